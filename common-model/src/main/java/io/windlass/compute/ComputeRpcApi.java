@@ -1,0 +1,66 @@
+package io.windlass.compute;
+
+import io.windlass.container.ContainerOperation;
+import io.windlass.container.ContainerStats;
+import io.windlass.container.CreateContainer;
+import io.windlass.container.DeleteContainer;
+import io.windlass.container.ResizeContainer;
+import io.windlass.context.RequestContext;
+import io.windlass.rpc.RpcClient;
+import io.windlass.rpc.RpcTopics;
+import io.windlass.rpc.RpcVersion;
+
+import java.time.Duration;
+
+/**
+ * Client side of the compute agent's RPC API (topic {@code compute.<host>}).
+ * <p>Version history: 1.0 containers (create, action, delete, resize, stats).
+ */
+public class ComputeRpcApi {
+    public static final RpcVersion VERSION = new RpcVersion(1, 0);
+
+    public static final String CREATE_CONTAINER = "create_container";
+    public static final String CONTAINER_ACTION = "container_action";
+    public static final String DELETE_CONTAINER = "delete_container";
+    public static final String RESIZE_CONTAINER = "resize_container";
+    public static final String CONTAINER_STATS = "container_stats";
+
+    private final RpcClient rpc;
+    private final Duration callTimeout;
+
+    public ComputeRpcApi(RpcClient rpc, Duration callTimeout) {
+        this.rpc = rpc;
+        this.callTimeout = callTimeout;
+    }
+
+    public void createContainer(String host, RequestContext ctx, CreateContainer request) {
+        rpc.cast(RpcTopics.compute(host), CREATE_CONTAINER, VERSION, ctx, request);
+    }
+
+    public void containerAction(String host, RequestContext ctx, ContainerOperation operation) {
+        rpc.cast(RpcTopics.compute(host), CONTAINER_ACTION, VERSION, ctx, operation);
+    }
+
+    public void deleteContainer(String host, RequestContext ctx, DeleteContainer request) {
+        rpc.cast(RpcTopics.compute(host), DELETE_CONTAINER, VERSION, ctx, request);
+    }
+
+    /** Synchronous: the caller answers the user with the outcome. */
+    public void resizeContainer(String host, RequestContext ctx, ResizeContainer request) {
+        rpc.call(RpcTopics.compute(host), RESIZE_CONTAINER, VERSION, ctx, request, Void.class, callTimeout);
+    }
+
+    /** Synchronous: one sample from the engine (about a second with Docker). */
+    public ContainerStats containerStats(String host, RequestContext ctx, String uuid) {
+        return rpc.call(RpcTopics.compute(host), CONTAINER_STATS, VERSION, ctx, new ContainerRef(uuid),
+                ContainerStats.class, callTimeout);
+    }
+
+    /**
+     * Names one container.
+     *
+     * @param uuid container uuid
+     */
+    public record ContainerRef(String uuid) {
+    }
+}

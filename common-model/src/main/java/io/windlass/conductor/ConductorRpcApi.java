@@ -1,0 +1,76 @@
+package io.windlass.conductor;
+
+import io.windlass.container.ContainerOperation;
+import io.windlass.container.ContainerStatusReport;
+import io.windlass.container.DeleteContainer;
+import io.windlass.container.ResizeContainer;
+import io.windlass.context.RequestContext;
+import io.windlass.host.HostState;
+import io.windlass.rpc.RpcClient;
+import io.windlass.rpc.RpcTopics;
+import io.windlass.rpc.RpcVersion;
+
+import java.time.Duration;
+
+/**
+ * Client side of the conductor's RPC API (topic {@code conductor}). The api-service
+ * starts workflows here; agents report container states and heartbeats here.
+ * <p>Version history: 1.0 containers and host heartbeats.
+ */
+public class ConductorRpcApi {
+    public static final RpcVersion VERSION = new RpcVersion(1, 0);
+
+    public static final String BUILD_CONTAINER = "build_container";
+    public static final String CONTAINER_ACTION = "container_action";
+    public static final String DELETE_CONTAINER = "delete_container";
+    public static final String RESIZE_CONTAINER = "resize_container";
+    public static final String REPORT_CONTAINER_STATUS = "report_container_status";
+    public static final String REPORT_HOST_STATE = "report_host_state";
+
+    private final RpcClient rpc;
+    private final Duration callTimeout;
+
+    public ConductorRpcApi(RpcClient rpc, Duration callTimeout) {
+        this.rpc = rpc;
+        this.callTimeout = callTimeout;
+    }
+
+    /** The row exists (status Creating); schedule it and have its host create it. */
+    public void buildContainer(RequestContext ctx, BuildContainer request) {
+        rpc.cast(RpcTopics.CONDUCTOR, BUILD_CONTAINER, VERSION, ctx, request);
+    }
+
+    public void containerAction(RequestContext ctx, ContainerOperation operation) {
+        rpc.cast(RpcTopics.CONDUCTOR, CONTAINER_ACTION, VERSION, ctx, operation);
+    }
+
+    public void deleteContainer(RequestContext ctx, DeleteContainer request) {
+        rpc.cast(RpcTopics.CONDUCTOR, DELETE_CONTAINER, VERSION, ctx, request);
+    }
+
+    /**
+     * Synchronous live resize: claim on the host, apply on the engine, then save. Fails with
+     * a {@link io.windlass.rpc.RemoteException} of type {@code ResourcesUnavailable} when the
+     * host has no room.
+     */
+    public void resizeContainer(RequestContext ctx, ResizeContainer request) {
+        rpc.call(RpcTopics.CONDUCTOR, RESIZE_CONTAINER, VERSION, ctx, request, Void.class, callTimeout);
+    }
+
+    public void reportContainerStatus(RequestContext ctx, ContainerStatusReport report) {
+        rpc.cast(RpcTopics.CONDUCTOR, REPORT_CONTAINER_STATUS, VERSION, ctx, report);
+    }
+
+    public void reportHostState(RequestContext ctx, HostState state) {
+        rpc.cast(RpcTopics.CONDUCTOR, REPORT_HOST_STATE, VERSION, ctx, state);
+    }
+
+    /**
+     * Build a container whose row the API has written.
+     *
+     * @param uuid container uuid
+     * @param run  start it after creation
+     */
+    public record BuildContainer(String uuid, boolean run) {
+    }
+}

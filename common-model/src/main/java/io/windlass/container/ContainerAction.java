@@ -1,0 +1,44 @@
+package io.windlass.container;
+
+/**
+ * What a user can ask of a container; the columns of {@link ContainerTransitions}.
+ * {@link #taskState()} is what the API writes while the action is under way.
+ */
+public enum ContainerAction {
+    START("start", TaskState.CONTAINER_STARTING),
+    STOP("stop", TaskState.CONTAINER_STOPPING),
+    PAUSE("pause", TaskState.CONTAINER_PAUSING),
+    UNPAUSE("unpause", TaskState.CONTAINER_UNPAUSING),
+    REBOOT("reboot", TaskState.CONTAINER_REBOOTING),
+    REBUILD("rebuild", TaskState.CONTAINER_REBUILDING),
+    KILL("kill", TaskState.CONTAINER_KILLING),
+    UPDATE("update", null),
+    RESIZE("resize", null),
+    DELETE("delete", TaskState.CONTAINER_DELETING),
+    DELETE_AFTER_STOP("delete", TaskState.CONTAINER_DELETING),
+    DELETE_FORCE("delete", TaskState.CONTAINER_DELETING),
+    STATS("stats", null),
+    LOGS("logs", null),
+    EXECUTE("execute", null),
+    ATTACH("attach", null),
+    TOP("top", null),
+    COMMIT("commit", null),
+    ARCHIVE("archive", null);
+
+    private final String verb;
+    private final TaskState taskState;
+
+    ContainerAction(String verb, TaskState taskState) {
+        this.verb = verb;
+        this.taskState = taskState;
+    }
+
+    /** The verb in Zun's 409 message: "Cannot &lt;verb&gt; container ...". */
+    public String verb() {
+        return verb;
+    }
+
+    public TaskState taskState() {
+        return taskState;
+    }
+}

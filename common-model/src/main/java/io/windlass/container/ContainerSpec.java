@@ -1,0 +1,51 @@
+package io.windlass.container;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a compute agent needs to create a container (the agent has no database).
+ *
+ * @param uuid            Windlass id; the engine container is named {@code windlass-<uuid>}
+ * @param name            user-facing name (engine hostname default)
+ * @param image           image reference; without a tag it means {@code :latest}
+ * @param command         command, or empty for the image's default
+ * @param entrypoint      entrypoint override, or empty for the image's
+ * @param cpu             CPUs (fractional), applied as a CPU limit
+ * @param memoryMb        memory limit in MiB
+ * @param workdir         working directory or null
+ * @param hostname        hostname or null
+ * @param environment     environment variables
+ * @param labels          user labels (Windlass adds its own, prefixed {@code windlass.})
+ * @param restartPolicy   engine restart policy
+ * @param interactive     keep stdin open
+ * @param tty             allocate a tty
+ * @param imagePullPolicy always, ifnotpresent or never; null means ifnotpresent
+ * @param autoRemove      remove the engine container when it exits
+ * @param projectId       owner project (engine label, for operators)
+ */
+public record ContainerSpec(String uuid, String name, String image, List<String> command, List<String> entrypoint,
+                            double cpu, int memoryMb, String workdir, String hostname,
+                            Map<String, String> environment, Map<String, String> labels,
+                            RestartPolicy restartPolicy, boolean interactive, boolean tty,
+                            String imagePullPolicy, boolean autoRemove, String projectId) {
+    public ContainerSpec {
+        command = command == null ? List.of() : List.copyOf(command);
+        entrypoint = entrypoint == null ? List.of() : List.copyOf(entrypoint);
+        environment = environment == null ? Map.of() : Map.copyOf(environment);
+        labels = labels == null ? Map.of() : Map.copyOf(labels);
+        restartPolicy = restartPolicy == null ? RestartPolicy.NO : restartPolicy;
+    }
+
+    /** The engine-side name, stable across retries, which makes creation idempotent. */
+    @JsonIgnore
+    public String engineName() {
+        return engineName(uuid);
+    }
+
+    public static String engineName(String uuid) {
+        return "windlass-" + uuid;
+    }
+}

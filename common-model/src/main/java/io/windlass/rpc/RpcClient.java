@@ -1,0 +1,222 @@
+package io.windlass.rpc;
+
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.DeliverCallback;
+import io.windlass.context.RequestContext;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Sends RPC messages. {@link #cast} is fire-and-forget but durable: a persistent
+ * message, confirmed by the broker before the method returns. {@link #call} waits for
+ * the answer over RabbitMQ's direct reply-to, with a timeout; use it only where the
+ * caller truly waits (scheduling, live resize, stats).
+ */
+public class RpcClient implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(RpcClient.class);
+    private static final String DIRECT_REPLY_TO = "amq.rabbitmq.reply-to";
+    private static final int PUBLISH_CHANNELS = 4;
+
+    private final RpcConnection connection;
+    private final ObjectMapper json;
+    private final BlockingQueue<Channel> publishChannels = new ArrayBlockingQueue<>(PUBLISH_CHANNELS);
+    private final Map<String, CompletableFuture<RpcReply>> pendingCalls = new ConcurrentHashMap<>();
+    private final Object callChannelLock = new Object();
+    private Channel callChannel;
+
+    public RpcClient(RpcConnection connection, ObjectMapper json) {
+        this.connection = connection;
+        this.json = json;
+        try {
+            for (int i = 0; i < PUBLISH_CHANNELS; i++) {
+                Channel ch = connection.createChannel();
+                ch.confirmSelect();
+                publishChannels.add(ch);
+            }
+        } catch (IOException e) {
+            throw new RpcException("cannot open publish channels: " + e.getMessage(), e);
+        }
+    }
+
+    /** Durable, confirmed, one-way message to a topic. */
+    public void cast(String topic, String method, RpcVersion version, RequestContext context, Object args) {
+        Envelope envelope = envelope(method, version, context, args, null);
+        byte[] body = serialise(envelope);
+        AMQP.BasicProperties props = new AMQP.BasicProperties.Builder()
+                .contentType("application/json")
+                .deliveryMode(2)
+                .messageId(envelope.msgId())
+                .timestamp(java.util.Date.from(envelope.sentAt()))
+                .build();
+        Channel ch = borrow();
+        boolean healthy = false;
+        try {
+            connection.declareTopicQueue(ch, topic);
+            ch.basicPublish(connection.settings().exchange(), topic, props, body);
+            ch.waitForConfirmsOrDie(connection.settings().confirmTimeout().toMillis());
+            healthy = true;
+            LOG.debugf("cast %s.%s msg_id=%s request_id=%s", topic, method, envelope.msgId(),
+                    context == null ? null : context.requestId());
+        } catch (IOException | TimeoutException e) {
+            throw new RpcException("cast " + topic + "." + method + " was not confirmed by the broker: "
+                    + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RpcException("interrupted while casting " + topic + "." + method, e);
+        } finally {
+            giveBack(ch, healthy);
+        }
+    }
+
+    /**
+     * Request/reply. Throws {@link RemoteException} when the handler reported a failure and
+     * {@link RpcTimeoutException} when no answer came in time.
+     */
+    public <T> T call(String topic, String method, RpcVersion version, RequestContext context, Object args,
+                      Class<T> resultType, Duration timeout) {
+        return call(topic, method, version, context, args, json.constructType(resultType), timeout);
+    }
+
+    public <T> T call(String topic, String method, RpcVersion version, RequestContext context, Object args,
+                      JavaType resultType, Duration timeout) {
+        Envelope envelope = envelope(method, version, context, args, DIRECT_REPLY_TO);
+        String correlationId = envelope.msgId();
+        AMQP.BasicProperties props = new AMQP.BasicProperties.Builder()
+                .contentType("application/json")
+                .deliveryMode(1)
+                .messageId(correlationId)
+                .correlationId(correlationId)
+                .replyTo(DIRECT_REPLY_TO)
+                .expiration(Long.toString(timeout.toMillis()))
+                .build();
+        CompletableFuture<RpcReply> future = new CompletableFuture<>();
+        pendingCalls.put(correlationId, future);
+        try {
+            synchronized (callChannelLock) {
+                Channel ch = callChannel();
+                connection.declareTopicQueue(ch, topic);
+                ch.basicPublish(connection.settings().exchange(), topic, props, serialise(envelope));
+            }
+            RpcReply reply = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (reply.error() != null) {
+                throw new RemoteException(reply.error().type(), reply.error().message());
+            }
+            if (reply.result() == null || reply.result().isNull()) {
+                return null;
+            }
+            return json.treeToValue(reply.result(), resultType);
+        } catch (TimeoutException e) {
+            throw new RpcTimeoutException("no reply to " + topic + "." + method + " within " + timeout.toMillis()
+                    + " ms");
+        } catch (IOException e) {
+            throw new RpcException("call " + topic + "." + method + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RpcException("interrupted while calling " + topic + "." + method, e);
+        } catch (ExecutionException e) {
+            throw new RpcException("call " + topic + "." + method + " failed: " + e.getCause(), e.getCause());
+        } finally {
+            pendingCalls.remove(correlationId);
+        }
+    }
+
+    private Channel callChannel() throws IOException {
+        if (callChannel == null || !callChannel.isOpen()) {
+            Channel ch = connection.createChannel();
+            DeliverCallback onReply = (tag, delivery) -> {
+                String id = delivery.getProperties().getCorrelationId();
+                CompletableFuture<RpcReply> waiting = id == null ? null : pendingCalls.get(id);
+                if (waiting == null) {
+                    LOG.debugf("late or unknown reply %s dropped", id);
+                    return;
+                }
+                try {
+                    waiting.complete(json.readValue(delivery.getBody(), RpcReply.class));
+                } catch (IOException e) {
+                    waiting.completeExceptionally(e);
+                }
+            };
+            ch.basicConsume(DIRECT_REPLY_TO, true, onReply, tag -> { });
+            callChannel = ch;
+        }
+        return callChannel;
+    }
+
+    private Envelope envelope(String method, RpcVersion version, RequestContext context, Object args,
+                              String replyTo) {
+        return new Envelope(method, version.toString(), json.valueToTree(args), context,
+                UUID.randomUUID().toString(), replyTo, Instant.now());
+    }
+
+    private byte[] serialise(Envelope envelope) {
+        try {
+            return json.writeValueAsBytes(envelope);
+        } catch (IOException e) {
+            throw new RpcException("cannot serialise " + envelope.method() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Channel borrow() {
+        try {
+            Channel ch = publishChannels.poll(connection.settings().confirmTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            if (ch == null) {
+                throw new RpcException("no publish channel free within the confirm timeout");
+            }
+            return ch;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RpcException("interrupted waiting for a publish channel", e);
+        }
+    }
+
+    /** A channel that saw an error is closed by the broker; replace it so the pool stays full. */
+    private void giveBack(Channel ch, boolean healthy) {
+        if (healthy && ch.isOpen()) {
+            publishChannels.add(ch);
+            return;
+        }
+        try {
+            if (ch.isOpen()) {
+                ch.abort();
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // already broken
+        }
+        try {
+            Channel fresh = connection.createChannel();
+            fresh.confirmSelect();
+            publishChannels.add(fresh);
+        } catch (IOException | RuntimeException e) {
+            LOG.warnf("cannot replace a publish channel (%s); will retry on the next cast", e.getMessage());
+            publishChannels.add(ch);
+        }
+    }
+
+    @Override
+    public void close() {
+        for (Channel ch : publishChannels) {
+            try {
+                if (ch.isOpen()) {
+                    ch.close();
+                }
+            } catch (IOException | TimeoutException | RuntimeException ignored) {
+                // connection is going away anyway
+            }
+        }
+    }
+}

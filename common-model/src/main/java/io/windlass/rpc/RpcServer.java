@@ -1,0 +1,183 @@
+package io.windlass.rpc;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.DefaultConsumer;
+import com.rabbitmq.client.Envelope;
+import io.windlass.context.RequestContext;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Consumes a topic's durable queue and dispatches each message to its handler.
+ * <ul>
+ * <li>The message is acked only after the handler returned, i.e. after the work was
+ *     durably recorded; a crash before that means redelivery (handlers are idempotent).</li>
+ * <li>A handler failure that is not an {@link RpcHandlerException} is retried once
+ *     (requeue); a second failure drops the message with an error log.</li>
+ * <li>Messages that can never succeed (unknown method, incompatible version, bad payload)
+ *     are dropped at once with an error log, and answered with an error if they are calls.</li>
+ * </ul>
+ * Several consumers (channels with prefetch 1) per queue give concurrency within a process;
+ * several processes on one queue are competing consumers.
+ */
+public class RpcServer implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(RpcServer.class);
+
+    private final RpcConnection connection;
+    private final ObjectMapper json;
+    private final List<Channel> channels = new ArrayList<>();
+
+    public RpcServer(RpcConnection connection, ObjectMapper json) {
+        this.connection = connection;
+        this.json = json;
+    }
+
+    /** Starts {@code consumers} competing consumers of the endpoint's topic queue. */
+    public synchronized void serve(RpcEndpoint endpoint, int consumers) {
+        try {
+            for (int i = 0; i < consumers; i++) {
+                Channel ch = connection.createChannel();
+                ch.basicQos(1);
+                String queue = connection.declareTopicQueue(ch, endpoint.topic());
+                ch.basicConsume(queue, false, new Dispatcher(ch, endpoint));
+                channels.add(ch);
+            }
+            LOG.infof("serving topic %s (RPC API %s) with %d consumer(s)", endpoint.topic(), endpoint.version(),
+                    consumers);
+        } catch (IOException e) {
+            throw new RpcException("cannot consume topic " + endpoint.topic() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Stops consuming one topic's messages (e.g. an agent shutting down). */
+    @Override
+    public synchronized void close() {
+        for (Channel ch : channels) {
+            try {
+                if (ch.isOpen()) {
+                    ch.close();
+                }
+            } catch (IOException | TimeoutException | RuntimeException e) {
+                LOG.debugf("closing consumer channel: %s", e.getMessage());
+            }
+        }
+        channels.clear();
+    }
+
+    private final class Dispatcher extends DefaultConsumer {
+        private final RpcEndpoint endpoint;
+
+        Dispatcher(Channel channel, RpcEndpoint endpoint) {
+            super(channel);
+            this.endpoint = endpoint;
+        }
+
+        @Override
+        public void handleDelivery(String tag, Envelope delivery, AMQP.BasicProperties props, byte[] body)
+                throws IOException {
+            io.windlass.rpc.Envelope message;
+            try {
+                message = json.readValue(body, io.windlass.rpc.Envelope.class);
+            } catch (IOException e) {
+                LOG.errorf("dropping unreadable message on %s: %s", endpoint.topic(), e.getMessage());
+                getChannel().basicAck(delivery.getDeliveryTag(), false);
+                return;
+            }
+            RequestContext context = message.context();
+            if (context != null) {
+                MDC.put("request_id", context.requestId());
+            }
+            try {
+                dispatch(delivery, props, message);
+            } finally {
+                MDC.remove("request_id");
+            }
+        }
+
+        private void dispatch(Envelope delivery, AMQP.BasicProperties props, io.windlass.rpc.Envelope message)
+                throws IOException {
+            long tag = delivery.getDeliveryTag();
+            String where = endpoint.topic() + "." + message.method();
+            RpcVersion requested;
+            try {
+                requested = RpcVersion.parse(message.version());
+            } catch (IllegalArgumentException e) {
+                reject(tag, props, message, "IncompatibleVersion", e.getMessage());
+                return;
+            }
+            if (!endpoint.version().canServe(requested)) {
+                reject(tag, props, message, "IncompatibleVersion", where + " sent at RPC version " + requested
+                        + " but this server speaks " + endpoint.version());
+                return;
+            }
+            var registration = endpoint.registration(message.method());
+            if (registration.isEmpty()) {
+                reject(tag, props, message, "UnknownMethod", "no method " + where);
+                return;
+            }
+            Object args;
+            try {
+                args = message.args() == null || message.args().isNull() ? null
+                        : json.treeToValue(message.args(), registration.get().argType());
+            } catch (IOException e) {
+                reject(tag, props, message, "InvalidPayload", "bad payload for " + where + ": " + e.getMessage());
+                return;
+            }
+            try {
+                Object result = invoke(registration.get(), message.context(), args);
+                reply(props, new RpcReply(json.valueToTree(result), null));
+                getChannel().basicAck(tag, false);
+            } catch (RpcHandlerException e) {
+                LOG.infof("%s failed: %s: %s", where, e.type(), e.getMessage());
+                reply(props, new RpcReply(null, new RpcReply.RemoteError(e.type(), e.getMessage())));
+                getChannel().basicAck(tag, false);
+            } catch (Exception e) {
+                if (!delivery.isRedeliver() && props.getReplyTo() == null) {
+                    LOG.warnf(e, "%s msg_id=%s failed, will retry once", where, message.msgId());
+                    getChannel().basicNack(tag, false, true);
+                } else {
+                    LOG.errorf(e, "%s msg_id=%s failed", where, message.msgId());
+                    reply(props, new RpcReply(null, new RpcReply.RemoteError(e.getClass().getSimpleName(),
+                            String.valueOf(e.getMessage()))));
+                    getChannel().basicAck(tag, false);
+                }
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        private <A> Object invoke(RpcEndpoint.Registration<A> registration, RequestContext context, Object args)
+                throws Exception {
+            return registration.handler().handle(context, (A) args);
+        }
+
+        private void reject(long tag, AMQP.BasicProperties props, io.windlass.rpc.Envelope message, String type,
+                            String why) throws IOException {
+            LOG.errorf("dropping %s msg_id=%s: %s", message.method(), message.msgId(), why);
+            reply(props, new RpcReply(null, new RpcReply.RemoteError(type, why)));
+            getChannel().basicAck(tag, false);
+        }
+
+        private void reply(AMQP.BasicProperties request, RpcReply reply) {
+            if (request.getReplyTo() == null) {
+                return;
+            }
+            try {
+                AMQP.BasicProperties props = new AMQP.BasicProperties.Builder()
+                        .contentType("application/json")
+                        .correlationId(request.getCorrelationId())
+                        .build();
+                getChannel().basicPublish("", request.getReplyTo(), props, json.writeValueAsBytes(reply));
+            } catch (IOException | RuntimeException e) {
+                // the caller has timed out or gone; nothing else to do
+                LOG.debugf("reply to %s not delivered: %s", request.getReplyTo(), e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package io.windlass.rpc.cdi;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.ShutdownEvent;
+import io.windlass.compute.ComputeRpcApi;
+import io.windlass.conductor.ConductorRpcApi;
+import io.windlass.rpc.RpcClient;
+import io.windlass.rpc.RpcConnection;
+import io.windlass.rpc.RpcServer;
+import io.windlass.scheduler.SchedulerRpcApi;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * One RabbitMQ connection per process and the typed RPC APIs on top of it, for injection.
+ * Services inject {@link ConductorRpcApi}, {@link SchedulerRpcApi}, {@link ComputeRpcApi}
+ * to send, and {@link RpcServer} to serve their own topic.
+ */
+@ApplicationScoped
+public class RpcProducers {
+
+    @Produces
+    @ApplicationScoped
+    RpcConnection connection(RpcConfig config,
+                             @ConfigProperty(name = "quarkus.application.name", defaultValue = "windlass")
+                             String applicationName) {
+        return new RpcConnection(config.settings(), applicationName);
+    }
+
+    void closeConnection(@Disposes RpcConnection connection) {
+        connection.close();
+    }
+
+    @Produces
+    @ApplicationScoped
+    RpcClient client(RpcConnection connection, ObjectMapper json) {
+        return new RpcClient(connection, json);
+    }
+
+    void closeClient(@Disposes RpcClient client) {
+        client.close();
+    }
+
+    @Produces
+    @ApplicationScoped
+    RpcServer server(RpcConnection connection, ObjectMapper json) {
+        return new RpcServer(connection, json);
+    }
+
+    void closeServer(@Disposes RpcServer server) {
+        server.close();
+    }
+
+    @Produces
+    @ApplicationScoped
+    ConductorRpcApi conductorApi(RpcClient client, RpcConfig config) {
+        return new ConductorRpcApi(client, config.callTimeout());
+    }
+
+    @Produces
+    @ApplicationScoped
+    SchedulerRpcApi schedulerApi(RpcClient client, RpcConfig config) {
+        return new SchedulerRpcApi(client, config.callTimeout());
+    }
+
+    @Produces
+    @ApplicationScoped
+    ComputeRpcApi computeApi(RpcClient client, RpcConfig config) {
+        return new ComputeRpcApi(client, config.callTimeout());
+    }
+
+    /** Stop consuming before the connection goes, so no handler starts during shutdown. */
+    void onShutdown(@Observes ShutdownEvent event, RpcServer server) {
+        server.close();
+    }
+}

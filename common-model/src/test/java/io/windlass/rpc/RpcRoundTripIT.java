@@ -1,0 +1,122 @@
+package io.windlass.rpc;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.windlass.context.RequestContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** Cast, call, errors and version checks against the real RabbitMQ on 127.0.0.1:5672. */
+class RpcRoundTripIT {
+
+    record Ping(String text) {
+    }
+
+    record Pong(String text, String requestId) {
+    }
+
+    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private RpcConnection connection;
+    private RpcClient client;
+    private RpcServer server;
+    private final RequestContext ctx = new RequestContext("req-1", "req-1", "u", "p", List.of("member"));
+
+    @BeforeEach
+    void connect() {
+        String namespace = "it-" + UUID.randomUUID().toString().substring(0, 8);
+        // classic queues so the test leaves nothing replicated behind; auto-deleted below
+        RpcSettings settings = new RpcSettings("127.0.0.1", 5672, "guest", "guest", "/", namespace, false,
+                Duration.ofSeconds(5), 4);
+        connection = new RpcConnection(settings, "rpc-it");
+        client = new RpcClient(connection, json);
+        server = new RpcServer(connection, json);
+    }
+
+    @AfterEach
+    void disconnect() throws Exception {
+        server.close();
+        try (var ch = connection.createChannel()) {
+            for (String topic : List.of("echo", "nobody")) {
+                ch.queueDelete(connection.settings().queueFor(topic));
+            }
+            ch.exchangeDelete(connection.settings().exchange());
+        }
+        client.close();
+        connection.close();
+    }
+
+    @Test
+    void castIsDeliveredWithItsContext() throws Exception {
+        CompletableFuture<Pong> seen = new CompletableFuture<>();
+        server.serve(new RpcEndpoint("echo", new RpcVersion(1, 2))
+                .on("ping", Ping.class, (c, a) -> seen.complete(new Pong(a.text(), c.requestId()))), 1);
+        client.cast("echo", "ping", new RpcVersion(1, 1), ctx, new Ping("hello"));
+        assertEquals(new Pong("hello", "req-1"), seen.get(10, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void callReturnsTheHandlersResult() {
+        server.serve(new RpcEndpoint("echo", new RpcVersion(1, 0))
+                .on("ping", Ping.class, (c, a) -> new Pong(a.text().toUpperCase(), c.requestId())), 2);
+        Pong pong = client.call("echo", "ping", new RpcVersion(1, 0), ctx, new Ping("hi"), Pong.class,
+                Duration.ofSeconds(10));
+        assertEquals(new Pong("HI", "req-1"), pong);
+    }
+
+    @Test
+    void namedHandlerFailureReachesTheCaller() {
+        server.serve(new RpcEndpoint("echo", new RpcVersion(1, 0)).on("ping", Ping.class, (c, a) -> {
+            throw new RpcHandlerException("NoValidHost", "no host has 64 GiB free");
+        }), 1);
+        RemoteException e = assertThrows(RemoteException.class, () -> client.call("echo", "ping",
+                new RpcVersion(1, 0), ctx, new Ping("x"), Pong.class, Duration.ofSeconds(10)));
+        assertEquals("NoValidHost", e.type());
+        assertEquals("no host has 64 GiB free", e.getMessage());
+    }
+
+    @Test
+    void newerMinorOrOtherMajorIsRefused() {
+        server.serve(new RpcEndpoint("echo", new RpcVersion(1, 0))
+                .on("ping", Ping.class, (c, a) -> new Pong(a.text(), null)), 1);
+        RemoteException e = assertThrows(RemoteException.class, () -> client.call("echo", "ping",
+                new RpcVersion(1, 1), ctx, new Ping("x"), Pong.class, Duration.ofSeconds(10)));
+        assertEquals("IncompatibleVersion", e.type());
+        RemoteException major = assertThrows(RemoteException.class, () -> client.call("echo", "ping",
+                new RpcVersion(2, 0), ctx, new Ping("x"), Pong.class, Duration.ofSeconds(10)));
+        assertEquals("IncompatibleVersion", major.type());
+    }
+
+    @Test
+    void transientFailureIsRetriedOnce() throws Exception {
+        AtomicInteger attempts = new AtomicInteger();
+        CompletableFuture<Integer> done = new CompletableFuture<>();
+        server.serve(new RpcEndpoint("echo", new RpcVersion(1, 0)).on("ping", Ping.class, (c, a) -> {
+            if (attempts.incrementAndGet() == 1) {
+                throw new IllegalStateException("database briefly unavailable");
+            }
+            done.complete(attempts.get());
+            return null;
+        }), 1);
+        client.cast("echo", "ping", new RpcVersion(1, 0), ctx, new Ping("x"));
+        assertEquals(2, done.get(10, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void callWithoutServerTimesOut() {
+        assertThrows(RpcTimeoutException.class, () -> client.call("nobody", "ping", new RpcVersion(1, 0), ctx,
+                new Ping("x"), Pong.class, Duration.ofMillis(300)));
+    }
+}
