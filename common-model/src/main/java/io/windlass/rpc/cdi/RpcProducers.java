@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -19,11 +20,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Services inject {@link ConductorRpcApi}, {@link SchedulerRpcApi}, {@link ComputeRpcApi}
  * to send, and {@link RpcServer} to serve their own topic.
  */
+// @Singleton rather than @ApplicationScoped: these types have no no-args constructor,
+// so they cannot be proxied, and nothing needs lazy creation.
 @ApplicationScoped
 public class RpcProducers {
 
     @Produces
-    @ApplicationScoped
+    @Singleton
     RpcConnection connection(RpcConfig config,
                              @ConfigProperty(name = "quarkus.application.name", defaultValue = "windlass")
                              String applicationName) {
@@ -35,7 +38,7 @@ public class RpcProducers {
     }
 
     @Produces
-    @ApplicationScoped
+    @Singleton
     RpcClient client(RpcConnection connection, ObjectMapper json) {
         return new RpcClient(connection, json);
     }
@@ -45,7 +48,7 @@ public class RpcProducers {
     }
 
     @Produces
-    @ApplicationScoped
+    @Singleton
     RpcServer server(RpcConnection connection, ObjectMapper json) {
         return new RpcServer(connection, json);
     }
@@ -55,19 +58,19 @@ public class RpcProducers {
     }
 
     @Produces
-    @ApplicationScoped
+    @Singleton
     ConductorRpcApi conductorApi(RpcClient client, RpcConfig config) {
         return new ConductorRpcApi(client, config.callTimeout());
     }
 
     @Produces
-    @ApplicationScoped
+    @Singleton
     SchedulerRpcApi schedulerApi(RpcClient client, RpcConfig config) {
         return new SchedulerRpcApi(client, config.callTimeout());
     }
 
     @Produces
-    @ApplicationScoped
+    @Singleton
     ComputeRpcApi computeApi(RpcClient client, RpcConfig config) {
         return new ComputeRpcApi(client, config.callTimeout());
     }

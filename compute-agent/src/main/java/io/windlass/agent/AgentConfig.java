@@ -1,0 +1,90 @@
+package io.windlass.agent;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+
+/** {@code windlass.agent.*}: who this agent is and how it drives its engine. */
+@ConfigMapping(prefix = "windlass.agent")
+public interface AgentConfig {
+
+    /** Which engine the agent drives. */
+    enum DriverKind {
+        /** The local Docker engine (the production driver). */
+        DOCKER,
+        /** In-memory containers, for scale simulation of the control plane only. */
+        FAKE
+    }
+
+    /**
+     * Host name the agent registers under; its RPC topic is {@code compute.<host>}.
+     * Unset: the machine's host name (see {@link #hostName()}).
+     */
+    Optional<String> host();
+
+    /** Engine driver: {@code docker} (default) or {@code fake} (simulation only). */
+    @WithDefault("docker")
+    DriverKind driver();
+
+    /** Docker engine endpoint. */
+    @WithDefault("unix:///var/run/docker.sock")
+    String dockerHost();
+
+    /** How often a {@code HostState} heartbeat is sent to the conductor. */
+    @WithDefault("10s")
+    Duration heartbeatInterval();
+
+    /** How often every managed container's state is re-reported (covers missed events). */
+    @WithDefault("60s")
+    Duration syncInterval();
+
+    /** Concurrent RPC handlers (consumers of the agent's topic). */
+    @WithDefault("4")
+    int consumers();
+
+    /** CPUs offered to the scheduler. Unset: what the engine reports (docker info NCPU). */
+    OptionalDouble vcpus();
+
+    /** Memory offered, MiB. Unset: what the engine reports (docker info MemTotal). */
+    OptionalLong memoryMb();
+
+    /** Disk offered, GiB. Unset: total size of the file system holding the engine's root dir. */
+    OptionalLong diskGb();
+
+    /** Grace period before SIGKILL for stop/reboot/delete when the request gives none. */
+    @WithDefault("10s")
+    Duration stopTimeout();
+
+    /**
+     * Longest wait for an image pull (pull policy {@code always}, or {@code ifnotpresent}
+     * with the image missing); a pull that takes longer fails the create.
+     */
+    @WithDefault("60s")
+    Duration imagePullTimeout();
+
+    /** Delay before re-opening the engine's event stream after it ended; doubles up to 30 s. */
+    @WithDefault("1s")
+    Duration eventReconnectDelay();
+
+    /** Images the fake driver pretends to have (simulation only). */
+    @WithDefault("busybox:latest")
+    List<String> fakeImages();
+
+    /** The configured host name, or the machine's. */
+    default String hostName() {
+        return host().filter(h -> !h.isBlank()).orElseGet(() -> {
+            try {
+                return InetAddress.getLocalHost().getHostName();
+            } catch (UnknownHostException e) {
+                throw new IllegalStateException("cannot determine the host name; set windlass.agent.host", e);
+            }
+        });
+    }
+}

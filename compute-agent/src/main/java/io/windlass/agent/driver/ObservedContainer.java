@@ -1,0 +1,34 @@
+package io.windlass.agent.driver;
+
+import io.windlass.container.ContainerAddress;
+import io.windlass.container.ContainerStatus;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One container as the engine sees it now.
+ *
+ * @param uuid         Windlass uuid
+ * @param engineId     engine's own id
+ * @param status       Zun status the engine state maps to
+ * @param statusDetail engine's human summary ("Up 3 seconds", "Exited (0) 2 minutes ago")
+ * @param engineError  the engine's last error for this container (e.g. a failed start), or null
+ * @param addresses    network id to addresses on it
+ * @param ports        exposed ports
+ * @param command      effective command
+ */
+public record ObservedContainer(String uuid, String engineId, ContainerStatus status, String statusDetail,
+                                String engineError, Map<String, List<ContainerAddress>> addresses,
+                                List<Integer> ports, List<String> command) {
+    public ObservedContainer {
+        addresses = addresses == null ? Map.of() : Map.copyOf(addresses);
+        ports = ports == null ? List.of() : List.copyOf(ports);
+        command = command == null ? List.of() : List.copyOf(command);
+    }
+
+    public boolean isRunning() {
+        return status == ContainerStatus.RUNNING || status == ContainerStatus.PAUSED
+                || status == ContainerStatus.RESTARTING;
+    }
+}

@@ -1,0 +1,494 @@
+package io.windlass.agent.driver.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.ContainerNetwork;
+import com.github.dockerjava.api.model.Event;
+import com.github.dockerjava.api.model.EventType;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Image;
+import com.github.dockerjava.api.model.Info;
+import com.github.dockerjava.api.model.PullResponseItem;
+import com.github.dockerjava.api.model.Statistics;
+import io.windlass.agent.driver.ContainerDriver;
+import io.windlass.agent.driver.ContainerNotFoundException;
+import io.windlass.agent.driver.ContainerSummary;
+import io.windlass.agent.driver.DriverException;
+import io.windlass.agent.driver.EngineEvent;
+import io.windlass.agent.driver.EngineEventListener;
+import io.windlass.agent.driver.EventSubscription;
+import io.windlass.agent.driver.HostInventory;
+import io.windlass.agent.driver.ImageUnavailableException;
+import io.windlass.agent.driver.ObservedContainer;
+import io.windlass.container.ContainerAddress;
+import io.windlass.container.ContainerSpec;
+import io.windlass.container.ContainerStats;
+import io.windlass.container.RestartPolicy;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Drives the local Docker engine through docker-java (verified against dockerd 20.10, API 1.41). */
+public class DockerContainerDriver implements ContainerDriver {
+    private static final Logger LOG = Logger.getLogger(DockerContainerDriver.class);
+    private static final Pattern ENGINE_MESSAGE = Pattern.compile("\"message\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+    /** Longest single engine call; covers a stop or restart with a generous grace period. */
+    private static final Duration CALL_TIMEOUT = Duration.ofMinutes(5);
+    private static final long STATS_TIMEOUT_SECONDS = 10;
+
+    private final DockerClient docker;
+    /** Event streams stay silent for as long as nothing happens, so they get no read timeout. */
+    private final DockerClient events;
+    private final Duration pullTimeout;
+
+    public DockerContainerDriver(String dockerHost, Duration pullTimeout) {
+        this.docker = DockerClientFactory.create(dockerHost, CALL_TIMEOUT);
+        this.events = DockerClientFactory.create(dockerHost, Duration.ZERO);
+        this.pullTimeout = pullTimeout;
+    }
+
+    @Override
+    public String name() {
+        return "docker";
+    }
+
+    @Override
+    public boolean ping() {
+        try {
+            docker.pingCmd().exec();
+            return true;
+        } catch (RuntimeException e) {
+            LOG.debugf("docker ping failed: %s", e.getMessage());
+            return false;
+        }
+    }
+
+    @Override
+    public void create(ContainerSpec spec) {
+        String image = ImageReference.parse(spec.image()).toString();
+        ensureImage(image, spec.imagePullPolicy());
+        Map<String, String> labels = new HashMap<>(spec.labels());
+        labels.put(DockerLabels.MANAGED, "true");
+        labels.put(DockerLabels.UUID, spec.uuid());
+        if (spec.projectId() != null) {
+            labels.put(DockerLabels.PROJECT, spec.projectId());
+        }
+        HostConfig host = HostConfig.newHostConfig()
+                .withRestartPolicy(restartPolicy(spec.restartPolicy()))
+                // docker-init forwards SIGTERM, so a stop does not wait out its whole grace period
+                .withInit(true)
+                .withAutoRemove(spec.autoRemove());
+        if (spec.memoryMb() > 0) {
+            long bytes = (long) spec.memoryMb() << 20;
+            // equal swap limit = no swap; Docker would otherwise allow as much swap as memory
+            host.withMemory(bytes).withMemorySwap(bytes);
+        }
+        if (spec.cpu() > 0) {
+            host.withNanoCPUs(Math.round(spec.cpu() * 1e9));
+        }
+        String hostname = spec.hostname() != null && !spec.hostname().isBlank() ? spec.hostname() : spec.name();
+        CreateContainerCmd cmd = docker.createContainerCmd(image)
+                .withName(spec.engineName())
+                .withLabels(labels)
+                .withEnv(spec.environment().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())
+                .withTty(spec.tty())
+                .withStdinOpen(spec.interactive())
+                .withHostConfig(host);
+        if (!spec.command().isEmpty()) {
+            cmd.withCmd(spec.command());
+        }
+        if (!spec.entrypoint().isEmpty()) {
+            cmd.withEntrypoint(spec.entrypoint());
+        }
+        if (spec.workdir() != null && !spec.workdir().isBlank()) {
+            cmd.withWorkingDir(spec.workdir());
+        }
+        if (hostname != null && !hostname.isBlank()) {
+            cmd.withHostName(hostname);
+        }
+        LOG.debugf("docker create %s", spec.uuid());
+        // no uuid here: a "not found" from create is about the image, not the container
+        String id = engine("create", null, () -> cmd.exec().getId());
+        LOG.infof("created engine container %s for %s from %s", id, spec.uuid(), image);
+    }
+
+    private void ensureImage(String image, String pullPolicy) {
+        String policy = pullPolicy == null ? "ifnotpresent" : pullPolicy.toLowerCase();
+        boolean present = imagePresent(image);
+        if (policy.equals("never") || (present && !policy.equals("always"))) {
+            if (!present) {
+                throw new ImageUnavailableException(image, null, null);
+            }
+            return;
+        }
+        LOG.infof("pulling image %s (pull policy %s)", image, policy);
+        pull(image);
+    }
+
+    /** Pulls within the pull timeout; any failure names the image and the engine's reason. */
+    private void pull(String image) {
+        ImageReference ref = ImageReference.parse(image);
+        try {
+            var pull = docker.pullImageCmd(ref.repository());
+            if (ref.digest() != null) {
+                pull.withTag(ref.digest());
+            } else {
+                pull.withTag(ref.tag());
+            }
+            AtomicReference<String> streamError = new AtomicReference<>();
+            var callback = pull.exec(new QuietCallback<PullResponseItem>() {
+                @Override
+                public void onNext(PullResponseItem item) {
+                    // the engine reports a failed pull inside the stream, not as an HTTP error
+                    if (item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null) {
+                        streamError.set(item.getErrorDetail().getMessage());
+                    } else if (item.getError() != null) {
+                        streamError.set(item.getError());
+                    }
+                }
+            });
+            if (!callback.awaitCompletion(pullTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                callback.close();
+                throw new ImageUnavailableException(image, "no answer within " + pullTimeout.toSeconds() + " s", null);
+            }
+            if (callback.failure() instanceof DockerException e) {
+                throw new ImageUnavailableException(image, engineMessage(e), e);
+            }
+            if (callback.failure() != null) {
+                throw new ImageUnavailableException(image, callback.failure().getMessage(), callback.failure());
+            }
+            if (streamError.get() != null) {
+                throw new ImageUnavailableException(image, streamError.get(), null);
+            }
+            LOG.infof("pulled image %s", image);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ImageUnavailableException(image, "interrupted", e);
+        } catch (IOException e) {
+            throw new ImageUnavailableException(image, e.getMessage(), e);
+        } catch (ImageUnavailableException e) {
+            throw e;
+        } catch (DockerException e) {
+            throw new ImageUnavailableException(image, engineMessage(e), e);
+        } catch (RuntimeException e) {
+            throw new ImageUnavailableException(image, e.getMessage(), e);
+        }
+    }
+
+    private boolean imagePresent(String image) {
+        try {
+            docker.inspectImageCmd(image).exec();
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        }
+    }
+
+    private static com.github.dockerjava.api.model.RestartPolicy restartPolicy(RestartPolicy policy) {
+        return switch (policy.name() == null ? "no" : policy.name()) {
+            case "always" -> com.github.dockerjava.api.model.RestartPolicy.alwaysRestart();
+            case "on-failure" -> com.github.dockerjava.api.model.RestartPolicy.onFailureRestart(
+                    policy.maximumRetryCount());
+            case "unless-stopped" -> com.github.dockerjava.api.model.RestartPolicy.unlessStoppedRestart();
+            case "no", "" -> com.github.dockerjava.api.model.RestartPolicy.noRestart();
+            default -> throw new DriverException("Unsupported restart policy " + policy.name());
+        };
+    }
+
+    @Override
+    public void start(String uuid) {
+        engineVoid("start", uuid, () -> docker.startContainerCmd(engineName(uuid)).exec());
+    }
+
+    @Override
+    public void stop(String uuid, Duration timeout) {
+        engineVoid("stop", uuid, () -> docker.stopContainerCmd(engineName(uuid))
+                .withTimeout((int) timeout.toSeconds()).exec());
+    }
+
+    @Override
+    public void pause(String uuid) {
+        engineVoid("pause", uuid, () -> docker.pauseContainerCmd(engineName(uuid)).exec());
+    }
+
+    @Override
+    public void unpause(String uuid) {
+        engineVoid("unpause", uuid, () -> docker.unpauseContainerCmd(engineName(uuid)).exec());
+    }
+
+    @Override
+    public void restart(String uuid, Duration timeout) {
+        engineVoid("restart", uuid, () -> docker.restartContainerCmd(engineName(uuid))
+                .withTimeout((int) timeout.toSeconds()).exec());
+    }
+
+    @Override
+    public void kill(String uuid) {
+        engineVoid("kill", uuid, () -> docker.killContainerCmd(engineName(uuid)).exec());
+    }
+
+    @Override
+    public void remove(String uuid, boolean force) {
+        engineVoid("remove", uuid, () -> docker.removeContainerCmd(engineName(uuid)).withForce(force).exec());
+    }
+
+    @Override
+    public void update(String uuid, Double cpu, Integer memoryMb) {
+        if (cpu == null && memoryMb == null) {
+            return;
+        }
+        var cmd = docker.updateContainerCmd(engineName(uuid));
+        if (cpu != null) {
+            cmd.withNanoCPUs(Math.round(cpu * 1e9));
+        }
+        if (memoryMb != null) {
+            long bytes = (long) memoryMb << 20;
+            // the engine checks memory <= swap limit, so both must move together
+            cmd.withMemory(bytes).withMemorySwap(bytes);
+        }
+        engineVoid("update", uuid, cmd::exec);
+    }
+
+    @Override
+    public ContainerStats stats(String uuid) {
+        return engine("stats", uuid, () -> {
+            AtomicReference<Statistics> sample = new AtomicReference<>();
+            var callback = docker.statsCmd(engineName(uuid)).withNoStream(true)
+                    .exec(new QuietCallback<Statistics>() {
+                        @Override
+                        public void onNext(Statistics statistics) {
+                            sample.set(statistics);
+                        }
+                    });
+            try {
+                if (!callback.awaitCompletion(STATS_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                    callback.close();
+                    throw new DriverException("The engine gave no stats within " + STATS_TIMEOUT_SECONDS + " s");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DriverException("Interrupted while reading stats", e);
+            } catch (IOException e) {
+                throw new DriverException("Reading stats failed: " + e.getMessage(), e);
+            }
+            if (callback.failure() instanceof RuntimeException e) {
+                throw e;
+            }
+            if (callback.failure() != null) {
+                throw new DriverException("Reading stats failed: " + callback.failure().getMessage(),
+                        callback.failure());
+            }
+            if (sample.get() == null) {
+                throw new DriverException("The engine returned no stats sample");
+            }
+            return DockerStatsConversion.toContainerStats(sample.get());
+        });
+    }
+
+    @Override
+    public Optional<ObservedContainer> inspect(String uuid) {
+        InspectContainerResponse r;
+        try {
+            r = engine("inspect", uuid, () -> docker.inspectContainerCmd(engineName(uuid)).exec());
+        } catch (ContainerNotFoundException e) {
+            return Optional.empty();
+        }
+        DockerContainerState state = DockerContainerState.of(r.getState());
+        return Optional.of(new ObservedContainer(uuid, r.getId(), state.containerStatus(), state.detail(Instant.now()),
+                state.error(), addresses(r), ports(r),
+                r.getConfig() == null || r.getConfig().getCmd() == null ? List.of()
+                        : Arrays.asList(r.getConfig().getCmd())));
+    }
+
+    private static Map<String, List<ContainerAddress>> addresses(InspectContainerResponse r) {
+        Map<String, List<ContainerAddress>> result = new LinkedHashMap<>();
+        if (r.getNetworkSettings() == null || r.getNetworkSettings().getNetworks() == null) {
+            return result;
+        }
+        for (Map.Entry<String, ContainerNetwork> e : r.getNetworkSettings().getNetworks().entrySet()) {
+            ContainerNetwork net = e.getValue();
+            // a stopped container keeps its network attachment but has no address on it
+            if (net.getIpAddress() == null || net.getIpAddress().isBlank()) {
+                continue;
+            }
+            String key = net.getNetworkID() == null || net.getNetworkID().isBlank() ? e.getKey() : net.getNetworkID();
+            result.computeIfAbsent(key, k -> new ArrayList<>())
+                    .add(new ContainerAddress(net.getIpAddress(), 4, net.getEndpointId(), net.getNetworkID(), false));
+        }
+        return result;
+    }
+
+    private static List<Integer> ports(InspectContainerResponse r) {
+        if (r.getConfig() == null || r.getConfig().getExposedPorts() == null) {
+            return List.of();
+        }
+        return Arrays.stream(r.getConfig().getExposedPorts()).map(ExposedPort::getPort).distinct().sorted().toList();
+    }
+
+    @Override
+    public List<ContainerSummary> list() {
+        List<Container> containers = engine("list", null, () -> docker.listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(DockerLabels.MANAGED, "true")).exec());
+        return containers.stream()
+                .filter(c -> c.getLabels() != null && c.getLabels().containsKey(DockerLabels.UUID))
+                .map(c -> new ContainerSummary(c.getLabels().get(DockerLabels.UUID), c.getId(),
+                        "running".equals(c.getState()) || "paused".equals(c.getState())
+                                || "restarting".equals(c.getState())))
+                .toList();
+    }
+
+    @Override
+    public List<String> images() {
+        List<Image> images = engine("list images", null, () -> docker.listImagesCmd().exec());
+        return images.stream()
+                .filter(i -> i.getRepoTags() != null)
+                .flatMap(i -> Arrays.stream(i.getRepoTags()))
+                .filter(tag -> !tag.equals("<none>:<none>"))
+                .sorted()
+                .toList();
+    }
+
+    @Override
+    public HostInventory inventory() {
+        Info info = engine("info", null, () -> docker.infoCmd().exec());
+        long memoryMb = info.getMemTotal() == null ? 0 : info.getMemTotal() >> 20;
+        return new HostInventory(info.getNCPU() == null ? 0 : info.getNCPU(), memoryMb, diskGb(info.getDockerRootDir()));
+    }
+
+    /** The engine runs on this host, so its root dir's file system is what containers fill. */
+    private static long diskGb(String rootDir) {
+        Path path = rootDir == null ? Path.of("/") : Path.of(rootDir);
+        try {
+            if (!Files.exists(path)) {
+                path = Path.of("/");
+            }
+            return Files.getFileStore(path).getTotalSpace() >> 30;
+        } catch (IOException e) {
+            LOG.warnf("cannot size the engine's root dir %s: %s", rootDir, e.getMessage());
+            return 0;
+        }
+    }
+
+    @Override
+    public EventSubscription followEvents(EngineEventListener listener) {
+        AtomicBoolean closedByUs = new AtomicBoolean();
+        var callback = events.eventsCmd()
+                .withEventTypeFilter(EventType.CONTAINER)
+                .withLabelFilter(Map.of(DockerLabels.MANAGED, "true"))
+                .exec(new QuietCallback<Event>() {
+                    @Override
+                    public void onNext(Event event) {
+                        Map<String, String> attributes = event.getActor() == null ? null
+                                : event.getActor().getAttributes();
+                        String uuid = attributes == null ? null : attributes.get(DockerLabels.UUID);
+                        if (uuid == null) {
+                            return;
+                        }
+                        String action = event.getAction() != null ? event.getAction() : event.getStatus();
+                        Instant time = event.getTimeNano() != null ? Instant.ofEpochSecond(0, event.getTimeNano())
+                                : Instant.now();
+                        listener.onEvent(new EngineEvent(uuid, action, time));
+                    }
+
+                    @Override
+                    public void onError(Throwable throwable) {
+                        super.onError(throwable);
+                        // closing our own stream surfaces as an error too; that is no engine problem
+                        if (!closedByUs.get()) {
+                            listener.onClosed(throwable);
+                        }
+                    }
+
+                    @Override
+                    public void onComplete() {
+                        super.onComplete();
+                        if (!closedByUs.get()) {
+                            listener.onClosed(null);
+                        }
+                    }
+                });
+        return () -> {
+            closedByUs.set(true);
+            try {
+                callback.close();
+            } catch (IOException e) {
+                LOG.debugf("closing the event stream: %s", e.getMessage());
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        for (DockerClient client : List.of(docker, events)) {
+            try {
+                client.close();
+            } catch (IOException e) {
+                LOG.debugf("closing docker client: %s", e.getMessage());
+            }
+        }
+    }
+
+    private static String engineName(String uuid) {
+        return ContainerSpec.engineName(uuid);
+    }
+
+    private void engineVoid(String operation, String uuid, Runnable call) {
+        engine(operation, uuid, () -> {
+            call.run();
+            return null;
+        });
+    }
+
+    /** Runs one engine call, logging it and translating docker-java's exceptions. */
+    private <T> T engine(String operation, String uuid, Supplier<T> call) {
+        LOG.debugf("docker %s %s", operation, uuid == null ? "" : uuid);
+        try {
+            return call.get();
+        } catch (NotModifiedException e) {
+            // start of a running / stop of a stopped container: already where we wanted it
+            LOG.debugf("docker %s %s: already done", operation, uuid);
+            return null;
+        } catch (NotFoundException e) {
+            if (uuid != null) {
+                throw new ContainerNotFoundException(uuid);
+            }
+            throw new DriverException("Docker " + operation + " failed: " + engineMessage(e), e);
+        } catch (DockerException e) {
+            throw new DriverException("Docker " + operation + " failed: " + engineMessage(e), e);
+        } catch (DriverException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new DriverException("Docker " + operation + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Docker puts its human message in a JSON body; show that rather than the raw HTTP status line. */
+    static String engineMessage(DockerException e) {
+        String raw = e.getMessage() == null ? "" : e.getMessage();
+        Matcher m = ENGINE_MESSAGE.matcher(raw);
+        return m.find() ? m.group(1).replace("\\\"", "\"") : raw.strip();
+    }
+}

@@ -1,0 +1,203 @@
+package io.windlass.agent.driver.fake;
+
+import io.windlass.agent.driver.ContainerDriver;
+import io.windlass.agent.driver.ContainerNotFoundException;
+import io.windlass.agent.driver.ContainerSummary;
+import io.windlass.agent.driver.DriverException;
+import io.windlass.agent.driver.EngineEvent;
+import io.windlass.agent.driver.EngineEventListener;
+import io.windlass.agent.driver.EventSubscription;
+import io.windlass.agent.driver.HostInventory;
+import io.windlass.agent.driver.ImageUnavailableException;
+import io.windlass.agent.driver.ObservedContainer;
+import io.windlass.container.ContainerSpec;
+import io.windlass.container.ContainerStats;
+import io.windlass.container.ContainerStatus;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * SIMULATION ONLY: containers that exist in memory, with instant transitions, so that one
+ * machine can run many agents and load-test the control plane. Nothing runs; data is lost
+ * on restart. Never the default ({@code windlass.agent.driver=fake} selects it).
+ */
+public class FakeContainerDriver implements ContainerDriver {
+
+    private record FakeContainer(ContainerSpec spec, String engineId, ContainerStatus status) {
+        FakeContainer moveTo(ContainerStatus next) {
+            return new FakeContainer(spec, engineId, next);
+        }
+    }
+
+    private final Map<String, FakeContainer> containers = new ConcurrentHashMap<>();
+    private final List<EngineEventListener> listeners = new CopyOnWriteArrayList<>();
+    private final HostInventory inventory;
+    private final Set<String> images;
+
+    /**
+     * @param inventory what the simulated host offers
+     * @param images    images the simulated host "has"; creating from any other fails as on a real host
+     */
+    public FakeContainerDriver(HostInventory inventory, Set<String> images) {
+        this.inventory = inventory;
+        this.images = Set.copyOf(images);
+    }
+
+    @Override
+    public String name() {
+        return "fake";
+    }
+
+    @Override
+    public boolean ping() {
+        return true;
+    }
+
+    @Override
+    public void create(ContainerSpec spec) {
+        String image = spec.image().contains(":") ? spec.image() : spec.image() + ":latest";
+        if (!images.contains(image)) {
+            throw new ImageUnavailableException(image, null, null);
+        }
+        String id = UUID.randomUUID().toString().replace("-", "");
+        if (containers.putIfAbsent(spec.uuid(), new FakeContainer(spec, id, ContainerStatus.CREATED))
+                != null) {
+            throw new DriverException("Conflict: the name " + spec.engineName() + " is already in use");
+        }
+        emit(spec.uuid(), "create");
+    }
+
+    @Override
+    public void start(String uuid) {
+        transition(uuid, "start", ContainerStatus.RUNNING, Set.of(ContainerStatus.CREATED, ContainerStatus.STOPPED,
+                ContainerStatus.RUNNING));
+    }
+
+    @Override
+    public void stop(String uuid, Duration timeout) {
+        transition(uuid, "stop", ContainerStatus.STOPPED, Set.of(ContainerStatus.RUNNING, ContainerStatus.STOPPED,
+                ContainerStatus.CREATED));
+    }
+
+    @Override
+    public void pause(String uuid) {
+        transition(uuid, "pause", ContainerStatus.PAUSED, Set.of(ContainerStatus.RUNNING));
+    }
+
+    @Override
+    public void unpause(String uuid) {
+        transition(uuid, "unpause", ContainerStatus.RUNNING, Set.of(ContainerStatus.PAUSED));
+    }
+
+    @Override
+    public void restart(String uuid, Duration timeout) {
+        transition(uuid, "restart", ContainerStatus.RUNNING, Set.of(ContainerStatus.RUNNING, ContainerStatus.STOPPED,
+                ContainerStatus.CREATED));
+    }
+
+    @Override
+    public void kill(String uuid) {
+        transition(uuid, "kill", ContainerStatus.STOPPED, Set.of(ContainerStatus.RUNNING));
+    }
+
+    @Override
+    public void remove(String uuid, boolean force) {
+        FakeContainer c = get(uuid);
+        if (!force && (c.status() == ContainerStatus.RUNNING || c.status() == ContainerStatus.PAUSED)) {
+            throw new DriverException("You cannot remove a running container " + uuid
+                    + ". Stop the container before attempting removal or force remove");
+        }
+        containers.remove(uuid);
+        emit(uuid, "destroy");
+    }
+
+    @Override
+    public void update(String uuid, Double cpu, Integer memoryMb) {
+        get(uuid);
+        emit(uuid, "update");
+    }
+
+    @Override
+    public ContainerStats stats(String uuid) {
+        FakeContainer c = get(uuid);
+        double limit = c.spec().memoryMb() > 0 ? c.spec().memoryMb() : inventory.memoryMb();
+        return new ContainerStats(0.0, 0.0, limit, 0.0, 0, 0, 0, 0);
+    }
+
+    @Override
+    public Optional<ObservedContainer> inspect(String uuid) {
+        FakeContainer c = containers.get(uuid);
+        if (c == null) {
+            return Optional.empty();
+        }
+        String detail = switch (c.status()) {
+            case RUNNING -> "Up";
+            case PAUSED -> "Up (Paused)";
+            case STOPPED -> "Exited (0)";
+            default -> c.status().value();
+        };
+        return Optional.of(new ObservedContainer(uuid, c.engineId(), c.status(), detail, null, Map.of(), List.of(),
+                c.spec().command()));
+    }
+
+    @Override
+    public List<ContainerSummary> list() {
+        return containers.entrySet().stream()
+                .map(e -> new ContainerSummary(e.getKey(), e.getValue().engineId(),
+                        e.getValue().status() == ContainerStatus.RUNNING
+                                || e.getValue().status() == ContainerStatus.PAUSED))
+                .toList();
+    }
+
+    @Override
+    public List<String> images() {
+        return images.stream().sorted().toList();
+    }
+
+    @Override
+    public HostInventory inventory() {
+        return inventory;
+    }
+
+    @Override
+    public EventSubscription followEvents(EngineEventListener listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    @Override
+    public void close() {
+        listeners.clear();
+    }
+
+    private FakeContainer get(String uuid) {
+        FakeContainer c = containers.get(uuid);
+        if (c == null) {
+            throw new ContainerNotFoundException(uuid);
+        }
+        return c;
+    }
+
+    private void transition(String uuid, String action, ContainerStatus to, Set<ContainerStatus> from) {
+        FakeContainer c = get(uuid);
+        if (!from.contains(c.status())) {
+            throw new DriverException("Cannot " + action + " container " + uuid + " in " + c.status().value()
+                    + " state");
+        }
+        containers.put(uuid, c.moveTo(to));
+        emit(uuid, action);
+    }
+
+    private void emit(String uuid, String action) {
+        EngineEvent event = new EngineEvent(uuid, action, Instant.now());
+        listeners.forEach(l -> l.onEvent(event));
+    }
+}

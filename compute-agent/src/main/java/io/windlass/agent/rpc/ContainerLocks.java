@@ -1,0 +1,34 @@
+package io.windlass.agent.rpc;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * Serialises operations on one container (a delete arriving while its create still runs must
+ * wait, as Nova's per-instance lock does), while different containers proceed in parallel.
+ * Striped: a fixed set of locks chosen by uuid hash, so nothing needs cleaning up.
+ */
+@ApplicationScoped
+public class ContainerLocks {
+    private static final int STRIPES = 64;
+
+    private final ReentrantLock[] locks = new ReentrantLock[STRIPES];
+
+    public ContainerLocks() {
+        for (int i = 0; i < STRIPES; i++) {
+            locks[i] = new ReentrantLock();
+        }
+    }
+
+    public <T> T withLock(String uuid, Supplier<T> work) {
+        ReentrantLock lock = locks[Math.floorMod(uuid.hashCode(), STRIPES)];
+        lock.lock();
+        try {
+            return work.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+}

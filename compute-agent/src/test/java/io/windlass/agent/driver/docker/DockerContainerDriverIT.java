@@ -1,0 +1,190 @@
+package io.windlass.agent.driver.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import io.windlass.agent.driver.ContainerNotFoundException;
+import io.windlass.agent.driver.ImageUnavailableException;
+import io.windlass.agent.driver.ObservedContainer;
+import io.windlass.container.ContainerSpec;
+import io.windlass.container.ContainerStats;
+import io.windlass.container.ContainerStatus;
+import io.windlass.container.RestartPolicy;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The Docker driver against the real dockerd on the unix socket, with the local busybox image. */
+class DockerContainerDriverIT {
+    private static final String TEST_LABEL = "windlass.test";
+    private static final String TEST_LABEL_VALUE = "docker-driver-it";
+    private static final String DOCKER_HOST = "unix:///var/run/docker.sock";
+
+    private static DockerContainerDriver driver;
+    private static DockerClient docker;
+
+    @BeforeAll
+    static void connect() {
+        driver = new DockerContainerDriver(DOCKER_HOST, Duration.ofSeconds(5));
+        docker = DockerClientFactory.create(DOCKER_HOST, Duration.ofSeconds(30));
+        removeTestContainers();
+    }
+
+    @AfterAll
+    static void cleanUp() throws Exception {
+        removeTestContainers();
+        driver.close();
+        docker.close();
+    }
+
+    private static void removeTestContainers() {
+        docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(TEST_LABEL, TEST_LABEL_VALUE)).exec()
+                .forEach(c -> docker.removeContainerCmd(c.getId()).withForce(true).exec());
+    }
+
+    private static ContainerSpec spec(String uuid, String image, List<String> command, double cpu, int memoryMb,
+                                      RestartPolicy restart, String pullPolicy) {
+        return new ContainerSpec(uuid, "drv-" + uuid.substring(0, 8), image, command, List.of(), cpu, memoryMb,
+                "/tmp", null, Map.of("GREETING", "hello"), Map.of(TEST_LABEL, TEST_LABEL_VALUE, "team", "blue"),
+                restart, false, false, pullPolicy, false, "project-1");
+    }
+
+    private static InspectContainerResponse dockerInspect(String uuid) {
+        return docker.inspectContainerCmd(ContainerSpec.engineName(uuid)).exec();
+    }
+
+    @Test
+    void createAppliesLimitsLabelsAndPolicy() {
+        String uuid = UUID.randomUUID().toString();
+        driver.create(spec(uuid, "busybox", List.of("sleep", "300"), 0.5, 64, new RestartPolicy("on-failure", 3),
+                null));
+
+        InspectContainerResponse r = dockerInspect(uuid);
+        assertEquals(64L << 20, r.getHostConfig().getMemory());
+        assertEquals(64L << 20, r.getHostConfig().getMemorySwap(), "no swap: swap limit equals memory");
+        assertEquals(500_000_000L, r.getHostConfig().getNanoCPUs());
+        assertTrue(r.getHostConfig().getInit());
+        assertEquals("on-failure", r.getHostConfig().getRestartPolicy().getName());
+        assertEquals(3, r.getHostConfig().getRestartPolicy().getMaximumRetryCount());
+        assertEquals("true", r.getConfig().getLabels().get("windlass.managed"));
+        assertEquals(uuid, r.getConfig().getLabels().get("windlass.uuid"));
+        assertEquals("project-1", r.getConfig().getLabels().get("windlass.project"));
+        assertEquals("blue", r.getConfig().getLabels().get("team"));
+        assertEquals("busybox:latest", r.getConfig().getImage());
+        assertArrayEquals(new String[] {"sleep", "300"}, r.getConfig().getCmd());
+        assertTrue(List.of(r.getConfig().getEnv()).contains("GREETING=hello"));
+        assertEquals("/tmp", r.getConfig().getWorkingDir());
+        assertEquals("drv-" + uuid.substring(0, 8), r.getConfig().getHostName());
+
+        ObservedContainer observed = driver.inspect(uuid).orElseThrow();
+        assertEquals(ContainerStatus.CREATED, observed.status());
+        assertEquals("Created", observed.statusDetail());
+        assertEquals(r.getId(), observed.engineId());
+        assertTrue(driver.list().stream().anyMatch(c -> c.uuid().equals(uuid) && !c.running()));
+    }
+
+    @Test
+    void lifecycleStartStopPauseUnpauseRestartRemove() {
+        String uuid = UUID.randomUUID().toString();
+        driver.create(spec(uuid, "busybox:latest", List.of("sleep", "300"), 0, 0, RestartPolicy.NO, "never"));
+
+        driver.start(uuid);
+        ObservedContainer running = driver.inspect(uuid).orElseThrow();
+        assertEquals(ContainerStatus.RUNNING, running.status());
+        assertTrue(running.statusDetail().startsWith("Up "), running.statusDetail());
+        assertFalse(running.addresses().isEmpty(), "a running container has a bridge address");
+        assertTrue(running.addresses().values().iterator().next().getFirst().addr().startsWith("172."));
+        driver.start(uuid); // already running: no error
+
+        driver.pause(uuid);
+        assertEquals(ContainerStatus.PAUSED, driver.inspect(uuid).orElseThrow().status());
+        driver.unpause(uuid);
+        assertEquals(ContainerStatus.RUNNING, driver.inspect(uuid).orElseThrow().status());
+
+        String startedBefore = dockerInspect(uuid).getState().getStartedAt();
+        long t0 = System.nanoTime();
+        driver.restart(uuid, Duration.ofSeconds(10));
+        assertTrue(Duration.ofNanos(System.nanoTime() - t0).toSeconds() < 5,
+                "with docker-init the restart does not wait out the grace period");
+        assertEquals(ContainerStatus.RUNNING, driver.inspect(uuid).orElseThrow().status());
+        assertFalse(startedBefore.equals(dockerInspect(uuid).getState().getStartedAt()));
+
+        driver.stop(uuid, Duration.ofSeconds(10));
+        ObservedContainer stopped = driver.inspect(uuid).orElseThrow();
+        assertEquals(ContainerStatus.STOPPED, stopped.status());
+        assertTrue(stopped.statusDetail().startsWith("Exited (143)"), stopped.statusDetail());
+        driver.stop(uuid, Duration.ofSeconds(1)); // already stopped: no error
+
+        driver.remove(uuid, false);
+        assertTrue(driver.inspect(uuid).isEmpty());
+        assertThrows(ContainerNotFoundException.class, () -> driver.remove(uuid, true));
+        assertThrows(ContainerNotFoundException.class, () -> driver.start(uuid));
+    }
+
+    @Test
+    void updateRaisesAndLowersMemoryAndChangesCpu() {
+        String uuid = UUID.randomUUID().toString();
+        driver.create(spec(uuid, "busybox", List.of("sleep", "300"), 0.5, 64, RestartPolicy.NO, null));
+        driver.start(uuid);
+
+        driver.update(uuid, null, 256);
+        assertEquals(256L << 20, dockerInspect(uuid).getHostConfig().getMemory());
+        assertEquals(256L << 20, dockerInspect(uuid).getHostConfig().getMemorySwap());
+
+        driver.update(uuid, 1.5, 32);
+        InspectContainerResponse r = dockerInspect(uuid);
+        assertEquals(32L << 20, r.getHostConfig().getMemory());
+        assertEquals(32L << 20, r.getHostConfig().getMemorySwap());
+        assertEquals(1_500_000_000L, r.getHostConfig().getNanoCPUs());
+    }
+
+    @Test
+    void statsGiveSaneNumbers() {
+        String uuid = UUID.randomUUID().toString();
+        driver.create(spec(uuid, "busybox", List.of("sh", "-c", "while true; do :; done"), 0.5, 64,
+                RestartPolicy.NO, null));
+        driver.start(uuid);
+
+        ContainerStats stats = driver.stats(uuid);
+        assertEquals(64.0, stats.memoryLimitMib(), 0.01);
+        assertTrue(stats.memoryUsageMib() > 0 && stats.memoryUsageMib() < 64, "usage " + stats.memoryUsageMib());
+        assertTrue(stats.memoryPercent() > 0 && stats.memoryPercent() < 100);
+        // a busy loop capped at half a CPU
+        assertTrue(stats.cpuPercent() > 10 && stats.cpuPercent() < 80, "cpu " + stats.cpuPercent());
+        assertTrue(stats.netRxBytes() >= 0 && stats.blockReadBytes() >= 0);
+        assertThrows(ContainerNotFoundException.class, () -> driver.stats(UUID.randomUUID().toString()));
+    }
+
+    @Test
+    void unknownImageFailsClearlyAndLeavesNoContainer() {
+        String uuid = UUID.randomUUID().toString();
+        var e = assertThrows(ImageUnavailableException.class,
+                () -> driver.create(spec(uuid, "busybox2", List.of("sleep", "300"), 0, 0, RestartPolicy.NO,
+                        "never")));
+        assertEquals("busybox2:latest", e.image());
+        assertEquals("Image busybox2:latest not found on host h1", e.reasonOn("h1"));
+        assertTrue(driver.inspect(uuid).isEmpty());
+        assertTrue(docker.listContainersCmd().withShowAll(true)
+                .withNameFilter(List.of(ContainerSpec.engineName(uuid))).exec().isEmpty());
+    }
+
+    @Test
+    void inventoryComesFromTheEngine() {
+        var inventory = driver.inventory();
+        assertEquals(Runtime.getRuntime().availableProcessors(), inventory.vcpus(), 0.0);
+        assertTrue(inventory.memoryMb() > 512, "memory " + inventory.memoryMb());
+        assertTrue(inventory.diskGb() > 0, "disk " + inventory.diskGb());
+        assertTrue(driver.images().contains("busybox:latest"));
+        assertTrue(driver.ping());
+    }
+}

@@ -1,0 +1,283 @@
+package io.windlass.agent.rpc;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.dockerjava.api.DockerClient;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.DeliverCallback;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.windlass.agent.driver.docker.DockerClientFactory;
+import io.windlass.compute.ComputeRpcApi;
+import io.windlass.conductor.ConductorRpcApi;
+import io.windlass.container.ContainerAction;
+import io.windlass.container.ContainerOperation;
+import io.windlass.container.ContainerSpec;
+import io.windlass.container.ContainerStats;
+import io.windlass.container.ContainerStatus;
+import io.windlass.container.ContainerStatusReport;
+import io.windlass.container.CreateContainer;
+import io.windlass.container.DeleteContainer;
+import io.windlass.container.ResizeContainer;
+import io.windlass.container.RestartPolicy;
+import io.windlass.context.RequestContext;
+import io.windlass.host.HostState;
+import io.windlass.rpc.Envelope;
+import io.windlass.rpc.RemoteException;
+import io.windlass.rpc.RpcConnection;
+import io.windlass.rpc.RpcTopics;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The agent as the conductor sees it: requests cast to {@code compute.it-agent-host} over the
+ * real RabbitMQ, containers on the real dockerd, and the reports read from the conductor's queue.
+ */
+@QuarkusTest
+@WithTestResource(AgentQueuesReset.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ComputeManagerIT {
+    private static final String HOST = AgentQueuesReset.HOST;
+    private static final String TEST_LABEL = "windlass.test";
+    private static final String TEST_LABEL_VALUE = "compute-manager-it";
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Inject
+    ComputeRpcApi compute;
+    @Inject
+    RpcConnection connection;
+    @Inject
+    ObjectMapper json;
+
+    private final List<Envelope> conductorMessages = new CopyOnWriteArrayList<>();
+    private final RequestContext ctx = new RequestContext("req-" + UUID.randomUUID(), "req-global", "tester",
+            "project-1", List.of("admin"));
+    private DockerClient docker;
+    private Channel probe;
+
+    @BeforeAll
+    void listenAsTheConductor() throws IOException {
+        docker = DockerClientFactory.create("unix:///var/run/docker.sock", Duration.ofSeconds(30));
+        removeTestContainers();
+        probe = connection.createChannel();
+        String queue = connection.declareTopicQueue(probe, RpcTopics.CONDUCTOR);
+        DeliverCallback collect = (tag, delivery) -> conductorMessages.add(json.readValue(delivery.getBody(),
+                Envelope.class));
+        probe.basicConsume(queue, true, collect, tag -> { });
+    }
+
+    @AfterAll
+    void cleanUp() throws Exception {
+        probe.close();
+        removeTestContainers();
+        docker.close();
+    }
+
+    private void removeTestContainers() {
+        docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(TEST_LABEL, TEST_LABEL_VALUE)).exec()
+                .forEach(c -> docker.removeContainerCmd(c.getId()).withForce(true).exec());
+    }
+
+    private static ContainerSpec spec(String uuid, String image, List<String> command, String pullPolicy) {
+        return new ContainerSpec(uuid, "it-" + uuid.substring(0, 8), image, command, List.of(), 0.5, 64, null, null,
+                Map.of(), Map.of(TEST_LABEL, TEST_LABEL_VALUE), RestartPolicy.NO, false, false, pullPolicy, false,
+                "project-1");
+    }
+
+    private ContainerStatusReport awaitReport(String uuid, String what, Predicate<ContainerStatusReport> match) {
+        Instant deadline = Instant.now().plus(WAIT);
+        while (Instant.now().isBefore(deadline)) {
+            for (Envelope e : conductorMessages) {
+                if (!e.method().equals(ConductorRpcApi.REPORT_CONTAINER_STATUS)) {
+                    continue;
+                }
+                ContainerStatusReport report = json.convertValue(e.args(), ContainerStatusReport.class);
+                if (report.uuid().equals(uuid) && match.test(report)) {
+                    return report;
+                }
+            }
+            pause();
+        }
+        return fail("no report " + what + " for " + uuid + " within " + WAIT + "; got " + reportsOf(uuid));
+    }
+
+    private List<ContainerStatusReport> reportsOf(String uuid) {
+        return conductorMessages.stream()
+                .filter(e -> e.method().equals(ConductorRpcApi.REPORT_CONTAINER_STATUS))
+                .map(e -> json.convertValue(e.args(), ContainerStatusReport.class))
+                .filter(r -> r.uuid().equals(uuid))
+                .toList();
+    }
+
+    private int engineContainersNamed(String uuid) {
+        return docker.listContainersCmd().withShowAll(true).withNameFilter(List.of(ContainerSpec.engineName(uuid)))
+                .exec().size();
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void createStopDeleteAreReported() {
+        String uuid = UUID.randomUUID().toString();
+        compute.createContainer(HOST, ctx, new CreateContainer(spec(uuid, "busybox", List.of("sleep", "300"), null),
+                true));
+
+        ContainerStatusReport created = awaitReport(uuid, "Running, operation done",
+                r -> r.operationDone() && r.status() == ContainerStatus.RUNNING);
+        assertEquals(HOST, created.host());
+        assertNotNull(created.engineId());
+        assertFalse(created.addresses().isEmpty(), "addresses of a running container");
+        assertTrue(created.addresses().values().iterator().next().getFirst().addr().startsWith("172."));
+        assertEquals(List.of("sleep", "300"), created.command());
+        assertTrue(created.statusDetail().startsWith("Up "), created.statusDetail());
+        assertEquals(created.engineId(), docker.inspectContainerCmd(ContainerSpec.engineName(uuid)).exec().getId());
+
+        compute.containerAction(HOST, ctx, new ContainerOperation(uuid, ContainerAction.STOP, 1));
+        ContainerStatusReport stopped = awaitReport(uuid, "Stopped, operation done",
+                r -> r.operationDone() && r.status() == ContainerStatus.STOPPED);
+        assertTrue(stopped.statusDetail().startsWith("Exited ("), stopped.statusDetail());
+        assertFalse(stopped.gone());
+
+        compute.deleteContainer(HOST, ctx, new DeleteContainer(uuid, false, false));
+        awaitReport(uuid, "gone, operation done", r -> r.operationDone() && r.gone());
+        assertEquals(0, engineContainersNamed(uuid));
+
+        // deleting again is idempotent: reported gone once more
+        int before = reportsOf(uuid).size();
+        compute.deleteContainer(HOST, ctx, new DeleteContainer(uuid, false, false));
+        Instant deadline = Instant.now().plus(WAIT);
+        while (reportsOf(uuid).size() == before && Instant.now().isBefore(deadline)) {
+            pause();
+        }
+        assertTrue(reportsOf(uuid).getLast().gone());
+    }
+
+    @Test
+    void heartbeatCarriesTheEngineInventory() {
+        Instant deadline = Instant.now().plus(WAIT);
+        while (Instant.now().isBefore(deadline)) {
+            var beat = conductorMessages.stream()
+                    .filter(e -> e.method().equals(ConductorRpcApi.REPORT_HOST_STATE))
+                    .map(e -> json.convertValue(e.args(), HostState.class))
+                    .findFirst();
+            if (beat.isPresent()) {
+                HostState state = beat.get();
+                assertEquals(HOST, state.host());
+                assertEquals("docker", state.driver());
+                assertEquals(Runtime.getRuntime().availableProcessors(), state.vcpus(), 0.0);
+                assertTrue(state.memoryMb() > 512, "memory " + state.memoryMb());
+                assertTrue(state.diskGb() > 0, "disk " + state.diskGb());
+                assertTrue(state.images().contains("busybox:latest"), "images " + state.images());
+                assertTrue(state.totalContainers() >= state.runningContainers());
+                assertNotNull(state.sentAt());
+                return;
+            }
+            pause();
+        }
+        fail("no heartbeat within " + WAIT);
+    }
+
+    @Test
+    void containerExitingByItselfIsReportedStoppedFromEvents() {
+        String uuid = UUID.randomUUID().toString();
+        compute.createContainer(HOST, ctx, new CreateContainer(spec(uuid, "busybox",
+                List.of("sh", "-c", "sleep 1"), null), true));
+
+        awaitReport(uuid, "created", ContainerStatusReport::operationDone);
+        ContainerStatusReport exited = awaitReport(uuid, "Stopped from the event stream",
+                r -> !r.operationDone() && r.status() == ContainerStatus.STOPPED);
+        assertTrue(exited.statusDetail().startsWith("Exited (0)"), exited.statusDetail());
+    }
+
+    @Test
+    void resentCreateReusesTheEngineContainer() {
+        String uuid = UUID.randomUUID().toString();
+        var request = new CreateContainer(spec(uuid, "busybox", List.of("sleep", "300"), null), true);
+        compute.createContainer(HOST, ctx, request);
+        ContainerStatusReport first = awaitReport(uuid, "first create done", ContainerStatusReport::operationDone);
+
+        compute.createContainer(HOST, ctx, request);
+        Instant deadline = Instant.now().plus(WAIT);
+        while (reportsOf(uuid).stream().filter(ContainerStatusReport::operationDone).count() < 2
+                && Instant.now().isBefore(deadline)) {
+            pause();
+        }
+        List<ContainerStatusReport> done = reportsOf(uuid).stream().filter(ContainerStatusReport::operationDone)
+                .toList();
+        assertEquals(2, done.size(), "both creates finished: " + done);
+        assertEquals(ContainerStatus.RUNNING, done.get(1).status());
+        assertEquals(first.engineId(), done.get(1).engineId());
+        assertEquals(1, engineContainersNamed(uuid));
+    }
+
+    @Test
+    void statsAndResizeAreAnsweredSynchronously() {
+        String uuid = UUID.randomUUID().toString();
+        compute.createContainer(HOST, ctx, new CreateContainer(spec(uuid, "busybox", List.of("sleep", "300"), null),
+                true));
+        awaitReport(uuid, "Running", r -> r.operationDone() && r.status() == ContainerStatus.RUNNING);
+
+        ContainerStats stats = compute.containerStats(HOST, ctx, uuid);
+        assertEquals(64.0, stats.memoryLimitMib(), 0.01);
+        assertTrue(stats.memoryUsageMib() > 0, "usage " + stats.memoryUsageMib());
+
+        compute.resizeContainer(HOST, ctx, new ResizeContainer(uuid, 1.0, 128));
+        var hostConfig = docker.inspectContainerCmd(ContainerSpec.engineName(uuid)).exec().getHostConfig();
+        assertEquals(128L << 20, hostConfig.getMemory());
+        assertEquals(128L << 20, hostConfig.getMemorySwap());
+        assertEquals(1_000_000_000L, hostConfig.getNanoCPUs());
+
+        var unknown = assertThrows(RemoteException.class,
+                () -> compute.containerStats(HOST, ctx, UUID.randomUUID().toString()));
+        assertEquals("ContainerNotFound", unknown.type());
+    }
+
+    @Test
+    void unknownImageIsReportedAsErrorAndLeavesNothing() {
+        String uuid = UUID.randomUUID().toString();
+        compute.createContainer(HOST, ctx, new CreateContainer(spec(uuid, "busybox2", List.of("sleep", "300"),
+                "never"), true));
+
+        ContainerStatusReport error = awaitReport(uuid, "Error", r -> r.status() == ContainerStatus.ERROR);
+        assertTrue(error.operationDone());
+        assertEquals("Image busybox2:latest not found on host " + HOST, error.statusReason());
+        assertEquals(0, engineContainersNamed(uuid));
+    }
+
+    @Test
+    void readinessIncludesTheEngineAndTheBroker() {
+        given().when().get("/q/health/ready").then()
+                .statusCode(200)
+                .body("status", is("UP"))
+                .body("checks.name", hasItem("container-engine"))
+                .body("checks.name", hasItem("rabbitmq"));
+    }
+}
