@@ -1,0 +1,27 @@
+package io.windlass.conductor.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** {@code windlass.conductor.*}: workflow and reconciliation settings. */
+@ConfigMapping(prefix = "windlass.conductor")
+public interface ConductorConfig {
+
+    /** How often the reconciler looks for silent hosts and stuck rows (one replica per round does it). */
+    @WithDefault("30s")
+    Duration reconcileInterval();
+
+    /** A row still Creating without a host after this long failed to schedule. */
+    @WithDefault("5m")
+    Duration buildTimeout();
+
+    /** A task_state older than this is stale (the agent never reported the end) and is cleared. */
+    @WithDefault("10m")
+    Duration taskTimeout();
+
+    /** Concurrent consumers of the conductor topic in this process. */
+    @WithDefault("8")
+    int rpcConsumers();
+}

@@ -1,0 +1,76 @@
+package io.windlass.conductor.rpc;
+
+import io.quarkus.runtime.StartupEvent;
+import io.windlass.conductor.ConductorRpcApi;
+import io.windlass.conductor.ConductorRpcApi.BuildContainer;
+import io.windlass.conductor.config.ConductorConfig;
+import io.windlass.container.ContainerOperation;
+import io.windlass.container.ContainerStatusReport;
+import io.windlass.container.DeleteContainer;
+import io.windlass.container.ResizeContainer;
+import io.windlass.container.workflow.ActionWorkflow;
+import io.windlass.container.workflow.BuildWorkflow;
+import io.windlass.container.workflow.DeleteWorkflow;
+import io.windlass.container.workflow.ResizeWorkflow;
+import io.windlass.container.workflow.StatusReportWorkflow;
+import io.windlass.host.persistence.HostHeartbeatRecorder;
+import io.windlass.host.HostState;
+import io.windlass.rpc.RpcEndpoint;
+import io.windlass.rpc.RpcServer;
+import io.windlass.rpc.RpcTopics;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/** Serves the {@code conductor} topic at {@link ConductorRpcApi#VERSION}. */
+@ApplicationScoped
+public class ConductorEndpoint {
+    private final RpcServer server;
+    private final ConductorConfig config;
+    private final BuildWorkflow build;
+    private final ActionWorkflow action;
+    private final DeleteWorkflow delete;
+    private final ResizeWorkflow resize;
+    private final StatusReportWorkflow reports;
+    private final HostHeartbeatRecorder heartbeats;
+
+    public ConductorEndpoint(RpcServer server, ConductorConfig config, BuildWorkflow build, ActionWorkflow action,
+                             DeleteWorkflow delete, ResizeWorkflow resize, StatusReportWorkflow reports,
+                             HostHeartbeatRecorder heartbeats) {
+        this.server = server;
+        this.config = config;
+        this.build = build;
+        this.action = action;
+        this.delete = delete;
+        this.resize = resize;
+        this.reports = reports;
+        this.heartbeats = heartbeats;
+    }
+
+    void serve(@Observes StartupEvent event) {
+        server.serve(new RpcEndpoint(RpcTopics.CONDUCTOR, ConductorRpcApi.VERSION)
+                .on(ConductorRpcApi.BUILD_CONTAINER, BuildContainer.class, (ctx, r) -> {
+                    build.build(ctx, r);
+                    return null;
+                })
+                .on(ConductorRpcApi.CONTAINER_ACTION, ContainerOperation.class, (ctx, r) -> {
+                    action.act(ctx, r);
+                    return null;
+                })
+                .on(ConductorRpcApi.DELETE_CONTAINER, DeleteContainer.class, (ctx, r) -> {
+                    delete.delete(ctx, r);
+                    return null;
+                })
+                .on(ConductorRpcApi.RESIZE_CONTAINER, ResizeContainer.class, (ctx, r) -> {
+                    resize.resize(ctx, r);
+                    return null;
+                })
+                .on(ConductorRpcApi.REPORT_CONTAINER_STATUS, ContainerStatusReport.class, (ctx, r) -> {
+                    reports.apply(ctx, r);
+                    return null;
+                })
+                .on(ConductorRpcApi.REPORT_HOST_STATE, HostState.class, (ctx, r) -> {
+                    heartbeats.record(r);
+                    return null;
+                }), config.rpcConsumers());
+    }
+}

@@ -1,0 +1,102 @@
+package io.windlass.container.persistence;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.windlass.container.ContainerAddress;
+import io.windlass.container.ContainerStatus;
+import io.windlass.container.TaskState;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.DynamicUpdate;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The conductor's view of a {@code containers} row: what it needs to build the spec and the
+ * columns it owns. Updates write only changed columns, so the api-service's own columns are
+ * never overwritten with stale values.
+ */
+@Entity
+@Table(name = "containers")
+@DynamicUpdate
+public class ContainerRecord extends PanacheEntityBase {
+
+    @Id
+    public Long id;
+
+    public UUID uuid;
+    public String name;
+    @Column(name = "project_id")
+    public String projectId;
+    public String image;
+    @Column(name = "image_pull_policy")
+    public String imagePullPolicy;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> command;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> entrypoint;
+    public double cpu;
+    /** MiB. */
+    public int memory;
+    /** GiB. */
+    public int disk;
+    public String workdir;
+    public String hostname;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, String> environment;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, String> labels;
+    /** Zun's shape: {"Name": "on-failure", "MaximumRetryCount": "3"}. */
+    @Column(name = "restart_policy")
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, Object> restartPolicy;
+    public boolean interactive;
+    public boolean tty;
+    @Column(name = "auto_remove")
+    public boolean autoRemove;
+
+    @Convert(converter = ContainerStatusConverter.class)
+    public ContainerStatus status;
+    @Column(name = "status_reason")
+    public String statusReason;
+    @Column(name = "status_detail")
+    public String statusDetail;
+    @Column(name = "task_state")
+    @Convert(converter = TaskStateConverter.class)
+    public TaskState taskState;
+    public String host;
+    @Column(name = "engine_id")
+    public String engineId;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, List<ContainerAddress>> addresses;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<Integer> ports;
+    @Column(name = "status_observed_at")
+    public Instant statusObservedAt;
+    @Column(name = "created_at", insertable = false, updatable = false)
+    public Instant createdAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    public static Optional<ContainerRecord> findByUuid(UUID uuid) {
+        return find("uuid", uuid).firstResultOptional();
+    }
+
+    /** Row-locks the container so reports and API writes to it apply one after the other. */
+    public static Optional<ContainerRecord> lockByUuid(UUID uuid) {
+        return find("uuid", uuid).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
+    public void touch() {
+        updatedAt = Instant.now();
+    }
+}

@@ -1,0 +1,20 @@
+package io.windlass.container.persistence;
+
+import io.windlass.container.ContainerStatus;
+import jakarta.persistence.AttributeConverter;
+import jakarta.persistence.Converter;
+
+/** Stores statuses in Zun's spelling ("Running"), which the api-service reads back. */
+@Converter
+public class ContainerStatusConverter implements AttributeConverter<ContainerStatus, String> {
+
+    @Override
+    public String convertToDatabaseColumn(ContainerStatus status) {
+        return status == null ? null : status.value();
+    }
+
+    @Override
+    public ContainerStatus convertToEntityAttribute(String value) {
+        return value == null ? null : ContainerStatus.fromValue(value);
+    }
+}

@@ -1,0 +1,105 @@
+package io.windlass.conductor.support;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.windlass.compute.ComputeRpcApi;
+import io.windlass.container.ContainerOperation;
+import io.windlass.container.CreateContainer;
+import io.windlass.container.DeleteContainer;
+import io.windlass.container.ResizeContainer;
+import io.windlass.rpc.RpcConnection;
+import io.windlass.rpc.RpcEndpoint;
+import io.windlass.rpc.RpcHandler;
+import io.windlass.rpc.RpcServer;
+import io.windlass.rpc.RpcTopics;
+import io.windlass.scheduler.ReleaseResources;
+import io.windlass.scheduler.ResizeClaim;
+import io.windlass.scheduler.ResourceRequest;
+import io.windlass.scheduler.SchedulerRpcApi;
+import io.windlass.scheduler.Selection;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The scheduler and one agent as the conductor sees them: their topics, served from the test
+ * with the real RPC server, recording what arrives and answering as told.
+ */
+public class FakeEdges implements AutoCloseable {
+    public static final String HOST = "node-1";
+
+    public final BlockingQueue<ResourceRequest> selects = new LinkedBlockingQueue<>();
+    public final BlockingQueue<ReleaseResources> releases = new LinkedBlockingQueue<>();
+    public final BlockingQueue<ResizeClaim> resizeClaims = new LinkedBlockingQueue<>();
+    public final BlockingQueue<CreateContainer> creates = new LinkedBlockingQueue<>();
+    public final BlockingQueue<ContainerOperation> actions = new LinkedBlockingQueue<>();
+    public final BlockingQueue<DeleteContainer> deletes = new LinkedBlockingQueue<>();
+    public final BlockingQueue<ResizeContainer> resizes = new LinkedBlockingQueue<>();
+
+    /** Claims by consumer: like the real scheduler, a repeated request gets the same host. */
+    private final Map<String, String> claims = new ConcurrentHashMap<>();
+    public volatile RpcHandler<ResourceRequest> selectAnswer = (ctx, r) -> new Selection(
+            claims.computeIfAbsent(r.consumerUuid(), c -> HOST));
+    public volatile RpcHandler<ResizeClaim> resizeClaimAnswer = (ctx, r) -> null;
+    public volatile RpcHandler<ResizeContainer> resizeAnswer = (ctx, r) -> null;
+
+    private final RpcServer server;
+
+    public FakeEdges(RpcConnection connection, ObjectMapper json) throws IOException {
+        purge(connection, List.of(RpcTopics.CONDUCTOR, RpcTopics.SCHEDULER, RpcTopics.compute(HOST)));
+        server = new RpcServer(connection, json);
+        server.serve(new RpcEndpoint(RpcTopics.SCHEDULER, SchedulerRpcApi.VERSION)
+                .on(SchedulerRpcApi.SELECT_DESTINATIONS, ResourceRequest.class, (ctx, r) -> {
+                    selects.add(r);
+                    return selectAnswer.handle(ctx, r);
+                })
+                .on(SchedulerRpcApi.RELEASE_RESOURCES, ReleaseResources.class, record(releases))
+                .on(SchedulerRpcApi.RESIZE_CLAIM, ResizeClaim.class, (ctx, r) -> {
+                    resizeClaims.add(r);
+                    return resizeClaimAnswer.handle(ctx, r);
+                }), 2);
+        server.serve(new RpcEndpoint(RpcTopics.compute(HOST), ComputeRpcApi.VERSION)
+                .on(ComputeRpcApi.CREATE_CONTAINER, CreateContainer.class, record(creates))
+                .on(ComputeRpcApi.CONTAINER_ACTION, ContainerOperation.class, record(actions))
+                .on(ComputeRpcApi.DELETE_CONTAINER, DeleteContainer.class, record(deletes))
+                .on(ComputeRpcApi.RESIZE_CONTAINER, ResizeContainer.class, (ctx, r) -> {
+                    resizes.add(r);
+                    return resizeAnswer.handle(ctx, r);
+                }), 2);
+    }
+
+    private static <A> RpcHandler<A> record(BlockingQueue<A> into) {
+        return (ctx, args) -> {
+            into.add(args);
+            return null;
+        };
+    }
+
+    private static void purge(RpcConnection connection, List<String> topics) throws IOException {
+        try (var ch = connection.createChannel()) {
+            for (String topic : topics) {
+                ch.queuePurge(connection.declareTopicQueue(ch, topic));
+            }
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IOException(e);
+        }
+    }
+
+    /** The next message of a kind, failing the test if none comes within 10 s. */
+    public static <A> A next(BlockingQueue<A> queue) throws InterruptedException {
+        A item = queue.poll(10, TimeUnit.SECONDS);
+        if (item == null) {
+            throw new AssertionError("expected message did not arrive");
+        }
+        return item;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}

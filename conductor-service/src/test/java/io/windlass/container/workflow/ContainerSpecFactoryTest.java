@@ -1,0 +1,54 @@
+package io.windlass.container.workflow;
+
+import io.windlass.container.ContainerSpec;
+import io.windlass.container.RestartPolicy;
+import io.windlass.container.persistence.ContainerRecord;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class ContainerSpecFactoryTest {
+    private final ContainerSpecFactory factory = new ContainerSpecFactory();
+
+    @Test
+    void zunRestartPolicyKeepsTheRetryCountAsAString() {
+        assertEquals(new RestartPolicy("on-failure", 5),
+                ContainerSpecFactory.restartPolicy(Map.of("Name", "on-failure", "MaximumRetryCount", "5")));
+        assertEquals(new RestartPolicy("always", 0),
+                ContainerSpecFactory.restartPolicy(Map.of("Name", "always", "MaximumRetryCount", 0)));
+        assertEquals(new RestartPolicy("unless-stopped", 0),
+                ContainerSpecFactory.restartPolicy(Map.of("Name", "unless-stopped")));
+        assertEquals(RestartPolicy.NO, ContainerSpecFactory.restartPolicy(null));
+    }
+
+    @Test
+    void specCarriesTheRowsDefinition() {
+        ContainerRecord row = new ContainerRecord();
+        row.uuid = UUID.randomUUID();
+        row.name = "web";
+        row.image = "busybox";
+        row.command = List.of("sleep", "60");
+        row.cpu = 1.5;
+        row.memory = 512;
+        row.projectId = "p1";
+        row.labels = Map.of("a", "b");
+        row.autoRemove = true;
+
+        ContainerSpec spec = factory.spec(row);
+
+        assertEquals(row.uuid.toString(), spec.uuid());
+        assertEquals(List.of("sleep", "60"), spec.command());
+        assertEquals(List.of(), spec.entrypoint());
+        assertEquals(1.5, spec.cpu());
+        assertEquals(512, spec.memoryMb());
+        assertEquals(RestartPolicy.NO, spec.restartPolicy());
+        assertEquals(Map.of("a", "b"), spec.labels());
+        assertEquals(true, spec.autoRemove());
+        assertEquals("windlass-" + row.uuid, spec.engineName());
+        assertEquals(Map.of("a", "b"), factory.resourceRequest(row).properties());
+    }
+}

@@ -1,0 +1,203 @@
+package io.windlass.scheduler.claim;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.windlass.rpc.RpcHandlerException;
+import io.windlass.scheduler.ResourceRequest;
+import io.windlass.scheduler.SchedulerRpcApi;
+import io.windlass.scheduler.host.AllocationRatios;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Claims in {@code allocations} and the {@code *_used} counters of {@code compute_hosts}, kept
+ * in step in single transactions. Correct with several scheduler processes: the conditional
+ * UPDATE takes the host's row lock and re-checks capacity against committed counters, and the
+ * allocation's primary key lets only one delivery of a request claim.
+ */
+@ApplicationScoped
+public class HostClaims {
+    private static final Logger LOG = Logger.getLogger(HostClaims.class);
+
+    private final EntityManager em;
+    private final AllocationRatios ratios;
+
+    public HostClaims(EntityManager em, AllocationRatios ratios) {
+        this.em = em;
+        this.ratios = ratios;
+    }
+
+    @Transactional
+    public Optional<Allocation> find(UUID consumer) {
+        return lookup(consumer);
+    }
+
+    private Optional<Allocation> lookup(UUID consumer) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT consumer_uuid, host, vcpus, memory_mb, disk_gb FROM allocations
+                WHERE consumer_uuid = :consumer""")
+                .setParameter("consumer", consumer)
+                .getResultList();
+        return rows.stream().findFirst().map(HostClaims::toAllocation);
+    }
+
+    /** Claims the request's resources on {@code host} if it still has room, in its own transaction. */
+    public ClaimResult claim(String host, UUID consumer, ResourceRequest request) {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> claimInTransaction(host, consumer, request));
+        } catch (ClaimedByAnotherDelivery e) {
+            // the other delivery has committed by now (ON CONFLICT waited for it)
+            String existing = QuarkusTransaction.requiringNew().call(() -> lookup(consumer))
+                    .map(Allocation::host).orElse(null);
+            return new ClaimResult(ClaimResult.Outcome.ALREADY_CLAIMED, existing);
+        }
+    }
+
+    private ClaimResult claimInTransaction(String host, UUID consumer, ResourceRequest request) {
+        int updated = em.createNativeQuery("""
+                UPDATE compute_hosts
+                SET vcpus_used = vcpus_used + :vcpus, memory_mb_used = memory_mb_used + :memory,
+                    disk_gb_used = disk_gb_used + :disk, updated_at = now()
+                WHERE host = :host AND NOT disabled
+                  AND vcpus_used + :vcpus <= vcpus * :cpuRatio
+                  AND memory_mb_used + :memory <= memory_mb * :ramRatio
+                  AND disk_gb_used + :disk <= disk_gb * :diskRatio""")
+                .setParameter("vcpus", request.vcpus())
+                .setParameter("memory", request.memoryMb())
+                .setParameter("disk", request.diskGb())
+                .setParameter("host", host)
+                .setParameter("cpuRatio", ratios.cpu())
+                .setParameter("ramRatio", ratios.ram())
+                .setParameter("diskRatio", ratios.disk())
+                .executeUpdate();
+        if (updated == 0) {
+            return new ClaimResult(ClaimResult.Outcome.NO_ROOM, null);
+        }
+        // waits for a concurrent delivery's uncommitted insert of the same consumer, then yields to it
+        int inserted = em.createNativeQuery("""
+                INSERT INTO allocations (consumer_uuid, consumer_type, host, project_id, vcpus, memory_mb,
+                                         disk_gb, updated_at)
+                VALUES (:consumer, :type, :host, :project, :vcpus, :memory, :disk, now())
+                ON CONFLICT (consumer_uuid) DO NOTHING""")
+                .setParameter("consumer", consumer)
+                .setParameter("type", request.consumerType() == null ? "container" : request.consumerType())
+                .setParameter("host", host)
+                .setParameter("project", request.projectId())
+                .setParameter("vcpus", request.vcpus())
+                .setParameter("memory", request.memoryMb())
+                .setParameter("disk", request.diskGb())
+                .executeUpdate();
+        if (inserted == 0) {
+            // undo the counter update: the consumer's resources are counted on its claimed host already
+            throw new ClaimedByAnotherDelivery();
+        }
+        return new ClaimResult(ClaimResult.Outcome.CLAIMED, host);
+    }
+
+    /** Rolls the claim transaction back when the same consumer was claimed concurrently. */
+    private static final class ClaimedByAnotherDelivery extends RuntimeException {
+        ClaimedByAnotherDelivery() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Frees the consumer's claim; nothing to do when there is none (idempotent). */
+    @Transactional
+    public Optional<Allocation> release(UUID consumer) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                DELETE FROM allocations WHERE consumer_uuid = :consumer
+                RETURNING consumer_uuid, host, vcpus, memory_mb, disk_gb""")
+                .setParameter("consumer", consumer)
+                .getResultList();
+        Optional<Allocation> released = rows.stream().findFirst().map(HostClaims::toAllocation);
+        released.ifPresent(a -> em.createNativeQuery("""
+                UPDATE compute_hosts
+                SET vcpus_used = GREATEST(vcpus_used - :vcpus, 0), memory_mb_used = GREATEST(memory_mb_used - :memory, 0),
+                    disk_gb_used = GREATEST(disk_gb_used - :disk, 0), updated_at = now()
+                WHERE host = :host""")
+                .setParameter("vcpus", a.vcpus())
+                .setParameter("memory", a.memoryMb())
+                .setParameter("disk", a.diskGb())
+                .setParameter("host", a.host())
+                .executeUpdate());
+        return released;
+    }
+
+    /**
+     * Changes the consumer's claim on its current host. Shrinking always fits; growing is
+     * checked against the host's room like a new claim.
+     *
+     * @throws RpcHandlerException {@link SchedulerRpcApi#RESOURCES_UNAVAILABLE} when the host has no room,
+     *                             {@code AllocationNotFound} when the consumer holds no claim
+     */
+    @Transactional
+    public Allocation resize(UUID consumer, double vcpus, long memoryMb) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT consumer_uuid, host, vcpus, memory_mb, disk_gb FROM allocations
+                WHERE consumer_uuid = :consumer FOR UPDATE""")
+                .setParameter("consumer", consumer)
+                .getResultList();
+        Allocation current = rows.stream().findFirst().map(HostClaims::toAllocation)
+                .orElseThrow(() -> new RpcHandlerException("AllocationNotFound",
+                        "No resources are claimed for " + consumer + "."));
+        double vcpuDelta = vcpus - current.vcpus();
+        long memoryDelta = memoryMb - current.memoryMb();
+        int updated = em.createNativeQuery("""
+                UPDATE compute_hosts
+                SET vcpus_used = vcpus_used + :vcpuDelta, memory_mb_used = memory_mb_used + :memoryDelta,
+                    updated_at = now()
+                WHERE host = :host
+                  AND (:vcpuDelta <= 0 OR vcpus_used + :vcpuDelta <= vcpus * :cpuRatio)
+                  AND (:memoryDelta <= 0 OR memory_mb_used + :memoryDelta <= memory_mb * :ramRatio)""")
+                .setParameter("vcpuDelta", vcpuDelta)
+                .setParameter("memoryDelta", memoryDelta)
+                .setParameter("host", current.host())
+                .setParameter("cpuRatio", ratios.cpu())
+                .setParameter("ramRatio", ratios.ram())
+                .executeUpdate();
+        if (updated == 0) {
+            throw new RpcHandlerException(SchedulerRpcApi.RESOURCES_UNAVAILABLE,
+                    refusal(current.host(), vcpuDelta, memoryDelta));
+        }
+        em.createNativeQuery("""
+                UPDATE allocations SET vcpus = :vcpus, memory_mb = :memory, updated_at = now()
+                WHERE consumer_uuid = :consumer""")
+                .setParameter("vcpus", vcpus)
+                .setParameter("memory", memoryMb)
+                .setParameter("consumer", consumer)
+                .executeUpdate();
+        LOG.infof("resized claim of %s on %s to %.2f vCPU / %d MiB", consumer, current.host(), vcpus, memoryMb);
+        return new Allocation(consumer, current.host(), vcpus, memoryMb, current.diskGb());
+    }
+
+    private String refusal(String host, double vcpuDelta, long memoryDelta) {
+        Object[] row = (Object[]) em.createNativeQuery("""
+                SELECT vcpus * :cpuRatio - vcpus_used, memory_mb * :ramRatio - memory_mb_used
+                FROM compute_hosts WHERE host = :host""")
+                .setParameter("cpuRatio", ratios.cpu())
+                .setParameter("ramRatio", ratios.ram())
+                .setParameter("host", host)
+                .getSingleResult();
+        double freeVcpus = ((Number) row[0]).doubleValue();
+        double freeMemory = ((Number) row[1]).doubleValue();
+        if (memoryDelta > 0 && memoryDelta > freeMemory) {
+            return String.format("Host %s has not enough memory (free %d MiB, asked %d MiB more).", host,
+                    (long) Math.max(freeMemory, 0), memoryDelta);
+        }
+        return String.format("Host %s has not enough vCPUs (free %.2f, asked %.2f more).", host,
+                Math.max(freeVcpus, 0), vcpuDelta);
+    }
+
+    private static Allocation toAllocation(Object[] r) {
+        return new Allocation((UUID) r[0], (String) r[1], ((Number) r[2]).doubleValue(),
+                ((Number) r[3]).longValue(), ((Number) r[4]).longValue());
+    }
+}

@@ -1,0 +1,58 @@
+package io.windlass.scheduler.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.util.List;
+
+/** {@code windlass.scheduler.*}: how hosts are filtered, weighed and claimed. */
+@ConfigMapping(prefix = "windlass.scheduler")
+public interface SchedulerConfig {
+
+    /**
+     * Filters run in this order; each removes hosts that cannot take the request. Known:
+     * ComputeFilter (enabled and heart-beating), ResourceFilter (room for CPU, memory and disk),
+     * AvailabilityZoneFilter (requested zone).
+     */
+    @WithDefault("ComputeFilter,ResourceFilter,AvailabilityZoneFilter")
+    List<String> enabledFilters();
+
+    /** The only zone until hosts carry zones: requests for another zone match no host. */
+    @WithDefault("nova")
+    String defaultAvailabilityZone();
+
+    /** Positive spreads by free memory, negative stacks. */
+    @WithDefault("1.0")
+    double ramWeightMultiplier();
+
+    /** Positive spreads by free CPUs, negative stacks. */
+    @WithDefault("1.0")
+    double cpuWeightMultiplier();
+
+    /** Positive prefers hosts with more workloads, negative fewer; 0 ignores workload counts. */
+    @WithDefault("0.0")
+    double workloadWeightMultiplier();
+
+    /**
+     * Pick at random among this many best hosts. Above 1 it lowers the chance that concurrent
+     * schedulers race for the same host.
+     */
+    @WithDefault("1")
+    int hostSubsetSize();
+
+    /** Virtual CPUs per physical CPU that may be claimed. */
+    @WithDefault("16.0")
+    double cpuAllocationRatio();
+
+    /** Claimable memory per MiB of host memory. */
+    @WithDefault("1.0")
+    double ramAllocationRatio();
+
+    /** Claimable disk per GiB of host disk. */
+    @WithDefault("1.0")
+    double diskAllocationRatio();
+
+    /** Concurrent consumers of the scheduler topic in this process. */
+    @WithDefault("4")
+    int rpcConsumers();
+}

@@ -1,0 +1,34 @@
+package io.windlass.scheduler.filter;
+
+import io.windlass.scheduler.ResourceRequest;
+import io.windlass.scheduler.host.HostCandidate;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs filters in order; stops once no host is left, as there is nothing more to learn. */
+public class FilterChain {
+    private final List<HostFilter> filters;
+
+    public FilterChain(List<HostFilter> filters) {
+        this.filters = List.copyOf(filters);
+    }
+
+    public List<String> names() {
+        return filters.stream().map(HostFilter::name).toList();
+    }
+
+    public FilterOutcome apply(List<HostCandidate> hosts, ResourceRequest request) {
+        List<HostCandidate> remaining = hosts;
+        List<FilterOutcome.Step> steps = new ArrayList<>();
+        for (HostFilter filter : filters) {
+            if (remaining.isEmpty()) {
+                break;
+            }
+            List<HostCandidate> passed = remaining.stream().filter(h -> filter.passes(h, request)).toList();
+            steps.add(new FilterOutcome.Step(filter.name(), remaining.size(), remaining.size() - passed.size()));
+            remaining = passed;
+        }
+        return new FilterOutcome(remaining, hosts.size(), steps);
+    }
+}

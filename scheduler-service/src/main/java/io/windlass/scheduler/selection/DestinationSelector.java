@@ -1,0 +1,103 @@
+package io.windlass.scheduler.selection;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.windlass.rpc.RpcHandlerException;
+import io.windlass.scheduler.ResourceRequest;
+import io.windlass.scheduler.SchedulerRpcApi;
+import io.windlass.scheduler.Selection;
+import io.windlass.scheduler.claim.Allocation;
+import io.windlass.scheduler.claim.ClaimResult;
+import io.windlass.scheduler.claim.HostClaims;
+import io.windlass.scheduler.config.SchedulerConfig;
+import io.windlass.scheduler.filter.FilterChain;
+import io.windlass.scheduler.filter.FilterOutcome;
+import io.windlass.scheduler.host.ComputeHostReader;
+import io.windlass.scheduler.host.HostCandidate;
+import io.windlass.scheduler.weigher.HostRanker;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
+
+/**
+ * select_destinations: filter, weigh, then claim on the best host that still has room.
+ * Idempotent per consumer: a redelivered request gets the host already claimed.
+ */
+@ApplicationScoped
+public class DestinationSelector {
+    private static final Logger LOG = Logger.getLogger(DestinationSelector.class);
+
+    private final ComputeHostReader hosts;
+    private final FilterChain filters;
+    private final HostRanker ranker;
+    private final HostClaims claims;
+    private final HostSubsetPicker picker;
+    private final Timer decisionTimer;
+    private final Counter noValidHost;
+
+    public DestinationSelector(ComputeHostReader hosts, FilterChain filters, HostRanker ranker, HostClaims claims,
+                               SchedulerConfig config, MeterRegistry registry) {
+        this.hosts = hosts;
+        this.filters = filters;
+        this.ranker = ranker;
+        this.claims = claims;
+        this.picker = new HostSubsetPicker(config.hostSubsetSize(), RandomGenerator.getDefault());
+        this.decisionTimer = Timer.builder("windlass.scheduler.decision")
+                .description("Time to pick and claim a host").register(registry);
+        this.noValidHost = Counter.builder("windlass.scheduler.no_valid_host")
+                .description("Requests no host could take").register(registry);
+    }
+
+    /** @throws RpcHandlerException {@link SchedulerRpcApi#NO_VALID_HOST} with the filters' explanation */
+    public Selection select(ResourceRequest request) {
+        long started = System.nanoTime();
+        try {
+            return decide(request, started);
+        } finally {
+            decisionTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private Selection decide(ResourceRequest request, long started) {
+        UUID consumer = ConsumerIds.parse(request.consumerUuid());
+        Optional<Allocation> existing = claims.find(consumer);
+        if (existing.isPresent()) {
+            LOG.infof("consumer %s already holds a claim on %s (redelivery), %d ms", consumer,
+                    existing.get().host(), elapsedMs(started));
+            return new Selection(existing.get().host());
+        }
+        FilterOutcome outcome = filters.apply(hosts.allHosts(), request);
+        if (outcome.passed().isEmpty()) {
+            throw noValidHost(consumer, outcome.explanation(), started);
+        }
+        List<HostCandidate> order = picker.claimOrder(ranker.rank(outcome.passed(), request));
+        for (HostCandidate candidate : order) {
+            ClaimResult result = claims.claim(candidate.host(), consumer, request);
+            if (result.holdsClaim()) {
+                LOG.infof("consumer %s -> host %s (%s, %.2f vCPU, %d MiB, %d GiB) in %d ms", consumer,
+                        result.host(), result.outcome(), request.vcpus(), request.memoryMb(), request.diskGb(),
+                        elapsedMs(started));
+                return new Selection(result.host());
+            }
+            LOG.debugf("host %s lost its room for %s to a concurrent claim", candidate.host(), consumer);
+        }
+        throw noValidHost(consumer, FilterOutcome.NOT_ENOUGH_HOSTS + " " + order.size()
+                + " host(s) passed the filters but concurrent requests took their room.", started);
+    }
+
+    private RpcHandlerException noValidHost(UUID consumer, String explanation, long started) {
+        noValidHost.increment();
+        LOG.infof("consumer %s: no valid host (%s) in %d ms", consumer, explanation, elapsedMs(started));
+        return new RpcHandlerException(SchedulerRpcApi.NO_VALID_HOST, explanation);
+    }
+
+    private static long elapsedMs(long started) {
+        return (System.nanoTime() - started) / 1_000_000;
+    }
+}

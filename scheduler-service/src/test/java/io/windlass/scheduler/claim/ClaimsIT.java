@@ -1,0 +1,158 @@
+package io.windlass.scheduler.claim;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.windlass.rpc.RpcHandlerException;
+import io.windlass.scheduler.ResourceRequest;
+import io.windlass.scheduler.SchedulerRpcApi;
+import io.windlass.scheduler.Selection;
+import io.windlass.scheduler.host.ComputeHostRows;
+import io.windlass.scheduler.selection.DestinationSelector;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Claims against the real PostgreSQL, including concurrent schedulers racing for the same room. */
+@QuarkusTest
+class ClaimsIT {
+
+    @Inject
+    DestinationSelector selector;
+    @Inject
+    HostClaims claims;
+    @Inject
+    ComputeHostRows rows;
+
+    @BeforeEach
+    void twoHostsWithTenGibEach() {
+        rows.clear();
+        rows.insert("h1", 64, 10240, 100, 0);
+        rows.insert("h2", 64, 10240, 100, 0);
+    }
+
+    @Test
+    void concurrentClaimsNeverOvercommit() throws Exception {
+        int requests = 40;
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Selection>> results = new ArrayList<>();
+        for (int i = 0; i < requests; i++) {
+            ResourceRequest request = request(UUID.randomUUID(), 0.5, 1024);
+            results.add(pool.submit((Callable<Selection>) () -> {
+                start.await();
+                return selector.select(request);
+            }));
+        }
+        start.countDown();
+        int succeeded = 0;
+        int noValidHost = 0;
+        for (Future<Selection> result : results) {
+            try {
+                result.get();
+                succeeded++;
+            } catch (ExecutionException e) {
+                RpcHandlerException refused = assertInstanceOf(RpcHandlerException.class, e.getCause());
+                assertEquals(SchedulerRpcApi.NO_VALID_HOST, refused.type());
+                noValidHost++;
+            }
+        }
+        pool.shutdown();
+
+        assertEquals(20, succeeded);
+        assertEquals(20, noValidHost);
+        assertEquals(20, rows.allocations());
+        for (String host : List.of("h1", "h2")) {
+            assertTrue(rows.memoryUsed(host) <= 10240, host + " overcommitted: " + rows.memoryUsed(host));
+            assertEquals(rows.allocatedMemory(host), rows.memoryUsed(host), "counters match allocations on " + host);
+        }
+        assertEquals(20 * 1024, rows.memoryUsed("h1") + rows.memoryUsed("h2"));
+    }
+
+    @Test
+    void redeliveredRequestGetsTheSameHostWithoutASecondClaim() {
+        UUID consumer = UUID.randomUUID();
+        Selection first = selector.select(request(consumer, 1, 2048));
+        Selection again = selector.select(request(consumer, 1, 2048));
+
+        assertEquals(first.host(), again.host());
+        assertEquals(1, rows.allocations());
+        assertEquals(2048, rows.memoryUsed(first.host()));
+    }
+
+    @Test
+    void simultaneousDeliveriesOfOneRequestClaimOnce() throws Exception {
+        UUID consumer = UUID.randomUUID();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        // bypass the lookup so both really race inside the claim transaction
+        Future<ClaimResult> a = pool.submit(() -> claims.claim("h1", consumer, request(consumer, 1, 1024)));
+        Future<ClaimResult> b = pool.submit(() -> claims.claim("h2", consumer, request(consumer, 1, 1024)));
+        ClaimResult ra = a.get();
+        ClaimResult rb = b.get();
+        pool.shutdown();
+
+        assertEquals(ra.host(), rb.host());
+        assertEquals(1, rows.allocations());
+        assertEquals(1024, rows.memoryUsed("h1") + rows.memoryUsed("h2"));
+        assertTrue(List.of(ra.outcome(), rb.outcome()).contains(ClaimResult.Outcome.ALREADY_CLAIMED));
+    }
+
+    @Test
+    void releaseFreesTheHostAndIsIdempotent() {
+        UUID consumer = UUID.randomUUID();
+        String host = selector.select(request(consumer, 2, 4096)).host();
+
+        assertTrue(claims.release(consumer).isPresent());
+        assertTrue(claims.release(consumer).isEmpty());
+        assertEquals(0, rows.memoryUsed(host));
+        assertEquals(0.0, rows.vcpusUsed(host), 1e-9);
+        assertEquals(0, rows.allocations());
+    }
+
+    @Test
+    void resizeGrowsAndShrinksTheClaimAndRefusesWhatDoesNotFit() {
+        UUID consumer = UUID.randomUUID();
+        String host = selector.select(request(consumer, 1, 1024)).host();
+
+        claims.resize(consumer, 2, 8192);
+        assertEquals(8192, rows.memoryUsed(host));
+        assertEquals(2.0, rows.vcpusUsed(host), 1e-9);
+
+        claims.resize(consumer, 0.5, 512);
+        assertEquals(512, rows.memoryUsed(host));
+        assertEquals(0.5, rows.vcpusUsed(host), 1e-9);
+
+        RpcHandlerException refused = assertThrows(RpcHandlerException.class,
+                () -> claims.resize(consumer, 0.5, 20480));
+        assertEquals(SchedulerRpcApi.RESOURCES_UNAVAILABLE, refused.type());
+        assertEquals("Host " + host + " has not enough memory (free 9728 MiB, asked 19968 MiB more).",
+                refused.getMessage());
+        assertEquals(512, rows.memoryUsed(host), "a refused resize changes nothing");
+        assertEquals(512, rows.allocatedMemory(host));
+    }
+
+    @Test
+    void requestedHostHintIsHonoured() {
+        assertEquals("h2", selector.select(new ResourceRequest(UUID.randomUUID().toString(), "container", "p1", 1,
+                512, 0, null, "h2", Map.of())).host());
+    }
+
+    private static ResourceRequest request(UUID consumer, double vcpus, long memoryMb) {
+        return new ResourceRequest(consumer.toString(), "container", "p1", vcpus, memoryMb, 0, null, null,
+                Map.of());
+    }
+}

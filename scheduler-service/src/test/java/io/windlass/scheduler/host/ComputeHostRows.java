@@ -1,0 +1,64 @@
+package io.windlass.scheduler.host;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/** Test access to {@code compute_hosts} and {@code allocations}, as the conductor would write them. */
+@ApplicationScoped
+public class ComputeHostRows {
+    private final AgroalDataSource db;
+
+    public ComputeHostRows(AgroalDataSource db) {
+        this.db = db;
+    }
+
+    public void clear() {
+        update("DELETE FROM allocations");
+        update("DELETE FROM compute_hosts");
+    }
+
+    public void insert(String host, double vcpus, long memoryMb, long diskGb, int heartbeatAgeSeconds) {
+        update("INSERT INTO compute_hosts (host, driver, vcpus, memory_mb, disk_gb, last_heartbeat_at) "
+                + "VALUES ('" + host + "', 'fake', " + vcpus + ", " + memoryMb + ", " + diskGb
+                + ", now() - interval '" + heartbeatAgeSeconds + " seconds')");
+    }
+
+    public double vcpusUsed(String host) {
+        return number("SELECT vcpus_used FROM compute_hosts WHERE host = '" + host + "'");
+    }
+
+    public long memoryUsed(String host) {
+        return (long) number("SELECT memory_mb_used FROM compute_hosts WHERE host = '" + host + "'");
+    }
+
+    public long allocations() {
+        return (long) number("SELECT count(*) FROM allocations");
+    }
+
+    public long allocatedMemory(String host) {
+        return (long) number("SELECT coalesce(sum(memory_mb), 0) FROM allocations WHERE host = '" + host + "'");
+    }
+
+    private void update(String sql) {
+        try (Connection c = db.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
+            st.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    private double number(String sql) {
+        try (Connection c = db.getConnection(); PreparedStatement st = c.prepareStatement(sql);
+             ResultSet rs = st.executeQuery()) {
+            rs.next();
+            return rs.getDouble(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+}
