@@ -1,0 +1,41 @@
+package io.windlass.api.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.util.List;
+import java.util.Optional;
+
+/** {@code windlass.api.*}: how the public API presents itself and whom it acts for. */
+@ConfigMapping(prefix = "windlass.api")
+public interface ApiConfig {
+
+    /**
+     * Root URL clients reach the API port under, e.g. {@code https://cloud.example.com:8774}.
+     * When unset, links are built from the request's Host (or X-Forwarded-Proto/Host).
+     */
+    Optional<String> publicUrl();
+
+    /** Largest page a list returns, whatever {@code limit} asks for (Zun's {@code [api] max_limit}). */
+    @WithDefault("1000")
+    int maxLimit();
+
+    /** Who every request acts as until identity is wired in. */
+    DefaultContext defaultContext();
+
+    /** The identity assumed for requests while the API has no authentication. */
+    interface DefaultContext {
+
+        /** Project every request is scoped to. */
+        @WithDefault("default")
+        String projectId();
+
+        /** Acting user. */
+        @WithDefault("admin")
+        String userId();
+
+        /** Roles of the acting user; {@code admin} unlocks the admin-only policy rules. */
+        @WithDefault("admin,member,reader")
+        List<String> roles();
+    }
+}

@@ -1,0 +1,239 @@
+package io.windlass.container.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vertx.core.http.HttpServerRequest;
+import io.windlass.api.config.ApiConfig;
+import io.windlass.api.context.CurrentRequestContext;
+import io.windlass.api.context.PublicUrl;
+import io.windlass.api.error.InvalidInputException;
+import io.windlass.api.error.NotAcceptableException;
+import io.windlass.api.error.PolicyNotAuthorizedException;
+import io.windlass.api.microversion.RequestedApiVersion;
+import io.windlass.api.validation.OsloBoolean;
+import io.windlass.container.ContainerAction;
+import io.windlass.container.persistence.ContainerEntity;
+import io.windlass.container.persistence.ContainerPage;
+import io.windlass.container.policy.ContainerPolicy;
+import io.windlass.container.service.ContainerService;
+import io.windlass.context.RequestContext;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Zun's {@code /v1/containers} under the API port's {@code /container} prefix. */
+@Path("/container/v1/containers")
+@Produces(MediaType.APPLICATION_JSON)
+public class ContainersResource {
+    /** Signals that are what Docker's kill sends anyway; anything else cannot be passed on yet. */
+    private static final Set<String> DEFAULT_KILL_SIGNALS = Set.of("KILL", "SIGKILL", "9");
+
+    private final ContainerService service;
+    private final CreateContainerRequestParser createParser;
+    private final ContainerPatchParser patchParser;
+    private final ContainerViews views;
+    private final ContainerPolicy policy;
+    private final CurrentRequestContext context;
+    private final RequestedApiVersion version;
+    private final PublicUrl publicUrl;
+    private final ApiConfig config;
+
+    public ContainersResource(ContainerService service, CreateContainerRequestParser createParser,
+                              ContainerPatchParser patchParser, ContainerViews views, ContainerPolicy policy,
+                              CurrentRequestContext context, RequestedApiVersion version, PublicUrl publicUrl,
+                              ApiConfig config) {
+        this.service = service;
+        this.createParser = createParser;
+        this.patchParser = patchParser;
+        this.views = views;
+        this.policy = policy;
+        this.context = context;
+        this.version = version;
+        this.publicUrl = publicUrl;
+        this.config = config;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(@QueryParam("run") String run, JsonNode body, @Context HttpServerRequest request) {
+        boolean start = OsloBoolean.queryParameter("run", run);
+        RequestContext caller = context.get();
+        ContainerEntity created = service.create(caller, createParser.parse(body, version.get()), start);
+        String root = publicUrl.root(request);
+        return Response.accepted(views.of(created, root, caller))
+                .location(URI.create(ContainerViews.selfUrl(root, created))).build();
+    }
+
+    @GET
+    public ContainerList list(@Context UriInfo uri, @Context HttpServerRequest request) {
+        RequestContext caller = context.get();
+        ContainerListRequest query = ContainerListRequest.from(uri.getQueryParameters(), config.maxLimit());
+        policy.authorize(ContainerPolicy.GET_ALL, caller, caller.projectId());
+        if (query.allProjects()) {
+            policy.authorize(ContainerPolicy.GET_ALL_ALL_PROJECTS, caller, caller.projectId());
+        }
+        Map<String, Object> filters = new LinkedHashMap<>();
+        query.filters().forEach((name, value) -> {
+            if (!policy.allows(ContainerPolicy.GET_ONE_FIELD + name, caller, caller.projectId())) {
+                throw new PolicyNotAuthorizedException(ContainerPolicy.GET_ONE_FIELD + name);
+            }
+            filters.put(ContainerListRequest.FILTERS.get(name), value);
+        });
+        ContainerEntity marker = null;
+        if (query.marker() != null) {
+            marker = service.show(caller, query.marker().toString(), query.allProjects());
+        }
+        ContainerPage page = new ContainerPage(query.allProjects() ? null : caller.projectId(), filters,
+                ContainerListRequest.SORT_KEYS.get(query.sortKey()), query.sortDir().equals("asc"), query.limit(),
+                marker);
+        List<ContainerEntity> rows = service.list(page);
+        String root = publicUrl.root(request);
+        String next = null;
+        if (rows.size() == query.limit()) {
+            next = root + "/container/v1/containers?sort_key=" + query.sortKey() + "&sort_dir=" + query.sortDir()
+                    + "&limit=" + query.limit() + "&marker=" + rows.getLast().uuid;
+        }
+        return new ContainerList(rows.stream().map(c -> views.of(c, root, caller)).toList(), next);
+    }
+
+    @GET
+    @Path("/{ident}")
+    public ContainerView show(@PathParam("ident") String ident, @QueryParam("all_projects") String allProjects,
+                              @Context HttpServerRequest request) {
+        RequestContext caller = context.get();
+        ContainerEntity c = service.show(caller, ident, OsloBoolean.queryParameter("all_projects", allProjects));
+        return views.of(c, publicUrl.root(request), caller);
+    }
+
+    @PATCH
+    @Path("/{ident}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ContainerView update(@PathParam("ident") String ident, JsonNode body, @Context HttpServerRequest request) {
+        RequestContext caller = context.get();
+        ContainerEntity c = service.update(caller, ident, patchParser.parse(body));
+        return views.of(c, publicUrl.root(request), caller);
+    }
+
+    @DELETE
+    @Path("/{ident}")
+    public Response delete(@PathParam("ident") String ident, @QueryParam("force") String force,
+                           @QueryParam("stop") String stop, @QueryParam("all_projects") String allProjects) {
+        boolean forced = OsloBoolean.queryParameter("force", force);
+        boolean stopFirst = OsloBoolean.queryParameter("stop", stop);
+        // zunclient always sends force=False&stop=False: only a true value needs the newer version
+        if (forced && !version.isAtLeast(1, 7)) {
+            throw inVersion("force", "1.7");
+        }
+        if (stopFirst && !version.isAtLeast(1, 12)) {
+            throw inVersion("stop", "1.12");
+        }
+        service.delete(context.get(), ident, forced, stopFirst,
+                OsloBoolean.queryParameter("all_projects", allProjects));
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/{ident}/start")
+    public Response start(@PathParam("ident") String ident) {
+        return act(ident, ContainerAction.START, null);
+    }
+
+    @POST
+    @Path("/{ident}/stop")
+    public Response stop(@PathParam("ident") String ident, @QueryParam("timeout") String timeout) {
+        return act(ident, ContainerAction.STOP, timeout(timeout));
+    }
+
+    @POST
+    @Path("/{ident}/pause")
+    public Response pause(@PathParam("ident") String ident) {
+        return act(ident, ContainerAction.PAUSE, null);
+    }
+
+    @POST
+    @Path("/{ident}/unpause")
+    public Response unpause(@PathParam("ident") String ident) {
+        return act(ident, ContainerAction.UNPAUSE, null);
+    }
+
+    @POST
+    @Path("/{ident}/reboot")
+    public Response reboot(@PathParam("ident") String ident, @QueryParam("timeout") String timeout) {
+        return act(ident, ContainerAction.REBOOT, timeout(timeout));
+    }
+
+    @POST
+    @Path("/{ident}/kill")
+    public Response kill(@PathParam("ident") String ident, @QueryParam("signal") String signal) {
+        if (signal != null && !DEFAULT_KILL_SIGNALS.contains(signal.toUpperCase())) {
+            throw InvalidInputException.unsupported("signal", "only SIGKILL can be sent for now.");
+        }
+        return act(ident, ContainerAction.KILL, null);
+    }
+
+    @POST
+    @Path("/{ident}/rename")
+    public ContainerView rename(@PathParam("ident") String ident, @QueryParam("name") String name,
+                                @Context HttpServerRequest request) {
+        if (version.isAtLeast(1, 14)) {
+            throw new NotAcceptableException("The requested version of rename is not supported for this version "
+                    + version.get() + "; use PATCH with a name from 1.14 on.");
+        }
+        if (name == null) {
+            throw InvalidInputException.query("name", "", "A new name is required.");
+        }
+        if (name.length() < 2 || name.length() > 255 || !CreateContainerRequestParser.NAME.matcher(name).matches()) {
+            throw InvalidInputException.query("name", name, "It does not match '"
+                    + CreateContainerRequestParser.NAME.pattern() + "' or is not 2-255 characters long.");
+        }
+        RequestContext caller = context.get();
+        return views.of(service.rename(caller, ident, name), publicUrl.root(request), caller);
+    }
+
+    @GET
+    @Path("/{ident}/stats")
+    public ContainerStatsView stats(@PathParam("ident") String ident) {
+        return ContainerStatsView.of(service.stats(context.get(), ident));
+    }
+
+    private Response act(String ident, ContainerAction action, Integer timeout) {
+        service.act(context.get(), ident, action, timeout);
+        return Response.accepted().build();
+    }
+
+    private static Integer timeout(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            int seconds = Integer.parseInt(text);
+            if (seconds >= 0) {
+                return seconds;
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the 400 below
+        }
+        throw InvalidInputException.query("timeout", text, "It must be a non-negative integer.");
+    }
+
+    private InvalidInputException inVersion(String parameter, String since) {
+        return new InvalidInputException("InvalidParamInVersion", "Invalid param " + parameter
+                + " because current request version is " + version.get() + ". " + parameter
+                + " is only supported from version " + since);
+    }
+}

@@ -1,0 +1,19 @@
+package io.windlass.container.persistence;
+
+import io.windlass.container.ContainerStatus;
+import jakarta.persistence.AttributeConverter;
+import jakarta.persistence.Converter;
+
+/** Stores statuses in Zun's spelling ({@code Running}), which other services and SQL users read. */
+@Converter
+public class ContainerStatusConverter implements AttributeConverter<ContainerStatus, String> {
+    @Override
+    public String convertToDatabaseColumn(ContainerStatus status) {
+        return status == null ? null : status.value();
+    }
+
+    @Override
+    public ContainerStatus convertToEntityAttribute(String value) {
+        return value == null ? null : ContainerStatus.fromValue(value);
+    }
+}

@@ -1,0 +1,266 @@
+package io.windlass.container.service;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.windlass.api.error.ConflictException;
+import io.windlass.api.error.ServiceUnavailableException;
+import io.windlass.compute.ComputeRpcApi;
+import io.windlass.conductor.ConductorRpcApi;
+import io.windlass.conductor.ConductorRpcApi.BuildContainer;
+import io.windlass.container.ContainerAction;
+import io.windlass.container.ContainerOperation;
+import io.windlass.container.ContainerStats;
+import io.windlass.container.ContainerStatus;
+import io.windlass.container.ContainerTransitions;
+import io.windlass.container.DeleteContainer;
+import io.windlass.container.ResizeContainer;
+import io.windlass.container.TaskState;
+import io.windlass.container.persistence.ContainerEntity;
+import io.windlass.container.persistence.ContainerPage;
+import io.windlass.container.persistence.ContainerRepository;
+import io.windlass.container.policy.ContainerPolicy;
+import io.windlass.context.RequestContext;
+import io.windlass.rpc.RpcException;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The container use cases behind the API: check policy and state, write the row, then
+ * hand the work to the conductor. Casts go out only after the row change has committed,
+ * so the conductor never sees a message about a row it cannot read yet.
+ */
+@ApplicationScoped
+public class ContainerService {
+    private static final Logger LOG = Logger.getLogger(ContainerService.class);
+
+    private final ContainerRepository repository;
+    private final ContainerLookup lookup;
+    private final ContainerPolicy policy;
+    private final ContainerNameGenerator names;
+    private final ConductorRpcApi conductor;
+    private final ComputeRpcApi compute;
+
+    public ContainerService(ContainerRepository repository, ContainerLookup lookup, ContainerPolicy policy,
+                            ContainerNameGenerator names, ConductorRpcApi conductor, ComputeRpcApi compute) {
+        this.repository = repository;
+        this.lookup = lookup;
+        this.policy = policy;
+        this.names = names;
+        this.conductor = conductor;
+        this.compute = compute;
+    }
+
+    public ContainerEntity create(RequestContext caller, NewContainer request, boolean run) {
+        policy.authorize(ContainerPolicy.CREATE, caller, caller.projectId());
+        if (request.privileged()) {
+            policy.authorize(ContainerPolicy.CREATE_PRIVILEGED, caller, caller.projectId());
+        }
+        if (request.imagePullPolicy() != null) {
+            policy.authorize(ContainerPolicy.CREATE_IMAGE_PULL_POLICY, caller, caller.projectId());
+        }
+        if (request.runtime() != null) {
+            policy.authorize(ContainerPolicy.CREATE_RUNTIME, caller, caller.projectId());
+        }
+        ContainerEntity container = newRow(caller, request);
+        QuarkusTransaction.requiringNew().run(() -> repository.persist(container));
+        try {
+            conductor.buildContainer(caller, new BuildContainer(container.uuid.toString(), run));
+        } catch (RpcException e) {
+            // nothing will ever build this row: remove it rather than leave a Creating ghost
+            QuarkusTransaction.requiringNew().run(() -> repository.delete("uuid", container.uuid));
+            LOG.warnf("build_container for %s not sent, row removed: %s", container.uuid, e.getMessage());
+            throw new ServiceUnavailableException("ServiceUnavailable",
+                    "The container could not be scheduled because the conductor cannot be reached; try again later.");
+        }
+        LOG.infof("container %s (%s) accepted, run=%s", container.uuid, container.name, run);
+        return container;
+    }
+
+    public List<ContainerEntity> list(ContainerPage page) {
+        return repository.page(page);
+    }
+
+    public ContainerEntity show(RequestContext caller, String ident, boolean allProjects) {
+        ContainerEntity container = lookup.resolve(caller, ident, allProjects, ContainerPolicy.GET_ONE_ALL_PROJECTS);
+        policy.authorize(ContainerPolicy.GET_ONE, caller, container.projectId);
+        return container;
+    }
+
+    /** name and auto_heal are plain row updates; cpu/memory are a synchronous live resize first. */
+    public ContainerEntity update(RequestContext caller, String ident, ContainerPatch patch) {
+        ContainerEntity found = lookup.resolve(caller, ident, false, ContainerPolicy.GET_ONE_ALL_PROJECTS);
+        policy.authorize(ContainerPolicy.UPDATE, caller, found.projectId);
+        requireAllowed(found, ContainerAction.UPDATE);
+        if (patch.resizes()) {
+            try {
+                conductor.resizeContainer(caller, new ResizeContainer(found.uuid.toString(), patch.cpu(),
+                        patch.memoryMb()));
+            } catch (RpcException e) {
+                throw RpcFailures.toApi(e, "ServiceUnavailable",
+                        "The container service did not answer the resize in time; try again later.");
+            }
+        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            ContainerEntity c = locked(found.uuid, ident);
+            requireAllowed(c, ContainerAction.UPDATE);
+            if (patch.name() != null) {
+                c.name = patch.name();
+            }
+            if (patch.autoHeal() != null) {
+                c.autoHeal = patch.autoHeal();
+            }
+            return c;
+        });
+    }
+
+    public ContainerEntity rename(RequestContext caller, String ident, String newName) {
+        ContainerEntity found = lookup.resolve(caller, ident, false, ContainerPolicy.GET_ONE_ALL_PROJECTS);
+        policy.authorize(ContainerPolicy.RENAME, caller, found.projectId);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            ContainerEntity c = locked(found.uuid, ident);
+            if (newName.equals(c.name)) {
+                throw new ConflictException("Conflict", "The new name for the container is the same as the old name.");
+            }
+            c.name = newName;
+            return c;
+        });
+    }
+
+    /**
+     * Start, stop, pause, unpause, reboot, kill: record the task state, then ask the
+     * conductor. The action's outcome arrives later through the agent's report.
+     */
+    public void act(RequestContext caller, String ident, ContainerAction action, Integer timeoutSeconds) {
+        ContainerEntity found = lookup.resolve(caller, ident, false, ContainerPolicy.GET_ONE_ALL_PROJECTS);
+        policy.authorize(ContainerPolicy.actionRule(action.verb()), caller, found.projectId);
+        Before before = QuarkusTransaction.requiringNew().call(() -> {
+            ContainerEntity c = locked(found.uuid, ident);
+            requireAllowed(c, action);
+            requireHost(c, action);
+            Before previous = new Before(c.status, c.taskState);
+            c.taskState = action.taskState();
+            if (action == ContainerAction.REBOOT) {
+                c.status = ContainerStatus.RESTARTING;
+            }
+            return previous;
+        });
+        try {
+            conductor.containerAction(caller, new ContainerOperation(found.uuid.toString(), action, timeoutSeconds));
+        } catch (RpcException e) {
+            restore(found.uuid, before);
+            LOG.warnf("%s of %s not sent: %s", action.verb(), found.uuid, e.getMessage());
+            throw new ServiceUnavailableException("ServiceUnavailable",
+                    "The " + action.verb() + " request could not be passed on to the conductor; try again later.");
+        }
+    }
+
+    public void delete(RequestContext caller, String ident, boolean force, boolean stop, boolean allProjects) {
+        ContainerEntity found = lookup.resolve(caller, ident, allProjects, ContainerPolicy.DELETE_ALL_PROJECTS);
+        policy.authorize(ContainerPolicy.DELETE, caller, found.projectId);
+        if (force) {
+            policy.authorize(ContainerPolicy.DELETE_FORCE, caller, found.projectId);
+        }
+        ContainerAction action = force ? ContainerAction.DELETE_FORCE
+                : stop ? ContainerAction.DELETE_AFTER_STOP : ContainerAction.DELETE;
+        Before before = QuarkusTransaction.requiringNew().call(() -> {
+            ContainerEntity c = locked(found.uuid, ident);
+            requireAllowed(c, action);
+            if (c.host == null) {
+                // never placed: no engine container exists, so there is nothing to ask anyone
+                c.delete();
+                return null;
+            }
+            Before previous = new Before(c.status, c.taskState);
+            c.status = ContainerStatus.DELETING;
+            c.taskState = TaskState.CONTAINER_DELETING;
+            return previous;
+        });
+        if (before == null) {
+            LOG.infof("container %s had no host; row deleted", found.uuid);
+            return;
+        }
+        try {
+            conductor.deleteContainer(caller, new DeleteContainer(found.uuid.toString(), force, stop));
+        } catch (RpcException e) {
+            restore(found.uuid, before);
+            LOG.warnf("delete of %s not sent: %s", found.uuid, e.getMessage());
+            throw new ServiceUnavailableException("ServiceUnavailable",
+                    "The delete request could not be passed on to the conductor; try again later.");
+        }
+    }
+
+    public ContainerSample stats(RequestContext caller, String ident) {
+        ContainerEntity c = lookup.resolve(caller, ident, false, ContainerPolicy.GET_ONE_ALL_PROJECTS);
+        policy.authorize(ContainerPolicy.STATS, caller, c.projectId);
+        requireAllowed(c, ContainerAction.STATS);
+        requireHost(c, ContainerAction.STATS);
+        try {
+            ContainerStats stats = compute.containerStats(c.host, caller, c.uuid.toString());
+            return new ContainerSample(c.name, stats);
+        } catch (RpcException e) {
+            throw RpcFailures.toApi(e, "ContainerHostNotUp", "Container host " + c.host + " is not up.");
+        }
+    }
+
+    private ContainerEntity newRow(RequestContext caller, NewContainer r) {
+        ContainerEntity c = new ContainerEntity();
+        c.uuid = UUID.randomUUID();
+        c.name = r.name() != null ? r.name() : names.next();
+        c.projectId = caller.projectId();
+        c.userId = caller.userId();
+        c.image = r.image();
+        c.imageDriver = r.imageDriver();
+        c.imagePullPolicy = r.imagePullPolicy();
+        c.command = new ArrayList<>(r.command());
+        c.entrypoint = r.entrypoint() == null ? null : new ArrayList<>(r.entrypoint());
+        c.cpu = r.cpu();
+        c.memory = r.memoryMb();
+        c.disk = r.diskGb();
+        c.workdir = r.workdir();
+        c.hostname = r.hostname();
+        c.environment = new HashMap<>(r.environment());
+        c.labels = new HashMap<>(r.labels());
+        c.restartPolicy = r.restartPolicy();
+        c.interactive = r.interactive();
+        c.tty = r.tty();
+        c.autoRemove = r.autoRemove();
+        c.autoHeal = r.autoHeal();
+        c.runtime = r.runtime();
+        c.securityGroups = new ArrayList<>(r.securityGroups());
+        c.status = ContainerStatus.CREATING;
+        return c;
+    }
+
+    private ContainerEntity locked(UUID uuid, String ident) {
+        return repository.lockByUuid(uuid).orElseThrow(() -> ContainerLookup.notFound(ident));
+    }
+
+    private static void requireAllowed(ContainerEntity c, ContainerAction action) {
+        if (!ContainerTransitions.isAllowed(c.status, action)) {
+            throw new ConflictException(ConflictException.INVALID_STATE,
+                    ContainerTransitions.conflictMessage(c.status, action, c.uuid.toString()));
+        }
+    }
+
+    private static void requireHost(ContainerEntity c, ContainerAction action) {
+        if (c.host == null) {
+            throw new ConflictException(ConflictException.INVALID_STATE, "Cannot " + action.verb() + " container "
+                    + c.uuid + " in " + c.status.value() + " state: it has not been placed on a host.");
+        }
+    }
+
+    /** Undo our own row change when the cast it announced could not be sent. */
+    private void restore(UUID uuid, Before before) {
+        QuarkusTransaction.requiringNew().run(() -> repository.lockByUuid(uuid).ifPresent(c -> {
+            c.status = before.status();
+            c.taskState = before.taskState();
+        }));
+    }
+
+    private record Before(ContainerStatus status, TaskState taskState) {
+    }
+}

@@ -1,0 +1,39 @@
+package io.windlass.container.service;
+
+import io.windlass.container.RestartPolicy;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A validated create request, in Windlass' terms (memory in MiB, command as a list).
+ *
+ * @param name            user-facing name, or null to generate one
+ * @param image           image reference as given
+ * @param command         command words; empty for the image's default
+ * @param entrypoint      entrypoint override or null
+ * @param cpu             CPUs
+ * @param memoryMb        memory limit, MiB
+ * @param diskGb          disk, GiB
+ * @param workdir         working directory or null
+ * @param hostname        hostname or null
+ * @param environment     environment variables
+ * @param labels          user labels
+ * @param restartPolicy   restart policy
+ * @param interactive     keep stdin open
+ * @param tty             allocate a tty
+ * @param imageDriver     image driver (docker)
+ * @param imagePullPolicy always, ifnotpresent, never, or null
+ * @param securityGroups  requested security groups
+ * @param autoRemove      remove once exited
+ * @param autoHeal        recreate when the engine loses it
+ * @param runtime         engine runtime or null
+ * @param privileged      asked for a privileged container (no policy allows it)
+ */
+public record NewContainer(String name, String image, List<String> command, List<String> entrypoint, double cpu,
+                           int memoryMb, int diskGb, String workdir, String hostname,
+                           Map<String, String> environment, Map<String, String> labels,
+                           RestartPolicy restartPolicy, boolean interactive, boolean tty, String imageDriver,
+                           String imagePullPolicy, List<String> securityGroups, boolean autoRemove,
+                           boolean autoHeal, String runtime, boolean privileged) {
+}
