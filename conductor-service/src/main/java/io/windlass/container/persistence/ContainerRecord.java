@@ -3,6 +3,7 @@ package io.windlass.container.persistence;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.windlass.container.ContainerAddress;
 import io.windlass.container.ContainerStatus;
+import io.windlass.container.RestartPolicy;
 import io.windlass.container.TaskState;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -55,10 +56,10 @@ public class ContainerRecord extends PanacheEntityBase {
     public Map<String, String> environment;
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, String> labels;
-    /** Zun's shape: {"Name": "on-failure", "MaximumRetryCount": "3"}. */
+    /** Stored as the api-service writes it: the common-model record. */
     @Column(name = "restart_policy")
     @JdbcTypeCode(SqlTypes.JSON)
-    public Map<String, Object> restartPolicy;
+    public RestartPolicy restartPolicy;
     public boolean interactive;
     public boolean tty;
     @Column(name = "auto_remove")

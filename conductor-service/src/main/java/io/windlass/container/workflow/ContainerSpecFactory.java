@@ -1,7 +1,6 @@
 package io.windlass.container.workflow;
 
 import io.windlass.container.ContainerSpec;
-import io.windlass.container.RestartPolicy;
 import io.windlass.container.persistence.ContainerRecord;
 import io.windlass.scheduler.ResourceRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +14,7 @@ public class ContainerSpecFactory {
     public ContainerSpec spec(ContainerRecord row) {
         return new ContainerSpec(row.uuid.toString(), row.name, row.image, row.command, row.entrypoint, row.cpu,
                 row.memory, row.workdir, row.hostname, row.environment, row.labels,
-                restartPolicy(row.restartPolicy), row.interactive, row.tty, row.imagePullPolicy, row.autoRemove,
+                row.restartPolicy, row.interactive, row.tty, row.imagePullPolicy, row.autoRemove,
                 row.projectId);
     }
 
@@ -24,18 +23,4 @@ public class ContainerSpecFactory {
                 null, null, row.labels == null ? Map.of() : row.labels);
     }
 
-    /** Zun keeps the retry count as a string ("3"); older rows may hold a number. */
-    static RestartPolicy restartPolicy(Map<String, Object> stored) {
-        if (stored == null || stored.get("Name") == null) {
-            return RestartPolicy.NO;
-        }
-        Object count = stored.get("MaximumRetryCount");
-        int retries = 0;
-        if (count instanceof Number n) {
-            retries = n.intValue();
-        } else if (count != null && !count.toString().isBlank()) {
-            retries = Integer.parseInt(count.toString().strip());
-        }
-        return new RestartPolicy(stored.get("Name").toString(), retries);
-    }
 }

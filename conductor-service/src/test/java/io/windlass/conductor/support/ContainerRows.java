@@ -33,7 +33,7 @@ public class ContainerRows {
                 + "labels, environment, restart_policy) VALUES ('" + uuid + "', 'web', 'p1', 'u1', 'busybox', "
                 + "0.5, 256, 1, '" + status + "', " + (host == null ? "NULL" : "'" + host + "'")
                 + ", '{\"tier\": \"web\"}', '{\"A\": \"1\"}', "
-                + "'{\"Name\": \"on-failure\", \"MaximumRetryCount\": \"3\"}')");
+                + "'{\"name\": \"on-failure\", \"maximumRetryCount\": 3}')");
         return uuid;
     }
 

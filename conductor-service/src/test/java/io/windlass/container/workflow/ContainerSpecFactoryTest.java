@@ -15,17 +15,6 @@ class ContainerSpecFactoryTest {
     private final ContainerSpecFactory factory = new ContainerSpecFactory();
 
     @Test
-    void zunRestartPolicyKeepsTheRetryCountAsAString() {
-        assertEquals(new RestartPolicy("on-failure", 5),
-                ContainerSpecFactory.restartPolicy(Map.of("Name", "on-failure", "MaximumRetryCount", "5")));
-        assertEquals(new RestartPolicy("always", 0),
-                ContainerSpecFactory.restartPolicy(Map.of("Name", "always", "MaximumRetryCount", 0)));
-        assertEquals(new RestartPolicy("unless-stopped", 0),
-                ContainerSpecFactory.restartPolicy(Map.of("Name", "unless-stopped")));
-        assertEquals(RestartPolicy.NO, ContainerSpecFactory.restartPolicy(null));
-    }
-
-    @Test
     void specCarriesTheRowsDefinition() {
         ContainerRecord row = new ContainerRecord();
         row.uuid = UUID.randomUUID();
@@ -37,6 +26,7 @@ class ContainerSpecFactoryTest {
         row.projectId = "p1";
         row.labels = Map.of("a", "b");
         row.autoRemove = true;
+        row.restartPolicy = new RestartPolicy("on-failure", 3);
 
         ContainerSpec spec = factory.spec(row);
 
@@ -45,7 +35,7 @@ class ContainerSpecFactoryTest {
         assertEquals(List.of(), spec.entrypoint());
         assertEquals(1.5, spec.cpu());
         assertEquals(512, spec.memoryMb());
-        assertEquals(RestartPolicy.NO, spec.restartPolicy());
+        assertEquals(new RestartPolicy("on-failure", 3), spec.restartPolicy());
         assertEquals(Map.of("a", "b"), spec.labels());
         assertEquals(true, spec.autoRemove());
         assertEquals("windlass-" + row.uuid, spec.engineName());
