@@ -18,6 +18,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -150,12 +151,17 @@ public class ContainerEntity extends PanacheEntityBase {
     @PrePersist
     void onInsert() {
         if (createdAt == null) {
-            createdAt = Instant.now();
+            createdAt = now();
         }
     }
 
     @PreUpdate
     void onUpdate() {
-        updatedAt = Instant.now();
+        updatedAt = now();
+    }
+
+    /** PostgreSQL keeps microseconds; truncating here makes the 202 body match later reads. */
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -58,6 +58,15 @@ public class StatusReportWorkflow {
         ContainerRecord row = locked.get();
         if (report.observedAt() != null && row.statusObservedAt != null
                 && report.observedAt().isBefore(row.statusObservedAt)) {
+            if (report.operationDone() && row.taskState != null) {
+                // The engine event of the same operation can overtake the agent's own report;
+                // its state is older, but the operation it closes is still over.
+                LOG.infof("report %s from %s: older than the applied state, operation done: task_state cleared",
+                        uuid, report.host());
+                row.taskState = null;
+                row.touch();
+                return Outcome.APPLIED;
+            }
             LOG.infof("report %s from %s: observed %s, older than the applied %s; ignored", uuid, report.host(),
                     report.observedAt(), row.statusObservedAt);
             return Outcome.IGNORED;

@@ -151,6 +151,22 @@ class ContainerWorkflowsIT {
     }
 
     @Test
+    void operationDoneReportOvertakenByAnEngineEventStillClearsTheTaskState() {
+        UUID uuid = rows.insert("Creating", HOST);
+        rows.update("UPDATE containers SET task_state = 'container_creating' WHERE uuid = '" + uuid + "'");
+        Instant created = Instant.parse("2030-01-01T10:00:00Z");
+
+        // the engine's "start" event was inspected after the agent's own post-create inspection
+        reports.apply(ctx, report(uuid, ContainerStatus.RUNNING, "abc123", false, false, created.plusMillis(5)));
+        assertEquals("container_creating", rows.container(uuid).get("task_state"));
+        reports.apply(ctx, report(uuid, ContainerStatus.CREATED, "abc123", false, true, created));
+
+        Map<String, String> row = rows.container(uuid);
+        assertEquals("Running", row.get("status"), "the older state is not applied");
+        assertNull(row.get("task_state"), "but the operation it reports is over");
+    }
+
+    @Test
     void goneAfterDeletingDeletesTheRowAndReleasesTheClaim() throws Exception {
         UUID uuid = rows.insert("Deleting", HOST);
         conductor.deleteContainer(ctx, new DeleteContainer(uuid.toString(), false, true));
