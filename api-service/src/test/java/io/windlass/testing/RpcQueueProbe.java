@@ -9,6 +9,7 @@ import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.GetResponse;
 import io.windlass.rpc.Envelope;
 import io.windlass.rpc.RpcReply;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,7 +20,10 @@ import java.util.List;
  * {@code it-api.<topic>} on the real broker, and answers calls like the real server would.
  */
 public final class RpcQueueProbe implements AutoCloseable {
-    public static final String NAMESPACE = "it-api";
+    /** The test profile's namespace ({@code it-api}, overridable so parallel checkouts don't meet). */
+    private static String namespace() {
+        return ConfigProvider.getConfig().getValue("windlass.rpc.namespace", String.class);
+    }
 
     private final Connection connection;
     private final Channel channel;
@@ -35,8 +39,8 @@ public final class RpcQueueProbe implements AutoCloseable {
         factory.setPassword("guest");
         this.connection = factory.newConnection("api-service-test-probe");
         this.channel = connection.createChannel();
-        String exchange = NAMESPACE + ".rpc";
-        this.queue = NAMESPACE + "." + topic;
+        String exchange = namespace() + ".rpc";
+        this.queue = namespace() + "." + topic;
         // same topology the RPC layer declares (classic queues in tests)
         channel.exchangeDeclare(exchange, BuiltinExchangeType.TOPIC, true);
         channel.queueDeclare(queue, true, false, false, null);
