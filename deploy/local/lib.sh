@@ -1,0 +1,177 @@
+# shellcheck shell=bash
+# Shared by deploy/local/{up,down,test,bench}: idempotent "make sure X is there" steps for
+# a single Debian host. Each function is silent when there is nothing to do, and records
+# what it had to start in $WINDLASS_STATE/started so that `down` stops exactly that.
+set -euo pipefail
+
+WINDLASS_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+WINDLASS_STATE="$WINDLASS_ROOT/deploy/local/.state"
+# shellcheck disable=SC2034 # used by the scripts that source this file
+WINDLASS_SERVICES=(api-service conductor-service scheduler-service compute-agent)
+mkdir -p "$WINDLASS_STATE/logs"
+
+log() { printf '[windlass] %s\n' "$*" >&2; }
+die() { printf '[windlass] ERROR: %s\n' "$*" >&2; exit 1; }
+
+# Records that `up` started something, once.
+mark_started() {
+  touch "$WINDLASS_STATE/started"
+  grep -qx "$1" "$WINDLASS_STATE/started" || echo "$1" >>"$WINDLASS_STATE/started"
+}
+was_started() { [[ -f "$WINDLASS_STATE/started" ]] && grep -qx "$1" "$WINDLASS_STATE/started"; }
+unmark_started() {
+  [[ -f "$WINDLASS_STATE/started" ]] || return 0
+  local rest; rest="$(grep -vx "$1" "$WINDLASS_STATE/started" || true)"
+  printf '%s' "${rest:+$rest$'\n'}" >"$WINDLASS_STATE/started"
+}
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# Waits until "$@" succeeds, polling every half second, for at most $1 seconds.
+wait_for() {
+  local seconds=$1; shift
+  local deadline=$((SECONDS + seconds))
+  until "$@" >/dev/null 2>&1; do
+    ((SECONDS < deadline)) || return 1
+    sleep 0.5
+  done
+}
+
+# The apps need a JVM 21+; Debian 12's default java is 17, so pick Temurin explicitly.
+select_jdk() {
+  local candidate=/usr/lib/jvm/temurin-25-jdk-amd64
+  if [[ ! -x "$candidate/bin/java" ]]; then
+    candidate="$(find /usr/lib/jvm -maxdepth 1 -name 'temurin-2*-jdk-amd64' 2>/dev/null | sort | head -n1)"
+  fi
+  [[ -n "$candidate" && -x "$candidate/bin/java" ]] \
+    || die "no JDK 21+ found: install Temurin 21 or newer under /usr/lib/jvm/temurin-<version>-jdk-amd64"
+  export JAVA_HOME="$candidate"
+  export PATH="$JAVA_HOME/bin:$PATH"
+}
+
+ensure_packages() {
+  local -A probe=([postgresql]=pg_ctlcluster [rabbitmq-server]=rabbitmq-server [docker.io]=dockerd
+                  [busybox-static]=/bin/busybox [curl]=curl)
+  local missing=() pkg
+  for pkg in "${!probe[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
+      # a tool installed some other way (e.g. a newer docker) is good enough
+      command -v "${probe[$pkg]}" >/dev/null 2>&1 || missing+=("$pkg")
+    fi
+  done
+  ((${#missing[@]})) || return 0
+  [[ $(id -u) -eq 0 ]] || die "missing packages (${missing[*]}); run as root or install them first"
+  log "installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get -o DPkg::Lock::Timeout=600 update -q >/dev/null
+  apt-get -o DPkg::Lock::Timeout=600 install -y -q --no-upgrade "${missing[@]}" >/dev/null
+}
+
+pg_version() {
+  local ver
+  ver="$(pg_lsclusters -h 2>/dev/null | awk '$2 == "main" {print $1; exit}')"
+  [[ -n "$ver" ]] || ver="$(find /etc/postgresql -mindepth 1 -maxdepth 1 -printf '%f\n' 2>/dev/null | sort -V | tail -n1)"
+  [[ -n "$ver" ]] || die "no PostgreSQL cluster found under /etc/postgresql"
+  echo "$ver"
+}
+
+psql_ok() { psql -h 127.0.0.1 -U postgres -w -Atqc 'select 1' >/dev/null 2>&1; }
+
+ensure_postgres() {
+  local ver
+  if ! pg_isready -h 127.0.0.1 -p 5432 -q; then
+    ver="$(pg_version)"
+    log "starting PostgreSQL $ver"
+    pg_ctlcluster --skip-systemctl-redirect "$ver" main start
+    mark_started "postgres $ver"
+    wait_for 60 pg_isready -h 127.0.0.1 -p 5432 -q || die "PostgreSQL did not become ready"
+  fi
+  if ! psql_ok; then
+    # Debian ships scram-sha-256 on loopback; the services connect as postgres without a password
+    ver="$(pg_version)"
+    log "switching PostgreSQL loopback authentication to trust"
+    sed -i -E 's/^(host\s+all\s+all\s+(127\.0\.0\.1\/32|::1\/128)\s+)(scram-sha-256|md5)/\1trust/' \
+      "/etc/postgresql/$ver/main/pg_hba.conf"
+    pg_ctlcluster --skip-systemctl-redirect "$ver" main reload
+    wait_for 10 psql_ok || die "cannot connect to PostgreSQL as postgres on 127.0.0.1 without a password"
+  fi
+}
+
+ensure_database() {
+  local name=$1
+  psql -h 127.0.0.1 -U postgres -w -Atqc "select 1 from pg_database where datname = '$name'" | grep -q 1 \
+    || psql -h 127.0.0.1 -U postgres -w -qc "create database \"$name\"" >/dev/null
+}
+
+ensure_rabbitmq() {
+  port_open 5672 && return 0
+  log "starting RabbitMQ (10-20 s)"
+  rabbitmq-server -detached >/dev/null 2>&1
+  mark_started rabbitmq
+  wait_for 90 port_open 5672 || die "RabbitMQ did not open port 5672 within 90 s"
+  rabbitmqctl -q await_startup >/dev/null
+}
+
+ensure_docker() {
+  docker info >/dev/null 2>&1 && return 0
+  log "starting dockerd (log: $WINDLASS_STATE/logs/dockerd.log)"
+  nohup dockerd --host=unix:///var/run/docker.sock >"$WINDLASS_STATE/logs/dockerd.log" 2>&1 &
+  echo $! >"$WINDLASS_STATE/dockerd.pid"
+  mark_started dockerd
+  wait_for 60 docker info || die "dockerd did not answer within 60 s (see $WINDLASS_STATE/logs/dockerd.log)"
+}
+
+# No image registry is reachable, so busybox:latest is built from Debian's busybox-static.
+ensure_image() {
+  docker image inspect busybox:latest >/dev/null 2>&1 && return 0
+  log "importing busybox:latest from /bin/busybox"
+  local root applet
+  root="$(mktemp -d)"
+  mkdir -p "$root/bin" "$root/tmp"
+  cp /bin/busybox "$root/bin/busybox"
+  for applet in $("$root/bin/busybox" --list); do
+    # the list contains "busybox" itself; linking it would replace the binary with a self-link
+    [[ "$applet" == busybox ]] && continue
+    ln -sf busybox "$root/bin/$applet"
+  done
+  tar -C "$root" -c . | docker import -c 'ENV PATH=/bin' -c 'CMD ["sh"]' - busybox:latest >/dev/null
+  rm -rf "$root"
+}
+
+ensure_infrastructure() {
+  ensure_packages
+  ensure_postgres
+  ensure_rabbitmq
+  ensure_docker
+  ensure_image
+}
+
+service_port() {
+  case $1 in
+    api-service) echo 8774 ;;
+    conductor-service) echo 8781 ;;
+    scheduler-service) echo 8782 ;;
+    compute-agent) echo 8783 ;;
+    *) die "unknown service $1" ;;
+  esac
+}
+
+# kill -0 is not enough: a killed service whose parent (`up`) is gone may linger as a zombie.
+pid_alive() {
+  local state
+  state="$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null)" || return 1
+  [[ -n "$state" && "$state" != Z ]]
+}
+
+# The pid of a running service, checked against its command line so that a recycled pid
+# is not taken for the service.
+service_pid() {
+  local pidfile="$WINDLASS_STATE/$1.pid" pid
+  [[ -f "$pidfile" ]] || return 1
+  pid="$(cat "$pidfile")"
+  [[ "$pid" =~ ^[0-9]+$ ]] && pid_alive "$pid" || return 1
+  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q "$1/target/quarkus-app/quarkus-run.jar" || return 1
+  echo "$pid"
+}
+
+service_ready() { curl -fs -o /dev/null "http://127.0.0.1:$(service_port "$1")/q/health/ready"; }

@@ -1,0 +1,150 @@
+package io.windlass.system;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** One service started from its {@code quarkus-run.jar}, with stdout and stderr in a log file. */
+public final class ServiceProcess {
+    private static final Pattern STARTED_IN = Pattern.compile("started in ([0-9.]+)s");
+    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+
+    private final WindlassService service;
+    private final Process process;
+    private final Path logFile;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private ServiceProcess(WindlassService service, Process process, Path logFile) {
+        this.service = service;
+        this.process = process;
+        this.logFile = logFile;
+    }
+
+    /**
+     * Starts {@code java <systemProperties> -jar <jar>}; system properties take precedence over
+     * the service's application.properties, so they carry everything that makes the run unique.
+     */
+    public static ServiceProcess start(WindlassService service, Path java, Path jar, List<String> systemProperties,
+                                       Path logFile) throws IOException {
+        Files.createDirectories(logFile.getParent());
+        List<String> command = new ArrayList<>();
+        command.add(java.toString());
+        command.addAll(systemProperties);
+        command.add("-jar");
+        command.add(jar.toString());
+        Process process = new ProcessBuilder(command)
+                .directory(logFile.getParent().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(logFile.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+                .start();
+        return new ServiceProcess(service, process, logFile);
+    }
+
+    public WindlassService service() {
+        return service;
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Polls {@code /q/health/ready}; fails early, with the log's tail, if the process dies. */
+    public void awaitReady(Duration timeout) {
+        URI ready = URI.create("http://127.0.0.1:" + service.port() + "/q/health/ready");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(service.module() + " exited with " + process.exitValue()
+                        + " during start-up; last log lines:\n" + logTail(40));
+            }
+            if (isReady(ready)) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(service.module() + " not ready after " + timeout
+                        + "; last log lines:\n" + logTail(40));
+            }
+            Poller.pause(Duration.ofMillis(200));
+        }
+    }
+
+    private boolean isReady(URI ready) {
+        try {
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + service.module(), e);
+        }
+    }
+
+    /** SIGTERM first so the service shuts down as in production; SIGKILL after a grace period. */
+    public void stop() {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(STOP_GRACE.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Quarkus' own "started in X s" figure, empty until the service has logged it. */
+    public OptionalDouble startupSeconds() {
+        Matcher m = STARTED_IN.matcher(readLog());
+        return m.find() ? OptionalDouble.of(Double.parseDouble(m.group(1))) : OptionalDouble.empty();
+    }
+
+    /** Resident set size from /proc (Linux only). */
+    public OptionalLong rssKiB() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return OptionalLong.of(Long.parseLong(line.replaceAll("\\D", "")));
+                }
+            }
+        } catch (IOException e) {
+            // the process is gone; there is no figure to give
+        }
+        return OptionalLong.empty();
+    }
+
+    public String readLog() {
+        try {
+            return Files.readString(logFile, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private String logTail(int lines) {
+        List<String> all = readLog().lines().toList();
+        return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+    }
+}

@@ -1,0 +1,225 @@
+package io.windlass.system;
+
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+
+/**
+ * A whole Windlass deployment for one test class: the four services as separate processes,
+ * started from their packaged {@code quarkus-run.jar} against the real PostgreSQL, RabbitMQ
+ * and dockerd, and torn down afterwards. Register it with
+ * {@code @RegisterExtension static final WindlassSystem system = new WindlassSystem();}.
+ * <p>
+ * Everything that could collide with a developer's {@code deploy/local/up} or another test run
+ * is unique: HTTP ports (287xx), RPC namespace, database ({@code windlass_st}) and agent host.
+ * At the end the class fails if any service logged an ERROR that is not on the allow-list.
+ */
+public final class WindlassSystem implements BeforeAllCallback, AfterAllCallback {
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    private static final String DATABASE_URL = "jdbc:postgresql://127.0.0.1:5432/windlass_st";
+
+    private final Path root;
+    private final String runId = UUID.randomUUID().toString().substring(0, 8);
+    private final String namespace = "st-" + runId;
+    private final String agentHost = "st-host-" + runId;
+    private final DockerCli docker = new DockerCli();
+    private final TestDatabase database = new TestDatabase(DATABASE_URL);
+    private final TestBroker broker = new TestBroker(namespace, agentHost);
+    private final ServiceLogCheck logCheck = ServiceLogCheck.withDefaultAllowList();
+    private final ContainersApi containers =
+            new ContainersApi("http://127.0.0.1:" + WindlassService.API.port() + "/container/v1");
+    private final Map<WindlassService, ServiceProcess> processes = new EnumMap<>(WindlassService.class);
+    private final AtomicBoolean tornDown = new AtomicBoolean();
+    private String startupReport = "";
+
+    public WindlassSystem() {
+        this.root = Path.of(System.getProperty("windlass.root", "..")).toAbsolutePath().normalize();
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        String run = context.getRequiredTestClass().getSimpleName();
+        Path target = root.resolve("system-tests/target");
+        // if the test JVM is killed (Ctrl-C, surefire time-out) the run must not leave services or containers
+        Runtime.getRuntime().addShutdownHook(new Thread(this::tearDown, "windlass-system-teardown"));
+        try {
+            start(target.resolve("st-apps").resolve(run), target.resolve("st-logs").resolve(run));
+        } catch (IOException | RuntimeException e) {
+            tearDown();
+            throw e;
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        tearDown();
+        List<String> errors = new ArrayList<>();
+        for (ServiceProcess process : processes.values()) {
+            logCheck.unexpectedErrors(process.readLog())
+                    .forEach(line -> errors.add(process.service().module() + ": " + line));
+        }
+        if (!errors.isEmpty()) {
+            throw new AssertionError("services logged unexpected ERROR lines:\n  " + String.join("\n  ", errors));
+        }
+    }
+
+    /** Stops the services, then removes the run's engine containers and broker topology; once. */
+    private void tearDown() {
+        if (!tornDown.compareAndSet(false, true)) {
+            return;
+        }
+        stopServices();
+        removeEngineContainers();
+        try {
+            broker.delete();
+        } catch (IOException | TimeoutException e) {
+            throw new IllegalStateException("cannot delete the RabbitMQ queues of namespace " + namespace, e);
+        }
+    }
+
+    private void start(Path appDir, Path logDir) throws IOException {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Map<WindlassService, Path> jars = new EnumMap<>(WindlassService.class);
+        for (WindlassService service : WindlassService.values()) {
+            jars.put(service, privateCopy(service, appDir.resolve(service.module())));
+        }
+        database.reset();
+        // plain stdout: it is what surefire shows next to the test, and the test JVM has no log configuration
+        System.out.printf("starting Windlass (namespace %s, agent host %s, logs in %s)%n", namespace, agentHost, logDir);
+        // all four start at once: Flyway serialises the concurrent migrations with an advisory lock
+        for (WindlassService service : WindlassService.values()) {
+            processes.put(service, ServiceProcess.start(service, java, jars.get(service), systemProperties(service),
+                    logDir.resolve(service.module() + ".log")));
+        }
+        for (ServiceProcess process : processes.values()) {
+            process.awaitReady(READY_TIMEOUT);
+        }
+        startupReport = measureStartup();
+        System.out.print("Windlass is ready:\n" + startupReport);
+    }
+
+    /**
+     * Copies the packaged application and returns the copy's jar. Quarkus loads classes lazily
+     * from its lib directory, so a rebuild of the module while the test runs (a developer's
+     * {@code package}) would otherwise swap jars under a running service and hang it.
+     */
+    private Path privateCopy(WindlassService service, Path target) throws IOException {
+        Path app = root.resolve(service.module()).resolve("target/quarkus-app");
+        if (!Files.isRegularFile(app.resolve("quarkus-run.jar"))) {
+            throw new IllegalStateException(app.resolve("quarkus-run.jar") + " is missing: build the services first "
+                    + "(./mvnw package -DskipTests, or run the whole reactor with deploy/local/test)");
+        }
+        deleteTree(target);
+        try (Stream<Path> files = Files.walk(app)) {
+            for (Path source : (Iterable<Path>) files::iterator) {
+                Path copy = target.resolve(app.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(source, copy);
+                }
+            }
+        }
+        return target.resolve("quarkus-run.jar");
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private List<String> systemProperties(WindlassService service) {
+        List<String> props = new ArrayList<>(List.of(
+                "-Dquarkus.http.host=127.0.0.1",
+                "-Dquarkus.http.port=" + service.port(),
+                "-Dwindlass.rpc.namespace=" + namespace,
+                "-Dwindlass.rpc.quorum-queues=false"));
+        if (service.usesDatabase()) {
+            props.add("-Dquarkus.datasource.jdbc.url=" + DATABASE_URL);
+        }
+        if (service == WindlassService.AGENT) {
+            props.add("-Dwindlass.agent.host=" + agentHost);
+            // the conductor learns about the host from heartbeats; a short interval makes it schedulable at once
+            props.add("-Dwindlass.agent.heartbeat-interval=2s");
+        }
+        return props;
+    }
+
+    private void stopServices() {
+        // reverse order: the agent stops reporting before the conductor goes away
+        List<ServiceProcess> running = new ArrayList<>(processes.values());
+        for (int i = running.size() - 1; i >= 0; i--) {
+            running.get(i).stop();
+        }
+    }
+
+    /** Removes the engine containers of this run only; a developer's own Windlass containers stay. */
+    private void removeEngineContainers() {
+        Set<String> uuids = new HashSet<>(containers.created());
+        uuids.addAll(database.containerUuids());
+        Set<String> leftovers = new HashSet<>();
+        for (String uuid : uuids) {
+            leftovers.addAll(docker.idsWithLabel("windlass.uuid", uuid));
+            docker.inspect(ContainersApi.engineName(uuid), "{{.Id}}").ifPresent(leftovers::add);
+        }
+        if (!leftovers.isEmpty()) {
+            System.out.printf("removing %d engine container(s) left by the run%n", leftovers.size());
+            docker.removeForcibly(leftovers);
+        }
+    }
+
+    /** One line per service: pid, Quarkus start-up time and resident memory right after start. */
+    public String startupReport() {
+        return startupReport;
+    }
+
+    private String measureStartup() {
+        StringBuilder report = new StringBuilder(String.format(Locale.ROOT, "%-18s %8s %10s %10s%n",
+                "service", "pid", "startup", "RSS"));
+        for (ServiceProcess p : processes.values()) {
+            report.append(String.format(Locale.ROOT, "%-18s %8d %10s %10s%n", p.service().module(), p.pid(),
+                    p.startupSeconds().isPresent() ? String.format(Locale.ROOT, "%.3f s", p.startupSeconds().getAsDouble()) : "?",
+                    p.rssKiB().isPresent() ? (p.rssKiB().getAsLong() / 1024) + " MiB" : "?"));
+        }
+        return report.toString();
+    }
+
+    public ContainersApi containers() {
+        return containers;
+    }
+
+    public DockerCli docker() {
+        return docker;
+    }
+
+    public String agentHost() {
+        return agentHost;
+    }
+
+    public ServiceProcess process(WindlassService service) {
+        return processes.get(service);
+    }
+}

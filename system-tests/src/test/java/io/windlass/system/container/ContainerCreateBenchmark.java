@@ -1,0 +1,180 @@
+package io.windlass.system.container;
+
+import io.restassured.response.Response;
+import io.windlass.system.ContainersApi;
+import io.windlass.system.DockerCli;
+import io.windlass.system.Poller;
+import io.windlass.system.WindlassSystem;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Create-to-Running latency through the Windlass API against a raw {@code docker run -d} of the
+ * same image, command and limits, sequentially and with concurrent requests. Not part of
+ * {@code verify} (see the surefire excludes); run it with {@code deploy/local/bench}.
+ * Documented in docs/benchmarks.md.
+ */
+class ContainerCreateBenchmark {
+    private static final int SAMPLES = Integer.getInteger("windlass.bench.samples", 20);
+    private static final List<String> COMMAND = List.of("sleep", "3600");
+    private static final double CPU = 0.1;
+    private static final int MEMORY_MIB = 16;
+    /** Short enough not to blur sub-second latencies, long enough not to load the services. */
+    private static final Duration POLL = Duration.ofMillis(25);
+    private static final String BENCH_LABEL = "windlass.benchmark";
+
+    @RegisterExtension
+    static final WindlassSystem system = new WindlassSystem();
+
+    private final ContainersApi api = system.containers();
+    private final DockerCli docker = system.docker();
+    private final String runLabel = UUID.randomUUID().toString().substring(0, 8);
+    private final Poller poller = new Poller(Duration.ofSeconds(120), POLL);
+
+    @Test
+    void createToRunningThroughTheApiAgainstRawDocker() throws Exception {
+        try {
+            // one untimed round each, so neither side pays first-call costs (JIT, image layers) in the figures
+            apiCreateToRunning(0);
+            rawRunToRunning(0);
+            removeAll();
+
+            System.out.print(header());
+            LatencySummary apiSequential = LatencySummary.of(sequential(this::apiCreateToRunning));
+            removeAll();
+            LatencySummary rawSequential = LatencySummary.of(sequential(this::rawRunToRunning));
+            removeAll();
+            String sequentialRow = row("sequential", apiSequential, rawSequential);
+            // printed at once, so that the figures survive a failure of the concurrent phase
+            System.out.print(sequentialRow);
+            LatencySummary apiConcurrent = LatencySummary.of(concurrent(this::apiCreateToRunning));
+            removeAll();
+            LatencySummary rawConcurrent = LatencySummary.of(concurrent(this::rawRunToRunning));
+            String concurrentRow = row("concurrent", apiConcurrent, rawConcurrent);
+            System.out.print(concurrentRow);
+
+            String services = String.format(Locale.ROOT,
+                    "%nServices after start (startup from their log, RSS from /proc):%n") + system.startupReport();
+            System.out.print(services);
+            Path out = Path.of("target", "benchmark.txt");
+            Files.createDirectories(out.getParent());
+            Files.writeString(out, header() + sequentialRow + concurrentRow + services);
+        } finally {
+            removeAll();
+        }
+    }
+
+    /** Seconds from POST to the API reporting Running. */
+    private Duration apiCreateToRunning(int i) {
+        long start = System.nanoTime();
+        Response created = api.create(Map.of("name", "bench-" + runLabel + "-" + i, "image", "busybox",
+                "command", COMMAND, "cpu", CPU, "memory", MEMORY_MIB), true);
+        assertEquals(202, created.statusCode(), created.asString());
+        String uuid = ContainersApi.uuidOf(created);
+        Map<String, Object> container = poller.until("container " + uuid + " to run or fail",
+                () -> api.find(uuid).orElse(Map.of()),
+                c -> "Running".equals(c.get("status")) || "Error".equals(c.get("status")));
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        if (!"Running".equals(container.get("status"))) {
+            throw new AssertionError("container " + uuid + " failed after " + elapsed.toMillis() + " ms: "
+                    + container.get("status_reason"));
+        }
+        return elapsed;
+    }
+
+    /** Seconds from {@code docker run -d} to {@code docker inspect} showing it running. */
+    private Duration rawRunToRunning(int i) {
+        long start = System.nanoTime();
+        DockerCli.Result run = docker.run("run", "-d", "--label", BENCH_LABEL + "=" + runLabel,
+                "--memory", MEMORY_MIB + "m", "--cpus", Double.toString(CPU), "busybox", COMMAND.get(0), COMMAND.get(1));
+        assertEquals(0, run.exitCode(), run.stdout());
+        String id = run.stdout().lines().reduce((a, b) -> b).orElseThrow();
+        poller.until("raw container " + id + " to run",
+                () -> docker.inspect(id, "{{.State.Running}}").orElse(""), "true"::equals);
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    private interface Measurement {
+        Duration run(int i) throws Exception;
+    }
+
+    private static List<Duration> sequential(Measurement measurement) throws Exception {
+        List<Duration> samples = new ArrayList<>();
+        for (int i = 1; i <= SAMPLES; i++) {
+            samples.add(measurement.run(i));
+        }
+        return samples;
+    }
+
+    /** All requests are released at once by a latch, so they really overlap. */
+    private static List<Duration> concurrent(Measurement measurement) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(SAMPLES);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Duration>> futures = new ArrayList<>();
+            for (int i = 1; i <= SAMPLES; i++) {
+                int n = SAMPLES + i;
+                Callable<Duration> task = () -> {
+                    go.await();
+                    return measurement.run(n);
+                };
+                futures.add(pool.submit(task));
+            }
+            go.countDown();
+            List<Duration> samples = new ArrayList<>();
+            for (Future<Duration> f : futures) {
+                samples.add(f.get());
+            }
+            return samples;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Force-deletes the API's containers between phases so that their resource claims do not
+     * accumulate, and removes the raw ones by label.
+     */
+    private void removeAll() {
+        for (String uuid : api.created()) {
+            Response r = api.request().queryParam("force", true).delete("/containers/{ident}", uuid);
+            if (r.statusCode() == 204) {
+                api.awaitGone(uuid);
+            }
+        }
+        docker.removeForcibly(docker.idsWithLabel(BENCH_LABEL, runLabel));
+    }
+
+    private static String header() {
+        return String.format(Locale.ROOT, "%nCreate -> Running, busybox %s, %.1f CPU, %d MiB, N=%d per mode%n",
+                String.join(" ", COMMAND), CPU, MEMORY_MIB, SAMPLES)
+                + String.format(Locale.ROOT, "%-12s %12s %12s %12s %12s %10s %10s%n", "mode", "API median", "API p95",
+                "raw median", "raw p95", "ratio med", "ratio p95");
+    }
+
+    private static String row(String mode, LatencySummary api, LatencySummary raw) {
+        return String.format(Locale.ROOT, "%-12s %9d ms %9d ms %9d ms %9d ms %10.2f %10.2f%n", mode,
+                api.median().toMillis(), api.p95().toMillis(), raw.median().toMillis(), raw.p95().toMillis(),
+                ratio(api.median(), raw.median()), ratio(api.p95(), raw.p95()));
+    }
+
+    private static double ratio(Duration a, Duration b) {
+        return (double) a.toNanos() / Math.max(1, b.toNanos());
+    }
+}

@@ -1,0 +1,27 @@
+package io.windlass.system.container;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Median and 95th percentile of a set of latencies (nearest-rank, so both are observed values).
+ *
+ * @param count  number of samples
+ * @param median 50th percentile
+ * @param p95    95th percentile
+ */
+record LatencySummary(int count, Duration median, Duration p95) {
+
+    static LatencySummary of(List<Duration> samples) {
+        if (samples.isEmpty()) {
+            throw new IllegalArgumentException("no samples");
+        }
+        List<Duration> sorted = samples.stream().sorted().toList();
+        return new LatencySummary(sorted.size(), percentile(sorted, 50), percentile(sorted, 95));
+    }
+
+    private static Duration percentile(List<Duration> sorted, int p) {
+        int rank = (int) Math.ceil(p / 100.0 * sorted.size());
+        return sorted.get(Math.max(rank, 1) - 1);
+    }
+}
