@@ -69,6 +69,13 @@ public interface AgentConfig {
     @WithDefault("60s")
     Duration imagePullTimeout();
 
+    /**
+     * Whether image pre-caching (cache_images) may pull images that are missing. When false a
+     * missing image is reported as an error without contacting any registry (tests, air-gapped hosts).
+     */
+    @WithDefault("true")
+    boolean imageCachePull();
+
     /** Delay before re-opening the engine's event stream after it ended; doubles up to 30 s. */
     @WithDefault("1s")
     Duration eventReconnectDelay();

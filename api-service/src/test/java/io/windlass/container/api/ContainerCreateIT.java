@@ -100,7 +100,7 @@ class ContainerCreateIT {
 
         Envelope sent = conductor.next(Duration.ofSeconds(5)).envelope();
         assertEquals(ConductorRpcApi.BUILD_CONTAINER, sent.method());
-        assertEquals("1.0", sent.version());
+        assertEquals(io.windlass.conductor.ConductorRpcApi.VERSION.toString(), sent.version());
         assertEquals(uuid, sent.args().get("uuid").asText());
         assertTrue(sent.args().get("run").asBoolean());
         assertEquals(requestId, sent.context().requestId());
