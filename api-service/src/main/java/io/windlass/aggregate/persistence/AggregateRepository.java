@@ -2,6 +2,7 @@ package io.windlass.aggregate.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import org.hibernate.exception.ConstraintViolationException;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -61,9 +62,18 @@ public class AggregateRepository {
                 .setParameter("name", name).setParameter("id", id).getResultList().isEmpty();
     }
 
-    public void rename(int id, String name) {
-        em.createNativeQuery("UPDATE aggregates SET name = :name WHERE id = :id")
-                .setParameter("name", name).setParameter("id", id).executeUpdate();
+    /**
+     * False when another aggregate holds the name: a concurrent rename or create can take it
+     * after {@link #nameTakenByOther} looked, and then the unique index decides.
+     */
+    public boolean rename(int id, String name) {
+        try {
+            em.createNativeQuery("UPDATE aggregates SET name = :name WHERE id = :id")
+                    .setParameter("name", name).setParameter("id", id).executeUpdate();
+            return true;
+        } catch (ConstraintViolationException e) {
+            return false;
+        }
     }
 
     public void touch(int id) {

@@ -55,10 +55,9 @@ public class AggregateService {
         AggregateRecord current = locked(id);
         if (change.name().isPresent() && !change.name().get().equals(current.name())) {
             String name = change.name().get();
-            if (aggregates.nameTakenByOther(name, id)) {
+            if (aggregates.nameTakenByOther(name, id) || !aggregates.rename(id, name)) {
                 throw new ConflictException("AggregateNameExists", "Aggregate " + name + " already exists.");
             }
-            aggregates.rename(id, name);
         }
         change.availabilityZone().ifPresent(zone -> applyZone(current, Optional.of(zone), "update aggregate"));
         aggregates.touch(id);
