@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import io.windlass.identity.api.IdentityPrefixFilter;
+import io.windlass.identity.api.KeystoneErrorMapper;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -12,7 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Turns every failure into Zun's error body, so that no framework default (HTML, plain
+ * Turns every failure into Zun's error body (Keystone's under the identity paths), so that no framework default (HTML, plain
  * text, Quarkus' own JSON) ever reaches a Zun client.
  */
 public class ZunErrorMappers {
@@ -37,10 +40,10 @@ public class ZunErrorMappers {
     }
 
     @ServerExceptionMapper
-    public Response frameworkError(WebApplicationException e) {
+    public Response frameworkError(WebApplicationException e, UriInfo uri) {
         if (e.getCause() instanceof JsonProcessingException parseError) {
             // Quarkus wraps body parse failures in a 400 of its own
-            return malformedJson(parseError);
+            return malformedJson(parseError, uri);
         }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
@@ -56,14 +59,20 @@ public class ZunErrorMappers {
             default -> e.getMessage() == null ? reason : e.getMessage();
         };
         LOG.infof("%d %s: %s", status, name, e.getMessage());
+        if (IdentityPrefixFilter.isIdentityPath(uri.getPath())) {
+            return KeystoneErrorMapper.body(status, reason, message);
+        }
         return body(status, ZunErrorBody.of(status, name, message));
     }
 
     /** Unparsable or mistyped JSON bodies; Quarkus maps some of these itself unless told otherwise. */
     @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class})
-    public Response malformedJson(JsonProcessingException e) {
+    public Response malformedJson(JsonProcessingException e, UriInfo uri) {
         String message = "Malformed JSON in request body: " + e.getOriginalMessage();
         LOG.infof("400 malformed JSON: %s", e.getOriginalMessage());
+        if (IdentityPrefixFilter.isIdentityPath(uri.getPath())) {
+            return KeystoneErrorMapper.body(400, "Bad Request", message);
+        }
         return body(400, ZunErrorBody.of(400, InvalidInputException.SCHEMA_VALIDATION_ERROR, message));
     }
 
