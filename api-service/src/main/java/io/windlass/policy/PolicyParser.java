@@ -2,8 +2,6 @@ package io.windlass.policy;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * oslo.policy's rule language: checks ({@code role:admin}, {@code project_id:%(project_id)s},
@@ -11,8 +9,6 @@ import java.util.regex.Pattern;
  * and parentheses; {@code and} binds tighter than {@code or}.
  */
 public final class PolicyParser {
-    private static final Pattern TOKEN = Pattern.compile("\\s*(\\(|\\)|[^\\s()]+)");
-
     private final List<String> tokens;
     private int position;
 
@@ -25,10 +21,27 @@ public final class PolicyParser {
         if (rule == null || rule.isBlank()) {
             return new PolicyCheck.Always();
         }
+        // as oslo.policy does: split on whitespace, then peel parentheses off the ends of each
+        // word, so that "%(project_id)s" inside a check stays whole
         List<String> tokens = new ArrayList<>();
-        Matcher m = TOKEN.matcher(rule);
-        while (m.find()) {
-            tokens.add(m.group(1));
+        for (String word : rule.strip().split("\\s+")) {
+            int start = 0;
+            int end = word.length();
+            while (start < end && word.charAt(start) == '(') {
+                tokens.add("(");
+                start++;
+            }
+            int closing = 0;
+            while (end > start && word.charAt(end - 1) == ')') {
+                closing++;
+                end--;
+            }
+            if (start < end) {
+                tokens.add(word.substring(start, end));
+            }
+            for (int i = 0; i < closing; i++) {
+                tokens.add(")");
+            }
         }
         PolicyParser parser = new PolicyParser(tokens);
         PolicyCheck check = parser.or();
