@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.windlass.identity.service.RoleHierarchy;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -35,6 +36,7 @@ public class KeystoneTokenAuthenticator implements TokenAuthenticator {
     private final ObjectMapper json;
     private final HttpClient http;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private volatile String resolvedUrl;
 
     public KeystoneTokenAuthenticator(AuthConfig config, ObjectMapper json) {
         this.config = config.keystone();
@@ -111,9 +113,17 @@ public class KeystoneTokenAuthenticator implements TokenAuthenticator {
     }
 
     private String url() {
-        String url = config.url().orElseThrow(() -> new IllegalStateException(
-                "windlass.auth.keystone.url is required with windlass.auth.strategy=keystone"));
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        String url = resolvedUrl;
+        if (url == null) {
+            // resolved on first use rather than at start, so that it may name this service's own
+            // port when that is only chosen at start (a test pointing the strategy at itself)
+            url = ConfigProvider.getConfig().getOptionalValue("windlass.auth.keystone.url", String.class)
+                    .or(config::url).orElseThrow(() -> new IllegalStateException(
+                            "windlass.auth.keystone.url is required with windlass.auth.strategy=keystone"));
+            url = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+            resolvedUrl = url;
+        }
+        return url;
     }
 
     private static String sha256(String token) {

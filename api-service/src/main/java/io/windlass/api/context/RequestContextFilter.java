@@ -72,7 +72,9 @@ public class RequestContextFilter {
         }
         String path = request.getUriInfo().getPath();
         String token = request.getHeaderString(AUTH_TOKEN);
-        if (!ProtectedPaths.isProtected(path) && token == null) {
+        if (!ProtectedPaths.isProtected(path)) {
+            // public documents need nobody; /v3/auth/* checks its own tokens (and must not ask an
+            // external Keystone, which may be this very service)
             current.set(new RequestContext(ids.requestId(), ids.globalRequestId(), null, null, List.of()));
             return null;
         }
@@ -86,11 +88,6 @@ public class RequestContextFilter {
                     caller.projectId(), caller.roles()));
             return null;
         } catch (AuthenticationFailed e) {
-            if (!ProtectedPaths.isProtected(path)) {
-                // a bad token on a public document changes nothing: answer as for no token
-                current.set(new RequestContext(ids.requestId(), ids.globalRequestId(), null, null, List.of()));
-                return null;
-            }
             LOG.infof("401 for %s %s: %s", request.getMethod(), path, e.getMessage());
             return unauthorized(path, e.getMessage(), authenticator.identityUri(publicUrl.root(routing.request())));
         }
