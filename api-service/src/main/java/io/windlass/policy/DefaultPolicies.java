@@ -51,6 +51,18 @@ public final class DefaultPolicies {
         }
         r.put("container:stats", ADMIN_OR_READER);
 
+        // compute (nova/policies): aggregates, services and zone details are admin-only;
+        // anyone authenticated may list the zones
+        for (String action : new String[]{"index", "create", "show", "update", "delete", "add_host",
+                "remove_host", "set_metadata"}) {
+            r.put("os_compute_api:os-aggregates:" + action, ADMIN_API);
+        }
+        r.put("compute:aggregates:images", ADMIN_API);
+        r.put("os_compute_api:os-services:list", ADMIN_API);
+        r.put("os_compute_api:os-services:update", ADMIN_API);
+        r.put("os_compute_api:os-availability-zone:list", "@");
+        r.put("os_compute_api:os-availability-zone:detail", ADMIN_API);
+
         // identity admin API (keystone's defaults for a single-domain cloud: admin only)
         for (String action : new String[]{"create_project", "list_projects", "get_project", "update_project",
                 "delete_project", "create_user", "list_users", "get_user", "update_user", "delete_user",

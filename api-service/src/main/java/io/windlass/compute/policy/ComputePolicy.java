@@ -2,16 +2,12 @@ package io.windlass.compute.policy;
 
 import io.windlass.api.error.PolicyNotAuthorizedException;
 import io.windlass.context.RequestContext;
+import io.windlass.policy.PolicyEngine;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.Map;
-import java.util.function.Predicate;
-
-import static java.util.Map.entry;
-
 /**
- * Nova's default policy rules for the compute resources this service serves, by upstream rule
- * name, so that identity work can swap the rule table without touching the resources.
+ * The compute API's view of the {@link PolicyEngine}: Nova's rule names. The rules themselves
+ * are data ({@code DefaultPolicies}, overridable from the policy file).
  */
 @ApplicationScoped
 public class ComputePolicy {
@@ -29,32 +25,19 @@ public class ComputePolicy {
     public static final String AZ_LIST = "os_compute_api:os-availability-zone:list";
     public static final String AZ_DETAIL = "os_compute_api:os-availability-zone:detail";
 
-    private static final Predicate<RequestContext> ADMIN = RequestContext::isAdmin;
-    private static final Predicate<RequestContext> ANYONE = caller -> true;
+    private final PolicyEngine engine;
 
-    private static final Map<String, Predicate<RequestContext>> RULES = Map.ofEntries(
-            entry(AGGREGATES_INDEX, ADMIN),
-            entry(AGGREGATES_CREATE, ADMIN),
-            entry(AGGREGATES_SHOW, ADMIN),
-            entry(AGGREGATES_UPDATE, ADMIN),
-            entry(AGGREGATES_DELETE, ADMIN),
-            entry(AGGREGATES_ADD_HOST, ADMIN),
-            entry(AGGREGATES_REMOVE_HOST, ADMIN),
-            entry(AGGREGATES_SET_METADATA, ADMIN),
-            entry(AGGREGATES_IMAGES, ADMIN),
-            entry(SERVICES_LIST, ADMIN),
-            entry(SERVICES_UPDATE, ADMIN),
-            entry(AZ_LIST, ANYONE),
-            entry(AZ_DETAIL, ADMIN));
+    public ComputePolicy(PolicyEngine engine) {
+        this.engine = engine;
+    }
 
-    /** @throws PolicyNotAuthorizedException when the rule denies the caller */
+    /**
+     * These resources belong to no project, so the caller's own project is the target.
+     *
+     * @throws PolicyNotAuthorizedException when the rule denies the caller
+     */
     public void authorize(String rule, RequestContext caller) {
-        Predicate<RequestContext> check = RULES.get(rule);
-        if (check == null) {
-            // a rule nobody wrote down is a programming error: fail closed
-            throw new IllegalArgumentException("no policy rule for " + rule);
-        }
-        if (!check.test(caller)) {
+        if (!engine.allows(rule, caller, caller.projectId())) {
             throw new PolicyNotAuthorizedException(rule);
         }
     }
