@@ -21,6 +21,7 @@ import io.windlass.rpc.RpcEndpoint;
 import io.windlass.rpc.RpcHandlerException;
 import io.windlass.rpc.RpcTopics;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -42,13 +43,20 @@ public class ComputeManager {
     private final String host;
     private final Duration defaultStopTimeout;
 
+    @Inject
     public ComputeManager(ContainerDriver driver, ContainerReporter reporter, ContainerLocks locks,
                           AgentConfig config) {
+        this(driver, reporter, locks, config.hostName(), config.stopTimeout());
+    }
+
+    /** For one of several hosts simulated in this process. */
+    public ComputeManager(ContainerDriver driver, ContainerReporter reporter, ContainerLocks locks, String host,
+                          Duration defaultStopTimeout) {
         this.driver = driver;
         this.reporter = reporter;
         this.locks = locks;
-        this.host = config.hostName();
-        this.defaultStopTimeout = config.stopTimeout();
+        this.host = host;
+        this.defaultStopTimeout = defaultStopTimeout;
     }
 
     /** The agent's RPC API, bound to this manager. */
