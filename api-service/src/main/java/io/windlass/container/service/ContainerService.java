@@ -238,6 +238,8 @@ public class ContainerService {
         c.autoHeal = r.autoHeal();
         c.runtime = r.runtime();
         c.securityGroups = new ArrayList<>(r.securityGroups());
+        c.availabilityZone = r.availabilityZone();
+        c.schedulerHints = new HashMap<>(r.schedulerHints());
         c.status = ContainerStatus.CREATING;
         return c;
     }

@@ -11,6 +11,7 @@ import io.windlass.image.ImageCacheReport;
 import io.windlass.image.ImageCacheReport.ImageOutcome;
 import io.windlass.image.ImageCacheResult;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
@@ -29,11 +30,17 @@ public class ImageCacher {
     private final String host;
     private final boolean pullAllowed;
 
+    @Inject
     public ImageCacher(ContainerDriver driver, ConductorRpcApi conductor, AgentConfig config) {
+        this(driver, conductor, config.hostName(), config.imageCachePull());
+    }
+
+    /** For one of several hosts simulated in this process. */
+    public ImageCacher(ContainerDriver driver, ConductorRpcApi conductor, String host, boolean pullAllowed) {
         this.driver = driver;
         this.conductor = conductor;
-        this.host = config.hostName();
-        this.pullAllowed = config.imageCachePull();
+        this.host = host;
+        this.pullAllowed = pullAllowed;
     }
 
     /** Caches and reports; returns the report sent (for tests and logs). */

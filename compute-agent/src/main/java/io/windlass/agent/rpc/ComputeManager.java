@@ -23,6 +23,7 @@ import io.windlass.rpc.RpcEndpoint;
 import io.windlass.rpc.RpcHandlerException;
 import io.windlass.rpc.RpcTopics;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -45,13 +46,20 @@ public class ComputeManager {
     private final Duration defaultStopTimeout;
     private final ImageCacher imageCacher;
 
+    @Inject
     public ComputeManager(ContainerDriver driver, ContainerReporter reporter, ContainerLocks locks,
                           AgentConfig config, ImageCacher imageCacher) {
+        this(driver, reporter, locks, config.hostName(), config.stopTimeout(), imageCacher);
+    }
+
+    /** For one of several hosts simulated in this process. */
+    public ComputeManager(ContainerDriver driver, ContainerReporter reporter, ContainerLocks locks, String host,
+                          Duration defaultStopTimeout, ImageCacher imageCacher) {
         this.driver = driver;
         this.reporter = reporter;
         this.locks = locks;
-        this.host = config.hostName();
-        this.defaultStopTimeout = config.stopTimeout();
+        this.host = host;
+        this.defaultStopTimeout = defaultStopTimeout;
         this.imageCacher = imageCacher;
     }
 
