@@ -6,6 +6,7 @@ import io.windlass.container.CreateContainer;
 import io.windlass.container.DeleteContainer;
 import io.windlass.container.ResizeContainer;
 import io.windlass.context.RequestContext;
+import io.windlass.image.CacheHostImages;
 import io.windlass.rpc.RpcClient;
 import io.windlass.rpc.RpcTopics;
 import io.windlass.rpc.RpcVersion;
@@ -14,16 +15,17 @@ import java.time.Duration;
 
 /**
  * Client side of the compute agent's RPC API (topic {@code compute.<host>}).
- * <p>Version history: 1.0 containers (create, action, delete, resize, stats).
+ * <p>Version history: 1.0 containers (create, action, delete, resize, stats); 1.1 {@code cache_images}.
  */
 public class ComputeRpcApi {
-    public static final RpcVersion VERSION = new RpcVersion(1, 0);
+    public static final RpcVersion VERSION = new RpcVersion(1, 1);
 
     public static final String CREATE_CONTAINER = "create_container";
     public static final String CONTAINER_ACTION = "container_action";
     public static final String DELETE_CONTAINER = "delete_container";
     public static final String RESIZE_CONTAINER = "resize_container";
     public static final String CONTAINER_STATS = "container_stats";
+    public static final String CACHE_IMAGES = "cache_images";
 
     private final RpcClient rpc;
     private final Duration callTimeout;
@@ -54,6 +56,11 @@ public class ComputeRpcApi {
     public ContainerStats containerStats(String host, RequestContext ctx, String uuid) {
         return rpc.call(RpcTopics.compute(host), CONTAINER_STATS, VERSION, ctx, new ContainerRef(uuid),
                 ContainerStats.class, callTimeout);
+    }
+
+    /** Fetch images onto the host ahead of use; the agent answers with {@code conductor.report_image_cache} (since 1.1). */
+    public void cacheImages(String host, RequestContext ctx, CacheHostImages request) {
+        rpc.cast(RpcTopics.compute(host), CACHE_IMAGES, VERSION, ctx, request);
     }
 
     /**

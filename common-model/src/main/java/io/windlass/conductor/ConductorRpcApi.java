@@ -5,6 +5,8 @@ import io.windlass.container.ContainerStatusReport;
 import io.windlass.container.DeleteContainer;
 import io.windlass.container.ResizeContainer;
 import io.windlass.context.RequestContext;
+import io.windlass.image.CacheImages;
+import io.windlass.image.ImageCacheReport;
 import io.windlass.host.HostState;
 import io.windlass.rpc.RpcClient;
 import io.windlass.rpc.RpcTopics;
@@ -15,10 +17,11 @@ import java.time.Duration;
 /**
  * Client side of the conductor's RPC API (topic {@code conductor}). The api-service
  * starts workflows here; agents report container states and heartbeats here.
- * <p>Version history: 1.0 containers and host heartbeats.
+ * <p>Version history: 1.0 containers and host heartbeats; 1.1 {@code cache_images} and
+ * {@code report_image_cache} (aggregate image pre-caching).
  */
 public class ConductorRpcApi {
-    public static final RpcVersion VERSION = new RpcVersion(1, 0);
+    public static final RpcVersion VERSION = new RpcVersion(1, 1);
 
     public static final String BUILD_CONTAINER = "build_container";
     public static final String CONTAINER_ACTION = "container_action";
@@ -26,6 +29,8 @@ public class ConductorRpcApi {
     public static final String RESIZE_CONTAINER = "resize_container";
     public static final String REPORT_CONTAINER_STATUS = "report_container_status";
     public static final String REPORT_HOST_STATE = "report_host_state";
+    public static final String CACHE_IMAGES = "cache_images";
+    public static final String REPORT_IMAGE_CACHE = "report_image_cache";
 
     private final RpcClient rpc;
     private final Duration callTimeout;
@@ -63,6 +68,16 @@ public class ConductorRpcApi {
 
     public void reportHostState(RequestContext ctx, HostState state) {
         rpc.cast(RpcTopics.CONDUCTOR, REPORT_HOST_STATE, VERSION, ctx, state);
+    }
+
+    /** Fan an aggregate's image pre-cache request out to its member hosts (since 1.1). */
+    public void cacheImages(RequestContext ctx, CacheImages request) {
+        rpc.cast(RpcTopics.CONDUCTOR, CACHE_IMAGES, VERSION, ctx, request);
+    }
+
+    /** An agent's per-image outcome of a pre-cache request (since 1.1). */
+    public void reportImageCache(RequestContext ctx, ImageCacheReport report) {
+        rpc.cast(RpcTopics.CONDUCTOR, REPORT_IMAGE_CACHE, VERSION, ctx, report);
     }
 
     /**

@@ -44,7 +44,7 @@ public class RpcClient implements AutoCloseable {
         this.json = json;
         try {
             for (int i = 0; i < PUBLISH_CHANNELS; i++) {
-                Channel ch = connection.createChannel();
+                Channel ch = connection.createClientChannel();
                 ch.confirmSelect();
                 publishChannels.add(ch);
             }
@@ -137,7 +137,7 @@ public class RpcClient implements AutoCloseable {
 
     private Channel callChannel() throws IOException {
         if (callChannel == null || !callChannel.isOpen()) {
-            Channel ch = connection.createChannel();
+            Channel ch = connection.createClientChannel();
             DeliverCallback onReply = (tag, delivery) -> {
                 String id = delivery.getProperties().getCorrelationId();
                 CompletableFuture<RpcReply> waiting = id == null ? null : pendingCalls.get(id);
@@ -198,7 +198,7 @@ public class RpcClient implements AutoCloseable {
             // already broken
         }
         try {
-            Channel fresh = connection.createChannel();
+            Channel fresh = connection.createClientChannel();
             fresh.confirmSelect();
             publishChannels.add(fresh);
         } catch (IOException | RuntimeException e) {

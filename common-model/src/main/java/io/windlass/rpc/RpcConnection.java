@@ -17,25 +17,53 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One AMQP connection per process, with automatic recovery, and the topology every
- * side declares (declaring is idempotent, so whoever comes first creates it).
+ * The process's AMQP connections, with automatic recovery, and the topology every side
+ * declares (declaring is idempotent, so whoever comes first creates it).
+ * <p>Two connections, because amqp-client runs all deliveries of a connection on that
+ * connection's worker pool: if call replies shared the pool with the handlers, handlers that
+ * wait for a reply (the conductor calling the scheduler) could occupy every worker and the
+ * replies they wait for would never be delivered. Publishing on its own connection also keeps
+ * broker flow control on publishers from stalling consumers.
  */
 public class RpcConnection implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(RpcConnection.class);
 
     private final RpcSettings settings;
     private final Connection connection;
+    private final Connection clientConnection;
     private final ExecutorService consumerPool;
+    private final ExecutorService replyPool;
     private final Set<String> declaredQueues = ConcurrentHashMap.newKeySet();
 
     public RpcConnection(RpcSettings settings, String connectionName) {
         this.settings = settings;
+        this.consumerPool = pool("rpc-worker", settings.consumerThreads());
+        this.replyPool = pool("rpc-reply", 2);
+        try {
+            this.connection = factory(settings, consumerPool).newConnection(connectionName);
+            this.clientConnection = factory(settings, replyPool).newConnection(connectionName + "-client");
+            try (Channel ch = connection.createChannel()) {
+                ch.exchangeDeclare(settings.exchange(), BuiltinExchangeType.TOPIC, true);
+            }
+        } catch (IOException | TimeoutException e) {
+            close();
+            throw new RpcException("cannot connect to RabbitMQ at " + settings.host() + ":" + settings.port()
+                    + ": " + e.getMessage(), e);
+        }
+        LOG.infof("connected to RabbitMQ %s:%d as %s (namespace %s)", settings.host(), settings.port(),
+                connectionName, settings.namespace());
+    }
+
+    private static ExecutorService pool(String name, int size) {
         AtomicInteger threads = new AtomicInteger();
-        this.consumerPool = Executors.newFixedThreadPool(settings.consumerThreads(), r -> {
-            Thread t = new Thread(r, "rpc-worker-" + threads.incrementAndGet());
+        return Executors.newFixedThreadPool(size, r -> {
+            Thread t = new Thread(r, name + "-" + threads.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
+    }
+
+    private static ConnectionFactory factory(RpcSettings settings, ExecutorService workers) {
         ConnectionFactory factory = new ConnectionFactory();
         factory.setHost(settings.host());
         factory.setPort(settings.port());
@@ -45,35 +73,34 @@ public class RpcConnection implements AutoCloseable {
         factory.setAutomaticRecoveryEnabled(true);
         factory.setTopologyRecoveryEnabled(true);
         factory.setNetworkRecoveryInterval(2000);
-        factory.setSharedExecutor(consumerPool);
-        try {
-            this.connection = factory.newConnection(connectionName);
-            try (Channel ch = connection.createChannel()) {
-                ch.exchangeDeclare(settings.exchange(), BuiltinExchangeType.TOPIC, true);
-            }
-        } catch (IOException | TimeoutException e) {
-            consumerPool.shutdownNow();
-            throw new RpcException("cannot connect to RabbitMQ at " + settings.host() + ":" + settings.port()
-                    + ": " + e.getMessage(), e);
-        }
-        LOG.infof("connected to RabbitMQ %s:%d as %s (namespace %s)", settings.host(), settings.port(),
-                connectionName, settings.namespace());
+        factory.setSharedExecutor(workers);
+        return factory;
     }
 
     public RpcSettings settings() {
         return settings;
     }
 
+    /** A channel for consuming (servers). */
     public Channel createChannel() {
+        return open(connection);
+    }
+
+    /** A channel for publishing and receiving call replies (clients). */
+    public Channel createClientChannel() {
+        return open(clientConnection);
+    }
+
+    private static Channel open(Connection on) {
         try {
-            return connection.createChannel();
+            return on.createChannel();
         } catch (IOException e) {
             throw new RpcException("cannot open a channel: " + e.getMessage(), e);
         }
     }
 
     public boolean isOpen() {
-        return connection.isOpen();
+        return connection.isOpen() && clientConnection.isOpen();
     }
 
     /**
@@ -99,14 +126,19 @@ public class RpcConnection implements AutoCloseable {
 
     @Override
     public void close() {
+        closeQuietly(clientConnection);
+        closeQuietly(connection);
+        consumerPool.shutdownNow();
+        replyPool.shutdownNow();
+    }
+
+    private static void closeQuietly(Connection c) {
         try {
-            if (connection.isOpen()) {
-                connection.close(5000);
+            if (c != null && c.isOpen()) {
+                c.close(5000);
             }
         } catch (IOException | RuntimeException e) {
             LOG.debugf("closing RabbitMQ connection: %s", e.getMessage());
-        } finally {
-            consumerPool.shutdownNow();
         }
     }
 }

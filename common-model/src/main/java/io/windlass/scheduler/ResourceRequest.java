@@ -1,5 +1,6 @@
 package io.windlass.scheduler;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,9 +14,41 @@ import java.util.Map;
  * @param diskGb           disk, GiB
  * @param availabilityZone requested zone or null
  * @param requestedHost    admin's host hint or null
- * @param properties       workload properties matched against aggregate metadata
+ * @param properties       workload properties matched against aggregate metadata (container labels,
+ *                         flavor extra specs)
+ * @param schedulerHints   scheduler hints by name, each a list of values (e.g. {@code same_host} →
+ *                         workload uuids); since 1.1
+ * @param imageProperties  properties of the workload's image, matched against aggregate metadata;
+ *                         since 1.1
  */
 public record ResourceRequest(String consumerUuid, String consumerType, String projectId, double vcpus,
                               long memoryMb, long diskGb, String availabilityZone, String requestedHost,
-                              Map<String, String> properties) {
+                              Map<String, String> properties, Map<String, List<String>> schedulerHints,
+                              Map<String, String> imageProperties) {
+
+    /** Hint: place on a host that runs one of these workloads. */
+    public static final String SAME_HOST = "same_host";
+    /** Hint: place on a host that runs none of these workloads. */
+    public static final String DIFFERENT_HOST = "different_host";
+
+    /** A 1.0 sender leaves the newer maps out: treat them as empty. */
+    public ResourceRequest {
+        properties = properties == null ? Map.of() : properties;
+        schedulerHints = schedulerHints == null ? Map.of() : schedulerHints;
+        imageProperties = imageProperties == null ? Map.of() : imageProperties;
+    }
+
+    /** The 1.0 shape: no hints, no image properties. */
+    public ResourceRequest(String consumerUuid, String consumerType, String projectId, double vcpus,
+                           long memoryMb, long diskGb, String availabilityZone, String requestedHost,
+                           Map<String, String> properties) {
+        this(consumerUuid, consumerType, projectId, vcpus, memoryMb, diskGb, availabilityZone, requestedHost,
+                properties, Map.of(), Map.of());
+    }
+
+    /** Values of one hint; none when the hint is absent. */
+    public List<String> hint(String name) {
+        List<String> values = schedulerHints.get(name);
+        return values == null ? List.of() : values;
+    }
 }

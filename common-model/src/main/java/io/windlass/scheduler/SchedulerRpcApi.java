@@ -9,10 +9,11 @@ import java.time.Duration;
 
 /**
  * Client side of the scheduler's RPC API (topic {@code scheduler}).
- * <p>Version history: 1.0 select_destinations, release_resources, resize_claim.
+ * <p>Version history: 1.0 select_destinations, release_resources, resize_claim. 1.1: {@link ResourceRequest}
+ * gained {@code schedulerHints} and {@code imageProperties} (a 1.0 request reads them as empty).
  */
 public class SchedulerRpcApi {
-    public static final RpcVersion VERSION = new RpcVersion(1, 0);
+    public static final RpcVersion VERSION = new RpcVersion(1, 1);
 
     public static final String SELECT_DESTINATIONS = "select_destinations";
     public static final String RELEASE_RESOURCES = "release_resources";

@@ -115,6 +115,30 @@ class RpcRoundTripIT {
     }
 
     @Test
+    void handlersWaitingOnCallsDoNotStarveTheirOwnReplies() throws Exception {
+        // a second "process" (its own connection) serves the inner topic
+        RpcSettings other = new RpcSettings("127.0.0.1", 5672, "guest", "guest", "/",
+                connection.settings().namespace(), false, Duration.ofSeconds(5), 2);
+        try (RpcConnection innerConnection = new RpcConnection(other, "rpc-it-inner");
+             RpcServer innerServer = new RpcServer(innerConnection, json)) {
+            innerServer.serve(new RpcEndpoint("nobody", new RpcVersion(1, 0))
+                    .on("ping", Ping.class, (c, a) -> new Pong(a.text(), null)), 1);
+            // as many busy handlers as this process has workers, each waiting for a reply
+            int workers = connection.settings().consumerThreads();
+            java.util.concurrent.CountDownLatch answered = new java.util.concurrent.CountDownLatch(workers);
+            server.serve(new RpcEndpoint("echo", new RpcVersion(1, 0)).on("ping", Ping.class, (c, a) -> {
+                client.call("nobody", "ping", new RpcVersion(1, 0), c, a, Pong.class, Duration.ofSeconds(5));
+                answered.countDown();
+                return null;
+            }), workers);
+            for (int i = 0; i < workers; i++) {
+                client.cast("echo", "ping", new RpcVersion(1, 0), ctx, new Ping("x" + i));
+            }
+            assertEquals(true, answered.await(10, TimeUnit.SECONDS), "every handler got its reply");
+        }
+    }
+
+    @Test
     void callWithoutServerTimesOut() {
         assertThrows(RpcTimeoutException.class, () -> client.call("nobody", "ping", new RpcVersion(1, 0), ctx,
                 new Ping("x"), Pong.class, Duration.ofMillis(300)));

@@ -69,6 +69,13 @@ public interface AgentConfig {
     @WithDefault("60s")
     Duration imagePullTimeout();
 
+    /**
+     * Whether image pre-caching (cache_images) may pull images that are missing. When false a
+     * missing image is reported as an error without contacting any registry (tests, air-gapped hosts).
+     */
+    @WithDefault("true")
+    boolean imageCachePull();
+
     /** Delay before re-opening the engine's event stream after it ended; doubles up to 30 s. */
     @WithDefault("1s")
     Duration eventReconnectDelay();
@@ -76,6 +83,45 @@ public interface AgentConfig {
     /** Images the fake driver pretends to have (simulation only). */
     @WithDefault("busybox:latest")
     List<String> fakeImages();
+
+    /** {@code windlass.agent.fake.*}: the simulated hosts of the fake driver. */
+    FakeHosts fake();
+
+    /** SIMULATION ONLY: how many hosts one fake-driver agent pretends to be, and their size. */
+    interface FakeHosts {
+
+        /**
+         * Hosts this process simulates. 1: one host named {@code windlass.agent.host}, served like a
+         * real agent. More: hosts {@code <host-prefix>0001} … each with its own topic and heartbeat.
+         */
+        @WithDefault("1")
+        int hostCount();
+
+        /** Name prefix of simulated hosts (when host-count > 1); give each agent process its own. */
+        @WithDefault("sim-")
+        String hostPrefix();
+
+        /** Number of the first simulated host, so several processes can split one range of names. */
+        @WithDefault("1")
+        int firstHost();
+
+        /** CPUs each simulated host offers (unless {@code windlass.agent.vcpus} is set). */
+        @WithDefault("16")
+        double vcpus();
+
+        /** Memory each simulated host offers, MiB (unless {@code windlass.agent.memory-mb} is set). */
+        @WithDefault("65536")
+        long memoryMb();
+
+        /** Disk each simulated host offers, GiB (unless {@code windlass.agent.disk-gb} is set). */
+        @WithDefault("1000")
+        long diskGb();
+    }
+
+    /** Whether this process simulates many hosts instead of being one agent. */
+    default boolean simulatesManyHosts() {
+        return driver() == DriverKind.FAKE && fake().hostCount() > 1;
+    }
 
     /** The configured host name, or the machine's. */
     default String hostName() {

@@ -8,6 +8,7 @@ import io.windlass.agent.report.ContainerSync;
 import io.windlass.agent.report.EngineEventFollower;
 import io.windlass.agent.report.HeartbeatSender;
 import io.windlass.agent.rpc.ComputeManager;
+import io.windlass.agent.simulation.SimulatedHosts;
 import io.windlass.rpc.RpcServer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -28,9 +29,11 @@ public class AgentStartup {
     private final EngineEventFollower events;
     private final ContainerSync sync;
     private final Scheduler scheduler;
+    private final SimulatedHosts simulation;
 
     public AgentStartup(AgentConfig config, RpcServer server, ComputeManager manager, HeartbeatSender heartbeat,
-                        EngineEventFollower events, ContainerSync sync, Scheduler scheduler) {
+                        EngineEventFollower events, ContainerSync sync, Scheduler scheduler,
+                        SimulatedHosts simulation) {
         this.config = config;
         this.server = server;
         this.manager = manager;
@@ -38,9 +41,14 @@ public class AgentStartup {
         this.events = events;
         this.sync = sync;
         this.scheduler = scheduler;
+        this.simulation = simulation;
     }
 
     void onStart(@Observes StartupEvent event) {
+        if (config.simulatesManyHosts()) {
+            simulation.start();
+            return;
+        }
         LOG.infof("compute agent for host %s starting (driver %s)", config.hostName(), config.driver());
         server.serve(manager.endpoint(), config.consumers());
         heartbeat.send();

@@ -16,11 +16,6 @@ import java.util.Set;
 public class DriverProducer {
     private static final Logger LOG = Logger.getLogger(DriverProducer.class);
 
-    /** A simulated host is sized like a mid-range server unless configured otherwise. */
-    private static final double FAKE_VCPUS = 16;
-    private static final long FAKE_MEMORY_MB = 64 * 1024;
-    private static final long FAKE_DISK_GB = 1000;
-
     @Produces
     @ApplicationScoped
     ContainerDriver driver(AgentConfig config) {
@@ -28,11 +23,15 @@ public class DriverProducer {
             case DOCKER -> new DockerContainerDriver(config.dockerHost(), config.imagePullTimeout());
             case FAKE -> {
                 LOG.warnf("using the FAKE container driver: containers are simulated in memory, nothing runs");
-                yield new FakeContainerDriver(new HostInventory(config.vcpus().orElse(FAKE_VCPUS),
-                        config.memoryMb().orElse(FAKE_MEMORY_MB), config.diskGb().orElse(FAKE_DISK_GB)),
-                        Set.copyOf(config.fakeImages()));
+                yield new FakeContainerDriver(fakeInventory(config), Set.copyOf(config.fakeImages()));
             }
         };
+    }
+
+    /** What one simulated host offers: the agent's overrides, else the fake defaults. */
+    public static HostInventory fakeInventory(AgentConfig config) {
+        return new HostInventory(config.vcpus().orElse(config.fake().vcpus()),
+                config.memoryMb().orElse(config.fake().memoryMb()), config.diskGb().orElse(config.fake().diskGb()));
     }
 
     void close(@Disposes ContainerDriver driver) {

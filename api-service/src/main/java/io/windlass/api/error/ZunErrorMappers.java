@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -12,8 +13,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Turns every failure into Zun's error body, so that no framework default (HTML, plain
- * text, Quarkus' own JSON) ever reaches a Zun client.
+ * Turns every failure into the error body of the API family the request went to (Zun's
+ * unless an {@link ErrorBodyFormat} claims the path), so that no framework default (HTML,
+ * plain text, Quarkus' own JSON) ever reaches a client.
  */
 public class ZunErrorMappers {
     private static final Logger LOG = Logger.getLogger(ZunErrorMappers.class);
@@ -26,25 +28,31 @@ public class ZunErrorMappers {
             406, "NotAcceptable",
             415, "UnsupportedMediaType");
 
+    private final ErrorFormats formats;
+
+    public ZunErrorMappers(ErrorFormats formats) {
+        this.formats = formats;
+    }
+
     @ServerExceptionMapper
-    public Response apiError(ApiException e) {
+    public Response apiError(ApiException e, UriInfo uri) {
         if (e.status() >= 500) {
             LOG.warnf("%d %s: %s", e.status(), e.errorName(), e.getMessage());
         } else {
             LOG.infof("%d %s: %s", e.status(), e.errorName(), e.getMessage());
         }
-        return body(e.status(), ZunErrorBody.of(e.status(), e.errorName(), e.getMessage()));
+        return body(e.status(), formats.forPath(uri.getPath()).body(e.status(), e.errorName(), e.getMessage()));
     }
 
     @ServerExceptionMapper
-    public Response frameworkError(WebApplicationException e) {
+    public Response frameworkError(WebApplicationException e, UriInfo uri) {
         if (e.getCause() instanceof JsonProcessingException parseError) {
             // Quarkus wraps body parse failures in a 400 of its own
-            return malformedJson(parseError);
+            return malformedJson(parseError, uri);
         }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
-            return unexpected(e);
+            return unexpected(e, uri);
         }
         String reason = Response.Status.fromStatusCode(status) == null ? "Error"
                 : Response.Status.fromStatusCode(status).getReasonPhrase();
@@ -56,28 +64,27 @@ public class ZunErrorMappers {
             default -> e.getMessage() == null ? reason : e.getMessage();
         };
         LOG.infof("%d %s: %s", status, name, e.getMessage());
-        return body(status, ZunErrorBody.of(status, name, message));
+        return body(status, formats.forPath(uri.getPath()).body(status, name, message));
     }
 
     /** Unparsable or mistyped JSON bodies; Quarkus maps some of these itself unless told otherwise. */
     @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class})
-    public Response malformedJson(JsonProcessingException e) {
-        String message = "Malformed JSON in request body: " + e.getOriginalMessage();
+    public Response malformedJson(JsonProcessingException e, UriInfo uri) {
+        ErrorBodyFormat format = formats.forPath(uri.getPath());
+        String message = format.malformedBody(e.getOriginalMessage());
         LOG.infof("400 malformed JSON: %s", e.getOriginalMessage());
-        return body(400, ZunErrorBody.of(400, InvalidInputException.SCHEMA_VALIDATION_ERROR, message));
+        return body(400, format.body(400, InvalidInputException.SCHEMA_VALIDATION_ERROR, message));
     }
 
     /** A bug or an outage nobody anticipated: log it in full, show the client only a correlation id. */
     @ServerExceptionMapper
-    public Response unexpected(Throwable e) {
+    public Response unexpected(Throwable e, UriInfo uri) {
         String correlationId = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error, correlation id %s", correlationId);
-        return body(500, ZunErrorBody.serverError(500, "Internal Server Error",
-                "The server has either erred or is incapable of performing the requested operation. "
-                        + "Error Correlation id is: " + correlationId));
+        return body(500, formats.forPath(uri.getPath()).unexpected(correlationId));
     }
 
-    private static Response body(int status, ZunErrorBody body) {
+    private static Response body(int status, Object body) {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
     }
 }

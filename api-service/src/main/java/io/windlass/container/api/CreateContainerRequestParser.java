@@ -116,7 +116,9 @@ public class CreateContainerRequestParser {
                 bool(body, "auto_remove", false),
                 bool(body, "auto_heal", false),
                 runtime(body.get("runtime")),
-                bool(body, "privileged", false));
+                bool(body, "privileged", false),
+                optionalString(body, "availability_zone", 1, 255, null),
+                hints(body.get("hints")));
     }
 
     /** Fields Zun has but nothing behind this API implements yet: say so rather than ignore them. */
@@ -236,6 +238,37 @@ public class CreateContainerRequestParser {
                 throw InvalidInputException.field(field, value, "Value of '" + e.getKey() + "' must be a string.");
             }
             out.put(e.getKey(), e.getValue().asText());
+        }
+        return out;
+    }
+
+    /** Zun's scheduler hints: an object whose values are strings or lists of strings (uuids for same_host). */
+    private static Map<String, List<String>> hints(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return Map.of();
+        }
+        if (!value.isObject()) {
+            throw InvalidInputException.field("hints", value, "It must be an object.");
+        }
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            List<String> values = new ArrayList<>();
+            if (e.getValue().isTextual()) {
+                values.add(e.getValue().asText());
+            } else if (e.getValue().isArray()) {
+                for (JsonNode item : e.getValue()) {
+                    if (!item.isTextual()) {
+                        throw InvalidInputException.field("hints", value, "Values of '" + e.getKey()
+                                + "' must be strings.");
+                    }
+                    values.add(item.asText());
+                }
+            } else {
+                throw InvalidInputException.field("hints", value, "Value of '" + e.getKey()
+                        + "' must be a string or a list of strings.");
+            }
+            out.put(e.getKey(), List.copyOf(values));
         }
         return out;
     }

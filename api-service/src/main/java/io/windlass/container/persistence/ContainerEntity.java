@@ -89,6 +89,15 @@ public class ContainerEntity extends PanacheEntityBase {
     @Column(name = "restart_policy")
     public RestartPolicy restartPolicy;
 
+    /** Requested zone, for the scheduler; null for any. */
+    @Column(name = "availability_zone")
+    public String availabilityZone;
+
+    /** Zun's scheduler hints, each value as a list (e.g. same_host → uuids). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "scheduler_hints", nullable = false)
+    public Map<String, List<String>> schedulerHints = new HashMap<>();
+
     public boolean interactive;
 
     public boolean tty;

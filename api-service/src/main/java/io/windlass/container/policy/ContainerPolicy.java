@@ -2,18 +2,12 @@ package io.windlass.container.policy;
 
 import io.windlass.api.error.PolicyNotAuthorizedException;
 import io.windlass.context.RequestContext;
+import io.windlass.policy.PolicyEngine;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.Map;
-
-import static io.windlass.container.policy.PolicyRule.ADMIN_API;
-import static io.windlass.container.policy.PolicyRule.ADMIN_OR_OWNER;
-import static io.windlass.container.policy.PolicyRule.DENY_EVERYBODY;
-import static java.util.Map.entry;
-
 /**
- * Who may do what with containers: Zun's default rules ({@code zun/common/policies/container.py})
- * as one table, checked against the target container's project.
+ * The container API's view of the {@link PolicyEngine}: Zun's rule names, and Zun's 403 body
+ * when a rule denies. The rules themselves are data ({@code DefaultPolicies}, policy file).
  */
 @ApplicationScoped
 public class ContainerPolicy {
@@ -35,32 +29,11 @@ public class ContainerPolicy {
     public static final String RENAME = "container:rename";
     public static final String STATS = "container:stats";
 
-    private static final Map<String, PolicyRule> RULES = Map.ofEntries(
-            entry(CREATE, ADMIN_OR_OWNER),
-            entry(CREATE_RUNTIME, ADMIN_API),
-            entry(CREATE_PRIVILEGED, DENY_EVERYBODY),
-            entry(CREATE_IMAGE_PULL_POLICY, ADMIN_API),
-            entry(CREATE_REQUESTED_DESTINATION, ADMIN_API),
-            entry(GET_ALL, ADMIN_OR_OWNER),
-            entry(GET_ALL_ALL_PROJECTS, ADMIN_API),
-            entry(GET_ONE, ADMIN_OR_OWNER),
-            entry(GET_ONE_ALL_PROJECTS, ADMIN_API),
-            entry(GET_ONE_FIELD + "host", ADMIN_API),
-            entry(GET_ONE_FIELD + "image_pull_policy", ADMIN_API),
-            entry(GET_ONE_FIELD + "privileged", ADMIN_API),
-            entry(GET_ONE_FIELD + "runtime", ADMIN_API),
-            entry(UPDATE, ADMIN_OR_OWNER),
-            entry(DELETE, ADMIN_OR_OWNER),
-            entry(DELETE_FORCE, ADMIN_API),
-            entry(DELETE_ALL_PROJECTS, ADMIN_API),
-            entry("container:start", ADMIN_OR_OWNER),
-            entry("container:stop", ADMIN_OR_OWNER),
-            entry("container:pause", ADMIN_OR_OWNER),
-            entry("container:unpause", ADMIN_OR_OWNER),
-            entry("container:reboot", ADMIN_OR_OWNER),
-            entry("container:kill", ADMIN_OR_OWNER),
-            entry(RENAME, ADMIN_OR_OWNER),
-            entry(STATS, ADMIN_OR_OWNER));
+    private final PolicyEngine engine;
+
+    public ContainerPolicy(PolicyEngine engine) {
+        this.engine = engine;
+    }
 
     /** @throws PolicyNotAuthorizedException when the rule denies the caller */
     public void authorize(String action, RequestContext caller, String targetProjectId) {
@@ -74,15 +47,8 @@ public class ContainerPolicy {
      * rules without an entry are open to whoever may read the container.
      */
     public boolean allows(String action, RequestContext caller, String targetProjectId) {
-        PolicyRule rule = RULES.get(action);
-        if (rule == null && action.startsWith(GET_ONE_FIELD)) {
-            rule = RULES.get(GET_ONE);
-        }
-        if (rule == null) {
-            // an action nobody wrote a rule for is a programming error: fail closed
-            throw new IllegalArgumentException("no policy rule for " + action);
-        }
-        return rule.allows(caller, targetProjectId);
+        String rule = action.startsWith(GET_ONE_FIELD) && !engine.hasRule(action) ? GET_ONE : action;
+        return engine.allows(rule, caller, targetProjectId);
     }
 
     /** The rule for a user action such as start or stop ({@code container:<verb>}). */

@@ -19,6 +19,7 @@ import io.windlass.container.persistence.ContainerPage;
 import io.windlass.container.persistence.ContainerRepository;
 import io.windlass.container.policy.ContainerPolicy;
 import io.windlass.context.RequestContext;
+import io.windlass.quota.QuotaEnforcer;
 import io.windlass.rpc.RpcException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -43,9 +44,12 @@ public class ContainerService {
     private final ContainerNameGenerator names;
     private final ConductorRpcApi conductor;
     private final ComputeRpcApi compute;
+    private final QuotaEnforcer quotas;
 
     public ContainerService(ContainerRepository repository, ContainerLookup lookup, ContainerPolicy policy,
-                            ContainerNameGenerator names, ConductorRpcApi conductor, ComputeRpcApi compute) {
+                            ContainerNameGenerator names, ConductorRpcApi conductor, ComputeRpcApi compute,
+                            QuotaEnforcer quotas) {
+        this.quotas = quotas;
         this.repository = repository;
         this.lookup = lookup;
         this.policy = policy;
@@ -66,7 +70,10 @@ public class ContainerService {
             policy.authorize(ContainerPolicy.CREATE_RUNTIME, caller, caller.projectId());
         }
         ContainerEntity container = newRow(caller, request);
-        QuarkusTransaction.requiringNew().run(() -> repository.persist(container));
+        QuarkusTransaction.requiringNew().run(() -> {
+            quotas.reserveContainer(container.projectId, container.cpu, container.memory);
+            repository.persist(container);
+        });
         try {
             conductor.buildContainer(caller, new BuildContainer(container.uuid.toString(), run));
         } catch (RpcException e) {
@@ -231,6 +238,8 @@ public class ContainerService {
         c.autoHeal = r.autoHeal();
         c.runtime = r.runtime();
         c.securityGroups = new ArrayList<>(r.securityGroups());
+        c.availabilityZone = r.availabilityZone();
+        c.schedulerHints = new HashMap<>(r.schedulerHints());
         c.status = ContainerStatus.CREATING;
         return c;
     }

@@ -29,11 +29,14 @@ import java.util.Map;
  * @param autoHeal        recreate when the engine loses it
  * @param runtime         engine runtime or null
  * @param privileged      asked for a privileged container (no policy allows it)
+ * @param availabilityZone requested availability zone or null
+ * @param schedulerHints  scheduler hints, each value as a list
  */
 public record NewContainer(String name, String image, List<String> command, List<String> entrypoint, double cpu,
                            int memoryMb, int diskGb, String workdir, String hostname,
                            Map<String, String> environment, Map<String, String> labels,
                            RestartPolicy restartPolicy, boolean interactive, boolean tty, String imageDriver,
                            String imagePullPolicy, List<String> securityGroups, boolean autoRemove,
-                           boolean autoHeal, String runtime, boolean privileged) {
+                           boolean autoHeal, String runtime, boolean privileged, String availabilityZone,
+                           Map<String, List<String>> schedulerHints) {
 }

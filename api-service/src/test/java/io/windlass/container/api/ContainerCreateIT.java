@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.instanceOf;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -100,7 +101,7 @@ class ContainerCreateIT {
 
         Envelope sent = conductor.next(Duration.ofSeconds(5)).envelope();
         assertEquals(ConductorRpcApi.BUILD_CONTAINER, sent.method());
-        assertEquals("1.0", sent.version());
+        assertEquals(io.windlass.conductor.ConductorRpcApi.VERSION.toString(), sent.version());
         assertEquals(uuid, sent.args().get("uuid").asText());
         assertTrue(sent.args().get("run").asBoolean());
         assertEquals(requestId, sent.context().requestId());
@@ -123,6 +124,30 @@ class ContainerCreateIT {
         Envelope sent = conductor.next(Duration.ofSeconds(5)).envelope();
         assertEquals(response.path("uuid").toString(), sent.args().get("uuid").asText());
         assertEquals(false, sent.args().get("run").asBoolean(), "run defaults to false");
+    }
+
+    @Test
+    void availabilityZoneAndHintsAreStoredForTheScheduler() {
+        String uuid = given().contentType("application/json")
+                .body("""
+                        {"image": "busybox", "availability_zone": "az1",
+                         "hints": {"same_host": "0b6b4f7e-2c3a-4c86-9f3e-5b9c1e0f6a11", "different_host": ["a", "b"]}}
+                        """)
+                .when().post("/container/v1/containers")
+                .then().statusCode(202).extract().path("uuid");
+        ContainerEntity row = rows.find(UUID.fromString(uuid)).orElseThrow();
+        assertEquals("az1", row.availabilityZone);
+        assertEquals(Map.of("same_host", List.of("0b6b4f7e-2c3a-4c86-9f3e-5b9c1e0f6a11"),
+                "different_host", List.of("a", "b")), row.schedulerHints);
+    }
+
+    @Test
+    void malformedHintsAreRefusedNamingTheField() {
+        given().contentType("application/json")
+                .body("{\"image\": \"busybox\", \"hints\": {\"same_host\": 5}}")
+                .when().post("/container/v1/containers")
+                .then().statusCode(400)
+                .body(containsString("hints"));
     }
 
     @Test

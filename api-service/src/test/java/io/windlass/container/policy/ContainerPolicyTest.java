@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ContainerPolicyTest {
-    private final ContainerPolicy policy = new ContainerPolicy();
+    private final ContainerPolicy policy = new ContainerPolicy(io.windlass.policy.PolicyEngine.withDefaults());
     private final RequestContext admin = new RequestContext("r", "r", "root", "ops", List.of("admin", "member"));
     private final RequestContext member = new RequestContext("r", "r", "alice", "team-a", List.of("member"));
 

@@ -59,6 +59,16 @@ public interface ContainerDriver extends AutoCloseable {
     /** Images present on the host. */
     List<String> images();
 
+    /** Whether the image (a reference such as {@code busybox:latest}) is on the host. */
+    boolean hasImage(String image);
+
+    /**
+     * Fetches the image onto the host (image pre-caching).
+     *
+     * @throws ImageUnavailableException when it cannot be fetched
+     */
+    void pullImage(String image);
+
     /** What the host offers, as the engine sees it. */
     HostInventory inventory();
 

@@ -8,6 +8,7 @@ import io.windlass.container.ContainerStatus;
 import io.windlass.container.ContainerStatusReport;
 import io.windlass.context.RequestContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
@@ -26,10 +27,16 @@ public class ContainerReporter {
     private final ContainerDriver driver;
     private final String host;
 
+    @Inject
     public ContainerReporter(ConductorRpcApi conductor, ContainerDriver driver, AgentConfig config) {
+        this(conductor, driver, config.hostName());
+    }
+
+    /** For one of several hosts simulated in this process. */
+    public ContainerReporter(ConductorRpcApi conductor, ContainerDriver driver, String host) {
         this.conductor = conductor;
         this.driver = driver;
-        this.host = config.hostName();
+        this.host = host;
     }
 
     /**

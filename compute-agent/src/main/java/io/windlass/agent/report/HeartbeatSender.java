@@ -10,11 +10,14 @@ import io.windlass.context.RequestContext;
 import io.windlass.host.HostState;
 import io.windlass.rpc.RpcException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
 
 /**
  * Sends the host's inventory and load to the conductor. A host whose engine does not answer
@@ -26,14 +29,29 @@ public class HeartbeatSender {
 
     private final ContainerDriver driver;
     private final ConductorRpcApi conductor;
-    private final AgentConfig config;
     private final String host;
+    private final OptionalDouble vcpus;
+    private final OptionalLong memoryMb;
+    private final OptionalLong diskGb;
 
+    @Inject
     public HeartbeatSender(ContainerDriver driver, ConductorRpcApi conductor, AgentConfig config) {
+        this(driver, conductor, config.hostName(), config.vcpus(), config.memoryMb(), config.diskGb());
+    }
+
+    /** For one of several hosts simulated in this process: the driver's inventory is the host's. */
+    public HeartbeatSender(ContainerDriver driver, ConductorRpcApi conductor, String host) {
+        this(driver, conductor, host, OptionalDouble.empty(), OptionalLong.empty(), OptionalLong.empty());
+    }
+
+    private HeartbeatSender(ContainerDriver driver, ConductorRpcApi conductor, String host, OptionalDouble vcpus,
+                            OptionalLong memoryMb, OptionalLong diskGb) {
         this.driver = driver;
         this.conductor = conductor;
-        this.config = config;
-        this.host = config.hostName();
+        this.host = host;
+        this.vcpus = vcpus;
+        this.memoryMb = memoryMb;
+        this.diskGb = diskGb;
     }
 
     public void send() {
@@ -62,9 +80,9 @@ public class HeartbeatSender {
         List<ContainerSummary> containers = driver.list();
         int running = (int) containers.stream().filter(ContainerSummary::running).count();
         return new HostState(host, driver.name(),
-                config.vcpus().orElse(engine.vcpus()),
-                config.memoryMb().orElse(engine.memoryMb()),
-                config.diskGb().orElse(engine.diskGb()),
+                vcpus.orElse(engine.vcpus()),
+                memoryMb.orElse(engine.memoryMb()),
+                diskGb.orElse(engine.diskGb()),
                 running, containers.size(), driver.images(), Instant.now());
     }
 }

@@ -2,6 +2,7 @@ package io.windlass.agent.rpc;
 
 import io.windlass.agent.AgentConfig;
 import io.windlass.agent.driver.ContainerDriver;
+import io.windlass.agent.image.ImageCacher;
 import io.windlass.agent.driver.ContainerNotFoundException;
 import io.windlass.agent.driver.DriverException;
 import io.windlass.agent.driver.ImageUnavailableException;
@@ -17,10 +18,12 @@ import io.windlass.container.CreateContainer;
 import io.windlass.container.DeleteContainer;
 import io.windlass.container.ResizeContainer;
 import io.windlass.context.RequestContext;
+import io.windlass.image.CacheHostImages;
 import io.windlass.rpc.RpcEndpoint;
 import io.windlass.rpc.RpcHandlerException;
 import io.windlass.rpc.RpcTopics;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -41,14 +44,23 @@ public class ComputeManager {
     private final ContainerLocks locks;
     private final String host;
     private final Duration defaultStopTimeout;
+    private final ImageCacher imageCacher;
 
+    @Inject
     public ComputeManager(ContainerDriver driver, ContainerReporter reporter, ContainerLocks locks,
-                          AgentConfig config) {
+                          AgentConfig config, ImageCacher imageCacher) {
+        this(driver, reporter, locks, config.hostName(), config.stopTimeout(), imageCacher);
+    }
+
+    /** For one of several hosts simulated in this process. */
+    public ComputeManager(ContainerDriver driver, ContainerReporter reporter, ContainerLocks locks, String host,
+                          Duration defaultStopTimeout, ImageCacher imageCacher) {
         this.driver = driver;
         this.reporter = reporter;
         this.locks = locks;
-        this.host = config.hostName();
-        this.defaultStopTimeout = config.stopTimeout();
+        this.host = host;
+        this.defaultStopTimeout = defaultStopTimeout;
+        this.imageCacher = imageCacher;
     }
 
     /** The agent's RPC API, bound to this manager. */
@@ -58,7 +70,11 @@ public class ComputeManager {
                 .on(ComputeRpcApi.CONTAINER_ACTION, ContainerOperation.class, this::containerAction)
                 .on(ComputeRpcApi.DELETE_CONTAINER, DeleteContainer.class, this::deleteContainer)
                 .on(ComputeRpcApi.RESIZE_CONTAINER, ResizeContainer.class, this::resizeContainer)
-                .on(ComputeRpcApi.CONTAINER_STATS, ContainerRef.class, this::containerStats);
+                .on(ComputeRpcApi.CONTAINER_STATS, ContainerRef.class, this::containerStats)
+                .on(ComputeRpcApi.CACHE_IMAGES, CacheHostImages.class, (ctx, r) -> {
+                    imageCacher.cache(ctx, r);
+                    return null;
+                });
     }
 
     Object createContainer(RequestContext ctx, CreateContainer request) {

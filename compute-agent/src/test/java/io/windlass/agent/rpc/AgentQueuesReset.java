@@ -13,7 +13,8 @@ import java.util.Map;
  * earlier, interrupted run are neither executed by the agent nor mistaken for fresh reports.
  */
 public class AgentQueuesReset implements QuarkusTestResourceLifecycleManager {
-    static final String NAMESPACE = "it-agent";
+    /** The test namespace; a run may set its own (-D%test.windlass.rpc.namespace=...) to stay apart. */
+    static final String NAMESPACE = System.getProperty("%test.windlass.rpc.namespace", "it-agent");
     static final String HOST = "it-agent-host";
 
     @Override

@@ -1,7 +1,11 @@
 package io.windlass.conductor.rpc;
 
 import io.quarkus.runtime.StartupEvent;
+import io.windlass.aggregate.workflow.ImageCacheFanout;
+import io.windlass.aggregate.workflow.ImageCacheProgress;
 import io.windlass.conductor.ConductorRpcApi;
+import io.windlass.image.CacheImages;
+import io.windlass.image.ImageCacheReport;
 import io.windlass.conductor.ConductorRpcApi.BuildContainer;
 import io.windlass.conductor.config.ConductorConfig;
 import io.windlass.container.ContainerOperation;
@@ -32,10 +36,13 @@ public class ConductorEndpoint {
     private final ResizeWorkflow resize;
     private final StatusReportWorkflow reports;
     private final HostHeartbeatRecorder heartbeats;
+    private final ImageCacheFanout imageCache;
+    private final ImageCacheProgress imageCacheProgress;
 
     public ConductorEndpoint(RpcServer server, ConductorConfig config, BuildWorkflow build, ActionWorkflow action,
                              DeleteWorkflow delete, ResizeWorkflow resize, StatusReportWorkflow reports,
-                             HostHeartbeatRecorder heartbeats) {
+                             HostHeartbeatRecorder heartbeats, ImageCacheFanout imageCache,
+                             ImageCacheProgress imageCacheProgress) {
         this.server = server;
         this.config = config;
         this.build = build;
@@ -44,6 +51,8 @@ public class ConductorEndpoint {
         this.resize = resize;
         this.reports = reports;
         this.heartbeats = heartbeats;
+        this.imageCache = imageCache;
+        this.imageCacheProgress = imageCacheProgress;
     }
 
     void serve(@Observes StartupEvent event) {
@@ -70,6 +79,14 @@ public class ConductorEndpoint {
                 })
                 .on(ConductorRpcApi.REPORT_HOST_STATE, HostState.class, (ctx, r) -> {
                     heartbeats.record(r);
+                    return null;
+                })
+                .on(ConductorRpcApi.CACHE_IMAGES, CacheImages.class, (ctx, r) -> {
+                    imageCache.fanOut(ctx, r);
+                    return null;
+                })
+                .on(ConductorRpcApi.REPORT_IMAGE_CACHE, ImageCacheReport.class, (ctx, r) -> {
+                    imageCacheProgress.record(r);
                     return null;
                 }), config.rpcConsumers());
     }

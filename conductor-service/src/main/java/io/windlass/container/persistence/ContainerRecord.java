@@ -60,6 +60,11 @@ public class ContainerRecord extends PanacheEntityBase {
     @Column(name = "restart_policy")
     @JdbcTypeCode(SqlTypes.JSON)
     public RestartPolicy restartPolicy;
+    @Column(name = "availability_zone")
+    public String availabilityZone;
+    @Column(name = "scheduler_hints")
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, List<String>> schedulerHints;
     public boolean interactive;
     public boolean tty;
     @Column(name = "auto_remove")

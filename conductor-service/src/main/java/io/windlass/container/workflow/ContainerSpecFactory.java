@@ -19,8 +19,11 @@ public class ContainerSpecFactory {
     }
 
     public ResourceRequest resourceRequest(ContainerRecord row) {
+        // labels are the container's properties for the aggregate extra-specs filter; containers have
+        // no image metadata service yet, hence no image properties
         return new ResourceRequest(row.uuid.toString(), "container", row.projectId, row.cpu, row.memory, row.disk,
-                null, null, row.labels == null ? Map.of() : row.labels);
+                row.availabilityZone, null, row.labels == null ? Map.of() : row.labels,
+                row.schedulerHints == null ? Map.of() : row.schedulerHints, Map.of());
     }
 
 }

@@ -95,6 +95,21 @@ class ContainerWorkflowsIT {
     }
 
     @Test
+    void buildPassesTheZoneAndHintsToTheScheduler() throws Exception {
+        UUID uuid = rows.insert("Creating", null);
+        rows.update("UPDATE containers SET availability_zone = 'az1', "
+                + "scheduler_hints = '{\"different_host\": [\"0b6b4f7e-2c3a-4c86-9f3e-5b9c1e0f6a11\"]}' "
+                + "WHERE uuid = '" + uuid + "'");
+        conductor.buildContainer(ctx, new BuildContainer(uuid.toString(), true));
+
+        ResourceRequest asked = next(edges.selects);
+        assertEquals("az1", asked.availabilityZone());
+        assertEquals(List.of("0b6b4f7e-2c3a-4c86-9f3e-5b9c1e0f6a11"), asked.hint(ResourceRequest.DIFFERENT_HOST));
+        assertEquals(Map.of("tier", "web"), asked.properties());
+        next(edges.creates);
+    }
+
+    @Test
     void redeliveredBuildGoesToTheSameHost() throws Exception {
         UUID uuid = rows.insert("Creating", null);
         conductor.buildContainer(ctx, new BuildContainer(uuid.toString(), false));

@@ -12,12 +12,19 @@ public interface SchedulerConfig {
     /**
      * Filters run in this order; each removes hosts that cannot take the request. Known:
      * ComputeFilter (enabled and heart-beating), ResourceFilter (room for CPU, memory and disk),
-     * AvailabilityZoneFilter (requested zone).
+     * AvailabilityZoneFilter (requested zone, from aggregates), AggregateMultiTenancyIsolation
+     * ({@code filter_tenant_id*} metadata), AggregateInstanceExtraSpecsFilter (workload properties
+     * against metadata), AggregateImagePropertiesIsolation (image properties against metadata),
+     * SameHostFilter and DifferentHostFilter (hints). AggregateInstanceExtraSpecsFilter is not on by
+     * default because container labels double as plain user metadata: with it, a labelled
+     * container only fits hosts whose aggregates define its label keys (as in Nova, where it is
+     * opt-in too).
      */
-    @WithDefault("ComputeFilter,ResourceFilter,AvailabilityZoneFilter")
+    @WithDefault("ComputeFilter,AvailabilityZoneFilter,AggregateMultiTenancyIsolation,"
+            + "AggregateImagePropertiesIsolation,SameHostFilter,DifferentHostFilter,ResourceFilter")
     List<String> enabledFilters();
 
-    /** The only zone until hosts carry zones: requests for another zone match no host. */
+    /** Zone of hosts that no aggregate puts in a zone (Nova's {@code default_availability_zone}). */
     @WithDefault("nova")
     String defaultAvailabilityZone();
 

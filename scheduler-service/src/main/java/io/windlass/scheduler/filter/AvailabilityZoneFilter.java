@@ -4,8 +4,9 @@ import io.windlass.scheduler.ResourceRequest;
 import io.windlass.scheduler.host.HostCandidate;
 
 /**
- * Passes hosts in the requested availability zone. Hosts carry no zone yet, so every host
- * is in the default zone and a request naming another zone matches nothing.
+ * Passes hosts in the requested availability zone: a zone named by the {@code availability_zone}
+ * metadata of one of the host's aggregates, or the default zone for hosts no aggregate places
+ * in a zone (Nova's rule before it moved zones into placement).
  */
 public class AvailabilityZoneFilter implements HostFilter {
     private final String defaultZone;
@@ -17,6 +18,6 @@ public class AvailabilityZoneFilter implements HostFilter {
     @Override
     public boolean passes(HostCandidate host, ResourceRequest request) {
         String zone = request.availabilityZone();
-        return zone == null || zone.isBlank() || zone.equals(defaultZone);
+        return zone == null || zone.isBlank() || host.aggregates().availabilityZones(defaultZone).contains(zone);
     }
 }

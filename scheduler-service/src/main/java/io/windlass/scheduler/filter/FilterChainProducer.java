@@ -24,6 +24,11 @@ public class FilterChainProducer {
                 case "ComputeFilter" -> new ComputeFilter(liveness.serviceDownTime());
                 case "ResourceFilter" -> new ResourceFilter(ratios);
                 case "AvailabilityZoneFilter" -> new AvailabilityZoneFilter(config.defaultAvailabilityZone());
+                case "AggregateMultiTenancyIsolation" -> new AggregateMultiTenancyIsolation();
+                case "AggregateInstanceExtraSpecsFilter" -> new AggregateInstanceExtraSpecsFilter();
+                case "AggregateImagePropertiesIsolation" -> new AggregateImagePropertiesIsolation();
+                case "SameHostFilter" -> new SameHostFilter();
+                case "DifferentHostFilter" -> new DifferentHostFilter();
                 default -> throw new IllegalArgumentException("windlass.scheduler.enabled-filters: unknown filter "
                         + name);
             });

@@ -49,7 +49,10 @@ public class DestinationSelector {
         this.claims = claims;
         this.picker = new HostSubsetPicker(config.hostSubsetSize(), RandomGenerator.getDefault());
         this.decisionTimer = Timer.builder("windlass.scheduler.decision")
-                .description("Time to pick and claim a host").register(registry);
+                .description("Time to pick and claim a host")
+                // percentiles computed in-process: the scale benchmark reads p50/p99 straight from /q/metrics
+                .publishPercentiles(0.5, 0.99)
+                .register(registry);
         this.noValidHost = Counter.builder("windlass.scheduler.no_valid_host")
                 .description("Requests no host could take").register(registry);
     }
@@ -72,7 +75,7 @@ public class DestinationSelector {
                     existing.get().host(), elapsedMs(started));
             return new Selection(existing.get().host());
         }
-        FilterOutcome outcome = filters.apply(hosts.allHosts(), request);
+        FilterOutcome outcome = filters.apply(hosts.hostsFor(request), request);
         if (outcome.passed().isEmpty()) {
             throw noValidHost(consumer, outcome.explanation(), started);
         }

@@ -18,6 +18,7 @@ public class ComputeHostRows {
     }
 
     public void clear() {
+        update("DELETE FROM aggregates");
         update("DELETE FROM allocations");
         update("DELETE FROM compute_hosts");
     }
@@ -26,6 +27,15 @@ public class ComputeHostRows {
         update("INSERT INTO compute_hosts (host, driver, vcpus, memory_mb, disk_gb, last_heartbeat_at) "
                 + "VALUES ('" + host + "', 'fake', " + vcpus + ", " + memoryMb + ", " + diskGb
                 + ", now() - interval '" + heartbeatAgeSeconds + " seconds')");
+    }
+
+    /** An aggregate as the aggregates API stores it (the zone is the availability_zone metadata). */
+    public void aggregate(String name, java.util.List<String> hosts, java.util.Map<String, String> metadata) {
+        update("INSERT INTO aggregates (uuid, name) VALUES (gen_random_uuid(), '" + name + "')");
+        String id = "(SELECT id FROM aggregates WHERE name = '" + name + "')";
+        hosts.forEach(h -> update("INSERT INTO aggregate_hosts (aggregate_id, host) VALUES (" + id + ", '" + h + "')"));
+        metadata.forEach((k, v) -> update("INSERT INTO aggregate_metadata (aggregate_id, key, value) VALUES (" + id
+                + ", '" + k + "', '" + v + "')"));
     }
 
     public double vcpusUsed(String host) {

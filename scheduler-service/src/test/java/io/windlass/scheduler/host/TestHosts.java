@@ -3,7 +3,9 @@ package io.windlass.scheduler.host;
 import io.windlass.scheduler.ResourceRequest;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /** Fixtures for filter and weigher tests. */
@@ -31,5 +33,30 @@ public final class TestHosts {
     public static ResourceRequest request(String zone, String requestedHost) {
         return new ResourceRequest(UUID.randomUUID().toString(), "container", "p1", 1, 512, 0, zone,
                 requestedHost, Map.of());
+    }
+
+    /** An idle host in aggregates with this merged metadata (values already split). */
+    public static HostCandidate inAggregates(String name, Map<String, Set<String>> metadata) {
+        return idle(name, 8, 8192, 100).withAggregates(new HostAggregates(metadata));
+    }
+
+    public static ResourceRequest withProperties(Map<String, String> properties) {
+        return new ResourceRequest(UUID.randomUUID().toString(), "container", "p1", 1, 512, 0, null, null,
+                properties, Map.of(), Map.of());
+    }
+
+    public static ResourceRequest forProject(String projectId) {
+        return new ResourceRequest(UUID.randomUUID().toString(), "container", projectId, 1, 512, 0, null, null,
+                Map.of());
+    }
+
+    public static ResourceRequest withImageProperties(Map<String, String> imageProperties) {
+        return new ResourceRequest(UUID.randomUUID().toString(), "container", "p1", 1, 512, 0, null, null,
+                Map.of(), Map.of(), imageProperties);
+    }
+
+    public static ResourceRequest withHints(Map<String, List<String>> hints) {
+        return new ResourceRequest(UUID.randomUUID().toString(), "container", "p1", 1, 512, 0, null, null,
+                Map.of(), hints, Map.of());
     }
 }

@@ -198,6 +198,18 @@ public class DockerContainerDriver implements ContainerDriver {
         }
     }
 
+    @Override
+    public boolean hasImage(String image) {
+        return imagePresent(ImageReference.parse(image).toString());
+    }
+
+    @Override
+    public void pullImage(String image) {
+        String reference = ImageReference.parse(image).toString();
+        LOG.infof("pulling image %s (pre-cache)", reference);
+        pull(reference);
+    }
+
     private boolean imagePresent(String image) {
         try {
             docker.inspectImageCmd(image).exec();

@@ -48,7 +48,9 @@ public class FakeContainerDriver implements ContainerDriver {
      */
     public FakeContainerDriver(HostInventory inventory, Set<String> images) {
         this.inventory = inventory;
-        this.images = Set.copyOf(images);
+        // grows when images are pre-cached, so it must take concurrent writes
+        this.images = ConcurrentHashMap.newKeySet();
+        this.images.addAll(images);
     }
 
     @Override
@@ -160,6 +162,17 @@ public class FakeContainerDriver implements ContainerDriver {
     @Override
     public List<String> images() {
         return images.stream().sorted().toList();
+    }
+
+    @Override
+    public boolean hasImage(String image) {
+        return images.contains(image);
+    }
+
+    /** A simulated pull always succeeds: the image is then "on" the host. */
+    @Override
+    public void pullImage(String image) {
+        images.add(image);
     }
 
     @Override

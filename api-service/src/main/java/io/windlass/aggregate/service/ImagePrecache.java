@@ -1,0 +1,43 @@
+package io.windlass.aggregate.service;
+
+import io.windlass.aggregate.persistence.AggregateRecord;
+import io.windlass.api.error.ServiceUnavailableException;
+import io.windlass.conductor.ConductorRpcApi;
+import io.windlass.context.RequestContext;
+import io.windlass.image.CacheImages;
+import io.windlass.rpc.RpcException;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.util.List;
+
+/**
+ * Nova 2.81 image pre-caching: hands the request to the conductor, which fans it out to the
+ * aggregate's hosts. Nothing comes back to the API caller; progress shows in the conductor's
+ * log and metrics.
+ */
+@ApplicationScoped
+public class ImagePrecache {
+    private static final Logger LOG = Logger.getLogger(ImagePrecache.class);
+
+    private final AggregateService aggregates;
+    private final ConductorRpcApi conductor;
+
+    public ImagePrecache(AggregateService aggregates, ConductorRpcApi conductor) {
+        this.aggregates = aggregates;
+        this.conductor = conductor;
+    }
+
+    public void request(RequestContext caller, int aggregateId, List<String> images) {
+        AggregateRecord aggregate = aggregates.get(aggregateId);
+        try {
+            conductor.cacheImages(caller, new CacheImages(aggregate.id(), aggregate.name(), images));
+        } catch (RpcException e) {
+            LOG.warnf("cache_images for aggregate %d not sent: %s", aggregateId, e.getMessage());
+            throw new ServiceUnavailableException("ServiceUnavailable",
+                    "The image cache request could not be passed on to the conductor; try again later.");
+        }
+        LOG.infof("image pre-cache of %s requested on aggregate %d (%s), %d host(s)", images, aggregate.id(),
+                aggregate.name(), aggregate.hosts().size());
+    }
+}

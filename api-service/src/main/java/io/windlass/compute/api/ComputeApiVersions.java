@@ -1,0 +1,24 @@
+package io.windlass.compute.api;
+
+import io.windlass.api.microversion.ApiVersion;
+
+/** The microversion range of the Nova compute API this service speaks. */
+public final class ComputeApiVersions {
+    /** Service word in {@code OpenStack-API-Version: compute 2.N}. */
+    public static final String SERVICE = "compute";
+    public static final ApiVersion MIN = ApiVersion.of(2, 1);
+    /** What openstacksdk and OSC are known to negotiate against (CLIENTS.md); nothing newer is implemented. */
+    public static final ApiVersion MAX = ApiVersion.of(2, 95);
+
+    /** {@code uuid} in aggregate views. */
+    public static final ApiVersion AGGREGATE_UUID = ApiVersion.of(2, 41);
+    /** Service ids become uuids and {@code PUT /os-services/{id}} replaces the action URLs. */
+    public static final ApiVersion SERVICE_UUIDS = ApiVersion.of(2, 53);
+    /** {@code forced_down} in service views. */
+    public static final ApiVersion SERVICE_FORCED_DOWN = ApiVersion.of(2, 11);
+    /** {@code POST /os-aggregates/{id}/images}. */
+    public static final ApiVersion IMAGE_PRECACHE = ApiVersion.of(2, 81);
+
+    private ComputeApiVersions() {
+    }
+}

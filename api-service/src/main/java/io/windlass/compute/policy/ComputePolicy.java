@@ -1,0 +1,44 @@
+package io.windlass.compute.policy;
+
+import io.windlass.api.error.PolicyNotAuthorizedException;
+import io.windlass.context.RequestContext;
+import io.windlass.policy.PolicyEngine;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The compute API's view of the {@link PolicyEngine}: Nova's rule names. The rules themselves
+ * are data ({@code DefaultPolicies}, overridable from the policy file).
+ */
+@ApplicationScoped
+public class ComputePolicy {
+    public static final String AGGREGATES_INDEX = "os_compute_api:os-aggregates:index";
+    public static final String AGGREGATES_CREATE = "os_compute_api:os-aggregates:create";
+    public static final String AGGREGATES_SHOW = "os_compute_api:os-aggregates:show";
+    public static final String AGGREGATES_UPDATE = "os_compute_api:os-aggregates:update";
+    public static final String AGGREGATES_DELETE = "os_compute_api:os-aggregates:delete";
+    public static final String AGGREGATES_ADD_HOST = "os_compute_api:os-aggregates:add_host";
+    public static final String AGGREGATES_REMOVE_HOST = "os_compute_api:os-aggregates:remove_host";
+    public static final String AGGREGATES_SET_METADATA = "os_compute_api:os-aggregates:set_metadata";
+    public static final String AGGREGATES_IMAGES = "compute:aggregates:images";
+    public static final String SERVICES_LIST = "os_compute_api:os-services:list";
+    public static final String SERVICES_UPDATE = "os_compute_api:os-services:update";
+    public static final String AZ_LIST = "os_compute_api:os-availability-zone:list";
+    public static final String AZ_DETAIL = "os_compute_api:os-availability-zone:detail";
+
+    private final PolicyEngine engine;
+
+    public ComputePolicy(PolicyEngine engine) {
+        this.engine = engine;
+    }
+
+    /**
+     * These resources belong to no project, so the caller's own project is the target.
+     *
+     * @throws PolicyNotAuthorizedException when the rule denies the caller
+     */
+    public void authorize(String rule, RequestContext caller) {
+        if (!engine.allows(rule, caller, caller.projectId())) {
+            throw new PolicyNotAuthorizedException(rule);
+        }
+    }
+}

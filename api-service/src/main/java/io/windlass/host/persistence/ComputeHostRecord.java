@@ -1,0 +1,12 @@
+package io.windlass.host.persistence;
+
+/**
+ * A compute host as the os-services and availability zone APIs show it.
+ *
+ * @param id             row id ({@code compute_hosts.id})
+ * @param updatedAt      last heartbeat in Nova's timestamp form
+ * @param secondsSilent  seconds since the last heartbeat
+ */
+public record ComputeHostRecord(long id, String host, boolean disabled, String disabledReason, String updatedAt,
+                                double secondsSilent) {
+}

@@ -1,0 +1,121 @@
+package io.windlass.identity.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vertx.ext.web.RoutingContext;
+import io.windlass.identity.persistence.IdentityRepository;
+import io.windlass.identity.persistence.UserEntity;
+import io.windlass.identity.service.IdentityIds;
+import io.windlass.identity.service.PasswordHasher;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.Map;
+
+/** Keystone's {@code /v3/users}. Passwords are hashed on the way in and never returned. */
+@Path("/v3/users")
+@Produces(MediaType.APPLICATION_JSON)
+public class UsersResource {
+    private final IdentityRepository repository;
+    private final IdentityAdmin admin;
+    private final PasswordHasher hasher;
+
+    public UsersResource(IdentityRepository repository, IdentityAdmin admin, PasswordHasher hasher) {
+        this.repository = repository;
+        this.admin = admin;
+        this.hasher = hasher;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    public Response create(JsonNode body, @Context RoutingContext routing) {
+        admin.authorize("create_user");
+        JsonNode u = IdentityBodies.object(body, "user");
+        UserEntity user = new UserEntity();
+        user.id = IdentityIds.newId();
+        user.name = IdentityBodies.name(u);
+        user.domainId = IdentityBodies.domainId(u, repository);
+        user.enabled = u.path("enabled").asBoolean(true);
+        apply(user, u);
+        if (repository.userByName(user.domainId, user.name).isPresent()) {
+            throw KeystoneException.conflict("Conflict occurred attempting to store user - Duplicate entry found "
+                    + "with name " + user.name + " at domain ID " + user.domainId + ".");
+        }
+        user.persist();
+        return Response.status(201).entity(Map.of("user", IdentityViews.user(user, admin.base(routing)))).build();
+    }
+
+    @GET
+    @Transactional
+    public Map<String, Object> list(@QueryParam("name") String name, @Context RoutingContext routing) {
+        admin.authorize("list_users");
+        String base = admin.base(routing);
+        return IdentityViews.list("users", repository.users(name).stream().map(x -> IdentityViews.user(x, base))
+                .toList(), base + "/v3/users");
+    }
+
+    @GET
+    @Path("/{id}")
+    @Transactional
+    public Map<String, Object> show(@PathParam("id") String id, @Context RoutingContext routing) {
+        admin.authorize("get_user");
+        return Map.of("user", IdentityViews.user(find(id), admin.base(routing)));
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    public Map<String, Object> update(@PathParam("id") String id, JsonNode body, @Context RoutingContext routing) {
+        admin.authorize("update_user");
+        UserEntity user = find(id);
+        JsonNode u = IdentityBodies.object(body, "user");
+        if (u.hasNonNull("name")) {
+            user.name = IdentityBodies.name(u);
+        }
+        if (u.has("enabled")) {
+            user.enabled = u.path("enabled").asBoolean(true);
+        }
+        apply(user, u);
+        return Map.of("user", IdentityViews.user(user, admin.base(routing)));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Transactional
+    public Response delete(@PathParam("id") String id) {
+        admin.authorize("delete_user");
+        find(id).delete();
+        return Response.noContent().build();
+    }
+
+    private void apply(UserEntity user, JsonNode u) {
+        if (u.hasNonNull("password")) {
+            if (!u.get("password").isTextual() || u.get("password").asText().isEmpty()) {
+                throw KeystoneException.badRequest("Invalid input for field 'password': a non-empty string is "
+                        + "required.");
+            }
+            user.passwordHash = hasher.hash(u.get("password").asText());
+        }
+        if (u.hasNonNull("default_project_id")) {
+            String project = u.get("default_project_id").asText();
+            user.defaultProjectId = repository.project(project)
+                    .orElseThrow(() -> KeystoneException.notFound("project", project)).id;
+        }
+    }
+
+    private UserEntity find(String id) {
+        return repository.user(id).orElseThrow(() -> KeystoneException.notFound("user", id));
+    }
+}

@@ -1,0 +1,92 @@
+package io.windlass.agent.simulation;
+
+import io.windlass.agent.AgentConfig;
+import io.windlass.agent.DriverProducer;
+import io.windlass.agent.driver.fake.FakeContainerDriver;
+import io.windlass.agent.report.ContainerReporter;
+import io.windlass.agent.report.HeartbeatSender;
+import io.windlass.agent.image.ImageCacher;
+import io.windlass.agent.rpc.ComputeManager;
+import io.windlass.agent.rpc.ContainerLocks;
+import io.windlass.conductor.ConductorRpcApi;
+import io.windlass.rpc.RpcServer;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * SIMULATION ONLY: one agent process acting as many compute hosts, to load-test the control
+ * plane (scheduler, conductor, database) at a scale this machine could never run for real.
+ * Each simulated host has its own in-memory fake driver, its own {@code compute.<host>} queue
+ * with one consumer (prefetch 1, like a small real agent) and its own heartbeat; the heartbeats
+ * are spread evenly over the interval so the conductor sees a steady trickle, not a burst.
+ * Fake containers change only when asked, so there is no event stream or periodic sync: each
+ * operation's own report keeps the database right.
+ */
+@ApplicationScoped
+public class SimulatedHosts {
+    private static final Logger LOG = Logger.getLogger(SimulatedHosts.class);
+
+    private final AgentConfig config;
+    private final RpcServer server;
+    private final ConductorRpcApi conductor;
+    /** Heartbeats only: a couple of threads suffice, a send is one confirmed publish. */
+    private final ScheduledExecutorService heartbeats = Executors.newScheduledThreadPool(2, r -> {
+        Thread t = new Thread(r, "simulated-heartbeats");
+        t.setDaemon(true);
+        return t;
+    });
+    private final List<String> hosts = new ArrayList<>();
+
+    public SimulatedHosts(AgentConfig config, RpcServer server, ConductorRpcApi conductor) {
+        this.config = config;
+        this.server = server;
+        this.conductor = conductor;
+    }
+
+    /** Host names this process simulates, e.g. {@code sim-0001}. */
+    public static List<String> hostNames(AgentConfig.FakeHosts fake) {
+        List<String> names = new ArrayList<>(fake.hostCount());
+        for (int i = 0; i < fake.hostCount(); i++) {
+            names.add(String.format("%s%04d", fake.hostPrefix(), fake.firstHost() + i));
+        }
+        return names;
+    }
+
+    public void start() {
+        List<String> names = hostNames(config.fake());
+        long intervalMs = config.heartbeatInterval().toMillis();
+        Set<String> images = Set.copyOf(config.fakeImages());
+        LOG.warnf("SIMULATION: this agent acts as %d fake hosts %s..%s; nothing runs", names.size(),
+                names.getFirst(), names.getLast());
+        for (int i = 0; i < names.size(); i++) {
+            String host = names.get(i);
+            FakeContainerDriver driver = new FakeContainerDriver(DriverProducer.fakeInventory(config), images);
+            ContainerReporter reporter = new ContainerReporter(conductor, driver, host);
+            ImageCacher imageCacher = new ImageCacher(driver, conductor, host, true);
+            server.serve(new ComputeManager(driver, reporter, new ContainerLocks(), host, config.stopTimeout(),
+                    imageCacher).endpoint(), 1);
+            HeartbeatSender heartbeat = new HeartbeatSender(driver, conductor, host);
+            long offset = intervalMs * i / names.size();
+            heartbeats.scheduleAtFixedRate(heartbeat::send, offset, intervalMs, TimeUnit.MILLISECONDS);
+            hosts.add(host);
+        }
+        LOG.infof("SIMULATION: %d hosts serving and heart-beating every %d ms", hosts.size(), intervalMs);
+    }
+
+    public List<String> hosts() {
+        return List.copyOf(hosts);
+    }
+
+    @PreDestroy
+    void stop() {
+        heartbeats.shutdownNow();
+    }
+}

@@ -1,0 +1,155 @@
+package io.windlass.agent.simulation;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.rabbitmq.client.Channel;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.windlass.compute.ComputeRpcApi;
+import io.windlass.conductor.ConductorRpcApi;
+import io.windlass.container.ContainerSpec;
+import io.windlass.container.ContainerStatus;
+import io.windlass.container.ContainerStatusReport;
+import io.windlass.container.CreateContainer;
+import io.windlass.container.RestartPolicy;
+import io.windlass.context.RequestContext;
+import io.windlass.host.HostState;
+import io.windlass.rpc.Envelope;
+import io.windlass.rpc.RpcConnection;
+import io.windlass.rpc.RpcTopics;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * One fake-driver agent simulating 20 hosts, seen from the conductor's side of RabbitMQ:
+ * every host heart-beats under its own name and serves creates on its own topic.
+ */
+@QuarkusTest
+@TestProfile(SimulatedHostsIT.TwentyHosts.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SimulatedHostsIT {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    /** 20 hosts it-sim-0001..0020 with 2 s heartbeats. */
+    public static class TwentyHosts implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("windlass.agent.driver", "fake",
+                    "windlass.agent.fake.host-count", "20",
+                    "windlass.agent.fake.host-prefix", "it-sim-",
+                    "windlass.agent.fake.memory-mb", "4096",
+                    "windlass.agent.heartbeat-interval", "2s");
+        }
+    }
+
+    @Inject
+    ComputeRpcApi compute;
+    @Inject
+    RpcConnection connection;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    SimulatedHosts simulation;
+
+    private final List<Envelope> conductorMessages = new CopyOnWriteArrayList<>();
+    private final Instant started = Instant.now();
+    private Channel probe;
+
+    @BeforeAll
+    void listenAsTheConductor() throws IOException {
+        probe = connection.createChannel();
+        String queue = connection.declareTopicQueue(probe, RpcTopics.CONDUCTOR);
+        probe.basicConsume(queue, true, (tag, delivery) -> conductorMessages.add(json.readValue(delivery.getBody(),
+                Envelope.class)), tag -> { });
+    }
+
+    @AfterAll
+    void stopListening() throws Exception {
+        probe.close();
+    }
+
+    @Test
+    void everySimulatedHostHeartBeatsUnderItsOwnName() throws InterruptedException {
+        Set<String> expected = new TreeSet<>();
+        for (int i = 1; i <= 20; i++) {
+            expected.add(String.format("it-sim-%04d", i));
+        }
+        assertEquals(expected, new TreeSet<>(simulation.hosts()));
+
+        Set<String> seen = Set.of();
+        Instant deadline = Instant.now().plus(WAIT);
+        while (!seen.equals(expected) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+            seen = heartbeats().stream().map(HostState::host).collect(Collectors.toCollection(TreeSet::new));
+        }
+        assertEquals(expected, seen);
+        HostState one = heartbeats().stream().filter(h -> h.host().equals("it-sim-0007")).findFirst().orElseThrow();
+        assertEquals("fake", one.driver());
+        assertEquals(4096, one.memoryMb());
+        assertEquals(16.0, one.vcpus());
+    }
+
+    @Test
+    void eachHostServesCreatesOnItsOwnTopic() throws InterruptedException {
+        RequestContext ctx = RequestContext.internal("simulated-hosts-it");
+        String onThree = UUID.randomUUID().toString();
+        String onSeventeen = UUID.randomUUID().toString();
+        compute.createContainer("it-sim-0003", ctx, new CreateContainer(spec(onThree), true));
+        compute.createContainer("it-sim-0017", ctx, new CreateContainer(spec(onSeventeen), false));
+
+        ContainerStatusReport three = awaitDone(onThree);
+        assertEquals("it-sim-0003", three.host());
+        assertEquals(ContainerStatus.RUNNING, three.status());
+        ContainerStatusReport seventeen = awaitDone(onSeventeen);
+        assertEquals("it-sim-0017", seventeen.host());
+        assertEquals(ContainerStatus.CREATED, seventeen.status());
+    }
+
+    private List<HostState> heartbeats() {
+        return conductorMessages.stream()
+                .filter(e -> e.method().equals(ConductorRpcApi.REPORT_HOST_STATE))
+                .map(e -> json.convertValue(e.args(), HostState.class))
+                // the namespace's queue may hold heartbeats of an earlier run
+                .filter(h -> h.sentAt().isAfter(started.minusSeconds(1)))
+                .toList();
+    }
+
+    private ContainerStatusReport awaitDone(String uuid) throws InterruptedException {
+        Instant deadline = Instant.now().plus(WAIT);
+        while (Instant.now().isBefore(deadline)) {
+            Optional<ContainerStatusReport> done = conductorMessages.stream()
+                    .filter(e -> e.method().equals(ConductorRpcApi.REPORT_CONTAINER_STATUS))
+                    .map(e -> json.convertValue(e.args(), ContainerStatusReport.class))
+                    .filter(r -> r.uuid().equals(uuid) && r.operationDone())
+                    .findFirst();
+            if (done.isPresent()) {
+                return done.get();
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no report for " + uuid + " within " + WAIT);
+    }
+
+    private static ContainerSpec spec(String uuid) {
+        return new ContainerSpec(uuid, "sim-" + uuid.substring(0, 8), "busybox", List.of("sleep", "60"), List.of(),
+                0.5, 64, null, null, Map.of(), Map.of(), RestartPolicy.NO, false, false, null, false, "p1");
+    }
+}

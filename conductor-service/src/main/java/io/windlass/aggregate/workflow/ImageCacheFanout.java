@@ -1,0 +1,56 @@
+package io.windlass.aggregate.workflow;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.windlass.aggregate.persistence.AggregateHostReader;
+import io.windlass.aggregate.persistence.AggregateHostReader.MemberHost;
+import io.windlass.compute.ComputeRpcApi;
+import io.windlass.conductor.config.ServiceLivenessConfig;
+import io.windlass.context.RequestContext;
+import io.windlass.image.CacheHostImages;
+import io.windlass.image.CacheImages;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * cache_images: casts the request to every live member host of the aggregate. Down hosts
+ * are skipped (and counted, as Nova does); the agents answer with report_image_cache.
+ */
+@ApplicationScoped
+public class ImageCacheFanout {
+    private static final Logger LOG = Logger.getLogger(ImageCacheFanout.class);
+
+    private final AggregateHostReader members;
+    private final ComputeRpcApi compute;
+    private final ServiceLivenessConfig liveness;
+    private final MeterRegistry registry;
+
+    public ImageCacheFanout(AggregateHostReader members, ComputeRpcApi compute, ServiceLivenessConfig liveness,
+                            MeterRegistry registry) {
+        this.members = members;
+        this.compute = compute;
+        this.liveness = liveness;
+        this.registry = registry;
+    }
+
+    /** The hosts the request went to. */
+    public List<String> fanOut(RequestContext ctx, CacheImages request) {
+        List<MemberHost> hosts = members.members(request.aggregateId(), liveness.serviceDownTime());
+        List<String> live = hosts.stream().filter(MemberHost::up).map(MemberHost::host).toList();
+        long skipped = hosts.size() - live.size();
+        String cacheId = UUID.randomUUID().toString();
+        LOG.infof("aggregate %s: caching %d image(s) %s on %d host(s), %d down host(s) skipped (cache %s)",
+                request.aggregateName(), request.images().size(), request.images(), live.size(), skipped, cacheId);
+        if (skipped > 0) {
+            ImageCacheProgress.count(registry, "skipped", skipped);
+        }
+        CacheHostImages perHost = new CacheHostImages(cacheId, request.aggregateId(), request.aggregateName(),
+                live.size(), request.images());
+        for (String host : live) {
+            compute.cacheImages(host, ctx, perHost);
+        }
+        return live;
+    }
+}
