@@ -11,6 +11,9 @@ import org.jboss.logging.MDC;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 
@@ -32,7 +35,13 @@ public class RpcServer implements AutoCloseable {
 
     private final RpcConnection connection;
     private final ObjectMapper json;
+    private static final long DRAIN_TIMEOUT_MS = 15_000;
+
     private final List<Channel> channels = new ArrayList<>();
+    private final Map<Channel, String> consumerTags = new HashMap<>();
+    /** Handlers running now; close() waits for them so their acks and reports still go out. */
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean closing;
 
     public RpcServer(RpcConnection connection, ObjectMapper json) {
         this.connection = connection;
@@ -46,7 +55,7 @@ public class RpcServer implements AutoCloseable {
                 Channel ch = connection.createChannel();
                 ch.basicQos(1);
                 String queue = connection.declareTopicQueue(ch, endpoint.topic());
-                ch.basicConsume(queue, false, new Dispatcher(ch, endpoint));
+                consumerTags.put(ch, ch.basicConsume(queue, false, new Dispatcher(ch, endpoint)));
                 channels.add(ch);
             }
             LOG.infof("serving topic %s (RPC API %s) with %d consumer(s)", endpoint.topic(), endpoint.version(),
@@ -56,9 +65,35 @@ public class RpcServer implements AutoCloseable {
         }
     }
 
-    /** Stops consuming one topic's messages (e.g. an agent shutting down). */
+    /**
+     * Stops consuming, lets running handlers finish (up to 15 s) so that their work is acked
+     * and reported, then closes the channels. Unacked messages go back to the queue.
+     */
     @Override
     public synchronized void close() {
+        closing = true;
+        for (Channel ch : channels) {
+            try {
+                if (ch.isOpen()) {
+                    ch.basicCancel(consumerTags.get(ch));
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.debugf("cancelling consumer: %s", e.getMessage());
+            }
+        }
+        long deadline = System.currentTimeMillis() + DRAIN_TIMEOUT_MS;
+        while (inFlight.get() > 0 && System.currentTimeMillis() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (inFlight.get() > 0) {
+            LOG.warnf("%d RPC handler(s) still running at shutdown; their messages will be redelivered",
+                    inFlight.get());
+        }
         for (Channel ch : channels) {
             try {
                 if (ch.isOpen()) {
@@ -69,6 +104,7 @@ public class RpcServer implements AutoCloseable {
             }
         }
         channels.clear();
+        consumerTags.clear();
     }
 
     private final class Dispatcher extends DefaultConsumer {
@@ -82,6 +118,20 @@ public class RpcServer implements AutoCloseable {
         @Override
         public void handleDelivery(String tag, Envelope delivery, AMQP.BasicProperties props, byte[] body)
                 throws IOException {
+            if (closing) {
+                // prefetched just before the cancel: leave it to another consumer
+                getChannel().basicNack(delivery.getDeliveryTag(), false, true);
+                return;
+            }
+            inFlight.incrementAndGet();
+            try {
+                handle(delivery, props, body);
+            } finally {
+                inFlight.decrementAndGet();
+            }
+        }
+
+        private void handle(Envelope delivery, AMQP.BasicProperties props, byte[] body) throws IOException {
             io.windlass.rpc.Envelope message;
             try {
                 message = json.readValue(body, io.windlass.rpc.Envelope.class);

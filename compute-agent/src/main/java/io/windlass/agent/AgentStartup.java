@@ -68,8 +68,15 @@ public class AgentStartup {
                 .schedule();
     }
 
-    /** Before the driver is disposed, so the closing stream is not mistaken for an engine restart. */
+    /**
+     * Quiet first, then drain: no more heartbeats or syncs, stop following the engine (before the
+     * driver is disposed, so the closing stream is not mistaken for an engine restart), then let
+     * running RPC handlers finish and report before the broker connection goes.
+     */
     void onStop(@Observes ShutdownEvent event) {
+        scheduler.unscheduleJob("heartbeat");
+        scheduler.unscheduleJob("container-sync");
         events.stop();
+        server.close();
     }
 }
