@@ -1,5 +1,7 @@
 package io.windlass.container.persistence;
 
+import io.windlass.container.TaskStateConverter;
+import io.windlass.container.ContainerStatusConverter;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.windlass.container.ContainerAddress;
 import io.windlass.container.ContainerStatus;

@@ -1,5 +1,6 @@
 package io.windlass.host.service;
 
+import io.windlass.host.ServiceLivenessConfig;
 import io.windlass.aggregate.persistence.AggregateRepository;
 import io.windlass.api.error.ResourceNotFoundException;
 import io.windlass.compute.api.ComputeConfig;

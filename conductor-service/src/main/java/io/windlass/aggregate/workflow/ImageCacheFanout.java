@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.windlass.aggregate.persistence.AggregateHostReader;
 import io.windlass.aggregate.persistence.AggregateHostReader.MemberHost;
 import io.windlass.compute.ComputeRpcApi;
-import io.windlass.conductor.config.ServiceLivenessConfig;
+import io.windlass.host.ServiceLivenessConfig;
 import io.windlass.context.RequestContext;
 import io.windlass.image.CacheHostImages;
 import io.windlass.image.CacheImages;

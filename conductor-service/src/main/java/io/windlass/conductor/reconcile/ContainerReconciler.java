@@ -2,7 +2,7 @@ package io.windlass.conductor.reconcile;
 
 import io.quarkus.scheduler.Scheduled;
 import io.windlass.conductor.config.ConductorConfig;
-import io.windlass.conductor.config.ServiceLivenessConfig;
+import io.windlass.host.ServiceLivenessConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;

@@ -1,7 +1,7 @@
 package io.windlass.scheduler.filter;
 
 import io.windlass.scheduler.config.SchedulerConfig;
-import io.windlass.scheduler.config.ServiceLivenessConfig;
+import io.windlass.host.ServiceLivenessConfig;
 import io.windlass.scheduler.host.AllocationRatios;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;

@@ -1,13 +1,11 @@
-package io.windlass.container.persistence;
+package io.windlass.container;
 
-import io.windlass.container.ContainerStatus;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 
-/** Stores statuses in Zun's spelling ("Running"), which the api-service reads back. */
+/** Stores statuses in Zun's spelling ({@code Running}); shared so every service reads and writes the same. */
 @Converter
 public class ContainerStatusConverter implements AttributeConverter<ContainerStatus, String> {
-
     @Override
     public String convertToDatabaseColumn(ContainerStatus status) {
         return status == null ? null : status.value();

@@ -1,6 +1,5 @@
-package io.windlass.container.persistence;
+package io.windlass.container;
 
-import io.windlass.container.TaskState;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 
