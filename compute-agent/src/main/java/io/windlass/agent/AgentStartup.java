@@ -70,6 +70,12 @@ public class AgentStartup {
 
     /** Before the driver is disposed, so the closing stream is not mistaken for an engine restart. */
     void onStop(@Observes ShutdownEvent event) {
+        // the periodic jobs would otherwise fire while the RPC connection is being closed and
+        // log an ERROR for a heartbeat no one needs any more
+        if (!config.simulatesManyHosts()) {
+            scheduler.unscheduleJob("heartbeat");
+            scheduler.unscheduleJob("container-sync");
+        }
         events.stop();
     }
 }
