@@ -50,8 +50,11 @@ select_jdk() {
 }
 
 ensure_packages() {
+  # the OpenStack clients are the system tests' acceptance check (OpenStackCliST): real clients
+  # no one here wrote; `openstack` stands for all three packages
   local -A probe=([postgresql]=pg_ctlcluster [rabbitmq-server]=rabbitmq-server [docker.io]=dockerd
-                  [busybox-static]=/bin/busybox [curl]=curl)
+                  [busybox-static]=/bin/busybox [curl]=curl [python3-openstackclient]=openstack
+                  [python3-zunclient]=openstack [python3-novaclient]=openstack)
   local missing=() pkg
   for pkg in "${!probe[@]}"; do
     if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
@@ -172,6 +175,34 @@ service_pid() {
   [[ "$pid" =~ ^[0-9]+$ ]] && pid_alive "$pid" || return 1
   tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q "$1/target/quarkus-app/quarkus-run.jar" || return 1
   echo "$pid"
+}
+
+# The bootstrap admin's password: generated on the first `up` and kept, since the api-service
+# only sets it when it creates the admin in an empty database.
+ensure_admin_password() {
+  local file="$WINDLASS_STATE/admin-password"
+  if [[ ! -s "$file" ]]; then
+    (umask 077; head -c 24 /dev/urandom | base64 | tr -d '/+=\n' >"$file")
+  fi
+  chmod 600 "$file"
+  cat "$file"
+}
+
+# deploy/local/openrc (git-ignored): what `openstack` needs to act as the admin of this Windlass.
+write_openrc() {
+  local password=$1 file="$WINDLASS_ROOT/deploy/local/openrc"
+  (umask 077; cat >"$file" <<OPENRC
+# Windlass on this host, as its bootstrap admin (written by deploy/local/up)
+export OS_AUTH_URL=http://127.0.0.1:$(service_port api-service)/v3
+export OS_USERNAME=admin
+export OS_PASSWORD='$password'
+export OS_PROJECT_NAME=admin
+export OS_USER_DOMAIN_NAME=Default
+export OS_PROJECT_DOMAIN_NAME=Default
+export OS_IDENTITY_API_VERSION=3
+export OS_REGION_NAME=RegionOne
+OPENRC
+  )
 }
 
 service_ready() { curl -fs -o /dev/null "http://127.0.0.1:$(service_port "$1")/q/health/ready"; }

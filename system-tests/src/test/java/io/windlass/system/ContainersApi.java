@@ -12,12 +12,14 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import static io.restassured.RestAssured.given;
 
 /**
- * The Zun containers API of a running system, as a client sees it. Remembers every container
- * it created so that the harness can remove their engine containers whatever the test did.
+ * The Zun containers API of a running system, as a client sees it, acting as the user whose
+ * token it sends. Remembers every container it (or a client derived with {@link #as}) created
+ * so that the harness can remove their engine containers whatever the test did.
  */
 public final class ContainersApi {
     /** The newest microversion; every request asks for it so that PATCH rename/update is available. */
@@ -29,10 +31,23 @@ public final class ContainersApi {
             .setParam("http.socket.timeout", 30_000));
 
     private final String baseUri;
-    private final Set<String> created = ConcurrentHashMap.newKeySet();
+    private final Supplier<String> token;
+    private final Set<String> created;
 
-    public ContainersApi(String baseUri) {
+    /** {@code token} is asked on every request, so the harness can hand it over once the API is up. */
+    public ContainersApi(String baseUri, Supplier<String> token) {
+        this(baseUri, token, ConcurrentHashMap.newKeySet());
+    }
+
+    private ContainersApi(String baseUri, Supplier<String> token, Set<String> created) {
         this.baseUri = baseUri;
+        this.token = token;
+        this.created = created;
+    }
+
+    /** The same API acting as another user; what it creates is cleaned up with the rest. */
+    public ContainersApi as(String otherToken) {
+        return new ContainersApi(baseUri, () -> otherToken, created);
     }
 
     /** Name the agent gives the engine container of a Windlass container. */
@@ -46,6 +61,7 @@ public final class ContainersApi {
 
     public RequestSpecification request() {
         return given().config(TIMEOUTS).baseUri(baseUri)
+                .header("X-Auth-Token", token.get())
                 .header("OpenStack-API-Version", API_VERSION)
                 .contentType(ContentType.JSON)
                 .accept(ContentType.JSON);

@@ -43,8 +43,11 @@ public final class WindlassSystem implements BeforeAllCallback, AfterAllCallback
     private final TestDatabase database = new TestDatabase(DATABASE_URL);
     private final TestBroker broker = new TestBroker(namespace, agentHost);
     private final ServiceLogCheck logCheck = ServiceLogCheck.withDefaultAllowList();
-    private final ContainersApi containers =
-            new ContainersApi("http://127.0.0.1:" + WindlassService.API.port() + "/container/v1");
+    /** Random per run: a fixed password in a test would be a default someone copies. */
+    private final Credentials admin = Credentials.admin("st-" + UUID.randomUUID());
+    private final IdentityApi identity = new IdentityApi(apiUrl() + "/v3");
+    private volatile String adminToken;
+    private final ContainersApi containers = new ContainersApi(apiUrl() + "/container/v1", this::adminToken);
     private final Map<WindlassService, ServiceProcess> processes = new EnumMap<>(WindlassService.class);
     private final AtomicBoolean tornDown = new AtomicBoolean();
     private String startupReport = "";
@@ -111,6 +114,7 @@ public final class WindlassSystem implements BeforeAllCallback, AfterAllCallback
         for (ServiceProcess process : processes.values()) {
             process.awaitReady(READY_TIMEOUT);
         }
+        adminToken = identity.issueToken(admin);
         startupReport = measureStartup();
         System.out.print("Windlass is ready:\n" + startupReport);
     }
@@ -160,6 +164,11 @@ public final class WindlassSystem implements BeforeAllCallback, AfterAllCallback
         if (service.usesDatabase()) {
             props.add("-Dquarkus.datasource.jdbc.url=" + DATABASE_URL);
         }
+        if (service == WindlassService.API) {
+            props.add("-Dwindlass.identity.bootstrap.admin-user=" + admin.user());
+            props.add("-Dwindlass.identity.bootstrap.admin-password=" + admin.password());
+            props.add("-Dwindlass.identity.bootstrap.admin-project=" + admin.project());
+        }
         if (service == WindlassService.AGENT) {
             props.add("-Dwindlass.agent.host=" + agentHost);
             // the conductor learns about the host from heartbeats; a short interval makes it schedulable at once
@@ -207,8 +216,30 @@ public final class WindlassSystem implements BeforeAllCallback, AfterAllCallback
         return report.toString();
     }
 
+    /** The API's root URL, e.g. {@code http://127.0.0.1:28774}; OS_AUTH_URL is this plus {@code /v3}. */
+    public static String apiUrl() {
+        return "http://127.0.0.1:" + WindlassService.API.port();
+    }
+
+    /** The containers API acting as the bootstrap admin (project {@code admin}). */
     public ContainersApi containers() {
         return containers;
+    }
+
+    public IdentityApi identity() {
+        return identity;
+    }
+
+    public Credentials admin() {
+        return admin;
+    }
+
+    /** A token of the bootstrap admin, scoped to project {@code admin}, issued when the system started. */
+    public String adminToken() {
+        if (adminToken == null) {
+            throw new IllegalStateException("the system has not started: no admin token yet");
+        }
+        return adminToken;
     }
 
     public DockerCli docker() {

@@ -1,0 +1,75 @@
+package io.windlass.system.clients;
+
+import io.windlass.system.Credentials;
+import io.windlass.system.WindlassSystem;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openstack4j.api.OSClient;
+import org.openstack4j.model.common.Identifier;
+import org.openstack4j.model.compute.HostAggregate;
+import org.openstack4j.model.compute.ext.Service;
+import org.openstack4j.model.identity.v3.Token;
+import org.openstack4j.openstack.OSFactory;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Acceptance by the Java SDK (OpenStack4j 3.12): it authenticates against Windlass as it would
+ * against Keystone and then uses the compute endpoint it found in the catalog.
+ */
+class OpenStack4jST {
+
+    @RegisterExtension
+    static final WindlassSystem system = new WindlassSystem();
+
+    @Test
+    void authenticatesWithAProjectScopedTokenAndTheFourServicesInItsCatalog() {
+        OSClient.OSClientV3 os = authenticate();
+
+        Token token = os.getToken();
+        assertNotNull(token.getId());
+        assertNotNull(token.getExpires());
+        assertEquals("admin", token.getProject().getName());
+        assertEquals("admin", token.getUser().getName());
+        assertTrue(token.getRoles().stream().anyMatch(r -> "admin".equals(r.getName())), token.getRoles().toString());
+        List<String> types = token.getCatalog().stream().map(s -> s.getType()).toList();
+        assertTrue(types.containsAll(List.of("identity", "compute", "container", "image")), types.toString());
+    }
+
+    @Test
+    void listsComputeServicesAndHostAggregatesThroughTheCatalogsComputeEndpoint() {
+        OSClient.OSClientV3 os = authenticate();
+
+        List<? extends Service> services = os.compute().services().list();
+        assertTrue(services.stream().anyMatch(s -> system.agentHost().equals(s.getHost())
+                && "nova-compute".equals(s.getBinary())), services.toString());
+
+        HostAggregate created = os.compute().hostAggregates().create("st-sdk-agg", "st-sdk-az");
+        assertEquals("st-sdk-agg", created.getName());
+        os.compute().hostAggregates().addHost(created.getId(), system.agentHost());
+
+        List<? extends HostAggregate> aggregates = os.compute().hostAggregates().list();
+        assertEquals(1, aggregates.size(), aggregates.toString());
+        HostAggregate listed = aggregates.get(0);
+        assertEquals("st-sdk-agg", listed.getName());
+        assertEquals("st-sdk-az", listed.getAvailabilityZone());
+        assertEquals(List.of(system.agentHost()), listed.getHosts());
+
+        os.compute().hostAggregates().removeHost(created.getId(), system.agentHost());
+        assertTrue(os.compute().hostAggregates().delete(created.getId()).isSuccess());
+        assertTrue(os.compute().hostAggregates().list().isEmpty());
+    }
+
+    private static OSClient.OSClientV3 authenticate() {
+        Credentials admin = system.admin();
+        return OSFactory.builderV3()
+                .endpoint(WindlassSystem.apiUrl() + "/v3")
+                .credentials(admin.user(), admin.password(), Identifier.byName("Default"))
+                .scopeToProject(Identifier.byName(admin.project()), Identifier.byName("Default"))
+                .authenticate();
+    }
+}

@@ -1,0 +1,166 @@
+package io.windlass.system.clients;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.windlass.system.ContainersApi;
+import io.windlass.system.DockerCli;
+import io.windlass.system.OpenStackCli;
+import io.windlass.system.Poller;
+import io.windlass.system.WindlassSystem;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.StreamSupport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Acceptance by a client no one here wrote: the Debian {@code openstack} CLI (with the zun and
+ * nova plug-ins) drives a deployed Windlass with nothing but an openrc's variables, and its
+ * JSON output is what the test checks. See docs/clients.md.
+ */
+class OpenStackCliST {
+    private static final long MIB = 1024 * 1024;
+
+    @RegisterExtension
+    static final WindlassSystem system = new WindlassSystem();
+
+    private final OpenStackCli cli = new OpenStackCli(WindlassSystem.apiUrl() + "/v3", system.admin(),
+            Path.of("target", "openstack-cli-home"));
+    private final DockerCli docker = system.docker();
+
+    @Test
+    void tokenIssueAndCatalogListWorkAtTheRootAndUnderTheIdentityPrefix() {
+        for (String authUrl : List.of(WindlassSystem.apiUrl() + "/v3", WindlassSystem.apiUrl() + "/identity/v3")) {
+            OpenStackCli client = cli.withAuthUrl(authUrl);
+
+            JsonNode token = client.json("token", "issue", "-f", "json");
+            assertTrue(token.path("id").asText().startsWith("w1."), authUrl + ": " + token);
+            assertFalse(token.path("project_id").asText().isEmpty(), authUrl + ": " + token);
+            assertFalse(token.path("user_id").asText().isEmpty(), authUrl + ": " + token);
+            assertFalse(token.path("expires").asText().isEmpty(), authUrl + ": " + token);
+
+            JsonNode catalog = client.json("catalog", "list", "-f", "json");
+            List<String> types = StreamSupport.stream(catalog.spliterator(), false)
+                    .map(entry -> entry.path("Type").asText()).toList();
+            assertTrue(types.containsAll(List.of("identity", "compute", "container", "image")),
+                    authUrl + ": " + catalog);
+        }
+    }
+
+    @Test
+    void everyAppcontainerCommandWorksEndToEnd() {
+        // `run`'s command is argparse REMAINDER: options must come before the image
+        JsonNode run = cli.json("appcontainer", "run", "-f", "json", "--name", "c1", "--cpu", "0.5",
+                "--memory", "64", "busybox", "sleep", "300");
+        String uuid = run.path("uuid").asText();
+        assertEquals("c1", run.path("name").asText(), run.toString());
+        assertEquals(List.of("sleep", "300"), texts(run.path("command")));
+        String engine = ContainersApi.engineName(uuid);
+        awaitStatus("c1", "Running");
+        assertEquals(Long.toString(64 * MIB), docker.inspectExisting(engine, "{{.HostConfig.Memory}}"));
+        assertEquals("500000000", docker.inspectExisting(engine, "{{.HostConfig.NanoCpus}}"));
+
+        JsonNode list = cli.json("appcontainer", "list", "-f", "json");
+        assertEquals(1, list.size(), list.toString());
+        assertEquals(uuid, list.get(0).path("uuid").asText());
+        assertEquals("Running", list.get(0).path("status").asText());
+
+        JsonNode show = cli.json("appcontainer", "show", "-f", "json", uuid);
+        assertEquals("c1", show.path("name").asText(), show.toString());
+
+        cli.ok("appcontainer", "stop", "c1");
+        awaitStatus("c1", "Stopped");
+        assertEquals("false", docker.inspectExisting(engine, "{{.State.Running}}"));
+        cli.ok("appcontainer", "start", "c1");
+        awaitStatus("c1", "Running");
+        cli.ok("appcontainer", "pause", "c1");
+        awaitStatus("c1", "Paused");
+        assertEquals("true", docker.inspectExisting(engine, "{{.State.Paused}}"));
+        cli.ok("appcontainer", "unpause", "c1");
+        awaitStatus("c1", "Running");
+        String startedBefore = docker.inspectExisting(engine, "{{.State.StartedAt}}");
+        cli.ok("appcontainer", "restart", "c1");
+        awaitStatus("c1", "Running");
+        Poller.standard().until("the engine container to be restarted",
+                () -> docker.inspectExisting(engine, "{{.State.StartedAt}}"), s -> !s.equals(startedBefore));
+
+        JsonNode renamed = cli.json("appcontainer", "set", "-f", "json", "--name", "c1new", "c1");
+        assertEquals("c1new", renamed.path("name").asText(), renamed.toString());
+        JsonNode updated = cli.json("appcontainer", "set", "-f", "json", "--memory", "128", "c1new");
+        assertEquals("128", updated.path("memory").asText(), updated.toString());
+        assertEquals(Long.toString(128 * MIB), docker.inspectExisting(engine, "{{.HostConfig.Memory}}"));
+
+        JsonNode stats = cli.json("appcontainer", "stats", "-f", "json", "c1new");
+        assertEquals("c1new", stats.path("CONTAINER").asText(), stats.toString());
+        assertEquals(128.0, stats.path("MEM LIMIT(MiB)").asDouble(), 1.0, stats.toString());
+        assertTrue(stats.has("CPU %") && stats.has("MEM USAGE(MiB)") && stats.has("BLOCK I/O(B)")
+                && stats.has("NET I/O(B)"), stats.toString());
+
+        cli.ok("appcontainer", "delete", "--force", "c1new");
+        Poller.standard().until("c1new to disappear", () -> cli.json("appcontainer", "list", "-f", "json"),
+                containers -> containers.isEmpty());
+        assertEquals(List.of(), docker.namesContaining(engine), "engine container left after delete");
+    }
+
+    @Test
+    void appcontainerCreateThenDelete() {
+        JsonNode created = cli.json("appcontainer", "create", "-f", "json", "--name", "c2", "busybox");
+        assertEquals("c2", created.path("name").asText(), created.toString());
+        assertEquals("Creating", created.path("status").asText(), created.toString());
+        awaitStatus("c2", "Created");
+
+        cli.ok("appcontainer", "delete", "c2");
+        Poller.standard().until("c2 to disappear", () -> cli.run("appcontainer", "show", "c2"),
+                result -> !result.ok() && result.stderr().contains("(HTTP 404)"));
+    }
+
+    @Test
+    void computeServicesAndAggregatesSmoke() {
+        JsonNode services = cli.json("compute", "service", "list", "-f", "json");
+        List<String> hosts = new ArrayList<>();
+        services.forEach(s -> hosts.add(s.path("Host").asText()));
+        assertTrue(hosts.contains(system.agentHost()), services.toString());
+
+        JsonNode created = cli.json("aggregate", "create", "-f", "json", "--zone", "st-az", "st-agg");
+        assertEquals("st-agg", created.path("name").asText(), created.toString());
+        assertEquals("st-az", created.path("availability_zone").asText(), created.toString());
+        JsonNode withHost = cli.json("aggregate", "add", "host", "-f", "json", "st-agg", system.agentHost());
+        assertEquals(List.of(system.agentHost()), texts(withHost.path("hosts")));
+        cli.ok("aggregate", "set", "--property", "tier=st", "st-agg");
+
+        JsonNode list = cli.json("aggregate", "list", "-f", "json");
+        assertEquals(Set.of("st-agg"), Set.copyOf(texts(list, "Name")));
+        JsonNode show = cli.json("aggregate", "show", "-f", "json", "st-agg");
+        assertEquals(List.of(system.agentHost()), texts(show.path("hosts")));
+        assertEquals("st", show.path("properties").path("tier").asText(), show.toString());
+
+        cli.ok("aggregate", "remove", "host", "st-agg", system.agentHost());
+        cli.ok("aggregate", "delete", "st-agg");
+        assertTrue(cli.json("aggregate", "list", "-f", "json").isEmpty());
+    }
+
+    /** What {@code appcontainer run --wait} does: show until the status is reached and no task is running. */
+    private void awaitStatus(String ident, String status) {
+        Poller.standard().until(ident + " to be " + status,
+                () -> cli.json("appcontainer", "show", "-f", "json", ident),
+                c -> status.equals(c.path("status").asText()) && c.path("task_state").isNull());
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(v -> values.add(v.asText()));
+        return values;
+    }
+
+    private static List<String> texts(JsonNode array, String field) {
+        List<String> values = new ArrayList<>();
+        array.forEach(v -> values.add(v.path(field).asText()));
+        return values;
+    }
+}
