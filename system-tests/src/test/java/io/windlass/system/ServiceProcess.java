@@ -68,7 +68,12 @@ public final class ServiceProcess {
 
     /** Polls {@code /q/health/ready}; fails early, with the log's tail, if the process dies. */
     public void awaitReady(Duration timeout) {
-        URI ready = URI.create("http://127.0.0.1:" + service.port() + "/q/health/ready");
+        awaitReady(timeout, service.port());
+    }
+
+    /** For a replica started on a port other than the service's usual one. */
+    public void awaitReady(Duration timeout, int port) {
+        URI ready = URI.create("http://127.0.0.1:" + port + "/q/health/ready");
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             if (!process.isAlive()) {

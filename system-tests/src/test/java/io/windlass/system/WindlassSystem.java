@@ -49,6 +49,10 @@ public final class WindlassSystem implements BeforeAllCallback, AfterAllCallback
     private volatile String adminToken;
     private final ContainersApi containers = new ContainersApi(apiUrl() + "/container/v1", this::adminToken);
     private final Map<WindlassService, ServiceProcess> processes = new EnumMap<>(WindlassService.class);
+    /** Additional api-service replicas with their own settings (benchmarks compare configurations). */
+    private final List<ServiceProcess> extraApis = new ArrayList<>();
+    private Path apiJar;
+    private Path logDir;
     private final AtomicBoolean tornDown = new AtomicBoolean();
     private String startupReport = "";
 
@@ -103,6 +107,8 @@ public final class WindlassSystem implements BeforeAllCallback, AfterAllCallback
         for (WindlassService service : WindlassService.values()) {
             jars.put(service, privateCopy(service, appDir.resolve(service.module())));
         }
+        this.apiJar = jars.get(WindlassService.API);
+        this.logDir = logDir;
         database.reset();
         // plain stdout: it is what surefire shows next to the test, and the test JVM has no log configuration
         System.out.printf("starting Windlass (namespace %s, agent host %s, logs in %s)%n", namespace, agentHost, logDir);
@@ -177,7 +183,24 @@ public final class WindlassSystem implements BeforeAllCallback, AfterAllCallback
         return props;
     }
 
+    /**
+     * Starts one more api-service replica of this run (same database and namespace) on
+     * {@code port}, with extra system properties, e.g. another auth strategy. Stopped at teardown.
+     */
+    public String startExtraApi(String name, int port, List<String> extraProperties) throws IOException {
+        List<String> props = new ArrayList<>(systemProperties(WindlassService.API));
+        props.replaceAll(p -> p.startsWith("-Dquarkus.http.port=") ? "-Dquarkus.http.port=" + port : p);
+        props.addAll(extraProperties);
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        ServiceProcess process = ServiceProcess.start(WindlassService.API, java, apiJar, props,
+                logDir.resolve("api-service-" + name + ".log"));
+        extraApis.add(process);
+        process.awaitReady(READY_TIMEOUT, port);
+        return "http://127.0.0.1:" + port;
+    }
+
     private void stopServices() {
+        extraApis.forEach(ServiceProcess::stop);
         // reverse order: the agent stops reporting before the conductor goes away
         List<ServiceProcess> running = new ArrayList<>(processes.values());
         for (int i = running.size() - 1; i >= 0; i--) {

@@ -1,5 +1,6 @@
 package io.windlass.system.container;
 
+import io.windlass.system.LatencySummary;
 import io.restassured.response.Response;
 import io.windlass.system.ContainersApi;
 import io.windlass.system.DockerCli;
@@ -98,10 +99,10 @@ class ContainerCreateBenchmark {
         return elapsed;
     }
 
-    /** Seconds from {@code docker run -d} to {@code docker inspect} showing it running. */
+    /** From {@code docker run -d --init} (the agent creates containers with an init too) to {@code docker inspect} showing it running. */
     private Duration rawRunToRunning(int i) {
         long start = System.nanoTime();
-        DockerCli.Result run = docker.run("run", "-d", "--label", BENCH_LABEL + "=" + runLabel,
+        DockerCli.Result run = docker.run("run", "-d", "--init", "--label", BENCH_LABEL + "=" + runLabel,
                 "--memory", MEMORY_MIB + "m", "--cpus", Double.toString(CPU), "busybox", COMMAND.get(0), COMMAND.get(1));
         assertEquals(0, run.exitCode(), run.stdout());
         String id = run.stdout().lines().reduce((a, b) -> b).orElseThrow();

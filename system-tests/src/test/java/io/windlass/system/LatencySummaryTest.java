@@ -1,4 +1,4 @@
-package io.windlass.system.container;
+package io.windlass.system;
 
 import org.junit.jupiter.api.Test;
 

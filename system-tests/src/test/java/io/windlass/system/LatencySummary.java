@@ -1,4 +1,4 @@
-package io.windlass.system.container;
+package io.windlass.system;
 
 import java.time.Duration;
 import java.util.List;
@@ -10,9 +10,9 @@ import java.util.List;
  * @param median 50th percentile
  * @param p95    95th percentile
  */
-record LatencySummary(int count, Duration median, Duration p95) {
+public record LatencySummary(int count, Duration median, Duration p95) {
 
-    static LatencySummary of(List<Duration> samples) {
+    public static LatencySummary of(List<Duration> samples) {
         if (samples.isEmpty()) {
             throw new IllegalArgumentException("no samples");
         }
