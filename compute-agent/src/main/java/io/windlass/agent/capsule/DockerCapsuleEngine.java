@@ -96,6 +96,9 @@ class DockerCapsuleEngine {
                 .withHostName(capsule.name() != null ? capsule.name() : capsule.uuid().substring(0, 12))
                 .withLabels(Map.of(CAPSULE_LABEL, capsule.uuid(), ROLE_LABEL, "sandbox"))
                 .withCmd("sleep", "2147483647")
+                // ports belong to the network namespace: Docker refuses them on container-mode members
+                .withExposedPorts(capsule.containers().stream().flatMap(m -> m.exposedPorts().stream())
+                        .distinct().map(ExposedPort::parse).toList())
                 .withHostConfig(host).exec().getId());
         call("start sandbox", () -> {
             docker.startContainerCmd(id).exec();
@@ -125,7 +128,6 @@ class DockerCapsuleEngine {
                 .withLabels(Map.of(CAPSULE_LABEL, capsule.uuid(), ROLE_LABEL, init ? "init" : "app",
                         "windlass.uuid", member.uuid()))
                 .withEnv(member.environment().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())
-                .withExposedPorts(member.exposedPorts().stream().map(ExposedPort::parse).toList())
                 .withHostConfig(host);
         if (!member.command().isEmpty()) {
             cmd.withCmd(member.command());

@@ -103,6 +103,8 @@ class CapsuleManagerIT {
         String sandboxId = docker.inspectContainerCmd(DockerCapsuleEngine.sandboxName(uuid)).exec().getId();
         assertEquals("container:" + sandboxId, docker.inspectContainerCmd(DockerCapsuleEngine.memberName(web)).exec()
                 .getHostConfig().getNetworkMode());
+        assertTrue(List.of(docker.inspectContainerCmd(sandboxId).exec().getConfig().getExposedPorts()).stream()
+                .anyMatch(p -> p.getPort() == 8080), "the sandbox, owner of the namespace, exposes the members' ports");
 
         compute.deleteCapsule(AgentQueuesReset.HOST, ctx, new DeleteCapsule(spec));
         awaitReport(uuid, "gone", CapsuleStatusReport::gone);
@@ -130,8 +132,9 @@ class CapsuleManagerIT {
     }
 
     private static CapsuleMemberSpec member(String name, List<String> command, VolumeMount mount) {
+        List<String> ports = name.equals("web") ? List.of("8080/tcp") : List.of();
         return new CapsuleMemberSpec(UUID.randomUUID().toString(), "capsule-it-" + name, name, "busybox:latest",
-                command, Map.of(), null, 0, 0, List.of(), List.of(mount));
+                command, Map.of(), null, 0, 0, ports, List.of(mount));
     }
 
     private int containersOf(String uuid) {
