@@ -51,6 +51,16 @@ public final class DefaultPolicies {
         }
         r.put("container:stats", ADMIN_OR_READER);
 
+        // capsules (zun/common/policies/capsule.py): owner-or-admin, readers may look
+        r.put("capsule:create", ADMIN_OR_MEMBER);
+        r.put("capsule:delete", ADMIN_OR_MEMBER);
+        r.put("capsule:delete_all_projects", ADMIN_API);
+        r.put("capsule:get", ADMIN_OR_READER);
+        r.put("capsule:get_one_all_projects", ADMIN_API);
+        r.put("capsule:get:host", ADMIN_API);
+        r.put("capsule:get_all", ADMIN_OR_READER);
+        r.put("capsule:get_all_all_projects", ADMIN_API);
+
         // compute (nova/policies): aggregates, services and zone details are admin-only;
         // anyone authenticated may list the zones
         for (String action : new String[]{"index", "create", "show", "update", "delete", "add_host",

@@ -1,5 +1,7 @@
 package io.windlass.compute;
 
+import io.windlass.capsule.CreateCapsule;
+import io.windlass.capsule.DeleteCapsule;
 import io.windlass.container.ContainerOperation;
 import io.windlass.container.ContainerStats;
 import io.windlass.container.CreateContainer;
@@ -15,10 +17,10 @@ import java.time.Duration;
 
 /**
  * Client side of the compute agent's RPC API (topic {@code compute.<host>}).
- * <p>Version history: 1.0 containers (create, action, delete, resize, stats); 1.1 {@code cache_images}.
+ * <p>Version history: 1.0 containers (create, action, delete, resize, stats); 1.1 {@code cache_images}; 1.2 {@code create_capsule}, {@code delete_capsule}.
  */
 public class ComputeRpcApi {
-    public static final RpcVersion VERSION = new RpcVersion(1, 1);
+    public static final RpcVersion VERSION = new RpcVersion(1, 2);
 
     public static final String CREATE_CONTAINER = "create_container";
     public static final String CONTAINER_ACTION = "container_action";
@@ -26,6 +28,8 @@ public class ComputeRpcApi {
     public static final String RESIZE_CONTAINER = "resize_container";
     public static final String CONTAINER_STATS = "container_stats";
     public static final String CACHE_IMAGES = "cache_images";
+    public static final String CREATE_CAPSULE = "create_capsule";
+    public static final String DELETE_CAPSULE = "delete_capsule";
 
     private final RpcClient rpc;
     private final Duration callTimeout;
@@ -61,6 +65,16 @@ public class ComputeRpcApi {
     /** Fetch images onto the host ahead of use; the agent answers with {@code conductor.report_image_cache} (since 1.1). */
     public void cacheImages(String host, RequestContext ctx, CacheHostImages request) {
         rpc.cast(RpcTopics.compute(host), CACHE_IMAGES, VERSION, ctx, request);
+    }
+
+    /** Create a capsule's sandbox, volumes and members; answered by {@code conductor.report_capsule_status} (since 1.2). */
+    public void createCapsule(String host, RequestContext ctx, CreateCapsule request) {
+        rpc.cast(RpcTopics.compute(host), CREATE_CAPSULE, VERSION, ctx, request);
+    }
+
+    /** Remove a capsule's members, sandbox and auto-remove volumes (since 1.2). */
+    public void deleteCapsule(String host, RequestContext ctx, DeleteCapsule request) {
+        rpc.cast(RpcTopics.compute(host), DELETE_CAPSULE, VERSION, ctx, request);
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.windlass.conductor;
 
+import io.windlass.capsule.CapsuleRef;
+import io.windlass.capsule.CapsuleStatusReport;
 import io.windlass.container.ContainerOperation;
 import io.windlass.container.ContainerStatusReport;
 import io.windlass.container.DeleteContainer;
@@ -18,10 +20,11 @@ import java.time.Duration;
  * Client side of the conductor's RPC API (topic {@code conductor}). The api-service
  * starts workflows here; agents report container states and heartbeats here.
  * <p>Version history: 1.0 containers and host heartbeats; 1.1 {@code cache_images} and
- * {@code report_image_cache} (aggregate image pre-caching).
+ * {@code report_image_cache} (aggregate image pre-caching);
+ * 1.2 {@code build_capsule}, {@code delete_capsule}, {@code report_capsule_status} (capsules).
  */
 public class ConductorRpcApi {
-    public static final RpcVersion VERSION = new RpcVersion(1, 1);
+    public static final RpcVersion VERSION = new RpcVersion(1, 2);
 
     public static final String BUILD_CONTAINER = "build_container";
     public static final String CONTAINER_ACTION = "container_action";
@@ -31,6 +34,9 @@ public class ConductorRpcApi {
     public static final String REPORT_HOST_STATE = "report_host_state";
     public static final String CACHE_IMAGES = "cache_images";
     public static final String REPORT_IMAGE_CACHE = "report_image_cache";
+    public static final String BUILD_CAPSULE = "build_capsule";
+    public static final String DELETE_CAPSULE = "delete_capsule";
+    public static final String REPORT_CAPSULE_STATUS = "report_capsule_status";
 
     private final RpcClient rpc;
     private final Duration callTimeout;
@@ -78,6 +84,21 @@ public class ConductorRpcApi {
     /** An agent's per-image outcome of a pre-cache request (since 1.1). */
     public void reportImageCache(RequestContext ctx, ImageCacheReport report) {
         rpc.cast(RpcTopics.CONDUCTOR, REPORT_IMAGE_CACHE, VERSION, ctx, report);
+    }
+
+    /** The capsule row exists (status Creating); schedule it as one unit and have its host create it (since 1.2). */
+    public void buildCapsule(RequestContext ctx, CapsuleRef capsule) {
+        rpc.cast(RpcTopics.CONDUCTOR, BUILD_CAPSULE, VERSION, ctx, capsule);
+    }
+
+    /** The capsule row is Deleting; have its host remove everything (since 1.2). */
+    public void deleteCapsule(RequestContext ctx, CapsuleRef capsule) {
+        rpc.cast(RpcTopics.CONDUCTOR, DELETE_CAPSULE, VERSION, ctx, capsule);
+    }
+
+    /** An agent's view of one capsule (since 1.2). */
+    public void reportCapsuleStatus(RequestContext ctx, CapsuleStatusReport report) {
+        rpc.cast(RpcTopics.CONDUCTOR, REPORT_CAPSULE_STATUS, VERSION, ctx, report);
     }
 
     /**

@@ -4,6 +4,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
 import io.quarkus.scheduler.Scheduler;
+import io.windlass.agent.capsule.CapsuleManager;
 import io.windlass.agent.report.ContainerSync;
 import io.windlass.agent.report.EngineEventFollower;
 import io.windlass.agent.report.HeartbeatSender;
@@ -30,10 +31,11 @@ public class AgentStartup {
     private final ContainerSync sync;
     private final Scheduler scheduler;
     private final SimulatedHosts simulation;
+    private final CapsuleManager capsules;
 
     public AgentStartup(AgentConfig config, RpcServer server, ComputeManager manager, HeartbeatSender heartbeat,
                         EngineEventFollower events, ContainerSync sync, Scheduler scheduler,
-                        SimulatedHosts simulation) {
+                        SimulatedHosts simulation, CapsuleManager capsules) {
         this.config = config;
         this.server = server;
         this.manager = manager;
@@ -42,6 +44,7 @@ public class AgentStartup {
         this.sync = sync;
         this.scheduler = scheduler;
         this.simulation = simulation;
+        this.capsules = capsules;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -50,7 +53,7 @@ public class AgentStartup {
             return;
         }
         LOG.infof("compute agent for host %s starting (driver %s)", config.hostName(), config.driver());
-        server.serve(manager.endpoint(), config.consumers());
+        server.serve(capsules.register(manager.endpoint()), config.consumers());
         heartbeat.send();
         // the follower runs a full sync once its stream is open
         events.start();

@@ -15,7 +15,7 @@ import java.util.Map;
 public class AgentQueuesReset implements QuarkusTestResourceLifecycleManager {
     /** The test namespace; a run may set its own (-D%test.windlass.rpc.namespace=...) to stay apart. */
     static final String NAMESPACE = System.getProperty("%test.windlass.rpc.namespace", "it-agent");
-    static final String HOST = "it-agent-host";
+    public static final String HOST = "it-agent-host";
 
     @Override
     public Map<String, String> start() {

@@ -3,6 +3,11 @@ package io.windlass.conductor.rpc;
 import io.quarkus.runtime.StartupEvent;
 import io.windlass.aggregate.workflow.ImageCacheFanout;
 import io.windlass.aggregate.workflow.ImageCacheProgress;
+import io.windlass.capsule.CapsuleRef;
+import io.windlass.capsule.CapsuleStatusReport;
+import io.windlass.capsule.workflow.CapsuleBuildWorkflow;
+import io.windlass.capsule.workflow.CapsuleDeleteWorkflow;
+import io.windlass.capsule.workflow.CapsuleReportWorkflow;
 import io.windlass.conductor.ConductorRpcApi;
 import io.windlass.image.CacheImages;
 import io.windlass.image.ImageCacheReport;
@@ -38,11 +43,15 @@ public class ConductorEndpoint {
     private final HostHeartbeatRecorder heartbeats;
     private final ImageCacheFanout imageCache;
     private final ImageCacheProgress imageCacheProgress;
+    private final CapsuleBuildWorkflow capsuleBuild;
+    private final CapsuleDeleteWorkflow capsuleDelete;
+    private final CapsuleReportWorkflow capsuleReports;
 
     public ConductorEndpoint(RpcServer server, ConductorConfig config, BuildWorkflow build, ActionWorkflow action,
                              DeleteWorkflow delete, ResizeWorkflow resize, StatusReportWorkflow reports,
                              HostHeartbeatRecorder heartbeats, ImageCacheFanout imageCache,
-                             ImageCacheProgress imageCacheProgress) {
+                             ImageCacheProgress imageCacheProgress, CapsuleBuildWorkflow capsuleBuild,
+                             CapsuleDeleteWorkflow capsuleDelete, CapsuleReportWorkflow capsuleReports) {
         this.server = server;
         this.config = config;
         this.build = build;
@@ -53,6 +62,9 @@ public class ConductorEndpoint {
         this.heartbeats = heartbeats;
         this.imageCache = imageCache;
         this.imageCacheProgress = imageCacheProgress;
+        this.capsuleBuild = capsuleBuild;
+        this.capsuleDelete = capsuleDelete;
+        this.capsuleReports = capsuleReports;
     }
 
     void serve(@Observes StartupEvent event) {
@@ -87,6 +99,18 @@ public class ConductorEndpoint {
                 })
                 .on(ConductorRpcApi.REPORT_IMAGE_CACHE, ImageCacheReport.class, (ctx, r) -> {
                     imageCacheProgress.record(r);
+                    return null;
+                })
+                .on(ConductorRpcApi.BUILD_CAPSULE, CapsuleRef.class, (ctx, r) -> {
+                    capsuleBuild.build(ctx, r);
+                    return null;
+                })
+                .on(ConductorRpcApi.DELETE_CAPSULE, CapsuleRef.class, (ctx, r) -> {
+                    capsuleDelete.delete(ctx, r);
+                    return null;
+                })
+                .on(ConductorRpcApi.REPORT_CAPSULE_STATUS, CapsuleStatusReport.class, (ctx, r) -> {
+                    capsuleReports.apply(ctx, r);
                     return null;
                 }), config.rpcConsumers());
     }

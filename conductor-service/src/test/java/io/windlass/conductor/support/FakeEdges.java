@@ -1,5 +1,7 @@
 package io.windlass.conductor.support;
 
+import io.windlass.capsule.CreateCapsule;
+import io.windlass.capsule.DeleteCapsule;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.windlass.compute.ComputeRpcApi;
 import io.windlass.container.ContainerOperation;
@@ -39,6 +41,8 @@ public class FakeEdges implements AutoCloseable {
     public final BlockingQueue<ContainerOperation> actions = new LinkedBlockingQueue<>();
     public final BlockingQueue<DeleteContainer> deletes = new LinkedBlockingQueue<>();
     public final BlockingQueue<ResizeContainer> resizes = new LinkedBlockingQueue<>();
+    public final BlockingQueue<CreateCapsule> capsuleCreates = new LinkedBlockingQueue<>();
+    public final BlockingQueue<DeleteCapsule> capsuleDeletes = new LinkedBlockingQueue<>();
 
     /** Claims by consumer: like the real scheduler, a repeated request gets the same host. */
     private final Map<String, String> claims = new ConcurrentHashMap<>();
@@ -66,6 +70,8 @@ public class FakeEdges implements AutoCloseable {
                 .on(ComputeRpcApi.CREATE_CONTAINER, CreateContainer.class, record(creates))
                 .on(ComputeRpcApi.CONTAINER_ACTION, ContainerOperation.class, record(actions))
                 .on(ComputeRpcApi.DELETE_CONTAINER, DeleteContainer.class, record(deletes))
+                .on(ComputeRpcApi.CREATE_CAPSULE, CreateCapsule.class, record(capsuleCreates))
+                .on(ComputeRpcApi.DELETE_CAPSULE, DeleteCapsule.class, record(capsuleDeletes))
                 .on(ComputeRpcApi.RESIZE_CONTAINER, ResizeContainer.class, (ctx, r) -> {
                     resizes.add(r);
                     return resizeAnswer.handle(ctx, r);

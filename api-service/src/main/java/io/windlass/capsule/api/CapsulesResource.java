@@ -1,0 +1,112 @@
+package io.windlass.capsule.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vertx.core.http.HttpServerRequest;
+import io.windlass.api.config.ApiConfig;
+import io.windlass.api.context.CurrentRequestContext;
+import io.windlass.api.context.PublicUrl;
+import io.windlass.api.error.InvalidInputException;
+import io.windlass.api.microversion.RequestedApiVersion;
+import io.windlass.api.validation.OsloBoolean;
+import io.windlass.capsule.persistence.CapsuleEntity;
+import io.windlass.capsule.service.CapsuleService;
+import io.windlass.context.RequestContext;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.util.List;
+
+/**
+ * Zun's {@code /v1/capsules} under the API port's {@code /container} prefix. zunclient uses the
+ * collection URL with a trailing slash, which RESTEasy Reactive matches to the same methods.
+ */
+@Path("/container/v1/capsules")
+@Produces(MediaType.APPLICATION_JSON)
+public class CapsulesResource {
+    private final CapsuleService service;
+    private final CapsuleTemplateParser parser;
+    private final CapsuleViews views;
+    private final CurrentRequestContext context;
+    private final RequestedApiVersion version;
+    private final PublicUrl publicUrl;
+    private final ApiConfig config;
+
+    public CapsulesResource(CapsuleService service, CapsuleTemplateParser parser, CapsuleViews views,
+                            CurrentRequestContext context, RequestedApiVersion version, PublicUrl publicUrl,
+                            ApiConfig config) {
+        this.service = service;
+        this.parser = parser;
+        this.views = views;
+        this.context = context;
+        this.version = version;
+        this.publicUrl = publicUrl;
+        this.config = config;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(JsonNode body, @Context HttpServerRequest request) {
+        RequestContext caller = context.get();
+        CapsuleEntity created = service.create(caller, parser.parse(body, version.get()));
+        String root = publicUrl.root(request);
+        return Response.accepted(views.of(created, root, caller))
+                .location(URI.create(CapsuleViews.selfUrl(root, created))).build();
+    }
+
+    @GET
+    public CapsuleList list(@QueryParam("limit") String limit, @QueryParam("marker") String marker,
+                            @QueryParam("sort_dir") String sortDir, @QueryParam("all_projects") String allProjects,
+                            @Context HttpServerRequest request) {
+        RequestContext caller = context.get();
+        int pageSize = limit(limit);
+        boolean ascending = sortDir == null || sortDir.equals("asc");
+        if (sortDir != null && !ascending && !sortDir.equals("desc")) {
+            throw InvalidInputException.query("sort_dir", sortDir, "It must be asc or desc.");
+        }
+        List<CapsuleEntity> rows = service.list(caller, OsloBoolean.queryParameter("all_projects", allProjects),
+                marker, ascending, pageSize);
+        String root = publicUrl.root(request);
+        String next = rows.size() == pageSize ? root + "/container/v1/capsules?limit=" + pageSize + "&sort_dir="
+                + (ascending ? "asc" : "desc") + "&marker=" + rows.getLast().uuid : null;
+        return new CapsuleList(rows.stream().map(c -> views.of(c, root, caller)).toList(), next);
+    }
+
+    @GET
+    @Path("/{ident}")
+    public CapsuleView show(@PathParam("ident") String ident, @Context HttpServerRequest request) {
+        RequestContext caller = context.get();
+        return views.of(service.show(caller, ident), publicUrl.root(request), caller);
+    }
+
+    @DELETE
+    @Path("/{ident}")
+    public Response delete(@PathParam("ident") String ident, @QueryParam("all_projects") String allProjects) {
+        service.delete(context.get(), ident, OsloBoolean.queryParameter("all_projects", allProjects));
+        return Response.noContent().build();
+    }
+
+    private int limit(String text) {
+        if (text == null) {
+            return config.maxLimit();
+        }
+        try {
+            int n = Integer.parseInt(text);
+            if (n > 0) {
+                return Math.min(n, config.maxLimit());
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the 400 below
+        }
+        throw InvalidInputException.query("limit", text, "It must be a positive integer.");
+    }
+}

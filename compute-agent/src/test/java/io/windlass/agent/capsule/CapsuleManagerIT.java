@@ -1,0 +1,183 @@
+package io.windlass.agent.capsule;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.model.Frame;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.DeliverCallback;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.windlass.agent.driver.docker.DockerClientFactory;
+import io.windlass.agent.rpc.AgentQueuesReset;
+import io.windlass.capsule.CapsuleMemberSpec;
+import io.windlass.capsule.CapsuleMemberSpec.VolumeMount;
+import io.windlass.capsule.CapsuleSpec;
+import io.windlass.capsule.CapsuleStatusReport;
+import io.windlass.capsule.CapsuleVolumeSpec;
+import io.windlass.capsule.CreateCapsule;
+import io.windlass.capsule.DeleteCapsule;
+import io.windlass.compute.ComputeRpcApi;
+import io.windlass.conductor.ConductorRpcApi;
+import io.windlass.container.ContainerStatus;
+import io.windlass.context.RequestContext;
+import io.windlass.rpc.Envelope;
+import io.windlass.rpc.RpcConnection;
+import io.windlass.rpc.RpcTopics;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** Capsules on the real dockerd, driven over the real RabbitMQ as the conductor would. */
+@QuarkusTest
+@WithTestResource(AgentQueuesReset.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CapsuleManagerIT {
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Inject
+    ComputeRpcApi compute;
+    @Inject
+    RpcConnection connection;
+    @Inject
+    ObjectMapper json;
+
+    private final List<Envelope> conductorMessages = new CopyOnWriteArrayList<>();
+    private final RequestContext ctx = new RequestContext("req-" + UUID.randomUUID(), "req-global", "tester",
+            "project-1", List.of("admin"));
+    private DockerClient docker;
+    private Channel probe;
+
+    @BeforeAll
+    void listenAsTheConductor() throws IOException {
+        docker = DockerClientFactory.create("unix:///var/run/docker.sock", Duration.ofSeconds(30));
+        probe = connection.createChannel();
+        String queue = connection.declareTopicQueue(probe, RpcTopics.CONDUCTOR);
+        DeliverCallback collect = (tag, delivery) -> conductorMessages.add(json.readValue(delivery.getBody(),
+                Envelope.class));
+        probe.basicConsume(queue, true, collect, tag -> { });
+    }
+
+    @AfterAll
+    void cleanUp() throws Exception {
+        probe.close();
+        docker.close();
+    }
+
+    @Test
+    void initRunsFirstMembersShareTheNetworkAndVolumeAndDeleteLeavesNothing() throws Exception {
+        String uuid = UUID.randomUUID().toString();
+        VolumeMount www = new VolumeMount("www", "/www", false);
+        CapsuleMemberSpec init = member("prep", List.of("sh", "-c", "echo served-by-web > /www/index.html"), www);
+        CapsuleMemberSpec web = member("web", List.of("httpd", "-f", "-p", "8080", "-h", "/www"), www);
+        CapsuleMemberSpec client = member("client", List.of("sh", "-c",
+                "until wget -qO- http://127.0.0.1:8080/ > /www/answer; do sleep 0.2; done; sleep 3600"), www);
+        CapsuleSpec spec = new CapsuleSpec(uuid, "it-cap", "always", List.of(init), List.of(web, client),
+                List.of(new CapsuleVolumeSpec("www", 1, null, true)));
+
+        compute.createCapsule(AgentQueuesReset.HOST, ctx, new CreateCapsule(spec));
+        CapsuleStatusReport created = awaitReport(uuid, "created", CapsuleStatusReport::operationDone);
+        assertEquals(ContainerStatus.RUNNING, created.status(), "reason: " + created.statusReason());
+        assertEquals(ContainerStatus.STOPPED, created.members().getFirst().status(), "the init container finished");
+        assertEquals(0, created.members().getFirst().exitCode());
+        assertTrue(!created.addresses().isEmpty(), "the sandbox's addresses are the capsule's");
+
+        String answer = awaitFile(DockerCapsuleEngine.memberName(client), "/www/answer");
+        assertEquals("served-by-web", answer.trim(), "the client reached the web container on localhost");
+        String sandboxId = docker.inspectContainerCmd(DockerCapsuleEngine.sandboxName(uuid)).exec().getId();
+        assertEquals("container:" + sandboxId, docker.inspectContainerCmd(DockerCapsuleEngine.memberName(web)).exec()
+                .getHostConfig().getNetworkMode());
+        assertTrue(List.of(docker.inspectContainerCmd(sandboxId).exec().getConfig().getExposedPorts()).stream()
+                .anyMatch(p -> p.getPort() == 8080), "the sandbox, owner of the namespace, exposes the members' ports");
+
+        compute.deleteCapsule(AgentQueuesReset.HOST, ctx, new DeleteCapsule(spec));
+        awaitReport(uuid, "gone", CapsuleStatusReport::gone);
+        assertEquals(0, containersOf(uuid), "members and sandbox removed");
+        assertTrue(docker.listVolumesCmd().exec().getVolumes().stream()
+                .noneMatch(v -> v.getName().contains(uuid)), "the auto-remove volume is removed");
+    }
+
+    @Test
+    void aFailingInitContainerFailsTheCapsuleAndLeavesNothing() {
+        String uuid = UUID.randomUUID().toString();
+        VolumeMount data = new VolumeMount("data", "/data", false);
+        CapsuleMemberSpec init = member("broken", List.of("sh", "-c", "exit 3"), data);
+        CapsuleMemberSpec app = member("app", List.of("sleep", "3600"), data);
+        CapsuleSpec spec = new CapsuleSpec(uuid, "it-bad", "always", List.of(init), List.of(app),
+                List.of(new CapsuleVolumeSpec("data", 1, null, false)));
+
+        compute.createCapsule(AgentQueuesReset.HOST, ctx, new CreateCapsule(spec));
+        CapsuleStatusReport failed = awaitReport(uuid, "failed", CapsuleStatusReport::operationDone);
+        assertEquals(ContainerStatus.ERROR, failed.status());
+        assertTrue(failed.statusReason().contains(init.name()), failed.statusReason());
+        assertTrue(failed.statusReason().contains("code 3"), failed.statusReason());
+        assertEquals(0, containersOf(uuid), "the app container never started and nothing is left");
+        assertTrue(docker.listVolumesCmd().exec().getVolumes().stream().noneMatch(v -> v.getName().contains(uuid)));
+    }
+
+    private static CapsuleMemberSpec member(String name, List<String> command, VolumeMount mount) {
+        List<String> ports = name.equals("web") ? List.of("8080/tcp") : List.of();
+        return new CapsuleMemberSpec(UUID.randomUUID().toString(), "capsule-it-" + name, name, "busybox:latest",
+                command, Map.of(), null, 0, 0, ports, List.of(mount));
+    }
+
+    private int containersOf(String uuid) {
+        return docker.listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(DockerCapsuleEngine.CAPSULE_LABEL, uuid)).exec().size();
+    }
+
+    private String awaitFile(String container, String path) throws InterruptedException {
+        Instant deadline = Instant.now().plus(WAIT);
+        while (Instant.now().isBefore(deadline)) {
+            String id = docker.execCreateCmd(container).withCmd("cat", path).withAttachStdout(true).exec().getId();
+            StringBuilder out = new StringBuilder();
+            docker.execStartCmd(id).exec(new ResultCallback.Adapter<Frame>() {
+                @Override
+                public void onNext(Frame frame) {
+                    out.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+                }
+            }).awaitCompletion();
+            if (!out.isEmpty()) {
+                return out.toString();
+            }
+            Thread.sleep(200);
+        }
+        return fail("no " + path + " in " + container);
+    }
+
+    private CapsuleStatusReport awaitReport(String uuid, String what, Predicate<CapsuleStatusReport> match) {
+        Instant deadline = Instant.now().plus(WAIT);
+        while (Instant.now().isBefore(deadline)) {
+            for (Envelope e : conductorMessages) {
+                if (e.method().equals(ConductorRpcApi.REPORT_CAPSULE_STATUS)) {
+                    CapsuleStatusReport report = json.convertValue(e.args(), CapsuleStatusReport.class);
+                    if (report.uuid().equals(uuid) && match.test(report)) {
+                        return report;
+                    }
+                }
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return fail("no capsule report " + what + " for " + uuid + " within " + WAIT);
+    }
+}
