@@ -55,19 +55,9 @@ public final class WindlassSystem implements BeforeAllCallback, AfterAllCallback
     private Path logDir;
     private final AtomicBoolean tornDown = new AtomicBoolean();
     private String startupReport = "";
-    private final Map<WindlassService, List<String>> extraProperties = new EnumMap<>(WindlassService.class);
 
     public WindlassSystem() {
         this.root = Path.of(System.getProperty("windlass.root", "..")).toAbsolutePath().normalize();
-    }
-
-    /**
-     * Starts {@code service} with one more {@code -D} system property, e.g.
-     * {@code withProperty(API, "windlass.auth.strategy=noauth")} for a test that sends no token.
-     */
-    public WindlassSystem withProperty(WindlassService service, String keyEqualsValue) {
-        extraProperties.computeIfAbsent(service, s -> new ArrayList<>()).add("-D" + keyEqualsValue);
-        return this;
     }
 
     @Override
@@ -190,7 +180,6 @@ public final class WindlassSystem implements BeforeAllCallback, AfterAllCallback
             // the conductor learns about the host from heartbeats; a short interval makes it schedulable at once
             props.add("-Dwindlass.agent.heartbeat-interval=2s");
         }
-        props.addAll(extraProperties.getOrDefault(service, List.of()));
         return props;
     }
 

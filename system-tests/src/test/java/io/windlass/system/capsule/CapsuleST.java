@@ -4,7 +4,6 @@ import io.restassured.response.Response;
 import io.windlass.system.ContainersApi;
 import io.windlass.system.DockerCli;
 import io.windlass.system.Poller;
-import io.windlass.system.WindlassService;
 import io.windlass.system.WindlassSystem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -62,9 +61,7 @@ class CapsuleST {
             """;
 
     @RegisterExtension
-    static final WindlassSystem system = new WindlassSystem()
-            // the harness sends no token; capsules are about the engine, not identity
-            .withProperty(WindlassService.API, "windlass.auth.strategy=noauth");
+    static final WindlassSystem system = new WindlassSystem();
 
     private final ContainersApi api = system.containers();
     private final DockerCli docker = system.docker();
