@@ -59,7 +59,8 @@ public class RevocationList {
     }
 
     /** Rows for tokens that have expired anyway serve nobody. */
-    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void purgeExpired() {
         int purged = QuarkusTransaction.requiringNew().call(repository::purgeExpiredRevocations);
         if (purged > 0) {

@@ -31,8 +31,10 @@ public class ContainerReconciler {
         this.liveness = liveness;
     }
 
+    // not while starting or stopping: during shutdown the database layer may already be gone
     @Scheduled(every = "${windlass.conductor.reconcile-interval:30s}", delayed = "${windlass.conductor.reconcile-interval:30s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void periodic() {
         reconcile();
     }

@@ -57,9 +57,18 @@ class IdentityBenchmark {
                 concurrent(issues, () -> issue(api, issueBody))));
         rows.add(row("token validation (GET /v3/auth/tokens)", sequential(SAMPLES, () -> validate(api, token)),
                 concurrent(SAMPLES, () -> validate(api, token))));
-        LatencySummary baseline = sequential(SAMPLES, () -> list(noauth, null));
-        LatencySummary cached = sequential(SAMPLES, () -> list(api, token));
-        LatencySummary uncachedList = sequential(SAMPLES, () -> list(uncached, token));
+        // interleaved, so that drift on this noisy machine (JIT, other load) hits all three alike
+        List<Duration> baselineSamples = new ArrayList<>();
+        List<Duration> cachedSamples = new ArrayList<>();
+        List<Duration> uncachedSamples = new ArrayList<>();
+        for (int i = 0; i < SAMPLES; i++) {
+            baselineSamples.add(time(() -> list(noauth, null)));
+            cachedSamples.add(time(() -> list(api, token)));
+            uncachedSamples.add(time(() -> list(uncached, token)));
+        }
+        LatencySummary baseline = LatencySummary.of(baselineSamples);
+        LatencySummary cached = LatencySummary.of(cachedSamples);
+        LatencySummary uncachedList = LatencySummary.of(uncachedSamples);
 
         StringBuilder out = new StringBuilder("Identity benchmark (one api-service replica, ")
                 .append(SAMPLES).append(" samples, ").append(THREADS).append(" threads for throughput)\n\n")
@@ -67,7 +76,7 @@ class IdentityBenchmark {
                         "throughput/s"))
                 .append("|---|---|---|---|\n");
         rows.forEach(out::append);
-        out.append("\nGET /container/v1/containers (empty list), sequential:\n\n")
+        out.append("\nGET /container/v1/containers (empty list), sequential, the three replicas interleaved:\n\n")
                 .append("| auth | median | p95 | added to median |\n|---|---|---|---|\n")
                 .append(listRow("none (noauth replica, baseline)", baseline, baseline))
                 .append(listRow("token, revocation list cached (2 s)", cached, baseline))
@@ -76,9 +85,12 @@ class IdentityBenchmark {
         Files.writeString(Path.of("target", "identity-benchmark.txt"), out.toString());
     }
 
+    /** Enough calls for the JIT to compile the request paths of all three replicas. */
     private void warmUp(String api, String token, String issueBody) throws Exception {
         for (int i = 0; i < 20; i++) {
             issue(api, issueBody);
+        }
+        for (int i = 0; i < 300; i++) {
             validate(api, token);
             list(api, token);
             list("http://127.0.0.1:" + NOAUTH_PORT, null);
@@ -126,11 +138,15 @@ class IdentityBenchmark {
     private static LatencySummary sequential(int n, Call call) throws Exception {
         List<Duration> samples = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            long start = System.nanoTime();
-            call.run();
-            samples.add(Duration.ofNanos(System.nanoTime() - start));
+            samples.add(time(call));
         }
         return LatencySummary.of(samples);
+    }
+
+    private static Duration time(Call call) throws Exception {
+        long start = System.nanoTime();
+        call.run();
+        return Duration.ofNanos(System.nanoTime() - start);
     }
 
     /** Calls per second with {@link #THREADS} callers. */
