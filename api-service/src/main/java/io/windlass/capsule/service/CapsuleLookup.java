@@ -1,7 +1,6 @@
 package io.windlass.capsule.service;
 
-import io.windlass.api.error.ConflictException;
-import io.windlass.api.error.ResourceNotFoundException;
+import io.windlass.api.lookup.ZunIdentLookup;
 import io.windlass.capsule.persistence.CapsuleEntity;
 import io.windlass.capsule.persistence.CapsuleRepository;
 import io.windlass.capsule.policy.CapsulePolicy;
@@ -12,12 +11,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/**
- * Resolves a {@code {capsule_ident}}: a uuid or a name. Non-admins see their own project only;
- * admins search every project, as Zun does for lookups by ident.
- */
+/** Resolves a {@code {capsule_ident}} (uuid or name) by Zun's rule, see {@link ZunIdentLookup}. */
 @ApplicationScoped
-public class CapsuleLookup {
+public class CapsuleLookup extends ZunIdentLookup<CapsuleEntity> {
     private final CapsuleRepository repository;
     private final CapsulePolicy policy;
 
@@ -26,40 +22,28 @@ public class CapsuleLookup {
         this.policy = policy;
     }
 
-    public CapsuleEntity resolve(RequestContext caller, String ident, boolean allProjects, String allProjectsRule) {
-        if (allProjects) {
-            policy.authorize(allProjectsRule, caller, caller.projectId());
-        }
-        String scope = caller.isAdmin() || allProjects ? null : caller.projectId();
-        Optional<UUID> uuid = asUuid(ident);
-        if (uuid.isPresent()) {
-            return repository.findByUuid(uuid.get())
-                    .filter(c -> scope == null || scope.equals(c.projectId))
-                    .orElseThrow(() -> notFound(ident));
-        }
-        List<CapsuleEntity> named = repository.findByName(ident, scope);
-        if (named.isEmpty()) {
-            throw notFound(ident);
-        }
-        if (named.size() > 1) {
-            throw new ConflictException("Conflict",
-                    "Multiple capsules exist with same name. Please use the capsule uuid instead.");
-        }
-        return named.getFirst();
+    @Override
+    protected String kind() {
+        return "Capsule";
     }
 
-    public static ResourceNotFoundException notFound(String ident) {
-        return new ResourceNotFoundException("CapsuleNotFound", "Capsule " + ident + " could not be found.");
+    @Override
+    protected Optional<CapsuleEntity> findByUuid(UUID uuid) {
+        return repository.findByUuid(uuid);
     }
 
-    static Optional<UUID> asUuid(String ident) {
-        if (ident.length() != 36) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(UUID.fromString(ident));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+    @Override
+    protected List<CapsuleEntity> findByName(String name, String projectId) {
+        return repository.findByName(name, projectId);
+    }
+
+    @Override
+    protected String projectOf(CapsuleEntity resource) {
+        return resource.projectId;
+    }
+
+    @Override
+    protected void authorizeAllProjects(String rule, RequestContext caller) {
+        policy.authorize(rule, caller, caller.projectId());
     }
 }

@@ -86,7 +86,7 @@ public class CapsuleService {
         CapsuleEntity found = lookup.resolve(caller, ident, allProjects, CapsulePolicy.DELETE_ALL_PROJECTS);
         policy.authorize(CapsulePolicy.DELETE, caller, found.projectId);
         Before before = QuarkusTransaction.requiringNew().call(() -> {
-            CapsuleEntity c = repository.lockByUuid(found.uuid).orElseThrow(() -> CapsuleLookup.notFound(ident));
+            CapsuleEntity c = repository.lockByUuid(found.uuid).orElseThrow(() -> lookup.notFound(ident));
             if (c.host == null) {
                 c.delete();
                 return null;

@@ -245,7 +245,7 @@ public class ContainerService {
     }
 
     private ContainerEntity locked(UUID uuid, String ident) {
-        return repository.lockByUuid(uuid).orElseThrow(() -> ContainerLookup.notFound(ident));
+        return repository.lockByUuid(uuid).orElseThrow(() -> lookup.notFound(ident));
     }
 
     private static void requireAllowed(ContainerEntity c, ContainerAction action) {
