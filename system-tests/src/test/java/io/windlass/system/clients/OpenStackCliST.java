@@ -9,6 +9,7 @@ import io.windlass.system.WindlassSystem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -118,6 +119,49 @@ class OpenStackCliST {
         cli.ok("appcontainer", "delete", "c2");
         Poller.standard().until("c2 to disappear", () -> cli.run("appcontainer", "show", "c2"),
                 result -> !result.ok() && result.stderr().contains("(HTTP 404)"));
+    }
+
+    @Test
+    void capsuleCreateListShowDeleteWithAYamlTemplate() throws Exception {
+        // the shape of upstream's template-capsule/capsule.yaml, scaled down for this host
+        Path template = Path.of("target", "cli-capsule.yaml");
+        Files.writeString(template, """
+                capsuleVersion: beta
+                kind: capsule
+                metadata:
+                  name: cli-cap
+                  labels: {app: web}
+                spec:
+                  restartPolicy: Always
+                  containers:
+                  - image: busybox
+                    command: ["sleep", "3600"]
+                    workDir: /
+                    resources:
+                      requests: {cpu: 0.1, memory: 32}
+                    env: {ENV1: value1}
+                """);
+        JsonNode created = cli.json("capsule", "create", "-f", "json", "--file", template.toAbsolutePath().toString());
+        String uuid = created.path("uuid").asText();
+        assertEquals("cli-cap", created.path("name").asText(), created.toString());
+        assertEquals("32", created.path("memory").asText(), created.toString());
+
+        Poller.standard().until("cli-cap to run", () -> cli.json("capsule", "list", "-f", "json"),
+                list -> StreamSupport.stream(list.spliterator(), false)
+                        .anyMatch(c -> uuid.equals(c.path("uuid").asText()) && "Running".equals(c.path("status").asText())));
+        JsonNode show = cli.json("capsule", "show", "-f", "json", "cli-cap");
+        assertEquals(1, show.path("containers").size(), show.toString());
+        JsonNode member = show.path("containers").get(0);
+        assertEquals("value1", member.path("environment").path("ENV1").asText(), show.toString());
+        String memberEngineName = ContainersApi.engineName(member.path("uuid").asText());
+        assertEquals("true", docker.inspectExisting(memberEngineName, "{{.State.Running}}"));
+
+        cli.ok("capsule", "delete", "cli-cap");
+        Poller.standard().until("cli-cap to disappear", () -> cli.json("capsule", "list", "-f", "json"),
+                list -> StreamSupport.stream(list.spliterator(), false).noneMatch(c -> uuid.equals(c.path("uuid").asText())));
+        Poller.standard().until("the capsule's engine containers to go",
+                () -> docker.namesContaining("windlass-capsule-" + uuid).size()
+                        + docker.namesContaining(memberEngineName).size(), n -> n == 0);
     }
 
     @Test
