@@ -51,13 +51,25 @@ public final class WindlassSystem implements BeforeAllCallback, AfterAllCallback
     private final Map<WindlassService, ServiceProcess> processes = new EnumMap<>(WindlassService.class);
     /** Additional api-service replicas with their own settings (benchmarks compare configurations). */
     private final List<ServiceProcess> extraApis = new ArrayList<>();
-    private Path apiJar;
+    /** Processes a test restarted: stopped, but their logs are still checked for errors. */
+    private final List<ServiceProcess> retired = new ArrayList<>();
+    private final Map<WindlassService, List<String>> overrides = new EnumMap<>(WindlassService.class);
+    private final Map<WindlassService, Path> jars = new EnumMap<>(WindlassService.class);
     private Path logDir;
     private final AtomicBoolean tornDown = new AtomicBoolean();
     private String startupReport = "";
 
     public WindlassSystem() {
         this.root = Path.of(System.getProperty("windlass.root", "..")).toAbsolutePath().normalize();
+    }
+
+    /**
+     * Starts {@code service} with one more setting ({@code key=value}), for a test class that needs,
+     * for example, a short service-down time.
+     */
+    public WindlassSystem withProperty(WindlassService service, String keyEqualsValue) {
+        overrides.computeIfAbsent(service, s -> new ArrayList<>()).add("-D" + keyEqualsValue);
+        return this;
     }
 
     @Override
@@ -78,7 +90,9 @@ public final class WindlassSystem implements BeforeAllCallback, AfterAllCallback
     public void afterAll(ExtensionContext context) {
         tearDown();
         List<String> errors = new ArrayList<>();
-        for (ServiceProcess process : processes.values()) {
+        List<ServiceProcess> all = new ArrayList<>(processes.values());
+        all.addAll(retired);
+        for (ServiceProcess process : all) {
             logCheck.unexpectedErrors(process.readLog())
                     .forEach(line -> errors.add(process.service().module() + ": " + line));
         }
@@ -103,11 +117,9 @@ public final class WindlassSystem implements BeforeAllCallback, AfterAllCallback
 
     private void start(Path appDir, Path logDir) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Map<WindlassService, Path> jars = new EnumMap<>(WindlassService.class);
         for (WindlassService service : WindlassService.values()) {
             jars.put(service, privateCopy(service, appDir.resolve(service.module())));
         }
-        this.apiJar = jars.get(WindlassService.API);
         this.logDir = logDir;
         database.reset();
         // plain stdout: it is what surefire shows next to the test, and the test JVM has no log configuration
@@ -175,6 +187,7 @@ public final class WindlassSystem implements BeforeAllCallback, AfterAllCallback
             props.add("-Dwindlass.identity.bootstrap.admin-password=" + admin.password());
             props.add("-Dwindlass.identity.bootstrap.admin-project=" + admin.project());
         }
+        props.addAll(overrides.getOrDefault(service, List.of()));
         if (service == WindlassService.AGENT) {
             props.add("-Dwindlass.agent.host=" + agentHost);
             // the conductor learns about the host from heartbeats; a short interval makes it schedulable at once
@@ -192,11 +205,28 @@ public final class WindlassSystem implements BeforeAllCallback, AfterAllCallback
         props.replaceAll(p -> p.startsWith("-Dquarkus.http.port=") ? "-Dquarkus.http.port=" + port : p);
         props.addAll(extraProperties);
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ServiceProcess process = ServiceProcess.start(WindlassService.API, java, apiJar, props,
+        ServiceProcess process = ServiceProcess.start(WindlassService.API, java, jars.get(WindlassService.API), props,
                 logDir.resolve("api-service-" + name + ".log"));
         extraApis.add(process);
         process.awaitReady(READY_TIMEOUT, port);
         return "http://127.0.0.1:" + port;
+    }
+
+    /** Stops a service (SIGTERM, as an operator would) without starting it again. */
+    public void stop(WindlassService service) {
+        processes.get(service).stop();
+    }
+
+    /** Starts a stopped service again with the same settings; its new log is {@code <module>-<n>.log}. */
+    public void restart(WindlassService service) throws IOException {
+        ServiceProcess old = processes.get(service);
+        old.stop();
+        retired.add(old);
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        ServiceProcess fresh = ServiceProcess.start(service, java, jars.get(service), systemProperties(service),
+                logDir.resolve(service.module() + "-" + (retired.size() + 1) + ".log"));
+        processes.put(service, fresh);
+        fresh.awaitReady(READY_TIMEOUT);
     }
 
     private void stopServices() {
