@@ -1,6 +1,5 @@
 package io.windlass.capsule.persistence;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.windlass.capsule.CapsuleMemberState;
 import io.windlass.capsule.CapsuleSpec;
 import io.windlass.container.ContainerAddress;
@@ -8,20 +7,17 @@ import io.windlass.container.ContainerStatus;
 import io.windlass.container.ContainerStatusConverter;
 import io.windlass.container.TaskState;
 import io.windlass.container.TaskStateConverter;
+import io.windlass.api.persistence.TimestampedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,7 +30,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "capsules")
-public class CapsuleEntity extends PanacheEntityBase {
+public class CapsuleEntity extends TimestampedEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -92,21 +88,4 @@ public class CapsuleEntity extends PanacheEntityBase {
 
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, List<ContainerAddress>> addresses = new HashMap<>();
-
-    @Column(name = "created_at", updatable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at")
-    public Instant updatedAt;
-
-    @PrePersist
-    void onInsert() {
-        // PostgreSQL keeps microseconds; truncating here keeps the 202 body equal to later reads
-        createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
 }

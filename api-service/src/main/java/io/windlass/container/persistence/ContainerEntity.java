@@ -2,25 +2,22 @@ package io.windlass.container.persistence;
 
 import io.windlass.container.TaskStateConverter;
 import io.windlass.container.ContainerStatusConverter;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.windlass.container.ContainerAddress;
 import io.windlass.container.ContainerStatus;
 import io.windlass.container.RestartPolicy;
 import io.windlass.container.TaskState;
+import io.windlass.api.persistence.TimestampedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,7 +31,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "containers")
-public class ContainerEntity extends PanacheEntityBase {
+public class ContainerEntity extends TimestampedEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -152,27 +149,4 @@ public class ContainerEntity extends PanacheEntityBase {
 
     @Column(name = "status_observed_at")
     public Instant statusObservedAt;
-
-    @Column(name = "created_at", nullable = false, updatable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at")
-    public Instant updatedAt;
-
-    @PrePersist
-    void onInsert() {
-        if (createdAt == null) {
-            createdAt = now();
-        }
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = now();
-    }
-
-    /** PostgreSQL keeps microseconds; truncating here makes the 202 body match later reads. */
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
 }
