@@ -4,11 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Frame;
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.DeliverCallback;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.windlass.agent.driver.docker.DockerClientFactory;
+import io.windlass.agent.testing.ConductorProbe;
 import io.windlass.agent.rpc.AgentQueuesReset;
 import io.windlass.capsule.CapsuleMemberSpec;
 import io.windlass.capsule.CapsuleMemberSpec.VolumeMount;
@@ -21,9 +20,7 @@ import io.windlass.compute.ComputeRpcApi;
 import io.windlass.conductor.ConductorRpcApi;
 import io.windlass.container.ContainerStatus;
 import io.windlass.context.RequestContext;
-import io.windlass.rpc.Envelope;
 import io.windlass.rpc.RpcConnection;
-import io.windlass.rpc.RpcTopics;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,7 +34,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -58,25 +54,20 @@ class CapsuleManagerIT {
     @Inject
     ObjectMapper json;
 
-    private final List<Envelope> conductorMessages = new CopyOnWriteArrayList<>();
     private final RequestContext ctx = new RequestContext("req-" + UUID.randomUUID(), "req-global", "tester",
             "project-1", List.of("admin"));
     private DockerClient docker;
-    private Channel probe;
+    private ConductorProbe conductor;
 
     @BeforeAll
     void listenAsTheConductor() throws IOException {
         docker = DockerClientFactory.create("unix:///var/run/docker.sock", Duration.ofSeconds(30));
-        probe = connection.createChannel();
-        String queue = connection.declareTopicQueue(probe, RpcTopics.CONDUCTOR);
-        DeliverCallback collect = (tag, delivery) -> conductorMessages.add(json.readValue(delivery.getBody(),
-                Envelope.class));
-        probe.basicConsume(queue, true, collect, tag -> { });
+        conductor = ConductorProbe.listen(connection, json);
     }
 
     @AfterAll
     void cleanUp() throws Exception {
-        probe.close();
+        conductor.close();
         docker.close();
     }
 
@@ -162,22 +153,7 @@ class CapsuleManagerIT {
     }
 
     private CapsuleStatusReport awaitReport(String uuid, String what, Predicate<CapsuleStatusReport> match) {
-        Instant deadline = Instant.now().plus(WAIT);
-        while (Instant.now().isBefore(deadline)) {
-            for (Envelope e : conductorMessages) {
-                if (e.method().equals(ConductorRpcApi.REPORT_CAPSULE_STATUS)) {
-                    CapsuleStatusReport report = json.convertValue(e.args(), CapsuleStatusReport.class);
-                    if (report.uuid().equals(uuid) && match.test(report)) {
-                        return report;
-                    }
-                }
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        return fail("no capsule report " + what + " for " + uuid + " within " + WAIT);
+        return conductor.await(ConductorRpcApi.REPORT_CAPSULE_STATUS, CapsuleStatusReport.class,
+                r -> r.uuid().equals(uuid) && match.test(r), WAIT, "capsule report " + what + " for " + uuid);
     }
 }

@@ -2,11 +2,10 @@ package io.windlass.agent.rpc;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.DockerClient;
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.DeliverCallback;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.windlass.agent.driver.docker.DockerClientFactory;
+import io.windlass.agent.testing.ConductorProbe;
 import io.windlass.compute.ComputeRpcApi;
 import io.windlass.conductor.ConductorRpcApi;
 import io.windlass.container.ContainerAction;
@@ -21,10 +20,8 @@ import io.windlass.container.ResizeContainer;
 import io.windlass.container.RestartPolicy;
 import io.windlass.context.RequestContext;
 import io.windlass.host.HostState;
-import io.windlass.rpc.Envelope;
 import io.windlass.rpc.RemoteException;
 import io.windlass.rpc.RpcConnection;
-import io.windlass.rpc.RpcTopics;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,7 +34,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
 import static io.restassured.RestAssured.given;
@@ -70,26 +66,21 @@ class ComputeManagerIT {
     @Inject
     ObjectMapper json;
 
-    private final List<Envelope> conductorMessages = new CopyOnWriteArrayList<>();
     private final RequestContext ctx = new RequestContext("req-" + UUID.randomUUID(), "req-global", "tester",
             "project-1", List.of("admin"));
     private DockerClient docker;
-    private Channel probe;
+    private ConductorProbe conductor;
 
     @BeforeAll
     void listenAsTheConductor() throws IOException {
         docker = DockerClientFactory.create("unix:///var/run/docker.sock", Duration.ofSeconds(30));
         removeTestContainers();
-        probe = connection.createChannel();
-        String queue = connection.declareTopicQueue(probe, RpcTopics.CONDUCTOR);
-        DeliverCallback collect = (tag, delivery) -> conductorMessages.add(json.readValue(delivery.getBody(),
-                Envelope.class));
-        probe.basicConsume(queue, true, collect, tag -> { });
+        conductor = ConductorProbe.listen(connection, json);
     }
 
     @AfterAll
     void cleanUp() throws Exception {
-        probe.close();
+        conductor.close();
         removeTestContainers();
         docker.close();
     }
@@ -106,26 +97,16 @@ class ComputeManagerIT {
     }
 
     private ContainerStatusReport awaitReport(String uuid, String what, Predicate<ContainerStatusReport> match) {
-        Instant deadline = Instant.now().plus(WAIT);
-        while (Instant.now().isBefore(deadline)) {
-            for (Envelope e : conductorMessages) {
-                if (!e.method().equals(ConductorRpcApi.REPORT_CONTAINER_STATUS)) {
-                    continue;
-                }
-                ContainerStatusReport report = json.convertValue(e.args(), ContainerStatusReport.class);
-                if (report.uuid().equals(uuid) && match.test(report)) {
-                    return report;
-                }
-            }
-            pause();
+        try {
+            return conductor.await(ConductorRpcApi.REPORT_CONTAINER_STATUS, ContainerStatusReport.class,
+                    r -> r.uuid().equals(uuid) && match.test(r), WAIT, "report " + what + " for " + uuid);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; got " + reportsOf(uuid), e);
         }
-        return fail("no report " + what + " for " + uuid + " within " + WAIT + "; got " + reportsOf(uuid));
     }
 
     private List<ContainerStatusReport> reportsOf(String uuid) {
-        return conductorMessages.stream()
-                .filter(e -> e.method().equals(ConductorRpcApi.REPORT_CONTAINER_STATUS))
-                .map(e -> json.convertValue(e.args(), ContainerStatusReport.class))
+        return conductor.received(ConductorRpcApi.REPORT_CONTAINER_STATUS, ContainerStatusReport.class).stream()
                 .filter(r -> r.uuid().equals(uuid))
                 .toList();
     }
@@ -133,15 +114,6 @@ class ComputeManagerIT {
     private int engineContainersNamed(String uuid) {
         return docker.listContainersCmd().withShowAll(true).withNameFilter(List.of(ContainerSpec.engineName(uuid)))
                 .exec().size();
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     @Test
@@ -175,7 +147,7 @@ class ComputeManagerIT {
         compute.deleteContainer(HOST, ctx, new DeleteContainer(uuid, false, false));
         Instant deadline = Instant.now().plus(WAIT);
         while (reportsOf(uuid).size() == before && Instant.now().isBefore(deadline)) {
-            pause();
+            ConductorProbe.pause();
         }
         assertTrue(reportsOf(uuid).getLast().gone());
     }
@@ -184,10 +156,7 @@ class ComputeManagerIT {
     void heartbeatCarriesTheEngineInventory() {
         Instant deadline = Instant.now().plus(WAIT);
         while (Instant.now().isBefore(deadline)) {
-            var beat = conductorMessages.stream()
-                    .filter(e -> e.method().equals(ConductorRpcApi.REPORT_HOST_STATE))
-                    .map(e -> json.convertValue(e.args(), HostState.class))
-                    .findFirst();
+            var beat = conductor.received(ConductorRpcApi.REPORT_HOST_STATE, HostState.class).stream().findFirst();
             if (beat.isPresent()) {
                 HostState state = beat.get();
                 assertEquals(HOST, state.host());
@@ -200,7 +169,7 @@ class ComputeManagerIT {
                 assertNotNull(state.sentAt());
                 return;
             }
-            pause();
+            ConductorProbe.pause();
         }
         fail("no heartbeat within " + WAIT);
     }
@@ -228,7 +197,7 @@ class ComputeManagerIT {
         Instant deadline = Instant.now().plus(WAIT);
         while (reportsOf(uuid).stream().filter(ContainerStatusReport::operationDone).count() < 2
                 && Instant.now().isBefore(deadline)) {
-            pause();
+            ConductorProbe.pause();
         }
         List<ContainerStatusReport> done = reportsOf(uuid).stream().filter(ContainerStatusReport::operationDone)
                 .toList();

@@ -1,7 +1,7 @@
 package io.windlass.agent.simulation;
 
+import io.windlass.agent.testing.ConductorProbe;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.rabbitmq.client.Channel;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -14,9 +14,7 @@ import io.windlass.container.CreateContainer;
 import io.windlass.container.RestartPolicy;
 import io.windlass.context.RequestContext;
 import io.windlass.host.HostState;
-import io.windlass.rpc.Envelope;
 import io.windlass.rpc.RpcConnection;
-import io.windlass.rpc.RpcTopics;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,11 +26,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -69,21 +65,17 @@ class SimulatedHostsIT {
     @Inject
     SimulatedHosts simulation;
 
-    private final List<Envelope> conductorMessages = new CopyOnWriteArrayList<>();
     private final Instant started = Instant.now();
-    private Channel probe;
+    private ConductorProbe conductor;
 
     @BeforeAll
     void listenAsTheConductor() throws IOException {
-        probe = connection.createChannel();
-        String queue = connection.declareTopicQueue(probe, RpcTopics.CONDUCTOR);
-        probe.basicConsume(queue, true, (tag, delivery) -> conductorMessages.add(json.readValue(delivery.getBody(),
-                Envelope.class)), tag -> { });
+        conductor = ConductorProbe.listen(connection, json);
     }
 
     @AfterAll
     void stopListening() throws Exception {
-        probe.close();
+        conductor.close();
     }
 
     @Test
@@ -124,28 +116,15 @@ class SimulatedHostsIT {
     }
 
     private List<HostState> heartbeats() {
-        return conductorMessages.stream()
-                .filter(e -> e.method().equals(ConductorRpcApi.REPORT_HOST_STATE))
-                .map(e -> json.convertValue(e.args(), HostState.class))
+        return conductor.received(ConductorRpcApi.REPORT_HOST_STATE, HostState.class).stream()
                 // the namespace's queue may hold heartbeats of an earlier run
                 .filter(h -> h.sentAt().isAfter(started.minusSeconds(1)))
                 .toList();
     }
 
-    private ContainerStatusReport awaitDone(String uuid) throws InterruptedException {
-        Instant deadline = Instant.now().plus(WAIT);
-        while (Instant.now().isBefore(deadline)) {
-            Optional<ContainerStatusReport> done = conductorMessages.stream()
-                    .filter(e -> e.method().equals(ConductorRpcApi.REPORT_CONTAINER_STATUS))
-                    .map(e -> json.convertValue(e.args(), ContainerStatusReport.class))
-                    .filter(r -> r.uuid().equals(uuid) && r.operationDone())
-                    .findFirst();
-            if (done.isPresent()) {
-                return done.get();
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no report for " + uuid + " within " + WAIT);
+    private ContainerStatusReport awaitDone(String uuid) {
+        return conductor.await(ConductorRpcApi.REPORT_CONTAINER_STATUS, ContainerStatusReport.class,
+                r -> r.uuid().equals(uuid) && r.operationDone(), WAIT, "report for " + uuid);
     }
 
     private static ContainerSpec spec(String uuid) {
