@@ -3,7 +3,7 @@ package io.windlass.quota;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** {@code windlass.quota.*}: default per-project limits (Zun's defaults); -1 means unlimited. */
+/** {@code windlass.quota.*}: default per-project limits (Zun's and Nova's defaults); -1 means unlimited. */
 @ConfigMapping(prefix = "windlass.quota")
 public interface QuotaConfig {
     /** Containers per project. */
@@ -17,4 +17,32 @@ public interface QuotaConfig {
     /** Total memory of a project's containers, MiB. */
     @WithDefault("51200")
     long memory();
+
+    /** Servers per project (Nova {@code instances}). */
+    @WithDefault("10")
+    long instances();
+
+    /** Total vCPUs of a project's servers (Nova {@code cores}). */
+    @WithDefault("20")
+    long cores();
+
+    /** Total memory of a project's servers, MiB (Nova {@code ram}). */
+    @WithDefault("51200")
+    long ram();
+
+    /** Metadata items per server. */
+    @WithDefault("128")
+    long metadataItems();
+
+    /** Personality files per server. */
+    @WithDefault("5")
+    long injectedFiles();
+
+    /** Bytes per personality file (decoded). */
+    @WithDefault("10240")
+    long injectedFileContentBytes();
+
+    /** Characters of a personality file path. */
+    @WithDefault("255")
+    long injectedFilePathLength();
 }

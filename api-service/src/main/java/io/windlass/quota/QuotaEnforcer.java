@@ -33,16 +33,33 @@ public class QuotaEnforcer {
         amounts.put(QuotaResource.CONTAINERS, 1.0);
         amounts.put(QuotaResource.CPU, cpu);
         amounts.put(QuotaResource.MEMORY, (double) memoryMb);
+        List<QuotaResource> exceeded = reserve(projectId, amounts);
+        if (!exceeded.isEmpty()) {
+            // the transaction is rolled back by the exception, undoing the reservations that did fit
+            throw new OverQuotaException(exceeded);
+        }
+    }
+
+    /**
+     * Reserves every amount that fits and answers the resources that did not; the caller
+     * throws (rolling the transaction back) when the answer is not empty.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<QuotaResource> reserve(String projectId, Map<QuotaResource, Double> amounts) {
         List<QuotaResource> exceeded = new ArrayList<>();
         amounts.forEach((resource, amount) -> {
             if (!reserve(projectId, resource, amount)) {
                 exceeded.add(resource);
             }
         });
-        if (!exceeded.isEmpty()) {
-            // the transaction is rolled back by the exception, undoing the reservations that did fit
-            throw new OverQuotaException(exceeded);
-        }
+        return exceeded;
+    }
+
+    /** What the project uses of a counted resource now (0 when it never used any). */
+    public double inUse(String projectId, QuotaResource resource) {
+        List<?> row = em.createNativeQuery("select in_use from quota_usages where project_id = ?1 and resource = ?2")
+                .setParameter(1, projectId).setParameter(2, resource.key()).getResultList();
+        return row.isEmpty() ? 0 : ((Number) row.getFirst()).doubleValue();
     }
 
     public long limit(String projectId, QuotaResource resource) {
@@ -55,6 +72,13 @@ public class QuotaEnforcer {
             case CONTAINERS -> config.containers();
             case CPU -> config.cpu();
             case MEMORY -> config.memory();
+            case INSTANCES -> config.instances();
+            case CORES -> config.cores();
+            case RAM -> config.ram();
+            case METADATA_ITEMS -> config.metadataItems();
+            case INJECTED_FILES -> config.injectedFiles();
+            case INJECTED_FILE_CONTENT_BYTES -> config.injectedFileContentBytes();
+            case INJECTED_FILE_PATH_LENGTH -> config.injectedFilePathLength();
         };
     }
 

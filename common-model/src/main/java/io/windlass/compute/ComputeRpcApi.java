@@ -12,15 +12,19 @@ import io.windlass.image.CacheHostImages;
 import io.windlass.rpc.RpcClient;
 import io.windlass.rpc.RpcTopics;
 import io.windlass.rpc.RpcVersion;
+import io.windlass.server.ServerOperation;
+import io.windlass.server.ServerRef;
+import io.windlass.server.ServerSpec;
 
 import java.time.Duration;
 
 /**
  * Client side of the compute agent's RPC API (topic {@code compute.<host>}).
- * <p>Version history: 1.0 containers (create, action, delete, resize, stats); 1.1 {@code cache_images}; 1.2 {@code create_capsule}, {@code delete_capsule}.
+ * <p>Version history: 1.0 containers (create, action, delete, resize, stats); 1.1 {@code cache_images}; 1.2 {@code create_capsule}, {@code delete_capsule};
+ * 1.3 {@code spawn_server}, {@code server_action}, {@code destroy_server} (Nova servers).
  */
 public class ComputeRpcApi {
-    public static final RpcVersion VERSION = new RpcVersion(1, 2);
+    public static final RpcVersion VERSION = new RpcVersion(1, 3);
 
     public static final String CREATE_CONTAINER = "create_container";
     public static final String CONTAINER_ACTION = "container_action";
@@ -30,6 +34,9 @@ public class ComputeRpcApi {
     public static final String CACHE_IMAGES = "cache_images";
     public static final String CREATE_CAPSULE = "create_capsule";
     public static final String DELETE_CAPSULE = "delete_capsule";
+    public static final String SPAWN_SERVER = "spawn_server";
+    public static final String SERVER_ACTION = "server_action";
+    public static final String DESTROY_SERVER = "destroy_server";
 
     private final RpcClient rpc;
     private final Duration callTimeout;
@@ -75,6 +82,21 @@ public class ComputeRpcApi {
     /** Remove a capsule's members, sandbox and auto-remove volumes (since 1.2). */
     public void deleteCapsule(String host, RequestContext ctx, DeleteCapsule request) {
         rpc.cast(RpcTopics.compute(host), DELETE_CAPSULE, VERSION, ctx, request);
+    }
+
+    /** Spawn (create and power on) a server; answered by {@code conductor.report_server_status} (since 1.3). */
+    public void spawnServer(String host, RequestContext ctx, ServerSpec spec) {
+        rpc.cast(RpcTopics.compute(host), SPAWN_SERVER, VERSION, ctx, spec);
+    }
+
+    /** A power action on a server; answered by {@code conductor.report_server_status} (since 1.3). */
+    public void serverAction(String host, RequestContext ctx, ServerOperation operation) {
+        rpc.cast(RpcTopics.compute(host), SERVER_ACTION, VERSION, ctx, operation);
+    }
+
+    /** Remove a server and its config drive; answered by a {@code gone} report (since 1.3). */
+    public void destroyServer(String host, RequestContext ctx, ServerRef server) {
+        rpc.cast(RpcTopics.compute(host), DESTROY_SERVER, VERSION, ctx, server);
     }
 
     /**

@@ -13,6 +13,9 @@ import io.windlass.host.HostState;
 import io.windlass.rpc.RpcClient;
 import io.windlass.rpc.RpcTopics;
 import io.windlass.rpc.RpcVersion;
+import io.windlass.server.ServerOperation;
+import io.windlass.server.ServerRef;
+import io.windlass.server.ServerStatusReport;
 
 import java.time.Duration;
 
@@ -21,10 +24,11 @@ import java.time.Duration;
  * starts workflows here; agents report container states and heartbeats here.
  * <p>Version history: 1.0 containers and host heartbeats; 1.1 {@code cache_images} and
  * {@code report_image_cache} (aggregate image pre-caching);
- * 1.2 {@code build_capsule}, {@code delete_capsule}, {@code report_capsule_status} (capsules).
+ * 1.2 {@code build_capsule}, {@code delete_capsule}, {@code report_capsule_status} (capsules);
+ * 1.3 {@code build_server}, {@code server_action}, {@code delete_server}, {@code report_server_status} (Nova servers).
  */
 public class ConductorRpcApi {
-    public static final RpcVersion VERSION = new RpcVersion(1, 2);
+    public static final RpcVersion VERSION = new RpcVersion(1, 3);
 
     public static final String BUILD_CONTAINER = "build_container";
     public static final String CONTAINER_ACTION = "container_action";
@@ -37,6 +41,10 @@ public class ConductorRpcApi {
     public static final String BUILD_CAPSULE = "build_capsule";
     public static final String DELETE_CAPSULE = "delete_capsule";
     public static final String REPORT_CAPSULE_STATUS = "report_capsule_status";
+    public static final String BUILD_SERVER = "build_server";
+    public static final String SERVER_ACTION = "server_action";
+    public static final String DELETE_SERVER = "delete_server";
+    public static final String REPORT_SERVER_STATUS = "report_server_status";
 
     private final RpcClient rpc;
     private final Duration callTimeout;
@@ -99,6 +107,26 @@ public class ConductorRpcApi {
     /** An agent's view of one capsule (since 1.2). */
     public void reportCapsuleStatus(RequestContext ctx, CapsuleStatusReport report) {
         rpc.cast(RpcTopics.CONDUCTOR, REPORT_CAPSULE_STATUS, VERSION, ctx, report);
+    }
+
+    /** The server row exists (building/scheduling); schedule it and have its host spawn it (since 1.3). */
+    public void buildServer(RequestContext ctx, ServerRef server) {
+        rpc.cast(RpcTopics.CONDUCTOR, BUILD_SERVER, VERSION, ctx, server);
+    }
+
+    /** The API set the action's task state; have the server's host do it (since 1.3). */
+    public void serverAction(RequestContext ctx, ServerOperation operation) {
+        rpc.cast(RpcTopics.CONDUCTOR, SERVER_ACTION, VERSION, ctx, operation);
+    }
+
+    /** The server is marked deleting; have its host destroy it, then remove the row (since 1.3). */
+    public void deleteServer(RequestContext ctx, ServerRef server) {
+        rpc.cast(RpcTopics.CONDUCTOR, DELETE_SERVER, VERSION, ctx, server);
+    }
+
+    /** An agent's view of one server (since 1.3). */
+    public void reportServerStatus(RequestContext ctx, ServerStatusReport report) {
+        rpc.cast(RpcTopics.CONDUCTOR, REPORT_SERVER_STATUS, VERSION, ctx, report);
     }
 
     /**

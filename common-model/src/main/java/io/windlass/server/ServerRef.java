@@ -1,0 +1,9 @@
+package io.windlass.server;
+
+/**
+ * Names one server.
+ *
+ * @param uuid server uuid
+ */
+public record ServerRef(String uuid) {
+}

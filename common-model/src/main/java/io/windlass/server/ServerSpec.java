@@ -1,0 +1,33 @@
+package io.windlass.server;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a compute agent needs to spawn a server (the agent has no database). The
+ * metadata fields also fill the server's config drive ({@code openstack/latest/meta_data.json}).
+ *
+ * @param uuid             server uuid; drivers name their workload after it, which makes spawning idempotent
+ * @param name             display name
+ * @param hostname         hostname inside the server
+ * @param image            engine image reference
+ * @param vcpus            flavor vCPUs (a CPU limit with the docker driver)
+ * @param memoryMb         flavor RAM, MiB (a memory limit)
+ * @param rootGb           flavor root disk, GiB (informational with the docker driver)
+ * @param metadata         server metadata (engine labels, and {@code meta} on the config drive)
+ * @param projectId        owner project
+ * @param userId           owner user
+ * @param availabilityZone zone the server landed in
+ * @param launchIndex      index within a multi-create request
+ * @param reservationId    the request's reservation id ({@code r-...})
+ * @param userData         base64 user data or null
+ * @param files            personality files
+ */
+public record ServerSpec(String uuid, String name, String hostname, String image, int vcpus, int memoryMb, int rootGb,
+                         Map<String, String> metadata, String projectId, String userId, String availabilityZone,
+                         int launchIndex, String reservationId, String userData, List<InjectedFile> files) {
+    public ServerSpec {
+        metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+        files = files == null ? List.of() : List.copyOf(files);
+    }
+}
