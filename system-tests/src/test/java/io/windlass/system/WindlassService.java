@@ -26,9 +26,16 @@ public enum WindlassService {
         return module;
     }
 
+    /**
+     * The port of this run: the base port plus {@code -Dwindlass.st.port-offset} (default 0),
+     * which lets two checkouts run their system tests at the same time.
+     */
     public int port() {
-        return port;
+        return port + PORT_OFFSET;
     }
+
+    /** Added to every system-test port (see {@link #port()}). */
+    public static final int PORT_OFFSET = Integer.getInteger("windlass.st.port-offset", 0);
 
     public boolean usesDatabase() {
         return usesDatabase;

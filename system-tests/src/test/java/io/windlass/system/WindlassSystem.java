@@ -33,7 +33,9 @@ import java.util.stream.Stream;
  */
 public final class WindlassSystem implements BeforeAllCallback, AfterAllCallback {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
-    private static final String DATABASE_URL = "jdbc:postgresql://127.0.0.1:5432/windlass_st";
+    // -Dwindlass.st.database lets two checkouts run system tests at once (with windlass.st.port-offset)
+    private static final String DATABASE_URL = "jdbc:postgresql://127.0.0.1:5432/"
+            + System.getProperty("windlass.st.database", "windlass_st");
 
     private final Path root;
     private final String runId = UUID.randomUUID().toString().substring(0, 8);

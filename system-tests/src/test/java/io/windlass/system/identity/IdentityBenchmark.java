@@ -1,6 +1,7 @@
 package io.windlass.system.identity;
 
 import io.windlass.system.LatencySummary;
+import io.windlass.system.WindlassService;
 import io.windlass.system.WindlassSystem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -32,8 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class IdentityBenchmark {
     private static final int SAMPLES = Integer.getInteger("windlass.bench.samples", 300);
     private static final int THREADS = 8;
-    private static final int NOAUTH_PORT = 28790;
-    private static final int UNCACHED_PORT = 28791;
+    private static final int NOAUTH_PORT = 28790 + WindlassService.PORT_OFFSET;
+    private static final int UNCACHED_PORT = 28791 + WindlassService.PORT_OFFSET;
 
     @RegisterExtension
     static final WindlassSystem system = new WindlassSystem();
