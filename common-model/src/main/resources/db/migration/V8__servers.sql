@@ -33,6 +33,8 @@ create table servers (
     security_groups    jsonb        not null default '[]',
     scheduler_hints    jsonb        not null default '{}',
     requested_zone     varchar(255),
+    requested_host     varchar(255),                     -- admin's forced host, or null
+    network            varchar(16)  not null default 'auto', -- auto (engine default) or none
     availability_zone  varchar(255),                     -- of the host it landed on
     admin_password_set boolean      not null default false,
     reservation_id     varchar(32)  not null,

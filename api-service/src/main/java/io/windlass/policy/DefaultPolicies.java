@@ -73,6 +73,25 @@ public final class DefaultPolicies {
         r.put("os_compute_api:os-availability-zone:list", "@");
         r.put("os_compute_api:os-availability-zone:detail", ADMIN_API);
 
+        // servers (nova/policies/servers.py, pause_server.py, extended_server_attributes.py)
+        r.put("os_compute_api:servers:index", ADMIN_OR_READER);
+        r.put("os_compute_api:servers:detail", ADMIN_OR_READER);
+        r.put("os_compute_api:servers:index:get_all_tenants", ADMIN_API);
+        r.put("os_compute_api:servers:detail:get_all_tenants", ADMIN_API);
+        r.put("os_compute_api:servers:allow_all_filters", ADMIN_API);
+        r.put("os_compute_api:servers:show", ADMIN_OR_READER);
+        r.put("os_compute_api:servers:show:flavor-extra-specs", ADMIN_OR_READER);
+        r.put("os_compute_api:servers:show:host_status", ADMIN_API);
+        r.put("os_compute_api:servers:create", ADMIN_OR_MEMBER);
+        r.put("os_compute_api:servers:create:forced_host", ADMIN_API);
+        r.put("compute:servers:create:requested_destination", ADMIN_API);
+        for (String action : new String[]{"update", "delete", "start", "stop", "reboot"}) {
+            r.put("os_compute_api:servers:" + action, ADMIN_OR_MEMBER);
+        }
+        r.put("os_compute_api:os-pause-server:pause", ADMIN_OR_MEMBER);
+        r.put("os_compute_api:os-pause-server:unpause", ADMIN_OR_MEMBER);
+        r.put("os_compute_api:os-extended-server-attributes", ADMIN_API);
+
         // identity admin API (keystone's defaults for a single-domain cloud: admin only)
         for (String action : new String[]{"create_project", "list_projects", "get_project", "update_project",
                 "delete_project", "create_user", "list_users", "get_user", "update_user", "delete_user",

@@ -22,12 +22,22 @@ import java.util.Map;
  * @param reservationId    the request's reservation id ({@code r-...})
  * @param userData         base64 user data or null
  * @param files            personality files
+ * @param network          {@code auto} (the engine's default network) or {@code none} (no network); null means auto
  */
 public record ServerSpec(String uuid, String name, String hostname, String image, int vcpus, int memoryMb, int rootGb,
                          Map<String, String> metadata, String projectId, String userId, String availabilityZone,
-                         int launchIndex, String reservationId, String userData, List<InjectedFile> files) {
+                         int launchIndex, String reservationId, String userData, List<InjectedFile> files, String network) {
     public ServerSpec {
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
         files = files == null ? List.of() : List.copyOf(files);
+        network = network == null ? "auto" : network;
+    }
+
+    /** Without a network choice: the engine's default network. */
+    public ServerSpec(String uuid, String name, String hostname, String image, int vcpus, int memoryMb, int rootGb,
+                      Map<String, String> metadata, String projectId, String userId, String availabilityZone,
+                      int launchIndex, String reservationId, String userData, List<InjectedFile> files) {
+        this(uuid, name, hostname, image, vcpus, memoryMb, rootGb, metadata, projectId, userId, availabilityZone,
+                launchIndex, reservationId, userData, files, null);
     }
 }

@@ -27,10 +27,12 @@ public class ProjectSegmentFilter {
     private static final Pattern PROJECT_ID = Pattern.compile("[0-9a-f-]+");
 
     private final CurrentRequestContext context;
+    private final UrlProjectSegment urlProject;
     private final String defaultProject;
 
-    public ProjectSegmentFilter(CurrentRequestContext context, ApiConfig config) {
+    public ProjectSegmentFilter(CurrentRequestContext context, UrlProjectSegment urlProject, ApiConfig config) {
         this.context = context;
+        this.urlProject = urlProject;
         this.defaultProject = config.defaultContext().projectId();
     }
 
@@ -51,6 +53,7 @@ public class ProjectSegmentFilter {
             return;
         }
         request.setProperty(URL_PROJECT, segment);
+        urlProject.set(segment);
         request.setRequestUri(UriBuilder.fromUri(request.getUriInfo().getRequestUri())
                 .replacePath(PREFIX + rest.substring(slash + 1)).build());
     }

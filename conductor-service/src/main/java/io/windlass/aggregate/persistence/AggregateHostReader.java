@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The member hosts of an aggregate, with whether each is alive (heartbeat within the down time). */
 @ApplicationScoped
@@ -38,5 +39,16 @@ public class AggregateHostReader {
             out.add(new MemberHost((String) cols[0], (Boolean) cols[1]));
         }
         return out;
+    }
+
+    /** The zone of a host: the {@code availability_zone} of an aggregate it is in, if any. */
+    @Transactional
+    public Optional<String> zoneOf(String host) {
+        List<?> zones = em.createNativeQuery("""
+                        SELECT m.value FROM aggregate_hosts h
+                        JOIN aggregate_metadata m ON m.aggregate_id = h.aggregate_id AND m.key = 'availability_zone'
+                        WHERE h.host = :host ORDER BY m.aggregate_id LIMIT 1""")
+                .setParameter("host", host).getResultList();
+        return zones.isEmpty() ? Optional.empty() : Optional.of((String) zones.getFirst());
     }
 }

@@ -24,4 +24,8 @@ public interface ConductorConfig {
     /** Concurrent consumers of the conductor topic in this process. */
     @WithDefault("8")
     int rpcConsumers();
+
+    /** Zone of hosts in no aggregate with an {@code availability_zone} (Nova's {@code default_availability_zone}). */
+    @WithDefault("nova")
+    String defaultAvailabilityZone();
 }

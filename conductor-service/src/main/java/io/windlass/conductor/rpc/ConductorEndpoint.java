@@ -27,6 +27,7 @@ import io.windlass.host.HostState;
 import io.windlass.rpc.RpcEndpoint;
 import io.windlass.rpc.RpcServer;
 import io.windlass.rpc.RpcTopics;
+import io.windlass.server.workflow.ServerRpcHandlers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -46,12 +47,14 @@ public class ConductorEndpoint {
     private final CapsuleBuildWorkflow capsuleBuild;
     private final CapsuleDeleteWorkflow capsuleDelete;
     private final CapsuleReportWorkflow capsuleReports;
+    private final ServerRpcHandlers servers;
 
     public ConductorEndpoint(RpcServer server, ConductorConfig config, BuildWorkflow build, ActionWorkflow action,
                              DeleteWorkflow delete, ResizeWorkflow resize, StatusReportWorkflow reports,
                              HostHeartbeatRecorder heartbeats, ImageCacheFanout imageCache,
                              ImageCacheProgress imageCacheProgress, CapsuleBuildWorkflow capsuleBuild,
-                             CapsuleDeleteWorkflow capsuleDelete, CapsuleReportWorkflow capsuleReports) {
+                             CapsuleDeleteWorkflow capsuleDelete, CapsuleReportWorkflow capsuleReports,
+                             ServerRpcHandlers servers) {
         this.server = server;
         this.config = config;
         this.build = build;
@@ -65,10 +68,11 @@ public class ConductorEndpoint {
         this.capsuleBuild = capsuleBuild;
         this.capsuleDelete = capsuleDelete;
         this.capsuleReports = capsuleReports;
+        this.servers = servers;
     }
 
     void serve(@Observes StartupEvent event) {
-        server.serve(new RpcEndpoint(RpcTopics.CONDUCTOR, ConductorRpcApi.VERSION)
+        server.serve(servers.register(new RpcEndpoint(RpcTopics.CONDUCTOR, ConductorRpcApi.VERSION)
                 .on(ConductorRpcApi.BUILD_CONTAINER, BuildContainer.class, (ctx, r) -> {
                     build.build(ctx, r);
                     return null;
@@ -112,6 +116,6 @@ public class ConductorEndpoint {
                 .on(ConductorRpcApi.REPORT_CAPSULE_STATUS, CapsuleStatusReport.class, (ctx, r) -> {
                     capsuleReports.apply(ctx, r);
                     return null;
-                }), config.rpcConsumers());
+                })), config.rpcConsumers());
     }
 }

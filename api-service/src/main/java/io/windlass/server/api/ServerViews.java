@@ -1,0 +1,307 @@
+package io.windlass.server.api;
+
+import io.windlass.api.microversion.ApiVersion;
+import io.windlass.compute.api.ComputeLinks;
+import io.windlass.context.RequestContext;
+import io.windlass.host.ServiceLivenessConfig;
+import io.windlass.host.persistence.ComputeHostRecord;
+import io.windlass.host.persistence.ComputeHostRepository;
+import io.windlass.server.ServerAddress;
+import io.windlass.server.persistence.ServerEntity;
+import io.windlass.server.policy.ServerPolicy;
+import io.windlass.server.service.ServerStatusMapping;
+import jakarta.enterprise.context.RequestScoped;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Nova's server representations ({@code nova/api/openstack/compute/views/servers.py}) at the
+ * request's microversion: the summary of {@code GET /servers}, the full one of show, detail
+ * and (from 2.75) update, the reduced one of update before 2.75, and the 202 body of create.
+ */
+@RequestScoped
+public class ServerViews {
+    private static final DateTimeFormatter ISO_Z = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
+            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter ISO_MICROS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS")
+            .withZone(ZoneOffset.UTC);
+    private static final Set<String> PROGRESS_STATUSES = Set.of("ACTIVE", "BUILD", "REBUILD", "RESIZE",
+            "VERIFY_RESIZE", "MIGRATING");
+
+    static final ApiVersion EXTENDED_ATTRIBUTES_MORE = ApiVersion.of(2, 3);
+    static final ApiVersion LOCKED = ApiVersion.of(2, 9);
+    static final ApiVersion HOST_STATUS = ApiVersion.of(2, 16);
+    static final ApiVersion DESCRIPTION = ApiVersion.of(2, 19);
+    static final ApiVersion TAGS = ApiVersion.of(2, 26);
+    static final ApiVersion FLAVOR_EMBEDDED = ApiVersion.of(2, 47);
+    static final ApiVersion TRUSTED_CERTS = ApiVersion.of(2, 63);
+    static final ApiVersion SERVER_GROUPS = ApiVersion.of(2, 71);
+    static final ApiVersion LOCKED_REASON = ApiVersion.of(2, 73);
+    static final ApiVersion CONSISTENT_UPDATE = ApiVersion.of(2, 75);
+    static final ApiVersion HOSTNAME_FOR_ALL = ApiVersion.of(2, 90);
+
+    private final ComputeLinks links;
+    private final ServerPolicy policy;
+    private final ComputeHostRepository hosts;
+    private final ServiceLivenessConfig liveness;
+    private Map<String, ComputeHostRecord> hostsByName;
+
+    public ServerViews(ComputeLinks links, ServerPolicy policy, ComputeHostRepository hosts,
+                       ServiceLivenessConfig liveness) {
+        this.links = links;
+        this.policy = policy;
+        this.hosts = hosts;
+        this.liveness = liveness;
+    }
+
+    /** {@code {"id", "name", "links"}}. */
+    public Map<String, Object> summary(ServerEntity s) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("id", s.uuid.toString());
+        v.put("name", s.name);
+        v.put("links", links.links("servers", s.uuid.toString()));
+        return v;
+    }
+
+    /** The 202 body of create. */
+    public Map<String, Object> created(ServerEntity s, String adminPass) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("id", s.uuid.toString());
+        v.put("links", links.links("servers", s.uuid.toString()));
+        v.put("OS-DCF:diskConfig", s.diskConfig);
+        v.put("security_groups", securityGroups(s));
+        v.put("adminPass", adminPass);
+        return v;
+    }
+
+    /** Update's answer: below 2.75 a reduced set, from 2.75 the full representation. */
+    public Map<String, Object> updated(ServerEntity s, RequestContext caller, ApiVersion version) {
+        if (version.isAtLeast(CONSISTENT_UPDATE)) {
+            return full(s, caller, version, true);
+        }
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("id", s.uuid.toString());
+        v.put("name", s.name);
+        v.put("status", ServerStatusMapping.status(s.vmState, s.taskState));
+        v.put("tenant_id", s.projectId);
+        v.put("user_id", s.userId);
+        v.put("metadata", new TreeMap<>(s.metadata));
+        v.put("hostId", hostId(s));
+        v.put("image", image(s));
+        v.put("flavor", flavor(s, caller, version));
+        v.put("created", ISO_Z.format(s.createdAt));
+        v.put("updated", ISO_Z.format(updated(s)));
+        v.put("addresses", addresses(s));
+        v.put("accessIPv4", s.accessIpV4 == null ? "" : s.accessIpV4);
+        v.put("accessIPv6", s.accessIpV6 == null ? "" : s.accessIpV6);
+        v.put("links", links.links("servers", s.uuid.toString()));
+        v.put("OS-DCF:diskConfig", s.diskConfig);
+        if (version.isAtLeast(LOCKED)) {
+            v.put("locked", s.locked);
+        }
+        if (version.isAtLeast(DESCRIPTION)) {
+            v.put("description", s.description);
+        }
+        if (version.isAtLeast(TAGS)) {
+            v.put("tags", List.of());
+        }
+        if (version.isAtLeast(TRUSTED_CERTS)) {
+            v.put("trusted_image_certificates", null);
+        }
+        if (version.isAtLeast(SERVER_GROUPS)) {
+            v.put("server_groups", List.of());
+        }
+        if (version.isAtLeast(LOCKED_REASON)) {
+            v.put("locked_reason", s.lockedReason);
+        }
+        return v;
+    }
+
+    /**
+     * Show and detail.
+     *
+     * @param single show (and update) add {@code server_groups} from 2.71; the detail list does not
+     */
+    public Map<String, Object> full(ServerEntity s, RequestContext caller, ApiVersion version, boolean single) {
+        String status = ServerStatusMapping.status(s.vmState, s.taskState);
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("id", s.uuid.toString());
+        v.put("name", s.name);
+        v.put("status", status);
+        v.put("tenant_id", s.projectId);
+        v.put("user_id", s.userId);
+        v.put("metadata", new TreeMap<>(s.metadata));
+        v.put("hostId", hostId(s));
+        v.put("image", image(s));
+        v.put("flavor", flavor(s, caller, version));
+        v.put("created", ISO_Z.format(s.createdAt));
+        v.put("updated", ISO_Z.format(updated(s)));
+        v.put("addresses", addresses(s));
+        v.put("accessIPv4", s.accessIpV4 == null ? "" : s.accessIpV4);
+        v.put("accessIPv6", s.accessIpV6 == null ? "" : s.accessIpV6);
+        v.put("links", links.links("servers", s.uuid.toString()));
+        v.put("OS-DCF:diskConfig", s.diskConfig);
+        if (PROGRESS_STATUSES.contains(status)) {
+            v.put("progress", s.progress);
+        }
+        v.put("OS-EXT-AZ:availability_zone", s.availabilityZone == null ? "" : s.availabilityZone);
+        v.put("config_drive", s.configDrive ? "True" : "");
+        v.put("key_name", s.keyName);
+        v.put("OS-SRV-USG:launched_at", s.launchedAt == null ? null : ISO_MICROS.format(s.launchedAt));
+        v.put("OS-SRV-USG:terminated_at", s.terminatedAt == null ? null : ISO_MICROS.format(s.terminatedAt));
+        v.put("security_groups", securityGroups(s));
+        v.put("OS-EXT-STS:task_state", s.taskState);
+        v.put("OS-EXT-STS:vm_state", s.vmState);
+        v.put("OS-EXT-STS:power_state", s.powerState);
+        v.put("os-extended-volumes:volumes_attached", List.of());
+        if (s.fault != null && (status.equals("ERROR") || status.equals("DELETED"))) {
+            v.put("fault", fault(s, caller));
+        }
+        boolean extended = policy.allows(ServerPolicy.EXTENDED_ATTRIBUTES, caller, s.projectId);
+        if (extended) {
+            v.put("OS-EXT-SRV-ATTR:host", s.host);
+            v.put("OS-EXT-SRV-ATTR:instance_name", String.format("instance-%08x", s.id));
+            v.put("OS-EXT-SRV-ATTR:hypervisor_hostname", s.host);
+            if (version.isAtLeast(EXTENDED_ATTRIBUTES_MORE)) {
+                v.put("OS-EXT-SRV-ATTR:hostname", s.hostname);
+                v.put("OS-EXT-SRV-ATTR:kernel_id", "");
+                v.put("OS-EXT-SRV-ATTR:launch_index", s.launchIndex);
+                v.put("OS-EXT-SRV-ATTR:ramdisk_id", "");
+                v.put("OS-EXT-SRV-ATTR:reservation_id", s.reservationId);
+                v.put("OS-EXT-SRV-ATTR:root_device_name", null);
+                v.put("OS-EXT-SRV-ATTR:user_data", s.userData);
+            }
+        } else if (version.isAtLeast(HOSTNAME_FOR_ALL)) {
+            v.put("OS-EXT-SRV-ATTR:hostname", s.hostname);
+        }
+        if (version.isAtLeast(LOCKED)) {
+            v.put("locked", s.locked);
+        }
+        if (version.isAtLeast(HOST_STATUS) && policy.allows(ServerPolicy.SHOW_HOST_STATUS, caller, s.projectId)) {
+            v.put("host_status", hostStatus(s));
+        }
+        if (version.isAtLeast(DESCRIPTION)) {
+            v.put("description", s.description);
+        }
+        if (version.isAtLeast(TAGS)) {
+            v.put("tags", List.of());
+        }
+        if (version.isAtLeast(TRUSTED_CERTS)) {
+            v.put("trusted_image_certificates", null);
+        }
+        if (single && version.isAtLeast(SERVER_GROUPS)) {
+            v.put("server_groups", List.of());
+        }
+        if (version.isAtLeast(LOCKED_REASON)) {
+            v.put("locked_reason", s.lockedReason);
+        }
+        return v;
+    }
+
+    private Map<String, Object> image(ServerEntity s) {
+        Map<String, Object> image = new LinkedHashMap<>();
+        image.put("id", s.imageRef);
+        image.put("links", links.bookmarkOnly("images", s.imageRef));
+        return image;
+    }
+
+    private Map<String, Object> flavor(ServerEntity s, RequestContext caller, ApiVersion version) {
+        Map<String, Object> flavor = new LinkedHashMap<>();
+        if (!version.isAtLeast(FLAVOR_EMBEDDED)) {
+            flavor.put("id", s.flavorId);
+            flavor.put("links", links.bookmarkOnly("flavors", s.flavorId));
+            return flavor;
+        }
+        flavor.put("vcpus", s.vcpus);
+        flavor.put("ram", s.memoryMb);
+        flavor.put("disk", s.rootGb);
+        flavor.put("ephemeral", s.ephemeralGb);
+        flavor.put("swap", s.swap);
+        flavor.put("original_name", s.flavorName);
+        if (policy.allows(ServerPolicy.SHOW_FLAVOR_EXTRA_SPECS, caller, s.projectId)) {
+            flavor.put("extra_specs", new TreeMap<>(s.flavorExtraSpecs));
+        }
+        return flavor;
+    }
+
+    private static Map<String, Object> addresses(ServerEntity s) {
+        Map<String, Object> addresses = new TreeMap<>();
+        s.addresses.forEach((network, list) -> {
+            List<Map<String, Object>> entries = new ArrayList<>();
+            for (ServerAddress a : list) {
+                Map<String, Object> e = new LinkedHashMap<>();
+                e.put("version", a.version());
+                e.put("addr", a.addr());
+                e.put("OS-EXT-IPS:type", "fixed");
+                e.put("OS-EXT-IPS-MAC:mac_addr", a.macAddr());
+                entries.add(e);
+            }
+            addresses.put(network, entries);
+        });
+        return addresses;
+    }
+
+    private static List<Map<String, String>> securityGroups(ServerEntity s) {
+        return s.securityGroups.stream().map(name -> Map.of("name", name)).toList();
+    }
+
+    private Map<String, Object> fault(ServerEntity s, RequestContext caller) {
+        Map<String, Object> fault = new LinkedHashMap<>();
+        fault.put("code", s.fault.getOrDefault("code", 500));
+        fault.put("created", s.fault.get("created"));
+        fault.put("message", s.fault.get("message"));
+        // details (the trace, in Nova) are for admins only
+        if (caller.isAdmin() && s.fault.get("details") != null) {
+            fault.put("details", s.fault.get("details"));
+        }
+        return fault;
+    }
+
+    private String hostStatus(ServerEntity s) {
+        if (s.host == null) {
+            return "";
+        }
+        if (hostsByName == null) {
+            hostsByName = hosts.list().stream().collect(Collectors.toMap(ComputeHostRecord::host, Function.identity()));
+        }
+        ComputeHostRecord host = hostsByName.get(s.host);
+        if (host == null) {
+            return "UNKNOWN";
+        }
+        if (host.secondsSilent() > liveness.serviceDownTime().toSeconds()) {
+            return "DOWN";
+        }
+        return host.disabled() ? "MAINTENANCE" : "UP";
+    }
+
+    /** {@code sha224(project_id + host)}, empty without a host: lets a project see co-location without naming hosts. */
+    private static String hostId(ServerEntity s) {
+        if (s.host == null) {
+            return "";
+        }
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-224");
+            return HexFormat.of().formatHex(sha.digest((s.projectId + s.host).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-224 is part of every Java runtime", e);
+        }
+    }
+
+    private static Instant updated(ServerEntity s) {
+        return s.updatedAt != null ? s.updatedAt : s.createdAt;
+    }
+}

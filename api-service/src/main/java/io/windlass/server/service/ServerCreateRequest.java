@@ -1,0 +1,39 @@
+package io.windlass.server.service;
+
+import io.windlass.server.InjectedFile;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A validated {@code POST /servers} body; flavor and image are still references, resolved
+ * against the caller's view by {@link ServerService}.
+ *
+ * @param name                display name
+ * @param flavorRef           flavor id (a URL was reduced to its last segment)
+ * @param imageRef            image catalogue id
+ * @param metadata            server metadata
+ * @param userData            base64 user data or null
+ * @param files               personality files (before 2.57)
+ * @param minCount            fewest servers to create
+ * @param maxCount            most servers to create
+ * @param returnReservationId answer with the reservation id instead of the server
+ * @param availabilityZone    requested zone or null
+ * @param forcedHost          host from {@code zone:host} or the 2.74 {@code host} field (admin), or null
+ * @param securityGroups      security group names as asked (default: {@code default})
+ * @param accessIpV4          access IPv4 or null
+ * @param accessIpV6          access IPv6 or null
+ * @param diskConfig          AUTO or MANUAL
+ * @param adminPass           password asked for, or null to generate one
+ * @param description         description (2.19) or null
+ * @param hostname            hostname (2.90) or null to derive it from the name
+ * @param network             {@code auto} (the engine's default network) or {@code none}
+ * @param schedulerHints      scheduler hints (values as lists)
+ */
+public record ServerCreateRequest(String name, String flavorRef, String imageRef, Map<String, String> metadata,
+                                  String userData, List<InjectedFile> files, int minCount, int maxCount,
+                                  boolean returnReservationId, String availabilityZone, String forcedHost,
+                                  List<String> securityGroups, String accessIpV4, String accessIpV6,
+                                  String diskConfig, String adminPass, String description, String hostname,
+                                  String network, Map<String, List<String>> schedulerHints) {
+}

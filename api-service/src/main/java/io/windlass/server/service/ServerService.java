@@ -1,0 +1,315 @@
+package io.windlass.server.service;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.windlass.api.error.ApiException;
+import io.windlass.api.error.ConflictException;
+import io.windlass.api.error.ServiceUnavailableException;
+import io.windlass.compute.api.ComputeInput;
+import io.windlass.conductor.ConductorRpcApi;
+import io.windlass.context.RequestContext;
+import io.windlass.flavor.persistence.FlavorRecord;
+import io.windlass.flavor.persistence.FlavorRepository;
+import io.windlass.image.catalog.CatalogImage;
+import io.windlass.image.catalog.ImageCatalog;
+import io.windlass.quota.QuotaEnforcer;
+import io.windlass.quota.QuotaResource;
+import io.windlass.rpc.RpcException;
+import io.windlass.server.ServerAction;
+import io.windlass.server.ServerOperation;
+import io.windlass.server.ServerRef;
+import io.windlass.server.ServerTaskState;
+import io.windlass.server.VmState;
+import io.windlass.server.persistence.ServerEntity;
+import io.windlass.server.persistence.ServerQuery;
+import io.windlass.server.persistence.ServerRepository;
+import io.windlass.server.policy.ServerPolicy;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The server use cases behind the API: check policy, state and quota, write the rows, then
+ * hand the work to the conductor. Casts go out only after the rows committed, so the
+ * conductor never gets a message about a row it cannot read yet; a cast that cannot be sent
+ * undoes the change and answers 503.
+ */
+@ApplicationScoped
+public class ServerService {
+    private static final Logger LOG = Logger.getLogger(ServerService.class);
+
+    private final ServerRepository repository;
+    private final ServerLookup lookup;
+    private final ServerPolicy policy;
+    private final FlavorRepository flavors;
+    private final ImageCatalog images;
+    private final QuotaEnforcer quotas;
+    private final ConductorRpcApi conductor;
+
+    public ServerService(ServerRepository repository, ServerLookup lookup, ServerPolicy policy,
+                         FlavorRepository flavors, ImageCatalog images, QuotaEnforcer quotas,
+                         ConductorRpcApi conductor) {
+        this.repository = repository;
+        this.lookup = lookup;
+        this.policy = policy;
+        this.flavors = flavors;
+        this.images = images;
+        this.quotas = quotas;
+        this.conductor = conductor;
+    }
+
+    public CreatedServers create(RequestContext caller, ServerCreateRequest request) {
+        String project = caller.projectId();
+        policy.authorize(ServerPolicy.CREATE, caller, project);
+        if (request.forcedHost() != null) {
+            policy.authorize(ServerPolicy.CREATE_FORCED_HOST, caller, project);
+        }
+        FlavorRecord flavor = bootableFlavor(caller, request.flavorRef());
+        CatalogImage image = images.find(request.imageRef())
+                .orElseThrow(() -> ComputeInput.badRequest("Can not find requested image"));
+        String reservationId = ServerNames.reservationId();
+        String adminPass = request.adminPass() != null ? request.adminPass() : ServerNames.adminPassword();
+        List<ServerEntity> created = null;
+        // as many as quota allows between min_count and max_count, as Nova does
+        for (int count = request.maxCount(); created == null; count--) {
+            int n = count;
+            List<ServerEntity> rows = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                rows.add(newRow(caller, request, flavor, image, reservationId, i, n));
+            }
+            try {
+                QuarkusTransaction.requiringNew().run(() -> {
+                    reserve(project, flavor, n);
+                    rows.forEach(repository::persist);
+                });
+                created = rows;
+            } catch (OverServerQuota e) {
+                if (count <= request.minCount()) {
+                    throw e.toApi(project, quotas, flavor, request.minCount());
+                }
+            }
+        }
+        for (ServerEntity server : created) {
+            try {
+                conductor.buildServer(caller, new ServerRef(server.uuid.toString()));
+            } catch (RpcException e) {
+                // nothing will ever build these rows: remove them rather than leave BUILD ghosts
+                List<UUID> ids = created.stream().map(s -> s.uuid).toList();
+                QuarkusTransaction.requiringNew().run(() -> repository.delete("uuid in ?1", ids));
+                LOG.warnf("build_server for %s not sent, %d row(s) removed: %s", server.uuid, ids.size(),
+                        e.getMessage());
+                throw new ServiceUnavailableException("ServiceUnavailable",
+                        "The server could not be scheduled because the conductor cannot be reached; try again later.");
+            }
+        }
+        LOG.infof("%d server(s) accepted (reservation %s, flavor %s, image %s): %s", created.size(), reservationId,
+                flavor.name(), image.reference(), created.stream().map(s -> s.uuid.toString()).toList());
+        return new CreatedServers(created, reservationId, adminPass);
+    }
+
+    public List<ServerEntity> list(ServerQuery query) {
+        return repository.list(query);
+    }
+
+    public ServerEntity show(RequestContext caller, String id) {
+        ServerEntity server = lookup.visible(caller, id, ServerPolicy.SHOW);
+        policy.authorize(ServerPolicy.SHOW, caller, server.projectId);
+        return server;
+    }
+
+    public ServerEntity update(RequestContext caller, String id, ServerUpdate update) {
+        ServerEntity found = lookup.visible(caller, id, ServerPolicy.UPDATE);
+        policy.authorize(ServerPolicy.UPDATE, caller, found.projectId);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            ServerEntity s = repository.lockLive(found.uuid).orElseThrow(() -> ServerLookup.notFound(id));
+            if (update.name() != null) {
+                s.name = update.name();
+            }
+            if (update.hasDescription()) {
+                s.description = update.description();
+            }
+            if (update.hasAccessIpV4()) {
+                s.accessIpV4 = update.accessIpV4();
+            }
+            if (update.hasAccessIpV6()) {
+                s.accessIpV6 = update.accessIpV6();
+            }
+            if (update.diskConfig() != null) {
+                s.diskConfig = update.diskConfig();
+            }
+            if (update.hostname() != null) {
+                s.hostname = update.hostname();
+            }
+            s.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            return s;
+        });
+    }
+
+    /** os-start, os-stop, reboot, pause, unpause: record the task state, then ask the conductor. */
+    public void act(RequestContext caller, String id, ServerAction action) {
+        String rule = switch (action) {
+            case START -> ServerPolicy.START;
+            case STOP -> ServerPolicy.STOP;
+            case REBOOT_SOFT, REBOOT_HARD -> ServerPolicy.REBOOT;
+            case PAUSE -> ServerPolicy.PAUSE;
+            case UNPAUSE -> ServerPolicy.UNPAUSE;
+        };
+        ServerEntity found = lookup.visible(caller, id, rule);
+        policy.authorize(rule, caller, found.projectId);
+        QuarkusTransaction.requiringNew().run(() -> {
+            ServerEntity s = repository.lockLive(found.uuid).orElseThrow(() -> ServerLookup.notFound(id));
+            if (s.locked) {
+                throw locked(s);
+            }
+            ServerActionRules.require(s, action);
+            s.taskState = action.taskState().value();
+        });
+        try {
+            conductor.serverAction(caller, new ServerOperation(found.uuid.toString(), action));
+        } catch (RpcException e) {
+            QuarkusTransaction.requiringNew().run(() -> repository.lockLive(found.uuid)
+                    .filter(s -> action.taskState().value().equals(s.taskState))
+                    .ifPresent(s -> s.taskState = null));
+            LOG.warnf("%s of server %s not sent: %s", action, found.uuid, e.getMessage());
+            throw new ServiceUnavailableException("ServiceUnavailable",
+                    "The " + ServerActionRules.method(action) + " request could not be passed on to the conductor; "
+                            + "try again later.");
+        }
+        LOG.infof("server %s: %s requested", found.uuid, action);
+    }
+
+    /**
+     * A server that never reached a host is deleted here and now; any other is marked
+     * deleting and destroyed by its host, after which the conductor soft-deletes the row.
+     */
+    public void delete(RequestContext caller, String id) {
+        ServerEntity found = lookup.visible(caller, id, ServerPolicy.DELETE);
+        policy.authorize(ServerPolicy.DELETE, caller, found.projectId);
+        String previousTask = QuarkusTransaction.requiringNew().call(() -> {
+            ServerEntity s = repository.lockLive(found.uuid).orElseThrow(() -> ServerLookup.notFound(id));
+            if (s.locked) {
+                throw locked(s);
+            }
+            if (s.host == null) {
+                Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                s.vmState = VmState.DELETED.value();
+                s.taskState = null;
+                s.deletedAt = now;
+                s.terminatedAt = now;
+                s.updatedAt = now;
+                return null;
+            }
+            String previous = s.taskState == null ? "" : s.taskState;
+            s.taskState = ServerTaskState.DELETING.value();
+            return previous;
+        });
+        if (previousTask == null) {
+            LOG.infof("server %s had no host; deleted", found.uuid);
+            return;
+        }
+        try {
+            conductor.deleteServer(caller, new ServerRef(found.uuid.toString()));
+        } catch (RpcException e) {
+            QuarkusTransaction.requiringNew().run(() -> repository.lockLive(found.uuid)
+                    .ifPresent(s -> s.taskState = previousTask.isEmpty() ? null : previousTask));
+            LOG.warnf("delete of server %s not sent: %s", found.uuid, e.getMessage());
+            throw new ServiceUnavailableException("ServiceUnavailable",
+                    "The delete request could not be passed on to the conductor; try again later.");
+        }
+        LOG.infof("server %s: delete requested", found.uuid);
+    }
+
+    private FlavorRecord bootableFlavor(RequestContext caller, String flavorRef) {
+        FlavorRecord flavor = flavors.findByFlavorId(flavorRef)
+                .filter(f -> !f.disabled())
+                .filter(f -> f.isPublic() || caller.isAdmin() || flavors.accessible(f.internalId(), caller.projectId()))
+                .orElseThrow(() -> ComputeInput.badRequest("Invalid flavorRef provided."));
+        return flavor;
+    }
+
+    private void reserve(String project, FlavorRecord flavor, int count) {
+        Map<QuotaResource, Double> amounts = new LinkedHashMap<>();
+        amounts.put(QuotaResource.INSTANCES, (double) count);
+        amounts.put(QuotaResource.CORES, (double) flavor.vcpus() * count);
+        amounts.put(QuotaResource.RAM, (double) flavor.memoryMb() * count);
+        List<QuotaResource> exceeded = quotas.reserve(project, amounts);
+        if (!exceeded.isEmpty()) {
+            // rolls the transaction back, reservations that did fit included
+            throw new OverServerQuota(exceeded.getFirst());
+        }
+    }
+
+    private static ServerEntity newRow(RequestContext caller, ServerCreateRequest request, FlavorRecord flavor,
+                                       CatalogImage image, String reservationId, int index, int count) {
+        ServerEntity s = new ServerEntity();
+        s.uuid = UUID.randomUUID();
+        // multi-create: "-<n>" suffixes from 1, on display name and hostname alike
+        s.name = count > 1 ? request.name() + "-" + (index + 1) : request.name();
+        s.hostname = request.hostname() != null ? request.hostname() : ServerNames.hostname(s.name, s.uuid.toString());
+        s.projectId = caller.projectId();
+        s.userId = caller.userId();
+        s.imageRef = image.id();
+        s.image = image.reference();
+        s.flavorId = flavor.flavorId();
+        s.flavorName = flavor.name();
+        s.vcpus = flavor.vcpus();
+        s.memoryMb = flavor.memoryMb();
+        s.rootGb = flavor.rootGb();
+        s.ephemeralGb = flavor.ephemeralGb();
+        s.swap = flavor.swapMb();
+        s.flavorExtraSpecs = new HashMap<>(flavor.extraSpecs());
+        s.metadata = new HashMap<>(request.metadata());
+        s.userData = request.userData();
+        s.files = new ArrayList<>(request.files());
+        s.description = request.description();
+        s.accessIpV4 = request.accessIpV4();
+        s.accessIpV6 = request.accessIpV6();
+        s.diskConfig = request.diskConfig();
+        s.securityGroups = new ArrayList<>(request.securityGroups().isEmpty() ? List.of("default")
+                : request.securityGroups());
+        s.schedulerHints = new HashMap<>(request.schedulerHints());
+        s.requestedZone = request.availabilityZone();
+        s.requestedHost = request.forcedHost();
+        s.network = request.network();
+        s.adminPasswordSet = true;
+        s.reservationId = reservationId;
+        s.launchIndex = index;
+        s.vmState = VmState.BUILDING.value();
+        s.taskState = ServerTaskState.SCHEDULING.value();
+        s.powerState = 0;
+        return s;
+    }
+
+    private static ConflictException locked(ServerEntity s) {
+        return new ConflictException("InstanceIsLocked", "Instance " + s.uuid + " is locked");
+    }
+
+    /** Quota did not fit; turned into Nova's 403 once no smaller count is allowed. */
+    private static final class OverServerQuota extends RuntimeException {
+        private final QuotaResource resource;
+
+        OverServerQuota(QuotaResource resource) {
+            super(resource.key(), null, false, false);
+            this.resource = resource;
+        }
+
+        ApiException toApi(String project, QuotaEnforcer quotas, FlavorRecord flavor, int minCount) {
+            long limit = QuarkusTransaction.requiringNew().call(() -> quotas.limit(project, resource));
+            double used = QuarkusTransaction.requiringNew().call(() -> quotas.inUse(project, resource));
+            long requested = switch (resource) {
+                case CORES -> (long) flavor.vcpus() * minCount;
+                case RAM -> (long) flavor.memoryMb() * minCount;
+                default -> minCount;
+            };
+            return new ApiException(403, "TooManyInstances", "Quota exceeded for " + resource.key() + ": Requested "
+                    + requested + ", but already used " + (long) used + " of " + limit + " " + resource.key());
+        }
+    }
+}
