@@ -16,6 +16,9 @@ import io.windlass.rpc.RpcTopics;
 import io.windlass.scheduler.ReleaseResources;
 import io.windlass.scheduler.ResizeClaim;
 import io.windlass.scheduler.ResourceRequest;
+import io.windlass.server.ServerOperation;
+import io.windlass.server.ServerRef;
+import io.windlass.server.ServerSpec;
 import io.windlass.scheduler.SchedulerRpcApi;
 import io.windlass.scheduler.Selection;
 
@@ -43,6 +46,9 @@ public class FakeEdges implements AutoCloseable {
     public final BlockingQueue<ResizeContainer> resizes = new LinkedBlockingQueue<>();
     public final BlockingQueue<CreateCapsule> capsuleCreates = new LinkedBlockingQueue<>();
     public final BlockingQueue<DeleteCapsule> capsuleDeletes = new LinkedBlockingQueue<>();
+    public final BlockingQueue<ServerSpec> serverSpawns = new LinkedBlockingQueue<>();
+    public final BlockingQueue<ServerOperation> serverActions = new LinkedBlockingQueue<>();
+    public final BlockingQueue<ServerRef> serverDestroys = new LinkedBlockingQueue<>();
 
     /** Claims by consumer: like the real scheduler, a repeated request gets the same host. */
     private final Map<String, String> claims = new ConcurrentHashMap<>();
@@ -72,6 +78,9 @@ public class FakeEdges implements AutoCloseable {
                 .on(ComputeRpcApi.DELETE_CONTAINER, DeleteContainer.class, record(deletes))
                 .on(ComputeRpcApi.CREATE_CAPSULE, CreateCapsule.class, record(capsuleCreates))
                 .on(ComputeRpcApi.DELETE_CAPSULE, DeleteCapsule.class, record(capsuleDeletes))
+                .on(ComputeRpcApi.SPAWN_SERVER, ServerSpec.class, record(serverSpawns))
+                .on(ComputeRpcApi.SERVER_ACTION, ServerOperation.class, record(serverActions))
+                .on(ComputeRpcApi.DESTROY_SERVER, ServerRef.class, record(serverDestroys))
                 .on(ComputeRpcApi.RESIZE_CONTAINER, ResizeContainer.class, (ctx, r) -> {
                     resizes.add(r);
                     return resizeAnswer.handle(ctx, r);
