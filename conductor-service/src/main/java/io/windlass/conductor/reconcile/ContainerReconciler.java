@@ -79,7 +79,37 @@ public class ContainerReconciler {
         if (!stale.isEmpty()) {
             LOG.warnf("reconcile: stale task state cleared on %s", stale);
         }
+        reconcileServers();
         return new ReconcileRound(true, unknown, unscheduled, stale);
+    }
+
+    /**
+     * Servers: a build that never got a host becomes ERROR with a fault (as Nova buries it in
+     * cell0), and a task state nobody closed is cleared. A silent host changes no vm_state:
+     * Nova shows that through {@code host_status} instead.
+     */
+    private void reconcileServers() {
+        List<String> unscheduled = uuids(em.createNativeQuery("""
+                UPDATE servers
+                SET vm_state = 'error', task_state = NULL, updated_at = now(),
+                    fault = jsonb_build_object('code', 500, 'message', 'The server was not scheduled in time.',
+                        'created', to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'))
+                WHERE vm_state = 'building' AND host IS NULL AND deleted_at IS NULL
+                  AND created_at < now() - make_interval(secs => :buildSeconds)
+                RETURNING uuid""")
+                .setParameter("buildSeconds", seconds(config.buildTimeout())).getResultList());
+        List<String> stale = uuids(em.createNativeQuery("""
+                UPDATE servers SET task_state = NULL, updated_at = now()
+                WHERE task_state IS NOT NULL AND deleted_at IS NULL
+                  AND coalesce(updated_at, created_at) < now() - make_interval(secs => :taskSeconds)
+                RETURNING uuid""")
+                .setParameter("taskSeconds", seconds(config.taskTimeout())).getResultList());
+        if (!unscheduled.isEmpty()) {
+            LOG.warnf("reconcile: %d server(s) never scheduled, now ERROR: %s", unscheduled.size(), unscheduled);
+        }
+        if (!stale.isEmpty()) {
+            LOG.warnf("reconcile: stale server task state cleared on %s", stale);
+        }
     }
 
     private static double seconds(Duration duration) {

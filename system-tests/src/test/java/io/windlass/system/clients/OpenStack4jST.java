@@ -1,11 +1,15 @@
 package io.windlass.system.clients;
 
 import io.windlass.system.Credentials;
+import io.windlass.system.Poller;
 import io.windlass.system.WindlassSystem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openstack4j.api.OSClient;
+import org.openstack4j.api.Builders;
 import org.openstack4j.model.common.Identifier;
+import org.openstack4j.model.compute.Server;
+import org.openstack4j.model.compute.ServerCreate;
 import org.openstack4j.model.compute.HostAggregate;
 import org.openstack4j.model.compute.ext.Service;
 import org.openstack4j.model.identity.v3.Token;
@@ -13,6 +17,7 @@ import org.openstack4j.openstack.OSFactory;
 
 import java.util.List;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -62,6 +67,27 @@ class OpenStack4jST {
         os.compute().hostAggregates().removeHost(created.getId(), system.agentHost());
         assertTrue(os.compute().hostAggregates().delete(created.getId()).isSuccess());
         assertTrue(os.compute().hostAggregates().list().isEmpty());
+    }
+
+    @Test
+    void bootsAServerAndWaitsForItToBeActiveThenDeletesIt() {
+        OSClient.OSClientV3 os = authenticate();
+        String imageId = given().baseUri(WindlassSystem.apiUrl()).header("X-Auth-Token", os.getToken().getId())
+                .queryParam("name", "busybox:latest").get("/image/v2/images").jsonPath().getString("images[0].id");
+        assertNotNull(imageId, "busybox:latest is in the image catalogue");
+
+        ServerCreate request = Builders.server().name("st-sdk-server").flavor("0").image(imageId)
+                .addMetadataItem("from", "openstack4j").build();
+        Server server = os.compute().servers().bootAndWaitActive(request, 60_000);
+        assertEquals(Server.Status.ACTIVE, server.getStatus(), String.valueOf(server.getFault()));
+        assertEquals("st-sdk-server", server.getName());
+        assertEquals("openstack4j", server.getMetadata().get("from"));
+        assertEquals(imageId, server.getImageId());
+        assertEquals("0", server.getFlavorId());
+        assertTrue(os.compute().servers().list().stream().anyMatch(s -> s.getId().equals(server.getId())));
+
+        assertTrue(os.compute().servers().delete(server.getId()).isSuccess());
+        Poller.standard().until("server gone", () -> os.compute().servers().get(server.getId()), s -> s == null);
     }
 
     private static OSClient.OSClientV3 authenticate() {
