@@ -20,7 +20,8 @@ public record LatencySummary(int count, Duration median, Duration p95) {
         return new LatencySummary(sorted.size(), percentile(sorted, 50), percentile(sorted, 95));
     }
 
-    private static Duration percentile(List<Duration> sorted, int p) {
+    /** The nearest-rank {@code p}th percentile of samples sorted ascending. */
+    public static Duration percentile(List<Duration> sorted, int p) {
         int rank = (int) Math.ceil(p / 100.0 * sorted.size());
         return sorted.get(Math.max(rank, 1) - 1);
     }

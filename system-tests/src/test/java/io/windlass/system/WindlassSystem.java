@@ -297,6 +297,11 @@ public final class WindlassSystem implements BeforeAllCallback, AfterAllCallback
         return adminToken;
     }
 
+    /** The run's database, for tests that seed or check rows directly. */
+    public String jdbcUrl() {
+        return database.jdbcUrl();
+    }
+
     public DockerCli docker() {
         return docker;
     }

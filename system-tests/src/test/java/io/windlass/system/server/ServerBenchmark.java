@@ -1,0 +1,194 @@
+package io.windlass.system.server;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import io.windlass.system.DockerCli;
+import io.windlass.system.LatencySummary;
+import io.windlass.system.Poller;
+import io.windlass.system.WindlassSystem;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Servers (issue 5), measured in one run: boot → ACTIVE through the API against a raw
+ * {@code docker run -d} of the same image and limits, then {@code GET /servers/detail?limit=100}
+ * with 10,000 servers in the database (rows seeded directly, as if on simulated hosts).
+ * Not part of {@code verify}; run it with {@code deploy/local/bench-servers}. See docs/benchmarks.md.
+ */
+class ServerBenchmark {
+    private static final int BOOTS = Integer.getInteger("windlass.bench.samples", 10);
+    private static final int SERVERS = Integer.getInteger("windlass.bench.servers", 10_000);
+    private static final int LIST_REQUESTS = Integer.getInteger("windlass.bench.list-requests", 300);
+    private static final String BENCH_LABEL = "windlass.benchmark";
+    private static final Duration POLL = Duration.ofMillis(25);
+
+    @RegisterExtension
+    static final WindlassSystem system = new WindlassSystem();
+
+    private final DockerCli docker = system.docker();
+    private final String runLabel = UUID.randomUUID().toString().substring(0, 8);
+    private final Poller poller = new Poller(Duration.ofSeconds(120), POLL);
+
+    @Test
+    void bootToActiveAgainstRawDockerAndListLatencyAtTenThousandServers() throws Exception {
+        String imageId = given().baseUri(WindlassSystem.apiUrl()).header("X-Auth-Token", system.adminToken())
+                .queryParam("name", "busybox:latest").get("/image/v2/images").jsonPath().getString("images[0].id");
+        List<String> booted = new ArrayList<>();
+        StringBuilder out = new StringBuilder();
+        try {
+            // one untimed round each: first-call costs (JIT, image layers) stay out of the figures
+            booted.add(bootToActive(imageId, 0).id());
+            rawRunToRunning();
+            List<Duration> api = new ArrayList<>();
+            List<Duration> raw = new ArrayList<>();
+            for (int i = 1; i <= BOOTS; i++) {
+                Boot boot = bootToActive(imageId, i);
+                booted.add(boot.id());
+                api.add(boot.elapsed());
+                raw.add(rawRunToRunning());
+            }
+            LatencySummary a = LatencySummary.of(api);
+            LatencySummary r = LatencySummary.of(raw);
+            out.append(String.format(Locale.ROOT, "%nBoot -> ACTIVE, busybox, m1.nano (1 vCPU, 64 MiB), N=%d%n", BOOTS))
+                    .append(String.format(Locale.ROOT, "%-10s %12s %12s%n", "", "median", "p95"))
+                    .append(String.format(Locale.ROOT, "%-10s %9d ms %9d ms%n", "API", a.median().toMillis(),
+                            a.p95().toMillis()))
+                    .append(String.format(Locale.ROOT, "%-10s %9d ms %9d ms%n", "raw", r.median().toMillis(),
+                            r.p95().toMillis()))
+                    .append(String.format(Locale.ROOT, "%-10s %12.2f %12.2f%n", "ratio",
+                            ratio(a.median(), r.median()), ratio(a.p95(), r.p95())));
+            System.out.print(out);
+        } finally {
+            for (String id : booted) {
+                api().delete("/servers/" + id);
+            }
+            docker.removeForcibly(docker.idsWithLabel(BENCH_LABEL, runLabel));
+        }
+
+        seed(imageId);
+        // warm-up, then the measured requests, one after the other
+        for (int i = 0; i < 20; i++) {
+            api().get("/servers/detail?limit=100");
+        }
+        List<Duration> list = new ArrayList<>();
+        String marker = null;
+        for (int i = 0; i < LIST_REQUESTS; i++) {
+            long start = System.nanoTime();
+            Response page = api().queryParam("limit", 100).get("/servers/detail" + (marker == null ? ""
+                    : "?marker=" + marker));
+            list.add(Duration.ofNanos(System.nanoTime() - start));
+            assertEquals(200, page.statusCode(), page.asString());
+            List<String> ids = page.jsonPath().getList("servers.id");
+            assertEquals(100, ids.size());
+            // walk the pages, so deep markers are measured too, and start over at the end
+            marker = i % 50 == 49 ? null : ids.getLast();
+        }
+        List<Duration> sorted = list.stream().sorted().toList();
+        String listing = String.format(Locale.ROOT,
+                "%nGET /servers/detail?limit=100 at %,d servers, %d sequential requests (pages walked by marker)%n"
+                        + "p50 %d ms, p95 %d ms, p99 %d ms, max %d ms (target p99 <= 50 ms)%n",
+                SERVERS, LIST_REQUESTS, LatencySummary.percentile(sorted, 50).toMillis(),
+                LatencySummary.percentile(sorted, 95).toMillis(), LatencySummary.percentile(sorted, 99).toMillis(),
+                sorted.getLast().toMillis());
+        System.out.print(listing);
+        out.append(listing).append(String.format(Locale.ROOT,
+                "%nServices after start (startup from their log, RSS from /proc):%n")).append(system.startupReport());
+        Path file = Path.of("target", "benchmark-servers.txt");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, out.toString());
+    }
+
+    private record Boot(String id, Duration elapsed) {
+    }
+
+    private Boot bootToActive(String imageId, int i) {
+        long start = System.nanoTime();
+        Response created = api().body(Map.of("server", Map.of("name", "bench-" + runLabel + "-" + i,
+                "flavorRef", "0", "imageRef", imageId))).post("/servers");
+        assertEquals(202, created.statusCode(), created.asString());
+        String id = created.jsonPath().getString("server.id");
+        Map<String, Object> server = poller.until("server " + id + " active or in error",
+                () -> api().get("/servers/" + id).jsonPath().getMap("server"),
+                s -> "ACTIVE".equals(s.get("status")) || "ERROR".equals(s.get("status")));
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        if (!"ACTIVE".equals(server.get("status"))) {
+            throw new AssertionError("server " + id + " failed: " + server.get("fault"));
+        }
+        return new Boot(id, elapsed);
+    }
+
+    /** The engine-side equivalent of what the docker driver does for a server (see DockerServerDriver). */
+    private Duration rawRunToRunning() {
+        long start = System.nanoTime();
+        DockerCli.Result run = docker.run("run", "-d", "-i", "-t", "--label", BENCH_LABEL + "=" + runLabel,
+                "--memory", "64m", "--cpus", "1", "busybox:latest");
+        assertEquals(0, run.exitCode(), run.stdout());
+        String id = run.stdout().lines().reduce((a, b) -> b).orElseThrow();
+        poller.until("raw container " + id + " to run", () -> docker.inspect(id, "{{.State.Running}}").orElse(""),
+                "true"::equals);
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /** 10,000 ACTIVE servers of the admin's project on 100 simulated hosts, written in one batch. */
+    private void seed(String imageId) throws Exception {
+        String project = given().baseUri(WindlassSystem.apiUrl()).header("X-Auth-Token", system.adminToken())
+                .header("X-Subject-Token", system.adminToken()).get("/v3/auth/tokens").jsonPath()
+                .getString("token.project.id");
+        try (Connection c = DriverManager.getConnection(system.jdbcUrl(), "postgres", "");
+             PreparedStatement insert = c.prepareStatement("""
+                     INSERT INTO servers (uuid, name, project_id, user_id, image_ref, image, flavor_id, flavor_name,
+                                          vcpus, memory_mb, root_gb, hostname, reservation_id, vm_state, power_state,
+                                          host, availability_zone, addresses, launched_at, created_at)
+                     VALUES (?, ?, ?, 'bench', ?, 'busybox:latest', '0', 'm1.nano', 1, 64, 1, ?, 'r-benchmrk',
+                             'active', 1, ?, 'nova',
+                             cast(? as jsonb), now(), now() - make_interval(secs => ?))""")) {
+            c.setAutoCommit(false);
+            for (int i = 0; i < SERVERS; i++) {
+                String name = "seeded-" + i;
+                insert.setObject(1, UUID.randomUUID());
+                insert.setString(2, name);
+                insert.setString(3, project);
+                insert.setString(4, imageId);
+                insert.setString(5, name);
+                insert.setString(6, "sim-host-" + (i % 100));
+                insert.setString(7, "{\"bridge\": [{\"addr\": \"10.0." + (i / 250) + "." + (i % 250)
+                        + "\", \"version\": 4, \"macAddr\": null}]}");
+                insert.setDouble(8, i);
+                insert.addBatch();
+                if (i % 1000 == 999) {
+                    insert.executeBatch();
+                }
+            }
+            insert.executeBatch();
+            c.commit();
+            c.createStatement().execute("ANALYZE servers");
+        }
+    }
+
+    private static double ratio(Duration a, Duration b) {
+        return (double) a.toNanos() / Math.max(1, b.toNanos());
+    }
+
+    private static RequestSpecification api() {
+        return given().baseUri(WindlassSystem.apiUrl() + "/compute/v2.1")
+                .header("X-Auth-Token", system.adminToken())
+                .header("OpenStack-API-Version", "compute 2.79")
+                .contentType(ContentType.JSON).accept(ContentType.JSON);
+    }
+}
