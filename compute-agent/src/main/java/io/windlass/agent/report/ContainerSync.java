@@ -3,6 +3,7 @@ package io.windlass.agent.report;
 import io.windlass.agent.driver.ContainerDriver;
 import io.windlass.agent.driver.ContainerSummary;
 import io.windlass.agent.driver.DriverException;
+import io.windlass.agent.capsule.CapsuleObserver;
 import io.windlass.agent.server.ServerDriver;
 import io.windlass.context.RequestContext;
 import io.windlass.rpc.RpcException;
@@ -15,7 +16,8 @@ import java.util.List;
 /**
  * Re-reports every managed workload, so the database converges even when an event was missed
  * (agent down, stream reconnecting): Zun containers with {@code report_container_status}, Nova
- * servers with {@code report_server_status}. The drivers keep the two apart (a server's engine
+ * servers with {@code report_server_status}, capsules (through the {@link CapsuleObserver}) with
+ * {@code report_capsule_status}. The drivers keep the two apart (a server's engine
  * container is never listed as a Zun container), so neither is ever reported as the other.
  */
 @ApplicationScoped
@@ -26,9 +28,11 @@ public class ContainerSync {
     private final ContainerReporter reporter;
     private final ServerDriver servers;
     private final ServerReporter serverReporter;
+    private final CapsuleObserver capsules;
 
     public ContainerSync(ContainerDriver driver, ContainerReporter reporter, ServerDriver servers,
-                         ServerReporter serverReporter) {
+                         ServerReporter serverReporter, CapsuleObserver capsules) {
+        this.capsules = capsules;
         this.driver = driver;
         this.reporter = reporter;
         this.servers = servers;
@@ -61,6 +65,8 @@ public class ContainerSync {
             }
             LOG.debugf("sync reported %d of %d managed containers", reported, containers.size());
             syncServers(ctx);
+            // queued on the observer's own thread (a capsule being created is reported after its create)
+            capsules.syncAll();
             return true;
         } finally {
             MDC.remove("request_id");

@@ -6,6 +6,7 @@ import io.windlass.agent.driver.DriverException;
 import io.windlass.agent.driver.EngineEvent;
 import io.windlass.agent.driver.EngineEventListener;
 import io.windlass.agent.driver.EventSubscription;
+import io.windlass.agent.capsule.CapsuleObserver;
 import io.windlass.agent.server.ServerDriver;
 import io.windlass.context.RequestContext;
 import io.windlass.rpc.RpcException;
@@ -25,7 +26,8 @@ import java.util.concurrent.TimeUnit;
  * (this is how a container that exits by itself, or that Docker's restart policy restarts,
  * reaches the database): the container driver's stream goes to {@code report_container_status},
  * the server driver's to {@code report_server_status} (a server stopped behind Windlass's back
- * becomes SHUTDOWN this way). When either stream ends (engine restart) it reconnects both with
+ * becomes SHUTDOWN this way), capsule containers' to the {@link CapsuleObserver} (a capsule's
+ * status follows its members). When either stream ends (engine restart) it reconnects both with
  * backoff and re-reports everything, since events may have been missed in between.
  */
 @ApplicationScoped
@@ -39,6 +41,7 @@ public class EngineEventFollower implements EngineEventListener {
     private final ContainerReporter reporter;
     private final ServerDriver servers;
     private final ServerReporter serverReporter;
+    private final CapsuleObserver capsules;
     private final ContainerSync sync;
     private final Duration reconnectDelay;
     /** One thread: events are reported in the order the engine sent them. */
@@ -49,11 +52,14 @@ public class EngineEventFollower implements EngineEventListener {
     });
     private EventSubscription subscription;
     private EventSubscription serverSubscription;
+    private EventSubscription capsuleSubscription;
     private Duration nextDelay;
     private boolean stopped;
 
     public EngineEventFollower(ContainerDriver driver, ContainerReporter reporter, ServerDriver servers,
-                               ServerReporter serverReporter, ContainerSync sync, AgentConfig config) {
+                               ServerReporter serverReporter, CapsuleObserver capsules, ContainerSync sync,
+                               AgentConfig config) {
+        this.capsules = capsules;
         this.driver = driver;
         this.reporter = reporter;
         this.servers = servers;
@@ -76,6 +82,7 @@ public class EngineEventFollower implements EngineEventListener {
         try {
             subscription = driver.followEvents(this);
             serverSubscription = servers.followEvents(new ServerEvents());
+            capsuleSubscription = capsules.followEvents(new CapsuleEvents());
             LOG.infof("following %s engine events", driver.name());
         } catch (RuntimeException e) {
             LOG.warnf("cannot follow engine events: %s", e.getMessage());
@@ -101,6 +108,21 @@ public class EngineEventFollower implements EngineEventListener {
         public void onEvent(EngineEvent event) {
             if (STATE_CHANGES.contains(event.action())) {
                 worker.execute(() -> reportServer(event));
+            }
+        }
+
+        @Override
+        public void onClosed(Throwable cause) {
+            EngineEventFollower.this.onClosed(cause);
+        }
+    }
+
+    /** Capsule containers' stream: each event asks the observer for a fresh capsule report. */
+    private final class CapsuleEvents implements EngineEventListener {
+        @Override
+        public void onEvent(EngineEvent event) {
+            if (STATE_CHANGES.contains(event.action())) {
+                capsules.requestReport(event.uuid());
             }
         }
 
@@ -166,13 +188,14 @@ public class EngineEventFollower implements EngineEventListener {
     }
 
     private synchronized void closeStreams() {
-        for (EventSubscription s : new EventSubscription[] {subscription, serverSubscription}) {
+        for (EventSubscription s : new EventSubscription[] {subscription, serverSubscription, capsuleSubscription}) {
             if (s != null) {
                 s.close();
             }
         }
         subscription = null;
         serverSubscription = null;
+        capsuleSubscription = null;
     }
 
     /** Closes the stream for good; called at shutdown, before the driver goes away. */
