@@ -9,6 +9,7 @@ import io.windlass.agent.report.ContainerSync;
 import io.windlass.agent.report.EngineEventFollower;
 import io.windlass.agent.report.HeartbeatSender;
 import io.windlass.agent.rpc.ComputeManager;
+import io.windlass.agent.server.ServerManager;
 import io.windlass.agent.simulation.SimulatedHosts;
 import io.windlass.rpc.RpcServer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,10 +33,12 @@ public class AgentStartup {
     private final Scheduler scheduler;
     private final SimulatedHosts simulation;
     private final CapsuleManager capsules;
+    private final ServerManager servers;
 
     public AgentStartup(AgentConfig config, RpcServer server, ComputeManager manager, HeartbeatSender heartbeat,
                         EngineEventFollower events, ContainerSync sync, Scheduler scheduler,
-                        SimulatedHosts simulation, CapsuleManager capsules) {
+                        SimulatedHosts simulation, CapsuleManager capsules,
+                        ServerManager servers) {
         this.config = config;
         this.server = server;
         this.manager = manager;
@@ -45,6 +48,7 @@ public class AgentStartup {
         this.scheduler = scheduler;
         this.simulation = simulation;
         this.capsules = capsules;
+        this.servers = servers;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -53,7 +57,7 @@ public class AgentStartup {
             return;
         }
         LOG.infof("compute agent for host %s starting (driver %s)", config.hostName(), config.driver());
-        server.serve(capsules.register(manager.endpoint()), config.consumers());
+        server.serve(servers.register(capsules.register(manager.endpoint())), config.consumers());
         heartbeat.send();
         // the follower runs a full sync once its stream is open
         events.start();

@@ -3,7 +3,11 @@ package io.windlass.agent;
 import io.windlass.agent.driver.ContainerDriver;
 import io.windlass.agent.driver.HostInventory;
 import io.windlass.agent.driver.docker.DockerContainerDriver;
+import io.windlass.agent.driver.docker.DockerServerDriver;
 import io.windlass.agent.driver.fake.FakeContainerDriver;
+import io.windlass.agent.driver.fake.FakeServerDriver;
+import io.windlass.agent.server.ServerConfig;
+import io.windlass.agent.server.ServerDriver;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -11,7 +15,7 @@ import org.jboss.logging.Logger;
 
 import java.util.Set;
 
-/** Picks the engine driver named by {@code windlass.agent.driver}. */
+/** Picks the engine drivers (containers and servers) named by {@code windlass.agent.driver}. */
 @ApplicationScoped
 public class DriverProducer {
     private static final Logger LOG = Logger.getLogger(DriverProducer.class);
@@ -28,6 +32,17 @@ public class DriverProducer {
         };
     }
 
+    /** Servers run on the same engine as containers: the same driver setting picks both. */
+    @Produces
+    @ApplicationScoped
+    ServerDriver serverDriver(AgentConfig config, ServerConfig servers, ContainerDriver containers) {
+        return switch (config.driver()) {
+            case DOCKER -> new DockerServerDriver(config.dockerHost(), servers.configDriveMountPath());
+            // the simulated host's images are the fake container driver's (pre-caching adds to them)
+            case FAKE -> new FakeServerDriver(containers::hasImage);
+        };
+    }
+
     /** What one simulated host offers: the agent's overrides, else the fake defaults. */
     public static HostInventory fakeInventory(AgentConfig config) {
         return new HostInventory(config.vcpus().orElse(config.fake().vcpus()),
@@ -35,6 +50,10 @@ public class DriverProducer {
     }
 
     void close(@Disposes ContainerDriver driver) {
+        driver.close();
+    }
+
+    void close(@Disposes ServerDriver driver) {
         driver.close();
     }
 }

@@ -3,7 +3,6 @@ package io.windlass.agent.capsule;
 import com.github.dockerjava.api.model.RestartPolicy;
 import io.windlass.agent.AgentConfig;
 import io.windlass.agent.driver.DriverException;
-import io.windlass.agent.driver.docker.DockerClientFactory;
 import io.windlass.agent.rpc.ContainerLocks;
 import io.windlass.capsule.CapsuleMemberSpec;
 import io.windlass.capsule.CapsuleMemberState;
@@ -17,11 +16,9 @@ import io.windlass.conductor.ConductorRpcApi;
 import io.windlass.container.ContainerStatus;
 import io.windlass.context.RequestContext;
 import io.windlass.rpc.RpcEndpoint;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,14 +38,15 @@ public class CapsuleManager {
     private final CapsuleConfig config;
     private final ConductorRpcApi conductor;
     private final ContainerLocks locks;
-    private DockerCapsuleEngine engine;
-    private com.github.dockerjava.api.DockerClient docker;
+    private final CapsuleEngineConnection connection;
 
-    public CapsuleManager(AgentConfig agent, CapsuleConfig config, ConductorRpcApi conductor, ContainerLocks locks) {
+    CapsuleManager(AgentConfig agent, CapsuleConfig config, ConductorRpcApi conductor, ContainerLocks locks,
+                   CapsuleEngineConnection connection) {
         this.agent = agent;
         this.config = config;
         this.conductor = conductor;
         this.locks = locks;
+        this.connection = connection;
     }
 
     /** Adds the capsule methods to the host's endpoint. */
@@ -102,9 +100,10 @@ public class CapsuleManager {
             engine.createVolume(capsule, volume);
         }
         String sandbox = engine.startSandbox(capsule);
-        for (CapsuleMemberSpec init : capsule.initContainers()) {
+        for (int i = 0; i < capsule.initContainers().size(); i++) {
+            CapsuleMemberSpec init = capsule.initContainers().get(i);
             // run to completion under our watch: an engine restart policy would fight the wait
-            String id = engine.createMember(capsule, init, sandbox, RestartPolicy.noRestart(), true);
+            String id = engine.createMember(capsule, init, i, sandbox, RestartPolicy.noRestart(), true);
             engine.start(id, init.name());
             Integer exit = engine.waitForExit(id, config.initTimeout());
             if (exit == null) {
@@ -116,8 +115,9 @@ public class CapsuleManager {
             LOG.infof("create_capsule %s: init container %s completed", capsule.uuid(), init.name());
         }
         RestartPolicy restart = restartPolicy(capsule.restartPolicy());
-        for (CapsuleMemberSpec app : capsule.containers()) {
-            String id = engine.createMember(capsule, app, sandbox, restart, false);
+        for (int i = 0; i < capsule.containers().size(); i++) {
+            CapsuleMemberSpec app = capsule.containers().get(i);
+            String id = engine.createMember(capsule, app, i, sandbox, restart, false);
             engine.start(id, app.name());
         }
         return null;
@@ -179,24 +179,7 @@ public class CapsuleManager {
         };
     }
 
-    /** Opened on first use: agents that never see a capsule (or run the fake driver) open no engine connection. */
-    private synchronized DockerCapsuleEngine engine() {
-        if (engine == null) {
-            // no read timeout: waiting for an init container to finish is a long, silent call
-            docker = DockerClientFactory.create(agent.dockerHost(), java.time.Duration.ZERO);
-            engine = new DockerCapsuleEngine(docker, config.sandboxImage());
-        }
-        return engine;
-    }
-
-    @PreDestroy
-    synchronized void close() {
-        if (docker != null) {
-            try {
-                docker.close();
-            } catch (IOException e) {
-                LOG.debugf("closing the capsule engine client: %s", e.getMessage());
-            }
-        }
+    private DockerCapsuleEngine engine() {
+        return connection.engine();
     }
 }

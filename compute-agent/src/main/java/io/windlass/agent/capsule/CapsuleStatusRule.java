@@ -21,12 +21,21 @@ final class CapsuleStatusRule {
     record Derived(ContainerStatus status, String reason) {
     }
 
+    /** An app container as the rule needs it: identity and the name a reason mentions. */
+    record App(String uuid, String name) {
+    }
+
     static Derived derive(List<CapsuleMemberSpec> apps, List<CapsuleMemberState> states, String restartPolicy) {
+        return deriveFor(apps.stream().map(a -> new App(a.uuid(), a.name())).toList(), states, restartPolicy);
+    }
+
+    /** As {@link #derive}, for app containers rebuilt from the engine's labels (no spec at hand). */
+    static Derived deriveFor(List<App> apps, List<CapsuleMemberState> states, String restartPolicy) {
         Map<String, CapsuleMemberState> byUuid = states.stream()
                 .collect(Collectors.toMap(CapsuleMemberState::uuid, Function.identity(), (a, b) -> b));
         int running = 0;
         int stopped = 0;
-        for (CapsuleMemberSpec app : apps) {
+        for (App app : apps) {
             CapsuleMemberState s = byUuid.get(app.uuid());
             if (s == null || s.engineId() == null) {
                 return new Derived(ContainerStatus.ERROR, "Container " + app.name() + " is missing on the host.");
@@ -39,7 +48,7 @@ final class CapsuleStatusRule {
                 }
                 case STOPPED -> {
                     // "always" restarts whatever the exit code; the others leave a failure stopped
-                    if (s.exitCode() != null && s.exitCode() != 0 && !restartPolicy.equals("always")) {
+                    if (s.exitCode() != null && s.exitCode() != 0 && !"always".equals(restartPolicy)) {
                         return new Derived(ContainerStatus.ERROR, "Container " + app.name() + " exited with code "
                                 + s.exitCode() + ".");
                     }

@@ -1,6 +1,7 @@
 package io.windlass.agent.capsule;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.command.WaitContainerResultCallback;
@@ -10,11 +11,16 @@ import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerNetwork;
+import com.github.dockerjava.api.model.Event;
+import com.github.dockerjava.api.model.EventType;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.RestartPolicy;
 import com.github.dockerjava.api.model.Volume;
 import io.windlass.agent.driver.DriverException;
+import io.windlass.agent.driver.EngineEvent;
+import io.windlass.agent.driver.EngineEventListener;
+import io.windlass.agent.driver.EventSubscription;
 import io.windlass.agent.driver.docker.DockerContainerState;
 import io.windlass.agent.driver.docker.ImageReference;
 import io.windlass.capsule.CapsuleMemberSpec;
@@ -25,6 +31,7 @@ import io.windlass.container.ContainerAddress;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +48,18 @@ class DockerCapsuleEngine {
     private static final Logger LOG = Logger.getLogger(DockerCapsuleEngine.class);
     static final String CAPSULE_LABEL = "windlass.capsule";
     static final String ROLE_LABEL = "windlass.capsule.role";
+    /*
+     * The agent has no database: these labels let it rebuild a capsule's member list from the
+     * engine alone (after a restart too), to follow member events and re-sync capsules.
+     */
+    /** Zun's member name, for reasons such as "Container capsule-x-web exited with code 1." */
+    static final String MEMBER_NAME_LABEL = "windlass.capsule.member-name";
+    /** Position among the init or among the app containers, so reports keep the template's order. */
+    static final String MEMBER_INDEX_LABEL = "windlass.capsule.member-index";
+    /** The capsule's restart policy ({@code always}, {@code on-failure}, {@code no}): it decides what "failed" means. */
+    static final String RESTART_POLICY_LABEL = "windlass.capsule.restart-policy";
+    /** On the sandbox: how many app containers the capsule has, so a removed one is noticed. */
+    static final String APP_COUNT_LABEL = "windlass.capsule.app-count";
 
     private final DockerClient docker;
     private final String sandboxImage;
@@ -94,7 +113,9 @@ class DockerCapsuleEngine {
         String id = call("create sandbox", () -> docker.createContainerCmd(ImageReference.parse(sandboxImage).toString())
                 .withName(sandboxName(capsule.uuid()))
                 .withHostName(capsule.name() != null ? capsule.name() : capsule.uuid().substring(0, 12))
-                .withLabels(Map.of(CAPSULE_LABEL, capsule.uuid(), ROLE_LABEL, "sandbox"))
+                .withLabels(Map.of(CAPSULE_LABEL, capsule.uuid(), ROLE_LABEL, "sandbox",
+                        RESTART_POLICY_LABEL, restartPolicyName(capsule),
+                        APP_COUNT_LABEL, Integer.toString(capsule.containers().size())))
                 .withCmd("sleep", "2147483647")
                 // ports belong to the network namespace: Docker refuses them on container-mode members
                 .withExposedPorts(capsule.containers().stream().flatMap(m -> m.exposedPorts().stream())
@@ -108,8 +129,8 @@ class DockerCapsuleEngine {
     }
 
     /** Creates a member inside the sandbox's namespaces; returns its engine id. */
-    String createMember(CapsuleSpec capsule, CapsuleMemberSpec member, String sandboxId, RestartPolicy restart,
-                        boolean init) {
+    String createMember(CapsuleSpec capsule, CapsuleMemberSpec member, int index, String sandboxId,
+                        RestartPolicy restart, boolean init) {
         HostConfig host = HostConfig.newHostConfig()
                 .withNetworkMode("container:" + sandboxId)
                 .withIpcMode("container:" + sandboxId)
@@ -126,7 +147,8 @@ class DockerCapsuleEngine {
         CreateContainerCmd cmd = docker.createContainerCmd(ImageReference.parse(member.image()).toString())
                 .withName(memberName(member))
                 .withLabels(Map.of(CAPSULE_LABEL, capsule.uuid(), ROLE_LABEL, init ? "init" : "app",
-                        "windlass.uuid", member.uuid()))
+                        "windlass.uuid", member.uuid(), MEMBER_NAME_LABEL, member.name(),
+                        MEMBER_INDEX_LABEL, Integer.toString(index), RESTART_POLICY_LABEL, restartPolicyName(capsule)))
                 .withEnv(member.environment().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())
                 .withHostConfig(host);
         if (!member.command().isEmpty()) {
@@ -169,6 +191,154 @@ class DockerCapsuleEngine {
             return new CapsuleMemberState(member.uuid(), io.windlass.container.ContainerStatus.DELETED, null, null,
                     null);
         }
+    }
+
+    private static String restartPolicyName(CapsuleSpec capsule) {
+        return capsule.restartPolicy() == null ? "no" : capsule.restartPolicy();
+    }
+
+    /**
+     * One member container found on the engine.
+     *
+     * @param name  Zun member name
+     * @param init  an init container (else an app container)
+     * @param index position among its kind
+     * @param state what it looks like now
+     */
+    record FoundMember(String name, boolean init, int index, CapsuleMemberState state) {
+    }
+
+    /**
+     * A capsule rebuilt from the engine's labels.
+     *
+     * @param sandboxPresent the sandbox container exists
+     * @param restartPolicy  the capsule's restart policy
+     * @param appCount       app containers the capsule was created with, or -1 when unknown
+     * @param members        init containers first, then app containers, each in template order
+     */
+    record FoundCapsule(boolean sandboxPresent, String restartPolicy, int appCount, List<FoundMember> members) {
+    }
+
+    /** Uuids of every capsule with at least one container on the engine. */
+    List<String> capsuleUuids() {
+        return call("list capsules", () -> docker.listContainersCmd().withShowAll(true)
+                .withLabelFilter(List.of(CAPSULE_LABEL)).exec()).stream()
+                .map(c -> c.getLabels().get(CAPSULE_LABEL))
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .toList();
+    }
+
+    /** The capsule's containers as the engine has them now (empty members when nothing is left). */
+    FoundCapsule find(String capsuleUuid) {
+        List<Container> all = call("list capsule " + capsuleUuid, () -> docker.listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(CAPSULE_LABEL, capsuleUuid)).exec());
+        boolean sandbox = false;
+        String restartPolicy = null;
+        int appCount = -1;
+        List<FoundMember> members = new ArrayList<>();
+        for (Container c : all) {
+            Map<String, String> labels = c.getLabels();
+            String role = labels.get(ROLE_LABEL);
+            if (restartPolicy == null) {
+                restartPolicy = labels.get(RESTART_POLICY_LABEL);
+            }
+            if ("sandbox".equals(role)) {
+                sandbox = true;
+                appCount = parseInt(labels.get(APP_COUNT_LABEL), -1);
+                continue;
+            }
+            if (!"init".equals(role) && !"app".equals(role)) {
+                continue;
+            }
+            String uuid = labels.get("windlass.uuid");
+            // capsules made before the name label: the engine name stands in
+            String name = labels.getOrDefault(MEMBER_NAME_LABEL, c.getNames() == null || c.getNames().length == 0
+                    ? uuid : c.getNames()[0].replaceFirst("^/", ""));
+            CapsuleMemberState state = observeById(uuid, c.getId());
+            if (state.engineId() != null) {
+                members.add(new FoundMember(name, "init".equals(role), parseInt(labels.get(MEMBER_INDEX_LABEL), 0),
+                        state));
+            }
+        }
+        members.sort(java.util.Comparator.comparing((FoundMember m) -> !m.init()).thenComparingInt(FoundMember::index));
+        return new FoundCapsule(sandbox, restartPolicy == null ? "no" : restartPolicy, appCount, members);
+    }
+
+    private CapsuleMemberState observeById(String memberUuid, String engineId) {
+        try {
+            InspectContainerResponse r = docker.inspectContainerCmd(engineId).exec();
+            DockerContainerState state = DockerContainerState.of(r.getState());
+            Long exit = r.getState().getExitCodeLong();
+            return new CapsuleMemberState(memberUuid, state.containerStatus(), state.error(), r.getId(),
+                    exit == null ? null : exit.intValue());
+        } catch (NotFoundException e) {
+            // removed between the listing and now
+            return new CapsuleMemberState(memberUuid, io.windlass.container.ContainerStatus.DELETED, null, null, null);
+        }
+    }
+
+    private static int parseInt(String value, int fallback) {
+        try {
+            return value == null ? fallback : Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    /**
+     * Streams events of every capsule container (sandboxes and members), each as an event of
+     * its capsule ({@link EngineEvent#uuid()} is the capsule's uuid).
+     */
+    EventSubscription followEvents(EngineEventListener listener) {
+        java.util.concurrent.atomic.AtomicBoolean closedByUs = new java.util.concurrent.atomic.AtomicBoolean();
+        ResultCallback.Adapter<Event> callback = docker.eventsCmd()
+                .withEventTypeFilter(EventType.CONTAINER)
+                .withLabelFilter(CAPSULE_LABEL)
+                .exec(new ResultCallback.Adapter<Event>() {
+                    @Override
+                    public void onNext(Event event) {
+                        Map<String, String> attributes = event.getActor() == null ? null
+                                : event.getActor().getAttributes();
+                        String capsule = attributes == null ? null : attributes.get(CAPSULE_LABEL);
+                        if (capsule == null) {
+                            return;
+                        }
+                        String action = event.getAction() != null ? event.getAction() : event.getStatus();
+                        Instant time = event.getTimeNano() != null ? Instant.ofEpochSecond(0, event.getTimeNano())
+                                : Instant.now();
+                        listener.onEvent(new EngineEvent(capsule, action, time));
+                    }
+
+                    @Override
+                    public void onError(Throwable throwable) {
+                        try {
+                            close();
+                        } catch (java.io.IOException e) {
+                            // the stream is broken already
+                        }
+                        // closing our own stream surfaces as an error too; that is no engine problem
+                        if (!closedByUs.get()) {
+                            listener.onClosed(throwable);
+                        }
+                    }
+
+                    @Override
+                    public void onComplete() {
+                        super.onComplete();
+                        if (!closedByUs.get()) {
+                            listener.onClosed(null);
+                        }
+                    }
+                });
+        return () -> {
+            closedByUs.set(true);
+            try {
+                callback.close();
+            } catch (java.io.IOException e) {
+                LOG.debugf("closing the capsule event stream: %s", e.getMessage());
+            }
+        };
     }
 
     /** The sandbox's addresses: every member shares them. */

@@ -3,6 +3,8 @@ package io.windlass.agent.report;
 import io.windlass.agent.driver.ContainerDriver;
 import io.windlass.agent.driver.ContainerSummary;
 import io.windlass.agent.driver.DriverException;
+import io.windlass.agent.capsule.CapsuleObserver;
+import io.windlass.agent.server.ServerDriver;
 import io.windlass.context.RequestContext;
 import io.windlass.rpc.RpcException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,8 +14,11 @@ import org.jboss.logging.MDC;
 import java.util.List;
 
 /**
- * Re-reports every managed container, so the database converges even when an event was
- * missed (agent down, stream reconnecting).
+ * Re-reports every managed workload, so the database converges even when an event was missed
+ * (agent down, stream reconnecting): Zun containers with {@code report_container_status}, Nova
+ * servers with {@code report_server_status}, capsules (through the {@link CapsuleObserver}) with
+ * {@code report_capsule_status}. The drivers keep the two apart (a server's engine
+ * container is never listed as a Zun container), so neither is ever reported as the other.
  */
 @ApplicationScoped
 public class ContainerSync {
@@ -21,10 +26,17 @@ public class ContainerSync {
 
     private final ContainerDriver driver;
     private final ContainerReporter reporter;
+    private final ServerDriver servers;
+    private final ServerReporter serverReporter;
+    private final CapsuleObserver capsules;
 
-    public ContainerSync(ContainerDriver driver, ContainerReporter reporter) {
+    public ContainerSync(ContainerDriver driver, ContainerReporter reporter, ServerDriver servers,
+                         ServerReporter serverReporter, CapsuleObserver capsules) {
+        this.capsules = capsules;
         this.driver = driver;
         this.reporter = reporter;
+        this.servers = servers;
+        this.serverReporter = serverReporter;
     }
 
     /** @return true when the engine could be listed (the sync ran) */
@@ -52,9 +64,33 @@ public class ContainerSync {
                 }
             }
             LOG.debugf("sync reported %d of %d managed containers", reported, containers.size());
+            syncServers(ctx);
+            // queued on the observer's own thread (a capsule being created is reported after its create)
+            capsules.syncAll();
             return true;
         } finally {
             MDC.remove("request_id");
         }
+    }
+
+    private void syncServers(RequestContext ctx) {
+        List<String> uuids;
+        try {
+            uuids = servers.list();
+        } catch (DriverException e) {
+            LOG.warnf("server sync skipped, the engine cannot be listed: %s", e.getMessage());
+            return;
+        }
+        for (String uuid : uuids) {
+            try {
+                serverReporter.reportCurrent(ctx, uuid, null, false);
+            } catch (DriverException e) {
+                LOG.warnf("sync of server %s failed: %s", uuid, e.getMessage());
+            } catch (RpcException e) {
+                LOG.warnf("server sync stopped, the conductor cannot be reached: %s", e.getMessage());
+                return;
+            }
+        }
+        LOG.debugf("sync reported %d managed servers", uuids.size());
     }
 }

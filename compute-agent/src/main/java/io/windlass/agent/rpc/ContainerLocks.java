@@ -22,6 +22,25 @@ public class ContainerLocks {
         }
     }
 
+    /**
+     * Runs {@code work} only if nothing holds the uuid's lock now (background reporters must not
+     * wait out a long operation; they try again later).
+     *
+     * @return whether it ran
+     */
+    public boolean tryWithLock(String uuid, Runnable work) {
+        ReentrantLock lock = locks[Math.floorMod(uuid.hashCode(), STRIPES)];
+        if (!lock.tryLock()) {
+            return false;
+        }
+        try {
+            work.run();
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     public <T> T withLock(String uuid, Supplier<T> work) {
         ReentrantLock lock = locks[Math.floorMod(uuid.hashCode(), STRIPES)];
         lock.lock();

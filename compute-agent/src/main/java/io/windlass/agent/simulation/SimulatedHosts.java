@@ -3,6 +3,11 @@ package io.windlass.agent.simulation;
 import io.windlass.agent.AgentConfig;
 import io.windlass.agent.DriverProducer;
 import io.windlass.agent.driver.fake.FakeContainerDriver;
+import io.windlass.agent.driver.fake.FakeServerDriver;
+import io.windlass.agent.report.ServerReporter;
+import io.windlass.agent.server.ConfigDriveBuilder;
+import io.windlass.agent.server.ServerConfig;
+import io.windlass.agent.server.ServerManager;
 import io.windlass.agent.report.ContainerReporter;
 import io.windlass.agent.report.HeartbeatSender;
 import io.windlass.agent.image.ImageCacher;
@@ -37,6 +42,8 @@ public class SimulatedHosts {
     private final AgentConfig config;
     private final RpcServer server;
     private final ConductorRpcApi conductor;
+    private final ServerConfig serverConfig;
+    private final ConfigDriveBuilder configDrives;
     /** Heartbeats only: a couple of threads suffice, a send is one confirmed publish. */
     private final ScheduledExecutorService heartbeats = Executors.newScheduledThreadPool(2, r -> {
         Thread t = new Thread(r, "simulated-heartbeats");
@@ -45,10 +52,13 @@ public class SimulatedHosts {
     });
     private final List<String> hosts = new ArrayList<>();
 
-    public SimulatedHosts(AgentConfig config, RpcServer server, ConductorRpcApi conductor) {
+    public SimulatedHosts(AgentConfig config, RpcServer server, ConductorRpcApi conductor,
+                          ServerConfig serverConfig, ConfigDriveBuilder configDrives) {
         this.config = config;
         this.server = server;
         this.conductor = conductor;
+        this.serverConfig = serverConfig;
+        this.configDrives = configDrives;
     }
 
     /** Host names this process simulates, e.g. {@code sim-0001}. */
@@ -71,8 +81,13 @@ public class SimulatedHosts {
             FakeContainerDriver driver = new FakeContainerDriver(DriverProducer.fakeInventory(config), images);
             ContainerReporter reporter = new ContainerReporter(conductor, driver, host);
             ImageCacher imageCacher = new ImageCacher(driver, conductor, host, true);
-            server.serve(new ComputeManager(driver, reporter, new ContainerLocks(), host, config.stopTimeout(),
-                    imageCacher).endpoint(), 1);
+            ContainerLocks locks = new ContainerLocks();
+            // fake servers write no config drive, so the builder is never used by them
+            FakeServerDriver servers = new FakeServerDriver(driver::hasImage);
+            ServerManager serverManager = new ServerManager(servers, new ServerReporter(conductor, servers, host),
+                    configDrives, locks, host, serverConfig.stopTimeout());
+            server.serve(serverManager.register(new ComputeManager(driver, reporter, locks, host,
+                    config.stopTimeout(), imageCacher).endpoint()), 1);
             HeartbeatSender heartbeat = new HeartbeatSender(driver, conductor, host);
             long offset = intervalMs * i / names.size();
             heartbeats.scheduleAtFixedRate(heartbeat::send, offset, intervalMs, TimeUnit.MILLISECONDS);

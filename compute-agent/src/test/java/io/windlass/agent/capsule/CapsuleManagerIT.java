@@ -8,6 +8,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.windlass.agent.driver.docker.DockerClientFactory;
 import io.windlass.agent.testing.ConductorProbe;
+import io.windlass.agent.report.ContainerSync;
 import io.windlass.agent.rpc.AgentQueuesReset;
 import io.windlass.capsule.CapsuleMemberSpec;
 import io.windlass.capsule.CapsuleMemberSpec.VolumeMount;
@@ -19,6 +20,7 @@ import io.windlass.capsule.DeleteCapsule;
 import io.windlass.compute.ComputeRpcApi;
 import io.windlass.conductor.ConductorRpcApi;
 import io.windlass.container.ContainerStatus;
+import io.windlass.container.ContainerStatusReport;
 import io.windlass.context.RequestContext;
 import io.windlass.rpc.RpcConnection;
 import jakarta.inject.Inject;
@@ -37,6 +39,7 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -53,6 +56,8 @@ class CapsuleManagerIT {
     RpcConnection connection;
     @Inject
     ObjectMapper json;
+    @Inject
+    ContainerSync sync;
 
     private final RequestContext ctx = new RequestContext("req-" + UUID.randomUUID(), "req-global", "tester",
             "project-1", List.of("admin"));
@@ -120,6 +125,70 @@ class CapsuleManagerIT {
         assertTrue(failed.statusReason().contains("code 3"), failed.statusReason());
         assertEquals(0, containersOf(uuid), "the app container never started and nothing is left");
         assertTrue(docker.listVolumesCmd().exec().getVolumes().stream().noneMatch(v -> v.getName().contains(uuid)));
+    }
+
+    /** A member that exits 0 on SIGTERM (the shell runs its trap after the current one-second sleep). */
+    private static CapsuleMemberSpec graceful(String name, VolumeMount mount) {
+        return member(name, List.of("sh", "-c", "trap 'exit 0' TERM; while true; do sleep 1; done"), mount);
+    }
+
+    @Test
+    void theCapsuleStatusFollowsMembersStoppedBehindTheAgentsBack() {
+        VolumeMount scratch = new VolumeMount("scratch", "/scratch", false);
+        // sleep dies of the SIGTERM (exit 143): with restart policy "no" that is a failure
+        String failing = UUID.randomUUID().toString();
+        CapsuleMemberSpec web = member("web", List.of("sleep", "3600"), scratch);
+        CapsuleMemberSpec side = graceful("side", scratch);
+        CapsuleSpec failingSpec = new CapsuleSpec(failing, "it-follow", "no", List.of(), List.of(web, side),
+                List.of(new CapsuleVolumeSpec("scratch", 1, null, true)));
+        // both members exit 0 when stopped
+        String stopping = UUID.randomUUID().toString();
+        CapsuleMemberSpec a = graceful("a", scratch);
+        CapsuleMemberSpec b = graceful("b", scratch);
+        CapsuleSpec stoppingSpec = new CapsuleSpec(stopping, "it-stop", "no", List.of(), List.of(a, b),
+                List.of(new CapsuleVolumeSpec("scratch", 1, null, true)));
+        compute.createCapsule(AgentQueuesReset.HOST, ctx, new CreateCapsule(failingSpec));
+        compute.createCapsule(AgentQueuesReset.HOST, ctx, new CreateCapsule(stoppingSpec));
+        assertEquals(ContainerStatus.RUNNING, awaitReport(failing, "created", CapsuleStatusReport::operationDone)
+                .status());
+        assertEquals(ContainerStatus.RUNNING, awaitReport(stopping, "created", CapsuleStatusReport::operationDone)
+                .status());
+
+        docker.stopContainerCmd(DockerCapsuleEngine.memberName(web)).withTimeout(5).exec();
+        CapsuleStatusReport failed = awaitReport(failing, "Error after web was stopped",
+                r -> !r.operationDone() && r.status() == ContainerStatus.ERROR);
+        assertTrue(failed.statusReason().contains(web.name()) && failed.statusReason().contains("143"),
+                failed.statusReason());
+        assertEquals(List.of(web.uuid(), side.uuid()), failed.members().stream().map(m -> m.uuid()).toList());
+        assertFalse(failed.addresses().isEmpty(), "the sandbox still has its address");
+
+        docker.stopContainerCmd(DockerCapsuleEngine.memberName(a)).withTimeout(5).exec();
+        CapsuleStatusReport half = awaitReport(stopping, "a stopped",
+                r -> !r.operationDone() && r.members().stream().anyMatch(m -> m.uuid().equals(a.uuid())
+                        && m.status() == ContainerStatus.STOPPED));
+        assertEquals(ContainerStatus.RUNNING, half.status(), "one app container still runs");
+        docker.stopContainerCmd(DockerCapsuleEngine.memberName(b)).withTimeout(5).exec();
+        awaitReport(stopping, "Stopped once all stopped", r -> !r.operationDone()
+                && r.status() == ContainerStatus.STOPPED);
+
+        // the periodic sync rebuilds the capsule from the engine's labels alone and reports it again
+        Instant beforeSync = Instant.now();
+        sync.syncAll();
+        CapsuleStatusReport synced = awaitReport(stopping, "from the sync",
+                r -> !r.operationDone() && r.observedAt().isAfter(beforeSync));
+        assertEquals(ContainerStatus.STOPPED, synced.status());
+        assertEquals(0, synced.members().stream().filter(m -> m.exitCode() == null || m.exitCode() != 0).count());
+
+        // members are never reported as Zun containers
+        List<String> memberUuids = List.of(web.uuid(), side.uuid(), a.uuid(), b.uuid());
+        assertTrue(conductor.received(ConductorRpcApi.REPORT_CONTAINER_STATUS, ContainerStatusReport.class).stream()
+                .noneMatch(r -> memberUuids.contains(r.uuid())));
+
+        compute.deleteCapsule(AgentQueuesReset.HOST, ctx, new DeleteCapsule(failingSpec));
+        compute.deleteCapsule(AgentQueuesReset.HOST, ctx, new DeleteCapsule(stoppingSpec));
+        awaitReport(failing, "gone", CapsuleStatusReport::gone);
+        awaitReport(stopping, "gone", CapsuleStatusReport::gone);
+        assertEquals(0, containersOf(failing) + containersOf(stopping));
     }
 
     private static CapsuleMemberSpec member(String name, List<String> command, VolumeMount mount) {

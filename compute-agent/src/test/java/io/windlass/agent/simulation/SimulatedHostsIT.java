@@ -15,6 +15,12 @@ import io.windlass.container.RestartPolicy;
 import io.windlass.context.RequestContext;
 import io.windlass.host.HostState;
 import io.windlass.rpc.RpcConnection;
+import io.windlass.server.PowerState;
+import io.windlass.server.ServerAction;
+import io.windlass.server.ServerOperation;
+import io.windlass.server.ServerRef;
+import io.windlass.server.ServerSpec;
+import io.windlass.server.ServerStatusReport;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -113,6 +119,33 @@ class SimulatedHostsIT {
         ContainerStatusReport seventeen = awaitDone(onSeventeen);
         assertEquals("it-sim-0017", seventeen.host());
         assertEquals(ContainerStatus.CREATED, seventeen.status());
+    }
+
+    @Test
+    void eachHostSpawnsAndPowersFakeServers() {
+        RequestContext ctx = RequestContext.internal("simulated-hosts-it");
+        String uuid = UUID.randomUUID().toString();
+        compute.spawnServer("it-sim-0005", ctx, new ServerSpec(uuid, "vm", "vm", "busybox", 1, 512, 1, Map.of(),
+                "p1", "u1", "nova", 0, "r-1", null, List.of()));
+        ServerStatusReport spawned = awaitServer(uuid, r -> r.operationDone());
+        assertEquals("it-sim-0005", spawned.host());
+        assertEquals(PowerState.RUNNING, spawned.powerState());
+        assertEquals(1, spawned.addresses().get("fake-net").size());
+
+        compute.serverAction("it-sim-0005", ctx, new ServerOperation(uuid, ServerAction.STOP));
+        awaitServer(uuid, r -> r.operationDone() && r.powerState() == PowerState.SHUTDOWN);
+        compute.destroyServer("it-sim-0005", ctx, new ServerRef(uuid));
+        awaitServer(uuid, r -> r.operationDone() && r.gone());
+
+        String missing = UUID.randomUUID().toString();
+        compute.spawnServer("it-sim-0006", ctx, new ServerSpec(missing, "vm", "vm", "nosuch", 1, 512, 1, Map.of(),
+                "p1", "u1", "nova", 0, "r-1", null, List.of()));
+        assertTrue(awaitServer(missing, r -> r.operationDone()).fault().contains("nosuch:latest"));
+    }
+
+    private ServerStatusReport awaitServer(String uuid, java.util.function.Predicate<ServerStatusReport> match) {
+        return conductor.await(ConductorRpcApi.REPORT_SERVER_STATUS, ServerStatusReport.class,
+                r -> r.uuid().equals(uuid) && match.test(r), WAIT, "server report for " + uuid);
     }
 
     private List<HostState> heartbeats() {

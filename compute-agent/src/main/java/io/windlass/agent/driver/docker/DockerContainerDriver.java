@@ -93,6 +93,8 @@ public class DockerContainerDriver implements ContainerDriver {
         Map<String, String> labels = new HashMap<>(spec.labels());
         labels.put(DockerLabels.MANAGED, "true");
         labels.put(DockerLabels.UUID, spec.uuid());
+        // a user label must not make the agent take this container for a server
+        labels.remove(DockerLabels.KIND);
         if (spec.projectId() != null) {
             labels.put(DockerLabels.PROJECT, spec.projectId());
         }
@@ -365,7 +367,8 @@ public class DockerContainerDriver implements ContainerDriver {
         List<Container> containers = engine("list", null, () -> docker.listContainersCmd().withShowAll(true)
                 .withLabelFilter(Map.of(DockerLabels.MANAGED, "true")).exec());
         return containers.stream()
-                .filter(c -> c.getLabels() != null && c.getLabels().containsKey(DockerLabels.UUID))
+                // servers (and any later kind) carry windlass.kind: never list them as Zun containers
+                .filter(c -> DockerLabels.isZunContainer(c.getLabels()))
                 .map(c -> new ContainerSummary(c.getLabels().get(DockerLabels.UUID), c.getId(),
                         "running".equals(c.getState()) || "paused".equals(c.getState())
                                 || "restarting".equals(c.getState())))
@@ -415,7 +418,11 @@ public class DockerContainerDriver implements ContainerDriver {
                     public void onNext(Event event) {
                         Map<String, String> attributes = event.getActor() == null ? null
                                 : event.getActor().getAttributes();
-                        String uuid = attributes == null ? null : attributes.get(DockerLabels.UUID);
+                        // the attributes carry the container's labels: report Zun containers only
+                        if (!DockerLabels.isZunContainer(attributes)) {
+                            return;
+                        }
+                        String uuid = attributes.get(DockerLabels.UUID);
                         if (uuid == null) {
                             return;
                         }

@@ -2,6 +2,7 @@ package io.windlass.agent.driver.docker;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import io.windlass.container.ContainerStatus;
+import io.windlass.server.PowerState;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +39,18 @@ public record DockerContainerState(String status, long exitCode, Instant started
             case "created" -> ContainerStatus.CREATED;
             case "exited", "removing" -> ContainerStatus.STOPPED;
             default -> ContainerStatus.UNKNOWN;
+        };
+    }
+
+    /** Nova's power state for this engine state, when the container realises a server. */
+    public PowerState powerState() {
+        return switch (status == null ? "" : status) {
+            // restarting: the engine brings it back by itself, as a rebooting guest
+            case "running", "restarting" -> PowerState.RUNNING;
+            case "paused" -> PowerState.PAUSED;
+            case "exited", "created", "removing" -> PowerState.SHUTDOWN;
+            case "dead" -> PowerState.CRASHED;
+            default -> PowerState.NOSTATE;
         };
     }
 

@@ -4,9 +4,25 @@ package io.windlass.agent.driver.docker;
 public final class DockerLabels {
     /** Marks a container as Windlass's; the agent ignores everything else on the engine. */
     public static final String MANAGED = "windlass.managed";
+    /** Uuid of a Zun container (only Zun containers carry it). */
     public static final String UUID = "windlass.uuid";
     public static final String PROJECT = "windlass.project";
+    /**
+     * What kind of Windlass workload an engine container is. Absent on Zun containers (those made
+     * before the label existed included), {@link #KIND_SERVER} on a Nova server's.
+     */
+    public static final String KIND = "windlass.kind";
+    public static final String KIND_SERVER = "server";
+    /** Uuid of the Nova server an engine container realises. */
+    public static final String SERVER_UUID = "windlass.server.uuid";
+    /** Prefix of a server's metadata items: {@code windlass.meta.<key>=<value>}. */
+    public static final String META_PREFIX = "windlass.meta.";
 
     private DockerLabels() {
+    }
+
+    /** Whether an engine container with these labels is a Zun container (and not a server, ...). */
+    public static boolean isZunContainer(java.util.Map<String, String> labels) {
+        return labels != null && labels.containsKey(UUID) && !labels.containsKey(KIND);
     }
 }

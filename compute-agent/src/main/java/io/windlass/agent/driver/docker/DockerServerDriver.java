@@ -1,0 +1,316 @@
+package io.windlass.agent.driver.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.AccessMode;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.ContainerNetwork;
+import com.github.dockerjava.api.model.Event;
+import com.github.dockerjava.api.model.EventType;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.RestartPolicy;
+import com.github.dockerjava.api.model.Volume;
+import io.windlass.agent.driver.DriverException;
+import io.windlass.agent.driver.EngineEvent;
+import io.windlass.agent.driver.EngineEventListener;
+import io.windlass.agent.driver.EventSubscription;
+import io.windlass.agent.driver.ImageUnavailableException;
+import io.windlass.agent.server.ObservedServer;
+import io.windlass.agent.server.ServerDriver;
+import io.windlass.agent.server.ServerNotFoundException;
+import io.windlass.server.PowerState;
+import io.windlass.server.ServerAddress;
+import io.windlass.server.ServerSpec;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+/**
+ * Nova servers as long-running Docker containers: the flavor's vCPUs and RAM become the
+ * container's CPU and memory limits, the server's hostname its hostname, and the config drive
+ * a read-only bind mount. Engine containers are named {@code windlass-server-<uuid>} and carry
+ * {@code windlass.managed=true}, {@code windlass.kind=server}, {@code windlass.server.uuid},
+ * {@code windlass.project} and every metadata item as {@code windlass.meta.<key>}; they carry
+ * no {@code windlass.uuid}, so the Zun container side never sees them.
+ */
+public class DockerServerDriver implements ServerDriver {
+    private static final Logger LOG = Logger.getLogger(DockerServerDriver.class);
+    /** Longest single engine call; covers a stop with a generous grace period. */
+    private static final Duration CALL_TIMEOUT = Duration.ofMinutes(5);
+
+    private final DockerClient docker;
+    /** Event streams stay silent for as long as nothing happens, so they get no read timeout. */
+    private final DockerClient events;
+    private final String configDriveMountPath;
+
+    /**
+     * @param dockerHost           engine endpoint
+     * @param configDriveMountPath where the config drive appears inside a server
+     */
+    public DockerServerDriver(String dockerHost, String configDriveMountPath) {
+        this.docker = DockerClientFactory.create(dockerHost, CALL_TIMEOUT);
+        this.events = DockerClientFactory.create(dockerHost, Duration.ZERO);
+        this.configDriveMountPath = configDriveMountPath;
+    }
+
+    public static String engineName(String uuid) {
+        return "windlass-server-" + uuid;
+    }
+
+    @Override
+    public String name() {
+        return "docker";
+    }
+
+    /**
+     * No pull: a server's image comes from the image catalogue, which lists what the hosts have,
+     * so a missing image is a fault to report (naming the image), not a reason to reach a registry.
+     */
+    @Override
+    public void spawn(ServerSpec spec, Path configDrive) {
+        String image = ImageReference.parse(spec.image()).toString();
+        if (!imagePresent(image)) {
+            throw new ImageUnavailableException(image, null, null);
+        }
+        Map<String, String> labels = new HashMap<>();
+        spec.metadata().forEach((k, v) -> labels.put(DockerLabels.META_PREFIX + k, v));
+        labels.put(DockerLabels.MANAGED, "true");
+        labels.put(DockerLabels.KIND, DockerLabels.KIND_SERVER);
+        labels.put(DockerLabels.SERVER_UUID, spec.uuid());
+        if (spec.projectId() != null) {
+            labels.put(DockerLabels.PROJECT, spec.projectId());
+        }
+        HostConfig host = HostConfig.newHostConfig()
+                // a server powers off when asked and stays off: Nova, not the engine, decides restarts
+                .withRestartPolicy(RestartPolicy.noRestart())
+                // an init as PID 1 reaps the guest's orphans, as a VM's init would
+                .withInit(true);
+        if (spec.memoryMb() > 0) {
+            long bytes = (long) spec.memoryMb() << 20;
+            // equal swap limit = no swap: the flavor's RAM is all the guest gets
+            host.withMemory(bytes).withMemorySwap(bytes);
+        }
+        if (spec.vcpus() > 0) {
+            host.withNanoCPUs(spec.vcpus() * 1_000_000_000L);
+        }
+        if (configDrive != null) {
+            host.withBinds(new Bind(configDrive.toAbsolutePath().toString(), new Volume(configDriveMountPath),
+                    AccessMode.ro));
+        }
+        CreateContainerCmd cmd = docker.createContainerCmd(image)
+                .withName(engineName(spec.uuid()))
+                .withLabels(labels)
+                // A server is long-running by definition, but many images' default command is a
+                // shell (busybox, ubuntu: CMD sh/bash) that exits at once on an empty stdin. A
+                // terminal with stdin held open, as `docker run -dit`, keeps such a shell waiting
+                // like a VM's console; images with a daemon as their command do not mind either.
+                .withTty(true)
+                .withStdinOpen(true)
+                .withHostConfig(host);
+        if (spec.hostname() != null && !spec.hostname().isBlank()) {
+            cmd.withHostName(spec.hostname());
+        }
+        String id = engine("create", null, () -> cmd.exec().getId());
+        LOG.infof("created engine container %s for server %s from %s", id, spec.uuid(), image);
+        powerOn(spec.uuid());
+    }
+
+    private boolean imagePresent(String image) {
+        try {
+            docker.inspectImageCmd(image).exec();
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void powerOn(String uuid) {
+        engineVoid("start", uuid, () -> docker.startContainerCmd(engineName(uuid)).exec());
+    }
+
+    @Override
+    public void powerOff(String uuid, Duration timeout) {
+        engineVoid("stop", uuid, () -> docker.stopContainerCmd(engineName(uuid))
+                .withTimeout((int) timeout.toSeconds()).exec());
+    }
+
+    @Override
+    public void reboot(String uuid, boolean hard, Duration timeout) {
+        if (hard && observe(uuid).map(s -> s.powerState() == PowerState.PAUSED).orElse(false)) {
+            // a hard reboot also recovers a paused server; the engine restarts only unpaused ones
+            unpause(uuid);
+        }
+        int seconds = hard ? 0 : (int) timeout.toSeconds();
+        engineVoid("restart", uuid, () -> docker.restartContainerCmd(engineName(uuid)).withTimeout(seconds).exec());
+    }
+
+    @Override
+    public void pause(String uuid) {
+        engineVoid("pause", uuid, () -> docker.pauseContainerCmd(engineName(uuid)).exec());
+    }
+
+    @Override
+    public void unpause(String uuid) {
+        engineVoid("unpause", uuid, () -> docker.unpauseContainerCmd(engineName(uuid)).exec());
+    }
+
+    @Override
+    public void destroy(String uuid) {
+        try {
+            engineVoid("remove", uuid, () -> docker.removeContainerCmd(engineName(uuid)).withForce(true).exec());
+        } catch (ServerNotFoundException e) {
+            LOG.debugf("server %s has no engine container to remove", uuid);
+        }
+    }
+
+    @Override
+    public Optional<ObservedServer> observe(String uuid) {
+        InspectContainerResponse r;
+        try {
+            r = engine("inspect", uuid, () -> docker.inspectContainerCmd(engineName(uuid)).exec());
+        } catch (ServerNotFoundException e) {
+            return Optional.empty();
+        }
+        DockerContainerState state = DockerContainerState.of(r.getState());
+        return Optional.of(new ObservedServer(uuid, r.getId(), state.powerState(), addresses(r)));
+    }
+
+    /** Network name to the server's addresses on it, as Nova keys {@code addresses} by network name. */
+    private static Map<String, List<ServerAddress>> addresses(InspectContainerResponse r) {
+        Map<String, List<ServerAddress>> result = new LinkedHashMap<>();
+        if (r.getNetworkSettings() == null || r.getNetworkSettings().getNetworks() == null) {
+            return result;
+        }
+        for (Map.Entry<String, ContainerNetwork> e : r.getNetworkSettings().getNetworks().entrySet()) {
+            ContainerNetwork net = e.getValue();
+            String mac = net.getMacAddress() == null || net.getMacAddress().isBlank() ? null : net.getMacAddress();
+            // a stopped container keeps its network attachment but has no address on it
+            if (net.getIpAddress() != null && !net.getIpAddress().isBlank()) {
+                result.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                        .add(new ServerAddress(net.getIpAddress(), 4, mac));
+            }
+            if (net.getGlobalIPv6Address() != null && !net.getGlobalIPv6Address().isBlank()) {
+                result.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                        .add(new ServerAddress(net.getGlobalIPv6Address(), 6, mac));
+            }
+        }
+        return result;
+    }
+
+    @Override
+    public List<String> list() {
+        List<Container> containers = engine("list", null, () -> docker.listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(DockerLabels.KIND, DockerLabels.KIND_SERVER)).exec());
+        return containers.stream()
+                .filter(c -> c.getLabels() != null && c.getLabels().containsKey(DockerLabels.SERVER_UUID))
+                .map(c -> c.getLabels().get(DockerLabels.SERVER_UUID))
+                .toList();
+    }
+
+    @Override
+    public EventSubscription followEvents(EngineEventListener listener) {
+        AtomicBoolean closedByUs = new AtomicBoolean();
+        var callback = events.eventsCmd()
+                .withEventTypeFilter(EventType.CONTAINER)
+                .withLabelFilter(Map.of(DockerLabels.KIND, DockerLabels.KIND_SERVER))
+                .exec(new QuietCallback<Event>() {
+                    @Override
+                    public void onNext(Event event) {
+                        Map<String, String> attributes = event.getActor() == null ? null
+                                : event.getActor().getAttributes();
+                        String uuid = attributes == null ? null : attributes.get(DockerLabels.SERVER_UUID);
+                        if (uuid == null) {
+                            return;
+                        }
+                        String action = event.getAction() != null ? event.getAction() : event.getStatus();
+                        Instant time = event.getTimeNano() != null ? Instant.ofEpochSecond(0, event.getTimeNano())
+                                : Instant.now();
+                        listener.onEvent(new EngineEvent(uuid, action, time));
+                    }
+
+                    @Override
+                    public void onError(Throwable throwable) {
+                        super.onError(throwable);
+                        // closing our own stream surfaces as an error too; that is no engine problem
+                        if (!closedByUs.get()) {
+                            listener.onClosed(throwable);
+                        }
+                    }
+
+                    @Override
+                    public void onComplete() {
+                        super.onComplete();
+                        if (!closedByUs.get()) {
+                            listener.onClosed(null);
+                        }
+                    }
+                });
+        return () -> {
+            closedByUs.set(true);
+            try {
+                callback.close();
+            } catch (IOException e) {
+                LOG.debugf("closing the server event stream: %s", e.getMessage());
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        for (DockerClient client : List.of(docker, events)) {
+            try {
+                client.close();
+            } catch (IOException e) {
+                LOG.debugf("closing docker client: %s", e.getMessage());
+            }
+        }
+    }
+
+    private void engineVoid(String operation, String uuid, Runnable call) {
+        engine(operation, uuid, () -> {
+            call.run();
+            return null;
+        });
+    }
+
+    /** Runs one engine call, translating docker-java's exceptions as the container driver does. */
+    private <T> T engine(String operation, String uuid, Supplier<T> call) {
+        LOG.debugf("docker %s server %s", operation, uuid == null ? "" : uuid);
+        try {
+            return call.get();
+        } catch (NotModifiedException e) {
+            // start of a running / stop of a stopped server: already where we wanted it
+            return null;
+        } catch (NotFoundException e) {
+            if (uuid != null) {
+                throw new ServerNotFoundException(uuid);
+            }
+            throw new DriverException("Docker " + operation + " failed: "
+                    + DockerContainerDriver.engineMessage(e), e);
+        } catch (DockerException e) {
+            throw new DriverException("Docker " + operation + " failed: "
+                    + DockerContainerDriver.engineMessage(e), e);
+        } catch (DriverException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new DriverException("Docker " + operation + " failed: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package io.windlass.agent.driver.fake;
+
+import io.windlass.agent.driver.DriverException;
+import io.windlass.agent.driver.EngineEvent;
+import io.windlass.agent.driver.EngineEventListener;
+import io.windlass.agent.driver.EventSubscription;
+import io.windlass.agent.driver.ImageUnavailableException;
+import io.windlass.agent.server.ObservedServer;
+import io.windlass.agent.server.ServerDriver;
+import io.windlass.agent.server.ServerNotFoundException;
+import io.windlass.server.PowerState;
+import io.windlass.server.ServerAddress;
+import io.windlass.server.ServerSpec;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+
+/**
+ * SIMULATION ONLY: servers that exist in memory with instant power transitions, for load-testing
+ * the control plane with many simulated hosts. Nothing runs, no config drive is written, and
+ * every server gets a made-up address on network {@code fake-net}.
+ */
+public class FakeServerDriver implements ServerDriver {
+
+    private record FakeServer(String engineId, PowerState power, ServerAddress address) {
+        FakeServer moveTo(PowerState next) {
+            return new FakeServer(engineId, next, address);
+        }
+    }
+
+    private final Map<String, FakeServer> servers = new ConcurrentHashMap<>();
+    private final List<EngineEventListener> listeners = new CopyOnWriteArrayList<>();
+    private final Predicate<String> hasImage;
+
+    /** @param hasImage whether the simulated host "has" an image (the fake container driver's images) */
+    public FakeServerDriver(Predicate<String> hasImage) {
+        this.hasImage = hasImage;
+    }
+
+    @Override
+    public String name() {
+        return "fake";
+    }
+
+    @Override
+    public boolean usesConfigDrive() {
+        return false;
+    }
+
+    @Override
+    public void spawn(ServerSpec spec, Path configDrive) {
+        String image = spec.image().contains(":") ? spec.image() : spec.image() + ":latest";
+        if (!hasImage.test(image)) {
+            throw new ImageUnavailableException(image, null, null);
+        }
+        String id = UUID.randomUUID().toString().replace("-", "");
+        if (servers.putIfAbsent(spec.uuid(), new FakeServer(id, PowerState.RUNNING, address(spec.uuid()))) != null) {
+            throw new DriverException("Conflict: server " + spec.uuid() + " exists already");
+        }
+        emit(spec.uuid(), "start");
+    }
+
+    /** A stable private address per uuid, so repeated reports agree. */
+    private static ServerAddress address(String uuid) {
+        int h = uuid.hashCode();
+        String ip = "10." + ((h >>> 16) & 0xff) + "." + ((h >>> 8) & 0xff) + "." + (2 + (h & 0xff) % 250);
+        String mac = String.format("fa:16:3e:%02x:%02x:%02x", (h >>> 16) & 0xff, (h >>> 8) & 0xff, h & 0xff);
+        return new ServerAddress(ip, 4, mac);
+    }
+
+    @Override
+    public void powerOn(String uuid) {
+        transition(uuid, "start", PowerState.RUNNING, Set.of(PowerState.RUNNING, PowerState.SHUTDOWN));
+    }
+
+    @Override
+    public void powerOff(String uuid, Duration timeout) {
+        transition(uuid, "stop", PowerState.SHUTDOWN, Set.of(PowerState.RUNNING, PowerState.SHUTDOWN,
+                PowerState.PAUSED));
+    }
+
+    @Override
+    public void reboot(String uuid, boolean hard, Duration timeout) {
+        transition(uuid, "restart", PowerState.RUNNING, hard
+                ? Set.of(PowerState.RUNNING, PowerState.SHUTDOWN, PowerState.PAUSED, PowerState.CRASHED)
+                : Set.of(PowerState.RUNNING, PowerState.SHUTDOWN));
+    }
+
+    @Override
+    public void pause(String uuid) {
+        transition(uuid, "pause", PowerState.PAUSED, Set.of(PowerState.RUNNING));
+    }
+
+    @Override
+    public void unpause(String uuid) {
+        transition(uuid, "unpause", PowerState.RUNNING, Set.of(PowerState.PAUSED));
+    }
+
+    @Override
+    public void destroy(String uuid) {
+        if (servers.remove(uuid) != null) {
+            emit(uuid, "destroy");
+        }
+    }
+
+    @Override
+    public Optional<ObservedServer> observe(String uuid) {
+        FakeServer s = servers.get(uuid);
+        return s == null ? Optional.empty() : Optional.of(new ObservedServer(uuid, s.engineId(), s.power(),
+                Map.of("fake-net", List.of(s.address()))));
+    }
+
+    @Override
+    public List<String> list() {
+        return List.copyOf(servers.keySet());
+    }
+
+    @Override
+    public EventSubscription followEvents(EngineEventListener listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    @Override
+    public void close() {
+        listeners.clear();
+    }
+
+    private void transition(String uuid, String action, PowerState to, Set<PowerState> from) {
+        FakeServer s = servers.get(uuid);
+        if (s == null) {
+            throw new ServerNotFoundException(uuid);
+        }
+        if (!from.contains(s.power())) {
+            throw new DriverException("Cannot " + action + " server " + uuid + " in power state " + s.power());
+        }
+        servers.put(uuid, s.moveTo(to));
+        emit(uuid, action);
+    }
+
+    private void emit(String uuid, String action) {
+        EngineEvent event = new EngineEvent(uuid, action, Instant.now());
+        listeners.forEach(l -> l.onEvent(event));
+    }
+}

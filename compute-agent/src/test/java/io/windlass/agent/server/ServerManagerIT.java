@@ -1,0 +1,297 @@
+package io.windlass.agent.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.model.Frame;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.windlass.agent.driver.docker.DockerClientFactory;
+import io.windlass.agent.driver.docker.DockerServerDriver;
+import io.windlass.agent.rpc.AgentQueuesReset;
+import io.windlass.agent.testing.ConductorProbe;
+import io.windlass.compute.ComputeRpcApi;
+import io.windlass.conductor.ConductorRpcApi;
+import io.windlass.container.ContainerStatusReport;
+import io.windlass.context.RequestContext;
+import io.windlass.server.InjectedFile;
+import io.windlass.server.PowerState;
+import io.windlass.server.ServerAction;
+import io.windlass.server.ServerAddress;
+import io.windlass.server.ServerOperation;
+import io.windlass.server.ServerRef;
+import io.windlass.server.ServerSpec;
+import io.windlass.server.ServerStatusReport;
+import io.windlass.rpc.RpcConnection;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Nova servers on the real dockerd, driven as the conductor drives them: casts to
+ * {@code compute.it-agent-host} over the real RabbitMQ, reports read from the conductor's queue.
+ */
+@QuarkusTest
+@WithTestResource(AgentQueuesReset.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ServerManagerIT {
+    private static final String HOST = AgentQueuesReset.HOST;
+    /** Metadata item of every test server; it becomes the engine label used to clean up. */
+    private static final String TEST_META = "test";
+    private static final String TEST_META_VALUE = "server-manager-it";
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Inject
+    ComputeRpcApi compute;
+    @Inject
+    RpcConnection connection;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    ServerConfig config;
+
+    private final RequestContext ctx = new RequestContext("req-" + UUID.randomUUID(), "req-global", "tester",
+            "project-1", List.of("admin"));
+    private DockerClient docker;
+    private ConductorProbe conductor;
+    /** Servers this run spawned: their config drives go at the end, also those of servers removed behind the agent's back. */
+    private final List<String> spawned = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    void listenAsTheConductor() throws IOException {
+        docker = DockerClientFactory.create("unix:///var/run/docker.sock", Duration.ofSeconds(30));
+        removeTestServers();
+        conductor = ConductorProbe.listen(connection, json);
+    }
+
+    @AfterAll
+    void cleanUp() throws Exception {
+        conductor.close();
+        removeTestServers();
+        docker.close();
+        ConfigDriveBuilder drives = new ConfigDriveBuilder(config.configDriveDir());
+        spawned.forEach(drives::remove);
+    }
+
+    private void removeTestServers() {
+        docker.listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of("windlass.meta." + TEST_META, TEST_META_VALUE)).exec()
+                .forEach(c -> docker.removeContainerCmd(c.getId()).withForce(true).exec());
+    }
+
+    private static String b64(String s) {
+        return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static ServerSpec spec(String uuid, String image, String userData, List<InjectedFile> files) {
+        return new ServerSpec(uuid, "vm-" + uuid.substring(0, 8), "vm-" + uuid.substring(0, 8), image, 1, 96, 1,
+                Map.of(TEST_META, TEST_META_VALUE, "role", "web"), "project-1", "user-1", "nova", 0, "r-it",
+                userData, files);
+    }
+
+    private List<ServerStatusReport> reportsOf(String uuid) {
+        return conductor.received(ConductorRpcApi.REPORT_SERVER_STATUS, ServerStatusReport.class).stream()
+                .filter(r -> r.uuid().equals(uuid))
+                .toList();
+    }
+
+    /** Waits for a report of {@code uuid} after the first {@code seen} ones that matches. */
+    private ServerStatusReport awaitReport(String uuid, int seen, String what, Predicate<ServerStatusReport> match) {
+        Instant deadline = Instant.now().plus(WAIT);
+        while (Instant.now().isBefore(deadline)) {
+            List<ServerStatusReport> reports = reportsOf(uuid);
+            for (ServerStatusReport r : reports.subList(Math.min(seen, reports.size()), reports.size())) {
+                if (match.test(r)) {
+                    return r;
+                }
+            }
+            ConductorProbe.pause();
+        }
+        throw new AssertionError("no report " + what + " for " + uuid + " within " + WAIT + "; got " + reportsOf(uuid));
+    }
+
+    private ServerStatusReport act(String uuid, ServerAction action, PowerState expected) {
+        int seen = reportsOf(uuid).size();
+        compute.serverAction(HOST, ctx, new ServerOperation(uuid, action));
+        ServerStatusReport r = awaitReport(uuid, seen, action + " done", ServerStatusReport::operationDone);
+        assertNull(r.fault(), action + " failed: " + r.fault());
+        assertEquals(expected, r.powerState(), "after " + action);
+        return r;
+    }
+
+    private ServerStatusReport spawn(ServerSpec spec) {
+        spawned.add(spec.uuid());
+        int seen = reportsOf(spec.uuid()).size();
+        compute.spawnServer(HOST, ctx, spec);
+        return awaitReport(spec.uuid(), seen, "spawn done", ServerStatusReport::operationDone);
+    }
+
+    private String exec(String containerId, String... command) throws InterruptedException {
+        String execId = docker.execCreateCmd(containerId).withAttachStdout(true).withAttachStderr(true)
+                .withCmd(command).exec().getId();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        docker.execStartCmd(execId).exec(new ResultCallback.Adapter<Frame>() {
+            @Override
+            public void onNext(Frame frame) {
+                out.writeBytes(frame.getPayload());
+            }
+        }).awaitCompletion(10, TimeUnit.SECONDS);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private int engineContainers(String uuid) {
+        return docker.listContainersCmd().withShowAll(true)
+                .withNameFilter(List.of(DockerServerDriver.engineName(uuid))).exec().size();
+    }
+
+    private Path configDrive(String uuid) {
+        return config.configDriveDir().toAbsolutePath().resolve(uuid);
+    }
+
+    @Test
+    void spawnPowerActionsAndDestroyAreReportedAndRealOnTheEngine() throws Exception {
+        String uuid = UUID.randomUUID().toString();
+        ServerSpec spec = spec(uuid, "busybox", b64("#cloud-config\nhostname: vm\n"),
+                List.of(new InjectedFile("/etc/motd", b64("welcome\n"))));
+
+        ServerStatusReport spawned = spawn(spec);
+        assertNull(spawned.fault(), spawned.fault());
+        assertEquals(PowerState.RUNNING, spawned.powerState());
+        assertEquals(HOST, spawned.host());
+        assertFalse(spawned.gone());
+        List<ServerAddress> bridge = spawned.addresses().get("bridge");
+        assertNotNull(bridge, "addresses by network name: " + spawned.addresses());
+        assertTrue(bridge.getFirst().addr().startsWith("172."), bridge.toString());
+        assertEquals(4, bridge.getFirst().version());
+        assertNotNull(bridge.getFirst().macAddr());
+
+        InspectContainerResponse engine = docker.inspectContainerCmd(DockerServerDriver.engineName(uuid)).exec();
+        assertEquals(spawned.engineId(), engine.getId());
+        assertEquals(1_000_000_000L, engine.getHostConfig().getNanoCPUs());
+        assertEquals(96L << 20, engine.getHostConfig().getMemory());
+        // no restart policy: docker-java sends "", which the engine keeps as is (the same as "no")
+        assertTrue(Set.of("", "no").contains(engine.getHostConfig().getRestartPolicy().getName()),
+                engine.getHostConfig().getRestartPolicy().getName());
+        assertEquals("vm-" + uuid.substring(0, 8), engine.getConfig().getHostName());
+        // busybox's default command (sh) stays up: the server has a terminal and an open stdin
+        assertEquals(List.of("sh"), List.of(engine.getConfig().getCmd()));
+        Map<String, String> labels = engine.getConfig().getLabels();
+        assertEquals("true", labels.get("windlass.managed"));
+        assertEquals("server", labels.get("windlass.kind"));
+        assertEquals(uuid, labels.get("windlass.server.uuid"));
+        assertEquals("project-1", labels.get("windlass.project"));
+        assertEquals("web", labels.get("windlass.meta.role"));
+        assertFalse(labels.containsKey("windlass.uuid"), "a server must not look like a Zun container");
+
+        String metaData = exec(engine.getId(), "cat", "/mnt/config/openstack/latest/meta_data.json");
+        assertEquals(Files.readString(configDrive(uuid).resolve("openstack/latest/meta_data.json")), metaData);
+        assertTrue(metaData.startsWith("{\"uuid\":\"" + uuid + "\",\"name\":\"vm-"), metaData);
+        assertTrue(metaData.contains("\"meta\":{\"role\":\"web\",\"test\":\"server-manager-it\"}"), metaData);
+        assertTrue(metaData.contains("\"files\":[{\"path\":\"/etc/motd\",\"content_path\":\"/content/0000\"}]"),
+                metaData);
+        assertEquals("#cloud-config\nhostname: vm\n",
+                exec(engine.getId(), "cat", "/mnt/config/openstack/latest/user_data"));
+        assertEquals("welcome\n", exec(engine.getId(), "cat", "/mnt/config/openstack/content/0000"));
+        assertTrue(exec(engine.getId(), "sh", "-c", "touch /mnt/config/x 2>&1 || true").contains("Read-only"),
+                "the config drive is mounted read-only");
+
+        act(uuid, ServerAction.STOP, PowerState.SHUTDOWN);
+        act(uuid, ServerAction.START, PowerState.RUNNING);
+        String before = docker.inspectContainerCmd(engine.getId()).exec().getState().getStartedAt();
+        act(uuid, ServerAction.REBOOT_SOFT, PowerState.RUNNING);
+        String afterSoft = docker.inspectContainerCmd(engine.getId()).exec().getState().getStartedAt();
+        assertFalse(before.equals(afterSoft), "a reboot restarts the guest");
+        act(uuid, ServerAction.PAUSE, PowerState.PAUSED);
+        act(uuid, ServerAction.UNPAUSE, PowerState.RUNNING);
+        act(uuid, ServerAction.PAUSE, PowerState.PAUSED);
+        // a hard reboot also recovers a paused server
+        act(uuid, ServerAction.REBOOT_HARD, PowerState.RUNNING);
+        assertEquals("running", docker.inspectContainerCmd(engine.getId()).exec().getState().getStatus());
+
+        // the engine container is a server, never a Zun container
+        assertTrue(conductor.received(ConductorRpcApi.REPORT_CONTAINER_STATUS, ContainerStatusReport.class).stream()
+                .noneMatch(r -> r.uuid().equals(uuid) || engine.getId().equals(r.engineId())));
+
+        int seen = reportsOf(uuid).size();
+        compute.destroyServer(HOST, ctx, new ServerRef(uuid));
+        ServerStatusReport gone = awaitReport(uuid, seen, "gone, done", r -> r.operationDone() && r.gone());
+        assertNull(gone.fault());
+        assertEquals(0, engineContainers(uuid));
+        assertFalse(Files.exists(configDrive(uuid)), "config drive removed");
+    }
+
+    @Test
+    void aMissingImageIsAFaultNamingTheImageAndLeavesNothing() {
+        String uuid = UUID.randomUUID().toString();
+        ServerStatusReport r = spawn(spec(uuid, "windlass-no-such-image:1.0", null, List.of()));
+
+        assertNotNull(r.fault());
+        assertTrue(r.fault().contains("windlass-no-such-image:1.0"), r.fault());
+        assertTrue(r.fault().contains(HOST), r.fault());
+        assertEquals(PowerState.NOSTATE, r.powerState());
+        assertNull(r.engineId());
+        assertEquals(0, engineContainers(uuid));
+        assertFalse(Files.exists(configDrive(uuid)), "no config drive left behind");
+    }
+
+    @Test
+    void aRedeliveredSpawnReusesTheServerAndADestroyOfAnUnknownServerReportsItGone() {
+        String uuid = UUID.randomUUID().toString();
+        ServerSpec spec = spec(uuid, "busybox:latest", null, List.of());
+        ServerStatusReport first = spawn(spec);
+        ServerStatusReport second = spawn(spec);
+
+        assertEquals(PowerState.RUNNING, second.powerState());
+        assertNull(second.fault(), second.fault());
+        assertEquals(first.engineId(), second.engineId());
+        assertEquals(1, engineContainers(uuid));
+
+        compute.destroyServer(HOST, ctx, new ServerRef(uuid));
+        awaitReport(uuid, 0, "gone", r -> r.operationDone() && r.gone());
+        int seen = reportsOf(uuid).size();
+        compute.destroyServer(HOST, ctx, new ServerRef(uuid));
+        awaitReport(uuid, seen, "gone again", r -> r.operationDone() && r.gone());
+    }
+
+    @Test
+    void aServerStoppedBehindWindlasssBackIsReportedShutdownFromTheEventStream() {
+        String uuid = UUID.randomUUID().toString();
+        ServerStatusReport spawned = spawn(spec(uuid, "busybox", null, List.of()));
+        assertEquals(PowerState.RUNNING, spawned.powerState());
+
+        int seen = reportsOf(uuid).size();
+        docker.stopContainerCmd(DockerServerDriver.engineName(uuid)).withTimeout(1).exec();
+        ServerStatusReport stopped = awaitReport(uuid, seen, "SHUTDOWN from an event",
+                r -> !r.operationDone() && r.powerState() == PowerState.SHUTDOWN);
+        assertNull(stopped.fault());
+        assertEquals(spawned.engineId(), stopped.engineId());
+
+        seen = reportsOf(uuid).size();
+        docker.removeContainerCmd(DockerServerDriver.engineName(uuid)).withForce(true).exec();
+        awaitReport(uuid, seen, "gone from an event", r -> !r.operationDone() && r.gone());
+    }
+}
