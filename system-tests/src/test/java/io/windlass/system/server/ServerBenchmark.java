@@ -136,7 +136,7 @@ class ServerBenchmark {
     /** The engine-side equivalent of what the docker driver does for a server (see DockerServerDriver). */
     private Duration rawRunToRunning() {
         long start = System.nanoTime();
-        DockerCli.Result run = docker.run("run", "-d", "-i", "-t", "--label", BENCH_LABEL + "=" + runLabel,
+        DockerCli.Result run = docker.run("run", "-d", "-i", "-t", "--init", "--label", BENCH_LABEL + "=" + runLabel,
                 "--memory", "64m", "--cpus", "1", "busybox:latest");
         assertEquals(0, run.exitCode(), run.stdout());
         String id = run.stdout().lines().reduce((a, b) -> b).orElseThrow();

@@ -109,6 +109,10 @@ public class DockerServerDriver implements ServerDriver {
         if (spec.vcpus() > 0) {
             host.withNanoCPUs(spec.vcpus() * 1_000_000_000L);
         }
+        if ("none".equals(spec.network())) {
+            // networks "none" (2.37): no interface but loopback, as a VM without ports
+            host.withNetworkMode("none");
+        }
         if (configDrive != null) {
             host.withBinds(new Bind(configDrive.toAbsolutePath().toString(), new Volume(configDriveMountPath),
                     AccessMode.ro));
