@@ -92,6 +92,22 @@ public final class DefaultPolicies {
         r.put("os_compute_api:os-pause-server:unpause", ADMIN_OR_MEMBER);
         r.put("os_compute_api:os-extended-server-attributes", ADMIN_API);
 
+        // flavors (nova/policies/flavor_manage.py, flavor_extra_specs.py, flavor_access.py):
+        // anyone may list and read extra specs, changes and access lists are admin-only
+        for (String action : new String[]{"create", "update", "delete"}) {
+            r.put("os_compute_api:os-flavor-manage:" + action, ADMIN_API);
+            r.put("os_compute_api:os-flavor-extra-specs:" + action, ADMIN_API);
+        }
+        r.put("os_compute_api:os-flavor-extra-specs:index", "@");
+        r.put("os_compute_api:os-flavor-extra-specs:show", "@");
+        r.put("os_compute_api:os-flavor-access", ADMIN_API);
+        r.put("os_compute_api:os-flavor-access:add_tenant_access", ADMIN_API);
+        r.put("os_compute_api:os-flavor-access:remove_tenant_access", ADMIN_API);
+
+        // limits (nova/policies/limits.py): one's own for anyone, another project's for admins
+        r.put("os_compute_api:limits", "@");
+        r.put("os_compute_api:limits:other_project", ADMIN_API);
+
         // identity admin API (keystone's defaults for a single-domain cloud: admin only)
         for (String action : new String[]{"create_project", "list_projects", "get_project", "update_project",
                 "delete_project", "create_user", "list_users", "get_user", "update_user", "delete_user",

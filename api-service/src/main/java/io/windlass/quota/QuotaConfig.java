@@ -45,4 +45,16 @@ public interface QuotaConfig {
     /** Characters of a personality file path. */
     @WithDefault("255")
     long injectedFilePathLength();
+
+    /** Key pairs per user (Nova {@code key_pairs}). */
+    @WithDefault("100")
+    long keyPairs();
+
+    /** Server groups per project (Nova {@code server_groups}). */
+    @WithDefault("10")
+    long serverGroups();
+
+    /** Servers per server group (Nova {@code server_group_members}). */
+    @WithDefault("10")
+    long serverGroupMembers();
 }

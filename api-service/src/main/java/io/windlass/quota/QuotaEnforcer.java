@@ -41,6 +41,24 @@ public class QuotaEnforcer {
     }
 
     /**
+     * A capsule counts each app container as one of the project's containers, plus its cpu
+     * and memory; the {@code capsules} delete trigger (V9__capsule_quotas.sql) gives them back.
+     *
+     * @throws OverQuotaException naming every resource that would exceed its limit
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void reserveCapsule(String projectId, int appContainers, double cpu, int memoryMb) {
+        Map<QuotaResource, Double> amounts = new LinkedHashMap<>();
+        amounts.put(QuotaResource.CONTAINERS, (double) appContainers);
+        amounts.put(QuotaResource.CPU, cpu);
+        amounts.put(QuotaResource.MEMORY, (double) memoryMb);
+        List<QuotaResource> exceeded = reserve(projectId, amounts);
+        if (!exceeded.isEmpty()) {
+            throw new OverQuotaException(exceeded);
+        }
+    }
+
+    /**
      * Reserves every amount that fits and answers the resources that did not; the caller
      * throws (rolling the transaction back) when the answer is not empty.
      */
@@ -79,6 +97,9 @@ public class QuotaEnforcer {
             case INJECTED_FILES -> config.injectedFiles();
             case INJECTED_FILE_CONTENT_BYTES -> config.injectedFileContentBytes();
             case INJECTED_FILE_PATH_LENGTH -> config.injectedFilePathLength();
+            case KEY_PAIRS -> config.keyPairs();
+            case SERVER_GROUPS -> config.serverGroups();
+            case SERVER_GROUP_MEMBERS -> config.serverGroupMembers();
         };
     }
 

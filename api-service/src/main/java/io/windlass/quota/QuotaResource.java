@@ -22,7 +22,13 @@ public enum QuotaResource {
     /** Nova: bytes per personality file (a per-request limit). */
     INJECTED_FILE_CONTENT_BYTES("injected_file_content_bytes"),
     /** Nova: characters of a personality file path (a per-request limit). */
-    INJECTED_FILE_PATH_LENGTH("injected_file_path_length");
+    INJECTED_FILE_PATH_LENGTH("injected_file_path_length"),
+    /** Nova: key pairs per user (shown in limits; nothing counts them yet). */
+    KEY_PAIRS("key_pairs"),
+    /** Nova: server groups per project (shown in limits; nothing counts them yet). */
+    SERVER_GROUPS("server_groups"),
+    /** Nova: servers per server group (shown in limits). */
+    SERVER_GROUP_MEMBERS("server_group_members");
 
     private final String key;
 

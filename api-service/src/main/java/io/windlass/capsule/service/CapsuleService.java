@@ -12,6 +12,7 @@ import io.windlass.conductor.ConductorRpcApi;
 import io.windlass.container.ContainerStatus;
 import io.windlass.container.TaskState;
 import io.windlass.context.RequestContext;
+import io.windlass.quota.QuotaEnforcer;
 import io.windlass.rpc.RpcException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -33,19 +34,25 @@ public class CapsuleService {
     private final CapsuleLookup lookup;
     private final CapsulePolicy policy;
     private final ConductorRpcApi conductor;
+    private final QuotaEnforcer quotas;
 
     public CapsuleService(CapsuleRepository repository, CapsuleLookup lookup, CapsulePolicy policy,
-                          ConductorRpcApi conductor) {
+                          ConductorRpcApi conductor, QuotaEnforcer quotas) {
         this.repository = repository;
         this.lookup = lookup;
         this.policy = policy;
         this.conductor = conductor;
+        this.quotas = quotas;
     }
 
     public CapsuleEntity create(RequestContext caller, NewCapsule request) {
         policy.authorize(CapsulePolicy.CREATE, caller, caller.projectId());
         CapsuleEntity capsule = newRow(caller, request);
-        QuarkusTransaction.requiringNew().run(() -> repository.persist(capsule));
+        // reserved in the insert's transaction: an over-quota capsule leaves no row behind
+        QuarkusTransaction.requiringNew().run(() -> {
+            quotas.reserveCapsule(capsule.projectId, capsule.spec.containers().size(), capsule.cpu, capsule.memory);
+            repository.persist(capsule);
+        });
         try {
             conductor.buildCapsule(caller, new CapsuleRef(capsule.uuid.toString()));
         } catch (RpcException e) {

@@ -19,6 +19,19 @@ public final class ComputeApiVersions {
     /** {@code POST /os-aggregates/{id}/images}. */
     public static final ApiVersion IMAGE_PRECACHE = ApiVersion.of(2, 81);
 
+    /** Limits leave out the nova-network quotas (floating ips, security groups and their rules). */
+    public static final ApiVersion LIMITS_WITHOUT_NETWORK = ApiVersion.of(2, 36);
+    /** Limits leave out {@code maxImageMeta} (the image proxy API is gone). */
+    public static final ApiVersion LIMITS_WITHOUT_IMAGE_META = ApiVersion.of(2, 39);
+    /** {@code description} on flavors; {@code PUT /flavors/{id}}. */
+    public static final ApiVersion FLAVOR_DESCRIPTION = ApiVersion.of(2, 55);
+    /** Limits leave out the personality quotas (personality files are gone). */
+    public static final ApiVersion LIMITS_WITHOUT_PERSONALITY = ApiVersion.of(2, 57);
+    /** {@code extra_specs} embedded in flavor views (when policy allows reading them). */
+    public static final ApiVersion FLAVOR_EXTRA_SPECS = ApiVersion.of(2, 61);
+    /** Consistent responses: flavor {@code swap} is 0 rather than "" when there is none. */
+    public static final ApiVersion CONSISTENT_RESPONSES = ApiVersion.of(2, 75);
+
     private ComputeApiVersions() {
     }
 }

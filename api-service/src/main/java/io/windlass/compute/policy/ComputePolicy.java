@@ -24,11 +24,37 @@ public class ComputePolicy {
     public static final String SERVICES_UPDATE = "os_compute_api:os-services:update";
     public static final String AZ_LIST = "os_compute_api:os-availability-zone:list";
     public static final String AZ_DETAIL = "os_compute_api:os-availability-zone:detail";
+    public static final String FLAVOR_CREATE = "os_compute_api:os-flavor-manage:create";
+    public static final String FLAVOR_UPDATE = "os_compute_api:os-flavor-manage:update";
+    public static final String FLAVOR_DELETE = "os_compute_api:os-flavor-manage:delete";
+    public static final String FLAVOR_EXTRA_SPECS_INDEX = "os_compute_api:os-flavor-extra-specs:index";
+    public static final String FLAVOR_EXTRA_SPECS_SHOW = "os_compute_api:os-flavor-extra-specs:show";
+    public static final String FLAVOR_EXTRA_SPECS_CREATE = "os_compute_api:os-flavor-extra-specs:create";
+    public static final String FLAVOR_EXTRA_SPECS_UPDATE = "os_compute_api:os-flavor-extra-specs:update";
+    public static final String FLAVOR_EXTRA_SPECS_DELETE = "os_compute_api:os-flavor-extra-specs:delete";
+    /** Nova's base flavor-access rule: the access list, and seeing every flavor (private ones included). */
+    public static final String FLAVOR_ACCESS = "os_compute_api:os-flavor-access";
+    public static final String FLAVOR_ACCESS_ADD = "os_compute_api:os-flavor-access:add_tenant_access";
+    public static final String FLAVOR_ACCESS_REMOVE = "os_compute_api:os-flavor-access:remove_tenant_access";
+    public static final String LIMITS = "os_compute_api:limits";
+    public static final String LIMITS_OTHER_PROJECT = "os_compute_api:limits:other_project";
 
     private final PolicyEngine engine;
 
     public ComputePolicy(PolicyEngine engine) {
         this.engine = engine;
+    }
+
+    /** The non-fatal form ({@code context.can(..., fatal=False)}): whether the rule lets the caller through. */
+    public boolean allows(String rule, RequestContext caller) {
+        return engine.allows(rule, caller, caller.projectId());
+    }
+
+    /** A check against another project (limits of {@code tenant_id}). */
+    public void authorize(String rule, RequestContext caller, String targetProjectId) {
+        if (!engine.allows(rule, caller, targetProjectId)) {
+            throw new PolicyNotAuthorizedException(rule);
+        }
     }
 
     /**

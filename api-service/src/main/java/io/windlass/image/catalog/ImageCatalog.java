@@ -4,9 +4,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -37,21 +42,43 @@ public class ImageCatalog {
         return last.contains(":") || last.contains("@") ? reference : reference + ":latest";
     }
 
-    /** Every known image, ordered by name. */
+    /**
+     * Every known image, ordered by name. Hosts may report the same image untagged and
+     * tagged ({@code busybox}, {@code busybox:latest}); both count as one image.
+     */
     public List<CatalogImage> list() {
         List<?> rows = em.createNativeQuery("""
-                SELECT ref, count(*) FROM compute_hosts h, jsonb_array_elements_text(h.images) AS ref
-                GROUP BY ref ORDER BY ref""").getResultList();
-        List<CatalogImage> images = new ArrayList<>(rows.size());
+                SELECT ref, count(*), min(h.created_at) FROM compute_hosts h, jsonb_array_elements_text(h.images) AS ref
+                GROUP BY ref""").getResultList();
+        Map<String, CatalogImage> byReference = new TreeMap<>();
         for (Object row : rows) {
             Object[] c = (Object[]) row;
             String reference = normalize((String) c[0]);
-            images.add(new CatalogImage(idOf(reference), reference, reference, ((Number) c[1]).intValue()));
+            int hosts = ((Number) c[1]).intValue();
+            Instant seen = instant(c[2]);
+            byReference.merge(reference, new CatalogImage(idOf(reference), reference, reference, hosts, seen),
+                    (a, b) -> new CatalogImage(a.id(), a.name(), a.reference(), a.hosts() + b.hosts(),
+                            a.firstSeen().isBefore(b.firstSeen()) ? a.firstSeen() : b.firstSeen()));
         }
-        return images;
+        return new ArrayList<>(byReference.values());
     }
 
     public Optional<CatalogImage> find(String id) {
         return list().stream().filter(image -> image.id().equals(id)).findFirst();
+    }
+
+    /** The image a reference names, untagged meaning {@code :latest}. */
+    public Optional<CatalogImage> findByReference(String reference) {
+        String normalized = normalize(reference);
+        return list().stream().filter(image -> image.reference().equals(normalized)).findFirst();
+    }
+
+    private static Instant instant(Object value) {
+        return switch (value) {
+            case Instant i -> i;
+            case OffsetDateTime o -> o.toInstant();
+            case Timestamp t -> t.toInstant();
+            default -> throw new IllegalStateException("unexpected timestamp type " + value.getClass());
+        };
     }
 }

@@ -8,7 +8,7 @@ import io.windlass.compute.api.ComputeInput;
 import io.windlass.conductor.ConductorRpcApi;
 import io.windlass.context.RequestContext;
 import io.windlass.flavor.persistence.FlavorRecord;
-import io.windlass.flavor.persistence.FlavorRepository;
+import io.windlass.flavor.service.FlavorLookup;
 import io.windlass.image.catalog.CatalogImage;
 import io.windlass.image.catalog.ImageCatalog;
 import io.windlass.quota.QuotaEnforcer;
@@ -48,13 +48,13 @@ public class ServerService {
     private final ServerRepository repository;
     private final ServerLookup lookup;
     private final ServerPolicy policy;
-    private final FlavorRepository flavors;
+    private final FlavorLookup flavors;
     private final ImageCatalog images;
     private final QuotaEnforcer quotas;
     private final ConductorRpcApi conductor;
 
     public ServerService(ServerRepository repository, ServerLookup lookup, ServerPolicy policy,
-                         FlavorRepository flavors, ImageCatalog images, QuotaEnforcer quotas,
+                         FlavorLookup flavors, ImageCatalog images, QuotaEnforcer quotas,
                          ConductorRpcApi conductor) {
         this.repository = repository;
         this.lookup = lookup;
@@ -227,11 +227,9 @@ public class ServerService {
     }
 
     private FlavorRecord bootableFlavor(RequestContext caller, String flavorRef) {
-        FlavorRecord flavor = flavors.findByFlavorId(flavorRef)
-                .filter(f -> !f.disabled())
-                .filter(f -> f.isPublic() || caller.isAdmin() || flavors.accessible(f.internalId(), caller.projectId()))
+        // a disabled flavor stays visible to existing servers but boots nothing new
+        return flavors.findForBoot(flavorRef, caller).filter(f -> !f.disabled())
                 .orElseThrow(() -> ComputeInput.badRequest("Invalid flavorRef provided."));
-        return flavor;
     }
 
     private void reserve(String project, FlavorRecord flavor, int count) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.windlass.conductor.ConductorRpcApi;
 import io.windlass.image.CacheImages;
+import io.windlass.image.catalog.ImageCatalog;
 import io.windlass.rpc.Envelope;
 import io.windlass.testing.ComputeHostRows;
 import io.windlass.testing.RpcQueueProbe;
@@ -56,6 +57,18 @@ class AggregateImagesIT {
             CacheImages payload = json.convertValue(cast.args(), CacheImages.class);
             assertEquals(new CacheImages(id, "cache-agg", List.of("busybox:latest",
                     "70a599e0-31e7-49b7-b260-868f441e862b")), payload);
+        }
+    }
+
+    @Test
+    void catalogueIdsAreSentAsTheReferenceTheyStandFor() throws Exception {
+        rows.insertHostWithImages("cache-host", List.of("busybox"));
+        try (RpcQueueProbe conductor = RpcQueueProbe.on("conductor", json)) {
+            cache("2.81", id, Map.of("cache", List.of(Map.of("id", ImageCatalog.idOf("busybox:latest")),
+                    Map.of("id", "nginx:1.25")))).statusCode(202);
+            CacheImages payload = json.convertValue(conductor.next(Duration.ofSeconds(5)).envelope().args(),
+                    CacheImages.class);
+            assertEquals(List.of("busybox:latest", "nginx:1.25"), payload.images());
         }
     }
 

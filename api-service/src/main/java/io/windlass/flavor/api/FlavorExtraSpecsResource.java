@@ -1,0 +1,74 @@
+package io.windlass.flavor.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.windlass.api.context.CurrentRequestContext;
+import io.windlass.compute.policy.ComputePolicy;
+import io.windlass.flavor.service.FlavorService;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Nova's {@code /flavors/{id}/os-extra_specs}. The scheduler matches these against aggregate
+ * metadata ({@code aggregate_instance_extra_specs:*}).
+ */
+@Path("/compute/v2.1/flavors/{flavor_id}/os-extra_specs")
+@Produces(MediaType.APPLICATION_JSON)
+public class FlavorExtraSpecsResource {
+    private final FlavorService service;
+    private final FlavorRequestParser parser;
+    private final CurrentRequestContext context;
+
+    public FlavorExtraSpecsResource(FlavorService service, FlavorRequestParser parser, CurrentRequestContext context) {
+        this.service = service;
+        this.parser = parser;
+        this.context = context;
+    }
+
+    @GET
+    public Map<String, Object> list(@PathParam("flavor_id") String flavorId) {
+        return Map.of("extra_specs", new TreeMap<>(service.extraSpecs(context.get(), flavorId)));
+    }
+
+    /** Merges; answers what was sent. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Map<String, Object> create(@PathParam("flavor_id") String flavorId, JsonNode body) {
+        Map<String, String> specs = parser.extraSpecs(body);
+        service.mergeExtraSpecs(context.get(), ComputePolicy.FLAVOR_EXTRA_SPECS_CREATE, flavorId, specs);
+        return Map.of("extra_specs", specs);
+    }
+
+    @GET
+    @Path("/{key}")
+    public Map<String, String> show(@PathParam("flavor_id") String flavorId, @PathParam("key") String key) {
+        return Map.of(key, service.extraSpec(context.get(), flavorId, key));
+    }
+
+    @PUT
+    @Path("/{key}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Map<String, String> update(@PathParam("flavor_id") String flavorId, @PathParam("key") String key,
+                                      JsonNode body) {
+        Map<String, String> spec = parser.extraSpec(body, key);
+        service.mergeExtraSpecs(context.get(), ComputePolicy.FLAVOR_EXTRA_SPECS_UPDATE, flavorId, spec);
+        return spec;
+    }
+
+    @DELETE
+    @Path("/{key}")
+    public Response delete(@PathParam("flavor_id") String flavorId, @PathParam("key") String key) {
+        service.deleteExtraSpec(context.get(), flavorId, key);
+        return Response.accepted().build();
+    }
+}

@@ -1,0 +1,131 @@
+package io.windlass.image.api;
+
+import io.windlass.api.error.InvalidInputException;
+import io.windlass.api.error.ResourceNotFoundException;
+import io.windlass.image.catalog.CatalogImage;
+import io.windlass.image.catalog.ImageCatalog;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * A read-only Glance v2 over the {@link ImageCatalog}, enough for clients to resolve image
+ * names to ids ({@code openstack server create --image busybox:latest}) and to list images.
+ * Ordered by name (Glance's default is newest first; a derived catalogue has no real
+ * creation order). {@code name} matches the image's name, or the reference it normalises
+ * to, so {@code ?name=busybox} finds {@code busybox:latest} (clients that insist on an exact
+ * name match, like openstacksdk's find, still need the full name).
+ */
+@Path("/image/v2")
+@Produces(MediaType.APPLICATION_JSON)
+public class ImagesResource {
+    /** Glance's {@code limit_param_default} and {@code api_limit_max}. */
+    static final int DEFAULT_LIMIT = 25;
+    static final int MAX_LIMIT = 1000;
+
+    private final ImageCatalog catalog;
+
+    public ImagesResource(ImageCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @GET
+    @Path("/images")
+    public Map<String, Object> list(@Context UriInfo uri) {
+        var query = uri.getQueryParameters();
+        int limit = limit(query.getFirst("limit"));
+        String marker = query.getFirst("marker");
+        String name = query.getFirst("name");
+        Stream<CatalogImage> images = catalog.list().stream();
+        if (name != null) {
+            String normalized = ImageCatalog.normalize(name);
+            images = images.filter(i -> i.name().equals(name) || i.reference().equals(normalized));
+        }
+        // every image is active and public: other statuses and visibilities match nothing
+        String status = query.getFirst("status");
+        if (status != null && !status.equals("active")) {
+            images = Stream.empty();
+        }
+        String visibility = query.getFirst("visibility");
+        if (visibility != null && !visibility.equals("public") && !visibility.equals("all")) {
+            images = Stream.empty();
+        }
+        List<CatalogImage> all = images.toList();
+        int from = 0;
+        if (marker != null) {
+            int at = indexOf(all, marker);
+            if (at < 0) {
+                throw new InvalidInputException("ImageNotFound", "No image found with ID " + marker);
+            }
+            from = at + 1;
+        }
+        List<CatalogImage> page = all.subList(from, Math.min(all.size(), from + limit));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("images", page.stream().map(ImageView::of).toList());
+        body.put("first", "/v2/images");
+        body.put("schema", "/v2/schemas/images");
+        if (!page.isEmpty() && from + limit < all.size()) {
+            body.put("next", next(query, page.getLast().id()));
+        }
+        return body;
+    }
+
+    @GET
+    @Path("/images/{id}")
+    public Map<String, Object> show(@PathParam("id") String id) {
+        return catalog.find(id).map(ImageView::of)
+                .orElseThrow(() -> new ResourceNotFoundException("ImageNotFound", "No image found with ID " + id));
+    }
+
+    private static int indexOf(List<CatalogImage> images, String id) {
+        for (int i = 0; i < images.size(); i++) {
+            if (images.get(i).id().equals(id)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int limit(String text) {
+        if (text == null) {
+            return DEFAULT_LIMIT;
+        }
+        int value;
+        try {
+            value = Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("BadRequest", "limit param must be an integer");
+        }
+        if (value < 0) {
+            throw new InvalidInputException("BadRequest", "limit param must be positive");
+        }
+        return Math.min(value, MAX_LIMIT);
+    }
+
+    /** Glance's {@code next}: the request's query with the last id as marker, relative to the API root. */
+    private static String next(Map<String, List<String>> query, String lastId) {
+        Map<String, List<String>> params = new LinkedHashMap<>(query);
+        params.put("marker", List.of(lastId));
+        StringBuilder href = new StringBuilder("/v2/images");
+        char sep = '?';
+        for (Map.Entry<String, List<String>> e : params.entrySet()) {
+            for (String v : e.getValue()) {
+                href.append(sep).append(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)).append('=')
+                        .append(URLEncoder.encode(v, StandardCharsets.UTF_8));
+                sep = '&';
+            }
+        }
+        return href.toString();
+    }
+}
