@@ -227,8 +227,8 @@ public class ServerService {
     }
 
     private FlavorRecord bootableFlavor(RequestContext caller, String flavorRef) {
-        // a disabled flavor stays visible to existing servers but boots nothing new
-        return flavors.findForBoot(flavorRef, caller).filter(f -> !f.disabled())
+        // findForBoot also refuses disabled flavors, as Nova does
+        return flavors.findForBoot(flavorRef, caller)
                 .orElseThrow(() -> ComputeInput.badRequest("Invalid flavorRef provided."));
     }
 
