@@ -77,7 +77,9 @@ class ServerST {
         assertTrue(metaData.contains("\"uuid\"") && metaData.contains(id), metaData);
         assertTrue(metaData.contains("\"role\"") && metaData.contains("frontend"), metaData);
         assertTrue(metaData.contains("\"hostname\""), metaData);
-        assertEquals(userData, docker.run("exec", engine, "cat", "/mnt/config/openstack/latest/user_data").stdout());
+        // DockerCli trims what it captures
+        assertEquals(userData.strip(),
+                docker.run("exec", engine, "cat", "/mnt/config/openstack/latest/user_data").stdout().strip());
         assertTrue(docker.run("exec", engine, "touch", "/mnt/config/x").exitCode() != 0, "the config drive is read-only");
 
         act(id, Map.of("os-stop", "null"));
