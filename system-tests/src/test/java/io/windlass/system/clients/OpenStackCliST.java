@@ -189,6 +189,35 @@ class OpenStackCliST {
         assertTrue(cli.json("aggregate", "list", "-f", "json").isEmpty());
     }
 
+    @Test
+    void flavorAndImageCommands() {
+        JsonNode flavors = cli.json("flavor", "list", "-f", "json");
+        assertTrue(texts(flavors, "Name").containsAll(List.of("m1.nano", "m1.tiny", "m1.small", "m1.medium",
+                "m1.large")), flavors.toString());
+        JsonNode tiny = cli.json("flavor", "show", "-f", "json", "m1.tiny");
+        assertEquals("1", tiny.path("id").asText(), tiny.toString());
+        assertEquals(128, tiny.path("ram").asInt(), tiny.toString());
+        assertEquals(1, tiny.path("vcpus").asInt(), tiny.toString());
+
+        JsonNode created = cli.json("flavor", "create", "-f", "json", "--ram", "64", "--vcpus", "1", "--disk", "1",
+                "f1");
+        assertEquals("f1", created.path("name").asText(), created.toString());
+        assertEquals(64, created.path("ram").asInt(), created.toString());
+        assertEquals("f1", cli.json("flavor", "show", "-f", "json", created.path("id").asText())
+                .path("name").asText());
+        cli.ok("flavor", "delete", "f1");
+        assertFalse(texts(cli.json("flavor", "list", "-f", "json"), "Name").contains("f1"));
+
+        // the agent reports the images its engine holds; busybox:latest is imported on this host
+        JsonNode images = cli.json("image", "list", "-f", "json");
+        assertTrue(texts(images, "Name").contains("busybox:latest"), images.toString());
+        JsonNode busybox = cli.json("image", "show", "-f", "json", "busybox:latest");
+        assertEquals("busybox:latest", busybox.path("name").asText(), busybox.toString());
+        assertEquals("active", busybox.path("status").asText(), busybox.toString());
+        assertEquals(busybox.path("id").asText(), cli.json("image", "show", "-f", "json",
+                busybox.path("id").asText()).path("id").asText());
+    }
+
     /** What {@code appcontainer run --wait} does: show until the status is reached and no task is running. */
     private void awaitStatus(String ident, String status) {
         Poller.standard().until(ident + " to be " + status,
