@@ -30,13 +30,17 @@ import io.windlass.capsule.CapsuleVolumeSpec;
 import io.windlass.container.ContainerAddress;
 import org.jboss.logging.Logger;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A capsule on Docker: a sandbox container owning the network namespace, members joining
@@ -176,7 +180,7 @@ class DockerCapsuleEngine {
             // awaitStatusCode throws when the wait times out
             LOG.debugf("wait for %s: %s", id, e.getMessage());
             return null;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return null;
         }
     }
@@ -225,7 +229,7 @@ class DockerCapsuleEngine {
         return call("list capsules", () -> docker.listContainersCmd().withShowAll(true)
                 .withLabelFilter(List.of(CAPSULE_LABEL)).exec()).stream()
                 .map(c -> c.getLabels().get(CAPSULE_LABEL))
-                .filter(java.util.Objects::nonNull)
+                .filter(Objects::nonNull)
                 .distinct()
                 .toList();
     }
@@ -268,7 +272,7 @@ class DockerCapsuleEngine {
             members.add(new FoundMember(name, "init".equals(role), parseInt(labels.get(MEMBER_INDEX_LABEL), 0),
                     memberState(uuid, inspected)));
         }
-        members.sort(java.util.Comparator.comparing((FoundMember m) -> !m.init()).thenComparingInt(FoundMember::index));
+        members.sort(Comparator.comparing((FoundMember m) -> !m.init()).thenComparingInt(FoundMember::index));
         return new FoundCapsule(sandbox, restartPolicy == null ? "no" : restartPolicy, appCount, members);
     }
 
@@ -306,7 +310,7 @@ class DockerCapsuleEngine {
      * its capsule ({@link EngineEvent#uuid()} is the capsule's uuid).
      */
     EventSubscription followEvents(EngineEventListener listener) {
-        java.util.concurrent.atomic.AtomicBoolean closedByUs = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean closedByUs = new AtomicBoolean();
         ResultCallback.Adapter<Event> callback = docker.eventsCmd()
                 .withEventTypeFilter(EventType.CONTAINER)
                 .withLabelFilter(CAPSULE_LABEL)
@@ -329,7 +333,7 @@ class DockerCapsuleEngine {
                     public void onError(Throwable throwable) {
                         try {
                             close();
-                        } catch (java.io.IOException e) {
+                        } catch (IOException e) {
                             // the stream is broken already
                         }
                         // closing our own stream surfaces as an error too; that is no engine problem
@@ -350,7 +354,7 @@ class DockerCapsuleEngine {
             closedByUs.set(true);
             try {
                 callback.close();
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 LOG.debugf("closing the capsule event stream: %s", e.getMessage());
             }
         };
