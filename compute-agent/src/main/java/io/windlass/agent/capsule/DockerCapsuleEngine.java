@@ -30,19 +30,24 @@ import io.windlass.capsule.CapsuleVolumeSpec;
 import io.windlass.container.ContainerAddress;
 import org.jboss.logging.Logger;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A capsule on Docker: a sandbox container owning the network namespace, members joining
  * it ({@code container:<sandbox>} network and IPC), engine volumes per capsule volume.
  * Everything carries the {@code windlass.capsule} label and no {@code windlass.managed}
- * label, so the plain-container sync and event follower never mistake members for containers.
+ * label, so the plain-container sync and event follower never mistake members for containers;
+ * the {@link CapsuleObserver} follows them instead, rebuilding each capsule from the labels.
  */
 class DockerCapsuleEngine {
     private static final Logger LOG = Logger.getLogger(DockerCapsuleEngine.class);
@@ -175,7 +180,7 @@ class DockerCapsuleEngine {
             // awaitStatusCode throws when the wait times out
             LOG.debugf("wait for %s: %s", id, e.getMessage());
             return null;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return null;
         }
     }
@@ -224,7 +229,7 @@ class DockerCapsuleEngine {
         return call("list capsules", () -> docker.listContainersCmd().withShowAll(true)
                 .withLabelFilter(List.of(CAPSULE_LABEL)).exec()).stream()
                 .map(c -> c.getLabels().get(CAPSULE_LABEL))
-                .filter(java.util.Objects::nonNull)
+                .filter(Objects::nonNull)
                 .distinct()
                 .toList();
     }
@@ -255,27 +260,41 @@ class DockerCapsuleEngine {
             // capsules made before the name label: the engine name stands in
             String name = labels.getOrDefault(MEMBER_NAME_LABEL, c.getNames() == null || c.getNames().length == 0
                     ? uuid : c.getNames()[0].replaceFirst("^/", ""));
-            CapsuleMemberState state = observeById(uuid, c.getId());
-            if (state.engineId() != null) {
-                members.add(new FoundMember(name, "init".equals(role), parseInt(labels.get(MEMBER_INDEX_LABEL), 0),
-                        state));
+            InspectContainerResponse inspected = inspect(c.getId());
+            if (inspected == null) {
+                // removed between the listing and now
+                continue;
             }
+            if (restartPolicy == null && "app".equals(role)) {
+                // capsules made before the restart-policy label: the app containers' engine policy is the capsule's
+                restartPolicy = zunRestartPolicy(inspected);
+            }
+            members.add(new FoundMember(name, "init".equals(role), parseInt(labels.get(MEMBER_INDEX_LABEL), 0),
+                    memberState(uuid, inspected)));
         }
-        members.sort(java.util.Comparator.comparing((FoundMember m) -> !m.init()).thenComparingInt(FoundMember::index));
+        members.sort(Comparator.comparing((FoundMember m) -> !m.init()).thenComparingInt(FoundMember::index));
         return new FoundCapsule(sandbox, restartPolicy == null ? "no" : restartPolicy, appCount, members);
     }
 
-    private CapsuleMemberState observeById(String memberUuid, String engineId) {
+    private InspectContainerResponse inspect(String engineId) {
         try {
-            InspectContainerResponse r = docker.inspectContainerCmd(engineId).exec();
-            DockerContainerState state = DockerContainerState.of(r.getState());
-            Long exit = r.getState().getExitCodeLong();
-            return new CapsuleMemberState(memberUuid, state.containerStatus(), state.error(), r.getId(),
-                    exit == null ? null : exit.intValue());
+            return docker.inspectContainerCmd(engineId).exec();
         } catch (NotFoundException e) {
-            // removed between the listing and now
-            return new CapsuleMemberState(memberUuid, io.windlass.container.ContainerStatus.DELETED, null, null, null);
+            return null;
         }
+    }
+
+    private static CapsuleMemberState memberState(String memberUuid, InspectContainerResponse r) {
+        DockerContainerState state = DockerContainerState.of(r.getState());
+        Long exit = r.getState().getExitCodeLong();
+        return new CapsuleMemberState(memberUuid, state.containerStatus(), state.error(), r.getId(),
+                exit == null ? null : exit.intValue());
+    }
+
+    private static String zunRestartPolicy(InspectContainerResponse r) {
+        RestartPolicy policy = r.getHostConfig() == null ? null : r.getHostConfig().getRestartPolicy();
+        String name = policy == null || policy.getName() == null ? "" : policy.getName();
+        return name.equals("always") || name.equals("on-failure") ? name : "no";
     }
 
     private static int parseInt(String value, int fallback) {
@@ -291,7 +310,7 @@ class DockerCapsuleEngine {
      * its capsule ({@link EngineEvent#uuid()} is the capsule's uuid).
      */
     EventSubscription followEvents(EngineEventListener listener) {
-        java.util.concurrent.atomic.AtomicBoolean closedByUs = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean closedByUs = new AtomicBoolean();
         ResultCallback.Adapter<Event> callback = docker.eventsCmd()
                 .withEventTypeFilter(EventType.CONTAINER)
                 .withLabelFilter(CAPSULE_LABEL)
@@ -314,7 +333,7 @@ class DockerCapsuleEngine {
                     public void onError(Throwable throwable) {
                         try {
                             close();
-                        } catch (java.io.IOException e) {
+                        } catch (IOException e) {
                             // the stream is broken already
                         }
                         // closing our own stream surfaces as an error too; that is no engine problem
@@ -335,7 +354,7 @@ class DockerCapsuleEngine {
             closedByUs.set(true);
             try {
                 callback.close();
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 LOG.debugf("closing the capsule event stream: %s", e.getMessage());
             }
         };

@@ -4,6 +4,7 @@ import io.windlass.agent.driver.ContainerDriver;
 import io.windlass.agent.driver.ContainerSummary;
 import io.windlass.agent.driver.DriverException;
 import io.windlass.agent.capsule.CapsuleObserver;
+import io.windlass.agent.server.ObservedServer;
 import io.windlass.agent.server.ServerDriver;
 import io.windlass.context.RequestContext;
 import io.windlass.rpc.RpcException;
@@ -74,23 +75,21 @@ public class ContainerSync {
     }
 
     private void syncServers(RequestContext ctx) {
-        List<String> uuids;
+        List<ObservedServer> observed;
         try {
-            uuids = servers.list();
+            observed = servers.list();
         } catch (DriverException e) {
             LOG.warnf("server sync skipped, the engine cannot be listed: %s", e.getMessage());
             return;
         }
-        for (String uuid : uuids) {
+        for (ObservedServer server : observed) {
             try {
-                serverReporter.reportCurrent(ctx, uuid, null, false);
-            } catch (DriverException e) {
-                LOG.warnf("sync of server %s failed: %s", uuid, e.getMessage());
+                serverReporter.report(ctx, server, null, false);
             } catch (RpcException e) {
                 LOG.warnf("server sync stopped, the conductor cannot be reached: %s", e.getMessage());
                 return;
             }
         }
-        LOG.debugf("sync reported %d managed servers", uuids.size());
+        LOG.debugf("sync reported %d managed servers", observed.size());
     }
 }

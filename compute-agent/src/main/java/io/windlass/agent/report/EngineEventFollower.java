@@ -137,7 +137,11 @@ public class EngineEventFollower implements EngineEventListener {
         if (stopped) {
             return;
         }
-        // one stream ending means the engine went away: the other one is closed and both reopened
+        if (subscription == null && serverSubscription == null && capsuleSubscription == null) {
+            // the streams end together when the engine goes: the first one to say so reconnects all
+            return;
+        }
+        // one stream ending means the engine went away: the others are closed and all reopened
         closeStreams();
         LOG.warnf("engine event stream ended (%s); reconnecting", cause == null ? "closed by the engine"
                 : cause.getMessage());

@@ -5,9 +5,12 @@ import io.windlass.agent.driver.ContainerDriver;
 import io.windlass.agent.driver.ContainerSummary;
 import io.windlass.agent.driver.DriverException;
 import io.windlass.agent.driver.HostInventory;
+import io.windlass.agent.server.ObservedServer;
+import io.windlass.agent.server.ServerDriver;
 import io.windlass.conductor.ConductorRpcApi;
 import io.windlass.context.RequestContext;
 import io.windlass.host.HostState;
+import io.windlass.server.PowerState;
 import io.windlass.rpc.RpcException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,6 +31,7 @@ public class HeartbeatSender {
     private static final Logger LOG = Logger.getLogger(HeartbeatSender.class);
 
     private final ContainerDriver driver;
+    private final ServerDriver servers;
     private final ConductorRpcApi conductor;
     private final String host;
     private final OptionalDouble vcpus;
@@ -35,18 +39,20 @@ public class HeartbeatSender {
     private final OptionalLong diskGb;
 
     @Inject
-    public HeartbeatSender(ContainerDriver driver, ConductorRpcApi conductor, AgentConfig config) {
-        this(driver, conductor, config.hostName(), config.vcpus(), config.memoryMb(), config.diskGb());
+    public HeartbeatSender(ContainerDriver driver, ServerDriver servers, ConductorRpcApi conductor,
+                           AgentConfig config) {
+        this(driver, servers, conductor, config.hostName(), config.vcpus(), config.memoryMb(), config.diskGb());
     }
 
     /** For one of several hosts simulated in this process: the driver's inventory is the host's. */
-    public HeartbeatSender(ContainerDriver driver, ConductorRpcApi conductor, String host) {
-        this(driver, conductor, host, OptionalDouble.empty(), OptionalLong.empty(), OptionalLong.empty());
+    public HeartbeatSender(ContainerDriver driver, ServerDriver servers, ConductorRpcApi conductor, String host) {
+        this(driver, servers, conductor, host, OptionalDouble.empty(), OptionalLong.empty(), OptionalLong.empty());
     }
 
-    private HeartbeatSender(ContainerDriver driver, ConductorRpcApi conductor, String host, OptionalDouble vcpus,
-                            OptionalLong memoryMb, OptionalLong diskGb) {
+    private HeartbeatSender(ContainerDriver driver, ServerDriver servers, ConductorRpcApi conductor, String host,
+                            OptionalDouble vcpus, OptionalLong memoryMb, OptionalLong diskGb) {
         this.driver = driver;
+        this.servers = servers;
         this.conductor = conductor;
         this.host = host;
         this.vcpus = vcpus;
@@ -78,11 +84,15 @@ public class HeartbeatSender {
     HostState measure() {
         HostInventory engine = driver.inventory();
         List<ContainerSummary> containers = driver.list();
-        int running = (int) containers.stream().filter(ContainerSummary::running).count();
+        List<ObservedServer> guests = servers.list();
+        // workloads are Zun containers and Nova servers alike (capsule members are not counted)
+        int running = (int) (containers.stream().filter(ContainerSummary::running).count()
+                + guests.stream().filter(s -> s.powerState() == PowerState.RUNNING
+                || s.powerState() == PowerState.PAUSED).count());
         return new HostState(host, driver.name(),
                 vcpus.orElse(engine.vcpus()),
                 memoryMb.orElse(engine.memoryMb()),
                 diskGb.orElse(engine.diskGb()),
-                running, containers.size(), driver.images(), Instant.now());
+                running, containers.size() + guests.size(), driver.images(), Instant.now());
     }
 }

@@ -52,8 +52,8 @@ public interface ServerDriver extends AutoCloseable {
     /** Current state, empty when the engine has no such server. */
     Optional<ObservedServer> observe(String uuid);
 
-    /** Uuids of every server this agent manages on the engine. */
-    List<String> list();
+    /** Every server this agent manages on the engine, as observed now (one engine call with Docker). */
+    List<ObservedServer> list();
 
     /**
      * Streams state changes of managed servers until the returned subscription is closed or the

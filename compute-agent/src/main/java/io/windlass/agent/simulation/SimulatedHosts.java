@@ -88,7 +88,7 @@ public class SimulatedHosts {
                     configDrives, locks, host, serverConfig.stopTimeout());
             server.serve(serverManager.register(new ComputeManager(driver, reporter, locks, host,
                     config.stopTimeout(), imageCacher).endpoint()), 1);
-            HeartbeatSender heartbeat = new HeartbeatSender(driver, conductor, host);
+            HeartbeatSender heartbeat = new HeartbeatSender(driver, servers, conductor, host);
             long offset = intervalMs * i / names.size();
             heartbeats.scheduleAtFixedRate(heartbeat::send, offset, intervalMs, TimeUnit.MILLISECONDS);
             hosts.add(host);

@@ -9,6 +9,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.windlass.agent.driver.docker.DockerClientFactory;
 import io.windlass.agent.driver.docker.DockerServerDriver;
+import io.windlass.agent.report.ContainerSync;
 import io.windlass.agent.rpc.AgentQueuesReset;
 import io.windlass.agent.testing.ConductorProbe;
 import io.windlass.compute.ComputeRpcApi;
@@ -73,6 +74,8 @@ class ServerManagerIT {
     ObjectMapper json;
     @Inject
     ServerConfig config;
+    @Inject
+    ContainerSync sync;
 
     private final RequestContext ctx = new RequestContext("req-" + UUID.randomUUID(), "req-global", "tester",
             "project-1", List.of("admin"));
@@ -278,7 +281,7 @@ class ServerManagerIT {
     }
 
     @Test
-    void aServerStoppedBehindWindlasssBackIsReportedShutdownFromTheEventStream() {
+    void aServerStoppedBehindWindlasssBackIsReportedShutdownFromTheEventStreamAndTheSync() {
         String uuid = UUID.randomUUID().toString();
         ServerStatusReport spawned = spawn(spec(uuid, "busybox", null, List.of()));
         assertEquals(PowerState.RUNNING, spawned.powerState());
@@ -289,6 +292,13 @@ class ServerManagerIT {
                 r -> !r.operationDone() && r.powerState() == PowerState.SHUTDOWN);
         assertNull(stopped.fault());
         assertEquals(spawned.engineId(), stopped.engineId());
+
+        // the periodic sync reports servers too
+        Instant beforeSync = Instant.now();
+        sync.syncAll();
+        ServerStatusReport synced = awaitReport(uuid, 0, "from the sync",
+                r -> !r.operationDone() && r.observedAt().isAfter(beforeSync));
+        assertEquals(PowerState.SHUTDOWN, synced.powerState());
 
         seen = reportsOf(uuid).size();
         docker.removeContainerCmd(DockerServerDriver.engineName(uuid)).withForce(true).exec();

@@ -198,11 +198,15 @@ public class DockerServerDriver implements ServerDriver {
 
     /** Network name to the server's addresses on it, as Nova keys {@code addresses} by network name. */
     private static Map<String, List<ServerAddress>> addresses(InspectContainerResponse r) {
+        return r.getNetworkSettings() == null ? Map.of() : addresses(r.getNetworkSettings().getNetworks());
+    }
+
+    private static Map<String, List<ServerAddress>> addresses(Map<String, ContainerNetwork> networks) {
         Map<String, List<ServerAddress>> result = new LinkedHashMap<>();
-        if (r.getNetworkSettings() == null || r.getNetworkSettings().getNetworks() == null) {
+        if (networks == null) {
             return result;
         }
-        for (Map.Entry<String, ContainerNetwork> e : r.getNetworkSettings().getNetworks().entrySet()) {
+        for (Map.Entry<String, ContainerNetwork> e : networks.entrySet()) {
             ContainerNetwork net = e.getValue();
             String mac = net.getMacAddress() == null || net.getMacAddress().isBlank() ? null : net.getMacAddress();
             // a stopped container keeps its network attachment but has no address on it
@@ -219,12 +223,15 @@ public class DockerServerDriver implements ServerDriver {
     }
 
     @Override
-    public List<String> list() {
+    public List<ObservedServer> list() {
         List<Container> containers = engine("list", null, () -> docker.listContainersCmd().withShowAll(true)
                 .withLabelFilter(Map.of(DockerLabels.KIND, DockerLabels.KIND_SERVER)).exec());
+        // the listing carries state and networks already: no inspect per server
         return containers.stream()
                 .filter(c -> c.getLabels() != null && c.getLabels().containsKey(DockerLabels.SERVER_UUID))
-                .map(c -> c.getLabels().get(DockerLabels.SERVER_UUID))
+                .map(c -> new ObservedServer(c.getLabels().get(DockerLabels.SERVER_UUID), c.getId(),
+                        new DockerContainerState(c.getState(), 0, null, null, null).powerState(),
+                        c.getNetworkSettings() == null ? Map.of() : addresses(c.getNetworkSettings().getNetworks())))
                 .toList();
     }
 

@@ -120,8 +120,8 @@ public class FakeServerDriver implements ServerDriver {
     }
 
     @Override
-    public List<String> list() {
-        return List.copyOf(servers.keySet());
+    public List<ObservedServer> list() {
+        return servers.keySet().stream().map(this::observe).flatMap(Optional::stream).toList();
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.windlass.agent.driver.docker;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import io.windlass.container.ContainerStatus;
+import io.windlass.server.PowerState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -30,6 +31,22 @@ class DockerContainerStateTest {
     void engineStatusMapsToZunStatus(String engine, String zun) {
         var state = new DockerContainerState(engine, 0, null, null, null);
         assertEquals(ContainerStatus.fromValue(zun), state.containerStatus());
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "running, RUNNING",
+        "restarting, RUNNING",
+        "paused, PAUSED",
+        "exited, SHUTDOWN",
+        "created, SHUTDOWN",
+        "removing, SHUTDOWN",
+        "dead, CRASHED",
+        "something-new, NOSTATE",
+    })
+    void engineStatusMapsToNovaPowerState(String engine, String power) {
+        var state = new DockerContainerState(engine, 0, null, null, null);
+        assertEquals(PowerState.valueOf(power), state.powerState());
     }
 
     @Test

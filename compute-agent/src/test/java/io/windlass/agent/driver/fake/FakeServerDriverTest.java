@@ -1,0 +1,66 @@
+package io.windlass.agent.driver.fake;
+
+import io.windlass.agent.driver.DriverException;
+import io.windlass.agent.driver.ImageUnavailableException;
+import io.windlass.agent.server.ObservedServer;
+import io.windlass.agent.server.ServerNotFoundException;
+import io.windlass.server.PowerState;
+import io.windlass.server.ServerSpec;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class FakeServerDriverTest {
+    private final FakeServerDriver driver = new FakeServerDriver(Set.of("busybox:latest")::contains);
+
+    private static ServerSpec spec(String uuid, String image) {
+        return new ServerSpec(uuid, "vm", "vm", image, 2, 512, 1, Map.of(), "p1", "u1", "nova", 0, "r-1", null,
+                List.of());
+    }
+
+    private PowerState power(String uuid) {
+        return driver.observe(uuid).map(ObservedServer::powerState).orElseThrow();
+    }
+
+    @Test
+    void powerTransitionsAreInstantAndTheAddressIsStable() {
+        driver.spawn(spec("s1", "busybox"), null);
+        ObservedServer spawned = driver.observe("s1").orElseThrow();
+        assertEquals(PowerState.RUNNING, spawned.powerState());
+        assertEquals(spawned.addresses(), driver.observe("s1").orElseThrow().addresses());
+        assertTrue(spawned.addresses().get("fake-net").getFirst().addr().startsWith("10."));
+
+        driver.pause("s1");
+        assertEquals(PowerState.PAUSED, power("s1"));
+        assertThrows(DriverException.class, () -> driver.reboot("s1", false, Duration.ZERO),
+                "a soft reboot of a paused server is refused");
+        driver.reboot("s1", true, Duration.ZERO);
+        assertEquals(PowerState.RUNNING, power("s1"));
+        driver.powerOff("s1", Duration.ZERO);
+        assertEquals(PowerState.SHUTDOWN, power("s1"));
+        driver.powerOn("s1");
+        assertEquals(PowerState.RUNNING, power("s1"));
+        assertEquals(List.of("s1"), driver.list().stream().map(ObservedServer::uuid).toList());
+
+        driver.destroy("s1");
+        driver.destroy("s1");
+        assertFalse(driver.observe("s1").isPresent());
+        assertThrows(ServerNotFoundException.class, () -> driver.powerOn("s1"));
+    }
+
+    @Test
+    void anImageTheHostDoesNotHaveIsUnavailableAndNamed() {
+        ImageUnavailableException e = assertThrows(ImageUnavailableException.class,
+                () -> driver.spawn(spec("s2", "nosuch"), null));
+        assertEquals("nosuch:latest", e.image());
+        assertTrue(driver.list().isEmpty());
+    }
+}
