@@ -112,11 +112,15 @@ public class ServerReportWorkflow {
             LOG.infof("server report %s from %s: destroyed, server deleted", s.uuid, report.host());
             return Outcome.APPLIED_AND_RELEASE;
         }
+        boolean alreadyFailed = VmState.ERROR.value().equals(s.vmState) && s.fault != null;
         s.vmState = VmState.ERROR.value();
         s.taskState = null;
         s.powerState = PowerState.NOSTATE.code();
         s.engineId = null;
-        s.fault = ServerFaults.of(500, "The server's workload disappeared from host " + s.host + ".", null);
+        if (!alreadyFailed) {
+            // a failed spawn cleans up after itself, and its removal event must not hide the real reason
+            s.fault = ServerFaults.of(500, "The server's workload disappeared from host " + s.host + ".", null);
+        }
         observed(s, report, false);
         LOG.warnf("server report %s from %s: the engine no longer has it; server in ERROR", s.uuid, report.host());
         return Outcome.APPLIED;

@@ -218,6 +218,48 @@ class OpenStackCliST {
                 busybox.path("id").asText()).path("id").asText());
     }
 
+    @Test
+    void serverCommandsBootListShowSetStopStartRebootAndDelete() {
+        JsonNode created = cli.json("server", "create", "-f", "json", "--flavor", "m1.nano", "--image",
+                "busybox:latest", "--property", "from=cli", "--wait", "st-cli-server");
+        String id = created.path("id").asText();
+        assertEquals("ACTIVE", created.path("status").asText(), created.toString());
+        assertTrue(created.path("flavor").asText().contains("m1.nano"), created.toString());
+        assertTrue(created.path("image").asText().contains("busybox:latest"), created.toString());
+        assertEquals(1, docker.idsWithLabel("windlass.server.uuid", id).size(), "one engine container");
+
+        JsonNode list = cli.json("server", "list", "-f", "json");
+        assertTrue(texts(list, "ID").contains(id), list.toString());
+        JsonNode longList = cli.json("server", "list", "--long", "-f", "json");
+        JsonNode row = StreamSupport.stream(longList.spliterator(), false)
+                .filter(r -> id.equals(r.path("ID").asText())).findFirst().orElseThrow();
+        // -f json prints the raw power_state; only the table formatter turns 1 into "Running"
+        assertEquals(1, row.path("Power State").asInt(), row.toString());
+        assertEquals(system.agentHost(), row.path("Host").asText(), row.toString());
+        assertEquals("nova", row.path("Availability Zone").asText(), row.toString());
+
+        JsonNode shown = cli.json("server", "show", "-f", "json", "st-cli-server");
+        assertEquals(id, shown.path("id").asText(), shown.toString());
+        assertTrue(shown.path("properties").toString().contains("cli"), shown.toString());
+
+        cli.ok("server", "set", "--name", "st-cli-renamed", "st-cli-server");
+        cli.ok("server", "stop", "st-cli-renamed");
+        awaitServer("st-cli-renamed", "SHUTOFF");
+        cli.ok("server", "start", "st-cli-renamed");
+        awaitServer("st-cli-renamed", "ACTIVE");
+        cli.ok("server", "reboot", "st-cli-renamed");
+        awaitServer("st-cli-renamed", "ACTIVE");
+
+        cli.ok("server", "delete", "--wait", "st-cli-renamed");
+        assertFalse(texts(cli.json("server", "list", "-f", "json"), "ID").contains(id));
+        assertEquals(List.of(), docker.idsWithLabel("windlass.server.uuid", id), "engine container removed");
+    }
+
+    private void awaitServer(String name, String status) {
+        Poller.standard().until(name + " to be " + status, () -> cli.json("server", "show", "-f", "json", name),
+                s -> status.equals(s.path("status").asText()) && s.path("OS-EXT-STS:task_state").isNull());
+    }
+
     /** What {@code appcontainer run --wait} does: show until the status is reached and no task is running. */
     private void awaitStatus(String ident, String status) {
         Poller.standard().until(ident + " to be " + status,
