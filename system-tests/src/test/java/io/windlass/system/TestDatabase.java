@@ -30,18 +30,27 @@ public final class TestDatabase {
 
     /** UUIDs of all container rows: after a run these are the engine containers to clean up. */
     public List<String> containerUuids() {
+        return uuids("containers");
+    }
+
+    /** UUIDs of all server rows (deleted ones included): their engine containers are cleaned up too. */
+    public List<String> serverUuids() {
+        return uuids("servers");
+    }
+
+    private List<String> uuids(String table) {
         List<String> uuids = new ArrayList<>();
         try (Connection c = connect(); Statement s = c.createStatement()) {
-            if (!tableExists(c, "containers")) {
+            if (!tableExists(c, table)) {
                 return uuids;
             }
-            try (ResultSet rs = s.executeQuery("select uuid from containers")) {
+            try (ResultSet rs = s.executeQuery("select uuid from " + table)) {
                 while (rs.next()) {
                     uuids.add(rs.getString(1));
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read containers from " + jdbcUrl + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot read " + table + " from " + jdbcUrl + ": " + e.getMessage(), e);
         }
         return uuids;
     }

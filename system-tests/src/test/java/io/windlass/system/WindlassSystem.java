@@ -249,6 +249,9 @@ public final class WindlassSystem implements BeforeAllCallback, AfterAllCallback
             leftovers.addAll(docker.idsWithLabel("windlass.uuid", uuid));
             docker.inspect(ContainersApi.engineName(uuid), "{{.Id}}").ifPresent(leftovers::add);
         }
+        for (String uuid : database.serverUuids()) {
+            leftovers.addAll(docker.idsWithLabel("windlass.server.uuid", uuid));
+        }
         if (!leftovers.isEmpty()) {
             System.out.printf("removing %d engine container(s) left by the run%n", leftovers.size());
             docker.removeForcibly(leftovers);
