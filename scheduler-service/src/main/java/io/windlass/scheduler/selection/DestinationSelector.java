@@ -15,6 +15,7 @@ import io.windlass.scheduler.filter.FilterChain;
 import io.windlass.scheduler.filter.FilterOutcome;
 import io.windlass.scheduler.host.ComputeHostReader;
 import io.windlass.scheduler.host.HostCandidate;
+import io.windlass.scheduler.host.HostStateCache;
 import io.windlass.scheduler.weigher.HostRanker;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -33,7 +34,8 @@ import java.util.random.RandomGenerator;
 public class DestinationSelector {
     private static final Logger LOG = Logger.getLogger(DestinationSelector.class);
 
-    private final ComputeHostReader hosts;
+    private final HostStateCache hostStates;
+    private final ComputeHostReader reader;
     private final FilterChain filters;
     private final HostRanker ranker;
     private final HostClaims claims;
@@ -41,9 +43,10 @@ public class DestinationSelector {
     private final Timer decisionTimer;
     private final Counter noValidHost;
 
-    public DestinationSelector(ComputeHostReader hosts, FilterChain filters, HostRanker ranker, HostClaims claims,
-                               SchedulerConfig config, MeterRegistry registry) {
-        this.hosts = hosts;
+    public DestinationSelector(HostStateCache hostStates, ComputeHostReader reader, FilterChain filters,
+                               HostRanker ranker, HostClaims claims, SchedulerConfig config, MeterRegistry registry) {
+        this.hostStates = hostStates;
+        this.reader = reader;
         this.filters = filters;
         this.ranker = ranker;
         this.claims = claims;
@@ -69,19 +72,25 @@ public class DestinationSelector {
 
     private Selection decide(ResourceRequest request, long started) {
         UUID consumer = ConsumerIds.parse(request.consumerUuid());
-        Optional<Allocation> existing = claims.find(consumer);
-        if (existing.isPresent()) {
-            LOG.infof("consumer %s already holds a claim on %s (redelivery), %d ms", consumer,
-                    existing.get().host(), elapsedMs(started));
-            return new Selection(existing.get().host());
-        }
-        FilterOutcome outcome = filters.apply(hosts.hostsFor(request), request);
+        // a redelivered request is recognised by the claim statement itself (no query of its own);
+        // only when no host is left to try does it need a look-up before answering NoValidHost
+        FilterOutcome outcome = filters.apply(reader.withHintedWorkloads(hostStates.hosts(), request), request);
         if (outcome.passed().isEmpty()) {
+            Optional<Allocation> existing = claims.find(consumer);
+            if (existing.isPresent()) {
+                LOG.infof("consumer %s already holds a claim on %s (redelivery), %d ms", consumer,
+                        existing.get().host(), elapsedMs(started));
+                return new Selection(existing.get().host());
+            }
             throw noValidHost(consumer, outcome.explanation(), started);
         }
         List<HostCandidate> order = picker.claimOrder(ranker.rank(outcome.passed(), request));
         for (HostCandidate candidate : order) {
             ClaimResult result = claims.claim(candidate.host(), consumer, request);
+            if (result.outcome() == ClaimResult.Outcome.CLAIMED) {
+                hostStates.consume(result.host(), request.vcpus(), request.memoryMb(), request.diskGb(),
+                        hostStates.now());
+            }
             if (result.holdsClaim()) {
                 LOG.infof("consumer %s -> host %s (%s, %.2f vCPU, %d MiB, %d GiB) in %d ms", consumer,
                         result.host(), result.outcome(), request.vcpus(), request.memoryMb(), request.diskGb(),
