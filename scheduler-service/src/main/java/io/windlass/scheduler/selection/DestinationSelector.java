@@ -41,7 +41,10 @@ public class DestinationSelector {
     private final HostClaims claims;
     private final HostSubsetPicker picker;
     private final Timer decisionTimer;
+    private final Timer selectTimer;
+    private final Timer claimTimer;
     private final Counter noValidHost;
+    private final Counter lostRaces;
 
     public DestinationSelector(HostStateCache hostStates, ComputeHostReader reader, FilterChain filters,
                                HostRanker ranker, HostClaims claims, SchedulerConfig config, MeterRegistry registry) {
@@ -56,8 +59,21 @@ public class DestinationSelector {
                 // percentiles computed in-process: the scale benchmark reads p50/p99 straight from /q/metrics
                 .publishPercentiles(0.5, 0.99)
                 .register(registry);
+        // the two halves of a decision, to see where its time goes (docs/benchmarks.md)
+        this.selectTimer = Timer.builder("windlass.scheduler.decision.select")
+                .description("Part of a decision spent reading (or re-using) hosts, filtering and weighing")
+                .publishPercentiles(0.5, 0.99)
+                .register(registry);
+        this.claimTimer = Timer.builder("windlass.scheduler.decision.claim")
+                .description("Part of a decision spent claiming in PostgreSQL, every host tried")
+                .publishPercentiles(0.5, 0.99)
+                .register(registry);
         this.noValidHost = Counter.builder("windlass.scheduler.no_valid_host")
                 .description("Requests no host could take").register(registry);
+        this.lostRaces = Counter.builder("windlass.scheduler.claim_no_room")
+                .description("Claims refused because the host filled up after it was read (another replica, "
+                        + "or a cached view); the next host is tried")
+                .register(registry);
     }
 
     /** @throws RpcHandlerException {@link SchedulerRpcApi#NO_VALID_HOST} with the filters' explanation */
@@ -85,6 +101,17 @@ public class DestinationSelector {
             throw noValidHost(consumer, outcome.explanation(), started);
         }
         List<HostCandidate> order = picker.claimOrder(ranker.rank(outcome.passed(), request));
+        long claiming = System.nanoTime();
+        selectTimer.record(claiming - started, TimeUnit.NANOSECONDS);
+        try {
+            return claimOnFirstWithRoom(order, consumer, request, started);
+        } finally {
+            claimTimer.record(System.nanoTime() - claiming, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private Selection claimOnFirstWithRoom(List<HostCandidate> order, UUID consumer, ResourceRequest request,
+                                           long started) {
         for (HostCandidate candidate : order) {
             ClaimResult result = claims.claim(candidate.host(), consumer, request);
             if (result.outcome() == ClaimResult.Outcome.CLAIMED) {
@@ -97,6 +124,7 @@ public class DestinationSelector {
                         elapsedMs(started));
                 return new Selection(result.host());
             }
+            lostRaces.increment();
             LOG.debugf("host %s lost its room for %s to a concurrent claim", candidate.host(), consumer);
         }
         throw noValidHost(consumer, FilterOutcome.NOT_ENOUGH_HOSTS + " " + order.size()
