@@ -66,11 +66,14 @@ class DecisionLatencyBenchmark {
         for (Duration ttl : List.of(Duration.ZERO, Duration.ofSeconds(1))) {
             for (int inFlight : List.of(1, 4)) {
                 setUpHosts();
+                ExecutorService refresher = Executors.newSingleThreadExecutor();
                 DestinationSelector selector = new DestinationSelector(
-                        new HostStateCache(reader::allHosts, ttl, System::nanoTime), reader, filters, ranker, claims,
-                        config, new SimpleMeterRegistry());
+                        new HostStateCache(reader::allHosts, ttl, System::nanoTime, refresher), reader, filters, ranker,
+                        claims, config, new SimpleMeterRegistry());
                 run(selector, WARM_UP, inFlight);
                 long[] nanos = run(selector, SAMPLES, inFlight);
+                refresher.shutdown();
+                refresher.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
                 assertEquals(WARM_UP + SAMPLES, (long) rows.query("SELECT count(*) FROM allocations"));
                 assertEquals(0, (long) rows.query("SELECT count(*) FROM compute_hosts WHERE memory_mb_used > memory_mb"),
                         "no host over-committed");
