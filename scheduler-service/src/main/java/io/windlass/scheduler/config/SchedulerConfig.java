@@ -62,7 +62,8 @@ public interface SchedulerConfig {
 
     /**
      * How long one read of the hosts and their aggregates is re-used for further decisions
-     * (the process adds its own claims to it meanwhile). Claims are checked against PostgreSQL
+     * (the process adds its own claims to it meanwhile); then it is read again on a background
+     * thread while decisions go on with the current view. Claims are checked against PostgreSQL
      * whatever the view, so a longer time cannot over-commit; it only means that other
      * replicas' claims, disabled hosts and aggregate changes are seen later (a claim on a host
      * that filled up in the meantime fails and the next host is tried). {@code 0s} reads on
