@@ -14,16 +14,23 @@ import java.util.concurrent.TimeoutException;
 public final class TestBroker {
     private final String namespace;
     private final String agentHost;
+    private final List<String> simulatedHosts = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public TestBroker(String namespace, String agentHost) {
         this.namespace = namespace;
         this.agentHost = agentHost;
     }
 
+    /** The compute queues of hosts a fake agent simulates are the run's too. */
+    void alsoDeleteComputeQueuesOf(List<String> hosts) {
+        simulatedHosts.addAll(hosts);
+    }
+
     List<String> queues() {
-        return List.of(RpcTopics.CONDUCTOR, RpcTopics.SCHEDULER, RpcTopics.compute(agentHost)).stream()
-                .map(topic -> namespace + "." + topic)
-                .toList();
+        List<String> topics = new java.util.ArrayList<>(List.of(RpcTopics.CONDUCTOR, RpcTopics.SCHEDULER,
+                RpcTopics.compute(agentHost)));
+        simulatedHosts.forEach(h -> topics.add(RpcTopics.compute(h)));
+        return topics.stream().map(topic -> namespace + "." + topic).toList();
     }
 
     String exchange() {

@@ -55,6 +55,24 @@ public final class TestDatabase {
         return uuids;
     }
 
+    /** Rows of a query, each column by its label, for assertions on what the services stored. */
+    public List<java.util.Map<String, Object>> query(String sql) {
+        List<java.util.Map<String, Object>> rows = new ArrayList<>();
+        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                java.util.Map<String, Object> row = new java.util.LinkedHashMap<>();
+                for (int i = 1; i <= columns; i++) {
+                    row.put(rs.getMetaData().getColumnLabel(i), rs.getObject(i));
+                }
+                rows.add(row);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot query " + jdbcUrl + ": " + e.getMessage(), e);
+        }
+        return rows;
+    }
+
     private static boolean tableExists(Connection c, String table) throws SQLException {
         try (ResultSet rs = c.getMetaData().getTables(null, "public", table, null)) {
             return rs.next();

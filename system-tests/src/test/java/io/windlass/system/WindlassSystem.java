@@ -51,13 +51,14 @@ public final class WindlassSystem implements BeforeAllCallback, AfterAllCallback
     private volatile String adminToken;
     private final ContainersApi containers = new ContainersApi(apiUrl() + "/container/v1", this::adminToken);
     private final Map<WindlassService, ServiceProcess> processes = new EnumMap<>(WindlassService.class);
-    /** Additional api-service replicas with their own settings (benchmarks compare configurations). */
-    private final List<ServiceProcess> extraApis = new ArrayList<>();
+    /** Additional replicas (api-service with other settings, a second scheduler), stopped at teardown. */
+    private final List<ServiceProcess> extras = new ArrayList<>();
     /** Processes a test restarted: stopped, but their logs are still checked for errors. */
     private final List<ServiceProcess> retired = new ArrayList<>();
     private final Map<WindlassService, List<String>> overrides = new EnumMap<>(WindlassService.class);
     private final Map<WindlassService, Path> jars = new EnumMap<>(WindlassService.class);
     private Path logDir;
+    private List<String> simulatedHosts = List.of();
     private final AtomicBoolean tornDown = new AtomicBoolean();
     private String startupReport = "";
 
@@ -72,6 +73,29 @@ public final class WindlassSystem implements BeforeAllCallback, AfterAllCallback
     public WindlassSystem withProperty(WindlassService service, String keyEqualsValue) {
         overrides.computeIfAbsent(service, s -> new ArrayList<>()).add("-D" + keyEqualsValue);
         return this;
+    }
+
+    /**
+     * SIMULATION: the agent runs the fake driver as {@code count} hosts of the given size instead
+     * of driving Docker; they are named {@code <agent host>-sim-0001}... (see {@link #simulatedHosts})
+     * and their queues are deleted with the run's.
+     */
+    public WindlassSystem withSimulatedHosts(int count, double vcpus, long memoryMb, long diskGb) {
+        withProperty(WindlassService.AGENT, "windlass.agent.driver=fake");
+        withProperty(WindlassService.AGENT, "windlass.agent.fake.host-count=" + count);
+        withProperty(WindlassService.AGENT, "windlass.agent.fake.host-prefix=" + agentHost + "-sim-");
+        withProperty(WindlassService.AGENT, "windlass.agent.fake.vcpus=" + vcpus);
+        withProperty(WindlassService.AGENT, "windlass.agent.fake.memory-mb=" + memoryMb);
+        withProperty(WindlassService.AGENT, "windlass.agent.fake.disk-gb=" + diskGb);
+        simulatedHosts = java.util.stream.IntStream.rangeClosed(1, count)
+                .mapToObj(i -> String.format(Locale.ROOT, "%s-sim-%04d", agentHost, i)).toList();
+        broker.alsoDeleteComputeQueuesOf(simulatedHosts);
+        return this;
+    }
+
+    /** Names of the hosts the fake agent simulates ({@link #withSimulatedHosts}); empty otherwise. */
+    public List<String> simulatedHosts() {
+        return simulatedHosts;
     }
 
     @Override
@@ -94,6 +118,7 @@ public final class WindlassSystem implements BeforeAllCallback, AfterAllCallback
         List<String> errors = new ArrayList<>();
         List<ServiceProcess> all = new ArrayList<>(processes.values());
         all.addAll(retired);
+        all.addAll(extras);
         for (ServiceProcess process : all) {
             logCheck.unexpectedErrors(process.readLog())
                     .forEach(line -> errors.add(process.service().module() + ": " + line));
@@ -203,15 +228,30 @@ public final class WindlassSystem implements BeforeAllCallback, AfterAllCallback
      * {@code port}, with extra system properties, e.g. another auth strategy. Stopped at teardown.
      */
     public String startExtraApi(String name, int port, List<String> extraProperties) throws IOException {
-        List<String> props = new ArrayList<>(systemProperties(WindlassService.API));
+        startExtra(WindlassService.API, name, port, extraProperties);
+        return "http://127.0.0.1:" + port;
+    }
+
+    /**
+     * Starts another scheduler-service replica of this run (same database and namespace, so it
+     * consumes the same {@code scheduler} queue) on {@code port}. Stopped at teardown; its log
+     * is checked for errors like the others'.
+     */
+    public ServiceProcess startExtraScheduler(String name, int port, List<String> extraProperties) throws IOException {
+        return startExtra(WindlassService.SCHEDULER, name, port, extraProperties);
+    }
+
+    private ServiceProcess startExtra(WindlassService service, String name, int port, List<String> extraProperties)
+            throws IOException {
+        List<String> props = new ArrayList<>(systemProperties(service));
         props.replaceAll(p -> p.startsWith("-Dquarkus.http.port=") ? "-Dquarkus.http.port=" + port : p);
         props.addAll(extraProperties);
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ServiceProcess process = ServiceProcess.start(WindlassService.API, java, jars.get(WindlassService.API), props,
-                logDir.resolve("api-service-" + name + ".log"));
-        extraApis.add(process);
+        ServiceProcess process = ServiceProcess.start(service, java, jars.get(service), props,
+                logDir.resolve(service.module() + "-" + name + ".log"));
+        extras.add(process);
         process.awaitReady(READY_TIMEOUT, port);
-        return "http://127.0.0.1:" + port;
+        return process;
     }
 
     /** Stops a service (SIGTERM, as an operator would) without starting it again. */
@@ -232,7 +272,7 @@ public final class WindlassSystem implements BeforeAllCallback, AfterAllCallback
     }
 
     private void stopServices() {
-        extraApis.forEach(ServiceProcess::stop);
+        extras.forEach(ServiceProcess::stop);
         // reverse order: the agent stops reporting before the conductor goes away
         List<ServiceProcess> running = new ArrayList<>(processes.values());
         for (int i = running.size() - 1; i >= 0; i--) {
@@ -300,9 +340,9 @@ public final class WindlassSystem implements BeforeAllCallback, AfterAllCallback
         return adminToken;
     }
 
-    /** The run's database, for tests that seed or check rows directly. */
-    public String jdbcUrl() {
-        return database.jdbcUrl();
+    /** The run's PostgreSQL database, for assertions on what the services stored. */
+    public TestDatabase database() {
+        return database;
     }
 
     public DockerCli docker() {

@@ -4,6 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.windlass.rpc.RpcHandlerException;
 import io.windlass.scheduler.ResourceRequest;
 import io.windlass.scheduler.SchedulerRpcApi;
+import io.windlass.scheduler.host.AggregateAllocationRatios;
 import io.windlass.scheduler.host.AllocationRatios;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -59,46 +60,81 @@ public class HostClaims {
         }
     }
 
+    /**
+     * One statement: the consumer's existing claim (a redelivery), the host's effective ratios
+     * from its aggregates' metadata, the conditional counter update and the allocation insert.
+     * One round trip and one commit per host tried; the redelivery check costs no query of its own.
+     */
     private ClaimResult claimInTransaction(String host, UUID consumer, ResourceRequest request) {
-        int updated = em.createNativeQuery("""
-                UPDATE compute_hosts
-                SET vcpus_used = vcpus_used + :vcpus, memory_mb_used = memory_mb_used + :memory,
-                    disk_gb_used = disk_gb_used + :disk, updated_at = now()
-                WHERE host = :host AND NOT disabled
-                  AND vcpus_used + :vcpus <= vcpus * :cpuRatio
-                  AND memory_mb_used + :memory <= memory_mb * :ramRatio
-                  AND disk_gb_used + :disk <= disk_gb * :diskRatio""")
-                .setParameter("vcpus", request.vcpus())
-                .setParameter("memory", request.memoryMb())
-                .setParameter("disk", request.diskGb())
-                .setParameter("host", host)
-                .setParameter("cpuRatio", ratios.cpu())
-                .setParameter("ramRatio", ratios.ram())
-                .setParameter("diskRatio", ratios.disk())
-                .executeUpdate();
-        if (updated == 0) {
-            return new ClaimResult(ClaimResult.Outcome.NO_ROOM, null);
-        }
-        // waits for a concurrent delivery's uncommitted insert of the same consumer, then yields to it
-        int inserted = em.createNativeQuery("""
-                INSERT INTO allocations (consumer_uuid, consumer_type, host, project_id, vcpus, memory_mb,
-                                         disk_gb, updated_at)
-                VALUES (:consumer, :type, :host, :project, :vcpus, :memory, :disk, now())
-                ON CONFLICT (consumer_uuid) DO NOTHING""")
+        Object[] row = (Object[]) em.createNativeQuery(EFFECTIVE_RATIOS + """
+                , existing AS (
+                    SELECT host FROM allocations WHERE consumer_uuid = :consumer
+                ), claimed AS (
+                    UPDATE compute_hosts h
+                    SET vcpus_used = h.vcpus_used + :vcpus, memory_mb_used = h.memory_mb_used + :memory,
+                        disk_gb_used = h.disk_gb_used + :disk, updated_at = now()
+                    FROM ratio r
+                    WHERE h.host = :host AND NOT h.disabled AND NOT EXISTS (SELECT 1 FROM existing)
+                      AND h.vcpus_used + :vcpus <= h.vcpus * COALESCE(r.cpu, :cpuRatio)
+                      AND h.memory_mb_used + :memory <= h.memory_mb * COALESCE(r.ram, :ramRatio)
+                      AND h.disk_gb_used + :disk <= h.disk_gb * COALESCE(r.disk, :diskRatio)
+                    RETURNING h.host
+                ), inserted AS (
+                    INSERT INTO allocations (consumer_uuid, consumer_type, host, project_id, vcpus, memory_mb,
+                                             disk_gb, updated_at)
+                    SELECT :consumer, :type, host, :project, :vcpus, :memory, :disk, now() FROM claimed
+                    ON CONFLICT (consumer_uuid) DO NOTHING
+                    RETURNING host
+                )
+                SELECT (SELECT host FROM existing), (SELECT host FROM claimed), (SELECT host FROM inserted)""")
                 .setParameter("consumer", consumer)
                 .setParameter("type", request.consumerType() == null ? "container" : request.consumerType())
-                .setParameter("host", host)
                 .setParameter("project", request.projectId())
                 .setParameter("vcpus", request.vcpus())
                 .setParameter("memory", request.memoryMb())
                 .setParameter("disk", request.diskGb())
-                .executeUpdate();
-        if (inserted == 0) {
-            // undo the counter update: the consumer's resources are counted on its claimed host already
+                .setParameter("host", host)
+                .setParameter("validRatio", AggregateAllocationRatios.VALID_VALUE)
+                .setParameter("cpuRatio", ratios.cpu())
+                .setParameter("ramRatio", ratios.ram())
+                .setParameter("diskRatio", ratios.disk())
+                .getSingleResult();
+        String existing = (String) row[0];
+        String claimed = (String) row[1];
+        String inserted = (String) row[2];
+        if (existing != null) {
+            // a redelivery: nothing was updated (NOT EXISTS above)
+            return new ClaimResult(ClaimResult.Outcome.ALREADY_CLAIMED, existing);
+        }
+        if (claimed == null) {
+            return new ClaimResult(ClaimResult.Outcome.NO_ROOM, null);
+        }
+        if (inserted == null) {
+            // a concurrent delivery of the same consumer inserted first (ON CONFLICT waited for its
+            // commit): undo the counter update, its resources are counted on its own host
             throw new ClaimedByAnotherDelivery();
         }
         return new ClaimResult(ClaimResult.Outcome.CLAIMED, host);
     }
+
+    /**
+     * CTE {@code ratio}: one row with the smallest valid {@code *_allocation_ratio} of the aggregates
+     * of {@code :host} (null columns where none sets one), the same rule as {@link AggregateAllocationRatios}:
+     * comma-separated values are split, values not matching {@code :validRatio} are ignored.
+     */
+    private static final String EFFECTIVE_RATIOS = """
+            WITH ratio AS (
+                SELECT MIN(CAST(btrim(v.part) AS double precision)) FILTER (WHERE m.key = 'cpu_allocation_ratio') AS cpu,
+                       MIN(CAST(btrim(v.part) AS double precision)) FILTER (WHERE m.key = 'ram_allocation_ratio') AS ram,
+                       MIN(CAST(btrim(v.part) AS double precision)) FILTER (WHERE m.key = 'disk_allocation_ratio') AS disk
+                FROM aggregate_hosts ah
+                JOIN aggregate_metadata m ON m.aggregate_id = ah.aggregate_id
+                CROSS JOIN LATERAL unnest(string_to_array(m.value, ',')) AS v(part)
+                WHERE ah.host = :host
+                  AND m.key IN ('cpu_allocation_ratio', 'ram_allocation_ratio', 'disk_allocation_ratio')
+                  AND btrim(v.part) ~ :validRatio
+            )
+            """;
 
     /** Rolls the claim transaction back when the same consumer was claimed concurrently. */
     private static final class ClaimedByAnotherDelivery extends RuntimeException {
@@ -150,16 +186,19 @@ public class HostClaims {
                         "No resources are claimed for " + consumer + "."));
         double vcpuDelta = vcpus - current.vcpus();
         long memoryDelta = memoryMb - current.memoryMb();
-        int updated = em.createNativeQuery("""
-                UPDATE compute_hosts
-                SET vcpus_used = vcpus_used + :vcpuDelta, memory_mb_used = memory_mb_used + :memoryDelta,
+        // the same effective ratios as a new claim (aggregate metadata over configuration)
+        int updated = em.createNativeQuery(EFFECTIVE_RATIOS + """
+                UPDATE compute_hosts h
+                SET vcpus_used = h.vcpus_used + :vcpuDelta, memory_mb_used = h.memory_mb_used + :memoryDelta,
                     updated_at = now()
-                WHERE host = :host
-                  AND (:vcpuDelta <= 0 OR vcpus_used + :vcpuDelta <= vcpus * :cpuRatio)
-                  AND (:memoryDelta <= 0 OR memory_mb_used + :memoryDelta <= memory_mb * :ramRatio)""")
+                FROM ratio r
+                WHERE h.host = :host
+                  AND (:vcpuDelta <= 0 OR h.vcpus_used + :vcpuDelta <= h.vcpus * COALESCE(r.cpu, :cpuRatio))
+                  AND (:memoryDelta <= 0 OR h.memory_mb_used + :memoryDelta <= h.memory_mb * COALESCE(r.ram, :ramRatio))""")
                 .setParameter("vcpuDelta", vcpuDelta)
                 .setParameter("memoryDelta", memoryDelta)
                 .setParameter("host", current.host())
+                .setParameter("validRatio", AggregateAllocationRatios.VALID_VALUE)
                 .setParameter("cpuRatio", ratios.cpu())
                 .setParameter("ramRatio", ratios.ram())
                 .executeUpdate();
@@ -179,9 +218,11 @@ public class HostClaims {
     }
 
     private String refusal(String host, double vcpuDelta, long memoryDelta) {
-        Object[] row = (Object[]) em.createNativeQuery("""
-                SELECT vcpus * :cpuRatio - vcpus_used, memory_mb * :ramRatio - memory_mb_used
-                FROM compute_hosts WHERE host = :host""")
+        Object[] row = (Object[]) em.createNativeQuery(EFFECTIVE_RATIOS + """
+                SELECT h.vcpus * COALESCE(r.cpu, :cpuRatio) - h.vcpus_used,
+                       h.memory_mb * COALESCE(r.ram, :ramRatio) - h.memory_mb_used
+                FROM compute_hosts h, ratio r WHERE h.host = :host""")
+                .setParameter("validRatio", AggregateAllocationRatios.VALID_VALUE)
                 .setParameter("cpuRatio", ratios.cpu())
                 .setParameter("ramRatio", ratios.ram())
                 .setParameter("host", host)

@@ -3,6 +3,7 @@ package io.windlass.scheduler.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
 import java.util.List;
 
 /** {@code windlass.scheduler.*}: how hosts are filtered, weighed and claimed. */
@@ -58,6 +59,18 @@ public interface SchedulerConfig {
     /** Claimable disk per GiB of host disk. */
     @WithDefault("1.0")
     double diskAllocationRatio();
+
+    /**
+     * How long one read of the hosts and their aggregates is re-used for further decisions
+     * (the process adds its own claims to it meanwhile); then it is read again on a background
+     * thread while decisions go on with the current view. Claims are checked against PostgreSQL
+     * whatever the view, so a longer time cannot over-commit; it only means that other
+     * replicas' claims, disabled hosts and aggregate changes are seen later (a claim on a host
+     * that filled up in the meantime fails and the next host is tried). {@code 0s} reads on
+     * every decision.
+     */
+    @WithDefault("1s")
+    Duration hostStateCacheTtl();
 
     /** Concurrent consumers of the scheduler topic in this process. */
     @WithDefault("4")

@@ -18,6 +18,6 @@ public class AvailabilityZoneFilter implements HostFilter {
     @Override
     public boolean passes(HostCandidate host, ResourceRequest request) {
         String zone = request.availabilityZone();
-        return zone == null || zone.isBlank() || host.aggregates().availabilityZones(defaultZone).contains(zone);
+        return zone == null || zone.isBlank() || host.aggregates().inAvailabilityZone(zone, defaultZone);
     }
 }

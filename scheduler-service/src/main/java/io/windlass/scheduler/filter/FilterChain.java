@@ -25,7 +25,13 @@ public class FilterChain {
             if (remaining.isEmpty()) {
                 break;
             }
-            List<HostCandidate> passed = remaining.stream().filter(h -> filter.passes(h, request)).toList();
+            // a plain loop: this runs for every host of every decision
+            List<HostCandidate> passed = new ArrayList<>(remaining.size());
+            for (HostCandidate host : remaining) {
+                if (filter.passes(host, request)) {
+                    passed.add(host);
+                }
+            }
             steps.add(new FilterOutcome.Step(filter.name(), remaining.size(), remaining.size() - passed.size()));
             remaining = passed;
         }

@@ -4,6 +4,7 @@ import io.windlass.scheduler.ResourceRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,16 +15,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads the hosts from {@code compute_hosts} (written by the conductor from heartbeats) with
- * their aggregates' merged metadata. A fixed number of queries per decision whatever the
- * number of hosts: hosts with their aggregate ids, all aggregate metadata, and, only when the
- * request has same/different-host hints, the hosts of the workloads it names.
+ * their aggregates' merged metadata. A fixed number of queries whatever the number of hosts:
+ * hosts with their aggregate ids and all aggregate metadata ({@link HostStateCache} re-uses
+ * that for a short while), and, only when a request has same/different-host hints, the hosts of
+ * the workloads it names.
  */
 @ApplicationScoped
 public class ComputeHostReader {
+    private static final Logger LOG = Logger.getLogger(ComputeHostReader.class);
+
     private final EntityManager em;
+    private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
     public ComputeHostReader(EntityManager em) {
         this.em = em;
@@ -35,10 +41,12 @@ public class ComputeHostReader {
         return loadHosts();
     }
 
-    /** All hosts, ordered by name, with the hinted workloads each one holds. */
+    /**
+     * The given hosts with the workloads named in the request's same/different-host hints that
+     * each one holds; the hosts themselves when the request has no such hints (no query then).
+     */
     @Transactional
-    public List<HostCandidate> hostsFor(ResourceRequest request) {
-        List<HostCandidate> hosts = loadHosts();
+    public List<HostCandidate> withHintedWorkloads(List<HostCandidate> hosts, ResourceRequest request) {
         Set<String> hinted = new LinkedHashSet<>(request.hint(ResourceRequest.SAME_HOST));
         hinted.addAll(request.hint(ResourceRequest.DIFFERENT_HOST));
         if (hinted.isEmpty()) {
@@ -82,10 +90,27 @@ public class ComputeHostReader {
                 .getResultList();
         Map<Integer, Map<String, String>> byAggregate = new HashMap<>();
         for (Object[] r : rows) {
-            byAggregate.computeIfAbsent(((Number) r[0]).intValue(), id -> new HashMap<>())
-                    .put((String) r[1], (String) r[2]);
+            int aggregate = ((Number) r[0]).intValue();
+            String key = (String) r[1];
+            String value = (String) r[2];
+            warnIfInvalidRatio(aggregate, key, value);
+            byAggregate.computeIfAbsent(aggregate, id -> new HashMap<>()).put(key, value);
         }
         return byAggregate;
+    }
+
+    /** Once per distinct bad value: the metadata is re-read every few seconds. */
+    private void warnIfInvalidRatio(int aggregate, String key, String value) {
+        for (AggregateAllocationRatios ratio : AggregateAllocationRatios.values()) {
+            if (ratio.key().equals(key)) {
+                for (String part : HostAggregates.split(value)) {
+                    if (!AggregateAllocationRatios.isValid(part) && warned.add(aggregate + "/" + key + "=" + value)) {
+                        LOG.warnf("aggregate %d: ignoring %s=%s (not a non-negative number); its hosts keep the "
+                                + "configured ratio unless another aggregate sets a valid one", aggregate, key, value);
+                    }
+                }
+            }
+        }
     }
 
     private static HostAggregates merge(String aggregateIds, Map<Integer, Map<String, String>> metadata) {

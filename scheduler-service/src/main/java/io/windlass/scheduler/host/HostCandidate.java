@@ -36,16 +36,27 @@ public record HostCandidate(String host, double vcpus, long memoryMb, long diskG
                 heartbeatAge, HostAggregates.NONE, Set.of());
     }
 
-    public double freeVcpus(AllocationRatios ratios) {
-        return vcpus * ratios.cpu() - vcpusUsed;
+    /**
+     * Free CPUs after overcommit: the host's aggregates' {@code cpu_allocation_ratio} if they set
+     * one, else the configured ratio (the claim's SQL applies the same rule).
+     */
+    public double freeVcpus(AllocationRatios configured) {
+        return vcpus * aggregates.cpuRatio(configured.cpu()) - vcpusUsed;
     }
 
-    public double freeMemoryMb(AllocationRatios ratios) {
-        return memoryMb * ratios.ram() - memoryMbUsed;
+    public double freeMemoryMb(AllocationRatios configured) {
+        return memoryMb * aggregates.ramRatio(configured.ram()) - memoryMbUsed;
     }
 
-    public double freeDiskGb(AllocationRatios ratios) {
-        return diskGb * ratios.disk() - diskGbUsed;
+    public double freeDiskGb(AllocationRatios configured) {
+        return diskGb * aggregates.diskRatio(configured.disk()) - diskGbUsed;
+    }
+
+    /** This host after this scheduler claimed the given resources on it (one more workload). */
+    public HostCandidate consume(double claimedVcpus, long claimedMemoryMb, long claimedDiskGb) {
+        return new HostCandidate(host, vcpus, memoryMb, diskGb, vcpusUsed + claimedVcpus,
+                memoryMbUsed + claimedMemoryMb, diskGbUsed + claimedDiskGb, totalWorkloads + 1, disabled,
+                heartbeatAge, aggregates, referencedWorkloads);
     }
 
     public HostCandidate withAggregates(HostAggregates merged) {

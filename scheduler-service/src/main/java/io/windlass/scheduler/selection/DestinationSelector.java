@@ -15,6 +15,7 @@ import io.windlass.scheduler.filter.FilterChain;
 import io.windlass.scheduler.filter.FilterOutcome;
 import io.windlass.scheduler.host.ComputeHostReader;
 import io.windlass.scheduler.host.HostCandidate;
+import io.windlass.scheduler.host.HostStateCache;
 import io.windlass.scheduler.weigher.HostRanker;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -33,17 +34,22 @@ import java.util.random.RandomGenerator;
 public class DestinationSelector {
     private static final Logger LOG = Logger.getLogger(DestinationSelector.class);
 
-    private final ComputeHostReader hosts;
+    private final HostStateCache hostStates;
+    private final ComputeHostReader reader;
     private final FilterChain filters;
     private final HostRanker ranker;
     private final HostClaims claims;
     private final HostSubsetPicker picker;
     private final Timer decisionTimer;
+    private final Timer selectTimer;
+    private final Timer claimTimer;
     private final Counter noValidHost;
+    private final Counter lostRaces;
 
-    public DestinationSelector(ComputeHostReader hosts, FilterChain filters, HostRanker ranker, HostClaims claims,
-                               SchedulerConfig config, MeterRegistry registry) {
-        this.hosts = hosts;
+    public DestinationSelector(HostStateCache hostStates, ComputeHostReader reader, FilterChain filters,
+                               HostRanker ranker, HostClaims claims, SchedulerConfig config, MeterRegistry registry) {
+        this.hostStates = hostStates;
+        this.reader = reader;
         this.filters = filters;
         this.ranker = ranker;
         this.claims = claims;
@@ -53,8 +59,21 @@ public class DestinationSelector {
                 // percentiles computed in-process: the scale benchmark reads p50/p99 straight from /q/metrics
                 .publishPercentiles(0.5, 0.99)
                 .register(registry);
+        // the two halves of a decision, to see where its time goes (docs/benchmarks.md)
+        this.selectTimer = Timer.builder("windlass.scheduler.decision.select")
+                .description("Part of a decision spent reading (or re-using) hosts, filtering and weighing")
+                .publishPercentiles(0.5, 0.99)
+                .register(registry);
+        this.claimTimer = Timer.builder("windlass.scheduler.decision.claim")
+                .description("Part of a decision spent claiming in PostgreSQL, every host tried")
+                .publishPercentiles(0.5, 0.99)
+                .register(registry);
         this.noValidHost = Counter.builder("windlass.scheduler.no_valid_host")
                 .description("Requests no host could take").register(registry);
+        this.lostRaces = Counter.builder("windlass.scheduler.claim_no_room")
+                .description("Claims refused because the host filled up after it was read (another replica, "
+                        + "or a cached view); the next host is tried")
+                .register(registry);
     }
 
     /** @throws RpcHandlerException {@link SchedulerRpcApi#NO_VALID_HOST} with the filters' explanation */
@@ -69,25 +88,43 @@ public class DestinationSelector {
 
     private Selection decide(ResourceRequest request, long started) {
         UUID consumer = ConsumerIds.parse(request.consumerUuid());
-        Optional<Allocation> existing = claims.find(consumer);
-        if (existing.isPresent()) {
-            LOG.infof("consumer %s already holds a claim on %s (redelivery), %d ms", consumer,
-                    existing.get().host(), elapsedMs(started));
-            return new Selection(existing.get().host());
-        }
-        FilterOutcome outcome = filters.apply(hosts.hostsFor(request), request);
+        // a redelivered request is recognised by the claim statement itself (no query of its own);
+        // only when no host is left to try does it need a look-up before answering NoValidHost
+        FilterOutcome outcome = filters.apply(reader.withHintedWorkloads(hostStates.hosts(), request), request);
         if (outcome.passed().isEmpty()) {
+            Optional<Allocation> existing = claims.find(consumer);
+            if (existing.isPresent()) {
+                LOG.infof("consumer %s already holds a claim on %s (redelivery), %d ms", consumer,
+                        existing.get().host(), elapsedMs(started));
+                return new Selection(existing.get().host());
+            }
             throw noValidHost(consumer, outcome.explanation(), started);
         }
         List<HostCandidate> order = picker.claimOrder(ranker.rank(outcome.passed(), request));
+        long claiming = System.nanoTime();
+        selectTimer.record(claiming - started, TimeUnit.NANOSECONDS);
+        try {
+            return claimOnFirstWithRoom(order, consumer, request, started);
+        } finally {
+            claimTimer.record(System.nanoTime() - claiming, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private Selection claimOnFirstWithRoom(List<HostCandidate> order, UUID consumer, ResourceRequest request,
+                                           long started) {
         for (HostCandidate candidate : order) {
             ClaimResult result = claims.claim(candidate.host(), consumer, request);
+            if (result.outcome() == ClaimResult.Outcome.CLAIMED) {
+                hostStates.consume(result.host(), request.vcpus(), request.memoryMb(), request.diskGb(),
+                        hostStates.now());
+            }
             if (result.holdsClaim()) {
                 LOG.infof("consumer %s -> host %s (%s, %.2f vCPU, %d MiB, %d GiB) in %d ms", consumer,
                         result.host(), result.outcome(), request.vcpus(), request.memoryMb(), request.diskGb(),
                         elapsedMs(started));
                 return new Selection(result.host());
             }
+            lostRaces.increment();
             LOG.debugf("host %s lost its room for %s to a concurrent claim", candidate.host(), consumer);
         }
         throw noValidHost(consumer, FilterOutcome.NOT_ENOUGH_HOSTS + " " + order.size()

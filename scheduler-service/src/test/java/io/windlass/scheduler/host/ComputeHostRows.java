@@ -54,6 +54,16 @@ public class ComputeHostRows {
         return (long) number("SELECT coalesce(sum(memory_mb), 0) FROM allocations WHERE host = '" + host + "'");
     }
 
+    /** Any statement, for set-ups too large for the helpers above (the latency benchmark). */
+    public void execute(String sql) {
+        update(sql);
+    }
+
+    /** The number in the first column of the first row. */
+    public double query(String sql) {
+        return number(sql);
+    }
+
     private void update(String sql) {
         try (Connection c = db.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
             st.executeUpdate();

@@ -150,7 +150,7 @@ class ServerBenchmark {
         String project = given().baseUri(WindlassSystem.apiUrl()).header("X-Auth-Token", system.adminToken())
                 .header("X-Subject-Token", system.adminToken()).get("/v3/auth/tokens").jsonPath()
                 .getString("token.project.id");
-        try (Connection c = DriverManager.getConnection(system.jdbcUrl(), "postgres", "");
+        try (Connection c = DriverManager.getConnection(system.database().jdbcUrl(), "postgres", "");
              PreparedStatement insert = c.prepareStatement("""
                      INSERT INTO servers (uuid, name, project_id, user_id, image_ref, image, flavor_id, flavor_name,
                                           vcpus, memory_mb, root_gb, hostname, reservation_id, vm_state, power_state,
