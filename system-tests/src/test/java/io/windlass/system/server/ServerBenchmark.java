@@ -120,7 +120,7 @@ class ServerBenchmark {
     private Boot bootToActive(String imageId, int i) {
         long start = System.nanoTime();
         Response created = api().body(Map.of("server", Map.of("name", "bench-" + runLabel + "-" + i,
-                "flavorRef", "0", "imageRef", imageId))).post("/servers");
+                "flavorRef", "0", "imageRef", imageId, "networks", "auto"))).post("/servers");
         assertEquals(202, created.statusCode(), created.asString());
         String id = created.jsonPath().getString("server.id");
         Map<String, Object> server = poller.until("server " + id + " active or in error",
