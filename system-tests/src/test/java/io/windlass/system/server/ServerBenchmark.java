@@ -6,6 +6,7 @@ import io.restassured.specification.RequestSpecification;
 import io.windlass.system.DockerCli;
 import io.windlass.system.LatencySummary;
 import io.windlass.system.Poller;
+import io.windlass.system.WindlassService;
 import io.windlass.system.WindlassSystem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -39,7 +40,11 @@ class ServerBenchmark {
     private static final Duration POLL = Duration.ofMillis(25);
 
     @RegisterExtension
-    static final WindlassSystem system = new WindlassSystem();
+    // the boots (and the seeded rows) would exceed the default quota of 10 servers
+    static final WindlassSystem system = new WindlassSystem()
+            .withProperty(WindlassService.API, "windlass.quota.instances=-1")
+            .withProperty(WindlassService.API, "windlass.quota.cores=-1")
+            .withProperty(WindlassService.API, "windlass.quota.ram=-1");
 
     private final DockerCli docker = system.docker();
     private final String runLabel = UUID.randomUUID().toString().substring(0, 8);
