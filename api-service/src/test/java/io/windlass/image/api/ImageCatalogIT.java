@@ -98,6 +98,13 @@ class ImageCatalogIT {
     }
 
     @Test
+    void unknownRoutesAndMethodsAnswerInGlancesFormat() {
+        given().when().get("/image/v2/nothing").then().statusCode(404).body("code", equalTo("404 Not Found"));
+        given().contentType("application/json").body("{}").when().post("/image/v2/images/" + BUSYBOX).then()
+                .statusCode(405).body("title", equalTo("Method Not Allowed"));
+    }
+
+    @Test
     void showByIdAndGlanceStyle404ForAnythingElse() {
         given().when().get("/image/v2/images/" + BUSYBOX).then().statusCode(200)
                 .body("name", equalTo("busybox:latest"))
