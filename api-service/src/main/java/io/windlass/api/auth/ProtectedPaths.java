@@ -9,7 +9,7 @@ import java.util.Set;
  */
 public final class ProtectedPaths {
     private static final Set<String> VERSION_DOCUMENTS = Set.of("", "v3", "container", "container/v1",
-            "compute", "compute/v2.1", "image");
+            "compute", "compute/v2.1", "image", "image/versions");
     private static final Set<String> API_PREFIXES = Set.of("container", "compute", "image", "v3");
 
     private ProtectedPaths() {

@@ -10,12 +10,12 @@ import io.windlass.api.auth.ProtectedPaths;
 import io.windlass.api.auth.TokenAuthenticator;
 import io.windlass.api.auth.WindlassTokenAuthenticator;
 import io.windlass.api.config.ApiConfig;
+import io.windlass.api.error.ErrorBodyFormat;
 import io.windlass.api.error.ErrorFormats;
 import io.windlass.context.RequestContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -100,8 +100,9 @@ public class RequestContextFilter {
 
     /** 401 in the error format of the API family the request went to (Zun, Nova, Keystone). */
     private Response unauthorized(String path, String message, String identityUri) {
-        Object body = errorFormats.forPath(path.startsWith("/") ? path : "/" + path).body(401, "NotAuthorized", message);
-        return Response.status(401).type(MediaType.APPLICATION_JSON_TYPE)
+        ErrorBodyFormat format = errorFormats.forPath(path.startsWith("/") ? path : "/" + path);
+        Object body = format.body(401, "NotAuthorized", message);
+        return Response.status(401).type(format.mediaType())
                 .header("WWW-Authenticate", "Keystone uri=\"" + identityUri + "\"").entity(body).build();
     }
 }

@@ -1,5 +1,7 @@
 package io.windlass.api.error;
 
+import jakarta.ws.rs.core.MediaType;
+
 /**
  * How one API family (Zun under {@code /container}, Nova under {@code /compute}, ...) spells
  * its error bodies. {@link ErrorFormats} picks the format by request path, so every family
@@ -19,6 +21,11 @@ public interface ErrorBodyFormat {
 
     /** The body of a 500 nobody anticipated; only the correlation id may reach the client. */
     Object unexpected(String correlationId);
+
+    /** The media type of the bodies this format writes. */
+    default MediaType mediaType() {
+        return MediaType.APPLICATION_JSON_TYPE;
+    }
 
     /** The message of a request whose JSON body cannot be parsed. */
     default String malformedBody(String parserMessage) {

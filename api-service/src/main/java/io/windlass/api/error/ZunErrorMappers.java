@@ -3,7 +3,6 @@ package io.windlass.api.error;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
@@ -41,7 +40,8 @@ public class ZunErrorMappers {
         } else {
             LOG.infof("%d %s: %s", e.status(), e.errorName(), e.getMessage());
         }
-        return body(e.status(), formats.forPath(uri.getPath()).body(e.status(), e.errorName(), e.getMessage()));
+        ErrorBodyFormat format = formats.forPath(uri.getPath());
+        return body(e.status(), format, format.body(e.status(), e.errorName(), e.getMessage()));
     }
 
     @ServerExceptionMapper
@@ -64,7 +64,8 @@ public class ZunErrorMappers {
             default -> e.getMessage() == null ? reason : e.getMessage();
         };
         LOG.infof("%d %s: %s", status, name, e.getMessage());
-        return body(status, formats.forPath(uri.getPath()).body(status, name, message));
+        ErrorBodyFormat format = formats.forPath(uri.getPath());
+        return body(status, format, format.body(status, name, message));
     }
 
     /** Unparsable or mistyped JSON bodies; Quarkus maps some of these itself unless told otherwise. */
@@ -73,7 +74,7 @@ public class ZunErrorMappers {
         ErrorBodyFormat format = formats.forPath(uri.getPath());
         String message = format.malformedBody(e.getOriginalMessage());
         LOG.infof("400 malformed JSON: %s", e.getOriginalMessage());
-        return body(400, format.body(400, InvalidInputException.SCHEMA_VALIDATION_ERROR, message));
+        return body(400, format, format.body(400, InvalidInputException.SCHEMA_VALIDATION_ERROR, message));
     }
 
     /** A bug or an outage nobody anticipated: log it in full, show the client only a correlation id. */
@@ -81,10 +82,11 @@ public class ZunErrorMappers {
     public Response unexpected(Throwable e, UriInfo uri) {
         String correlationId = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error, correlation id %s", correlationId);
-        return body(500, formats.forPath(uri.getPath()).unexpected(correlationId));
+        ErrorBodyFormat format = formats.forPath(uri.getPath());
+        return body(500, format, format.unexpected(correlationId));
     }
 
-    private static Response body(int status, Object body) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+    private static Response body(int status, ErrorBodyFormat format, Object body) {
+        return Response.status(status).type(format.mediaType()).entity(body).build();
     }
 }

@@ -2,23 +2,29 @@ package io.windlass.image.api;
 
 import io.windlass.api.error.ErrorBodyFormat;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 /**
- * Glance's error body for everything under {@code /image}. Glance raises webob HTTP
- * exceptions, which render as JSON like {@code {"message": "...", "code": "404 Not Found",
- * "title": "Not Found"}} (the status line as the code); glanceclient and openstacksdk read
- * only the status and show the message.
+ * Glance's error bodies for everything under {@code /image}. Glance raises webob HTTP
+ * exceptions, whose rendering depends on Accept (HTML for browsers and {@code *}{@code /*},
+ * a flat JSON object for {@code application/json}, plain text otherwise). The plain-text form
+ * is used here because it is the one every client reads: glanceclient only understands HTML,
+ * plain text or JSON whose values are objects (a flat JSON body crashes it), and openstacksdk
+ * shows any text as the message. Body: {@code 404 Not Found\n\nNo image found with ID x\n}.
  */
 @ApplicationScoped
 public class GlanceErrorFormat implements ErrorBodyFormat {
+    private static final MediaType PLAIN = MediaType.valueOf("text/plain; charset=UTF-8");
 
     @Override
     public boolean handles(String path) {
         return path.equals("/image") || path.startsWith("/image/");
+    }
+
+    @Override
+    public MediaType mediaType() {
+        return PLAIN;
     }
 
     @Override
@@ -37,13 +43,9 @@ public class GlanceErrorFormat implements ErrorBodyFormat {
         return "Malformed JSON in request body.";
     }
 
-    public static Map<String, Object> of(int status, String message) {
-        String title = title(status);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("message", message);
-        body.put("code", status + " " + title);
-        body.put("title", title);
-        return body;
+    /** webob's plain-text error: the status line, an empty line, the explanation. */
+    public static String of(int status, String message) {
+        return status + " " + title(status) + "\n\n" + message + "\n";
     }
 
     private static String title(int status) {

@@ -32,12 +32,23 @@ public class ImageVersionResource {
 
     @GET
     public Response versions(@Context HttpServerRequest request) {
+        return Response.status(300).entity(document(request)).build();
+    }
+
+    /** Glance's {@code GET /versions}: the same list with 200; glanceclient asks it before anything else. */
+    @GET
+    @Path("/versions")
+    public Map<String, Object> versionList(@Context HttpServerRequest request) {
+        return document(request);
+    }
+
+    private Map<String, Object> document(HttpServerRequest request) {
         String self = publicUrl.root(request) + "/image/v2/";
         List<Map<String, Object>> versions = new ArrayList<>();
         for (int minor = CURRENT_MINOR; minor >= 0; minor--) {
             versions.add(Map.of("id", "v2." + minor, "status", minor == CURRENT_MINOR ? "CURRENT" : "SUPPORTED",
                     "links", List.of(Map.of("rel", "self", "href", self))));
         }
-        return Response.status(300).entity(Map.of("versions", versions)).build();
+        return Map.of("versions", versions);
     }
 }

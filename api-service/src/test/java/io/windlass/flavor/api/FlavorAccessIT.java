@@ -105,4 +105,13 @@ class FlavorAccessIT {
                 .post("/compute/v2.1/flavors/1/action").then().statusCode(403);
         given().when().get("/compute/v2.1/flavors").then().statusCode(401);
     }
+
+    @Test
+    void theImageApiNeedsATokenExceptForItsVersionDocument() {
+        given().when().get("/image").then().statusCode(300);
+        given().when().get("/image/versions").then().statusCode(200);
+        given().when().get("/image/v2/images").then().statusCode(401)
+                .body(equalTo("401 Unauthorized\n\nThe request you have made requires authentication.\n"));
+        given().header("X-Auth-Token", Keystone.adminToken()).when().get("/image/v2/images").then().statusCode(200);
+    }
 }

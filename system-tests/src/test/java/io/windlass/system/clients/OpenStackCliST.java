@@ -216,6 +216,13 @@ class OpenStackCliST {
         assertEquals("active", busybox.path("status").asText(), busybox.toString());
         assertEquals(busybox.path("id").asText(), cli.json("image", "show", "-f", "json",
                 busybox.path("id").asText()).path("id").asText());
+
+        // the CLI resolves the image through the image API and sends its catalogue id (2.81)
+        cli.json("aggregate", "create", "-f", "json", "cache-agg");
+        cli.ok("aggregate", "add", "host", "cache-agg", system.agentHost());
+        cli.ok("aggregate", "cache", "image", "cache-agg", "busybox:latest");
+        cli.ok("aggregate", "remove", "host", "cache-agg", system.agentHost());
+        cli.ok("aggregate", "delete", "cache-agg");
     }
 
     @Test
