@@ -59,6 +59,8 @@ public class ServerViews {
     private final ComputeHostRepository hosts;
     private final ServiceLivenessConfig liveness;
     private Map<String, ComputeHostRecord> hostsByName;
+    /** Policy answers of this request by rule and project: a page of 100 servers asks the same few questions. */
+    private final Map<String, Boolean> allowed = new java.util.HashMap<>();
 
     public ServerViews(ComputeLinks links, ServerPolicy policy, ComputeHostRepository hosts,
                        ServiceLivenessConfig liveness) {
@@ -171,7 +173,7 @@ public class ServerViews {
         if (s.fault != null && (status.equals("ERROR") || status.equals("DELETED"))) {
             v.put("fault", fault(s, caller));
         }
-        boolean extended = policy.allows(ServerPolicy.EXTENDED_ATTRIBUTES, caller, s.projectId);
+        boolean extended = allows(ServerPolicy.EXTENDED_ATTRIBUTES, caller, s.projectId);
         if (extended) {
             v.put("OS-EXT-SRV-ATTR:host", s.host);
             v.put("OS-EXT-SRV-ATTR:instance_name", String.format("instance-%08x", s.id));
@@ -191,7 +193,7 @@ public class ServerViews {
         if (version.isAtLeast(LOCKED)) {
             v.put("locked", s.locked);
         }
-        if (version.isAtLeast(HOST_STATUS) && policy.allows(ServerPolicy.SHOW_HOST_STATUS, caller, s.projectId)) {
+        if (version.isAtLeast(HOST_STATUS) && allows(ServerPolicy.SHOW_HOST_STATUS, caller, s.projectId)) {
             v.put("host_status", hostStatus(s));
         }
         if (version.isAtLeast(DESCRIPTION)) {
@@ -210,6 +212,10 @@ public class ServerViews {
             v.put("locked_reason", s.lockedReason);
         }
         return v;
+    }
+
+    private boolean allows(String rule, RequestContext caller, String project) {
+        return allowed.computeIfAbsent(rule + "|" + project, k -> policy.allows(rule, caller, project));
     }
 
     private Map<String, Object> image(ServerEntity s) {
@@ -232,7 +238,7 @@ public class ServerViews {
         flavor.put("ephemeral", s.ephemeralGb);
         flavor.put("swap", s.swap);
         flavor.put("original_name", s.flavorName);
-        if (policy.allows(ServerPolicy.SHOW_FLAVOR_EXTRA_SPECS, caller, s.projectId)) {
+        if (allows(ServerPolicy.SHOW_FLAVOR_EXTRA_SPECS, caller, s.projectId)) {
             flavor.put("extra_specs", new TreeMap<>(s.flavorExtraSpecs));
         }
         return flavor;

@@ -2,6 +2,7 @@ package io.windlass.server.persistence;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.jpa.HibernateHints;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Query;
 
@@ -56,6 +57,8 @@ public class ServerRepository implements PanacheRepository<ServerEntity> {
         }
         sql.append(String.join(", ", order)).append(" LIMIT :limit");
         Query q = getEntityManager().createNativeQuery(sql.toString(), ServerEntity.class);
+        // listed rows are only rendered: no snapshots for dirty checking
+        q.setHint(HibernateHints.HINT_READ_ONLY, true);
         if (query.projectId() != null) {
             q.setParameter("project", query.projectId());
         }
@@ -69,11 +72,20 @@ public class ServerRepository implements PanacheRepository<ServerEntity> {
     }
 
     /**
-     * Rows strictly after the marker in the sort order: for keys k1..kn, (k1 after m1) or
-     * (k1 = m1 and k2 after m2) or ... A null sort value compares as unknown in SQL, so rows
+     * Rows strictly after the marker in the sort order: a row-value comparison when every key
+     * sorts the same way, else for keys k1..kn, (k1 after m1) or (k1 = m1 and k2 after m2) or
+     * ... A null sort value compares as unknown in SQL, so rows
      * whose sort key is null can be skipped when paging by a nullable key (the default keys are not null).
      */
     private static String afterMarker(List<ServerQuery.SortKey> sort) {
+        boolean oneDirection = sort.stream().allMatch(k -> k.descending() == sort.getFirst().descending());
+        if (oneDirection) {
+            // a row-value comparison walks the (created_at, id) index straight to the page
+            String columns = String.join(", ", sort.stream().map(k -> "s." + k.column()).toList());
+            String marker = String.join(", ", sort.stream().map(k -> "m." + k.column()).toList());
+            return "(" + columns + ") " + (sort.getFirst().descending() ? "<" : ">")
+                    + " (SELECT " + marker + " FROM servers m WHERE m.id = :marker)";
+        }
         List<String> alternatives = new ArrayList<>();
         for (int i = 0; i < sort.size(); i++) {
             StringBuilder term = new StringBuilder("(");
