@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -66,6 +68,16 @@ public final class DockerCli {
     public List<String> idsWithLabel(String key, String value) {
         Result r = run("ps", "-aq", "--no-trunc", "--filter", "label=" + key + "=" + value);
         return r.stdout().isBlank() ? List.of() : r.stdout().lines().toList();
+    }
+
+    /** Full IDs of all containers that carry label {@code key}, with the label's value. */
+    public Map<String, String> labelValues(String key) {
+        Result r = run("ps", "-a", "--no-trunc", "--filter", "label=" + key,
+                "--format", "{{.ID}} {{.Label \"" + key + "\"}}");
+        Map<String, String> values = new HashMap<>();
+        r.stdout().lines().filter(line -> line.contains(" "))
+                .forEach(line -> values.put(line.substring(0, line.indexOf(' ')), line.substring(line.indexOf(' ') + 1)));
+        return values;
     }
 
     public void removeForcibly(Collection<String> containers) {
