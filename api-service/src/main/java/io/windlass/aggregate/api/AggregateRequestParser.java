@@ -42,8 +42,8 @@ public class AggregateRequestParser {
 
     /** {@code {"aggregate": {"name", "availability_zone"?}}}. */
     public NewAggregate create(JsonNode body) {
-        JsonNode aggregate = wrapper(body, "aggregate");
-        onlyKeys(aggregate, "aggregate", Set.of("name", "availability_zone"));
+        JsonNode aggregate = ComputeInput.wrapper(body, "aggregate");
+        ComputeInput.onlyKeys(aggregate, "aggregate", Set.of("name", "availability_zone"));
         if (!aggregate.has("name")) {
             throw ComputeInput.invalid("aggregate", aggregate, "'name' is a required property");
         }
@@ -56,8 +56,8 @@ public class AggregateRequestParser {
 
     /** {@code {"aggregate": {"name"?, "availability_zone"?}}}, at least one. */
     public AggregateChange update(JsonNode body) {
-        JsonNode aggregate = wrapper(body, "aggregate");
-        onlyKeys(aggregate, "aggregate", Set.of("name", "availability_zone"));
+        JsonNode aggregate = ComputeInput.wrapper(body, "aggregate");
+        ComputeInput.onlyKeys(aggregate, "aggregate", Set.of("name", "availability_zone"));
         if (!aggregate.has("name") && !aggregate.has("availability_zone")) {
             throw ComputeInput.invalid("aggregate", aggregate, aggregate + " is not valid under any of the given schemas");
         }
@@ -104,7 +104,7 @@ public class AggregateRequestParser {
         if (body == null || !body.isObject()) {
             throw ComputeInput.badRequest("Malformed request body");
         }
-        onlyKeys(body, "", Set.of("cache"));
+        ComputeInput.onlyKeys(body, "", Set.of("cache"));
         JsonNode cache = body.get("cache");
         if (cache == null) {
             throw ComputeInput.invalid("", body, "'cache' is a required property");
@@ -122,7 +122,7 @@ public class AggregateRequestParser {
             if (!item.isObject()) {
                 throw ComputeInput.invalid(path, item, item + " is not of type 'object'");
             }
-            onlyKeys(item, path, Set.of("id"));
+            ComputeInput.onlyKeys(item, path, Set.of("id"));
             if (!item.has("id")) {
                 throw ComputeInput.invalid(path, item, "'id' is a required property");
             }
@@ -135,7 +135,7 @@ public class AggregateRequestParser {
     }
 
     private static String host(JsonNode args, String action) {
-        onlyKeys(args, action, Set.of("host"));
+        ComputeInput.onlyKeys(args, action, Set.of("host"));
         if (!args.has("host")) {
             throw ComputeInput.invalid(action, args, "'host' is a required property");
         }
@@ -143,7 +143,7 @@ public class AggregateRequestParser {
     }
 
     private static Map<String, Optional<String>> metadata(JsonNode args) {
-        onlyKeys(args, "set_metadata", Set.of("metadata"));
+        ComputeInput.onlyKeys(args, "set_metadata", Set.of("metadata"));
         JsonNode metadata = args.get("metadata");
         if (metadata == null) {
             throw ComputeInput.invalid("set_metadata", args, "'metadata' is a required property");
@@ -176,30 +176,6 @@ public class AggregateRequestParser {
         return out;
     }
 
-    private static JsonNode wrapper(JsonNode body, String key) {
-        if (body == null || !body.isObject()) {
-            throw ComputeInput.badRequest("Malformed request body");
-        }
-        onlyKeys(body, "", Set.of(key));
-        JsonNode inner = body.get(key);
-        if (inner == null) {
-            throw ComputeInput.invalid("", body, "'" + key + "' is a required property");
-        }
-        if (!inner.isObject()) {
-            throw ComputeInput.invalid(key, inner, inner + " is not of type 'object'");
-        }
-        return inner;
-    }
-
-    private static void onlyKeys(JsonNode node, String path, Set<String> allowed) {
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-            String name = it.next();
-            if (!allowed.contains(name)) {
-                throw ComputeInput.invalid(path.isEmpty() ? name : path, node,
-                        "Additional properties are not allowed ('" + name + "' was unexpected)");
-            }
-        }
-    }
 
     private static String string(JsonNode value, String path, Pattern pattern) {
         if (value == null || !value.isTextual()) {

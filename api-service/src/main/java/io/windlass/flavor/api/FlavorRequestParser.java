@@ -32,12 +32,12 @@ public class FlavorRequestParser {
 
     /** {@code {"flavor": {...}}}; {@code description} only when the microversion has it (2.55). */
     public NewFlavor create(JsonNode body, boolean withDescription) {
-        JsonNode flavor = wrapper(body, "flavor");
+        JsonNode flavor = ComputeInput.wrapper(body, "flavor");
         Set<String> allowed = new java.util.HashSet<>(CREATE_KEYS);
         if (withDescription) {
             allowed.add("description");
         }
-        onlyKeys(flavor, "flavor", allowed);
+        ComputeInput.onlyKeys(flavor, "flavor", allowed);
         for (String required : new String[]{"name", "ram", "vcpus", "disk"}) {
             if (!flavor.has(required)) {
                 throw ComputeInput.invalid("flavor", flavor, "'" + required + "' is a required property");
@@ -67,8 +67,8 @@ public class FlavorRequestParser {
 
     /** 2.55 {@code PUT /flavors/{id}}: {@code {"flavor": {"description": ...}}}, description required. */
     public String update(JsonNode body) {
-        JsonNode flavor = wrapper(body, "flavor");
-        onlyKeys(flavor, "flavor", Set.of("description"));
+        JsonNode flavor = ComputeInput.wrapper(body, "flavor");
+        ComputeInput.onlyKeys(flavor, "flavor", Set.of("description"));
         if (!flavor.has("description")) {
             throw ComputeInput.invalid("flavor", flavor, "'description' is a required property");
         }
@@ -77,7 +77,7 @@ public class FlavorRequestParser {
 
     /** {@code POST os-extra_specs}: {@code {"extra_specs": {key: value}}}, values stringified as Nova does. */
     public Map<String, String> extraSpecs(JsonNode body) {
-        JsonNode specs = wrapper(body, "extra_specs");
+        JsonNode specs = ComputeInput.wrapper(body, "extra_specs");
         return specMap(specs, "extra_specs");
     }
 
@@ -112,7 +112,7 @@ public class FlavorRequestParser {
         if (!args.isObject()) {
             throw ComputeInput.invalid(action, args, args + " is not of type 'object'");
         }
-        onlyKeys(args, action, Set.of("tenant"));
+        ComputeInput.onlyKeys(args, action, Set.of("tenant"));
         if (!args.has("tenant")) {
             throw ComputeInput.invalid(action, args, "'tenant' is a required property");
         }
@@ -273,30 +273,6 @@ public class FlavorRequestParser {
         return text;
     }
 
-    private static JsonNode wrapper(JsonNode body, String key) {
-        if (body == null || !body.isObject()) {
-            throw ComputeInput.badRequest("Malformed request body");
-        }
-        onlyKeys(body, "", Set.of(key));
-        JsonNode inner = body.get(key);
-        if (inner == null) {
-            throw ComputeInput.invalid("", body, "'" + key + "' is a required property");
-        }
-        if (!inner.isObject()) {
-            throw ComputeInput.invalid(key, inner, inner + " is not of type 'object'");
-        }
-        return inner;
-    }
-
-    private static void onlyKeys(JsonNode node, String path, Set<String> allowed) {
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-            String name = it.next();
-            if (!allowed.contains(name)) {
-                throw ComputeInput.invalid(path.isEmpty() ? name : path, node,
-                        "Additional properties are not allowed ('" + name + "' was unexpected)");
-            }
-        }
-    }
 
     private static String string(JsonNode value, String path, int min, int max, Pattern pattern) {
         if (value == null || !value.isTextual()) {

@@ -95,41 +95,8 @@ public class ServerViews {
         if (version.isAtLeast(CONSISTENT_UPDATE)) {
             return full(s, caller, version, true);
         }
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("id", s.uuid.toString());
-        v.put("name", s.name);
-        v.put("status", ServerStatusMapping.status(s.vmState, s.taskState));
-        v.put("tenant_id", s.projectId);
-        v.put("user_id", s.userId);
-        v.put("metadata", new TreeMap<>(s.metadata));
-        v.put("hostId", hostId(s));
-        v.put("image", image(s));
-        v.put("flavor", flavor(s, caller, version));
-        v.put("created", ISO_Z.format(s.createdAt));
-        v.put("updated", ISO_Z.format(updated(s)));
-        v.put("addresses", addresses(s));
-        v.put("accessIPv4", s.accessIpV4 == null ? "" : s.accessIpV4);
-        v.put("accessIPv6", s.accessIpV6 == null ? "" : s.accessIpV6);
-        v.put("links", links.links("servers", s.uuid.toString()));
-        v.put("OS-DCF:diskConfig", s.diskConfig);
-        if (version.isAtLeast(LOCKED)) {
-            v.put("locked", s.locked);
-        }
-        if (version.isAtLeast(DESCRIPTION)) {
-            v.put("description", s.description);
-        }
-        if (version.isAtLeast(TAGS)) {
-            v.put("tags", List.of());
-        }
-        if (version.isAtLeast(TRUSTED_CERTS)) {
-            v.put("trusted_image_certificates", null);
-        }
-        if (version.isAtLeast(SERVER_GROUPS)) {
-            v.put("server_groups", List.of());
-        }
-        if (version.isAtLeast(LOCKED_REASON)) {
-            v.put("locked_reason", s.lockedReason);
-        }
+        Map<String, Object> v = core(s, caller, version);
+        versioned(v, s, caller, version, true, false);
         return v;
     }
 
@@ -139,24 +106,8 @@ public class ServerViews {
      * @param single show (and update) add {@code server_groups} from 2.71; the detail list does not
      */
     public Map<String, Object> full(ServerEntity s, RequestContext caller, ApiVersion version, boolean single) {
-        String status = ServerStatusMapping.status(s.vmState, s.taskState);
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("id", s.uuid.toString());
-        v.put("name", s.name);
-        v.put("status", status);
-        v.put("tenant_id", s.projectId);
-        v.put("user_id", s.userId);
-        v.put("metadata", new TreeMap<>(s.metadata));
-        v.put("hostId", hostId(s));
-        v.put("image", image(s));
-        v.put("flavor", flavor(s, caller, version));
-        v.put("created", ISO_Z.format(s.createdAt));
-        v.put("updated", ISO_Z.format(updated(s)));
-        v.put("addresses", addresses(s));
-        v.put("accessIPv4", s.accessIpV4 == null ? "" : s.accessIpV4);
-        v.put("accessIPv6", s.accessIpV6 == null ? "" : s.accessIpV6);
-        v.put("links", links.links("servers", s.uuid.toString()));
-        v.put("OS-DCF:diskConfig", s.diskConfig);
+        Map<String, Object> v = core(s, caller, version);
+        String status = (String) v.get("status");
         if (PROGRESS_STATUSES.contains(status)) {
             v.put("progress", s.progress);
         }
@@ -190,10 +141,40 @@ public class ServerViews {
         } else if (version.isAtLeast(HOSTNAME_FOR_ALL)) {
             v.put("OS-EXT-SRV-ATTR:hostname", s.hostname);
         }
+        versioned(v, s, caller, version, single, true);
+        return v;
+    }
+
+    /** What every server representation starts with (Nova's reduced update view is just this plus {@link #versioned}). */
+    private Map<String, Object> core(ServerEntity s, RequestContext caller, ApiVersion version) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("id", s.uuid.toString());
+        v.put("name", s.name);
+        v.put("status", ServerStatusMapping.status(s.vmState, s.taskState));
+        v.put("tenant_id", s.projectId);
+        v.put("user_id", s.userId);
+        v.put("metadata", new TreeMap<>(s.metadata));
+        v.put("hostId", hostId(s));
+        v.put("image", image(s));
+        v.put("flavor", flavor(s, caller, version));
+        v.put("created", ISO_Z.format(s.createdAt));
+        v.put("updated", ISO_Z.format(updated(s)));
+        v.put("addresses", addresses(s));
+        v.put("accessIPv4", s.accessIpV4 == null ? "" : s.accessIpV4);
+        v.put("accessIPv6", s.accessIpV6 == null ? "" : s.accessIpV6);
+        v.put("links", links.links("servers", s.uuid.toString()));
+        v.put("OS-DCF:diskConfig", s.diskConfig);
+        return v;
+    }
+
+    /** Members added by later microversions, in Nova's order. */
+    private void versioned(Map<String, Object> v, ServerEntity s, RequestContext caller, ApiVersion version,
+                           boolean single, boolean withHostStatus) {
         if (version.isAtLeast(LOCKED)) {
             v.put("locked", s.locked);
         }
-        if (version.isAtLeast(HOST_STATUS) && allows(ServerPolicy.SHOW_HOST_STATUS, caller, s.projectId)) {
+        if (withHostStatus && version.isAtLeast(HOST_STATUS)
+                && allows(ServerPolicy.SHOW_HOST_STATUS, caller, s.projectId)) {
             v.put("host_status", hostStatus(s));
         }
         if (version.isAtLeast(DESCRIPTION)) {
@@ -211,7 +192,6 @@ public class ServerViews {
         if (version.isAtLeast(LOCKED_REASON)) {
             v.put("locked_reason", s.lockedReason);
         }
-        return v;
     }
 
     private boolean allows(String rule, RequestContext caller, String project) {

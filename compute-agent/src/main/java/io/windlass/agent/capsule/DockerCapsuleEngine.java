@@ -1,7 +1,6 @@
 package io.windlass.agent.capsule;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.command.WaitContainerResultCallback;
@@ -11,14 +10,13 @@ import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerNetwork;
-import com.github.dockerjava.api.model.Event;
-import com.github.dockerjava.api.model.EventType;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.RestartPolicy;
 import com.github.dockerjava.api.model.Volume;
 import io.windlass.agent.driver.DriverException;
 import io.windlass.agent.driver.EngineEvent;
+import io.windlass.agent.driver.docker.DockerEventStream;
 import io.windlass.agent.driver.EngineEventListener;
 import io.windlass.agent.driver.EventSubscription;
 import io.windlass.agent.driver.docker.DockerContainerState;
@@ -32,7 +30,6 @@ import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -40,7 +37,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A capsule on Docker: a sandbox container owning the network namespace, members joining
@@ -310,54 +306,8 @@ class DockerCapsuleEngine {
      * its capsule ({@link EngineEvent#uuid()} is the capsule's uuid).
      */
     EventSubscription followEvents(EngineEventListener listener) {
-        AtomicBoolean closedByUs = new AtomicBoolean();
-        ResultCallback.Adapter<Event> callback = docker.eventsCmd()
-                .withEventTypeFilter(EventType.CONTAINER)
-                .withLabelFilter(CAPSULE_LABEL)
-                .exec(new ResultCallback.Adapter<Event>() {
-                    @Override
-                    public void onNext(Event event) {
-                        Map<String, String> attributes = event.getActor() == null ? null
-                                : event.getActor().getAttributes();
-                        String capsule = attributes == null ? null : attributes.get(CAPSULE_LABEL);
-                        if (capsule == null) {
-                            return;
-                        }
-                        String action = event.getAction() != null ? event.getAction() : event.getStatus();
-                        Instant time = event.getTimeNano() != null ? Instant.ofEpochSecond(0, event.getTimeNano())
-                                : Instant.now();
-                        listener.onEvent(new EngineEvent(capsule, action, time));
-                    }
-
-                    @Override
-                    public void onError(Throwable throwable) {
-                        try {
-                            close();
-                        } catch (IOException e) {
-                            // the stream is broken already
-                        }
-                        // closing our own stream surfaces as an error too; that is no engine problem
-                        if (!closedByUs.get()) {
-                            listener.onClosed(throwable);
-                        }
-                    }
-
-                    @Override
-                    public void onComplete() {
-                        super.onComplete();
-                        if (!closedByUs.get()) {
-                            listener.onClosed(null);
-                        }
-                    }
-                });
-        return () -> {
-            closedByUs.set(true);
-            try {
-                callback.close();
-            } catch (IOException e) {
-                LOG.debugf("closing the capsule event stream: %s", e.getMessage());
-            }
-        };
+        return new DockerEventStream(docker, CAPSULE_LABEL, labels -> labels.get(CAPSULE_LABEL), "capsule")
+                .follow(listener);
     }
 
     /** The sandbox's addresses: every member shares them. */

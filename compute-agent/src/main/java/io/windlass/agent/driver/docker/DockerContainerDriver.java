@@ -9,7 +9,6 @@ import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.Event;
-import com.github.dockerjava.api.model.EventType;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Image;
@@ -20,7 +19,6 @@ import io.windlass.agent.driver.ContainerDriver;
 import io.windlass.agent.driver.ContainerNotFoundException;
 import io.windlass.agent.driver.ContainerSummary;
 import io.windlass.agent.driver.DriverException;
-import io.windlass.agent.driver.EngineEvent;
 import io.windlass.agent.driver.EngineEventListener;
 import io.windlass.agent.driver.EventSubscription;
 import io.windlass.agent.driver.HostInventory;
@@ -45,7 +43,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -409,54 +406,10 @@ public class DockerContainerDriver implements ContainerDriver {
 
     @Override
     public EventSubscription followEvents(EngineEventListener listener) {
-        AtomicBoolean closedByUs = new AtomicBoolean();
-        var callback = events.eventsCmd()
-                .withEventTypeFilter(EventType.CONTAINER)
-                .withLabelFilter(Map.of(DockerLabels.MANAGED, "true"))
-                .exec(new QuietCallback<Event>() {
-                    @Override
-                    public void onNext(Event event) {
-                        Map<String, String> attributes = event.getActor() == null ? null
-                                : event.getActor().getAttributes();
-                        // the attributes carry the container's labels: report Zun containers only
-                        if (!DockerLabels.isZunContainer(attributes)) {
-                            return;
-                        }
-                        String uuid = attributes.get(DockerLabels.UUID);
-                        if (uuid == null) {
-                            return;
-                        }
-                        String action = event.getAction() != null ? event.getAction() : event.getStatus();
-                        Instant time = event.getTimeNano() != null ? Instant.ofEpochSecond(0, event.getTimeNano())
-                                : Instant.now();
-                        listener.onEvent(new EngineEvent(uuid, action, time));
-                    }
-
-                    @Override
-                    public void onError(Throwable throwable) {
-                        super.onError(throwable);
-                        // closing our own stream surfaces as an error too; that is no engine problem
-                        if (!closedByUs.get()) {
-                            listener.onClosed(throwable);
-                        }
-                    }
-
-                    @Override
-                    public void onComplete() {
-                        super.onComplete();
-                        if (!closedByUs.get()) {
-                            listener.onClosed(null);
-                        }
-                    }
-                });
-        return () -> {
-            closedByUs.set(true);
-            try {
-                callback.close();
-            } catch (IOException e) {
-                LOG.debugf("closing the event stream: %s", e.getMessage());
-            }
-        };
+        // the attributes carry the container's labels: report Zun containers only
+        return new DockerEventStream(events, DockerLabels.MANAGED + "=true",
+                labels -> DockerLabels.isZunContainer(labels) ? labels.get(DockerLabels.UUID) : null, "container")
+                .follow(listener);
     }
 
     @Override

@@ -11,12 +11,10 @@ import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.Event;
-import com.github.dockerjava.api.model.EventType;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.RestartPolicy;
 import com.github.dockerjava.api.model.Volume;
 import io.windlass.agent.driver.DriverException;
-import io.windlass.agent.driver.EngineEvent;
 import io.windlass.agent.driver.EngineEventListener;
 import io.windlass.agent.driver.EventSubscription;
 import io.windlass.agent.driver.ImageUnavailableException;
@@ -31,14 +29,12 @@ import org.jboss.logging.Logger;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -237,50 +233,8 @@ public class DockerServerDriver implements ServerDriver {
 
     @Override
     public EventSubscription followEvents(EngineEventListener listener) {
-        AtomicBoolean closedByUs = new AtomicBoolean();
-        var callback = events.eventsCmd()
-                .withEventTypeFilter(EventType.CONTAINER)
-                .withLabelFilter(Map.of(DockerLabels.KIND, DockerLabels.KIND_SERVER))
-                .exec(new QuietCallback<Event>() {
-                    @Override
-                    public void onNext(Event event) {
-                        Map<String, String> attributes = event.getActor() == null ? null
-                                : event.getActor().getAttributes();
-                        String uuid = attributes == null ? null : attributes.get(DockerLabels.SERVER_UUID);
-                        if (uuid == null) {
-                            return;
-                        }
-                        String action = event.getAction() != null ? event.getAction() : event.getStatus();
-                        Instant time = event.getTimeNano() != null ? Instant.ofEpochSecond(0, event.getTimeNano())
-                                : Instant.now();
-                        listener.onEvent(new EngineEvent(uuid, action, time));
-                    }
-
-                    @Override
-                    public void onError(Throwable throwable) {
-                        super.onError(throwable);
-                        // closing our own stream surfaces as an error too; that is no engine problem
-                        if (!closedByUs.get()) {
-                            listener.onClosed(throwable);
-                        }
-                    }
-
-                    @Override
-                    public void onComplete() {
-                        super.onComplete();
-                        if (!closedByUs.get()) {
-                            listener.onClosed(null);
-                        }
-                    }
-                });
-        return () -> {
-            closedByUs.set(true);
-            try {
-                callback.close();
-            } catch (IOException e) {
-                LOG.debugf("closing the server event stream: %s", e.getMessage());
-            }
-        };
+        return new DockerEventStream(events, DockerLabels.KIND + "=" + DockerLabels.KIND_SERVER,
+                labels -> labels.get(DockerLabels.SERVER_UUID), "server").follow(listener);
     }
 
     @Override
