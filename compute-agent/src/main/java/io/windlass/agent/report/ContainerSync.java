@@ -4,6 +4,7 @@ import io.windlass.agent.driver.ContainerDriver;
 import io.windlass.agent.driver.ContainerSummary;
 import io.windlass.agent.driver.DriverException;
 import io.windlass.agent.capsule.CapsuleObserver;
+import io.windlass.agent.server.ConfigDriveBuilder;
 import io.windlass.agent.server.ObservedServer;
 import io.windlass.agent.server.ServerDriver;
 import io.windlass.context.RequestContext;
@@ -12,7 +13,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
+import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Re-reports every managed workload, so the database converges even when an event was missed
@@ -24,16 +28,20 @@ import java.util.List;
 @ApplicationScoped
 public class ContainerSync {
     private static final Logger LOG = Logger.getLogger(ContainerSync.class);
+    /** Longer than any spawn: a drive is written just before its server's container is created. */
+    private static final Duration ORPHAN_DRIVE_AGE = Duration.ofMinutes(10);
 
     private final ContainerDriver driver;
     private final ContainerReporter reporter;
     private final ServerDriver servers;
     private final ServerReporter serverReporter;
     private final CapsuleObserver capsules;
+    private final ConfigDriveBuilder configDrives;
 
     public ContainerSync(ContainerDriver driver, ContainerReporter reporter, ServerDriver servers,
-                         ServerReporter serverReporter, CapsuleObserver capsules) {
+                         ServerReporter serverReporter, CapsuleObserver capsules, ConfigDriveBuilder configDrives) {
         this.capsules = capsules;
+        this.configDrives = configDrives;
         this.driver = driver;
         this.reporter = reporter;
         this.servers = servers;
@@ -91,5 +99,22 @@ public class ContainerSync {
             }
         }
         LOG.debugf("sync reported %d managed servers", observed.size());
+        if (servers.usesConfigDrive()) {
+            removeOrphanDrives(observed);
+        }
+    }
+
+    /** A server removed behind the agent's back (docker rm) leaves its config drive: clear it here. */
+    private void removeOrphanDrives(List<ObservedServer> observed) {
+        try {
+            List<String> removed = configDrives.removeOrphans(
+                    observed.stream().map(ObservedServer::uuid).collect(Collectors.toSet()), ORPHAN_DRIVE_AGE);
+            if (!removed.isEmpty()) {
+                LOG.infof("removed the config drives of %d server(s) the engine no longer has: %s", removed.size(),
+                        removed);
+            }
+        } catch (UncheckedIOException e) {
+            LOG.warnf("config drive clean-up skipped: %s", e.getMessage());
+        }
     }
 }

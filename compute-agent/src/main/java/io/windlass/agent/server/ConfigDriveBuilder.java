@@ -12,12 +12,16 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -83,6 +87,42 @@ public class ConfigDriveBuilder {
             throw new UncheckedIOException("cannot write the config drive of " + spec.uuid() + " under " + root, e);
         }
         return dir;
+    }
+
+    /**
+     * Removes the drives of servers the engine no longer has (removed behind the agent's back),
+     * once they are older than {@code minAge}: a drive is written before its server's container
+     * is created, so a young drive may belong to a spawn under way.
+     *
+     * @return the uuids whose drives were removed
+     */
+    public List<String> removeOrphans(Set<String> liveServers, Duration minAge) {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        Instant cutoff = Instant.now().minus(minAge);
+        List<String> removed = new ArrayList<>();
+        try (Stream<Path> drives = Files.list(root)) {
+            for (Path drive : drives.filter(Files::isDirectory).toList()) {
+                String uuid = drive.getFileName().toString();
+                if (!liveServers.contains(uuid) && isUuid(uuid)
+                        && Files.getLastModifiedTime(drive).toInstant().isBefore(cutoff)) {
+                    remove(uuid);
+                    removed.add(uuid);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the config drives in " + root, e);
+        }
+        return removed;
+    }
+
+    private static boolean isUuid(String name) {
+        try {
+            return UUID.fromString(name).toString().equals(name);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** Removes the server's drive; nothing to remove is fine. */

@@ -8,9 +8,13 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -84,6 +88,27 @@ class ConfigDriveBuilderTest {
         builder.remove(UUID);
         assertFalse(Files.exists(dir));
         builder.remove(UUID); // nothing left: no error
+    }
+
+    @Test
+    void orphanedDrivesGoOnceOldEnoughButLiveAndYoungOnesStay() throws Exception {
+        ConfigDriveBuilder builder = new ConfigDriveBuilder(root);
+        Path live = builder.build(spec(null, List.of()));
+        String orphan = "11111111-2222-3333-4444-555555555555";
+        String young = "66666666-7777-8888-9999-000000000000";
+        Path orphanDir = Files.createDirectories(root.resolve(orphan).resolve("openstack/latest"));
+        Files.createDirectories(root.resolve(young));
+        Files.createDirectories(root.resolve("not-a-server"));
+        FileTime old = FileTime.from(Instant.now().minus(Duration.ofHours(1)));
+        Files.setLastModifiedTime(root.resolve(orphan), old);
+        Files.setLastModifiedTime(live, old);
+        Files.setLastModifiedTime(root.resolve("not-a-server"), old);
+
+        assertEquals(List.of(orphan), builder.removeOrphans(Set.of(UUID), Duration.ofMinutes(10)));
+        assertFalse(Files.exists(orphanDir));
+        assertTrue(Files.exists(live), "the live server's drive stays");
+        assertTrue(Files.exists(root.resolve(young)), "a drive younger than the minimum age may belong to a spawn");
+        assertTrue(Files.exists(root.resolve("not-a-server")), "only uuid-named drives are Windlass's");
     }
 
     @Test
