@@ -77,8 +77,11 @@ public class ServerService {
         String reservationId = ServerNames.reservationId();
         String adminPass = request.adminPass() != null ? request.adminPass() : ServerNames.adminPassword();
         List<ServerEntity> created = null;
-        // as many as quota allows between min_count and max_count, as Nova does
-        for (int count = request.maxCount(); created == null; count--) {
+        // as many as quota allows between min_count and max_count, as Nova does: start from what
+        // the usage says fits, then let the atomic reservation decide (a concurrent create may
+        // have taken some since)
+        int fits = QuarkusTransaction.requiringNew().call(() -> headroom(project, flavor));
+        for (int count = Math.max(request.minCount(), Math.min(request.maxCount(), fits)); created == null; count--) {
             int n = count;
             List<ServerEntity> rows = new ArrayList<>();
             for (int i = 0; i < n; i++) {
@@ -230,6 +233,20 @@ public class ServerService {
         // findForBoot also refuses disabled flavors, as Nova does
         return flavors.findForBoot(flavorRef, caller)
                 .orElseThrow(() -> ComputeInput.badRequest("Invalid flavorRef provided."));
+    }
+
+    /** How many servers of the flavor the project's quotas still fit (Integer.MAX_VALUE when unlimited). */
+    private int headroom(String project, FlavorRecord flavor) {
+        Map<QuotaResource, Double> perServer = Map.of(QuotaResource.INSTANCES, 1.0,
+                QuotaResource.CORES, (double) flavor.vcpus(), QuotaResource.RAM, (double) flavor.memoryMb());
+        long fits = Integer.MAX_VALUE;
+        for (Map.Entry<QuotaResource, Double> e : perServer.entrySet()) {
+            long limit = quotas.limit(project, e.getKey());
+            if (limit >= 0 && e.getValue() > 0) {
+                fits = Math.min(fits, (long) Math.floor((limit - quotas.inUse(project, e.getKey())) / e.getValue()));
+            }
+        }
+        return (int) Math.max(fits, 0);
     }
 
     private void reserve(String project, FlavorRecord flavor, int count) {
