@@ -32,12 +32,4 @@ public record ServerSpec(String uuid, String name, String hostname, String image
         files = files == null ? List.of() : List.copyOf(files);
         network = network == null ? "auto" : network;
     }
-
-    /** Without a network choice: the engine's default network. */
-    public ServerSpec(String uuid, String name, String hostname, String image, int vcpus, int memoryMb, int rootGb,
-                      Map<String, String> metadata, String projectId, String userId, String availabilityZone,
-                      int launchIndex, String reservationId, String userData, List<InjectedFile> files) {
-        this(uuid, name, hostname, image, vcpus, memoryMb, rootGb, metadata, projectId, userId, availabilityZone,
-                launchIndex, reservationId, userData, files, null);
-    }
 }

@@ -16,6 +16,8 @@ public class ComputeLinks {
     private final PublicUrl publicUrl;
     private final UrlProjectSegment project;
     private final CurrentVertxRequest request;
+    /** The public root, worked out once per request: a page of servers asks for hundreds of links. */
+    private String root;
 
     public ComputeLinks(PublicUrl publicUrl, UrlProjectSegment project, CurrentVertxRequest request) {
         this.publicUrl = publicUrl;
@@ -53,7 +55,10 @@ public class ComputeLinks {
     }
 
     private String base() {
-        return publicUrl.root(request.getCurrent().request()) + "/compute";
+        if (root == null) {
+            root = publicUrl.root(request.getCurrent().request());
+        }
+        return root + "/compute";
     }
 
     private String projectPart() {

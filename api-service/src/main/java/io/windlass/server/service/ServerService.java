@@ -150,7 +150,6 @@ public class ServerService {
             if (update.hostname() != null) {
                 s.hostname = update.hostname();
             }
-            s.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
             return s;
         });
     }

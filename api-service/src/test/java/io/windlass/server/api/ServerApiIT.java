@@ -294,14 +294,7 @@ class ServerApiIT {
     }
 
     private static void bad(Map<String, Object> body, String version, String mentions) {
-        Map<String, Object> b = body;
-        if (!version.equals("2.37") && body.get("server") instanceof Map<?, ?> s && "none".equals(s.get("networks"))) {
-            Map<String, Object> copy = new HashMap<>();
-            s.forEach((k, v) -> copy.put((String) k, v));
-            copy.remove("networks");
-            b = Map.of("server", copy);
-        }
-        create(b, version).then().statusCode(400).body("badRequest.code", equalTo(400))
+        create(body, version).then().statusCode(400).body("badRequest.code", equalTo(400))
                 .body("badRequest.message", containsString(mentions));
     }
 

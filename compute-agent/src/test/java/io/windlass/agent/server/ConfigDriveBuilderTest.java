@@ -34,7 +34,7 @@ class ConfigDriveBuilderTest {
 
     private static ServerSpec spec(String userData, List<InjectedFile> files) {
         return new ServerSpec(UUID, "web-1", "web-1", "busybox:latest", 1, 128, 1,
-                Map.of("role", "web", "env", "test"), "project-1", "user-1", "nova", 0, "r-abc123", userData, files);
+                Map.of("role", "web", "env", "test"), "project-1", "user-1", "nova", 0, "r-abc123", userData, files, "auto");
     }
 
     @Test

@@ -113,7 +113,7 @@ class ServerManagerIT {
     private static ServerSpec spec(String uuid, String image, String userData, List<InjectedFile> files) {
         return new ServerSpec(uuid, "vm-" + uuid.substring(0, 8), "vm-" + uuid.substring(0, 8), image, 1, 96, 1,
                 Map.of(TEST_META, TEST_META_VALUE, "role", "web"), "project-1", "user-1", "nova", 0, "r-it",
-                userData, files);
+                userData, files, "auto");
     }
 
     private List<ServerStatusReport> reportsOf(String uuid) {

@@ -126,7 +126,7 @@ class SimulatedHostsIT {
         RequestContext ctx = RequestContext.internal("simulated-hosts-it");
         String uuid = UUID.randomUUID().toString();
         compute.spawnServer("it-sim-0005", ctx, new ServerSpec(uuid, "vm", "vm", "busybox", 1, 512, 1, Map.of(),
-                "p1", "u1", "nova", 0, "r-1", null, List.of()));
+                "p1", "u1", "nova", 0, "r-1", null, List.of(), "auto"));
         ServerStatusReport spawned = awaitServer(uuid, r -> r.operationDone());
         assertEquals("it-sim-0005", spawned.host());
         assertEquals(PowerState.RUNNING, spawned.powerState());
@@ -139,7 +139,7 @@ class SimulatedHostsIT {
 
         String missing = UUID.randomUUID().toString();
         compute.spawnServer("it-sim-0006", ctx, new ServerSpec(missing, "vm", "vm", "nosuch", 1, 512, 1, Map.of(),
-                "p1", "u1", "nova", 0, "r-1", null, List.of()));
+                "p1", "u1", "nova", 0, "r-1", null, List.of(), "auto"));
         assertTrue(awaitServer(missing, r -> r.operationDone()).fault().contains("nosuch:latest"));
     }
 

@@ -11,6 +11,7 @@ import io.windlass.container.TaskState;
 import io.windlass.context.RequestContext;
 import io.windlass.rpc.RemoteException;
 import io.windlass.rpc.RpcTimeoutException;
+import io.windlass.rpc.WorkloadIds;
 import io.windlass.scheduler.ResourceRequest;
 import io.windlass.scheduler.SchedulerRpcApi;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,7 +40,7 @@ public class CapsuleBuildWorkflow {
     }
 
     public void build(RequestContext ctx, CapsuleRef request) {
-        UUID uuid = CapsuleIds.parse(request.uuid());
+        UUID uuid = WorkloadIds.parse(request.uuid(), "capsule");
         Optional<CapsuleRecord> row = QuarkusTransaction.requiringNew().call(() -> CapsuleRecord.findByUuid(uuid));
         if (row.isEmpty() || row.get().status != ContainerStatus.CREATING) {
             LOG.infof("build capsule %s: nothing to do (%s)", uuid,

@@ -7,6 +7,7 @@ import io.windlass.capsule.DeleteCapsule;
 import io.windlass.capsule.persistence.CapsuleRecord;
 import io.windlass.compute.ComputeRpcApi;
 import io.windlass.context.RequestContext;
+import io.windlass.rpc.WorkloadIds;
 import io.windlass.scheduler.SchedulerRpcApi;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -31,7 +32,7 @@ public class CapsuleDeleteWorkflow {
     }
 
     public void delete(RequestContext ctx, CapsuleRef request) {
-        UUID uuid = CapsuleIds.parse(request.uuid());
+        UUID uuid = WorkloadIds.parse(request.uuid(), "capsule");
         Optional<Placed> placed = QuarkusTransaction.requiringNew().call(() -> {
             Optional<CapsuleRecord> row = CapsuleRecord.lockByUuid(uuid);
             row.filter(r -> r.host == null).ifPresent(CapsuleRecord::delete);

@@ -5,6 +5,7 @@ import io.windlass.capsule.CapsuleStatusReport;
 import io.windlass.capsule.persistence.CapsuleRecord;
 import io.windlass.container.ContainerStatus;
 import io.windlass.context.RequestContext;
+import io.windlass.rpc.WorkloadIds;
 import io.windlass.scheduler.SchedulerRpcApi;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -27,7 +28,7 @@ public class CapsuleReportWorkflow {
     }
 
     public void apply(RequestContext ctx, CapsuleStatusReport report) {
-        UUID uuid = CapsuleIds.parse(report.uuid());
+        UUID uuid = WorkloadIds.parse(report.uuid(), "capsule");
         boolean release = QuarkusTransaction.requiringNew().call(() -> applyInTransaction(uuid, report));
         if (release) {
             scheduler.releaseResources(ctx, uuid.toString());

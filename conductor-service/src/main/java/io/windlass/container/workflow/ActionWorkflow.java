@@ -5,6 +5,7 @@ import io.windlass.compute.ComputeRpcApi;
 import io.windlass.container.ContainerOperation;
 import io.windlass.container.persistence.ContainerRecord;
 import io.windlass.context.RequestContext;
+import io.windlass.rpc.WorkloadIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -23,7 +24,7 @@ public class ActionWorkflow {
     }
 
     public void act(RequestContext ctx, ContainerOperation operation) {
-        UUID uuid = ContainerIds.parse(operation.uuid());
+        UUID uuid = WorkloadIds.parse(operation.uuid(), "container");
         Optional<String> host = QuarkusTransaction.requiringNew().call(() -> {
             Optional<ContainerRecord> row = ContainerRecord.lockByUuid(uuid);
             row.filter(r -> r.host == null).ifPresent(r -> {

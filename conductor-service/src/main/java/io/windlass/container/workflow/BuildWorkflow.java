@@ -11,6 +11,7 @@ import io.windlass.container.persistence.ContainerRecord;
 import io.windlass.context.RequestContext;
 import io.windlass.rpc.RemoteException;
 import io.windlass.rpc.RpcTimeoutException;
+import io.windlass.rpc.WorkloadIds;
 import io.windlass.scheduler.ResourceRequest;
 import io.windlass.scheduler.SchedulerRpcApi;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,7 +41,7 @@ public class BuildWorkflow {
     }
 
     public void build(RequestContext ctx, BuildContainer request) {
-        UUID uuid = ContainerIds.parse(request.uuid());
+        UUID uuid = WorkloadIds.parse(request.uuid(), "container");
         Optional<ContainerRecord> row = QuarkusTransaction.requiringNew()
                 .call(() -> ContainerRecord.findByUuid(uuid));
         if (row.isEmpty() || row.get().status != ContainerStatus.CREATING) {

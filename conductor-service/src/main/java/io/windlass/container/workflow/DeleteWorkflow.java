@@ -5,6 +5,7 @@ import io.windlass.compute.ComputeRpcApi;
 import io.windlass.container.DeleteContainer;
 import io.windlass.container.persistence.ContainerRecord;
 import io.windlass.context.RequestContext;
+import io.windlass.rpc.WorkloadIds;
 import io.windlass.scheduler.SchedulerRpcApi;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -29,7 +30,7 @@ public class DeleteWorkflow {
     }
 
     public void delete(RequestContext ctx, DeleteContainer request) {
-        UUID uuid = ContainerIds.parse(request.uuid());
+        UUID uuid = WorkloadIds.parse(request.uuid(), "container");
         // empty: no row; "": row without host, deleted here
         Optional<String> host = QuarkusTransaction.requiringNew().call(() -> {
             Optional<ContainerRecord> row = ContainerRecord.lockByUuid(uuid);

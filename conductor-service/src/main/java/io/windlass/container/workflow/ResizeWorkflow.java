@@ -8,6 +8,7 @@ import io.windlass.context.RequestContext;
 import io.windlass.rpc.RemoteException;
 import io.windlass.rpc.RpcException;
 import io.windlass.rpc.RpcHandlerException;
+import io.windlass.rpc.WorkloadIds;
 import io.windlass.scheduler.ResizeClaim;
 import io.windlass.scheduler.SchedulerRpcApi;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,7 +36,7 @@ public class ResizeWorkflow {
     }
 
     public void resize(RequestContext ctx, ResizeContainer request) {
-        UUID uuid = ContainerIds.parse(request.uuid());
+        UUID uuid = WorkloadIds.parse(request.uuid(), "container");
         Current current = QuarkusTransaction.requiringNew().call(() -> ContainerRecord.findByUuid(uuid)
                 .map(r -> new Current(r.host, r.cpu, r.memory))
                 .orElseThrow(() -> new RpcHandlerException("ContainerNotFound",

@@ -7,6 +7,7 @@ import io.windlass.container.ContainerStatus;
 import io.windlass.container.ContainerStatusReport;
 import io.windlass.container.persistence.ContainerRecord;
 import io.windlass.context.RequestContext;
+import io.windlass.rpc.WorkloadIds;
 import io.windlass.scheduler.SchedulerRpcApi;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -40,7 +41,7 @@ public class StatusReportWorkflow {
     }
 
     public void apply(RequestContext ctx, ContainerStatusReport report) {
-        UUID uuid = ContainerIds.parse(report.uuid());
+        UUID uuid = WorkloadIds.parse(report.uuid(), "container");
         Outcome outcome = QuarkusTransaction.requiringNew().call(() -> applyInTransaction(uuid, report));
         (outcome == Outcome.IGNORED ? ignored : applied).increment();
         if (outcome == Outcome.APPLIED_AND_RELEASE || outcome == Outcome.DELETED_AND_RELEASE) {

@@ -3,6 +3,7 @@ package io.windlass.server.workflow;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.windlass.compute.ComputeRpcApi;
 import io.windlass.context.RequestContext;
+import io.windlass.rpc.WorkloadIds;
 import io.windlass.server.ServerOperation;
 import io.windlass.server.persistence.ServerRecord;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,7 +24,7 @@ public class ServerActionWorkflow {
     }
 
     public void act(RequestContext ctx, ServerOperation operation) {
-        UUID uuid = ServerIds.parse(operation.uuid());
+        UUID uuid = WorkloadIds.parse(operation.uuid(), "server");
         Optional<ServerRecord> row = QuarkusTransaction.requiringNew().call(() -> ServerRecord.findByUuid(uuid));
         if (row.isEmpty() || row.get().isDeleted() || row.get().host == null) {
             LOG.infof("server %s: %s dropped (%s)", uuid, operation.action(),

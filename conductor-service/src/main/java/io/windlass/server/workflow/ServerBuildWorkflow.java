@@ -7,6 +7,7 @@ import io.windlass.conductor.config.ConductorConfig;
 import io.windlass.context.RequestContext;
 import io.windlass.rpc.RemoteException;
 import io.windlass.rpc.RpcTimeoutException;
+import io.windlass.rpc.WorkloadIds;
 import io.windlass.scheduler.ResourceRequest;
 import io.windlass.scheduler.SchedulerRpcApi;
 import io.windlass.server.ServerRef;
@@ -46,7 +47,7 @@ public class ServerBuildWorkflow {
     }
 
     public void build(RequestContext ctx, ServerRef request) {
-        UUID uuid = ServerIds.parse(request.uuid());
+        UUID uuid = WorkloadIds.parse(request.uuid(), "server");
         Optional<ServerRecord> row = QuarkusTransaction.requiringNew().call(() -> ServerRecord.findByUuid(uuid));
         if (row.isEmpty() || row.get().isDeleted() || !VmState.BUILDING.value().equals(row.get().vmState)
                 || !ServerTaskState.SCHEDULING.value().equals(row.get().taskState)) {

@@ -3,6 +3,7 @@ package io.windlass.server.workflow;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.windlass.compute.ComputeRpcApi;
 import io.windlass.context.RequestContext;
+import io.windlass.rpc.WorkloadIds;
 import io.windlass.scheduler.SchedulerRpcApi;
 import io.windlass.server.PowerState;
 import io.windlass.server.ServerRef;
@@ -32,7 +33,7 @@ public class ServerDeleteWorkflow {
     }
 
     public void delete(RequestContext ctx, ServerRef request) {
-        UUID uuid = ServerIds.parse(request.uuid());
+        UUID uuid = WorkloadIds.parse(request.uuid(), "server");
         Optional<ServerRecord> row = QuarkusTransaction.requiringNew().call(() -> ServerRecord.findByUuid(uuid));
         if (row.isEmpty() || row.get().isDeleted()) {
             LOG.infof("delete server %s: already gone", uuid);

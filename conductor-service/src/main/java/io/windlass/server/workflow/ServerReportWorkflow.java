@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.windlass.context.RequestContext;
+import io.windlass.rpc.WorkloadIds;
 import io.windlass.scheduler.SchedulerRpcApi;
 import io.windlass.server.PowerState;
 import io.windlass.server.ServerStatusReport;
@@ -43,7 +44,7 @@ public class ServerReportWorkflow {
     }
 
     public void apply(RequestContext ctx, ServerStatusReport report) {
-        UUID uuid = ServerIds.parse(report.uuid());
+        UUID uuid = WorkloadIds.parse(report.uuid(), "server");
         Outcome outcome = QuarkusTransaction.requiringNew().call(() -> applyInTransaction(uuid, report));
         (outcome == Outcome.IGNORED ? ignored : applied).increment();
         if (outcome == Outcome.APPLIED_AND_RELEASE) {

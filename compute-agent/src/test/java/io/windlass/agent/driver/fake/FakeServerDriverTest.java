@@ -23,7 +23,7 @@ class FakeServerDriverTest {
 
     private static ServerSpec spec(String uuid, String image) {
         return new ServerSpec(uuid, "vm", "vm", image, 2, 512, 1, Map.of(), "p1", "u1", "nova", 0, "r-1", null,
-                List.of());
+                List.of(), "auto");
     }
 
     private PowerState power(String uuid) {
