@@ -1,7 +1,7 @@
 package io.windlass.scheduler.claim;
 
 /**
- * How a claim attempt on one host ended.
+ * How a claim attempt on a few candidate hosts ended.
  *
  * @param outcome what happened
  * @param host    the host that holds the consumer's claim (null when {@link Outcome#NO_ROOM})
@@ -13,7 +13,7 @@ public record ClaimResult(Outcome outcome, String host) {
         CLAIMED,
         /** Another delivery of the same request claimed first; its host is the answer. */
         ALREADY_CLAIMED,
-        /** The host had no room left (another scheduler took it); try the next one. */
+        /** None of the candidates had room left (another scheduler took it); try the next ones. */
         NO_ROOM
     }
 

@@ -17,9 +17,10 @@ import java.util.UUID;
 
 /**
  * Claims in {@code allocations} and the {@code *_used} counters of {@code compute_hosts}, kept
- * in step in single transactions. Correct with several scheduler processes: the conditional
- * UPDATE takes the host's row lock and re-checks capacity against committed counters, and the
- * allocation's primary key lets only one delivery of a request claim.
+ * in step in single transactions. Correct with several scheduler processes: a claim takes the
+ * host's row lock and re-checks capacity against the committed counters
+ * ({@link FirstFitClaimStatement}), and the allocation's primary key lets only one delivery of a
+ * request claim.
  */
 @ApplicationScoped
 public class HostClaims {
@@ -27,10 +28,12 @@ public class HostClaims {
 
     private final EntityManager em;
     private final AllocationRatios ratios;
+    private final FirstFitClaimStatement statement;
 
-    public HostClaims(EntityManager em, AllocationRatios ratios) {
+    public HostClaims(EntityManager em, AllocationRatios ratios, FirstFitClaimStatement statement) {
         this.em = em;
         this.ratios = ratios;
+        this.statement = statement;
     }
 
     @Transactional
@@ -48,79 +51,41 @@ public class HostClaims {
         return rows.stream().findFirst().map(HostClaims::toAllocation);
     }
 
-    /** Claims the request's resources on {@code host} if it still has room, in its own transaction. */
-    public ClaimResult claim(String host, UUID consumer, ResourceRequest request) {
-        try {
-            return QuarkusTransaction.requiringNew().call(() -> claimInTransaction(host, consumer, request));
-        } catch (ClaimedByAnotherDelivery e) {
-            // the other delivery has committed by now (ON CONFLICT waited for it)
-            String existing = QuarkusTransaction.requiringNew().call(() -> lookup(consumer))
-                    .map(Allocation::host).orElse(null);
-            return new ClaimResult(ClaimResult.Outcome.ALREADY_CLAIMED, existing);
-        }
-    }
-
     /**
-     * One statement: the consumer's existing claim (a redelivery), the host's effective ratios
-     * from its aggregates' metadata, the conditional counter update and the allocation insert.
-     * One round trip and one commit per host tried; the redelivery check costs no query of its own.
+     * Claims the request's resources on the first of {@code candidates} (in that order) with room:
+     * one statement, one round trip. Candidates another claim holds locked are skipped; only when
+     * that leaves nothing although some had room does a second statement wait for their locks.
      */
-    private ClaimResult claimInTransaction(String host, UUID consumer, ResourceRequest request) {
-        Object[] row = (Object[]) em.createNativeQuery(EFFECTIVE_RATIOS + """
-                , existing AS (
-                    SELECT host FROM allocations WHERE consumer_uuid = :consumer
-                ), claimed AS (
-                    UPDATE compute_hosts h
-                    SET vcpus_used = h.vcpus_used + :vcpus, memory_mb_used = h.memory_mb_used + :memory,
-                        disk_gb_used = h.disk_gb_used + :disk, updated_at = now()
-                    FROM ratio r
-                    WHERE h.host = :host AND NOT h.disabled AND NOT EXISTS (SELECT 1 FROM existing)
-                      AND h.vcpus_used + :vcpus <= h.vcpus * COALESCE(r.cpu, :cpuRatio)
-                      AND h.memory_mb_used + :memory <= h.memory_mb * COALESCE(r.ram, :ramRatio)
-                      AND h.disk_gb_used + :disk <= h.disk_gb * COALESCE(r.disk, :diskRatio)
-                    RETURNING h.host
-                ), inserted AS (
-                    INSERT INTO allocations (consumer_uuid, consumer_type, host, project_id, vcpus, memory_mb,
-                                             disk_gb, updated_at)
-                    SELECT :consumer, :type, host, :project, :vcpus, :memory, :disk, now() FROM claimed
-                    ON CONFLICT (consumer_uuid) DO NOTHING
-                    RETURNING host
-                )
-                SELECT (SELECT host FROM existing), (SELECT host FROM claimed), (SELECT host FROM inserted)""")
-                .setParameter("consumer", consumer)
-                .setParameter("type", request.consumerType() == null ? "container" : request.consumerType())
-                .setParameter("project", request.projectId())
-                .setParameter("vcpus", request.vcpus())
-                .setParameter("memory", request.memoryMb())
-                .setParameter("disk", request.diskGb())
-                .setParameter("host", host)
-                .setParameter("validRatio", AggregateAllocationRatios.VALID_VALUE)
-                .setParameter("cpuRatio", ratios.cpu())
-                .setParameter("ramRatio", ratios.ram())
-                .setParameter("diskRatio", ratios.disk())
-                .getSingleResult();
-        String existing = (String) row[0];
-        String claimed = (String) row[1];
-        String inserted = (String) row[2];
-        if (existing != null) {
-            // a redelivery: nothing was updated (NOT EXISTS above)
-            return new ClaimResult(ClaimResult.Outcome.ALREADY_CLAIMED, existing);
+    public ClaimResult claim(List<String> candidates, UUID consumer, ResourceRequest request) {
+        FirstFitClaimStatement.Result result = statement.execute(candidates, consumer, request,
+                FirstFitClaimStatement.Mode.SKIP_LOCKED);
+        if (result.claimedHost() == null && result.existingHost() == null && !result.concurrentDelivery()
+                && result.candidatesWithRoom() > 0) {
+            LOG.debugf("%d candidate(s) with room for %s were being claimed by others; waiting for them",
+                    result.candidatesWithRoom(), consumer);
+            result = statement.execute(candidates, consumer, request, FirstFitClaimStatement.Mode.WAIT);
         }
-        if (claimed == null) {
+        if (result.existingHost() != null) {
+            // a redelivery: the statement claimed nothing
+            return new ClaimResult(ClaimResult.Outcome.ALREADY_CLAIMED, result.existingHost());
+        }
+        if (result.concurrentDelivery()) {
+            // the other delivery has committed by now (the insert waited for it to fail on the key)
+            String host = QuarkusTransaction.requiringNew().call(() -> lookup(consumer))
+                    .map(Allocation::host).orElse(null);
+            return new ClaimResult(ClaimResult.Outcome.ALREADY_CLAIMED, host);
+        }
+        if (result.claimedHost() == null) {
             return new ClaimResult(ClaimResult.Outcome.NO_ROOM, null);
         }
-        if (inserted == null) {
-            // a concurrent delivery of the same consumer inserted first (ON CONFLICT waited for its
-            // commit): undo the counter update, its resources are counted on its own host
-            throw new ClaimedByAnotherDelivery();
-        }
-        return new ClaimResult(ClaimResult.Outcome.CLAIMED, host);
+        return new ClaimResult(ClaimResult.Outcome.CLAIMED, result.claimedHost());
     }
 
     /**
      * CTE {@code ratio}: one row with the smallest valid {@code *_allocation_ratio} of the aggregates
-     * of {@code :host} (null columns where none sets one), the same rule as {@link AggregateAllocationRatios}:
-     * comma-separated values are split, values not matching {@code :validRatio} are ignored.
+     * of {@code :host} (null columns where none sets one), the same rule as {@link AggregateAllocationRatios}
+     * and {@link FirstFitClaimStatement}: comma-separated values are split, values not matching
+     * {@code :validRatio} are ignored.
      */
     private static final String EFFECTIVE_RATIOS = """
             WITH ratio AS (
@@ -135,13 +100,6 @@ public class HostClaims {
                   AND btrim(v.part) ~ :validRatio
             )
             """;
-
-    /** Rolls the claim transaction back when the same consumer was claimed concurrently. */
-    private static final class ClaimedByAnotherDelivery extends RuntimeException {
-        ClaimedByAnotherDelivery() {
-            super(null, null, false, false);
-        }
-    }
 
     /** Frees the consumer's claim; nothing to do when there is none (idempotent). */
     @Transactional

@@ -31,11 +31,19 @@ public class AggregateInstanceExtraSpecsFilter implements HostFilter {
             if (values.isEmpty()) {
                 return false;
             }
-            String requirement = property.getValue();
-            if (values.stream().noneMatch(v -> ExtraSpecRequirement.matches(v, requirement))) {
+            if (!anyMatches(values, property.getValue())) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static boolean anyMatches(Set<String> values, String requirement) {
+        for (String value : values) {
+            if (ExtraSpecRequirement.matches(value, requirement)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -1,7 +1,7 @@
 package io.windlass.scheduler.filter;
 
 import java.util.ArrayDeque;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -35,9 +35,13 @@ public final class ExtraSpecRequirement {
     private ExtraSpecRequirement() {
     }
 
-    /** Whether {@code value} (one aggregate value) satisfies {@code requirement}. */
+    /**
+     * Whether {@code value} (one aggregate value) satisfies {@code requirement}. Runs for every
+     * host of every decision: a one-word requirement (the usual {@code ssd=true} label) is a plain
+     * comparison, and nothing here compiles a pattern or builds a stream.
+     */
     public static boolean matches(String value, String requirement) {
-        List<String> words = Arrays.stream(requirement.strip().split("\\s+")).filter(w -> !w.isEmpty()).toList();
+        List<String> words = words(requirement);
         String op = words.isEmpty() ? null : words.getFirst();
         boolean known = op != null && (SINGLE_OPERAND.containsKey(op) || op.equals(ALL_IN) || op.equals(OR));
         if (!known) {
@@ -54,9 +58,48 @@ public final class ExtraSpecRequirement {
             return false;
         }
         if (op.equals(ALL_IN)) {
-            return operands.stream().allMatch(value::contains);
+            for (String operand : operands) {
+                if (!value.contains(operand)) {
+                    return false;
+                }
+            }
+            return true;
         }
         return SINGLE_OPERAND.get(op).test(value, operands.getFirst());
+    }
+
+    /** The whitespace-separated words of {@code requirement} ({@code split("\\s+")} without the pattern). */
+    static List<String> words(String requirement) {
+        int length = requirement.length();
+        int first = 0;
+        while (first < length && Character.isWhitespace(requirement.charAt(first))) {
+            first++;
+        }
+        int end = first;
+        while (end < length && !Character.isWhitespace(requirement.charAt(end))) {
+            end++;
+        }
+        int next = end;
+        while (next < length && Character.isWhitespace(requirement.charAt(next))) {
+            next++;
+        }
+        if (next == length) {
+            // zero or one word: no list to build beyond it
+            return first == end ? List.of() : List.of(first == 0 && end == length ? requirement
+                    : requirement.substring(first, end));
+        }
+        List<String> words = new ArrayList<>();
+        int start = first;
+        for (int i = first; i <= length; i++) {
+            boolean boundary = i == length || Character.isWhitespace(requirement.charAt(i));
+            if (boundary) {
+                if (i > start) {
+                    words.add(requirement.substring(start, i));
+                }
+                start = i + 1;
+            }
+        }
+        return words;
     }
 
     /** {@code <or> a <or> b}: the operands alternate with {@code <or>} keywords. */

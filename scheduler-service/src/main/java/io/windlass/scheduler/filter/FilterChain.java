@@ -6,7 +6,7 @@ import io.windlass.scheduler.host.HostCandidate;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Runs filters in order; stops once no host is left, as there is nothing more to learn. */
+/** Runs filters in order and counts, per filter, the hosts it saw and removed. */
 public class FilterChain {
     private final List<HostFilter> filters;
 
@@ -18,23 +18,32 @@ public class FilterChain {
         return filters.stream().map(HostFilter::name).toList();
     }
 
+    /**
+     * One pass over the hosts, each running the filters in order until one removes it; a filter
+     * that no host reached did not run (nothing was left to learn). The same counts as a pass per
+     * filter, with one list instead of one per filter: this runs for every decision.
+     */
     public FilterOutcome apply(List<HostCandidate> hosts, ResourceRequest request) {
-        List<HostCandidate> remaining = hosts;
-        List<FilterOutcome.Step> steps = new ArrayList<>();
-        for (HostFilter filter : filters) {
-            if (remaining.isEmpty()) {
-                break;
-            }
-            // a plain loop: this runs for every host of every decision
-            List<HostCandidate> passed = new ArrayList<>(remaining.size());
-            for (HostCandidate host : remaining) {
-                if (filter.passes(host, request)) {
-                    passed.add(host);
+        int[] reached = new int[filters.size()];
+        int[] removed = new int[filters.size()];
+        List<HostCandidate> passed = new ArrayList<>(hosts.size());
+        for (HostCandidate host : hosts) {
+            boolean kept = true;
+            for (int f = 0; f < filters.size() && kept; f++) {
+                reached[f]++;
+                if (!filters.get(f).passes(host, request)) {
+                    removed[f]++;
+                    kept = false;
                 }
             }
-            steps.add(new FilterOutcome.Step(filter.name(), remaining.size(), remaining.size() - passed.size()));
-            remaining = passed;
+            if (kept) {
+                passed.add(host);
+            }
         }
-        return new FilterOutcome(remaining, hosts.size(), steps);
+        List<FilterOutcome.Step> steps = new ArrayList<>();
+        for (int f = 0; f < filters.size() && reached[f] > 0; f++) {
+            steps.add(new FilterOutcome.Step(filters.get(f).name(), reached[f], removed[f]));
+        }
+        return new FilterOutcome(passed, hosts.size(), steps);
     }
 }

@@ -11,6 +11,14 @@ public class SameHostFilter implements HostFilter {
     @Override
     public boolean passes(HostCandidate host, ResourceRequest request) {
         List<String> wanted = request.hint(ResourceRequest.SAME_HOST);
-        return wanted.isEmpty() || wanted.stream().anyMatch(host.referencedWorkloads()::contains);
+        if (wanted.isEmpty()) {
+            return true;
+        }
+        for (String workload : wanted) {
+            if (host.referencedWorkloads().contains(workload)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

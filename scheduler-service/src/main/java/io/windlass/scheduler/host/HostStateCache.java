@@ -2,7 +2,8 @@ package io.windlass.scheduler.host;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -153,9 +154,10 @@ public class HostStateCache {
             if (i == null) {
                 return this;
             }
-            List<HostCandidate> updated = new ArrayList<>(hosts);
-            updated.set(i, updated.get(i).consume(claim.vcpus(), claim.memoryMb(), claim.diskGb()));
-            return new Snapshot(List.copyOf(updated), loadedAt, index);
+            // one copy per claim (a view is shared by the decisions reading it, so it is never changed)
+            HostCandidate[] updated = hosts.toArray(HostCandidate[]::new);
+            updated[i] = updated[i].consume(claim.vcpus(), claim.memoryMb(), claim.diskGb());
+            return new Snapshot(Collections.unmodifiableList(Arrays.asList(updated)), loadedAt, index);
         }
 
         private static Map<String, Integer> indexOf(List<HostCandidate> hosts) {

@@ -33,6 +33,8 @@ import java.util.random.RandomGenerator;
 @ApplicationScoped
 public class DestinationSelector {
     private static final Logger LOG = Logger.getLogger(DestinationSelector.class);
+    /** Hosts offered to one claim statement, in claim order. */
+    static final int CANDIDATES_PER_CLAIM = 8;
 
     private final HostStateCache hostStates;
     private final ComputeHostReader reader;
@@ -71,8 +73,8 @@ public class DestinationSelector {
         this.noValidHost = Counter.builder("windlass.scheduler.no_valid_host")
                 .description("Requests no host could take").register(registry);
         this.lostRaces = Counter.builder("windlass.scheduler.claim_no_room")
-                .description("Claims refused because the host filled up after it was read (another replica, "
-                        + "or a cached view); the next host is tried")
+                .description("Claim statements whose candidate hosts all filled up after they were read "
+                        + "(another replica, or a cached view); the next candidates are tried")
                 .register(registry);
     }
 
@@ -112,8 +114,12 @@ public class DestinationSelector {
 
     private Selection claimOnFirstWithRoom(List<HostCandidate> order, UUID consumer, ResourceRequest request,
                                            long started) {
-        for (HostCandidate candidate : order) {
-            ClaimResult result = claims.claim(candidate.host(), consumer, request);
+        // a few candidates per statement: a view made stale by another replica costs no extra round
+        // trip unless all of them filled up
+        for (int from = 0; from < order.size(); from += CANDIDATES_PER_CLAIM) {
+            List<String> candidates = order.subList(from, Math.min(from + CANDIDATES_PER_CLAIM, order.size()))
+                    .stream().map(HostCandidate::host).toList();
+            ClaimResult result = claims.claim(candidates, consumer, request);
             if (result.outcome() == ClaimResult.Outcome.CLAIMED) {
                 hostStates.consume(result.host(), request.vcpus(), request.memoryMb(), request.diskGb(),
                         hostStates.now());
@@ -125,7 +131,7 @@ public class DestinationSelector {
                 return new Selection(result.host());
             }
             lostRaces.increment();
-            LOG.debugf("host %s lost its room for %s to a concurrent claim", candidate.host(), consumer);
+            LOG.debugf("hosts %s lost their room for %s to concurrent claims", candidates, consumer);
         }
         throw noValidHost(consumer, FilterOutcome.NOT_ENOUGH_HOSTS + " " + order.size()
                 + " host(s) passed the filters but concurrent requests took their room.", started);

@@ -85,17 +85,17 @@ class AggregateAllocationRatiosIT {
 
         // straight to the claim, as a scheduler with an out-of-date view of the host would go
         assertEquals(ClaimResult.Outcome.CLAIMED,
-                claims.claim("h1", UUID.randomUUID(), request(UUID.randomUUID(), 1, 5120)).outcome());
+                claims.claim(List.of("h1"), UUID.randomUUID(), request(UUID.randomUUID(), 1, 5120)).outcome());
         assertEquals(ClaimResult.Outcome.NO_ROOM,
-                claims.claim("h1", UUID.randomUUID(), request(UUID.randomUUID(), 1, 1)).outcome(),
+                claims.claim(List.of("h1"), UUID.randomUUID(), request(UUID.randomUUID(), 1, 1)).outcome(),
                 "memory: 10 GiB × 0.5 is taken");
         rows.clear();
         rows.insert("h1", 64, 10240, 100, 0);
         rows.aggregate("strict-cpu", List.of("h1"), Map.of("cpu_allocation_ratio", "1"));
         assertEquals(ClaimResult.Outcome.CLAIMED,
-                claims.claim("h1", UUID.randomUUID(), request(UUID.randomUUID(), 64, 1)).outcome());
+                claims.claim(List.of("h1"), UUID.randomUUID(), request(UUID.randomUUID(), 64, 1)).outcome());
         assertEquals(ClaimResult.Outcome.NO_ROOM,
-                claims.claim("h1", UUID.randomUUID(), request(UUID.randomUUID(), 0.5, 1)).outcome(),
+                claims.claim(List.of("h1"), UUID.randomUUID(), request(UUID.randomUUID(), 0.5, 1)).outcome(),
                 "cpu: 64 × 1.0 is taken (16 configured would allow 1024)");
         assertEquals(64.0, rows.vcpusUsed("h1"), 1e-9);
     }

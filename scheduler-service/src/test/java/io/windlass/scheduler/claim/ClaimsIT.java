@@ -1,5 +1,6 @@
 package io.windlass.scheduler.claim;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.windlass.rpc.RpcHandlerException;
 import io.windlass.scheduler.ResourceRequest;
@@ -11,6 +12,9 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +25,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -37,6 +43,8 @@ class ClaimsIT {
     HostClaims claims;
     @Inject
     ComputeHostRows rows;
+    @Inject
+    AgroalDataSource dataSource;
 
     @BeforeEach
     void twoHostsWithTenGibEach() {
@@ -99,8 +107,8 @@ class ClaimsIT {
         UUID consumer = UUID.randomUUID();
         ExecutorService pool = Executors.newFixedThreadPool(2);
         // bypass the lookup so both really race inside the claim transaction
-        Future<ClaimResult> a = pool.submit(() -> claims.claim("h1", consumer, request(consumer, 1, 1024)));
-        Future<ClaimResult> b = pool.submit(() -> claims.claim("h2", consumer, request(consumer, 1, 1024)));
+        Future<ClaimResult> a = pool.submit(() -> claims.claim(List.of("h1"), consumer, request(consumer, 1, 1024)));
+        Future<ClaimResult> b = pool.submit(() -> claims.claim(List.of("h2"), consumer, request(consumer, 1, 1024)));
         ClaimResult ra = a.get();
         ClaimResult rb = b.get();
         pool.shutdown();
@@ -109,6 +117,70 @@ class ClaimsIT {
         assertEquals(1, rows.allocations());
         assertEquals(1024, rows.memoryUsed("h1") + rows.memoryUsed("h2"));
         assertTrue(List.of(ra.outcome(), rb.outcome()).contains(ClaimResult.Outcome.ALREADY_CLAIMED));
+    }
+
+    @Test
+    void claimsOnTheFirstCandidateWithRoomInTheGivenOrder() {
+        rows.insert("h3", 64, 10240, 100, 0);
+        claims.claim(List.of("h2"), UUID.randomUUID(), request(UUID.randomUUID(), 1, 10240));
+
+        ClaimResult result = claims.claim(List.of("h2", "h3", "h1"), UUID.randomUUID(),
+                request(UUID.randomUUID(), 1, 1024));
+
+        assertEquals(new ClaimResult(ClaimResult.Outcome.CLAIMED, "h3"), result, "h2 is full, h3 comes next");
+        assertEquals(1024, rows.memoryUsed("h3"));
+        assertEquals(0, rows.memoryUsed("h1"));
+        assertEquals(ClaimResult.Outcome.NO_ROOM,
+                claims.claim(List.of("h2"), UUID.randomUUID(), request(UUID.randomUUID(), 1, 1024)).outcome());
+        assertEquals(2, rows.allocations(), "a refused claim leaves no allocation");
+    }
+
+    @Test
+    void aCandidateLockedByAnotherClaimIsSkippedNotWaitedFor() throws Exception {
+        try (Connection other = lockHostRow("h1")) {
+            ClaimResult result = claims.claim(List.of("h1", "h2"), UUID.randomUUID(),
+                    request(UUID.randomUUID(), 1, 1024));
+
+            assertEquals(new ClaimResult(ClaimResult.Outcome.CLAIMED, "h2"), result);
+            other.rollback();
+        }
+        assertEquals(0, rows.memoryUsed("h1"));
+    }
+
+    @Test
+    void whenOnlyLockedCandidatesHaveRoomTheClaimWaitsAndRechecksTheirRoom() throws Exception {
+        claims.claim(List.of("h2"), UUID.randomUUID(), request(UUID.randomUUID(), 1, 10240));
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (Connection other = lockHostRow("h1")) {
+            // the lock holder takes 9 GiB of h1's 10: after it commits, 1 GiB is left
+            try (PreparedStatement fill = other.prepareStatement(
+                    "UPDATE compute_hosts SET memory_mb_used = memory_mb_used + 9216 WHERE host = 'h1'")) {
+                fill.executeUpdate();
+            }
+            Future<ClaimResult> fits = pool.submit(() -> claims.claim(List.of("h2", "h1"), UUID.randomUUID(),
+                    request(UUID.randomUUID(), 1, 1024)));
+            Thread.sleep(300);
+            assertFalse(fits.isDone(), "h1 had room in the snapshot: the claim waits for its lock");
+            other.commit();
+
+            assertEquals(new ClaimResult(ClaimResult.Outcome.CLAIMED, "h1"), fits.get(10, TimeUnit.SECONDS));
+        }
+        assertEquals(ClaimResult.Outcome.NO_ROOM,
+                claims.claim(List.of("h1"), UUID.randomUUID(), request(UUID.randomUUID(), 1, 1024)).outcome(),
+                "the re-check sees the holder's committed counters");
+        pool.shutdown();
+    }
+
+    /** Another transaction holding {@code host}'s row lock, as a concurrent claim does; close to release. */
+    private Connection lockHostRow(String host) throws SQLException {
+        Connection connection = dataSource.getConnection();
+        connection.setAutoCommit(false);
+        try (PreparedStatement lock = connection.prepareStatement(
+                "SELECT host FROM compute_hosts WHERE host = ? FOR UPDATE")) {
+            lock.setString(1, host);
+            lock.executeQuery().close();
+        }
+        return connection;
     }
 
     @Test

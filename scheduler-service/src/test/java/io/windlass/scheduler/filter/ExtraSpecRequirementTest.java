@@ -3,6 +3,9 @@ package io.windlass.scheduler.filter;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.Arrays;
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The operator table of Nova's extra_specs_ops, case by case. */
@@ -53,5 +56,22 @@ class ExtraSpecRequirementTest {
     })
     void matchesAsNovaDoes(String value, String requirement, boolean expected) {
         assertEquals(expected, ExtraSpecRequirement.matches(value, requirement));
+    }
+
+    @ParameterizedTest(name = "''{0}'' -> {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "\"\"                 | ",
+            "\"   \"              | ",
+            "true                   | true",
+            "\"  true \"          | true",
+            "\"<or>  11\t<or> 12 \" | <or>,11,<or>,12",
+            "\"= 512\"            | =,512",
+    })
+    void splitsOnRunsOfWhitespaceLikeTheRegularExpression(String requirement, String expected) {
+        List<String> words = ExtraSpecRequirement.words(requirement);
+
+        assertEquals(expected == null ? List.of() : List.of(expected.split(",")), words);
+        assertEquals(Arrays.stream(requirement.strip().split("\\s+")).filter(w -> !w.isEmpty()).toList(), words,
+                "the same words as the split it replaces");
     }
 }
