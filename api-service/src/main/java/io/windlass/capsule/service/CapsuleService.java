@@ -13,6 +13,7 @@ import io.windlass.container.ContainerStatus;
 import io.windlass.container.TaskState;
 import io.windlass.context.RequestContext;
 import io.windlass.quota.QuotaEnforcer;
+import io.windlass.quota.ReservationQueue;
 import io.windlass.rpc.RpcException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -35,9 +36,11 @@ public class CapsuleService {
     private final CapsulePolicy policy;
     private final ConductorRpcApi conductor;
     private final QuotaEnforcer quotas;
+    private final ReservationQueue reservations;
 
     public CapsuleService(CapsuleRepository repository, CapsuleLookup lookup, CapsulePolicy policy,
-                          ConductorRpcApi conductor, QuotaEnforcer quotas) {
+                          ConductorRpcApi conductor, QuotaEnforcer quotas, ReservationQueue reservations) {
+        this.reservations = reservations;
         this.repository = repository;
         this.lookup = lookup;
         this.policy = policy;
@@ -49,7 +52,7 @@ public class CapsuleService {
         policy.authorize(CapsulePolicy.CREATE, caller, caller.projectId());
         CapsuleEntity capsule = newRow(caller, request);
         // reserved in the insert's transaction: an over-quota capsule leaves no row behind
-        QuarkusTransaction.requiringNew().run(() -> {
+        reservations.run(capsule.projectId, () -> {
             quotas.reserveCapsule(capsule.projectId, capsule.spec.containers().size(), capsule.cpu, capsule.memory);
             repository.persist(capsule);
         });

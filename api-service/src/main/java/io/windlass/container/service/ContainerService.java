@@ -20,6 +20,7 @@ import io.windlass.container.persistence.ContainerRepository;
 import io.windlass.container.policy.ContainerPolicy;
 import io.windlass.context.RequestContext;
 import io.windlass.quota.QuotaEnforcer;
+import io.windlass.quota.ReservationQueue;
 import io.windlass.rpc.RpcException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -45,11 +46,13 @@ public class ContainerService {
     private final ConductorRpcApi conductor;
     private final ComputeRpcApi compute;
     private final QuotaEnforcer quotas;
+    private final ReservationQueue reservations;
 
     public ContainerService(ContainerRepository repository, ContainerLookup lookup, ContainerPolicy policy,
                             ContainerNameGenerator names, ConductorRpcApi conductor, ComputeRpcApi compute,
-                            QuotaEnforcer quotas) {
+                            QuotaEnforcer quotas, ReservationQueue reservations) {
         this.quotas = quotas;
+        this.reservations = reservations;
         this.repository = repository;
         this.lookup = lookup;
         this.policy = policy;
@@ -70,7 +73,7 @@ public class ContainerService {
             policy.authorize(ContainerPolicy.CREATE_RUNTIME, caller, caller.projectId());
         }
         ContainerEntity container = newRow(caller, request);
-        QuarkusTransaction.requiringNew().run(() -> {
+        reservations.run(container.projectId, () -> {
             quotas.reserveContainer(container.projectId, container.cpu, container.memory);
             repository.persist(container);
         });

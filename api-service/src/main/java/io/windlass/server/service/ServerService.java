@@ -12,6 +12,7 @@ import io.windlass.flavor.service.FlavorLookup;
 import io.windlass.image.catalog.CatalogImage;
 import io.windlass.image.catalog.ImageCatalog;
 import io.windlass.quota.QuotaEnforcer;
+import io.windlass.quota.ReservationQueue;
 import io.windlass.quota.QuotaResource;
 import io.windlass.rpc.RpcException;
 import io.windlass.server.ServerAction;
@@ -51,11 +52,13 @@ public class ServerService {
     private final FlavorLookup flavors;
     private final ImageCatalog images;
     private final QuotaEnforcer quotas;
+    private final ReservationQueue reservations;
     private final ConductorRpcApi conductor;
 
     public ServerService(ServerRepository repository, ServerLookup lookup, ServerPolicy policy,
                          FlavorLookup flavors, ImageCatalog images, QuotaEnforcer quotas,
-                         ConductorRpcApi conductor) {
+                         ReservationQueue reservations, ConductorRpcApi conductor) {
+        this.reservations = reservations;
         this.repository = repository;
         this.lookup = lookup;
         this.policy = policy;
@@ -88,7 +91,7 @@ public class ServerService {
                 rows.add(newRow(caller, request, flavor, image, reservationId, i, n));
             }
             try {
-                QuarkusTransaction.requiringNew().run(() -> {
+                reservations.run(project, () -> {
                     reserve(project, flavor, n);
                     rows.forEach(repository::persist);
                 });

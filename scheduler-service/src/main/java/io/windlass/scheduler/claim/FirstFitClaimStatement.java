@@ -27,6 +27,12 @@ import java.util.UUID;
  * data-modifying CTEs included. A second delivery of the same request racing this one makes the
  * allocation insert fail on its primary key, which aborts the whole statement, counter update
  * included ({@link Result#concurrentDelivery}).
+ * <p>
+ * The claim commits without waiting for its WAL flush ({@code synchronous_commit} off for this
+ * statement's transaction only): nothing acts on a claim until the conductor has recorded the
+ * chosen host in its own, synchronous, commit, and a WAL flush always covers everything written
+ * before it, the claim included. A crash of PostgreSQL can only lose a claim whose host was never
+ * recorded, together with that record, and the build then fails or is asked again.
  */
 @ApplicationScoped
 class FirstFitClaimStatement {
@@ -46,7 +52,8 @@ class FirstFitClaimStatement {
      * the first candidate with room, locked (PostgreSQL re-checks the room on the newest row
      * version once it holds the lock); {@code existing}: an earlier delivery's claim, in which
      * case nothing is claimed; the last column counts candidates with room in the statement's
-     * snapshot, so that "none had room" can be told from "the ones with room were locked".
+     * snapshot, so that "none had room" can be told from "the ones with room were locked";
+     * {@code set_config(..., true)} lasts until this statement's commit.
      */
     private static final String SQL = """
             WITH candidate AS (
@@ -86,7 +93,7 @@ class FirstFitClaimStatement {
                 SELECT ?, ?, host, ?, ?, ?, ?, now() FROM claimed
                 RETURNING host
             )
-            SELECT (SELECT host FROM existing), (SELECT host FROM inserted),
+            SELECT (SELECT host FROM existing), (SELECT host FROM inserted), set_config('synchronous_commit', 'off', true),
                    (SELECT count(*) FROM compute_hosts h
                     JOIN candidate c ON c.host = h.host
                     LEFT JOIN ratio r ON r.host = h.host
@@ -147,7 +154,7 @@ class FirstFitClaimStatement {
             bindFits(statement, i, request);
             try (ResultSet row = statement.executeQuery()) {
                 row.next();
-                return new Result(row.getString(1), row.getString(2), row.getLong(3), false);
+                return new Result(row.getString(1), row.getString(2), row.getLong(4), false);
             }
         } catch (SQLException e) {
             if (UNIQUE_VIOLATION.equals(e.getSQLState())) {

@@ -1,0 +1,85 @@
+package io.windlass.quota;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** One project's reservations take turns in the api process; other projects' do not wait for them. */
+@QuarkusTest
+class ReservationQueueIT {
+    @Inject
+    ReservationQueue reservations;
+
+    @Test
+    void aProjectsReservationsRunOneAtATimeEachInItsOwnTransaction() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        CountDownLatch firstInside = new CountDownLatch(1);
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        try {
+            Future<?> first = pool.submit(() -> reservations.run("project-a", () -> {
+                assertTrue(QuarkusTransaction.isActive(), "runs in a transaction");
+                firstInside.countDown();
+                await(releaseFirst);
+            }));
+            assertTrue(firstInside.await(10, TimeUnit.SECONDS));
+            CountDownLatch secondInside = new CountDownLatch(1);
+            Future<?> second = pool.submit(() -> reservations.run("project-a", secondInside::countDown));
+            CountDownLatch otherProjectInside = new CountDownLatch(1);
+            Future<?> otherProject = pool.submit(() -> reservations.run(stripeMateFree("project-a"),
+                    otherProjectInside::countDown));
+
+            assertTrue(otherProjectInside.await(10, TimeUnit.SECONDS), "another project does not queue");
+            otherProject.get(10, TimeUnit.SECONDS);
+            assertFalse(secondInside.await(300, TimeUnit.MILLISECONDS), "the same project waits its turn");
+
+            releaseFirst.countDown();
+            first.get(10, TimeUnit.SECONDS);
+            second.get(10, TimeUnit.SECONDS);
+        } finally {
+            releaseFirst.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aFailedReservationRollsBackAndFreesTheTurn() {
+        assertThrows(OverQuotaException.class, () -> reservations.run("project-b", () -> {
+            throw new OverQuotaException(List.of(QuotaResource.CONTAINERS));
+        }));
+        CountDownLatch ran = new CountDownLatch(1);
+        reservations.run("project-b", ran::countDown);
+        assertEquals(0, ran.getCount(), "the lock was released after the failure");
+    }
+
+    /** A project id whose lock stripe differs from {@code project}'s. */
+    private static String stripeMateFree(String project) {
+        for (int i = 0; ; i++) {
+            String candidate = "project-other-" + i;
+            if (Math.floorMod(candidate.hashCode(), ReservationQueue.STRIPES)
+                    != Math.floorMod(project.hashCode(), ReservationQueue.STRIPES)) {
+                return candidate;
+            }
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
