@@ -11,7 +11,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * until it commits. Queued here they wait on a Java lock, instead of as a convoy of PostgreSQL
  * backends that are woken one after the other to re-check the row, taking cores from everything
  * else the database serves (docs/benchmarks.md, "Decision latency at saturation": with 20 creates
- * of one project in flight this halved the scheduler's decision p99 and raised the create rate).
+ * of one project in flight this halved the scheduler's decision p99 and cut the create→Running
+ * p99 from 1.2 s to 0.2 s, at the same create rate).
  * Correctness stays with the row locks: other api processes, and the conductor's release
  * triggers, still meet them there.
  */

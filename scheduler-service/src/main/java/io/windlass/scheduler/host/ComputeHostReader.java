@@ -1,7 +1,7 @@
 package io.windlass.scheduler.host;
 
-import io.windlass.scheduler.ResourceRequest;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.windlass.scheduler.ResourceRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
