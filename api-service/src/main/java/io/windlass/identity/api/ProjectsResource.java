@@ -7,6 +7,7 @@ import io.windlass.identity.persistence.ProjectEntity;
 import io.windlass.identity.persistence.RoleEntity;
 import io.windlass.identity.persistence.UserEntity;
 import io.windlass.identity.service.IdentityIds;
+import io.windlass.identity.service.RevocationList;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -31,10 +32,12 @@ import java.util.Map;
 public class ProjectsResource {
     private final IdentityRepository repository;
     private final IdentityAdmin admin;
+    private final RevocationList revocations;
 
-    public ProjectsResource(IdentityRepository repository, IdentityAdmin admin) {
+    public ProjectsResource(IdentityRepository repository, IdentityAdmin admin, RevocationList revocations) {
         this.repository = repository;
         this.admin = admin;
+        this.revocations = revocations;
     }
 
     @POST
@@ -90,7 +93,11 @@ public class ProjectsResource {
             project.description = p.path("description").asText("");
         }
         if (p.has("enabled")) {
-            project.enabled = p.path("enabled").asBoolean(true);
+            boolean enabled = p.path("enabled").asBoolean(true);
+            if (project.enabled && !enabled) {
+                revocations.revokeIssuedUntilNow(null, project.id, "project disabled");
+            }
+            project.enabled = enabled;
         }
         return Map.of("project", IdentityViews.project(project, admin.base(routing)));
     }
@@ -100,7 +107,9 @@ public class ProjectsResource {
     @Transactional
     public Response delete(@PathParam("id") String id) {
         admin.authorize("delete_project");
-        find(id).delete();
+        ProjectEntity project = find(id);
+        project.delete();
+        revocations.revokeIssuedUntilNow(null, project.id, "project deleted");
         return Response.noContent().build();
     }
 
@@ -138,6 +147,8 @@ public class ProjectsResource {
             throw new KeystoneException(404, "Could not find role assignment: user " + userId + ", project "
                     + projectId + ", role " + roleId + ".");
         }
+        // the user's tokens on the project carry the role: they end, new ones carry what is left
+        revocations.revokeIssuedUntilNow(g.user().id, g.project().id, "role " + g.role().name + " removed");
         return Response.noContent().build();
     }
 

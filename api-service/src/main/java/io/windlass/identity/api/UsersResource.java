@@ -6,6 +6,7 @@ import io.windlass.identity.persistence.IdentityRepository;
 import io.windlass.identity.persistence.UserEntity;
 import io.windlass.identity.service.IdentityIds;
 import io.windlass.identity.service.PasswordHasher;
+import io.windlass.identity.service.RevocationList;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -29,11 +30,14 @@ public class UsersResource {
     private final IdentityRepository repository;
     private final IdentityAdmin admin;
     private final PasswordHasher hasher;
+    private final RevocationList revocations;
 
-    public UsersResource(IdentityRepository repository, IdentityAdmin admin, PasswordHasher hasher) {
+    public UsersResource(IdentityRepository repository, IdentityAdmin admin, PasswordHasher hasher,
+                         RevocationList revocations) {
         this.repository = repository;
         this.admin = admin;
         this.hasher = hasher;
+        this.revocations = revocations;
     }
 
     @POST
@@ -85,9 +89,17 @@ public class UsersResource {
             user.name = IdentityBodies.name(u);
         }
         if (u.has("enabled")) {
-            user.enabled = u.path("enabled").asBoolean(true);
+            boolean enabled = u.path("enabled").asBoolean(true);
+            if (user.enabled && !enabled) {
+                revocations.revokeIssuedUntilNow(user.id, null, "user disabled");
+            }
+            user.enabled = enabled;
         }
         apply(user, u);
+        if (u.hasNonNull("password")) {
+            // as Keystone: a new password ends the sessions opened with the old one
+            revocations.revokeIssuedUntilNow(user.id, null, "password changed");
+        }
         return Map.of("user", IdentityViews.user(user, admin.base(routing)));
     }
 
@@ -96,7 +108,9 @@ public class UsersResource {
     @Transactional
     public Response delete(@PathParam("id") String id) {
         admin.authorize("delete_user");
-        find(id).delete();
+        UserEntity user = find(id);
+        user.delete();
+        revocations.revokeIssuedUntilNow(user.id, null, "user deleted");
         return Response.noContent().build();
     }
 

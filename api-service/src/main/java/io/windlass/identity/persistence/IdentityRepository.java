@@ -133,7 +133,26 @@ public class IdentityRepository {
     }
 
     public int purgeExpiredRevocations() {
-        return em.createNativeQuery("delete from identity_revoked_tokens where expires_at <= now()").executeUpdate();
+        return em.createNativeQuery("delete from identity_revoked_tokens where expires_at <= now()").executeUpdate()
+                + em.createNativeQuery("delete from identity_revocation_events where expires_at <= now()")
+                .executeUpdate();
+    }
+
+    /** Records that tokens of {@code userId} and/or {@code projectId} issued up to {@code issuedBefore} are revoked. */
+    public void addRevocationEvent(String userId, String projectId, Instant issuedBefore, Instant expiresAt,
+                                   String reason) {
+        em.createNativeQuery("insert into identity_revocation_events (user_id, project_id, issued_before, expires_at, "
+                        + "reason) values (?1, ?2, ?3, ?4, ?5)")
+                .setParameter(1, userId).setParameter(2, projectId).setParameter(3, issuedBefore)
+                .setParameter(4, expiresAt).setParameter(5, reason).executeUpdate();
+    }
+
+    /** Events that can still match a token: user id, project id, issued before (epoch ms). */
+    @SuppressWarnings("unchecked")
+    public List<Object[]> revocationEvents() {
+        return em.createNativeQuery("select user_id, project_id, "
+                + "cast(floor(extract(epoch from issued_before) * 1000) as bigint) from identity_revocation_events "
+                + "where expires_at > now()").getResultList();
     }
 
     /** The named secret, created from {@code candidate} if nobody stored one yet (first writer wins). */

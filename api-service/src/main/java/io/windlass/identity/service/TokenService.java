@@ -59,7 +59,7 @@ public class TokenService {
         ScopedRoles scoped = QuarkusTransaction.requiringNew().call(() -> scope(finalUserId, request.scope()));
         Instant now = Instant.now();
         TokenClaims claims = new TokenClaims(userId, scoped.projectId(), scoped.roles(), request.methods(),
-                now.getEpochSecond(), expires.getEpochSecond(), auditId(), chainId);
+                now.getEpochSecond(), expires.getEpochSecond(), auditId(), chainId, now.toEpochMilli());
         LOG.infof("token %s issued to user %s for project %s", claims.auditId(), userId, scoped.projectId());
         return new Issued(codec.encode(claims), claims);
     }

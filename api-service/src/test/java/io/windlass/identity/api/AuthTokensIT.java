@@ -120,7 +120,7 @@ class AuthTokensIT {
         TokenClaims claims = codec.decode(token).orElseThrow();
         long past = Instant.now().minusSeconds(60).getEpochSecond();
         String expired = codec.encode(new TokenClaims(claims.userId(), claims.projectId(), claims.roles(),
-                claims.methods(), past - 3600, past, "expired-audit", null));
+                claims.methods(), past - 3600, past, "expired-audit", null, null));
         given().header("X-Auth-Token", expired).when().get("/container/v1/containers").then().statusCode(401)
                 .body("errors[0].detail", equalTo("The token has expired."));
         given().when().get("/container/v1/containers").then().statusCode(401)
