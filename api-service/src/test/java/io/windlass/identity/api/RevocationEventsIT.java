@@ -57,9 +57,7 @@ class RevocationEventsIT {
     void aNewPasswordEndsTheOldTokens() {
         String before = Keystone.token(name, "pw", name);
 
-        given().header("X-Auth-Token", admin).contentType("application/json")
-                .body("{\"user\": {\"password\": \"pw2\"}}")
-                .when().patch("/v3/users/" + userId).then().statusCode(200);
+        patch("/v3/users/" + userId, "{\"user\": {\"password\": \"pw2\"}}");
 
         assertRevoked(before);
         assertValid(Keystone.token(name, "pw2", name));
@@ -68,14 +66,10 @@ class RevocationEventsIT {
     @Test
     void disablingOrDeletingTheUserEndsItsTokens() {
         String first = Keystone.token(name, "pw", name);
-        given().header("X-Auth-Token", admin).contentType("application/json")
-                .body("{\"user\": {\"enabled\": false}}")
-                .when().patch("/v3/users/" + userId).then().statusCode(200);
+        patch("/v3/users/" + userId, "{\"user\": {\"enabled\": false}}");
         assertRevoked(first);
 
-        given().header("X-Auth-Token", admin).contentType("application/json")
-                .body("{\"user\": {\"enabled\": true}}")
-                .when().patch("/v3/users/" + userId).then().statusCode(200);
+        patch("/v3/users/" + userId, "{\"user\": {\"enabled\": true}}");
         String second = Keystone.token(name, "pw", name);
         assertValid(second);
         given().header("X-Auth-Token", admin).when().delete("/v3/users/" + userId).then().statusCode(204);
@@ -86,12 +80,15 @@ class RevocationEventsIT {
     void disablingTheProjectEndsEveryonesTokensOnItButNotElsewhere() {
         String onProject = Keystone.token(name, "pw", name);
 
-        given().header("X-Auth-Token", admin).contentType("application/json")
-                .body("{\"project\": {\"enabled\": false}}")
-                .when().patch("/v3/projects/" + projectId).then().statusCode(200);
+        patch("/v3/projects/" + projectId, "{\"project\": {\"enabled\": false}}");
 
         assertRevoked(onProject);
         assertValid(admin);
+    }
+
+    private void patch(String path, String body) {
+        given().header("X-Auth-Token", admin).contentType("application/json").body(body)
+                .when().patch(path).then().statusCode(200);
     }
 
     private void assertValid(String token) {
