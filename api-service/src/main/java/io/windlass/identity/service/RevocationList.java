@@ -5,6 +5,9 @@ import io.quarkus.scheduler.Scheduled;
 import io.windlass.identity.config.IdentityConfig;
 import io.windlass.identity.persistence.IdentityRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
@@ -30,12 +33,15 @@ public class RevocationList {
 
     private final IdentityRepository repository;
     private final IdentityConfig config;
+    private final TransactionSynchronizationRegistry transactions;
     private volatile Revoked revoked = new Revoked(Set.of(), List.of());
     private volatile Instant loadedAt = Instant.EPOCH;
 
-    public RevocationList(IdentityRepository repository, IdentityConfig config) {
+    public RevocationList(IdentityRepository repository, IdentityConfig config,
+                          TransactionSynchronizationRegistry transactions) {
         this.repository = repository;
         this.config = config;
+        this.transactions = transactions;
     }
 
     public boolean isRevoked(TokenClaims claims) {
@@ -45,28 +51,50 @@ public class RevocationList {
 
     public void revoke(TokenClaims claims) {
         QuarkusTransaction.requiringNew().run(() -> repository.revoke(claims.auditId(), claims.expires()));
-        Revoked current = revoked;
-        Set<String> auditIds = new HashSet<>(current.auditIds());
-        auditIds.add(claims.auditId());
-        revoked = new Revoked(Set.copyOf(auditIds), current.events());
+        addAuditId(claims.auditId());
         LOG.infof("token %s revoked", claims.auditId());
     }
 
     /**
      * Revokes every token issued until now to {@code userId} (any project when null) on
      * {@code projectId} (any user when null), in the caller's transaction: the event commits with
-     * the change that caused it.
+     * the change that caused it, or not at all.
      */
     public void revokeIssuedUntilNow(String userId, String projectId, String reason) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         // no token issued before now outlives now + the token lifetime
         repository.addRevocationEvent(userId, projectId, now, now.plus(config.token().lifetime()), reason);
+        Event event = new Event(userId, projectId, now.toEpochMilli());
+        // this replica honours it at once, but only if the change that caused it commits
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    addEvent(event);
+                    LOG.infof("tokens revoked: user %s, project %s, issued until %s (%s)",
+                            userId == null ? "any" : userId, projectId == null ? "any" : projectId, now, reason);
+                }
+            }
+        });
+    }
+
+    // the two below change this replica's copy between re-reads; synchronized so that neither loses the other's
+    private synchronized void addAuditId(String auditId) {
+        Revoked current = revoked;
+        Set<String> auditIds = new HashSet<>(current.auditIds());
+        auditIds.add(auditId);
+        revoked = new Revoked(Set.copyOf(auditIds), current.events());
+    }
+
+    private synchronized void addEvent(Event event) {
         Revoked current = revoked;
         List<Event> events = new ArrayList<>(current.events());
-        events.add(new Event(userId, projectId, now.toEpochMilli()));
+        events.add(event);
         revoked = new Revoked(current.auditIds(), List.copyOf(events));
-        LOG.infof("tokens revoked: user %s, project %s, issued until %s (%s)", userId == null ? "any" : userId,
-                projectId == null ? "any" : projectId, now, reason);
     }
 
     private void refreshIfStale() {

@@ -47,8 +47,7 @@ class FirstFitClaimStatement {
               AND h.disk_gb_used + ? <= h.disk_gb * COALESCE(r.disk, ?)""";
 
     /**
-     * {@code ratio}: per candidate the smallest valid {@code *_allocation_ratio} of its aggregates
-     * (null where none sets one), the rule of {@link AggregateAllocationRatios}; {@code target}:
+     * {@code ratio}: per candidate its effective ratios ({@link EffectiveRatioSql}); {@code target}:
      * the first candidate with room, locked (PostgreSQL re-checks the room on the newest row
      * version once it holds the lock); {@code existing}: an earlier delivery's claim, in which
      * case nothing is claimed; the last column counts candidates with room in the statement's
@@ -59,17 +58,7 @@ class FirstFitClaimStatement {
             WITH candidate AS (
                 SELECT c.host, c.position FROM unnest(?) WITH ORDINALITY AS c(host, position)
             ), ratio AS (
-                SELECT ah.host,
-                       MIN(CAST(btrim(v.part) AS double precision)) FILTER (WHERE m.key = 'cpu_allocation_ratio') AS cpu,
-                       MIN(CAST(btrim(v.part) AS double precision)) FILTER (WHERE m.key = 'ram_allocation_ratio') AS ram,
-                       MIN(CAST(btrim(v.part) AS double precision)) FILTER (WHERE m.key = 'disk_allocation_ratio') AS disk
-                FROM aggregate_hosts ah
-                JOIN aggregate_metadata m ON m.aggregate_id = ah.aggregate_id
-                CROSS JOIN LATERAL unnest(string_to_array(m.value, ',')) AS v(part)
-                WHERE ah.host IN (SELECT host FROM candidate)
-                  AND m.key IN ('cpu_allocation_ratio', 'ram_allocation_ratio', 'disk_allocation_ratio')
-                  AND btrim(v.part) ~ ?
-                GROUP BY ah.host
+            %3$s
             ), existing AS (
                 SELECT host FROM allocations WHERE consumer_uuid = ?
             ), target AS (
@@ -109,7 +98,8 @@ class FirstFitClaimStatement {
         private final String sql;
 
         Mode(String clause) {
-            this.sql = SQL.formatted(FITS, clause);
+            this.sql = SQL.formatted(FITS, clause,
+                    EffectiveRatioSql.perHost("ah.host IN (SELECT host FROM candidate)", "?"));
         }
     }
 

@@ -81,25 +81,9 @@ public class HostClaims {
         return new ClaimResult(ClaimResult.Outcome.CLAIMED, result.claimedHost());
     }
 
-    /**
-     * CTE {@code ratio}: one row with the smallest valid {@code *_allocation_ratio} of the aggregates
-     * of {@code :host} (null columns where none sets one), the same rule as {@link AggregateAllocationRatios}
-     * and {@link FirstFitClaimStatement}: comma-separated values are split, values not matching
-     * {@code :validRatio} are ignored.
-     */
-    private static final String EFFECTIVE_RATIOS = """
-            WITH ratio AS (
-                SELECT MIN(CAST(btrim(v.part) AS double precision)) FILTER (WHERE m.key = 'cpu_allocation_ratio') AS cpu,
-                       MIN(CAST(btrim(v.part) AS double precision)) FILTER (WHERE m.key = 'ram_allocation_ratio') AS ram,
-                       MIN(CAST(btrim(v.part) AS double precision)) FILTER (WHERE m.key = 'disk_allocation_ratio') AS disk
-                FROM aggregate_hosts ah
-                JOIN aggregate_metadata m ON m.aggregate_id = ah.aggregate_id
-                CROSS JOIN LATERAL unnest(string_to_array(m.value, ',')) AS v(part)
-                WHERE ah.host = :host
-                  AND m.key IN ('cpu_allocation_ratio', 'ram_allocation_ratio', 'disk_allocation_ratio')
-                  AND btrim(v.part) ~ :validRatio
-            )
-            """;
+    /** CTE {@code ratio}: one row with {@code :host}'s effective ratios ({@link EffectiveRatioSql}). */
+    private static final String EFFECTIVE_RATIOS = "WITH ratio AS (\n"
+            + EffectiveRatioSql.forOneHost("ah.host = :host", ":validRatio") + ")\n";
 
     /** Frees the consumer's claim; nothing to do when there is none (idempotent). */
     @Transactional

@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
  * aggregates with different values, the smallest wins; a value that is not a plain non-negative
  * decimal is ignored (and logged once by {@link ComputeHostReader}).
  * <p>
- * The claim ({@code HostClaims}) applies the same rule in SQL with {@link #VALID_VALUE}, so the
- * filter's view and the claim's capacity check can never disagree about the ratio.
+ * The claim and the resize apply the same rule in SQL ({@code claim.EffectiveRatioSql}, with
+ * {@link #VALID_VALUE}), so the filter's view and the claim's capacity check can never disagree
+ * about the ratio.
  */
 public enum AggregateAllocationRatios {
     CPU("cpu_allocation_ratio"),

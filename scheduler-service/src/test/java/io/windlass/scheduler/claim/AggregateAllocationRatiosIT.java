@@ -15,15 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -51,10 +44,10 @@ class AggregateAllocationRatiosIT {
     void concurrentClaimsFillTheHostUpToTheAggregatesRamRatioAndNoFurther() throws Exception {
         rows.aggregate("ram-x2", List.of("h1"), Map.of("ram_allocation_ratio", "2.0"));
 
-        Outcomes outcomes = selectConcurrently(30, 1024);
+        ConcurrentSelections.Outcomes outcomes = selectConcurrently(30, 1024);
 
-        assertEquals(20, outcomes.claimed, "20 GiB of claims fit on 10 GiB × 2.0");
-        assertEquals(10, outcomes.noValidHost);
+        assertEquals(20, outcomes.claimed(), "20 GiB of claims fit on 10 GiB × 2.0");
+        assertEquals(10, outcomes.noValidHost());
         assertEquals(20 * 1024, rows.memoryUsed("h1"));
         assertEquals(rows.allocatedMemory("h1"), rows.memoryUsed("h1"));
     }
@@ -128,35 +121,12 @@ class AggregateAllocationRatiosIT {
         assertEquals(10240, rows.memoryUsed("h1"));
     }
 
-    private record Outcomes(int claimed, int noValidHost) {
-    }
-
-    private Outcomes selectConcurrently(int requests, long memoryMb) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(12);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Selection>> results = new ArrayList<>();
+    private ConcurrentSelections.Outcomes selectConcurrently(int requests, long memoryMb) throws Exception {
+        List<ResourceRequest> batch = new ArrayList<>();
         for (int i = 0; i < requests; i++) {
-            ResourceRequest request = request(UUID.randomUUID(), 0.25, memoryMb);
-            results.add(pool.submit((Callable<Selection>) () -> {
-                start.await();
-                return selector.select(request);
-            }));
+            batch.add(request(UUID.randomUUID(), 0.25, memoryMb));
         }
-        start.countDown();
-        int claimed = 0;
-        int refused = 0;
-        for (Future<Selection> result : results) {
-            try {
-                result.get();
-                claimed++;
-            } catch (ExecutionException e) {
-                RpcHandlerException error = assertInstanceOf(RpcHandlerException.class, e.getCause());
-                assertEquals(SchedulerRpcApi.NO_VALID_HOST, error.type());
-                refused++;
-            }
-        }
-        pool.shutdown();
-        return new Outcomes(claimed, refused);
+        return ConcurrentSelections.select(selector, batch, 12);
     }
 
     private static ResourceRequest request(UUID consumer, double vcpus, long memoryMb) {

@@ -19,9 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -29,7 +26,6 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -55,34 +51,14 @@ class ClaimsIT {
 
     @Test
     void concurrentClaimsNeverOvercommit() throws Exception {
-        int requests = 40;
-        ExecutorService pool = Executors.newFixedThreadPool(16);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Selection>> results = new ArrayList<>();
-        for (int i = 0; i < requests; i++) {
-            ResourceRequest request = request(UUID.randomUUID(), 0.5, 1024);
-            results.add(pool.submit((Callable<Selection>) () -> {
-                start.await();
-                return selector.select(request);
-            }));
+        List<ResourceRequest> requests = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            requests.add(request(UUID.randomUUID(), 0.5, 1024));
         }
-        start.countDown();
-        int succeeded = 0;
-        int noValidHost = 0;
-        for (Future<Selection> result : results) {
-            try {
-                result.get();
-                succeeded++;
-            } catch (ExecutionException e) {
-                RpcHandlerException refused = assertInstanceOf(RpcHandlerException.class, e.getCause());
-                assertEquals(SchedulerRpcApi.NO_VALID_HOST, refused.type());
-                noValidHost++;
-            }
-        }
-        pool.shutdown();
+        ConcurrentSelections.Outcomes outcomes = ConcurrentSelections.select(selector, requests, 16);
 
-        assertEquals(20, succeeded);
-        assertEquals(20, noValidHost);
+        assertEquals(20, outcomes.claimed());
+        assertEquals(20, outcomes.noValidHost());
         assertEquals(20, rows.allocations());
         for (String host : List.of("h1", "h2")) {
             assertTrue(rows.memoryUsed(host) <= 10240, host + " overcommitted: " + rows.memoryUsed(host));
