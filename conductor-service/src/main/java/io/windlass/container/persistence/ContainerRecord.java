@@ -15,6 +15,8 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
+import org.hibernate.type.descriptor.java.Immutability;
 import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
@@ -27,6 +29,10 @@ import java.util.UUID;
  * The conductor's view of a {@code containers} row: what it needs to build the spec and the
  * columns it owns. Updates write only changed columns, so the api-service's own columns are
  * never overwritten with stale values.
+ * <p>
+ * The JSON columns are replaced, never changed in place ({@code row.addresses = ...}): marked
+ * immutable, Hibernate keeps no deep copy of each (a JSON write and read per column per loaded
+ * row, about 6 % of the conductor's CPU samples under load) and tells a change by the new value.
  */
 @Entity
 @Table(name = "containers")
@@ -44,8 +50,10 @@ public class ContainerRecord extends PanacheEntityBase {
     @Column(name = "image_pull_policy")
     public String imagePullPolicy;
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public List<String> command;
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public List<String> entrypoint;
     public double cpu;
     /** MiB. */
@@ -55,17 +63,21 @@ public class ContainerRecord extends PanacheEntityBase {
     public String workdir;
     public String hostname;
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public Map<String, String> environment;
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public Map<String, String> labels;
     /** Stored as the api-service writes it: the common-model record. */
     @Column(name = "restart_policy")
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public RestartPolicy restartPolicy;
     @Column(name = "availability_zone")
     public String availabilityZone;
     @Column(name = "scheduler_hints")
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public Map<String, List<String>> schedulerHints;
     public boolean interactive;
     public boolean tty;
@@ -85,8 +97,10 @@ public class ContainerRecord extends PanacheEntityBase {
     @Column(name = "engine_id")
     public String engineId;
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public Map<String, List<ContainerAddress>> addresses;
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public List<Integer> ports;
     @Column(name = "status_observed_at")
     public Instant statusObservedAt;

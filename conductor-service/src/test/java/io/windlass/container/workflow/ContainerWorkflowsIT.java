@@ -8,6 +8,7 @@ import io.windlass.conductor.support.ContainerRows;
 import io.windlass.conductor.support.FakeEdges;
 import io.windlass.conductor.support.Poll;
 import io.windlass.container.ContainerAction;
+import io.windlass.container.ContainerAddress;
 import io.windlass.container.ContainerOperation;
 import io.windlass.container.ContainerSpec;
 import io.windlass.container.ContainerStatus;
@@ -163,6 +164,23 @@ class ContainerWorkflowsIT {
 
         reports.apply(ctx, report(uuid, ContainerStatus.STOPPED, "abc123", false, false, seen.minusSeconds(5)));
         assertEquals("Running", rows.container(uuid).get("status"));
+    }
+
+    @Test
+    void laterReportReplacesTheAddressesAndPortsSeenBefore() {
+        // the JSON columns are immutable to Hibernate (ContainerRecord): a new value must still be saved
+        UUID uuid = rows.insert("Creating", HOST);
+        Instant seen = Instant.parse("2030-01-01T10:00:00Z");
+        reports.apply(ctx, report(uuid, ContainerStatus.RUNNING, "abc123", false, true, seen));
+
+        reports.apply(ctx, new ContainerStatusReport(uuid.toString(), HOST, ContainerStatus.RUNNING, null,
+                "Up 2 seconds", "abc123", Map.of("net-1", List.of(new ContainerAddress("10.0.0.7", 4, "port-1", null,
+                false))), List.of(80, 443), List.of("sh"), false, false, seen.plusSeconds(1)));
+
+        Map<String, String> row = rows.container(uuid);
+        assertTrue(row.get("ports").contains("443"), "ports replaced: " + row.get("ports"));
+        assertTrue(row.get("addresses").contains("10.0.0.7"), "addresses replaced: " + row.get("addresses"));
+        assertEquals("Up 2 seconds", row.get("status_detail"));
     }
 
     @Test
