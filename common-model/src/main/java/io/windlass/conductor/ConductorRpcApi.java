@@ -80,8 +80,9 @@ public class ConductorRpcApi {
         rpc.cast(RpcTopics.CONDUCTOR, REPORT_CONTAINER_STATUS, VERSION, ctx, report);
     }
 
+    /** Transient: the host's next heartbeat (every 10 s by default) replaces a lost one. */
     public void reportHostState(RequestContext ctx, HostState state) {
-        rpc.cast(RpcTopics.CONDUCTOR, REPORT_HOST_STATE, VERSION, ctx, state);
+        rpc.castTransient(RpcTopics.CONDUCTOR, REPORT_HOST_STATE, VERSION, ctx, state);
     }
 
     /** Fan an aggregate's image pre-cache request out to its member hosts (since 1.1). */

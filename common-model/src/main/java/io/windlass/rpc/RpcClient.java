@@ -23,7 +23,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Sends RPC messages. {@link #cast} is fire-and-forget but durable: a persistent
- * message, confirmed by the broker before the method returns. {@link #call} waits for
+ * message, confirmed by the broker before the method returns; {@link #castTransient} is neither,
+ * for reports that the next one replaces. {@link #call} waits for
  * the answer over RabbitMQ's direct reply-to, with a timeout; use it only where the
  * caller truly waits (scheduling, live resize, stats).
  */
@@ -55,11 +56,25 @@ public class RpcClient implements AutoCloseable {
 
     /** Durable, confirmed, one-way message to a topic. */
     public void cast(String topic, String method, RpcVersion version, RequestContext context, Object args) {
+        publish(topic, method, version, context, args, true);
+    }
+
+    /**
+     * One-way message that the next one of its kind supersedes (a periodic state report): neither
+     * persisted by the broker nor confirmed, so it costs the broker no disk write and the sender
+     * no wait. Lost if the broker restarts before delivering it; the next report takes its place.
+     */
+    public void castTransient(String topic, String method, RpcVersion version, RequestContext context, Object args) {
+        publish(topic, method, version, context, args, false);
+    }
+
+    private void publish(String topic, String method, RpcVersion version, RequestContext context, Object args,
+                         boolean durable) {
         Envelope envelope = envelope(method, version, context, args, null);
         byte[] body = serialise(envelope);
         AMQP.BasicProperties props = new AMQP.BasicProperties.Builder()
                 .contentType("application/json")
-                .deliveryMode(2)
+                .deliveryMode(durable ? 2 : 1)
                 .messageId(envelope.msgId())
                 .timestamp(java.util.Date.from(envelope.sentAt()))
                 .build();
@@ -68,13 +83,17 @@ public class RpcClient implements AutoCloseable {
         try {
             connection.declareTopicQueue(ch, topic);
             ch.basicPublish(connection.settings().exchange(), topic, props, body);
-            ch.waitForConfirmsOrDie(connection.settings().confirmTimeout().toMillis());
+            // every publish channel is in confirm mode: a transient message is confirmed too, and
+            // the channel's next durable cast waits for that confirm as well (it comes on arrival)
+            if (durable) {
+                ch.waitForConfirmsOrDie(connection.settings().confirmTimeout().toMillis());
+            }
             healthy = true;
-            LOG.debugf("cast %s.%s msg_id=%s request_id=%s", topic, method, envelope.msgId(),
-                    context == null ? null : context.requestId());
+            LOG.debugf("cast %s.%s msg_id=%s request_id=%s%s", topic, method, envelope.msgId(),
+                    context == null ? null : context.requestId(), durable ? "" : " (transient)");
         } catch (IOException | TimeoutException e) {
-            throw new RpcException("cast " + topic + "." + method + " was not confirmed by the broker: "
-                    + e.getMessage(), e);
+            throw new RpcException("cast " + topic + "." + method + (durable ? " was not confirmed by the broker: "
+                    : " failed: ") + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RpcException("interrupted while casting " + topic + "." + method, e);

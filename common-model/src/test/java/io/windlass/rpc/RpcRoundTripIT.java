@@ -3,12 +3,14 @@ package io.windlass.rpc;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.rabbitmq.client.GetResponse;
 import io.windlass.context.RequestContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -97,6 +99,31 @@ class RpcRoundTripIT {
         RemoteException major = assertThrows(RemoteException.class, () -> client.call("echo", "ping",
                 new RpcVersion(2, 0), ctx, new Ping("x"), Pong.class, Duration.ofSeconds(10)));
         assertEquals("IncompatibleVersion", major.type());
+    }
+
+    @Test
+    void transientCastIsNotPersistedAndDurableCastsStillGetTheirConfirms() throws Exception {
+        String queue = connection.settings().queueFor("nobody");
+        // one per publish channel, so the durable cast below shares a channel with an unconfirmed one
+        for (int i = 0; i < 4; i++) {
+            client.castTransient("nobody", "report", new RpcVersion(1, 0), ctx, new Ping("t" + i));
+        }
+        client.cast("nobody", "ping", new RpcVersion(1, 0), ctx, new Ping("durable"));
+
+        List<Integer> deliveryModes = new ArrayList<>();
+        try (var ch = connection.createChannel()) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (deliveryModes.size() < 5 && System.nanoTime() < deadline) {
+                GetResponse got = ch.basicGet(queue, true);
+                if (got == null) {
+                    Thread.sleep(20);
+                } else {
+                    deliveryModes.add(got.getProps().getDeliveryMode());
+                }
+            }
+        }
+        // publishes on different channels may arrive in any order
+        assertEquals(List.of(1, 1, 1, 1, 2), deliveryModes.stream().sorted().toList());
     }
 
     @Test
