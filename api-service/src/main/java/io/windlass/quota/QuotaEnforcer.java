@@ -5,7 +5,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 
-import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.HashSet;
@@ -32,18 +31,15 @@ public class QuotaEnforcer {
      * The small epsilon absorbs float noise in fractional cpu sums (0.1 + 0.2 > 0.3).
      */
     private static final String RESERVE = """
+            WITH requested AS (
+                SELECT r.resource, r.amount, COALESCE(q.hard_limit, r.default_limit) AS hard_limit
+                FROM unnest(?::text[], ?::float8[], ?::float8[]) AS r(resource, amount, default_limit)
+                LEFT JOIN quotas q ON q.project_id = ? AND q.resource = r.resource)
             INSERT INTO quota_usages AS u (project_id, resource, in_use)
-            SELECT ?, r.resource, r.amount
-            FROM unnest(?::text[], ?::float8[], ?::float8[]) AS r(resource, amount, default_limit)
-            LEFT JOIN quotas q ON q.project_id = ? AND q.resource = r.resource
-            WHERE COALESCE(q.hard_limit, r.default_limit) < 0
-               OR r.amount <= COALESCE(q.hard_limit, r.default_limit) + 1e-9
+            SELECT ?, resource, amount FROM requested WHERE hard_limit < 0 OR amount <= hard_limit + 1e-9
             ON CONFLICT (project_id, resource) DO UPDATE SET in_use = u.in_use + EXCLUDED.in_use
-            WHERE (SELECT COALESCE(q.hard_limit, d.default_limit) < 0
-                          OR u.in_use + EXCLUDED.in_use <= COALESCE(q.hard_limit, d.default_limit) + 1e-9
-                   FROM unnest(?::text[], ?::float8[]) AS d(resource, default_limit)
-                   LEFT JOIN quotas q ON q.project_id = u.project_id AND q.resource = d.resource
-                   WHERE d.resource = u.resource)
+            WHERE (SELECT hard_limit < 0 OR u.in_use + EXCLUDED.in_use <= hard_limit + 1e-9
+                   FROM requested WHERE requested.resource = u.resource)
             RETURNING u.resource""";
 
     private final EntityManager em;
@@ -97,16 +93,13 @@ public class QuotaEnforcer {
         List<QuotaResource> resources = List.copyOf(amounts.keySet());
         Set<String> reserved = em.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(RESERVE)) {
-                Array keys = connection.createArrayOf("text", resources.stream().map(QuotaResource::key).toArray());
-                Array defaults = connection.createArrayOf("float8",
-                        resources.stream().map(r -> (double) defaultLimit(r)).toArray());
-                statement.setString(1, projectId);
-                statement.setArray(2, keys);
-                statement.setArray(3, connection.createArrayOf("float8", resources.stream().map(amounts::get).toArray()));
-                statement.setArray(4, defaults);
+                statement.setArray(1, connection.createArrayOf("text",
+                        resources.stream().map(QuotaResource::key).toArray()));
+                statement.setArray(2, connection.createArrayOf("float8", resources.stream().map(amounts::get).toArray()));
+                statement.setArray(3, connection.createArrayOf("float8",
+                        resources.stream().map(r -> (double) defaultLimit(r)).toArray()));
+                statement.setString(4, projectId);
                 statement.setString(5, projectId);
-                statement.setArray(6, keys);
-                statement.setArray(7, defaults);
                 Set<String> done = new HashSet<>();
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
