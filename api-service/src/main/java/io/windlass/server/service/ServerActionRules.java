@@ -44,10 +44,10 @@ public final class ServerActionRules {
     /** @throws ConflictException Nova's InstanceInvalidState, naming the state that forbids the action */
     public static void require(ServerEntity server, ServerAction action) {
         if (server.taskState != null) {
-            throw invalidState(server, action, "task_state", server.taskState);
+            throw invalidState(server, action, "task_state", server.taskState.value());
         }
-        if (!ALLOWED.get(action).contains(VmState.fromValue(server.vmState)) || server.host == null) {
-            throw invalidState(server, action, "vm_state", server.vmState);
+        if (!ALLOWED.get(action).contains(server.vmState) || server.host == null) {
+            throw invalidState(server, action, "vm_state", server.vmState.value());
         }
     }
 

@@ -16,6 +16,7 @@ import io.windlass.quota.QuotaResource;
 import io.windlass.quota.ReservationQueue;
 import io.windlass.rpc.RpcException;
 import io.windlass.server.ServerAction;
+import io.windlass.server.PowerState;
 import io.windlass.server.ServerOperation;
 import io.windlass.server.ServerRef;
 import io.windlass.server.ServerTaskState;
@@ -28,7 +29,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -174,13 +174,13 @@ public class ServerService {
                 throw locked(s);
             }
             ServerActionRules.require(s, action);
-            s.taskState = action.taskState().value();
+            s.taskState = action.taskState();
         });
         try {
             conductor.serverAction(caller, new ServerOperation(found.uuid.toString(), action));
         } catch (RpcException e) {
             QuarkusTransaction.requiringNew().run(() -> repository.lockLive(found.uuid)
-                    .filter(s -> action.taskState().value().equals(s.taskState))
+                    .filter(s -> s.taskState == action.taskState())
                     .ifPresent(s -> s.taskState = null));
             LOG.warnf("%s of server %s not sent: %s", action, found.uuid, e.getMessage());
             throw new ServiceUnavailableException("ServiceUnavailable",
@@ -197,25 +197,24 @@ public class ServerService {
     public void delete(RequestContext caller, String id) {
         ServerEntity found = lookup.visible(caller, id, ServerPolicy.DELETE);
         policy.authorize(ServerPolicy.DELETE, caller, found.projectId);
-        String previousTask = QuarkusTransaction.requiringNew().call(() -> {
+        DeleteMarked marked = QuarkusTransaction.requiringNew().call(() -> {
             ServerEntity s = repository.lockLive(found.uuid).orElseThrow(() -> ServerLookup.notFound(id));
             if (s.locked) {
                 throw locked(s);
             }
             if (s.host == null) {
-                Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-                s.vmState = VmState.DELETED.value();
+                Instant now = ServerEntity.now();
+                s.vmState = VmState.DELETED;
                 s.taskState = null;
                 s.deletedAt = now;
                 s.terminatedAt = now;
-                s.updatedAt = now;
-                return null;
+                return new DeleteMarked(true, null);
             }
-            String previous = s.taskState == null ? "" : s.taskState;
-            s.taskState = ServerTaskState.DELETING.value();
+            DeleteMarked previous = new DeleteMarked(false, s.taskState);
+            s.taskState = ServerTaskState.DELETING;
             return previous;
         });
-        if (previousTask == null) {
+        if (marked.deletedHere()) {
             LOG.infof("server %s had no host; deleted", found.uuid);
             return;
         }
@@ -223,12 +222,16 @@ public class ServerService {
             conductor.deleteServer(caller, new ServerRef(found.uuid.toString()));
         } catch (RpcException e) {
             QuarkusTransaction.requiringNew().run(() -> repository.lockLive(found.uuid)
-                    .ifPresent(s -> s.taskState = previousTask.isEmpty() ? null : previousTask));
+                    .ifPresent(s -> s.taskState = marked.previousTask()));
             LOG.warnf("delete of server %s not sent: %s", found.uuid, e.getMessage());
             throw new ServiceUnavailableException("ServiceUnavailable",
                     "The delete request could not be passed on to the conductor; try again later.");
         }
         LOG.infof("server %s: delete requested", found.uuid);
+    }
+
+    /** @param deletedHere the server never reached a host and is deleted; else the task state to put back if the cast fails */
+    private record DeleteMarked(boolean deletedHere, ServerTaskState previousTask) {
     }
 
     private FlavorRecord bootableFlavor(RequestContext caller, String flavorRef) {
@@ -298,9 +301,9 @@ public class ServerService {
         s.adminPasswordSet = true;
         s.reservationId = reservationId;
         s.launchIndex = index;
-        s.vmState = VmState.BUILDING.value();
-        s.taskState = ServerTaskState.SCHEDULING.value();
-        s.powerState = 0;
+        s.vmState = VmState.BUILDING;
+        s.taskState = ServerTaskState.SCHEDULING;
+        s.powerState = PowerState.NOSTATE;
         return s;
     }
 

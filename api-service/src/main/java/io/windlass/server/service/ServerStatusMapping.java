@@ -1,5 +1,8 @@
 package io.windlass.server.service;
 
+import io.windlass.server.ServerTaskState;
+import io.windlass.server.VmState;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -64,6 +67,11 @@ public final class ServerStatusMapping {
     }
 
     private ServerStatusMapping() {
+    }
+
+    /** The status users see for a server's states. */
+    public static String status(VmState vmState, ServerTaskState taskState) {
+        return status(vmState.value(), taskState == null ? null : taskState.value());
     }
 
     /** The status users see; {@code UNKNOWN} for a vm_state Nova does not map. */

@@ -67,10 +67,7 @@ class ContainerUpdateIT {
         assertEquals(256, call.envelope().args().get("memoryMb").asInt());
         assertEquals(2.0, call.envelope().args().get("cpu").asDouble());
         // the conductor saves the new limits before it answers
-        rows.update(c.uuid, e -> {
-            e.memory = 256;
-            e.cpu = 2.0;
-        });
+        rows.writeAsConductor(c.uuid, "memory = 256, cpu = 2.0");
         conductor.reply(call, new RpcReply(null, null));
         patch.get().then().statusCode(200).body("memory", equalTo("256")).body("cpu", equalTo(2.0f));
     }

@@ -1,7 +1,7 @@
 package io.windlass.container.persistence;
 
-import io.windlass.container.TaskStateConverter;
-import io.windlass.container.ContainerStatusConverter;
+import io.windlass.persistence.TaskStateConverter;
+import io.windlass.persistence.ContainerStatusConverter;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.windlass.container.ContainerAddress;
 import io.windlass.container.ContainerStatus;

@@ -1,180 +1,234 @@
 package io.windlass.server.persistence;
 
-import io.windlass.api.persistence.TimestampedEntity;
+import io.windlass.persistence.PowerStateConverter;
+import io.windlass.persistence.ServerTaskStateConverter;
+import io.windlass.persistence.VmStateConverter;
+import io.windlass.persistence.WorkloadEntity;
+import io.windlass.persistence.WrittenBy;
 import io.windlass.server.InjectedFile;
+import io.windlass.server.PowerState;
 import io.windlass.server.ServerAddress;
+import io.windlass.server.ServerTaskState;
+import io.windlass.server.VmState;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.java.Immutability;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+
+import static io.windlass.persistence.Writer.API;
+import static io.windlass.persistence.Writer.CONDUCTOR;
 
 /**
- * One row of {@code servers} (V8). The api-service writes the user-facing fields and the task
- * state of actions; the conductor writes what agents observe. vm_state/task_state are stored
- * as Nova's strings ({@link io.windlass.server.VmState#value()}), power_state as its integer.
+ * One row of {@code servers} (a Nova server). The api-service inserts it (with a copy of the
+ * flavor) and writes what users change and the task state of actions; the conductor writes what
+ * agents observe. Deleted servers stay as rows with {@code deleted_at} set, as in Nova.
+ * JSON columns are replaced, never changed in place.
  */
 @Entity
 @Table(name = "servers")
-public class ServerEntity extends TimestampedEntity {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
-
-    @Column(nullable = false, unique = true)
-    public UUID uuid;
+@DynamicUpdate
+public class ServerEntity extends WorkloadEntity {
 
     @Column(nullable = false)
+    @WrittenBy(API)
     public String name;
 
-    @Column(name = "project_id", nullable = false)
-    public String projectId;
-
-    @Column(name = "user_id", nullable = false)
-    public String userId;
-
     @Column(name = "image_ref", nullable = false)
+    @WrittenBy({})
     public String imageRef;
 
+    /** The engine's reference of the image. */
     @Column(nullable = false)
+    @WrittenBy({})
     public String image;
 
     @Column(name = "flavor_id", nullable = false)
+    @WrittenBy({})
     public String flavorId;
 
     @Column(name = "flavor_name", nullable = false)
+    @WrittenBy({})
     public String flavorName;
 
+    @WrittenBy({})
     public int vcpus;
 
     @Column(name = "memory_mb")
+    @WrittenBy({})
     public int memoryMb;
 
     @Column(name = "root_gb")
+    @WrittenBy({})
     public int rootGb;
 
     @Column(name = "ephemeral_gb")
+    @WrittenBy({})
     public int ephemeralGb;
 
     /** MiB. */
+    @WrittenBy({})
     public int swap;
 
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     @Column(name = "flavor_extra_specs", nullable = false)
+    @WrittenBy({})
     public Map<String, String> flavorExtraSpecs = new HashMap<>();
 
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     @Column(nullable = false)
+    @WrittenBy({})
     public Map<String, String> metadata = new HashMap<>();
 
     /** Base64, as sent. */
     @Column(name = "user_data")
+    @WrittenBy({})
     public String userData;
 
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     @Column(nullable = false)
+    @WrittenBy({})
     public List<InjectedFile> files = new ArrayList<>();
 
     @Column(nullable = false)
+    @WrittenBy(API)
     public String hostname;
 
+    @WrittenBy(API)
     public String description;
 
     @Column(name = "access_ip_v4")
+    @WrittenBy(API)
     public String accessIpV4;
 
     @Column(name = "access_ip_v6")
+    @WrittenBy(API)
     public String accessIpV6;
 
     @Column(name = "disk_config", nullable = false)
+    @WrittenBy(API)
     public String diskConfig = "MANUAL";
 
     @Column(name = "key_name")
+    @WrittenBy({})
     public String keyName;
 
     @Column(name = "config_drive")
+    @WrittenBy({})
     public boolean configDrive = true;
 
     /** Names as requested ({@code [{"name": ...}]}). */
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     @Column(name = "security_groups", nullable = false)
+    @WrittenBy({})
     public List<String> securityGroups = new ArrayList<>();
 
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     @Column(name = "scheduler_hints", nullable = false)
+    @WrittenBy({})
     public Map<String, List<String>> schedulerHints = new HashMap<>();
 
     @Column(name = "requested_zone")
+    @WrittenBy({})
     public String requestedZone;
 
+    /** An admin's forced host, or null. */
     @Column(name = "requested_host")
+    @WrittenBy({})
     public String requestedHost;
 
     /** {@code auto} (the engine's default network) or {@code none}. */
     @Column(nullable = false)
+    @WrittenBy({})
     public String network = "auto";
 
+    /** The zone of the host it landed on. */
     @Column(name = "availability_zone")
+    @WrittenBy(CONDUCTOR)
     public String availabilityZone;
 
     @Column(name = "admin_password_set")
+    @WrittenBy({})
     public boolean adminPasswordSet;
 
     @Column(name = "reservation_id", nullable = false)
+    @WrittenBy({})
     public String reservationId;
 
     @Column(name = "launch_index")
+    @WrittenBy({})
     public int launchIndex;
 
+    /** The api-service writes {@code deleted} for a server that never reached a host. */
+    @Convert(converter = VmStateConverter.class)
     @Column(name = "vm_state", nullable = false)
-    public String vmState;
+    @WrittenBy({API, CONDUCTOR})
+    public VmState vmState;
 
+    @Convert(converter = ServerTaskStateConverter.class)
     @Column(name = "task_state")
-    public String taskState;
+    @WrittenBy({API, CONDUCTOR})
+    public ServerTaskState taskState;
 
+    @Convert(converter = PowerStateConverter.class)
     @Column(name = "power_state")
-    public int powerState;
+    @WrittenBy(CONDUCTOR)
+    public PowerState powerState = PowerState.NOSTATE;
 
+    @WrittenBy({})
     public int progress;
 
-    public String host;
-
     @Column(name = "engine_id")
+    @WrittenBy(CONDUCTOR)
     public String engineId;
 
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     @Column(nullable = false)
+    @WrittenBy(CONDUCTOR)
     public Map<String, List<ServerAddress>> addresses = new HashMap<>();
 
     /** {@code {code, message, details, created}} of the last failure, shown on ERROR. */
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
+    @WrittenBy(CONDUCTOR)
     public Map<String, Object> fault;
 
+    @WrittenBy(API)
     public boolean locked;
 
     @Column(name = "locked_reason")
+    @WrittenBy(API)
     public String lockedReason;
 
     @Column(name = "launched_at")
+    @WrittenBy(CONDUCTOR)
     public Instant launchedAt;
 
     @Column(name = "terminated_at")
+    @WrittenBy({API, CONDUCTOR})
     public Instant terminatedAt;
 
     @Column(name = "deleted_at")
+    @WrittenBy({API, CONDUCTOR})
     public Instant deletedAt;
 
-    @Column(name = "status_observed_at")
-    public Instant statusObservedAt;
+    public boolean isDeleted() {
+        return deletedAt != null;
+    }
 }
