@@ -1,5 +1,6 @@
 package io.windlass.capsule;
 
+import io.windlass.workload.WorkloadReport;
 import io.windlass.container.ContainerAddress;
 import io.windlass.container.ContainerStatus;
 
@@ -22,5 +23,5 @@ import java.util.Map;
  */
 public record CapsuleStatusReport(String uuid, String host, ContainerStatus status, String statusReason,
                                   List<CapsuleMemberState> members, Map<String, List<ContainerAddress>> addresses,
-                                  boolean gone, boolean operationDone, Instant observedAt) {
+                                  boolean gone, boolean operationDone, Instant observedAt) implements WorkloadReport {
 }

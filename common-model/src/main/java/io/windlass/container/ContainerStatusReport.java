@@ -1,5 +1,6 @@
 package io.windlass.container;
 
+import io.windlass.workload.WorkloadReport;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -25,5 +26,5 @@ public record ContainerStatusReport(String uuid, String host, ContainerStatus st
                                     String statusDetail, String engineId,
                                     Map<String, List<ContainerAddress>> addresses, List<Integer> ports,
                                     List<String> command, boolean gone, boolean operationDone,
-                                    Instant observedAt) {
+                                    Instant observedAt) implements WorkloadReport {
 }

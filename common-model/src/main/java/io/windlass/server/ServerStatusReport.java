@@ -1,5 +1,6 @@
 package io.windlass.server;
 
+import io.windlass.workload.WorkloadReport;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ import java.util.Map;
  */
 public record ServerStatusReport(String uuid, String host, PowerState powerState, String engineId,
                                  Map<String, List<ServerAddress>> addresses, String fault, boolean gone,
-                                 boolean operationDone, Instant observedAt) {
+                                 boolean operationDone, Instant observedAt) implements WorkloadReport {
     public ServerStatusReport {
         addresses = addresses == null ? Map.of() : Map.copyOf(addresses);
     }

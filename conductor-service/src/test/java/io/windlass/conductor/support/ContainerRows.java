@@ -22,6 +22,7 @@ public class ContainerRows {
 
     public void clear() {
         update("DELETE FROM containers");
+        update("DELETE FROM capsules");
         update("DELETE FROM allocations");
         update("DELETE FROM compute_hosts");
     }
@@ -35,6 +36,21 @@ public class ContainerRows {
                 + ", '{\"tier\": \"web\"}', '{\"A\": \"1\"}', "
                 + "'{\"name\": \"on-failure\", \"maximumRetryCount\": 3}')");
         return uuid;
+    }
+
+    /** A capsule row as the api-service inserts it (one busybox member). */
+    public UUID insertCapsule(String status, String host) {
+        UUID uuid = UUID.randomUUID();
+        update("INSERT INTO capsules (uuid, name, project_id, user_id, restart_policy, cpu, memory, spec, status, host) "
+                + "VALUES ('" + uuid + "', 'cap', 'p1', 'u1', 'always', 0.5, 64, '{\"uuid\": \"" + uuid
+                + "\", \"name\": \"cap\", \"restartPolicy\": \"always\", \"initContainers\": [], "
+                + "\"containers\": [], \"volumes\": []}', '" + status + "', "
+                + (host == null ? "NULL" : "'" + host + "'") + ")");
+        return uuid;
+    }
+
+    public Map<String, String> capsule(UUID uuid) {
+        return row("SELECT * FROM capsules WHERE uuid = '" + uuid + "'");
     }
 
     public void insertHost(String host, int heartbeatAgeSeconds) {

@@ -1,0 +1,59 @@
+package io.windlass.container;
+
+import io.windlass.compute.ComputeRpcApi;
+import io.windlass.conductor.ConductorRpcApi.BuildContainer;
+import io.windlass.container.persistence.ContainerEntity;
+import io.windlass.context.RequestContext;
+import io.windlass.workload.WorkloadLifecycle;
+import io.windlass.workload.WorkloadLifecycles;
+import io.windlass.workload.WorkloadManager;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The conductor's container methods: each runs the container's {@link WorkloadLifecycle} with
+ * the message that reaches the host; the live resize is {@link ContainerResize}.
+ */
+@ApplicationScoped
+public class ContainerManager implements WorkloadManager {
+    private final WorkloadLifecycle<ContainerEntity, ContainerStatusReport> lifecycle;
+    private final ContainerRules rules;
+    private final ComputeRpcApi compute;
+    private final ContainerResize resize;
+
+    public ContainerManager(WorkloadLifecycles lifecycles, ContainerRules rules, ComputeRpcApi compute,
+                            ContainerResize resize) {
+        this.rules = rules;
+        this.compute = compute;
+        this.resize = resize;
+        // a second ask stops the container first: the API let the delete through, so it is not wanted running
+        this.lifecycle = lifecycles.of(rules, (host, row) -> compute.deleteContainer(host,
+                RequestContext.internal("conductor-service"), new DeleteContainer(row.uuid.toString(), false, true)));
+    }
+
+    @Override
+    public WorkloadLifecycle<ContainerEntity, ContainerStatusReport> lifecycle() {
+        return lifecycle;
+    }
+
+    public void build(RequestContext ctx, BuildContainer request) {
+        lifecycle.build(ctx, request.uuid(), (host, row) ->
+                compute.createContainer(host, ctx, new CreateContainer(rules.spec(row), request.run())));
+    }
+
+    public void act(RequestContext ctx, ContainerOperation operation) {
+        lifecycle.forward(ctx, operation.uuid(), operation.action().verb(),
+                (host, row) -> compute.containerAction(host, ctx, operation));
+    }
+
+    public void delete(RequestContext ctx, DeleteContainer request) {
+        lifecycle.delete(ctx, request.uuid(), (host, row) -> compute.deleteContainer(host, ctx, request));
+    }
+
+    public void resize(RequestContext ctx, ResizeContainer request) {
+        resize.resize(ctx, request);
+    }
+
+    public void report(RequestContext ctx, ContainerStatusReport report) {
+        lifecycle.apply(ctx, report);
+    }
+}

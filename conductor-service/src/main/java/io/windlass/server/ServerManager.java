@@ -1,0 +1,50 @@
+package io.windlass.server;
+
+import io.windlass.compute.ComputeRpcApi;
+import io.windlass.context.RequestContext;
+import io.windlass.server.persistence.ServerEntity;
+import io.windlass.workload.WorkloadLifecycle;
+import io.windlass.workload.WorkloadLifecycles;
+import io.windlass.workload.WorkloadManager;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The conductor's server methods ({@code schedule_and_build_instances} and the instance actions
+ * of Nova's conductor): each runs the server's {@link WorkloadLifecycle} with the message that
+ * reaches the host.
+ */
+@ApplicationScoped
+public class ServerManager implements WorkloadManager {
+    private final WorkloadLifecycle<ServerEntity, ServerStatusReport> lifecycle;
+    private final ServerRules rules;
+    private final ComputeRpcApi compute;
+
+    public ServerManager(WorkloadLifecycles lifecycles, ServerRules rules, ComputeRpcApi compute) {
+        this.rules = rules;
+        this.compute = compute;
+        this.lifecycle = lifecycles.of(rules, (host, row) -> compute.destroyServer(host,
+                RequestContext.internal("conductor-service"), new ServerRef(row.uuid.toString())));
+    }
+
+    @Override
+    public WorkloadLifecycle<ServerEntity, ServerStatusReport> lifecycle() {
+        return lifecycle;
+    }
+
+    public void build(RequestContext ctx, ServerRef request) {
+        lifecycle.build(ctx, request.uuid(), (host, row) -> compute.spawnServer(host, ctx, rules.spec(row)));
+    }
+
+    public void act(RequestContext ctx, ServerOperation operation) {
+        lifecycle.forward(ctx, operation.uuid(), operation.action().name().toLowerCase(),
+                (host, row) -> compute.serverAction(host, ctx, operation));
+    }
+
+    public void delete(RequestContext ctx, ServerRef request) {
+        lifecycle.delete(ctx, request.uuid(), (host, row) -> compute.destroyServer(host, ctx, request));
+    }
+
+    public void report(RequestContext ctx, ServerStatusReport report) {
+        lifecycle.apply(ctx, report);
+    }
+}

@@ -1,0 +1,208 @@
+package io.windlass.server;
+
+import io.windlass.rpc.RemoteException;
+import io.windlass.scheduler.ResourceRequest;
+import io.windlass.scheduler.SchedulerRpcApi;
+import io.windlass.server.persistence.ServerEntity;
+import io.windlass.workload.Phase;
+import io.windlass.workload.RowState;
+import io.windlass.workload.WorkloadRules;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Nova servers in the one lifecycle: vm_state and task_state, faults, power states observed by
+ * the host, and rows that stay after a delete (soft-deleted, as Nova keeps them).
+ */
+@ApplicationScoped
+public class ServerRules implements WorkloadRules<ServerEntity, ServerStatusReport> {
+
+    @Override
+    public String kind() {
+        return "server";
+    }
+
+    @Override
+    public Class<ServerEntity> rowType() {
+        return ServerEntity.class;
+    }
+
+    @Override
+    public Class<ServerStatusReport> reportType() {
+        return ServerStatusReport.class;
+    }
+
+    @Override
+    public String inFlightCondition() {
+        return "w.deletedAt is null and (w.taskState is not null or w.vmState = io.windlass.server.VmState.BUILDING)";
+    }
+
+    /** Null once soft-deleted: for the lifecycle the server is gone. */
+    @Override
+    public RowState state(ServerEntity row) {
+        if (row.isDeleted()) {
+            return null;
+        }
+        Phase phase;
+        if (row.taskState == ServerTaskState.DELETING) {
+            phase = Phase.DELETING;
+        } else if (row.vmState == VmState.BUILDING) {
+            phase = row.host == null ? Phase.SCHEDULING : Phase.CREATING;
+        } else if (row.vmState == VmState.ERROR) {
+            phase = Phase.FAILED;
+        } else {
+            phase = Phase.LIVE;
+        }
+        return new RowState(phase, row.taskState != null, row.host, row.statusObservedAt, row.createdAt,
+                row.updatedAt, false);
+    }
+
+    /** What the host needs to spawn it (the agent has no database). */
+    public ServerSpec spec(ServerEntity s) {
+        return new ServerSpec(s.uuid.toString(), s.name, s.hostname, s.image, s.vcpus, s.memoryMb, s.rootGb,
+                s.metadata, s.projectId, s.userId, s.availabilityZone, s.launchIndex, s.reservationId, s.userData,
+                s.files, s.network);
+    }
+
+    /** The flavor's resources, its extra specs matched against aggregate metadata, the zone and hints. */
+    @Override
+    public ResourceRequest resources(ServerEntity s) {
+        return new ResourceRequest(s.uuid.toString(), kind(), s.projectId, s.vcpus, s.memoryMb, s.rootGb,
+                s.requestedZone, s.requestedHost, s.flavorExtraSpecs == null ? Map.of() : s.flavorExtraSpecs,
+                s.schedulerHints == null ? Map.of() : s.schedulerHints, Map.of());
+    }
+
+    @Override
+    public String schedulingFailed(RemoteException refusal) {
+        return SchedulerRpcApi.NO_VALID_HOST.equals(refusal.type())
+                ? "No valid host was found. " + refusal.getMessage() : refusal.getMessage();
+    }
+
+    @Override
+    public String schedulerTimedOut() {
+        return "The scheduler did not answer in time.";
+    }
+
+    @Override
+    public void placed(ServerEntity row, String host, String zone) {
+        row.host = host;
+        row.availabilityZone = zone;
+        row.taskState = ServerTaskState.SPAWNING;
+    }
+
+    /** Nova records failures as a 500 fault ({@code NoValidHost} included); the first one is kept. */
+    @Override
+    public void fail(ServerEntity row, String reason) {
+        if (row.vmState != VmState.ERROR || row.fault == null) {
+            row.fault = ServerFaults.of(500, reason, null);
+        }
+        row.vmState = VmState.ERROR;
+    }
+
+    @Override
+    public void clearTask(ServerEntity row) {
+        row.taskState = null;
+    }
+
+    @Override
+    public boolean deleteUnplaced(ServerEntity row) {
+        softDelete(row);
+        return false;
+    }
+
+    /** A spawn that failed has removed what it half-created. */
+    @Override
+    public boolean leftNothing(ServerEntity row, ServerStatusReport report) {
+        return report.fault() != null && row.vmState == VmState.BUILDING;
+    }
+
+    @Override
+    public void applyObserved(ServerEntity s, ServerStatusReport report) {
+        s.powerState = report.powerState();
+        if (report.fault() != null) {
+            s.fault = ServerFaults.of(500, report.fault(), null);
+            if (s.vmState == VmState.BUILDING) {
+                s.vmState = VmState.ERROR;
+            }
+            return;
+        }
+        s.engineId = report.engineId();
+        s.addresses = report.addresses();
+        VmState next = vmStateFor(report.powerState());
+        // while an operation runs, only its own completion (or an engine change that is not the
+        // operation's starting point) moves the vm_state; a building server becomes active with
+        // its first running observation
+        if (next != null && (report.operationDone() || s.taskState == null || s.vmState == VmState.BUILDING)) {
+            s.vmState = next;
+            if (next == VmState.ACTIVE && s.launchedAt == null) {
+                s.launchedAt = ServerEntity.now();
+            }
+        }
+    }
+
+    /** Nova's power-state sync: what the engine shows decides the stable state. */
+    static VmState vmStateFor(PowerState power) {
+        return switch (power) {
+            case RUNNING -> VmState.ACTIVE;
+            case PAUSED -> VmState.PAUSED;
+            case SHUTDOWN, CRASHED -> VmState.STOPPED;
+            case SUSPENDED -> VmState.SUSPENDED;
+            case NOSTATE -> null;
+        };
+    }
+
+    /** Nova shows the host of a failed server; only a delete takes it away. */
+    @Override
+    public void nothingLeftOnHost(ServerEntity row) {
+    }
+
+    @Override
+    public boolean deleteGone(ServerEntity row, ServerStatusReport report) {
+        softDelete(row);
+        if (report.observedAt() != null) {
+            row.statusObservedAt = report.observedAt();
+        }
+        return false;
+    }
+
+    /** Nova keeps deleted rows (changes-since and deleted=true show them); the quota trigger releases usage. */
+    private static void softDelete(ServerEntity s) {
+        var now = ServerEntity.now();
+        s.vmState = VmState.DELETED;
+        s.taskState = null;
+        s.powerState = PowerState.NOSTATE;
+        s.deletedAt = now;
+        s.terminatedAt = now;
+    }
+
+    @Override
+    public void lost(ServerEntity s, ServerStatusReport report) {
+        // a failed spawn cleans up after itself, and its removal event must not hide the real reason
+        fail(s, "The server's workload disappeared from host " + s.host + ".");
+        s.powerState = PowerState.NOSTATE;
+        s.engineId = null;
+    }
+
+    /** Nova shows a silent host through {@code host_status}, not the vm_state. */
+    @Override
+    public boolean showsUnknown() {
+        return false;
+    }
+
+    @Override
+    public void markUnknown(ServerEntity row, String reason) {
+        throw new UnsupportedOperationException("servers do not show Unknown");
+    }
+
+    @Override
+    public String notScheduledInTime() {
+        return "The server was not scheduled in time.";
+    }
+
+    @Override
+    public String notCreatedInTime(String host, Duration timeout) {
+        return "The server was not spawned on host " + host + " within " + timeout.toSeconds() + " s.";
+    }
+}

@@ -1,0 +1,119 @@
+package io.windlass.workload;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.windlass.conductor.config.ConductorConfig;
+import io.windlass.host.ServiceLivenessConfig;
+import io.windlass.persistence.WorkloadEntity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Periodic repair of every kind's rows whose host went quiet or whose workflow never finished,
+ * by {@link ReconcileDecision}. With several conductor replicas, a transaction-scoped advisory
+ * lock lets one of them do each round.
+ */
+@ApplicationScoped
+public class Reconciler {
+    private static final Logger LOG = Logger.getLogger(Reconciler.class);
+    /** Advisory lock key: "windlass reconcile" in ASCII, so it does not collide by accident. */
+    private static final long LOCK_KEY = 0x77696e6c_7265636fL;
+
+    private final EntityManager em;
+    private final WorkloadRows rows;
+    private final Instance<WorkloadManager> managers;
+    private final ConductorConfig config;
+    private final ServiceLivenessConfig liveness;
+
+    public Reconciler(EntityManager em, WorkloadRows rows, Instance<WorkloadManager> managers, ConductorConfig config,
+                      ServiceLivenessConfig liveness) {
+        this.em = em;
+        this.rows = rows;
+        this.managers = managers;
+        this.config = config;
+        this.liveness = liveness;
+    }
+
+    // not while starting or stopping: during shutdown the database layer may already be gone
+    @Scheduled(every = "${windlass.conductor.reconcile-interval:30s}", delayed = "${windlass.conductor.reconcile-interval:30s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void periodic() {
+        reconcile();
+    }
+
+    public ReconcileRound reconcile() {
+        List<Runnable> afterCommit = new ArrayList<>();
+        ReconcileRound round = QuarkusTransaction.requiringNew().call(() -> {
+            Boolean locked = (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(:key)")
+                    .setParameter("key", LOCK_KEY).getSingleResult();
+            if (!Boolean.TRUE.equals(locked)) {
+                LOG.debug("another conductor is reconciling this round");
+                return ReconcileRound.skipped();
+            }
+            Set<String> silent = rows.silentHosts(liveness.serviceDownTime());
+            ReconcileRound.Builder result = new ReconcileRound.Builder();
+            for (WorkloadManager manager : managers) {
+                reconcile(manager.lifecycle(), silent, Instant.now(), result, afterCommit);
+            }
+            return result.build();
+        });
+        // casts only once the repairs they follow are committed
+        afterCommit.forEach(Runnable::run);
+        round.log(LOG);
+        return round;
+    }
+
+    private <E extends WorkloadEntity, R extends WorkloadReport>
+    void reconcile(WorkloadLifecycle<E, R> lifecycle, Set<String> silent, Instant now, ReconcileRound.Builder result,
+                   List<Runnable> afterCommit) {
+        WorkloadRules<E, R> rules = lifecycle.rules();
+        for (E row : rows.reconcileCandidates(rules.rowType(), rules.inFlightCondition(), silent)) {
+            if (decide(rules, row, silent, now) == Repair.NONE) {
+                continue;
+            }
+            // decided again on the locked, fresh row: a report may have moved it meanwhile
+            em.refresh(row, LockModeType.PESSIMISTIC_WRITE);
+            Repair repair = decide(rules, row, silent, now);
+            switch (repair) {
+                case NONE -> {
+                    continue;
+                }
+                case MARK_UNKNOWN -> rules.markUnknown(row, "Host " + row.host + " stopped reporting");
+                case FAIL_UNSCHEDULED -> {
+                    rules.fail(row, rules.notScheduledInTime());
+                    rules.clearTask(row);
+                }
+                case FAIL_NOT_CREATED -> {
+                    rules.fail(row, rules.notCreatedInTime(row.host, config.taskTimeout()));
+                    rules.clearTask(row);
+                }
+                case RESEND_DELETE -> {
+                    // restarts the task's clock, so the next ask is one task timeout later
+                    row.updatedAt = WorkloadEntity.now();
+                    afterCommit.add(() -> lifecycle.resendDelete(row));
+                }
+                case CLEAR_STALE_TASK -> rules.clearTask(row);
+            }
+            result.add(rules.kind(), repair, row.uuid.toString());
+        }
+    }
+
+    private <E extends WorkloadEntity> Repair decide(WorkloadRules<E, ?> rules, E row,
+                                                                            Set<String> silent, Instant now) {
+        RowState state = rules.state(row);
+        if (state == null) {
+            return Repair.NONE;
+        }
+        return ReconcileDecision.decide(state, now, row.host != null && silent.contains(row.host),
+                rules.showsUnknown(), config.buildTimeout(), config.taskTimeout());
+    }
+}

@@ -1,0 +1,16 @@
+package io.windlass.workload;
+
+/** What the reconciler does to one row in a round. */
+public enum Repair {
+    NONE,
+    /** Its host stopped heart-beating: Unknown until the host reports again (kinds that have the state). */
+    MARK_UNKNOWN,
+    /** Never got a host within the build timeout: failed. */
+    FAIL_UNSCHEDULED,
+    /** Placed, but its host never reported it created within the task timeout: failed (the host and claim stay, so a delete cleans the host up). */
+    FAIL_NOT_CREATED,
+    /** A delete its host never answered: asked again (deletes are idempotent). */
+    RESEND_DELETE,
+    /** An operation nobody reported the end of: its task state is cleared (the host's sync reports the real state). */
+    CLEAR_STALE_TASK
+}

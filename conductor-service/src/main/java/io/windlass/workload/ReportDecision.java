@@ -1,0 +1,38 @@
+package io.windlass.workload;
+
+
+/**
+ * The rules every kind's reports follow, as one pure function (row state + report → outcome):
+ * the newest observation wins; a report overtaken by a newer one still ends the operation it
+ * closes; while a delete runs only its own end counts; gone means deleted when a delete was
+ * asked for (or the row goes with its engine workload), lost otherwise.
+ */
+public final class ReportDecision {
+    private ReportDecision() {
+    }
+
+    /**
+     * @param row         the row's state, or null when there is no (live) row
+     * @param leftNothing the kind's rules judge that the report ends a failed operation which
+     *                    left nothing on the host (a failed create cleans up after itself)
+     */
+    public static ReportOutcome decide(RowState row, WorkloadReport report, boolean leftNothing) {
+        if (row == null) {
+            return ReportOutcome.IGNORED_NO_ROW;
+        }
+        if (report.observedAt() != null && row.observedAt() != null && report.observedAt().isBefore(row.observedAt())) {
+            // the engine event of an operation can overtake the agent's own report of it: the
+            // state it carries is older, but the operation it closes is over all the same
+            return report.operationDone() && row.busy() && row.phase() != Phase.DELETING
+                    ? ReportOutcome.TASK_CLEARED : ReportOutcome.IGNORED_STALE;
+        }
+        if (report.gone()) {
+            return row.phase() == Phase.DELETING || row.removedWithEngine() ? ReportOutcome.DELETED
+                    : ReportOutcome.LOST;
+        }
+        if (row.phase() == Phase.DELETING && !report.operationDone()) {
+            return ReportOutcome.IGNORED_WHILE_DELETING;
+        }
+        return leftNothing ? ReportOutcome.APPLIED_NOTHING_LEFT : ReportOutcome.APPLIED;
+    }
+}

@@ -1,0 +1,31 @@
+package io.windlass.workload;
+
+/** What applying one agent report does to its row. */
+public enum ReportOutcome {
+    /** No such row (deleted meanwhile): nothing to do. */
+    IGNORED_NO_ROW,
+    /** Older than what was applied; changes nothing. */
+    IGNORED_STALE,
+    /** A delete is running: only its own end changes the row. */
+    IGNORED_WHILE_DELETING,
+    /** Older than what was applied, but it ends the running operation: only the task state is cleared. */
+    TASK_CLEARED,
+    /** The observed state is written. */
+    APPLIED,
+    /** The observed state is written, and the operation failed leaving nothing on the host: the claim goes. */
+    APPLIED_NOTHING_LEFT,
+    /** Removed on purpose: the row and the claim go. */
+    DELETED,
+    /** The engine lost it: the row fails and the claim goes. */
+    LOST;
+
+    /** Whether the host's resources are released once the row change has committed. */
+    public boolean releasesClaim() {
+        return this == APPLIED_NOTHING_LEFT || this == DELETED || this == LOST;
+    }
+
+    /** For the {@code windlass.conductor.reports} counter. */
+    public boolean applied() {
+        return this != IGNORED_NO_ROW && this != IGNORED_STALE && this != IGNORED_WHILE_DELETING;
+    }
+}

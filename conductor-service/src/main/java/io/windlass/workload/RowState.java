@@ -1,0 +1,18 @@
+package io.windlass.workload;
+
+import java.time.Instant;
+
+/**
+ * What the lifecycle decisions read of a row, whatever its kind.
+ *
+ * @param phase            where the workload is
+ * @param busy             a task state is set (an operation is running)
+ * @param host             where it is placed, or null
+ * @param observedAt       the newest agent observation applied, or null
+ * @param createdAt        when the row was written
+ * @param updatedAt        when the row last changed (a task state's age)
+ * @param removedWithEngine the row goes when its engine workload goes (Zun's auto_remove)
+ */
+public record RowState(Phase phase, boolean busy, String host, Instant observedAt, Instant createdAt,
+                       Instant updatedAt, boolean removedWithEngine) {
+}

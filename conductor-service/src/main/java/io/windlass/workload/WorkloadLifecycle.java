@@ -1,0 +1,277 @@
+package io.windlass.workload;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.windlass.aggregate.persistence.AggregateHostReader;
+import io.windlass.conductor.config.ConductorConfig;
+import io.windlass.context.RequestContext;
+import io.windlass.persistence.WorkloadEntity;
+import io.windlass.rpc.RemoteException;
+import io.windlass.rpc.RpcTimeoutException;
+import io.windlass.rpc.WorkloadIds;
+import io.windlass.scheduler.ResourceRequest;
+import io.windlass.scheduler.SchedulerRpcApi;
+import org.jboss.logging.Logger;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The one lifecycle shell of every workload kind: build (schedule, record the host, have the host
+ * create it), forward an action, delete, apply a report. The kind's {@link WorkloadRules} say how
+ * each step is written into its row; the kind's manager says which message reaches the host.
+ * <p>
+ * Every step commits its row change before it casts, so a host's answer never races the commit,
+ * and every step is safe to run twice (messages arrive at least once): a repeated build finds
+ * the row placed, the scheduler answers a repeated request with the same claim, hosts reuse what
+ * they created, a repeated delete finds the host again.
+ *
+ * @param <E> the kind's row
+ * @param <R> the kind's agent report
+ */
+public class WorkloadLifecycle<E extends WorkloadEntity, R extends WorkloadReport> {
+    private static final Logger LOG = Logger.getLogger(WorkloadLifecycle.class);
+
+    /** Sends the kind's message about a row to the host holding it. */
+    @FunctionalInterface
+    public interface HostCast<E> {
+        void send(String host, E row);
+    }
+
+    private final WorkloadRules<E, R> rules;
+    private final WorkloadRows rows;
+    private final SchedulerRpcApi scheduler;
+    private final AggregateHostReader aggregates;
+    private final ConductorConfig config;
+    private final HostCast<E> redelete;
+    private final Counter applied;
+    private final Counter ignored;
+
+    WorkloadLifecycle(WorkloadRules<E, R> rules, HostCast<E> redelete, WorkloadRows rows, SchedulerRpcApi scheduler,
+                      AggregateHostReader aggregates, ConductorConfig config, MeterRegistry registry) {
+        this.rules = rules;
+        this.redelete = redelete;
+        this.rows = rows;
+        this.scheduler = scheduler;
+        this.aggregates = aggregates;
+        this.config = config;
+        this.applied = reports(registry, "applied");
+        this.ignored = reports(registry, "ignored");
+    }
+
+    private Counter reports(MeterRegistry registry, String result) {
+        return Counter.builder("windlass.conductor.reports").tag("kind", rules.kind()).tag("result", result)
+                .description("Agent status reports applied or ignored, by workload kind").register(registry);
+    }
+
+    public WorkloadRules<E, R> rules() {
+        return rules;
+    }
+
+    public UUID uuid(String text) {
+        return WorkloadIds.parse(text, rules.kind());
+    }
+
+    // ---------------------------------------------------------------- build
+
+    /**
+     * Schedules a row waiting for a host, records the host, then has {@code create} reach it. A
+     * build delivered again (the first one may have died between recording the host and the
+     * cast) goes through the same steps: the scheduler answers with the claim it made, the host
+     * reuses what it created.
+     */
+    public void build(RequestContext ctx, String uuidText, HostCast<E> create) {
+        UUID uuid = uuid(uuidText);
+        String kind = rules.kind();
+        Optional<E> row = QuarkusTransaction.requiringNew().call(() -> rows.find(rules.rowType(), uuid));
+        RowState state = row.map(rules::state).orElse(null);
+        if (state == null || !building(state)) {
+            LOG.infof("build %s %s: nothing to do (%s)", kind, uuid, state == null ? "row gone" : state.phase());
+            return;
+        }
+        ResourceRequest resources = rules.resources(row.get());
+        String host;
+        try {
+            LOG.infof("build %s %s: asking the scheduler for %.2f vCPU, %d MiB, %d GiB", kind, uuid,
+                    resources.vcpus(), resources.memoryMb(), resources.diskGb());
+            host = scheduler.selectDestination(ctx, resources).host();
+        } catch (RemoteException e) {
+            LOG.infof("build %s %s: scheduling failed: %s: %s", kind, uuid, e.type(), e.getMessage());
+            failWhileBuilding(uuid, rules.schedulingFailed(e));
+            return;
+        } catch (RpcTimeoutException e) {
+            LOG.warnf("build %s %s: %s", kind, uuid, e.getMessage());
+            failWhileBuilding(uuid, rules.schedulerTimedOut());
+            // the scheduler may still have claimed after we stopped waiting
+            scheduler.releaseResources(ctx, uuid.toString());
+            return;
+        }
+        String zone = aggregates.zoneOf(host).orElse(config.defaultAvailabilityZone());
+        Optional<E> placed = QuarkusTransaction.requiringNew().call(() -> place(uuid, host, zone));
+        if (placed == null) {
+            LOG.infof("build %s %s: deleted while scheduling; releasing the claim on %s", kind, uuid, host);
+            scheduler.releaseResources(ctx, uuid.toString());
+            return;
+        }
+        if (placed.isEmpty()) {
+            return;
+        }
+        // the host is committed before the agent can report back about it
+        create.send(host, placed.get());
+        LOG.infof("build %s %s: create cast to %s", kind, uuid, host);
+    }
+
+    /** @return null when the row is gone, empty when it is no longer being built, else the placed row */
+    private Optional<E> place(UUID uuid, String host, String zone) {
+        Optional<E> locked = rows.lock(rules.rowType(), uuid);
+        RowState state = locked.map(rules::state).orElse(null);
+        if (state == null) {
+            return null;
+        }
+        if (!building(state)) {
+            // a delete raced the scheduler: it needs the host to reach the agent, so record it anyway
+            rules.placedTooLate(locked.get(), host);
+            LOG.infof("build %s %s: scheduled on %s but now %s; not creating", rules.kind(), uuid, host, state.phase());
+            return Optional.empty();
+        }
+        rules.placed(locked.get(), host, zone);
+        LOG.infof("build %s %s: scheduled on %s (zone %s)", rules.kind(), uuid, host, zone);
+        return locked;
+    }
+
+    private static boolean building(RowState state) {
+        return state.phase() == Phase.SCHEDULING || state.phase() == Phase.CREATING;
+    }
+
+    private void failWhileBuilding(UUID uuid, String reason) {
+        QuarkusTransaction.requiringNew().run(() -> rows.lock(rules.rowType(), uuid)
+                .filter(r -> {
+                    RowState s = rules.state(r);
+                    return s != null && building(s);
+                })
+                .ifPresent(r -> {
+                    rules.fail(r, reason);
+                    rules.clearTask(r);
+                }));
+    }
+
+    // ---------------------------------------------------------------- actions and delete
+
+    /**
+     * Passes an action the API accepted on to the host. A row without a host (or gone) can never
+     * report the action's end, so its task state is cleared here.
+     */
+    public void forward(RequestContext ctx, String uuidText, String action, HostCast<E> cast) {
+        UUID uuid = uuid(uuidText);
+        Optional<E> placed = QuarkusTransaction.requiringNew().call(() -> {
+            Optional<E> row = rows.lock(rules.rowType(), uuid).filter(r -> rules.state(r) != null);
+            row.filter(r -> r.host == null).ifPresent(rules::clearTask);
+            return row.filter(r -> r.host != null);
+        });
+        if (placed.isEmpty()) {
+            LOG.warnf("%s %s %s: no host (or no row); task state cleared", action, rules.kind(), uuid);
+            return;
+        }
+        cast.send(placed.get().host, placed.get());
+        LOG.infof("%s %s %s: cast to %s", action, rules.kind(), uuid, placed.get().host);
+    }
+
+    /** Has the host remove the workload (its gone report removes the row); a row never placed goes here. */
+    public void delete(RequestContext ctx, String uuidText, HostCast<E> cast) {
+        UUID uuid = uuid(uuidText);
+        Optional<Optional<E>> found = QuarkusTransaction.requiringNew().call(() -> {
+            Optional<E> row = rows.lock(rules.rowType(), uuid).filter(r -> rules.state(r) != null);
+            row.filter(r -> r.host == null && rules.deleteUnplaced(r)).ifPresent(rows::delete);
+            return row.map(r -> Optional.ofNullable(r.host == null ? null : r));
+        });
+        if (found.isEmpty()) {
+            LOG.infof("delete %s %s: already gone", rules.kind(), uuid);
+            return;
+        }
+        if (found.get().isEmpty()) {
+            LOG.infof("delete %s %s: never placed, deleted", rules.kind(), uuid);
+            // a scheduler that answered too late may still hold a claim for it
+            scheduler.releaseResources(ctx, uuid.toString());
+            return;
+        }
+        E row = found.get().get();
+        cast.send(row.host, row);
+        LOG.infof("delete %s %s: cast to %s", rules.kind(), uuid, row.host);
+    }
+
+    /** The reconciler's second ask for a delete the host never answered. */
+    void resendDelete(E row) {
+        redelete.send(row.host, row);
+        LOG.infof("delete %s %s: asked %s again", rules.kind(), row.uuid, row.host);
+    }
+
+    // ---------------------------------------------------------------- reports
+
+    /** Applies what an agent saw, under the row lock, by {@link ReportDecision}; releases the claim after the commit. */
+    public ReportOutcome apply(RequestContext ctx, R report) {
+        UUID uuid = uuid(report.uuid());
+        ReportOutcome outcome = QuarkusTransaction.requiringNew().call(() -> applyLocked(uuid, report));
+        (outcome.applied() ? applied : ignored).increment();
+        if (outcome.releasesClaim()) {
+            scheduler.releaseResources(ctx, uuid.toString());
+            LOG.infof("report %s %s: release_resources cast", rules.kind(), uuid);
+        }
+        return outcome;
+    }
+
+    private ReportOutcome applyLocked(UUID uuid, R report) {
+        Optional<E> locked = rows.lock(rules.rowType(), uuid);
+        E row = locked.orElse(null);
+        RowState state = row == null ? null : rules.state(row);
+        ReportOutcome outcome = ReportDecision.decide(state, report,
+                state != null && rules.leftNothing(row, report));
+        String kind = rules.kind();
+        switch (outcome) {
+            case IGNORED_NO_ROW -> LOG.debugf("report %s %s from %s: no such row, ignored", kind, uuid, report.host());
+            case IGNORED_STALE -> LOG.infof("report %s %s from %s: observed %s, older than the applied %s; ignored",
+                    kind, uuid, report.host(), report.observedAt(), state.observedAt());
+            case IGNORED_WHILE_DELETING -> LOG.infof("report %s %s from %s: deleting; waiting for the delete to end",
+                    kind, uuid, report.host());
+            case TASK_CLEARED -> {
+                rules.clearTask(row);
+                LOG.infof("report %s %s from %s: older than the applied state, operation done: task state cleared",
+                        kind, uuid, report.host());
+            }
+            case DELETED -> {
+                if (rules.deleteGone(row, report)) {
+                    rows.delete(row);
+                }
+                LOG.infof("report %s %s from %s: gone, deleted", kind, uuid, report.host());
+            }
+            case LOST -> {
+                String host = row.host;
+                rules.lost(row, report);
+                observed(row, report);
+                rules.clearTask(row);
+                rules.nothingLeftOnHost(row);
+                LOG.warnf("report %s %s from %s: the engine no longer has it (was on %s); failed", kind, uuid,
+                        report.host(), host);
+            }
+            case APPLIED, APPLIED_NOTHING_LEFT -> {
+                rules.applyObserved(row, report);
+                observed(row, report);
+                if (report.operationDone()) {
+                    rules.clearTask(row);
+                }
+                if (outcome == ReportOutcome.APPLIED_NOTHING_LEFT) {
+                    rules.nothingLeftOnHost(row);
+                }
+                LOG.infof("report %s %s from %s: %s%s", kind, uuid, report.host(), rules.state(row).phase(),
+                        report.operationDone() ? ", operation done" : "");
+            }
+        }
+        return outcome;
+    }
+
+    private static void observed(WorkloadEntity row, WorkloadReport report) {
+        if (report.observedAt() != null) {
+            row.statusObservedAt = report.observedAt();
+        }
+    }
+}

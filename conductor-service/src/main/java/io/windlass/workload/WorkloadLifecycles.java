@@ -1,0 +1,35 @@
+package io.windlass.workload;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.windlass.aggregate.persistence.AggregateHostReader;
+import io.windlass.conductor.config.ConductorConfig;
+import io.windlass.persistence.WorkloadEntity;
+import io.windlass.scheduler.SchedulerRpcApi;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Makes each kind's {@link WorkloadLifecycle} from its rules. */
+@ApplicationScoped
+public class WorkloadLifecycles {
+    private final WorkloadRows rows;
+    private final SchedulerRpcApi scheduler;
+    private final AggregateHostReader aggregates;
+    private final ConductorConfig config;
+    private final MeterRegistry registry;
+
+    public WorkloadLifecycles(WorkloadRows rows, SchedulerRpcApi scheduler, AggregateHostReader aggregates,
+                              ConductorConfig config, MeterRegistry registry) {
+        this.rows = rows;
+        this.scheduler = scheduler;
+        this.aggregates = aggregates;
+        this.config = config;
+        this.registry = registry;
+    }
+
+    /**
+     * @param redelete asks a host again to remove a workload whose delete it never answered
+     */
+    public <E extends WorkloadEntity, R extends WorkloadReport> WorkloadLifecycle<E, R> of(
+            WorkloadRules<E, R> rules, WorkloadLifecycle.HostCast<E> redelete) {
+        return new WorkloadLifecycle<>(rules, redelete, rows, scheduler, aggregates, config, registry);
+    }
+}

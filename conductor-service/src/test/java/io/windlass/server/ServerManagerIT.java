@@ -1,0 +1,180 @@
+package io.windlass.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.windlass.conductor.ConductorRpcApi;
+import io.windlass.conductor.support.FakeEdges;
+import io.windlass.conductor.support.Poll;
+import io.windlass.context.RequestContext;
+import io.windlass.rpc.RpcConnection;
+import io.windlass.scheduler.ResourceRequest;
+import io.windlass.scheduler.SchedulerRpcApi;
+import io.windlass.server.persistence.ServerEntity;
+import io.windlass.conductor.support.EntityRows;
+import io.windlass.rpc.RpcHandlerException;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.windlass.conductor.support.FakeEdges.HOST;
+import static io.windlass.conductor.support.FakeEdges.next;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Server build, power actions, reports and delete over real RabbitMQ and PostgreSQL; scheduler and agent faked at the edge. */
+@QuarkusTest
+class ServerManagerIT {
+    private final RequestContext ctx = RequestContext.internal("conductor-it");
+
+    @Inject
+    ConductorRpcApi conductor;
+    @Inject
+    RpcConnection connection;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    EntityManager em;
+    @Inject
+    EntityRows entities;
+
+    FakeEdges edges;
+
+    @BeforeEach
+    void start() throws Exception {
+        edges = new FakeEdges(connection, json);
+    }
+
+    @AfterEach
+    void stop() {
+        edges.close();
+    }
+
+    @Test
+    void aServerIsScheduledWithItsFlavorSpawnedActivatedStoppedAndDeleted() throws Exception {
+        UUID uuid = insert(Map.of("hw:cpu_policy", "shared"));
+        conductor.buildServer(ctx, new ServerRef(uuid.toString()));
+
+        ResourceRequest asked = next(edges.selects);
+        assertEquals("server", asked.consumerType());
+        assertEquals(2, asked.vcpus());
+        assertEquals(256, asked.memoryMb());
+        assertEquals(3, asked.diskGb());
+        assertEquals(Map.of("hw:cpu_policy", "shared"), asked.properties(), "flavor extra specs go to the filters");
+        ServerSpec spawned = next(edges.serverSpawns);
+        assertEquals(uuid.toString(), spawned.uuid());
+        assertEquals("srv-host", spawned.hostname());
+        assertEquals("nova", spawned.availabilityZone(), "no zoned aggregate: the default zone");
+        assertEquals(Map.of("role", "db"), spawned.metadata());
+        assertEquals("none", spawned.network());
+        ServerEntity placed = row(uuid);
+        assertEquals(HOST, placed.host);
+        assertEquals(ServerTaskState.SPAWNING, placed.taskState);
+
+        report(uuid, PowerState.RUNNING, null, false, true);
+        Poll.until("server active", () -> row(uuid).vmState == VmState.ACTIVE && row(uuid).taskState == null);
+        assertNotNull(row(uuid).launchedAt);
+        assertEquals("172.17.0.9", row(uuid).addresses.get("bridge").getFirst().addr());
+
+        setTask(uuid, ServerTaskState.POWERING_OFF);
+        conductor.serverAction(ctx, new ServerOperation(uuid.toString(), ServerAction.STOP));
+        assertEquals(ServerAction.STOP, next(edges.serverActions).action());
+        // the engine's "die" event arrives before the agent's own report: the state waits for the operation
+        report(uuid, PowerState.SHUTDOWN, null, false, false);
+        Poll.until("event applied", () -> row(uuid).powerState == PowerState.SHUTDOWN);
+        assertEquals(VmState.ACTIVE, row(uuid).vmState);
+        report(uuid, PowerState.SHUTDOWN, null, false, true);
+        Poll.until("server stopped", () -> row(uuid).vmState == VmState.STOPPED && row(uuid).taskState == null);
+
+        setTask(uuid, ServerTaskState.DELETING);
+        conductor.deleteServer(ctx, new ServerRef(uuid.toString()));
+        assertEquals(uuid.toString(), next(edges.serverDestroys).uuid());
+        report(uuid, PowerState.NOSTATE, null, true, true);
+        assertEquals(uuid.toString(), next(edges.releases).consumerUuid());
+        ServerEntity deleted = row(uuid);
+        assertEquals(VmState.DELETED, deleted.vmState);
+        assertNotNull(deleted.deletedAt);
+        assertNotNull(deleted.terminatedAt);
+    }
+
+    @Test
+    void noValidHostPutsTheServerInErrorWithTheSchedulersExplanation() throws Exception {
+        edges.selectAnswer = (c, r) -> {
+            throw new RpcHandlerException(SchedulerRpcApi.NO_VALID_HOST, "RamFilter removed 3 of 3");
+        };
+        UUID uuid = insert(Map.of());
+        conductor.buildServer(ctx, new ServerRef(uuid.toString()));
+        next(edges.selects);
+        Poll.until("server in error", () -> row(uuid).vmState == VmState.ERROR);
+        ServerEntity failed = row(uuid);
+        assertNull(failed.taskState);
+        assertEquals(500, ((Number) failed.fault.get("code")).intValue());
+        assertTrue(String.valueOf(failed.fault.get("message")).startsWith("No valid host was found. "),
+                String.valueOf(failed.fault));
+        assertTrue(String.valueOf(failed.fault.get("message")).contains("RamFilter removed 3 of 3"));
+        assertTrue(edges.serverSpawns.isEmpty());
+    }
+
+    @Test
+    void aFailedSpawnIsAnErrorWithTheAgentsReasonAndReleasesTheClaim() throws Exception {
+        UUID uuid = insert(Map.of());
+        conductor.buildServer(ctx, new ServerRef(uuid.toString()));
+        next(edges.serverSpawns);
+        report(uuid, PowerState.NOSTATE, "Image nope:latest is not present on host node-1", false, true);
+        assertEquals(uuid.toString(), next(edges.releases).consumerUuid());
+        ServerEntity failed = row(uuid);
+        assertEquals(VmState.ERROR, failed.vmState);
+        assertEquals("Image nope:latest is not present on host node-1", failed.fault.get("message"));
+    }
+
+    @Test
+    void aServerLostBehindWindlasssBackGoesToError() throws Exception {
+        UUID uuid = insert(Map.of());
+        conductor.buildServer(ctx, new ServerRef(uuid.toString()));
+        next(edges.serverSpawns);
+        report(uuid, PowerState.RUNNING, null, false, true);
+        Poll.until("server active", () -> row(uuid).vmState == VmState.ACTIVE);
+        report(uuid, PowerState.NOSTATE, null, true, false);
+        Poll.until("server in error", () -> row(uuid).vmState == VmState.ERROR);
+        assertTrue(String.valueOf(row(uuid).fault.get("message")).contains("disappeared"));
+        assertNull(row(uuid).deletedAt, "not deleted: the user decides");
+    }
+
+    private void report(UUID uuid, PowerState power, String fault, boolean gone, boolean done) {
+        conductor.reportServerStatus(ctx, new ServerStatusReport(uuid.toString(), HOST, power, "engine-1",
+                Map.of("bridge", List.of(new ServerAddress("172.17.0.9", 4, "02:42:ac:11:00:09"))), fault, gone, done,
+                Instant.now()));
+    }
+
+    /** The task state the api-service writes when it accepts an action. */
+    private void setTask(UUID uuid, ServerTaskState task) {
+        entities.change(ServerEntity.class, uuid, s -> s.taskState = task);
+    }
+
+    private ServerEntity row(UUID uuid) {
+        return entities.get(ServerEntity.class, uuid);
+    }
+
+    private UUID insert(Map<String, String> extraSpecs) throws Exception {
+        UUID uuid = UUID.randomUUID();
+        String specs = json.writeValueAsString(extraSpecs);
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                        insert into servers (uuid, name, project_id, user_id, image_ref, image, flavor_id, flavor_name,
+                                             vcpus, memory_mb, root_gb, flavor_extra_specs, metadata, hostname,
+                                             reservation_id, vm_state, task_state, network)
+                        values (?1, 'srv', 'p1', 'u1', 'img', 'busybox:latest', '3', 'm1.medium', 2, 256, 3,
+                                cast(?2 as jsonb), '{"role": "db"}', 'srv-host', 'r-abcdefgh', 'building',
+                                'scheduling', 'none')""")
+                .setParameter(1, uuid).setParameter(2, specs).executeUpdate());
+        return uuid;
+    }
+}

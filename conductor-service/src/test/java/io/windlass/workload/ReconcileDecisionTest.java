@@ -1,0 +1,74 @@
+package io.windlass.workload;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class ReconcileDecisionTest {
+    private static final Instant NOW = Instant.parse("2026-12-04T10:00:00Z");
+    private static final Duration BUILD = Duration.ofMinutes(5);
+    private static final Duration TASK = Duration.ofMinutes(10);
+
+    /** A row created {@code createdAgo} ago and last changed {@code changedAgo} ago. */
+    private static RowState row(Phase phase, boolean busy, Duration createdAgo, Duration changedAgo) {
+        return new RowState(phase, busy, phase == Phase.SCHEDULING ? null : "node-1", null, NOW.minus(createdAgo),
+                NOW.minus(changedAgo), false);
+    }
+
+    private static Repair decide(RowState row, boolean hostSilent, boolean showsUnknown) {
+        return ReconcileDecision.decide(row, NOW, hostSilent, showsUnknown, BUILD, TASK);
+    }
+
+    @Test
+    void aRowWithoutAHostFailsAfterTheBuildTimeout() {
+        assertEquals(Repair.NONE, decide(row(Phase.SCHEDULING, false, Duration.ofMinutes(4), Duration.ofMinutes(4)),
+                false, true));
+        assertEquals(Repair.FAIL_UNSCHEDULED, decide(row(Phase.SCHEDULING, false, Duration.ofMinutes(6),
+                Duration.ofMinutes(6)), false, true));
+    }
+
+    @Test
+    void aCreateItsHostNeverReportedFailsAfterTheTaskTimeout() {
+        assertEquals(Repair.NONE, decide(row(Phase.CREATING, true, Duration.ofMinutes(20), Duration.ofMinutes(9)),
+                false, true));
+        assertEquals(Repair.FAIL_NOT_CREATED, decide(row(Phase.CREATING, true, Duration.ofMinutes(20),
+                Duration.ofMinutes(11)), false, false));
+    }
+
+    @Test
+    void anUnansweredDeleteIsAskedAgainOnceItsHostIsBack() {
+        RowState stale = row(Phase.DELETING, true, Duration.ofHours(1), Duration.ofMinutes(11));
+        assertEquals(Repair.RESEND_DELETE, decide(stale, false, true));
+        assertEquals(Repair.NONE, decide(stale, true, true), "not into a silent host's queue every round");
+        assertEquals(Repair.NONE, decide(row(Phase.DELETING, true, Duration.ofHours(1), Duration.ofMinutes(1)),
+                false, true));
+    }
+
+    @Test
+    void aSilentHostsWorkloadsShowUnknownWhereTheKindHasIt() {
+        RowState live = row(Phase.LIVE, false, Duration.ofHours(1), Duration.ofHours(1));
+        assertEquals(Repair.MARK_UNKNOWN, decide(live, true, true));
+        assertEquals(Repair.NONE, decide(live, true, false), "servers show it through host_status");
+        assertEquals(Repair.MARK_UNKNOWN, decide(row(Phase.CREATING, true, Duration.ofMinutes(1),
+                Duration.ofMinutes(1)), true, true));
+        assertEquals(Repair.NONE, decide(row(Phase.FAILED, false, Duration.ofHours(1), Duration.ofHours(1)), true,
+                true), "a failed workload stays failed");
+        assertEquals(Repair.NONE, decide(row(Phase.UNKNOWN, false, Duration.ofHours(1), Duration.ofHours(1)), true,
+                true), "already Unknown");
+    }
+
+    @Test
+    void aTaskNobodyEndedIsClearedAfterTheTaskTimeout() {
+        assertEquals(Repair.CLEAR_STALE_TASK, decide(row(Phase.LIVE, true, Duration.ofHours(1),
+                Duration.ofMinutes(11)), false, true));
+        assertEquals(Repair.NONE, decide(row(Phase.LIVE, true, Duration.ofHours(1), Duration.ofMinutes(9)), false,
+                true));
+        assertEquals(Repair.CLEAR_STALE_TASK, decide(row(Phase.UNKNOWN, true, Duration.ofHours(1),
+                Duration.ofMinutes(11)), true, true));
+        assertEquals(Repair.NONE, decide(row(Phase.LIVE, false, Duration.ofHours(1), Duration.ofHours(1)), false,
+                true));
+    }
+}
