@@ -1,0 +1,25 @@
+package io.windlass.api.validation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.List;
+
+/**
+ * The first constraint a request broke, as Python's jsonschema reports it.
+ *
+ * @param path     where: property names and array indexes from the document's root
+ * @param instance the value found there
+ * @param message  jsonschema's message ({@code 'x' is too long})
+ * @param newer    when the request names a field its microversion does not have yet: that field, else null
+ */
+public record SchemaViolation(List<Object> path, JsonNode instance, String message, NewerField newer) {
+
+    /**
+     * A field that exists only from a later microversion.
+     *
+     * @param path  the field's own path
+     * @param since the first microversion that has it
+     */
+    public record NewerField(List<Object> path, String since) {
+    }
+}
