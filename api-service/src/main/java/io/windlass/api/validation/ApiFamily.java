@@ -44,6 +44,10 @@ public enum ApiFamily {
             return InvalidInputException.inVersion(label(violation.newer().path(), false), version,
                     violation.newer().since());
         }
+        if (violation.refused()) {
+            return this == ZUN ? InvalidInputException.unsupported(label(violation.path(), false), violation.message())
+                    : InvalidInputException.badRequest(violation.message());
+        }
         String detail = violation.path().isEmpty() ? violation.message()
                 : String.format(query ? queryParameter : bodyField, label(violation.path(), query),
                 PythonRepr.str(violation.instance()), violation.message());

@@ -3,8 +3,8 @@ package io.windlass.api.validation;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
 
 /**
  * JSON values written as Python writes them ({@code repr} and {@code str}), because Nova's and
@@ -19,22 +19,15 @@ public final class PythonRepr {
         if (value == null || value.isNull() || value.isMissingNode()) {
             return "None";
         }
-        if (value.isTextual()) {
-            return repr(value.textValue());
+        if (value.isTextual() || value.isBoolean() || value.isNumber()) {
+            return value.isTextual() ? repr(value.textValue()) : value.isBoolean()
+                    ? (value.booleanValue() ? "True" : "False") : number(value.decimalValue(), value.isIntegralNumber());
         }
-        if (value.isBoolean()) {
-            return value.booleanValue() ? "True" : "False";
-        }
-        if (value.isNumber()) {
-            return number(value.decimalValue(), value.isIntegralNumber());
-        }
-        List<String> items = new ArrayList<>();
-        if (value.isArray()) {
-            value.forEach(v -> items.add(repr(v)));
-            return "[" + String.join(", ", items) + "]";
-        }
-        value.fields().forEachRemaining(e -> items.add(repr(e.getKey()) + ": " + repr(e.getValue())));
-        return "{" + String.join(", ", items) + "}";
+        return value.isArray()
+                ? StreamSupport.stream(value.spliterator(), false).map(PythonRepr::repr)
+                .collect(Collectors.joining(", ", "[", "]"))
+                : value.properties().stream().map(e -> repr(e.getKey()) + ": " + repr(e.getValue()))
+                .collect(Collectors.joining(", ", "{", "}"));
     }
 
     /** {@code str(value)}: as {@link #repr} except that a string is itself. */
@@ -46,24 +39,19 @@ public final class PythonRepr {
     public static String repr(String text) {
         char quote = text.indexOf('\'') >= 0 && text.indexOf('"') < 0 ? '"' : '\'';
         StringBuilder out = new StringBuilder().append(quote);
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> out.append(c == quote ? "\\" + c : String.valueOf(c));
-            }
-        }
+        text.chars().forEach(c -> out.append(switch (c) {
+            case '\\' -> "\\\\";
+            case '\n' -> "\\n";
+            case '\r' -> "\\r";
+            case '\t' -> "\\t";
+            default -> c == quote ? "\\" + quote : String.valueOf((char) c);
+        }));
         return out.append(quote).toString();
     }
 
     /** An int as its digits, a float as Python prints it ({@code 16.0}, {@code 0.5}). */
     public static String number(BigDecimal value, boolean integral) {
-        if (integral) {
-            return value.toBigInteger().toString();
-        }
-        String plain = value.stripTrailingZeros().toPlainString();
-        return plain.contains(".") ? plain : plain + ".0";
+        String plain = integral ? value.toBigInteger().toString() : value.stripTrailingZeros().toPlainString();
+        return integral || plain.contains(".") ? plain : plain + ".0";
     }
 }

@@ -1,9 +1,9 @@
 package io.windlass.api.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.windlass.api.microversion.ApiVersion;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -31,8 +31,7 @@ public class RequestValidator {
         if (!document.isObject() && family.notAnObject() != null) {
             throw family.notAnObject();
         }
-        check(family, name, version, document, false);
-        return document;
+        return check(family, name, version, document, false);
     }
 
     /**
@@ -49,8 +48,7 @@ public class RequestValidator {
                 document.put(parameter, values.getFirst());
             }
         });
-        check(family, name, version, document, true);
-        return document;
+        return check(family, name, version, document, true);
     }
 
     /** The query parameters schema {@code name} declares at {@code version}. */
@@ -60,18 +58,18 @@ public class RequestValidator {
         return names;
     }
 
-    private void check(ApiFamily family, String name, ApiVersion version, JsonNode document, boolean query) {
+    private JsonNode check(ApiFamily family, String name, ApiVersion version, JsonNode document, boolean query) {
         JsonNode schema = schemas.at(name, version);
         SchemaViolation violation = checker.firstViolation(schema, document);
-        if (violation == null) {
-            return;
-        }
         // a schema may name its body's top-level field for failures nested inside it
-        if (schema.path("x-error-path").asText().equals("field") && violation.path().size() > 1) {
+        if (violation != null && violation.path().size() > 1 && schema.path("x-error-path").asText().equals("field")) {
             Object field = violation.path().getFirst();
             violation = new SchemaViolation(List.of(field), document.get((String) field), violation.message(),
-                    violation.newer());
+                    violation.newer(), violation.refused());
         }
-        throw family.error(violation, query, version);
+        if (violation != null) {
+            throw family.error(violation, query, version);
+        }
+        return document;
     }
 }

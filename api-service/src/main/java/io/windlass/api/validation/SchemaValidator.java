@@ -5,20 +5,19 @@ import io.windlass.api.validation.SchemaViolation.NewerField;
 
 import java.math.BigDecimal;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HashSet;
-import java.util.Iterator;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import static io.windlass.api.validation.PythonRepr.repr;
 
@@ -34,7 +33,7 @@ import static io.windlass.api.validation.PythonRepr.repr;
  * would need a translation as long as this checker, which is small because the subset is.
  */
 public final class SchemaValidator {
-    private static final Pattern HEX_UUID = Pattern.compile("^[0-9a-f]{32}$");
+    private static final Set<String> ANNOTATIONS = Set.of("$comment", "description", "definitions");
 
     /** The first violation of {@code schema} by {@code document}, or null when it is valid. */
     public SchemaViolation firstViolation(JsonNode schema, JsonNode document) {
@@ -42,98 +41,55 @@ public final class SchemaValidator {
     }
 
     private SchemaViolation check(JsonNode schema, JsonNode instance, List<Object> path) {
-        if (schema.isBoolean()) {
-            return schema.booleanValue() ? null : fail(path, instance, "False schema does not allow " + repr(instance));
-        }
-        for (Iterator<Map.Entry<String, JsonNode>> it = schema.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> keyword = it.next();
-            SchemaViolation v = keyword(keyword.getKey(), keyword.getValue(), schema, instance, path);
-            if (v != null) {
-                return v;
-            }
-        }
-        return null;
+        return first(fields(schema).map(k -> () -> keyword(k.getKey(), k.getValue(), schema, instance, path)));
     }
 
     private SchemaViolation keyword(String name, JsonNode arg, JsonNode schema, JsonNode instance, List<Object> path) {
-        String shown = repr(instance);
+        boolean text = instance.isTextual();
         return switch (name) {
-            case "type" -> types(arg).stream().anyMatch(t -> isType(instance, t)) ? null : fail(path, instance,
-                    shown + " is not of type " + types(arg).stream().map(PythonRepr::repr).collect(Collectors.joining(", ")));
-            case "enum" -> contains(arg, instance) ? null : fail(path, instance, shown + " is not one of " + repr(arg));
-            case "pattern" -> !instance.isTextual() || Pattern.compile(arg.textValue()).matcher(instance.textValue()).find()
-                    ? null : fail(path, instance, shown + " does not match " + repr(arg));
-            case "minLength" -> instance.isTextual() && length(instance) < arg.intValue()
-                    ? fail(path, instance, shown + " is too short") : null;
-            case "maxLength" -> instance.isTextual() && length(instance) > arg.intValue()
-                    ? fail(path, instance, shown + " is too long") : null;
-            case "minItems" -> instance.isArray() && instance.size() < arg.intValue()
-                    ? fail(path, instance, shown + " is too short") : null;
-            case "maxItems" -> instance.isArray() && instance.size() > arg.intValue()
-                    ? fail(path, instance, shown + " is too long") : null;
-            case "minProperties" -> instance.isObject() && instance.size() < arg.intValue()
-                    ? fail(path, instance, shown + " does not have enough properties") : null;
-            case "maxProperties" -> instance.isObject() && instance.size() > arg.intValue()
-                    ? fail(path, instance, shown + " has too many properties") : null;
-            case "uniqueItems" -> arg.booleanValue() && instance.isArray() && !unique(instance)
-                    ? fail(path, instance, shown + " has non-unique elements") : null;
+            case "type" -> failIf(strings(arg).noneMatch(t -> isType(instance, t)), path, instance, () -> repr(instance)
+                    + " is not of type " + strings(arg).map(PythonRepr::repr).collect(Collectors.joining(", ")));
+            case "enum" -> failIf(StreamSupport.stream(arg.spliterator(), false).noneMatch(v -> same(v, instance)),
+                    path, instance, () -> repr(instance) + " is not one of " + repr(arg));
+            case "pattern" -> failIf(text && !Pattern.compile(arg.textValue()).matcher(instance.textValue()).find(),
+                    path, instance, () -> repr(instance) + " does not match " + repr(arg));
+            case "minLength" -> failIf(text && length(instance) < arg.intValue(), path, instance, () -> repr(instance) + " is too short");
+            case "maxLength" -> failIf(text && length(instance) > arg.intValue(), path, instance, () -> repr(instance) + " is too long");
+            case "minItems" -> failIf(instance.isArray() && instance.size() < arg.intValue(), path, instance,
+                    () -> repr(instance) + " is too short");
+            case "maxItems" -> failIf(instance.isArray() && instance.size() > arg.intValue(), path, instance,
+                    () -> repr(instance) + " is too long");
+            case "minProperties" -> failIf(instance.isObject() && instance.size() < arg.intValue(), path, instance,
+                    () -> repr(instance) + " does not have enough properties");
+            case "maxProperties" -> failIf(instance.isObject() && instance.size() > arg.intValue(), path, instance,
+                    () -> repr(instance) + " has too many properties");
             case "minimum", "exclusiveMinimum", "maximum" -> bound(name, arg, instance, path);
-            case "format" -> instance.isTextual() && !format(arg.textValue(), instance.textValue())
-                    ? fail(path, instance, shown + " is not a " + repr(arg)) : null;
-            case "required" -> required(arg, instance, path);
-            case "properties" -> properties(arg, instance, path);
-            case "patternProperties" -> patternProperties(arg, instance, path);
+            case "format" -> failIf(text && !format(arg.textValue(), instance.textValue()), path, instance,
+                    () -> repr(instance) + " is not a " + repr(arg));
+            case "required" -> first(strings(arg).filter(p -> instance.isObject() && !instance.has(p))
+                    .map(p -> () -> fail(path, instance, repr(p) + " is a required property")));
+            case "properties" -> first(fields(arg).filter(p -> instance.has(p.getKey()))
+                    .map(p -> () -> check(p.getValue(), instance.get(p.getKey()), append(path, p.getKey()))));
+            case "patternProperties" -> first(fields(arg).flatMap(p -> members(instance)
+                    .filter(key -> Pattern.compile(p.getKey()).matcher(key).find())
+                    .map(key -> () -> check(p.getValue(), instance.get(key), append(path, key)))));
             case "additionalProperties" -> additionalProperties(arg, schema, instance, path);
-            case "x-newer" -> newer(arg, instance, path);
-            case "items" -> items(arg, instance, path);
-            case "allOf" -> allOf(arg, instance, path);
+            case "x-newer" -> first(fields(arg).filter(f -> instance.has(f.getKey())).map(f -> () -> new SchemaViolation(
+                    path, instance, unexpected(List.of(f.getKey())),
+                    new NewerField(append(path, f.getKey()), f.getValue().textValue()), false)));
+            // what upstream accepts and this deployment cannot do (all of it, or all but "unless"): refused, saying why
+            case "x-refuse" -> arg.has("unless") && check(arg.get("unless"), instance, path) == null ? null
+                    : new SchemaViolation(path, instance, arg.get("because").textValue(), null, true);
+            case "items" -> first(Stream.iterate(0, i -> i < instance.size() && instance.isArray(), i -> i + 1)
+                    .map(i -> () -> check(arg, instance.get(i), append(path, i))));
             case "anyOf", "oneOf" -> alternatives(name, arg, instance, path);
-            case "not" -> check(arg, instance, path) == null
-                    ? fail(path, instance, shown + " should not be valid under " + repr(arg)) : null;
-            default -> null; // annotations: description, $comment, x-error-path ...
+            default -> {
+                if (!name.startsWith("x-") && !ANNOTATIONS.contains(name)) {
+                    throw new IllegalArgumentException("request schemas do not support the keyword " + name);
+                }
+                yield null;
+            }
         };
-    }
-
-    private SchemaViolation required(JsonNode names, JsonNode instance, List<Object> path) {
-        if (instance.isObject()) {
-            for (JsonNode name : names) {
-                if (!instance.has(name.textValue())) {
-                    return fail(path, instance, repr(name) + " is a required property");
-                }
-            }
-        }
-        return null;
-    }
-
-    private SchemaViolation properties(JsonNode properties, JsonNode instance, List<Object> path) {
-        if (instance.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = properties.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> p = it.next();
-                SchemaViolation v = instance.has(p.getKey())
-                        ? check(p.getValue(), instance.get(p.getKey()), append(path, p.getKey())) : null;
-                if (v != null) {
-                    return v;
-                }
-            }
-        }
-        return null;
-    }
-
-    private SchemaViolation patternProperties(JsonNode patterns, JsonNode instance, List<Object> path) {
-        if (instance.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = patterns.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> p = it.next();
-                for (Iterator<String> keys = instance.fieldNames(); keys.hasNext(); ) {
-                    String key = keys.next();
-                    SchemaViolation v = Pattern.compile(p.getKey()).matcher(key).find()
-                            ? check(p.getValue(), instance.get(key), append(path, key)) : null;
-                    if (v != null) {
-                        return v;
-                    }
-                }
-            }
-        }
-        return null;
     }
 
     /**
@@ -142,168 +98,80 @@ public final class SchemaValidator {
      * wording for metadata keys, which clients have seen from this API.
      */
     private SchemaViolation additionalProperties(JsonNode arg, JsonNode schema, JsonNode instance, List<Object> path) {
-        if (!instance.isObject() || arg.isBoolean() && arg.booleanValue()) {
-            return null;
-        }
-        TreeSet<String> extras = new TreeSet<>();
-        instance.fieldNames().forEachRemaining(key -> {
-            boolean declared = schema.path("properties").has(key) || schema.path("x-newer").has(key);
-            Iterator<String> patterns = schema.path("patternProperties").fieldNames();
-            while (!declared && patterns.hasNext()) {
-                declared = Pattern.compile(patterns.next()).matcher(key).find();
-            }
-            if (!declared) {
-                extras.add(key);
-            }
-        });
+        TreeSet<String> extras = members(instance).filter(key -> !schema.path("properties").has(key)
+                && !schema.path("x-newer").has(key) && fields(schema.path("patternProperties"))
+                .noneMatch(p -> Pattern.compile(p.getKey()).matcher(key).find()))
+                .collect(Collectors.toCollection(TreeSet::new));
         if (arg.isObject()) {
-            for (String extra : extras) {
-                SchemaViolation v = check(arg, instance.get(extra), append(path, extra));
-                if (v != null) {
-                    return v;
-                }
-            }
-            return null;
+            return first(extras.stream().map(key -> () -> check(arg, instance.get(key), append(path, key))));
         }
-        return extras.isEmpty() ? null : fail(path, instance, unexpected(extras));
+        return failIf(!arg.booleanValue() && !extras.isEmpty(), path, instance, () -> unexpected(extras));
     }
 
-    /** A field the request's microversion does not have yet (see {@code RequestSchemas}). */
-    private SchemaViolation newer(JsonNode since, JsonNode instance, List<Object> path) {
-        for (Iterator<String> names = since.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (instance.isObject() && instance.has(name)) {
-                return new SchemaViolation(path, instance, unexpected(List.of(name)),
-                        new NewerField(append(path, name), since.get(name).textValue()));
-            }
-        }
-        return null;
-    }
-
-    private static String unexpected(java.util.Collection<String> extras) {
+    private static String unexpected(Collection<String> extras) {
         return "Additional properties are not allowed (" + extras.stream().map(PythonRepr::repr)
                 .collect(Collectors.joining(", ")) + (extras.size() == 1 ? " was" : " were") + " unexpected)";
     }
 
-    private SchemaViolation items(JsonNode schema, JsonNode instance, List<Object> path) {
-        for (int i = 0; instance.isArray() && i < instance.size(); i++) {
-            SchemaViolation v = check(schema, instance.get(i), append(path, i));
-            if (v != null) {
-                return v;
-            }
-        }
-        return null;
-    }
-
-    private SchemaViolation allOf(JsonNode schemas, JsonNode instance, List<Object> path) {
-        for (JsonNode schema : schemas) {
-            SchemaViolation v = check(schema, instance, path);
-            if (v != null) {
-                return v;
-            }
-        }
-        return null;
-    }
-
     private SchemaViolation alternatives(String keyword, JsonNode schemas, JsonNode instance, List<Object> path) {
-        int valid = 0;
-        for (JsonNode schema : schemas) {
-            valid += check(schema, instance, path) == null ? 1 : 0;
-        }
-        if (valid == 0) {
-            return fail(path, instance, repr(instance) + " is not valid under any of the given schemas");
-        }
-        return valid > 1 && keyword.equals("oneOf")
-                ? fail(path, instance, repr(instance) + " is valid under each of " + repr(schemas)) : null;
+        long valid = StreamSupport.stream(schemas.spliterator(), false).filter(s -> check(s, instance, path) == null)
+                .count();
+        return valid == 0 ? fail(path, instance, repr(instance) + " is not valid under any of the given schemas")
+                : failIf(valid > 1 && keyword.equals("oneOf"), path, instance,
+                () -> repr(instance) + " is valid under each of " + repr(schemas));
     }
 
     /** Nova and Zun compare numeric strings too ({@code _validate_minimum}): "0" is less than 1. */
     private static SchemaViolation bound(String name, JsonNode limit, JsonNode instance, List<Object> path) {
         BigDecimal value = number(instance);
-        if (value == null) {
-            return null;
-        }
-        int c = value.compareTo(limit.decimalValue());
-        boolean integral = !instance.isNumber() ? value.scale() <= 0 : instance.isIntegralNumber();
-        String shown = PythonRepr.number(value, integral);
+        int c = value == null ? 0 : value.compareTo(limit.decimalValue());
+        String shown = value == null ? null
+                : PythonRepr.number(value, instance.isNumber() ? instance.isIntegralNumber() : value.scale() <= 0);
         return switch (name) {
-            case "minimum" -> c < 0 ? fail(path, instance, shown + " is less than the minimum of " + repr(limit)) : null;
-            case "exclusiveMinimum" -> c <= 0
-                    ? fail(path, instance, shown + " is less than or equal to the minimum of " + repr(limit)) : null;
-            default -> c > 0 ? fail(path, instance, shown + " is greater than the maximum of " + repr(limit)) : null;
+            case "minimum" -> failIf(c < 0, path, instance, () -> shown + " is less than the minimum of " + repr(limit));
+            case "exclusiveMinimum" -> failIf(value != null && c <= 0, path, instance,
+                    () -> shown + " is less than or equal to the minimum of " + repr(limit));
+            default -> failIf(c > 0, path, instance, () -> shown + " is greater than the maximum of " + repr(limit));
         };
     }
 
     /** Python's {@code int(x)}, else {@code float(x)}, else nothing to compare. */
     private static BigDecimal number(JsonNode instance) {
-        if (instance.isNumber()) {
-            return instance.decimalValue();
+        if (instance.isNumber() || instance.isBoolean()) {
+            return instance.isBoolean() ? BigDecimal.valueOf(instance.booleanValue() ? 1 : 0) : instance.decimalValue();
         }
-        if (instance.isBoolean()) {
-            return BigDecimal.valueOf(instance.booleanValue() ? 1 : 0);
-        }
-        if (!instance.isTextual()) {
-            return null;
-        }
-        String text = instance.textValue().strip();
+        String text = instance.asText().strip();
         try {
-            return text.matches("^[+-]?[0-9]+$") ? new BigDecimal(text) : new BigDecimal(Double.toString(Double.parseDouble(text)));
+            return !instance.isTextual() ? null : text.matches("^[+-]?[0-9]+$") ? new BigDecimal(text)
+                    : new BigDecimal(Double.toString(Double.parseDouble(text)));
         } catch (NumberFormatException e) {
             return null;
         }
     }
 
     private static boolean format(String format, String text) {
+        String base64 = text.strip().replaceAll("\\s", "");
         return switch (format) {
-            case "uuid" -> HEX_UUID.matcher(text.toLowerCase().replaceAll("^urn:|^uuid:|[{}-]", "")).matches();
-            case "date-time" -> dateTime(text);
-            case "base64" -> text.strip().replaceAll("\\s", "").matches("^[A-Za-z0-9+/]*={0,2}$")
-                    && text.strip().replaceAll("\\s", "").length() % 4 == 0;
-            case "ipv4" -> text.matches("^\\d{1,3}(\\.\\d{1,3}){3}$") && literalAddress(text);
-            case "ipv6" -> text.contains(":") && text.matches("^[0-9a-fA-F:.]+$") && literalAddress(text);
-            case "regex" -> regex(text);
-            case "printable" -> text.codePoints().allMatch(c -> !Character.isISOControl(c) || c == '\n' || c == '\t'
-                    || c == '\r');
-            default -> throw new IllegalArgumentException("unknown format " + format);
+            case "uuid" -> text.toLowerCase().replaceAll("^urn:|^uuid:|[{}-]", "").matches("^[0-9a-f]{32}$");
+            case "date-time" -> parses(() -> OffsetDateTime.parse(text.matches(".*(Z|[+-]\\d\\d:\\d\\d)$") ? text
+                    : text + "Z"));
+            case "base64" -> base64.matches("^[A-Za-z0-9+/]*={0,2}$") && base64.length() % 4 == 0;
+            // literal addresses are parsed without any name lookup
+            case "ipv4" -> text.matches("^\\d{1,3}(\\.\\d{1,3}){3}$") && parses(() -> InetAddress.getByName(text));
+            case "ipv6" -> text.matches("^[0-9a-fA-F:.]*:[0-9a-fA-F:.]*$") && parses(() -> InetAddress.getByName(text));
+            case "regex" -> !text.isEmpty() && parses(() -> Pattern.compile(text));
+            case "printable" -> text.codePoints().allMatch(c -> !Character.isISOControl(c) || "\n\t\r".indexOf(c) >= 0);
+            default -> throw new IllegalArgumentException("request schemas do not support the format " + format);
         };
     }
 
-    private static boolean dateTime(String text) {
+    private static boolean parses(java.util.concurrent.Callable<?> parse) {
         try {
-            OffsetDateTime.parse(text.endsWith("Z") || text.matches(".*[+-]\\d\\d:\\d\\d$") ? text : text + "Z");
+            parse.call();
             return true;
-        } catch (DateTimeParseException e) {
+        } catch (Exception e) {
             return false;
         }
-    }
-
-    private static boolean literalAddress(String text) {
-        try {
-            // a literal address is parsed without any name lookup
-            InetAddress.getByName(text);
-            return true;
-        } catch (UnknownHostException e) {
-            return false;
-        }
-    }
-
-    private static boolean regex(String text) {
-        try {
-            Pattern.compile(text);
-            return !text.isEmpty();
-        } catch (PatternSyntaxException e) {
-            return false;
-        }
-    }
-
-    private static List<String> types(JsonNode arg) {
-        List<String> types = new ArrayList<>();
-        if (arg.isArray()) {
-            arg.forEach(t -> types.add(t.textValue()));
-        } else {
-            types.add(arg.textValue());
-        }
-        return types;
     }
 
     private static boolean isType(JsonNode instance, String type) {
@@ -316,25 +184,30 @@ public final class SchemaValidator {
             case "number" -> instance.isNumber();
             case "integer" -> instance.isIntegralNumber()
                     || instance.isFloatingPointNumber() && instance.decimalValue().stripTrailingZeros().scale() <= 0;
-            default -> throw new IllegalArgumentException("unknown type " + type);
+            default -> throw new IllegalArgumentException("request schemas do not support the type " + type);
         };
     }
 
     /** jsonschema's equality: 1 equals 1.0, True does not equal 1. */
-    private static boolean contains(JsonNode values, JsonNode instance) {
-        for (JsonNode v : values) {
-            if (v.isNumber() && instance.isNumber() ? v.decimalValue().compareTo(instance.decimalValue()) == 0
-                    : v.equals(instance)) {
-                return true;
-            }
-        }
-        return false;
+    private static boolean same(JsonNode a, JsonNode b) {
+        return a.isNumber() && b.isNumber() ? a.decimalValue().compareTo(b.decimalValue()) == 0 : a.equals(b);
     }
 
-    private static boolean unique(JsonNode array) {
-        Set<JsonNode> seen = new HashSet<>();
-        array.forEach(seen::add);
-        return seen.size() == array.size();
+    private static SchemaViolation first(Stream<Supplier<SchemaViolation>> checks) {
+        return checks.map(Supplier::get).filter(Objects::nonNull).findFirst().orElse(null);
+    }
+
+    private static Stream<Map.Entry<String, JsonNode>> fields(JsonNode node) {
+        return node.properties().stream();
+    }
+
+    private static Stream<String> members(JsonNode node) {
+        return node.isObject() ? node.properties().stream().map(Map.Entry::getKey) : Stream.empty();
+    }
+
+    private static Stream<String> strings(JsonNode arg) {
+        return arg.isArray() ? StreamSupport.stream(arg.spliterator(), false).map(JsonNode::textValue)
+                : Stream.of(arg.textValue());
     }
 
     private static int length(JsonNode text) {
@@ -347,7 +220,12 @@ public final class SchemaValidator {
         return List.copyOf(longer);
     }
 
+    private static SchemaViolation failIf(boolean failed, List<Object> path, JsonNode instance,
+                                          Supplier<String> message) {
+        return failed ? fail(path, instance, message.get()) : null;
+    }
+
     private static SchemaViolation fail(List<Object> path, JsonNode instance, String message) {
-        return new SchemaViolation(path, instance, message, null);
+        return new SchemaViolation(path, instance, message, null, false);
     }
 }

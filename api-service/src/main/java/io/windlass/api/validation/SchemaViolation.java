@@ -11,15 +11,12 @@ import java.util.List;
  * @param instance the value found there
  * @param message  jsonschema's message ({@code 'x' is too long})
  * @param newer    when the request names a field its microversion does not have yet: that field, else null
+ * @param refused  the value is valid but this deployment cannot honour it ({@code x-refuse}); the message says why
  */
-public record SchemaViolation(List<Object> path, JsonNode instance, String message, NewerField newer) {
+public record SchemaViolation(List<Object> path, JsonNode instance, String message, NewerField newer,
+                              boolean refused) {
 
-    /**
-     * A field that exists only from a later microversion.
-     *
-     * @param path  the field's own path
-     * @param since the first microversion that has it
-     */
+    /** A field ({@code path}) that exists only from microversion {@code since} on. */
     public record NewerField(List<Object> path, String since) {
     }
 }

@@ -25,12 +25,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
-/**
- * Zun's container requests, read once their schemas ({@code schemas/container/containers/}) accept
- * them. What Zun has but this deployment cannot honour yet is refused rather than ignored.
- */
+/** Zun's container requests, read once their schemas ({@code schemas/container/containers/}) accept them. */
 @ApplicationScoped
 public class ContainerRequests {
+    private static final List<String> FILTERS = List.of("name", "image", "project_id", "user_id", "memory", "host",
+            "task_state", "status", "auto_remove");
+
     private final RequestValidator validator;
     private final ContainerLimits limits;
 
@@ -41,7 +41,6 @@ public class ContainerRequests {
 
     public NewContainer create(JsonNode body, ApiVersion version) {
         RequestFields f = new RequestFields(validator.body(ApiFamily.ZUN, "container/containers/create", version, body));
-        refuseUnsupported(f);
         boolean interactive = f.bool("interactive", false);
         // 1.20-1.35 had no tty field: interactive meant both
         boolean tty = version.isAtLeast(ContainerApiVersions.TTY) ? f.bool("tty", false)
@@ -77,20 +76,15 @@ public class ContainerRequests {
         }
         RequestFields f = new RequestFields(validator.query(ApiFamily.ZUN, schema, version, query));
         Map<String, Object> filters = new LinkedHashMap<>();
-        for (String name : ContainerListQuery.FILTERS.keySet()) {
-            if (f.has(name)) {
-                filters.put(name, switch (name) {
-                    case "memory" -> Integer.parseInt(f.text(name));
-                    case "status" -> ContainerStatus.fromValue(f.text(name));
-                    case "task_state" -> TaskState.fromValue(f.text(name));
-                    case "auto_remove" -> f.bool(name, false);
-                    default -> f.text(name);
-                });
-            }
-        }
-        int limit = f.has("limit") ? new BigInteger(f.text("limit")).min(BigInteger.valueOf(maxLimit)).intValue()
-                : maxLimit;
-        return new ContainerListQuery(limit, f.has("marker") ? UUID.fromString(f.text("marker")) : null,
+        FILTERS.stream().filter(f::has).forEach(name -> filters.put(name, switch (name) {
+            case "memory" -> Integer.parseInt(f.text(name));
+            case "status" -> ContainerStatus.fromValue(f.text(name));
+            case "task_state" -> TaskState.fromValue(f.text(name));
+            case "auto_remove" -> f.bool(name, false);
+            default -> f.text(name);
+        }));
+        return new ContainerListQuery(f.has("limit") ? new BigInteger(f.text("limit")).min(BigInteger.valueOf(maxLimit))
+                .intValue() : maxLimit, f.has("marker") ? UUID.fromString(f.text("marker")) : null,
                 f.has("sort_key") ? f.text("sort_key") : "id", f.has("sort_dir") ? f.text("sort_dir") : "asc",
                 f.bool("all_projects", false), filters);
     }
@@ -106,10 +100,7 @@ public class ContainerRequests {
     }
 
     private static List<String> command(RequestFields f, ApiVersion version) {
-        if (!f.has("command")) {
-            return List.of();
-        }
-        if (version.isAtLeast(ContainerApiVersions.COMMAND_LIST)) {
+        if (!f.has("command") || version.isAtLeast(ContainerApiVersions.COMMAND_LIST)) {
             return f.strings("command");
         }
         try {
@@ -120,39 +111,12 @@ public class ContainerRequests {
     }
 
     private static RestartPolicy restartPolicy(RequestFields policy) {
-        if (!policy.has("Name")) {
-            return RestartPolicy.NO;
-        }
-        String name = policy.text("Name");
+        String name = policy.has("Name") ? policy.text("Name") : "no";
         int count = policy.has("MaximumRetryCount") ? Integer.parseInt(policy.text("MaximumRetryCount")) : 0;
         if ((name.equals("always") || name.equals("unless-stopped")) && count != 0) {
             throw InvalidInputException.field("restart_policy", PythonRepr.str(policy.node()),
                     "maximum retry count not valid with restart policy of " + name + ".");
         }
         return new RestartPolicy(name, name.equals("no") ? 0 : count);
-    }
-
-    /** Fields Zun has but nothing behind this API implements yet: say so rather than ignore them. */
-    private static void refuseUnsupported(RequestFields f) {
-        refuseIf(!f.get("nets").isEmpty(), "nets",
-                "there is no network service (Neutron) yet; containers join the engine's default network.");
-        refuseIf(!f.get("mounts").isEmpty(), "mounts", "there is no volume service yet.");
-        refuseIf(!f.get("exposed_ports").isEmpty(), "exposed_ports", "there is no network service yet.");
-        refuseIf(f.has("registry"), "registry", "only local images can be used.");
-        refuseIf(f.has("healthcheck"), "healthcheck", "health checks are not implemented yet.");
-        refuseIf(f.has("host"), "host", "hosts cannot be requested yet.");
-        refuseIf("dedicated".equals(f.text("cpu_policy")), "cpu_policy", "dedicated CPUs are not implemented yet.");
-        refuseIf("glance".equals(f.text("image_driver")), "image_driver",
-                "there is no image service (Glance) yet; use docker.");
-        refuseIf(f.strings("security_groups").stream().anyMatch(g -> !g.equals("default")), "security_groups",
-                "there is no network service yet; only the 'default' group exists.");
-        refuseIf(f.has("runtime") && !f.text("runtime").equals("runc"), "runtime",
-                "only the engine's default runtime runc exists.");
-    }
-
-    private static void refuseIf(boolean refused, String field, String why) {
-        if (refused) {
-            throw InvalidInputException.unsupported(field, why);
-        }
     }
 }

@@ -31,9 +31,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** Zun's {@code /v1/containers} under the API port's {@code /container} prefix. */
@@ -84,19 +82,17 @@ public class ContainersResource {
         if (query.allProjects()) {
             policy.authorize(ContainerPolicy.GET_ALL_ALL_PROJECTS, caller, caller.projectId());
         }
-        Map<String, Object> filters = new LinkedHashMap<>();
-        query.filters().forEach((name, value) -> {
+        query.filters().keySet().forEach(name -> {
             if (!policy.allows(ContainerPolicy.GET_ONE_FIELD + name, caller, caller.projectId())) {
                 throw new PolicyNotAuthorizedException(ContainerPolicy.GET_ONE_FIELD + name);
             }
-            filters.put(ContainerListQuery.FILTERS.get(name), value);
         });
         ContainerEntity marker = null;
         if (query.marker() != null) {
             marker = service.show(caller, query.marker().toString(), query.allProjects());
         }
-        ContainerPage page = new ContainerPage(query.allProjects() ? null : caller.projectId(), filters,
-                ContainerListQuery.SORT_KEYS.get(query.sortKey()), query.sortDir().equals("asc"), query.limit(),
+        ContainerPage page = new ContainerPage(query.allProjects() ? null : caller.projectId(), query.filters(),
+                query.sortKey(), query.sortDir().equals("asc"), query.limit(),
                 marker);
         List<ContainerEntity> rows = service.list(page);
         String root = publicUrl.root(request);

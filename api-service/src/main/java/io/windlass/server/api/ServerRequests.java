@@ -18,6 +18,7 @@ import io.windlass.server.persistence.ServerRepository;
 import io.windlass.server.service.ServerCreateRequest;
 import io.windlass.server.service.ServerLookup;
 import io.windlass.server.service.ServerStatusMapping;
+import io.windlass.server.service.ServerStatusMapping.StatePair;
 import io.windlass.server.service.ServerUpdate;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -34,11 +35,14 @@ import java.util.UUID;
 
 /**
  * Nova's server requests, read once their schemas ({@code schemas/compute/servers/}) accept them.
- * What Windlass cannot provide (volumes, ports, key pairs, tags) is refused with a 400 saying so
- * rather than accepted and ignored; the metadata and personality limits are Nova's quota-style 403s.
+ * What the schemas cannot say is here: the networks, images and block devices Windlass cannot
+ * provide are 400s, the metadata and personality limits Nova's quota-style 403s.
  */
 @ApplicationScoped
 public class ServerRequests {
+    private static final List<String> EQUAL_FILTERS = List.of("image", "flavor", "reservation_id", "availability_zone",
+            "key_name", "vm_state", "task_state", "user_id", "hostname", "host", "node", "power_state", "uuid", "locked");
+
     private final RequestValidator validator;
     private final QuotaConfig quotas;
 
@@ -59,49 +63,28 @@ public class ServerRequests {
         List<InjectedFile> files = personality(s.get("personality"));
         int minCount = s.has("min_count") ? Integer.parseInt(s.text("min_count")) : 1;
         int maxCount = s.has("max_count") ? Integer.parseInt(s.text("max_count")) : minCount;
-        if (minCount > maxCount) {
-            throw InvalidInputException.badRequest("min_count must be <= max_count");
-        }
-        String zone = s.text("availability_zone");
-        String forcedHost = null;
-        if (zone != null && zone.contains(":")) {
-            // zone:host[:node], the admin's forced-host form
-            String[] parts = zone.split(":", -1);
-            forcedHost = parts[1].isEmpty() ? null : parts[1];
-            zone = parts[0].isEmpty() ? null : parts[0];
-        }
-        if (s.has("host")) {
-            if (forcedHost != null) {
-                throw InvalidInputException.badRequest("The requested availability zone contains ':'. "
-                        + "Use the 'host' field or the 'zone:host' form, not both.");
-            }
-            forcedHost = s.text("host");
-        }
-        if (s.has("hypervisor_hostname")) {
-            if (forcedHost != null && !forcedHost.equals(s.text("hypervisor_hostname"))) {
-                throw InvalidInputException.badRequest("host and hypervisor_hostname name different hosts; "
-                        + "a Windlass compute host is its own hypervisor.");
-            }
-            forcedHost = s.text("hypervisor_hostname");
-        }
-        // there is no os-keypairs API, so no key name can name an existing key pair
-        refuseIf(s.has("key_name"), "Invalid key_name provided.");
+        refuseIf(minCount > maxCount, "min_count must be <= max_count");
+        // zone:host[:node] is the admin's forced-host form
+        String[] zone = s.has("availability_zone") ? s.text("availability_zone").split(":", -1) : new String[] {null};
+        String forcedHost = zone.length > 1 && !zone[1].isEmpty() ? zone[1] : null;
+        refuseIf(forcedHost != null && s.has("host"), "The requested availability zone contains ':'. "
+                + "Use the 'host' field or the 'zone:host' form, not both.");
+        forcedHost = s.has("host") ? s.text("host") : forcedHost;
+        refuseIf(s.has("hypervisor_hostname") && forcedHost != null && !forcedHost.equals(s.text("hypervisor_hostname")),
+                "host and hypervisor_hostname name different hosts; a Windlass compute host is its own hypervisor.");
+        forcedHost = s.has("hypervisor_hostname") ? s.text("hypervisor_hostname") : forcedHost;
         List<String> groups = new ArrayList<>();
         s.get("security_groups").forEach(g -> groups.add(g.get("name").asText()));
         // no network service, so the only group there is is the implicit default one
-        groups.stream().filter(g -> !g.equals("default")).findFirst().ifPresent(g -> {
-            throw InvalidInputException.badRequest("Unable to find security_group with name or id '" + g + "'");
-        });
-        refuseIf(s.has("hostname") && maxCount > 1,
-                "Cannot request a hostname with more than one server (max_count > 1).");
-        blockDevices(s, imageRef);
-        refuseIf(s.node().has("tags"), "Server tags are not supported by this deployment yet.");
-        refuseIf(s.node().has("trusted_image_certificates"),
-                "Image certificate validation is not supported by this deployment.");
+        groups.stream().filter(g -> !g.equals("default")).findFirst().ifPresent(g -> refuseIf(true,
+                "Unable to find security_group with name or id '" + g + "'"));
+        refuseIf(s.has("hostname") && maxCount > 1, "Cannot request a hostname with more than one server (max_count > 1).");
+        blockDevices(s.get("block_device_mapping_v2"), imageRef);
         String hints = root.node().has("os:scheduler_hints") ? "os:scheduler_hints" : "OS-SCH-HNT:scheduler_hints";
         return new ServerCreateRequest(s.text("name"), reference(s.text("flavorRef")), imageRef, metadata,
                 s.text("user_data"), files, minCount, maxCount, s.bool("return_reservation_id", false),
-                zone, forcedHost, List.copyOf(new LinkedHashSet<>(groups)), s.text("accessIPv4"), s.text("accessIPv6"),
+                zone[0] == null || zone[0].isEmpty() ? null : zone[0], forcedHost,
+                List.copyOf(new LinkedHashSet<>(groups)), s.text("accessIPv4"), s.text("accessIPv6"),
                 Objects.requireNonNullElse(s.text("OS-DCF:diskConfig"), "MANUAL"), s.text("adminPass"),
                 s.text("description"), s.text("hostname"), network, root.stringLists(hints));
     }
@@ -133,12 +116,11 @@ public class ServerRequests {
 
     /**
      * {@code GET /servers[/detail]} (API-NOTES 3.7): every filter the request names, typed; which of
-     * them a caller may use is policy, decided by the resource.
+     * them the caller may use is policy, applied by the resource.
      */
     public ServerListRequest list(Map<String, List<String>> params, ApiVersion version, int maxLimit) {
-        params.keySet().stream().filter(ServerListRequest::internal).findFirst().ifPresent(name -> {
-            throw InvalidInputException.badRequest("Invalid filter field: " + name + ".");
-        });
+        params.keySet().stream().filter(ServerListRequest::internal).findFirst()
+                .ifPresent(name -> refuseIf(true, "Invalid filter field: " + name + "."));
         RequestFields q = new RequestFields(validator.query(ApiFamily.NOVA, "compute/servers/list-query", version,
                 params));
         OffsetDateTime since = timestamp(q.text("changes-since"));
@@ -148,58 +130,37 @@ public class ServerRequests {
                     "The value of changes-before must be later than or equal to changes-since.");
         }
         Map<String, Object> equal = new LinkedHashMap<>();
-        for (String name : List.of("image", "flavor")) {
-            // an id, or a URL whose last path segment is the id
-            if (q.has(name)) {
-                equal.put(name, reference(q.text(name)));
-            }
-        }
-        for (String name : List.of("reservation_id", "availability_zone", "key_name", "vm_state", "task_state",
-                "user_id", "hostname", "host", "node")) {
-            if (q.has(name)) {
-                equal.put(name, q.text(name));
-            }
-        }
-        if (q.has("power_state")) {
-            equal.put("power_state", Integer.parseInt(q.text("power_state")));
-        }
-        if (q.has("uuid")) {
-            equal.put("uuid", uuidOrNothing(q.text("uuid")));
-        }
-        if (q.has("locked")) {
-            equal.put("locked", q.bool("locked", false));
-        }
+        EQUAL_FILTERS.stream().filter(q::has).forEach(name -> equal.put(name, switch (name) {
+            case "image", "flavor" -> reference(q.text(name));
+            case "power_state" -> Integer.parseInt(q.text(name));
+            case "locked" -> q.bool(name, false);
+            // a uuid that is not one matches nothing
+            case "uuid" -> parsesAs(() -> ServerLookup.parse(q.text(name))) ? ServerLookup.parse(q.text(name))
+                    : new UUID(0, 0);
+            default -> q.text(name);
+        }));
         Map<String, String> matching = new LinkedHashMap<>();
-        for (String name : List.of("name", "ip", "ip6")) {
-            if (q.has(name)) {
-                matching.put(name, q.text(name));
-            }
-        }
+        List.of("name", "ip", "ip6").stream().filter(q::has).forEach(name -> matching.put(name, q.text(name)));
+        String marker = q.text("marker");
+        refuseIf(marker != null && !parsesAs(() -> UUID.fromString(marker)), "MarkerNotFound",
+                "marker [" + marker + "] not found");
         ServerQuery query = new ServerQuery(null, q.has("deleted") && OsloBoolean.parse(q.text("deleted")).orElse(false),
-                since, before, equal, matching, states(q.strings("status"), q.node().has("status"), version),
-                sort(q.strings("sort_key"), q.strings("sort_dir"), version),
-                q.has("marker") ? marker(q.text("marker")) : null,
+                since, before, equal, matching, q.node().has("status") ? states(q.strings("status"), version) : null,
+                sort(q.strings("sort_key"), q.strings("sort_dir"), version), marker == null ? null : UUID.fromString(marker),
                 q.has("limit") ? new BigInteger(q.text("limit")).min(BigInteger.valueOf(maxLimit)).intValue() : maxLimit);
         // any value, or none at all, turns all_tenants on, except an explicit false
-        boolean allTenants = params.containsKey("all_tenants")
-                && (q.text("all_tenants") == null || OsloBoolean.parse(q.text("all_tenants")).orElse(true));
-        String project = q.has("project_id") ? q.text("project_id") : q.text("tenant_id");
-        return new ServerListRequest(query, allTenants, project, q.node().has("deleted"),
-                q.strings("sort_key").stream().anyMatch(k -> k.equals("host") || k.equals("node")));
+        boolean allTenants = q.node().has("all_tenants") && OsloBoolean.parse(q.text("all_tenants")).orElse(true);
+        return new ServerListRequest(query, allTenants, q.has("project_id") ? q.text("project_id") : q.text("tenant_id"),
+                q.node().has("deleted"), q.strings("sort_key").stream().anyMatch(k -> k.equals("host") || k.equals("node")));
     }
 
     private static String imageRef(RequestFields s) {
         String ref = s.has("imageRef") ? reference(s.text("imageRef")) : "";
-        if (ref.isEmpty()) {
-            refuseIf(s.node().has("block_device_mapping_v2") || s.node().has("block_device_mapping"),
-                    "Booting from a volume is not supported: Windlass has no block storage service; give an imageRef.");
-            throw InvalidInputException.badRequest("Missing imageRef attribute");
-        }
-        try {
-            return UUID.fromString(ref).toString();
-        } catch (IllegalArgumentException e) {
-            throw InvalidInputException.badRequest("Invalid imageRef provided.");
-        }
+        refuseIf(ref.isEmpty() && s.node().has("block_device_mapping_v2"),
+                "Booting from a volume is not supported: Windlass has no block storage service; give an imageRef.");
+        refuseIf(ref.isEmpty(), "Missing imageRef attribute");
+        refuseIf(!parsesAs(() -> UUID.fromString(ref)), "Invalid imageRef provided.");
+        return UUID.fromString(ref).toString();
     }
 
     /** A string or integer id, or a URL whose last path segment is the id. */
@@ -210,18 +171,14 @@ public class ServerRequests {
 
     /** Windlass has no network service: only "auto", "none" or no networks at all can be served. */
     private static String network(JsonNode networks) {
-        if (networks.isTextual()) {
-            return networks.textValue();
-        }
         for (JsonNode n : networks) {
             refuseIf(n.has("port") && n.has("fixed_ip"), "Specified Fixed IP '" + n.path("fixed_ip").asText()
-                    + "' cannot be used with port '" + n.path("port").asText()
-                    + "': the two cannot be specified together.");
+                    + "' cannot be used with port '" + n.path("port").asText() + "': the two cannot be specified together.");
             refuseIf(n.hasNonNull("port"), "Port " + n.path("port").asText() + " could not be found.");
             refuseIf(!n.hasNonNull("uuid"), "Bad networks format: network uuid is not in proper format (None)");
-            throw InvalidInputException.badRequest("Network " + n.get("uuid").asText() + " could not be found.");
+            refuseIf(true, "Network " + n.get("uuid").asText() + " could not be found.");
         }
-        return "auto";
+        return networks.isTextual() ? networks.textValue() : "auto";
     }
 
     private List<InjectedFile> personality(JsonNode files) {
@@ -240,78 +197,66 @@ public class ServerRequests {
         return out;
     }
 
-    /** block_device_mapping[_v2]: only the image→local root disk Windlass boots from anyway. */
-    private static void blockDevices(RequestFields s, String imageRef) {
-        refuseIf(s.node().has("block_device_mapping"), "Block Device Mapping is Invalid: legacy block_device_mapping "
-                + "needs volumes, which this deployment does not provide.");
-        for (JsonNode bdm : s.get("block_device_mapping_v2")) {
+    /** block_device_mapping_v2: only the image→local root disk Windlass boots from anyway. */
+    private static void blockDevices(JsonNode mappings, String imageRef) {
+        for (JsonNode bdm : mappings) {
             String source = bdm.path("source_type").asText();
             String destination = bdm.path("destination_type").asText("local");
             refuseIf(!source.equals("image") || !destination.equals("local"), "Block Device Mapping is Invalid: "
                     + source + " → " + destination + " needs volumes, which this deployment does not provide; "
                     + "only the image's local root disk is supported.");
-            String uuid = bdm.path("uuid").asText(null);
-            refuseIf(uuid != null && !uuid.equals(imageRef), "Block Device Mapping is Invalid: the image mapping "
-                    + "names image " + uuid + " but imageRef is " + imageRef + ".");
+            String uuid = bdm.path("uuid").asText(imageRef);
+            refuseIf(!uuid.equals(imageRef), "Block Device Mapping is Invalid: the image mapping names image " + uuid
+                    + " but imageRef is " + imageRef + ".");
         }
     }
 
     /** Nova's status names as state pairs; before 2.38 an unknown status matches nothing, from 2.38 it is a 400. */
-    private static List<ServerStatusMapping.StatePair> states(List<String> statuses, boolean given, ApiVersion version) {
-        if (!given) {
-            return null;
-        }
-        List<ServerStatusMapping.StatePair> pairs = new ArrayList<>();
-        for (String status : statuses) {
-            for (String one : status.split(",")) {
-                var known = ServerStatusMapping.reverse(one.strip());
-                if (known.isEmpty() && version.isAtLeast(ComputeApiVersions.SERVER_STATUS_STRICT)) {
-                    throw InvalidInputException.query("status", one, "Invalid status value");
-                }
-                known.ifPresent(pairs::addAll);
+    private static List<StatePair> states(List<String> statuses, ApiVersion version) {
+        List<StatePair> pairs = new ArrayList<>();
+        statuses.stream().flatMap(status -> List.of(status.split(",")).stream()).map(String::strip).forEach(one -> {
+            var known = ServerStatusMapping.reverse(one);
+            if (known.isEmpty() && version.isAtLeast(ComputeApiVersions.SERVER_STATUS_STRICT)) {
+                throw InvalidInputException.query("status", one, "Invalid status value");
             }
-        }
+            known.ifPresent(pairs::addAll);
+        });
         return pairs;
     }
 
+    /** The keys Nova ignores (the schema refuses them from 2.75) are left out, locked among them before 2.73. */
     private static List<SortKey> sort(List<String> keys, List<String> dirs, ApiVersion version) {
         List<SortKey> sort = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
             String dir = i < dirs.size() ? dirs.get(i) : (dirs.isEmpty() ? "desc" : dirs.getLast());
-            String key = keys.get(i);
-            // the keys Nova ignores (the schema refuses them from 2.75), locked among them before 2.73
-            if (ServerRepository.sortable(key) && (!key.equals("locked")
-                    || version.isAtLeast(ComputeApiVersions.SERVER_LOCKED))) {
-                sort.add(new SortKey(key, dir.equals("desc")));
+            if (ServerRepository.sortable(keys.get(i))
+                    && (!keys.get(i).equals("locked") || version.isAtLeast(ComputeApiVersions.SERVER_LOCKED))) {
+                sort.add(new SortKey(keys.get(i), dir.equals("desc")));
             }
         }
         return sort;
     }
 
-    private static UUID marker(String marker) {
-        try {
-            return UUID.fromString(marker);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("MarkerNotFound", "marker [" + marker + "] not found");
-        }
-    }
-
     private static OffsetDateTime timestamp(String text) {
-        return text == null ? null
-                : OffsetDateTime.parse(text.endsWith("Z") || text.matches(".*[+-]\\d\\d:\\d\\d$") ? text : text + "Z");
+        return text == null ? null : OffsetDateTime.parse(text.matches(".*(Z|[+-]\\d\\d:\\d\\d)$") ? text : text + "Z");
     }
 
-    private static UUID uuidOrNothing(String text) {
+    private static boolean parsesAs(Runnable parse) {
         try {
-            return ServerLookup.parse(text);
+            parse.run();
+            return true;
         } catch (RuntimeException e) {
-            return new UUID(0, 0);
+            return false;
         }
     }
 
     private static void refuseIf(boolean refused, String message) {
+        refuseIf(refused, "BadRequest", message);
+    }
+
+    private static void refuseIf(boolean refused, String error, String message) {
         if (refused) {
-            throw InvalidInputException.badRequest(message);
+            throw new InvalidInputException(error, message);
         }
     }
 
