@@ -49,66 +49,54 @@ public class CapsuleRequests {
                 body)).object("template");
         RequestFields metadata = template.object("metadata");
         RequestFields spec = template.object("spec");
-        String restart = spec.has("restartPolicy") ? spec.text("restartPolicy") : template.text("restartPolicy");
-
         List<CapsuleVolumeSpec> volumes = new ArrayList<>();
         Set<String> unmounted = new LinkedHashSet<>();
-        JsonNode declared = spec.get("volumes");
-        for (int i = 0; i < declared.size(); i++) {
-            RequestFields v = new RequestFields(declared.get(i));
+        for (int i = 0; i < spec.get("volumes").size(); i++) {
+            RequestFields v = new RequestFields(spec.get("volumes").get(i));
             RequestFields cinder = v.object("cinder");
-            if (!unmounted.add(v.text("name"))) {
-                throw InvalidInputException.field("template.spec.volumes[" + i + "].name", v.text("name"),
-                        "Volume names must be unique.");
-            }
-            volumes.add(cinder.has("size") ? new CapsuleVolumeSpec(v.text("name"), cinder.get("size").asInt(), null,
-                    cinder.bool("autoRemove", false)) : new CapsuleVolumeSpec(v.text("name"), null,
-                    cinder.text("volumeID"), false));
+            refuseIf(!unmounted.add(v.text("name")), "template.spec.volumes[" + i + "].name", v.text("name"),
+                    "Volume names must be unique.");
+            volumes.add(new CapsuleVolumeSpec(v.text("name"), cinder.has("size") ? cinder.get("size").asInt() : null,
+                    cinder.text("volumeID"), cinder.has("size") && cinder.bool("autoRemove", false)));
         }
-        Set<String> volumeNames = Set.copyOf(unmounted);
+        Set<String> declared = Set.copyOf(unmounted);
         Set<String> memberNames = new HashSet<>();
-        List<CapsuleMemberSpec> inits = members(spec.get("initContainers"), "template.spec.initContainers",
-                volumeNames, memberNames, unmounted);
-        List<CapsuleMemberSpec> apps = members(spec.get("containers"), "template.spec.containers", volumeNames,
+        List<CapsuleMemberSpec> inits = members(spec.get("initContainers"), "template.spec.initContainers", declared,
                 memberNames, unmounted);
-        if (!unmounted.isEmpty()) {
-            String volume = unmounted.iterator().next();
-            throw InvalidInputException.field("template.spec.volumes", volume,
-                    "volume mount parameters is invalid: volume " + volume + " is mounted by no container.");
-        }
+        List<CapsuleMemberSpec> apps = members(spec.get("containers"), "template.spec.containers", declared,
+                memberNames, unmounted);
+        String volume = unmounted.stream().findFirst().orElse(null);
+        refuseIf(volume != null, "template.spec.volumes", volume,
+                "volume mount parameters is invalid: volume " + volume + " is mounted by no container.");
+        String restart = spec.has("restartPolicy") ? spec.text("restartPolicy") : template.text("restartPolicy");
         return new NewCapsule(metadata.text("name"), metadata.stringMap("labels"), metadata.stringMap("annotations"),
                 restart == null ? "always" : RESTART_POLICIES.get(restart), template.text("availabilityZone"), inits,
                 apps, volumes);
     }
 
-    /** {@code GET /capsules}: limit, marker, sort_dir, all_projects. */
+    /** {@code GET /capsules} and {@code DELETE /capsules/{id}}: limit, marker, sort_dir, all_projects. */
     public RequestFields list(Map<String, List<String>> query, ApiVersion version) {
         return new RequestFields(validator.query(ApiFamily.ZUN, "container/capsules/list-query", version, query));
     }
 
-    private static List<CapsuleMemberSpec> members(JsonNode array, String field, Set<String> volumeNames,
+    private static List<CapsuleMemberSpec> members(JsonNode array, String field, Set<String> declared,
                                                    Set<String> memberNames, Set<String> unmounted) {
         List<CapsuleMemberSpec> out = new ArrayList<>();
         for (int i = 0; i < array.size(); i++) {
             RequestFields c = new RequestFields(array.get(i));
             String at = field + "[" + i + "]";
-            if (c.has("name") && !memberNames.add(c.text("name"))) {
-                throw InvalidInputException.field(at + ".name", c.text("name"),
-                        "Container names must be unique within a capsule.");
-            }
+            refuseIf(c.has("name") && !memberNames.add(c.text("name")), at + ".name", c.text("name"),
+                    "Container names must be unique within a capsule.");
             List<String> command = c.strings("command");
             command.addAll(c.strings("args"));
             List<String> ports = new ArrayList<>();
             c.get("ports").forEach(p -> ports.add(p.get("containerPort").asInt() + "/"
                     + p.path("protocol").asText("TCP").toLowerCase()));
             List<VolumeMount> mounts = new ArrayList<>();
-            JsonNode volumeMounts = c.get("volumeMounts");
-            for (int m = 0; m < volumeMounts.size(); m++) {
-                RequestFields mount = new RequestFields(volumeMounts.get(m));
-                if (!volumeNames.contains(mount.text("name"))) {
-                    throw InvalidInputException.field(at + ".volumeMounts[" + m + "].name", mount.text("name"),
-                            "No volume of that name is declared.");
-                }
+            for (int m = 0; m < c.get("volumeMounts").size(); m++) {
+                RequestFields mount = new RequestFields(c.get("volumeMounts").get(m));
+                refuseIf(!declared.contains(mount.text("name")), at + ".volumeMounts[" + m + "].name", mount.text("name"),
+                        "No volume of that name is declared.");
                 unmounted.remove(mount.text("name"));
                 mounts.add(new VolumeMount(mount.text("name"), mount.text("mountPath"), mount.bool("readOnly", false)));
             }
@@ -123,13 +111,17 @@ public class CapsuleRequests {
     private JsonNode readText(String text) {
         try {
             JsonNode parsed = yaml.readTree(text);
-            if (parsed == null || parsed.isMissingNode()) {
-                throw InvalidInputException.field("template", "", "The template is empty.");
-            }
+            refuseIf(parsed == null || parsed.isMissingNode(), "template", "", "The template is empty.");
             return parsed;
         } catch (JsonProcessingException e) {
             throw InvalidInputException.field("template", text.length() > 80 ? text.substring(0, 80) + "..." : text,
                     "It is neither JSON nor YAML: " + e.getOriginalMessage());
+        }
+    }
+
+    private static void refuseIf(boolean refused, String field, String value, String why) {
+        if (refused) {
+            throw InvalidInputException.field(field, value, why);
         }
     }
 }
