@@ -31,16 +31,16 @@ import java.util.Map;
 public class AggregatesResource {
     private final AggregateService service;
     private final ImagePrecache precache;
-    private final AggregateRequestParser parser;
+    private final AggregateRequests requests;
     private final ComputePolicy policy;
     private final CurrentRequestContext context;
     private final RequestedComputeVersion version;
 
-    public AggregatesResource(AggregateService service, ImagePrecache precache, AggregateRequestParser parser,
+    public AggregatesResource(AggregateService service, ImagePrecache precache, AggregateRequests requests,
                               ComputePolicy policy, CurrentRequestContext context, RequestedComputeVersion version) {
         this.service = service;
         this.precache = precache;
-        this.parser = parser;
+        this.requests = requests;
         this.policy = policy;
         this.context = context;
         this.version = version;
@@ -58,7 +58,7 @@ public class AggregatesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Map<String, Object> create(JsonNode body) {
         authorize(ComputePolicy.AGGREGATES_CREATE);
-        AggregateRequestParser.NewAggregate request = parser.create(body);
+        AggregateRequests.NewAggregate request = requests.create(body, version.get());
         AggregateRecord created = service.create(request.name(), request.availabilityZone());
         return Map.of("aggregate", AggregateView.created(created, version.get()));
     }
@@ -67,7 +67,7 @@ public class AggregatesResource {
     @Path("/{id}")
     public Map<String, Object> show(@PathParam("id") String id) {
         authorize(ComputePolicy.AGGREGATES_SHOW);
-        return full(service.get(parser.aggregateId(id)));
+        return full(service.get(requests.aggregateId(id)));
     }
 
     @PUT
@@ -75,15 +75,15 @@ public class AggregatesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Map<String, Object> update(@PathParam("id") String id, JsonNode body) {
         authorize(ComputePolicy.AGGREGATES_UPDATE);
-        int aggregateId = parser.aggregateId(id);
-        return full(service.update(aggregateId, parser.update(body)));
+        int aggregateId = requests.aggregateId(id);
+        return full(service.update(aggregateId, requests.update(body, version.get())));
     }
 
     @DELETE
     @Path("/{id}")
     public Response delete(@PathParam("id") String id) {
         authorize(ComputePolicy.AGGREGATES_DELETE);
-        service.delete(parser.aggregateId(id));
+        service.delete(requests.aggregateId(id));
         return Response.ok().build();
     }
 
@@ -91,8 +91,8 @@ public class AggregatesResource {
     @Path("/{id}/action")
     @Consumes(MediaType.APPLICATION_JSON)
     public Map<String, Object> action(@PathParam("id") String id, JsonNode body) {
-        AggregateAction action = parser.action(body);
-        int aggregateId = parser.aggregateId(id);
+        AggregateAction action = requests.action(body, version.get());
+        int aggregateId = requests.aggregateId(id);
         AggregateRecord result = switch (action) {
             case AggregateAction.AddHost add -> {
                 authorize(ComputePolicy.AGGREGATES_ADD_HOST);
@@ -117,9 +117,9 @@ public class AggregatesResource {
     public Response cacheImages(@PathParam("id") String id, JsonNode body) {
         version.require(ComputeApiVersions.IMAGE_PRECACHE);
         authorize(ComputePolicy.AGGREGATES_IMAGES);
-        int aggregateId = parser.aggregateId(id);
+        int aggregateId = requests.aggregateId(id);
         service.get(aggregateId);
-        precache.request(context.get(), aggregateId, parser.cacheImages(body));
+        precache.request(context.get(), aggregateId, requests.cacheImages(body, version.get()));
         return Response.accepted().build();
     }
 

@@ -1,5 +1,7 @@
 package io.windlass.api.error;
 
+import io.windlass.api.microversion.ApiVersion;
+
 /** 400: the request is malformed or asks for something this deployment cannot do. */
 public class InvalidInputException extends ApiException {
 
@@ -8,6 +10,11 @@ public class InvalidInputException extends ApiException {
 
     public InvalidInputException(String errorName, String message) {
         super(400, errorName, message);
+    }
+
+    /** A failure that is not about one field, in Nova's words ({@code min_count must be <= max_count}). */
+    public static InvalidInputException badRequest(String message) {
+        return new InvalidInputException("BadRequest", message);
     }
 
     /** A value that fails the schema, worded as Zun's jsonschema validator does. */
@@ -20,6 +27,13 @@ public class InvalidInputException extends ApiException {
     public static InvalidInputException query(String parameter, Object value, String why) {
         return new InvalidInputException(SCHEMA_VALIDATION_ERROR,
                 "Invalid input for query parameters '" + parameter + "'. Value: '" + value + "'. " + why);
+    }
+
+    /** Zun's answer to a parameter that its microversion does not have yet. */
+    public static InvalidInputException inVersion(String parameter, ApiVersion version, String since) {
+        return new InvalidInputException("InvalidParamInVersion", "Invalid param " + parameter
+                + " because current request version is " + version + ". " + parameter
+                + " is only supported from version " + since);
     }
 
     /** A field Zun knows but that nothing in this deployment can honour yet. */

@@ -7,6 +7,10 @@ public final class ContainerApiVersions {
     public static final ApiVersion MIN = ApiVersion.of(1, 1);
     /** python-zunclient's own maximum; nothing newer is implemented. */
     public static final ApiVersion MAX = ApiVersion.of(1, 40);
+    /** {@code command} is a list (a shell string before); interactive implies a tty until 1.36. */
+    public static final ApiVersion COMMAND_LIST = ApiVersion.of(1, 20);
+    /** {@code tty} apart from {@code interactive}. */
+    public static final ApiVersion TTY = ApiVersion.of(1, 36);
 
     private ContainerApiVersions() {
     }

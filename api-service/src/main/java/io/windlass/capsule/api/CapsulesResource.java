@@ -5,9 +5,8 @@ import io.vertx.core.http.HttpServerRequest;
 import io.windlass.api.config.ApiConfig;
 import io.windlass.api.context.CurrentRequestContext;
 import io.windlass.api.context.PublicUrl;
-import io.windlass.api.error.InvalidInputException;
 import io.windlass.api.microversion.RequestedApiVersion;
-import io.windlass.api.validation.OsloBoolean;
+import io.windlass.api.validation.RequestFields;
 import io.windlass.capsule.persistence.CapsuleEntity;
 import io.windlass.capsule.service.CapsuleService;
 import io.windlass.context.RequestContext;
@@ -18,11 +17,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
+import java.math.BigInteger;
 import java.net.URI;
 import java.util.List;
 
@@ -34,18 +34,18 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class CapsulesResource {
     private final CapsuleService service;
-    private final CapsuleTemplateParser parser;
+    private final CapsuleRequests requests;
     private final CapsuleViews views;
     private final CurrentRequestContext context;
     private final RequestedApiVersion version;
     private final PublicUrl publicUrl;
     private final ApiConfig config;
 
-    public CapsulesResource(CapsuleService service, CapsuleTemplateParser parser, CapsuleViews views,
+    public CapsulesResource(CapsuleService service, CapsuleRequests requests, CapsuleViews views,
                             CurrentRequestContext context, RequestedApiVersion version, PublicUrl publicUrl,
                             ApiConfig config) {
         this.service = service;
-        this.parser = parser;
+        this.requests = requests;
         this.views = views;
         this.context = context;
         this.version = version;
@@ -57,24 +57,21 @@ public class CapsulesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(JsonNode body, @Context HttpServerRequest request) {
         RequestContext caller = context.get();
-        CapsuleEntity created = service.create(caller, parser.parse(body, version.get()));
+        CapsuleEntity created = service.create(caller, requests.create(body, version.get()));
         String root = publicUrl.root(request);
         return Response.accepted(views.of(created, root, caller))
                 .location(URI.create(CapsuleViews.selfUrl(root, created))).build();
     }
 
     @GET
-    public CapsuleList list(@QueryParam("limit") String limit, @QueryParam("marker") String marker,
-                            @QueryParam("sort_dir") String sortDir, @QueryParam("all_projects") String allProjects,
-                            @Context HttpServerRequest request) {
+    public CapsuleList list(@Context UriInfo uri, @Context HttpServerRequest request) {
         RequestContext caller = context.get();
-        int pageSize = limit(limit);
-        boolean ascending = sortDir == null || sortDir.equals("asc");
-        if (sortDir != null && !ascending && !sortDir.equals("desc")) {
-            throw InvalidInputException.query("sort_dir", sortDir, "It must be asc or desc.");
-        }
-        List<CapsuleEntity> rows = service.list(caller, OsloBoolean.queryParameter("all_projects", allProjects),
-                marker, ascending, pageSize);
+        RequestFields query = requests.list(uri.getQueryParameters(), version.get());
+        int pageSize = query.has("limit") ? new BigInteger(query.text("limit")).min(BigInteger.valueOf(config.maxLimit()))
+                .intValue() : config.maxLimit();
+        boolean ascending = !"desc".equals(query.text("sort_dir"));
+        List<CapsuleEntity> rows = service.list(caller, query.bool("all_projects", false), query.text("marker"),
+                ascending, pageSize);
         String root = publicUrl.root(request);
         String next = rows.size() == pageSize ? root + "/container/v1/capsules?limit=" + pageSize + "&sort_dir="
                 + (ascending ? "asc" : "desc") + "&marker=" + rows.getLast().uuid : null;
@@ -90,23 +87,9 @@ public class CapsulesResource {
 
     @DELETE
     @Path("/{ident}")
-    public Response delete(@PathParam("ident") String ident, @QueryParam("all_projects") String allProjects) {
-        service.delete(context.get(), ident, OsloBoolean.queryParameter("all_projects", allProjects));
+    public Response delete(@PathParam("ident") String ident, @Context UriInfo uri) {
+        boolean allProjects = requests.list(uri.getQueryParameters(), version.get()).bool("all_projects", false);
+        service.delete(context.get(), ident, allProjects);
         return Response.noContent().build();
-    }
-
-    private int limit(String text) {
-        if (text == null) {
-            return config.maxLimit();
-        }
-        try {
-            int n = Integer.parseInt(text);
-            if (n > 0) {
-                return Math.min(n, config.maxLimit());
-            }
-        } catch (NumberFormatException e) {
-            // fall through to the 400 below
-        }
-        throw InvalidInputException.query("limit", text, "It must be a positive integer.");
     }
 }

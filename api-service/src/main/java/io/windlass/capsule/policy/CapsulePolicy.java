@@ -5,7 +5,13 @@ import io.windlass.context.RequestContext;
 import io.windlass.policy.PolicyEngine;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** The capsule API's rule names (zun/common/policies/capsule.py) on the {@link PolicyEngine}. */
+import java.util.Map;
+
+import static io.windlass.policy.DefaultPolicies.ADMIN_API;
+import static io.windlass.policy.DefaultPolicies.ADMIN_OR_MEMBER;
+import static io.windlass.policy.DefaultPolicies.ADMIN_OR_READER;
+
+/** The capsule API's rule names and defaults (zun/common/policies/capsule.py) on the {@link PolicyEngine}. */
 @ApplicationScoped
 public class CapsulePolicy {
     public static final String CREATE = "capsule:create";
@@ -17,6 +23,11 @@ public class CapsulePolicy {
     public static final String GET_HOST = "capsule:get:host";
     public static final String GET_ALL = "capsule:get_all";
     public static final String GET_ALL_ALL_PROJECTS = "capsule:get_all_all_projects";
+
+    /** Each rule's default: owner-or-admin, readers may look. */
+    public static final Map<String, String> DEFAULTS = Map.of(CREATE, ADMIN_OR_MEMBER, DELETE, ADMIN_OR_MEMBER,
+            DELETE_ALL_PROJECTS, ADMIN_API, GET, ADMIN_OR_READER, GET_ONE_ALL_PROJECTS, ADMIN_API, GET_HOST, ADMIN_API,
+            GET_ALL, ADMIN_OR_READER, GET_ALL_ALL_PROJECTS, ADMIN_API);
 
     private final PolicyEngine engine;
 

@@ -10,6 +10,18 @@ public final class ComputeApiVersions {
     /** What openstacksdk and OSC are known to negotiate against (CLIENTS.md); nothing newer is implemented. */
     public static final ApiVersion MAX = ApiVersion.of(2, 95);
 
+    /** {@code description} on servers (requests and views). */
+    public static final ApiVersion SERVER_DESCRIPTION = ApiVersion.of(2, 19);
+    /** {@code trusted_image_certificates} on servers (requests and views). */
+    public static final ApiVersion TRUSTED_CERTS = ApiVersion.of(2, 63);
+    /** {@code locked} as a server list filter and sort key, {@code locked_reason} in views. */
+    public static final ApiVersion SERVER_LOCKED = ApiVersion.of(2, 73);
+    /** {@code hostname} in server create and update, and in every server view. */
+    public static final ApiVersion SERVER_HOSTNAME = ApiVersion.of(2, 90);
+    /** An unknown status in a server list filter is a 400 (it matched nothing before). */
+    public static final ApiVersion SERVER_STATUS_STRICT = ApiVersion.of(2, 38);
+    /** More server list filters for non-admins (availability_zone, key_name, vm_state ...). */
+    public static final ApiVersion SERVER_FILTERS = ApiVersion.of(2, 83);
     /** {@code uuid} in aggregate views. */
     public static final ApiVersion AGGREGATE_UUID = ApiVersion.of(2, 41);
     /** Service ids become uuids and {@code PUT /os-services/{id}} replaces the action URLs. */

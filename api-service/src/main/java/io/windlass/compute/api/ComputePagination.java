@@ -1,6 +1,7 @@
 package io.windlass.compute.api;
 
 import io.windlass.api.config.ApiConfig;
+import io.windlass.api.error.InvalidInputException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.net.URLEncoder;
@@ -31,10 +32,10 @@ public class ComputePagination {
         try {
             value = Integer.parseInt(limit.strip());
         } catch (NumberFormatException e) {
-            throw ComputeInput.badRequest("limit param must be an integer");
+            throw InvalidInputException.badRequest("limit param must be an integer");
         }
         if (value < 0) {
-            throw ComputeInput.badRequest("limit param must be positive");
+            throw InvalidInputException.badRequest("limit param must be positive");
         }
         return value == 0 ? maxLimit : Math.min(value, maxLimit);
     }

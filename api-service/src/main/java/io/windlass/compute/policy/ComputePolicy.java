@@ -5,9 +5,14 @@ import io.windlass.context.RequestContext;
 import io.windlass.policy.PolicyEngine;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.Map;
+
+import static io.windlass.policy.DefaultPolicies.ADMIN_API;
+import static io.windlass.policy.DefaultPolicies.ANYONE;
+
 /**
- * The compute API's view of the {@link PolicyEngine}: Nova's rule names. The rules themselves
- * are data ({@code DefaultPolicies}, overridable from the policy file).
+ * The compute API's view of the {@link PolicyEngine}: Nova's rule names with their defaults,
+ * which a policy file may override.
  */
 @ApplicationScoped
 public class ComputePolicy {
@@ -38,6 +43,24 @@ public class ComputePolicy {
     public static final String FLAVOR_ACCESS_REMOVE = "os_compute_api:os-flavor-access:remove_tenant_access";
     public static final String LIMITS = "os_compute_api:limits";
     public static final String LIMITS_OTHER_PROJECT = "os_compute_api:limits:other_project";
+
+    /**
+     * Each rule's default (nova/policies): aggregates, services, zone details and flavor changes
+     * are admin-only; anyone may list zones, read extra specs and see their own limits.
+     */
+    public static final Map<String, String> DEFAULTS = Map.ofEntries(Map.entry(AGGREGATES_INDEX, ADMIN_API),
+            Map.entry(AGGREGATES_CREATE, ADMIN_API), Map.entry(AGGREGATES_SHOW, ADMIN_API),
+            Map.entry(AGGREGATES_UPDATE, ADMIN_API), Map.entry(AGGREGATES_DELETE, ADMIN_API),
+            Map.entry(AGGREGATES_ADD_HOST, ADMIN_API), Map.entry(AGGREGATES_REMOVE_HOST, ADMIN_API),
+            Map.entry(AGGREGATES_SET_METADATA, ADMIN_API), Map.entry(AGGREGATES_IMAGES, ADMIN_API),
+            Map.entry(SERVICES_LIST, ADMIN_API), Map.entry(SERVICES_UPDATE, ADMIN_API), Map.entry(AZ_LIST, ANYONE),
+            Map.entry(AZ_DETAIL, ADMIN_API), Map.entry(FLAVOR_CREATE, ADMIN_API), Map.entry(FLAVOR_UPDATE, ADMIN_API),
+            Map.entry(FLAVOR_DELETE, ADMIN_API), Map.entry(FLAVOR_EXTRA_SPECS_INDEX, ANYONE),
+            Map.entry(FLAVOR_EXTRA_SPECS_SHOW, ANYONE), Map.entry(FLAVOR_EXTRA_SPECS_CREATE, ADMIN_API),
+            Map.entry(FLAVOR_EXTRA_SPECS_UPDATE, ADMIN_API), Map.entry(FLAVOR_EXTRA_SPECS_DELETE, ADMIN_API),
+            Map.entry(FLAVOR_ACCESS, ADMIN_API), Map.entry(FLAVOR_ACCESS_ADD, ADMIN_API),
+            Map.entry(FLAVOR_ACCESS_REMOVE, ADMIN_API), Map.entry(LIMITS, ANYONE),
+            Map.entry(LIMITS_OTHER_PROJECT, ADMIN_API));
 
     private final PolicyEngine engine;
 

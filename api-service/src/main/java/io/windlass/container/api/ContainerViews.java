@@ -29,7 +29,7 @@ public class ContainerViews {
 
     public ContainerView of(ContainerEntity c, String root, RequestContext caller) {
         RestartPolicy restart = c.restartPolicy == null ? RestartPolicy.NO : c.restartPolicy;
-        boolean admin = policy.allows(ContainerPolicy.GET_ONE_FIELD + "host", caller, c.projectId);
+        boolean admin = policy.allows(ContainerPolicy.GET_ONE_HOST, caller, c.projectId);
         return new ContainerView(
                 c.uuid.toString(),
                 List.of(new Link(selfUrl(root, c), "self"),

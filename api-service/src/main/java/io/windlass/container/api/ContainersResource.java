@@ -9,7 +9,7 @@ import io.windlass.api.error.InvalidInputException;
 import io.windlass.api.error.NotAcceptableException;
 import io.windlass.api.error.PolicyNotAuthorizedException;
 import io.windlass.api.microversion.RequestedApiVersion;
-import io.windlass.api.validation.OsloBoolean;
+import io.windlass.api.validation.RequestFields;
 import io.windlass.container.ContainerAction;
 import io.windlass.container.persistence.ContainerEntity;
 import io.windlass.container.persistence.ContainerPage;
@@ -31,9 +31,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** Zun's {@code /v1/containers} under the API port's {@code /container} prefix. */
@@ -44,8 +42,7 @@ public class ContainersResource {
     private static final Set<String> DEFAULT_KILL_SIGNALS = Set.of("KILL", "SIGKILL", "9");
 
     private final ContainerService service;
-    private final CreateContainerRequestParser createParser;
-    private final ContainerPatchParser patchParser;
+    private final ContainerRequests requests;
     private final ContainerViews views;
     private final ContainerPolicy policy;
     private final CurrentRequestContext context;
@@ -53,13 +50,11 @@ public class ContainersResource {
     private final PublicUrl publicUrl;
     private final ApiConfig config;
 
-    public ContainersResource(ContainerService service, CreateContainerRequestParser createParser,
-                              ContainerPatchParser patchParser, ContainerViews views, ContainerPolicy policy,
-                              CurrentRequestContext context, RequestedApiVersion version, PublicUrl publicUrl,
-                              ApiConfig config) {
+    public ContainersResource(ContainerService service, ContainerRequests requests, ContainerViews views,
+                              ContainerPolicy policy, CurrentRequestContext context, RequestedApiVersion version,
+                              PublicUrl publicUrl, ApiConfig config) {
         this.service = service;
-        this.createParser = createParser;
-        this.patchParser = patchParser;
+        this.requests = requests;
         this.views = views;
         this.policy = policy;
         this.context = context;
@@ -70,10 +65,10 @@ public class ContainersResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(@QueryParam("run") String run, JsonNode body, @Context HttpServerRequest request) {
-        boolean start = OsloBoolean.queryParameter("run", run);
+    public Response create(@Context UriInfo uri, JsonNode body, @Context HttpServerRequest request) {
+        boolean start = flags(uri).bool("run", false);
         RequestContext caller = context.get();
-        ContainerEntity created = service.create(caller, createParser.parse(body, version.get()), start);
+        ContainerEntity created = service.create(caller, requests.create(body, version.get()), start);
         String root = publicUrl.root(request);
         return Response.accepted(views.of(created, root, caller))
                 .location(URI.create(ContainerViews.selfUrl(root, created))).build();
@@ -82,24 +77,22 @@ public class ContainersResource {
     @GET
     public ContainerList list(@Context UriInfo uri, @Context HttpServerRequest request) {
         RequestContext caller = context.get();
-        ContainerListRequest query = ContainerListRequest.from(uri.getQueryParameters(), config.maxLimit());
+        ContainerListQuery query = requests.list(uri.getQueryParameters(), version.get(), config.maxLimit());
         policy.authorize(ContainerPolicy.GET_ALL, caller, caller.projectId());
         if (query.allProjects()) {
             policy.authorize(ContainerPolicy.GET_ALL_ALL_PROJECTS, caller, caller.projectId());
         }
-        Map<String, Object> filters = new LinkedHashMap<>();
-        query.filters().forEach((name, value) -> {
+        query.filters().keySet().forEach(name -> {
             if (!policy.allows(ContainerPolicy.GET_ONE_FIELD + name, caller, caller.projectId())) {
                 throw new PolicyNotAuthorizedException(ContainerPolicy.GET_ONE_FIELD + name);
             }
-            filters.put(ContainerListRequest.FILTERS.get(name), value);
         });
         ContainerEntity marker = null;
         if (query.marker() != null) {
             marker = service.show(caller, query.marker().toString(), query.allProjects());
         }
-        ContainerPage page = new ContainerPage(query.allProjects() ? null : caller.projectId(), filters,
-                ContainerListRequest.SORT_KEYS.get(query.sortKey()), query.sortDir().equals("asc"), query.limit(),
+        ContainerPage page = new ContainerPage(query.allProjects() ? null : caller.projectId(), query.filters(),
+                query.sortKey(), query.sortDir().equals("asc"), query.limit(),
                 marker);
         List<ContainerEntity> rows = service.list(page);
         String root = publicUrl.root(request);
@@ -113,10 +106,10 @@ public class ContainersResource {
 
     @GET
     @Path("/{ident}")
-    public ContainerView show(@PathParam("ident") String ident, @QueryParam("all_projects") String allProjects,
+    public ContainerView show(@PathParam("ident") String ident, @Context UriInfo uri,
                               @Context HttpServerRequest request) {
         RequestContext caller = context.get();
-        ContainerEntity c = service.show(caller, ident, OsloBoolean.queryParameter("all_projects", allProjects));
+        ContainerEntity c = service.show(caller, ident, flags(uri).bool("all_projects", false));
         return views.of(c, publicUrl.root(request), caller);
     }
 
@@ -125,25 +118,24 @@ public class ContainersResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public ContainerView update(@PathParam("ident") String ident, JsonNode body, @Context HttpServerRequest request) {
         RequestContext caller = context.get();
-        ContainerEntity c = service.update(caller, ident, patchParser.parse(body));
+        ContainerEntity c = service.update(caller, ident, requests.patch(body, version.get()));
         return views.of(c, publicUrl.root(request), caller);
     }
 
     @DELETE
     @Path("/{ident}")
-    public Response delete(@PathParam("ident") String ident, @QueryParam("force") String force,
-                           @QueryParam("stop") String stop, @QueryParam("all_projects") String allProjects) {
-        boolean forced = OsloBoolean.queryParameter("force", force);
-        boolean stopFirst = OsloBoolean.queryParameter("stop", stop);
+    public Response delete(@PathParam("ident") String ident, @Context UriInfo uri) {
+        RequestFields flags = flags(uri);
+        boolean forced = flags.bool("force", false);
+        boolean stopFirst = flags.bool("stop", false);
         // zunclient always sends force=False&stop=False: only a true value needs the newer version
         if (forced && !version.isAtLeast(1, 7)) {
-            throw inVersion("force", "1.7");
+            throw InvalidInputException.inVersion("force", version.get(), "1.7");
         }
         if (stopFirst && !version.isAtLeast(1, 12)) {
-            throw inVersion("stop", "1.12");
+            throw InvalidInputException.inVersion("stop", version.get(), "1.12");
         }
-        service.delete(context.get(), ident, forced, stopFirst,
-                OsloBoolean.queryParameter("all_projects", allProjects));
+        service.delete(context.get(), ident, forced, stopFirst, flags.bool("all_projects", false));
         return Response.noContent().build();
     }
 
@@ -155,8 +147,8 @@ public class ContainersResource {
 
     @POST
     @Path("/{ident}/stop")
-    public Response stop(@PathParam("ident") String ident, @QueryParam("timeout") String timeout) {
-        return act(ident, ContainerAction.STOP, timeout(timeout));
+    public Response stop(@PathParam("ident") String ident, @Context UriInfo uri) {
+        return act(ident, ContainerAction.STOP, timeout(uri));
     }
 
     @POST
@@ -173,8 +165,8 @@ public class ContainersResource {
 
     @POST
     @Path("/{ident}/reboot")
-    public Response reboot(@PathParam("ident") String ident, @QueryParam("timeout") String timeout) {
-        return act(ident, ContainerAction.REBOOT, timeout(timeout));
+    public Response reboot(@PathParam("ident") String ident, @Context UriInfo uri) {
+        return act(ident, ContainerAction.REBOOT, timeout(uri));
     }
 
     @POST
@@ -188,19 +180,13 @@ public class ContainersResource {
 
     @POST
     @Path("/{ident}/rename")
-    public ContainerView rename(@PathParam("ident") String ident, @QueryParam("name") String name,
+    public ContainerView rename(@PathParam("ident") String ident, @Context UriInfo uri,
                                 @Context HttpServerRequest request) {
         if (version.isAtLeast(1, 14)) {
             throw new NotAcceptableException("The requested version of rename is not supported for this version "
                     + version.get() + "; use PATCH with a name from 1.14 on.");
         }
-        if (name == null) {
-            throw InvalidInputException.query("name", "", "A new name is required.");
-        }
-        if (name.length() < 2 || name.length() > 255 || !CreateContainerRequestParser.NAME.matcher(name).matches()) {
-            throw InvalidInputException.query("name", name, "It does not match '"
-                    + CreateContainerRequestParser.NAME.pattern() + "' or is not 2-255 characters long.");
-        }
+        String name = requests.rename(uri.getQueryParameters(), version.get());
         RequestContext caller = context.get();
         return views.of(service.rename(caller, ident, name), publicUrl.root(request), caller);
     }
@@ -216,24 +202,12 @@ public class ContainersResource {
         return Response.accepted().build();
     }
 
-    private static Integer timeout(String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            int seconds = Integer.parseInt(text);
-            if (seconds >= 0) {
-                return seconds;
-            }
-        } catch (NumberFormatException e) {
-            // fall through to the 400 below
-        }
-        throw InvalidInputException.query("timeout", text, "It must be a non-negative integer.");
+    private Integer timeout(UriInfo uri) {
+        RequestFields flags = flags(uri);
+        return flags.has("timeout") ? Integer.valueOf(flags.text("timeout")) : null;
     }
 
-    private InvalidInputException inVersion(String parameter, String since) {
-        return new InvalidInputException("InvalidParamInVersion", "Invalid param " + parameter
-                + " because current request version is " + version.get() + ". " + parameter
-                + " is only supported from version " + since);
+    private RequestFields flags(UriInfo uri) {
+        return requests.flags(uri.getQueryParameters(), version.get());
     }
 }

@@ -15,49 +15,35 @@ final class ShellCommandSplitter {
     /** @throws IllegalArgumentException on an unterminated quote or trailing escape */
     static List<String> split(String command) {
         List<String> words = new ArrayList<>();
-        StringBuilder word = new StringBuilder();
-        boolean inWord = false;
+        StringBuilder word = null;
         char quote = 0;
         for (int i = 0; i < command.length(); i++) {
             char c = command.charAt(i);
-            if (quote == '\'') {
-                if (c == '\'') {
-                    quote = 0;
-                } else {
-                    word.append(c);
-                }
-            } else if (quote == '"') {
-                if (c == '"') {
-                    quote = 0;
-                } else if (c == '\\' && i + 1 < command.length() && "\\\"$`".indexOf(command.charAt(i + 1)) >= 0) {
-                    word.append(command.charAt(++i));
-                } else {
-                    word.append(c);
-                }
-            } else if (Character.isWhitespace(c)) {
-                if (inWord) {
+            boolean escapes = quote == 0 || quote == '"' && i + 1 < command.length()
+                    && "\\\"$`".indexOf(command.charAt(i + 1)) >= 0;
+            if (quote == 0 && Character.isWhitespace(c)) {
+                if (word != null) {
                     words.add(word.toString());
-                    word.setLength(0);
-                    inWord = false;
                 }
+                word = null;
+            } else if (quote != 0 && c == quote) {
+                quote = 0;
+            } else if (quote == 0 && (c == '\'' || c == '"')) {
+                quote = c;
+                word = word == null ? new StringBuilder() : word;
+            } else if (c == '\\' && quote != '\'' && escapes) {
+                if (++i >= command.length()) {
+                    throw new IllegalArgumentException("No escaped character");
+                }
+                word = (word == null ? new StringBuilder() : word).append(command.charAt(i));
             } else {
-                inWord = true;
-                if (c == '\'' || c == '"') {
-                    quote = c;
-                } else if (c == '\\') {
-                    if (i + 1 >= command.length()) {
-                        throw new IllegalArgumentException("No escaped character");
-                    }
-                    word.append(command.charAt(++i));
-                } else {
-                    word.append(c);
-                }
+                word = (word == null ? new StringBuilder() : word).append(c);
             }
         }
         if (quote != 0) {
             throw new IllegalArgumentException("No closing quotation");
         }
-        if (inWord) {
+        if (word != null) {
             words.add(word.toString());
         }
         return words;

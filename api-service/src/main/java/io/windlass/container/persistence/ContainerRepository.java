@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /** Queries on {@code containers}. */
 @ApplicationScoped
@@ -52,13 +53,14 @@ public class ContainerRepository implements PanacheRepository<ContainerEntity> {
         int i = 0;
         for (Map.Entry<String, Object> filter : page.filters().entrySet()) {
             String param = "f" + i++;
-            conditions.add("c." + checked(filter.getKey()) + " = :" + param);
+            conditions.add("c." + attribute(filter.getKey()) + " = :" + param);
             params.put(param, filter.getValue());
         }
-        String attr = "c." + checked(page.sortAttribute());
+        String sortAttribute = attribute(page.sortColumn());
+        String attr = "c." + sortAttribute;
         String dir = page.ascending() ? "asc" : "desc";
         if (page.marker() != null) {
-            conditions.add(afterMarker(attr, page, params));
+            conditions.add(afterMarker(attr, sortAttribute, page, params));
         }
         String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
         String order = attr.equals("c.id") ? " order by c.id " + dir : " order by " + attr + " " + dir + ", c.id " + dir;
@@ -68,13 +70,14 @@ public class ContainerRepository implements PanacheRepository<ContainerEntity> {
         return query.setMaxResults(page.limit()).getResultList();
     }
 
-    private static String afterMarker(String attr, ContainerPage page, Map<String, Object> params) {
+    private static String afterMarker(String attr, String sortAttribute, ContainerPage page,
+                                      Map<String, Object> params) {
         String cmp = page.ascending() ? ">" : "<";
         params.put("markerId", page.marker().id);
         if (attr.equals("c.id")) {
             return "c.id " + cmp + " :markerId";
         }
-        Object value = attributeOf(page.marker(), page.sortAttribute());
+        Object value = attributeOf(page.marker(), sortAttribute);
         if (value == null) {
             return page.ascending()
                     ? "(" + attr + " is null and c.id > :markerId)"
@@ -105,7 +108,9 @@ public class ContainerRepository implements PanacheRepository<ContainerEntity> {
         };
     }
 
-    private static String checked(String attribute) {
+    /** Zun's column name ({@code created_at}) as the entity attribute ({@code createdAt}). */
+    private static String attribute(String column) {
+        String attribute = Pattern.compile("_([a-z])").matcher(column).replaceAll(m -> m.group(1).toUpperCase());
         if (!QUERYABLE.contains(attribute)) {
             throw new IllegalArgumentException("not a queryable attribute: " + attribute);
         }

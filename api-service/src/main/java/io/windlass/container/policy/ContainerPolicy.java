@@ -5,9 +5,15 @@ import io.windlass.context.RequestContext;
 import io.windlass.policy.PolicyEngine;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.Map;
+
+import static io.windlass.policy.DefaultPolicies.ADMIN_API;
+import static io.windlass.policy.DefaultPolicies.ADMIN_OR_MEMBER;
+import static io.windlass.policy.DefaultPolicies.ADMIN_OR_READER;
+
 /**
- * The container API's view of the {@link PolicyEngine}: Zun's rule names, and Zun's 403 body
- * when a rule denies. The rules themselves are data ({@code DefaultPolicies}, policy file).
+ * The container API's view of the {@link PolicyEngine}: Zun's rule names with their defaults, and
+ * Zun's 403 body when a rule denies. A policy file may override any default.
  */
 @ApplicationScoped
 public class ContainerPolicy {
@@ -28,6 +34,30 @@ public class ContainerPolicy {
     public static final String DELETE_ALL_PROJECTS = "container:delete_all_projects";
     public static final String RENAME = "container:rename";
     public static final String STATS = "container:stats";
+    public static final String START = "container:start";
+    public static final String STOP = "container:stop";
+    public static final String PAUSE = "container:pause";
+    public static final String UNPAUSE = "container:unpause";
+    public static final String REBOOT = "container:reboot";
+    public static final String KILL = "container:kill";
+    /** Who sees (and may filter by) these fields; the others follow {@link #GET_ONE}. */
+    public static final String GET_ONE_HOST = "container:get_one:host";
+    public static final String GET_ONE_IMAGE_PULL_POLICY = "container:get_one:image_pull_policy";
+    public static final String GET_ONE_PRIVILEGED = "container:get_one:privileged";
+    public static final String GET_ONE_RUNTIME = "container:get_one:runtime";
+
+    /** Each rule's default (zun/common/policies/container.py, tightened with the reader and member personas). */
+    public static final Map<String, String> DEFAULTS = Map.ofEntries(Map.entry(CREATE, ADMIN_OR_MEMBER),
+            Map.entry(CREATE_RUNTIME, ADMIN_API), Map.entry(CREATE_PRIVILEGED, "rule:deny_everybody"),
+            Map.entry(CREATE_IMAGE_PULL_POLICY, ADMIN_API), Map.entry(CREATE_REQUESTED_DESTINATION, ADMIN_API),
+            Map.entry(GET_ALL, ADMIN_OR_READER), Map.entry(GET_ALL_ALL_PROJECTS, ADMIN_API),
+            Map.entry(GET_ONE, ADMIN_OR_READER), Map.entry(GET_ONE_ALL_PROJECTS, ADMIN_API),
+            Map.entry(GET_ONE_HOST, ADMIN_API), Map.entry(GET_ONE_IMAGE_PULL_POLICY, ADMIN_API),
+            Map.entry(GET_ONE_PRIVILEGED, ADMIN_API), Map.entry(GET_ONE_RUNTIME, ADMIN_API),
+            Map.entry(UPDATE, ADMIN_OR_MEMBER), Map.entry(DELETE, ADMIN_OR_MEMBER), Map.entry(DELETE_FORCE, ADMIN_API),
+            Map.entry(DELETE_ALL_PROJECTS, ADMIN_API), Map.entry(START, ADMIN_OR_MEMBER), Map.entry(STOP, ADMIN_OR_MEMBER),
+            Map.entry(PAUSE, ADMIN_OR_MEMBER), Map.entry(UNPAUSE, ADMIN_OR_MEMBER), Map.entry(REBOOT, ADMIN_OR_MEMBER),
+            Map.entry(KILL, ADMIN_OR_MEMBER), Map.entry(RENAME, ADMIN_OR_MEMBER), Map.entry(STATS, ADMIN_OR_READER));
 
     private final PolicyEngine engine;
 

@@ -2,6 +2,7 @@ package io.windlass.flavor.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.windlass.api.context.CurrentRequestContext;
+import io.windlass.compute.api.RequestedComputeVersion;
 import io.windlass.compute.policy.ComputePolicy;
 import io.windlass.flavor.service.FlavorService;
 import jakarta.ws.rs.Consumes;
@@ -26,13 +27,16 @@ import java.util.TreeMap;
 @Produces(MediaType.APPLICATION_JSON)
 public class FlavorExtraSpecsResource {
     private final FlavorService service;
-    private final FlavorRequestParser parser;
+    private final FlavorRequests requests;
     private final CurrentRequestContext context;
+    private final RequestedComputeVersion version;
 
-    public FlavorExtraSpecsResource(FlavorService service, FlavorRequestParser parser, CurrentRequestContext context) {
+    public FlavorExtraSpecsResource(FlavorService service, FlavorRequests requests, CurrentRequestContext context,
+                                    RequestedComputeVersion version) {
         this.service = service;
-        this.parser = parser;
+        this.requests = requests;
         this.context = context;
+        this.version = version;
     }
 
     @GET
@@ -44,7 +48,7 @@ public class FlavorExtraSpecsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Map<String, Object> create(@PathParam("flavor_id") String flavorId, JsonNode body) {
-        Map<String, String> specs = parser.extraSpecs(body);
+        Map<String, String> specs = requests.extraSpecs(body, version.get());
         service.mergeExtraSpecs(context.get(), ComputePolicy.FLAVOR_EXTRA_SPECS_CREATE, flavorId, specs);
         return Map.of("extra_specs", specs);
     }
@@ -60,7 +64,7 @@ public class FlavorExtraSpecsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Map<String, String> update(@PathParam("flavor_id") String flavorId, @PathParam("key") String key,
                                       JsonNode body) {
-        Map<String, String> spec = parser.extraSpec(body, key);
+        Map<String, String> spec = requests.extraSpec(body, key, version.get());
         service.mergeExtraSpecs(context.get(), ComputePolicy.FLAVOR_EXTRA_SPECS_UPDATE, flavorId, spec);
         return spec;
     }

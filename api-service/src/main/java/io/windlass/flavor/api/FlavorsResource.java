@@ -3,7 +3,7 @@ package io.windlass.flavor.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.windlass.api.context.CurrentRequestContext;
 import io.windlass.compute.api.ComputeApiVersions;
-import io.windlass.compute.api.ComputeInput;
+import io.windlass.api.validation.RequestFields;
 import io.windlass.compute.api.ComputeLinks;
 import io.windlass.compute.api.ComputePagination;
 import io.windlass.compute.api.RequestedComputeVersion;
@@ -27,7 +27,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -39,24 +38,19 @@ import java.util.function.Function;
 @Path("/compute/v2.1/flavors")
 @Produces(MediaType.APPLICATION_JSON)
 public class FlavorsResource {
-    /** Nova's flavor list query schema: the sortable columns (the internal id is {@code id}). */
-    private static final Set<String> SORT_KEYS = Set.of("created_at", "description", "disabled", "ephemeral_gb",
-            "flavorid", "id", "is_public", "memory_mb", "name", "root_gb", "rxtx_factor", "swap", "updated_at",
-            "vcpus");
-
     private final FlavorService service;
-    private final FlavorRequestParser parser;
+    private final FlavorRequests requests;
     private final ComputePagination pagination;
     private final ComputePolicy policy;
     private final CurrentRequestContext context;
     private final RequestedComputeVersion version;
     private final ComputeLinks links;
 
-    public FlavorsResource(FlavorService service, FlavorRequestParser parser, ComputePagination pagination,
+    public FlavorsResource(FlavorService service, FlavorRequests requests, ComputePagination pagination,
                            ComputePolicy policy, CurrentRequestContext context, RequestedComputeVersion version,
                            ComputeLinks links) {
         this.service = service;
-        this.parser = parser;
+        this.requests = requests;
         this.pagination = pagination;
         this.policy = policy;
         this.context = context;
@@ -86,8 +80,7 @@ public class FlavorsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Map<String, Object> create(JsonNode body) {
-        boolean withDescription = version.isAtLeast(ComputeApiVersions.FLAVOR_DESCRIPTION);
-        return one(service.create(caller(), parser.create(body, withDescription)));
+        return one(service.create(caller(), requests.create(body, version.get())));
     }
 
     @PUT
@@ -96,7 +89,7 @@ public class FlavorsResource {
     public Map<String, Object> update(@PathParam("id") String id, JsonNode body) {
         version.require(ComputeApiVersions.FLAVOR_DESCRIPTION);
         policy.authorize(ComputePolicy.FLAVOR_UPDATE, caller());
-        return one(service.updateDescription(caller(), id, parser.update(body)));
+        return one(service.updateDescription(caller(), id, requests.update(body, version.get())));
     }
 
     @DELETE
@@ -111,7 +104,7 @@ public class FlavorsResource {
     @Path("/{id}/action")
     @Consumes(MediaType.APPLICATION_JSON)
     public Map<String, Object> action(@PathParam("id") String id, JsonNode body) {
-        FlavorRequestParser.AccessChange change = parser.accessAction(body);
+        FlavorRequests.AccessChange change = requests.accessAction(body, version.get());
         List<String> projects = change.add() ? service.addAccess(caller(), id, change.tenantId())
                 : service.removeAccess(caller(), id, change.tenantId());
         return FlavorAccessResource.view(id, projects);
@@ -120,20 +113,13 @@ public class FlavorsResource {
     private Map<String, Object> page(UriInfo uri, String collection,
                                      Function<FlavorRecord, Map<String, Object>> view) {
         var query = uri.getQueryParameters();
-        String sortKey = query.getFirst("sort_key") == null ? "flavorid" : query.getFirst("sort_key");
-        if (!SORT_KEYS.contains(sortKey)) {
-            throw ComputeInput.badRequest("Invalid input for query parameters sort_key. Value: " + sortKey + ". '"
-                    + sortKey + "' is not one of " + SORT_KEYS.stream().sorted().toList());
-        }
-        String sortDir = query.getFirst("sort_dir") == null ? "asc" : query.getFirst("sort_dir");
-        if (!sortDir.equals("asc") && !sortDir.equals("desc")) {
-            throw ComputeInput.badRequest("Invalid input for query parameters sort_dir. Value: " + sortDir + ". '"
-                    + sortDir + "' is not one of ['asc', 'desc']");
-        }
+        RequestFields sorting = requests.listQuery(query, version.get());
+        String sortKey = sorting.has("sort_key") ? sorting.text("sort_key") : "flavorid";
+        String sortDir = sorting.has("sort_dir") ? sorting.text("sort_dir") : "asc";
         int limit = pagination.limit(query.getFirst("limit"));
-        List<FlavorRecord> flavors = service.list(caller(), parser.isPublicFilter(query.getFirst("is_public")),
-                parser.minFilter("minRam", query.getFirst("minRam")),
-                parser.minFilter("minDisk", query.getFirst("minDisk")),
+        List<FlavorRecord> flavors = service.list(caller(), requests.isPublicFilter(query.getFirst("is_public")),
+                requests.minFilter("minRam", query.getFirst("minRam")),
+                requests.minFilter("minDisk", query.getFirst("minDisk")),
                 sortKey, sortDir.equals("asc"), query.getFirst("marker"), limit);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("flavors", flavors.stream().map(view).toList());

@@ -5,7 +5,9 @@ import io.windlass.api.context.CurrentRequestContext;
 import io.windlass.api.error.InvalidInputException;
 import io.windlass.api.error.ResourceNotFoundException;
 import io.windlass.compute.api.ComputeApiVersions;
-import io.windlass.compute.api.ComputeInput;
+import io.windlass.api.validation.ApiFamily;
+import io.windlass.api.validation.RequestFields;
+import io.windlass.api.validation.RequestValidator;
 import io.windlass.compute.api.RequestedComputeVersion;
 import io.windlass.compute.policy.ComputePolicy;
 import io.windlass.host.service.ComputeService;
@@ -39,13 +41,15 @@ public class ServicesResource {
     private final ComputePolicy policy;
     private final CurrentRequestContext context;
     private final RequestedComputeVersion version;
+    private final RequestValidator validator;
 
     public ServicesResource(ComputeServices services, ComputePolicy policy, CurrentRequestContext context,
-                            RequestedComputeVersion version) {
+                            RequestedComputeVersion version, RequestValidator validator) {
         this.services = services;
         this.policy = policy;
         this.context = context;
         this.version = version;
+        this.validator = validator;
     }
 
     @GET
@@ -69,26 +73,14 @@ public class ServicesResource {
         UUID uuid = parseUuid(id);
         ComputeService service = services.byUuid(uuid).orElseThrow(() ->
                 new ResourceNotFoundException("ServiceNotFound", "Service " + id + " could not be found."));
-        if (body == null || !body.isObject()) {
-            throw ComputeInput.badRequest("Malformed request body");
-        }
-        for (var names = body.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!Set.of("status", "disabled_reason", "forced_down").contains(name)) {
-                throw ComputeInput.invalid(name, body, "Additional properties are not allowed ('" + name
-                        + "' was unexpected)");
-            }
-        }
-        JsonNode status = body.get("status");
-        if (status == null) {
-            throw new InvalidInputException("BadRequest", "No updates were requested. Fields 'status' or "
+        RequestFields update = new RequestFields(validator.body(ApiFamily.NOVA, "compute/services/update",
+                version.get(), body));
+        if (!update.has("status")) {
+            throw InvalidInputException.badRequest("No updates were requested. Fields 'status' or "
                     + "'forced_down' should be specified.");
         }
-        if (!status.isTextual() || !Set.of("enabled", "disabled").contains(status.textValue())) {
-            throw ComputeInput.invalid("status", status, status + " is not one of ['enabled', 'disabled']");
-        }
-        boolean disable = status.textValue().equals("disabled");
-        String reason = reason(body);
+        boolean disable = update.text("status").equals("disabled");
+        String reason = update.text("disabled_reason");
         if (!disable && reason != null) {
             throw new InvalidInputException("BadRequest",
                     "Specifying 'disabled_reason' with status 'enabled' is invalid.");
@@ -101,17 +93,16 @@ public class ServicesResource {
         if (!LEGACY_ACTIONS.contains(action)) {
             throw new ResourceNotFoundException("NotFound", "Unknown action");
         }
-        if (body == null || !body.isObject() || !body.path("host").isTextual() || !body.path("binary").isTextual()) {
-            throw ComputeInput.invalid("host, binary", body, "'host' and 'binary' are required strings");
-        }
-        String binary = body.get("binary").textValue();
+        RequestFields given = new RequestFields(validator.body(ApiFamily.NOVA, "compute/services/legacy-action",
+                version.get(), body));
+        String binary = given.text("binary");
         if (!binary.equals(ComputeService.BINARY)) {
-            throw new ResourceNotFoundException("HostBinaryNotFound", "Compute host " + body.get("host").textValue()
+            throw new ResourceNotFoundException("HostBinaryNotFound", "Compute host " + given.text("host")
                     + " could not be found for binary " + binary + ".");
         }
         boolean disable = !action.equals("enable");
-        String reason = action.equals("disable-log-reason") ? reason(body) : null;
-        ComputeService updated = services.setStatus(body.get("host").textValue(), disable, reason);
+        String reason = action.equals("disable-log-reason") ? given.text("disabled_reason") : null;
+        ComputeService updated = services.setStatus(given.text("host"), disable, reason);
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("host", updated.host().host());
         view.put("binary", ComputeService.BINARY);
@@ -120,17 +111,6 @@ public class ServicesResource {
             view.put("disabled_reason", reason);
         }
         return Map.of("service", view);
-    }
-
-    private static String reason(JsonNode body) {
-        JsonNode reason = body.get("disabled_reason");
-        if (reason == null || reason.isNull()) {
-            return null;
-        }
-        if (!reason.isTextual() || reason.textValue().isEmpty() || reason.textValue().length() > 255) {
-            throw ComputeInput.invalid("disabled_reason", reason, "must be a string of 1 to 255 characters");
-        }
-        return reason.textValue();
     }
 
     private static UUID parseUuid(String id) {

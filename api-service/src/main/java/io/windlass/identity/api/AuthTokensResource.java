@@ -32,12 +32,15 @@ public class AuthTokensResource {
     private final TokenViews views;
     private final ServiceCatalog catalog;
     private final PublicUrl publicUrl;
+    private final AuthRequests requests;
 
-    public AuthTokensResource(TokenService tokens, TokenViews views, ServiceCatalog catalog, PublicUrl publicUrl) {
+    public AuthTokensResource(TokenService tokens, TokenViews views, ServiceCatalog catalog, PublicUrl publicUrl,
+                              AuthRequests requests) {
         this.tokens = tokens;
         this.views = views;
         this.catalog = catalog;
         this.publicUrl = publicUrl;
+        this.requests = requests;
     }
 
     @POST
@@ -47,7 +50,7 @@ public class AuthTokensResource {
         if (body == null) {
             throw KeystoneException.badRequest("Expecting to find auth in request body.");
         }
-        TokenService.Issued issued = tokens.issue(AuthRequestParser.parse(body));
+        TokenService.Issued issued = tokens.issue(requests.tokenRequest(body));
         return Response.status(201).header(SUBJECT_TOKEN, issued.token())
                 .entity(views.of(issued.claims(), publicUrl.root(request))).build();
     }

@@ -6,9 +6,21 @@ import io.windlass.api.context.PublicUrl;
 import io.windlass.policy.PolicyEngine;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static io.windlass.policy.DefaultPolicies.ADMIN_API;
+
 /** What every identity admin resource needs: the policy check (Keystone's 403) and the base URL for links. */
 @ApplicationScoped
 public class IdentityAdmin {
+    /** {@code identity:<action>} of every admin action, admin-only (Keystone's defaults for a single-domain cloud). */
+    public static final Map<String, String> DEFAULTS = Stream.of("create_project", "list_projects", "get_project",
+            "update_project", "delete_project", "create_user", "list_users", "get_user", "update_user", "delete_user",
+            "list_roles", "get_role", "list_domains", "get_domain", "create_grant", "revoke_grant",
+            "list_role_assignments").collect(Collectors.toUnmodifiableMap(a -> "identity:" + a, a -> ADMIN_API));
+
     private final PolicyEngine policy;
     private final CurrentRequestContext context;
     private final PublicUrl publicUrl;

@@ -1,6 +1,7 @@
 package io.windlass.server.api;
 
 import io.windlass.api.microversion.ApiVersion;
+import io.windlass.compute.api.ComputeApiVersions;
 import io.windlass.compute.api.ComputeLinks;
 import io.windlass.context.RequestContext;
 import io.windlass.host.ServiceLivenessConfig;
@@ -45,14 +46,10 @@ public class ServerViews {
     static final ApiVersion EXTENDED_ATTRIBUTES_MORE = ApiVersion.of(2, 3);
     static final ApiVersion LOCKED = ApiVersion.of(2, 9);
     static final ApiVersion HOST_STATUS = ApiVersion.of(2, 16);
-    static final ApiVersion DESCRIPTION = ApiVersion.of(2, 19);
     static final ApiVersion TAGS = ApiVersion.of(2, 26);
     static final ApiVersion FLAVOR_EMBEDDED = ApiVersion.of(2, 47);
-    static final ApiVersion TRUSTED_CERTS = ApiVersion.of(2, 63);
     static final ApiVersion SERVER_GROUPS = ApiVersion.of(2, 71);
-    static final ApiVersion LOCKED_REASON = ApiVersion.of(2, 73);
     static final ApiVersion CONSISTENT_UPDATE = ApiVersion.of(2, 75);
-    static final ApiVersion HOSTNAME_FOR_ALL = ApiVersion.of(2, 90);
 
     private final ComputeLinks links;
     private final ServerPolicy policy;
@@ -138,7 +135,7 @@ public class ServerViews {
                 v.put("OS-EXT-SRV-ATTR:root_device_name", null);
                 v.put("OS-EXT-SRV-ATTR:user_data", s.userData);
             }
-        } else if (version.isAtLeast(HOSTNAME_FOR_ALL)) {
+        } else if (version.isAtLeast(ComputeApiVersions.SERVER_HOSTNAME)) {
             v.put("OS-EXT-SRV-ATTR:hostname", s.hostname);
         }
         versioned(v, s, caller, version, single, true);
@@ -177,19 +174,19 @@ public class ServerViews {
                 && allows(ServerPolicy.SHOW_HOST_STATUS, caller, s.projectId)) {
             v.put("host_status", hostStatus(s));
         }
-        if (version.isAtLeast(DESCRIPTION)) {
+        if (version.isAtLeast(ComputeApiVersions.SERVER_DESCRIPTION)) {
             v.put("description", s.description);
         }
         if (version.isAtLeast(TAGS)) {
             v.put("tags", List.of());
         }
-        if (version.isAtLeast(TRUSTED_CERTS)) {
+        if (version.isAtLeast(ComputeApiVersions.TRUSTED_CERTS)) {
             v.put("trusted_image_certificates", null);
         }
         if (single && version.isAtLeast(SERVER_GROUPS)) {
             v.put("server_groups", List.of());
         }
-        if (version.isAtLeast(LOCKED_REASON)) {
+        if (version.isAtLeast(ComputeApiVersions.SERVER_LOCKED)) {
             v.put("locked_reason", s.lockedReason);
         }
     }

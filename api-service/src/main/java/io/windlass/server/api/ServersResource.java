@@ -3,11 +3,11 @@ package io.windlass.server.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.windlass.api.config.ApiConfig;
 import io.windlass.api.context.CurrentRequestContext;
-import io.windlass.compute.api.ComputeInput;
+import io.windlass.api.error.PolicyNotAuthorizedException;
+import io.windlass.compute.api.ComputeApiVersions;
 import io.windlass.compute.api.ComputeLinks;
 import io.windlass.compute.api.RequestedComputeVersion;
 import io.windlass.context.RequestContext;
-import io.windlass.server.ServerAction;
 import io.windlass.server.persistence.ServerEntity;
 import io.windlass.server.persistence.ServerQuery;
 import io.windlass.server.policy.ServerPolicy;
@@ -47,8 +47,7 @@ import java.util.function.Function;
 @Produces(MediaType.APPLICATION_JSON)
 public class ServersResource {
     private final ServerService service;
-    private final ServerRequestParser parser;
-    private final ServerListRequestParser listParser;
+    private final ServerRequests requests;
     private final ServerViews views;
     private final ServerPolicy policy;
     private final CurrentRequestContext context;
@@ -56,12 +55,11 @@ public class ServersResource {
     private final ComputeLinks links;
     private final ApiConfig config;
 
-    public ServersResource(ServerService service, ServerRequestParser parser, ServerListRequestParser listParser,
-                           ServerViews views, ServerPolicy policy, CurrentRequestContext context,
-                           RequestedComputeVersion version, ComputeLinks links, ApiConfig config) {
+    public ServersResource(ServerService service, ServerRequests requests, ServerViews views, ServerPolicy policy,
+                           CurrentRequestContext context, RequestedComputeVersion version, ComputeLinks links,
+                           ApiConfig config) {
         this.service = service;
-        this.parser = parser;
-        this.listParser = listParser;
+        this.requests = requests;
         this.views = views;
         this.policy = policy;
         this.context = context;
@@ -89,7 +87,7 @@ public class ServersResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(JsonNode body) {
         RequestContext caller = context.get();
-        var request = parser.create(body, version.get());
+        var request = requests.create(body, version.get());
         CreatedServers created = service.create(caller, request);
         if (request.returnReservationId()) {
             return Response.accepted(Map.of("reservation_id", created.reservationId())).build();
@@ -112,7 +110,7 @@ public class ServersResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Map<String, Object> update(@PathParam("id") String id, JsonNode body) {
         RequestContext caller = context.get();
-        ServerEntity server = service.update(caller, id, parser.update(body, version.get()));
+        ServerEntity server = service.update(caller, id, requests.update(body, version.get()));
         return Map.of("server", views.updated(server, caller, version.get()));
     }
 
@@ -128,63 +126,14 @@ public class ServersResource {
     @Path("/{id}/action")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response action(@PathParam("id") String id, JsonNode body) {
-        service.act(context.get(), id, action(body));
+        service.act(context.get(), id, requests.action(body, version.get()));
         return Response.accepted().build();
-    }
-
-    private static ServerAction action(JsonNode body) {
-        if (body == null || !body.isObject() || body.isEmpty()) {
-            throw ComputeInput.badRequest("Malformed request body");
-        }
-        if (body.size() != 1) {
-            throw ComputeInput.badRequest("Exactly one action is allowed per request, got " + body.size());
-        }
-        String name = body.fieldNames().next();
-        JsonNode args = body.get(name);
-        return switch (name) {
-            case "os-start" -> nullArgs(name, args, ServerAction.START);
-            case "os-stop" -> nullArgs(name, args, ServerAction.STOP);
-            case "pause" -> nullArgs(name, args, ServerAction.PAUSE);
-            case "unpause" -> nullArgs(name, args, ServerAction.UNPAUSE);
-            case "reboot" -> reboot(args);
-            default -> throw ComputeInput.badRequest("There is no such action: " + name);
-        };
-    }
-
-    private static ServerAction nullArgs(String name, JsonNode args, ServerAction action) {
-        if (args != null && !args.isNull() && !(args.isObject() && args.isEmpty())) {
-            throw ComputeInput.invalid(name, args, args + " is not of type 'null'");
-        }
-        return action;
-    }
-
-    private static ServerAction reboot(JsonNode args) {
-        if (args == null || !args.isObject()) {
-            throw ComputeInput.invalid("reboot", args, args + " is not of type 'object'");
-        }
-        JsonNode type = args.get("type");
-        if (type == null) {
-            throw ComputeInput.invalid("reboot", args, "'type' is a required property");
-        }
-        args.fieldNames().forEachRemaining(key -> {
-            if (!key.equals("type")) {
-                throw ComputeInput.invalid("reboot", args, "Additional properties are not allowed ('" + key
-                        + "' was unexpected)");
-            }
-        });
-        // Nova's schema accepts the type in any case
-        return switch (type.asText().toUpperCase(java.util.Locale.ROOT)) {
-            case "SOFT" -> ServerAction.REBOOT_SOFT;
-            case "HARD" -> ServerAction.REBOOT_HARD;
-            default -> throw ComputeInput.invalid("reboot/type", type.asText(), "'" + type.asText()
-                    + "' is not one of ['HARD', 'Hard', 'hard', 'SOFT', 'Soft', 'soft']");
-        };
     }
 
     private Map<String, Object> page(UriInfo uri, boolean detail, Function<ServerEntity, Map<String, Object>> view) {
         RequestContext caller = context.get();
         MultivaluedMap<String, String> params = uri.getQueryParameters();
-        ServerQuery query = listParser.parse(params, caller, version.get(), detail, config.maxLimit());
+        ServerQuery query = visibleQuery(requests.list(params, version.get(), config.maxLimit()), caller, detail);
         List<ServerEntity> servers = service.list(query);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("servers", servers.stream().map(view).toList());
@@ -193,6 +142,25 @@ public class ServersResource {
                     "href", next(detail, params, servers.getLast().uuid.toString()))));
         }
         return body;
+    }
+
+    /**
+     * The listing the caller may have: all_tenants needs its rule, the deleted filter and sorting by
+     * host need {@code allow_all_filters}, other filters the caller may not use are dropped.
+     */
+    private ServerQuery visibleQuery(ServerListRequest request, RequestContext caller, boolean detail) {
+        boolean allFilters = policy.allows(ServerPolicy.ALLOW_ALL_FILTERS, caller, caller.projectId());
+        if ((request.deletedFilter() || request.sortsByHost()) && !allFilters) {
+            throw new PolicyNotAuthorizedException(ServerPolicy.ALLOW_ALL_FILTERS);
+        }
+        String project = caller.projectId();
+        if (request.allTenants()) {
+            policy.authorize(detail ? ServerPolicy.DETAIL_ALL_TENANTS : ServerPolicy.INDEX_ALL_TENANTS, caller,
+                    caller.projectId());
+            project = request.project();
+        }
+        return request.filtersFor(allFilters, version.isAtLeast(ComputeApiVersions.SERVER_FILTERS))
+                .forProject(project);
     }
 
     /** The same query, parameters sorted, with marker set to the page's last id. */

@@ -6,8 +6,12 @@ import org.hibernate.jpa.HibernateHints;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Query;
 
+import io.windlass.server.service.ServerStatusMapping;
+
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -31,44 +35,116 @@ public class ServerRepository implements PanacheRepository<ServerEntity> {
         return find("uuid", uuid).firstResultOptional();
     }
 
+    /** Nova's filter names and the columns they compare. */
+    private static final Map<String, String> FILTER_COLUMNS = Map.ofEntries(Map.entry("image", "image_ref"),
+            Map.entry("flavor", "flavor_id"), Map.entry("reservation_id", "reservation_id"),
+            Map.entry("availability_zone", "availability_zone"), Map.entry("key_name", "key_name"),
+            Map.entry("vm_state", "vm_state"), Map.entry("task_state", "task_state"), Map.entry("user_id", "user_id"),
+            Map.entry("hostname", "hostname"), Map.entry("host", "host"), Map.entry("node", "host"),
+            Map.entry("uuid", "uuid"), Map.entry("locked", "locked"), Map.entry("power_state", "power_state"));
+
+    /** Nova's sort keys and the columns they order by (keys of columns Windlass lacks order by id). */
+    private static final Map<String, String> SORT_COLUMNS = Map.ofEntries(
+            Map.entry("access_ip_v4", "access_ip_v4"), Map.entry("access_ip_v6", "access_ip_v6"),
+            Map.entry("auto_disk_config", "disk_config"), Map.entry("availability_zone", "availability_zone"),
+            Map.entry("config_drive", "config_drive"), Map.entry("created_at", "created_at"),
+            Map.entry("display_description", "description"), Map.entry("display_name", "name"),
+            Map.entry("host", "host"), Map.entry("hostname", "hostname"), Map.entry("image_ref", "image_ref"),
+            Map.entry("instance_type_id", "flavor_id"), Map.entry("kernel_id", "id"),
+            Map.entry("key_name", "key_name"), Map.entry("launch_index", "launch_index"),
+            Map.entry("launched_at", "launched_at"), Map.entry("locked_by", "locked"), Map.entry("node", "host"),
+            Map.entry("power_state", "power_state"), Map.entry("progress", "progress"),
+            Map.entry("project_id", "project_id"), Map.entry("ramdisk_id", "id"),
+            Map.entry("root_device_name", "id"), Map.entry("task_state", "task_state"),
+            Map.entry("terminated_at", "terminated_at"), Map.entry("updated_at", "updated_at"),
+            Map.entry("user_id", "user_id"), Map.entry("uuid", "uuid"), Map.entry("vm_state", "vm_state"),
+            Map.entry("locked", "locked"));
+
+    /** Whether Windlass can order by this Nova sort key (Nova ignores the others before 2.75). */
+    public static boolean sortable(String key) {
+        return SORT_COLUMNS.containsKey(key);
+    }
+
     @SuppressWarnings("unchecked")
     public List<ServerEntity> list(ServerQuery query) {
         List<String> where = new ArrayList<>();
+        Map<String, Object> parameters = new LinkedHashMap<>();
         if (query.projectId() != null) {
             where.add("s.project_id = :project");
+            parameters.put("project", query.projectId());
         }
         if (query.onlyDeleted()) {
             where.add("s.deleted_at is not null");
         } else if (!query.includeDeleted()) {
             where.add("s.deleted_at is null");
         }
-        query.conditions().forEach(c -> where.add(c.sql()));
-        if (query.markerId() != null) {
-            where.add(afterMarker(query.sort()));
+        if (query.changesSince() != null) {
+            where.add("s.updated_at >= :since");
+            parameters.put("since", query.changesSince());
+        }
+        if (query.changesBefore() != null) {
+            where.add("coalesce(s.updated_at, s.created_at) <= :before");
+            parameters.put("before", query.changesBefore());
+        }
+        query.equal().forEach((name, value) -> {
+            where.add("s." + FILTER_COLUMNS.get(name) + " = :" + name);
+            parameters.put(name, value);
+        });
+        query.matching().forEach((name, regex) -> {
+            // the address versions are constants, never request text
+            where.add(name.equals("name") ? "s.name ~ :name" : "exists (select 1 from jsonb_each(s.addresses) n, "
+                    + "jsonb_array_elements(n.value) a where a->>'addr' ~ :" + name + " and (a->>'version') = '"
+                    + (name.equals("ip") ? "4" : "6") + "')");
+            parameters.put(name, regex);
+        });
+        if (query.states() != null) {
+            where.add(statusCondition(query.states()));
+        }
+        List<ServerQuery.SortKey> sort = columns(query.sort());
+        if (query.marker() != null) {
+            where.add(afterMarker(sort));
+            parameters.put("marker", query.marker());
         }
         StringBuilder sql = new StringBuilder("SELECT s.* FROM servers s");
         if (!where.isEmpty()) {
             sql.append(" WHERE ").append(String.join(" AND ", where));
         }
-        sql.append(" ORDER BY ");
-        List<String> order = new ArrayList<>();
-        for (ServerQuery.SortKey key : query.sort()) {
-            order.add("s." + key.column() + (key.descending() ? " DESC" : " ASC"));
-        }
-        sql.append(String.join(", ", order)).append(" LIMIT :limit");
+        sql.append(" ORDER BY ").append(String.join(", ", sort.stream()
+                .map(k -> "s." + k.key() + (k.descending() ? " DESC" : " ASC")).toList())).append(" LIMIT :limit");
         Query q = getEntityManager().createNativeQuery(sql.toString(), ServerEntity.class);
         // listed rows are only rendered: no snapshots for dirty checking
         q.setHint(HibernateHints.HINT_READ_ONLY, true);
-        if (query.projectId() != null) {
-            q.setParameter("project", query.projectId());
-        }
-        query.conditions().stream().filter(c -> c.parameter() != null)
-                .forEach(c -> q.setParameter(c.parameter(), c.value()));
-        if (query.markerId() != null) {
-            q.setParameter("marker", query.markerId());
-        }
+        parameters.forEach(q::setParameter);
         q.setParameter("limit", query.limit());
         return q.getResultList();
+    }
+
+    /** The sort as columns: created_at descending by default, and id last so that pages are stable. */
+    private static List<ServerQuery.SortKey> columns(List<ServerQuery.SortKey> keys) {
+        List<ServerQuery.SortKey> sort = new ArrayList<>();
+        keys.forEach(k -> sort.add(new ServerQuery.SortKey(SORT_COLUMNS.get(k.key()), k.descending())));
+        if (sort.isEmpty()) {
+            sort.add(new ServerQuery.SortKey("created_at", true));
+        }
+        sort.add(new ServerQuery.SortKey("id", sort.getLast().descending()));
+        return sort;
+    }
+
+    /** Nova's status filter as vm_state/task_state alternatives; the values come from Nova's table, never the request. */
+    private static String statusCondition(List<ServerStatusMapping.StatePair> states) {
+        List<String> alternatives = new ArrayList<>();
+        for (ServerStatusMapping.StatePair pair : states) {
+            if (pair.taskState() != null) {
+                alternatives.add("(s.vm_state = '" + pair.vmState() + "' and s.task_state = '" + pair.taskState()
+                        + "')");
+            } else {
+                List<String> overriding = ServerStatusMapping.overridingTaskStates(pair.vmState());
+                alternatives.add("(s.vm_state = '" + pair.vmState() + "'" + (overriding.isEmpty() ? ""
+                        : " and (s.task_state is null or s.task_state not in ('" + String.join("', '", overriding)
+                        + "'))") + ")");
+            }
+        }
+        return alternatives.isEmpty() ? "false" : "(" + String.join(" or ", alternatives) + ")";
     }
 
     /**
@@ -81,20 +157,20 @@ public class ServerRepository implements PanacheRepository<ServerEntity> {
         boolean oneDirection = sort.stream().allMatch(k -> k.descending() == sort.getFirst().descending());
         if (oneDirection) {
             // a row-value comparison walks the (created_at, id) index straight to the page
-            String columns = String.join(", ", sort.stream().map(k -> "s." + k.column()).toList());
-            String marker = String.join(", ", sort.stream().map(k -> "m." + k.column()).toList());
+            String columns = String.join(", ", sort.stream().map(k -> "s." + k.key()).toList());
+            String marker = String.join(", ", sort.stream().map(k -> "m." + k.key()).toList());
             return "(" + columns + ") " + (sort.getFirst().descending() ? "<" : ">")
-                    + " (SELECT " + marker + " FROM servers m WHERE m.id = :marker)";
+                    + " (SELECT " + marker + " FROM servers m WHERE m.uuid = :marker)";
         }
         List<String> alternatives = new ArrayList<>();
         for (int i = 0; i < sort.size(); i++) {
             StringBuilder term = new StringBuilder("(");
             for (int j = 0; j < i; j++) {
-                term.append("s.").append(sort.get(j).column()).append(" = ").append(markerValue(sort.get(j)))
+                term.append("s.").append(sort.get(j).key()).append(" = ").append(markerValue(sort.get(j)))
                         .append(" AND ");
             }
             ServerQuery.SortKey key = sort.get(i);
-            term.append("s.").append(key.column()).append(key.descending() ? " < " : " > ").append(markerValue(key))
+            term.append("s.").append(key.key()).append(key.descending() ? " < " : " > ").append(markerValue(key))
                     .append(")");
             alternatives.add(term.toString());
         }
@@ -102,6 +178,6 @@ public class ServerRepository implements PanacheRepository<ServerEntity> {
     }
 
     private static String markerValue(ServerQuery.SortKey key) {
-        return "(SELECT m." + key.column() + " FROM servers m WHERE m.id = :marker)";
+        return "(SELECT m." + key.key() + " FROM servers m WHERE m.uuid = :marker)";
     }
 }

@@ -5,10 +5,16 @@ import io.windlass.context.RequestContext;
 import io.windlass.policy.PolicyEngine;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.Map;
+
+import static io.windlass.policy.DefaultPolicies.ADMIN_API;
+import static io.windlass.policy.DefaultPolicies.ADMIN_OR_MEMBER;
+import static io.windlass.policy.DefaultPolicies.ADMIN_OR_READER;
+
 /**
  * The servers API's view of the {@link PolicyEngine}: Nova's rule names
  * ({@code nova/policies/servers.py}, {@code pause_server.py}, {@code extended_server_attributes.py}).
- * The rules themselves are data ({@code DefaultPolicies}, overridable from the policy file).
+ * Each rule has its default beside its name; a policy file may override it.
  */
 @ApplicationScoped
 public class ServerPolicy {
@@ -31,6 +37,17 @@ public class ServerPolicy {
     public static final String PAUSE = "os_compute_api:os-pause-server:pause";
     public static final String UNPAUSE = "os_compute_api:os-pause-server:unpause";
     public static final String EXTENDED_ATTRIBUTES = "os_compute_api:os-extended-server-attributes";
+
+    /** Each rule's default (nova/policies/servers.py ...): readers may look, members act, admins see hosts. */
+    public static final Map<String, String> DEFAULTS = Map.ofEntries(Map.entry(INDEX, ADMIN_OR_READER),
+            Map.entry(DETAIL, ADMIN_OR_READER), Map.entry(INDEX_ALL_TENANTS, ADMIN_API),
+            Map.entry(DETAIL_ALL_TENANTS, ADMIN_API), Map.entry(ALLOW_ALL_FILTERS, ADMIN_API),
+            Map.entry(SHOW, ADMIN_OR_READER), Map.entry(SHOW_FLAVOR_EXTRA_SPECS, ADMIN_OR_READER),
+            Map.entry(SHOW_HOST_STATUS, ADMIN_API), Map.entry(CREATE, ADMIN_OR_MEMBER),
+            Map.entry(CREATE_FORCED_HOST, ADMIN_API), Map.entry(CREATE_REQUESTED_DESTINATION, ADMIN_API),
+            Map.entry(UPDATE, ADMIN_OR_MEMBER), Map.entry(DELETE, ADMIN_OR_MEMBER), Map.entry(START, ADMIN_OR_MEMBER),
+            Map.entry(STOP, ADMIN_OR_MEMBER), Map.entry(REBOOT, ADMIN_OR_MEMBER), Map.entry(PAUSE, ADMIN_OR_MEMBER),
+            Map.entry(UNPAUSE, ADMIN_OR_MEMBER), Map.entry(EXTENDED_ATTRIBUTES, ADMIN_API));
 
     private final PolicyEngine engine;
 

@@ -3,8 +3,8 @@ package io.windlass.server.service;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.windlass.api.error.ApiException;
 import io.windlass.api.error.ConflictException;
+import io.windlass.api.error.InvalidInputException;
 import io.windlass.api.error.ServiceUnavailableException;
-import io.windlass.compute.api.ComputeInput;
 import io.windlass.conductor.ConductorRpcApi;
 import io.windlass.context.RequestContext;
 import io.windlass.flavor.persistence.FlavorRecord;
@@ -76,7 +76,7 @@ public class ServerService {
         }
         FlavorRecord flavor = bootableFlavor(caller, request.flavorRef());
         CatalogImage image = images.find(request.imageRef())
-                .orElseThrow(() -> ComputeInput.badRequest("Can not find requested image"));
+                .orElseThrow(() -> InvalidInputException.badRequest("Can not find requested image"));
         String reservationId = ServerNames.reservationId();
         String adminPass = request.adminPass() != null ? request.adminPass() : ServerNames.adminPassword();
         List<ServerEntity> created = null;
@@ -121,6 +121,9 @@ public class ServerService {
     }
 
     public List<ServerEntity> list(ServerQuery query) {
+        if (query.marker() != null && repository.findAny(query.marker()).isEmpty()) {
+            throw new InvalidInputException("MarkerNotFound", "marker [" + query.marker() + "] not found");
+        }
         return repository.list(query);
     }
 
@@ -237,7 +240,7 @@ public class ServerService {
     private FlavorRecord bootableFlavor(RequestContext caller, String flavorRef) {
         // findForBoot also refuses disabled flavors, as Nova does
         return flavors.findForBoot(flavorRef, caller)
-                .orElseThrow(() -> ComputeInput.badRequest("Invalid flavorRef provided."));
+                .orElseThrow(() -> InvalidInputException.badRequest("Invalid flavorRef provided."));
     }
 
     /** How many servers of the flavor the project's quotas still fit (Integer.MAX_VALUE when unlimited). */

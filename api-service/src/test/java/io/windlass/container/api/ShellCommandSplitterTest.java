@@ -19,6 +19,8 @@ class ShellCommandSplitterTest {
         assertEquals(List.of("a b"), ShellCommandSplitter.split("a\\ b"));
         assertEquals(List.of("say \"x\""), ShellCommandSplitter.split("\"say \\\"x\\\"\""));
         assertEquals(List.of(), ShellCommandSplitter.split("   "));
+        assertEquals(List.of("", "x"), ShellCommandSplitter.split("'' x"));
+        assertEquals(List.of("a\\b", "c\\d"), ShellCommandSplitter.split("\"a\\b\" 'c\\d'"));
     }
 
     @Test

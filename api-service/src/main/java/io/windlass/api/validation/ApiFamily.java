@@ -1,0 +1,72 @@
+package io.windlass.api.validation;
+
+import io.windlass.api.error.InvalidInputException;
+import io.windlass.api.microversion.ApiVersion;
+import io.windlass.identity.api.KeystoneException;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * How each API family answers a request that breaks its schema: the one translator from a
+ * {@link SchemaViolation} to the family's error, worded as its upstream validator words it
+ * ({@code zun/api/validation/validators.py}, {@code nova/api/validation/validators.py},
+ * {@code keystone/common/validation/validators.py}). Upstream names a nested field by its last
+ * path element; Windlass names the whole path ({@code aggregate/name}, {@code template.spec.containers[1].name}),
+ * which clients of this API already see.
+ */
+public enum ApiFamily {
+    ZUN("Invalid input for field '%s'.Value: '%s'. %s", "Invalid input for query parameters '%s'. Value: '%s'. %s",
+            "Invalid input: the request body must be a JSON object."),
+    NOVA("Invalid input for field/attribute %s. Value: %s. %s", "Invalid input for query parameters %s. Value: %s. %s",
+            "Malformed request body"),
+    KEYSTONE("Invalid input for field '%1$s': %3$s", "Invalid input for query parameters '%1$s': %3$s", null);
+
+    private final String bodyField;
+    private final String queryParameter;
+    private final String notAnObject;
+
+    ApiFamily(String bodyField, String queryParameter, String notAnObject) {
+        this.bodyField = bodyField;
+        this.queryParameter = queryParameter;
+        this.notAnObject = notAnObject;
+    }
+
+    /** The answer to a body that is not a JSON object, where the family has its own words for it. */
+    RuntimeException notAnObject() {
+        return notAnObject == null ? null : this == NOVA ? new InvalidInputException("BadRequest", notAnObject)
+                : new InvalidInputException(InvalidInputException.SCHEMA_VALIDATION_ERROR, notAnObject);
+    }
+
+    /** The family's error for {@code violation} of a body (or, with {@code query}, of a query string). */
+    public RuntimeException error(SchemaViolation violation, boolean query, ApiVersion version) {
+        if (violation.newer() != null && this == ZUN) {
+            return InvalidInputException.inVersion(label(violation.newer().path(), false), version,
+                    violation.newer().since());
+        }
+        if (violation.refused()) {
+            return this == ZUN ? InvalidInputException.unsupported(label(violation.path(), false), violation.message())
+                    : InvalidInputException.badRequest(violation.message());
+        }
+        String detail = violation.path().isEmpty() ? violation.message()
+                : String.format(query ? queryParameter : bodyField, label(violation.path(), query),
+                PythonRepr.str(violation.instance()), violation.message());
+        return this == KEYSTONE ? KeystoneException.badRequest(detail)
+                : new InvalidInputException(InvalidInputException.SCHEMA_VALIDATION_ERROR, detail);
+    }
+
+    /** A query parameter by its name; a body field as {@code a.b[0].c} (Zun) or {@code a/b/0/c}. */
+    private String label(List<Object> path, boolean query) {
+        if (query) {
+            return String.valueOf(path.getFirst());
+        }
+        if (this != ZUN) {
+            return path.stream().map(String::valueOf).collect(Collectors.joining("/"));
+        }
+        StringBuilder dotted = new StringBuilder();
+        for (Object element : path) {
+            dotted.append(element instanceof Integer i ? "[" + i + "]" : (dotted.isEmpty() ? "" : ".") + element);
+        }
+        return dotted.toString();
+    }
+}

@@ -1,0 +1,231 @@
+package io.windlass.api.validation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.windlass.api.validation.SchemaViolation.NewerField;
+
+import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+import static io.windlass.api.validation.PythonRepr.repr;
+
+/**
+ * Checks a document against the JSON Schema subset that Nova's and Zun's request schemas use,
+ * keyword by keyword in the schema's own order, and reports the first failure in Python
+ * jsonschema's words, which are the words Nova and Zun answer with.
+ *
+ * <p>In-house rather than a library (networknt, Vert.x json-schema): the contract here is the
+ * upstream wording (Python reprs of the instance, jsonschema's sentences), the first-error order
+ * of Python's {@code Validator.validate} and the upstream extensions ({@code minimum} on numeric
+ * strings, the {@code uuid}/{@code base64} formats); a library's own messages and error order
+ * would need a translation as long as this checker, which is small because the subset is.
+ */
+public final class SchemaValidator {
+    private static final Set<String> ANNOTATIONS = Set.of("$comment", "description", "definitions");
+
+    /** The first violation of {@code schema} by {@code document}, or null when it is valid. */
+    public SchemaViolation firstViolation(JsonNode schema, JsonNode document) {
+        return check(schema, document, List.of());
+    }
+
+    private SchemaViolation check(JsonNode schema, JsonNode instance, List<Object> path) {
+        return first(fields(schema).map(k -> () -> keyword(k.getKey(), k.getValue(), schema, instance, path)));
+    }
+
+    private SchemaViolation keyword(String name, JsonNode arg, JsonNode schema, JsonNode instance, List<Object> path) {
+        boolean text = instance.isTextual();
+        return switch (name) {
+            case "type" -> failIf(strings(arg).noneMatch(t -> isType(instance, t)), path, instance, () -> repr(instance)
+                    + " is not of type " + strings(arg).map(PythonRepr::repr).collect(Collectors.joining(", ")));
+            case "enum" -> failIf(StreamSupport.stream(arg.spliterator(), false).noneMatch(v -> same(v, instance)),
+                    path, instance, () -> repr(instance) + " is not one of " + repr(arg));
+            case "pattern" -> failIf(text && !Pattern.compile(arg.textValue()).matcher(instance.textValue()).find(),
+                    path, instance, () -> repr(instance) + " does not match " + repr(arg));
+            case "minLength" -> failIf(text && length(instance) < arg.intValue(), path, instance, () -> repr(instance) + " is too short");
+            case "maxLength" -> failIf(text && length(instance) > arg.intValue(), path, instance, () -> repr(instance) + " is too long");
+            case "minItems" -> failIf(instance.isArray() && instance.size() < arg.intValue(), path, instance,
+                    () -> repr(instance) + " is too short");
+            case "maxItems" -> failIf(instance.isArray() && instance.size() > arg.intValue(), path, instance,
+                    () -> repr(instance) + " is too long");
+            case "minProperties" -> failIf(instance.isObject() && instance.size() < arg.intValue(), path, instance,
+                    () -> repr(instance) + " does not have enough properties");
+            case "maxProperties" -> failIf(instance.isObject() && instance.size() > arg.intValue(), path, instance,
+                    () -> repr(instance) + " has too many properties");
+            case "minimum", "exclusiveMinimum", "maximum" -> bound(name, arg, instance, path);
+            case "format" -> failIf(text && !format(arg.textValue(), instance.textValue()), path, instance,
+                    () -> repr(instance) + " is not a " + repr(arg));
+            case "required" -> first(strings(arg).filter(p -> instance.isObject() && !instance.has(p))
+                    .map(p -> () -> fail(path, instance, repr(p) + " is a required property")));
+            case "properties" -> first(fields(arg).filter(p -> instance.has(p.getKey()))
+                    .map(p -> () -> check(p.getValue(), instance.get(p.getKey()), append(path, p.getKey()))));
+            case "patternProperties" -> first(fields(arg).flatMap(p -> members(instance)
+                    .filter(key -> Pattern.compile(p.getKey()).matcher(key).find())
+                    .map(key -> () -> check(p.getValue(), instance.get(key), append(path, key)))));
+            case "additionalProperties" -> additionalProperties(arg, schema, instance, path);
+            case "x-newer" -> first(fields(arg).filter(f -> instance.has(f.getKey())).map(f -> () -> new SchemaViolation(
+                    path, instance, unexpected(List.of(f.getKey())),
+                    new NewerField(append(path, f.getKey()), f.getValue().textValue()), false)));
+            // what upstream accepts and this deployment cannot do (all of it, or all but "unless"): refused, saying why
+            case "x-refuse" -> arg.has("unless") && check(arg.get("unless"), instance, path) == null ? null
+                    : new SchemaViolation(path, instance, arg.get("because").textValue(), null, true);
+            case "items" -> first(Stream.iterate(0, i -> i < instance.size() && instance.isArray(), i -> i + 1)
+                    .map(i -> () -> check(arg, instance.get(i), append(path, i))));
+            case "anyOf", "oneOf" -> alternatives(name, arg, instance, path);
+            default -> {
+                if (!name.startsWith("x-") && !ANNOTATIONS.contains(name)) {
+                    throw new IllegalArgumentException("request schemas do not support the keyword " + name);
+                }
+                yield null;
+            }
+        };
+    }
+
+    /**
+     * Members that neither {@code properties} nor {@code patternProperties} declare. Unlike newer
+     * jsonschema releases, unknown keys are "unexpected" even beside patternProperties: Nova's
+     * wording for metadata keys, which clients have seen from this API.
+     */
+    private SchemaViolation additionalProperties(JsonNode arg, JsonNode schema, JsonNode instance, List<Object> path) {
+        TreeSet<String> extras = members(instance).filter(key -> !schema.path("properties").has(key)
+                && !schema.path("x-newer").has(key) && fields(schema.path("patternProperties"))
+                .noneMatch(p -> Pattern.compile(p.getKey()).matcher(key).find()))
+                .collect(Collectors.toCollection(TreeSet::new));
+        if (arg.isObject()) {
+            return first(extras.stream().map(key -> () -> check(arg, instance.get(key), append(path, key))));
+        }
+        return failIf(!arg.booleanValue() && !extras.isEmpty(), path, instance, () -> unexpected(extras));
+    }
+
+    private static String unexpected(Collection<String> extras) {
+        return "Additional properties are not allowed (" + extras.stream().map(PythonRepr::repr)
+                .collect(Collectors.joining(", ")) + (extras.size() == 1 ? " was" : " were") + " unexpected)";
+    }
+
+    private SchemaViolation alternatives(String keyword, JsonNode schemas, JsonNode instance, List<Object> path) {
+        long valid = StreamSupport.stream(schemas.spliterator(), false).filter(s -> check(s, instance, path) == null)
+                .count();
+        return valid == 0 ? fail(path, instance, repr(instance) + " is not valid under any of the given schemas")
+                : failIf(valid > 1 && keyword.equals("oneOf"), path, instance,
+                () -> repr(instance) + " is valid under each of " + repr(schemas));
+    }
+
+    /** Nova and Zun compare numeric strings too ({@code _validate_minimum}): "0" is less than 1. */
+    private static SchemaViolation bound(String name, JsonNode limit, JsonNode instance, List<Object> path) {
+        BigDecimal value = number(instance);
+        int c = value == null ? 0 : value.compareTo(limit.decimalValue());
+        String shown = value == null ? null
+                : PythonRepr.number(value, instance.isNumber() ? instance.isIntegralNumber() : value.scale() <= 0);
+        return switch (name) {
+            case "minimum" -> failIf(c < 0, path, instance, () -> shown + " is less than the minimum of " + repr(limit));
+            case "exclusiveMinimum" -> failIf(value != null && c <= 0, path, instance,
+                    () -> shown + " is less than or equal to the minimum of " + repr(limit));
+            default -> failIf(c > 0, path, instance, () -> shown + " is greater than the maximum of " + repr(limit));
+        };
+    }
+
+    /** Python's {@code int(x)}, else {@code float(x)}, else nothing to compare. */
+    private static BigDecimal number(JsonNode instance) {
+        if (instance.isNumber() || instance.isBoolean()) {
+            return instance.isBoolean() ? BigDecimal.valueOf(instance.booleanValue() ? 1 : 0) : instance.decimalValue();
+        }
+        String text = instance.asText().strip();
+        try {
+            return !instance.isTextual() ? null : text.matches("^[+-]?[0-9]+$") ? new BigDecimal(text)
+                    : new BigDecimal(Double.toString(Double.parseDouble(text)));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static boolean format(String format, String text) {
+        String base64 = text.strip().replaceAll("\\s", "");
+        return switch (format) {
+            case "uuid" -> text.toLowerCase().replaceAll("^urn:|^uuid:|[{}-]", "").matches("^[0-9a-f]{32}$");
+            case "date-time" -> parses(() -> OffsetDateTime.parse(text.matches(".*(Z|[+-]\\d\\d:\\d\\d)$") ? text
+                    : text + "Z"));
+            case "base64" -> base64.matches("^[A-Za-z0-9+/]*={0,2}$") && base64.length() % 4 == 0;
+            // literal addresses are parsed without any name lookup
+            case "ipv4" -> text.matches("^\\d{1,3}(\\.\\d{1,3}){3}$") && parses(() -> InetAddress.getByName(text));
+            case "ipv6" -> text.matches("^[0-9a-fA-F:.]*:[0-9a-fA-F:.]*$") && parses(() -> InetAddress.getByName(text));
+            case "regex" -> !text.isEmpty() && parses(() -> Pattern.compile(text));
+            case "printable" -> text.codePoints().allMatch(c -> !Character.isISOControl(c) || "\n\t\r".indexOf(c) >= 0);
+            default -> throw new IllegalArgumentException("request schemas do not support the format " + format);
+        };
+    }
+
+    private static boolean parses(java.util.concurrent.Callable<?> parse) {
+        try {
+            parse.call();
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static boolean isType(JsonNode instance, String type) {
+        return switch (type) {
+            case "object" -> instance.isObject();
+            case "array" -> instance.isArray();
+            case "string" -> instance.isTextual();
+            case "boolean" -> instance.isBoolean();
+            case "null" -> instance.isNull();
+            case "number" -> instance.isNumber();
+            case "integer" -> instance.isIntegralNumber()
+                    || instance.isFloatingPointNumber() && instance.decimalValue().stripTrailingZeros().scale() <= 0;
+            default -> throw new IllegalArgumentException("request schemas do not support the type " + type);
+        };
+    }
+
+    /** jsonschema's equality: 1 equals 1.0, True does not equal 1. */
+    private static boolean same(JsonNode a, JsonNode b) {
+        return a.isNumber() && b.isNumber() ? a.decimalValue().compareTo(b.decimalValue()) == 0 : a.equals(b);
+    }
+
+    private static SchemaViolation first(Stream<Supplier<SchemaViolation>> checks) {
+        return checks.map(Supplier::get).filter(Objects::nonNull).findFirst().orElse(null);
+    }
+
+    private static Stream<Map.Entry<String, JsonNode>> fields(JsonNode node) {
+        return node.properties().stream();
+    }
+
+    private static Stream<String> members(JsonNode node) {
+        return node.isObject() ? node.properties().stream().map(Map.Entry::getKey) : Stream.empty();
+    }
+
+    private static Stream<String> strings(JsonNode arg) {
+        return arg.isArray() ? StreamSupport.stream(arg.spliterator(), false).map(JsonNode::textValue)
+                : Stream.of(arg.textValue());
+    }
+
+    private static int length(JsonNode text) {
+        return text.textValue().codePointCount(0, text.textValue().length());
+    }
+
+    private static List<Object> append(List<Object> path, Object element) {
+        List<Object> longer = new ArrayList<>(path);
+        longer.add(element);
+        return List.copyOf(longer);
+    }
+
+    private static SchemaViolation failIf(boolean failed, List<Object> path, JsonNode instance,
+                                          Supplier<String> message) {
+        return failed ? fail(path, instance, message.get()) : null;
+    }
+
+    private static SchemaViolation fail(List<Object> path, JsonNode instance, String message) {
+        return new SchemaViolation(path, instance, message, null, false);
+    }
+}

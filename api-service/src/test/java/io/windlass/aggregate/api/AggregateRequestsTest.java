@@ -1,0 +1,54 @@
+package io.windlass.aggregate.api;
+
+import io.windlass.api.error.InvalidInputException;
+import io.windlass.api.microversion.ApiVersion;
+import io.windlass.api.validation.TestValidators;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static io.windlass.api.validation.Json.of;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** The schemas of {@code schemas/compute/aggregates/} and what {@link AggregateRequests} reads from them. */
+class AggregateRequestsTest {
+    private static final ApiVersion V2_81 = ApiVersion.of(2, 81);
+    private final AggregateRequests requests = new AggregateRequests(TestValidators.validator());
+
+    @Test
+    void createUpdateAndActions() {
+        assertEquals(new AggregateRequests.NewAggregate("a", Optional.of("az")),
+                requests.create(of("{`aggregate`: {`name`: `a`, `availability_zone`: `az`}}"), V2_81));
+        assertEquals(Optional.of("padded"), requests.update(of("{`aggregate`: {`name`: ` padded `}}"), V2_81).name());
+        assertEquals(new AggregateAction.AddHost("h1"), requests.action(of("{`add_host`: {`host`: `h1`}}"), V2_81));
+        AggregateAction.SetMetadata set = (AggregateAction.SetMetadata) requests.action(
+                of("{`set_metadata`: {`metadata`: {`k`: `v`, `gone`: null}}}"), V2_81);
+        assertEquals(Map.of("k", Optional.of("v"), "gone", Optional.empty()), set.metadata());
+        assertEquals(List.of("a", "b"), requests.cacheImages(of("{`cache`: [{`id`: `a`}, {`id`: `b`}]}"), V2_81));
+    }
+
+    @Test
+    void failuresNameThePath() {
+        // a pattern is shown as Python's repr shows it, backslashes doubled
+        assertEquals("Invalid input for field/attribute aggregate/name. Value:  lead. ' lead' does not match "
+                + "'^(?!\\\\s)[\\\\p{Print}\\\\p{L}\\\\p{N}]*(?<!\\\\s)$'", error(() -> requests.create(
+                of("{`aggregate`: {`name`: ` lead`}}"), V2_81)));
+        assertEquals("Invalid input for field/attribute aggregate. Value: {}. {} is not valid under any of the given "
+                + "schemas", error(() -> requests.update(of("{`aggregate`: {}}"), V2_81)));
+        assertEquals("Invalid input for field/attribute add_host. Value: {'hots': 'compute'}. Additional properties "
+                + "are not allowed ('hots' was unexpected)", error(() -> requests.action(
+                of("{`add_host`: {`hots`: `compute`}}"), V2_81)));
+        assertEquals("Invalid input for field/attribute set_metadata/metadata/k. Value: 5. 5 is not of type "
+                + "'string', 'null'", error(() -> requests.action(of("{`set_metadata`: {`metadata`: {`k`: 5}}}"), V2_81)));
+        assertEquals("Duplicate images in request", error(() -> requests.cacheImages(
+                of("{`cache`: [{`id`: `a`}, {`id`: `a`}]}"), V2_81)));
+        assertEquals("Invalid input received: id must be an integer", error(() -> requests.aggregateId("abc")));
+    }
+
+    private static String error(Runnable request) {
+        return assertThrows(InvalidInputException.class, request::run).getMessage();
+    }
+}

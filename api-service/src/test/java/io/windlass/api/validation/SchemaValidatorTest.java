@@ -1,0 +1,84 @@
+package io.windlass.api.validation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/** Python jsonschema's messages, first error first, for the keywords the request schemas use. */
+class SchemaValidatorTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final SchemaValidator validator = new SchemaValidator();
+
+    @Test
+    void messagesAreJsonschemasWithPythonReprs() {
+        assertEquals("'abc' is not of type 'integer'", message("{\"type\": \"integer\"}", "\"abc\""));
+        assertEquals("True is not of type 'integer', 'string'", message("{\"type\": [\"integer\", \"string\"]}", "true"));
+        assertEquals("'x' is too short", message("{\"minLength\": 2}", "\"x\""));
+        assertEquals("'xyz' is too long", message("{\"maxLength\": 2}", "\"xyz\""));
+        assertEquals("[] is too short", message("{\"minItems\": 1}", "[]"));
+        assertEquals("'b' is not one of ['a', None, True]", message("{\"enum\": [\"a\", null, true]}", "\"b\""));
+        assertEquals("\"it's\" does not match '^a'", message("{\"pattern\": \"^a\"}", "\"it's\""));
+        assertEquals("0 is less than the minimum of 1", message("{\"minimum\": 1}", "\"0\""));
+        assertEquals("100 is greater than the maximum of 16.0", message("{\"maximum\": 16.0}", "100"));
+        assertEquals("0 is less than or equal to the minimum of 0", message("{\"exclusiveMinimum\": 0}", "0"));
+        assertEquals("'x' is not a 'uuid'", message("{\"format\": \"uuid\"}", "\"x\""));
+        assertEquals("{'a': [1, 2.5]} is not valid under any of the given schemas",
+                message("{\"anyOf\": [{\"type\": \"string\"}, {\"type\": \"integer\"}]}", "{\"a\": [1, 2.5]}"));
+    }
+
+    @Test
+    void objectsReportRequiredAndUnexpectedMembersAtTheObject() {
+        String schema = "{\"properties\": {\"a\": {\"type\": \"string\"}}, \"required\": [\"a\"],"
+                + " \"additionalProperties\": false}";
+        SchemaViolation missing = validator.firstViolation(json(schema), json("{\"b\": 1}"));
+        assertEquals("'a' is a required property", missing.message());
+        assertEquals(List.of(), missing.path());
+        assertEquals("Additional properties are not allowed ('b', 'c' were unexpected)",
+                message(schema, "{\"a\": \"x\", \"c\": 1, \"b\": 2}"));
+        SchemaViolation nested = validator.firstViolation(json(schema), json("{\"a\": 5}"));
+        assertEquals(List.of("a"), nested.path());
+        assertEquals("5 is not of type 'string'", nested.message());
+    }
+
+    @Test
+    void keywordsAreCheckedInTheSchemasOrder() {
+        assertEquals("'' is too short", message("{\"minLength\": 1, \"pattern\": \"^a\"}", "\"\""));
+        assertEquals("'' does not match '^a'", message("{\"pattern\": \"^a\", \"minLength\": 1}", "\"\""));
+        assertNull(validator.firstViolation(json("{\"minimum\": 1, \"pattern\": \"^[0-9]+$\"}"), json("\"12\"")));
+    }
+
+    @Test
+    void itemsAndPatternPropertiesNameTheMember() {
+        SchemaViolation item = validator.firstViolation(json("{\"items\": {\"type\": \"string\"}}"), json("[\"a\", 1]"));
+        assertEquals(List.of(1), item.path());
+        SchemaViolation value = validator.firstViolation(json("{\"patternProperties\": {\"^k\": {\"maxLength\": 1}}}"),
+                json("{\"k1\": \"long\", \"z\": \"long\"}"));
+        assertEquals(List.of("k1"), value.path());
+    }
+
+    @Test
+    void pythonReprQuotesAsPythonDoes() {
+        assertEquals("'a\\'b\"'", PythonRepr.repr("a'b\""));
+        assertEquals("None", PythonRepr.repr(json("null")));
+        assertEquals("0.5", PythonRepr.repr(json("0.5")));
+        assertEquals("3000000000", PythonRepr.repr(json("3000000000")));
+        assertEquals("text", PythonRepr.str(json("\"text\"")));
+    }
+
+    private String message(String schema, String document) {
+        return validator.firstViolation(json(schema), json(document)).message();
+    }
+
+    static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (Exception e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package io.windlass.container.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.windlass.api.error.InvalidInputException;
+import io.windlass.api.microversion.ApiVersion;
+import io.windlass.api.validation.RequestValidator;
+import io.windlass.api.validation.TestValidators;
+import io.windlass.container.ContainerStatus;
+import io.windlass.container.RestartPolicy;
+import io.windlass.container.TaskState;
+import io.windlass.container.service.NewContainer;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The schemas of {@code schemas/container/containers/} and what {@link ContainerRequests} reads from them. */
+class ContainerRequestsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ApiVersion V1_1 = ApiVersion.of(1, 1);
+    private static final ApiVersion V1_40 = ApiVersion.of(1, 40);
+
+    private final RequestValidator validator = TestValidators.validator();
+    private final ContainerRequests requests = new ContainerRequests(validator, TestValidators.LIMITS);
+
+    @Test
+    void aMinimalCreateGetsTheDefaults() {
+        NewContainer c = requests.create(json("{\"image\": \"busybox\"}"), V1_40);
+        assertEquals("busybox", c.image());
+        assertEquals(1.0, c.cpu());
+        assertEquals(512, c.memoryMb());
+        assertEquals(RestartPolicy.NO, c.restartPolicy());
+        assertEquals(List.of(), c.command());
+        assertNull(c.name());
+    }
+
+    @Test
+    void createReadsStringsAsZunclientSendsThem() {
+        NewContainer c = requests.create(json("{\"image\": \"busybox\", \"cpu\": \"0.5\", \"memory\": \"64\","
+                + " \"interactive\": \"True\", \"command\": \"sh -c 'echo hi'\", \"image_pull_policy\": \"Always\","
+                + " \"restart_policy\": {\"Name\": \"on-failure\", \"MaximumRetryCount\": \"3\"},"
+                + " \"hints\": {\"same_host\": \"a\", \"group\": [\"b\"]}}"), ApiVersion.of(1, 19));
+        assertEquals(0.5, c.cpu());
+        assertEquals(64, c.memoryMb());
+        assertTrue(c.interactive());
+        assertFalse(c.tty(), "before 1.20 interactive does not imply a tty");
+        assertEquals(List.of("sh", "-c", "echo hi"), c.command());
+        assertEquals("always", c.imagePullPolicy());
+        assertEquals(new RestartPolicy("on-failure", 3), c.restartPolicy());
+        assertEquals(Map.of("same_host", List.of("a"), "group", List.of("b")), c.schedulerHints());
+        assertTrue(requests.create(json("{\"image\": \"b1\", \"interactive\": true}"), ApiVersion.of(1, 20)).tty());
+        assertFalse(requests.create(json("{\"image\": \"b1\", \"interactive\": true}"), ApiVersion.of(1, 36)).tty());
+    }
+
+    @Test
+    void createFailuresAreWordedAsZunWordsThem() {
+        assertEquals("'image' is a required property", createError("{}", V1_1));
+        assertEquals("Invalid input for field 'image'.Value: 'b'. 'b' is too short",
+                createError("{\"image\": \"b\"}", V1_1));
+        assertEquals("Invalid input for field 'memory'.Value: '2'. 2 is less than the minimum of 4",
+                createError("{\"image\": \"busybox\", \"memory\": 2}", V1_1));
+        assertEquals("Invalid input for field 'cpu'.Value: '100'. 100 is greater than the maximum of 16.0",
+                createError("{\"image\": \"busybox\", \"cpu\": 100}", V1_1));
+        assertEquals("Invalid input for field 'memory'.Value: '12xyz'. '12xyz' does not match '^[0-9]+$'",
+                createError("{\"image\": \"busybox\", \"memory\": \"12xyz\"}", V1_1));
+        assertEquals("Additional properties are not allowed ('colour' was unexpected)",
+                createError("{\"image\": \"busybox\", \"colour\": \"red\"}", V1_1));
+        assertEquals("Invalid input for field 'environment'.Value: '{'A': 1}'. 1 is not of type 'string'",
+                createError("{\"image\": \"busybox\", \"environment\": {\"A\": 1}}", V1_1));
+        assertTrue(createError("{\"image\": \"busybox\", \"restart_policy\": {\"Name\": \"sometimes\"}}", V1_1)
+                .startsWith("Invalid input for field 'restart_policy'.Value: "));
+        assertEquals("Invalid input for field 'restart_policy'.Value: '{'Name': 'always', 'MaximumRetryCount': 3}'. "
+                        + "maximum retry count not valid with restart policy of always.",
+                createError("{\"image\": \"busybox\", \"restart_policy\": {\"Name\": \"always\", "
+                        + "\"MaximumRetryCount\": 3}}", V1_1));
+        assertEquals("Invalid input for field 'command'.Value: '['sleep', '1']'. ['sleep', '1'] is not of type "
+                + "'string', 'null'", createError("{\"image\": \"busybox\", \"command\": [\"sleep\", \"1\"]}", V1_1));
+        assertEquals("Invalid input for field 'command'.Value: 'echo 'unclosed'. No closing quotation.",
+                createError("{\"image\": \"busybox\", \"command\": \"echo 'unclosed\"}", V1_1));
+    }
+
+    @Test
+    void aFieldNewerThanTheRequestIsInvalidParamInVersion() {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () ->
+                requests.create(json("{\"image\": \"busybox\", \"tty\": true}"), ApiVersion.of(1, 35)));
+        assertEquals("InvalidParamInVersion", e.errorName());
+        assertEquals("Invalid param tty because current request version is 1.35. tty is only supported from "
+                + "version 1.36", e.getMessage());
+    }
+
+    @Test
+    void unsupportedFieldsAreRefused() {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () ->
+                requests.create(json("{\"image\": \"busybox\", \"security_groups\": [\"web\"]}"), V1_40));
+        assertEquals("InvalidValue", e.errorName());
+        assertEquals(List.of("default"), requests.create(json("{\"image\": \"busybox\", "
+                + "\"security_groups\": [\"default\", \"default\"]}"), V1_40).securityGroups());
+    }
+
+    @Test
+    void patchTakesFourFields() {
+        var patch = requests.patch(json("{\"cpu\": 0.5, \"memory\": \"128\", \"auto_heal\": \"false\"}"), V1_40);
+        assertEquals(0.5, patch.cpu());
+        assertEquals(128, patch.memoryMb());
+        assertEquals(false, patch.autoHeal());
+        InvalidInputException e = assertThrows(InvalidInputException.class, () ->
+                requests.patch(json("{\"image\": \"x\"}"), V1_40));
+        assertEquals("Additional properties are not allowed ('image' was unexpected)", e.getMessage());
+    }
+
+    @Test
+    void listQueriesAreTypedAndUnknownParametersNamed() {
+        ContainerListQuery q = requests.list(Map.of("limit", List.of("5000"), "status", List.of("Running"),
+                "memory", List.of("128"), "all_projects", List.of("True")), V1_40, 1000);
+        assertEquals(1000, q.limit());
+        assertTrue(q.allProjects());
+        assertEquals(Map.of("status", ContainerStatus.RUNNING, "memory", 128), q.filters());
+        InvalidInputException unknown = assertThrows(InvalidInputException.class, () ->
+                requests.list(Map.of("colour", List.of("red"), "b", List.of("1")), V1_40, 1000));
+        assertEquals("Unknown parameters: b, colour", unknown.getMessage());
+        InvalidInputException limit = assertThrows(InvalidInputException.class, () ->
+                requests.list(Map.of("limit", List.of("0")), V1_40, 1000));
+        assertEquals("Invalid input for query parameters 'limit'. Value: '0'. '0' does not match '^[1-9][0-9]*$'",
+                limit.getMessage());
+    }
+
+    @Test
+    void theListSchemaKnowsEveryStatusAndTaskState() {
+        assertEquals(Arrays.stream(ContainerStatus.values()).map(ContainerStatus::value).collect(Collectors.toSet()),
+                enumOf("status"));
+        assertEquals(Arrays.stream(TaskState.values()).map(TaskState::value).collect(Collectors.toSet()),
+                enumOf("task_state"));
+    }
+
+    @Test
+    void flagsAndRename() {
+        assertEquals("30", requests.flags(Map.of("timeout", List.of("30")), V1_40).text("timeout"));
+        assertThrows(InvalidInputException.class, () -> requests.flags(Map.of("timeout", List.of("-1")), V1_40));
+        assertThrows(InvalidInputException.class, () -> requests.flags(Map.of("force", List.of("perhaps")), V1_40));
+        assertEquals("new-name", requests.rename(Map.of("name", List.of("new-name")), V1_1));
+        InvalidInputException missing = assertThrows(InvalidInputException.class, () ->
+                requests.rename(Map.of(), V1_1));
+        assertEquals("'name' is a required property", missing.getMessage());
+    }
+
+    private Set<String> enumOf(String parameter) {
+        Set<String> values = new TreeSet<>();
+        new io.windlass.api.validation.RequestSchemas(io.windlass.api.validation.SchemaSettings.of(TestValidators.LIMITS))
+                .at("container/containers/list-query", V1_40).path("properties").path(parameter).path("enum")
+                .forEach(v -> values.add(v.asText()));
+        return values;
+    }
+
+    private String createError(String body, ApiVersion version) {
+        return assertThrows(InvalidInputException.class, () -> requests.create(json(body), version)).getMessage();
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (Exception e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}

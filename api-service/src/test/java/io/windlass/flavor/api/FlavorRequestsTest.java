@@ -1,0 +1,80 @@
+package io.windlass.flavor.api;
+
+import io.windlass.api.error.InvalidInputException;
+import io.windlass.api.microversion.ApiVersion;
+import io.windlass.api.validation.TestValidators;
+import io.windlass.flavor.service.NewFlavor;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static io.windlass.api.validation.Json.of;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** The schemas of {@code schemas/compute/flavors/} and what {@link FlavorRequests} reads from them. */
+class FlavorRequestsTest {
+    private static final ApiVersion V2_1 = ApiVersion.of(2, 1);
+    private final FlavorRequests requests = new FlavorRequests(TestValidators.validator());
+
+    @Test
+    void createAcceptsNumbersAsStrings() {
+        NewFlavor f = requests.create(of("{`flavor`: {`name`: `f`, `ram`: `256`, `vcpus`: 2, `disk`: 0, `id`: 4711, "
+                + "`rxtx_factor`: `2.5`, `os-flavor-access:is_public`: `false`, `description`: `d`}}"), ApiVersion.of(2, 55));
+        assertEquals(256, f.memoryMb());
+        assertEquals("4711", f.flavorId());
+        assertEquals(2.5, f.rxtxFactor());
+        assertFalse(f.isPublic());
+        assertEquals("d", f.description());
+    }
+
+    @Test
+    void createFailuresAreWordedAsNovaWordsThem() {
+        assertEquals("Invalid input for field/attribute flavor/ram. Value: 3000000000. 3000000000 is greater than the "
+                + "maximum of 2147483647", error("{`name`: `x`, `ram`: 3000000000, `vcpus`: 1, `disk`: 0}", V2_1));
+        assertEquals("Invalid input for field/attribute flavor/vcpus. Value: two. 'two' does not match '^[0-9]*$'",
+                error("{`name`: `x`, `ram`: 64, `vcpus`: `two`, `disk`: 0}", V2_1));
+        assertEquals("Invalid input for field/attribute flavor/rxtx_factor. Value: 0. 0 is less than or equal to the "
+                + "minimum of 0", error("{`name`: `x`, `ram`: 64, `vcpus`: 1, `disk`: 0, `rxtx_factor`: 0}", V2_1));
+        assertEquals("Invalid input for field/attribute flavor. Value: {'name': 'x', 'ram': 64, 'vcpus': 1, "
+                + "'disk': 0, 'description': 'x'}. Additional properties are not allowed ('description' was "
+                + "unexpected)", error("{`name`: `x`, `ram`: 64, `vcpus`: 1, `disk`: 0, `description`: `x`}",
+                ApiVersion.of(2, 54)));
+        assertEquals("Malformed request body", assertThrows(InvalidInputException.class,
+                () -> requests.create(of("[]"), V2_1)).getMessage());
+    }
+
+    @Test
+    void extraSpecsAreStringifiedAsNovaDoes() {
+        assertEquals(Map.of("a", "True", "b", "2"), requests.extraSpecs(of("{`extra_specs`: {`a`: true, `b`: 2}}"), V2_1));
+        assertEquals("Request body and URI mismatch", assertThrows(InvalidInputException.class,
+                () -> requests.extraSpec(of("{`b`: `1`}"), "a", V2_1)).getMessage());
+        assertEquals("Invalid input for field/attribute extra_specs. Value: {'bad$key': '1'}. Additional properties "
+                + "are not allowed ('bad$key' was unexpected)", assertThrows(InvalidInputException.class,
+                () -> requests.extraSpecs(of("{`extra_specs`: {`bad$key`: `1`}}"), V2_1)).getMessage());
+    }
+
+    @Test
+    void accessActionsAndListFilters() {
+        assertEquals(new FlavorRequests.AccessChange(false, "p1"),
+                requests.accessAction(of("{`removeTenantAccess`: {`tenant`: `p1`}}"), V2_1));
+        assertThrows(InvalidInputException.class, () -> requests.accessAction(of("{`fly`: {}}"), V2_1));
+        assertEquals(Optional.empty(), requests.isPublicFilter("None"));
+        assertEquals(Optional.of(false), requests.isPublicFilter("no"));
+        assertEquals("Invalid is_public filter [perhaps]", assertThrows(InvalidInputException.class,
+                () -> requests.isPublicFilter("perhaps")).getMessage());
+        assertEquals("Invalid input for query parameters sort_key. Value: colour. 'colour' is not one of "
+                + "['created_at', 'description', 'disabled', 'ephemeral_gb', 'flavorid', 'id', 'is_public', "
+                + "'memory_mb', 'name', 'root_gb', 'rxtx_factor', 'swap', 'updated_at', 'vcpus']",
+                assertThrows(InvalidInputException.class, () -> requests.listQuery(
+                        Map.of("sort_key", List.of("colour")), V2_1)).getMessage());
+    }
+
+    private String error(String flavor, ApiVersion version) {
+        return assertThrows(InvalidInputException.class,
+                () -> requests.create(of("{`flavor`: " + flavor + "}"), version)).getMessage();
+    }
+}

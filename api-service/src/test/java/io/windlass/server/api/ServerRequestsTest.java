@@ -1,0 +1,131 @@
+package io.windlass.server.api;
+
+import io.windlass.api.error.ApiException;
+import io.windlass.api.error.InvalidInputException;
+import io.windlass.api.microversion.ApiVersion;
+import io.windlass.api.validation.TestValidators;
+import io.windlass.quota.QuotaConfig;
+import io.windlass.server.ServerAction;
+import io.windlass.server.persistence.ServerQuery;
+import io.windlass.server.service.ServerCreateRequest;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.Proxy;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.windlass.api.validation.Json.of;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The schemas of {@code schemas/compute/servers/} and what {@link ServerRequests} reads from them. */
+class ServerRequestsTest {
+    private static final ApiVersion V2_1 = ApiVersion.of(2, 1);
+    private static final ApiVersion V2_95 = ApiVersion.of(2, 95);
+    private static final String IMAGE = UUID.randomUUID().toString();
+    /** Nova's default limits, as QuotaConfig declares them. */
+    private static final QuotaConfig QUOTAS = (QuotaConfig) Proxy.newProxyInstance(QuotaConfig.class.getClassLoader(),
+            new Class<?>[] {QuotaConfig.class}, (proxy, method, args) -> switch (method.getName()) {
+                case "metadataItems" -> 128L;
+                case "injectedFiles" -> 5L;
+                case "injectedFileContentBytes" -> 10240L;
+                default -> 255L;
+            });
+
+    private final ServerRequests requests = new ServerRequests(TestValidators.validator(), QUOTAS);
+
+    @Test
+    void createReadsNovasFields() {
+        ServerCreateRequest r = requests.create(of("{`server`: {`name`: `web`, `flavorRef`: `http://x/flavors/1`, "
+                + "`imageRef`: `" + IMAGE + "`, `networks`: `none`, `min_count`: `2`, `metadata`: {`k`: `v`}, "
+                + "`availability_zone`: `az1:host-a`, `return_reservation_id`: `True`}, "
+                + "`os:scheduler_hints`: {`group`: `g`}}"), V2_95);
+        assertEquals("1", r.flavorRef());
+        assertEquals(IMAGE, r.imageRef());
+        assertEquals("none", r.network());
+        assertEquals(2, r.maxCount());
+        assertEquals("az1", r.availabilityZone());
+        assertEquals("host-a", r.forcedHost());
+        assertTrue(r.returnReservationId());
+        assertEquals("MANUAL", r.diskConfig());
+        assertEquals(Map.of("group", List.of("g")), r.schedulerHints());
+    }
+
+    @Test
+    void createFailuresAreWordedAsNovaWordsThem() {
+        assertEquals("Invalid input for field/attribute server/metadata/k. Value: " + "v".repeat(256) + ". '"
+                + "v".repeat(256) + "' is too long", error("{`name`: `x`, `flavorRef`: `0`, `imageRef`: `" + IMAGE
+                + "`, `metadata`: {`k`: `" + "v".repeat(256) + "`}}", V2_1));
+        assertEquals("Invalid input for field/attribute server. Value: {'flavorRef': '0', 'networks': 'none'}. "
+                + "'name' is a required property", error("{`flavorRef`: `0`, `networks`: `none`}", V2_95));
+        assertEquals("Invalid input for field/attribute server. Value: {'name': 'x', 'flavorRef': '0', "
+                + "'description': 'd'}. Additional properties are not allowed ('description' was unexpected)",
+                error("{`name`: `x`, `flavorRef`: `0`, `description`: `d`}", V2_1));
+        assertEquals("Invalid input for field/attribute server/networks. Value: everything. 'everything' is not "
+                + "valid under any of the given schemas", error("{`name`: `x`, `flavorRef`: `0`, "
+                + "`networks`: `everything`}", V2_95));
+        assertTrue(error("{`name`: `x`, `flavorRef`: `0`, `user_data`: `not base64!`}", V2_1)
+                .endsWith("'not base64!' is not a 'base64'"));
+        assertEquals("Missing imageRef attribute", error("{`name`: `x`, `flavorRef`: `0`}", V2_1));
+        assertEquals("min_count must be <= max_count", error("{`name`: `x`, `flavorRef`: `0`, `imageRef`: `"
+                + IMAGE + "`, `min_count`: 3, `max_count`: 2}", V2_1));
+        assertEquals("Invalid key_name provided.", error("{`name`: `x`, `flavorRef`: `0`, `imageRef`: `" + IMAGE
+                + "`, `key_name`: `k`}", V2_1));
+    }
+
+    @Test
+    void personalityLimitsAreQuotaStyle403s() {
+        String files = "[" + "{`path`: `/f`, `contents`: `aGk=`},".repeat(6).replaceAll(",$", "") + "]";
+        ApiException e = assertThrows(ApiException.class, () -> requests.create(of("{`server`: {`name`: `x`, "
+                + "`flavorRef`: `0`, `imageRef`: `" + IMAGE + "`, `personality`: " + files + "}}"), V2_1));
+        assertEquals(403, e.status());
+        assertEquals("Personality file limit exceeded", e.getMessage());
+    }
+
+    @Test
+    void updateAndActions() {
+        var update = requests.update(of("{`server`: {`description`: null, `name`: `n`}}"), V2_95);
+        assertEquals("n", update.name());
+        assertTrue(update.hasDescription());
+        assertNull(update.description());
+        assertEquals(ServerAction.REBOOT_SOFT, requests.action(of("{`reboot`: {`type`: `soft`}}"), V2_1));
+        assertEquals(ServerAction.STOP, requests.action(of("{`os-stop`: null}"), V2_1));
+        assertEquals("Invalid input for field/attribute reboot/type. Value: GENTLE. 'GENTLE' is not one of "
+                + "['HARD', 'Hard', 'hard', 'SOFT', 'Soft', 'soft']", assertThrows(InvalidInputException.class,
+                () -> requests.action(of("{`reboot`: {`type`: `GENTLE`}}"), V2_1)).getMessage());
+        assertThrows(InvalidInputException.class, () -> requests.action(of("{`os-start`: ``}"), V2_1));
+    }
+
+    @Test
+    void listQueriesAreTypedAndStrictFrom275() {
+        ServerListRequest r = requests.list(Map.of("status", List.of("ACTIVE,SHUTOFF"), "sort_key",
+                List.of("display_name", "memory_mb"), "image", List.of("http://x/images/abc"), "all_tenants",
+                List.of(""), "limit", List.of("5000")), V2_1, 1000);
+        ServerQuery q = r.query();
+        assertEquals(Map.of("image", "abc"), q.equal());
+        assertEquals(List.of(new ServerQuery.SortKey("display_name", true)), q.sort());
+        assertEquals(1000, q.limit());
+        assertTrue(r.allTenants());
+        assertTrue(q.states().size() >= 2);
+        assertThrows(InvalidInputException.class, () -> requests.list(Map.of("frobnicate", List.of("1")),
+                ApiVersion.of(2, 75), 1000));
+        requests.list(Map.of("frobnicate", List.of("1")), ApiVersion.of(2, 74), 1000);
+        assertThrows(InvalidInputException.class, () -> requests.list(Map.of("sort_key", List.of("memory_mb")),
+                ApiVersion.of(2, 75), 1000));
+        assertThrows(InvalidInputException.class, () -> requests.list(Map.of("status", List.of("SLEEPY")),
+                ApiVersion.of(2, 38), 1000));
+        assertEquals(List.of(), requests.list(Map.of("status", List.of("SLEEPY")), ApiVersion.of(2, 37), 1000)
+                .query().states());
+        assertEquals("Invalid input for query parameters limit. Value: -1. '-1' does not match '^[0-9]+$'",
+                assertThrows(InvalidInputException.class, () -> requests.list(Map.of("limit", List.of("-1")),
+                        V2_1, 1000)).getMessage());
+    }
+
+    private String error(String server, ApiVersion version) {
+        return assertThrows(InvalidInputException.class,
+                () -> requests.create(of("{`server`: " + server + "}"), version)).getMessage();
+    }
+}
