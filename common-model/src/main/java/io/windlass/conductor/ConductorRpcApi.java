@@ -11,6 +11,7 @@ import io.windlass.image.CacheImages;
 import io.windlass.image.ImageCacheReport;
 import io.windlass.host.HostState;
 import io.windlass.rpc.RpcClient;
+import io.windlass.rpc.RpcMethod;
 import io.windlass.rpc.RpcTopics;
 import io.windlass.rpc.RpcVersion;
 import io.windlass.server.ServerOperation;
@@ -26,25 +27,42 @@ import java.time.Duration;
  * {@code report_image_cache} (aggregate image pre-caching);
  * 1.2 {@code build_capsule}, {@code delete_capsule}, {@code report_capsule_status} (capsules);
  * 1.3 {@code build_server}, {@code server_action}, {@code delete_server}, {@code report_server_status} (Nova servers).
+ * Each method names the version that introduced it; a message goes out at that version, so a
+ * conductor of an older release still serves the methods it has.
  */
 public class ConductorRpcApi {
-    public static final RpcVersion VERSION = new RpcVersion(1, 3);
+    private static final RpcVersion V1_0 = new RpcVersion(1, 0);
+    private static final RpcVersion V1_1 = new RpcVersion(1, 1);
+    private static final RpcVersion V1_2 = new RpcVersion(1, 2);
+    private static final RpcVersion V1_3 = new RpcVersion(1, 3);
+    /** This build's API: the newest method's version. */
+    public static final RpcVersion VERSION = V1_3;
 
-    public static final String BUILD_CONTAINER = "build_container";
-    public static final String CONTAINER_ACTION = "container_action";
-    public static final String DELETE_CONTAINER = "delete_container";
-    public static final String RESIZE_CONTAINER = "resize_container";
-    public static final String REPORT_CONTAINER_STATUS = "report_container_status";
-    public static final String REPORT_HOST_STATE = "report_host_state";
-    public static final String CACHE_IMAGES = "cache_images";
-    public static final String REPORT_IMAGE_CACHE = "report_image_cache";
-    public static final String BUILD_CAPSULE = "build_capsule";
-    public static final String DELETE_CAPSULE = "delete_capsule";
-    public static final String REPORT_CAPSULE_STATUS = "report_capsule_status";
-    public static final String BUILD_SERVER = "build_server";
-    public static final String SERVER_ACTION = "server_action";
-    public static final String DELETE_SERVER = "delete_server";
-    public static final String REPORT_SERVER_STATUS = "report_server_status";
+    public static final RpcMethod<BuildContainer> BUILD_CONTAINER =
+            RpcMethod.of("build_container", BuildContainer.class, V1_0);
+    public static final RpcMethod<ContainerOperation> CONTAINER_ACTION =
+            RpcMethod.of("container_action", ContainerOperation.class, V1_0);
+    public static final RpcMethod<DeleteContainer> DELETE_CONTAINER =
+            RpcMethod.of("delete_container", DeleteContainer.class, V1_0);
+    public static final RpcMethod<ResizeContainer> RESIZE_CONTAINER =
+            RpcMethod.of("resize_container", ResizeContainer.class, V1_0);
+    public static final RpcMethod<ContainerStatusReport> REPORT_CONTAINER_STATUS =
+            RpcMethod.of("report_container_status", ContainerStatusReport.class, V1_0);
+    public static final RpcMethod<HostState> REPORT_HOST_STATE =
+            RpcMethod.of("report_host_state", HostState.class, V1_0);
+    public static final RpcMethod<CacheImages> CACHE_IMAGES = RpcMethod.of("cache_images", CacheImages.class, V1_1);
+    public static final RpcMethod<ImageCacheReport> REPORT_IMAGE_CACHE =
+            RpcMethod.of("report_image_cache", ImageCacheReport.class, V1_1);
+    public static final RpcMethod<CapsuleRef> BUILD_CAPSULE = RpcMethod.of("build_capsule", CapsuleRef.class, V1_2);
+    public static final RpcMethod<CapsuleRef> DELETE_CAPSULE = RpcMethod.of("delete_capsule", CapsuleRef.class, V1_2);
+    public static final RpcMethod<CapsuleStatusReport> REPORT_CAPSULE_STATUS =
+            RpcMethod.of("report_capsule_status", CapsuleStatusReport.class, V1_2);
+    public static final RpcMethod<ServerRef> BUILD_SERVER = RpcMethod.of("build_server", ServerRef.class, V1_3);
+    public static final RpcMethod<ServerOperation> SERVER_ACTION =
+            RpcMethod.of("server_action", ServerOperation.class, V1_3);
+    public static final RpcMethod<ServerRef> DELETE_SERVER = RpcMethod.of("delete_server", ServerRef.class, V1_3);
+    public static final RpcMethod<ServerStatusReport> REPORT_SERVER_STATUS =
+            RpcMethod.of("report_server_status", ServerStatusReport.class, V1_3);
 
     private final RpcClient rpc;
     private final Duration callTimeout;
@@ -56,15 +74,15 @@ public class ConductorRpcApi {
 
     /** The row exists (status Creating); schedule it and have its host create it. */
     public void buildContainer(RequestContext ctx, BuildContainer request) {
-        rpc.cast(RpcTopics.CONDUCTOR, BUILD_CONTAINER, VERSION, ctx, request);
+        rpc.cast(RpcTopics.CONDUCTOR, BUILD_CONTAINER, ctx, request);
     }
 
     public void containerAction(RequestContext ctx, ContainerOperation operation) {
-        rpc.cast(RpcTopics.CONDUCTOR, CONTAINER_ACTION, VERSION, ctx, operation);
+        rpc.cast(RpcTopics.CONDUCTOR, CONTAINER_ACTION, ctx, operation);
     }
 
     public void deleteContainer(RequestContext ctx, DeleteContainer request) {
-        rpc.cast(RpcTopics.CONDUCTOR, DELETE_CONTAINER, VERSION, ctx, request);
+        rpc.cast(RpcTopics.CONDUCTOR, DELETE_CONTAINER, ctx, request);
     }
 
     /**
@@ -73,61 +91,61 @@ public class ConductorRpcApi {
      * host has no room.
      */
     public void resizeContainer(RequestContext ctx, ResizeContainer request) {
-        rpc.call(RpcTopics.CONDUCTOR, RESIZE_CONTAINER, VERSION, ctx, request, Void.class, callTimeout);
+        rpc.call(RpcTopics.CONDUCTOR, RESIZE_CONTAINER, ctx, request, Void.class, callTimeout);
     }
 
     public void reportContainerStatus(RequestContext ctx, ContainerStatusReport report) {
-        rpc.cast(RpcTopics.CONDUCTOR, REPORT_CONTAINER_STATUS, VERSION, ctx, report);
+        rpc.cast(RpcTopics.CONDUCTOR, REPORT_CONTAINER_STATUS, ctx, report);
     }
 
     /** Transient: the host's next heartbeat (every 10 s by default) replaces a lost one. */
     public void reportHostState(RequestContext ctx, HostState state) {
-        rpc.castTransient(RpcTopics.CONDUCTOR, REPORT_HOST_STATE, VERSION, ctx, state);
+        rpc.castTransient(RpcTopics.CONDUCTOR, REPORT_HOST_STATE, ctx, state);
     }
 
     /** Fan an aggregate's image pre-cache request out to its member hosts (since 1.1). */
     public void cacheImages(RequestContext ctx, CacheImages request) {
-        rpc.cast(RpcTopics.CONDUCTOR, CACHE_IMAGES, VERSION, ctx, request);
+        rpc.cast(RpcTopics.CONDUCTOR, CACHE_IMAGES, ctx, request);
     }
 
     /** An agent's per-image outcome of a pre-cache request (since 1.1). */
     public void reportImageCache(RequestContext ctx, ImageCacheReport report) {
-        rpc.cast(RpcTopics.CONDUCTOR, REPORT_IMAGE_CACHE, VERSION, ctx, report);
+        rpc.cast(RpcTopics.CONDUCTOR, REPORT_IMAGE_CACHE, ctx, report);
     }
 
     /** The capsule row exists (status Creating); schedule it as one unit and have its host create it (since 1.2). */
     public void buildCapsule(RequestContext ctx, CapsuleRef capsule) {
-        rpc.cast(RpcTopics.CONDUCTOR, BUILD_CAPSULE, VERSION, ctx, capsule);
+        rpc.cast(RpcTopics.CONDUCTOR, BUILD_CAPSULE, ctx, capsule);
     }
 
     /** The capsule row is Deleting; have its host remove everything (since 1.2). */
     public void deleteCapsule(RequestContext ctx, CapsuleRef capsule) {
-        rpc.cast(RpcTopics.CONDUCTOR, DELETE_CAPSULE, VERSION, ctx, capsule);
+        rpc.cast(RpcTopics.CONDUCTOR, DELETE_CAPSULE, ctx, capsule);
     }
 
     /** An agent's view of one capsule (since 1.2). */
     public void reportCapsuleStatus(RequestContext ctx, CapsuleStatusReport report) {
-        rpc.cast(RpcTopics.CONDUCTOR, REPORT_CAPSULE_STATUS, VERSION, ctx, report);
+        rpc.cast(RpcTopics.CONDUCTOR, REPORT_CAPSULE_STATUS, ctx, report);
     }
 
     /** The server row exists (building/scheduling); schedule it and have its host spawn it (since 1.3). */
     public void buildServer(RequestContext ctx, ServerRef server) {
-        rpc.cast(RpcTopics.CONDUCTOR, BUILD_SERVER, VERSION, ctx, server);
+        rpc.cast(RpcTopics.CONDUCTOR, BUILD_SERVER, ctx, server);
     }
 
     /** The API set the action's task state; have the server's host do it (since 1.3). */
     public void serverAction(RequestContext ctx, ServerOperation operation) {
-        rpc.cast(RpcTopics.CONDUCTOR, SERVER_ACTION, VERSION, ctx, operation);
+        rpc.cast(RpcTopics.CONDUCTOR, SERVER_ACTION, ctx, operation);
     }
 
     /** The server is marked deleting; have its host destroy it, then remove the row (since 1.3). */
     public void deleteServer(RequestContext ctx, ServerRef server) {
-        rpc.cast(RpcTopics.CONDUCTOR, DELETE_SERVER, VERSION, ctx, server);
+        rpc.cast(RpcTopics.CONDUCTOR, DELETE_SERVER, ctx, server);
     }
 
     /** An agent's view of one server (since 1.3). */
     public void reportServerStatus(RequestContext ctx, ServerStatusReport report) {
-        rpc.cast(RpcTopics.CONDUCTOR, REPORT_SERVER_STATUS, VERSION, ctx, report);
+        rpc.cast(RpcTopics.CONDUCTOR, REPORT_SERVER_STATUS, ctx, report);
     }
 
     /**

@@ -27,6 +27,10 @@ import java.util.concurrent.TimeoutException;
  * for reports that the next one replaces. {@link #call} waits for
  * the answer over RabbitMQ's direct reply-to, with a timeout; use it only where the
  * caller truly waits (scheduling, live resize, stats).
+ * <p>
+ * Services send typed {@link RpcMethod}s: each goes out at its own version, lowered to the cap of
+ * its API while older servers still run ({@code windlass.rpc.version-cap.<api>}), and a method
+ * newer than the cap is not sent at all ({@link RpcVersionCapExceeded}).
  */
 public class RpcClient implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(RpcClient.class);
@@ -39,10 +43,17 @@ public class RpcClient implements AutoCloseable {
     private final Map<String, CompletableFuture<RpcReply>> pendingCalls = new ConcurrentHashMap<>();
     private final Object callChannelLock = new Object();
     private Channel callChannel;
+    /** Version cap by API ({@link RpcTopics#api}); an API without one gets each method's newest shape. */
+    private final Map<String, RpcVersion> caps;
 
     public RpcClient(RpcConnection connection, ObjectMapper json) {
+        this(connection, json, Map.of());
+    }
+
+    public RpcClient(RpcConnection connection, ObjectMapper json, Map<String, RpcVersion> caps) {
         this.connection = connection;
         this.json = json;
+        this.caps = Map.copyOf(caps);
         try {
             for (int i = 0; i < PUBLISH_CHANNELS; i++) {
                 Channel ch = connection.createClientChannel();
@@ -55,6 +66,27 @@ public class RpcClient implements AutoCloseable {
     }
 
     /** Durable, confirmed, one-way message to a topic. */
+    public <A> void cast(String topic, RpcMethod<A> method, RequestContext context, A args) {
+        cast(topic, method.name(), versionFor(topic, method), context, args);
+    }
+
+    /** Like {@link #cast(String, RpcMethod, RequestContext, Object)}, neither persisted nor confirmed: see below. */
+    public <A> void castTransient(String topic, RpcMethod<A> method, RequestContext context, A args) {
+        castTransient(topic, method.name(), versionFor(topic, method), context, args);
+    }
+
+    /** Request/reply of a typed method; see {@link #call(String, String, RpcVersion, RequestContext, Object, Class, Duration)}. */
+    public <A, T> T call(String topic, RpcMethod<A> method, RequestContext context, A args, Class<T> resultType,
+                         Duration timeout) {
+        return call(topic, method.name(), versionFor(topic, method), context, args, resultType, timeout);
+    }
+
+    /** The version {@code method} goes out at on {@code topic}, under its API's cap. */
+    public RpcVersion versionFor(String topic, RpcMethod<?> method) {
+        return method.versionUnder(topic, caps.get(RpcTopics.api(topic)));
+    }
+
+    /** Durable, confirmed, one-way message to a topic, at an explicit version (the RPC layer's own primitive). */
     public void cast(String topic, String method, RpcVersion version, RequestContext context, Object args) {
         publish(topic, method, version, context, args, true);
     }

@@ -8,13 +8,13 @@ import java.util.Optional;
  * The methods a service serves on one topic, at one API version. Built once at start:
  * <pre>
  * new RpcEndpoint(RpcTopics.CONDUCTOR, ConductorRpcApi.VERSION)
- *     .on(ConductorRpcApi.BUILD_CONTAINER, BuildContainer.class, manager::buildContainer)
+ *     .on(ConductorRpcApi.BUILD_CONTAINER, containers::build)
  * </pre>
  */
 public final class RpcEndpoint {
 
-    /** A registered method: its payload type and handler. */
-    public record Registration<A>(Class<A> argType, RpcHandler<A> handler) {
+    /** A registered method: its payload type, the version that introduced it, and its handler. */
+    public record Registration<A>(Class<A> argType, RpcVersion introduced, RpcHandler<A> handler) {
     }
 
     private final String topic;
@@ -26,8 +26,21 @@ public final class RpcEndpoint {
         this.version = version;
     }
 
+    public <A> RpcEndpoint on(RpcMethod<A> method, RpcHandler<A> handler) {
+        if (method.introduced().isNewerThan(version)) {
+            throw new IllegalStateException(method.name() + " (RPC " + method.introduced() + ") is newer than "
+                    + topic + "'s API " + version);
+        }
+        return register(method.name(), new Registration<>(method.argType(), method.introduced(), handler));
+    }
+
+    /** A method of the endpoint's whole major version (the RPC layer's own tests). */
     public <A> RpcEndpoint on(String method, Class<A> argType, RpcHandler<A> handler) {
-        if (methods.putIfAbsent(method, new Registration<>(argType, handler)) != null) {
+        return register(method, new Registration<>(argType, new RpcVersion(version.major(), 0), handler));
+    }
+
+    private RpcEndpoint register(String method, Registration<?> registration) {
+        if (methods.putIfAbsent(method, registration) != null) {
             throw new IllegalStateException("method " + method + " registered twice on " + topic);
         }
         return this;
@@ -41,7 +54,10 @@ public final class RpcEndpoint {
         return version;
     }
 
-    public Optional<Registration<?>> registration(String method) {
-        return Optional.ofNullable(methods.get(method));
+    /** The method as a server at {@code served} has it: not at all when it came later. */
+    public Optional<Registration<?>> registration(String method, RpcVersion served) {
+        Registration<?> registration = methods.get(method);
+        return registration == null || registration.introduced().isNewerThan(served) ? Optional.empty()
+                : Optional.of(registration);
     }
 }

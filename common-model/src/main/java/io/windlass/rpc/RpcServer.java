@@ -29,6 +29,10 @@ import java.util.concurrent.TimeoutException;
  * </ul>
  * Several consumers (channels with prefetch 1) per queue give concurrency within a process;
  * several processes on one queue are competing consumers.
+ * <p>
+ * A topic's API can be served as an older version would serve it ({@code pins}, from
+ * {@code windlass.rpc.served-version.<api>}): messages newer than that, and methods introduced
+ * later, are refused as such a server refuses them. Upgrade tests run new code as the old release.
  */
 public class RpcServer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(RpcServer.class);
@@ -43,22 +47,38 @@ public class RpcServer implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean closing;
 
+    /** Served version by API ({@link RpcTopics#api}), for APIs served as an older release. */
+    private final Map<String, RpcVersion> pins;
+
     public RpcServer(RpcConnection connection, ObjectMapper json) {
+        this(connection, json, Map.of());
+    }
+
+    public RpcServer(RpcConnection connection, ObjectMapper json, Map<String, RpcVersion> pins) {
         this.connection = connection;
         this.json = json;
+        this.pins = Map.copyOf(pins);
+    }
+
+    /** The version the endpoint is served at: its own, or the older one it is pinned to. */
+    RpcVersion servedVersion(RpcEndpoint endpoint) {
+        RpcVersion pin = pins.get(RpcTopics.api(endpoint.topic()));
+        return pin != null && endpoint.version().isNewerThan(pin) ? pin : endpoint.version();
     }
 
     /** Starts {@code consumers} competing consumers of the endpoint's topic queue. */
     public synchronized void serve(RpcEndpoint endpoint, int consumers) {
+        RpcVersion served = servedVersion(endpoint);
         try {
             for (int i = 0; i < consumers; i++) {
                 Channel ch = connection.createChannel();
                 ch.basicQos(1);
                 String queue = connection.declareTopicQueue(ch, endpoint.topic());
-                consumerTags.put(ch, ch.basicConsume(queue, false, new Dispatcher(ch, endpoint)));
+                consumerTags.put(ch, ch.basicConsume(queue, false, new Dispatcher(ch, endpoint, served)));
                 channels.add(ch);
             }
-            LOG.infof("serving topic %s (RPC API %s) with %d consumer(s)", endpoint.topic(), endpoint.version(),
+            LOG.infof("serving topic %s (RPC API %s%s) with %d consumer(s)", endpoint.topic(), served,
+                    served.equals(endpoint.version()) ? "" : ", pinned below this build's " + endpoint.version(),
                     consumers);
         } catch (IOException e) {
             throw new RpcException("cannot consume topic " + endpoint.topic() + ": " + e.getMessage(), e);
@@ -109,10 +129,12 @@ public class RpcServer implements AutoCloseable {
 
     private final class Dispatcher extends DefaultConsumer {
         private final RpcEndpoint endpoint;
+        private final RpcVersion served;
 
-        Dispatcher(Channel channel, RpcEndpoint endpoint) {
+        Dispatcher(Channel channel, RpcEndpoint endpoint, RpcVersion served) {
             super(channel);
             this.endpoint = endpoint;
+            this.served = served;
         }
 
         @Override
@@ -162,12 +184,12 @@ public class RpcServer implements AutoCloseable {
                 reject(tag, props, message, "IncompatibleVersion", e.getMessage());
                 return;
             }
-            if (!endpoint.version().canServe(requested)) {
+            if (!served.canServe(requested)) {
                 reject(tag, props, message, "IncompatibleVersion", where + " sent at RPC version " + requested
-                        + " but this server speaks " + endpoint.version());
+                        + " but this server speaks " + served);
                 return;
             }
-            var registration = endpoint.registration(message.method());
+            var registration = endpoint.registration(message.method(), served);
             if (registration.isEmpty()) {
                 reject(tag, props, message, "UnknownMethod", "no method " + where);
                 return;

@@ -5,7 +5,7 @@ package io.windlass.rpc;
  * version M when the majors are equal and M.minor <= S.minor: minor bumps only add
  * methods or optional fields, a major bump breaks the contract (as oslo.messaging).
  */
-public record RpcVersion(int major, int minor) {
+public record RpcVersion(int major, int minor) implements Comparable<RpcVersion> {
 
     public static RpcVersion parse(String text) {
         if (text == null) {
@@ -25,6 +25,15 @@ public record RpcVersion(int major, int minor) {
     /** Whether a server at this version can handle a message sent at {@code requested}. */
     public boolean canServe(RpcVersion requested) {
         return requested.major == major && requested.minor <= minor;
+    }
+
+    @Override
+    public int compareTo(RpcVersion other) {
+        return major != other.major ? Integer.compare(major, other.major) : Integer.compare(minor, other.minor);
+    }
+
+    public boolean isNewerThan(RpcVersion other) {
+        return compareTo(other) > 0;
     }
 
     @Override

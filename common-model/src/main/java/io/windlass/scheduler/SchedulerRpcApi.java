@@ -2,6 +2,7 @@ package io.windlass.scheduler;
 
 import io.windlass.context.RequestContext;
 import io.windlass.rpc.RpcClient;
+import io.windlass.rpc.RpcMethod;
 import io.windlass.rpc.RpcTopics;
 import io.windlass.rpc.RpcVersion;
 
@@ -13,11 +14,17 @@ import java.time.Duration;
  * gained {@code schedulerHints} and {@code imageProperties} (a 1.0 request reads them as empty).
  */
 public class SchedulerRpcApi {
-    public static final RpcVersion VERSION = new RpcVersion(1, 1);
+    private static final RpcVersion V1_0 = new RpcVersion(1, 0);
+    private static final RpcVersion V1_1 = new RpcVersion(1, 1);
+    /** This build's API: the newest method's version. */
+    public static final RpcVersion VERSION = V1_1;
 
-    public static final String SELECT_DESTINATIONS = "select_destinations";
-    public static final String RELEASE_RESOURCES = "release_resources";
-    public static final String RESIZE_CLAIM = "resize_claim";
+    /** 1.1: the request gained {@code schedulerHints} and {@code imageProperties}, which a 1.0 scheduler ignores. */
+    public static final RpcMethod<ResourceRequest> SELECT_DESTINATIONS =
+            RpcMethod.of("select_destinations", ResourceRequest.class, V1_0).changedIn(V1_1);
+    public static final RpcMethod<ReleaseResources> RELEASE_RESOURCES =
+            RpcMethod.of("release_resources", ReleaseResources.class, V1_0);
+    public static final RpcMethod<ResizeClaim> RESIZE_CLAIM = RpcMethod.of("resize_claim", ResizeClaim.class, V1_0);
 
     /** Error type of a failed selection: no host passed the filters or had room. */
     public static final String NO_VALID_HOST = "NoValidHost";
@@ -39,16 +46,15 @@ public class SchedulerRpcApi {
      * @throws io.windlass.rpc.RemoteException type {@link #NO_VALID_HOST} with an explanation
      */
     public Selection selectDestination(RequestContext ctx, ResourceRequest request) {
-        return rpc.call(RpcTopics.SCHEDULER, SELECT_DESTINATIONS, VERSION, ctx, request, Selection.class,
-                callTimeout);
+        return rpc.call(RpcTopics.SCHEDULER, SELECT_DESTINATIONS, ctx, request, Selection.class, callTimeout);
     }
 
     public void releaseResources(RequestContext ctx, String consumerUuid) {
-        rpc.cast(RpcTopics.SCHEDULER, RELEASE_RESOURCES, VERSION, ctx, new ReleaseResources(consumerUuid));
+        rpc.cast(RpcTopics.SCHEDULER, RELEASE_RESOURCES, ctx, new ReleaseResources(consumerUuid));
     }
 
     /** @throws io.windlass.rpc.RemoteException type {@link #RESOURCES_UNAVAILABLE} */
     public void resizeClaim(RequestContext ctx, ResizeClaim request) {
-        rpc.call(RpcTopics.SCHEDULER, RESIZE_CLAIM, VERSION, ctx, request, Void.class, callTimeout);
+        rpc.call(RpcTopics.SCHEDULER, RESIZE_CLAIM, ctx, request, Void.class, callTimeout);
     }
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -162,6 +163,37 @@ class RpcRoundTripIT {
                 client.cast("echo", "ping", new RpcVersion(1, 0), ctx, new Ping("x" + i));
             }
             assertEquals(true, answered.await(10, TimeUnit.SECONDS), "every handler got its reply");
+        }
+    }
+
+    @Test
+    void aServerPinnedToAnOlderReleaseServesOnlyWhatThatReleaseHad() {
+        RpcMethod<Ping> old = RpcMethod.of("ping", Ping.class, new RpcVersion(1, 0));
+        RpcMethod<Ping> added = RpcMethod.of("shout", Ping.class, new RpcVersion(1, 3));
+        RpcServer pinned = new RpcServer(connection, json, Map.of("echo", new RpcVersion(1, 2)));
+        try {
+            pinned.serve(new RpcEndpoint("echo", new RpcVersion(1, 3))
+                    .on(old, (c, a) -> new Pong(a.text(), c.requestId()))
+                    .on(added, (c, a) -> new Pong(a.text().toUpperCase(), c.requestId())), 1);
+
+            assertEquals("hi", client.call("echo", old, ctx, new Ping("hi"), Pong.class, Duration.ofSeconds(5)).text(),
+                    "a 1.0 method goes out at 1.0 and the 1.2 server has it");
+            RemoteException unknown = assertThrows(RemoteException.class, () -> client.call("echo", "shout",
+                    new RpcVersion(1, 2), ctx, new Ping("hi"), Pong.class, Duration.ofSeconds(5)));
+            assertEquals("UnknownMethod", unknown.type(), "the 1.2 release had no shout");
+
+            RpcClient capped = new RpcClient(connection, json, Map.of("echo", new RpcVersion(1, 2)));
+            try {
+                RpcVersionCapExceeded refused = assertThrows(RpcVersionCapExceeded.class,
+                        () -> capped.call("echo", added, ctx, new Ping("hi"), Pong.class, Duration.ofSeconds(5)));
+                assertEquals("shout", refused.method());
+                assertEquals("hi", capped.call("echo", old, ctx, new Ping("hi"), Pong.class, Duration.ofSeconds(5))
+                        .text());
+            } finally {
+                capped.close();
+            }
+        } finally {
+            pinned.close();
         }
     }
 

@@ -9,6 +9,7 @@ import io.windlass.context.RequestContext;
 import io.windlass.persistence.WorkloadEntity;
 import io.windlass.rpc.RemoteException;
 import io.windlass.rpc.RpcTimeoutException;
+import io.windlass.rpc.RpcVersionCapExceeded;
 import io.windlass.rpc.WorkloadIds;
 import io.windlass.scheduler.ResourceRequest;
 import io.windlass.scheduler.SchedulerRpcApi;
@@ -118,7 +119,19 @@ public class WorkloadLifecycle<E extends WorkloadEntity, R extends WorkloadRepor
             return;
         }
         // the host is committed before the agent can report back about it
-        create.send(host, placed.get());
+        try {
+            create.send(host, placed.get());
+        } catch (RpcVersionCapExceeded e) {
+            // the host runs an older release without this kind's create: nothing was made there
+            LOG.warnf("build %s %s: %s", kind, uuid, e.getMessage());
+            QuarkusTransaction.requiringNew().run(() -> rows.lock(rules.rowType(), uuid).ifPresent(r -> {
+                rules.fail(r, "Cannot create the " + kind + " on host " + host + ": " + e.getMessage());
+                rules.clearTask(r);
+                rules.nothingLeftOnHost(r);
+            }));
+            scheduler.releaseResources(ctx, uuid.toString());
+            return;
+        }
         LOG.infof("build %s %s: create cast to %s", kind, uuid, host);
     }
 
@@ -173,7 +186,14 @@ public class WorkloadLifecycle<E extends WorkloadEntity, R extends WorkloadRepor
             LOG.warnf("%s %s %s: no host (or no row); task state cleared", action, rules.kind(), uuid);
             return;
         }
-        cast.send(placed.get().host, placed.get());
+        try {
+            cast.send(placed.get().host, placed.get());
+        } catch (RpcVersionCapExceeded e) {
+            // the workload is as it was; only the action cannot reach its host yet
+            LOG.warnf("%s %s %s: %s; task state cleared", action, rules.kind(), uuid, e.getMessage());
+            QuarkusTransaction.requiringNew().run(() -> rows.lock(rules.rowType(), uuid).ifPresent(rules::clearTask));
+            return;
+        }
         LOG.infof("%s %s %s: cast to %s", action, rules.kind(), uuid, placed.get().host);
     }
 
@@ -196,7 +216,16 @@ public class WorkloadLifecycle<E extends WorkloadEntity, R extends WorkloadRepor
             return;
         }
         E row = found.get().get();
-        cast.send(row.host, row);
+        try {
+            cast.send(row.host, row);
+        } catch (RpcVersionCapExceeded e) {
+            LOG.warnf("delete %s %s: %s", rules.kind(), uuid, e.getMessage());
+            QuarkusTransaction.requiringNew().run(() -> rows.lock(rules.rowType(), uuid).ifPresent(r -> {
+                rules.fail(r, "Cannot delete the " + rules.kind() + " on host " + row.host + ": " + e.getMessage());
+                rules.clearTask(r);
+            }));
+            return;
+        }
         LOG.infof("delete %s %s: cast to %s", rules.kind(), uuid, row.host);
     }
 

@@ -52,7 +52,7 @@ class AggregateImagesIT {
                     Map.of("id", "70a599e0-31e7-49b7-b260-868f441e862b"))))
                     .statusCode(202).body(emptyString());
             Envelope cast = conductor.next(Duration.ofSeconds(5)).envelope();
-            assertEquals(ConductorRpcApi.CACHE_IMAGES, cast.method());
+            assertEquals(ConductorRpcApi.CACHE_IMAGES.name(), cast.method());
             assertEquals(ConductorRpcApi.VERSION.toString(), cast.version(), "cast at the current version (>= 1.1)");
             CacheImages payload = json.convertValue(cast.args(), CacheImages.class);
             assertEquals(new CacheImages(id, "cache-agg", List.of("busybox:latest",

@@ -128,7 +128,7 @@ class CapsuleApiIT {
         assertTrue(row.spec.volumes().getFirst().autoRemove());
 
         Envelope sent = conductor.next(Duration.ofSeconds(5)).envelope();
-        assertEquals(ConductorRpcApi.BUILD_CAPSULE, sent.method());
+        assertEquals(ConductorRpcApi.BUILD_CAPSULE.name(), sent.method());
         assertEquals(uuid, sent.args().get("uuid").asText());
     }
 
@@ -166,7 +166,7 @@ class CapsuleApiIT {
         given().get("/container/v1/capsules/" + uuid).then().statusCode(200)
                 .body("status", equalTo("Deleting")).body("host", equalTo("host-a"));
         Envelope sent = conductor.next(Duration.ofSeconds(5)).envelope();
-        assertEquals(ConductorRpcApi.DELETE_CAPSULE, sent.method());
+        assertEquals(ConductorRpcApi.DELETE_CAPSULE.name(), sent.method());
         assertEquals(uuid, sent.args().get("uuid").asText());
     }
 

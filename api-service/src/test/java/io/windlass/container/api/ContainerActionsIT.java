@@ -59,7 +59,7 @@ class ContainerActionsIT {
                 .then().statusCode(202).body(emptyString());
         assertEquals(TaskState.fromValue(taskState), rows.find(c.uuid).orElseThrow().taskState);
         Envelope sent = conductor.next(Duration.ofSeconds(5)).envelope();
-        assertEquals(ConductorRpcApi.CONTAINER_ACTION, sent.method());
+        assertEquals(ConductorRpcApi.CONTAINER_ACTION.name(), sent.method());
         assertEquals(c.uuid.toString(), sent.args().get("uuid").asText());
         assertEquals(verb.toUpperCase(), sent.args().get("action").asText());
     }

@@ -100,7 +100,7 @@ class ContainerCreateIT {
         assertEquals(3, row.restartPolicy.maximumRetryCount());
 
         Envelope sent = conductor.next(Duration.ofSeconds(5)).envelope();
-        assertEquals(ConductorRpcApi.BUILD_CONTAINER, sent.method());
+        assertEquals(ConductorRpcApi.BUILD_CONTAINER.name(), sent.method());
         assertEquals(io.windlass.conductor.ConductorRpcApi.VERSION.toString(), sent.version());
         assertEquals(uuid, sent.args().get("uuid").asText());
         assertTrue(sent.args().get("run").asBoolean());

@@ -60,7 +60,7 @@ class ContainerDeleteIT {
         assertEquals(ContainerStatus.DELETING, after.status);
         assertEquals(TaskState.CONTAINER_DELETING, after.taskState);
         Envelope sent = conductor.next(Duration.ofSeconds(5)).envelope();
-        assertEquals(ConductorRpcApi.DELETE_CONTAINER, sent.method());
+        assertEquals(ConductorRpcApi.DELETE_CONTAINER.name(), sent.method());
         assertEquals(c.uuid.toString(), sent.args().get("uuid").asText());
         assertFalse(sent.args().get("force").asBoolean());
     }

@@ -34,7 +34,7 @@ class ContainerStatsIT {
             CompletableFuture<Response> stats = CompletableFuture.supplyAsync(() -> given()
                     .when().get("/container/v1/containers/measured/stats"));
             RpcQueueProbe.Received call = host.next(Duration.ofSeconds(5));
-            assertEquals(ComputeRpcApi.CONTAINER_STATS, call.envelope().method());
+            assertEquals(ComputeRpcApi.CONTAINER_STATS.name(), call.envelope().method());
             assertEquals(c.uuid.toString(), call.envelope().args().get("uuid").asText());
             host.reply(call, new RpcReply(json.valueToTree(
                     new ContainerStats(8.5, 7.0, 256.0, 2.73, 4096, 0, 1500, 648)), null));

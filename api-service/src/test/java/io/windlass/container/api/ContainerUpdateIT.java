@@ -63,7 +63,7 @@ class ContainerUpdateIT {
                 .contentType("application/json").body("{\"memory\": \"256\", \"cpu\": \"2\"}")
                 .when().patch("/container/v1/containers/" + c.uuid));
         RpcQueueProbe.Received call = conductor.next(Duration.ofSeconds(5));
-        assertEquals(ConductorRpcApi.RESIZE_CONTAINER, call.envelope().method());
+        assertEquals(ConductorRpcApi.RESIZE_CONTAINER.name(), call.envelope().method());
         assertEquals(256, call.envelope().args().get("memoryMb").asInt());
         assertEquals(2.0, call.envelope().args().get("cpu").asDouble());
         // the conductor saves the new limits before it answers

@@ -83,7 +83,7 @@ class ServerApiIT {
         assertEquals("compute 2.1", created.header("OpenStack-API-Version"));
 
         Envelope sent = conductor.next(Duration.ofSeconds(5)).envelope();
-        assertEquals(ConductorRpcApi.BUILD_SERVER, sent.method());
+        assertEquals(ConductorRpcApi.BUILD_SERVER.name(), sent.method());
         assertEquals(id, sent.args().get("uuid").asText());
 
         compute("2.1").get("/compute/v2.1/servers/" + id).then().statusCode(200)
@@ -201,7 +201,7 @@ class ServerApiIT {
         compute("2.1").contentType("application/json").body("{\"os-stop\": null}")
                 .post("/compute/v2.1/servers/" + id + "/action").then().statusCode(202);
         Envelope sent = conductor.next(Duration.ofSeconds(5)).envelope();
-        assertEquals(ConductorRpcApi.SERVER_ACTION, sent.method());
+        assertEquals(ConductorRpcApi.SERVER_ACTION.name(), sent.method());
         assertEquals("STOP", sent.args().get("action").asText());
         compute("2.1").get("/compute/v2.1/servers/" + id).then()
                 .body("server.OS-EXT-STS:task_state", equalTo("powering-off"))

@@ -3,7 +3,11 @@ package io.windlass.rpc.cdi;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import io.windlass.rpc.RpcVersion;
+
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 
 /** {@code windlass.rpc.*}: how every service reaches RabbitMQ. */
 @ConfigMapping(prefix = "windlass.rpc")
@@ -51,6 +55,37 @@ public interface RpcConfig {
     /** Threads that run RPC handlers in this process. */
     @WithDefault("8")
     int consumerThreads();
+
+    /**
+     * Per API ({@code compute}, {@code conductor}, {@code scheduler}): the newest RPC version to
+     * send while services of that API still run an older release, e.g.
+     * {@code windlass.rpc.version-cap.compute=1.2} during an upgrade from 1.2 agents. A method
+     * introduced later is then not sent: the work it carried fails with the reason. Unset: every
+     * method at its newest. See docs/CONTRACTS.md, "Rolling upgrades".
+     */
+    Map<String, String> versionCap();
+
+    /**
+     * Per API: serve it as an older release would, with only the methods that release had. For
+     * upgrade tests (a real older service is simply older code); unset in production.
+     */
+    Map<String, String> servedVersion();
+
+    /** {@link #versionCap()} parsed. */
+    default Map<String, RpcVersion> versionCaps() {
+        return parsed(versionCap());
+    }
+
+    /** {@link #servedVersion()} parsed. */
+    default Map<String, RpcVersion> servedVersions() {
+        return parsed(servedVersion());
+    }
+
+    private static Map<String, RpcVersion> parsed(Map<String, String> byApi) {
+        Map<String, RpcVersion> versions = new HashMap<>();
+        byApi.forEach((api, version) -> versions.put(api, RpcVersion.parse(version)));
+        return versions;
+    }
 
     /** Settings record handed to the RPC layer. */
     default io.windlass.rpc.RpcSettings settings() {

@@ -39,8 +39,8 @@ public class RpcProducers {
 
     @Produces
     @Singleton
-    RpcClient client(RpcConnection connection, ObjectMapper json) {
-        return new RpcClient(connection, json);
+    RpcClient client(RpcConnection connection, ObjectMapper json, RpcConfig config) {
+        return new RpcClient(connection, json, config.versionCaps());
     }
 
     void closeClient(@Disposes RpcClient client) {
@@ -49,8 +49,8 @@ public class RpcProducers {
 
     @Produces
     @Singleton
-    RpcServer server(RpcConnection connection, ObjectMapper json) {
-        return new RpcServer(connection, json);
+    RpcServer server(RpcConnection connection, ObjectMapper json, RpcConfig config) {
+        return new RpcServer(connection, json, config.servedVersions());
     }
 
     void closeServer(@Disposes RpcServer server) {

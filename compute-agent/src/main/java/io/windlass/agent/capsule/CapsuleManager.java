@@ -52,11 +52,11 @@ public class CapsuleManager {
     /** Adds the capsule methods to the host's endpoint. */
     public RpcEndpoint register(RpcEndpoint endpoint) {
         return endpoint
-                .on(ComputeRpcApi.CREATE_CAPSULE, CreateCapsule.class, (ctx, r) -> {
+                .on(ComputeRpcApi.CREATE_CAPSULE, (ctx, r) -> {
                     locks.withLock(r.spec().uuid(), () -> create(ctx, r.spec()));
                     return null;
                 })
-                .on(ComputeRpcApi.DELETE_CAPSULE, DeleteCapsule.class, (ctx, r) -> {
+                .on(ComputeRpcApi.DELETE_CAPSULE, (ctx, r) -> {
                     locks.withLock(r.spec().uuid(), () -> delete(ctx, r.spec()));
                     return null;
                 });

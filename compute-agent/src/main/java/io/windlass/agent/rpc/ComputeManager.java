@@ -66,12 +66,12 @@ public class ComputeManager {
     /** The agent's RPC API, bound to this manager. */
     public RpcEndpoint endpoint() {
         return new RpcEndpoint(RpcTopics.compute(host), ComputeRpcApi.VERSION)
-                .on(ComputeRpcApi.CREATE_CONTAINER, CreateContainer.class, this::createContainer)
-                .on(ComputeRpcApi.CONTAINER_ACTION, ContainerOperation.class, this::containerAction)
-                .on(ComputeRpcApi.DELETE_CONTAINER, DeleteContainer.class, this::deleteContainer)
-                .on(ComputeRpcApi.RESIZE_CONTAINER, ResizeContainer.class, this::resizeContainer)
-                .on(ComputeRpcApi.CONTAINER_STATS, ContainerRef.class, this::containerStats)
-                .on(ComputeRpcApi.CACHE_IMAGES, CacheHostImages.class, (ctx, r) -> {
+                .on(ComputeRpcApi.CREATE_CONTAINER, this::createContainer)
+                .on(ComputeRpcApi.CONTAINER_ACTION, this::containerAction)
+                .on(ComputeRpcApi.DELETE_CONTAINER, this::deleteContainer)
+                .on(ComputeRpcApi.RESIZE_CONTAINER, this::resizeContainer)
+                .on(ComputeRpcApi.CONTAINER_STATS, this::containerStats)
+                .on(ComputeRpcApi.CACHE_IMAGES, (ctx, r) -> {
                     imageCacher.cache(ctx, r);
                     return null;
                 });

@@ -60,12 +60,9 @@ public class ServerManager {
     /** Adds the server methods to the host's endpoint. */
     public RpcEndpoint register(RpcEndpoint endpoint) {
         return endpoint
-                .on(ComputeRpcApi.SPAWN_SERVER, ServerSpec.class,
-                        (ctx, spec) -> locks.withLock(spec.uuid(), () -> spawn(ctx, spec)))
-                .on(ComputeRpcApi.SERVER_ACTION, ServerOperation.class,
-                        (ctx, op) -> locks.withLock(op.uuid(), () -> action(ctx, op)))
-                .on(ComputeRpcApi.DESTROY_SERVER, ServerRef.class,
-                        (ctx, ref) -> locks.withLock(ref.uuid(), () -> destroy(ctx, ref.uuid())));
+                .on(ComputeRpcApi.SPAWN_SERVER, (ctx, spec) -> locks.withLock(spec.uuid(), () -> spawn(ctx, spec)))
+                .on(ComputeRpcApi.SERVER_ACTION, (ctx, op) -> locks.withLock(op.uuid(), () -> action(ctx, op)))
+                .on(ComputeRpcApi.DESTROY_SERVER, (ctx, ref) -> locks.withLock(ref.uuid(), () -> destroy(ctx, ref.uuid())));
     }
 
     Object spawn(RequestContext ctx, ServerSpec spec) {

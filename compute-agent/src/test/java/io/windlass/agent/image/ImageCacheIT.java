@@ -58,7 +58,7 @@ class ImageCacheIT {
             String queue = connection.declareTopicQueue(probe, RpcTopics.CONDUCTOR);
             probe.basicConsume(queue, true, (tag, delivery) -> {
                 Envelope e = json.readValue(delivery.getBody(), Envelope.class);
-                if (e.method().equals(ConductorRpcApi.REPORT_IMAGE_CACHE)) {
+                if (e.method().equals(ConductorRpcApi.REPORT_IMAGE_CACHE.name())) {
                     ImageCacheReport report = json.convertValue(e.args(), ImageCacheReport.class);
                     if (report.cacheId().equals(cacheId)) {
                         reports.add(report);

@@ -2,6 +2,7 @@ package io.windlass.agent.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rabbitmq.client.Channel;
+import io.windlass.rpc.RpcMethod;
 import io.windlass.rpc.Envelope;
 import io.windlass.rpc.RpcConnection;
 import io.windlass.rpc.RpcTopics;
@@ -36,15 +37,15 @@ public final class ConductorProbe implements AutoCloseable {
     }
 
     /** Payloads of every {@code method} message received so far, in arrival order. */
-    public <T> List<T> received(String method, Class<T> type) {
+    public <T> List<T> received(RpcMethod<T> method, Class<T> type) {
         return messages.stream()
-                .filter(e -> e.method().equals(method))
+                .filter(e -> e.method().equals(method.name()))
                 .map(e -> json.convertValue(e.args(), type))
                 .toList();
     }
 
     /** The first {@code method} payload matching {@code match}, waiting up to {@code wait}; fails the test otherwise. */
-    public <T> T await(String method, Class<T> type, Predicate<? super T> match, Duration wait, String what) {
+    public <T> T await(RpcMethod<T> method, Class<T> type, Predicate<? super T> match, Duration wait, String what) {
         Instant deadline = Instant.now().plus(wait);
         while (true) {
             for (T payload : received(method, type)) {

@@ -6,11 +6,13 @@ import io.windlass.aggregate.persistence.AggregateHostReader.MemberHost;
 import io.windlass.compute.ComputeRpcApi;
 import io.windlass.host.ServiceLivenessConfig;
 import io.windlass.context.RequestContext;
+import io.windlass.rpc.RpcVersionCapExceeded;
 import io.windlass.image.CacheHostImages;
 import io.windlass.image.CacheImages;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -48,9 +50,18 @@ public class ImageCacheFanout {
         }
         CacheHostImages perHost = new CacheHostImages(cacheId, request.aggregateId(), request.aggregateName(),
                 live.size(), request.images());
+        List<String> sent = new ArrayList<>();
         for (String host : live) {
-            compute.cacheImages(host, ctx, perHost);
+            try {
+                compute.cacheImages(host, ctx, perHost);
+                sent.add(host);
+            } catch (RpcVersionCapExceeded e) {
+                // agents of a release before pre-caching: the same for every member, so say it once
+                LOG.warnf("aggregate %s: images not cached: %s", request.aggregateName(), e.getMessage());
+                ImageCacheProgress.count(registry, "unsupported", live.size());
+                return List.of();
+            }
         }
-        return live;
+        return sent;
     }
 }

@@ -59,24 +59,24 @@ public class ConductorEndpoint {
 
     void serve(@Observes StartupEvent event) {
         server.serve(new RpcEndpoint(RpcTopics.CONDUCTOR, ConductorRpcApi.VERSION)
-                .on(ConductorRpcApi.BUILD_CONTAINER, BuildContainer.class, cast(containers::build))
-                .on(ConductorRpcApi.CONTAINER_ACTION, ContainerOperation.class, cast(containers::act))
-                .on(ConductorRpcApi.DELETE_CONTAINER, DeleteContainer.class, cast(containers::delete))
-                .on(ConductorRpcApi.RESIZE_CONTAINER, ResizeContainer.class, cast(containers::resize))
-                .on(ConductorRpcApi.REPORT_CONTAINER_STATUS, ContainerStatusReport.class, cast(containers::report))
-                .on(ConductorRpcApi.BUILD_CAPSULE, CapsuleRef.class, cast(capsules::build))
-                .on(ConductorRpcApi.DELETE_CAPSULE, CapsuleRef.class, cast(capsules::delete))
-                .on(ConductorRpcApi.REPORT_CAPSULE_STATUS, CapsuleStatusReport.class, cast(capsules::report))
-                .on(ConductorRpcApi.BUILD_SERVER, ServerRef.class, cast(servers::build))
-                .on(ConductorRpcApi.SERVER_ACTION, ServerOperation.class, cast(servers::act))
-                .on(ConductorRpcApi.DELETE_SERVER, ServerRef.class, cast(servers::delete))
-                .on(ConductorRpcApi.REPORT_SERVER_STATUS, ServerStatusReport.class, cast(servers::report))
-                .on(ConductorRpcApi.REPORT_HOST_STATE, HostState.class, (ctx, r) -> {
+                .on(ConductorRpcApi.BUILD_CONTAINER, cast(containers::build))
+                .on(ConductorRpcApi.CONTAINER_ACTION, cast(containers::act))
+                .on(ConductorRpcApi.DELETE_CONTAINER, cast(containers::delete))
+                .on(ConductorRpcApi.RESIZE_CONTAINER, cast(containers::resize))
+                .on(ConductorRpcApi.REPORT_CONTAINER_STATUS, cast(containers::report))
+                .on(ConductorRpcApi.BUILD_CAPSULE, cast(capsules::build))
+                .on(ConductorRpcApi.DELETE_CAPSULE, cast(capsules::delete))
+                .on(ConductorRpcApi.REPORT_CAPSULE_STATUS, cast(capsules::report))
+                .on(ConductorRpcApi.BUILD_SERVER, cast(servers::build))
+                .on(ConductorRpcApi.SERVER_ACTION, cast(servers::act))
+                .on(ConductorRpcApi.DELETE_SERVER, cast(servers::delete))
+                .on(ConductorRpcApi.REPORT_SERVER_STATUS, cast(servers::report))
+                .on(ConductorRpcApi.REPORT_HOST_STATE, (ctx, r) -> {
                     heartbeats.record(r);
                     return null;
                 })
-                .on(ConductorRpcApi.CACHE_IMAGES, CacheImages.class, cast(imageCache::fanOut))
-                .on(ConductorRpcApi.REPORT_IMAGE_CACHE, ImageCacheReport.class, (ctx, r) -> {
+                .on(ConductorRpcApi.CACHE_IMAGES, cast(imageCache::fanOut))
+                .on(ConductorRpcApi.REPORT_IMAGE_CACHE, (ctx, r) -> {
                     imageCacheProgress.record(r);
                     return null;
                 }), config.rpcConsumers());

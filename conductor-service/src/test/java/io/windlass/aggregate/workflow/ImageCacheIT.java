@@ -70,7 +70,7 @@ class ImageCacheIT {
 
     private void serve(String host, BlockingQueue<CacheHostImages> into) {
         agents.serve(new RpcEndpoint(RpcTopics.compute(host), ComputeRpcApi.VERSION)
-                .on(ComputeRpcApi.CACHE_IMAGES, CacheHostImages.class, (c, r) -> {
+                .on(ComputeRpcApi.CACHE_IMAGES, (c, r) -> {
                     into.add(r);
                     return null;
                 }), 1);

@@ -63,25 +63,25 @@ public class FakeEdges implements AutoCloseable {
         purge(connection, List.of(RpcTopics.CONDUCTOR, RpcTopics.SCHEDULER, RpcTopics.compute(HOST)));
         server = new RpcServer(connection, json);
         server.serve(new RpcEndpoint(RpcTopics.SCHEDULER, SchedulerRpcApi.VERSION)
-                .on(SchedulerRpcApi.SELECT_DESTINATIONS, ResourceRequest.class, (ctx, r) -> {
+                .on(SchedulerRpcApi.SELECT_DESTINATIONS, (ctx, r) -> {
                     selects.add(r);
                     return selectAnswer.handle(ctx, r);
                 })
-                .on(SchedulerRpcApi.RELEASE_RESOURCES, ReleaseResources.class, record(releases))
-                .on(SchedulerRpcApi.RESIZE_CLAIM, ResizeClaim.class, (ctx, r) -> {
+                .on(SchedulerRpcApi.RELEASE_RESOURCES, record(releases))
+                .on(SchedulerRpcApi.RESIZE_CLAIM, (ctx, r) -> {
                     resizeClaims.add(r);
                     return resizeClaimAnswer.handle(ctx, r);
                 }), 2);
         server.serve(new RpcEndpoint(RpcTopics.compute(HOST), ComputeRpcApi.VERSION)
-                .on(ComputeRpcApi.CREATE_CONTAINER, CreateContainer.class, record(creates))
-                .on(ComputeRpcApi.CONTAINER_ACTION, ContainerOperation.class, record(actions))
-                .on(ComputeRpcApi.DELETE_CONTAINER, DeleteContainer.class, record(deletes))
-                .on(ComputeRpcApi.CREATE_CAPSULE, CreateCapsule.class, record(capsuleCreates))
-                .on(ComputeRpcApi.DELETE_CAPSULE, DeleteCapsule.class, record(capsuleDeletes))
-                .on(ComputeRpcApi.SPAWN_SERVER, ServerSpec.class, record(serverSpawns))
-                .on(ComputeRpcApi.SERVER_ACTION, ServerOperation.class, record(serverActions))
-                .on(ComputeRpcApi.DESTROY_SERVER, ServerRef.class, record(serverDestroys))
-                .on(ComputeRpcApi.RESIZE_CONTAINER, ResizeContainer.class, (ctx, r) -> {
+                .on(ComputeRpcApi.CREATE_CONTAINER, record(creates))
+                .on(ComputeRpcApi.CONTAINER_ACTION, record(actions))
+                .on(ComputeRpcApi.DELETE_CONTAINER, record(deletes))
+                .on(ComputeRpcApi.CREATE_CAPSULE, record(capsuleCreates))
+                .on(ComputeRpcApi.DELETE_CAPSULE, record(capsuleDeletes))
+                .on(ComputeRpcApi.SPAWN_SERVER, record(serverSpawns))
+                .on(ComputeRpcApi.SERVER_ACTION, record(serverActions))
+                .on(ComputeRpcApi.DESTROY_SERVER, record(serverDestroys))
+                .on(ComputeRpcApi.RESIZE_CONTAINER, (ctx, r) -> {
                     resizes.add(r);
                     return resizeAnswer.handle(ctx, r);
                 }), 2);

@@ -3,14 +3,9 @@ package io.windlass.capsule.persistence;
 import io.windlass.capsule.CapsuleMemberState;
 import io.windlass.capsule.CapsuleSpec;
 import io.windlass.container.ContainerAddress;
-import io.windlass.container.ContainerStatus;
-import io.windlass.container.TaskState;
-import io.windlass.persistence.ContainerStatusConverter;
-import io.windlass.persistence.TaskStateConverter;
-import io.windlass.persistence.WorkloadEntity;
+import io.windlass.persistence.ZunWorkloadEntity;
 import io.windlass.persistence.WrittenBy;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.DynamicUpdate;
@@ -35,7 +30,7 @@ import static io.windlass.persistence.Writer.CONDUCTOR;
 @Entity
 @Table(name = "capsules")
 @DynamicUpdate
-public class CapsuleEntity extends WorkloadEntity {
+public class CapsuleEntity extends ZunWorkloadEntity {
 
     @WrittenBy({})
     public String name;
@@ -79,20 +74,6 @@ public class CapsuleEntity extends WorkloadEntity {
     @Column(nullable = false)
     @WrittenBy(CONDUCTOR)
     public List<CapsuleMemberState> members = new ArrayList<>();
-
-    @Convert(converter = ContainerStatusConverter.class)
-    @Column(nullable = false)
-    @WrittenBy({API, CONDUCTOR})
-    public ContainerStatus status;
-
-    @Column(name = "status_reason")
-    @WrittenBy(CONDUCTOR)
-    public String statusReason;
-
-    @Column(name = "task_state")
-    @Convert(converter = TaskStateConverter.class)
-    @WrittenBy({API, CONDUCTOR})
-    public TaskState taskState;
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Mutability(Immutability.class)

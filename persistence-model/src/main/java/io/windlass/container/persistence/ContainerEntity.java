@@ -1,15 +1,10 @@
 package io.windlass.container.persistence;
 
 import io.windlass.container.ContainerAddress;
-import io.windlass.container.ContainerStatus;
 import io.windlass.container.RestartPolicy;
-import io.windlass.container.TaskState;
-import io.windlass.persistence.ContainerStatusConverter;
-import io.windlass.persistence.TaskStateConverter;
-import io.windlass.persistence.WorkloadEntity;
+import io.windlass.persistence.ZunWorkloadEntity;
 import io.windlass.persistence.WrittenBy;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.DynamicUpdate;
@@ -37,7 +32,7 @@ import static io.windlass.persistence.Writer.CONDUCTOR;
 @Entity
 @Table(name = "containers")
 @DynamicUpdate
-public class ContainerEntity extends WorkloadEntity {
+public class ContainerEntity extends ZunWorkloadEntity {
 
     @WrittenBy(API)
     public String name;
@@ -143,25 +138,9 @@ public class ContainerEntity extends WorkloadEntity {
     @WrittenBy({})
     public List<Map<String, String>> requestedNets = new ArrayList<>();
 
-    /** The api-service writes Deleting and Restarting (and puts them back when a cast fails). */
-    @Convert(converter = ContainerStatusConverter.class)
-    @Column(nullable = false)
-    @WrittenBy({API, CONDUCTOR})
-    public ContainerStatus status;
-
-    @Column(name = "status_reason")
-    @WrittenBy(CONDUCTOR)
-    public String statusReason;
-
     @Column(name = "status_detail")
     @WrittenBy(CONDUCTOR)
     public String statusDetail;
-
-    /** Set by the api-service when an action starts, cleared by the conductor when it ends. */
-    @Convert(converter = TaskStateConverter.class)
-    @Column(name = "task_state")
-    @WrittenBy({API, CONDUCTOR})
-    public TaskState taskState;
 
     @Column(name = "engine_id")
     @WrittenBy(CONDUCTOR)

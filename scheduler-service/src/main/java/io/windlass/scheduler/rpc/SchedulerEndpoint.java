@@ -36,15 +36,14 @@ public class SchedulerEndpoint {
 
     void serve(@Observes StartupEvent event) {
         server.serve(new RpcEndpoint(RpcTopics.SCHEDULER, SchedulerRpcApi.VERSION)
-                .on(SchedulerRpcApi.SELECT_DESTINATIONS, ResourceRequest.class,
-                        (ctx, request) -> selector.select(request))
-                .on(SchedulerRpcApi.RELEASE_RESOURCES, ReleaseResources.class, (ctx, request) -> {
+                .on(SchedulerRpcApi.SELECT_DESTINATIONS, (ctx, request) -> selector.select(request))
+                .on(SchedulerRpcApi.RELEASE_RESOURCES, (ctx, request) -> {
                     claims.release(ConsumerIds.parse(request.consumerUuid())).ifPresentOrElse(
                             a -> LOG.infof("released claim of %s on %s", a.consumerUuid(), a.host()),
                             () -> LOG.infof("no claim to release for %s", request.consumerUuid()));
                     return null;
                 })
-                .on(SchedulerRpcApi.RESIZE_CLAIM, ResizeClaim.class, (ctx, request) -> {
+                .on(SchedulerRpcApi.RESIZE_CLAIM, (ctx, request) -> {
                     claims.resize(ConsumerIds.parse(request.consumerUuid()), request.vcpus(), request.memoryMb());
                     return null;
                 }), config.rpcConsumers());

@@ -1,0 +1,112 @@
+package io.windlass.workload;
+
+import io.windlass.container.ContainerStatus;
+import io.windlass.container.TaskState;
+import io.windlass.persistence.ZunWorkloadEntity;
+import io.windlass.rpc.RemoteException;
+
+import java.time.Duration;
+
+/**
+ * The rules the workloads Zun shows (containers, capsules) share: Zun's status mapped onto the
+ * lifecycle, {@code Error} with a reason for every failure, {@code Unknown} on a silent host, and
+ * no host once nothing is left on it (so a delete needs no agent).
+ */
+public abstract class ZunWorkloadRules<E extends ZunWorkloadEntity, R extends WorkloadReport>
+        implements WorkloadRules<E, R> {
+
+    /** Starts the kind's sentences: {@code Container}, {@code Capsule}. */
+    protected abstract String noun();
+
+    /** Whether the row goes with its engine workload (Zun's {@code auto_remove}). */
+    protected boolean removedWithEngine(E row) {
+        return false;
+    }
+
+    @Override
+    public String inFlightCondition() {
+        return "w.taskState is not null or w.status in (io.windlass.container.ContainerStatus.CREATING, "
+                + "io.windlass.container.ContainerStatus.DELETING)";
+    }
+
+    @Override
+    public RowState state(E row) {
+        return new RowState(phaseOf(row), row.taskState != null, row.host, row.statusObservedAt, row.createdAt,
+                row.updatedAt, removedWithEngine(row));
+    }
+
+    private static Phase phaseOf(ZunWorkloadEntity row) {
+        return switch (row.status) {
+            case CREATING -> row.host == null ? Phase.SCHEDULING : Phase.CREATING;
+            case DELETING -> Phase.DELETING;
+            case ERROR -> Phase.FAILED;
+            case UNKNOWN -> Phase.UNKNOWN;
+            default -> Phase.LIVE;
+        };
+    }
+
+    @Override
+    public String schedulingFailed(RemoteException refusal) {
+        return refusal.getMessage();
+    }
+
+    @Override
+    public String schedulerTimedOut() {
+        return "Scheduler did not answer in time";
+    }
+
+    @Override
+    public void placed(E row, String host, String zone) {
+        row.host = host;
+        row.taskState = TaskState.CONTAINER_CREATING;
+    }
+
+    @Override
+    public void fail(E row, String reason) {
+        if (row.status != ContainerStatus.ERROR || row.statusReason == null) {
+            row.statusReason = reason;
+        }
+        row.status = ContainerStatus.ERROR;
+    }
+
+    @Override
+    public void clearTask(E row) {
+        row.taskState = null;
+    }
+
+    @Override
+    public boolean deleteUnplaced(E row) {
+        return true;
+    }
+
+    @Override
+    public void nothingLeftOnHost(E row) {
+        row.host = null;
+    }
+
+    @Override
+    public boolean deleteGone(E row, R report) {
+        return true;
+    }
+
+    @Override
+    public boolean showsUnknown() {
+        return true;
+    }
+
+    @Override
+    public void markUnknown(E row, String reason) {
+        row.status = ContainerStatus.UNKNOWN;
+        row.statusReason = reason;
+    }
+
+    @Override
+    public String notScheduledInTime() {
+        return noun() + " was not scheduled in time";
+    }
+
+    @Override
+    public String notCreatedInTime(String host, Duration timeout) {
+        return noun() + " was not created on host " + host + " within " + timeout.toSeconds() + " s";
+    }
+}
