@@ -122,12 +122,13 @@ public class WorkloadLifecycle<E extends WorkloadEntity, R extends WorkloadRepor
         try {
             create.send(host, placed.get());
         } catch (RpcVersionCapExceeded e) {
-            // the host runs an older release without this kind's create: nothing was made there
+            // the host runs an older release without this kind's create: nothing ever reached it, so
+            // the row keeps no host (every kind: a delete must not wait for that host either)
             LOG.warnf("build %s %s: %s", kind, uuid, e.getMessage());
             QuarkusTransaction.requiringNew().run(() -> rows.lock(rules.rowType(), uuid).ifPresent(r -> {
                 rules.fail(r, "Cannot create the " + kind + " on host " + host + ": " + e.getMessage());
                 rules.clearTask(r);
-                rules.nothingLeftOnHost(r);
+                r.host = null;
             }));
             scheduler.releaseResources(ctx, uuid.toString());
             return;
