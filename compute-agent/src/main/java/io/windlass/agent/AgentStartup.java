@@ -4,16 +4,11 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
 import io.quarkus.scheduler.Scheduler;
-import io.windlass.agent.capsule.CapsuleManager;
-import io.windlass.agent.report.ContainerSync;
-import io.windlass.agent.report.EngineEventFollower;
-import io.windlass.agent.report.HeartbeatSender;
-import io.windlass.agent.rpc.ComputeManager;
-import io.windlass.agent.server.ServerManager;
 import io.windlass.agent.simulation.SimulatedHosts;
 import io.windlass.rpc.RpcServer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import org.jboss.logging.Logger;
 
 /**
@@ -26,29 +21,17 @@ public class AgentStartup {
 
     private final AgentConfig config;
     private final RpcServer server;
-    private final ComputeManager manager;
-    private final HeartbeatSender heartbeat;
-    private final EngineEventFollower events;
-    private final ContainerSync sync;
+    private final Instance<ComputeHost> host;
     private final Scheduler scheduler;
     private final SimulatedHosts simulation;
-    private final CapsuleManager capsules;
-    private final ServerManager servers;
 
-    public AgentStartup(AgentConfig config, RpcServer server, ComputeManager manager, HeartbeatSender heartbeat,
-                        EngineEventFollower events, ContainerSync sync, Scheduler scheduler,
-                        SimulatedHosts simulation, CapsuleManager capsules,
-                        ServerManager servers) {
+    public AgentStartup(AgentConfig config, RpcServer server, Instance<ComputeHost> host, Scheduler scheduler,
+                        SimulatedHosts simulation) {
         this.config = config;
         this.server = server;
-        this.manager = manager;
-        this.heartbeat = heartbeat;
-        this.events = events;
-        this.sync = sync;
+        this.host = host;
         this.scheduler = scheduler;
         this.simulation = simulation;
-        this.capsules = capsules;
-        this.servers = servers;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -56,34 +39,37 @@ public class AgentStartup {
             simulation.start();
             return;
         }
-        LOG.infof("compute agent for host %s starting (driver %s)", config.hostName(), config.driver());
-        server.serve(servers.register(capsules.register(manager.endpoint())), config.consumers());
-        heartbeat.send();
-        // the follower runs a full sync once its stream is open
-        events.start();
+        ComputeHost agent = host.get();
+        LOG.infof("compute agent for host %s starting (driver %s)", agent.host(), config.driver());
+        server.serve(agent.endpoint(), config.consumers());
+        agent.heartbeat().send();
+        // the event follower runs a full sync once its streams are open
+        agent.events().start();
         scheduler.newJob("heartbeat")
                 .setInterval(config.heartbeatInterval().toString())
                 .setDelayed(config.heartbeatInterval().toString())
                 .setConcurrentExecution(ConcurrentExecution.SKIP)
-                .setTask(execution -> heartbeat.send())
+                .setTask(execution -> agent.heartbeat().send())
                 .schedule();
-        scheduler.newJob("container-sync")
+        scheduler.newJob("workload-sync")
                 .setInterval(config.syncInterval().toString())
                 .setDelayed(config.syncInterval().toString())
                 .setConcurrentExecution(ConcurrentExecution.SKIP)
-                .setTask(execution -> sync.syncAll())
+                .setTask(execution -> agent.sync().syncAll())
                 .schedule();
     }
 
     /**
      * Quiet first, then drain: no more heartbeats or syncs, stop following the engine (before the
-     * driver is disposed, so the closing stream is not mistaken for an engine restart), then let
+     * drivers are disposed, so the closing streams are not mistaken for an engine restart), then let
      * running RPC handlers finish and report before the broker connection goes.
      */
     void onStop(@Observes ShutdownEvent event) {
         scheduler.unscheduleJob("heartbeat");
-        scheduler.unscheduleJob("container-sync");
-        events.stop();
+        scheduler.unscheduleJob("workload-sync");
+        if (!config.simulatesManyHosts()) {
+            host.get().events().stop();
+        }
         server.close();
     }
 }

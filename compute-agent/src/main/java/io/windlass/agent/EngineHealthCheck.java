@@ -1,6 +1,6 @@
 package io.windlass.agent;
 
-import io.windlass.agent.driver.ContainerDriver;
+import io.windlass.agent.container.ContainerDriver;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;

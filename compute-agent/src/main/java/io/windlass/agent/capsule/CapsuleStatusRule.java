@@ -13,24 +13,24 @@ import java.util.stream.Collectors;
  * A capsule's status from its app containers' states: Running when all run, Error (naming
  * the container) when one failed beyond its restart policy, Stopped when all stopped.
  */
-final class CapsuleStatusRule {
+public final class CapsuleStatusRule {
 
     private CapsuleStatusRule() {
     }
 
-    record Derived(ContainerStatus status, String reason) {
+    public record Derived(ContainerStatus status, String reason) {
     }
 
     /** An app container as the rule needs it: identity and the name a reason mentions. */
-    record App(String uuid, String name) {
+    public record App(String uuid, String name) {
     }
 
-    static Derived derive(List<CapsuleMemberSpec> apps, List<CapsuleMemberState> states, String restartPolicy) {
+    public static Derived derive(List<CapsuleMemberSpec> apps, List<CapsuleMemberState> states, String restartPolicy) {
         return deriveFor(apps.stream().map(a -> new App(a.uuid(), a.name())).toList(), states, restartPolicy);
     }
 
     /** As {@link #derive}, for app containers rebuilt from the engine's labels (no spec at hand). */
-    static Derived deriveFor(List<App> apps, List<CapsuleMemberState> states, String restartPolicy) {
+    public static Derived deriveFor(List<App> apps, List<CapsuleMemberState> states, String restartPolicy) {
         Map<String, CapsuleMemberState> byUuid = states.stream()
                 .collect(Collectors.toMap(CapsuleMemberState::uuid, Function.identity(), (a, b) -> b));
         int running = 0;

@@ -1,7 +1,6 @@
 package io.windlass.agent.image;
 
-import io.windlass.agent.AgentConfig;
-import io.windlass.agent.driver.ContainerDriver;
+import io.windlass.agent.container.ContainerDriver;
 import io.windlass.agent.driver.DriverException;
 import io.windlass.agent.driver.ImageUnavailableException;
 import io.windlass.conductor.ConductorRpcApi;
@@ -10,8 +9,6 @@ import io.windlass.image.CacheHostImages;
 import io.windlass.image.ImageCacheReport;
 import io.windlass.image.ImageCacheReport.ImageOutcome;
 import io.windlass.image.ImageCacheResult;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
@@ -21,8 +18,7 @@ import java.util.List;
  * cache_images: makes sure each requested image is on this host and reports per-image
  * outcomes to the conductor. One image failing does not stop the others.
  */
-@ApplicationScoped
-public class ImageCacher {
+public final class ImageCacher {
     private static final Logger LOG = Logger.getLogger(ImageCacher.class);
 
     private final ContainerDriver driver;
@@ -30,12 +26,7 @@ public class ImageCacher {
     private final String host;
     private final boolean pullAllowed;
 
-    @Inject
-    public ImageCacher(ContainerDriver driver, ConductorRpcApi conductor, AgentConfig config) {
-        this(driver, conductor, config.hostName(), config.imageCachePull());
-    }
-
-    /** For one of several hosts simulated in this process. */
+    /** @param pullAllowed whether a missing image may be pulled (else it is an error) */
     public ImageCacher(ContainerDriver driver, ConductorRpcApi conductor, String host, boolean pullAllowed) {
         this.driver = driver;
         this.conductor = conductor;

@@ -1,8 +1,7 @@
 package io.windlass.agent.report;
 
-import io.windlass.agent.AgentConfig;
-import io.windlass.agent.driver.ContainerDriver;
-import io.windlass.agent.driver.ContainerSummary;
+import io.windlass.agent.container.ContainerDriver;
+import io.windlass.agent.container.ContainerSummary;
 import io.windlass.agent.driver.DriverException;
 import io.windlass.agent.driver.HostInventory;
 import io.windlass.agent.server.ObservedServer;
@@ -12,8 +11,6 @@ import io.windlass.context.RequestContext;
 import io.windlass.host.HostState;
 import io.windlass.server.PowerState;
 import io.windlass.rpc.RpcException;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
@@ -26,8 +23,7 @@ import java.util.OptionalLong;
  * Sends the host's inventory and load to the conductor. A host whose engine does not answer
  * sends nothing, so that it stops getting work once the conductor's service-down-time passes.
  */
-@ApplicationScoped
-public class HeartbeatSender {
+public final class HeartbeatSender {
     private static final Logger LOG = Logger.getLogger(HeartbeatSender.class);
 
     private final ContainerDriver driver;
@@ -38,19 +34,13 @@ public class HeartbeatSender {
     private final OptionalLong memoryMb;
     private final OptionalLong diskGb;
 
-    @Inject
-    public HeartbeatSender(ContainerDriver driver, ServerDriver servers, ConductorRpcApi conductor,
-                           AgentConfig config) {
-        this(driver, servers, conductor, config.hostName(), config.vcpus(), config.memoryMb(), config.diskGb());
-    }
-
-    /** For one of several hosts simulated in this process: the driver's inventory is the host's. */
-    public HeartbeatSender(ContainerDriver driver, ServerDriver servers, ConductorRpcApi conductor, String host) {
-        this(driver, servers, conductor, host, OptionalDouble.empty(), OptionalLong.empty(), OptionalLong.empty());
-    }
-
-    private HeartbeatSender(ContainerDriver driver, ServerDriver servers, ConductorRpcApi conductor, String host,
-                            OptionalDouble vcpus, OptionalLong memoryMb, OptionalLong diskGb) {
+    /**
+     * @param vcpus    the operator's override of the CPUs offered, else the engine's
+     * @param memoryMb likewise for memory
+     * @param diskGb   likewise for disk
+     */
+    public HeartbeatSender(ContainerDriver driver, ServerDriver servers, ConductorRpcApi conductor, String host,
+                           OptionalDouble vcpus, OptionalLong memoryMb, OptionalLong diskGb) {
         this.driver = driver;
         this.servers = servers;
         this.conductor = conductor;
@@ -84,7 +74,7 @@ public class HeartbeatSender {
     HostState measure() {
         HostInventory engine = driver.inventory();
         List<ContainerSummary> containers = driver.list();
-        List<ObservedServer> guests = servers.list();
+        List<ObservedServer> guests = servers.observeAll();
         // workloads are Zun containers and Nova servers alike (capsule members are not counted)
         int running = (int) (containers.stream().filter(ContainerSummary::running).count()
                 + guests.stream().filter(s -> s.powerState() == PowerState.RUNNING

@@ -1,5 +1,6 @@
 package io.windlass.agent.server;
 
+import io.windlass.agent.workload.Observed;
 import io.windlass.server.PowerState;
 import io.windlass.server.ServerAddress;
 
@@ -15,7 +16,7 @@ import java.util.Map;
  * @param addresses  network name to addresses on it
  */
 public record ObservedServer(String uuid, String engineId, PowerState powerState,
-                             Map<String, List<ServerAddress>> addresses) {
+                             Map<String, List<ServerAddress>> addresses) implements Observed {
     public ObservedServer {
         addresses = addresses == null ? Map.of() : Map.copyOf(addresses);
     }

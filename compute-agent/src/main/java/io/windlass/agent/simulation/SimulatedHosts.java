@@ -1,18 +1,13 @@
 package io.windlass.agent.simulation;
 
 import io.windlass.agent.AgentConfig;
+import io.windlass.agent.ComputeHost;
 import io.windlass.agent.DriverProducer;
+import io.windlass.agent.driver.fake.FakeCapsuleDriver;
 import io.windlass.agent.driver.fake.FakeContainerDriver;
 import io.windlass.agent.driver.fake.FakeServerDriver;
-import io.windlass.agent.report.ServerReporter;
 import io.windlass.agent.server.ConfigDriveBuilder;
 import io.windlass.agent.server.ServerConfig;
-import io.windlass.agent.server.ServerManager;
-import io.windlass.agent.report.ContainerReporter;
-import io.windlass.agent.report.HeartbeatSender;
-import io.windlass.agent.image.ImageCacher;
-import io.windlass.agent.rpc.ComputeManager;
-import io.windlass.agent.rpc.ContainerLocks;
 import io.windlass.conductor.ConductorRpcApi;
 import io.windlass.rpc.RpcServer;
 import jakarta.annotation.PreDestroy;
@@ -29,11 +24,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * SIMULATION ONLY: one agent process acting as many compute hosts, to load-test the control
  * plane (scheduler, conductor, database) at a scale this machine could never run for real.
- * Each simulated host has its own in-memory fake driver, its own {@code compute.<host>} queue
- * with one consumer (prefetch 1, like a small real agent) and its own heartbeat; the heartbeats
- * are spread evenly over the interval so the conductor sees a steady trickle, not a burst.
- * Fake containers change only when asked, so there is no event stream or periodic sync: each
- * operation's own report keeps the database right.
+ * Each simulated host is a {@link ComputeHost} on fake drivers (containers, servers and capsules),
+ * with its own {@code compute.<host>} queue and one consumer (prefetch 1, like a small real
+ * agent) and its own heartbeat; the heartbeats are spread evenly over the interval so the
+ * conductor sees a steady trickle, not a burst. Fake workloads change only when asked, so there
+ * is no event stream or periodic sync: each operation's own report keeps the database right.
  */
 @ApplicationScoped
 public class SimulatedHosts {
@@ -76,21 +71,18 @@ public class SimulatedHosts {
         Set<String> images = Set.copyOf(config.fakeImages());
         LOG.warnf("SIMULATION: this agent acts as %d fake hosts %s..%s; nothing runs", names.size(),
                 names.getFirst(), names.getLast());
+        // a simulated host pulls nothing: pre-caching "fetches" by adding to the fake images
+        ComputeHost.Settings settings = DriverProducer.settings(config, serverConfig, true);
         for (int i = 0; i < names.size(); i++) {
             String host = names.get(i);
-            FakeContainerDriver driver = new FakeContainerDriver(DriverProducer.fakeInventory(config), images);
-            ContainerReporter reporter = new ContainerReporter(conductor, driver, host);
-            ImageCacher imageCacher = new ImageCacher(driver, conductor, host, true);
-            ContainerLocks locks = new ContainerLocks();
+            FakeContainerDriver containers = new FakeContainerDriver(DriverProducer.fakeInventory(config), images);
             // fake servers write no config drive, so the builder is never used by them
-            FakeServerDriver servers = new FakeServerDriver(driver::hasImage);
-            ServerManager serverManager = new ServerManager(servers, new ServerReporter(conductor, servers, host),
-                    configDrives, locks, host, serverConfig.stopTimeout());
-            server.serve(serverManager.register(new ComputeManager(driver, reporter, locks, host,
-                    config.stopTimeout(), imageCacher).endpoint()), 1);
-            HeartbeatSender heartbeat = new HeartbeatSender(driver, servers, conductor, host);
+            ComputeHost simulated = new ComputeHost(host, new ComputeHost.Drivers(containers,
+                    new FakeServerDriver(containers::hasImage), new FakeCapsuleDriver(containers::hasImage)),
+                    conductor, configDrives, settings);
+            server.serve(simulated.endpoint(), 1);
             long offset = intervalMs * i / names.size();
-            heartbeats.scheduleAtFixedRate(heartbeat::send, offset, intervalMs, TimeUnit.MILLISECONDS);
+            heartbeats.scheduleAtFixedRate(simulated.heartbeat()::send, offset, intervalMs, TimeUnit.MILLISECONDS);
             hosts.add(host);
         }
         LOG.infof("SIMULATION: %d hosts serving and heart-beating every %d ms", hosts.size(), intervalMs);

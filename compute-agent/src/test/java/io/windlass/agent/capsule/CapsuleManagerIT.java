@@ -8,8 +8,9 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.windlass.agent.driver.docker.DockerClientFactory;
 import io.windlass.agent.testing.ConductorProbe;
-import io.windlass.agent.report.ContainerSync;
-import io.windlass.agent.rpc.AgentQueuesReset;
+import io.windlass.agent.ComputeHost;
+import io.windlass.agent.driver.docker.DockerCapsuleDriver;
+import io.windlass.agent.testing.AgentQueuesReset;
 import io.windlass.capsule.CapsuleMemberSpec;
 import io.windlass.capsule.CapsuleMemberSpec.VolumeMount;
 import io.windlass.capsule.CapsuleSpec;
@@ -57,7 +58,7 @@ class CapsuleManagerIT {
     @Inject
     ObjectMapper json;
     @Inject
-    ContainerSync sync;
+    ComputeHost host;
 
     private final RequestContext ctx = new RequestContext("req-" + UUID.randomUUID(), "req-global", "tester",
             "project-1", List.of("admin"));
@@ -94,10 +95,10 @@ class CapsuleManagerIT {
         assertEquals(0, created.members().getFirst().exitCode());
         assertTrue(!created.addresses().isEmpty(), "the sandbox's addresses are the capsule's");
 
-        String answer = awaitFile(DockerCapsuleEngine.memberName(client), "/www/answer");
+        String answer = awaitFile(DockerCapsuleDriver.memberName(client), "/www/answer");
         assertEquals("served-by-web", answer.trim(), "the client reached the web container on localhost");
-        String sandboxId = docker.inspectContainerCmd(DockerCapsuleEngine.sandboxName(uuid)).exec().getId();
-        assertEquals("container:" + sandboxId, docker.inspectContainerCmd(DockerCapsuleEngine.memberName(web)).exec()
+        String sandboxId = docker.inspectContainerCmd(DockerCapsuleDriver.sandboxName(uuid)).exec().getId();
+        assertEquals("container:" + sandboxId, docker.inspectContainerCmd(DockerCapsuleDriver.memberName(web)).exec()
                 .getHostConfig().getNetworkMode());
         assertTrue(List.of(docker.inspectContainerCmd(sandboxId).exec().getConfig().getExposedPorts()).stream()
                 .anyMatch(p -> p.getPort() == 8080), "the sandbox, owner of the namespace, exposes the members' ports");
@@ -127,6 +128,25 @@ class CapsuleManagerIT {
         assertTrue(docker.listVolumesCmd().exec().getVolumes().stream().noneMatch(v -> v.getName().contains(uuid)));
     }
 
+    @Test
+    void aCapsuleRemovedWholesaleBehindTheAgentsBackIsReportedGone() {
+        String uuid = UUID.randomUUID().toString();
+        CapsuleSpec spec = new CapsuleSpec(uuid, "it-vanish", "always", List.of(),
+                List.of(member("only", List.of("sleep", "3600"), new VolumeMount("v", "/v", false))),
+                List.of(new CapsuleVolumeSpec("v", 1, null, true)));
+        compute.createCapsule(AgentQueuesReset.HOST, ctx, new CreateCapsule(spec));
+        assertEquals(ContainerStatus.RUNNING, awaitReport(uuid, "created", CapsuleStatusReport::operationDone)
+                .status());
+
+        docker.listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(DockerCapsuleDriver.CAPSULE_LABEL, uuid)).exec()
+                .forEach(c -> docker.removeContainerCmd(c.getId()).withForce(true).exec());
+
+        CapsuleStatusReport gone = awaitReport(uuid, "gone after docker rm", r -> r.gone() && !r.operationDone());
+        assertEquals(AgentQueuesReset.HOST, gone.host());
+        docker.removeVolumeCmd("windlass-capsule-" + uuid + "-v").exec();
+    }
+
     /** A member that exits 0 on SIGTERM (the shell runs its trap after the current one-second sleep). */
     private static CapsuleMemberSpec graceful(String name, VolumeMount mount) {
         return member(name, List.of("sh", "-c", "trap 'exit 0' TERM; while true; do sleep 1; done"), mount);
@@ -154,7 +174,7 @@ class CapsuleManagerIT {
         assertEquals(ContainerStatus.RUNNING, awaitReport(stopping, "created", CapsuleStatusReport::operationDone)
                 .status());
 
-        docker.stopContainerCmd(DockerCapsuleEngine.memberName(web)).withTimeout(5).exec();
+        docker.stopContainerCmd(DockerCapsuleDriver.memberName(web)).withTimeout(5).exec();
         CapsuleStatusReport failed = awaitReport(failing, "Error after web was stopped",
                 r -> !r.operationDone() && r.status() == ContainerStatus.ERROR);
         assertTrue(failed.statusReason().contains(web.name()) && failed.statusReason().contains("143"),
@@ -162,18 +182,18 @@ class CapsuleManagerIT {
         assertEquals(List.of(web.uuid(), side.uuid()), failed.members().stream().map(m -> m.uuid()).toList());
         assertFalse(failed.addresses().isEmpty(), "the sandbox still has its address");
 
-        docker.stopContainerCmd(DockerCapsuleEngine.memberName(a)).withTimeout(5).exec();
+        docker.stopContainerCmd(DockerCapsuleDriver.memberName(a)).withTimeout(5).exec();
         CapsuleStatusReport half = awaitReport(stopping, "a stopped",
                 r -> !r.operationDone() && r.members().stream().anyMatch(m -> m.uuid().equals(a.uuid())
                         && m.status() == ContainerStatus.STOPPED));
         assertEquals(ContainerStatus.RUNNING, half.status(), "one app container still runs");
-        docker.stopContainerCmd(DockerCapsuleEngine.memberName(b)).withTimeout(5).exec();
+        docker.stopContainerCmd(DockerCapsuleDriver.memberName(b)).withTimeout(5).exec();
         awaitReport(stopping, "Stopped once all stopped", r -> !r.operationDone()
                 && r.status() == ContainerStatus.STOPPED);
 
         // the periodic sync rebuilds the capsule from the engine's labels alone and reports it again
         Instant beforeSync = Instant.now();
-        sync.syncAll();
+        host.sync().syncAll();
         CapsuleStatusReport synced = awaitReport(stopping, "from the sync",
                 r -> !r.operationDone() && r.observedAt().isAfter(beforeSync));
         assertEquals(ContainerStatus.STOPPED, synced.status());
@@ -199,7 +219,7 @@ class CapsuleManagerIT {
 
     private int containersOf(String uuid) {
         return docker.listContainersCmd().withShowAll(true)
-                .withLabelFilter(Map.of(DockerCapsuleEngine.CAPSULE_LABEL, uuid)).exec().size();
+                .withLabelFilter(Map.of(DockerCapsuleDriver.CAPSULE_LABEL, uuid)).exec().size();
     }
 
     private String awaitFile(String container, String path) throws InterruptedException {

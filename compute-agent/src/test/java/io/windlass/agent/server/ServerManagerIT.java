@@ -9,8 +9,8 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.windlass.agent.driver.docker.DockerClientFactory;
 import io.windlass.agent.driver.docker.DockerServerDriver;
-import io.windlass.agent.report.ContainerSync;
-import io.windlass.agent.rpc.AgentQueuesReset;
+import io.windlass.agent.ComputeHost;
+import io.windlass.agent.testing.AgentQueuesReset;
 import io.windlass.agent.testing.ConductorProbe;
 import io.windlass.compute.ComputeRpcApi;
 import io.windlass.conductor.ConductorRpcApi;
@@ -75,7 +75,7 @@ class ServerManagerIT {
     @Inject
     ServerConfig config;
     @Inject
-    ContainerSync sync;
+    ComputeHost host;
 
     private final RequestContext ctx = new RequestContext("req-" + UUID.randomUUID(), "req-global", "tester",
             "project-1", List.of("admin"));
@@ -295,7 +295,7 @@ class ServerManagerIT {
 
         // the periodic sync reports servers too
         Instant beforeSync = Instant.now();
-        sync.syncAll();
+        host.sync().syncAll();
         ServerStatusReport synced = awaitReport(uuid, 0, "from the sync",
                 r -> !r.operationDone() && r.observedAt().isAfter(beforeSync));
         assertEquals(PowerState.SHUTDOWN, synced.powerState());

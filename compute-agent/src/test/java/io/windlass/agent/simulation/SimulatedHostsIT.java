@@ -5,6 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.windlass.capsule.CapsuleMemberSpec;
+import io.windlass.capsule.CapsuleSpec;
+import io.windlass.capsule.CapsuleStatusReport;
+import io.windlass.capsule.CreateCapsule;
+import io.windlass.capsule.DeleteCapsule;
 import io.windlass.compute.ComputeRpcApi;
 import io.windlass.conductor.ConductorRpcApi;
 import io.windlass.container.ContainerSpec;
@@ -141,6 +146,28 @@ class SimulatedHostsIT {
         compute.spawnServer("it-sim-0006", ctx, new ServerSpec(missing, "vm", "vm", "nosuch", 1, 512, 1, Map.of(),
                 "p1", "u1", "nova", 0, "r-1", null, List.of(), "auto"));
         assertTrue(awaitServer(missing, r -> r.operationDone()).fault().contains("nosuch:latest"));
+    }
+
+    @Test
+    void eachHostCreatesAndDeletesFakeCapsules() {
+        RequestContext ctx = RequestContext.internal("simulated-hosts-it");
+        String uuid = UUID.randomUUID().toString();
+        CapsuleSpec capsule = new CapsuleSpec(uuid, "cap", "always", List.of(),
+                List.of(new CapsuleMemberSpec(UUID.randomUUID().toString(), "capsule-cap-web", "web", "busybox",
+                        List.of("sleep", "60"), Map.of(), null, 0.25, 32, List.of(), List.of())), List.of());
+        compute.createCapsule("it-sim-0009", ctx, new CreateCapsule(capsule));
+        CapsuleStatusReport created = awaitCapsule(uuid, r -> r.operationDone());
+        assertEquals("it-sim-0009", created.host());
+        assertEquals(ContainerStatus.RUNNING, created.status());
+        assertEquals(1, created.members().size());
+
+        compute.deleteCapsule("it-sim-0009", ctx, new DeleteCapsule(capsule));
+        awaitCapsule(uuid, r -> r.operationDone() && r.gone());
+    }
+
+    private CapsuleStatusReport awaitCapsule(String uuid, java.util.function.Predicate<CapsuleStatusReport> match) {
+        return conductor.await(ConductorRpcApi.REPORT_CAPSULE_STATUS, CapsuleStatusReport.class,
+                r -> r.uuid().equals(uuid) && match.test(r), WAIT, "capsule report for " + uuid);
     }
 
     private ServerStatusReport awaitServer(String uuid, java.util.function.Predicate<ServerStatusReport> match) {

@@ -1,11 +1,11 @@
 package io.windlass.agent.driver.docker;
 
+import io.windlass.agent.driver.WorkloadNotFoundException;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.Event;
@@ -15,15 +15,14 @@ import com.github.dockerjava.api.model.Image;
 import com.github.dockerjava.api.model.Info;
 import com.github.dockerjava.api.model.PullResponseItem;
 import com.github.dockerjava.api.model.Statistics;
-import io.windlass.agent.driver.ContainerDriver;
-import io.windlass.agent.driver.ContainerNotFoundException;
-import io.windlass.agent.driver.ContainerSummary;
+import io.windlass.agent.container.ContainerDriver;
+import io.windlass.agent.container.ContainerSummary;
 import io.windlass.agent.driver.DriverException;
 import io.windlass.agent.driver.EngineEventListener;
 import io.windlass.agent.driver.EventSubscription;
 import io.windlass.agent.driver.HostInventory;
 import io.windlass.agent.driver.ImageUnavailableException;
-import io.windlass.agent.driver.ObservedContainer;
+import io.windlass.agent.container.ObservedContainer;
 import io.windlass.container.ContainerAddress;
 import io.windlass.container.ContainerSpec;
 import io.windlass.container.ContainerStats;
@@ -44,19 +43,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Drives the local Docker engine through docker-java (verified against dockerd 20.10, API 1.41). */
 public class DockerContainerDriver implements ContainerDriver {
     private static final Logger LOG = Logger.getLogger(DockerContainerDriver.class);
-    private static final Pattern ENGINE_MESSAGE = Pattern.compile("\"message\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
     /** Longest single engine call; covers a stop or restart with a generous grace period. */
     private static final Duration CALL_TIMEOUT = Duration.ofMinutes(5);
     private static final long STATS_TIMEOUT_SECONDS = 10;
 
     private final DockerClient docker;
+    private final DockerCalls calls = new DockerCalls("Container");
     /** Event streams stay silent for as long as nothing happens, so they get no read timeout. */
     private final DockerClient events;
     private final Duration pullTimeout;
@@ -130,7 +126,7 @@ public class DockerContainerDriver implements ContainerDriver {
         }
         LOG.debugf("docker create %s", spec.uuid());
         // no uuid here: a "not found" from create is about the image, not the container
-        String id = engine("create", null, () -> cmd.exec().getId());
+        String id = calls.call("create", null, () -> cmd.exec().getId());
         LOG.infof("created engine container %s for %s from %s", id, spec.uuid(), image);
     }
 
@@ -174,7 +170,7 @@ public class DockerContainerDriver implements ContainerDriver {
                 throw new ImageUnavailableException(image, "no answer within " + pullTimeout.toSeconds() + " s", null);
             }
             if (callback.failure() instanceof DockerException e) {
-                throw new ImageUnavailableException(image, engineMessage(e), e);
+                throw new ImageUnavailableException(image, DockerCalls.engineMessage(e), e);
             }
             if (callback.failure() != null) {
                 throw new ImageUnavailableException(image, callback.failure().getMessage(), callback.failure());
@@ -191,7 +187,7 @@ public class DockerContainerDriver implements ContainerDriver {
         } catch (ImageUnavailableException e) {
             throw e;
         } catch (DockerException e) {
-            throw new ImageUnavailableException(image, engineMessage(e), e);
+            throw new ImageUnavailableException(image, DockerCalls.engineMessage(e), e);
         } catch (RuntimeException e) {
             throw new ImageUnavailableException(image, e.getMessage(), e);
         }
@@ -231,39 +227,39 @@ public class DockerContainerDriver implements ContainerDriver {
 
     @Override
     public void start(String uuid) {
-        engineVoid("start", uuid, () -> docker.startContainerCmd(engineName(uuid)).exec());
+        calls.run("start", uuid, () -> docker.startContainerCmd(engineName(uuid)).exec());
     }
 
     @Override
     public void stop(String uuid, Duration timeout) {
-        engineVoid("stop", uuid, () -> docker.stopContainerCmd(engineName(uuid))
+        calls.run("stop", uuid, () -> docker.stopContainerCmd(engineName(uuid))
                 .withTimeout((int) timeout.toSeconds()).exec());
     }
 
     @Override
     public void pause(String uuid) {
-        engineVoid("pause", uuid, () -> docker.pauseContainerCmd(engineName(uuid)).exec());
+        calls.run("pause", uuid, () -> docker.pauseContainerCmd(engineName(uuid)).exec());
     }
 
     @Override
     public void unpause(String uuid) {
-        engineVoid("unpause", uuid, () -> docker.unpauseContainerCmd(engineName(uuid)).exec());
+        calls.run("unpause", uuid, () -> docker.unpauseContainerCmd(engineName(uuid)).exec());
     }
 
     @Override
     public void restart(String uuid, Duration timeout) {
-        engineVoid("restart", uuid, () -> docker.restartContainerCmd(engineName(uuid))
+        calls.run("restart", uuid, () -> docker.restartContainerCmd(engineName(uuid))
                 .withTimeout((int) timeout.toSeconds()).exec());
     }
 
     @Override
     public void kill(String uuid) {
-        engineVoid("kill", uuid, () -> docker.killContainerCmd(engineName(uuid)).exec());
+        calls.run("kill", uuid, () -> docker.killContainerCmd(engineName(uuid)).exec());
     }
 
     @Override
     public void remove(String uuid, boolean force) {
-        engineVoid("remove", uuid, () -> docker.removeContainerCmd(engineName(uuid)).withForce(force).exec());
+        calls.run("remove", uuid, () -> docker.removeContainerCmd(engineName(uuid)).withForce(force).exec());
     }
 
     @Override
@@ -280,12 +276,12 @@ public class DockerContainerDriver implements ContainerDriver {
             // the engine checks memory <= swap limit, so both must move together
             cmd.withMemory(bytes).withMemorySwap(bytes);
         }
-        engineVoid("update", uuid, cmd::exec);
+        calls.run("update", uuid, cmd::exec);
     }
 
     @Override
     public ContainerStats stats(String uuid) {
-        return engine("stats", uuid, () -> {
+        return calls.call("stats", uuid, () -> {
             AtomicReference<Statistics> sample = new AtomicReference<>();
             var callback = docker.statsCmd(engineName(uuid)).withNoStream(true)
                     .exec(new QuietCallback<Statistics>() {
@@ -320,11 +316,11 @@ public class DockerContainerDriver implements ContainerDriver {
     }
 
     @Override
-    public Optional<ObservedContainer> inspect(String uuid) {
+    public Optional<ObservedContainer> observe(String uuid) {
         InspectContainerResponse r;
         try {
-            r = engine("inspect", uuid, () -> docker.inspectContainerCmd(engineName(uuid)).exec());
-        } catch (ContainerNotFoundException e) {
+            r = calls.call("inspect", uuid, () -> docker.inspectContainerCmd(engineName(uuid)).exec());
+        } catch (WorkloadNotFoundException e) {
             return Optional.empty();
         }
         DockerContainerState state = DockerContainerState.of(r.getState());
@@ -361,7 +357,7 @@ public class DockerContainerDriver implements ContainerDriver {
 
     @Override
     public List<ContainerSummary> list() {
-        List<Container> containers = engine("list", null, () -> docker.listContainersCmd().withShowAll(true)
+        List<Container> containers = calls.call("list", null, () -> docker.listContainersCmd().withShowAll(true)
                 .withLabelFilter(Map.of(DockerLabels.MANAGED, "true")).exec());
         return containers.stream()
                 // servers (and any later kind) carry windlass.kind: never list them as Zun containers
@@ -374,7 +370,7 @@ public class DockerContainerDriver implements ContainerDriver {
 
     @Override
     public List<String> images() {
-        List<Image> images = engine("list images", null, () -> docker.listImagesCmd().exec());
+        List<Image> images = calls.call("list images", null, () -> docker.listImagesCmd().exec());
         return images.stream()
                 .filter(i -> i.getRepoTags() != null)
                 .flatMap(i -> Arrays.stream(i.getRepoTags()))
@@ -385,7 +381,7 @@ public class DockerContainerDriver implements ContainerDriver {
 
     @Override
     public HostInventory inventory() {
-        Info info = engine("info", null, () -> docker.infoCmd().exec());
+        Info info = calls.call("info", null, () -> docker.infoCmd().exec());
         long memoryMb = info.getMemTotal() == null ? 0 : info.getMemTotal() >> 20;
         return new HostInventory(info.getNCPU() == null ? 0 : info.getNCPU(), memoryMb, diskGb(info.getDockerRootDir()));
     }
@@ -425,42 +421,5 @@ public class DockerContainerDriver implements ContainerDriver {
 
     private static String engineName(String uuid) {
         return ContainerSpec.engineName(uuid);
-    }
-
-    private void engineVoid(String operation, String uuid, Runnable call) {
-        engine(operation, uuid, () -> {
-            call.run();
-            return null;
-        });
-    }
-
-    /** Runs one engine call, logging it and translating docker-java's exceptions. */
-    private <T> T engine(String operation, String uuid, Supplier<T> call) {
-        LOG.debugf("docker %s %s", operation, uuid == null ? "" : uuid);
-        try {
-            return call.get();
-        } catch (NotModifiedException e) {
-            // start of a running / stop of a stopped container: already where we wanted it
-            LOG.debugf("docker %s %s: already done", operation, uuid);
-            return null;
-        } catch (NotFoundException e) {
-            if (uuid != null) {
-                throw new ContainerNotFoundException(uuid);
-            }
-            throw new DriverException("Docker " + operation + " failed: " + engineMessage(e), e);
-        } catch (DockerException e) {
-            throw new DriverException("Docker " + operation + " failed: " + engineMessage(e), e);
-        } catch (DriverException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new DriverException("Docker " + operation + " failed: " + e.getMessage(), e);
-        }
-    }
-
-    /** Docker puts its human message in a JSON body; show that rather than the raw HTTP status line. */
-    static String engineMessage(DockerException e) {
-        String raw = e.getMessage() == null ? "" : e.getMessage();
-        Matcher m = ENGINE_MESSAGE.matcher(raw);
-        return m.find() ? m.group(1).replace("\\\"", "\"") : raw.strip();
     }
 }

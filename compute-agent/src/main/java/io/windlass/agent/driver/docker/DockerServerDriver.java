@@ -1,11 +1,11 @@
 package io.windlass.agent.driver.docker;
 
+import io.windlass.agent.driver.WorkloadNotFoundException;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Container;
@@ -20,7 +20,6 @@ import io.windlass.agent.driver.EventSubscription;
 import io.windlass.agent.driver.ImageUnavailableException;
 import io.windlass.agent.server.ObservedServer;
 import io.windlass.agent.server.ServerDriver;
-import io.windlass.agent.server.ServerNotFoundException;
 import io.windlass.server.PowerState;
 import io.windlass.server.ServerAddress;
 import io.windlass.server.ServerSpec;
@@ -35,7 +34,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * Nova servers as long-running Docker containers: the flavor's vCPUs and RAM become the
@@ -51,6 +49,7 @@ public class DockerServerDriver implements ServerDriver {
     private static final Duration CALL_TIMEOUT = Duration.ofMinutes(5);
 
     private final DockerClient docker;
+    private final DockerCalls calls = new DockerCalls("Server");
     /** Event streams stay silent for as long as nothing happens, so they get no read timeout. */
     private final DockerClient events;
     private final String configDriveMountPath;
@@ -126,7 +125,7 @@ public class DockerServerDriver implements ServerDriver {
         if (spec.hostname() != null && !spec.hostname().isBlank()) {
             cmd.withHostName(spec.hostname());
         }
-        String id = engine("create", null, () -> cmd.exec().getId());
+        String id = calls.call("create", null, () -> cmd.exec().getId());
         LOG.infof("created engine container %s for server %s from %s", id, spec.uuid(), image);
         powerOn(spec.uuid());
     }
@@ -142,12 +141,12 @@ public class DockerServerDriver implements ServerDriver {
 
     @Override
     public void powerOn(String uuid) {
-        engineVoid("start", uuid, () -> docker.startContainerCmd(engineName(uuid)).exec());
+        calls.run("start", uuid, () -> docker.startContainerCmd(engineName(uuid)).exec());
     }
 
     @Override
     public void powerOff(String uuid, Duration timeout) {
-        engineVoid("stop", uuid, () -> docker.stopContainerCmd(engineName(uuid))
+        calls.run("stop", uuid, () -> docker.stopContainerCmd(engineName(uuid))
                 .withTimeout((int) timeout.toSeconds()).exec());
     }
 
@@ -158,24 +157,24 @@ public class DockerServerDriver implements ServerDriver {
             unpause(uuid);
         }
         int seconds = hard ? 0 : (int) timeout.toSeconds();
-        engineVoid("restart", uuid, () -> docker.restartContainerCmd(engineName(uuid)).withTimeout(seconds).exec());
+        calls.run("restart", uuid, () -> docker.restartContainerCmd(engineName(uuid)).withTimeout(seconds).exec());
     }
 
     @Override
     public void pause(String uuid) {
-        engineVoid("pause", uuid, () -> docker.pauseContainerCmd(engineName(uuid)).exec());
+        calls.run("pause", uuid, () -> docker.pauseContainerCmd(engineName(uuid)).exec());
     }
 
     @Override
     public void unpause(String uuid) {
-        engineVoid("unpause", uuid, () -> docker.unpauseContainerCmd(engineName(uuid)).exec());
+        calls.run("unpause", uuid, () -> docker.unpauseContainerCmd(engineName(uuid)).exec());
     }
 
     @Override
     public void destroy(String uuid) {
         try {
-            engineVoid("remove", uuid, () -> docker.removeContainerCmd(engineName(uuid)).withForce(true).exec());
-        } catch (ServerNotFoundException e) {
+            calls.run("remove", uuid, () -> docker.removeContainerCmd(engineName(uuid)).withForce(true).exec());
+        } catch (WorkloadNotFoundException e) {
             LOG.debugf("server %s has no engine container to remove", uuid);
         }
     }
@@ -184,8 +183,8 @@ public class DockerServerDriver implements ServerDriver {
     public Optional<ObservedServer> observe(String uuid) {
         InspectContainerResponse r;
         try {
-            r = engine("inspect", uuid, () -> docker.inspectContainerCmd(engineName(uuid)).exec());
-        } catch (ServerNotFoundException e) {
+            r = calls.call("inspect", uuid, () -> docker.inspectContainerCmd(engineName(uuid)).exec());
+        } catch (WorkloadNotFoundException e) {
             return Optional.empty();
         }
         DockerContainerState state = DockerContainerState.of(r.getState());
@@ -219,8 +218,8 @@ public class DockerServerDriver implements ServerDriver {
     }
 
     @Override
-    public List<ObservedServer> list() {
-        List<Container> containers = engine("list", null, () -> docker.listContainersCmd().withShowAll(true)
+    public List<ObservedServer> observeAll() {
+        List<Container> containers = calls.call("list", null, () -> docker.listContainersCmd().withShowAll(true)
                 .withLabelFilter(Map.of(DockerLabels.KIND, DockerLabels.KIND_SERVER)).exec());
         // the listing carries state and networks already: no inspect per server
         return containers.stream()
@@ -245,37 +244,6 @@ public class DockerServerDriver implements ServerDriver {
             } catch (IOException e) {
                 LOG.debugf("closing docker client: %s", e.getMessage());
             }
-        }
-    }
-
-    private void engineVoid(String operation, String uuid, Runnable call) {
-        engine(operation, uuid, () -> {
-            call.run();
-            return null;
-        });
-    }
-
-    /** Runs one engine call, translating docker-java's exceptions as the container driver does. */
-    private <T> T engine(String operation, String uuid, Supplier<T> call) {
-        LOG.debugf("docker %s server %s", operation, uuid == null ? "" : uuid);
-        try {
-            return call.get();
-        } catch (NotModifiedException e) {
-            // start of a running / stop of a stopped server: already where we wanted it
-            return null;
-        } catch (NotFoundException e) {
-            if (uuid != null) {
-                throw new ServerNotFoundException(uuid);
-            }
-            throw new DriverException("Docker " + operation + " failed: "
-                    + DockerContainerDriver.engineMessage(e), e);
-        } catch (DockerException e) {
-            throw new DriverException("Docker " + operation + " failed: "
-                    + DockerContainerDriver.engineMessage(e), e);
-        } catch (DriverException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new DriverException("Docker " + operation + " failed: " + e.getMessage(), e);
         }
     }
 }

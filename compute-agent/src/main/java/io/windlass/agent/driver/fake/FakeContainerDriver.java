@@ -1,15 +1,15 @@
 package io.windlass.agent.driver.fake;
 
-import io.windlass.agent.driver.ContainerDriver;
-import io.windlass.agent.driver.ContainerNotFoundException;
-import io.windlass.agent.driver.ContainerSummary;
+import io.windlass.agent.driver.WorkloadNotFoundException;
+import io.windlass.agent.container.ContainerDriver;
+import io.windlass.agent.container.ContainerSummary;
 import io.windlass.agent.driver.DriverException;
 import io.windlass.agent.driver.EngineEvent;
 import io.windlass.agent.driver.EngineEventListener;
 import io.windlass.agent.driver.EventSubscription;
 import io.windlass.agent.driver.HostInventory;
 import io.windlass.agent.driver.ImageUnavailableException;
-import io.windlass.agent.driver.ObservedContainer;
+import io.windlass.agent.container.ObservedContainer;
 import io.windlass.container.ContainerSpec;
 import io.windlass.container.ContainerStats;
 import io.windlass.container.ContainerStatus;
@@ -135,7 +135,7 @@ public class FakeContainerDriver implements ContainerDriver {
     }
 
     @Override
-    public Optional<ObservedContainer> inspect(String uuid) {
+    public Optional<ObservedContainer> observe(String uuid) {
         FakeContainer c = containers.get(uuid);
         if (c == null) {
             return Optional.empty();
@@ -194,7 +194,7 @@ public class FakeContainerDriver implements ContainerDriver {
     private FakeContainer get(String uuid) {
         FakeContainer c = containers.get(uuid);
         if (c == null) {
-            throw new ContainerNotFoundException(uuid);
+            throw new WorkloadNotFoundException("Container", uuid);
         }
         return c;
     }

@@ -1,5 +1,6 @@
 package io.windlass.agent.driver.fake;
 
+import io.windlass.agent.driver.WorkloadNotFoundException;
 import io.windlass.agent.driver.DriverException;
 import io.windlass.agent.driver.EngineEvent;
 import io.windlass.agent.driver.EngineEventListener;
@@ -7,7 +8,6 @@ import io.windlass.agent.driver.EventSubscription;
 import io.windlass.agent.driver.ImageUnavailableException;
 import io.windlass.agent.server.ObservedServer;
 import io.windlass.agent.server.ServerDriver;
-import io.windlass.agent.server.ServerNotFoundException;
 import io.windlass.server.PowerState;
 import io.windlass.server.ServerAddress;
 import io.windlass.server.ServerSpec;
@@ -69,12 +69,8 @@ public class FakeServerDriver implements ServerDriver {
         emit(spec.uuid(), "start");
     }
 
-    /** A stable private address per uuid, so repeated reports agree. */
     private static ServerAddress address(String uuid) {
-        int h = uuid.hashCode();
-        String ip = "10." + ((h >>> 16) & 0xff) + "." + ((h >>> 8) & 0xff) + "." + (2 + (h & 0xff) % 250);
-        String mac = String.format("fa:16:3e:%02x:%02x:%02x", (h >>> 16) & 0xff, (h >>> 8) & 0xff, h & 0xff);
-        return new ServerAddress(ip, 4, mac);
+        return new ServerAddress(FakeAddresses.ipv4(uuid), 4, FakeAddresses.mac(uuid));
     }
 
     @Override
@@ -120,7 +116,7 @@ public class FakeServerDriver implements ServerDriver {
     }
 
     @Override
-    public List<ObservedServer> list() {
+    public List<ObservedServer> observeAll() {
         return servers.keySet().stream().map(this::observe).flatMap(Optional::stream).toList();
     }
 
@@ -138,7 +134,7 @@ public class FakeServerDriver implements ServerDriver {
     private void transition(String uuid, String action, PowerState to, Set<PowerState> from) {
         FakeServer s = servers.get(uuid);
         if (s == null) {
-            throw new ServerNotFoundException(uuid);
+            throw new WorkloadNotFoundException("Server", uuid);
         }
         if (!from.contains(s.power())) {
             throw new DriverException("Cannot " + action + " server " + uuid + " in power state " + s.power());

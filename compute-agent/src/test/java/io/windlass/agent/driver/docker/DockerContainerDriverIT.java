@@ -1,10 +1,10 @@
 package io.windlass.agent.driver.docker;
 
+import io.windlass.agent.driver.WorkloadNotFoundException;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
-import io.windlass.agent.driver.ContainerNotFoundException;
 import io.windlass.agent.driver.ImageUnavailableException;
-import io.windlass.agent.driver.ObservedContainer;
+import io.windlass.agent.container.ObservedContainer;
 import io.windlass.container.ContainerSpec;
 import io.windlass.container.ContainerStats;
 import io.windlass.container.ContainerStatus;
@@ -86,7 +86,7 @@ class DockerContainerDriverIT {
         assertEquals("/tmp", r.getConfig().getWorkingDir());
         assertEquals("drv-" + uuid.substring(0, 8), r.getConfig().getHostName());
 
-        ObservedContainer observed = driver.inspect(uuid).orElseThrow();
+        ObservedContainer observed = driver.observe(uuid).orElseThrow();
         assertEquals(ContainerStatus.CREATED, observed.status());
         assertEquals("Created", observed.statusDetail());
         assertEquals(r.getId(), observed.engineId());
@@ -99,7 +99,7 @@ class DockerContainerDriverIT {
         driver.create(spec(uuid, "busybox:latest", List.of("sleep", "300"), 0, 0, RestartPolicy.NO, "never"));
 
         driver.start(uuid);
-        ObservedContainer running = driver.inspect(uuid).orElseThrow();
+        ObservedContainer running = driver.observe(uuid).orElseThrow();
         assertEquals(ContainerStatus.RUNNING, running.status());
         assertTrue(running.statusDetail().startsWith("Up "), running.statusDetail());
         assertFalse(running.addresses().isEmpty(), "a running container has a bridge address");
@@ -107,28 +107,28 @@ class DockerContainerDriverIT {
         driver.start(uuid); // already running: no error
 
         driver.pause(uuid);
-        assertEquals(ContainerStatus.PAUSED, driver.inspect(uuid).orElseThrow().status());
+        assertEquals(ContainerStatus.PAUSED, driver.observe(uuid).orElseThrow().status());
         driver.unpause(uuid);
-        assertEquals(ContainerStatus.RUNNING, driver.inspect(uuid).orElseThrow().status());
+        assertEquals(ContainerStatus.RUNNING, driver.observe(uuid).orElseThrow().status());
 
         String startedBefore = dockerInspect(uuid).getState().getStartedAt();
         long t0 = System.nanoTime();
         driver.restart(uuid, Duration.ofSeconds(10));
         assertTrue(Duration.ofNanos(System.nanoTime() - t0).toSeconds() < 5,
                 "with docker-init the restart does not wait out the grace period");
-        assertEquals(ContainerStatus.RUNNING, driver.inspect(uuid).orElseThrow().status());
+        assertEquals(ContainerStatus.RUNNING, driver.observe(uuid).orElseThrow().status());
         assertFalse(startedBefore.equals(dockerInspect(uuid).getState().getStartedAt()));
 
         driver.stop(uuid, Duration.ofSeconds(10));
-        ObservedContainer stopped = driver.inspect(uuid).orElseThrow();
+        ObservedContainer stopped = driver.observe(uuid).orElseThrow();
         assertEquals(ContainerStatus.STOPPED, stopped.status());
         assertTrue(stopped.statusDetail().startsWith("Exited (143)"), stopped.statusDetail());
         driver.stop(uuid, Duration.ofSeconds(1)); // already stopped: no error
 
         driver.remove(uuid, false);
-        assertTrue(driver.inspect(uuid).isEmpty());
-        assertThrows(ContainerNotFoundException.class, () -> driver.remove(uuid, true));
-        assertThrows(ContainerNotFoundException.class, () -> driver.start(uuid));
+        assertTrue(driver.observe(uuid).isEmpty());
+        assertThrows(WorkloadNotFoundException.class, () -> driver.remove(uuid, true));
+        assertThrows(WorkloadNotFoundException.class, () -> driver.start(uuid));
     }
 
     @Test
@@ -162,7 +162,7 @@ class DockerContainerDriverIT {
         // a busy loop capped at half a CPU
         assertTrue(stats.cpuPercent() > 10 && stats.cpuPercent() < 80, "cpu " + stats.cpuPercent());
         assertTrue(stats.netRxBytes() >= 0 && stats.blockReadBytes() >= 0);
-        assertThrows(ContainerNotFoundException.class, () -> driver.stats(UUID.randomUUID().toString()));
+        assertThrows(WorkloadNotFoundException.class, () -> driver.stats(UUID.randomUUID().toString()));
     }
 
     @Test
@@ -173,7 +173,7 @@ class DockerContainerDriverIT {
                         "never")));
         assertEquals("busybox2:latest", e.image());
         assertEquals("Image busybox2:latest not found on host h1", e.reasonOn("h1"));
-        assertTrue(driver.inspect(uuid).isEmpty());
+        assertTrue(driver.observe(uuid).isEmpty());
         assertTrue(docker.listContainersCmd().withShowAll(true)
                 .withNameFilter(List.of(ContainerSpec.engineName(uuid))).exec().isEmpty());
     }

@@ -1,6 +1,6 @@
 package io.windlass.agent.driver.fake;
 
-import io.windlass.agent.driver.ContainerNotFoundException;
+import io.windlass.agent.driver.WorkloadNotFoundException;
 import io.windlass.agent.driver.DriverException;
 import io.windlass.agent.driver.EngineEvent;
 import io.windlass.agent.driver.EngineEventListener;
@@ -43,16 +43,16 @@ class FakeContainerDriverTest {
         });
 
         driver.create(spec("u1", "busybox"));
-        assertEquals(ContainerStatus.CREATED, driver.inspect("u1").orElseThrow().status());
+        assertEquals(ContainerStatus.CREATED, driver.observe("u1").orElseThrow().status());
         driver.start("u1");
         driver.pause("u1");
-        assertEquals(ContainerStatus.PAUSED, driver.inspect("u1").orElseThrow().status());
+        assertEquals(ContainerStatus.PAUSED, driver.observe("u1").orElseThrow().status());
         driver.unpause("u1");
         driver.stop("u1", Duration.ofSeconds(1));
-        assertEquals(ContainerStatus.STOPPED, driver.inspect("u1").orElseThrow().status());
+        assertEquals(ContainerStatus.STOPPED, driver.observe("u1").orElseThrow().status());
         driver.remove("u1", false);
 
-        assertTrue(driver.inspect("u1").isEmpty());
+        assertTrue(driver.observe("u1").isEmpty());
         assertEquals(List.of("create", "start", "pause", "unpause", "stop", "destroy"),
                 events.stream().map(EngineEvent::action).toList());
     }
@@ -67,7 +67,7 @@ class FakeContainerDriverTest {
         assertEquals(1, driver.list().stream().filter(c -> c.running()).count());
         driver.remove("u2", true);
 
-        assertThrows(ContainerNotFoundException.class, () -> driver.start("u2"));
+        assertThrows(WorkloadNotFoundException.class, () -> driver.start("u2"));
         var missing = assertThrows(ImageUnavailableException.class, () -> driver.create(spec("u3", "nginx")));
         assertEquals("Image nginx:latest not found on host sim-1", missing.reasonOn("sim-1"));
         assertEquals(new HostInventory(16, 65536, 1000), driver.inventory());

@@ -1,9 +1,9 @@
 package io.windlass.agent.driver.fake;
 
+import io.windlass.agent.driver.WorkloadNotFoundException;
 import io.windlass.agent.driver.DriverException;
 import io.windlass.agent.driver.ImageUnavailableException;
 import io.windlass.agent.server.ObservedServer;
-import io.windlass.agent.server.ServerNotFoundException;
 import io.windlass.server.PowerState;
 import io.windlass.server.ServerSpec;
 import org.junit.jupiter.api.Test;
@@ -48,12 +48,12 @@ class FakeServerDriverTest {
         assertEquals(PowerState.SHUTDOWN, power("s1"));
         driver.powerOn("s1");
         assertEquals(PowerState.RUNNING, power("s1"));
-        assertEquals(List.of("s1"), driver.list().stream().map(ObservedServer::uuid).toList());
+        assertEquals(List.of("s1"), driver.observeAll().stream().map(ObservedServer::uuid).toList());
 
         driver.destroy("s1");
         driver.destroy("s1");
         assertFalse(driver.observe("s1").isPresent());
-        assertThrows(ServerNotFoundException.class, () -> driver.powerOn("s1"));
+        assertThrows(WorkloadNotFoundException.class, () -> driver.powerOn("s1"));
     }
 
     @Test
@@ -61,6 +61,6 @@ class FakeServerDriverTest {
         ImageUnavailableException e = assertThrows(ImageUnavailableException.class,
                 () -> driver.spawn(spec("s2", "nosuch"), null));
         assertEquals("nosuch:latest", e.image());
-        assertTrue(driver.list().isEmpty());
+        assertTrue(driver.observeAll().isEmpty());
     }
 }

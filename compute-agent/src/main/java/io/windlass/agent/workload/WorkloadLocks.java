@@ -1,22 +1,19 @@
-package io.windlass.agent.rpc;
-
-import jakarta.enterprise.context.ApplicationScoped;
+package io.windlass.agent.workload;
 
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
- * Serialises operations on one container (a delete arriving while its create still runs must
- * wait, as Nova's per-instance lock does), while different containers proceed in parallel.
+ * Serialises operations on one workload (a delete arriving while its create still runs must
+ * wait, as Nova's per-instance lock does), while different workloads proceed in parallel.
  * Striped: a fixed set of locks chosen by uuid hash, so nothing needs cleaning up.
  */
-@ApplicationScoped
-public class ContainerLocks {
+public class WorkloadLocks {
     private static final int STRIPES = 64;
 
     private final ReentrantLock[] locks = new ReentrantLock[STRIPES];
 
-    public ContainerLocks() {
+    public WorkloadLocks() {
         for (int i = 0; i < STRIPES; i++) {
             locks[i] = new ReentrantLock();
         }

@@ -1,4 +1,4 @@
-package io.windlass.agent.rpc;
+package io.windlass.agent.testing;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;

@@ -1,5 +1,7 @@
-package io.windlass.agent.driver;
+package io.windlass.agent.container;
 
+import io.windlass.agent.driver.HostInventory;
+import io.windlass.agent.workload.WorkloadDriver;
 import io.windlass.container.ContainerSpec;
 import io.windlass.container.ContainerStats;
 
@@ -8,15 +10,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the agent needs from a container (or, later, VM) engine. Containers are addressed by
- * their Windlass uuid; the driver maps that to its own naming, which makes every call
- * idempotent across agent restarts. Failures are {@link DriverException}s;
- * {@link ContainerNotFoundException} when the uuid is unknown to the engine.
+ * What the agent needs from a container engine for Zun containers (and, being the engine the
+ * host runs, for the host's inventory and images). Failures are
+ * {@link io.windlass.agent.driver.DriverException}s;
+ * {@link io.windlass.agent.driver.WorkloadNotFoundException} when the uuid is unknown to the engine.
  */
-public interface ContainerDriver extends AutoCloseable {
-
-    /** Short driver name reported in heartbeats ({@code docker}, {@code fake}). */
-    String name();
+public interface ContainerDriver extends WorkloadDriver<ObservedContainer>, AutoCloseable {
 
     /** True when the engine answers. */
     boolean ping();
@@ -25,7 +24,7 @@ public interface ContainerDriver extends AutoCloseable {
      * Creates (does not start) the container, fetching the image first as the spec's pull
      * policy says.
      *
-     * @throws ImageUnavailableException when the image is missing and may not or could not be pulled
+     * @throws io.windlass.agent.driver.ImageUnavailableException when the image is missing and may not or could not be pulled
      */
     void create(ContainerSpec spec);
 
@@ -50,11 +49,14 @@ public interface ContainerDriver extends AutoCloseable {
     /** One sample of resource use. */
     ContainerStats stats(String uuid);
 
-    /** Current state, empty when the engine has no such container. */
-    Optional<ObservedContainer> inspect(String uuid);
-
     /** Every container this agent manages, cheaply (no per-container inspection). */
     List<ContainerSummary> list();
+
+    /** Every managed container as observed now: the listing, then one inspection each. */
+    @Override
+    default List<ObservedContainer> observeAll() {
+        return list().stream().map(c -> observe(c.uuid())).flatMap(Optional::stream).toList();
+    }
 
     /** Images present on the host. */
     List<String> images();
@@ -65,18 +67,12 @@ public interface ContainerDriver extends AutoCloseable {
     /**
      * Fetches the image onto the host (image pre-caching).
      *
-     * @throws ImageUnavailableException when it cannot be fetched
+     * @throws io.windlass.agent.driver.ImageUnavailableException when it cannot be fetched
      */
     void pullImage(String image);
 
     /** What the host offers, as the engine sees it. */
     HostInventory inventory();
-
-    /**
-     * Streams state changes of managed containers until the returned subscription is closed
-     * or the engine ends the stream ({@link EngineEventListener#onClosed}).
-     */
-    EventSubscription followEvents(EngineEventListener listener);
 
     @Override
     void close();

@@ -1,5 +1,6 @@
-package io.windlass.agent.driver;
+package io.windlass.agent.container;
 
+import io.windlass.agent.workload.Observed;
 import io.windlass.container.ContainerAddress;
 import io.windlass.container.ContainerStatus;
 
@@ -20,7 +21,7 @@ import java.util.Map;
  */
 public record ObservedContainer(String uuid, String engineId, ContainerStatus status, String statusDetail,
                                 String engineError, Map<String, List<ContainerAddress>> addresses,
-                                List<Integer> ports, List<String> command) {
+                                List<Integer> ports, List<String> command) implements Observed {
     public ObservedContainer {
         addresses = addresses == null ? Map.of() : Map.copyOf(addresses);
         ports = ports == null ? List.of() : List.copyOf(ports);

@@ -1,10 +1,11 @@
-package io.windlass.agent.rpc;
+package io.windlass.agent.container;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.DockerClient;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.windlass.agent.driver.docker.DockerClientFactory;
+import io.windlass.agent.testing.AgentQueuesReset;
 import io.windlass.agent.testing.ConductorProbe;
 import io.windlass.compute.ComputeRpcApi;
 import io.windlass.conductor.ConductorRpcApi;
@@ -53,7 +54,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 @QuarkusTest
 @WithTestResource(AgentQueuesReset.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ComputeManagerIT {
+class ContainerManagerIT {
     private static final String HOST = AgentQueuesReset.HOST;
     private static final String TEST_LABEL = "windlass.test";
     private static final String TEST_LABEL_VALUE = "compute-manager-it";

@@ -1,4 +1,4 @@
-package io.windlass.agent.driver;
+package io.windlass.agent.container;
 
 /**
  * A managed container in a listing.

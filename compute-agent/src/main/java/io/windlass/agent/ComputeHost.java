@@ -1,0 +1,118 @@
+package io.windlass.agent;
+
+import io.windlass.agent.capsule.CapsuleDriver;
+import io.windlass.agent.capsule.CapsuleManager;
+import io.windlass.agent.capsule.CapsuleReports;
+import io.windlass.agent.capsule.ObservedCapsule;
+import io.windlass.agent.container.ContainerDriver;
+import io.windlass.agent.container.ContainerManager;
+import io.windlass.agent.container.ContainerReports;
+import io.windlass.agent.container.ObservedContainer;
+import io.windlass.agent.image.ImageCacher;
+import io.windlass.agent.report.HeartbeatSender;
+import io.windlass.agent.server.ConfigDriveBuilder;
+import io.windlass.agent.server.ObservedServer;
+import io.windlass.agent.server.OrphanConfigDrives;
+import io.windlass.agent.server.ServerDriver;
+import io.windlass.agent.server.ServerManager;
+import io.windlass.agent.server.ServerReports;
+import io.windlass.agent.workload.WorkloadEvents;
+import io.windlass.agent.workload.WorkloadLocks;
+import io.windlass.agent.workload.WorkloadOperations;
+import io.windlass.agent.workload.WorkloadReporter;
+import io.windlass.agent.workload.WorkloadSync;
+import io.windlass.compute.ComputeRpcApi;
+import io.windlass.conductor.ConductorRpcApi;
+import io.windlass.rpc.RpcEndpoint;
+import io.windlass.rpc.RpcTopics;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+
+/**
+ * Everything the agent runs for one compute host, wired once: the three workload kinds
+ * (containers, servers, capsules), each a driver, a reporter and a manager in the shared shells,
+ * the host's {@code compute.<host>} endpoint, its heartbeat, its event follower and its sync. The
+ * real agent is one of these; a simulating agent is many, on fake drivers.
+ */
+public final class ComputeHost {
+    private final String host;
+    private final ContainerManager containers;
+    private final ServerManager servers;
+    private final CapsuleManager capsules;
+    private final ImageCacher imageCacher;
+    private final HeartbeatSender heartbeat;
+    private final WorkloadSync sync;
+    private final WorkloadEvents events;
+
+    /** The drivers of one host, one per workload kind. */
+    public record Drivers(ContainerDriver containers, ServerDriver servers, CapsuleDriver capsules) {
+    }
+
+    /**
+     * What one host is told by its operator.
+     *
+     * @param containerStopTimeout a container stop's default grace period
+     * @param serverStopTimeout    a server stop's and soft reboot's grace period
+     * @param imageCachePull       a pre-cache may pull missing images
+     * @param vcpus                CPUs offered, else the engine's; likewise memory and disk
+     * @param eventReconnectDelay  first wait before reopening a closed event stream
+     */
+    public record Settings(Duration containerStopTimeout, Duration serverStopTimeout, boolean imageCachePull,
+                           OptionalDouble vcpus, OptionalLong memoryMb, OptionalLong diskGb,
+                           Duration eventReconnectDelay) {
+    }
+
+    public ComputeHost(String host, Drivers drivers, ConductorRpcApi conductor, ConfigDriveBuilder configDrives,
+                       Settings settings) {
+        this.host = host;
+        WorkloadLocks locks = new WorkloadLocks();
+        WorkloadOperations operations = new WorkloadOperations(locks);
+        WorkloadReporter<ObservedContainer> containerReporter = new WorkloadReporter<>("container",
+                drivers.containers(), new ContainerReports(conductor, host));
+        WorkloadReporter<ObservedServer> serverReporter = new WorkloadReporter<>("server", drivers.servers(),
+                new ServerReports(conductor, host));
+        WorkloadReporter<ObservedCapsule> capsuleReporter = new WorkloadReporter<>("capsule", drivers.capsules(),
+                new CapsuleReports(conductor, host));
+        this.containers = new ContainerManager(drivers.containers(), containerReporter, operations, locks, host,
+                settings.containerStopTimeout());
+        this.servers = new ServerManager(drivers.servers(), serverReporter, operations, configDrives, host,
+                settings.serverStopTimeout());
+        this.capsules = new CapsuleManager(drivers.capsules(), capsuleReporter, operations, host);
+        this.imageCacher = new ImageCacher(drivers.containers(), conductor, host, settings.imageCachePull());
+        this.heartbeat = new HeartbeatSender(drivers.containers(), drivers.servers(), conductor, host,
+                settings.vcpus(), settings.memoryMb(), settings.diskGb());
+        List<WorkloadReporter<?>> kinds = List.of(containerReporter, serverReporter, capsuleReporter);
+        this.sync = new WorkloadSync(kinds, locks, drivers.servers().usesConfigDrive()
+                ? List.of(new OrphanConfigDrives(configDrives)) : List.of());
+        this.events = new WorkloadEvents(kinds, locks, sync, settings.eventReconnectDelay());
+    }
+
+    public String host() {
+        return host;
+    }
+
+    /** The host's RPC API: every kind's methods and image pre-caching, on {@code compute.<host>}. */
+    public RpcEndpoint endpoint() {
+        RpcEndpoint endpoint = new RpcEndpoint(RpcTopics.compute(host), ComputeRpcApi.VERSION)
+                .on(ComputeRpcApi.CACHE_IMAGES, (ctx, r) -> {
+                    imageCacher.cache(ctx, r);
+                    return null;
+                });
+        return capsules.register(servers.register(containers.register(endpoint)));
+    }
+
+    public HeartbeatSender heartbeat() {
+        return heartbeat;
+    }
+
+    public WorkloadSync sync() {
+        return sync;
+    }
+
+    public WorkloadEvents events() {
+        return events;
+    }
+}

@@ -1,0 +1,70 @@
+package io.windlass.agent.driver.docker;
+
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
+import io.windlass.agent.driver.DriverException;
+import io.windlass.agent.driver.WorkloadNotFoundException;
+import org.jboss.logging.Logger;
+
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The one place the agent runs a docker-java call and turns its exceptions into the drivers'
+ * vocabulary, for every workload kind: "not found" names the workload
+ * ({@link WorkloadNotFoundException}), "not modified" (start of a running container, stop of a
+ * stopped one) is success, anything else is a {@link DriverException} with the engine's own
+ * message, fit for a status reason.
+ */
+public final class DockerCalls {
+    private static final Logger LOG = Logger.getLogger(DockerCalls.class);
+    private static final Pattern ENGINE_MESSAGE = Pattern.compile("\"message\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+    private final String noun;
+
+    /** @param noun names the workloads in "not found" messages: {@code Container}, {@code Server}, {@code Capsule} */
+    public DockerCalls(String noun) {
+        this.noun = noun;
+    }
+
+    /**
+     * @param uuid the workload the call is about, or null when a "not found" is about something
+     *             else (an image on create, a volume)
+     */
+    public <T> T call(String operation, String uuid, Supplier<T> call) {
+        LOG.debugf("docker %s %s %s", operation, noun.toLowerCase(), uuid == null ? "" : uuid);
+        try {
+            return call.get();
+        } catch (NotModifiedException e) {
+            LOG.debugf("docker %s %s: already done", operation, uuid);
+            return null;
+        } catch (NotFoundException e) {
+            if (uuid != null) {
+                throw new WorkloadNotFoundException(noun, uuid);
+            }
+            throw new DriverException("Docker " + operation + " failed: " + engineMessage(e), e);
+        } catch (DockerException e) {
+            throw new DriverException("Docker " + operation + " failed: " + engineMessage(e), e);
+        } catch (DriverException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new DriverException("Docker " + operation + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    public void run(String operation, String uuid, Runnable call) {
+        call(operation, uuid, () -> {
+            call.run();
+            return null;
+        });
+    }
+
+    /** Docker puts its human message in a JSON body; show that rather than the raw HTTP status line. */
+    public static String engineMessage(DockerException e) {
+        String raw = e.getMessage() == null ? "" : e.getMessage();
+        Matcher m = ENGINE_MESSAGE.matcher(raw);
+        return m.find() ? m.group(1).replace("\\\"", "\"") : raw.strip();
+    }
+}

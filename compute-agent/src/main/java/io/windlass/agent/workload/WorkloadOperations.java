@@ -1,0 +1,129 @@
+package io.windlass.agent.workload;
+
+import io.windlass.agent.driver.DriverException;
+import io.windlass.agent.driver.WorkloadNotFoundException;
+import io.windlass.context.RequestContext;
+import org.jboss.logging.Logger;
+
+import java.util.Optional;
+
+/**
+ * The shells of the operations the conductor casts to a host, for every kind: each runs under the
+ * workload's lock (a delete waits for a running create) and always ends with a report that closes
+ * the operation ({@code operationDone}), also when it failed; only a report that cannot be sent
+ * makes it throw, and the message is redelivered, which is safe because every step is idempotent.
+ */
+public class WorkloadOperations {
+    private static final Logger LOG = Logger.getLogger(WorkloadOperations.class);
+
+    private final WorkloadLocks locks;
+
+    public WorkloadOperations(WorkloadLocks locks) {
+        this.locks = locks;
+    }
+
+    /** The kind's steps of a create. */
+    public interface Creation<O> {
+        /**
+         * A redelivered create found what an earlier one made: finish the job (e.g. start it).
+         *
+         * @return why it could not be finished, or null
+         */
+        String reuse(O existing);
+
+        /** Makes the workload on the engine. */
+        void create();
+
+        /** Why the create failed, as users read it (status reason, fault). */
+        String failure(DriverException e);
+
+        /** Removes what a failed create half-made. */
+        void removeLeftover();
+    }
+
+    /** Creates the workload, or finishes what an earlier delivery made; a failed create leaves nothing. */
+    public <O extends Observed> void create(RequestContext ctx, String uuid, WorkloadReporter<O> reporter,
+                                            Creation<O> creation) {
+        locks.withLock(uuid, () -> {
+            Optional<O> existing = reporter.driver().observe(uuid);
+            if (existing.isPresent()) {
+                LOG.infof("%s %s already exists; not creating it again", reporter.kind(), uuid);
+                reporter.reportCurrent(ctx, uuid, creation.reuse(existing.get()), true);
+                return null;
+            }
+            try {
+                creation.create();
+            } catch (DriverException e) {
+                String reason = creation.failure(e);
+                LOG.warnf("create of %s %s failed: %s", reporter.kind(), uuid, reason);
+                try {
+                    creation.removeLeftover();
+                } catch (DriverException cleanup) {
+                    LOG.warnf("could not remove the half-created %s %s (the next sync reports it): %s",
+                            reporter.kind(), uuid, cleanup.getMessage());
+                }
+                reporter.reportFailed(ctx, uuid, reason);
+                return null;
+            }
+            LOG.infof("%s %s created", reporter.kind(), uuid);
+            reporter.reportCurrent(ctx, uuid, null, true);
+            return null;
+        });
+    }
+
+    /** Runs an action (start, stop, pause, ...) and reports the workload after it. */
+    public <O extends Observed> void act(RequestContext ctx, String uuid, String verb, WorkloadReporter<O> reporter,
+                                         Runnable action) {
+        locks.withLock(uuid, () -> {
+            LOG.infof("%s %s %s", verb, reporter.kind(), uuid);
+            try {
+                action.run();
+            } catch (WorkloadNotFoundException e) {
+                LOG.warnf("%s %s no longer exists in the engine", reporter.kind(), uuid);
+                reporter.reportGone(ctx, uuid, true);
+                return null;
+            } catch (Refused e) {
+                reporter.reportCurrent(ctx, uuid, e.getMessage(), true);
+                return null;
+            } catch (DriverException e) {
+                LOG.warnf("%s of %s %s failed: %s", verb, reporter.kind(), uuid, e.getMessage());
+                reporter.reportCurrent(ctx, uuid, "Failed to " + verb + " " + reporter.kind() + ": "
+                        + e.getMessage(), true);
+                return null;
+            }
+            reporter.reportCurrent(ctx, uuid, null, true);
+            return null;
+        });
+    }
+
+    /** Removes the workload and reports it gone; a workload the engine does not know is gone already. */
+    public <O extends Observed> void delete(RequestContext ctx, String uuid, WorkloadReporter<O> reporter,
+                                            Runnable removal) {
+        locks.withLock(uuid, () -> {
+            LOG.infof("delete %s %s", reporter.kind(), uuid);
+            try {
+                removal.run();
+            } catch (WorkloadNotFoundException e) {
+                LOG.debugf("%s %s was gone already", reporter.kind(), uuid);
+            } catch (Refused e) {
+                reporter.reportCurrent(ctx, uuid, e.getMessage(), true);
+                return null;
+            } catch (DriverException e) {
+                LOG.warnf("delete of %s %s failed: %s", reporter.kind(), uuid, e.getMessage());
+                reporter.reportCurrent(ctx, uuid, "Failed to delete " + reporter.kind() + ": " + e.getMessage(),
+                        true);
+                return null;
+            }
+            LOG.infof("%s %s removed", reporter.kind(), uuid);
+            reporter.reportGone(ctx, uuid, true);
+            return null;
+        });
+    }
+
+    /** The operation is refused as asked; the message is the whole reason users see. */
+    public static class Refused extends DriverException {
+        public Refused(String reason) {
+            super(reason);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package io.windlass.agent.workload;
+
+import io.windlass.agent.driver.DriverException;
+import io.windlass.context.RequestContext;
+import io.windlass.rpc.RpcException;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+
+import java.util.List;
+
+/**
+ * Re-reports every workload of every kind on the engine, so the database converges even when an
+ * event was missed (agent down, stream reconnecting). One listing per kind; a workload whose
+ * lock is held is skipped: the operation running on it ends with a report of its own.
+ */
+public final class WorkloadSync {
+    private static final Logger LOG = Logger.getLogger(WorkloadSync.class);
+
+    /** Told what a kind's sync saw, for clean-ups of the kind's own (orphaned config drives). */
+    @FunctionalInterface
+    public interface Listener {
+        void synced(String kind, List<? extends Observed> observed);
+    }
+
+    private final List<WorkloadReporter<?>> kinds;
+    private final WorkloadLocks locks;
+    private final List<Listener> listeners;
+
+    public WorkloadSync(List<WorkloadReporter<?>> kinds, WorkloadLocks locks, List<Listener> listeners) {
+        this.kinds = List.copyOf(kinds);
+        this.locks = locks;
+        this.listeners = List.copyOf(listeners);
+    }
+
+    /** @return true when every kind's workloads could be listed (the sync ran) */
+    public boolean syncAll() {
+        RequestContext ctx = RequestContext.internal("compute-agent");
+        MDC.put("request_id", ctx.requestId());
+        try {
+            boolean listed = true;
+            for (WorkloadReporter<?> kind : kinds) {
+                try {
+                    if (!sync(ctx, kind)) {
+                        return listed;
+                    }
+                } catch (DriverException e) {
+                    LOG.warnf("%s sync skipped, the engine cannot be listed: %s", kind.kind(), e.getMessage());
+                    listed = false;
+                }
+            }
+            return listed;
+        } finally {
+            MDC.remove("request_id");
+        }
+    }
+
+    /** @return false when the conductor cannot be reached (no point going on) */
+    private <O extends Observed> boolean sync(RequestContext ctx, WorkloadReporter<O> kind) {
+        List<O> observed = kind.driver().observeAll();
+        int reported = 0;
+        for (O workload : observed) {
+            try {
+                if (locks.tryWithLock(workload.uuid(), () -> kind.report(ctx, workload, null, false))) {
+                    reported++;
+                }
+            } catch (RpcException e) {
+                LOG.warnf("sync stopped, the conductor cannot be reached: %s", e.getMessage());
+                return false;
+            }
+        }
+        LOG.debugf("sync reported %d of %d %s(s)", reported, observed.size(), kind.kind());
+        listeners.forEach(l -> l.synced(kind.kind(), observed));
+        return true;
+    }
+}

@@ -1,0 +1,129 @@
+package io.windlass.agent.workload;
+
+import io.windlass.agent.container.ObservedContainer;
+import io.windlass.agent.driver.DriverException;
+import io.windlass.agent.driver.HostInventory;
+import io.windlass.agent.driver.WorkloadNotFoundException;
+import io.windlass.agent.driver.fake.FakeContainerDriver;
+import io.windlass.container.ContainerSpec;
+import io.windlass.container.ContainerStatus;
+import io.windlass.context.RequestContext;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The operation shells every kind runs in, on the fake container driver, with the reports recorded. */
+class WorkloadOperationsTest {
+    private final RequestContext ctx = RequestContext.internal("test");
+    private final FakeContainerDriver driver = new FakeContainerDriver(new HostInventory(4, 4096, 100),
+            Set.of("busybox:latest"));
+    private final List<String> sent = new ArrayList<>();
+    private final WorkloadReporter<ObservedContainer> reporter = new WorkloadReporter<>("container", driver,
+            new WorkloadReporter.Reports<>() {
+                @Override
+                public void observed(RequestContext c, ObservedContainer o, String reason, boolean done) {
+                    sent.add(o.uuid() + " " + o.status().value() + (reason == null ? "" : " (" + reason + ")")
+                            + (done ? " done" : ""));
+                }
+
+                @Override
+                public void gone(RequestContext c, String uuid, boolean done) {
+                    sent.add(uuid + " gone" + (done ? " done" : ""));
+                }
+
+                @Override
+                public void failed(RequestContext c, String uuid, String reason) {
+                    sent.add(uuid + " failed (" + reason + ")");
+                }
+            });
+    private final WorkloadOperations operations = new WorkloadOperations(new WorkloadLocks());
+
+    private static ContainerSpec spec(String uuid, String image) {
+        return new ContainerSpec(uuid, "c", image, List.of("sleep", "300"), List.of(), 1, 128, null, null, null,
+                null, null, false, false, null, false, "p1");
+    }
+
+    private WorkloadOperations.Creation<ObservedContainer> creating(ContainerSpec spec, List<String> steps) {
+        return new WorkloadOperations.Creation<>() {
+            @Override
+            public String reuse(ObservedContainer existing) {
+                steps.add("reuse " + existing.status().value());
+                return null;
+            }
+
+            @Override
+            public void create() {
+                steps.add("create");
+                driver.create(spec);
+            }
+
+            @Override
+            public String failure(DriverException e) {
+                return "could not: " + e.getMessage();
+            }
+
+            @Override
+            public void removeLeftover() {
+                steps.add("remove leftover");
+                try {
+                    driver.remove(spec.uuid(), true);
+                } catch (WorkloadNotFoundException e) {
+                    steps.add("nothing to remove");
+                }
+            }
+        };
+    }
+
+    @Test
+    void aCreateDeliveredTwiceMakesOneWorkloadAndReportsBothTimes() {
+        List<String> steps = new ArrayList<>();
+        operations.create(ctx, "u1", reporter, creating(spec("u1", "busybox"), steps));
+        operations.create(ctx, "u1", reporter, creating(spec("u1", "busybox"), steps));
+
+        assertEquals(List.of("create", "reuse Created"), steps);
+        assertEquals(List.of("u1 Created done", "u1 Created done"), sent);
+    }
+
+    @Test
+    void aFailedCreateRemovesWhatItMadeAndSaysWhy() {
+        List<String> steps = new ArrayList<>();
+        operations.create(ctx, "u2", reporter, creating(spec("u2", "nosuch"), steps));
+
+        assertEquals(List.of("create", "remove leftover", "nothing to remove"), steps);
+        assertEquals(1, sent.size());
+        assertTrue(sent.getFirst().startsWith("u2 failed (could not: Image nosuch:latest"), sent.getFirst());
+        assertTrue(driver.observe("u2").isEmpty());
+    }
+
+    @Test
+    void actionsReportTheOutcomeAndAMissingWorkloadIsGone() {
+        driver.create(spec("u3", "busybox"));
+        operations.act(ctx, "u3", "start", reporter, () -> driver.start("u3"));
+        operations.act(ctx, "u3", "unpause", reporter, () -> driver.unpause("u3"));
+        operations.act(ctx, "u3", "pause", reporter, () -> {
+            throw new WorkloadOperations.Refused("Action pause is refused here");
+        });
+        operations.act(ctx, "nope", "stop", reporter, () -> driver.stop("nope", Duration.ZERO));
+
+        assertEquals(ContainerStatus.RUNNING, driver.observe("u3").orElseThrow().status());
+        assertEquals("u3 Running done", sent.get(0));
+        assertTrue(sent.get(1).startsWith("u3 Running (Failed to unpause container: "), sent.get(1));
+        assertEquals("u3 Running (Action pause is refused here) done", sent.get(2));
+        assertEquals("nope gone done", sent.get(3));
+    }
+
+    @Test
+    void aDeleteReportsGoneAlsoWhenTheEngineHadNothing() {
+        driver.create(spec("u4", "busybox"));
+        operations.delete(ctx, "u4", reporter, () -> driver.remove("u4", true));
+        operations.delete(ctx, "u4", reporter, () -> driver.remove("u4", true));
+
+        assertEquals(List.of("u4 gone done", "u4 gone done"), sent);
+    }
+}
