@@ -29,12 +29,17 @@ class ServicesAndZonesIT {
         rows.insertHost("h-down", 600);
     }
 
-    @Test
-    void listShowsStateZoneAndVersionedIds() {
+    /** Aggregate 1 with zone az1, holding h-up. */
+    private static void putHostUpInZoneAz1() {
         given().contentType("application/json").body(Map.of("aggregate", Map.of("name", "a", "availability_zone", "az1")))
                 .when().post("/compute/v2.1/os-aggregates").then().statusCode(200);
         given().contentType("application/json").body(Map.of("add_host", Map.of("host", "h-up")))
                 .when().post("/compute/v2.1/os-aggregates/1/action").then().statusCode(200);
+    }
+
+    @Test
+    void listShowsStateZoneAndVersionedIds() {
+        putHostUpInZoneAz1();
 
         given().when().get("/compute/v2.1/os-services").then().statusCode(200)
                 .body("services", hasSize(2))
@@ -88,10 +93,7 @@ class ServicesAndZonesIT {
 
     @Test
     void zonesAndDetail() {
-        given().contentType("application/json").body(Map.of("aggregate", Map.of("name", "a", "availability_zone", "az1")))
-                .when().post("/compute/v2.1/os-aggregates").then().statusCode(200);
-        given().contentType("application/json").body(Map.of("add_host", Map.of("host", "h-up")))
-                .when().post("/compute/v2.1/os-aggregates/1/action").then().statusCode(200);
+        putHostUpInZoneAz1();
         given().when().get("/compute/v2.1/os-availability-zone").then().statusCode(200)
                 .body("availabilityZoneInfo.zoneName", contains("az1", "nova"))
                 .body("availabilityZoneInfo[0].zoneState.available", equalTo(true))
