@@ -67,7 +67,7 @@ public class AggregatesResource {
     @Path("/{id}")
     public Map<String, Object> show(@PathParam("id") String id) {
         authorize(ComputePolicy.AGGREGATES_SHOW);
-        return full(service.get(requests.aggregateId(id)));
+        return full(service.get(requests.aggregateId(id, version.get())));
     }
 
     @PUT
@@ -75,7 +75,7 @@ public class AggregatesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Map<String, Object> update(@PathParam("id") String id, JsonNode body) {
         authorize(ComputePolicy.AGGREGATES_UPDATE);
-        int aggregateId = requests.aggregateId(id);
+        int aggregateId = requests.aggregateId(id, version.get());
         return full(service.update(aggregateId, requests.update(body, version.get())));
     }
 
@@ -83,7 +83,7 @@ public class AggregatesResource {
     @Path("/{id}")
     public Response delete(@PathParam("id") String id) {
         authorize(ComputePolicy.AGGREGATES_DELETE);
-        service.delete(requests.aggregateId(id));
+        service.delete(requests.aggregateId(id, version.get()));
         return Response.ok().build();
     }
 
@@ -92,7 +92,7 @@ public class AggregatesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Map<String, Object> action(@PathParam("id") String id, JsonNode body) {
         AggregateAction action = requests.action(body, version.get());
-        int aggregateId = requests.aggregateId(id);
+        int aggregateId = requests.aggregateId(id, version.get());
         AggregateRecord result = switch (action) {
             case AggregateAction.AddHost add -> {
                 authorize(ComputePolicy.AGGREGATES_ADD_HOST);
@@ -117,7 +117,7 @@ public class AggregatesResource {
     public Response cacheImages(@PathParam("id") String id, JsonNode body) {
         version.require(ComputeApiVersions.IMAGE_PRECACHE);
         authorize(ComputePolicy.AGGREGATES_IMAGES);
-        int aggregateId = requests.aggregateId(id);
+        int aggregateId = requests.aggregateId(id, version.get());
         service.get(aggregateId);
         precache.request(context.get(), aggregateId, requests.cacheImages(body, version.get()));
         return Response.accepted().build();

@@ -40,19 +40,23 @@ public enum ApiFamily {
 
     /** The family's error for {@code violation} of a body (or, with {@code query}, of a query string). */
     public RuntimeException error(SchemaViolation violation, boolean query, ApiVersion version) {
+        String message = violation.message();
         if (violation.newer() != null && this == ZUN) {
             return InvalidInputException.inVersion(label(violation.newer().path(), false), version,
                     violation.newer().since());
         }
-        if (violation.refused()) {
-            return this == ZUN ? InvalidInputException.unsupported(label(violation.path(), false), violation.message())
-                    : InvalidInputException.badRequest(violation.message());
-        }
-        String detail = violation.path().isEmpty() ? violation.message()
-                : String.format(query ? queryParameter : bodyField, label(violation.path(), query),
-                PythonRepr.str(violation.instance()), violation.message());
-        return this == KEYSTONE ? KeystoneException.badRequest(detail)
-                : new InvalidInputException(InvalidInputException.SCHEMA_VALIDATION_ERROR, detail);
+        return switch (violation.kind()) {
+            case REFUSED -> this == ZUN ? InvalidInputException.unsupported(label(violation.path(), false), message)
+                    : this == KEYSTONE ? KeystoneException.unauthorized(message) : InvalidInputException.badRequest(message);
+            case REQUEST -> this == KEYSTONE ? KeystoneException.badRequest(message)
+                    : new InvalidInputException(this == ZUN ? "InvalidValue" : "BadRequest", message);
+            case INVALID -> {
+                String detail = violation.path().isEmpty() ? message : String.format(query ? queryParameter : bodyField,
+                        label(violation.path(), query), PythonRepr.str(violation.instance()), message);
+                yield this == KEYSTONE ? KeystoneException.badRequest(detail)
+                        : new InvalidInputException(InvalidInputException.SCHEMA_VALIDATION_ERROR, detail);
+            }
+        };
     }
 
     /** A query parameter by its name; a body field as {@code a.b[0].c} (Zun) or {@code a/b/0/c}. */

@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -30,7 +31,6 @@ import java.util.concurrent.ConcurrentHashMap;
 public class RequestSchemas {
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, JsonNode> settings;
-    private final Map<String, JsonNode> files = new ConcurrentHashMap<>();
     private final Map<String, JsonNode> atVersion = new ConcurrentHashMap<>();
 
     public RequestSchemas(Map<String, JsonNode> settings) {
@@ -39,30 +39,19 @@ public class RequestSchemas {
 
     /** The schema {@code name} ({@code compute/servers/create}) as it is at {@code version}. */
     public JsonNode at(String name, ApiVersion version) {
-        JsonNode cached = atVersion.get(name + "@" + version);
-        return cached != null ? cached : cache(atVersion, name + "@" + version, materialize(file(name), version));
+        return atVersion.computeIfAbsent(name + "@" + version, key -> materialize(file(name), version));
     }
 
     private JsonNode file(String name) {
-        JsonNode cached = files.get(name);
-        if (cached != null) {
-            return cached;
-        }
         try (InputStream in = getClass().getClassLoader().getResourceAsStream("schemas/" + name + ".json")) {
             if (in == null) {
                 throw new IllegalArgumentException("no request schema " + name);
             }
             JsonNode raw = json.readTree(in);
-            return cache(files, name, resolve(raw, raw, name));
+            return resolve(raw, raw, name);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read request schema " + name, e);
         }
-    }
-
-    /** Not computeIfAbsent: resolving one file loads the files it refers to into the same map. */
-    private static JsonNode cache(Map<String, JsonNode> cache, String key, JsonNode value) {
-        JsonNode earlier = cache.putIfAbsent(key, value);
-        return earlier != null ? earlier : value;
     }
 
     private JsonNode resolve(JsonNode node, JsonNode root, String file) {
@@ -126,7 +115,7 @@ public class RequestSchemas {
         node.properties().forEach(e -> keywords.put(e.getKey(), e.getValue()));
         node.path("x-from").properties().stream().filter(o -> version.isAtLeast(ApiVersion.parse(o.getKey())))
                 .forEach(o -> o.getValue().properties().forEach(e -> keywords.put(e.getKey(), e.getValue())));
-        keywords.keySet().removeAll(java.util.Set.of("x-from", "x-since", "x-until"));
+        keywords.keySet().removeAll(Set.of("x-from", "x-since", "x-until"));
         ObjectNode newer = json.createObjectNode();
         keywords.getOrDefault("properties", newer).properties().stream()
                 .filter(p -> !inRange(p.getValue(), version) && p.getValue().has("x-since"))

@@ -29,9 +29,12 @@ public class SchemaSettings {
         JsonNodeFactory json = JsonNodeFactory.instance;
         return Map.ofEntries(Map.entry("container.min-cpu", json.numberNode(limits.minCpu())),
                 Map.entry("container.max-cpu", json.numberNode(limits.maxCpu())),
+                Map.entry("container.default-cpu", json.numberNode(limits.defaultCpu())),
                 Map.entry("container.min-memory", json.numberNode(limits.minMemory())),
                 Map.entry("container.max-memory", json.numberNode(limits.maxMemory())),
+                Map.entry("container.default-memory", json.numberNode(limits.defaultMemory())),
                 Map.entry("container.max-disk", json.numberNode(limits.maxDisk())),
+                Map.entry("container.default-disk", json.numberNode(limits.defaultDisk())),
                 Map.entry("container.command-list", version(ContainerApiVersions.COMMAND_LIST)),
                 Map.entry("container.tty", version(ContainerApiVersions.TTY)),
                 Map.entry("compute.server-description", version(ComputeApiVersions.SERVER_DESCRIPTION)),

@@ -1,6 +1,8 @@
 package io.windlass.api.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import io.windlass.api.validation.SchemaViolation.Kind;
 import io.windlass.api.validation.SchemaViolation.NewerField;
 
 import java.math.BigDecimal;
@@ -8,12 +10,14 @@ import java.net.InetAddress;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -33,7 +37,7 @@ import static io.windlass.api.validation.PythonRepr.repr;
  * would need a translation as long as this checker, which is small because the subset is.
  */
 public final class SchemaValidator {
-    private static final Set<String> ANNOTATIONS = Set.of("$comment", "description", "definitions");
+    private static final Set<String> ANNOTATIONS = Set.of("$comment", "description", "definitions", "default");
 
     /** The first violation of {@code schema} by {@code document}, or null when it is valid. */
     public SchemaViolation firstViolation(JsonNode schema, JsonNode document) {
@@ -49,7 +53,7 @@ public final class SchemaValidator {
         return switch (name) {
             case "type" -> failIf(strings(arg).noneMatch(t -> isType(instance, t)), path, instance, () -> repr(instance)
                     + " is not of type " + strings(arg).map(PythonRepr::repr).collect(Collectors.joining(", ")));
-            case "enum" -> failIf(StreamSupport.stream(arg.spliterator(), false).noneMatch(v -> same(v, instance)),
+            case "enum" -> failIf(elements(arg).noneMatch(v -> same(v, instance)),
                     path, instance, () -> repr(instance) + " is not one of " + repr(arg));
             case "pattern" -> failIf(text && !Pattern.compile(arg.textValue()).matcher(instance.textValue()).find(),
                     path, instance, () -> repr(instance) + " does not match " + repr(arg));
@@ -75,13 +79,21 @@ public final class SchemaValidator {
                     .map(key -> () -> check(p.getValue(), instance.get(key), append(path, key)))));
             case "additionalProperties" -> additionalProperties(arg, schema, instance, path);
             case "x-newer" -> first(fields(arg).filter(f -> instance.has(f.getKey())).map(f -> () -> new SchemaViolation(
-                    path, instance, unexpected(List.of(f.getKey())),
-                    new NewerField(append(path, f.getKey()), f.getValue().textValue()), false)));
-            // what upstream accepts and this deployment cannot do (all of it, or all but "unless"): refused, saying why
+                    path, instance, unexpected(List.of(f.getKey())), Kind.INVALID,
+                    new NewerField(append(path, f.getKey()), f.getValue().textValue()))));
+            // what upstream checks in code, or accepts and this deployment cannot do: refused unless valid under "unless"
             case "x-refuse" -> arg.has("unless") && check(arg.get("unless"), instance, path) == null ? null
-                    : new SchemaViolation(path, instance, arg.get("because").textValue(), null, true);
+                    : refusal(arg, schema, instance, path);
+            case "x-unknown" -> extras(schema, instance).isEmpty() ? null : new SchemaViolation(path, instance,
+                    arg.textValue() + String.join(", ", extras(schema, instance)), Kind.REQUEST, null);
+            case "x-unique", "x-among" -> first(elements(arg).map(rule -> () -> crossCheck(name, rule, instance, path)));
+            case "uniqueItems" -> failIf(arg.booleanValue() && instance.isArray() && elements(instance).distinct()
+                    .count() < instance.size(), path, instance, () -> repr(instance) + " has non-unique elements");
             case "items" -> first(Stream.iterate(0, i -> i < instance.size() && instance.isArray(), i -> i + 1)
                     .map(i -> () -> check(arg, instance.get(i), append(path, i))));
+            case "allOf" -> first(elements(arg).map(s -> () -> check(s, instance, path)));
+            case "not" -> failIf(check(arg, instance, path) == null, path, instance,
+                    () -> repr(instance) + " is not allowed for " + repr(arg));
             case "anyOf", "oneOf" -> alternatives(name, arg, instance, path);
             default -> {
                 if (!name.startsWith("x-") && !ANNOTATIONS.contains(name)) {
@@ -98,14 +110,53 @@ public final class SchemaValidator {
      * wording for metadata keys, which clients have seen from this API.
      */
     private SchemaViolation additionalProperties(JsonNode arg, JsonNode schema, JsonNode instance, List<Object> path) {
-        TreeSet<String> extras = members(instance).filter(key -> !schema.path("properties").has(key)
-                && !schema.path("x-newer").has(key) && fields(schema.path("patternProperties"))
-                .noneMatch(p -> Pattern.compile(p.getKey()).matcher(key).find()))
-                .collect(Collectors.toCollection(TreeSet::new));
+        TreeSet<String> extras = extras(schema, instance);
         if (arg.isObject()) {
             return first(extras.stream().map(key -> () -> check(arg, instance.get(key), append(path, key))));
         }
         return failIf(!arg.booleanValue() && !extras.isEmpty(), path, instance, () -> unexpected(extras));
+    }
+
+    private static TreeSet<String> extras(JsonNode schema, JsonNode instance) {
+        return members(instance).filter(key -> !schema.path("properties").has(key) && !schema.path("x-newer").has(key)
+                && fields(schema.path("patternProperties")).noneMatch(p -> Pattern.compile(p.getKey()).matcher(key).find()))
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /**
+     * A rule's failure ({@code {"because", "as"?, "since"?}}): the reason with {@code {member}} (absent: its
+     * default) or {@code {}} (the value itself) filled in, answered as "as" says, or as a field newer than the request.
+     */
+    private static SchemaViolation refusal(JsonNode rule, JsonNode schema, JsonNode instance, List<Object> path) {
+        String because = Pattern.compile("\\{([^}]*)}").matcher(rule.path("because").asText()).replaceAll(m ->
+                Matcher.quoteReplacement(m.group(1).isEmpty() ? PythonRepr.str(instance) : instance.has(m.group(1))
+                        ? instance.get(m.group(1)).asText() : schema.path("properties").path(m.group(1)).path("default").asText()));
+        return new SchemaViolation(path, instance, because, Kind.valueOf(rule.path("as").asText("refused").toUpperCase()),
+                rule.has("since") ? new NewerField(path, rule.get("since").textValue()) : null);
+    }
+
+    /**
+     * A rule across members ({@code {"values": [paths], "among"?: [paths], "because"}}, a path's "*" standing
+     * for each element of an array): the first value met twice (x-unique), or not met at "among" (x-among), fails.
+     */
+    private static SchemaViolation crossCheck(String keyword, JsonNode rule, JsonNode instance, List<Object> path) {
+        Set<JsonNode> seen = new HashSet<>();
+        Set<JsonNode> among = elements(rule.path("among")).flatMap(p -> reach(instance, path, p.asText().split("/"), 0))
+                .map(Map.Entry::getValue).collect(Collectors.toSet());
+        return elements(rule.get("values")).flatMap(p -> reach(instance, path, p.asText().split("/"), 0))
+                .filter(v -> keyword.equals("x-unique") ? !seen.add(v.getValue()) : !among.contains(v.getValue()))
+                .findFirst().map(v -> refusal(rule, MissingNode.getInstance(), v.getValue(), v.getKey())).orElse(null);
+    }
+
+    /** The values {@code steps} lead to from {@code node}, with their paths; a "*" step is each element of an array. */
+    private static Stream<Map.Entry<List<Object>, JsonNode>> reach(JsonNode node, List<Object> path, String[] steps,
+                                                                   int step) {
+        if (step == steps.length) {
+            return node.isMissingNode() || node.isNull() ? Stream.empty() : Stream.of(Map.entry(path, node));
+        }
+        return !steps[step].equals("*") ? reach(node.path(steps[step]), append(path, steps[step]), steps, step + 1)
+                : Stream.iterate(0, i -> i < node.size() && node.isArray(), i -> i + 1)
+                .flatMap(i -> reach(node.get(i), append(path, i), steps, step + 1));
     }
 
     private static String unexpected(Collection<String> extras) {
@@ -114,8 +165,7 @@ public final class SchemaValidator {
     }
 
     private SchemaViolation alternatives(String keyword, JsonNode schemas, JsonNode instance, List<Object> path) {
-        long valid = StreamSupport.stream(schemas.spliterator(), false).filter(s -> check(s, instance, path) == null)
-                .count();
+        long valid = elements(schemas).filter(s -> check(s, instance, path) == null).count();
         return valid == 0 ? fail(path, instance, repr(instance) + " is not valid under any of the given schemas")
                 : failIf(valid > 1 && keyword.equals("oneOf"), path, instance,
                 () -> repr(instance) + " is valid under each of " + repr(schemas));
@@ -142,7 +192,7 @@ public final class SchemaValidator {
         }
         String text = instance.asText().strip();
         try {
-            return !instance.isTextual() ? null : text.matches("^[+-]?[0-9]+$") ? new BigDecimal(text)
+            return !instance.isTextual() ? null : text.matches("^[+-]?\\p{Nd}+$") ? new BigDecimal(text)
                     : new BigDecimal(Double.toString(Double.parseDouble(text)));
         } catch (NumberFormatException e) {
             return null;
@@ -160,6 +210,8 @@ public final class SchemaValidator {
             case "ipv4" -> text.matches("^\\d{1,3}(\\.\\d{1,3}){3}$") && parses(() -> InetAddress.getByName(text));
             case "ipv6" -> text.matches("^[0-9a-fA-F:.]*:[0-9a-fA-F:.]*$") && parses(() -> InetAddress.getByName(text));
             case "regex" -> !text.isEmpty() && parses(() -> Pattern.compile(text));
+            case "int32" -> parses(() -> Integer.parseInt(text.strip()));
+            case "oslo-boolean" -> OsloBoolean.parse(text).isPresent();
             case "printable" -> text.codePoints().allMatch(c -> !Character.isISOControl(c) || "\n\t\r".indexOf(c) >= 0);
             default -> throw new IllegalArgumentException("request schemas do not support the format " + format);
         };
@@ -206,8 +258,11 @@ public final class SchemaValidator {
     }
 
     private static Stream<String> strings(JsonNode arg) {
-        return arg.isArray() ? StreamSupport.stream(arg.spliterator(), false).map(JsonNode::textValue)
-                : Stream.of(arg.textValue());
+        return arg.isArray() ? elements(arg).map(JsonNode::textValue) : Stream.of(arg.textValue());
+    }
+
+    private static Stream<JsonNode> elements(JsonNode array) {
+        return StreamSupport.stream(array.spliterator(), false);
     }
 
     private static int length(JsonNode text) {
@@ -226,6 +281,6 @@ public final class SchemaValidator {
     }
 
     private static SchemaViolation fail(List<Object> path, JsonNode instance, String message) {
-        return new SchemaViolation(path, instance, message, null, false);
+        return new SchemaViolation(path, instance, message, Kind.INVALID, null);
     }
 }

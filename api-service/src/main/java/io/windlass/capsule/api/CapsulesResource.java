@@ -22,7 +22,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import java.math.BigInteger;
 import java.net.URI;
 import java.util.List;
 
@@ -67,8 +66,7 @@ public class CapsulesResource {
     public CapsuleList list(@Context UriInfo uri, @Context HttpServerRequest request) {
         RequestContext caller = context.get();
         RequestFields query = requests.list(uri.getQueryParameters(), version.get());
-        int pageSize = query.has("limit") ? new BigInteger(query.text("limit")).min(BigInteger.valueOf(config.maxLimit()))
-                .intValue() : config.maxLimit();
+        int pageSize = query.limit(config.maxLimit());
         boolean ascending = !"desc".equals(query.text("sort_dir"));
         List<CapsuleEntity> rows = service.list(caller, query.bool("all_projects", false), query.text("marker"),
                 ascending, pageSize);

@@ -5,7 +5,6 @@ import io.vertx.core.http.HttpServerRequest;
 import io.windlass.api.config.ApiConfig;
 import io.windlass.api.context.CurrentRequestContext;
 import io.windlass.api.context.PublicUrl;
-import io.windlass.api.error.InvalidInputException;
 import io.windlass.api.error.NotAcceptableException;
 import io.windlass.api.error.PolicyNotAuthorizedException;
 import io.windlass.api.microversion.RequestedApiVersion;
@@ -24,7 +23,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -32,15 +30,11 @@ import jakarta.ws.rs.core.UriInfo;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Set;
 
 /** Zun's {@code /v1/containers} under the API port's {@code /container} prefix. */
 @Path("/container/v1/containers")
 @Produces(MediaType.APPLICATION_JSON)
 public class ContainersResource {
-    /** Signals that are what Docker's kill sends anyway; anything else cannot be passed on yet. */
-    private static final Set<String> DEFAULT_KILL_SIGNALS = Set.of("KILL", "SIGKILL", "9");
-
     private final ContainerService service;
     private final ContainerRequests requests;
     private final ContainerViews views;
@@ -125,17 +119,9 @@ public class ContainersResource {
     @DELETE
     @Path("/{ident}")
     public Response delete(@PathParam("ident") String ident, @Context UriInfo uri) {
-        RequestFields flags = flags(uri);
-        boolean forced = flags.bool("force", false);
-        boolean stopFirst = flags.bool("stop", false);
-        // zunclient always sends force=False&stop=False: only a true value needs the newer version
-        if (forced && !version.isAtLeast(1, 7)) {
-            throw InvalidInputException.inVersion("force", version.get(), "1.7");
-        }
-        if (stopFirst && !version.isAtLeast(1, 12)) {
-            throw InvalidInputException.inVersion("stop", version.get(), "1.12");
-        }
-        service.delete(context.get(), ident, forced, stopFirst, flags.bool("all_projects", false));
+        RequestFields flags = requests.query("delete", uri.getQueryParameters(), version.get());
+        service.delete(context.get(), ident, flags.bool("force", false), flags.bool("stop", false),
+                flags.bool("all_projects", false));
         return Response.noContent().build();
     }
 
@@ -171,10 +157,8 @@ public class ContainersResource {
 
     @POST
     @Path("/{ident}/kill")
-    public Response kill(@PathParam("ident") String ident, @QueryParam("signal") String signal) {
-        if (signal != null && !DEFAULT_KILL_SIGNALS.contains(signal.toUpperCase())) {
-            throw InvalidInputException.unsupported("signal", "only SIGKILL can be sent for now.");
-        }
+    public Response kill(@PathParam("ident") String ident, @Context UriInfo uri) {
+        requests.query("kill", uri.getQueryParameters(), version.get());
         return act(ident, ContainerAction.KILL, null);
     }
 
@@ -186,7 +170,7 @@ public class ContainersResource {
             throw new NotAcceptableException("The requested version of rename is not supported for this version "
                     + version.get() + "; use PATCH with a name from 1.14 on.");
         }
-        String name = requests.rename(uri.getQueryParameters(), version.get());
+        String name = requests.query("rename", uri.getQueryParameters(), version.get()).text("name");
         RequestContext caller = context.get();
         return views.of(service.rename(caller, ident, name), publicUrl.root(request), caller);
     }
@@ -208,6 +192,6 @@ public class ContainersResource {
     }
 
     private RequestFields flags(UriInfo uri) {
-        return requests.flags(uri.getQueryParameters(), version.get());
+        return requests.query("flags", uri.getQueryParameters(), version.get());
     }
 }

@@ -113,14 +113,11 @@ public class FlavorsResource {
     private Map<String, Object> page(UriInfo uri, String collection,
                                      Function<FlavorRecord, Map<String, Object>> view) {
         var query = uri.getQueryParameters();
-        RequestFields sorting = requests.listQuery(query, version.get());
-        String sortKey = sorting.has("sort_key") ? sorting.text("sort_key") : "flavorid";
-        String sortDir = sorting.has("sort_dir") ? sorting.text("sort_dir") : "asc";
-        int limit = pagination.limit(query.getFirst("limit"));
-        List<FlavorRecord> flavors = service.list(caller(), requests.isPublicFilter(query.getFirst("is_public")),
-                requests.minFilter("minRam", query.getFirst("minRam")),
-                requests.minFilter("minDisk", query.getFirst("minDisk")),
-                sortKey, sortDir.equals("asc"), query.getFirst("marker"), limit);
+        RequestFields given = requests.list(query, version.get());
+        int limit = pagination.limit(given.text("limit"));
+        List<FlavorRecord> flavors = service.list(caller(), requests.isPublic(given),
+                requests.minimum(given, "minRam"), requests.minimum(given, "minDisk"), given.text("sort_key"),
+                given.text("sort_dir").equals("asc"), query.getFirst("marker"), limit);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("flavors", flavors.stream().map(view).toList());
         List<Map<String, String>> next = pagination.links(links.versioned() + "/" + collection, query,

@@ -28,6 +28,8 @@ class AggregateRequestsTest {
                 of("{`set_metadata`: {`metadata`: {`k`: `v`, `gone`: null}}}"), V2_81);
         assertEquals(Map.of("k", Optional.of("v"), "gone", Optional.empty()), set.metadata());
         assertEquals(List.of("a", "b"), requests.cacheImages(of("{`cache`: [{`id`: `a`}, {`id`: `b`}]}"), V2_81));
+        assertEquals(new AggregateRequests.NewAggregate("a", Optional.empty()),
+                requests.create(of("{`aggregate`: {`name`: `a`, `availability_zone`: null}}"), V2_81));
     }
 
     @Test
@@ -45,7 +47,12 @@ class AggregateRequestsTest {
                 + "'string', 'null'", error(() -> requests.action(of("{`set_metadata`: {`metadata`: {`k`: 5}}}"), V2_81)));
         assertEquals("Duplicate images in request", error(() -> requests.cacheImages(
                 of("{`cache`: [{`id`: `a`}, {`id`: `a`}]}"), V2_81)));
-        assertEquals("Invalid input received: id must be an integer", error(() -> requests.aggregateId("abc")));
+        for (String id : List.of("abc", "", " 1", "1.0", "99999999999")) {
+            assertEquals("Invalid input received: id must be an integer", error(() -> requests.aggregateId(id, V2_81)));
+        }
+        assertEquals(-7, requests.aggregateId("-7", V2_81));
+        assertEquals("Invalid input for field/attribute aggregate/name. Value:   . '' is too short",
+                error(() -> requests.update(of("{`aggregate`: {`name`: `  `}}"), V2_81)));
     }
 
     private static String error(Runnable request) {

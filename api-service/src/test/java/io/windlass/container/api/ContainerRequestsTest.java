@@ -30,9 +30,10 @@ class ContainerRequestsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ApiVersion V1_1 = ApiVersion.of(1, 1);
     private static final ApiVersion V1_40 = ApiVersion.of(1, 40);
+    private static final String SCHEMA_ERROR = InvalidInputException.SCHEMA_VALIDATION_ERROR;
 
     private final RequestValidator validator = TestValidators.validator();
-    private final ContainerRequests requests = new ContainerRequests(validator, TestValidators.LIMITS);
+    private final ContainerRequests requests = new ContainerRequests(validator);
 
     @Test
     void aMinimalCreateGetsTheDefaults() {
@@ -41,6 +42,9 @@ class ContainerRequestsTest {
         assertEquals(1.0, c.cpu());
         assertEquals(512, c.memoryMb());
         assertEquals(RestartPolicy.NO, c.restartPolicy());
+        assertEquals(0, c.diskGb());
+        assertNull(c.entrypoint(), "no entrypoint is not an empty one");
+        assertEquals(Map.of(), c.environment());
         assertEquals(List.of(), c.command());
         assertNull(c.name());
     }
@@ -91,6 +95,18 @@ class ContainerRequestsTest {
     }
 
     @Test
+    void restartPoliciesThatIgnoreTheRetryCountRefuseOne() {
+        assertEquals(RestartPolicy.NO, requests.create(json("{\"image\": \"busybox\", \"restart_policy\": "
+                + "{\"Name\": \"no\", \"MaximumRetryCount\": 3}}"), V1_1).restartPolicy());
+        assertEquals(new RestartPolicy("always", 0), requests.create(json("{\"image\": \"busybox\", "
+                + "\"restart_policy\": {\"Name\": \"always\", \"MaximumRetryCount\": \"0\"}}"), V1_1).restartPolicy());
+        assertEquals("Invalid input for field 'restart_policy'.Value: '{'Name': 'unless-stopped', "
+                + "'MaximumRetryCount': '1'}'. maximum retry count not valid with restart policy of unless-stopped.",
+                createError("{\"image\": \"busybox\", \"restart_policy\": {\"Name\": \"unless-stopped\", "
+                        + "\"MaximumRetryCount\": \"1\"}}", V1_1));
+    }
+
+    @Test
     void aFieldNewerThanTheRequestIsInvalidParamInVersion() {
         InvalidInputException e = assertThrows(InvalidInputException.class, () ->
                 requests.create(json("{\"image\": \"busybox\", \"tty\": true}"), ApiVersion.of(1, 35)));
@@ -129,6 +145,11 @@ class ContainerRequestsTest {
         InvalidInputException unknown = assertThrows(InvalidInputException.class, () ->
                 requests.list(Map.of("colour", List.of("red"), "b", List.of("1")), V1_40, 1000));
         assertEquals("Unknown parameters: b, colour", unknown.getMessage());
+        assertEquals("InvalidValue", unknown.errorName());
+        assertEquals(new ContainerListQuery(1000, null, "id", "asc", false, Map.of()),
+                requests.list(Map.of(), V1_40, 1000));
+        assertEquals("name", requests.list(Map.of("sort_key", List.of("name"), "sort_dir", List.of("desc")), V1_40,
+                1000).sortKey());
         InvalidInputException limit = assertThrows(InvalidInputException.class, () ->
                 requests.list(Map.of("limit", List.of("0")), V1_40, 1000));
         assertEquals("Invalid input for query parameters 'limit'. Value: '0'. '0' does not match '^[1-9][0-9]*$'",
@@ -145,13 +166,46 @@ class ContainerRequestsTest {
 
     @Test
     void flagsAndRename() {
-        assertEquals("30", requests.flags(Map.of("timeout", List.of("30")), V1_40).text("timeout"));
-        assertThrows(InvalidInputException.class, () -> requests.flags(Map.of("timeout", List.of("-1")), V1_40));
-        assertThrows(InvalidInputException.class, () -> requests.flags(Map.of("force", List.of("perhaps")), V1_40));
-        assertEquals("new-name", requests.rename(Map.of("name", List.of("new-name")), V1_1));
+        assertEquals("30", requests.query("flags", Map.of("timeout", List.of("30")), V1_40).text("timeout"));
+        assertThrows(InvalidInputException.class, () -> requests.query("flags", Map.of("timeout", List.of("-1")), V1_40));
+        assertThrows(InvalidInputException.class, () -> requests.query("flags", Map.of("force", List.of("perhaps")), V1_40));
+        assertEquals("new-name", requests.query("rename", Map.of("name", List.of("new-name")), V1_1).text("name"));
         InvalidInputException missing = assertThrows(InvalidInputException.class, () ->
-                requests.rename(Map.of(), V1_1));
+                requests.query("rename", Map.of(), V1_1));
         assertEquals("'name' is a required property", missing.getMessage());
+    }
+
+    @Test
+    void deleteTakesForceFrom17AndStopFrom112UnlessFalse() {
+        assertTrue(requests.query("delete", Map.of("force", List.of("True"), "stop", List.of("yes")), V1_40)
+                .bool("force", false));
+        assertFalse(requests.query("delete", Map.of("force", List.of("False"), "stop", List.of("0")), V1_1)
+                .bool("stop", true));
+        InvalidInputException force = assertThrows(InvalidInputException.class, () ->
+                requests.query("delete", Map.of("force", List.of("true")), ApiVersion.of(1, 6)));
+        assertEquals("InvalidParamInVersion", force.errorName());
+        assertEquals("Invalid param force because current request version is 1.6. force is only supported from "
+                + "version 1.7", force.getMessage());
+        assertEquals("Invalid param stop because current request version is 1.11. stop is only supported from "
+                + "version 1.12", assertThrows(InvalidInputException.class, () -> requests.query("delete",
+                Map.of("stop", List.of("on")), ApiVersion.of(1, 11))).getMessage());
+        requests.query("delete", Map.of("stop", List.of("on")), ApiVersion.of(1, 12));
+        assertEquals(SCHEMA_ERROR, assertThrows(InvalidInputException.class, () ->
+                requests.query("delete", Map.of("force", List.of("perhaps")), ApiVersion.of(1, 6))).errorName());
+    }
+
+    @Test
+    void killSendsOnlySigkill() {
+        for (String signal : List.of("SIGKILL", "kill", "9", "SigKill")) {
+            requests.query("kill", Map.of("signal", List.of(signal)), V1_40);
+        }
+        requests.query("kill", Map.of(), V1_40);
+        InvalidInputException term = assertThrows(InvalidInputException.class, () ->
+                requests.query("kill", Map.of("signal", List.of("SIGTERM")), V1_40));
+        assertEquals("InvalidValue", term.errorName());
+        assertEquals("Field 'signal' is not supported by this deployment: only SIGKILL can be sent for now.",
+                term.getMessage());
+        assertThrows(InvalidInputException.class, () -> requests.query("kill", Map.of("signal", List.of("")), V1_40));
     }
 
     private Set<String> enumOf(String parameter) {

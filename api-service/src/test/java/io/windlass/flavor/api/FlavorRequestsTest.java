@@ -29,6 +29,8 @@ class FlavorRequestsTest {
         assertEquals(2.5, f.rxtxFactor());
         assertFalse(f.isPublic());
         assertEquals("d", f.description());
+        NewFlavor defaults = requests.create(of("{`flavor`: {`name`: `f`, `ram`: 1, `vcpus`: 1, `disk`: 1}}"), V2_1);
+        assertEquals(new NewFlavor("f", null, 1, 1, 1, 0, 0, 1.0, true, null), defaults);
     }
 
     @Test
@@ -62,15 +64,30 @@ class FlavorRequestsTest {
         assertEquals(new FlavorRequests.AccessChange(false, "p1"),
                 requests.accessAction(of("{`removeTenantAccess`: {`tenant`: `p1`}}"), V2_1));
         assertThrows(InvalidInputException.class, () -> requests.accessAction(of("{`fly`: {}}"), V2_1));
-        assertEquals(Optional.empty(), requests.isPublicFilter("None"));
-        assertEquals(Optional.of(false), requests.isPublicFilter("no"));
-        assertEquals("Invalid is_public filter [perhaps]", assertThrows(InvalidInputException.class,
-                () -> requests.isPublicFilter("perhaps")).getMessage());
+        assertEquals(Optional.empty(), requests.isPublic(list("is_public", " None")));
+        assertEquals(Optional.of(false), requests.isPublic(list("is_public", "no")));
+        assertEquals(Optional.of(true), requests.isPublic(list("is_public", "YES ")));
+        assertEquals(Optional.of(true), requests.isPublic(requests.list(Map.of(), V2_1)));
+        assertEquals("Invalid is_public filter [perhaps]", listError("is_public", "perhaps"));
+        assertEquals(512, requests.minimum(list("minRam", " 512 "), "minRam"));
+        assertEquals("Invalid minRam filter [lots]", listError("minRam", "lots"));
+        assertEquals("Invalid minDisk filter [1.5]", listError("minDisk", "1.5"));
+        assertEquals("limit param must be an integer", listError("limit", "ten"));
+        assertEquals("limit param must be positive", listError("limit", "-1"));
+        assertEquals("flavorid", requests.list(Map.of(), V2_1).text("sort_key"));
         assertEquals("Invalid input for query parameters sort_key. Value: colour. 'colour' is not one of "
                 + "['created_at', 'description', 'disabled', 'ephemeral_gb', 'flavorid', 'id', 'is_public', "
                 + "'memory_mb', 'name', 'root_gb', 'rxtx_factor', 'swap', 'updated_at', 'vcpus']",
-                assertThrows(InvalidInputException.class, () -> requests.listQuery(
+                assertThrows(InvalidInputException.class, () -> requests.list(
                         Map.of("sort_key", List.of("colour")), V2_1)).getMessage());
+    }
+
+    private io.windlass.api.validation.RequestFields list(String parameter, String value) {
+        return requests.list(Map.of(parameter, List.of(value)), V2_1);
+    }
+
+    private String listError(String parameter, String value) {
+        return assertThrows(InvalidInputException.class, () -> list(parameter, value)).getMessage();
     }
 
     private String error(String flavor, ApiVersion version) {
