@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Nova's aggregate requests, read once their schemas ({@code schemas/compute/aggregates/}) accept them. */
+/** What Nova's aggregate requests need beyond their schemas ({@code schemas/compute/aggregates/}). */
 @ApplicationScoped
 public class AggregateRequests {
     private final RequestValidator validator;
@@ -25,11 +25,6 @@ public class AggregateRequests {
     public int aggregateId(String id, ApiVersion version) {
         validator.query(ApiFamily.NOVA, "compute/aggregates/id", version, Map.of("id", List.of(id)));
         return Integer.parseInt(id);
-    }
-
-    public NewAggregate create(JsonNode body, ApiVersion version) {
-        return validator.body(ApiFamily.NOVA, "compute/aggregates/create", version, body).object("aggregate")
-                .as(NewAggregate.class);
     }
 
     /** The name is stored stripped. */
@@ -51,14 +46,5 @@ public class AggregateRequests {
     public List<String> cacheImages(JsonNode body, ApiVersion version) {
         return validator.body(ApiFamily.NOVA, "compute/aggregates/images", version, body).items("cache")
                 .map(image -> image.text("id")).toList();
-    }
-
-    /**
-     * A validated create request.
-     *
-     * @param name             aggregate name
-     * @param availabilityZone zone to store as metadata, if any
-     */
-    public record NewAggregate(String name, Optional<String> availabilityZone) {
     }
 }

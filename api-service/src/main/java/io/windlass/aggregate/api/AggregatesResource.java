@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.windlass.aggregate.persistence.AggregateRecord;
 import io.windlass.aggregate.service.AggregateService;
 import io.windlass.aggregate.service.ImagePrecache;
+import io.windlass.aggregate.service.NewAggregate;
 import io.windlass.api.context.CurrentRequestContext;
+import io.windlass.api.validation.ApiFamily;
+import io.windlass.api.validation.RequestValidator;
 import io.windlass.compute.api.ComputeApiVersions;
 import io.windlass.compute.api.RequestedComputeVersion;
 import io.windlass.compute.policy.ComputePolicy;
@@ -32,15 +35,18 @@ public class AggregatesResource {
     private final AggregateService service;
     private final ImagePrecache precache;
     private final AggregateRequests requests;
+    private final RequestValidator validator;
     private final ComputePolicy policy;
     private final CurrentRequestContext context;
     private final RequestedComputeVersion version;
 
     public AggregatesResource(AggregateService service, ImagePrecache precache, AggregateRequests requests,
-                              ComputePolicy policy, CurrentRequestContext context, RequestedComputeVersion version) {
+                              RequestValidator validator, ComputePolicy policy, CurrentRequestContext context,
+                              RequestedComputeVersion version) {
         this.service = service;
         this.precache = precache;
         this.requests = requests;
+        this.validator = validator;
         this.policy = policy;
         this.context = context;
         this.version = version;
@@ -58,7 +64,8 @@ public class AggregatesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Map<String, Object> create(JsonNode body) {
         authorize(ComputePolicy.AGGREGATES_CREATE);
-        AggregateRequests.NewAggregate request = requests.create(body, version.get());
+        NewAggregate request = validator.body(ApiFamily.NOVA, "compute/aggregates/create", version.get(), body)
+                .object("aggregate").as(NewAggregate.class);
         AggregateRecord created = service.create(request.name(), request.availabilityZone());
         return Map.of("aggregate", AggregateView.created(created, version.get()));
     }

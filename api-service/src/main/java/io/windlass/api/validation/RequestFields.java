@@ -20,10 +20,12 @@ import java.util.stream.StreamSupport;
 
 /**
  * A request object that its schema has accepted, read without checks of its own: absent and JSON
- * null are alike, numbers and booleans may be spelled as strings. {@link #as} reads a whole
- * request record by what the schema declares.
+ * null are alike, numbers and booleans may be spelled as strings, and {@link #as} reads a request
+ * record as the schema declares it ({@code x-as}, {@code default}).
  */
 public record RequestFields(JsonNode node, JsonNode schema) {
+    private static final Map<Class<?>, Object> EMPTY = Map.of(int.class, 0, double.class, 0.0, boolean.class, false,
+            List.class, List.of(), Map.class, Map.of(), Optional.class, Optional.empty());
 
     public boolean has(String field) {
         return node.hasNonNull(field);
@@ -42,31 +44,35 @@ public record RequestFields(JsonNode node, JsonNode schema) {
         return (String) member(String.class, field);
     }
 
+    public boolean bool(String field, boolean absent) {
+        return has(field) ? (boolean) value(boolean.class, get(field), schema) : absent;
+    }
+
     public List<String> strings(String field) {
         List<String> out = new ArrayList<>();
-        node.path(field).forEach(item -> out.add(item.asText()));
+        get(field).forEach(item -> out.add(item.asText()));
         return out;
     }
 
-    /** A page size: the {@code limit} asked for, at most {@code max}, or {@code max} when none is. */
+    public Stream<RequestFields> items(String field) {
+        JsonNode items = schema.path("properties").path(field).path("items");
+        return StreamSupport.stream(get(field).spliterator(), false).map(item -> new RequestFields(item, items));
+    }
+
+    /** The page size asked for, at most {@code max}; {@code max} when none is. */
     public int limit(int max) {
         return has("limit") ? new BigInteger(text("limit")).min(BigInteger.valueOf(max)).intValue() : max;
     }
 
-    public boolean bool(String field, boolean absent) {
-        return has(field) ? (boolean) value(boolean.class, node.get(field), schema) : absent;
-    }
-
-    /** The elements of the array {@code field}, each with the array's item schema. */
-    public Stream<RequestFields> items(String field) {
-        JsonNode items = schema.path("properties").path(field).path("items");
-        return StreamSupport.stream(node.path(field).spliterator(), false).map(item -> new RequestFields(item, items));
+    @SuppressWarnings("unchecked")
+    public <T> T read(String field, TypeReference<T> type) {
+        return (T) member(type.getType(), field);
     }
 
     /**
-     * The record {@code type}, each component read from the property of its name or the one that names it
-     * ({@code "x-as"}); an absent member is the property's {@code default}, else null, zero, false or empty.
-     * {@code given} are the components the caller works out, as name, value pairs.
+     * The record {@code type}, each component read from the property of its name or the one that names
+     * it ({@code "x-as"}); an absent member is the property's {@code default}, else null, zero, false or
+     * empty. {@code given} are the components the caller works out, as name, value pairs.
      */
     public <R extends Record> R as(Class<R> type, Object... given) {
         Map<String, Object> computed = new HashMap<>();
@@ -87,47 +93,36 @@ public record RequestFields(JsonNode node, JsonNode schema) {
         }
     }
 
-    /** The member {@code field} as a {@code type}, such as {@code new TypeReference<Map<String, String>>() { }}. */
-    @SuppressWarnings("unchecked")
-    public <T> T read(String field, TypeReference<T> type) {
-        return (T) member(type.getType(), field);
-    }
-
-    /** The member {@code name} (absent: its declared default) as a {@code type}. */
     private Object member(Type type, String name) {
         JsonNode property = schema.path("properties").path(name);
         return value(type, has(name) ? get(name) : property.path("default"), property);
     }
 
-    /** {@code value} as a {@code type}: text, a number, a boolean, a uuid, a record, or a list, map or Optional of them. */
+    /** A text, number, boolean, uuid or record, or a list, map or Optional of them; JSON null inside is "null". */
     private static Object value(Type type, JsonNode value, JsonNode schema) {
         Class<?> raw = (Class<?>) (type instanceof ParameterizedType p ? p.getRawType() : type);
-        Type inner = type instanceof ParameterizedType p ? p.getActualTypeArguments()[p.getActualTypeArguments().length - 1]
-                : null;
-        if (value.isMissingNode()) {
-            return raw == int.class ? 0 : raw == double.class ? 0.0 : raw == boolean.class ? false
-                    : raw == List.class ? List.of() : raw == Map.class ? Map.of() : raw == Optional.class ? Optional.empty()
-                    : null;
+        Type[] of = type instanceof ParameterizedType p ? p.getActualTypeArguments() : new Type[0];
+        if (value.isMissingNode() || raw == Optional.class && value.isNull()) {
+            return EMPTY.get(raw);
         }
         if (raw == Optional.class) {
-            return value.isNull() ? Optional.empty() : Optional.of(value(inner, value, schema));
+            return Optional.of(value(of[0], value, schema));
         }
         if (raw == List.class) {
             List<Object> items = new ArrayList<>();
             // a single value where a list may be given is a list of one (scheduler hints)
-            (value.isArray() ? value : List.of(value)).forEach(item -> items.add(value(inner, item, schema.path("items"))));
+            (value.isArray() ? value : List.of(value)).forEach(item -> items.add(value(of[0], item, schema.path("items"))));
             return items;
         }
         if (raw == Map.class) {
             Map<String, Object> entries = new LinkedHashMap<>();
-            value.properties().forEach(e -> entries.put(e.getKey(), value(inner, e.getValue(), schema.path("additionalProperties"))));
+            value.properties().forEach(e -> entries.put(e.getKey(), value(of[1], e.getValue(), schema.path("additionalProperties"))));
             return entries;
         }
         String text = value.asText();
-        if (raw == boolean.class || raw == Boolean.class) {
-            return value.isBoolean() ? value.booleanValue() : OsloBoolean.parse(text).orElseThrow();
-        }
         return raw.isRecord() ? new RequestFields(value, schema).as(raw.asSubclass(Record.class))
+                : raw == boolean.class || raw == Boolean.class
+                ? value.isBoolean() ? value.booleanValue() : OsloBoolean.parse(text).orElseThrow()
                 : raw == int.class || raw == Integer.class ? Integer.valueOf(text)
                 : raw == double.class || raw == Double.class ? Double.valueOf(text)
                 : raw == UUID.class ? UUID.fromString(text) : text;

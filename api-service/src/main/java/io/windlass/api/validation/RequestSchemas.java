@@ -5,11 +5,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.windlass.api.microversion.ApiVersion;
+import io.windlass.api.microversion.ContainerApiVersions;
+import io.windlass.compute.api.ComputeApiVersions;
+import io.windlass.container.api.ContainerLimits;
+import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,16 +33,30 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>{@code "x-from": {"2.37": {...}}}: from that version on, those keywords replace the subschema's own;</li>
  *   <li>{@code "$ref": "parameter-types#/boolean"} (another file) or {@code "#/x"} (this file):
  *       the target, with the referring object's other keywords laid over it;</li>
- *   <li>{@code "${name}"}, as a value or a key: a setting given to the constructor ({@link SchemaSettings}).</li>
+ *   <li>{@code "${ContainerLimits.maxCpu}"}, {@code "${ComputeApiVersions.SERVER_LOCKED}"}, as a value or a
+ *       key: that setting (as Zun's schemas name {@code CONF.maximum_cpus}) or microversion, so that a gate
+ *       the code also applies is declared once.</li>
  * </ul>
  */
+@Singleton
 public class RequestSchemas {
     private final ObjectMapper json = new ObjectMapper();
-    private final Map<String, JsonNode> settings;
+    private final Map<String, JsonNode> settings = new HashMap<>();
     private final Map<String, JsonNode> atVersion = new ConcurrentHashMap<>();
 
-    public RequestSchemas(Map<String, JsonNode> settings) {
-        this.settings = Map.copyOf(settings);
+    public RequestSchemas(ContainerLimits limits) {
+        try {
+            for (Method limit : ContainerLimits.class.getDeclaredMethods()) {
+                settings.put("ContainerLimits." + limit.getName(), json.valueToTree(limit.invoke(limits)));
+            }
+            for (Class<?> versions : List.of(ComputeApiVersions.class, ContainerApiVersions.class)) {
+                for (Field gate : versions.getFields()) {
+                    settings.put(versions.getSimpleName() + "." + gate.getName(), json.valueToTree(gate.get(null).toString()));
+                }
+            }
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read the settings that request schemas name", e);
+        }
     }
 
     /** The schema {@code name} ({@code compute/servers/create}) as it is at {@code version}. */

@@ -50,11 +50,6 @@ public class CapsuleRequests {
                 "volumes", spec.items("volumes").map(CapsuleRequests::volume).toList());
     }
 
-    /** {@code GET /capsules} and {@code DELETE /capsules/{id}}: limit, marker, sort_dir, all_projects. */
-    public RequestFields list(Map<String, List<String>> query, ApiVersion version) {
-        return validator.query(ApiFamily.ZUN, "container/capsules/list-query", version, query);
-    }
-
     /** A member as Zun builds it: args after the command, each port as {@code <port>/<protocol>}. */
     private static CapsuleMemberSpec member(RequestFields c) {
         List<String> command = c.strings("command");

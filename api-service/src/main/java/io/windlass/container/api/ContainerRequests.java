@@ -10,7 +10,6 @@ import io.windlass.api.validation.RequestValidator;
 import io.windlass.container.ContainerStatus;
 import io.windlass.container.RestartPolicy;
 import io.windlass.container.TaskState;
-import io.windlass.container.service.ContainerPatch;
 import io.windlass.container.service.NewContainer;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -45,11 +44,6 @@ public class ContainerRequests {
                 "securityGroups", List.copyOf(new LinkedHashSet<>(f.strings("security_groups"))));
     }
 
-    /** {@code PATCH /containers/{ident}}: cpu, memory, name, auto_heal. */
-    public ContainerPatch patch(JsonNode body, ApiVersion version) {
-        return validator.body(ApiFamily.ZUN, "container/containers/update", version, body).as(ContainerPatch.class);
-    }
-
     /** {@code GET /containers}: the filters typed as the repository compares them. */
     public ContainerListQuery list(Map<String, List<String>> query, ApiVersion version, int maxLimit) {
         RequestFields f = validator.query(ApiFamily.ZUN, "container/containers/list-query", version, query);
@@ -62,11 +56,6 @@ public class ContainerRequests {
             default -> f.text(name);
         }));
         return f.as(ContainerListQuery.class, "limit", f.limit(maxLimit), "filters", filters);
-    }
-
-    /** The query of another request: {@code schemas/container/containers/<request>-query.json}. */
-    public RequestFields query(String request, Map<String, List<String>> query, ApiVersion version) {
-        return validator.query(ApiFamily.ZUN, "container/containers/" + request + "-query", version, query);
     }
 
     private static List<String> command(RequestFields f, ApiVersion version) {

@@ -8,11 +8,14 @@ import io.windlass.api.context.PublicUrl;
 import io.windlass.api.error.NotAcceptableException;
 import io.windlass.api.error.PolicyNotAuthorizedException;
 import io.windlass.api.microversion.RequestedApiVersion;
+import io.windlass.api.validation.ApiFamily;
 import io.windlass.api.validation.RequestFields;
+import io.windlass.api.validation.RequestValidator;
 import io.windlass.container.ContainerAction;
 import io.windlass.container.persistence.ContainerEntity;
 import io.windlass.container.persistence.ContainerPage;
 import io.windlass.container.policy.ContainerPolicy;
+import io.windlass.container.service.ContainerPatch;
 import io.windlass.container.service.ContainerService;
 import io.windlass.context.RequestContext;
 import jakarta.ws.rs.Consumes;
@@ -37,6 +40,7 @@ import java.util.List;
 public class ContainersResource {
     private final ContainerService service;
     private final ContainerRequests requests;
+    private final RequestValidator validator;
     private final ContainerViews views;
     private final ContainerPolicy policy;
     private final CurrentRequestContext context;
@@ -44,11 +48,12 @@ public class ContainersResource {
     private final PublicUrl publicUrl;
     private final ApiConfig config;
 
-    public ContainersResource(ContainerService service, ContainerRequests requests, ContainerViews views,
-                              ContainerPolicy policy, CurrentRequestContext context, RequestedApiVersion version,
-                              PublicUrl publicUrl, ApiConfig config) {
+    public ContainersResource(ContainerService service, ContainerRequests requests, RequestValidator validator,
+                              ContainerViews views, ContainerPolicy policy, CurrentRequestContext context,
+                              RequestedApiVersion version, PublicUrl publicUrl, ApiConfig config) {
         this.service = service;
         this.requests = requests;
+        this.validator = validator;
         this.views = views;
         this.policy = policy;
         this.context = context;
@@ -60,7 +65,7 @@ public class ContainersResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@Context UriInfo uri, JsonNode body, @Context HttpServerRequest request) {
-        boolean start = flags(uri).bool("run", false);
+        boolean start = query("flags", uri).bool("run", false);
         RequestContext caller = context.get();
         ContainerEntity created = service.create(caller, requests.create(body, version.get()), start);
         String root = publicUrl.root(request);
@@ -103,7 +108,7 @@ public class ContainersResource {
     public ContainerView show(@PathParam("ident") String ident, @Context UriInfo uri,
                               @Context HttpServerRequest request) {
         RequestContext caller = context.get();
-        ContainerEntity c = service.show(caller, ident, flags(uri).bool("all_projects", false));
+        ContainerEntity c = service.show(caller, ident, query("flags", uri).bool("all_projects", false));
         return views.of(c, publicUrl.root(request), caller);
     }
 
@@ -112,14 +117,15 @@ public class ContainersResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public ContainerView update(@PathParam("ident") String ident, JsonNode body, @Context HttpServerRequest request) {
         RequestContext caller = context.get();
-        ContainerEntity c = service.update(caller, ident, requests.patch(body, version.get()));
+        ContainerEntity c = service.update(caller, ident, validator.body(ApiFamily.ZUN, "container/containers/update",
+                version.get(), body).as(ContainerPatch.class));
         return views.of(c, publicUrl.root(request), caller);
     }
 
     @DELETE
     @Path("/{ident}")
     public Response delete(@PathParam("ident") String ident, @Context UriInfo uri) {
-        RequestFields flags = requests.query("delete", uri.getQueryParameters(), version.get());
+        RequestFields flags = query("delete", uri);
         service.delete(context.get(), ident, flags.bool("force", false), flags.bool("stop", false),
                 flags.bool("all_projects", false));
         return Response.noContent().build();
@@ -158,7 +164,7 @@ public class ContainersResource {
     @POST
     @Path("/{ident}/kill")
     public Response kill(@PathParam("ident") String ident, @Context UriInfo uri) {
-        requests.query("kill", uri.getQueryParameters(), version.get());
+        query("kill", uri);
         return act(ident, ContainerAction.KILL, null);
     }
 
@@ -170,7 +176,7 @@ public class ContainersResource {
             throw new NotAcceptableException("The requested version of rename is not supported for this version "
                     + version.get() + "; use PATCH with a name from 1.14 on.");
         }
-        String name = requests.query("rename", uri.getQueryParameters(), version.get()).text("name");
+        String name = query("rename", uri).text("name");
         RequestContext caller = context.get();
         return views.of(service.rename(caller, ident, name), publicUrl.root(request), caller);
     }
@@ -187,11 +193,13 @@ public class ContainersResource {
     }
 
     private Integer timeout(UriInfo uri) {
-        RequestFields flags = flags(uri);
+        RequestFields flags = query("flags", uri);
         return flags.has("timeout") ? Integer.valueOf(flags.text("timeout")) : null;
     }
 
-    private RequestFields flags(UriInfo uri) {
-        return requests.query("flags", uri.getQueryParameters(), version.get());
+    /** The query string, valid under {@code schemas/container/containers/<request>-query.json}. */
+    private RequestFields query(String request, UriInfo uri) {
+        return validator.query(ApiFamily.ZUN, "container/containers/" + request + "-query", version.get(),
+                uri.getQueryParameters());
     }
 }

@@ -7,17 +7,15 @@ import io.windlass.api.validation.ApiFamily;
 import io.windlass.api.validation.OsloBoolean;
 import io.windlass.api.validation.RequestFields;
 import io.windlass.api.validation.RequestValidator;
-import io.windlass.flavor.service.NewFlavor;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Nova's flavor requests ({@code flavor_manage}, {@code flavors_extraspecs}, {@code flavor_access},
- * {@code flavors}' list), read once their schemas ({@code schemas/compute/flavors/}) accept them.
+ * What Nova's flavor requests need beyond their schemas ({@code schemas/compute/flavors/}): extra
+ * specs stringified as Nova stores them, one spec per URI, access changes and the list filters.
  */
 @ApplicationScoped
 public class FlavorRequests {
@@ -25,17 +23,6 @@ public class FlavorRequests {
 
     public FlavorRequests(RequestValidator validator) {
         this.validator = validator;
-    }
-
-    public NewFlavor create(JsonNode body, ApiVersion version) {
-        return validator.body(ApiFamily.NOVA, "compute/flavors/create", version, body).object("flavor")
-                .as(NewFlavor.class);
-    }
-
-    /** 2.55 {@code PUT /flavors/{id}}: the new description. */
-    public String update(JsonNode body, ApiVersion version) {
-        return validator.body(ApiFamily.NOVA, "compute/flavors/update", version, body).object("flavor")
-                .text("description");
     }
 
     /** {@code POST os-extra_specs}: {@code {"extra_specs": {key: value}}}, values stringified as Nova does. */
@@ -61,11 +48,6 @@ public class FlavorRequests {
         JsonNode action = validator.body(ApiFamily.NOVA, "compute/flavors/action", version, body).node();
         String name = action.fieldNames().next();
         return new AccessChange(name.equals("addTenantAccess"), action.get(name).get("tenant").asText());
-    }
-
-    /** {@code GET /flavors[/detail]}: sort, page and filters. */
-    public RequestFields list(Map<String, List<String>> query, ApiVersion version) {
-        return validator.query(ApiFamily.NOVA, "compute/flavors/list-query", version, query);
     }
 
     /** Nova's {@code is_public} filter: absent means public only, {@code none} means all. */

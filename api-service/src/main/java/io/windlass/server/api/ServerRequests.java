@@ -30,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -41,6 +42,9 @@ import java.util.UUID;
 public class ServerRequests {
     private static final List<String> EQUAL_FILTERS = List.of("image", "flavor", "reservation_id", "availability_zone",
             "key_name", "vm_state", "task_state", "user_id", "hostname", "host", "node", "power_state", "uuid", "locked");
+
+    private static final Set<String> JOINED = Set.of("metadata", "system_metadata", "info_cache", "security_groups",
+            "pci_devices", "block_device_mapping", "services");
 
     private final RequestValidator validator;
     private final QuotaConfig quotas;
@@ -113,7 +117,8 @@ public class ServerRequests {
      * them the caller may use is policy, applied by the resource.
      */
     public ServerListRequest list(Map<String, List<String>> params, ApiVersion version, int maxLimit) {
-        params.keySet().stream().filter(ServerListRequest::internal).findFirst()
+        // internal attributes and joined tables, which Nova refuses at any version
+        params.keySet().stream().filter(name -> name.startsWith("_") || JOINED.contains(name)).findFirst()
                 .ifPresent(name -> refuseIf(true, "Invalid filter field: " + name + "."));
         RequestFields q = validator.query(ApiFamily.NOVA, "compute/servers/list-query", version, params);
         OffsetDateTime since = timestamp(q.text("changes-since"));

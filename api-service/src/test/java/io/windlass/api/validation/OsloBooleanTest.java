@@ -16,7 +16,7 @@ class OsloBooleanTest {
     void theSchemaSpellingsAreOslosBooleans() {
         Set<String> truths = new HashSet<>();
         Set<String> falsehoods = new HashSet<>();
-        new RequestSchemas(SchemaSettings.of(TestValidators.LIMITS)).at("parameter-types", ApiVersion.of(1, 1))
+        new RequestSchemas(TestValidators.LIMITS).at("parameter-types", ApiVersion.of(1, 1))
                 .path("boolean").path("enum").forEach(v -> {
                     if (v.isTextual()) {
                         (OsloBoolean.parse(v.asText()).orElseThrow() ? truths : falsehoods)

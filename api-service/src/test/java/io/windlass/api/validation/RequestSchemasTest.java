@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every schema file resolves (references, settings) at every microversion edge, and the gates apply. */
 class RequestSchemasTest {
-    private final RequestSchemas schemas = new RequestSchemas(SchemaSettings.of(TestValidators.LIMITS));
+    private final RequestSchemas schemas = new RequestSchemas(TestValidators.LIMITS);
 
     @Test
     void everySchemaResolvesAtBothEndsOfItsFamily() throws IOException, URISyntaxException {

@@ -4,11 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.windlass.api.error.InvalidInputException;
 import io.windlass.api.microversion.ApiVersion;
+import io.windlass.api.validation.ApiFamily;
+import io.windlass.api.validation.RequestFields;
 import io.windlass.api.validation.RequestValidator;
 import io.windlass.api.validation.TestValidators;
 import io.windlass.container.ContainerStatus;
 import io.windlass.container.RestartPolicy;
 import io.windlass.container.TaskState;
+import io.windlass.container.service.ContainerPatch;
 import io.windlass.container.service.NewContainer;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The schemas of {@code schemas/container/containers/} and what {@link ContainerRequests} reads from them. */
+/** The schemas of {@code schemas/container/containers/}, read by {@link ContainerRequests} and the generic reader. */
 class ContainerRequestsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ApiVersion V1_1 = ApiVersion.of(1, 1);
@@ -126,12 +129,12 @@ class ContainerRequestsTest {
 
     @Test
     void patchTakesFourFields() {
-        var patch = requests.patch(json("{\"cpu\": 0.5, \"memory\": \"128\", \"auto_heal\": \"false\"}"), V1_40);
+        var patch = patch(json("{\"cpu\": 0.5, \"memory\": \"128\", \"auto_heal\": \"false\"}"), V1_40);
         assertEquals(0.5, patch.cpu());
         assertEquals(128, patch.memoryMb());
         assertEquals(false, patch.autoHeal());
         InvalidInputException e = assertThrows(InvalidInputException.class, () ->
-                requests.patch(json("{\"image\": \"x\"}"), V1_40));
+                patch(json("{\"image\": \"x\"}"), V1_40));
         assertEquals("Additional properties are not allowed ('image' was unexpected)", e.getMessage());
     }
 
@@ -166,54 +169,62 @@ class ContainerRequestsTest {
 
     @Test
     void flagsAndRename() {
-        assertEquals("30", requests.query("flags", Map.of("timeout", List.of("30")), V1_40).text("timeout"));
-        assertThrows(InvalidInputException.class, () -> requests.query("flags", Map.of("timeout", List.of("-1")), V1_40));
-        assertThrows(InvalidInputException.class, () -> requests.query("flags", Map.of("force", List.of("perhaps")), V1_40));
-        assertEquals("new-name", requests.query("rename", Map.of("name", List.of("new-name")), V1_1).text("name"));
+        assertEquals("30", query("flags", Map.of("timeout", List.of("30")), V1_40).text("timeout"));
+        assertThrows(InvalidInputException.class, () -> query("flags", Map.of("timeout", List.of("-1")), V1_40));
+        assertThrows(InvalidInputException.class, () -> query("flags", Map.of("force", List.of("perhaps")), V1_40));
+        assertEquals("new-name", query("rename", Map.of("name", List.of("new-name")), V1_1).text("name"));
         InvalidInputException missing = assertThrows(InvalidInputException.class, () ->
-                requests.query("rename", Map.of(), V1_1));
+                query("rename", Map.of(), V1_1));
         assertEquals("'name' is a required property", missing.getMessage());
     }
 
     @Test
     void deleteTakesForceFrom17AndStopFrom112UnlessFalse() {
-        assertTrue(requests.query("delete", Map.of("force", List.of("True"), "stop", List.of("yes")), V1_40)
+        assertTrue(query("delete", Map.of("force", List.of("True"), "stop", List.of("yes")), V1_40)
                 .bool("force", false));
-        assertFalse(requests.query("delete", Map.of("force", List.of("False"), "stop", List.of("0")), V1_1)
+        assertFalse(query("delete", Map.of("force", List.of("False"), "stop", List.of("0")), V1_1)
                 .bool("stop", true));
         InvalidInputException force = assertThrows(InvalidInputException.class, () ->
-                requests.query("delete", Map.of("force", List.of("true")), ApiVersion.of(1, 6)));
+                query("delete", Map.of("force", List.of("true")), ApiVersion.of(1, 6)));
         assertEquals("InvalidParamInVersion", force.errorName());
         assertEquals("Invalid param force because current request version is 1.6. force is only supported from "
                 + "version 1.7", force.getMessage());
         assertEquals("Invalid param stop because current request version is 1.11. stop is only supported from "
-                + "version 1.12", assertThrows(InvalidInputException.class, () -> requests.query("delete",
+                + "version 1.12", assertThrows(InvalidInputException.class, () -> query("delete",
                 Map.of("stop", List.of("on")), ApiVersion.of(1, 11))).getMessage());
-        requests.query("delete", Map.of("stop", List.of("on")), ApiVersion.of(1, 12));
+        query("delete", Map.of("stop", List.of("on")), ApiVersion.of(1, 12));
         assertEquals(SCHEMA_ERROR, assertThrows(InvalidInputException.class, () ->
-                requests.query("delete", Map.of("force", List.of("perhaps")), ApiVersion.of(1, 6))).errorName());
+                query("delete", Map.of("force", List.of("perhaps")), ApiVersion.of(1, 6))).errorName());
     }
 
     @Test
     void killSendsOnlySigkill() {
         for (String signal : List.of("SIGKILL", "kill", "9", "SigKill")) {
-            requests.query("kill", Map.of("signal", List.of(signal)), V1_40);
+            query("kill", Map.of("signal", List.of(signal)), V1_40);
         }
-        requests.query("kill", Map.of(), V1_40);
+        query("kill", Map.of(), V1_40);
         InvalidInputException term = assertThrows(InvalidInputException.class, () ->
-                requests.query("kill", Map.of("signal", List.of("SIGTERM")), V1_40));
+                query("kill", Map.of("signal", List.of("SIGTERM")), V1_40));
         assertEquals("InvalidValue", term.errorName());
         assertEquals("Field 'signal' is not supported by this deployment: only SIGKILL can be sent for now.",
                 term.getMessage());
-        assertThrows(InvalidInputException.class, () -> requests.query("kill", Map.of("signal", List.of("")), V1_40));
+        assertThrows(InvalidInputException.class, () -> query("kill", Map.of("signal", List.of("")), V1_40));
     }
 
     private Set<String> enumOf(String parameter) {
         Set<String> values = new TreeSet<>();
-        new io.windlass.api.validation.RequestSchemas(io.windlass.api.validation.SchemaSettings.of(TestValidators.LIMITS))
+        new io.windlass.api.validation.RequestSchemas(TestValidators.LIMITS)
                 .at("container/containers/list-query", V1_40).path("properties").path(parameter).path("enum")
                 .forEach(v -> values.add(v.asText()));
         return values;
+    }
+
+    private RequestFields query(String request, Map<String, List<String>> query, ApiVersion version) {
+        return validator.query(ApiFamily.ZUN, "container/containers/" + request + "-query", version, query);
+    }
+
+    private ContainerPatch patch(JsonNode body, ApiVersion version) {
+        return validator.body(ApiFamily.ZUN, "container/containers/update", version, body).as(ContainerPatch.class);
     }
 
     private String createError(String body, ApiVersion version) {
