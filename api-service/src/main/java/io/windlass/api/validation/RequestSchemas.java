@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.windlass.api.microversion.ApiVersion;
 import io.windlass.api.microversion.ContainerApiVersions;
 import io.windlass.compute.api.ComputeApiVersions;
 import io.windlass.container.api.ContainerLimits;
@@ -16,21 +15,16 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The request schemas under {@code schemas/} on the class path, one file per request, each as it
- * stands at one microversion. A file declares every field once with the range it exists in, where
- * Nova's and Zun's schema modules copy the schema of one range into the next:
+ * The request schemas under {@code schemas/} on the class path, one file per request. A file declares
+ * every field once with the microversions it exists in ({@code "x-since": "2.19"}, {@code "x-until":
+ * "2.56"}, {@code "x-from": {"2.37": {...}}}, applied by {@link SchemaValidator}), where Nova's and
+ * Zun's schema modules copy the schema of one range into the next. Resolved here:
  * <ul>
- *   <li>{@code "x-since": "2.19"} / {@code "x-until": "2.56"} on a subschema: outside the range it
- *       is dropped (from {@code properties}, or from an {@code anyOf} list); a property dropped
- *       for being too new is listed in {@code x-newer}, so that naming it is a "too new" failure;</li>
- *   <li>{@code "x-from": {"2.37": {...}}}: from that version on, those keywords replace the subschema's own;</li>
  *   <li>{@code "$ref": "parameter-types#/boolean"} (another file) or {@code "#/x"} (this file):
  *       the target, with the referring object's other keywords laid over it;</li>
  *   <li>{@code "${ContainerLimits.maxCpu}"}, {@code "${ComputeApiVersions.SERVER_LOCKED}"}, as a value or a
@@ -42,7 +36,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class RequestSchemas {
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, JsonNode> settings = new HashMap<>();
-    private final Map<String, JsonNode> atVersion = new ConcurrentHashMap<>();
+    private final Map<String, JsonNode> resolved = new ConcurrentHashMap<>();
 
     public RequestSchemas(ContainerLimits limits) {
         try {
@@ -59,9 +53,9 @@ public class RequestSchemas {
         }
     }
 
-    /** The schema {@code name} ({@code compute/servers/create}) as it is at {@code version}. */
-    public JsonNode at(String name, ApiVersion version) {
-        return atVersion.computeIfAbsent(name + "@" + version, key -> materialize(file(name), version));
+    /** The schema {@code name} ({@code compute/servers/create}), references and settings resolved. */
+    public JsonNode get(String name) {
+        return resolved.computeIfAbsent(name, this::file);
     }
 
     private JsonNode file(String name) {
@@ -120,49 +114,4 @@ public class RequestSchemas {
         return value;
     }
 
-    private JsonNode materialize(JsonNode node, ApiVersion version) {
-        if (node.isArray()) {
-            ArrayNode out = json.createArrayNode();
-            node.forEach(item -> {
-                if (inRange(item, version)) {
-                    out.add(materialize(item, version));
-                }
-            });
-            return out;
-        }
-        if (!node.isObject()) {
-            return node;
-        }
-        Map<String, JsonNode> keywords = new LinkedHashMap<>();
-        node.properties().forEach(e -> keywords.put(e.getKey(), e.getValue()));
-        node.path("x-from").properties().stream().filter(o -> version.isAtLeast(ApiVersion.parse(o.getKey())))
-                .forEach(o -> o.getValue().properties().forEach(e -> keywords.put(e.getKey(), e.getValue())));
-        keywords.keySet().removeAll(Set.of("x-from", "x-since", "x-until"));
-        ObjectNode newer = json.createObjectNode();
-        keywords.getOrDefault("properties", newer).properties().stream()
-                .filter(p -> !inRange(p.getValue(), version) && p.getValue().has("x-since"))
-                .forEach(p -> newer.set(p.getKey(), p.getValue().get("x-since")));
-        ObjectNode out = json.createObjectNode();
-        keywords.forEach((keyword, value) -> {
-            // a too-new field is reported where an unknown one would be
-            if (keyword.equals("additionalProperties") || keyword.equals("properties")
-                    && !keywords.containsKey("additionalProperties")) {
-                out.set("x-newer", newer);
-            }
-            if (keyword.equals("properties")) {
-                ObjectNode properties = out.putObject("properties");
-                value.properties().stream().filter(p -> inRange(p.getValue(), version))
-                        .forEach(p -> properties.set(p.getKey(), materialize(p.getValue(), version)));
-            } else {
-                out.set(keyword, materialize(value, version));
-            }
-        });
-        return out;
-    }
-
-    private static boolean inRange(JsonNode schema, ApiVersion version) {
-        return !schema.isObject()
-                || (!schema.has("x-since") || version.isAtLeast(ApiVersion.parse(schema.get("x-since").textValue())))
-                && (!schema.has("x-until") || version.isAtMost(ApiVersion.parse(schema.get("x-until").textValue())));
-    }
 }

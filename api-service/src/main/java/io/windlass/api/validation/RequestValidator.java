@@ -17,7 +17,6 @@ import java.util.Map;
 @ApplicationScoped
 public class RequestValidator {
     private final RequestSchemas schemas;
-    private final SchemaValidator checker = new SchemaValidator();
 
     public RequestValidator(RequestSchemas schemas) {
         this.schemas = schemas;
@@ -37,7 +36,7 @@ public class RequestValidator {
      *         its values, any other its first (Nova's {@code multi_params}, Zun's {@code params.mixed()})
      */
     public RequestFields query(ApiFamily family, String name, ApiVersion version, Map<String, List<String>> query) {
-        JsonNode properties = schemas.at(name, version).path("properties");
+        JsonNode properties = schemas.get(name).path("properties");
         ObjectNode document = JsonNodeFactory.instance.objectNode();
         query.forEach((parameter, values) -> {
             if (properties.path(parameter).path("type").asText().equals("array")) {
@@ -50,8 +49,8 @@ public class RequestValidator {
     }
 
     private RequestFields check(ApiFamily family, String name, ApiVersion version, JsonNode document, boolean query) {
-        JsonNode schema = schemas.at(name, version);
-        SchemaViolation violation = checker.firstViolation(schema, document);
+        JsonNode schema = schemas.get(name);
+        SchemaViolation violation = new SchemaValidator(version).firstViolation(schema, document);
         // a schema may name its body's top-level field for failures nested inside it
         if (violation != null && violation.path().size() > 1 && schema.path("x-error-path").asText().equals("field")) {
             Object field = violation.path().getFirst();

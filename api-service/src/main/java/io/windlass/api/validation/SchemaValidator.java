@@ -1,7 +1,10 @@
 package io.windlass.api.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.windlass.api.microversion.ApiVersion;
 import io.windlass.api.validation.SchemaViolation.Kind;
 import io.windlass.api.validation.SchemaViolation.NewerField;
 
@@ -28,7 +31,10 @@ import static io.windlass.api.validation.PythonRepr.repr;
 /**
  * Checks a document against the JSON Schema subset that Nova's and Zun's request schemas use,
  * keyword by keyword in the schema's own order, and reports the first failure in Python
- * jsonschema's words, which are the words Nova and Zun answer with.
+ * jsonschema's words, which are the words Nova and Zun answer with. The schema is read as it
+ * stands at the request's microversion: a subschema outside its {@code x-since}/{@code x-until}
+ * range is absent (a property not there yet is "too new"), and each {@code x-from} whose version
+ * has come lays its keywords over the subschema's own.
  *
  * <p>In-house rather than a library (networknt, Vert.x json-schema): the contract here is the
  * upstream wording (Python reprs of the instance, jsonschema's sentences), the first-error order
@@ -37,7 +43,14 @@ import static io.windlass.api.validation.PythonRepr.repr;
  * would need a translation as long as this checker, which is small because the subset is.
  */
 public final class SchemaValidator {
-    private static final Set<String> ANNOTATIONS = Set.of("$comment", "description", "definitions", "default");
+    private static final Set<String> ANNOTATIONS = Set.of("$comment", "description", "definitions", "default",
+            "x-since", "x-until", "x-from");
+
+    private final ApiVersion version;
+
+    public SchemaValidator(ApiVersion version) {
+        this.version = version;
+    }
 
     /** The first violation of {@code schema} by {@code document}, or null when it is valid. */
     public SchemaViolation firstViolation(JsonNode schema, JsonNode document) {
@@ -45,7 +58,8 @@ public final class SchemaValidator {
     }
 
     private SchemaViolation check(JsonNode schema, JsonNode instance, List<Object> path) {
-        return first(fields(schema).map(k -> () -> keyword(k.getKey(), k.getValue(), schema, instance, path)));
+        JsonNode now = atVersion(schema);
+        return first(fields(now).map(k -> () -> keyword(k.getKey(), k.getValue(), now, instance, path)));
     }
 
     private SchemaViolation keyword(String name, JsonNode arg, JsonNode schema, JsonNode instance, List<Object> path) {
@@ -55,7 +69,7 @@ public final class SchemaValidator {
                     + " is not of type " + strings(arg).map(PythonRepr::repr).collect(Collectors.joining(", ")));
             case "enum" -> failIf(elements(arg).noneMatch(v -> same(v, instance)),
                     path, instance, () -> repr(instance) + " is not one of " + repr(arg));
-            case "pattern" -> failIf(text && !Pattern.compile(arg.textValue()).matcher(instance.textValue()).find(),
+            case "pattern" -> failIf(text && !matches(arg.textValue(), instance.textValue()),
                     path, instance, () -> repr(instance) + " does not match " + repr(arg));
             case "minLength" -> failIf(text && length(instance) < arg.intValue(), path, instance, () -> repr(instance) + " is too short");
             case "maxLength" -> failIf(text && length(instance) > arg.intValue(), path, instance, () -> repr(instance) + " is too long");
@@ -72,26 +86,20 @@ public final class SchemaValidator {
                     () -> repr(instance) + " is not a " + repr(arg));
             case "required" -> first(strings(arg).filter(p -> instance.isObject() && !instance.has(p))
                     .map(p -> () -> fail(path, instance, repr(p) + " is a required property")));
-            case "properties" -> first(fields(arg).filter(p -> instance.has(p.getKey()))
-                    .map(p -> () -> check(p.getValue(), instance.get(p.getKey()), append(path, p.getKey()))));
+            case "properties" -> properties(arg, schema, instance, path);
             case "patternProperties" -> first(fields(arg).flatMap(p -> members(instance)
-                    .filter(key -> Pattern.compile(p.getKey()).matcher(key).find())
+                    .filter(key -> matches(p.getKey(), key))
                     .map(key -> () -> check(p.getValue(), instance.get(key), append(path, key)))));
             case "additionalProperties" -> additionalProperties(arg, schema, instance, path);
-            case "x-newer" -> first(fields(arg).filter(f -> instance.has(f.getKey())).map(f -> () -> new SchemaViolation(
-                    path, instance, unexpected(List.of(f.getKey())), Kind.INVALID,
-                    new NewerField(append(path, f.getKey()), f.getValue().textValue()))));
             // what upstream checks in code, or accepts and this deployment cannot do: refused unless valid under "unless"
             case "x-refuse" -> arg.has("unless") && check(arg.get("unless"), instance, path) == null ? null
                     : refusal(arg, schema, instance, path);
             case "x-unknown" -> extras(schema, instance).isEmpty() ? null : new SchemaViolation(path, instance,
                     arg.textValue() + String.join(", ", extras(schema, instance)), Kind.REQUEST, null);
             case "x-unique", "x-among" -> first(elements(arg).map(rule -> () -> crossCheck(name, rule, instance, path)));
-            case "uniqueItems" -> failIf(arg.booleanValue() && instance.isArray() && elements(instance).distinct()
-                    .count() < instance.size(), path, instance, () -> repr(instance) + " has non-unique elements");
             case "items" -> first(Stream.iterate(0, i -> i < instance.size() && instance.isArray(), i -> i + 1)
                     .map(i -> () -> check(arg, instance.get(i), append(path, i))));
-            case "allOf" -> first(elements(arg).map(s -> () -> check(s, instance, path)));
+            case "allOf" -> first(elements(arg).filter(this::exists).map(s -> () -> check(s, instance, path)));
             case "not" -> failIf(check(arg, instance, path) == null, path, instance,
                     () -> repr(instance) + " is not allowed for " + repr(arg));
             case "anyOf", "oneOf" -> alternatives(name, arg, instance, path);
@@ -104,23 +112,66 @@ public final class SchemaValidator {
         };
     }
 
+    /** A member too new for the version is reported where an unknown one would be, else before the properties. */
+    private SchemaViolation properties(JsonNode properties, JsonNode schema, JsonNode instance, List<Object> path) {
+        SchemaViolation newer = schema.has("additionalProperties") ? null : newer(schema, instance, path);
+        return newer != null ? newer : first(fields(properties).filter(p -> instance.has(p.getKey()) && exists(p.getValue()))
+                .map(p -> () -> check(p.getValue(), instance.get(p.getKey()), append(path, p.getKey()))));
+    }
+
     /**
      * Members that neither {@code properties} nor {@code patternProperties} declare. Unlike newer
      * jsonschema releases, unknown keys are "unexpected" even beside patternProperties: Nova's
      * wording for metadata keys, which clients have seen from this API.
      */
     private SchemaViolation additionalProperties(JsonNode arg, JsonNode schema, JsonNode instance, List<Object> path) {
+        SchemaViolation newer = newer(schema, instance, path);
         TreeSet<String> extras = extras(schema, instance);
+        if (newer != null) {
+            return newer;
+        }
         if (arg.isObject()) {
             return first(extras.stream().map(key -> () -> check(arg, instance.get(key), append(path, key))));
         }
         return failIf(!arg.booleanValue() && !extras.isEmpty(), path, instance, () -> unexpected(extras));
     }
 
-    private static TreeSet<String> extras(JsonNode schema, JsonNode instance) {
-        return members(instance).filter(key -> !schema.path("properties").has(key) && !schema.path("x-newer").has(key)
-                && fields(schema.path("patternProperties")).noneMatch(p -> Pattern.compile(p.getKey()).matcher(key).find()))
+    /** Members that no property of this version, nor of a later one, declares. */
+    private TreeSet<String> extras(JsonNode schema, JsonNode instance) {
+        return members(instance).filter(key -> !schema.path("properties").has(key) || gone(schema.path("properties").get(key)))
+                .filter(key -> fields(schema.path("patternProperties")).noneMatch(p -> matches(p.getKey(), key)))
                 .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** The first member this version does not have yet. */
+    private SchemaViolation newer(JsonNode schema, JsonNode instance, List<Object> path) {
+        return fields(schema.path("properties")).filter(p -> instance.has(p.getKey()) && tooNew(p.getValue()))
+                .findFirst().map(p -> new SchemaViolation(path, instance, unexpected(List.of(p.getKey())), Kind.INVALID,
+                        new NewerField(append(path, p.getKey()), p.getValue().get("x-since").asText()))).orElse(null);
+    }
+
+    private boolean exists(JsonNode schema) {
+        return !tooNew(schema) && !gone(schema);
+    }
+
+    private boolean tooNew(JsonNode schema) {
+        return schema.has("x-since") && !version.isAtLeast(ApiVersion.parse(schema.get("x-since").asText()));
+    }
+
+    private boolean gone(JsonNode schema) {
+        return schema.has("x-until") && !version.isAtMost(ApiVersion.parse(schema.get("x-until").asText()));
+    }
+
+    /** The schema's keywords, with those of each x-from whose version has come laid over them. */
+    private JsonNode atVersion(JsonNode schema) {
+        if (!schema.has("x-from")) {
+            return schema;
+        }
+        ObjectNode now = JsonNodeFactory.instance.objectNode();
+        now.setAll((ObjectNode) schema);
+        fields(schema.get("x-from")).filter(f -> version.isAtLeast(ApiVersion.parse(f.getKey())))
+                .forEach(f -> now.setAll((ObjectNode) f.getValue()));
+        return now;
     }
 
     /**
@@ -165,7 +216,7 @@ public final class SchemaValidator {
     }
 
     private SchemaViolation alternatives(String keyword, JsonNode schemas, JsonNode instance, List<Object> path) {
-        long valid = elements(schemas).filter(s -> check(s, instance, path) == null).count();
+        long valid = elements(schemas).filter(this::exists).filter(s -> check(s, instance, path) == null).count();
         return valid == 0 ? fail(path, instance, repr(instance) + " is not valid under any of the given schemas")
                 : failIf(valid > 1 && keyword.equals("oneOf"), path, instance,
                 () -> repr(instance) + " is valid under each of " + repr(schemas));
@@ -263,6 +314,10 @@ public final class SchemaValidator {
 
     private static Stream<JsonNode> elements(JsonNode array) {
         return StreamSupport.stream(array.spliterator(), false);
+    }
+
+    private static boolean matches(String regex, String text) {
+        return Pattern.compile(regex).matcher(text).find();
     }
 
     private static int length(JsonNode text) {

@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 /** Python jsonschema's messages, first error first, for the keywords the request schemas use. */
 class SchemaValidatorTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final SchemaValidator validator = new SchemaValidator();
+    private final SchemaValidator validator = new SchemaValidator(io.windlass.api.microversion.ApiVersion.of(2, 1));
 
     @Test
     void messagesAreJsonschemasWithPythonReprs() {

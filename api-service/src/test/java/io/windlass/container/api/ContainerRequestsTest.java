@@ -214,7 +214,7 @@ class ContainerRequestsTest {
     private Set<String> enumOf(String parameter) {
         Set<String> values = new TreeSet<>();
         new io.windlass.api.validation.RequestSchemas(TestValidators.LIMITS)
-                .at("container/containers/list-query", V1_40).path("properties").path(parameter).path("enum")
+                .get("container/containers/list-query").path("properties").path(parameter).path("enum")
                 .forEach(v -> values.add(v.asText()));
         return values;
     }
