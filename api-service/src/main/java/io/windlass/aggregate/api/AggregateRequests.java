@@ -21,7 +21,7 @@ public class AggregateRequests {
         this.validator = validator;
     }
 
-    /** The {@code {id}} of {@code /os-aggregates/{id}}. */
+    /** The {@code {id}} of {@code /os-aggregates/{id}}, valid under {@code compute/aggregates/id.json}. */
     public int aggregateId(String id, ApiVersion version) {
         validator.query(ApiFamily.NOVA, "compute/aggregates/id", version, Map.of("id", List.of(id)));
         return Integer.parseInt(id);
@@ -34,7 +34,6 @@ public class AggregateRequests {
                 Optional.ofNullable(a.text("availability_zone")));
     }
 
-    /** One of add_host, remove_host, set_metadata. */
     public AggregateAction action(JsonNode body, ApiVersion version) {
         RequestFields action = validator.body(ApiFamily.NOVA, "compute/aggregates/action", version, body);
         return action.has("add_host") ? action.object("add_host").as(AggregateAction.AddHost.class)
@@ -42,7 +41,6 @@ public class AggregateRequests {
                 : action.object("set_metadata").as(AggregateAction.SetMetadata.class);
     }
 
-    /** 2.81 {@code {"cache": [{"id": ...}, ...]}}: the image ids. */
     public List<String> cacheImages(JsonNode body, ApiVersion version) {
         return validator.body(ApiFamily.NOVA, "compute/aggregates/images", version, body).items("cache")
                 .map(image -> image.text("id")).toList();

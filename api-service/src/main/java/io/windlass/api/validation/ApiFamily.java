@@ -34,11 +34,10 @@ public enum ApiFamily {
 
     /** The answer to a body that is not a JSON object, where the family has its own words for it. */
     RuntimeException notAnObject() {
-        return notAnObject == null ? null : this == NOVA ? new InvalidInputException("BadRequest", notAnObject)
-                : new InvalidInputException(InvalidInputException.SCHEMA_VALIDATION_ERROR, notAnObject);
+        return notAnObject == null ? null : new InvalidInputException(this == NOVA ? "BadRequest"
+                : InvalidInputException.SCHEMA_VALIDATION_ERROR, notAnObject);
     }
 
-    /** The family's error for {@code violation} of a body (or, with {@code query}, of a query string). */
     public RuntimeException error(SchemaViolation violation, boolean query, ApiVersion version) {
         String message = violation.message();
         if (violation.newer() != null && this == ZUN) {

@@ -20,17 +20,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The request schemas under {@code schemas/} on the class path, one file per request. A file declares
- * every field once with the microversions it exists in ({@code "x-since": "2.19"}, {@code "x-until":
- * "2.56"}, {@code "x-from": {"2.37": {...}}}, applied by {@link SchemaValidator}), where Nova's and
- * Zun's schema modules copy the schema of one range into the next. Resolved here:
- * <ul>
- *   <li>{@code "$ref": "parameter-types#/boolean"} (another file) or {@code "#/x"} (this file):
- *       the target, with the referring object's other keywords laid over it;</li>
- *   <li>{@code "${ContainerLimits.maxCpu}"}, {@code "${ComputeApiVersions.SERVER_LOCKED}"}, as a value or a
- *       key: that setting (as Zun's schemas name {@code CONF.maximum_cpus}) or microversion, so that a gate
- *       the code also applies is declared once.</li>
- * </ul>
+ * The request schemas under {@code schemas/} on the class path, one file per request, with each
+ * {@code "$ref": "parameter-types#/boolean"} (or {@code "#/x"} in the same file) replaced by its target,
+ * the referring object's other keywords laid over it, and each {@code "${ContainerLimits.maxCpu}"} or
+ * {@code "${ComputeApiVersions.SERVER_LOCKED}"} (a value or a key) by that setting or microversion, as
+ * Zun's schemas name {@code CONF.maximum_cpus}: a gate the code also applies is declared once.
  */
 @Singleton
 public class RequestSchemas {

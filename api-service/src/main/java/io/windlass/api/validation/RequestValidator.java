@@ -22,7 +22,6 @@ public class RequestValidator {
         this.schemas = schemas;
     }
 
-    /** @return the body, once it is valid under schema {@code name} at {@code version} */
     public RequestFields body(ApiFamily family, String name, ApiVersion version, JsonNode body) {
         JsonNode document = body == null ? NullNode.instance : body;
         if (!document.isObject() && family.notAnObject() != null) {

@@ -11,7 +11,6 @@ import io.windlass.api.validation.SchemaViolation.NewerField;
 import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -31,10 +30,10 @@ import static io.windlass.api.validation.PythonRepr.repr;
 /**
  * Checks a document against the JSON Schema subset that Nova's and Zun's request schemas use,
  * keyword by keyword in the schema's own order, and reports the first failure in Python
- * jsonschema's words, which are the words Nova and Zun answer with. The schema is read as it
- * stands at the request's microversion: a subschema outside its {@code x-since}/{@code x-until}
- * range is absent (a property not there yet is "too new"), and each {@code x-from} whose version
- * has come lays its keywords over the subschema's own.
+ * jsonschema's words, which are the words Nova and Zun answer with. A schema declares each field
+ * once with the microversions it exists in, where Nova's and Zun's modules copy a schema per range:
+ * outside its {@code x-since}/{@code x-until} range a subschema is absent (a property not there yet
+ * is "too new"), and each {@code x-from} whose version has come lays its keywords over its own.
  *
  * <p>In-house rather than a library (networknt, Vert.x json-schema): the contract here is the
  * upstream wording (Python reprs of the instance, jsonschema's sentences), the first-error order
@@ -52,7 +51,7 @@ public final class SchemaValidator {
         this.version = version;
     }
 
-    /** The first violation of {@code schema} by {@code document}, or null when it is valid. */
+    /** @return null when the document is valid */
     public SchemaViolation firstViolation(JsonNode schema, JsonNode document) {
         return check(schema, document, List.of());
     }
@@ -138,7 +137,9 @@ public final class SchemaValidator {
 
     /** Members that no property of this version, nor of a later one, declares. */
     private TreeSet<String> extras(JsonNode schema, JsonNode instance) {
-        return members(instance).filter(key -> !schema.path("properties").has(key) || gone(schema.path("properties").get(key)))
+        JsonNode properties = schema.path("properties");
+        return members(instance).filter(key -> !properties.has(key)
+                        || !exists(properties.get(key)) && !tooNew(properties.get(key)))
                 .filter(key -> fields(schema.path("patternProperties")).noneMatch(p -> matches(p.getKey(), key)))
                 .collect(Collectors.toCollection(TreeSet::new));
     }
@@ -151,15 +152,11 @@ public final class SchemaValidator {
     }
 
     private boolean exists(JsonNode schema) {
-        return !tooNew(schema) && !gone(schema);
+        return !tooNew(schema) && (!schema.has("x-until") || version.isAtMost(ApiVersion.parse(schema.get("x-until").asText())));
     }
 
     private boolean tooNew(JsonNode schema) {
         return schema.has("x-since") && !version.isAtLeast(ApiVersion.parse(schema.get("x-since").asText()));
-    }
-
-    private boolean gone(JsonNode schema) {
-        return schema.has("x-until") && !version.isAtMost(ApiVersion.parse(schema.get("x-until").asText()));
     }
 
     /** The schema's keywords, with those of each x-from whose version has come laid over them. */
@@ -175,13 +172,18 @@ public final class SchemaValidator {
     }
 
     /**
-     * A rule's failure ({@code {"because", "as"?, "since"?}}): the reason with {@code {member}} (absent: its
-     * default) or {@code {}} (the value itself) filled in, answered as "as" says, or as a field newer than the request.
+     * A rule's failure ({@code {"because", "as"?, "since"?}}): the reason with {@code {}} (the value), {@code {@}}
+     * (the name it stands under) or {@code {member}} (absent: its default) filled in, answered as "as" says, or
+     * as a field newer than the request.
      */
     private static SchemaViolation refusal(JsonNode rule, JsonNode schema, JsonNode instance, List<Object> path) {
         String because = Pattern.compile("\\{([^}]*)}").matcher(rule.path("because").asText()).replaceAll(m ->
-                Matcher.quoteReplacement(m.group(1).isEmpty() ? PythonRepr.str(instance) : instance.has(m.group(1))
-                        ? instance.get(m.group(1)).asText() : schema.path("properties").path(m.group(1)).path("default").asText()));
+                Matcher.quoteReplacement(switch (m.group(1)) {
+                    case "" -> PythonRepr.str(instance);
+                    case "@" -> String.valueOf(path.getLast());
+                    default -> instance.has(m.group(1)) ? instance.get(m.group(1)).asText()
+                            : schema.path("properties").path(m.group(1)).path("default").asText();
+                }));
         return new SchemaViolation(path, instance, because, Kind.valueOf(rule.path("as").asText("refused").toUpperCase()),
                 rule.has("since") ? new NewerField(path, rule.get("since").textValue()) : null);
     }
@@ -325,9 +327,7 @@ public final class SchemaValidator {
     }
 
     private static List<Object> append(List<Object> path, Object element) {
-        List<Object> longer = new ArrayList<>(path);
-        longer.add(element);
-        return List.copyOf(longer);
+        return Stream.concat(path.stream(), Stream.of(element)).toList();
     }
 
     private static SchemaViolation failIf(boolean failed, List<Object> path, JsonNode instance,

@@ -43,7 +43,6 @@ public class FlavorRequests {
         return spec;
     }
 
-    /** {@code addTenantAccess} / {@code removeTenantAccess}: the action and its {@code tenant}. */
     public AccessChange accessAction(JsonNode body, ApiVersion version) {
         JsonNode action = validator.body(ApiFamily.NOVA, "compute/flavors/action", version, body).node();
         String name = action.fieldNames().next();
@@ -57,17 +56,11 @@ public class FlavorRequests {
                 : value.strip().equalsIgnoreCase("none") ? Optional.empty() : OsloBoolean.parse(value);
     }
 
-    /** {@code minRam} or {@code minDisk}, or null. */
     public Integer minimum(RequestFields query, String filter) {
         return query.has(filter) ? Integer.valueOf(query.text(filter).strip()) : null;
     }
 
-    /**
-     * A change of a private flavor's access list.
-     *
-     * @param add      addTenantAccess (else removeTenantAccess)
-     * @param tenantId the project
-     */
+    /** addTenantAccess (else removeTenantAccess) of a project to a private flavor. */
     public record AccessChange(boolean add, String tenantId) {
     }
 

@@ -109,6 +109,11 @@ class ServerRequestsTest {
         assertEquals("Block Device Mapping is Invalid: volume → local needs volumes, which this deployment does not "
                 + "provide; only the image's local root disk is supported.", error("{`name`: `x`, `flavorRef`: `0`, "
                 + image + "`block_device_mapping_v2`: [{`source_type`: `volume`}]}", V2_1));
+        assertEquals("The requested availability zone contains ':'. Use the 'host' field or the 'zone:host' form, not "
+                + "both.", error("{`name`: `x`, `flavorRef`: `0`, " + image + "`networks`: `none`, "
+                + "`availability_zone`: `az:h1`, `host`: `h1`}", ApiVersion.of(2, 74)));
+        assertEquals("h2", requests.create(of("{`server`: {`name`: `x`, `flavorRef`: `0`, " + image + "`networks`: "
+                + "`none`, `availability_zone`: `az::node`, `host`: `h2`}}"), ApiVersion.of(2, 74)).forcedHost());
         assertEquals("Block Device Mapping is Invalid: the image mapping names image other but imageRef is " + IMAGE
                 + ".", error("{`name`: `x`, `flavorRef`: `0`, " + image + "`block_device_mapping_v2`: [{`source_type`: "
                 + "`image`, `uuid`: `other`}]}", V2_1));
@@ -157,6 +162,10 @@ class ServerRequestsTest {
                 ApiVersion.of(2, 38), 1000));
         assertEquals(List.of(), requests.list(Map.of("status", List.of("SLEEPY")), ApiVersion.of(2, 37), 1000)
                 .query().states());
+        for (String internal : List.of("_deleted", "metadata", "services")) {
+            assertEquals("Invalid filter field: " + internal + ".", assertThrows(InvalidInputException.class, () ->
+                    requests.list(Map.of(internal, List.of("1")), ApiVersion.of(2, 1), 1000)).getMessage());
+        }
         assertEquals("Invalid input for query parameters limit. Value: -1. '-1' does not match '^[0-9]+$'",
                 assertThrows(InvalidInputException.class, () -> requests.list(Map.of("limit", List.of("-1")),
                         V2_1, 1000)).getMessage());
