@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 
 /**
  * How each API family answers a request that breaks its schema: the one translator from a
- * {@link SchemaViolation} to the family's error, worded as its upstream validator words it
+ * {@link SchemaValidator.Violation} to the family's error, worded as its upstream validator words it
  * ({@code zun/api/validation/validators.py}, {@code nova/api/validation/validators.py},
  * {@code keystone/common/validation/validators.py}). Upstream names a nested field by its last
  * path element; Windlass names the whole path ({@code aggregate/name}, {@code template.spec.containers[1].name}),
@@ -38,7 +38,7 @@ public enum ApiFamily {
                 : InvalidInputException.SCHEMA_VALIDATION_ERROR, notAnObject);
     }
 
-    public RuntimeException error(SchemaViolation violation, boolean query, ApiVersion version) {
+    public RuntimeException error(SchemaValidator.Violation violation, boolean query, ApiVersion version) {
         String message = violation.message();
         if (violation.newer() != null && this == ZUN) {
             return InvalidInputException.inVersion(label(violation.newer().path(), false), version,

@@ -49,11 +49,11 @@ public class RequestValidator {
 
     private RequestFields check(ApiFamily family, String name, ApiVersion version, JsonNode document, boolean query) {
         JsonNode schema = schemas.get(name);
-        SchemaViolation violation = new SchemaValidator(version).firstViolation(schema, document);
+        SchemaValidator.Violation violation = new SchemaValidator(version).firstViolation(schema, document);
         // a schema may name its body's top-level field for failures nested inside it
         if (violation != null && violation.path().size() > 1 && schema.path("x-error-path").asText().equals("field")) {
             Object field = violation.path().getFirst();
-            violation = new SchemaViolation(List.of(field), document.get((String) field), violation.message(),
+            violation = new SchemaValidator.Violation(List.of(field), document.get((String) field), violation.message(),
                     violation.kind(), violation.newer());
         }
         if (violation != null) {

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.windlass.api.microversion.ApiVersion;
-import io.windlass.api.validation.SchemaViolation.Kind;
-import io.windlass.api.validation.SchemaViolation.NewerField;
+import io.windlass.api.validation.SchemaValidator.Violation.Kind;
+import io.windlass.api.validation.SchemaValidator.Violation.NewerField;
 
 import java.math.BigDecimal;
 import java.net.InetAddress;
@@ -52,16 +52,16 @@ public final class SchemaValidator {
     }
 
     /** @return null when the document is valid */
-    public SchemaViolation firstViolation(JsonNode schema, JsonNode document) {
+    public Violation firstViolation(JsonNode schema, JsonNode document) {
         return check(schema, document, List.of());
     }
 
-    private SchemaViolation check(JsonNode schema, JsonNode instance, List<Object> path) {
+    private Violation check(JsonNode schema, JsonNode instance, List<Object> path) {
         JsonNode now = atVersion(schema);
         return first(fields(now).map(k -> () -> keyword(k.getKey(), k.getValue(), now, instance, path)));
     }
 
-    private SchemaViolation keyword(String name, JsonNode arg, JsonNode schema, JsonNode instance, List<Object> path) {
+    private Violation keyword(String name, JsonNode arg, JsonNode schema, JsonNode instance, List<Object> path) {
         boolean text = instance.isTextual();
         return switch (name) {
             case "type" -> failIf(strings(arg).noneMatch(t -> isType(instance, t)), path, instance, () -> repr(instance)
@@ -93,7 +93,7 @@ public final class SchemaValidator {
             // what upstream checks in code, or accepts and this deployment cannot do: refused unless valid under "unless"
             case "x-refuse" -> arg.has("unless") && check(arg.get("unless"), instance, path) == null ? null
                     : refusal(arg, schema, instance, path);
-            case "x-unknown" -> extras(schema, instance).isEmpty() ? null : new SchemaViolation(path, instance,
+            case "x-unknown" -> extras(schema, instance).isEmpty() ? null : new Violation(path, instance,
                     arg.textValue() + String.join(", ", extras(schema, instance)), Kind.REQUEST, null);
             case "x-unique", "x-among" -> first(elements(arg).map(rule -> () -> crossCheck(name, rule, instance, path)));
             case "items" -> first(Stream.iterate(0, i -> i < instance.size() && instance.isArray(), i -> i + 1)
@@ -112,8 +112,8 @@ public final class SchemaValidator {
     }
 
     /** A member too new for the version is reported where an unknown one would be, else before the properties. */
-    private SchemaViolation properties(JsonNode properties, JsonNode schema, JsonNode instance, List<Object> path) {
-        SchemaViolation newer = schema.has("additionalProperties") ? null : newer(schema, instance, path);
+    private Violation properties(JsonNode properties, JsonNode schema, JsonNode instance, List<Object> path) {
+        Violation newer = schema.has("additionalProperties") ? null : newer(schema, instance, path);
         return newer != null ? newer : first(fields(properties).filter(p -> instance.has(p.getKey()) && exists(p.getValue()))
                 .map(p -> () -> check(p.getValue(), instance.get(p.getKey()), append(path, p.getKey()))));
     }
@@ -123,8 +123,8 @@ public final class SchemaValidator {
      * jsonschema releases, unknown keys are "unexpected" even beside patternProperties: Nova's
      * wording for metadata keys, which clients have seen from this API.
      */
-    private SchemaViolation additionalProperties(JsonNode arg, JsonNode schema, JsonNode instance, List<Object> path) {
-        SchemaViolation newer = newer(schema, instance, path);
+    private Violation additionalProperties(JsonNode arg, JsonNode schema, JsonNode instance, List<Object> path) {
+        Violation newer = newer(schema, instance, path);
         TreeSet<String> extras = extras(schema, instance);
         if (newer != null) {
             return newer;
@@ -145,9 +145,9 @@ public final class SchemaValidator {
     }
 
     /** The first member this version does not have yet. */
-    private SchemaViolation newer(JsonNode schema, JsonNode instance, List<Object> path) {
+    private Violation newer(JsonNode schema, JsonNode instance, List<Object> path) {
         return fields(schema.path("properties")).filter(p -> instance.has(p.getKey()) && tooNew(p.getValue()))
-                .findFirst().map(p -> new SchemaViolation(path, instance, unexpected(List.of(p.getKey())), Kind.INVALID,
+                .findFirst().map(p -> new Violation(path, instance, unexpected(List.of(p.getKey())), Kind.INVALID,
                         new NewerField(append(path, p.getKey()), p.getValue().get("x-since").asText()))).orElse(null);
     }
 
@@ -176,7 +176,7 @@ public final class SchemaValidator {
      * (the name it stands under) or {@code {member}} (absent: its default) filled in, answered as "as" says, or
      * as a field newer than the request.
      */
-    private static SchemaViolation refusal(JsonNode rule, JsonNode schema, JsonNode instance, List<Object> path) {
+    private static Violation refusal(JsonNode rule, JsonNode schema, JsonNode instance, List<Object> path) {
         String because = Pattern.compile("\\{([^}]*)}").matcher(rule.path("because").asText()).replaceAll(m ->
                 Matcher.quoteReplacement(switch (m.group(1)) {
                     case "" -> PythonRepr.str(instance);
@@ -184,7 +184,7 @@ public final class SchemaValidator {
                     default -> instance.has(m.group(1)) ? instance.get(m.group(1)).asText()
                             : schema.path("properties").path(m.group(1)).path("default").asText();
                 }));
-        return new SchemaViolation(path, instance, because, Kind.valueOf(rule.path("as").asText("refused").toUpperCase()),
+        return new Violation(path, instance, because, Kind.valueOf(rule.path("as").asText("refused").toUpperCase()),
                 rule.has("since") ? new NewerField(path, rule.get("since").textValue()) : null);
     }
 
@@ -192,7 +192,7 @@ public final class SchemaValidator {
      * A rule across members ({@code {"values": [paths], "among"?: [paths], "because"}}, a path's "*" standing
      * for each element of an array): the first value met twice (x-unique), or not met at "among" (x-among), fails.
      */
-    private static SchemaViolation crossCheck(String keyword, JsonNode rule, JsonNode instance, List<Object> path) {
+    private static Violation crossCheck(String keyword, JsonNode rule, JsonNode instance, List<Object> path) {
         Set<JsonNode> seen = new HashSet<>();
         Set<JsonNode> among = elements(rule.path("among")).flatMap(p -> reach(instance, path, p.asText().split("/"), 0))
                 .map(Map.Entry::getValue).collect(Collectors.toSet());
@@ -217,7 +217,7 @@ public final class SchemaValidator {
                 .collect(Collectors.joining(", ")) + (extras.size() == 1 ? " was" : " were") + " unexpected)";
     }
 
-    private SchemaViolation alternatives(String keyword, JsonNode schemas, JsonNode instance, List<Object> path) {
+    private Violation alternatives(String keyword, JsonNode schemas, JsonNode instance, List<Object> path) {
         long valid = elements(schemas).filter(this::exists).filter(s -> check(s, instance, path) == null).count();
         return valid == 0 ? fail(path, instance, repr(instance) + " is not valid under any of the given schemas")
                 : failIf(valid > 1 && keyword.equals("oneOf"), path, instance,
@@ -225,7 +225,7 @@ public final class SchemaValidator {
     }
 
     /** Nova and Zun compare numeric strings too ({@code _validate_minimum}): "0" is less than 1. */
-    private static SchemaViolation bound(String name, JsonNode limit, JsonNode instance, List<Object> path) {
+    private static Violation bound(String name, JsonNode limit, JsonNode instance, List<Object> path) {
         BigDecimal value = number(instance);
         int c = value == null ? 0 : value.compareTo(limit.decimalValue());
         String shown = value == null ? null
@@ -298,7 +298,7 @@ public final class SchemaValidator {
         return a.isNumber() && b.isNumber() ? a.decimalValue().compareTo(b.decimalValue()) == 0 : a.equals(b);
     }
 
-    private static SchemaViolation first(Stream<Supplier<SchemaViolation>> checks) {
+    private static Violation first(Stream<Supplier<Violation>> checks) {
         return checks.map(Supplier::get).filter(Objects::nonNull).findFirst().orElse(null);
     }
 
@@ -330,12 +330,38 @@ public final class SchemaValidator {
         return Stream.concat(path.stream(), Stream.of(element)).toList();
     }
 
-    private static SchemaViolation failIf(boolean failed, List<Object> path, JsonNode instance,
+    private static Violation failIf(boolean failed, List<Object> path, JsonNode instance,
                                           Supplier<String> message) {
         return failed ? fail(path, instance, message.get()) : null;
     }
 
-    private static SchemaViolation fail(List<Object> path, JsonNode instance, String message) {
-        return new SchemaViolation(path, instance, message, Kind.INVALID, null);
+    private static Violation fail(List<Object> path, JsonNode instance, String message) {
+        return new Violation(path, instance, message, Kind.INVALID, null);
+    }
+
+    /**
+     * The first constraint a request broke, as Python's jsonschema or a declared rule reports it.
+     *
+     * @param path     where: property names and array indexes from the document's root
+     * @param instance the value found there
+     * @param message  jsonschema's message ({@code 'x' is too long}), or the rule's reason
+     * @param kind     which answer the family gives
+     * @param newer    when the request names a field its microversion does not have yet: that field, else null
+     */
+    public record Violation(List<Object> path, JsonNode instance, String message, Kind kind, NewerField newer) {
+
+        /** The three answers of a family ({@link ApiFamily}); a rule picks one with {@code "as"}. */
+        public enum Kind {
+            /** The value is invalid: worded as a schema failure of its field. */
+            INVALID,
+            /** Valid, but this deployment cannot honour it (the default of {@code x-refuse}). */
+            REFUSED,
+            /** The request as a whole is refused: the message alone is the answer. */
+            REQUEST
+        }
+
+        /** A field ({@code path}) that exists only from microversion {@code since} on. */
+        public record NewerField(List<Object> path, String since) {
+        }
     }
 }

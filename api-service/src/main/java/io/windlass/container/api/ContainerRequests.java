@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 /** Zun's container requests, read once their schemas ({@code schemas/container/containers/}) accept them. */
 @ApplicationScoped
@@ -45,7 +46,7 @@ public class ContainerRequests {
     }
 
     /** {@code GET /containers}: the filters typed as the repository compares them. */
-    public ContainerListQuery list(Map<String, List<String>> query, ApiVersion version, int maxLimit) {
+    public ListQuery list(Map<String, List<String>> query, ApiVersion version, int maxLimit) {
         RequestFields f = validator.query(ApiFamily.ZUN, "container/containers/list-query", version, query);
         Map<String, Object> filters = new LinkedHashMap<>();
         FILTERS.stream().filter(f::has).forEach(name -> filters.put(name, switch (name) {
@@ -55,7 +56,17 @@ public class ContainerRequests {
             case "auto_remove" -> f.bool(name, false);
             default -> f.text(name);
         }));
-        return f.as(ContainerListQuery.class, "limit", f.limit(maxLimit), "filters", filters);
+        return f.as(ListQuery.class, "limit", f.limit(maxLimit), "filters", filters);
+    }
+
+    /**
+     * A validated {@code GET /containers}: Zun's sort keys and filter names are the column names.
+     *
+     * @param marker  uuid of the last container of the previous page, or null
+     * @param filters filter name to typed value
+     */
+    public record ListQuery(int limit, UUID marker, String sortKey, String sortDir, boolean allProjects,
+                            Map<String, Object> filters) {
     }
 
     private static List<String> command(RequestFields f, ApiVersion version) {

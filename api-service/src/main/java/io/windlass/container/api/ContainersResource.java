@@ -76,7 +76,7 @@ public class ContainersResource {
     @GET
     public ContainerList list(@Context UriInfo uri, @Context HttpServerRequest request) {
         RequestContext caller = context.get();
-        ContainerListQuery query = requests.list(uri.getQueryParameters(), version.get(), config.maxLimit());
+        ContainerRequests.ListQuery query = requests.list(uri.getQueryParameters(), version.get(), config.maxLimit());
         policy.authorize(ContainerPolicy.GET_ALL, caller, caller.projectId());
         if (query.allProjects()) {
             policy.authorize(ContainerPolicy.GET_ALL_ALL_PROJECTS, caller, caller.projectId());

@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -41,6 +42,9 @@ import java.util.UUID;
 public class ServerRequests {
     private static final List<String> EQUAL_FILTERS = List.of("image", "flavor", "reservation_id", "availability_zone",
             "key_name", "vm_state", "task_state", "user_id", "hostname", "host", "node", "power_state", "uuid", "locked");
+
+    private static final Map<String, ServerAction> ACTIONS = Map.of("os-start", ServerAction.START, "os-stop",
+            ServerAction.STOP, "pause", ServerAction.PAUSE, "unpause", ServerAction.UNPAUSE);
 
     private final RequestValidator validator;
     private final QuotaConfig quotas;
@@ -92,22 +96,17 @@ public class ServerRequests {
     /** The power actions: {@code os-start}, {@code os-stop}, {@code reboot}, {@code pause}, {@code unpause}. */
     public ServerAction action(JsonNode body, ApiVersion version) {
         JsonNode action = validator.body(ApiFamily.NOVA, "compute/servers/action", version, body).node();
-        return switch (action.fieldNames().next()) {
-            case "os-start" -> ServerAction.START;
-            case "os-stop" -> ServerAction.STOP;
-            case "pause" -> ServerAction.PAUSE;
-            case "unpause" -> ServerAction.UNPAUSE;
-            // Nova's schema accepts the type in any case
-            default -> action.path("reboot").path("type").asText().equalsIgnoreCase("SOFT")
-                    ? ServerAction.REBOOT_SOFT : ServerAction.REBOOT_HARD;
-        };
+        String name = action.fieldNames().next();
+        // Nova's schema accepts the reboot type in any case
+        return name.equals("reboot") ? ServerAction.valueOf("REBOOT_" + action.get(name).get("type").asText()
+                .toUpperCase(Locale.ROOT)) : ACTIONS.get(name);
     }
 
     /**
      * {@code GET /servers[/detail]} (API-NOTES 3.7): every filter the request names, typed; which of
      * them the caller may use is policy, applied by the resource.
      */
-    public ServerListRequest list(Map<String, List<String>> params, ApiVersion version, int maxLimit) {
+    public ListRequest list(Map<String, List<String>> params, ApiVersion version, int maxLimit) {
         RequestFields q = validator.query(ApiFamily.NOVA, "compute/servers/list-query", version, params);
         OffsetDateTime since = timestamp(q.text("changes-since"));
         OffsetDateTime before = timestamp(q.text("changes-before"));
@@ -135,8 +134,20 @@ public class ServerRequests {
                 q.limit(maxLimit));
         // any value, or none at all, turns all_tenants on, except an explicit false
         boolean allTenants = q.node().has("all_tenants") && OsloBoolean.parse(q.text("all_tenants")).orElse(true);
-        return new ServerListRequest(query, allTenants, q.has("project_id") ? q.text("project_id") : q.text("tenant_id"),
+        return new ListRequest(query, allTenants, q.has("project_id") ? q.text("project_id") : q.text("tenant_id"),
                 q.node().has("deleted"), q.strings("sort_key").stream().anyMatch(k -> k.equals("host") || k.equals("node")));
+    }
+
+    /**
+     * A validated {@code GET /servers[/detail]} before policy: the listing it asks for, and what of
+     * it needs which rule ({@code ServersResource} applies them).
+     *
+     * @param query         every filter the request names, for the caller's own project
+     * @param project       project_id/tenant_id given with all_tenants, or null
+     * @param deletedFilter deleted given
+     */
+    public record ListRequest(ServerQuery query, boolean allTenants, String project, boolean deletedFilter,
+                              boolean sortsByHost) {
     }
 
     private static String imageRef(RequestFields s) {

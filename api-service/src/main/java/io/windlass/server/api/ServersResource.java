@@ -148,7 +148,7 @@ public class ServersResource {
      * The listing the caller may have: all_tenants needs its rule, the deleted filter, sorting by host
      * and the admin filters need {@code allow_all_filters}.
      */
-    private ServerQuery visibleQuery(ServerListRequest request, RequestContext caller, boolean detail) {
+    private ServerQuery visibleQuery(ServerRequests.ListRequest request, RequestContext caller, boolean detail) {
         boolean allFilters = policy.allows(ServerPolicy.ALLOW_ALL_FILTERS, caller, caller.projectId());
         if ((request.deletedFilter() || request.sortsByHost()) && !allFilters) {
             throw new PolicyNotAuthorizedException(ServerPolicy.ALLOW_ALL_FILTERS);

@@ -57,10 +57,10 @@ class RequestSchemasTest {
         assertEquals("Additional properties are not allowed ('personality' was unexpected)", new SchemaValidator(V2_95)
                 .firstViolation(create, of("{`server`: {`name`: `x`, `flavorRef`: `1`, `networks`: `none`, "
                         + personality + "}}")).message());
-        SchemaViolation description = new SchemaValidator(V2_1).firstViolation(create,
+        SchemaValidator.Violation description = new SchemaValidator(V2_1).firstViolation(create,
                 of("{`server`: {`name`: `x`, `flavorRef`: `1`, `description`: `d`}}"));
         assertEquals("Additional properties are not allowed ('description' was unexpected)", description.message());
-        assertEquals(new SchemaViolation.NewerField(List.of("server", "description"), "2.19"), description.newer());
+        assertEquals(new SchemaValidator.Violation.NewerField(List.of("server", "description"), "2.19"), description.newer());
         assertNull(new SchemaValidator(V2_95).firstViolation(create,
                 of("{`server`: {`name`: `x`, `flavorRef`: `1`, `networks`: `auto`, `hostname`: `web`}}")));
         assertNull(new SchemaValidator(ApiVersion.of(2, 36)).firstViolation(create,

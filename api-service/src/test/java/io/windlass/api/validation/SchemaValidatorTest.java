@@ -35,12 +35,12 @@ class SchemaValidatorTest {
     void objectsReportRequiredAndUnexpectedMembersAtTheObject() {
         String schema = "{\"properties\": {\"a\": {\"type\": \"string\"}}, \"required\": [\"a\"],"
                 + " \"additionalProperties\": false}";
-        SchemaViolation missing = validator.firstViolation(json(schema), json("{\"b\": 1}"));
+        SchemaValidator.Violation missing = validator.firstViolation(json(schema), json("{\"b\": 1}"));
         assertEquals("'a' is a required property", missing.message());
         assertEquals(List.of(), missing.path());
         assertEquals("Additional properties are not allowed ('b', 'c' were unexpected)",
                 message(schema, "{\"a\": \"x\", \"c\": 1, \"b\": 2}"));
-        SchemaViolation nested = validator.firstViolation(json(schema), json("{\"a\": 5}"));
+        SchemaValidator.Violation nested = validator.firstViolation(json(schema), json("{\"a\": 5}"));
         assertEquals(List.of("a"), nested.path());
         assertEquals("5 is not of type 'string'", nested.message());
     }
@@ -54,9 +54,9 @@ class SchemaValidatorTest {
 
     @Test
     void itemsAndPatternPropertiesNameTheMember() {
-        SchemaViolation item = validator.firstViolation(json("{\"items\": {\"type\": \"string\"}}"), json("[\"a\", 1]"));
+        SchemaValidator.Violation item = validator.firstViolation(json("{\"items\": {\"type\": \"string\"}}"), json("[\"a\", 1]"));
         assertEquals(List.of(1), item.path());
-        SchemaViolation value = validator.firstViolation(json("{\"patternProperties\": {\"^k\": {\"maxLength\": 1}}}"),
+        SchemaValidator.Violation value = validator.firstViolation(json("{\"patternProperties\": {\"^k\": {\"maxLength\": 1}}}"),
                 json("{\"k1\": \"long\", \"z\": \"long\"}"));
         assertEquals(List.of("k1"), value.path());
     }

@@ -140,7 +140,7 @@ class ContainerRequestsTest {
 
     @Test
     void listQueriesAreTypedAndUnknownParametersNamed() {
-        ContainerListQuery q = requests.list(Map.of("limit", List.of("5000"), "status", List.of("Running"),
+        ContainerRequests.ListQuery q = requests.list(Map.of("limit", List.of("5000"), "status", List.of("Running"),
                 "memory", List.of("128"), "all_projects", List.of("True")), V1_40, 1000);
         assertEquals(1000, q.limit());
         assertTrue(q.allProjects());
@@ -149,7 +149,7 @@ class ContainerRequestsTest {
                 requests.list(Map.of("colour", List.of("red"), "b", List.of("1")), V1_40, 1000));
         assertEquals("Unknown parameters: b, colour", unknown.getMessage());
         assertEquals("InvalidValue", unknown.errorName());
-        assertEquals(new ContainerListQuery(1000, null, "id", "asc", false, Map.of()),
+        assertEquals(new ContainerRequests.ListQuery(1000, null, "id", "asc", false, Map.of()),
                 requests.list(Map.of(), V1_40, 1000));
         assertEquals("name", requests.list(Map.of("sort_key", List.of("name"), "sort_dir", List.of("desc")), V1_40,
                 1000).sortKey());

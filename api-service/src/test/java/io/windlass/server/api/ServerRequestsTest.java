@@ -144,7 +144,7 @@ class ServerRequestsTest {
 
     @Test
     void listQueriesAreTypedAndStrictFrom275() {
-        ServerListRequest r = requests.list(Map.of("status", List.of("ACTIVE,SHUTOFF"), "sort_key",
+        ServerRequests.ListRequest r = requests.list(Map.of("status", List.of("ACTIVE,SHUTOFF"), "sort_key",
                 List.of("display_name", "memory_mb"), "image", List.of("http://x/images/abc"), "all_tenants",
                 List.of(""), "limit", List.of("5000")), V2_1, 1000);
         ServerQuery q = r.query();
