@@ -20,7 +20,9 @@ public enum ApiFamily {
             "Invalid input: the request body must be a JSON object."),
     NOVA("Invalid input for field/attribute %s. Value: %s. %s", "Invalid input for query parameters %s. Value: %s. %s",
             "Malformed request body"),
-    KEYSTONE("Invalid input for field '%1$s': %3$s", "Invalid input for query parameters '%1$s': %3$s", null);
+    KEYSTONE("Invalid input for field '%1$s': %3$s", "Invalid input for query parameters '%1$s': %3$s", null),
+    /** Glance checks its queries in code: webob's 400 carries the reason alone. */
+    GLANCE("%3$s", "%3$s", null);
 
     private final String bodyField;
     private final String queryParameter;
@@ -45,8 +47,10 @@ public enum ApiFamily {
                     violation.newer().since());
         }
         return switch (violation.kind()) {
+            // a method or scope Keystone does not offer is a 401 there
             case REFUSED -> this == ZUN ? InvalidInputException.unsupported(label(violation.path(), false), message)
-                    : this == KEYSTONE ? KeystoneException.unauthorized(message) : InvalidInputException.badRequest(message);
+                    : this == KEYSTONE ? KeystoneException.unauthorized(message)
+                    : InvalidInputException.badRequest(message);
             case REQUEST -> this == KEYSTONE ? KeystoneException.badRequest(message)
                     : new InvalidInputException(this == ZUN ? "InvalidValue" : "BadRequest", message);
             case INVALID -> {

@@ -2,6 +2,7 @@ package io.windlass.api.validation;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -111,12 +112,13 @@ public record RequestFields(JsonNode node, JsonNode schema) {
         if (raw == List.class) {
             List<Object> items = new ArrayList<>();
             // a single value where a list may be given is a list of one (scheduler hints)
-            (value.isArray() ? value : List.of(value)).forEach(item -> items.add(value(of[0], item, schema.path("items"))));
+            JsonNode itemSchema = schema.path("items");
+            (value.isArray() ? value : List.of(value)).forEach(item -> items.add(value(of[0], item, itemSchema)));
             return items;
         }
         if (raw == Map.class) {
             Map<String, Object> entries = new LinkedHashMap<>();
-            value.properties().forEach(e -> entries.put(e.getKey(), value(of[1], e.getValue(), schema.path("additionalProperties"))));
+            value.properties().forEach(e -> entries.put(e.getKey(), value(of[1], e.getValue(), MissingNode.getInstance())));
             return entries;
         }
         String text = value.asText();

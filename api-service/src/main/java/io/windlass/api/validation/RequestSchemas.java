@@ -39,7 +39,8 @@ public class RequestSchemas {
             }
             for (Class<?> versions : List.of(ComputeApiVersions.class, ContainerApiVersions.class)) {
                 for (Field gate : versions.getFields()) {
-                    settings.put(versions.getSimpleName() + "." + gate.getName(), json.valueToTree(gate.get(null).toString()));
+                    settings.put(versions.getSimpleName() + "." + gate.getName(), json.valueToTree(gate.get(null)
+                            .toString()));
                 }
             }
         } catch (ReflectiveOperationException e) {

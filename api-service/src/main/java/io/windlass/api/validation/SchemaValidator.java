@@ -114,8 +114,8 @@ public final class SchemaValidator {
     /** A member too new for the version is reported where an unknown one would be, else before the properties. */
     private Violation properties(JsonNode properties, JsonNode schema, JsonNode instance, List<Object> path) {
         Violation newer = schema.has("additionalProperties") ? null : newer(schema, instance, path);
-        return newer != null ? newer : first(fields(properties).filter(p -> instance.has(p.getKey()) && exists(p.getValue()))
-                .map(p -> () -> check(p.getValue(), instance.get(p.getKey()), append(path, p.getKey()))));
+        return newer != null ? newer : first(fields(properties).filter(p -> instance.has(p.getKey())
+                && exists(p.getValue())).map(p -> () -> check(p.getValue(), instance.get(p.getKey()), append(path, p.getKey()))));
     }
 
     /**
@@ -152,7 +152,8 @@ public final class SchemaValidator {
     }
 
     private boolean exists(JsonNode schema) {
-        return !tooNew(schema) && (!schema.has("x-until") || version.isAtMost(ApiVersion.parse(schema.get("x-until").asText())));
+        return !tooNew(schema)
+                && (!schema.has("x-until") || version.isAtMost(ApiVersion.parse(schema.get("x-until").asText())));
     }
 
     private boolean tooNew(JsonNode schema) {
