@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.windlass.aggregate.persistence.AggregateRecord;
 import io.windlass.aggregate.service.AggregateService;
 import io.windlass.aggregate.service.ImagePrecache;
+import io.windlass.aggregate.service.NewAggregate;
 import io.windlass.api.context.CurrentRequestContext;
+import io.windlass.api.validation.ApiFamily;
+import io.windlass.api.validation.RequestValidator;
 import io.windlass.compute.api.ComputeApiVersions;
 import io.windlass.compute.api.RequestedComputeVersion;
 import io.windlass.compute.policy.ComputePolicy;
@@ -32,15 +35,18 @@ public class AggregatesResource {
     private final AggregateService service;
     private final ImagePrecache precache;
     private final AggregateRequests requests;
+    private final RequestValidator validator;
     private final ComputePolicy policy;
     private final CurrentRequestContext context;
     private final RequestedComputeVersion version;
 
     public AggregatesResource(AggregateService service, ImagePrecache precache, AggregateRequests requests,
-                              ComputePolicy policy, CurrentRequestContext context, RequestedComputeVersion version) {
+                              RequestValidator validator, ComputePolicy policy, CurrentRequestContext context,
+                              RequestedComputeVersion version) {
         this.service = service;
         this.precache = precache;
         this.requests = requests;
+        this.validator = validator;
         this.policy = policy;
         this.context = context;
         this.version = version;
@@ -58,7 +64,8 @@ public class AggregatesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Map<String, Object> create(JsonNode body) {
         authorize(ComputePolicy.AGGREGATES_CREATE);
-        AggregateRequests.NewAggregate request = requests.create(body, version.get());
+        NewAggregate request = validator.body(ApiFamily.NOVA, "compute/aggregates/create", version.get(), body)
+                .object("aggregate").as(NewAggregate.class);
         AggregateRecord created = service.create(request.name(), request.availabilityZone());
         return Map.of("aggregate", AggregateView.created(created, version.get()));
     }
@@ -67,7 +74,7 @@ public class AggregatesResource {
     @Path("/{id}")
     public Map<String, Object> show(@PathParam("id") String id) {
         authorize(ComputePolicy.AGGREGATES_SHOW);
-        return full(service.get(requests.aggregateId(id)));
+        return full(service.get(requests.aggregateId(id, version.get())));
     }
 
     @PUT
@@ -75,7 +82,7 @@ public class AggregatesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Map<String, Object> update(@PathParam("id") String id, JsonNode body) {
         authorize(ComputePolicy.AGGREGATES_UPDATE);
-        int aggregateId = requests.aggregateId(id);
+        int aggregateId = requests.aggregateId(id, version.get());
         return full(service.update(aggregateId, requests.update(body, version.get())));
     }
 
@@ -83,7 +90,7 @@ public class AggregatesResource {
     @Path("/{id}")
     public Response delete(@PathParam("id") String id) {
         authorize(ComputePolicy.AGGREGATES_DELETE);
-        service.delete(requests.aggregateId(id));
+        service.delete(requests.aggregateId(id, version.get()));
         return Response.ok().build();
     }
 
@@ -92,7 +99,7 @@ public class AggregatesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Map<String, Object> action(@PathParam("id") String id, JsonNode body) {
         AggregateAction action = requests.action(body, version.get());
-        int aggregateId = requests.aggregateId(id);
+        int aggregateId = requests.aggregateId(id, version.get());
         AggregateRecord result = switch (action) {
             case AggregateAction.AddHost add -> {
                 authorize(ComputePolicy.AGGREGATES_ADD_HOST);
@@ -117,7 +124,7 @@ public class AggregatesResource {
     public Response cacheImages(@PathParam("id") String id, JsonNode body) {
         version.require(ComputeApiVersions.IMAGE_PRECACHE);
         authorize(ComputePolicy.AGGREGATES_IMAGES);
-        int aggregateId = requests.aggregateId(id);
+        int aggregateId = requests.aggregateId(id, version.get());
         service.get(aggregateId);
         precache.request(context.get(), aggregateId, requests.cacheImages(body, version.get()));
         return Response.accepted().build();

@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 
 /**
  * How each API family answers a request that breaks its schema: the one translator from a
- * {@link SchemaViolation} to the family's error, worded as its upstream validator words it
+ * {@link SchemaValidator.Violation} to the family's error, worded as its upstream validator words it
  * ({@code zun/api/validation/validators.py}, {@code nova/api/validation/validators.py},
  * {@code keystone/common/validation/validators.py}). Upstream names a nested field by its last
  * path element; Windlass names the whole path ({@code aggregate/name}, {@code template.spec.containers[1].name}),
@@ -20,7 +20,9 @@ public enum ApiFamily {
             "Invalid input: the request body must be a JSON object."),
     NOVA("Invalid input for field/attribute %s. Value: %s. %s", "Invalid input for query parameters %s. Value: %s. %s",
             "Malformed request body"),
-    KEYSTONE("Invalid input for field '%1$s': %3$s", "Invalid input for query parameters '%1$s': %3$s", null);
+    KEYSTONE("Invalid input for field '%1$s': %3$s", "Invalid input for query parameters '%1$s': %3$s", null),
+    /** Glance checks its queries in code: webob's 400 carries the reason alone. */
+    GLANCE("%3$s", "%3$s", null);
 
     private final String bodyField;
     private final String queryParameter;
@@ -34,25 +36,30 @@ public enum ApiFamily {
 
     /** The answer to a body that is not a JSON object, where the family has its own words for it. */
     RuntimeException notAnObject() {
-        return notAnObject == null ? null : this == NOVA ? new InvalidInputException("BadRequest", notAnObject)
-                : new InvalidInputException(InvalidInputException.SCHEMA_VALIDATION_ERROR, notAnObject);
+        return notAnObject == null ? null : new InvalidInputException(this == NOVA ? "BadRequest"
+                : InvalidInputException.SCHEMA_VALIDATION_ERROR, notAnObject);
     }
 
-    /** The family's error for {@code violation} of a body (or, with {@code query}, of a query string). */
-    public RuntimeException error(SchemaViolation violation, boolean query, ApiVersion version) {
+    public RuntimeException error(SchemaValidator.Violation violation, boolean query, ApiVersion version) {
+        String message = violation.message();
         if (violation.newer() != null && this == ZUN) {
             return InvalidInputException.inVersion(label(violation.newer().path(), false), version,
                     violation.newer().since());
         }
-        if (violation.refused()) {
-            return this == ZUN ? InvalidInputException.unsupported(label(violation.path(), false), violation.message())
-                    : InvalidInputException.badRequest(violation.message());
-        }
-        String detail = violation.path().isEmpty() ? violation.message()
-                : String.format(query ? queryParameter : bodyField, label(violation.path(), query),
-                PythonRepr.str(violation.instance()), violation.message());
-        return this == KEYSTONE ? KeystoneException.badRequest(detail)
-                : new InvalidInputException(InvalidInputException.SCHEMA_VALIDATION_ERROR, detail);
+        return switch (violation.kind()) {
+            // a method or scope Keystone does not offer is a 401 there
+            case REFUSED -> this == ZUN ? InvalidInputException.unsupported(label(violation.path(), false), message)
+                    : this == KEYSTONE ? KeystoneException.unauthorized(message)
+                    : InvalidInputException.badRequest(message);
+            case REQUEST -> this == KEYSTONE ? KeystoneException.badRequest(message)
+                    : new InvalidInputException(this == ZUN ? "InvalidValue" : "BadRequest", message);
+            case INVALID -> {
+                String detail = violation.path().isEmpty() ? message : String.format(query ? queryParameter : bodyField,
+                        label(violation.path(), query), PythonRepr.str(violation.instance()), message);
+                yield this == KEYSTONE ? KeystoneException.badRequest(detail)
+                        : new InvalidInputException(InvalidInputException.SCHEMA_VALIDATION_ERROR, detail);
+            }
+        };
     }
 
     /** A query parameter by its name; a body field as {@code a.b[0].c} (Zun) or {@code a/b/0/c}. */

@@ -15,7 +15,6 @@ public final class OsloBoolean {
     private OsloBoolean() {
     }
 
-    /** @return the value, or empty when the text is not a recognised boolean */
     public static Optional<Boolean> parse(String text) {
         String v = text.strip().toLowerCase(Locale.ROOT);
         return TRUE.contains(v) ? Optional.of(true) : FALSE.contains(v) ? Optional.of(false) : Optional.empty();

@@ -4,65 +4,65 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.windlass.api.microversion.ApiVersion;
+import io.windlass.api.microversion.ContainerApiVersions;
+import io.windlass.compute.api.ComputeApiVersions;
+import io.windlass.container.api.ContainerLimits;
+import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The request schemas under {@code schemas/} on the class path, one file per request, each as it
- * stands at one microversion. A file declares every field once with the range it exists in, where
- * Nova's and Zun's schema modules copy the schema of one range into the next:
- * <ul>
- *   <li>{@code "x-since": "2.19"} / {@code "x-until": "2.56"} on a subschema: outside the range it
- *       is dropped (from {@code properties}, or from an {@code anyOf} list); a property dropped
- *       for being too new is listed in {@code x-newer}, so that naming it is a "too new" failure;</li>
- *   <li>{@code "x-from": {"2.37": {...}}}: from that version on, those keywords replace the subschema's own;</li>
- *   <li>{@code "$ref": "parameter-types#/boolean"} (another file) or {@code "#/x"} (this file):
- *       the target, with the referring object's other keywords laid over it;</li>
- *   <li>{@code "${name}"}, as a value or a key: a setting given to the constructor ({@link SchemaSettings}).</li>
- * </ul>
+ * The request schemas under {@code schemas/} on the class path, one file per request, with each
+ * {@code "$ref": "parameter-types#/boolean"} (or {@code "#/x"} in the same file) replaced by its target,
+ * the referring object's other keywords laid over it, and each {@code "${ContainerLimits.maxCpu}"} or
+ * {@code "${ComputeApiVersions.SERVER_LOCKED}"} (a value or a key) by that setting or microversion, as
+ * Zun's schemas name {@code CONF.maximum_cpus}: a gate the code also applies is declared once.
  */
+@Singleton
 public class RequestSchemas {
     private final ObjectMapper json = new ObjectMapper();
-    private final Map<String, JsonNode> settings;
-    private final Map<String, JsonNode> files = new ConcurrentHashMap<>();
-    private final Map<String, JsonNode> atVersion = new ConcurrentHashMap<>();
+    private final Map<String, JsonNode> settings = new HashMap<>();
+    private final Map<String, JsonNode> resolved = new ConcurrentHashMap<>();
 
-    public RequestSchemas(Map<String, JsonNode> settings) {
-        this.settings = Map.copyOf(settings);
+    public RequestSchemas(ContainerLimits limits) {
+        try {
+            for (Method limit : ContainerLimits.class.getDeclaredMethods()) {
+                settings.put("ContainerLimits." + limit.getName(), json.valueToTree(limit.invoke(limits)));
+            }
+            for (Class<?> versions : List.of(ComputeApiVersions.class, ContainerApiVersions.class)) {
+                for (Field gate : versions.getFields()) {
+                    settings.put(versions.getSimpleName() + "." + gate.getName(), json.valueToTree(gate.get(null)
+                            .toString()));
+                }
+            }
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read the settings that request schemas name", e);
+        }
     }
 
-    /** The schema {@code name} ({@code compute/servers/create}) as it is at {@code version}. */
-    public JsonNode at(String name, ApiVersion version) {
-        JsonNode cached = atVersion.get(name + "@" + version);
-        return cached != null ? cached : cache(atVersion, name + "@" + version, materialize(file(name), version));
+    /** The schema {@code name} ({@code compute/servers/create}), references and settings resolved. */
+    public JsonNode get(String name) {
+        return resolved.computeIfAbsent(name, this::file);
     }
 
     private JsonNode file(String name) {
-        JsonNode cached = files.get(name);
-        if (cached != null) {
-            return cached;
-        }
         try (InputStream in = getClass().getClassLoader().getResourceAsStream("schemas/" + name + ".json")) {
             if (in == null) {
                 throw new IllegalArgumentException("no request schema " + name);
             }
             JsonNode raw = json.readTree(in);
-            return cache(files, name, resolve(raw, raw, name));
+            return resolve(raw, raw, name);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read request schema " + name, e);
         }
-    }
-
-    /** Not computeIfAbsent: resolving one file loads the files it refers to into the same map. */
-    private static JsonNode cache(Map<String, JsonNode> cache, String key, JsonNode value) {
-        JsonNode earlier = cache.putIfAbsent(key, value);
-        return earlier != null ? earlier : value;
     }
 
     private JsonNode resolve(JsonNode node, JsonNode root, String file) {
@@ -109,49 +109,4 @@ public class RequestSchemas {
         return value;
     }
 
-    private JsonNode materialize(JsonNode node, ApiVersion version) {
-        if (node.isArray()) {
-            ArrayNode out = json.createArrayNode();
-            node.forEach(item -> {
-                if (inRange(item, version)) {
-                    out.add(materialize(item, version));
-                }
-            });
-            return out;
-        }
-        if (!node.isObject()) {
-            return node;
-        }
-        Map<String, JsonNode> keywords = new LinkedHashMap<>();
-        node.properties().forEach(e -> keywords.put(e.getKey(), e.getValue()));
-        node.path("x-from").properties().stream().filter(o -> version.isAtLeast(ApiVersion.parse(o.getKey())))
-                .forEach(o -> o.getValue().properties().forEach(e -> keywords.put(e.getKey(), e.getValue())));
-        keywords.keySet().removeAll(java.util.Set.of("x-from", "x-since", "x-until"));
-        ObjectNode newer = json.createObjectNode();
-        keywords.getOrDefault("properties", newer).properties().stream()
-                .filter(p -> !inRange(p.getValue(), version) && p.getValue().has("x-since"))
-                .forEach(p -> newer.set(p.getKey(), p.getValue().get("x-since")));
-        ObjectNode out = json.createObjectNode();
-        keywords.forEach((keyword, value) -> {
-            // a too-new field is reported where an unknown one would be
-            if (keyword.equals("additionalProperties") || keyword.equals("properties")
-                    && !keywords.containsKey("additionalProperties")) {
-                out.set("x-newer", newer);
-            }
-            if (keyword.equals("properties")) {
-                ObjectNode properties = out.putObject("properties");
-                value.properties().stream().filter(p -> inRange(p.getValue(), version))
-                        .forEach(p -> properties.set(p.getKey(), materialize(p.getValue(), version)));
-            } else {
-                out.set(keyword, materialize(value, version));
-            }
-        });
-        return out;
-    }
-
-    private static boolean inRange(JsonNode schema, ApiVersion version) {
-        return !schema.isObject()
-                || (!schema.has("x-since") || version.isAtLeast(ApiVersion.parse(schema.get("x-since").textValue())))
-                && (!schema.has("x-until") || version.isAtMost(ApiVersion.parse(schema.get("x-until").textValue())));
-    }
 }

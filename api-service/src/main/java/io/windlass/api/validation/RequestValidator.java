@@ -9,8 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Validates request bodies and query strings against their declared schemas
@@ -19,14 +17,12 @@ import java.util.TreeSet;
 @ApplicationScoped
 public class RequestValidator {
     private final RequestSchemas schemas;
-    private final SchemaValidator checker = new SchemaValidator();
 
     public RequestValidator(RequestSchemas schemas) {
         this.schemas = schemas;
     }
 
-    /** @return the body, once it is valid under schema {@code name} at {@code version} */
-    public JsonNode body(ApiFamily family, String name, ApiVersion version, JsonNode body) {
+    public RequestFields body(ApiFamily family, String name, ApiVersion version, JsonNode body) {
         JsonNode document = body == null ? NullNode.instance : body;
         if (!document.isObject() && family.notAnObject() != null) {
             throw family.notAnObject();
@@ -38,8 +34,8 @@ public class RequestValidator {
      * @return the query as a JSON object, once valid: a parameter whose schema is an array gets all
      *         its values, any other its first (Nova's {@code multi_params}, Zun's {@code params.mixed()})
      */
-    public JsonNode query(ApiFamily family, String name, ApiVersion version, Map<String, List<String>> query) {
-        JsonNode properties = schemas.at(name, version).path("properties");
+    public RequestFields query(ApiFamily family, String name, ApiVersion version, Map<String, List<String>> query) {
+        JsonNode properties = schemas.get(name).path("properties");
         ObjectNode document = JsonNodeFactory.instance.objectNode();
         query.forEach((parameter, values) -> {
             if (properties.path(parameter).path("type").asText().equals("array")) {
@@ -51,25 +47,18 @@ public class RequestValidator {
         return check(family, name, version, document, true);
     }
 
-    /** The query parameters schema {@code name} declares at {@code version}. */
-    public Set<String> parameters(String name, ApiVersion version) {
-        Set<String> names = new TreeSet<>();
-        schemas.at(name, version).path("properties").fieldNames().forEachRemaining(names::add);
-        return names;
-    }
-
-    private JsonNode check(ApiFamily family, String name, ApiVersion version, JsonNode document, boolean query) {
-        JsonNode schema = schemas.at(name, version);
-        SchemaViolation violation = checker.firstViolation(schema, document);
+    private RequestFields check(ApiFamily family, String name, ApiVersion version, JsonNode document, boolean query) {
+        JsonNode schema = schemas.get(name);
+        SchemaValidator.Violation violation = new SchemaValidator(version).firstViolation(schema, document);
         // a schema may name its body's top-level field for failures nested inside it
         if (violation != null && violation.path().size() > 1 && schema.path("x-error-path").asText().equals("field")) {
             Object field = violation.path().getFirst();
-            violation = new SchemaViolation(List.of(field), document.get((String) field), violation.message(),
-                    violation.newer(), violation.refused());
+            violation = new SchemaValidator.Violation(List.of(field), document.get((String) field), violation.message(),
+                    violation.kind(), violation.newer());
         }
         if (violation != null) {
             throw family.error(violation, query, version);
         }
-        return document;
+        return new RequestFields(document, schema);
     }
 }

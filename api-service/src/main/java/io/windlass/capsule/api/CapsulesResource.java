@@ -6,7 +6,9 @@ import io.windlass.api.config.ApiConfig;
 import io.windlass.api.context.CurrentRequestContext;
 import io.windlass.api.context.PublicUrl;
 import io.windlass.api.microversion.RequestedApiVersion;
+import io.windlass.api.validation.ApiFamily;
 import io.windlass.api.validation.RequestFields;
+import io.windlass.api.validation.RequestValidator;
 import io.windlass.capsule.persistence.CapsuleEntity;
 import io.windlass.capsule.service.CapsuleService;
 import io.windlass.context.RequestContext;
@@ -22,7 +24,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import java.math.BigInteger;
 import java.net.URI;
 import java.util.List;
 
@@ -35,17 +36,19 @@ import java.util.List;
 public class CapsulesResource {
     private final CapsuleService service;
     private final CapsuleRequests requests;
+    private final RequestValidator validator;
     private final CapsuleViews views;
     private final CurrentRequestContext context;
     private final RequestedApiVersion version;
     private final PublicUrl publicUrl;
     private final ApiConfig config;
 
-    public CapsulesResource(CapsuleService service, CapsuleRequests requests, CapsuleViews views,
-                            CurrentRequestContext context, RequestedApiVersion version, PublicUrl publicUrl,
-                            ApiConfig config) {
+    public CapsulesResource(CapsuleService service, CapsuleRequests requests, RequestValidator validator,
+                            CapsuleViews views, CurrentRequestContext context, RequestedApiVersion version,
+                            PublicUrl publicUrl, ApiConfig config) {
         this.service = service;
         this.requests = requests;
+        this.validator = validator;
         this.views = views;
         this.context = context;
         this.version = version;
@@ -66,9 +69,8 @@ public class CapsulesResource {
     @GET
     public CapsuleList list(@Context UriInfo uri, @Context HttpServerRequest request) {
         RequestContext caller = context.get();
-        RequestFields query = requests.list(uri.getQueryParameters(), version.get());
-        int pageSize = query.has("limit") ? new BigInteger(query.text("limit")).min(BigInteger.valueOf(config.maxLimit()))
-                .intValue() : config.maxLimit();
+        RequestFields query = query(uri);
+        int pageSize = query.limit(config.maxLimit());
         boolean ascending = !"desc".equals(query.text("sort_dir"));
         List<CapsuleEntity> rows = service.list(caller, query.bool("all_projects", false), query.text("marker"),
                 ascending, pageSize);
@@ -88,8 +90,13 @@ public class CapsulesResource {
     @DELETE
     @Path("/{ident}")
     public Response delete(@PathParam("ident") String ident, @Context UriInfo uri) {
-        boolean allProjects = requests.list(uri.getQueryParameters(), version.get()).bool("all_projects", false);
+        boolean allProjects = query(uri).bool("all_projects", false);
         service.delete(context.get(), ident, allProjects);
         return Response.noContent().build();
+    }
+
+    /** limit, marker, sort_dir and all_projects, valid under {@code schemas/container/capsules/list-query.json}. */
+    private RequestFields query(UriInfo uri) {
+        return validator.query(ApiFamily.ZUN, "container/capsules/list-query", version.get(), uri.getQueryParameters());
     }
 }

@@ -1,7 +1,6 @@
 package io.windlass.compute.api;
 
 import io.windlass.api.config.ApiConfig;
-import io.windlass.api.error.InvalidInputException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.net.URLEncoder;
@@ -23,20 +22,9 @@ public class ComputePagination {
         this.maxLimit = config.maxLimit();
     }
 
-    /** The page size for {@code limit} (absent or 0: {@code max_limit}). */
+    /** The page size for a valid {@code limit} ({@code schemas/compute/flavors/list-query}); absent or 0: max_limit. */
     public int limit(String limit) {
-        if (limit == null) {
-            return maxLimit;
-        }
-        int value;
-        try {
-            value = Integer.parseInt(limit.strip());
-        } catch (NumberFormatException e) {
-            throw InvalidInputException.badRequest("limit param must be an integer");
-        }
-        if (value < 0) {
-            throw InvalidInputException.badRequest("limit param must be positive");
-        }
+        int value = limit == null ? 0 : Integer.parseInt(limit.strip());
         return value == 0 ? maxLimit : Math.min(value, maxLimit);
     }
 

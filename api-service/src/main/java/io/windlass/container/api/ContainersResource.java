@@ -5,15 +5,17 @@ import io.vertx.core.http.HttpServerRequest;
 import io.windlass.api.config.ApiConfig;
 import io.windlass.api.context.CurrentRequestContext;
 import io.windlass.api.context.PublicUrl;
-import io.windlass.api.error.InvalidInputException;
 import io.windlass.api.error.NotAcceptableException;
 import io.windlass.api.error.PolicyNotAuthorizedException;
 import io.windlass.api.microversion.RequestedApiVersion;
+import io.windlass.api.validation.ApiFamily;
 import io.windlass.api.validation.RequestFields;
+import io.windlass.api.validation.RequestValidator;
 import io.windlass.container.ContainerAction;
 import io.windlass.container.persistence.ContainerEntity;
 import io.windlass.container.persistence.ContainerPage;
 import io.windlass.container.policy.ContainerPolicy;
+import io.windlass.container.service.ContainerPatch;
 import io.windlass.container.service.ContainerService;
 import io.windlass.context.RequestContext;
 import jakarta.ws.rs.Consumes;
@@ -24,7 +26,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -32,17 +33,14 @@ import jakarta.ws.rs.core.UriInfo;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Set;
 
 /** Zun's {@code /v1/containers} under the API port's {@code /container} prefix. */
 @Path("/container/v1/containers")
 @Produces(MediaType.APPLICATION_JSON)
 public class ContainersResource {
-    /** Signals that are what Docker's kill sends anyway; anything else cannot be passed on yet. */
-    private static final Set<String> DEFAULT_KILL_SIGNALS = Set.of("KILL", "SIGKILL", "9");
-
     private final ContainerService service;
     private final ContainerRequests requests;
+    private final RequestValidator validator;
     private final ContainerViews views;
     private final ContainerPolicy policy;
     private final CurrentRequestContext context;
@@ -50,11 +48,12 @@ public class ContainersResource {
     private final PublicUrl publicUrl;
     private final ApiConfig config;
 
-    public ContainersResource(ContainerService service, ContainerRequests requests, ContainerViews views,
-                              ContainerPolicy policy, CurrentRequestContext context, RequestedApiVersion version,
-                              PublicUrl publicUrl, ApiConfig config) {
+    public ContainersResource(ContainerService service, ContainerRequests requests, RequestValidator validator,
+                              ContainerViews views, ContainerPolicy policy, CurrentRequestContext context,
+                              RequestedApiVersion version, PublicUrl publicUrl, ApiConfig config) {
         this.service = service;
         this.requests = requests;
+        this.validator = validator;
         this.views = views;
         this.policy = policy;
         this.context = context;
@@ -66,7 +65,7 @@ public class ContainersResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@Context UriInfo uri, JsonNode body, @Context HttpServerRequest request) {
-        boolean start = flags(uri).bool("run", false);
+        boolean start = query("flags", uri).bool("run", false);
         RequestContext caller = context.get();
         ContainerEntity created = service.create(caller, requests.create(body, version.get()), start);
         String root = publicUrl.root(request);
@@ -77,7 +76,7 @@ public class ContainersResource {
     @GET
     public ContainerList list(@Context UriInfo uri, @Context HttpServerRequest request) {
         RequestContext caller = context.get();
-        ContainerListQuery query = requests.list(uri.getQueryParameters(), version.get(), config.maxLimit());
+        ContainerRequests.ListQuery query = requests.list(uri.getQueryParameters(), version.get(), config.maxLimit());
         policy.authorize(ContainerPolicy.GET_ALL, caller, caller.projectId());
         if (query.allProjects()) {
             policy.authorize(ContainerPolicy.GET_ALL_ALL_PROJECTS, caller, caller.projectId());
@@ -109,7 +108,7 @@ public class ContainersResource {
     public ContainerView show(@PathParam("ident") String ident, @Context UriInfo uri,
                               @Context HttpServerRequest request) {
         RequestContext caller = context.get();
-        ContainerEntity c = service.show(caller, ident, flags(uri).bool("all_projects", false));
+        ContainerEntity c = service.show(caller, ident, query("flags", uri).bool("all_projects", false));
         return views.of(c, publicUrl.root(request), caller);
     }
 
@@ -118,24 +117,17 @@ public class ContainersResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public ContainerView update(@PathParam("ident") String ident, JsonNode body, @Context HttpServerRequest request) {
         RequestContext caller = context.get();
-        ContainerEntity c = service.update(caller, ident, requests.patch(body, version.get()));
+        ContainerEntity c = service.update(caller, ident, validator.body(ApiFamily.ZUN, "container/containers/update",
+                version.get(), body).as(ContainerPatch.class));
         return views.of(c, publicUrl.root(request), caller);
     }
 
     @DELETE
     @Path("/{ident}")
     public Response delete(@PathParam("ident") String ident, @Context UriInfo uri) {
-        RequestFields flags = flags(uri);
-        boolean forced = flags.bool("force", false);
-        boolean stopFirst = flags.bool("stop", false);
-        // zunclient always sends force=False&stop=False: only a true value needs the newer version
-        if (forced && !version.isAtLeast(1, 7)) {
-            throw InvalidInputException.inVersion("force", version.get(), "1.7");
-        }
-        if (stopFirst && !version.isAtLeast(1, 12)) {
-            throw InvalidInputException.inVersion("stop", version.get(), "1.12");
-        }
-        service.delete(context.get(), ident, forced, stopFirst, flags.bool("all_projects", false));
+        RequestFields flags = query("delete", uri);
+        service.delete(context.get(), ident, flags.bool("force", false), flags.bool("stop", false),
+                flags.bool("all_projects", false));
         return Response.noContent().build();
     }
 
@@ -171,10 +163,8 @@ public class ContainersResource {
 
     @POST
     @Path("/{ident}/kill")
-    public Response kill(@PathParam("ident") String ident, @QueryParam("signal") String signal) {
-        if (signal != null && !DEFAULT_KILL_SIGNALS.contains(signal.toUpperCase())) {
-            throw InvalidInputException.unsupported("signal", "only SIGKILL can be sent for now.");
-        }
+    public Response kill(@PathParam("ident") String ident, @Context UriInfo uri) {
+        query("kill", uri);
         return act(ident, ContainerAction.KILL, null);
     }
 
@@ -186,7 +176,7 @@ public class ContainersResource {
             throw new NotAcceptableException("The requested version of rename is not supported for this version "
                     + version.get() + "; use PATCH with a name from 1.14 on.");
         }
-        String name = requests.rename(uri.getQueryParameters(), version.get());
+        String name = query("rename", uri).text("name");
         RequestContext caller = context.get();
         return views.of(service.rename(caller, ident, name), publicUrl.root(request), caller);
     }
@@ -203,11 +193,13 @@ public class ContainersResource {
     }
 
     private Integer timeout(UriInfo uri) {
-        RequestFields flags = flags(uri);
+        RequestFields flags = query("flags", uri);
         return flags.has("timeout") ? Integer.valueOf(flags.text("timeout")) : null;
     }
 
-    private RequestFields flags(UriInfo uri) {
-        return requests.flags(uri.getQueryParameters(), version.get());
+    /** The query string, valid under {@code schemas/container/containers/<request>-query.json}. */
+    private RequestFields query(String request, UriInfo uri) {
+        return validator.query(ApiFamily.ZUN, "container/containers/" + request + "-query", version.get(),
+                uri.getQueryParameters());
     }
 }

@@ -3,7 +3,9 @@ package io.windlass.flavor.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.windlass.api.context.CurrentRequestContext;
 import io.windlass.compute.api.ComputeApiVersions;
+import io.windlass.api.validation.ApiFamily;
 import io.windlass.api.validation.RequestFields;
+import io.windlass.api.validation.RequestValidator;
 import io.windlass.compute.api.ComputeLinks;
 import io.windlass.compute.api.ComputePagination;
 import io.windlass.compute.api.RequestedComputeVersion;
@@ -11,6 +13,7 @@ import io.windlass.compute.policy.ComputePolicy;
 import io.windlass.context.RequestContext;
 import io.windlass.flavor.persistence.FlavorRecord;
 import io.windlass.flavor.service.FlavorService;
+import io.windlass.flavor.service.NewFlavor;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -40,17 +43,19 @@ import java.util.function.Function;
 public class FlavorsResource {
     private final FlavorService service;
     private final FlavorRequests requests;
+    private final RequestValidator validator;
     private final ComputePagination pagination;
     private final ComputePolicy policy;
     private final CurrentRequestContext context;
     private final RequestedComputeVersion version;
     private final ComputeLinks links;
 
-    public FlavorsResource(FlavorService service, FlavorRequests requests, ComputePagination pagination,
-                           ComputePolicy policy, CurrentRequestContext context, RequestedComputeVersion version,
-                           ComputeLinks links) {
+    public FlavorsResource(FlavorService service, FlavorRequests requests, RequestValidator validator,
+                           ComputePagination pagination, ComputePolicy policy, CurrentRequestContext context,
+                           RequestedComputeVersion version, ComputeLinks links) {
         this.service = service;
         this.requests = requests;
+        this.validator = validator;
         this.pagination = pagination;
         this.policy = policy;
         this.context = context;
@@ -80,7 +85,8 @@ public class FlavorsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Map<String, Object> create(JsonNode body) {
-        return one(service.create(caller(), requests.create(body, version.get())));
+        return one(service.create(caller(), validator.body(ApiFamily.NOVA, "compute/flavors/create", version.get(), body)
+                .object("flavor").as(NewFlavor.class)));
     }
 
     @PUT
@@ -89,7 +95,8 @@ public class FlavorsResource {
     public Map<String, Object> update(@PathParam("id") String id, JsonNode body) {
         version.require(ComputeApiVersions.FLAVOR_DESCRIPTION);
         policy.authorize(ComputePolicy.FLAVOR_UPDATE, caller());
-        return one(service.updateDescription(caller(), id, requests.update(body, version.get())));
+        return one(service.updateDescription(caller(), id, validator.body(ApiFamily.NOVA, "compute/flavors/update",
+                version.get(), body).object("flavor").text("description")));
     }
 
     @DELETE
@@ -113,14 +120,11 @@ public class FlavorsResource {
     private Map<String, Object> page(UriInfo uri, String collection,
                                      Function<FlavorRecord, Map<String, Object>> view) {
         var query = uri.getQueryParameters();
-        RequestFields sorting = requests.listQuery(query, version.get());
-        String sortKey = sorting.has("sort_key") ? sorting.text("sort_key") : "flavorid";
-        String sortDir = sorting.has("sort_dir") ? sorting.text("sort_dir") : "asc";
-        int limit = pagination.limit(query.getFirst("limit"));
-        List<FlavorRecord> flavors = service.list(caller(), requests.isPublicFilter(query.getFirst("is_public")),
-                requests.minFilter("minRam", query.getFirst("minRam")),
-                requests.minFilter("minDisk", query.getFirst("minDisk")),
-                sortKey, sortDir.equals("asc"), query.getFirst("marker"), limit);
+        RequestFields given = validator.query(ApiFamily.NOVA, "compute/flavors/list-query", version.get(), query);
+        int limit = pagination.limit(given.text("limit"));
+        List<FlavorRecord> flavors = service.list(caller(), requests.isPublic(given),
+                requests.minimum(given, "minRam"), requests.minimum(given, "minDisk"), given.text("sort_key"),
+                given.text("sort_dir").equals("asc"), query.getFirst("marker"), limit);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("flavors", flavors.stream().map(view).toList());
         List<Map<String, String>> next = pagination.links(links.versioned() + "/" + collection, query,

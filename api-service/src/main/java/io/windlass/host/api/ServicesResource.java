@@ -73,8 +73,7 @@ public class ServicesResource {
         UUID uuid = parseUuid(id);
         ComputeService service = services.byUuid(uuid).orElseThrow(() ->
                 new ResourceNotFoundException("ServiceNotFound", "Service " + id + " could not be found."));
-        RequestFields update = new RequestFields(validator.body(ApiFamily.NOVA, "compute/services/update",
-                version.get(), body));
+        RequestFields update = validator.body(ApiFamily.NOVA, "compute/services/update", version.get(), body);
         if (!update.has("status")) {
             throw InvalidInputException.badRequest("No updates were requested. Fields 'status' or "
                     + "'forced_down' should be specified.");
@@ -93,8 +92,7 @@ public class ServicesResource {
         if (!LEGACY_ACTIONS.contains(action)) {
             throw new ResourceNotFoundException("NotFound", "Unknown action");
         }
-        RequestFields given = new RequestFields(validator.body(ApiFamily.NOVA, "compute/services/legacy-action",
-                version.get(), body));
+        RequestFields given = validator.body(ApiFamily.NOVA, "compute/services/legacy-action", version.get(), body);
         String binary = given.text("binary");
         if (!binary.equals(ComputeService.BINARY)) {
             throw new ResourceNotFoundException("HostBinaryNotFound", "Compute host " + given.text("host")

@@ -6,7 +6,6 @@ import io.windlass.api.validation.ApiFamily;
 import io.windlass.api.validation.RequestFields;
 import io.windlass.api.validation.RequestValidator;
 import io.windlass.identity.service.AuthRequest;
-import io.windlass.identity.service.AuthRequest.DomainRef;
 import io.windlass.identity.service.AuthRequest.PasswordCredentials;
 import io.windlass.identity.service.AuthRequest.ProjectRef;
 import io.windlass.identity.service.AuthRequest.UserRef;
@@ -14,10 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
 
-/**
- * Keystone's {@code POST /v3/auth/tokens} body, read once {@code schemas/identity/auth/tokens.json}
- * accepts it. Methods and scopes this deployment does not offer are 401s, as in Keystone.
- */
+/** Keystone's {@code POST /v3/auth/tokens} body, read once {@code schemas/identity/auth/tokens.json} accepts it. */
 @ApplicationScoped
 public class AuthRequests {
     /** The identity API has no microversions. */
@@ -30,46 +26,14 @@ public class AuthRequests {
     }
 
     public AuthRequest tokenRequest(JsonNode body) {
-        RequestFields auth = new RequestFields(validator.body(ApiFamily.KEYSTONE, "identity/auth/tokens", UNVERSIONED,
-                body)).object("auth");
+        RequestFields auth = validator.body(ApiFamily.KEYSTONE, "identity/auth/tokens", UNVERSIONED, body)
+                .object("auth");
         RequestFields identity = auth.object("identity");
-        List<String> methods = identity.strings("methods");
-        PasswordCredentials password = null;
-        String token = null;
-        for (String method : methods) {
-            if (!method.equals("password") && !method.equals("token")) {
-                throw new KeystoneException(401, "Unsupported authentication method: " + method);
-            }
-            if (!identity.has(method)) {
-                throw KeystoneException.badRequest("Invalid input for field 'auth/identity': '" + method
-                        + "' is a required property");
-            }
-            if (method.equals("password")) {
-                RequestFields user = identity.object("password").object("user");
-                password = new PasswordCredentials(new UserRef(user.text("id"), user.text("name"),
-                        domain(user.object("domain"))), user.text("password"));
-            } else {
-                token = identity.object("token").text("id");
-            }
-        }
-        return new AuthRequest(List.copyOf(methods), password, token, scope(auth.get("scope")));
-    }
-
-    private static ProjectRef scope(JsonNode scope) {
-        if (scope.isMissingNode() || scope.isNull() || scope.asText().equals("unscoped")) {
-            return null;
-        }
-        if (scope.has("domain") || scope.has("system")) {
-            throw new KeystoneException(401, "Only project scope is supported by this deployment.");
-        }
-        if (!scope.has("project")) {
-            throw KeystoneException.badRequest("Invalid input for field 'auth/scope': 'project' is a required property");
-        }
-        RequestFields project = new RequestFields(scope.get("project"));
-        return new ProjectRef(project.text("id"), project.text("name"), domain(project.object("domain")));
-    }
-
-    private static DomainRef domain(RequestFields domain) {
-        return domain.node().isObject() ? new DomainRef(domain.text("id"), domain.text("name")) : null;
+        RequestFields user = identity.object("password").object("user");
+        List<String> methods = List.copyOf(identity.strings("methods"));
+        return new AuthRequest(methods, methods.contains("password")
+                ? new PasswordCredentials(user.as(UserRef.class), user.text("password")) : null,
+                methods.contains("token") ? identity.object("token").text("id") : null,
+                auth.object("scope").has("project") ? auth.object("scope").object("project").as(ProjectRef.class) : null);
     }
 }

@@ -1,6 +1,10 @@
 package io.windlass.image.api;
 
 import io.windlass.api.error.InvalidInputException;
+import io.windlass.api.microversion.ApiVersion;
+import io.windlass.api.validation.ApiFamily;
+import io.windlass.api.validation.RequestFields;
+import io.windlass.api.validation.RequestValidator;
 import io.windlass.api.error.ResourceNotFoundException;
 import io.windlass.image.catalog.CatalogImage;
 import io.windlass.image.catalog.ImageCatalog;
@@ -34,17 +38,24 @@ public class ImagesResource {
     static final int DEFAULT_LIMIT = 25;
     static final int MAX_LIMIT = 1000;
 
-    private final ImageCatalog catalog;
+    /** The image API has no microversions. */
+    private static final ApiVersion UNVERSIONED = ApiVersion.of(2, 0);
 
-    public ImagesResource(ImageCatalog catalog) {
+    private final ImageCatalog catalog;
+    private final RequestValidator validator;
+
+    public ImagesResource(ImageCatalog catalog, RequestValidator validator) {
         this.catalog = catalog;
+        this.validator = validator;
     }
 
     @GET
     @Path("/images")
     public Map<String, Object> list(@Context UriInfo uri) {
         var query = uri.getQueryParameters();
-        int limit = limit(query.getFirst("limit"));
+        RequestFields given = validator.query(ApiFamily.GLANCE, "image/images/list-query", UNVERSIONED, query);
+        int limit = given.has("limit") ? Math.min(Integer.parseInt(given.text("limit").strip()), MAX_LIMIT)
+                : DEFAULT_LIMIT;
         String marker = query.getFirst("marker");
         String name = query.getFirst("name");
         Stream<CatalogImage> images = catalog.list().stream();
@@ -95,22 +106,6 @@ public class ImagesResource {
             }
         }
         return -1;
-    }
-
-    private static int limit(String text) {
-        if (text == null) {
-            return DEFAULT_LIMIT;
-        }
-        int value;
-        try {
-            value = Integer.parseInt(text.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("BadRequest", "limit param must be an integer");
-        }
-        if (value < 0) {
-            throw new InvalidInputException("BadRequest", "limit param must be positive");
-        }
-        return Math.min(value, MAX_LIMIT);
     }
 
     /** Glance's {@code next}: the request's query with the last id as marker, relative to the API root. */

@@ -145,10 +145,10 @@ public class ServersResource {
     }
 
     /**
-     * The listing the caller may have: all_tenants needs its rule, the deleted filter and sorting by
-     * host need {@code allow_all_filters}, other filters the caller may not use are dropped.
+     * The listing the caller may have: all_tenants needs its rule, the deleted filter, sorting by host
+     * and the admin filters need {@code allow_all_filters}.
      */
-    private ServerQuery visibleQuery(ServerListRequest request, RequestContext caller, boolean detail) {
+    private ServerQuery visibleQuery(ServerRequests.ListRequest request, RequestContext caller, boolean detail) {
         boolean allFilters = policy.allows(ServerPolicy.ALLOW_ALL_FILTERS, caller, caller.projectId());
         if ((request.deletedFilter() || request.sortsByHost()) && !allFilters) {
             throw new PolicyNotAuthorizedException(ServerPolicy.ALLOW_ALL_FILTERS);
@@ -159,8 +159,11 @@ public class ServersResource {
                     caller.projectId());
             project = request.project();
         }
-        return request.filtersFor(allFilters, version.isAtLeast(ComputeApiVersions.SERVER_FILTERS))
-                .forProject(project);
+        // filters the caller may not use are dropped silently, as Nova drops them
+        Map<String, Object> filters = new LinkedHashMap<>(request.query().equal());
+        filters.keySet().removeIf(name -> !allFilters && (ServerPolicy.ADMIN_FILTERS.contains(name)
+                || ServerPolicy.FILTERS_FROM_2_83.contains(name) && !version.isAtLeast(ComputeApiVersions.SERVER_FILTERS)));
+        return request.query().withFilters(filters).forProject(project);
     }
 
     /** The same query, parameters sorted, with marker set to the page's last id. */

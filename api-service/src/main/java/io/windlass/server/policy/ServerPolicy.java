@@ -6,6 +6,7 @@ import io.windlass.policy.PolicyEngine;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Map;
+import java.util.Set;
 
 import static io.windlass.policy.DefaultPolicies.ADMIN_API;
 import static io.windlass.policy.DefaultPolicies.ADMIN_OR_MEMBER;
@@ -48,6 +49,12 @@ public class ServerPolicy {
             Map.entry(UPDATE, ADMIN_OR_MEMBER), Map.entry(DELETE, ADMIN_OR_MEMBER), Map.entry(START, ADMIN_OR_MEMBER),
             Map.entry(STOP, ADMIN_OR_MEMBER), Map.entry(REBOOT, ADMIN_OR_MEMBER), Map.entry(PAUSE, ADMIN_OR_MEMBER),
             Map.entry(UNPAUSE, ADMIN_OR_MEMBER), Map.entry(EXTENDED_ATTRIBUTES, ADMIN_API));
+
+    /** List filters only for callers that {@link #ALLOW_ALL_FILTERS} allows. */
+    public static final Set<String> ADMIN_FILTERS = Set.of("host", "node", "uuid");
+    /** List filters that, from 2.83 on, any caller may use; before, as {@link #ADMIN_FILTERS}. */
+    public static final Set<String> FILTERS_FROM_2_83 = Set.of("availability_zone", "key_name", "vm_state",
+            "task_state", "user_id", "hostname", "power_state");
 
     private final PolicyEngine engine;
 

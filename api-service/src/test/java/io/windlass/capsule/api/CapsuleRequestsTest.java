@@ -47,6 +47,34 @@ class CapsuleRequestsTest {
                 + "`metadata`: {}, `spec`: {`containers`: [{`image`: `busybox`, `ports`: []}]}}", ApiVersion.of(1, 34)));
     }
 
+    @Test
+    void namesAndMountsAreCheckedAcrossMembers() {
+        String app = "{`image`: `busybox`, `name`: `app`, `volumeMounts`: [{`name`: `data`, `mountPath`: `/d`}]}";
+        String data = "{`name`: `data`, `cinder`: {`size`: 1}}";
+        assertEquals("Invalid input for field 'template.spec.containers[0].name'.Value: 'app'. Container names must "
+                + "be unique within a capsule.", error("{`kind`: `capsule`, `metadata`: {}, `spec`: {`initContainers`: "
+                + "[{`image`: `busybox`, `name`: `app`}], `containers`: [" + app + "], `volumes`: [" + data + "]}}", V1_40));
+        assertEquals("Invalid input for field 'template.spec.volumes[1].name'.Value: 'data'. Volume names must be "
+                + "unique.", error("{`kind`: `capsule`, `metadata`: {}, `spec`: {`containers`: [" + app + "], "
+                + "`volumes`: [" + data + ", " + data + "]}}", V1_40));
+        assertEquals("Invalid input for field 'template.spec.containers[0].volumeMounts[0].name'.Value: 'data'. No "
+                + "volume of that name is declared.", error("{`kind`: `capsule`, `metadata`: {}, `spec`: {`containers`: ["
+                + app + "]}}", V1_40));
+        assertEquals("Invalid input for field 'template.spec.volumes[0].name'.Value: 'data'. volume mount parameters "
+                + "is invalid: volume data is mounted by no container.", error("{`kind`: `capsule`, `metadata`: {}, "
+                + "`spec`: {`containers`: [{`image`: `busybox`}], `volumes`: [" + data + "]}}", V1_40));
+        NewCapsule c = requests.create(of("{`template`: {`kind`: `capsule`, `metadata`: {`name`: `cap`, `labels`: {`a`: "
+                + "`b`}}, `restartPolicy`: `Never`, `spec`: {`containers`: [" + app + ", {`image`: `busybox`}], "
+                + "`volumes`: [{`name`: `data`, `cinder`: {`volumeID`: `" + "0".repeat(36) + "`, `autoRemove`: true}}]}}}"),
+                V1_40);
+        assertEquals("no", c.restartPolicy());
+        assertEquals(java.util.Map.of("a", "b"), c.labels());
+        assertEquals("app", c.containers().getFirst().templateName());
+        assertEquals(List.of(new io.windlass.capsule.CapsuleMemberSpec.VolumeMount("data", "/d", false)),
+                c.containers().getFirst().volumeMounts());
+        assertEquals(new io.windlass.capsule.CapsuleVolumeSpec("data", null, "0".repeat(36), false), c.volumes().getFirst());
+    }
+
     private String error(String template, ApiVersion version) {
         return assertThrows(InvalidInputException.class,
                 () -> requests.create(of("{`template`: " + template + "}"), version)).getMessage();

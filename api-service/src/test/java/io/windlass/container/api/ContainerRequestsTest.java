@@ -4,11 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.windlass.api.error.InvalidInputException;
 import io.windlass.api.microversion.ApiVersion;
+import io.windlass.api.validation.ApiFamily;
+import io.windlass.api.validation.RequestFields;
 import io.windlass.api.validation.RequestValidator;
 import io.windlass.api.validation.TestValidators;
 import io.windlass.container.ContainerStatus;
 import io.windlass.container.RestartPolicy;
 import io.windlass.container.TaskState;
+import io.windlass.container.service.ContainerPatch;
 import io.windlass.container.service.NewContainer;
 import org.junit.jupiter.api.Test;
 
@@ -25,14 +28,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The schemas of {@code schemas/container/containers/} and what {@link ContainerRequests} reads from them. */
+/** The schemas of {@code schemas/container/containers/}, read by {@link ContainerRequests} and the generic reader. */
 class ContainerRequestsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ApiVersion V1_1 = ApiVersion.of(1, 1);
     private static final ApiVersion V1_40 = ApiVersion.of(1, 40);
+    private static final String SCHEMA_ERROR = InvalidInputException.SCHEMA_VALIDATION_ERROR;
 
     private final RequestValidator validator = TestValidators.validator();
-    private final ContainerRequests requests = new ContainerRequests(validator, TestValidators.LIMITS);
+    private final ContainerRequests requests = new ContainerRequests(validator);
 
     @Test
     void aMinimalCreateGetsTheDefaults() {
@@ -41,6 +45,9 @@ class ContainerRequestsTest {
         assertEquals(1.0, c.cpu());
         assertEquals(512, c.memoryMb());
         assertEquals(RestartPolicy.NO, c.restartPolicy());
+        assertEquals(0, c.diskGb());
+        assertNull(c.entrypoint(), "no entrypoint is not an empty one");
+        assertEquals(Map.of(), c.environment());
         assertEquals(List.of(), c.command());
         assertNull(c.name());
     }
@@ -91,6 +98,18 @@ class ContainerRequestsTest {
     }
 
     @Test
+    void restartPoliciesThatIgnoreTheRetryCountRefuseOne() {
+        assertEquals(RestartPolicy.NO, requests.create(json("{\"image\": \"busybox\", \"restart_policy\": "
+                + "{\"Name\": \"no\", \"MaximumRetryCount\": 3}}"), V1_1).restartPolicy());
+        assertEquals(new RestartPolicy("always", 0), requests.create(json("{\"image\": \"busybox\", "
+                + "\"restart_policy\": {\"Name\": \"always\", \"MaximumRetryCount\": \"0\"}}"), V1_1).restartPolicy());
+        assertEquals("Invalid input for field 'restart_policy'.Value: '{'Name': 'unless-stopped', "
+                + "'MaximumRetryCount': '1'}'. maximum retry count not valid with restart policy of unless-stopped.",
+                createError("{\"image\": \"busybox\", \"restart_policy\": {\"Name\": \"unless-stopped\", "
+                        + "\"MaximumRetryCount\": \"1\"}}", V1_1));
+    }
+
+    @Test
     void aFieldNewerThanTheRequestIsInvalidParamInVersion() {
         InvalidInputException e = assertThrows(InvalidInputException.class, () ->
                 requests.create(json("{\"image\": \"busybox\", \"tty\": true}"), ApiVersion.of(1, 35)));
@@ -110,18 +129,18 @@ class ContainerRequestsTest {
 
     @Test
     void patchTakesFourFields() {
-        var patch = requests.patch(json("{\"cpu\": 0.5, \"memory\": \"128\", \"auto_heal\": \"false\"}"), V1_40);
+        var patch = patch(json("{\"cpu\": 0.5, \"memory\": \"128\", \"auto_heal\": \"false\"}"), V1_40);
         assertEquals(0.5, patch.cpu());
         assertEquals(128, patch.memoryMb());
         assertEquals(false, patch.autoHeal());
         InvalidInputException e = assertThrows(InvalidInputException.class, () ->
-                requests.patch(json("{\"image\": \"x\"}"), V1_40));
+                patch(json("{\"image\": \"x\"}"), V1_40));
         assertEquals("Additional properties are not allowed ('image' was unexpected)", e.getMessage());
     }
 
     @Test
     void listQueriesAreTypedAndUnknownParametersNamed() {
-        ContainerListQuery q = requests.list(Map.of("limit", List.of("5000"), "status", List.of("Running"),
+        ContainerRequests.ListQuery q = requests.list(Map.of("limit", List.of("5000"), "status", List.of("Running"),
                 "memory", List.of("128"), "all_projects", List.of("True")), V1_40, 1000);
         assertEquals(1000, q.limit());
         assertTrue(q.allProjects());
@@ -129,6 +148,11 @@ class ContainerRequestsTest {
         InvalidInputException unknown = assertThrows(InvalidInputException.class, () ->
                 requests.list(Map.of("colour", List.of("red"), "b", List.of("1")), V1_40, 1000));
         assertEquals("Unknown parameters: b, colour", unknown.getMessage());
+        assertEquals("InvalidValue", unknown.errorName());
+        assertEquals(new ContainerRequests.ListQuery(1000, null, "id", "asc", false, Map.of()),
+                requests.list(Map.of(), V1_40, 1000));
+        assertEquals("name", requests.list(Map.of("sort_key", List.of("name"), "sort_dir", List.of("desc")), V1_40,
+                1000).sortKey());
         InvalidInputException limit = assertThrows(InvalidInputException.class, () ->
                 requests.list(Map.of("limit", List.of("0")), V1_40, 1000));
         assertEquals("Invalid input for query parameters 'limit'. Value: '0'. '0' does not match '^[1-9][0-9]*$'",
@@ -145,21 +169,62 @@ class ContainerRequestsTest {
 
     @Test
     void flagsAndRename() {
-        assertEquals("30", requests.flags(Map.of("timeout", List.of("30")), V1_40).text("timeout"));
-        assertThrows(InvalidInputException.class, () -> requests.flags(Map.of("timeout", List.of("-1")), V1_40));
-        assertThrows(InvalidInputException.class, () -> requests.flags(Map.of("force", List.of("perhaps")), V1_40));
-        assertEquals("new-name", requests.rename(Map.of("name", List.of("new-name")), V1_1));
+        assertEquals("30", query("flags", Map.of("timeout", List.of("30")), V1_40).text("timeout"));
+        assertThrows(InvalidInputException.class, () -> query("flags", Map.of("timeout", List.of("-1")), V1_40));
+        assertThrows(InvalidInputException.class, () -> query("flags", Map.of("force", List.of("perhaps")), V1_40));
+        assertEquals("new-name", query("rename", Map.of("name", List.of("new-name")), V1_1).text("name"));
         InvalidInputException missing = assertThrows(InvalidInputException.class, () ->
-                requests.rename(Map.of(), V1_1));
+                query("rename", Map.of(), V1_1));
         assertEquals("'name' is a required property", missing.getMessage());
+    }
+
+    @Test
+    void deleteTakesForceFrom17AndStopFrom112UnlessFalse() {
+        assertTrue(query("delete", Map.of("force", List.of("True"), "stop", List.of("yes")), V1_40)
+                .bool("force", false));
+        assertFalse(query("delete", Map.of("force", List.of("False"), "stop", List.of("0")), V1_1)
+                .bool("stop", true));
+        InvalidInputException force = assertThrows(InvalidInputException.class, () ->
+                query("delete", Map.of("force", List.of("true")), ApiVersion.of(1, 6)));
+        assertEquals("InvalidParamInVersion", force.errorName());
+        assertEquals("Invalid param force because current request version is 1.6. force is only supported from "
+                + "version 1.7", force.getMessage());
+        assertEquals("Invalid param stop because current request version is 1.11. stop is only supported from "
+                + "version 1.12", assertThrows(InvalidInputException.class, () -> query("delete",
+                Map.of("stop", List.of("on")), ApiVersion.of(1, 11))).getMessage());
+        query("delete", Map.of("stop", List.of("on")), ApiVersion.of(1, 12));
+        assertEquals(SCHEMA_ERROR, assertThrows(InvalidInputException.class, () ->
+                query("delete", Map.of("force", List.of("perhaps")), ApiVersion.of(1, 6))).errorName());
+    }
+
+    @Test
+    void killSendsOnlySigkill() {
+        for (String signal : List.of("SIGKILL", "kill", "9", "SigKill")) {
+            query("kill", Map.of("signal", List.of(signal)), V1_40);
+        }
+        query("kill", Map.of(), V1_40);
+        InvalidInputException term = assertThrows(InvalidInputException.class, () ->
+                query("kill", Map.of("signal", List.of("SIGTERM")), V1_40));
+        assertEquals("InvalidValue", term.errorName());
+        assertEquals("Field 'signal' is not supported by this deployment: only SIGKILL can be sent for now.",
+                term.getMessage());
+        assertThrows(InvalidInputException.class, () -> query("kill", Map.of("signal", List.of("")), V1_40));
     }
 
     private Set<String> enumOf(String parameter) {
         Set<String> values = new TreeSet<>();
-        new io.windlass.api.validation.RequestSchemas(io.windlass.api.validation.SchemaSettings.of(TestValidators.LIMITS))
-                .at("container/containers/list-query", V1_40).path("properties").path(parameter).path("enum")
+        new io.windlass.api.validation.RequestSchemas(TestValidators.LIMITS)
+                .get("container/containers/list-query").path("properties").path(parameter).path("enum")
                 .forEach(v -> values.add(v.asText()));
         return values;
+    }
+
+    private RequestFields query(String request, Map<String, List<String>> query, ApiVersion version) {
+        return validator.query(ApiFamily.ZUN, "container/containers/" + request + "-query", version, query);
+    }
+
+    private ContainerPatch patch(JsonNode body, ApiVersion version) {
+        return validator.body(ApiFamily.ZUN, "container/containers/update", version, body).as(ContainerPatch.class);
     }
 
     private String createError(String body, ApiVersion version) {

@@ -2,6 +2,10 @@ package io.windlass.flavor.api;
 
 import io.windlass.api.error.InvalidInputException;
 import io.windlass.api.microversion.ApiVersion;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.windlass.api.validation.ApiFamily;
+import io.windlass.api.validation.RequestFields;
+import io.windlass.api.validation.RequestValidator;
 import io.windlass.api.validation.TestValidators;
 import io.windlass.flavor.service.NewFlavor;
 import org.junit.jupiter.api.Test;
@@ -15,20 +19,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** The schemas of {@code schemas/compute/flavors/} and what {@link FlavorRequests} reads from them. */
+/** The schemas of {@code schemas/compute/flavors/}, read by {@link FlavorRequests} and the generic reader. */
 class FlavorRequestsTest {
     private static final ApiVersion V2_1 = ApiVersion.of(2, 1);
-    private final FlavorRequests requests = new FlavorRequests(TestValidators.validator());
+    private final RequestValidator validator = TestValidators.validator();
+    private final FlavorRequests requests = new FlavorRequests(validator);
 
     @Test
     void createAcceptsNumbersAsStrings() {
-        NewFlavor f = requests.create(of("{`flavor`: {`name`: `f`, `ram`: `256`, `vcpus`: 2, `disk`: 0, `id`: 4711, "
+        NewFlavor f = create(of("{`flavor`: {`name`: `f`, `ram`: `256`, `vcpus`: 2, `disk`: 0, `id`: 4711, "
                 + "`rxtx_factor`: `2.5`, `os-flavor-access:is_public`: `false`, `description`: `d`}}"), ApiVersion.of(2, 55));
         assertEquals(256, f.memoryMb());
         assertEquals("4711", f.flavorId());
         assertEquals(2.5, f.rxtxFactor());
         assertFalse(f.isPublic());
         assertEquals("d", f.description());
+        NewFlavor defaults = create(of("{`flavor`: {`name`: `f`, `ram`: 1, `vcpus`: 1, `disk`: 1}}"), V2_1);
+        assertEquals(new NewFlavor("f", null, 1, 1, 1, 0, 0, 1.0, true, null), defaults);
     }
 
     @Test
@@ -44,7 +51,7 @@ class FlavorRequestsTest {
                 + "unexpected)", error("{`name`: `x`, `ram`: 64, `vcpus`: 1, `disk`: 0, `description`: `x`}",
                 ApiVersion.of(2, 54)));
         assertEquals("Malformed request body", assertThrows(InvalidInputException.class,
-                () -> requests.create(of("[]"), V2_1)).getMessage());
+                () -> create(of("[]"), V2_1)).getMessage());
     }
 
     @Test
@@ -62,19 +69,42 @@ class FlavorRequestsTest {
         assertEquals(new FlavorRequests.AccessChange(false, "p1"),
                 requests.accessAction(of("{`removeTenantAccess`: {`tenant`: `p1`}}"), V2_1));
         assertThrows(InvalidInputException.class, () -> requests.accessAction(of("{`fly`: {}}"), V2_1));
-        assertEquals(Optional.empty(), requests.isPublicFilter("None"));
-        assertEquals(Optional.of(false), requests.isPublicFilter("no"));
-        assertEquals("Invalid is_public filter [perhaps]", assertThrows(InvalidInputException.class,
-                () -> requests.isPublicFilter("perhaps")).getMessage());
+        assertEquals(Optional.empty(), requests.isPublic(list("is_public", " None")));
+        assertEquals(Optional.of(false), requests.isPublic(list("is_public", "no")));
+        assertEquals(Optional.of(true), requests.isPublic(list("is_public", "YES ")));
+        assertEquals(Optional.of(true), requests.isPublic(list(Map.of(), V2_1)));
+        assertEquals("Invalid is_public filter [perhaps]", listError("is_public", "perhaps"));
+        assertEquals(512, requests.minimum(list("minRam", " 512 "), "minRam"));
+        assertEquals("Invalid minRam filter [lots]", listError("minRam", "lots"));
+        assertEquals("Invalid minDisk filter [1.5]", listError("minDisk", "1.5"));
+        assertEquals("limit param must be an integer", listError("limit", "ten"));
+        assertEquals("limit param must be positive", listError("limit", "-1"));
+        assertEquals("flavorid", list(Map.of(), V2_1).text("sort_key"));
         assertEquals("Invalid input for query parameters sort_key. Value: colour. 'colour' is not one of "
                 + "['created_at', 'description', 'disabled', 'ephemeral_gb', 'flavorid', 'id', 'is_public', "
                 + "'memory_mb', 'name', 'root_gb', 'rxtx_factor', 'swap', 'updated_at', 'vcpus']",
-                assertThrows(InvalidInputException.class, () -> requests.listQuery(
+                assertThrows(InvalidInputException.class, () -> list(
                         Map.of("sort_key", List.of("colour")), V2_1)).getMessage());
+    }
+
+    private RequestFields list(String parameter, String value) {
+        return list(Map.of(parameter, List.of(value)), V2_1);
+    }
+
+    private RequestFields list(Map<String, List<String>> query, ApiVersion version) {
+        return validator.query(ApiFamily.NOVA, "compute/flavors/list-query", version, query);
+    }
+
+    private NewFlavor create(JsonNode body, ApiVersion version) {
+        return validator.body(ApiFamily.NOVA, "compute/flavors/create", version, body).object("flavor").as(NewFlavor.class);
+    }
+
+    private String listError(String parameter, String value) {
+        return assertThrows(InvalidInputException.class, () -> list(parameter, value)).getMessage();
     }
 
     private String error(String flavor, ApiVersion version) {
         return assertThrows(InvalidInputException.class,
-                () -> requests.create(of("{`flavor`: " + flavor + "}"), version)).getMessage();
+                () -> create(of("{`flavor`: " + flavor + "}"), version)).getMessage();
     }
 }

@@ -23,6 +23,14 @@ class AuthRequestsTest {
         assertEquals("p1", r.scope().id());
         assertNull(requests.tokenRequest(of("{`auth`: {`identity`: {`methods`: [`token`], `token`: {`id`: `t`}}, "
                 + "`scope`: `unscoped`}}")).scope());
+        AuthRequest token = requests.tokenRequest(of("{`auth`: {`identity`: {`methods`: [`token`], `token`: {`id`: `t`}, "
+                + "`password`: {`user`: {`id`: `u`, `password`: `x`}}}, `scope`: {`project`: {`name`: `p`, "
+                + "`domain`: {`id`: `d`}}}}}"));
+        assertEquals("t", token.token());
+        assertNull(token.password(), "only the methods listed are read");
+        assertEquals(new AuthRequest.ProjectRef(null, "p", new AuthRequest.DomainRef("d", null)), token.scope());
+        assertNull(requests.tokenRequest(of("{`auth`: {`identity`: {`methods`: [`password`], `password`: {`user`: "
+                + "{`id`: `u`, `password`: `x`}}}, `scope`: null}}")).password().user().domain());
     }
 
     @Test
@@ -36,6 +44,16 @@ class AuthRequestsTest {
                 "{`auth`: {`identity`: {`methods`: [`totp`]}}}"));
         assertEquals("Only project scope is supported by this deployment.", status(401, "{`auth`: {`identity`: "
                 + "{`methods`: [`token`], `token`: {`id`: `t`}}, `scope`: {`domain`: {`id`: `d`}}}}"));
+        assertEquals("Invalid input for field 'auth/identity': 'password' is a required property", status(400,
+                "{`auth`: {`identity`: {`methods`: [`password`]}}}"));
+        assertEquals("Invalid input for field 'auth/identity': 'token' is a required property", status(400,
+                "{`auth`: {`identity`: {`methods`: [`token`], `password`: {`user`: {`id`: `u`, `password`: `x`}}}}}"));
+        assertEquals("Invalid input for field 'auth/scope': 'project' is a required property", status(400,
+                "{`auth`: {`identity`: {`methods`: [`token`], `token`: {`id`: `t`}}, `scope`: {}}}"));
+        assertEquals("Invalid input for field 'auth/scope': 'project' is a required property", status(400,
+                "{`auth`: {`identity`: {`methods`: [`token`], `token`: {`id`: `t`}}, `scope`: `everything`}}"));
+        assertEquals("Only project scope is supported by this deployment.", status(401, "{`auth`: {`identity`: "
+                + "{`methods`: [`token`], `token`: {`id`: `t`}}, `scope`: {`system`: {`all`: true}}}}"));
     }
 
     private String status(int status, String body) {

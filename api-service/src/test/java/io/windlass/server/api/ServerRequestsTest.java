@@ -52,6 +52,17 @@ class ServerRequestsTest {
         assertTrue(r.returnReservationId());
         assertEquals("MANUAL", r.diskConfig());
         assertEquals(Map.of("group", List.of("g")), r.schedulerHints());
+        ServerCreateRequest plain = requests.create(of("{`server`: {`name`: `web`, `flavorRef`: 1, `imageRef`: `"
+                + IMAGE + "`, `accessIPv4`: `10.0.0.1`, `OS-DCF:diskConfig`: `AUTO`, `user_data`: `aGk=`}, "
+                + "`OS-SCH-HNT:scheduler_hints`: {`group`: null}}"), V2_1);
+        assertEquals(1, plain.minCount());
+        assertEquals(1, plain.maxCount());
+        assertEquals("10.0.0.1", plain.accessIpV4());
+        assertEquals("AUTO", plain.diskConfig());
+        assertEquals("aGk=", plain.userData());
+        assertEquals(List.of(), plain.files());
+        assertEquals(Map.of(), plain.metadata());
+        assertEquals(Map.of("group", List.of("null")), plain.schedulerHints());
     }
 
     @Test
@@ -74,6 +85,38 @@ class ServerRequestsTest {
                 + IMAGE + "`, `min_count`: 3, `max_count`: 2}", V2_1));
         assertEquals("Invalid key_name provided.", error("{`name`: `x`, `flavorRef`: `0`, `imageRef`: `" + IMAGE
                 + "`, `key_name`: `k`}", V2_1));
+    }
+
+    @Test
+    void networksPortsGroupsAndVolumesThisDeploymentLacksAreRefusedAsNovaRefusesThem() {
+        String image = "`imageRef`: `" + IMAGE + "`, ";
+        ApiVersion v237 = ApiVersion.of(2, 37);
+        assertEquals("Network n1 could not be found.", error("{`name`: `x`, `flavorRef`: `0`, " + image
+                + "`networks`: [{`uuid`: `n1`}]}", v237));
+        assertEquals("Port p1 could not be found.", error("{`name`: `x`, `flavorRef`: `0`, " + image
+                + "`networks`: [{`port`: `p1`}]}", v237));
+        assertEquals("Specified Fixed IP '10.0.0.1' cannot be used with port 'null': the two cannot be specified "
+                + "together.", error("{`name`: `x`, `flavorRef`: `0`, " + image + "`networks`: [{`port`: null, "
+                + "`fixed_ip`: `10.0.0.1`}]}", v237));
+        assertEquals("Bad networks format: network uuid is not in proper format (None)", error("{`name`: `x`, "
+                + "`flavorRef`: `0`, " + image + "`networks`: [{`uuid`: null}]}", v237));
+        assertEquals("auto", requests.create(of("{`server`: {`name`: `x`, `flavorRef`: `0`, " + image
+                + "`networks`: []}}"), V2_1).network());
+        assertEquals("Unable to find security_group with name or id 'web'", error("{`name`: `x`, `flavorRef`: `0`, "
+                + image + "`security_groups`: [{`name`: `default`}, {`name`: `web`}]}", V2_1));
+        assertEquals(List.of("default"), requests.create(of("{`server`: {`name`: `x`, `flavorRef`: `0`, " + image
+                + "`security_groups`: [{`name`: `default`}, {`name`: `default`}]}}"), V2_1).securityGroups());
+        assertEquals("Block Device Mapping is Invalid: volume → local needs volumes, which this deployment does not "
+                + "provide; only the image's local root disk is supported.", error("{`name`: `x`, `flavorRef`: `0`, "
+                + image + "`block_device_mapping_v2`: [{`source_type`: `volume`}]}", V2_1));
+        assertEquals("The requested availability zone contains ':'. Use the 'host' field or the 'zone:host' form, not "
+                + "both.", error("{`name`: `x`, `flavorRef`: `0`, " + image + "`networks`: `none`, "
+                + "`availability_zone`: `az:h1`, `host`: `h1`}", ApiVersion.of(2, 74)));
+        assertEquals("h2", requests.create(of("{`server`: {`name`: `x`, `flavorRef`: `0`, " + image + "`networks`: "
+                + "`none`, `availability_zone`: `az::node`, `host`: `h2`}}"), ApiVersion.of(2, 74)).forcedHost());
+        assertEquals("Block Device Mapping is Invalid: the image mapping names image other but imageRef is " + IMAGE
+                + ".", error("{`name`: `x`, `flavorRef`: `0`, " + image + "`block_device_mapping_v2`: [{`source_type`: "
+                + "`image`, `uuid`: `other`}]}", V2_1));
     }
 
     @Test
@@ -101,7 +144,7 @@ class ServerRequestsTest {
 
     @Test
     void listQueriesAreTypedAndStrictFrom275() {
-        ServerListRequest r = requests.list(Map.of("status", List.of("ACTIVE,SHUTOFF"), "sort_key",
+        ServerRequests.ListRequest r = requests.list(Map.of("status", List.of("ACTIVE,SHUTOFF"), "sort_key",
                 List.of("display_name", "memory_mb"), "image", List.of("http://x/images/abc"), "all_tenants",
                 List.of(""), "limit", List.of("5000")), V2_1, 1000);
         ServerQuery q = r.query();
@@ -119,6 +162,10 @@ class ServerRequestsTest {
                 ApiVersion.of(2, 38), 1000));
         assertEquals(List.of(), requests.list(Map.of("status", List.of("SLEEPY")), ApiVersion.of(2, 37), 1000)
                 .query().states());
+        for (String internal : List.of("_deleted", "metadata", "services")) {
+            assertEquals("Invalid filter field: " + internal + ".", assertThrows(InvalidInputException.class, () ->
+                    requests.list(Map.of(internal, List.of("1")), ApiVersion.of(2, 1), 1000)).getMessage());
+        }
         assertEquals("Invalid input for query parameters limit. Value: -1. '-1' does not match '^[0-9]+$'",
                 assertThrows(InvalidInputException.class, () -> requests.list(Map.of("limit", List.of("-1")),
                         V2_1, 1000)).getMessage());
