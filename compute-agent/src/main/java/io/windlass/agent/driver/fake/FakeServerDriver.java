@@ -9,6 +9,7 @@ import io.windlass.agent.driver.ImageUnavailableException;
 import io.windlass.agent.server.ObservedServer;
 import io.windlass.agent.server.ServerDriver;
 import io.windlass.server.PowerState;
+import io.windlass.server.ServerAction;
 import io.windlass.server.ServerAddress;
 import io.windlass.server.ServerSpec;
 
@@ -74,31 +75,18 @@ public class FakeServerDriver implements ServerDriver {
     }
 
     @Override
-    public void powerOn(String uuid) {
-        transition(uuid, "start", PowerState.RUNNING, Set.of(PowerState.RUNNING, PowerState.SHUTDOWN));
-    }
-
-    @Override
-    public void powerOff(String uuid, Duration timeout) {
-        transition(uuid, "stop", PowerState.SHUTDOWN, Set.of(PowerState.RUNNING, PowerState.SHUTDOWN,
-                PowerState.PAUSED));
-    }
-
-    @Override
-    public void reboot(String uuid, boolean hard, Duration timeout) {
-        transition(uuid, "restart", PowerState.RUNNING, hard
-                ? Set.of(PowerState.RUNNING, PowerState.SHUTDOWN, PowerState.PAUSED, PowerState.CRASHED)
-                : Set.of(PowerState.RUNNING, PowerState.SHUTDOWN));
-    }
-
-    @Override
-    public void pause(String uuid) {
-        transition(uuid, "pause", PowerState.PAUSED, Set.of(PowerState.RUNNING));
-    }
-
-    @Override
-    public void unpause(String uuid) {
-        transition(uuid, "unpause", PowerState.RUNNING, Set.of(PowerState.PAUSED));
+    public void act(String uuid, ServerAction action, Duration timeout) {
+        switch (action) {
+            case START -> transition(uuid, "start", PowerState.RUNNING, Set.of(PowerState.RUNNING, PowerState.SHUTDOWN));
+            case STOP -> transition(uuid, "stop", PowerState.SHUTDOWN, Set.of(PowerState.RUNNING, PowerState.SHUTDOWN,
+                    PowerState.PAUSED));
+            case REBOOT_SOFT -> transition(uuid, "restart", PowerState.RUNNING,
+                    Set.of(PowerState.RUNNING, PowerState.SHUTDOWN));
+            case REBOOT_HARD -> transition(uuid, "restart", PowerState.RUNNING,
+                    Set.of(PowerState.RUNNING, PowerState.SHUTDOWN, PowerState.PAUSED, PowerState.CRASHED));
+            case PAUSE -> transition(uuid, "pause", PowerState.PAUSED, Set.of(PowerState.RUNNING));
+            case UNPAUSE -> transition(uuid, "unpause", PowerState.RUNNING, Set.of(PowerState.PAUSED));
+        }
     }
 
     @Override
