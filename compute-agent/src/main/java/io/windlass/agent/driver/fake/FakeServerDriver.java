@@ -15,14 +15,12 @@ import io.windlass.server.ServerSpec;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
 /**
@@ -39,7 +37,7 @@ public class FakeServerDriver implements ServerDriver {
     }
 
     private final Map<String, FakeServer> servers = new ConcurrentHashMap<>();
-    private final List<EngineEventListener> listeners = new CopyOnWriteArrayList<>();
+    private final FakeEvents events = new FakeEvents();
     private final Predicate<String> hasImage;
 
     /** @param hasImage whether the simulated host "has" an image (the fake container driver's images) */
@@ -67,7 +65,7 @@ public class FakeServerDriver implements ServerDriver {
         if (servers.putIfAbsent(spec.uuid(), new FakeServer(id, PowerState.RUNNING, address(spec.uuid()))) != null) {
             throw new DriverException("Conflict: server " + spec.uuid() + " exists already");
         }
-        emit(spec.uuid(), "start");
+        events.emit(spec.uuid(), "start");
     }
 
     private static ServerAddress address(String uuid) {
@@ -92,7 +90,7 @@ public class FakeServerDriver implements ServerDriver {
     @Override
     public void destroy(String uuid) {
         if (servers.remove(uuid) != null) {
-            emit(uuid, "destroy");
+            events.emit(uuid, "destroy");
         }
     }
 
@@ -110,13 +108,12 @@ public class FakeServerDriver implements ServerDriver {
 
     @Override
     public EventSubscription followEvents(EngineEventListener listener) {
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
+        return events.follow(listener);
     }
 
     @Override
     public void close() {
-        listeners.clear();
+        events.close();
     }
 
     private void transition(String uuid, String action, PowerState to, Set<PowerState> from) {
@@ -128,11 +125,7 @@ public class FakeServerDriver implements ServerDriver {
             throw new DriverException("Cannot " + action + " server " + uuid + " in power state " + s.power());
         }
         servers.put(uuid, s.moveTo(to));
-        emit(uuid, action);
+        events.emit(uuid, action);
     }
 
-    private void emit(String uuid, String action) {
-        EngineEvent event = new EngineEvent(uuid, action, Instant.now());
-        listeners.forEach(l -> l.onEvent(event));
-    }
 }
