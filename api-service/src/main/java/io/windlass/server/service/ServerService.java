@@ -187,7 +187,7 @@ public class ServerService {
                     .ifPresent(s -> s.taskState = null));
             LOG.warnf("%s of server %s not sent: %s", action, found.uuid, e.getMessage());
             throw new ServiceUnavailableException("ServiceUnavailable",
-                    "The " + ServerActionRules.method(action) + " request could not be passed on to the conductor; "
+                    "The " + action.method() + " request could not be passed on to the conductor; "
                             + "try again later.");
         }
         LOG.infof("server %s: %s requested", found.uuid, action);

@@ -1,6 +1,7 @@
 package io.windlass.agent.server;
 
 import io.windlass.agent.workload.WorkloadDriver;
+import io.windlass.server.ServerAction;
 import io.windlass.server.ServerSpec;
 
 import java.nio.file.Path;
@@ -27,17 +28,13 @@ public interface ServerDriver extends WorkloadDriver<ObservedServer>, AutoClosea
      */
     void spawn(ServerSpec spec, Path configDrive);
 
-    void powerOn(String uuid);
-
-    /** Clean shutdown, forced off when the guest has not stopped within {@code timeout}. */
-    void powerOff(String uuid, Duration timeout);
-
-    /** Soft: shut down within {@code timeout} and start again; hard: power-cycle at once. */
-    void reboot(String uuid, boolean hard, Duration timeout);
-
-    void pause(String uuid);
-
-    void unpause(String uuid);
+    /**
+     * Does a server action on the engine: START powers on, STOP shuts down cleanly (forced off
+     * once {@code timeout} passed), REBOOT_SOFT shuts down within {@code timeout} and starts
+     * again, REBOOT_HARD power-cycles at once (also a paused server), PAUSE and UNPAUSE freeze
+     * and thaw. An action the server is already done with (start of a running one) is no error.
+     */
+    void act(String uuid, ServerAction action, Duration timeout);
 
     /** Removes the server whatever its state; a server the engine does not know is no error. */
     void destroy(String uuid);

@@ -8,6 +8,7 @@ import io.windlass.compute.ComputeRpcApi;
 import io.windlass.context.RequestContext;
 import io.windlass.rpc.RpcEndpoint;
 import io.windlass.server.PowerState;
+import io.windlass.server.ServerAction;
 import io.windlass.server.ServerOperation;
 import io.windlass.server.ServerSpec;
 import org.jboss.logging.Logger;
@@ -74,7 +75,7 @@ public final class ServerManager {
             public String reuse(ObservedServer existing) {
                 if (existing.powerState() == PowerState.SHUTDOWN) {
                     try {
-                        driver.powerOn(existing.uuid());
+                        driver.act(existing.uuid(), ServerAction.START, stopTimeout);
                     } catch (DriverException e) {
                         return "Failed to power on server: " + e.getMessage();
                     }
@@ -110,24 +111,8 @@ public final class ServerManager {
     }
 
     void act(RequestContext ctx, ServerOperation op) {
-        String uuid = op.uuid();
-        String verb = switch (op.action()) {
-            case START -> "start";
-            case STOP -> "stop";
-            case REBOOT_SOFT, REBOOT_HARD -> "reboot";
-            case PAUSE -> "pause";
-            case UNPAUSE -> "unpause";
-        };
-        operations.act(ctx, uuid, verb, reporter, () -> {
-            switch (op.action()) {
-                case START -> driver.powerOn(uuid);
-                case STOP -> driver.powerOff(uuid, stopTimeout);
-                case REBOOT_SOFT -> driver.reboot(uuid, false, stopTimeout);
-                case REBOOT_HARD -> driver.reboot(uuid, true, stopTimeout);
-                case PAUSE -> driver.pause(uuid);
-                case UNPAUSE -> driver.unpause(uuid);
-            }
-        });
+        operations.act(ctx, op.uuid(), op.action().method(), reporter,
+                () -> driver.act(op.uuid(), op.action(), stopTimeout));
     }
 
     void destroy(RequestContext ctx, String uuid) {

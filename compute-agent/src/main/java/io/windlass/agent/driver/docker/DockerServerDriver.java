@@ -21,6 +21,7 @@ import io.windlass.agent.driver.ImageUnavailableException;
 import io.windlass.agent.server.ObservedServer;
 import io.windlass.agent.server.ServerDriver;
 import io.windlass.server.PowerState;
+import io.windlass.server.ServerAction;
 import io.windlass.server.ServerAddress;
 import io.windlass.server.ServerSpec;
 import org.jboss.logging.Logger;
@@ -140,34 +141,28 @@ public class DockerServerDriver implements ServerDriver {
     }
 
     @Override
-    public void powerOn(String uuid) {
-        calls.run("start", uuid, () -> docker.startContainerCmd(engineName(uuid)).exec());
-    }
-
-    @Override
-    public void powerOff(String uuid, Duration timeout) {
-        calls.run("stop", uuid, () -> docker.stopContainerCmd(engineName(uuid))
-                .withTimeout((int) timeout.toSeconds()).exec());
-    }
-
-    @Override
-    public void reboot(String uuid, boolean hard, Duration timeout) {
-        if (hard && observe(uuid).map(s -> s.powerState() == PowerState.PAUSED).orElse(false)) {
-            // a hard reboot also recovers a paused server; the engine restarts only unpaused ones
-            unpause(uuid);
+    public void act(String uuid, ServerAction action, Duration timeout) {
+        String name = engineName(uuid);
+        switch (action) {
+            case START -> powerOn(uuid);
+            case STOP -> calls.run("stop", uuid, () -> docker.stopContainerCmd(name)
+                    .withTimeout((int) timeout.toSeconds()).exec());
+            case REBOOT_SOFT -> calls.run("restart", uuid, () -> docker.restartContainerCmd(name)
+                    .withTimeout((int) timeout.toSeconds()).exec());
+            case REBOOT_HARD -> {
+                if (observe(uuid).map(s -> s.powerState() == PowerState.PAUSED).orElse(false)) {
+                    // a hard reboot also recovers a paused server; the engine restarts only unpaused ones
+                    calls.run("unpause", uuid, () -> docker.unpauseContainerCmd(name).exec());
+                }
+                calls.run("restart", uuid, () -> docker.restartContainerCmd(name).withTimeout(0).exec());
+            }
+            case PAUSE -> calls.run("pause", uuid, () -> docker.pauseContainerCmd(name).exec());
+            case UNPAUSE -> calls.run("unpause", uuid, () -> docker.unpauseContainerCmd(name).exec());
         }
-        int seconds = hard ? 0 : (int) timeout.toSeconds();
-        calls.run("restart", uuid, () -> docker.restartContainerCmd(engineName(uuid)).withTimeout(seconds).exec());
     }
 
-    @Override
-    public void pause(String uuid) {
-        calls.run("pause", uuid, () -> docker.pauseContainerCmd(engineName(uuid)).exec());
-    }
-
-    @Override
-    public void unpause(String uuid) {
-        calls.run("unpause", uuid, () -> docker.unpauseContainerCmd(engineName(uuid)).exec());
+    private void powerOn(String uuid) {
+        calls.run("start", uuid, () -> docker.startContainerCmd(engineName(uuid)).exec());
     }
 
     @Override

@@ -13,13 +13,11 @@ import io.windlass.capsule.CapsuleSpec;
 import io.windlass.container.ContainerAddress;
 import io.windlass.container.ContainerStatus;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -30,7 +28,7 @@ import java.util.stream.Stream;
  */
 public class FakeCapsuleDriver implements CapsuleDriver {
     private final Map<String, ObservedCapsule> capsules = new ConcurrentHashMap<>();
-    private final List<EngineEventListener> listeners = new CopyOnWriteArrayList<>();
+    private final FakeEvents events = new FakeEvents();
     private final Predicate<String> hasImage;
 
     /** @param hasImage whether the simulated host "has" an image (the fake container driver's images) */
@@ -60,7 +58,7 @@ public class FakeCapsuleDriver implements CapsuleDriver {
         if (capsules.putIfAbsent(capsule.uuid(), created) != null) {
             throw new DriverException("Conflict: capsule " + capsule.uuid() + " exists already");
         }
-        emit(capsule.uuid(), "start");
+        events.emit(capsule.uuid(), "start");
     }
 
     private static CapsuleMemberState state(CapsuleMemberSpec member, ContainerStatus status, Integer exitCode) {
@@ -71,7 +69,7 @@ public class FakeCapsuleDriver implements CapsuleDriver {
     @Override
     public void remove(CapsuleSpec capsule, boolean failedCreate) {
         if (capsules.remove(capsule.uuid()) != null) {
-            emit(capsule.uuid(), "destroy");
+            events.emit(capsule.uuid(), "destroy");
         }
     }
 
@@ -87,17 +85,12 @@ public class FakeCapsuleDriver implements CapsuleDriver {
 
     @Override
     public EventSubscription followEvents(EngineEventListener listener) {
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
+        return events.follow(listener);
     }
 
     @Override
     public void close() {
-        listeners.clear();
+        events.close();
     }
 
-    private void emit(String uuid, String action) {
-        EngineEvent event = new EngineEvent(uuid, action, Instant.now());
-        listeners.forEach(l -> l.onEvent(event));
-    }
 }

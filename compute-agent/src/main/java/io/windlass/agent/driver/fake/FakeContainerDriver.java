@@ -15,14 +15,12 @@ import io.windlass.container.ContainerStats;
 import io.windlass.container.ContainerStatus;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * SIMULATION ONLY: containers that exist in memory, with instant transitions, so that one
@@ -38,7 +36,7 @@ public class FakeContainerDriver implements ContainerDriver {
     }
 
     private final Map<String, FakeContainer> containers = new ConcurrentHashMap<>();
-    private final List<EngineEventListener> listeners = new CopyOnWriteArrayList<>();
+    private final FakeEvents events = new FakeEvents();
     private final HostInventory inventory;
     private final Set<String> images;
 
@@ -74,7 +72,7 @@ public class FakeContainerDriver implements ContainerDriver {
                 != null) {
             throw new DriverException("Conflict: the name " + spec.engineName() + " is already in use");
         }
-        emit(spec.uuid(), "create");
+        events.emit(spec.uuid(), "create");
     }
 
     @Override
@@ -118,13 +116,13 @@ public class FakeContainerDriver implements ContainerDriver {
                     + ". Stop the container before attempting removal or force remove");
         }
         containers.remove(uuid);
-        emit(uuid, "destroy");
+        events.emit(uuid, "destroy");
     }
 
     @Override
     public void update(String uuid, Double cpu, Integer memoryMb) {
         get(uuid);
-        emit(uuid, "update");
+        events.emit(uuid, "update");
     }
 
     @Override
@@ -182,13 +180,12 @@ public class FakeContainerDriver implements ContainerDriver {
 
     @Override
     public EventSubscription followEvents(EngineEventListener listener) {
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
+        return events.follow(listener);
     }
 
     @Override
     public void close() {
-        listeners.clear();
+        events.close();
     }
 
     private FakeContainer get(String uuid) {
@@ -206,11 +203,7 @@ public class FakeContainerDriver implements ContainerDriver {
                     + " state");
         }
         containers.put(uuid, c.moveTo(to));
-        emit(uuid, action);
+        events.emit(uuid, action);
     }
 
-    private void emit(String uuid, String action) {
-        EngineEvent event = new EngineEvent(uuid, action, Instant.now());
-        listeners.forEach(l -> l.onEvent(event));
-    }
 }

@@ -9,19 +9,18 @@ import io.windlass.agent.driver.ImageUnavailableException;
 import io.windlass.agent.server.ObservedServer;
 import io.windlass.agent.server.ServerDriver;
 import io.windlass.server.PowerState;
+import io.windlass.server.ServerAction;
 import io.windlass.server.ServerAddress;
 import io.windlass.server.ServerSpec;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
 /**
@@ -38,7 +37,7 @@ public class FakeServerDriver implements ServerDriver {
     }
 
     private final Map<String, FakeServer> servers = new ConcurrentHashMap<>();
-    private final List<EngineEventListener> listeners = new CopyOnWriteArrayList<>();
+    private final FakeEvents events = new FakeEvents();
     private final Predicate<String> hasImage;
 
     /** @param hasImage whether the simulated host "has" an image (the fake container driver's images) */
@@ -66,7 +65,7 @@ public class FakeServerDriver implements ServerDriver {
         if (servers.putIfAbsent(spec.uuid(), new FakeServer(id, PowerState.RUNNING, address(spec.uuid()))) != null) {
             throw new DriverException("Conflict: server " + spec.uuid() + " exists already");
         }
-        emit(spec.uuid(), "start");
+        events.emit(spec.uuid(), "start");
     }
 
     private static ServerAddress address(String uuid) {
@@ -74,37 +73,24 @@ public class FakeServerDriver implements ServerDriver {
     }
 
     @Override
-    public void powerOn(String uuid) {
-        transition(uuid, "start", PowerState.RUNNING, Set.of(PowerState.RUNNING, PowerState.SHUTDOWN));
-    }
-
-    @Override
-    public void powerOff(String uuid, Duration timeout) {
-        transition(uuid, "stop", PowerState.SHUTDOWN, Set.of(PowerState.RUNNING, PowerState.SHUTDOWN,
-                PowerState.PAUSED));
-    }
-
-    @Override
-    public void reboot(String uuid, boolean hard, Duration timeout) {
-        transition(uuid, "restart", PowerState.RUNNING, hard
-                ? Set.of(PowerState.RUNNING, PowerState.SHUTDOWN, PowerState.PAUSED, PowerState.CRASHED)
-                : Set.of(PowerState.RUNNING, PowerState.SHUTDOWN));
-    }
-
-    @Override
-    public void pause(String uuid) {
-        transition(uuid, "pause", PowerState.PAUSED, Set.of(PowerState.RUNNING));
-    }
-
-    @Override
-    public void unpause(String uuid) {
-        transition(uuid, "unpause", PowerState.RUNNING, Set.of(PowerState.PAUSED));
+    public void act(String uuid, ServerAction action, Duration timeout) {
+        switch (action) {
+            case START -> transition(uuid, "start", PowerState.RUNNING, Set.of(PowerState.RUNNING, PowerState.SHUTDOWN));
+            case STOP -> transition(uuid, "stop", PowerState.SHUTDOWN, Set.of(PowerState.RUNNING, PowerState.SHUTDOWN,
+                    PowerState.PAUSED));
+            case REBOOT_SOFT -> transition(uuid, "restart", PowerState.RUNNING,
+                    Set.of(PowerState.RUNNING, PowerState.SHUTDOWN));
+            case REBOOT_HARD -> transition(uuid, "restart", PowerState.RUNNING,
+                    Set.of(PowerState.RUNNING, PowerState.SHUTDOWN, PowerState.PAUSED, PowerState.CRASHED));
+            case PAUSE -> transition(uuid, "pause", PowerState.PAUSED, Set.of(PowerState.RUNNING));
+            case UNPAUSE -> transition(uuid, "unpause", PowerState.RUNNING, Set.of(PowerState.PAUSED));
+        }
     }
 
     @Override
     public void destroy(String uuid) {
         if (servers.remove(uuid) != null) {
-            emit(uuid, "destroy");
+            events.emit(uuid, "destroy");
         }
     }
 
@@ -122,13 +108,12 @@ public class FakeServerDriver implements ServerDriver {
 
     @Override
     public EventSubscription followEvents(EngineEventListener listener) {
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
+        return events.follow(listener);
     }
 
     @Override
     public void close() {
-        listeners.clear();
+        events.close();
     }
 
     private void transition(String uuid, String action, PowerState to, Set<PowerState> from) {
@@ -140,11 +125,7 @@ public class FakeServerDriver implements ServerDriver {
             throw new DriverException("Cannot " + action + " server " + uuid + " in power state " + s.power());
         }
         servers.put(uuid, s.moveTo(to));
-        emit(uuid, action);
+        events.emit(uuid, action);
     }
 
-    private void emit(String uuid, String action) {
-        EngineEvent event = new EngineEvent(uuid, action, Instant.now());
-        listeners.forEach(l -> l.onEvent(event));
-    }
 }

@@ -5,6 +5,7 @@ import io.windlass.agent.driver.DriverException;
 import io.windlass.agent.driver.ImageUnavailableException;
 import io.windlass.agent.server.ObservedServer;
 import io.windlass.server.PowerState;
+import io.windlass.server.ServerAction;
 import io.windlass.server.ServerSpec;
 import org.junit.jupiter.api.Test;
 
@@ -38,22 +39,22 @@ class FakeServerDriverTest {
         assertEquals(spawned.addresses(), driver.observe("s1").orElseThrow().addresses());
         assertTrue(spawned.addresses().get("fake-net").getFirst().addr().startsWith("10."));
 
-        driver.pause("s1");
+        driver.act("s1", ServerAction.PAUSE, Duration.ZERO);
         assertEquals(PowerState.PAUSED, power("s1"));
-        assertThrows(DriverException.class, () -> driver.reboot("s1", false, Duration.ZERO),
+        assertThrows(DriverException.class, () -> driver.act("s1", ServerAction.REBOOT_SOFT, Duration.ZERO),
                 "a soft reboot of a paused server is refused");
-        driver.reboot("s1", true, Duration.ZERO);
+        driver.act("s1", ServerAction.REBOOT_HARD, Duration.ZERO);
         assertEquals(PowerState.RUNNING, power("s1"));
-        driver.powerOff("s1", Duration.ZERO);
+        driver.act("s1", ServerAction.STOP, Duration.ZERO);
         assertEquals(PowerState.SHUTDOWN, power("s1"));
-        driver.powerOn("s1");
+        driver.act("s1", ServerAction.START, Duration.ZERO);
         assertEquals(PowerState.RUNNING, power("s1"));
         assertEquals(List.of("s1"), driver.observeAll().stream().map(ObservedServer::uuid).toList());
 
         driver.destroy("s1");
         driver.destroy("s1");
         assertFalse(driver.observe("s1").isPresent());
-        assertThrows(WorkloadNotFoundException.class, () -> driver.powerOn("s1"));
+        assertThrows(WorkloadNotFoundException.class, () -> driver.act("s1", ServerAction.START, Duration.ZERO));
     }
 
     @Test
