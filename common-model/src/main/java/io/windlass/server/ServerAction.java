@@ -5,27 +5,50 @@ import java.util.Set;
 
 /**
  * The server actions of {@code POST /servers/{id}/action} that reach the host, each declared once:
- * Nova's method name (in 409 messages and failure reasons), the task state the API sets while it
- * runs, and the vm_states it may start from ({@code @check_instance_state} in
- * {@code nova/compute/api.py}; every action also needs the server idle and placed on a host).
+ * its key in the request body, Nova's method name (in 409 messages and failure reasons), the task
+ * state the API sets while it runs, and the vm_states it may start from
+ * ({@code @check_instance_state} in {@code nova/compute/api.py}; every action also needs the
+ * server idle and placed on a host).
  */
 public enum ServerAction {
-    START("start", ServerTaskState.POWERING_ON, EnumSet.of(VmState.STOPPED)),
-    STOP("stop", ServerTaskState.POWERING_OFF, EnumSet.of(VmState.ACTIVE, VmState.ERROR)),
-    REBOOT_SOFT("reboot", ServerTaskState.REBOOTING, EnumSet.of(VmState.ACTIVE)),
-    REBOOT_HARD("reboot", ServerTaskState.REBOOTING_HARD, EnumSet.of(VmState.ACTIVE, VmState.STOPPED,
+    START("os-start", "start", ServerTaskState.POWERING_ON, EnumSet.of(VmState.STOPPED)),
+    STOP("os-stop", "stop", ServerTaskState.POWERING_OFF, EnumSet.of(VmState.ACTIVE, VmState.ERROR)),
+    /** {@code {"reboot": {"type": "SOFT"}}}. */
+    REBOOT_SOFT("reboot", "reboot", ServerTaskState.REBOOTING, EnumSet.of(VmState.ACTIVE)),
+    /** {@code {"reboot": {"type": "HARD"}}}. */
+    REBOOT_HARD("reboot", "reboot", ServerTaskState.REBOOTING_HARD, EnumSet.of(VmState.ACTIVE, VmState.STOPPED,
             VmState.PAUSED, VmState.SUSPENDED, VmState.ERROR)),
-    PAUSE("pause", ServerTaskState.PAUSING, EnumSet.of(VmState.ACTIVE)),
-    UNPAUSE("unpause", ServerTaskState.UNPAUSING, EnumSet.of(VmState.PAUSED));
+    PAUSE("pause", "pause", ServerTaskState.PAUSING, EnumSet.of(VmState.ACTIVE)),
+    UNPAUSE("unpause", "unpause", ServerTaskState.UNPAUSING, EnumSet.of(VmState.PAUSED));
 
+    private final String requestKey;
     private final String method;
     private final ServerTaskState taskState;
     private final Set<VmState> from;
 
-    ServerAction(String method, ServerTaskState taskState, Set<VmState> from) {
+    ServerAction(String requestKey, String method, ServerTaskState taskState, Set<VmState> from) {
+        this.requestKey = requestKey;
         this.method = method;
         this.taskState = taskState;
         this.from = from;
+    }
+
+    /**
+     * The action a validated action body asks for.
+     *
+     * @param key        the body's one key ({@code os-stop}, ...)
+     * @param rebootType for {@code reboot}: {@code SOFT} or {@code HARD}, in any case
+     */
+    public static ServerAction requested(String key, String rebootType) {
+        if (key.equals(REBOOT_SOFT.requestKey)) {
+            return rebootType.equalsIgnoreCase("SOFT") ? REBOOT_SOFT : REBOOT_HARD;
+        }
+        for (ServerAction action : values()) {
+            if (action.requestKey.equals(key)) {
+                return action;
+            }
+        }
+        throw new IllegalArgumentException("no server action " + key);
     }
 
     /** Nova's method name: "Cannot 'reboot' instance ...", "Failed to reboot server: ...". */

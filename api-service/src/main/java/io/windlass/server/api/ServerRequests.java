@@ -28,7 +28,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -42,9 +41,6 @@ import java.util.UUID;
 public class ServerRequests {
     private static final List<String> EQUAL_FILTERS = List.of("image", "flavor", "reservation_id", "availability_zone",
             "key_name", "vm_state", "task_state", "user_id", "hostname", "host", "node", "power_state", "uuid", "locked");
-
-    private static final Map<String, ServerAction> ACTIONS = Map.of("os-start", ServerAction.START, "os-stop",
-            ServerAction.STOP, "pause", ServerAction.PAUSE, "unpause", ServerAction.UNPAUSE);
 
     private final RequestValidator validator;
     private final QuotaConfig quotas;
@@ -93,13 +89,11 @@ public class ServerRequests {
                         : null, s.text("hostname"));
     }
 
-    /** The power actions: {@code os-start}, {@code os-stop}, {@code reboot}, {@code pause}, {@code unpause}. */
+    /** The action a body names (the schema admits one key, a {@link ServerAction}'s). */
     public ServerAction action(JsonNode body, ApiVersion version) {
         JsonNode action = validator.body(ApiFamily.NOVA, "compute/servers/action", version, body).node();
         String name = action.fieldNames().next();
-        // Nova's schema accepts the reboot type in any case
-        return name.equals("reboot") ? ServerAction.valueOf("REBOOT_" + action.get(name).get("type").asText()
-                .toUpperCase(Locale.ROOT)) : ACTIONS.get(name);
+        return ServerAction.requested(name, action.path(name).path("type").asText());
     }
 
     /**

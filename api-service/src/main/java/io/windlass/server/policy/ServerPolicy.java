@@ -3,6 +3,7 @@ package io.windlass.server.policy;
 import io.windlass.api.error.PolicyNotAuthorizedException;
 import io.windlass.context.RequestContext;
 import io.windlass.policy.PolicyEngine;
+import io.windlass.server.ServerAction;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Map;
@@ -38,6 +39,11 @@ public class ServerPolicy {
     public static final String PAUSE = "os_compute_api:os-pause-server:pause";
     public static final String UNPAUSE = "os_compute_api:os-pause-server:unpause";
     public static final String EXTENDED_ATTRIBUTES = "os_compute_api:os-extended-server-attributes";
+
+    /** The rule of each server action. */
+    public static final Map<ServerAction, String> ACTIONS = Map.of(ServerAction.START, START, ServerAction.STOP, STOP,
+            ServerAction.REBOOT_SOFT, REBOOT, ServerAction.REBOOT_HARD, REBOOT, ServerAction.PAUSE, PAUSE,
+            ServerAction.UNPAUSE, UNPAUSE);
 
     /** Each rule's default (nova/policies/servers.py ...): readers may look, members act, admins see hosts. */
     public static final Map<String, String> DEFAULTS = Map.ofEntries(Map.entry(INDEX, ADMIN_OR_READER),

@@ -160,15 +160,9 @@ public class ServerService {
         });
     }
 
-    /** os-start, os-stop, reboot, pause, unpause: record the task state, then ask the conductor. */
+    /** A server action ({@link ServerAction}): record the task state, then ask the conductor. */
     public void act(RequestContext caller, String id, ServerAction action) {
-        String rule = switch (action) {
-            case START -> ServerPolicy.START;
-            case STOP -> ServerPolicy.STOP;
-            case REBOOT_SOFT, REBOOT_HARD -> ServerPolicy.REBOOT;
-            case PAUSE -> ServerPolicy.PAUSE;
-            case UNPAUSE -> ServerPolicy.UNPAUSE;
-        };
+        String rule = ServerPolicy.ACTIONS.get(action);
         ServerEntity found = lookup.visible(caller, id, rule);
         policy.authorize(rule, caller, found.projectId);
         QuarkusTransaction.requiringNew().run(() -> {
