@@ -1,5 +1,7 @@
 package io.windlass.quota;
 
+import io.windlass.api.error.ApiException;
+import io.windlass.server.InjectedFile;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -9,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -110,6 +113,33 @@ public class QuotaEnforcer {
             }
         });
         return resources.stream().filter(r -> !reserved.contains(r.key())).toList();
+    }
+
+    /**
+     * Nova's quota-style limits on what one server carries ({@code _check_metadata_properties_quota},
+     * {@code _check_injected_file_quota}): the project's limits, a 403 naming the one exceeded.
+     */
+    public void checkServerContents(String projectId, int metadataItems, List<InjectedFile> files) {
+        long metadata = limit(projectId, QuotaResource.METADATA_ITEMS);
+        refuseOver(metadataItems, metadata, "MetadataLimitExceeded", "Maximum number of metadata items exceeds "
+                + metadata);
+        long pathLength = limit(projectId, QuotaResource.INJECTED_FILE_PATH_LENGTH);
+        long contentBytes = limit(projectId, QuotaResource.INJECTED_FILE_CONTENT_BYTES);
+        for (InjectedFile file : files) {
+            refuseOver(file.path().length(), pathLength, "OnsetFilePathLimitExceeded",
+                    "Personality file path exceeds maximum " + pathLength);
+            refuseOver(Base64.getMimeDecoder().decode(file.contents()).length, contentBytes,
+                    "OnsetFileContentLimitExceeded", "Personality file content exceeds maximum " + contentBytes);
+        }
+        refuseOver(files.size(), limit(projectId, QuotaResource.INJECTED_FILES), "OnsetFileLimitExceeded",
+                "Personality file limit exceeded");
+    }
+
+    /** A negative limit is no limit. */
+    private static void refuseOver(long count, long limit, String error, String message) {
+        if (limit >= 0 && count > limit) {
+            throw new ApiException(403, error, message);
+        }
     }
 
     /** What the project uses of a counted resource now (0 when it never used any). */

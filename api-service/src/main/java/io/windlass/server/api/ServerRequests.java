@@ -2,7 +2,6 @@ package io.windlass.server.api;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.windlass.api.error.ApiException;
 import io.windlass.api.error.InvalidInputException;
 import io.windlass.api.microversion.ApiVersion;
 import io.windlass.api.validation.ApiFamily;
@@ -10,7 +9,6 @@ import io.windlass.api.validation.OsloBoolean;
 import io.windlass.api.validation.RequestFields;
 import io.windlass.api.validation.RequestValidator;
 import io.windlass.compute.api.ComputeApiVersions;
-import io.windlass.quota.QuotaConfig;
 import io.windlass.server.InjectedFile;
 import io.windlass.server.ServerAction;
 import io.windlass.server.persistence.ServerQuery;
@@ -25,7 +23,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +31,8 @@ import java.util.UUID;
 
 /**
  * Nova's server requests, read once their schemas ({@code schemas/compute/servers/}) accept them.
- * What the schemas cannot say is here: rules across fields, the image reference, and the metadata
- * and personality limits (Nova's quota-style 403s).
+ * What the schemas cannot say is here: rules across fields and the image reference. The metadata
+ * and personality limits are the project's quotas ({@code QuotaEnforcer.checkServerContents}).
  */
 @ApplicationScoped
 public class ServerRequests {
@@ -43,20 +40,15 @@ public class ServerRequests {
             "key_name", "vm_state", "task_state", "user_id", "hostname", "host", "node", "power_state", "uuid", "locked");
 
     private final RequestValidator validator;
-    private final QuotaConfig quotas;
 
-    public ServerRequests(RequestValidator validator, QuotaConfig quotas) {
+    public ServerRequests(RequestValidator validator) {
         this.validator = validator;
-        this.quotas = quotas;
     }
 
     public ServerCreateRequest create(JsonNode body, ApiVersion version) {
         RequestFields root = validator.body(ApiFamily.NOVA, "compute/servers/create", version, body);
         RequestFields s = root.object("server");
         String imageRef = imageRef(s);
-        refuseOverLimit(s.get("metadata").size(), quotas.metadataItems(), "MetadataLimitExceeded",
-                "Maximum number of metadata items exceeds " + quotas.metadataItems());
-        List<InjectedFile> files = personality(s);
         int minCount = Integer.parseInt(s.text("min_count"));
         int maxCount = s.has("max_count") ? Integer.parseInt(s.text("max_count")) : minCount;
         refuseIf(minCount > maxCount, "min_count must be <= max_count");
@@ -70,7 +62,7 @@ public class ServerRequests {
                 .findFirst().ifPresent(id -> refuseIf(true, "Block Device Mapping is Invalid: the image mapping names image "
                         + id + " but imageRef is " + imageRef + "."));
         return s.as(ServerCreateRequest.class, "flavorRef", reference(s.text("flavorRef")), "imageRef", imageRef,
-                "files", files, "minCount", minCount, "maxCount", maxCount,
+                "files", s.items("personality").map(file -> file.as(InjectedFile.class)).toList(), "minCount", minCount, "maxCount", maxCount,
                 "availabilityZone", zone[0] == null || zone[0].isEmpty() ? null : zone[0],
                 "forcedHost", s.has("hypervisor_hostname") ? s.text("hypervisor_hostname") : forcedHost,
                 "securityGroups", s.items("security_groups").map(g -> g.text("name")).distinct().toList(),
@@ -159,19 +151,6 @@ public class ServerRequests {
         return ref.substring(ref.lastIndexOf('/') + 1);
     }
 
-    private List<InjectedFile> personality(RequestFields server) {
-        List<InjectedFile> files = server.items("personality").map(file -> file.as(InjectedFile.class)).toList();
-        for (InjectedFile file : files) {
-            refuseOverLimit(file.path().length(), quotas.injectedFilePathLength(), "OnsetFilePathLimitExceeded",
-                    "Personality file path exceeds maximum " + quotas.injectedFilePathLength());
-            refuseOverLimit(Base64.getMimeDecoder().decode(file.contents()).length, quotas.injectedFileContentBytes(),
-                    "OnsetFileContentLimitExceeded",
-                    "Personality file content exceeds maximum " + quotas.injectedFileContentBytes());
-        }
-        refuseOverLimit(files.size(), quotas.injectedFiles(), "OnsetFileLimitExceeded", "Personality file limit exceeded");
-        return files;
-    }
-
     /** Nova's status names as state pairs; before 2.38 an unknown status matches nothing, from 2.38 it is a 400. */
     private static List<StatePair> states(List<String> statuses, ApiVersion version) {
         List<StatePair> pairs = new ArrayList<>();
@@ -214,12 +193,6 @@ public class ServerRequests {
     private static void refuseIf(boolean refused, String message) {
         if (refused) {
             throw InvalidInputException.badRequest(message);
-        }
-    }
-
-    private static void refuseOverLimit(long count, long limit, String error, String message) {
-        if (limit >= 0 && count > limit) {
-            throw new ApiException(403, error, message);
         }
     }
 }

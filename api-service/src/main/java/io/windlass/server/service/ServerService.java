@@ -77,6 +77,8 @@ public class ServerService {
         FlavorRecord flavor = bootableFlavor(caller, request.flavorRef());
         CatalogImage image = images.find(request.imageRef())
                 .orElseThrow(() -> InvalidInputException.badRequest("Can not find requested image"));
+        QuarkusTransaction.requiringNew().run(() -> quotas.checkServerContents(project, request.metadata().size(),
+                request.files()));
         String reservationId = ServerNames.reservationId();
         String adminPass = request.adminPass() != null ? request.adminPass() : ServerNames.adminPassword();
         List<ServerEntity> created = null;

@@ -1,16 +1,13 @@
 package io.windlass.server.api;
 
-import io.windlass.api.error.ApiException;
 import io.windlass.api.error.InvalidInputException;
 import io.windlass.api.microversion.ApiVersion;
 import io.windlass.api.validation.TestValidators;
-import io.windlass.quota.QuotaConfig;
 import io.windlass.server.ServerAction;
 import io.windlass.server.persistence.ServerQuery;
 import io.windlass.server.service.ServerCreateRequest;
 import org.junit.jupiter.api.Test;
 
-import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,16 +23,7 @@ class ServerRequestsTest {
     private static final ApiVersion V2_1 = ApiVersion.of(2, 1);
     private static final ApiVersion V2_95 = ApiVersion.of(2, 95);
     private static final String IMAGE = UUID.randomUUID().toString();
-    /** Nova's default limits, as QuotaConfig declares them. */
-    private static final QuotaConfig QUOTAS = (QuotaConfig) Proxy.newProxyInstance(QuotaConfig.class.getClassLoader(),
-            new Class<?>[] {QuotaConfig.class}, (proxy, method, args) -> switch (method.getName()) {
-                case "metadataItems" -> 128L;
-                case "injectedFiles" -> 5L;
-                case "injectedFileContentBytes" -> 10240L;
-                default -> 255L;
-            });
-
-    private final ServerRequests requests = new ServerRequests(TestValidators.validator(), QUOTAS);
+    private final ServerRequests requests = new ServerRequests(TestValidators.validator());
 
     @Test
     void createReadsNovasFields() {
@@ -120,12 +108,13 @@ class ServerRequestsTest {
     }
 
     @Test
-    void personalityLimitsAreQuotaStyle403s() {
+    void personalityFilesAreReadAsGivenTheirLimitsBeingTheProjectsQuotas() {
+        // how many, how long: QuotaEnforcer.checkServerContents, against the project's limits (ServerApiIT)
         String files = "[" + "{`path`: `/f`, `contents`: `aGk=`},".repeat(6).replaceAll(",$", "") + "]";
-        ApiException e = assertThrows(ApiException.class, () -> requests.create(of("{`server`: {`name`: `x`, "
-                + "`flavorRef`: `0`, `imageRef`: `" + IMAGE + "`, `personality`: " + files + "}}"), V2_1));
-        assertEquals(403, e.status());
-        assertEquals("Personality file limit exceeded", e.getMessage());
+        ServerCreateRequest r = requests.create(of("{`server`: {`name`: `x`, `flavorRef`: `0`, `imageRef`: `" + IMAGE
+                + "`, `personality`: " + files + "}}"), V2_1);
+        assertEquals(6, r.files().size());
+        assertEquals("/f", r.files().getFirst().path());
     }
 
     @Test

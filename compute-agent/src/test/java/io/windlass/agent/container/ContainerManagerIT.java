@@ -1,5 +1,6 @@
 package io.windlass.agent.container;
 
+import io.windlass.agent.testing.ContainerSpecs;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.DockerClient;
 import io.quarkus.test.common.WithTestResource;
@@ -18,7 +19,6 @@ import io.windlass.container.ContainerStatusReport;
 import io.windlass.container.CreateContainer;
 import io.windlass.container.DeleteContainer;
 import io.windlass.container.ResizeContainer;
-import io.windlass.container.RestartPolicy;
 import io.windlass.context.RequestContext;
 import io.windlass.host.HostState;
 import io.windlass.rpc.RemoteException;
@@ -92,9 +92,9 @@ class ContainerManagerIT {
     }
 
     private static ContainerSpec spec(String uuid, String image, List<String> command, String pullPolicy) {
-        return new ContainerSpec(uuid, "it-" + uuid.substring(0, 8), image, command, List.of(), 0.5, 64, null, null,
-                Map.of(), Map.of(TEST_LABEL, TEST_LABEL_VALUE), RestartPolicy.NO, false, false, pullPolicy, false,
-                "project-1");
+        return ContainerSpecs.container(uuid).name("it-" + uuid.substring(0, 8)).image(image).command(command)
+                .limits(0.5, 64).labels(Map.of(TEST_LABEL, TEST_LABEL_VALUE)).pullPolicy(pullPolicy).project("project-1")
+                .build();
     }
 
     private ContainerStatusReport awaitReport(String uuid, String what, Predicate<ContainerStatusReport> match) {

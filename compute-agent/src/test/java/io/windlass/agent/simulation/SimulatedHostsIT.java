@@ -1,5 +1,6 @@
 package io.windlass.agent.simulation;
 
+import io.windlass.agent.testing.ContainerSpecs;
 import io.windlass.agent.testing.ConductorProbe;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
@@ -16,7 +17,6 @@ import io.windlass.container.ContainerSpec;
 import io.windlass.container.ContainerStatus;
 import io.windlass.container.ContainerStatusReport;
 import io.windlass.container.CreateContainer;
-import io.windlass.container.RestartPolicy;
 import io.windlass.context.RequestContext;
 import io.windlass.host.HostState;
 import io.windlass.rpc.RpcConnection;
@@ -188,7 +188,7 @@ class SimulatedHostsIT {
     }
 
     private static ContainerSpec spec(String uuid) {
-        return new ContainerSpec(uuid, "sim-" + uuid.substring(0, 8), "busybox", List.of("sleep", "60"), List.of(),
-                0.5, 64, null, null, Map.of(), Map.of(), RestartPolicy.NO, false, false, null, false, "p1");
+        return ContainerSpecs.container(uuid).name("sim-" + uuid.substring(0, 8)).command(List.of("sleep", "60"))
+                .limits(0.5, 64).build();
     }
 }

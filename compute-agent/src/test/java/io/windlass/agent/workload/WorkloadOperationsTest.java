@@ -1,5 +1,6 @@
 package io.windlass.agent.workload;
 
+import io.windlass.agent.testing.ContainerSpecs;
 import io.windlass.agent.container.ObservedContainer;
 import io.windlass.agent.driver.DriverException;
 import io.windlass.agent.driver.HostInventory;
@@ -45,8 +46,7 @@ class WorkloadOperationsTest {
     private final WorkloadOperations operations = new WorkloadOperations(new WorkloadLocks());
 
     private static ContainerSpec spec(String uuid, String image) {
-        return new ContainerSpec(uuid, "c", image, List.of("sleep", "300"), List.of(), 1, 128, null, null, null,
-                null, null, false, false, null, false, "p1");
+        return ContainerSpecs.container(uuid).name("c").image(image).build();
     }
 
     private WorkloadOperations.Creation<ObservedContainer> creating(ContainerSpec spec, List<String> steps) {

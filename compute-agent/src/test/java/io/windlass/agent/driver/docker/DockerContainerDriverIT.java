@@ -1,5 +1,6 @@
 package io.windlass.agent.driver.docker;
 
+import io.windlass.agent.testing.ContainerSpecs;
 import io.windlass.agent.driver.WorkloadNotFoundException;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
@@ -54,9 +55,10 @@ class DockerContainerDriverIT {
 
     private static ContainerSpec spec(String uuid, String image, List<String> command, double cpu, int memoryMb,
                                       RestartPolicy restart, String pullPolicy) {
-        return new ContainerSpec(uuid, "drv-" + uuid.substring(0, 8), image, command, List.of(), cpu, memoryMb,
-                "/tmp", null, Map.of("GREETING", "hello"), Map.of(TEST_LABEL, TEST_LABEL_VALUE, "team", "blue"),
-                restart, false, false, pullPolicy, false, "project-1");
+        return ContainerSpecs.container(uuid).name("drv-" + uuid.substring(0, 8)).image(image).command(command)
+                .limits(cpu, memoryMb).workdir("/tmp").environment(Map.of("GREETING", "hello"))
+                .labels(Map.of(TEST_LABEL, TEST_LABEL_VALUE, "team", "blue")).restart(restart).pullPolicy(pullPolicy)
+                .project("project-1").build();
     }
 
     private static InspectContainerResponse dockerInspect(String uuid) {

@@ -1,5 +1,6 @@
 package io.windlass.agent.driver.fake;
 
+import io.windlass.agent.testing.ContainerSpecs;
 import io.windlass.agent.driver.WorkloadNotFoundException;
 import io.windlass.agent.driver.DriverException;
 import io.windlass.agent.driver.EngineEvent;
@@ -24,8 +25,7 @@ class FakeContainerDriverTest {
             Set.of("busybox:latest"));
 
     private static ContainerSpec spec(String uuid, String image) {
-        return new ContainerSpec(uuid, "c1", image, List.of("sleep", "300"), List.of(), 1, 128, null, null, null,
-                null, null, false, false, null, false, "p1");
+        return ContainerSpecs.container(uuid).name("c1").image(image).build();
     }
 
     @Test
