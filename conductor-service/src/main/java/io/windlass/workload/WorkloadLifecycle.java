@@ -109,18 +109,18 @@ public class WorkloadLifecycle<E extends WorkloadEntity, R extends WorkloadRepor
             return;
         }
         String zone = aggregates.zoneOf(host).orElse(config.defaultAvailabilityZone());
-        Optional<E> placed = QuarkusTransaction.requiringNew().call(() -> place(uuid, host, zone));
-        if (placed == null) {
+        Placement<E> placed = QuarkusTransaction.requiringNew().call(() -> place(uuid, host, zone));
+        if (placed.rowGone()) {
             LOG.infof("build %s %s: deleted while scheduling; releasing the claim on %s", kind, uuid, host);
             scheduler.releaseResources(ctx, uuid.toString());
             return;
         }
-        if (placed.isEmpty()) {
+        if (placed.row() == null) {
             return;
         }
         // the host is committed before the agent can report back about it
         try {
-            create.send(host, placed.get());
+            create.send(host, placed.row());
         } catch (RpcVersionCapExceeded e) {
             // the host runs an older release without this kind's create: nothing ever reached it, so
             // the row keeps no host (every kind: a delete must not wait for that host either)
@@ -136,22 +136,28 @@ public class WorkloadLifecycle<E extends WorkloadEntity, R extends WorkloadRepor
         LOG.infof("build %s %s: create cast to %s", kind, uuid, host);
     }
 
-    /** @return null when the row is gone, empty when it is no longer being built, else the placed row */
-    private Optional<E> place(UUID uuid, String host, String zone) {
+    /**
+     * @param rowGone the row was deleted while the scheduler worked
+     * @param row     the placed row to create on the host, or null when it is no longer being built
+     */
+    private record Placement<E>(boolean rowGone, E row) {
+    }
+
+    private Placement<E> place(UUID uuid, String host, String zone) {
         Optional<E> locked = rows.lock(rules.rowType(), uuid);
         RowState state = locked.map(rules::state).orElse(null);
         if (state == null) {
-            return null;
+            return new Placement<>(true, null);
         }
         if (!building(state)) {
             // a delete raced the scheduler: it needs the host to reach the agent, so record it anyway
             rules.placedTooLate(locked.get(), host);
             LOG.infof("build %s %s: scheduled on %s but now %s; not creating", rules.kind(), uuid, host, state.phase());
-            return Optional.empty();
+            return new Placement<>(false, null);
         }
         rules.placed(locked.get(), host, zone);
         LOG.infof("build %s %s: scheduled on %s (zone %s)", rules.kind(), uuid, host, zone);
-        return locked;
+        return new Placement<>(false, locked.get());
     }
 
     private static boolean building(RowState state) {
@@ -201,22 +207,27 @@ public class WorkloadLifecycle<E extends WorkloadEntity, R extends WorkloadRepor
     /** Has the host remove the workload (its gone report removes the row); a row never placed goes here. */
     public void delete(RequestContext ctx, String uuidText, HostCast<E> cast) {
         UUID uuid = uuid(uuidText);
-        Optional<Optional<E>> found = QuarkusTransaction.requiringNew().call(() -> {
-            Optional<E> row = rows.lock(rules.rowType(), uuid).filter(r -> rules.state(r) != null);
-            row.filter(r -> r.host == null && rules.deleteUnplaced(r)).ifPresent(rows::delete);
-            return row.map(r -> Optional.ofNullable(r.host == null ? null : r));
+        DeleteStart<E> start = QuarkusTransaction.requiringNew().call(() -> {
+            Optional<E> found = rows.lock(rules.rowType(), uuid).filter(r -> rules.state(r) != null);
+            if (found.isEmpty() || found.get().host != null) {
+                return new DeleteStart<>(found.isEmpty(), found.orElse(null));
+            }
+            if (rules.deleteUnplaced(found.get())) {
+                rows.delete(found.get());
+            }
+            return new DeleteStart<>(false, null);
         });
-        if (found.isEmpty()) {
+        if (start.alreadyGone()) {
             LOG.infof("delete %s %s: already gone", rules.kind(), uuid);
             return;
         }
-        if (found.get().isEmpty()) {
+        if (start.placed() == null) {
             LOG.infof("delete %s %s: never placed, deleted", rules.kind(), uuid);
             // a scheduler that answered too late may still hold a claim for it
             scheduler.releaseResources(ctx, uuid.toString());
             return;
         }
-        E row = found.get().get();
+        E row = start.placed();
         try {
             cast.send(row.host, row);
         } catch (RpcVersionCapExceeded e) {
@@ -228,6 +239,13 @@ public class WorkloadLifecycle<E extends WorkloadEntity, R extends WorkloadRepor
             return;
         }
         LOG.infof("delete %s %s: cast to %s", rules.kind(), uuid, row.host);
+    }
+
+    /**
+     * @param alreadyGone no (live) row
+     * @param placed      the row its host is to remove, or null when it was never placed (deleted here)
+     */
+    private record DeleteStart<E>(boolean alreadyGone, E placed) {
     }
 
     /** The reconciler's second ask for a delete the host never answered. */
