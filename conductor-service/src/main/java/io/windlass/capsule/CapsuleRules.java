@@ -31,11 +31,6 @@ public class CapsuleRules extends ZunWorkloadRules<CapsuleEntity, CapsuleStatusR
     }
 
     @Override
-    public Class<CapsuleStatusReport> reportType() {
-        return CapsuleStatusReport.class;
-    }
-
-    @Override
     public ResourceRequest resources(CapsuleEntity row) {
         return new ResourceRequest(row.uuid.toString(), kind(), row.projectId, row.cpu, row.memory, 0,
                 row.availabilityZone, null, row.labels == null ? Map.of() : row.labels);

@@ -27,11 +27,6 @@ public class ContainerRules extends ZunWorkloadRules<ContainerEntity, ContainerS
     }
 
     @Override
-    public Class<ContainerStatusReport> reportType() {
-        return ContainerStatusReport.class;
-    }
-
-    @Override
     protected boolean removedWithEngine(ContainerEntity row) {
         return row.autoRemove;
     }

@@ -30,11 +30,6 @@ public class ServerRules implements WorkloadRules<ServerEntity, ServerStatusRepo
     }
 
     @Override
-    public Class<ServerStatusReport> reportType() {
-        return ServerStatusReport.class;
-    }
-
-    @Override
     public String inFlightCondition() {
         return "w.deletedAt is null and (w.taskState is not null or w.vmState = io.windlass.server.VmState.BUILDING)";
     }
@@ -83,6 +78,11 @@ public class ServerRules implements WorkloadRules<ServerEntity, ServerStatusRepo
     @Override
     public String schedulerTimedOut() {
         return "The scheduler did not answer in time.";
+    }
+
+    @Override
+    public boolean recordsZone() {
+        return true;
     }
 
     @Override

@@ -108,7 +108,8 @@ public class WorkloadLifecycle<E extends WorkloadEntity, R extends WorkloadRepor
             scheduler.releaseResources(ctx, uuid.toString());
             return;
         }
-        String zone = aggregates.zoneOf(host).orElse(config.defaultAvailabilityZone());
+        // only kinds that show a zone pay for the aggregate lookup
+        String zone = rules.recordsZone() ? aggregates.zoneOf(host).orElse(config.defaultAvailabilityZone()) : null;
         Placement<E> placed = QuarkusTransaction.requiringNew().call(() -> place(uuid, host, zone));
         if (placed.rowGone()) {
             LOG.infof("build %s %s: deleted while scheduling; releasing the claim on %s", kind, uuid, host);

@@ -22,8 +22,6 @@ public interface WorkloadRules<E extends WorkloadEntity, R extends WorkloadRepor
 
     Class<E> rowType();
 
-    Class<R> reportType();
-
     /**
      * JPQL condition (on alias {@code w}) selecting the rows the reconciler must look at besides
      * those on silent hosts: every row whose {@link #state} can be in flight or busy.
@@ -42,7 +40,12 @@ public interface WorkloadRules<E extends WorkloadEntity, R extends WorkloadRepor
     /** The failure written when the scheduler did not answer in time. */
     String schedulerTimedOut();
 
-    /** Records the chosen host (and its zone) and starts the create's task state. */
+    /** Whether the row shows its host's availability zone (servers); others are placed with a null zone. */
+    default boolean recordsZone() {
+        return false;
+    }
+
+    /** Records the chosen host (and its zone when {@link #recordsZone}) and starts the create's task state. */
     void placed(E row, String host, String zone);
 
     /** Records the host of a row that left SCHEDULING while the scheduler worked (a delete must reach it). */

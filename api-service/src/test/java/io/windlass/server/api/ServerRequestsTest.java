@@ -41,11 +41,11 @@ class ServerRequestsTest {
         assertEquals("MANUAL", r.diskConfig());
         assertEquals(Map.of("group", List.of("g")), r.schedulerHints());
         ServerCreateRequest plain = requests.create(of("{`server`: {`name`: `web`, `flavorRef`: 1, `imageRef`: `"
-                + IMAGE + "`, `accessIPv4`: `10.0.0.1`, `OS-DCF:diskConfig`: `AUTO`, `user_data`: `aGk=`}, "
+                + IMAGE + "`, `accessIPv4`: `198.18.0.1`, `OS-DCF:diskConfig`: `AUTO`, `user_data`: `aGk=`}, "
                 + "`OS-SCH-HNT:scheduler_hints`: {`group`: null}}"), V2_1);
         assertEquals(1, plain.minCount());
         assertEquals(1, plain.maxCount());
-        assertEquals("10.0.0.1", plain.accessIpV4());
+        assertEquals("198.18.0.1", plain.accessIpV4());
         assertEquals("AUTO", plain.diskConfig());
         assertEquals("aGk=", plain.userData());
         assertEquals(List.of(), plain.files());
@@ -83,9 +83,9 @@ class ServerRequestsTest {
                 + "`networks`: [{`uuid`: `n1`}]}", v237));
         assertEquals("Port p1 could not be found.", error("{`name`: `x`, `flavorRef`: `0`, " + image
                 + "`networks`: [{`port`: `p1`}]}", v237));
-        assertEquals("Specified Fixed IP '10.0.0.1' cannot be used with port 'null': the two cannot be specified "
+        assertEquals("Specified Fixed IP '198.18.0.1' cannot be used with port 'null': the two cannot be specified "
                 + "together.", error("{`name`: `x`, `flavorRef`: `0`, " + image + "`networks`: [{`port`: null, "
-                + "`fixed_ip`: `10.0.0.1`}]}", v237));
+                + "`fixed_ip`: `198.18.0.1`}]}", v237));
         assertEquals("Bad networks format: network uuid is not in proper format (None)", error("{`name`: `x`, "
                 + "`flavorRef`: `0`, " + image + "`networks`: [{`uuid`: null}]}", v237));
         assertEquals("auto", requests.create(of("{`server`: {`name`: `x`, `flavorRef`: `0`, " + image

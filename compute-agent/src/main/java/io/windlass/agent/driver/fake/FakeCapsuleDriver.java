@@ -6,7 +6,6 @@ import io.windlass.agent.driver.DriverException;
 import io.windlass.agent.driver.EngineEvent;
 import io.windlass.agent.driver.EngineEventListener;
 import io.windlass.agent.driver.EventSubscription;
-import io.windlass.agent.driver.ImageUnavailableException;
 import io.windlass.capsule.CapsuleMemberSpec;
 import io.windlass.capsule.CapsuleMemberState;
 import io.windlass.capsule.CapsuleSpec;
@@ -29,11 +28,11 @@ import java.util.stream.Stream;
 public class FakeCapsuleDriver implements CapsuleDriver {
     private final Map<String, ObservedCapsule> capsules = new ConcurrentHashMap<>();
     private final FakeEvents events = new FakeEvents();
-    private final Predicate<String> hasImage;
+    private final HostImages images;
 
     /** @param hasImage whether the simulated host "has" an image (the fake container driver's images) */
     public FakeCapsuleDriver(Predicate<String> hasImage) {
-        this.hasImage = hasImage;
+        this.images = new HostImages(hasImage);
     }
 
     @Override
@@ -43,12 +42,8 @@ public class FakeCapsuleDriver implements CapsuleDriver {
 
     @Override
     public void create(CapsuleSpec capsule) {
-        Stream.concat(capsule.initContainers().stream(), capsule.containers().stream()).forEach(member -> {
-            String image = member.image().contains(":") ? member.image() : member.image() + ":latest";
-            if (!hasImage.test(image)) {
-                throw new ImageUnavailableException(image, null, null);
-            }
-        });
+        Stream.concat(capsule.initContainers().stream(), capsule.containers().stream())
+                .forEach(member -> images.require(member.image()));
         List<CapsuleMemberState> members = Stream.concat(
                 capsule.initContainers().stream().map(init -> state(init, ContainerStatus.STOPPED, 0)),
                 capsule.containers().stream().map(app -> state(app, ContainerStatus.RUNNING, null))).toList();

@@ -8,7 +8,6 @@ import io.windlass.agent.driver.EngineEvent;
 import io.windlass.agent.driver.EngineEventListener;
 import io.windlass.agent.driver.EventSubscription;
 import io.windlass.agent.driver.HostInventory;
-import io.windlass.agent.driver.ImageUnavailableException;
 import io.windlass.agent.container.ObservedContainer;
 import io.windlass.container.ContainerSpec;
 import io.windlass.container.ContainerStats;
@@ -39,6 +38,7 @@ public class FakeContainerDriver implements ContainerDriver {
     private final FakeEvents events = new FakeEvents();
     private final HostInventory inventory;
     private final Set<String> images;
+    private final HostImages hostImages;
 
     /**
      * @param inventory what the simulated host offers
@@ -49,6 +49,7 @@ public class FakeContainerDriver implements ContainerDriver {
         // grows when images are pre-cached, so it must take concurrent writes
         this.images = ConcurrentHashMap.newKeySet();
         this.images.addAll(images);
+        this.hostImages = new HostImages(this.images::contains);
     }
 
     @Override
@@ -63,10 +64,7 @@ public class FakeContainerDriver implements ContainerDriver {
 
     @Override
     public void create(ContainerSpec spec) {
-        String image = spec.image().contains(":") ? spec.image() : spec.image() + ":latest";
-        if (!images.contains(image)) {
-            throw new ImageUnavailableException(image, null, null);
-        }
+        hostImages.require(spec.image());
         String id = UUID.randomUUID().toString().replace("-", "");
         if (containers.putIfAbsent(spec.uuid(), new FakeContainer(spec, id, ContainerStatus.CREATED))
                 != null) {

@@ -5,7 +5,6 @@ import io.windlass.agent.driver.DriverException;
 import io.windlass.agent.driver.EngineEvent;
 import io.windlass.agent.driver.EngineEventListener;
 import io.windlass.agent.driver.EventSubscription;
-import io.windlass.agent.driver.ImageUnavailableException;
 import io.windlass.agent.server.ObservedServer;
 import io.windlass.agent.server.ServerDriver;
 import io.windlass.server.PowerState;
@@ -38,11 +37,11 @@ public class FakeServerDriver implements ServerDriver {
 
     private final Map<String, FakeServer> servers = new ConcurrentHashMap<>();
     private final FakeEvents events = new FakeEvents();
-    private final Predicate<String> hasImage;
+    private final HostImages images;
 
     /** @param hasImage whether the simulated host "has" an image (the fake container driver's images) */
     public FakeServerDriver(Predicate<String> hasImage) {
-        this.hasImage = hasImage;
+        this.images = new HostImages(hasImage);
     }
 
     @Override
@@ -57,10 +56,7 @@ public class FakeServerDriver implements ServerDriver {
 
     @Override
     public void spawn(ServerSpec spec, Path configDrive) {
-        String image = spec.image().contains(":") ? spec.image() : spec.image() + ":latest";
-        if (!hasImage.test(image)) {
-            throw new ImageUnavailableException(image, null, null);
-        }
+        images.require(spec.image());
         String id = UUID.randomUUID().toString().replace("-", "");
         if (servers.putIfAbsent(spec.uuid(), new FakeServer(id, PowerState.RUNNING, address(spec.uuid()))) != null) {
             throw new DriverException("Conflict: server " + spec.uuid() + " exists already");

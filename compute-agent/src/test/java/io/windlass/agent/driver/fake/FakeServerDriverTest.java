@@ -37,7 +37,7 @@ class FakeServerDriverTest {
         ObservedServer spawned = driver.observe("s1").orElseThrow();
         assertEquals(PowerState.RUNNING, spawned.powerState());
         assertEquals(spawned.addresses(), driver.observe("s1").orElseThrow().addresses());
-        assertTrue(spawned.addresses().get("fake-net").getFirst().addr().startsWith("10."));
+        assertTrue(spawned.addresses().get("fake-net").getFirst().addr().startsWith("198.1"));
 
         driver.act("s1", ServerAction.PAUSE, Duration.ZERO);
         assertEquals(PowerState.PAUSED, power("s1"));
