@@ -243,6 +243,19 @@ class ContainerManagerIT {
     }
 
     @Test
+    void anImageReferenceTheEngineRefusesIsReportedAsErrorAndLeavesNothing() {
+        String uuid = UUID.randomUUID().toString();
+        compute.createContainer(HOST, ctx, new CreateContainer(spec(uuid, "BUSY BOX:!!", List.of("sleep", "300"),
+                "ifnotpresent"), true));
+
+        ContainerStatusReport error = awaitReport(uuid, "Error", r -> r.status() == ContainerStatus.ERROR);
+        assertTrue(error.operationDone());
+        assertTrue(error.statusReason().startsWith("Failed to create container on host " + HOST
+                + ": Docker cannot look up image BUSY BOX:!!: "), error.statusReason());
+        assertEquals(0, engineContainersNamed(uuid));
+    }
+
+    @Test
     void readinessIncludesTheEngineAndTheBroker() {
         given().when().get("/q/health/ready").then()
                 .statusCode(200)

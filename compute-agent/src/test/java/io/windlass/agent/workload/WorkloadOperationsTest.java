@@ -126,4 +126,46 @@ class WorkloadOperationsTest {
 
         assertEquals(List.of("u4 gone done", "u4 gone done"), sent);
     }
+
+    @Test
+    void anUnforeseenExceptionEndsTheOperationAsAFailureInsteadOfEscaping() {
+        List<String> steps = new ArrayList<>();
+        WorkloadOperations.Creation<ObservedContainer> throwing = new WorkloadOperations.Creation<>() {
+            @Override
+            public String reuse(ObservedContainer existing) {
+                return null;
+            }
+
+            @Override
+            public void create() {
+                driver.create(spec("u5", "busybox"));
+                throw new IllegalArgumentException("invalid reference format");
+            }
+
+            @Override
+            public String failure(DriverException e) {
+                return "could not: " + e.getMessage();
+            }
+
+            @Override
+            public void removeLeftover() {
+                steps.add("remove leftover");
+                driver.remove("u5", true);
+            }
+        };
+        operations.create(ctx, "u5", reporter, throwing);
+        driver.create(spec("u6", "busybox"));
+        operations.act(ctx, "u6", "start", reporter, () -> {
+            throw new IllegalStateException("connection reset");
+        });
+        operations.delete(ctx, "u6", reporter, () -> {
+            throw new IllegalStateException("connection reset");
+        });
+
+        assertEquals(List.of("remove leftover"), steps);
+        assertTrue(driver.observe("u5").isEmpty());
+        assertEquals(List.of("u5 failed (could not: invalid reference format)",
+                "u6 Created (Failed to start container: connection reset) done",
+                "u6 Created (Failed to delete container: connection reset) done"), sent);
+    }
 }

@@ -1,5 +1,6 @@
 package io.windlass.agent.driver.docker;
 
+import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
@@ -59,6 +60,21 @@ public final class DockerCalls {
             call.run();
             return null;
         });
+    }
+
+    /**
+     * Whether the engine holds the image. Any other failure is the engine's to explain: a reference
+     * it refuses ({@code "BUSY BOX:!!"}, invalid reference format) fails the operation naming it.
+     */
+    public boolean imagePresent(DockerClient docker, String image) {
+        try {
+            docker.inspectImageCmd(image).exec();
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        } catch (DockerException e) {
+            throw new DriverException("Docker cannot look up image " + image + ": " + engineMessage(e), e);
+        }
     }
 
     /** Docker puts its human message in a JSON body; show that rather than the raw HTTP status line. */

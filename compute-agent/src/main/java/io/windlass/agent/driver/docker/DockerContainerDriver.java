@@ -5,7 +5,6 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.DockerException;
-import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.Event;
@@ -132,7 +131,7 @@ public class DockerContainerDriver implements ContainerDriver {
 
     private void ensureImage(String image, String pullPolicy) {
         String policy = pullPolicy == null ? "ifnotpresent" : pullPolicy.toLowerCase();
-        boolean present = imagePresent(image);
+        boolean present = calls.imagePresent(docker, image);
         if (policy.equals("never") || (present && !policy.equals("always"))) {
             if (!present) {
                 throw new ImageUnavailableException(image, null, null);
@@ -195,7 +194,7 @@ public class DockerContainerDriver implements ContainerDriver {
 
     @Override
     public boolean hasImage(String image) {
-        return imagePresent(ImageReference.parse(image).toString());
+        return calls.imagePresent(docker, ImageReference.parse(image).toString());
     }
 
     @Override
@@ -205,14 +204,6 @@ public class DockerContainerDriver implements ContainerDriver {
         pull(reference);
     }
 
-    private boolean imagePresent(String image) {
-        try {
-            docker.inspectImageCmd(image).exec();
-            return true;
-        } catch (NotFoundException e) {
-            return false;
-        }
-    }
 
     private static com.github.dockerjava.api.model.RestartPolicy restartPolicy(RestartPolicy policy) {
         return switch (policy.name() == null ? "no" : policy.name()) {

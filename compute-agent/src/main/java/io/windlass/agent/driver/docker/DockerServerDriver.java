@@ -4,8 +4,6 @@ import io.windlass.agent.driver.WorkloadNotFoundException;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
-import com.github.dockerjava.api.exception.DockerException;
-import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Container;
@@ -81,7 +79,7 @@ public class DockerServerDriver implements ServerDriver {
     @Override
     public void spawn(ServerSpec spec, Path configDrive) {
         String image = ImageReference.parse(spec.image()).toString();
-        if (!imagePresent(image)) {
+        if (!calls.imagePresent(docker, image)) {
             throw new ImageUnavailableException(image, null, null);
         }
         Map<String, String> labels = new HashMap<>();
@@ -131,14 +129,6 @@ public class DockerServerDriver implements ServerDriver {
         powerOn(spec.uuid());
     }
 
-    private boolean imagePresent(String image) {
-        try {
-            docker.inspectImageCmd(image).exec();
-            return true;
-        } catch (NotFoundException e) {
-            return false;
-        }
-    }
 
     @Override
     public void act(String uuid, ServerAction action, Duration timeout) {
