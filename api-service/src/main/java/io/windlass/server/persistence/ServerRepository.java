@@ -4,15 +4,19 @@ import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.jpa.HibernateHints;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
+import io.windlass.api.error.InvalidInputException;
 import jakarta.persistence.Query;
 
 import io.windlass.server.service.ServerStatusMapping;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Reads and locks {@code servers} rows; listing is native SQL so that filters can use PostgreSQL's regex and jsonb. */
@@ -36,6 +40,8 @@ public class ServerRepository implements PanacheRepository<ServerEntity> {
     }
 
     /** Nova's filter names and the columns they compare. */
+    /** PostgreSQL's SQLSTATE for a regular expression it cannot compile. */
+    private static final String INVALID_REGULAR_EXPRESSION = "2201B";
     private static final Map<String, String> FILTER_COLUMNS = Map.ofEntries(Map.entry("image", "image_ref"),
             Map.entry("flavor", "flavor_id"), Map.entry("reservation_id", "reservation_id"),
             Map.entry("availability_zone", "availability_zone"), Map.entry("key_name", "key_name"),
@@ -116,7 +122,25 @@ public class ServerRepository implements PanacheRepository<ServerEntity> {
         q.setHint(HibernateHints.HINT_READ_ONLY, true);
         parameters.forEach(q::setParameter);
         q.setParameter("limit", query.limit());
-        return q.getResultList();
+        try {
+            return q.getResultList();
+        } catch (PersistenceException e) {
+            throw invalidRegex(e, query.matching().keySet()).orElseThrow(() -> e);
+        }
+    }
+
+    /**
+     * The filters' regular expressions passed Java's syntax ({@code format: regex}); one that
+     * PostgreSQL's still refuses ({@code (?<n>x)}: no named groups there) is the caller's error.
+     */
+    private static Optional<InvalidInputException> invalidRegex(PersistenceException e, Set<String> filters) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && INVALID_REGULAR_EXPRESSION.equals(sql.getSQLState())) {
+                return Optional.of(InvalidInputException.badRequest("Invalid regular expression in the "
+                        + String.join(", ", filters) + " filter: the database refuses it."));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The sort as columns: created_at descending by default, and id last so that pages are stable. */
