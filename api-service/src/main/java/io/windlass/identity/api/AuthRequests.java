@@ -17,7 +17,7 @@ import java.util.List;
 @ApplicationScoped
 public class AuthRequests {
     /** The identity API has no microversions. */
-    private static final ApiVersion UNVERSIONED = ApiVersion.of(3, 0);
+    static final ApiVersion UNVERSIONED = ApiVersion.of(3, 0);
 
     private final RequestValidator validator;
 

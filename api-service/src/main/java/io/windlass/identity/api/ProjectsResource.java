@@ -2,6 +2,7 @@ package io.windlass.identity.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.ext.web.RoutingContext;
+import io.windlass.api.validation.RequestFields;
 import io.windlass.identity.persistence.IdentityRepository;
 import io.windlass.identity.persistence.ProjectEntity;
 import io.windlass.identity.persistence.RoleEntity;
@@ -25,17 +26,21 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.util.Map;
+import java.util.Objects;
 
 /** Keystone's {@code /v3/projects}, and role grants on them. */
 @Path("/v3/projects")
 @Produces(MediaType.APPLICATION_JSON)
 public class ProjectsResource {
     private final IdentityRepository repository;
+    private final IdentityRequests requests;
     private final IdentityAdmin admin;
     private final RevocationList revocations;
 
-    public ProjectsResource(IdentityRepository repository, IdentityAdmin admin, RevocationList revocations) {
+    public ProjectsResource(IdentityRepository repository, IdentityRequests requests, IdentityAdmin admin,
+                            RevocationList revocations) {
         this.repository = repository;
+        this.requests = requests;
         this.admin = admin;
         this.revocations = revocations;
     }
@@ -45,13 +50,13 @@ public class ProjectsResource {
     @Transactional
     public Response create(JsonNode body, @Context RoutingContext routing) {
         admin.authorize("create_project");
-        JsonNode p = IdentityBodies.object(body, "project");
+        RequestFields p = requests.project(body, null);
         ProjectEntity project = new ProjectEntity();
         project.id = IdentityIds.newId();
-        project.name = IdentityBodies.name(p);
-        project.domainId = IdentityBodies.domainId(p, repository);
-        project.description = p.path("description").asText("");
-        project.enabled = p.path("enabled").asBoolean(true);
+        project.name = p.text("name");
+        project.domainId = requests.domainId(p);
+        project.description = Objects.requireNonNullElse(p.text("description"), "");
+        project.enabled = p.bool("enabled", true);
         if (repository.projectByName(project.domainId, project.name).isPresent()) {
             throw KeystoneException.conflict("Conflict occurred attempting to store project - it is not permitted "
                     + "to have two projects with the same name in the same domain : " + project.name + ".");
@@ -85,15 +90,15 @@ public class ProjectsResource {
     public Map<String, Object> update(@PathParam("id") String id, JsonNode body, @Context RoutingContext routing) {
         admin.authorize("update_project");
         ProjectEntity project = find(id);
-        JsonNode p = IdentityBodies.object(body, "project");
-        if (p.hasNonNull("name")) {
-            project.name = IdentityBodies.name(p);
+        RequestFields p = requests.project(body, id);
+        if (p.has("name")) {
+            project.name = p.text("name");
         }
-        if (p.has("description")) {
-            project.description = p.path("description").asText("");
+        if (p.node().has("description")) {
+            project.description = Objects.requireNonNullElse(p.text("description"), "");
         }
         if (p.has("enabled")) {
-            boolean enabled = p.path("enabled").asBoolean(true);
+            boolean enabled = p.bool("enabled", true);
             if (project.enabled && !enabled) {
                 revocations.revokeIssuedUntilNow(null, project.id, "project disabled");
             }

@@ -2,6 +2,7 @@ package io.windlass.identity.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.ext.web.RoutingContext;
+import io.windlass.api.validation.RequestFields;
 import io.windlass.identity.persistence.IdentityRepository;
 import io.windlass.identity.persistence.UserEntity;
 import io.windlass.identity.service.IdentityIds;
@@ -28,13 +29,15 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class UsersResource {
     private final IdentityRepository repository;
+    private final IdentityRequests requests;
     private final IdentityAdmin admin;
     private final PasswordHasher hasher;
     private final RevocationList revocations;
 
-    public UsersResource(IdentityRepository repository, IdentityAdmin admin, PasswordHasher hasher,
-                         RevocationList revocations) {
+    public UsersResource(IdentityRepository repository, IdentityRequests requests, IdentityAdmin admin,
+                         PasswordHasher hasher, RevocationList revocations) {
         this.repository = repository;
+        this.requests = requests;
         this.admin = admin;
         this.hasher = hasher;
         this.revocations = revocations;
@@ -45,12 +48,12 @@ public class UsersResource {
     @Transactional
     public Response create(JsonNode body, @Context RoutingContext routing) {
         admin.authorize("create_user");
-        JsonNode u = IdentityBodies.object(body, "user");
+        RequestFields u = requests.user(body, null);
         UserEntity user = new UserEntity();
         user.id = IdentityIds.newId();
-        user.name = IdentityBodies.name(u);
-        user.domainId = IdentityBodies.domainId(u, repository);
-        user.enabled = u.path("enabled").asBoolean(true);
+        user.name = u.text("name");
+        user.domainId = requests.domainId(u);
+        user.enabled = u.bool("enabled", true);
         apply(user, u);
         if (repository.userByName(user.domainId, user.name).isPresent()) {
             throw KeystoneException.conflict("Conflict occurred attempting to store user - Duplicate entry found "
@@ -84,19 +87,19 @@ public class UsersResource {
     public Map<String, Object> update(@PathParam("id") String id, JsonNode body, @Context RoutingContext routing) {
         admin.authorize("update_user");
         UserEntity user = find(id);
-        JsonNode u = IdentityBodies.object(body, "user");
-        if (u.hasNonNull("name")) {
-            user.name = IdentityBodies.name(u);
+        RequestFields u = requests.user(body, id);
+        if (u.has("name")) {
+            user.name = u.text("name");
         }
         if (u.has("enabled")) {
-            boolean enabled = u.path("enabled").asBoolean(true);
+            boolean enabled = u.bool("enabled", true);
             if (user.enabled && !enabled) {
                 revocations.revokeIssuedUntilNow(user.id, null, "user disabled");
             }
             user.enabled = enabled;
         }
         apply(user, u);
-        if (u.hasNonNull("password")) {
+        if (u.has("password")) {
             // as Keystone: a new password ends the sessions opened with the old one
             revocations.revokeIssuedUntilNow(user.id, null, "password changed");
         }
@@ -114,16 +117,12 @@ public class UsersResource {
         return Response.noContent().build();
     }
 
-    private void apply(UserEntity user, JsonNode u) {
-        if (u.hasNonNull("password")) {
-            if (!u.get("password").isTextual() || u.get("password").asText().isEmpty()) {
-                throw KeystoneException.badRequest("Invalid input for field 'password': a non-empty string is "
-                        + "required.");
-            }
-            user.passwordHash = hasher.hash(u.get("password").asText());
+    private void apply(UserEntity user, RequestFields u) {
+        if (u.has("password")) {
+            user.passwordHash = hasher.hash(u.text("password"));
         }
-        if (u.hasNonNull("default_project_id")) {
-            String project = u.get("default_project_id").asText();
+        if (u.has("default_project_id")) {
+            String project = u.text("default_project_id");
             user.defaultProjectId = repository.project(project)
                     .orElseThrow(() -> KeystoneException.notFound("project", project)).id;
         }

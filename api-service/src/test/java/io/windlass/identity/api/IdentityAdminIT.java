@@ -70,4 +70,45 @@ class IdentityAdminIT {
                 .then().statusCode(204);
         Keystone.issue(name, "pw", name).then().statusCode(401);
     }
+
+    @Test
+    void identityBodiesAreCheckedAndNothingIsAcceptedSilently() {
+        String admin = Keystone.adminToken();
+        String name = Keystone.unique("strict");
+        String projectId = Keystone.createProject(admin, name);
+        String userId = Keystone.createUser(admin, name, "pw", projectId, "member");
+
+        // Keystone's booleans are JSON booleans: "False" must not leave the user enabled behind a 200
+        patch(admin, "/v3/users/" + userId, "{\"user\": {\"enabled\": \"False\"}}").statusCode(400)
+                .body("error.message", equalTo("Invalid input for field 'user/enabled': 'False' is not of type "
+                        + "'boolean'"));
+        Keystone.issue(name, "pw", name).then().statusCode(201);
+        patch(admin, "/v3/users/" + userId, "{\"user\": {\"id\": \"someone-else\"}}").statusCode(400)
+                .body("error.message", equalTo("Cannot change ID"));
+        patch(admin, "/v3/users/" + userId, "{\"user\": {\"nickname\": \"x\"}}").statusCode(400)
+                .body("error.message", equalTo("Invalid input for field 'user': Additional properties are not "
+                        + "allowed ('nickname' was unexpected)"));
+        patch(admin, "/v3/users/" + userId, "{\"user\": {}}").statusCode(400);
+        patch(admin, "/v3/projects/" + projectId, "{\"project\": {\"parent_id\": \"" + projectId + "\"}}")
+                .statusCode(400).body("error.message", equalTo("Update of `parent_id` is not allowed."));
+        given().header("X-Auth-Token", admin).contentType("application/json")
+                .body("{\"project\": {\"name\": \"" + name + "-child\", \"is_domain\": true}}")
+                .when().post("/v3/projects").then().statusCode(400)
+                .body("error.message", equalTo("Projects acting as domains are not supported."));
+        given().header("X-Auth-Token", admin).contentType("application/json")
+                .body("{\"project\": {\"name\": \"" + name + "-child\", \"parent_id\": \"" + projectId + "\"}}")
+                .when().post("/v3/projects").then().statusCode(400)
+                .body("error.message", equalTo("Project hierarchies are not supported: parent_id must be null."));
+        given().header("X-Auth-Token", admin).queryParam("name", name + "-child").when().get("/v3/projects")
+                .then().statusCode(200).body("projects", hasSize(0));
+
+        patch(admin, "/v3/users/" + userId, "{\"user\": {\"id\": \"" + userId + "\", \"enabled\": false}}")
+                .statusCode(200).body("user.enabled", equalTo(false));
+        Keystone.issue(name, "pw", name).then().statusCode(401);
+    }
+
+    private static io.restassured.response.ValidatableResponse patch(String token, String path, String body) {
+        return given().header("X-Auth-Token", token).contentType("application/json").body(body)
+                .when().patch(path).then();
+    }
 }
