@@ -33,11 +33,12 @@ class VersionDiscoveryIT {
     }
 
     @Test
-    void forwardedHeadersDecideTheLinks() {
-        given().header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "api.example.org")
+    void forwardedHeadersAreNotTrustedUnlessConfigured() {
+        given().header("Host", "cloud.test:8774").header("X-Forwarded-Proto", "https")
+                .header("X-Forwarded-Host", "attacker.example.org")
                 .when().get("/container")
                 .then().statusCode(200)
-                .body("default_version.links[0].href", equalTo("https://api.example.org/container/v1/"));
+                .body("default_version.links[0].href", equalTo("http://cloud.test:8774/container/v1/"));
     }
 
     @Test

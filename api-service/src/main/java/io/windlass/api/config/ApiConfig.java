@@ -11,10 +11,19 @@ import java.util.Optional;
 public interface ApiConfig {
 
     /**
-     * Root URL clients reach the API port under, e.g. {@code https://cloud.example.com:8774}.
-     * When unset, links are built from the request's Host (or X-Forwarded-Proto/Host).
+     * Root URL clients reach the API port under, e.g. {@code https://cloud.example.com:8774}: the
+     * root of every link and of the service catalog. Set it in production; when unset, links are
+     * built from the request's Host (and X-Forwarded-Proto/Host if trusted), which a client chooses.
      */
     Optional<String> publicUrl();
+
+    /**
+     * Whether X-Forwarded-Proto/Host name the root when {@link #publicUrl()} is unset. Only behind a
+     * proxy that sets them and drops the clients' own: otherwise one forged header makes the catalog
+     * send a client's token to another host.
+     */
+    @WithDefault("false")
+    boolean trustForwardedHeaders();
 
     /** Largest page a list returns, whatever {@code limit} asks for (Zun's {@code [api] max_limit}). */
     @WithDefault("1000")

@@ -18,9 +18,10 @@ public class PublicUrl {
         if (config.publicUrl().isPresent()) {
             return stripSlash(config.publicUrl().get());
         }
-        // behind a proxy the request's own host is internal; trust what the proxy says
-        String scheme = firstValue(request.getHeader("X-Forwarded-Proto"));
-        String host = firstValue(request.getHeader("X-Forwarded-Host"));
+        // behind a proxy the request's own host is internal; trust what the proxy says, if told to
+        boolean forwarded = config.trustForwardedHeaders();
+        String scheme = forwarded ? firstValue(request.getHeader("X-Forwarded-Proto")) : null;
+        String host = forwarded ? firstValue(request.getHeader("X-Forwarded-Host")) : null;
         if (scheme == null) {
             scheme = request.scheme();
         }
