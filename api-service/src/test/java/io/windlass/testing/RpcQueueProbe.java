@@ -30,7 +30,7 @@ public final class RpcQueueProbe implements AutoCloseable {
     private final String queue;
     private final ObjectMapper json;
 
-    private RpcQueueProbe(String topic, ObjectMapper json) throws Exception {
+    private RpcQueueProbe(String topic, ObjectMapper json, boolean purge) throws Exception {
         this.json = json;
         ConnectionFactory factory = new ConnectionFactory();
         factory.setHost("127.0.0.1");
@@ -46,12 +46,19 @@ public final class RpcQueueProbe implements AutoCloseable {
         channel.queueDeclare(queue, true, false, false, null);
         channel.queueBind(queue, exchange, topic);
         // leftovers of earlier runs or tests must not be mistaken for this test's messages
-        channel.queuePurge(queue);
+        if (purge) {
+            channel.queuePurge(queue);
+        }
     }
 
     /** Probe on {@code it-api.<topic>}, emptied. */
     public static RpcQueueProbe on(String topic, ObjectMapper json) throws Exception {
-        return new RpcQueueProbe(topic, json);
+        return new RpcQueueProbe(topic, json, true);
+    }
+
+    /** Probe on {@code it-api.<topic>} as it is: for messages sent before the probe could be opened. */
+    public static RpcQueueProbe keeping(String topic, ObjectMapper json) throws Exception {
+        return new RpcQueueProbe(topic, json, false);
     }
 
     /** The next message, waiting up to {@code timeout}; fails when none comes. */

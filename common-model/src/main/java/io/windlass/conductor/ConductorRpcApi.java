@@ -10,6 +10,7 @@ import io.windlass.context.RequestContext;
 import io.windlass.image.CacheImages;
 import io.windlass.image.ImageCacheReport;
 import io.windlass.host.HostState;
+import io.windlass.rpc.RpcCasts;
 import io.windlass.rpc.RpcClient;
 import io.windlass.rpc.RpcMethod;
 import io.windlass.rpc.RpcTopics;
@@ -65,24 +66,32 @@ public class ConductorRpcApi {
             RpcMethod.of("report_server_status", ServerStatusReport.class, V1_3);
 
     private final RpcClient rpc;
+    private final RpcCasts casts;
     private final Duration callTimeout;
 
+    /** Casts go straight to the broker. */
     public ConductorRpcApi(RpcClient rpc, Duration callTimeout) {
+        this(rpc, rpc, callTimeout);
+    }
+
+    /** @param casts where the durable casts go (the api-service's outbox); calls and transient casts use {@code rpc} */
+    public ConductorRpcApi(RpcClient rpc, RpcCasts casts, Duration callTimeout) {
         this.rpc = rpc;
+        this.casts = casts;
         this.callTimeout = callTimeout;
     }
 
     /** The row exists (status Creating); schedule it and have its host create it. */
     public void buildContainer(RequestContext ctx, BuildContainer request) {
-        rpc.cast(RpcTopics.CONDUCTOR, BUILD_CONTAINER, ctx, request);
+        casts.cast(RpcTopics.CONDUCTOR, BUILD_CONTAINER, ctx, request);
     }
 
     public void containerAction(RequestContext ctx, ContainerOperation operation) {
-        rpc.cast(RpcTopics.CONDUCTOR, CONTAINER_ACTION, ctx, operation);
+        casts.cast(RpcTopics.CONDUCTOR, CONTAINER_ACTION, ctx, operation);
     }
 
     public void deleteContainer(RequestContext ctx, DeleteContainer request) {
-        rpc.cast(RpcTopics.CONDUCTOR, DELETE_CONTAINER, ctx, request);
+        casts.cast(RpcTopics.CONDUCTOR, DELETE_CONTAINER, ctx, request);
     }
 
     /**
@@ -95,7 +104,7 @@ public class ConductorRpcApi {
     }
 
     public void reportContainerStatus(RequestContext ctx, ContainerStatusReport report) {
-        rpc.cast(RpcTopics.CONDUCTOR, REPORT_CONTAINER_STATUS, ctx, report);
+        casts.cast(RpcTopics.CONDUCTOR, REPORT_CONTAINER_STATUS, ctx, report);
     }
 
     /** Transient: the host's next heartbeat (every 10 s by default) replaces a lost one. */
@@ -105,47 +114,47 @@ public class ConductorRpcApi {
 
     /** Fan an aggregate's image pre-cache request out to its member hosts (since 1.1). */
     public void cacheImages(RequestContext ctx, CacheImages request) {
-        rpc.cast(RpcTopics.CONDUCTOR, CACHE_IMAGES, ctx, request);
+        casts.cast(RpcTopics.CONDUCTOR, CACHE_IMAGES, ctx, request);
     }
 
     /** An agent's per-image outcome of a pre-cache request (since 1.1). */
     public void reportImageCache(RequestContext ctx, ImageCacheReport report) {
-        rpc.cast(RpcTopics.CONDUCTOR, REPORT_IMAGE_CACHE, ctx, report);
+        casts.cast(RpcTopics.CONDUCTOR, REPORT_IMAGE_CACHE, ctx, report);
     }
 
     /** The capsule row exists (status Creating); schedule it as one unit and have its host create it (since 1.2). */
     public void buildCapsule(RequestContext ctx, CapsuleRef capsule) {
-        rpc.cast(RpcTopics.CONDUCTOR, BUILD_CAPSULE, ctx, capsule);
+        casts.cast(RpcTopics.CONDUCTOR, BUILD_CAPSULE, ctx, capsule);
     }
 
     /** The capsule row is Deleting; have its host remove everything (since 1.2). */
     public void deleteCapsule(RequestContext ctx, CapsuleRef capsule) {
-        rpc.cast(RpcTopics.CONDUCTOR, DELETE_CAPSULE, ctx, capsule);
+        casts.cast(RpcTopics.CONDUCTOR, DELETE_CAPSULE, ctx, capsule);
     }
 
     /** An agent's view of one capsule (since 1.2). */
     public void reportCapsuleStatus(RequestContext ctx, CapsuleStatusReport report) {
-        rpc.cast(RpcTopics.CONDUCTOR, REPORT_CAPSULE_STATUS, ctx, report);
+        casts.cast(RpcTopics.CONDUCTOR, REPORT_CAPSULE_STATUS, ctx, report);
     }
 
     /** The server row exists (building/scheduling); schedule it and have its host spawn it (since 1.3). */
     public void buildServer(RequestContext ctx, ServerRef server) {
-        rpc.cast(RpcTopics.CONDUCTOR, BUILD_SERVER, ctx, server);
+        casts.cast(RpcTopics.CONDUCTOR, BUILD_SERVER, ctx, server);
     }
 
     /** The API set the action's task state; have the server's host do it (since 1.3). */
     public void serverAction(RequestContext ctx, ServerOperation operation) {
-        rpc.cast(RpcTopics.CONDUCTOR, SERVER_ACTION, ctx, operation);
+        casts.cast(RpcTopics.CONDUCTOR, SERVER_ACTION, ctx, operation);
     }
 
     /** The server is marked deleting; have its host destroy it, then remove the row (since 1.3). */
     public void deleteServer(RequestContext ctx, ServerRef server) {
-        rpc.cast(RpcTopics.CONDUCTOR, DELETE_SERVER, ctx, server);
+        casts.cast(RpcTopics.CONDUCTOR, DELETE_SERVER, ctx, server);
     }
 
     /** An agent's view of one server (since 1.3). */
     public void reportServerStatus(RequestContext ctx, ServerStatusReport report) {
-        rpc.cast(RpcTopics.CONDUCTOR, REPORT_SERVER_STATUS, ctx, report);
+        casts.cast(RpcTopics.CONDUCTOR, REPORT_SERVER_STATUS, ctx, report);
     }
 
     /**

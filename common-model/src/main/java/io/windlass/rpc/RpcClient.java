@@ -32,7 +32,7 @@ import java.util.concurrent.TimeoutException;
  * its API while older servers still run ({@code windlass.rpc.version-cap.<api>}), and a method
  * newer than the cap is not sent at all ({@link RpcVersionCapExceeded}).
  */
-public class RpcClient implements AutoCloseable {
+public class RpcClient implements RpcCasts, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(RpcClient.class);
     private static final String DIRECT_REPLY_TO = "amq.rabbitmq.reply-to";
     private static final int PUBLISH_CHANNELS = 4;
@@ -66,6 +66,7 @@ public class RpcClient implements AutoCloseable {
     }
 
     /** Durable, confirmed, one-way message to a topic. */
+    @Override
     public <A> void cast(String topic, RpcMethod<A> method, RequestContext context, A args) {
         cast(topic, method.name(), versionFor(topic, method), context, args);
     }

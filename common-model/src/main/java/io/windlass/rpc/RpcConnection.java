@@ -1,6 +1,10 @@
 package io.windlass.rpc;
 
 import com.rabbitmq.client.BuiltinExchangeType;
+import com.rabbitmq.client.impl.recovery.RecordedBinding;
+import com.rabbitmq.client.impl.recovery.RecordedExchange;
+import com.rabbitmq.client.impl.recovery.RecordedQueue;
+import com.rabbitmq.client.impl.recovery.TopologyRecoveryFilter;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
@@ -72,6 +76,26 @@ public class RpcConnection implements AutoCloseable {
         factory.setVirtualHost(settings.virtualHost());
         factory.setAutomaticRecoveryEnabled(true);
         factory.setTopologyRecoveryEnabled(true);
+        // the exchange, the topic queues and their bindings are durable and outlive a broker
+        // restart; they were declared on channels that are often closed since (a declaration
+        // channel, a publish channel replaced after an error), and recovering them there fails
+        // with an error in the log. Only consumers, and what dies with the connection, recover.
+        factory.setTopologyRecoveryFilter(new TopologyRecoveryFilter() {
+            @Override
+            public boolean filterExchange(RecordedExchange exchange) {
+                return false;
+            }
+
+            @Override
+            public boolean filterQueue(RecordedQueue queue) {
+                return !queue.isDurable() || queue.isExclusive() || queue.isAutoDelete();
+            }
+
+            @Override
+            public boolean filterBinding(RecordedBinding binding) {
+                return false;
+            }
+        });
         factory.setNetworkRecoveryInterval(2000);
         factory.setSharedExecutor(workers);
         return factory;

@@ -1,12 +1,11 @@
 package io.windlass.aggregate.service;
 
 import io.windlass.aggregate.persistence.AggregateRecord;
-import io.windlass.api.error.ServiceUnavailableException;
 import io.windlass.conductor.ConductorRpcApi;
 import io.windlass.context.RequestContext;
 import io.windlass.image.CacheImages;
 import io.windlass.image.catalog.ImageCatalog;
-import io.windlass.rpc.RpcException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -40,13 +39,9 @@ public class ImagePrecache {
     public void request(RequestContext caller, int aggregateId, List<String> requested) {
         AggregateRecord aggregate = aggregates.get(aggregateId);
         List<String> images = references(requested);
-        try {
-            conductor.cacheImages(caller, new CacheImages(aggregate.id(), aggregate.name(), images));
-        } catch (RpcException e) {
-            LOG.warnf("cache_images for aggregate %d not sent: %s", aggregateId, e.getMessage());
-            throw new ServiceUnavailableException("ServiceUnavailable",
-                    "The image cache request could not be passed on to the conductor; try again later.");
-        }
+        // through the outbox (RpcOutbox): a broker outage delays the pre-cache instead of refusing it
+        QuarkusTransaction.requiringNew().run(() -> conductor.cacheImages(caller,
+                new CacheImages(aggregate.id(), aggregate.name(), images)));
         LOG.infof("image pre-cache of %s requested on aggregate %d (%s), %d host(s)", images, aggregate.id(),
                 aggregate.name(), aggregate.hosts().size());
     }

@@ -1,7 +1,6 @@
 package io.windlass.capsule.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.windlass.api.error.ServiceUnavailableException;
 import io.windlass.capsule.CapsuleMemberSpec;
 import io.windlass.capsule.CapsuleRef;
 import io.windlass.capsule.CapsuleSpec;
@@ -14,7 +13,6 @@ import io.windlass.container.TaskState;
 import io.windlass.context.RequestContext;
 import io.windlass.quota.QuotaEnforcer;
 import io.windlass.quota.ReservationQueue;
-import io.windlass.rpc.RpcException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -55,16 +53,9 @@ public class CapsuleService {
         reservations.run(capsule.projectId, () -> {
             quotas.reserveCapsule(capsule.projectId, capsule.spec.containers().size(), capsule.cpu, capsule.memory);
             repository.persist(capsule);
-        });
-        try {
+            // recorded with the row (RpcOutbox): both commit, or neither
             conductor.buildCapsule(caller, new CapsuleRef(capsule.uuid.toString()));
-        } catch (RpcException e) {
-            // nothing will ever build this row: remove it rather than leave a Creating ghost
-            QuarkusTransaction.requiringNew().run(() -> repository.delete("uuid", capsule.uuid));
-            LOG.warnf("build_capsule for %s not sent, row removed: %s", capsule.uuid, e.getMessage());
-            throw new ServiceUnavailableException("ServiceUnavailable",
-                    "The capsule could not be scheduled because the conductor cannot be reached; try again later.");
-        }
+        });
         LOG.infof("capsule %s (%s) accepted: %d init, %d app containers, %.2f vCPU, %d MiB", capsule.uuid,
                 capsule.name, capsule.spec.initContainers().size(), capsule.spec.containers().size(), capsule.cpu,
                 capsule.memory);
@@ -95,31 +86,19 @@ public class CapsuleService {
     public void delete(RequestContext caller, String ident, boolean allProjects) {
         CapsuleEntity found = lookup.resolve(caller, ident, allProjects, CapsulePolicy.DELETE_ALL_PROJECTS);
         policy.authorize(CapsulePolicy.DELETE, caller, found.projectId);
-        Before before = QuarkusTransaction.requiringNew().call(() -> {
+        boolean placed = QuarkusTransaction.requiringNew().call(() -> {
             CapsuleEntity c = repository.lockByUuid(found.uuid).orElseThrow(() -> lookup.notFound(ident));
             if (c.host == null) {
                 c.delete();
-                return null;
+                return false;
             }
-            Before previous = new Before(c.status, c.taskState);
             c.status = ContainerStatus.DELETING;
             c.taskState = TaskState.CONTAINER_DELETING;
-            return previous;
-        });
-        if (before == null) {
-            LOG.infof("capsule %s had no host; row deleted", found.uuid);
-            return;
-        }
-        try {
             conductor.deleteCapsule(caller, new CapsuleRef(found.uuid.toString()));
-        } catch (RpcException e) {
-            QuarkusTransaction.requiringNew().run(() -> repository.lockByUuid(found.uuid).ifPresent(c -> {
-                c.status = before.status();
-                c.taskState = before.taskState();
-            }));
-            LOG.warnf("delete of capsule %s not sent: %s", found.uuid, e.getMessage());
-            throw new ServiceUnavailableException("ServiceUnavailable",
-                    "The delete request could not be passed on to the conductor; try again later.");
+            return true;
+        });
+        if (!placed) {
+            LOG.infof("capsule %s had no host; row deleted", found.uuid);
         }
     }
 
@@ -149,8 +128,5 @@ public class CapsuleService {
             String suffix = m.templateName() != null ? m.templateName() : Integer.toString(i);
             return m.withIdentity(UUID.randomUUID().toString(), prefix + "-" + suffix);
         }).toList();
-    }
-
-    private record Before(ContainerStatus status, TaskState taskState) {
     }
 }

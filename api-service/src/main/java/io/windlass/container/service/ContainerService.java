@@ -2,7 +2,6 @@ package io.windlass.container.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.windlass.api.error.ConflictException;
-import io.windlass.api.error.ServiceUnavailableException;
 import io.windlass.compute.ComputeRpcApi;
 import io.windlass.conductor.ConductorRpcApi;
 import io.windlass.conductor.ConductorRpcApi.BuildContainer;
@@ -76,16 +75,9 @@ public class ContainerService {
         reservations.run(container.projectId, () -> {
             quotas.reserveContainer(container.projectId, container.cpu, container.memory);
             repository.persist(container);
-        });
-        try {
+            // recorded with the row (RpcOutbox): both commit, or neither
             conductor.buildContainer(caller, new BuildContainer(container.uuid.toString(), run));
-        } catch (RpcException e) {
-            // nothing will ever build this row: remove it rather than leave a Creating ghost
-            QuarkusTransaction.requiringNew().run(() -> repository.delete("uuid", container.uuid));
-            LOG.warnf("build_container for %s not sent, row removed: %s", container.uuid, e.getMessage());
-            throw new ServiceUnavailableException("ServiceUnavailable",
-                    "The container could not be scheduled because the conductor cannot be reached; try again later.");
-        }
+        });
         LOG.infof("container %s (%s) accepted, run=%s", container.uuid, container.name, run);
         return container;
     }
@@ -147,25 +139,16 @@ public class ContainerService {
     public void act(RequestContext caller, String ident, ContainerAction action, Integer timeoutSeconds) {
         ContainerEntity found = lookup.resolve(caller, ident, false, ContainerPolicy.GET_ONE_ALL_PROJECTS);
         policy.authorize(ContainerPolicy.actionRule(action.verb()), caller, found.projectId);
-        Before before = QuarkusTransaction.requiringNew().call(() -> {
+        QuarkusTransaction.requiringNew().run(() -> {
             ContainerEntity c = locked(found.uuid, ident);
             requireAllowed(c, action);
             requireHost(c, action);
-            Before previous = new Before(c.status, c.taskState);
             c.taskState = action.taskState();
             if (action == ContainerAction.REBOOT) {
                 c.status = ContainerStatus.RESTARTING;
             }
-            return previous;
-        });
-        try {
             conductor.containerAction(caller, new ContainerOperation(found.uuid.toString(), action, timeoutSeconds));
-        } catch (RpcException e) {
-            restore(found.uuid, before);
-            LOG.warnf("%s of %s not sent: %s", action.verb(), found.uuid, e.getMessage());
-            throw new ServiceUnavailableException("ServiceUnavailable",
-                    "The " + action.verb() + " request could not be passed on to the conductor; try again later.");
-        }
+        });
     }
 
     public void delete(RequestContext caller, String ident, boolean force, boolean stop, boolean allProjects) {
@@ -176,30 +159,21 @@ public class ContainerService {
         }
         ContainerAction action = force ? ContainerAction.DELETE_FORCE
                 : stop ? ContainerAction.DELETE_AFTER_STOP : ContainerAction.DELETE;
-        Before before = QuarkusTransaction.requiringNew().call(() -> {
+        boolean placed = QuarkusTransaction.requiringNew().call(() -> {
             ContainerEntity c = locked(found.uuid, ident);
             requireAllowed(c, action);
             if (c.host == null) {
                 // never placed: no engine container exists, so there is nothing to ask anyone
                 c.delete();
-                return null;
+                return false;
             }
-            Before previous = new Before(c.status, c.taskState);
             c.status = ContainerStatus.DELETING;
             c.taskState = TaskState.CONTAINER_DELETING;
-            return previous;
-        });
-        if (before == null) {
-            LOG.infof("container %s had no host; row deleted", found.uuid);
-            return;
-        }
-        try {
             conductor.deleteContainer(caller, new DeleteContainer(found.uuid.toString(), force, stop));
-        } catch (RpcException e) {
-            restore(found.uuid, before);
-            LOG.warnf("delete of %s not sent: %s", found.uuid, e.getMessage());
-            throw new ServiceUnavailableException("ServiceUnavailable",
-                    "The delete request could not be passed on to the conductor; try again later.");
+            return true;
+        });
+        if (!placed) {
+            LOG.infof("container %s had no host; row deleted", found.uuid);
         }
     }
 
@@ -263,16 +237,5 @@ public class ContainerService {
             throw new ConflictException(ConflictException.INVALID_STATE, "Cannot " + action.verb() + " container "
                     + c.uuid + " in " + c.status.value() + " state: it has not been placed on a host.");
         }
-    }
-
-    /** Undo our own row change when the cast it announced could not be sent. */
-    private void restore(UUID uuid, Before before) {
-        QuarkusTransaction.requiringNew().run(() -> repository.lockByUuid(uuid).ifPresent(c -> {
-            c.status = before.status();
-            c.taskState = before.taskState();
-        }));
-    }
-
-    private record Before(ContainerStatus status, TaskState taskState) {
     }
 }

@@ -4,7 +4,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.windlass.api.error.ApiException;
 import io.windlass.api.error.ConflictException;
 import io.windlass.api.error.InvalidInputException;
-import io.windlass.api.error.ServiceUnavailableException;
 import io.windlass.conductor.ConductorRpcApi;
 import io.windlass.context.RequestContext;
 import io.windlass.flavor.persistence.FlavorRecord;
@@ -14,7 +13,6 @@ import io.windlass.image.catalog.ImageCatalog;
 import io.windlass.quota.QuotaEnforcer;
 import io.windlass.quota.QuotaResource;
 import io.windlass.quota.ReservationQueue;
-import io.windlass.rpc.RpcException;
 import io.windlass.server.ServerAction;
 import io.windlass.server.PowerState;
 import io.windlass.server.ServerOperation;
@@ -96,25 +94,14 @@ public class ServerService {
                 reservations.run(project, () -> {
                     reserve(project, flavor, n);
                     rows.forEach(repository::persist);
+                    // recorded with the rows (RpcOutbox): all commit, or none
+                    rows.forEach(server -> conductor.buildServer(caller, new ServerRef(server.uuid.toString())));
                 });
                 created = rows;
             } catch (OverServerQuota e) {
                 if (count <= request.minCount()) {
                     throw e.toApi(project, quotas, flavor, request.minCount());
                 }
-            }
-        }
-        for (ServerEntity server : created) {
-            try {
-                conductor.buildServer(caller, new ServerRef(server.uuid.toString()));
-            } catch (RpcException e) {
-                // nothing will ever build these rows: remove them rather than leave BUILD ghosts
-                List<UUID> ids = created.stream().map(s -> s.uuid).toList();
-                QuarkusTransaction.requiringNew().run(() -> repository.delete("uuid in ?1", ids));
-                LOG.warnf("build_server for %s not sent, %d row(s) removed: %s", server.uuid, ids.size(),
-                        e.getMessage());
-                throw new ServiceUnavailableException("ServiceUnavailable",
-                        "The server could not be scheduled because the conductor cannot be reached; try again later.");
             }
         }
         LOG.infof("%d server(s) accepted (reservation %s, flavor %s, image %s): %s", created.size(), reservationId,
@@ -174,18 +161,8 @@ public class ServerService {
             }
             ServerActionRules.require(s, action);
             s.taskState = action.taskState();
-        });
-        try {
             conductor.serverAction(caller, new ServerOperation(found.uuid.toString(), action));
-        } catch (RpcException e) {
-            QuarkusTransaction.requiringNew().run(() -> repository.lockLive(found.uuid)
-                    .filter(s -> s.taskState == action.taskState())
-                    .ifPresent(s -> s.taskState = null));
-            LOG.warnf("%s of server %s not sent: %s", action, found.uuid, e.getMessage());
-            throw new ServiceUnavailableException("ServiceUnavailable",
-                    "The " + action.method() + " request could not be passed on to the conductor; "
-                            + "try again later.");
-        }
+        });
         LOG.infof("server %s: %s requested", found.uuid, action);
     }
 
@@ -196,7 +173,7 @@ public class ServerService {
     public void delete(RequestContext caller, String id) {
         ServerEntity found = lookup.visible(caller, id, ServerPolicy.DELETE);
         policy.authorize(ServerPolicy.DELETE, caller, found.projectId);
-        DeleteMarked marked = QuarkusTransaction.requiringNew().call(() -> {
+        boolean deletedHere = QuarkusTransaction.requiringNew().call(() -> {
             ServerEntity s = repository.lockLive(found.uuid).orElseThrow(() -> ServerLookup.notFound(id));
             if (s.locked) {
                 throw locked(s);
@@ -207,30 +184,13 @@ public class ServerService {
                 s.taskState = null;
                 s.deletedAt = now;
                 s.terminatedAt = now;
-                return new DeleteMarked(true, null);
+                return true;
             }
-            DeleteMarked previous = new DeleteMarked(false, s.taskState);
             s.taskState = ServerTaskState.DELETING;
-            return previous;
-        });
-        if (marked.deletedHere()) {
-            LOG.infof("server %s had no host; deleted", found.uuid);
-            return;
-        }
-        try {
             conductor.deleteServer(caller, new ServerRef(found.uuid.toString()));
-        } catch (RpcException e) {
-            QuarkusTransaction.requiringNew().run(() -> repository.lockLive(found.uuid)
-                    .ifPresent(s -> s.taskState = marked.previousTask()));
-            LOG.warnf("delete of server %s not sent: %s", found.uuid, e.getMessage());
-            throw new ServiceUnavailableException("ServiceUnavailable",
-                    "The delete request could not be passed on to the conductor; try again later.");
-        }
-        LOG.infof("server %s: delete requested", found.uuid);
-    }
-
-    /** @param deletedHere the server never reached a host and is deleted; else the task state to put back if the cast fails */
-    private record DeleteMarked(boolean deletedHere, ServerTaskState previousTask) {
+            return false;
+        });
+        LOG.infof(deletedHere ? "server %s had no host; deleted" : "server %s: delete requested", found.uuid);
     }
 
     private FlavorRecord bootableFlavor(RequestContext caller, String flavorRef) {

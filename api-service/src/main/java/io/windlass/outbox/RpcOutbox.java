@@ -1,0 +1,68 @@
+package io.windlass.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.windlass.context.RequestContext;
+import io.windlass.rpc.RpcCasts;
+import io.windlass.rpc.RpcClient;
+import io.windlass.rpc.RpcMethod;
+import io.windlass.rpc.RpcVersion;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+/**
+ * Records a cast in the caller's transaction instead of sending it: the row and the message it
+ * announces commit together or not at all, so a request is never answered 202 with nothing on
+ * its way, nor 503 with its row left behind. After commit the {@link OutboxRelay} sends it.
+ * The version is chosen now, so a cap that refuses the method fails the request, not the relay.
+ */
+@ApplicationScoped
+public class RpcOutbox implements RpcCasts {
+    private final EntityManager em;
+    private final RpcClient rpc;
+    private final ObjectMapper json;
+    private final TransactionSynchronizationRegistry transactions;
+    private final OutboxRelay relay;
+
+    public RpcOutbox(EntityManager em, RpcClient rpc, ObjectMapper json,
+                     TransactionSynchronizationRegistry transactions, OutboxRelay relay) {
+        this.em = em;
+        this.rpc = rpc;
+        this.json = json;
+        this.transactions = transactions;
+        this.relay = relay;
+    }
+
+    @Override
+    public <A> void cast(String topic, RpcMethod<A> method, RequestContext context, A args) {
+        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+            throw new IllegalStateException("cast " + method.name() + " outside a transaction: it would commit "
+                    + "apart from the change it announces");
+        }
+        RpcVersion version = rpc.versionFor(topic, method);
+        try {
+            em.createNativeQuery("insert into rpc_outbox (topic, method, version, context, args) "
+                            + "values (?1, ?2, ?3, cast(?4 as jsonb), cast(?5 as jsonb))")
+                    .setParameter(1, topic).setParameter(2, method.name()).setParameter(3, version.toString())
+                    .setParameter(4, json.writeValueAsString(context)).setParameter(5, json.writeValueAsString(args))
+                    .executeUpdate();
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot serialise " + method.name() + " arguments", e);
+        }
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wake();
+                }
+            }
+        });
+    }
+}
