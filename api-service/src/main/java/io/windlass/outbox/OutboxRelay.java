@@ -2,6 +2,8 @@ package io.windlass.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -34,26 +36,34 @@ public class OutboxRelay {
     private final RpcClient rpc;
     private final ObjectMapper json;
     private final OutboxConfig config;
+    private final Counter sent;
+    private final Counter refused;
     private final Semaphore due = new Semaphore(0);
-    private volatile Thread worker;
+    private volatile boolean running;
+    private Thread worker;
 
-    public OutboxRelay(EntityManager em, RpcClient rpc, ObjectMapper json, OutboxConfig config) {
+    public OutboxRelay(EntityManager em, RpcClient rpc, ObjectMapper json, OutboxConfig config,
+                       MeterRegistry metrics) {
         this.em = em;
         this.rpc = rpc;
         this.json = json;
         this.config = config;
+        this.sent = Counter.builder("windlass.outbox.casts").tag("result", "sent")
+                .description("Casts relayed from the outbox to the broker").register(metrics);
+        this.refused = Counter.builder("windlass.outbox.casts").tag("result", "refused")
+                .description("Attempts the broker did not confirm (the cast stays in the outbox)").register(metrics);
     }
 
     void start(@Observes StartupEvent event) {
+        running = true;
         worker = Thread.ofPlatform().daemon().name("outbox-relay").start(this::relayUntilStopped);
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
-        Thread running = worker;
-        worker = null;
-        if (running != null) {
-            running.interrupt();
-            running.join(Duration.ofSeconds(5));
+        running = false;
+        if (worker != null) {
+            worker.interrupt();
+            worker.join(Duration.ofSeconds(5));
         }
     }
 
@@ -63,12 +73,12 @@ public class OutboxRelay {
     }
 
     private void relayUntilStopped() {
-        while (worker != null) {
+        while (running) {
             try {
                 due.tryAcquire(config.retryInterval().toMillis(), TimeUnit.MILLISECONDS);
                 due.drainPermits();
                 // a full batch means more may be due
-                while (worker != null && relayDue() == config.batchSize()) {
+                while (running && relayDue() == config.batchSize()) {
                     LOG.debug("outbox: a full batch relayed, looking for more");
                 }
             } catch (InterruptedException e) {
@@ -104,11 +114,13 @@ public class OutboxRelay {
                                     + "next_attempt_at = now() + make_interval(secs => ?4) where id = ?1")
                             .setParameter(1, id).setParameter(2, attempts).setParameter(3, e.getMessage())
                             .setParameter(4, (double) wait.toMillis() / 1000).executeUpdate();
+                    refused.increment();
                     LOG.warnf("cast %s (outbox %d) not sent, attempt %d, again in %s: %s", what, id, attempts,
                             wait, e.getMessage());
                     return 0;
                 }
                 em.createNativeQuery("delete from rpc_outbox where id = ?1").setParameter(1, id).executeUpdate();
+                sent.increment();
                 if (((Number) row[6]).intValue() > 0) {
                     LOG.infof("cast %s (outbox %d) sent after %d failed attempts", what, id, row[6]);
                 }

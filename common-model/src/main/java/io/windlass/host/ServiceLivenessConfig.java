@@ -13,7 +13,10 @@ import java.time.Duration;
 @ConfigMapping(prefix = "windlass")
 public interface ServiceLivenessConfig {
 
-    /** A host whose last heartbeat is older than this is down. */
-    @WithDefault("60s")
+    /**
+     * A host whose last heartbeat is older than this is down. Three of the agents' 10 s heartbeats:
+     * one late beat does not make a host flap, a dead one is down within half a minute.
+     */
+    @WithDefault("30s")
     Duration serviceDownTime();
 }

@@ -65,6 +65,7 @@ public class ServerRequests {
                 "files", s.items("personality").map(file -> file.as(InjectedFile.class)).toList(), "minCount", minCount, "maxCount", maxCount,
                 "availabilityZone", zone[0] == null || zone[0].isEmpty() ? null : zone[0],
                 "forcedHost", s.has("hypervisor_hostname") ? s.text("hypervisor_hostname") : forcedHost,
+                "hostNamed", s.has("host") || s.has("hypervisor_hostname"),
                 "securityGroups", s.items("security_groups").map(g -> g.text("name")).distinct().toList(),
                 // no network service: only "auto" (the engine's default network) or "none" are left once refused
                 "network", s.get("networks").isTextual() ? s.text("networks") : "auto",

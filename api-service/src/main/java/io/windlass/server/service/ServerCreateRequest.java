@@ -20,6 +20,8 @@ import java.util.Map;
  * @param returnReservationId answer with the reservation id instead of the server
  * @param availabilityZone    requested zone or null
  * @param forcedHost          host from {@code zone:host} or the 2.74 {@code host} field (admin), or null
+ * @param hostNamed           named by 2.74's {@code host}/{@code hypervisor_hostname}, which Nova requires to exist
+ *                            (the older {@code zone:host} form it leaves to the scheduler)
  * @param securityGroups      security group names as asked (default: {@code default})
  * @param accessIpV4          access IPv4 or null
  * @param accessIpV6          access IPv6 or null
@@ -32,7 +34,7 @@ import java.util.Map;
  */
 public record ServerCreateRequest(String name, String flavorRef, String imageRef, Map<String, String> metadata,
                                   String userData, List<InjectedFile> files, int minCount, int maxCount,
-                                  boolean returnReservationId, String availabilityZone, String forcedHost,
+                                  boolean returnReservationId, String availabilityZone, String forcedHost, boolean hostNamed,
                                   List<String> securityGroups, String accessIpV4, String accessIpV6,
                                   String diskConfig, String adminPass, String description, String hostname,
                                   String network, Map<String, List<String>> schedulerHints) {

@@ -6,6 +6,7 @@ import io.windlass.api.error.ConflictException;
 import io.windlass.api.error.InvalidInputException;
 import io.windlass.conductor.ConductorRpcApi;
 import io.windlass.context.RequestContext;
+import io.windlass.host.persistence.ComputeHostRepository;
 import io.windlass.flavor.persistence.FlavorRecord;
 import io.windlass.flavor.service.FlavorLookup;
 import io.windlass.image.catalog.CatalogImage;
@@ -52,11 +53,13 @@ public class ServerService {
     private final QuotaEnforcer quotas;
     private final ReservationQueue reservations;
     private final ConductorRpcApi conductor;
+    private final ComputeHostRepository hosts;
 
     public ServerService(ServerRepository repository, ServerLookup lookup, ServerPolicy policy,
                          FlavorLookup flavors, ImageCatalog images, QuotaEnforcer quotas,
-                         ReservationQueue reservations, ConductorRpcApi conductor) {
+                         ReservationQueue reservations, ConductorRpcApi conductor, ComputeHostRepository hosts) {
         this.reservations = reservations;
+        this.hosts = hosts;
         this.repository = repository;
         this.lookup = lookup;
         this.policy = policy;
@@ -71,6 +74,9 @@ public class ServerService {
         policy.authorize(ServerPolicy.CREATE, caller, project);
         if (request.forcedHost() != null) {
             policy.authorize(ServerPolicy.CREATE_FORCED_HOST, caller, project);
+        }
+        if (request.hostNamed() && !hosts.exists(request.forcedHost())) {
+            throw InvalidInputException.badRequest("Compute host " + request.forcedHost() + " could not be found.");
         }
         FlavorRecord flavor = bootableFlavor(caller, request.flavorRef());
         CatalogImage image = images.find(request.imageRef())

@@ -141,6 +141,9 @@ class ServerApiIT {
                 "destination_type", "volume", "uuid", UUID.randomUUID().toString(), "boot_index", 0)))), "2.1",
                 "volumes");
         bad(server("x", Map.of("security_groups", List.of(Map.of("name", "web")))), "2.1", "web");
+        // 2.74 names a host that must exist, as Nova checks before it schedules
+        bad(server("x", Map.of("host", "nohost")), "2.74", "Compute host nohost could not be found.");
+        bad(server("x", Map.of("hypervisor_hostname", "nohost")), "2.74", "Compute host nohost could not be found.");
         compute("2.1").contentType("application/json").body("{not json").post("/compute/v2.1/servers")
                 .then().statusCode(400).body("badRequest.code", equalTo(400));
         // six personality files against the default limit of five: Nova's quota-style 403
