@@ -5,13 +5,31 @@
 set -euo pipefail
 
 WINDLASS_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-WINDLASS_STATE="$WINDLASS_ROOT/deploy/local/.state"
+# tests keep what they start apart from a developer's `up` by giving a state directory of their own
+WINDLASS_STATE="${WINDLASS_STATE:-$WINDLASS_ROOT/deploy/local/.state}"
 # shellcheck disable=SC2034 # used by the scripts that source this file
 WINDLASS_SERVICES=(api-service conductor-service scheduler-service compute-agent)
 mkdir -p "$WINDLASS_STATE/logs"
 
 log() { printf '[windlass] %s\n' "$*" >&2; }
 die() { printf '[windlass] ERROR: %s\n' "$*" >&2; exit 1; }
+
+# SIGTERM lets a process shut down cleanly (Quarkus closes AMQP and finishes in-flight work,
+# dockerd stops its containers' shims); KILL after 20 s.
+stop_pid() {
+  local name=$1 pid=$2
+  kill -TERM "$pid" 2>/dev/null || return 0
+  local deadline=$((SECONDS + 20))
+  while pid_alive "$pid"; do
+    if ((SECONDS >= deadline)); then
+      log "$name did not stop within 20 s; killing it"
+      kill -KILL "$pid" 2>/dev/null || true
+      break
+    fi
+    sleep 0.2
+  done
+  log "stopped $name"
+}
 
 # Records that `up` started something, once.
 mark_started() {

@@ -7,11 +7,9 @@ import io.windlass.rpc.RpcCasts;
 import io.windlass.rpc.RpcClient;
 import io.windlass.rpc.RpcMethod;
 import io.windlass.rpc.RpcVersion;
+import io.windlass.transaction.AfterCommit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 
 /**
  * Records a cast in the caller's transaction instead of sending it: the row and the message it
@@ -24,21 +22,20 @@ public class RpcOutbox implements RpcCasts {
     private final EntityManager em;
     private final RpcClient rpc;
     private final ObjectMapper json;
-    private final TransactionSynchronizationRegistry transactions;
+    private final AfterCommit afterCommit;
     private final OutboxRelay relay;
 
-    public RpcOutbox(EntityManager em, RpcClient rpc, ObjectMapper json,
-                     TransactionSynchronizationRegistry transactions, OutboxRelay relay) {
+    public RpcOutbox(EntityManager em, RpcClient rpc, ObjectMapper json, AfterCommit afterCommit, OutboxRelay relay) {
         this.em = em;
         this.rpc = rpc;
         this.json = json;
-        this.transactions = transactions;
+        this.afterCommit = afterCommit;
         this.relay = relay;
     }
 
     @Override
     public <A> void cast(String topic, RpcMethod<A> method, RequestContext context, A args) {
-        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+        if (!afterCommit.inTransaction()) {
             throw new IllegalStateException("cast " + method.name() + " outside a transaction: it would commit "
                     + "apart from the change it announces");
         }
@@ -52,17 +49,6 @@ public class RpcOutbox implements RpcCasts {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot serialise " + method.name() + " arguments", e);
         }
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    relay.wake();
-                }
-            }
-        });
+        afterCommit.run(relay::wake);
     }
 }

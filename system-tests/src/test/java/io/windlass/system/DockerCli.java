@@ -15,6 +15,17 @@ import java.util.concurrent.TimeUnit;
  * docker-java client: what the CLI shows is what an operator would see.
  */
 public final class DockerCli {
+    /** The engine's socket ({@code unix:///...}), or null for the machine's own engine. */
+    private final String host;
+
+    public DockerCli() {
+        this(null);
+    }
+
+    /** The CLI of another engine, e.g. a compute host's ({@link EngineHost}). */
+    public DockerCli(String host) {
+        this.host = host;
+    }
 
     /** Output and exit code of one CLI call. */
     public record Result(int exitCode, String stdout) {
@@ -26,6 +37,9 @@ public final class DockerCli {
     public Result run(String... args) {
         List<String> command = new ArrayList<>(args.length + 1);
         command.add("docker");
+        if (host != null) {
+            command.addAll(List.of("-H", host));
+        }
         command.addAll(List.of(args));
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -53,6 +53,7 @@ public final class WindlassSystem implements BeforeAllCallback, AfterAllCallback
     private final Map<WindlassService, ServiceProcess> processes = new EnumMap<>(WindlassService.class);
     /** Additional replicas (api-service with other settings, a second scheduler), stopped at teardown. */
     private final List<ServiceProcess> extras = new ArrayList<>();
+    private final List<EngineHost> engineHosts = new ArrayList<>();
     /** Processes a test restarted: stopped, but their logs are still checked for errors. */
     private final List<ServiceProcess> retired = new ArrayList<>();
     private final Map<WindlassService, List<String>> overrides = new EnumMap<>(WindlassService.class);
@@ -135,6 +136,13 @@ public final class WindlassSystem implements BeforeAllCallback, AfterAllCallback
         }
         stopServices();
         removeEngineContainers();
+        for (EngineHost host : engineHosts) {
+            try {
+                host.stop(root);
+            } catch (IOException | RuntimeException e) {
+                System.out.printf("could not remove compute host %s: %s%n", host.name(), e.getMessage());
+            }
+        }
         try {
             broker.delete();
         } catch (IOException | TimeoutException e) {
@@ -252,6 +260,19 @@ public final class WindlassSystem implements BeforeAllCallback, AfterAllCallback
         extras.add(process);
         process.awaitReady(READY_TIMEOUT, port);
         return process;
+    }
+
+    /**
+     * Makes compute host {@code number} (its namespace and dockerd, {@link EngineHost}) and starts
+     * an agent driving it on {@code agentPort}, in the root namespace like {@code up --hosts}.
+     * Both go at teardown, with every container of that engine.
+     */
+    public EngineHost startEngineHost(int number, int agentPort) throws IOException {
+        EngineHost host = EngineHost.start(root, number);
+        engineHosts.add(host);
+        startExtra(WindlassService.AGENT, host.name(), agentPort, List.of("-Dwindlass.agent.host=" + host.name(),
+                "-Dwindlass.agent.docker-host=" + host.socket()));
+        return host;
     }
 
     /** Stops a service (SIGTERM, as an operator would) without starting it again. */

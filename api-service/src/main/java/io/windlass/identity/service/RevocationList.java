@@ -4,10 +4,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.windlass.identity.config.IdentityConfig;
 import io.windlass.identity.persistence.IdentityRepository;
+import io.windlass.transaction.AfterCommit;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
@@ -33,15 +31,14 @@ public class RevocationList {
 
     private final IdentityRepository repository;
     private final IdentityConfig config;
-    private final TransactionSynchronizationRegistry transactions;
+    private final AfterCommit afterCommit;
     private volatile Revoked revoked = new Revoked(Set.of(), List.of());
     private volatile Instant loadedAt = Instant.EPOCH;
 
-    public RevocationList(IdentityRepository repository, IdentityConfig config,
-                          TransactionSynchronizationRegistry transactions) {
+    public RevocationList(IdentityRepository repository, IdentityConfig config, AfterCommit afterCommit) {
         this.repository = repository;
         this.config = config;
-        this.transactions = transactions;
+        this.afterCommit = afterCommit;
     }
 
     public boolean isRevoked(TokenClaims claims) {
@@ -66,19 +63,10 @@ public class RevocationList {
         repository.addRevocationEvent(userId, projectId, now, now.plus(config.token().lifetime()), reason);
         Event event = new Event(userId, projectId, now.toEpochMilli());
         // this replica honours it at once, but only if the change that caused it commits
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    addEvent(event);
-                    LOG.infof("tokens revoked: user %s, project %s, issued until %s (%s)",
-                            userId == null ? "any" : userId, projectId == null ? "any" : projectId, now, reason);
-                }
-            }
+        afterCommit.run(() -> {
+            addEvent(event);
+            LOG.infof("tokens revoked: user %s, project %s, issued until %s (%s)",
+                    userId == null ? "any" : userId, projectId == null ? "any" : projectId, now, reason);
         });
     }
 

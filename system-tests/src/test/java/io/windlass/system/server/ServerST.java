@@ -1,17 +1,15 @@
 package io.windlass.system.server;
 
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import io.windlass.system.DockerCli;
 import io.windlass.system.Poller;
+import io.windlass.system.ServersApi;
 import io.windlass.system.WindlassSystem;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -33,6 +31,8 @@ class ServerST {
     @RegisterExtension
     static final WindlassSystem system = new WindlassSystem();
 
+    private static final ServersApi servers = new ServersApi(system::adminToken, VERSION);
+
     private final DockerCli docker = system.docker();
     private final List<String> created = new ArrayList<>();
 
@@ -45,9 +45,9 @@ class ServerST {
 
     @Test
     void aServerBootsWithItsFlavorAndConfigDriveAndObeysItsPowerActions() {
-        String imageId = imageId("busybox:latest");
+        String imageId = servers.imageId("busybox:latest");
         String userData = "#!/bin/sh\necho hello from user data\n";
-        Response boot = api().body(Map.of("server", Map.of(
+        Response boot = servers.request().body(Map.of("server", Map.of(
                 "name", "st-web",
                 "flavorRef", "1",
                 "imageRef", imageId,
@@ -60,7 +60,7 @@ class ServerST {
         created.add(id);
         assertTrue(boot.header("Location").endsWith("/compute/v2.1/servers/" + id), boot.header("Location"));
 
-        Map<String, Object> active = awaitStatus(id, "ACTIVE");
+        Map<String, Object> active = servers.awaitStatus(id, "ACTIVE");
         assertEquals(1, active.get("OS-EXT-STS:power_state"));
         assertEquals(system.agentHost(), active.get("OS-EXT-SRV-ATTR:host"));
         assertEquals("nova", active.get("OS-EXT-AZ:availability_zone"));
@@ -83,49 +83,49 @@ class ServerST {
         assertTrue(docker.run("exec", engine, "touch", "/mnt/config/x").exitCode() != 0, "the config drive is read-only");
 
         act(id, "{\"os-stop\": null}");
-        awaitStatus(id, "SHUTOFF");
+        servers.awaitStatus(id, "SHUTOFF");
         assertEquals("false", docker.inspectExisting(engine, "{{.State.Running}}"));
         act(id, "{\"os-start\": null}");
-        awaitStatus(id, "ACTIVE");
+        servers.awaitStatus(id, "ACTIVE");
         String startedBefore = docker.inspectExisting(engine, "{{.State.StartedAt}}");
         act(id, "{\"reboot\": {\"type\": \"SOFT\"}}");
         Poller.standard().until("rebooted", () -> docker.inspectExisting(engine, "{{.State.StartedAt}}"),
                 started -> !started.equals(startedBefore));
-        awaitStatus(id, "ACTIVE");
+        servers.awaitStatus(id, "ACTIVE");
         act(id, "{\"pause\": null}");
-        awaitStatus(id, "PAUSED");
+        servers.awaitStatus(id, "PAUSED");
         assertEquals("true", docker.inspectExisting(engine, "{{.State.Paused}}"));
         act(id, "{\"unpause\": null}");
-        awaitStatus(id, "ACTIVE");
+        servers.awaitStatus(id, "ACTIVE");
 
-        Response renamed = api().body(Map.of("server", Map.of("name", "st-web-renamed"))).put("/servers/" + id);
+        Response renamed = servers.request().body(Map.of("server", Map.of("name", "st-web-renamed"))).put("/servers/" + id);
         assertEquals(200, renamed.statusCode(), renamed.asString());
         assertEquals("st-web-renamed", renamed.jsonPath().getString("server.name"));
 
-        assertEquals(204, api().delete("/servers/" + id).statusCode());
-        Poller.standard().until("server deleted", () -> api().get("/servers/" + id).statusCode(), s -> s == 404);
+        assertEquals(204, servers.request().delete("/servers/" + id).statusCode());
+        Poller.standard().until("server deleted", () -> servers.request().get("/servers/" + id).statusCode(), s -> s == 404);
         Poller.standard().until("engine container removed", () -> docker.idsWithLabel("windlass.server.uuid", id),
                 List::isEmpty);
     }
 
     @Test
     void listsFilterAndPageAndAnotherProjectsServerIsNotFound() {
-        String imageId = imageId("busybox:latest");
+        String imageId = servers.imageId("busybox:latest");
         List<String> ids = new ArrayList<>();
         for (String name : List.of("st-list-a", "st-list-b", "st-other-c")) {
-            Response boot = api().body(Map.of("server", Map.of("name", name, "flavorRef", "0", "imageRef", imageId,
+            Response boot = servers.request().body(Map.of("server", Map.of("name", name, "flavorRef", "0", "imageRef", imageId,
                     "networks", "none"))).post("/servers");
             assertEquals(202, boot.statusCode(), boot.asString());
             ids.add(boot.jsonPath().getString("server.id"));
         }
         created.addAll(ids);
         for (String id : ids) {
-            awaitStatus(id, "ACTIVE");
+            servers.awaitStatus(id, "ACTIVE");
         }
-        assertEquals(List.of("st-list-a", "st-list-b"), api().queryParam("name", "^st-list-")
+        assertEquals(List.of("st-list-a", "st-list-b"), servers.request().queryParam("name", "^st-list-")
                 .queryParam("sort_key", "display_name").queryParam("sort_dir", "asc")
                 .get("/servers/detail").jsonPath().getList("servers.name"));
-        Response page = api().queryParam("limit", 2).queryParam("status", "ACTIVE").queryParam("flavor", "0")
+        Response page = servers.request().queryParam("limit", 2).queryParam("status", "ACTIVE").queryParam("flavor", "0")
                 .get("/servers");
         assertEquals(2, page.jsonPath().getList("servers").size());
         String next = page.jsonPath().getString("servers_links[0].href");
@@ -135,7 +135,7 @@ class ServerST {
         assertTrue(rest.jsonPath().getList("servers.id").stream().noneMatch(page.jsonPath().getList("servers.id")::contains));
         assertEquals(3, page.jsonPath().getList("servers").size() + rest.jsonPath().getList("servers").size(),
                 "three ACTIVE m1.nano servers over two pages");
-        assertEquals(Map.of(), api().get("/servers/" + ids.getFirst()).jsonPath().getMap("server.addresses"),
+        assertEquals(Map.of(), servers.request().get("/servers/" + ids.getFirst()).jsonPath().getMap("server.addresses"),
                 "networks none: no address");
 
         String other = system.identity().issueToken(system.identity().onboard(system.adminToken(),
@@ -148,18 +148,11 @@ class ServerST {
                 .header("OpenStack-API-Version", VERSION).get("/servers").jsonPath().getList("servers"));
 
         for (String id : ids) {
-            assertEquals(204, api().delete("/servers/" + id).statusCode());
+            assertEquals(204, servers.request().delete("/servers/" + id).statusCode());
         }
         for (String id : ids) {
-            Poller.standard().until("server deleted", () -> api().get("/servers/" + id).statusCode(), s -> s == 404);
+            Poller.standard().until("server deleted", () -> servers.request().get("/servers/" + id).statusCode(), s -> s == 404);
         }
-    }
-
-    private static String imageId(String name) {
-        Response images = given().baseUri(WindlassSystem.apiUrl()).header("X-Auth-Token", system.adminToken())
-                .queryParam("name", name).get("/image/v2/images");
-        assertEquals(200, images.statusCode(), images.asString());
-        return images.jsonPath().getString("images[0].id");
     }
 
     private String engineContainer(String id) {
@@ -170,24 +163,7 @@ class ServerST {
 
     /** {@code action} is the request body, e.g. {@code {"os-stop": null}}. */
     private static void act(String id, String action) {
-        Response r = api().body(action).post("/servers/" + id + "/action");
+        Response r = servers.request().body(action).post("/servers/" + id + "/action");
         assertEquals(202, r.statusCode(), action + ": " + r.asString());
-    }
-
-    private static Map<String, Object> awaitStatus(String id, String status) {
-        return new Poller(Duration.ofSeconds(60), Duration.ofMillis(200)).until("server " + id + " " + status, () -> {
-            Map<String, Object> server = api().get("/servers/" + id).jsonPath().getMap("server");
-            if (server != null && "ERROR".equals(server.get("status")) && !"ERROR".equals(status)) {
-                throw new AssertionError("server " + id + " went to ERROR: " + server.get("fault"));
-            }
-            return server;
-        }, server -> server != null && status.equals(server.get("status")) && server.get("OS-EXT-STS:task_state") == null);
-    }
-
-    private static RequestSpecification api() {
-        return given().baseUri(WindlassSystem.apiUrl() + "/compute/v2.1")
-                .header("X-Auth-Token", system.adminToken())
-                .header("OpenStack-API-Version", VERSION)
-                .contentType(ContentType.JSON).accept(ContentType.JSON);
     }
 }

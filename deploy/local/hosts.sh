@@ -1,0 +1,110 @@
+# Compute hosts of their own on this machine (sourced by up and down after lib.sh).
+#
+# Host i (1..N) is a network namespace wl-host-i, linked to the root namespace by a veth pair
+# (root side 198.18.i.1/30, host side 198.18.i.2/30) and with no route beyond that link: nothing
+# it runs can reach off the machine. Inside it runs a dockerd of its own (data, exec root, socket,
+# pid file, bridge 198.19.i.1/24, cgroup parent), with busybox:latest imported from the root
+# engine. Its compute-agent runs in the root namespace, where RabbitMQ is on loopback, and drives
+# that engine through its socket: the engine, its containers and their network are the host's.
+# 198.18.0.0/15 is the benchmarking range (RFC 2544): plainly a test network.
+
+host_name() { echo "wl-host-$1"; }
+host_dir() { echo "$WINDLASS_STATE/hosts/$(host_name "$1")"; }
+host_socket() { echo "unix://$(host_dir "$1")/docker.sock"; }
+host_agent_port() { echo $((8790 + $1)); }
+
+# The pid of host i's agent, checked against its command line (a recycled pid is not ours).
+host_agent_pid() {
+  local pidfile pid
+  pidfile="$(host_dir "$1")/agent.pid"
+  [[ -f "$pidfile" ]] || return 1
+  pid="$(cat "$pidfile")"
+  [[ "$pid" =~ ^[0-9]+$ ]] && pid_alive "$pid" || return 1
+  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q "windlass.agent.host=$(host_name "$1") " || return 1
+  echo "$pid"
+}
+
+host_dockerd_pid() {
+  local pidfile pid
+  pidfile="$(host_dir "$1")/dockerd.pid"
+  [[ -f "$pidfile" ]] || return 1
+  pid="$(cat "$pidfile")"
+  [[ "$pid" =~ ^[0-9]+$ ]] && pid_alive "$pid" || return 1
+  echo "$pid"
+}
+
+# The namespace, its link and its engine; idempotent.
+ensure_host_engine() {
+  local i=$1 name dir ns veth
+  name="$(host_name "$i")"
+  dir="$(host_dir "$i")"
+  ns="$name"
+  veth="wl-h$i"
+  ((i >= 1 && i <= 250)) || die "host numbers run from 1 to 250, not $i"
+  mkdir -p "$dir/data" "$dir/exec"
+  if ! ip netns list | grep -qw "$ns"; then
+    ip netns add "$ns"
+    ip link add "$veth" type veth peer name eth0 netns "$ns"
+    ip addr add "198.18.$i.1/30" dev "$veth"
+    ip link set "$veth" up
+    ip -n "$ns" addr add "198.18.$i.2/30" dev eth0
+    ip -n "$ns" link set eth0 up
+    ip -n "$ns" link set lo up
+    log "made $ns (198.18.$i.2, link $veth)"
+  fi
+  if ! host_dockerd_pid "$i" >/dev/null; then
+    # setsid: the engine must outlive this shell; the namespace is the host's network
+    # nsenter joins the network namespace only: `ip netns exec` would also remount /sys, and the
+    # engine would find no cgroups there
+    setsid nohup nsenter "--net=/run/netns/$ns" dockerd --host "$(host_socket "$i")" --data-root "$dir/data" \
+      --exec-root "$dir/exec" --pidfile "$dir/dockerd.pid" --bip "198.19.$i.1/24" \
+      --cgroup-parent "windlass-$name" >"$dir/dockerd.log" 2>&1 </dev/null &
+    wait_for 60 docker -H "$(host_socket "$i")" info \
+      || die "the engine of $name did not answer within 60 s (see $dir/dockerd.log)"
+    log "started the engine of $name (log $dir/dockerd.log)"
+  fi
+  if ! docker -H "$(host_socket "$i")" image inspect busybox:latest >/dev/null 2>&1; then
+    docker save busybox:latest | docker -H "$(host_socket "$i")" load -q >/dev/null
+    log "imported busybox:latest into $name"
+  fi
+}
+
+start_host_agent() {
+  local i=$1 name dir pid
+  name="$(host_name "$i")"
+  dir="$(host_dir "$i")"
+  port_open "$(host_agent_port "$i")" \
+    && die "port $(host_agent_port "$i") is taken by a process that is not the agent of $name; stop it first"
+  setsid nohup "$JAVA_HOME/bin/java" -Dquarkus.http.host=127.0.0.1 "-Dquarkus.http.port=$(host_agent_port "$i")" \
+    "-Dwindlass.agent.host=$name" "-Dwindlass.agent.docker-host=$(host_socket "$i")" \
+    -jar compute-agent/target/quarkus-app/quarkus-run.jar >"$dir/agent.log" 2>&1 </dev/null &
+  pid=$!
+  echo "$pid" >"$dir/agent.pid"
+  log "started the agent of $name (pid $pid, port $(host_agent_port "$i"), log $dir/agent.log)"
+}
+
+# Stops what ensure_host_engine and start_host_agent started for host i, and removes the namespace.
+stop_host() {
+  local i=$1 name pid
+  name="$(host_name "$i")"
+  if pid="$(host_agent_pid "$i")"; then
+    stop_pid "agent of $name" "$pid"
+  fi
+  if pid="$(host_dockerd_pid "$i")"; then
+    stop_pid "engine of $name" "$pid"
+  fi
+  rm -f "$(host_dir "$i")/agent.pid"
+  if ip netns list | grep -qw "$name"; then
+    # deleting the namespace deletes its end of the link, and with it the root end
+    ip netns del "$name"
+    log "removed $name"
+  fi
+}
+
+# The numbers of the hosts that up made (their directories), for down.
+made_hosts() {
+  local dir
+  for dir in "$WINDLASS_STATE"/hosts/wl-host-*; do
+    [[ -d "$dir" ]] && echo "${dir##*-}"
+  done
+}

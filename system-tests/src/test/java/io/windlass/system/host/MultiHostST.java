@@ -1,0 +1,81 @@
+package io.windlass.system.host;
+
+import io.restassured.response.Response;
+import io.windlass.system.EngineHost;
+import io.windlass.system.Poller;
+import io.windlass.system.ServersApi;
+import io.windlass.system.WindlassService;
+import io.windlass.system.WindlassSystem;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Two compute hosts of their own beside the run's usual one, each a network namespace with its own
+ * dockerd and agent (deploy/local/engine-host, as {@code up --hosts} makes them): a server placed on
+ * a named host lands in that host's engine and no other, on that host's bridge network, and goes
+ * from there when deleted.
+ */
+class MultiHostST {
+    private static final String VERSION = "compute 2.79";
+
+    @RegisterExtension
+    static final WindlassSystem system = new WindlassSystem();
+
+    private static final ServersApi servers = new ServersApi(system::adminToken, VERSION);
+
+    private static EngineHost first;
+    private static EngineHost second;
+
+    @BeforeAll
+    static void twoMoreHosts() throws IOException {
+        first = system.startEngineHost(201, 28791 + WindlassService.PORT_OFFSET);
+        second = system.startEngineHost(202, 28792 + WindlassService.PORT_OFFSET);
+        Poller.standard().until("both hosts up and enabled", () -> servers.request().get("/os-services").jsonPath()
+                        .getList("services.findAll { it.state == 'up' && it.status == 'enabled' }.host"),
+                hosts -> hosts.containsAll(List.of(first.name(), second.name())));
+    }
+
+    @Test
+    void aServerPlacedOnANamedHostRunsInThatHostsEngineOnly() {
+        String imageId = servers.imageId("busybox:latest");
+        String onFirst = boot("st-first", first, imageId);
+        String onSecond = boot("st-second", second, imageId);
+
+        for (var placed : Map.of(onFirst, first, onSecond, second).entrySet()) {
+            Map<String, Object> server = servers.awaitStatus(placed.getKey(), "ACTIVE");
+            EngineHost host = placed.getValue();
+            assertEquals(host.name(), server.get("OS-EXT-SRV-ATTR:host"));
+            assertEquals(1, host.docker().idsWithLabel("windlass.server.uuid", placed.getKey()).size(),
+                    "in the engine of " + host.name());
+            assertTrue(server.get("addresses").toString().contains(host.bridgePrefix()),
+                    "an address on " + host.name() + "'s own bridge: " + server.get("addresses"));
+        }
+        assertTrue(first.docker().idsWithLabel("windlass.server.uuid", onSecond).isEmpty());
+        assertTrue(second.docker().idsWithLabel("windlass.server.uuid", onFirst).isEmpty());
+        assertTrue(system.docker().idsWithLabel("windlass.server.uuid", onFirst).isEmpty(),
+                "nothing in the machine's own engine");
+
+        for (var placed : Map.of(onFirst, first, onSecond, second).entrySet()) {
+            assertEquals(204, servers.request().delete("/servers/" + placed.getKey()).statusCode());
+            Poller.standard().until("server gone from " + placed.getValue().name(),
+                    () -> placed.getValue().docker().idsWithLabel("windlass.server.uuid", placed.getKey()),
+                    List::isEmpty);
+        }
+    }
+
+    private static String boot(String name, EngineHost host, String imageId) {
+        Response boot = servers.request().header("OpenStack-API-Version", "compute 2.74").body(Map.of("server", Map.of(
+                "name", name, "flavorRef", "0", "imageRef", imageId, "networks", "auto", "host", host.name())))
+                .post("/servers");
+        assertEquals(202, boot.statusCode(), boot.asString());
+        return boot.jsonPath().getString("server.id");
+    }
+}
