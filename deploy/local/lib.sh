@@ -159,6 +159,42 @@ ensure_image() {
   rm -rf "$root"
 }
 
+# HAProxy (Debian's package) in front of the api replicas of `up --replicas`.
+ensure_haproxy() {
+  command -v haproxy >/dev/null 2>&1 && return 0
+  [[ $(id -u) -eq 0 ]] || die "haproxy is missing; run as root or install it first"
+  log "installing haproxy"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get -o DPkg::Lock::Timeout=600 update -q >/dev/null
+  apt-get -o DPkg::Lock::Timeout=600 install -y -q --no-upgrade haproxy >/dev/null
+}
+
+# Balances 127.0.0.1:8774 over the api replicas $@ (ports), each health-checked on its readiness.
+start_haproxy() {
+  local cfg="$WINDLASS_STATE/haproxy.cfg" port n=0
+  {
+    printf 'global\n  daemon\n  pidfile %s\n\n' "$WINDLASS_STATE/haproxy.pid"
+    printf 'defaults\n  mode http\n  timeout connect 5s\n  timeout client 300s\n  timeout server 300s\n'
+    # a replica that dies mid-request answers no more; retry another on connection failures
+    printf '  retries 2\n  option redispatch\n\n'
+    printf 'frontend windlass_api\n  bind 127.0.0.1:%s\n  default_backend api_replicas\n\n' "$(service_port api-service)"
+    printf 'backend api_replicas\n  balance roundrobin\n  option httpchk GET /q/health/ready\n'
+    printf '  http-check expect status 200\n'
+    for port in "$@"; do
+      n=$((n + 1))
+      printf '  server api%s 127.0.0.1:%s check inter 2s fall 2 rise 1\n' "$n" "$port"
+    done
+  } >"$cfg"
+  haproxy -c -q -f "$cfg" || die "haproxy refuses $cfg"
+  if [[ -f "$WINDLASS_STATE/haproxy.pid" ]] && pid_alive "$(cat "$WINDLASS_STATE/haproxy.pid")"; then
+    # a running balancer takes the new replica list without dropping connections
+    haproxy -f "$cfg" -sf "$(cat "$WINDLASS_STATE/haproxy.pid")"
+  else
+    haproxy -f "$cfg"
+  fi
+  log "HAProxy on 127.0.0.1:$(service_port api-service) balances $# api replicas (config $cfg)"
+}
+
 ensure_infrastructure() {
   ensure_packages
   ensure_postgres
@@ -167,12 +203,22 @@ ensure_infrastructure() {
   ensure_image
 }
 
+# A service instance is a module name (api-service), or with `up --replicas` a module name and a
+# replica number (api-service-2). Replicas of one module take ports of their own.
+service_module() { [[ $1 =~ ^(.*)-([0-9]+)$ ]] && echo "${BASH_REMATCH[1]}" || echo "$1"; }
+
 service_port() {
-  case $1 in
-    api-service) echo 8774 ;;
-    conductor-service) echo 8781 ;;
-    scheduler-service) echo 8782 ;;
-    compute-agent) echo 8783 ;;
+  local module replica=0
+  module="$(service_module "$1")"
+  [[ $1 =~ -([0-9]+)$ ]] && replica=${BASH_REMATCH[1]}
+  case $module:$replica in
+    api-service:0) echo 8774 ;;
+    conductor-service:0) echo 8781 ;;
+    scheduler-service:0) echo 8782 ;;
+    compute-agent:0) echo 8783 ;;
+    api-service:*) echo $((8800 + replica)) ;;
+    conductor-service:*) echo $((8810 + replica)) ;;
+    scheduler-service:*) echo $((8820 + replica)) ;;
     *) die "unknown service $1" ;;
   esac
 }
@@ -184,15 +230,25 @@ pid_alive() {
   [[ -n "$state" && "$state" != Z ]]
 }
 
-# The pid of a running service, checked against its command line so that a recycled pid
-# is not taken for the service.
+# The pid of a running service instance, checked against its command line (module and port) so
+# that a recycled pid, or another replica, is not taken for it.
 service_pid() {
-  local pidfile="$WINDLASS_STATE/$1.pid" pid
+  local pidfile="$WINDLASS_STATE/$1.pid" pid cmdline
   [[ -f "$pidfile" ]] || return 1
   pid="$(cat "$pidfile")"
   [[ "$pid" =~ ^[0-9]+$ ]] && pid_alive "$pid" || return 1
-  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q "$1/target/quarkus-app/quarkus-run.jar" || return 1
+  cmdline="$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null)" || return 1
+  grep -q "$(service_module "$1")/target/quarkus-app/quarkus-run.jar" <<<"$cmdline" || return 1
+  grep -q -- "-Dquarkus.http.port=$(service_port "$1") " <<<"$cmdline" || return 1
   echo "$pid"
+}
+
+# The instances whose pid files are here (what up started, whatever its flags were), for down.
+started_instances() {
+  local file
+  for file in "$WINDLASS_STATE"/*-service*.pid "$WINDLASS_STATE"/compute-agent.pid; do
+    [[ -f "$file" ]] && basename "$file" .pid
+  done
 }
 
 # The bootstrap admin's password: generated on the first `up` and kept, since the api-service
