@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.ShutdownSignalException;
 import com.rabbitmq.client.DeliverCallback;
 import io.windlass.context.RequestContext;
 import org.jboss.logging.Logger;
@@ -124,7 +125,8 @@ public class RpcClient implements RpcCasts, AutoCloseable {
             healthy = true;
             LOG.debugf("cast %s.%s msg_id=%s request_id=%s%s", topic, method, envelope.msgId(),
                     context == null ? null : context.requestId(), durable ? "" : " (transient)");
-        } catch (IOException | TimeoutException e) {
+        } catch (IOException | TimeoutException | ShutdownSignalException e) {
+            // ShutdownSignalException (AlreadyClosedException): the broker went away; callers handle RpcException
             throw new RpcException("cast " + topic + "." + method + (durable ? " was not confirmed by the broker: "
                     : " failed: ") + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -175,7 +177,7 @@ public class RpcClient implements RpcCasts, AutoCloseable {
         } catch (TimeoutException e) {
             throw new RpcTimeoutException("no reply to " + topic + "." + method + " within " + timeout.toMillis()
                     + " ms");
-        } catch (IOException e) {
+        } catch (IOException | ShutdownSignalException e) {
             throw new RpcException("call " + topic + "." + method + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -5,6 +5,7 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
+import com.rabbitmq.client.ShutdownSignalException;
 import io.windlass.context.RequestContext;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
@@ -148,6 +149,11 @@ public class RpcServer implements AutoCloseable {
             inFlight.incrementAndGet();
             try {
                 handle(delivery, props, body);
+            } catch (ShutdownSignalException e) {
+                // the connection closed before the delivery was settled: the broker delivers it again
+                // once the connection recovers, and it is handled again (every handler is idempotent)
+                LOG.warnf("%s: delivery %d not settled, the broker connection closed (%s); it comes again",
+                        endpoint.topic(), delivery.getDeliveryTag(), e.getMessage());
             } finally {
                 inFlight.decrementAndGet();
             }
