@@ -33,4 +33,16 @@ class ServiceLogCheckTest {
         assertEquals(List.of("16:40:02,001 ERROR [io.win.con.ContainerReports] (rpc-worker-1) [req-1] report for unknown host"),
                 check.unexpectedErrors(LOG));
     }
+
+    @Test
+    void theDefaultListHidesOnlyWhatQuarkusTagsAsAfterShutdown() {
+        String log = """
+                22:18:09,232 ERROR [io.qu.sc.co.ru.StatusEmitterInvoker] (executor-thread-1) [] Error occurred while \
+                executing task [Error Occurred After Shutdown]: java.lang.NullPointerException
+                22:18:10,001 ERROR [io.wi.wo.Reconciler] (executor-thread-1) [] reconcile failed: Shutdown is near
+                """;
+
+        assertEquals(List.of("22:18:10,001 ERROR [io.wi.wo.Reconciler] (executor-thread-1) [] reconcile failed: "
+                + "Shutdown is near"), ServiceLogCheck.withDefaultAllowList().unexpectedErrors(log));
+    }
 }

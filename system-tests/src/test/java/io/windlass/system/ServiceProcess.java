@@ -104,6 +104,16 @@ public final class ServiceProcess {
         }
     }
 
+    /** SIGKILL, as a crash or an OOM killer would: no shutdown hook runs, nothing in flight is finished. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** SIGTERM first so the service shuts down as in production; SIGKILL after a grace period. */
     public void stop() {
         if (!process.isAlive()) {

@@ -282,8 +282,21 @@ public final class WindlassSystem implements BeforeAllCallback, AfterAllCallback
 
     /** Starts a stopped service again with the same settings; its new log is {@code <module>-<n>.log}. */
     public void restart(WindlassService service) throws IOException {
+        restart(service, false);
+    }
+
+    /** {@code kill -9} a service, as a crash would, and start it again. */
+    public void killAndRestart(WindlassService service) throws IOException {
+        restart(service, true);
+    }
+
+    private void restart(WindlassService service, boolean kill) throws IOException {
         ServiceProcess old = processes.get(service);
-        old.stop();
+        if (kill) {
+            old.kill();
+        } else {
+            old.stop();
+        }
         retired.add(old);
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         ServiceProcess fresh = ServiceProcess.start(service, java, jars.get(service), systemProperties(service),
