@@ -50,6 +50,12 @@ class WorkloadOperationsTest {
     }
 
     private WorkloadOperations.Creation<ObservedContainer> creating(ContainerSpec spec, List<String> steps) {
+        return creating(spec, steps, () -> { });
+    }
+
+    /** @param afterCreate runs once the engine has the workload (a step that then fails, say) */
+    private WorkloadOperations.Creation<ObservedContainer> creating(ContainerSpec spec, List<String> steps,
+                                                                    Runnable afterCreate) {
         return new WorkloadOperations.Creation<>() {
             @Override
             public String reuse(ObservedContainer existing) {
@@ -61,6 +67,7 @@ class WorkloadOperationsTest {
             public void create() {
                 steps.add("create");
                 driver.create(spec);
+                afterCreate.run();
             }
 
             @Override
@@ -130,29 +137,9 @@ class WorkloadOperationsTest {
     @Test
     void anUnforeseenExceptionEndsTheOperationAsAFailureInsteadOfEscaping() {
         List<String> steps = new ArrayList<>();
-        WorkloadOperations.Creation<ObservedContainer> throwing = new WorkloadOperations.Creation<>() {
-            @Override
-            public String reuse(ObservedContainer existing) {
-                return null;
-            }
-
-            @Override
-            public void create() {
-                driver.create(spec("u5", "busybox"));
-                throw new IllegalArgumentException("invalid reference format");
-            }
-
-            @Override
-            public String failure(DriverException e) {
-                return "could not: " + e.getMessage();
-            }
-
-            @Override
-            public void removeLeftover() {
-                steps.add("remove leftover");
-                driver.remove("u5", true);
-            }
-        };
+        WorkloadOperations.Creation<ObservedContainer> throwing = creating(spec("u5", "busybox"), steps, () -> {
+            throw new IllegalArgumentException("invalid reference format");
+        });
         operations.create(ctx, "u5", reporter, throwing);
         driver.create(spec("u6", "busybox"));
         operations.act(ctx, "u6", "start", reporter, () -> {
@@ -162,7 +149,7 @@ class WorkloadOperationsTest {
             throw new IllegalStateException("connection reset");
         });
 
-        assertEquals(List.of("remove leftover"), steps);
+        assertEquals(List.of("create", "remove leftover"), steps);
         assertTrue(driver.observe("u5").isEmpty());
         assertEquals(List.of("u5 failed (could not: invalid reference format)",
                 "u6 Created (Failed to start container: connection reset) done",
