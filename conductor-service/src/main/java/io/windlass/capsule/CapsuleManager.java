@@ -16,8 +16,11 @@ public class CapsuleManager implements WorkloadManager {
 
     public CapsuleManager(WorkloadLifecycles lifecycles, CapsuleRules rules, ComputeRpcApi compute) {
         this.compute = compute;
-        this.lifecycle = lifecycles.of(rules, (host, row) -> compute.deleteCapsule(host,
-                RequestContext.internal("conductor-service"), new DeleteCapsule(row.spec)));
+        this.lifecycle = lifecycles.of(rules,
+                (host, row) -> compute.createCapsule(host, RequestContext.internal("conductor-service"),
+                        new CreateCapsule(row.spec)),
+                (host, row) -> compute.deleteCapsule(host, RequestContext.internal("conductor-service"),
+                        new DeleteCapsule(row.spec)));
     }
 
     @Override

@@ -25,9 +25,13 @@ public class ContainerManager implements WorkloadManager {
         this.rules = rules;
         this.compute = compute;
         this.resize = resize;
-        // a second ask stops the container first: the API let the delete through, so it is not wanted running
-        this.lifecycle = lifecycles.of(rules, (host, row) -> compute.deleteContainer(host,
-                RequestContext.internal("conductor-service"), new DeleteContainer(row.uuid.toString(), false, true)));
+        // a second ask to delete stops the container first: the API let the delete through, so it is not
+        // wanted running; a second ask to create does what the first asked (run or not)
+        this.lifecycle = lifecycles.of(rules,
+                (host, row) -> compute.createContainer(host, RequestContext.internal("conductor-service"),
+                        new CreateContainer(rules.spec(row), row.run)),
+                (host, row) -> compute.deleteContainer(host, RequestContext.internal("conductor-service"),
+                        new DeleteContainer(row.uuid.toString(), false, true)));
     }
 
     @Override

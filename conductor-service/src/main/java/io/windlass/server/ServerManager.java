@@ -22,8 +22,10 @@ public class ServerManager implements WorkloadManager {
     public ServerManager(WorkloadLifecycles lifecycles, ServerRules rules, ComputeRpcApi compute) {
         this.rules = rules;
         this.compute = compute;
-        this.lifecycle = lifecycles.of(rules, (host, row) -> compute.destroyServer(host,
-                RequestContext.internal("conductor-service"), new ServerRef(row.uuid.toString())));
+        this.lifecycle = lifecycles.of(rules,
+                (host, row) -> compute.spawnServer(host, RequestContext.internal("conductor-service"), rules.spec(row)),
+                (host, row) -> compute.destroyServer(host, RequestContext.internal("conductor-service"),
+                        new ServerRef(row.uuid.toString())));
     }
 
     @Override

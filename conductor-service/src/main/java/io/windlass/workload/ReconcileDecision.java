@@ -14,9 +14,12 @@ public final class ReconcileDecision {
     /**
      * @param hostSilent   the row's host stopped heart-beating ({@code service-down-time})
      * @param showsUnknown the kind has an Unknown state for that (Zun does; Nova shows it through {@code host_status})
+     * @param createAsked  when this reconciler last sent the row's create again, or null
      */
     public static Repair decide(RowState row, Instant now, boolean hostSilent, boolean showsUnknown,
-                                Duration buildTimeout, Duration taskTimeout) {
+                                Instant createAsked, Timeouts timeouts) {
+        Duration buildTimeout = timeouts.build();
+        Duration taskTimeout = timeouts.task();
         Instant lastChange = row.updatedAt() != null ? row.updatedAt() : row.createdAt();
         boolean taskStale = lastChange.isBefore(now.minus(taskTimeout));
         switch (row.phase()) {
@@ -35,8 +38,21 @@ public final class ReconcileDecision {
             return Repair.MARK_UNKNOWN;
         }
         if (row.phase() == Phase.CREATING) {
-            return taskStale ? Repair.FAIL_NOT_CREATED : Repair.NONE;
+            if (taskStale) {
+                return Repair.FAIL_NOT_CREATED;
+            }
+            // the host is up but has not answered: ask again, once per period
+            Instant asked = createAsked != null && createAsked.isAfter(lastChange) ? createAsked : lastChange;
+            return !hostSilent && asked.isBefore(now.minus(timeouts.redrive())) ? Repair.RESEND_CREATE : Repair.NONE;
         }
         return row.busy() && taskStale ? Repair.CLEAR_STALE_TASK : Repair.NONE;
+    }
+
+    /**
+     * @param build   a row without a host fails after this
+     * @param task    a task nobody reported the end of is stale after this; a create fails
+     * @param redrive a create its host has not answered is sent again after this
+     */
+    public record Timeouts(Duration build, Duration task, Duration redrive) {
     }
 }

@@ -14,7 +14,10 @@ import org.jboss.logging.Logger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Periodic repair of every kind's rows whose host went quiet or whose workflow never finished,
@@ -32,6 +35,11 @@ public class Reconciler {
     private final Instance<WorkloadManager> managers;
     private final ConductorConfig config;
     private final ServiceLivenessConfig liveness;
+    /**
+     * When this replica last sent a create again, so it asks once per period: held in memory, since
+     * a reconcile round runs on one replica at a time and a restart at worst asks one period early.
+     */
+    private final Map<UUID, Instant> createAsked = new ConcurrentHashMap<>();
 
     public Reconciler(EntityManager em, WorkloadRows rows, Instance<WorkloadManager> managers, ConductorConfig config,
                       ServiceLivenessConfig liveness) {
@@ -96,6 +104,10 @@ public class Reconciler {
                     rules.fail(row, rules.notCreatedInTime(row.host, config.taskTimeout()));
                     rules.clearTask(row);
                 }
+                case RESEND_CREATE -> {
+                    createAsked.put(row.uuid, now);
+                    afterCommit.add(() -> lifecycle.resendCreate(row));
+                }
                 case RESEND_DELETE -> {
                     // restarts the task's clock, so the next ask is one task timeout later
                     row.updatedAt = WorkloadEntity.now();
@@ -114,6 +126,7 @@ public class Reconciler {
             return Repair.NONE;
         }
         return ReconcileDecision.decide(state, now, row.host != null && silent.contains(row.host),
-                rules.showsUnknown(), config.buildTimeout(), config.taskTimeout());
+                rules.showsUnknown(), createAsked.get(row.uuid), new ReconcileDecision.Timeouts(config.buildTimeout(),
+                        config.taskTimeout(), config.redriveAfter()));
     }
 }

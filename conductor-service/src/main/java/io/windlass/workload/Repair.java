@@ -11,6 +11,8 @@ public enum Repair {
     FAIL_NOT_CREATED,
     /** A delete its host never answered: asked again (deletes are idempotent). */
     RESEND_DELETE,
+    /** A create its live host has not answered: sent to it again (the agent's create is idempotent). */
+    RESEND_CREATE,
     /** An operation nobody reported the end of: its task state is cleared (the host's sync reports the real state). */
     CLEAR_STALE_TASK
 }

@@ -46,12 +46,15 @@ public class WorkloadLifecycle<E extends WorkloadEntity, R extends WorkloadRepor
     private final AggregateHostReader aggregates;
     private final ConductorConfig config;
     private final HostCast<E> redelete;
+    private final HostCast<E> recreate;
     private final Counter applied;
     private final Counter ignored;
 
-    WorkloadLifecycle(WorkloadRules<E, R> rules, HostCast<E> redelete, WorkloadRows rows, SchedulerRpcApi scheduler,
-                      AggregateHostReader aggregates, ConductorConfig config, MeterRegistry registry) {
+    WorkloadLifecycle(WorkloadRules<E, R> rules, HostCast<E> recreate, HostCast<E> redelete, WorkloadRows rows,
+                      SchedulerRpcApi scheduler, AggregateHostReader aggregates, ConductorConfig config,
+                      MeterRegistry registry) {
         this.rules = rules;
+        this.recreate = recreate;
         this.redelete = redelete;
         this.rows = rows;
         this.scheduler = scheduler;
@@ -250,6 +253,11 @@ public class WorkloadLifecycle<E extends WorkloadEntity, R extends WorkloadRepor
     }
 
     /** The reconciler's second ask for a delete the host never answered. */
+    void resendCreate(E row) {
+        recreate.send(row.host, row);
+        LOG.infof("build %s %s: %s has not answered the create; sent it again", rules.kind(), row.uuid, row.host);
+    }
+
     void resendDelete(E row) {
         redelete.send(row.host, row);
         LOG.infof("delete %s %s: asked %s again", rules.kind(), row.uuid, row.host);

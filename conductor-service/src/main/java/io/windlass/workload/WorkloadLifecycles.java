@@ -26,10 +26,11 @@ public class WorkloadLifecycles {
     }
 
     /**
+     * @param recreate asks a host again to create a workload whose create it has not answered
      * @param redelete asks a host again to remove a workload whose delete it never answered
      */
     public <E extends WorkloadEntity, R extends WorkloadReport> WorkloadLifecycle<E, R> of(
-            WorkloadRules<E, R> rules, WorkloadLifecycle.HostCast<E> redelete) {
-        return new WorkloadLifecycle<>(rules, redelete, rows, scheduler, aggregates, config, registry);
+            WorkloadRules<E, R> rules, WorkloadLifecycle.HostCast<E> recreate, WorkloadLifecycle.HostCast<E> redelete) {
+        return new WorkloadLifecycle<>(rules, recreate, redelete, rows, scheduler, aggregates, config, registry);
     }
 }

@@ -11,6 +11,7 @@ class ReconcileDecisionTest {
     private static final Instant NOW = Instant.parse("2026-12-04T10:00:00Z");
     private static final Duration BUILD = Duration.ofMinutes(5);
     private static final Duration TASK = Duration.ofMinutes(10);
+    private static final Duration REDRIVE = Duration.ofMinutes(1);
 
     /** A row created {@code createdAgo} ago and last changed {@code changedAgo} ago. */
     private static RowState row(Phase phase, boolean busy, Duration createdAgo, Duration changedAgo) {
@@ -19,7 +20,12 @@ class ReconcileDecisionTest {
     }
 
     private static Repair decide(RowState row, boolean hostSilent, boolean showsUnknown) {
-        return ReconcileDecision.decide(row, NOW, hostSilent, showsUnknown, BUILD, TASK);
+        return decide(row, hostSilent, showsUnknown, null);
+    }
+
+    private static Repair decide(RowState row, boolean hostSilent, boolean showsUnknown, Instant createAsked) {
+        return ReconcileDecision.decide(row, NOW, hostSilent, showsUnknown, createAsked,
+                new ReconcileDecision.Timeouts(BUILD, TASK, REDRIVE));
     }
 
     @Test
@@ -32,10 +38,21 @@ class ReconcileDecisionTest {
 
     @Test
     void aCreateItsHostNeverReportedFailsAfterTheTaskTimeout() {
-        assertEquals(Repair.NONE, decide(row(Phase.CREATING, true, Duration.ofMinutes(20), Duration.ofMinutes(9)),
-                false, true));
         assertEquals(Repair.FAIL_NOT_CREATED, decide(row(Phase.CREATING, true, Duration.ofMinutes(20),
                 Duration.ofMinutes(11)), false, false));
+        assertEquals(Repair.FAIL_NOT_CREATED, decide(row(Phase.CREATING, true, Duration.ofMinutes(20),
+                Duration.ofMinutes(11)), false, false, NOW.minusSeconds(5)), "asking again does not postpone it");
+    }
+
+    @Test
+    void aCreateItsLiveHostHasNotAnsweredIsSentAgainOncePerPeriod() {
+        RowState quiet = row(Phase.CREATING, true, Duration.ofMinutes(20), Duration.ofMinutes(9));
+        assertEquals(Repair.RESEND_CREATE, decide(quiet, false, true));
+        assertEquals(Repair.NONE, decide(quiet, false, true, NOW.minusSeconds(30)), "asked 30 s ago");
+        assertEquals(Repair.RESEND_CREATE, decide(quiet, false, true, NOW.minusSeconds(61)));
+        assertEquals(Repair.NONE, decide(row(Phase.CREATING, true, Duration.ofMinutes(1), Duration.ofSeconds(30)),
+                false, true), "within the first period");
+        assertEquals(Repair.NONE, decide(quiet, true, false), "not into a silent host's queue");
     }
 
     @Test

@@ -157,4 +157,24 @@ class ReconcilerIT {
                     "asked again one task timeout later, not every round");
         }
     }
+
+    @Test
+    void aCreateItsLiveHostHasNotAnsweredIsSentAgainAsFirstAsked() throws Exception {
+        try (FakeEdges edges = new FakeEdges(connection, json)) {
+            rows.insertHost(FakeEdges.HOST, 0);
+            UUID quiet = rows.insert("Creating", FakeEdges.HOST);
+            rows.update("UPDATE containers SET task_state = 'container_creating', run = false, "
+                    + "updated_at = now() - interval '2 minutes' WHERE uuid = '" + quiet + "'");
+
+            ReconcileRound round = reconciler.reconcile();
+
+            assertEquals(List.of(quiet.toString()), round.repaired("container", Repair.RESEND_CREATE));
+            var create = FakeEdges.next(edges.creates);
+            assertEquals(quiet.toString(), create.spec().uuid());
+            assertEquals(false, create.run(), "a create-only request is not started by the second ask");
+            assertEquals(List.of(), reconciler.reconcile().repaired("container", Repair.RESEND_CREATE),
+                    "asked again one period later, not every round");
+            assertEquals("Creating", rows.container(quiet).get("status"));
+        }
+    }
 }

@@ -72,6 +72,7 @@ public class ContainerService {
             policy.authorize(ContainerPolicy.CREATE_RUNTIME, caller, caller.projectId());
         }
         ContainerEntity container = newRow(caller, request);
+        container.run = run;
         reservations.run(container.projectId, () -> {
             quotas.reserveContainer(container.projectId, container.cpu, container.memory);
             repository.persist(container);

@@ -17,6 +17,14 @@ public interface ConductorConfig {
     @WithDefault("5m")
     Duration buildTimeout();
 
+    /**
+     * A create that its host has not answered for this long is sent to it again (the agent's
+     * create is idempotent: it finishes what an earlier delivery made), once per period, until
+     * {@link #taskTimeout()} fails it. Covers a create lost with a host's queue or an agent.
+     */
+    @WithDefault("60s")
+    Duration redriveAfter();
+
     /** A task_state older than this is stale (the agent never reported the end) and is cleared. */
     @WithDefault("10m")
     Duration taskTimeout();

@@ -112,6 +112,10 @@ public class ContainerEntity extends ZunWorkloadEntity {
     @WrittenBy({})
     public boolean interactive;
 
+    /** The create asked to start it too (Zun's {@code ?run=true}); a re-sent create does the same. */
+    @WrittenBy({})
+    public boolean run;
+
     @WrittenBy({})
     public boolean tty;
 
