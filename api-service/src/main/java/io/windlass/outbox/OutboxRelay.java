@@ -105,7 +105,10 @@ public class OutboxRelay {
                     rpc.cast((String) row[1], (String) row[2], RpcVersion.parse((String) row[3]),
                             json.readValue((String) row[4], RequestContext.class), json.readTree((String) row[5]));
                 } catch (JsonProcessingException e) {
-                    throw new IllegalStateException("outbox row " + id + " cannot be read", e);
+                    // it can never be sent, and holding it would fail every round after it
+                    LOG.errorf("cast %s (outbox %d) cannot be read and is dropped: %s", what, id, e.getMessage());
+                    em.createNativeQuery("delete from rpc_outbox where id = ?1").setParameter(1, id).executeUpdate();
+                    continue;
                 } catch (RuntimeException e) {
                     // the broker is most likely away: the rest of the round would fail alike
                     int attempts = ((Number) row[6]).intValue() + 1;
