@@ -34,6 +34,10 @@ public class ServerRules implements WorkloadRules<ServerEntity, ServerStatusRepo
         return "w.deletedAt is null and (w.taskState is not null or w.vmState = io.windlass.server.VmState.BUILDING)";
     }
 
+    /** The task states of a boot, until the host reports it done. */
+    private static final java.util.Set<ServerTaskState> CREATE_TASKS = java.util.EnumSet.of(ServerTaskState.SCHEDULING,
+            ServerTaskState.BLOCK_DEVICE_MAPPING, ServerTaskState.NETWORKING, ServerTaskState.SPAWNING);
+
     /** Null once soft-deleted: for the lifecycle the server is gone. */
     @Override
     public RowState state(ServerEntity row) {
@@ -51,7 +55,7 @@ public class ServerRules implements WorkloadRules<ServerEntity, ServerStatusRepo
             phase = Phase.LIVE;
         }
         return new RowState(phase, row.taskState != null, row.host, row.statusObservedAt, row.createdAt,
-                row.updatedAt, false);
+                row.updatedAt, false, CREATE_TASKS.contains(row.taskState));
     }
 
     /** What the host needs to spawn it (the agent has no database). */

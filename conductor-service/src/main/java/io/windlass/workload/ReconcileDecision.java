@@ -37,13 +37,19 @@ public final class ReconcileDecision {
         if (hostSilent && showsUnknown) {
             return Repair.MARK_UNKNOWN;
         }
+        // the host is up but has not answered the create: ask again, once per period
+        Instant asked = createAsked != null && createAsked.isAfter(lastChange) ? createAsked : lastChange;
+        boolean askAgain = !hostSilent && asked.isBefore(now.minus(timeouts.redrive()));
         if (row.phase() == Phase.CREATING) {
             if (taskStale) {
                 return Repair.FAIL_NOT_CREATED;
             }
-            // the host is up but has not answered: ask again, once per period
-            Instant asked = createAsked != null && createAsked.isAfter(lastChange) ? createAsked : lastChange;
-            return !hostSilent && asked.isBefore(now.minus(timeouts.redrive())) ? Repair.RESEND_CREATE : Repair.NONE;
+            return askAgain ? Repair.RESEND_CREATE : Repair.NONE;
+        }
+        // it runs, but the create's end was never reported (lost with the broker): the host, asked
+        // again, finds it made and reports the create done, which ends the task
+        if (row.createPending() && row.phase() == Phase.LIVE && !taskStale && askAgain) {
+            return Repair.RESEND_CREATE;
         }
         return row.busy() && taskStale ? Repair.CLEAR_STALE_TASK : Repair.NONE;
     }

@@ -12,7 +12,8 @@ import java.time.Instant;
  * @param createdAt        when the row was written
  * @param updatedAt        when the row last changed (a task state's age)
  * @param removedWithEngine the row goes when its engine workload goes (Zun's auto_remove)
+ * @param createPending    its task is still the create's: the host never reported the create's end
  */
 public record RowState(Phase phase, boolean busy, String host, Instant observedAt, Instant createdAt,
-                       Instant updatedAt, boolean removedWithEngine) {
+                       Instant updatedAt, boolean removedWithEngine, boolean createPending) {
 }

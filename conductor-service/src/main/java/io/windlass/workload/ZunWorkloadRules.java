@@ -32,7 +32,7 @@ public abstract class ZunWorkloadRules<E extends ZunWorkloadEntity, R extends Wo
     @Override
     public RowState state(E row) {
         return new RowState(phaseOf(row), row.taskState != null, row.host, row.statusObservedAt, row.createdAt,
-                row.updatedAt, removedWithEngine(row));
+                row.updatedAt, removedWithEngine(row), row.taskState == TaskState.CONTAINER_CREATING);
     }
 
     private static Phase phaseOf(ZunWorkloadEntity row) {

@@ -16,7 +16,7 @@ class ReconcileDecisionTest {
     /** A row created {@code createdAgo} ago and last changed {@code changedAgo} ago. */
     private static RowState row(Phase phase, boolean busy, Duration createdAgo, Duration changedAgo) {
         return new RowState(phase, busy, phase == Phase.SCHEDULING ? null : "node-1", null, NOW.minus(createdAgo),
-                NOW.minus(changedAgo), false);
+                NOW.minus(changedAgo), false, phase == Phase.CREATING);
     }
 
     private static Repair decide(RowState row, boolean hostSilent, boolean showsUnknown) {
@@ -87,5 +87,16 @@ class ReconcileDecisionTest {
                 Duration.ofMinutes(11)), true, true));
         assertEquals(Repair.NONE, decide(row(Phase.LIVE, false, Duration.ofHours(1), Duration.ofHours(1)), false,
                 true));
+    }
+
+    @Test
+    void aWorkloadThatRunsButWhoseCreateWasNeverReportedDoneIsAskedAgain() {
+        RowState running = new RowState(Phase.LIVE, true, "node-1", NOW.minusSeconds(5), NOW.minus(Duration.ofMinutes(3)),
+                NOW.minus(Duration.ofMinutes(2)), false, true);
+        assertEquals(Repair.RESEND_CREATE, decide(running, false, true));
+        assertEquals(Repair.NONE, decide(running, false, true, NOW.minusSeconds(10)), "asked 10 s ago");
+        RowState acting = new RowState(Phase.LIVE, true, "node-1", NOW.minusSeconds(5), NOW.minus(Duration.ofMinutes(3)),
+                NOW.minus(Duration.ofMinutes(2)), false, false);
+        assertEquals(Repair.NONE, decide(acting, false, true), "another task (a stop, say) is not a create");
     }
 }

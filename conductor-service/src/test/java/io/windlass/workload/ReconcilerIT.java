@@ -175,6 +175,14 @@ class ReconcilerIT {
             assertEquals(List.of(), reconciler.reconcile().repaired("container", Repair.RESEND_CREATE),
                     "asked again one period later, not every round");
             assertEquals("Creating", rows.container(quiet).get("status"));
+
+            // it runs, but the report that ended its create was lost: asked again as well
+            UUID running = rows.insert("Running", FakeEdges.HOST);
+            rows.update("UPDATE containers SET task_state = 'container_creating', "
+                    + "updated_at = now() - interval '2 minutes' WHERE uuid = '" + running + "'");
+            assertEquals(List.of(running.toString()), reconciler.reconcile().repaired("container",
+                    Repair.RESEND_CREATE));
+            assertEquals(running.toString(), FakeEdges.next(edges.creates).spec().uuid());
         }
     }
 }

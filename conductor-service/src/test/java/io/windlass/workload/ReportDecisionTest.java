@@ -12,7 +12,7 @@ class ReportDecisionTest {
     private static final Instant T0 = Instant.parse("2026-12-04T10:00:00Z");
 
     private static RowState row(Phase phase, boolean busy, Instant observedAt) {
-        return new RowState(phase, busy, "node-1", observedAt, T0.minusSeconds(60), T0.minusSeconds(30), false);
+        return new RowState(phase, busy, "node-1", observedAt, T0.minusSeconds(60), T0.minusSeconds(30), false, false);
     }
 
     private record Report(String uuid, String host, boolean gone, boolean operationDone, Instant observedAt)
@@ -56,7 +56,7 @@ class ReportDecisionTest {
                 Report.at(T0.plusSeconds(1), true, false), false));
         assertEquals(ReportOutcome.LOST, ReportDecision.decide(row(Phase.FAILED, false, T0),
                 Report.at(T0.plusSeconds(1), true, false), false));
-        RowState autoRemove = new RowState(Phase.LIVE, false, "node-1", T0, T0, T0, true);
+        RowState autoRemove = new RowState(Phase.LIVE, false, "node-1", T0, T0, T0, true, false);
         assertEquals(ReportOutcome.DELETED, ReportDecision.decide(autoRemove, Report.at(T0.plusSeconds(1), true, false),
                 false), "a row that goes with its engine workload");
     }

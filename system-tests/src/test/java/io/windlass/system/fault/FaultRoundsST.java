@@ -36,6 +36,8 @@ class FaultRoundsST {
     @RegisterExtension
     static final WindlassSystem system = new WindlassSystem()
             .withProperty(WindlassService.CONDUCTOR, "windlass.conductor.reconcile-interval=2s")
+            // a create whose end was lost with the broker is asked again after this, and then reported done
+            .withProperty(WindlassService.CONDUCTOR, "windlass.conductor.redrive-after=10s")
             .withProperty(WindlassService.AGENT, "windlass.agent.sync-interval=5s");
 
     private static EngineHost other;
