@@ -27,10 +27,7 @@ public record EngineHost(int number, String name, String socket) {
 
     void stop(Path root) throws IOException {
         DockerCli engine = docker();
-        String all = engine.run("ps", "-aq").stdout();
-        if (!all.isBlank()) {
-            engine.run(("rm -f " + all.replace('\n', ' ')).split(" "));
-        }
+        engine.removeForcibly(engine.run("ps", "-aq").stdout().lines().toList());
         engineHost(root, "stop", number);
     }
 
