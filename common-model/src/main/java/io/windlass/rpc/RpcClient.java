@@ -127,8 +127,8 @@ public class RpcClient implements RpcCasts, AutoCloseable {
                     context == null ? null : context.requestId(), durable ? "" : " (transient)");
         } catch (IOException | TimeoutException | ShutdownSignalException e) {
             // ShutdownSignalException (AlreadyClosedException): the broker went away; callers handle RpcException
-            throw new RpcException("cast " + topic + "." + method + (durable ? " was not confirmed by the broker: "
-                    : " failed: ") + e.getMessage(), e);
+            throw new BrokerUnavailableException("cast " + topic + "." + method
+                    + (durable ? " was not confirmed by the broker: " : " failed: ") + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RpcException("interrupted while casting " + topic + "." + method, e);
@@ -178,7 +178,7 @@ public class RpcClient implements RpcCasts, AutoCloseable {
             throw new RpcTimeoutException("no reply to " + topic + "." + method + " within " + timeout.toMillis()
                     + " ms");
         } catch (IOException | ShutdownSignalException e) {
-            throw new RpcException("call " + topic + "." + method + " failed: " + e.getMessage(), e);
+            throw new BrokerUnavailableException("call " + topic + "." + method + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RpcException("interrupted while calling " + topic + "." + method, e);
@@ -230,6 +230,18 @@ public class RpcClient implements RpcCasts, AutoCloseable {
             Channel ch = publishChannels.poll(connection.settings().confirmTimeout().toMillis(), TimeUnit.MILLISECONDS);
             if (ch == null) {
                 throw new RpcException("no publish channel free within the confirm timeout");
+            }
+            if (!ch.isOpen()) {
+                // closed while the broker was away, when no fresh one could be opened: try now, so that
+                // the first cast after a recovery does not fail on a channel of the old connection
+                try {
+                    Channel fresh = connection.createClientChannel();
+                    fresh.confirmSelect();
+                    return fresh;
+                } catch (IOException | RuntimeException e) {
+                    publishChannels.add(ch);
+                    throw new BrokerUnavailableException("no channel to the broker: " + e.getMessage(), e);
+                }
             }
             return ch;
         } catch (InterruptedException e) {

@@ -97,6 +97,7 @@ public class RpcConnection implements AutoCloseable {
             }
         });
         factory.setNetworkRecoveryInterval(2000);
+        factory.setExceptionHandler(new BrokerLossLogging());
         factory.setSharedExecutor(workers);
         return factory;
     }

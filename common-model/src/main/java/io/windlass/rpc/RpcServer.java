@@ -7,12 +7,14 @@ import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import com.rabbitmq.client.ShutdownSignalException;
 import io.windlass.context.RequestContext;
+import io.windlass.fault.TransientFailure;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.List;
@@ -23,7 +25,9 @@ import java.util.concurrent.TimeoutException;
  * <ul>
  * <li>The message is acked only after the handler returned, i.e. after the work was
  *     durably recorded; a crash before that means redelivery (handlers are idempotent).</li>
- * <li>A handler failure that is not an {@link RpcHandlerException} is retried once
+ * <li>A handler failure that is transient ({@link TransientFailure}: the database away for a
+ *     moment) puts the message back, after a pause, as often as it takes.</li>
+ * <li>Another handler failure that is not an {@link RpcHandlerException} is retried once
  *     (requeue); a second failure drops the message with an error log.</li>
  * <li>Messages that can never succeed (unknown method, incompatible version, bad payload)
  *     are dropped at once with an error log, and answered with an error if they are calls.</li>
@@ -41,6 +45,8 @@ public class RpcServer implements AutoCloseable {
     private final RpcConnection connection;
     private final ObjectMapper json;
     private static final long DRAIN_TIMEOUT_MS = 15_000;
+    /** How long a message that met a transient failure ({@link TransientFailure}) waits before it comes again. */
+    private static final long TRANSIENT_RETRY_DELAY_MS = 1_000;
 
     private final List<Channel> channels = new ArrayList<>();
     private final Map<Channel, String> consumerTags = new HashMap<>();
@@ -217,6 +223,16 @@ public class RpcServer implements AutoCloseable {
                 reply(props, new RpcReply(null, new RpcReply.RemoteError(e.type(), e.getMessage())));
                 getChannel().basicAck(tag, false);
             } catch (Exception e) {
+                Optional<String> transientCause = TransientFailure.of(e);
+                if (transientCause.isPresent()) {
+                    // the database restarting, say: not the message's fault, so it comes again until the
+                    // part is back, a little later so that it does not spin (a call's caller waits meanwhile)
+                    LOG.warnf("%s msg_id=%s not handled: %s; it comes again in %d ms", where, message.msgId(),
+                            transientCause.get(), TRANSIENT_RETRY_DELAY_MS);
+                    pauseBeforeRetry();
+                    getChannel().basicNack(tag, false, true);
+                    return;
+                }
                 if (!delivery.isRedeliver() && props.getReplyTo() == null) {
                     LOG.warnf(e, "%s msg_id=%s failed, will retry once", where, message.msgId());
                     getChannel().basicNack(tag, false, true);
@@ -226,6 +242,14 @@ public class RpcServer implements AutoCloseable {
                             String.valueOf(e.getMessage()))));
                     getChannel().basicAck(tag, false);
                 }
+            }
+        }
+
+        private void pauseBeforeRetry() {
+            try {
+                Thread.sleep(TRANSIENT_RETRY_DELAY_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
 

@@ -3,6 +3,7 @@ package io.windlass.workload;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.windlass.conductor.config.ConductorConfig;
+import io.windlass.fault.TransientFailure;
 import io.windlass.host.ServiceLivenessConfig;
 import io.windlass.persistence.WorkloadEntity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,7 +56,13 @@ public class Reconciler {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void periodic() {
-        reconcile();
+        try {
+            reconcile();
+        } catch (RuntimeException e) {
+            // the database away for a moment is no bug: the next round repairs what this one could not
+            String cause = TransientFailure.of(e).orElseThrow(() -> e);
+            LOG.warnf("reconcile round skipped: %s", cause);
+        }
     }
 
     public ReconcileRound reconcile() {

@@ -2,6 +2,7 @@ package io.windlass.api.error;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.windlass.fault.TransientFailure;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -80,6 +81,14 @@ public class ZunErrorMappers {
     /** A bug or an outage nobody anticipated: log it in full, show the client only a correlation id. */
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        var transientCause = TransientFailure.of(e);
+        if (transientCause.isPresent()) {
+            // the database restarting: nothing was done, and the same request will work in a moment
+            LOG.warnf("503 ServiceUnavailable: %s", transientCause.get());
+            ErrorBodyFormat format = formats.forPath(uri.getPath());
+            return Response.fromResponse(body(503, format, format.body(503, "ServiceUnavailable",
+                    "The service is temporarily unavailable; retry the request."))).header("Retry-After", "1").build();
+        }
         String correlationId = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error, correlation id %s", correlationId);
         ErrorBodyFormat format = formats.forPath(uri.getPath());

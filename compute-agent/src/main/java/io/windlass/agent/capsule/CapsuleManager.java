@@ -49,6 +49,12 @@ public final class CapsuleManager {
             }
 
             @Override
+            public boolean complete(ObservedCapsule existing) {
+                // the sandbox is made first and the members one by one: fewer members means cut off
+                return existing.members().size() >= capsule.initContainers().size() + capsule.containers().size();
+            }
+
+            @Override
             public void create() {
                 driver.create(capsule);
             }

@@ -1,6 +1,7 @@
 package io.windlass.agent.container;
 
 import io.windlass.agent.driver.DriverException;
+import io.windlass.agent.driver.EngineUnreachableException;
 import io.windlass.agent.driver.ImageUnavailableException;
 import io.windlass.agent.driver.WorkloadNotFoundException;
 import io.windlass.agent.workload.WorkloadLocks;
@@ -80,6 +81,8 @@ public final class ContainerManager {
                         || existing.status() == ContainerStatus.STOPPED)) {
                     try {
                         driver.start(existing.uuid());
+                    } catch (EngineUnreachableException e) {
+                        throw e;
                     } catch (DriverException e) {
                         return "Failed to start container: " + e.getMessage();
                     }

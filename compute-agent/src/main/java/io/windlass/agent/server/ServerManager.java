@@ -1,6 +1,7 @@
 package io.windlass.agent.server;
 
 import io.windlass.agent.driver.DriverException;
+import io.windlass.agent.driver.EngineUnreachableException;
 import io.windlass.agent.driver.ImageUnavailableException;
 import io.windlass.agent.workload.WorkloadOperations;
 import io.windlass.agent.workload.WorkloadReporter;
@@ -76,6 +77,8 @@ public final class ServerManager {
                 if (existing.powerState() == PowerState.SHUTDOWN) {
                     try {
                         driver.act(existing.uuid(), ServerAction.START, stopTimeout);
+                    } catch (EngineUnreachableException e) {
+                        throw e;
                     } catch (DriverException e) {
                         return "Failed to power on server: " + e.getMessage();
                     }

@@ -3,6 +3,7 @@ package io.windlass.agent.workload;
 import io.windlass.agent.driver.DriverException;
 import io.windlass.agent.driver.WorkloadNotFoundException;
 import io.windlass.context.RequestContext;
+import io.windlass.fault.TransientFailure;
 import org.jboss.logging.Logger;
 
 import java.util.Optional;
@@ -31,6 +32,14 @@ public class WorkloadOperations {
          */
         String reuse(O existing);
 
+        /**
+         * Whether what an earlier delivery made is whole. One that was cut off part-way (the engine
+         * restarted under it) and cannot be finished by {@link #reuse} is removed and made again.
+         */
+        default boolean complete(O existing) {
+            return true;
+        }
+
         /** Makes the workload on the engine. */
         void create();
 
@@ -46,10 +55,14 @@ public class WorkloadOperations {
                                             Creation<O> creation) {
         locks.withLock(uuid, () -> {
             Optional<O> existing = reporter.driver().observe(uuid);
-            if (existing.isPresent()) {
+            if (existing.isPresent() && creation.complete(existing.get())) {
                 LOG.infof("%s %s already exists; not creating it again", reporter.kind(), uuid);
                 reporter.reportCurrent(ctx, uuid, creation.reuse(existing.get()), true);
                 return null;
+            }
+            if (existing.isPresent()) {
+                LOG.infof("%s %s was left half-made by an earlier delivery; making it again", reporter.kind(), uuid);
+                creation.removeLeftover();
             }
             try {
                 creation.create();
@@ -127,9 +140,15 @@ public class WorkloadOperations {
      * (a reference the engine refuses, a client library's own error) would otherwise escape the
      * shell, the message would be dropped after its redelivery, and the row would keep its
      * transitional state, host and claim. The unforeseen one is logged whole, for whoever fixes the driver.
+     * A transient one (the engine unreachable) is not a failure of the workload: it is thrown on.
      */
     private static DriverException driverFailure(RuntimeException e, String operation, WorkloadReporter<?> reporter,
                                                  String uuid) {
+        if (TransientFailure.of(e).isPresent()) {
+            // the engine restarting: the message comes again (RpcServer) once it is back, and finds the
+            // work done, half done or not begun, which create, act and delete all handle
+            throw e;
+        }
         if (e instanceof DriverException known) {
             return known;
         }

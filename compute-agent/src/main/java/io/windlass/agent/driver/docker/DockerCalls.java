@@ -5,9 +5,11 @@ import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import io.windlass.agent.driver.DriverException;
+import io.windlass.agent.driver.EngineUnreachableException;
 import io.windlass.agent.driver.WorkloadNotFoundException;
 import org.jboss.logging.Logger;
 
+import java.io.IOException;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,8 +18,9 @@ import java.util.regex.Pattern;
  * The one place the agent runs a docker-java call and turns its exceptions into the drivers'
  * vocabulary, for every workload kind: "not found" names the workload
  * ({@link WorkloadNotFoundException}), "not modified" (start of a running container, stop of a
- * stopped one) is success, anything else is a {@link DriverException} with the engine's own
- * message, fit for a status reason.
+ * stopped one) is success, an engine that does not answer is {@link EngineUnreachableException}
+ * (transient), anything else is a {@link DriverException} with the engine's own message, fit for a
+ * status reason.
  */
 public final class DockerCalls {
     private static final Logger LOG = Logger.getLogger(DockerCalls.class);
@@ -51,8 +54,22 @@ public final class DockerCalls {
         } catch (DriverException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new DriverException("Docker " + operation + " failed: " + e.getMessage(), e);
+            throw unreachableOr(new DriverException("Docker " + operation + " failed: " + e.getMessage(), e), e);
         }
+    }
+
+    /**
+     * docker-java reports an engine that does not answer (socket gone, connection cut, no response)
+     * as an unchecked exception around an {@link IOException}; the engine's own refusals come as
+     * {@link DockerException}s instead.
+     */
+    private static DriverException unreachableOr(DriverException otherwise, RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof IOException) {
+                return new EngineUnreachableException("the engine does not answer (" + t + ")", e);
+            }
+        }
+        return otherwise;
     }
 
     public void run(String operation, String uuid, Runnable call) {
@@ -74,6 +91,9 @@ public final class DockerCalls {
             return false;
         } catch (DockerException e) {
             throw new DriverException("Docker cannot look up image " + image + ": " + engineMessage(e), e);
+        } catch (RuntimeException e) {
+            throw unreachableOr(new DriverException("Docker cannot look up image " + image + ": " + e.getMessage(), e),
+                    e);
         }
     }
 
