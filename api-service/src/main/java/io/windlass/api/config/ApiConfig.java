@@ -32,6 +32,25 @@ public interface ApiConfig {
     /** Who every request acts as until identity is wired in. */
     DefaultContext defaultContext();
 
+    /** The request head Windlass accepts ({@code io.windlass.api.http.RequestHeadLimits}). */
+    RequestHead requestHead();
+
+    /**
+     * Limits of the request line and headers, answered 414 and 431 in the API family's error format.
+     * They must stay below {@code quarkus.http.limits.max-initial-line-length} and
+     * {@code max-header-size}, past which Vert.x refuses on its own, with an empty body and no request id.
+     */
+    interface RequestHead {
+
+        /** Longest request line (method, target, version) in bytes; eventlet's (Nova's) limit. */
+        @WithDefault("8192")
+        int maxLineLength();
+
+        /** Largest sum of the header lines in bytes; Quarkus' own default. */
+        @WithDefault("20480")
+        int maxHeaderSize();
+    }
+
     /** The identity assumed for requests while the API has no authentication. */
     interface DefaultContext {
 

@@ -19,14 +19,22 @@ public class IdentityPrefixFilter {
     @ServerRequestFilter(preMatching = true, priority = 50)
     public void reroute(ContainerRequestContext request, RoutingContext routing) {
         String path = request.getUriInfo().getPath();
-        if (!path.equals(PREFIX) && !path.startsWith(PREFIX + "/")) {
+        String rest = unprefixed(path);
+        if (rest.equals(path)) {
             routing.put(PREFIX_PROPERTY, "");
             return;
         }
         routing.put(PREFIX_PROPERTY, PREFIX);
+        request.setRequestUri(UriBuilder.fromUri(request.getUriInfo().getRequestUri()).replacePath(rest).build());
+    }
+
+    /** The path the identity resources see: {@code path} without the {@code /identity} prefix, else as it is. */
+    public static String unprefixed(String path) {
+        if (!path.equals(PREFIX) && !path.startsWith(PREFIX + "/")) {
+            return path;
+        }
         String rest = path.substring(PREFIX.length());
-        request.setRequestUri(UriBuilder.fromUri(request.getUriInfo().getRequestUri())
-                .replacePath(rest.isEmpty() ? "/" : rest).build());
+        return rest.isEmpty() ? "/" : rest;
     }
 
     /** The identity root the client used: {@code root} or {@code root/identity}. */

@@ -4,13 +4,16 @@ import io.windlass.api.error.ErrorBodyFormat;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 
-/** Keystone's error document for the identity paths (the API port's root and {@code /v3/**}). */
+/**
+ * Keystone's error document for the identity paths (the API port's root and {@code /v3/**}, also
+ * under {@code /identity} for refusals made before {@link IdentityPrefixFilter} re-routes).
+ */
 @ApplicationScoped
 public class KeystoneErrorFormat implements ErrorBodyFormat {
 
     @Override
     public boolean handles(String path) {
-        return IdentityPrefixFilter.isIdentityPath(path);
+        return IdentityPrefixFilter.isIdentityPath(IdentityPrefixFilter.unprefixed(path));
     }
 
     @Override
