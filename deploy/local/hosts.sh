@@ -3,8 +3,9 @@
 # Host i (1..N) is a network namespace wl-host-i, linked to the root namespace by a veth pair
 # (root side 198.18.i.1/30, host side 198.18.i.2/30) and with no route beyond that link: nothing
 # it runs can reach off the machine. Inside it runs a dockerd of its own (data, exec root, socket,
-# pid file, bridge 198.19.i.1/24, cgroup parent), with busybox:latest imported from the root
-# engine. Its compute-agent runs in the root namespace, where RabbitMQ is on loopback, and drives
+# pid file, bridge 198.19.i.1/24, cgroup parent; --live-restore, as production hosts run it, so
+# that an engine upgrade or restart leaves the workloads running), with busybox:latest imported
+# from the root engine. Its compute-agent runs in the root namespace, where RabbitMQ is on loopback, and drives
 # that engine through its socket: the engine, its containers and their network are the host's.
 # 198.18.0.0/15 is the benchmarking range (RFC 2544): plainly a test network.
 
@@ -42,7 +43,8 @@ ensure_host_engine() {
   veth="wl-h$i"
   ((i >= 1 && i <= 250)) || die "host numbers run from 1 to 250, not $i"
   mkdir -p "$dir/data" "$dir/exec"
-  if ! ip netns list | grep -qw "$ns"; then
+  # a file test, not `ip netns list | grep -q`: with pipefail, grep leaving early fails the pipe
+  if [[ ! -e "/run/netns/$ns" ]]; then
     ip netns add "$ns"
     ip link add "$veth" type veth peer name eth0 netns "$ns"
     ip addr add "198.18.$i.1/30" dev "$veth"
@@ -58,7 +60,7 @@ ensure_host_engine() {
     # engine would find no cgroups there
     setsid nohup nsenter "--net=/run/netns/$ns" dockerd --host "$(host_socket "$i")" --data-root "$dir/data" \
       --exec-root "$dir/exec" --pidfile "$dir/dockerd.pid" --bip "198.19.$i.1/24" \
-      --cgroup-parent "windlass-$name" >"$dir/dockerd.log" 2>&1 </dev/null &
+      --cgroup-parent "windlass-$name" --live-restore >>"$dir/dockerd.log" 2>&1 </dev/null &
     wait_for 60 docker -H "$(host_socket "$i")" info \
       || die "the engine of $name did not answer within 60 s (see $dir/dockerd.log)"
     log "started the engine of $name (log $dir/dockerd.log)"
@@ -83,6 +85,15 @@ start_host_agent() {
   log "started the agent of $name (pid $pid, port $(host_agent_port "$i"), log $dir/agent.log)"
 }
 
+# Restarts host i's engine only, as an engine upgrade does; its containers keep running.
+restart_host_engine() {
+  local i=$1 pid
+  if pid="$(host_dockerd_pid "$i")"; then
+    stop_pid "engine of $(host_name "$i")" "$pid"
+  fi
+  ensure_host_engine "$i"
+}
+
 # Stops what ensure_host_engine and start_host_agent started for host i, and removes the namespace.
 stop_host() {
   local i=$1 name pid
@@ -91,10 +102,16 @@ stop_host() {
     stop_pid "agent of $name" "$pid"
   fi
   if pid="$(host_dockerd_pid "$i")"; then
+    # the host goes, and its workloads with it; with --live-restore they would outlive the engine
+    docker -H "$(host_socket "$i")" ps -aq | xargs -r docker -H "$(host_socket "$i")" rm -f >/dev/null 2>&1 || true
     stop_pid "engine of $name" "$pid"
   fi
+  # what an earlier engine of this host left running (it was killed, or stopped without the above)
+  pkill -KILL -f "containerd-shim-runc-v2 .*-address $(host_dir "$i")/exec/" 2>/dev/null || true
+  # and the mounts such an engine leaves in its data root
+  findmnt -rn -o TARGET | grep "^$(host_dir "$i")/" | sort -r | xargs -r umount -l 2>/dev/null || true
   rm -f "$(host_dir "$i")/agent.pid"
-  if ip netns list | grep -qw "$name"; then
+  if [[ -e "/run/netns/$name" ]]; then
     # deleting the namespace deletes its end of the link, and with it the root end
     ip netns del "$name"
     log "removed $name"

@@ -183,6 +183,9 @@ public class RpcClient implements RpcCasts, AutoCloseable {
             Thread.currentThread().interrupt();
             throw new RpcException("interrupted while calling " + topic + "." + method, e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof BrokerUnavailableException lost) {
+                throw lost;
+            }
             throw new RpcException("call " + topic + "." + method + " failed: " + e.getCause(), e.getCause());
         } finally {
             pendingCalls.remove(correlationId);
@@ -206,6 +209,14 @@ public class RpcClient implements RpcCasts, AutoCloseable {
                 }
             };
             ch.basicConsume(DIRECT_REPLY_TO, true, onReply, tag -> { });
+            // direct reply-to answers on the publishing channel only: once it closes (the broker went
+            // away), no call waiting now can get its reply, so each fails at once as a transient
+            // failure rather than after its timeout as if the callee had not answered
+            ch.addShutdownListener(cause -> {
+                BrokerUnavailableException lost = new BrokerUnavailableException(
+                        "the broker connection closed before the reply came: " + cause.getMessage(), cause);
+                pendingCalls.values().forEach(waiting -> waiting.completeExceptionally(lost));
+            });
             callChannel = ch;
         }
         return callChannel;

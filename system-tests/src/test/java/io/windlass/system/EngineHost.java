@@ -31,6 +31,11 @@ public record EngineHost(int number, String name, String socket) {
         engineHost(root, "stop", number);
     }
 
+    /** Restarts this host's dockerd (stopped with SIGTERM, started again); with live-restore its containers keep running. */
+    public void restartEngine(Path root) throws IOException {
+        engineHost(root, "restart", number);
+    }
+
     /** The docker CLI of this host's engine. */
     public DockerCli docker() {
         return new DockerCli(socket);

@@ -38,6 +38,11 @@ public final class TestDatabase {
         return uuids("servers");
     }
 
+    /** UUIDs of all capsule rows: their sandboxes and members are cleaned up too. */
+    public List<String> capsuleUuids() {
+        return uuids("capsules");
+    }
+
     private List<String> uuids(String table) {
         List<String> uuids = new ArrayList<>();
         try (Connection c = connect(); Statement s = c.createStatement()) {

@@ -275,6 +275,11 @@ public final class WindlassSystem implements BeforeAllCallback, AfterAllCallback
         return host;
     }
 
+    /** Restarts the dockerd of one of this run's compute hosts ({@link #startEngineHost}). */
+    public void restartEngine(EngineHost host) throws IOException {
+        host.restartEngine(root);
+    }
+
     /** Stops a service (SIGTERM, as an operator would) without starting it again. */
     public void stop(WindlassService service) {
         processes.get(service).stop();
@@ -327,6 +332,12 @@ public final class WindlassSystem implements BeforeAllCallback, AfterAllCallback
         Set<String> servers = new HashSet<>(database.serverUuids());
         docker.labelValues("windlass.server.uuid").forEach((id, uuid) -> {
             if (servers.contains(uuid)) {
+                leftovers.add(id);
+            }
+        });
+        Set<String> capsules = new HashSet<>(database.capsuleUuids());
+        docker.labelValues("windlass.capsule").forEach((id, uuid) -> {
+            if (capsules.contains(uuid)) {
                 leftovers.add(id);
             }
         });

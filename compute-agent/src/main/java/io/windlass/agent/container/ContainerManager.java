@@ -76,6 +76,13 @@ public final class ContainerManager {
         LOG.infof("create_container %s image=%s run=%s", spec.uuid(), spec.image(), request.run());
         operations.create(ctx, spec.uuid(), reporter, new WorkloadOperations.Creation<>() {
             @Override
+            public boolean complete(ObservedContainer existing) {
+                // made but never started: an earlier start was cut off (the engine restarted under it
+                // and may keep a stale task); nothing ran yet, so it is made again from the start
+                return !(request.run() && existing.status() == ContainerStatus.CREATED);
+            }
+
+            @Override
             public String reuse(ObservedContainer existing) {
                 if (request.run() && (existing.status() == ContainerStatus.CREATED
                         || existing.status() == ContainerStatus.STOPPED)) {
