@@ -5,14 +5,18 @@
 # it runs can reach off the machine. Inside it runs a dockerd of its own (data, exec root, socket,
 # pid file, bridge 198.19.i.1/24, cgroup parent; --live-restore, as production hosts run it, so
 # that an engine upgrade or restart leaves the workloads running), with busybox:latest imported
-# from the root engine. Its compute-agent runs in the root namespace, where RabbitMQ is on loopback, and drives
-# that engine through its socket: the engine, its containers and their network are the host's.
+# from the root engine. Its compute-agent runs inside the namespace too and reaches the broker over
+# the link only: 198.18.i.1:5672 is a TCP forwarder (HAProxy) to RabbitMQ on the root namespace's
+# loopback. Cutting the link (engine-host cut N) cuts the host off as a failed switch port would.
 # 198.18.0.0/15 is the benchmarking range (RFC 2544): plainly a test network.
 
 host_name() { echo "wl-host-$1"; }
 host_dir() { echo "$WINDLASS_STATE/hosts/$(host_name "$1")"; }
 host_socket() { echo "unix://$(host_dir "$1")/docker.sock"; }
 host_agent_port() { echo $((8790 + $1)); }
+host_address() { echo "198.18.$1.2"; }
+# where the host reaches the broker: the root end of its link
+host_broker_address() { echo "198.18.$1.1"; }
 
 # The pid of host i's agent, checked against its command line (a recycled pid is not ours).
 host_agent_pid() {
@@ -65,20 +69,63 @@ ensure_host_engine() {
       || die "the engine of $name did not answer within 60 s (see $dir/dockerd.log)"
     log "started the engine of $name (log $dir/dockerd.log)"
   fi
+  ensure_host_broker_link "$i"
   if ! docker -H "$(host_socket "$i")" image inspect busybox:latest >/dev/null 2>&1; then
     docker save busybox:latest | docker -H "$(host_socket "$i")" load -q >/dev/null
     log "imported busybox:latest into $name"
   fi
 }
 
+host_broker_link_pid() {
+  local pidfile pid
+  pidfile="$(host_dir "$1")/broker-link.pid"
+  [[ -f "$pidfile" ]] || return 1
+  pid="$(head -n1 "$pidfile")"
+  [[ "$pid" =~ ^[0-9]+$ ]] && pid_alive "$pid" || return 1
+  echo "$pid"
+}
+
+# The host's way to the broker: HAProxy on the root end of its link, forwarding to RabbitMQ on
+# loopback (which is where the broker listens; the broker sees the connections as local).
+ensure_host_broker_link() {
+  local i=$1 dir cfg
+  dir="$(host_dir "$i")"
+  cfg="$dir/broker-link.cfg"
+  host_broker_link_pid "$i" >/dev/null && return 0
+  ensure_haproxy
+  cat >"$cfg" <<CFG
+global
+    daemon
+    pidfile $dir/broker-link.pid
+defaults
+    mode tcp
+    timeout connect 5s
+    # AMQP heartbeats keep a healthy connection busy; an idle hour means it is gone
+    timeout client 1h
+    timeout server 1h
+listen amqp
+    bind $(host_broker_address "$i"):5672
+    server broker 127.0.0.1:5672
+CFG
+  haproxy -f "$cfg" -D -p "$dir/broker-link.pid" >"$dir/broker-link.log" 2>&1 \
+    || die "the broker link of $(host_name "$i") did not start (see $dir/broker-link.log)"
+  log "forwarding $(host_broker_address "$i"):5672 to the broker for $(host_name "$i")"
+}
+
 start_host_agent() {
-  local i=$1 name dir pid
+  local i=$1 name dir pid password
   name="$(host_name "$i")"
   dir="$(host_dir "$i")"
   port_open "$(host_agent_port "$i")" \
     && die "port $(host_agent_port "$i") is taken by a process that is not the agent of $name; stop it first"
-  setsid nohup "$JAVA_HOME/bin/java" -Dquarkus.http.host=127.0.0.1 "-Dquarkus.http.port=$(host_agent_port "$i")" \
+  password="$(agent_broker_user "$name")"
+  # inside the host's namespace: its broker traffic crosses the link; the engine's socket is a file
+  # shellcheck disable=SC2046
+  WINDLASS_RPC_PASSWORD="$password" setsid nohup nsenter "--net=/run/netns/$name" "$JAVA_HOME/bin/java" \
+    "-Dquarkus.http.host=$(host_address "$i")" "-Dquarkus.http.port=$(host_agent_port "$i")" \
     "-Dwindlass.agent.host=$name" "-Dwindlass.agent.docker-host=$(host_socket "$i")" \
+    "-Dwindlass.rpc.host=$(host_broker_address "$i")" -Dwindlass.rpc.declare-topology=false \
+    $(broker_props "windlass-agent-$name") \
     -jar compute-agent/target/quarkus-app/quarkus-run.jar >"$dir/agent.log" 2>&1 </dev/null &
   pid=$!
   echo "$pid" >"$dir/agent.pid"
@@ -106,6 +153,9 @@ stop_host() {
     docker -H "$(host_socket "$i")" ps -aq | xargs -r docker -H "$(host_socket "$i")" rm -f >/dev/null 2>&1 || true
     stop_pid "engine of $name" "$pid"
   fi
+  if pid="$(host_broker_link_pid "$i")"; then
+    stop_pid "broker link of $name" "$pid"
+  fi
   # what an earlier engine of this host left running (it was killed, or stopped without the above)
   pkill -KILL -f "containerd-shim-runc-v2 .*-address $(host_dir "$i")/exec/" 2>/dev/null || true
   # and the mounts such an engine leaves in its data root
@@ -117,6 +167,10 @@ stop_host() {
     log "removed $name"
   fi
 }
+
+# Cuts host i off (its link down, as a failed switch port would) or restores it.
+cut_host_link() { ip link set "wl-h$1" down; log "cut the link of $(host_name "$1")"; }
+restore_host_link() { ip link set "wl-h$1" up; log "restored the link of $(host_name "$1")"; }
 
 # The numbers of the hosts that up made (their directories), for down.
 made_hosts() {

@@ -253,6 +253,52 @@ started_instances() {
 
 # The bootstrap admin's password: generated on the first `up` and kept, since the api-service
 # only sets it when it creates the admin in an empty database.
+# Broker users (docs/reliability.md, "Broker users"): one per service in a virtual host of
+# Windlass' own; the control plane may use everything of the namespace, an agent only its own
+# queue (and publish to the exchange). Passwords are random, kept in the state dir (0600), and
+# handed to the services in WINDLASS_RPC_PASSWORD, not on the command line.
+BROKER_VHOST=windlass
+
+ensure_broker_vhost() {
+  rabbitmqctl -q list_vhosts | grep -x "$BROKER_VHOST" >/dev/null || rabbitmqctl -q add_vhost "$BROKER_VHOST" >/dev/null
+}
+
+# ensure_broker_user USER CONFIGURE WRITE READ: the user with these permissions; prints its password.
+ensure_broker_user() {
+  local user=$1 file="$WINDLASS_STATE/broker/$1.password" password
+  mkdir -p "$WINDLASS_STATE/broker"
+  if [[ ! -s "$file" ]]; then
+    (umask 077; head -c 24 /dev/urandom | base64 | tr -d '/+=\n' >"$file")
+  fi
+  chmod 600 "$file"
+  password="$(cat "$file")"
+  if rabbitmqctl -q list_users | awk '{print $1}' | grep -x "$user" >/dev/null; then
+    rabbitmqctl -q change_password "$user" "$password" >/dev/null
+  else
+    rabbitmqctl -q add_user "$user" "$password" >/dev/null
+  fi
+  rabbitmqctl -q set_permissions -p "$BROKER_VHOST" "$user" "$2" "$3" "$4" >/dev/null
+  echo "$password"
+}
+
+# The broker user of a control-plane service (api, conductor, scheduler): the namespace windlass.*.
+control_broker_user() {
+  ensure_broker_user "windlass-$1" '^windlass\..*$' '^(windlass\..*|amq\.default)$' '^windlass\..*$'
+}
+
+# The broker user of the agent of host $1: its own queue windlass.compute.<host>, publishing to the
+# exchange and answering calls (amq.default); nothing else to read, declare or delete.
+agent_broker_user() {
+  local own
+  own="windlass\.compute\.$(sed 's/[][\.^$*+?(){}|\/-]/\\&/g' <<<"$1")"
+  ensure_broker_user "windlass-agent-$1" "^$own\$" "^(windlass\.rpc|$own|amq\.default)\$" "^(windlass\.rpc|$own)\$"
+}
+
+# The settings that make a service connect as USER (java -D arguments).
+broker_props() {
+  echo "-Dwindlass.rpc.username=$1" "-Dwindlass.rpc.virtual-host=$BROKER_VHOST"
+}
+
 ensure_admin_password() {
   local file="$WINDLASS_STATE/admin-password"
   if [[ ! -s "$file" ]]; then

@@ -115,7 +115,7 @@ public class RpcClient implements RpcCasts, AutoCloseable {
         Channel ch = borrow();
         boolean healthy = false;
         try {
-            connection.declareTopicQueue(ch, topic);
+            connection.declareTarget(ch, topic);
             ch.basicPublish(connection.settings().exchange(), topic, props, body);
             // every publish channel is in confirm mode: a transient message is confirmed too, and
             // the channel's next durable cast waits for that confirm as well (it comes on arrival)
@@ -163,7 +163,7 @@ public class RpcClient implements RpcCasts, AutoCloseable {
         try {
             synchronized (callChannelLock) {
                 Channel ch = callChannel();
-                connection.declareTopicQueue(ch, topic);
+                connection.declareTarget(ch, topic);
                 ch.basicPublish(connection.settings().exchange(), topic, props, serialise(envelope));
             }
             RpcReply reply = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -47,7 +47,12 @@ public class RpcConnection implements AutoCloseable {
             this.connection = factory(settings, consumerPool).newConnection(connectionName);
             this.clientConnection = factory(settings, replyPool).newConnection(connectionName + "-client");
             try (Channel ch = connection.createChannel()) {
-                ch.exchangeDeclare(settings.exchange(), BuiltinExchangeType.TOPIC, true);
+                if (settings.declareTopology()) {
+                    ch.exchangeDeclare(settings.exchange(), BuiltinExchangeType.TOPIC, true);
+                } else {
+                    // needs no permission: fails only if the control plane has not made it yet
+                    ch.exchangeDeclarePassive(settings.exchange());
+                }
             }
         } catch (IOException | TimeoutException e) {
             close();
@@ -130,8 +135,19 @@ public class RpcConnection implements AutoCloseable {
 
     /**
      * Declares the durable queue of a topic and binds it; cached so that casts do it once.
-     * Senders declare too, so a cast to an agent that is down waits in its queue.
+     * Senders declare too ({@link #declareTarget}), so a cast to an agent that is down waits in its queue.
      */
+    /**
+     * Makes sure a sender's target queue exists, where this process may declare queues; one that
+     * may not (an agent) sends to the queues the control plane has declared (the conductor's and
+     * the scheduler's exist once those have started).
+     */
+    public void declareTarget(Channel channel, String topic) throws IOException {
+        if (settings.declareTopology()) {
+            declareTopicQueue(channel, topic);
+        }
+    }
+
     public String declareTopicQueue(Channel channel, String topic) throws IOException {
         String queue = settings.queueFor(topic);
         if (declaredQueues.contains(queue)) {

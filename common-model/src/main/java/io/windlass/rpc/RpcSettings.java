@@ -16,10 +16,20 @@ import java.time.Duration;
  * @param quorumQueues   declare durable queues as quorum queues (replicated on a cluster)
  * @param confirmTimeout how long a cast waits for the broker's publisher confirm
  * @param consumerThreads threads that run handlers, shared by all consumers of the process
+ * @param declareTopology whether this process declares the exchange and the queues it sends to;
+ *                       a process whose broker user may touch only its own queue (an agent) does
+ *                       not, and declares only the queue it consumes
  */
 public record RpcSettings(String host, int port, String username, String password, String virtualHost,
                           String namespace, boolean quorumQueues, Duration confirmTimeout,
-                          int consumerThreads) {
+                          int consumerThreads, boolean declareTopology) {
+
+    /** Settings of a process that declares the topology it uses, as the control-plane services do. */
+    public RpcSettings(String host, int port, String username, String password, String virtualHost,
+                       String namespace, boolean quorumQueues, Duration confirmTimeout, int consumerThreads) {
+        this(host, port, username, password, virtualHost, namespace, quorumQueues, confirmTimeout, consumerThreads,
+                true);
+    }
 
     /** Exchange every topic queue is bound to. */
     public String exchange() {

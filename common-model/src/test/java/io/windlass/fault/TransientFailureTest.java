@@ -33,6 +33,22 @@ class TransientFailureTest {
     }
 
     @Test
+    void aCommitCutOffByARestartIsTransient() {
+        // Narayana's RollbackException carries the driver's failure only as a suppressed exception
+        var rollback = new IllegalStateException("ARJUNA016053: Could not commit transaction.");
+        rollback.addSuppressed(new RuntimeException("Error trying to transactionCommit local transaction",
+                new SQLException("FATAL: terminating connection due to administrator command", "57P01")));
+        assertEquals("the database is unavailable (SQLSTATE 57P01)",
+                TransientFailure.of(new RuntimeException(rollback)).orElseThrow());
+    }
+
+    @Test
+    void aClosedBrokerConnectionIsTransient() {
+        assertTrue(TransientFailure.of(new com.rabbitmq.client.AlreadyClosedException(
+                new com.rabbitmq.client.ShutdownSignalException(true, false, null, null))).isPresent());
+    }
+
+    @Test
     void anExceptionThatSaysSoIsTransient() {
         class EngineGone extends RuntimeException implements Transient {
             EngineGone() {

@@ -36,6 +36,25 @@ public record EngineHost(int number, String name, String socket) {
         engineHost(root, "restart", number);
     }
 
+    /** Takes the host's link down, as a failed switch port would: its agent loses the broker. */
+    public void cutLink(Path root) throws IOException {
+        engineHost(root, "cut", number);
+    }
+
+    public void restoreLink(Path root) throws IOException {
+        engineHost(root, "restore", number);
+    }
+
+    /** The host's own address, where its agent listens. */
+    public String address() {
+        return "198.18." + number + ".2";
+    }
+
+    /** Where the host reaches the broker: the root end of its link, forwarded to RabbitMQ. */
+    public String brokerAddress() {
+        return "198.18." + number + ".1";
+    }
+
     /** The docker CLI of this host's engine. */
     public DockerCli docker() {
         return new DockerCli(socket);

@@ -39,8 +39,17 @@ public final class ServiceProcess {
      */
     public static ServiceProcess start(WindlassService service, Path java, Path jar, List<String> systemProperties,
                                        Path logFile) throws IOException {
+        return start(service, List.of(), java, jar, systemProperties, logFile);
+    }
+
+    /**
+     * @param launcher what runs the JVM, e.g. {@code nsenter --net=/run/netns/wl-host-1} for an agent
+     *                 inside its host's namespace; it must exec the JVM, so that the pid is the service's
+     */
+    public static ServiceProcess start(WindlassService service, List<String> launcher, Path java, Path jar,
+                                       List<String> systemProperties, Path logFile) throws IOException {
         Files.createDirectories(logFile.getParent());
-        List<String> command = new ArrayList<>();
+        List<String> command = new ArrayList<>(launcher);
         command.add(java.toString());
         command.addAll(systemProperties);
         command.add("-jar");
@@ -73,7 +82,12 @@ public final class ServiceProcess {
 
     /** For a replica started on a port other than the service's usual one. */
     public void awaitReady(Duration timeout, int port) {
-        URI ready = URI.create("http://127.0.0.1:" + port + "/q/health/ready");
+        awaitReady(timeout, "127.0.0.1", port);
+    }
+
+    /** For a service listening on another address, e.g. an agent inside its host's namespace. */
+    public void awaitReady(Duration timeout, String address, int port) {
+        URI ready = URI.create("http://" + address + ":" + port + "/q/health/ready");
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             if (!process.isAlive()) {

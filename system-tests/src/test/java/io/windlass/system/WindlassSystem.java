@@ -264,15 +264,34 @@ public final class WindlassSystem implements BeforeAllCallback, AfterAllCallback
 
     /**
      * Makes compute host {@code number} (its namespace and dockerd, {@link EngineHost}) and starts
-     * an agent driving it on {@code agentPort}, in the root namespace like {@code up --hosts}.
-     * Both go at teardown, with every container of that engine.
+     * an agent driving it on {@code agentPort}, inside the host's namespace like {@code up --hosts}:
+     * it reaches the broker over the host's link only. Both go at teardown, with every container of
+     * that engine.
      */
     public EngineHost startEngineHost(int number, int agentPort) throws IOException {
         EngineHost host = EngineHost.start(root, number);
         engineHosts.add(host);
-        startExtra(WindlassService.AGENT, host.name(), agentPort, List.of("-Dwindlass.agent.host=" + host.name(),
-                "-Dwindlass.agent.docker-host=" + host.socket()));
+        List<String> props = new ArrayList<>(systemProperties(WindlassService.AGENT));
+        props.replaceAll(p -> p.startsWith("-Dquarkus.http.port=") ? "-Dquarkus.http.port=" + agentPort
+                : p.startsWith("-Dquarkus.http.host=") ? "-Dquarkus.http.host=" + host.address() : p);
+        props.addAll(List.of("-Dwindlass.agent.host=" + host.name(), "-Dwindlass.agent.docker-host=" + host.socket(),
+                "-Dwindlass.rpc.host=" + host.brokerAddress()));
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        ServiceProcess agent = ServiceProcess.start(WindlassService.AGENT,
+                List.of("nsenter", "--net=/run/netns/" + host.name()), java, jars.get(WindlassService.AGENT), props,
+                logDir.resolve(WindlassService.AGENT.module() + "-" + host.name() + ".log"));
+        extras.add(agent);
+        agent.awaitReady(READY_TIMEOUT, host.address(), agentPort);
         return host;
+    }
+
+    /** Cuts a compute host's link ({@link EngineHost#cutLink}); {@link #restoreLink} brings it back. */
+    public void cutLink(EngineHost host) throws IOException {
+        host.cutLink(root);
+    }
+
+    public void restoreLink(EngineHost host) throws IOException {
+        host.restoreLink(root);
     }
 
     /** Restarts the dockerd of one of this run's compute hosts ({@link #startEngineHost}). */

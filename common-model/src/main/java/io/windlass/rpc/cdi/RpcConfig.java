@@ -52,6 +52,15 @@ public interface RpcConfig {
     @WithDefault("30s")
     Duration callTimeout();
 
+    /**
+     * Whether this process declares the exchange and the queues it sends to. An agent whose broker
+     * user may touch only its own queue (docs/reliability.md, "Broker users") sets false: it then
+     * checks the exchange without declaring it, sends to queues the control plane declared, and
+     * declares only the queue it consumes.
+     */
+    @WithDefault("true")
+    boolean declareTopology();
+
     /** Threads that run RPC handlers in this process. */
     @WithDefault("8")
     int consumerThreads();
@@ -90,6 +99,6 @@ public interface RpcConfig {
     /** Settings record handed to the RPC layer. */
     default io.windlass.rpc.RpcSettings settings() {
         return new io.windlass.rpc.RpcSettings(host(), port(), username(), password(), virtualHost(), namespace(),
-                quorumQueues(), confirmTimeout(), consumerThreads());
+                quorumQueues(), confirmTimeout(), consumerThreads(), declareTopology());
     }
 }

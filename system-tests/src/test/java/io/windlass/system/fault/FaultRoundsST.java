@@ -33,8 +33,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The fault suite: rounds of mixed container, server and capsule creates over two hosts (the
  * machine's engine and {@code wl-host-211}, a namespace with a dockerd of its own), several in
  * flight, each round with one fault while they are: RabbitMQ stopped and started, PostgreSQL
- * restarted, the second host's dockerd restarted, the agent, the conductor or the scheduler killed
- * with SIGKILL and started again.
+ * restarted, the second host's dockerd restarted, its link cut for longer than the down time (its
+ * agent runs inside the host's namespace and reaches the broker over that link only), the agent,
+ * the conductor or the scheduler killed with SIGKILL and started again.
  * <p>
  * After each round, within one reconcile period: every accepted create runs, or is in Error with
  * a reason that names the fault and no SQL (0 lost, 0 stuck); no workload has two engine
@@ -53,8 +54,14 @@ class FaultRoundsST {
     private static final Pattern LEAK = Pattern.compile(
             "(?i)\\b(select|insert into|update \\w+ set|delete from)\\b|psql|sqlstate|exception|\\bat [a-z]+\\.");
 
+    /** Short, so that the link round outlasts it; the default is 30 s. */
+    private static final Duration DOWN_TIME = Duration.ofSeconds(8);
+
     @RegisterExtension
     static final WindlassSystem system = new WindlassSystem()
+            .withProperty(WindlassService.CONDUCTOR, "windlass.service-down-time=" + DOWN_TIME.toSeconds() + "s")
+            .withProperty(WindlassService.SCHEDULER, "windlass.service-down-time=" + DOWN_TIME.toSeconds() + "s")
+            .withProperty(WindlassService.API, "windlass.service-down-time=" + DOWN_TIME.toSeconds() + "s")
             .withProperty(WindlassService.CONDUCTOR, "windlass.conductor.reconcile-interval=2s")
             // a create whose end was lost with the broker is asked again after this, and then reported done
             .withProperty(WindlassService.CONDUCTOR, "windlass.conductor.redrive-after=10s")
@@ -94,6 +101,25 @@ class FaultRoundsST {
         // Docker's live-restore keeps running containers through the restart, but not one it is
         // starting while it shuts down: those may end stopped, or in Error, and the round says how many
         round("engine", "the dockerd of " + other.name() + " restarted", () -> system.restartEngine(other), true);
+    }
+
+    @Test
+    void linkCut() throws Exception {
+        round("link", "the link of " + other.name() + " cut for longer than the down time, then restored", () -> {
+            system.cutLink(other);
+            try {
+                // its agent is alive but unreachable: the host must show down, and get no new work
+                new Poller(DOWN_TIME.multipliedBy(4), Duration.ofMillis(500)).until(other.name() + " reported down",
+                        this::otherHostState, "down"::equals);
+            } finally {
+                system.restoreLink(other);
+            }
+        });
+    }
+
+    private String otherHostState() {
+        Response services = servers.request().queryParam("host", other.name()).get("/os-services");
+        return services.statusCode() == 200 ? services.jsonPath().getString("services[0].state") : null;
     }
 
     @Test
