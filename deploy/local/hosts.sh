@@ -20,23 +20,23 @@ host_broker_address() { echo "198.18.$1.1"; }
 
 # The pid of host i's agent, checked against its command line (a recycled pid is not ours).
 host_agent_pid() {
-  local pidfile pid
-  pidfile="$(host_dir "$1")/agent.pid"
-  [[ -f "$pidfile" ]] || return 1
-  pid="$(cat "$pidfile")"
-  [[ "$pid" =~ ^[0-9]+$ ]] && pid_alive "$pid" || return 1
+  local pid
+  pid="$(live_pid_in "$(host_dir "$1")/agent.pid")" || return 1
   tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q "windlass.agent.host=$(host_name "$1") " || return 1
   echo "$pid"
 }
 
-host_dockerd_pid() {
-  local pidfile pid
-  pidfile="$(host_dir "$1")/dockerd.pid"
-  [[ -f "$pidfile" ]] || return 1
-  pid="$(cat "$pidfile")"
+# The live pid in pid file $1 (its first line), or failure.
+live_pid_in() {
+  local pid
+  [[ -f "$1" ]] || return 1
+  pid="$(head -n1 "$1")"
   [[ "$pid" =~ ^[0-9]+$ ]] && pid_alive "$pid" || return 1
   echo "$pid"
 }
+
+host_dockerd_pid() { live_pid_in "$(host_dir "$1")/dockerd.pid"; }
+host_broker_link_pid() { live_pid_in "$(host_dir "$1")/broker-link.pid"; }
 
 # The namespace, its link and its engine; idempotent.
 ensure_host_engine() {
@@ -74,15 +74,6 @@ ensure_host_engine() {
     docker save busybox:latest | docker -H "$(host_socket "$i")" load -q >/dev/null
     log "imported busybox:latest into $name"
   fi
-}
-
-host_broker_link_pid() {
-  local pidfile pid
-  pidfile="$(host_dir "$1")/broker-link.pid"
-  [[ -f "$pidfile" ]] || return 1
-  pid="$(head -n1 "$pidfile")"
-  [[ "$pid" =~ ^[0-9]+$ ]] && pid_alive "$pid" || return 1
-  echo "$pid"
 }
 
 # The host's way to the broker: HAProxy on the root end of its link, forwarding to RabbitMQ on
