@@ -22,7 +22,8 @@ import java.time.Duration;
 /**
  * Client side of the compute agent's RPC API (topic {@code compute.<host>}).
  * <p>Version history: 1.0 containers (create, action, delete, resize, stats); 1.1 {@code cache_images}; 1.2 {@code create_capsule}, {@code delete_capsule};
- * 1.3 {@code spawn_server}, {@code server_action}, {@code destroy_server} (Nova servers).
+ * 1.3 {@code spawn_server}, {@code server_action}, {@code destroy_server} (Nova servers); 1.4 {@link ServerSpec}
+ * gained {@code stopped} (an evacuated server left powered off), which a 1.3 agent ignores.
  * Each method names the version that introduced it; under a version cap
  * ({@code windlass.rpc.version-cap.compute}) a newer one is not sent ({@link io.windlass.rpc.RpcVersionCapExceeded}).
  */
@@ -31,8 +32,11 @@ public class ComputeRpcApi {
     private static final RpcVersion V1_1 = new RpcVersion(1, 1);
     private static final RpcVersion V1_2 = new RpcVersion(1, 2);
     private static final RpcVersion V1_3 = new RpcVersion(1, 3);
+    private static final RpcVersion V1_4 = new RpcVersion(1, 4);
     /** This build's API: the newest method's version. */
-    public static final RpcVersion VERSION = V1_3;
+    public static final RpcVersion VERSION = V1_4;
+    /** The version from which agents leave a server spawned with {@link ServerSpec#stopped()} powered off. */
+    public static final RpcVersion SPAWNS_STOPPED = V1_4;
 
     public static final RpcMethod<CreateContainer> CREATE_CONTAINER =
             RpcMethod.of("create_container", CreateContainer.class, V1_0);
@@ -50,7 +54,9 @@ public class ComputeRpcApi {
             RpcMethod.of("create_capsule", CreateCapsule.class, V1_2);
     public static final RpcMethod<DeleteCapsule> DELETE_CAPSULE =
             RpcMethod.of("delete_capsule", DeleteCapsule.class, V1_2);
-    public static final RpcMethod<ServerSpec> SPAWN_SERVER = RpcMethod.of("spawn_server", ServerSpec.class, V1_3);
+    /** 1.4: the spec gained {@code stopped}. */
+    public static final RpcMethod<ServerSpec> SPAWN_SERVER = RpcMethod.of("spawn_server", ServerSpec.class, V1_3)
+            .changedIn(V1_4);
     public static final RpcMethod<ServerOperation> SERVER_ACTION =
             RpcMethod.of("server_action", ServerOperation.class, V1_3);
     public static final RpcMethod<ServerRef> DESTROY_SERVER = RpcMethod.of("destroy_server", ServerRef.class, V1_3);
@@ -99,6 +105,15 @@ public class ComputeRpcApi {
     /** Remove a capsule's members, sandbox and auto-remove volumes (since 1.2). */
     public void deleteCapsule(String host, RequestContext ctx, DeleteCapsule request) {
         rpc.cast(RpcTopics.compute(host), DELETE_CAPSULE, ctx, request);
+    }
+
+    /**
+     * The version {@code method} goes out at to the agents, under the compute cap.
+     *
+     * @throws io.windlass.rpc.RpcVersionCapExceeded when the agents under the cap do not have it
+     */
+    public RpcVersion versionFor(RpcMethod<?> method) {
+        return rpc.versionFor(RpcTopics.COMPUTE, method);
     }
 
     /** Spawn (create and power on) a server; answered by {@code conductor.report_server_status} (since 1.3). */

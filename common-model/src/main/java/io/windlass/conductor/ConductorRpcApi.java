@@ -15,6 +15,7 @@ import io.windlass.rpc.RpcClient;
 import io.windlass.rpc.RpcMethod;
 import io.windlass.rpc.RpcTopics;
 import io.windlass.rpc.RpcVersion;
+import io.windlass.server.EvacuateServer;
 import io.windlass.server.ServerOperation;
 import io.windlass.server.ServerRef;
 import io.windlass.server.ServerStatusReport;
@@ -27,7 +28,8 @@ import java.time.Duration;
  * <p>Version history: 1.0 containers and host heartbeats; 1.1 {@code cache_images} and
  * {@code report_image_cache} (aggregate image pre-caching);
  * 1.2 {@code build_capsule}, {@code delete_capsule}, {@code report_capsule_status} (capsules);
- * 1.3 {@code build_server}, {@code server_action}, {@code delete_server}, {@code report_server_status} (Nova servers).
+ * 1.3 {@code build_server}, {@code server_action}, {@code delete_server}, {@code report_server_status} (Nova servers);
+ * 1.4 {@code evacuate_server}.
  * Each method names the version that introduced it; a message goes out at that version, so a
  * conductor of an older release still serves the methods it has.
  */
@@ -36,8 +38,9 @@ public class ConductorRpcApi {
     private static final RpcVersion V1_1 = new RpcVersion(1, 1);
     private static final RpcVersion V1_2 = new RpcVersion(1, 2);
     private static final RpcVersion V1_3 = new RpcVersion(1, 3);
+    private static final RpcVersion V1_4 = new RpcVersion(1, 4);
     /** This build's API: the newest method's version. */
-    public static final RpcVersion VERSION = V1_3;
+    public static final RpcVersion VERSION = V1_4;
 
     public static final RpcMethod<BuildContainer> BUILD_CONTAINER =
             RpcMethod.of("build_container", BuildContainer.class, V1_0);
@@ -64,6 +67,8 @@ public class ConductorRpcApi {
     public static final RpcMethod<ServerRef> DELETE_SERVER = RpcMethod.of("delete_server", ServerRef.class, V1_3);
     public static final RpcMethod<ServerStatusReport> REPORT_SERVER_STATUS =
             RpcMethod.of("report_server_status", ServerStatusReport.class, V1_3);
+    public static final RpcMethod<EvacuateServer> EVACUATE_SERVER =
+            RpcMethod.of("evacuate_server", EvacuateServer.class, V1_4);
 
     private final RpcClient rpc;
     private final RpcCasts casts;
@@ -155,6 +160,11 @@ public class ConductorRpcApi {
     /** An agent's view of one server (since 1.3). */
     public void reportServerStatus(RequestContext ctx, ServerStatusReport report) {
         casts.cast(RpcTopics.CONDUCTOR, REPORT_SERVER_STATUS, ctx, report);
+    }
+
+    /** The server is marked rebuilding; move it off its down host and spawn it again elsewhere (since 1.4). */
+    public void evacuateServer(RequestContext ctx, EvacuateServer request) {
+        casts.cast(RpcTopics.CONDUCTOR, EVACUATE_SERVER, ctx, request);
     }
 
     /**

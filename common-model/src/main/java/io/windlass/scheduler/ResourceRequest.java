@@ -46,6 +46,12 @@ public record ResourceRequest(String consumerUuid, String consumerType, String p
                 properties, Map.of(), Map.of());
     }
 
+    /** The same request for {@code host} (null: any host the filters pass). */
+    public ResourceRequest withRequestedHost(String host) {
+        return new ResourceRequest(consumerUuid, consumerType, projectId, vcpus, memoryMb, diskGb, availabilityZone,
+                host, properties, schedulerHints, imageProperties);
+    }
+
     /** Values of one hint; none when the hint is absent. */
     public List<String> hint(String name) {
         List<String> values = schedulerHints.get(name);

@@ -11,13 +11,15 @@ import java.time.Duration;
 /**
  * Client side of the scheduler's RPC API (topic {@code scheduler}).
  * <p>Version history: 1.0 select_destinations, release_resources, resize_claim. 1.1: {@link ResourceRequest}
- * gained {@code schedulerHints} and {@code imageProperties} (a 1.0 request reads them as empty).
+ * gained {@code schedulerHints} and {@code imageProperties} (a 1.0 request reads them as empty). 1.2:
+ * {@code move_claim} (evacuate).
  */
 public class SchedulerRpcApi {
     private static final RpcVersion V1_0 = new RpcVersion(1, 0);
     private static final RpcVersion V1_1 = new RpcVersion(1, 1);
+    private static final RpcVersion V1_2 = new RpcVersion(1, 2);
     /** This build's API: the newest method's version. */
-    public static final RpcVersion VERSION = V1_1;
+    public static final RpcVersion VERSION = V1_2;
 
     /** 1.1: the request gained {@code schedulerHints} and {@code imageProperties}, which a 1.0 scheduler ignores. */
     public static final RpcMethod<ResourceRequest> SELECT_DESTINATIONS =
@@ -25,6 +27,7 @@ public class SchedulerRpcApi {
     public static final RpcMethod<ReleaseResources> RELEASE_RESOURCES =
             RpcMethod.of("release_resources", ReleaseResources.class, V1_0);
     public static final RpcMethod<ResizeClaim> RESIZE_CLAIM = RpcMethod.of("resize_claim", ResizeClaim.class, V1_0);
+    public static final RpcMethod<MoveClaim> MOVE_CLAIM = RpcMethod.of("move_claim", MoveClaim.class, V1_2);
 
     /** Error type of a failed selection: no host passed the filters or had room. */
     public static final String NO_VALID_HOST = "NoValidHost";
@@ -56,5 +59,15 @@ public class SchedulerRpcApi {
     /** @throws io.windlass.rpc.RemoteException type {@link #RESOURCES_UNAVAILABLE} */
     public void resizeClaim(RequestContext ctx, ResizeClaim request) {
         rpc.call(RpcTopics.SCHEDULER, RESIZE_CLAIM, ctx, request, Void.class, callTimeout);
+    }
+
+    /**
+     * Moves the workload's claim off {@code sourceHost} to the host the scheduler picks (since 1.2).
+     * Idempotent: asked again, it answers the host the claim moved to.
+     *
+     * @throws io.windlass.rpc.RemoteException type {@link #NO_VALID_HOST}; the claim stays where it was
+     */
+    public Selection moveClaim(RequestContext ctx, MoveClaim request) {
+        return rpc.call(RpcTopics.SCHEDULER, MOVE_CLAIM, ctx, request, Selection.class, callTimeout);
     }
 }

@@ -23,13 +23,25 @@ import java.util.Map;
  * @param userData         base64 user data or null
  * @param files            personality files
  * @param network          {@code auto} (the engine's default network) or {@code none} (no network); null means auto
+ * @param stopped          leave it powered off once spawned, as Nova's rebuild leaves an evacuated server that was
+ *                         stopped (or any, from 2.95); since compute RPC 1.4, an older agent powers it on
  */
 public record ServerSpec(String uuid, String name, String hostname, String image, int vcpus, int memoryMb, int rootGb,
                          Map<String, String> metadata, String projectId, String userId, String availabilityZone,
-                         int launchIndex, String reservationId, String userData, List<InjectedFile> files, String network) {
+                         int launchIndex, String reservationId, String userData, List<InjectedFile> files,
+                         String network, boolean stopped) {
     public ServerSpec {
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
         files = files == null ? List.of() : List.copyOf(files);
         network = network == null ? "auto" : network;
+    }
+
+    /** The 1.3 shape: spawned powered on. */
+    public ServerSpec(String uuid, String name, String hostname, String image, int vcpus, int memoryMb, int rootGb,
+                      Map<String, String> metadata, String projectId, String userId, String availabilityZone,
+                      int launchIndex, String reservationId, String userData, List<InjectedFile> files,
+                      String network) {
+        this(uuid, name, hostname, image, vcpus, memoryMb, rootGb, metadata, projectId, userId, availabilityZone,
+                launchIndex, reservationId, userData, files, network, false);
     }
 }

@@ -11,17 +11,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * The conductor's server methods ({@code schedule_and_build_instances} and the instance actions
  * of Nova's conductor): each runs the server's {@link WorkloadLifecycle} with the message that
- * reaches the host.
+ * reaches the host; evacuate has a workflow of its own.
  */
 @ApplicationScoped
 public class ServerManager implements WorkloadManager {
     private final WorkloadLifecycle<ServerEntity, ServerStatusReport> lifecycle;
     private final ServerRules rules;
     private final ComputeRpcApi compute;
+    private final ServerEvacuation evacuation;
 
-    public ServerManager(WorkloadLifecycles lifecycles, ServerRules rules, ComputeRpcApi compute) {
+    public ServerManager(WorkloadLifecycles lifecycles, ServerRules rules, ComputeRpcApi compute,
+                         ServerEvacuation evacuation) {
         this.rules = rules;
         this.compute = compute;
+        this.evacuation = evacuation;
         this.lifecycle = lifecycles.of(rules,
                 (host, row) -> compute.spawnServer(host, RequestContext.internal("conductor-service"), rules.spec(row)),
                 (host, row) -> compute.destroyServer(host, RequestContext.internal("conductor-service"),
@@ -48,5 +51,10 @@ public class ServerManager implements WorkloadManager {
 
     public void report(RequestContext ctx, ServerStatusReport report) {
         lifecycle.apply(ctx, report);
+    }
+
+    /** Rebuilds the server of a down host on another host ({@link ServerEvacuation}). */
+    public void evacuate(RequestContext ctx, EvacuateServer request) {
+        evacuation.evacuate(ctx, request);
     }
 }

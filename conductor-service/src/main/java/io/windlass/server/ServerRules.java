@@ -49,6 +49,9 @@ public class ServerRules implements WorkloadRules<ServerEntity, ServerStatusRepo
             phase = Phase.DELETING;
         } else if (row.vmState == VmState.BUILDING) {
             phase = row.host == null ? Phase.SCHEDULING : Phase.CREATING;
+        } else if (row.taskState == ServerTaskState.REBUILD_SPAWNING) {
+            // evacuated: its new host is spawning it, which is re-driven and timed out as a boot's spawn
+            phase = Phase.CREATING;
         } else if (row.vmState == VmState.ERROR) {
             phase = Phase.FAILED;
         } else {
@@ -58,11 +61,45 @@ public class ServerRules implements WorkloadRules<ServerEntity, ServerStatusRepo
                 row.updatedAt, false, CREATE_TASKS.contains(row.taskState));
     }
 
-    /** What the host needs to spawn it (the agent has no database). */
+    /**
+     * What the host needs to spawn it (the agent has no database); a server whose vm_state is stopped
+     * (evacuated to stopped) is left powered off.
+     */
     public ServerSpec spec(ServerEntity s) {
         return new ServerSpec(s.uuid.toString(), s.name, s.hostname, s.image, s.vcpus, s.memoryMb, s.rootGb,
                 s.metadata, s.projectId, s.userId, s.availabilityZone, s.launchIndex, s.reservationId, s.userData,
-                s.files, s.network);
+                s.files, s.network, s.vmState == VmState.STOPPED);
+    }
+
+    /**
+     * The vm_state an evacuated server ends in, as Nova's rebuild on the destination leaves it: a
+     * stopped server stays stopped, any other becomes active; from 2.95 ({@code stopRequested}) all
+     * but a failed one end stopped.
+     */
+    public static VmState evacuatedState(VmState current, boolean stopRequested) {
+        return current == VmState.STOPPED || stopRequested && current != VmState.ERROR ? VmState.STOPPED
+                : VmState.ACTIVE;
+    }
+
+    /**
+     * The server leaves its down host for {@code host}, which spawns it again: what the old host
+     * observed goes (its clock is not the new host's), the vm_state is the one the spawn ends in.
+     */
+    public void evacuated(ServerEntity row, String host, String zone, VmState target) {
+        row.host = host;
+        row.availabilityZone = zone;
+        row.vmState = target;
+        row.taskState = ServerTaskState.REBUILD_SPAWNING;
+        row.powerState = PowerState.NOSTATE;
+        row.engineId = null;
+        row.addresses = Map.of();
+        row.statusObservedAt = null;
+    }
+
+    /** An evacuation that could not start: the server stays where it was, as it was, with the reason as its fault. */
+    public void evacuationFailed(ServerEntity row, String reason) {
+        row.fault = ServerFaults.of(500, reason, null);
+        row.taskState = null;
     }
 
     /** The flavor's resources, its extra specs matched against aggregate metadata, the zone and hints. */
@@ -116,10 +153,14 @@ public class ServerRules implements WorkloadRules<ServerEntity, ServerStatusRepo
         return false;
     }
 
-    /** A spawn that failed has removed what it half-created. */
+    /** A spawn that failed (a boot's, an evacuation's) has removed what it half-created. */
     @Override
     public boolean leftNothing(ServerEntity row, ServerStatusReport report) {
-        return report.fault() != null && row.vmState == VmState.BUILDING;
+        return report.fault() != null && spawning(row);
+    }
+
+    private static boolean spawning(ServerEntity row) {
+        return row.vmState == VmState.BUILDING || row.taskState == ServerTaskState.REBUILD_SPAWNING;
     }
 
     @Override
@@ -127,7 +168,7 @@ public class ServerRules implements WorkloadRules<ServerEntity, ServerStatusRepo
         s.powerState = report.powerState();
         if (report.fault() != null) {
             s.fault = ServerFaults.of(500, report.fault(), null);
-            if (s.vmState == VmState.BUILDING) {
+            if (spawning(s)) {
                 s.vmState = VmState.ERROR;
             }
             return;

@@ -3,9 +3,10 @@ package io.windlass.workload;
 
 /**
  * The rules every kind's reports follow, as one pure function (row state + report → outcome):
- * the newest observation wins; a report overtaken by a newer one still ends the operation it
- * closes; while a delete runs only its own end counts; gone means deleted when a delete was
- * asked for (or the row goes with its engine workload), lost otherwise.
+ * only the host the row names speaks for the workload, and what another host still holds is a
+ * leftover to remove; the newest observation wins; a report overtaken by a newer one still ends
+ * the operation it closes; while a delete runs only its own end counts; gone means deleted when a
+ * delete was asked for (or the row goes with its engine workload), lost otherwise.
  */
 public final class ReportDecision {
     private ReportDecision() {
@@ -19,6 +20,11 @@ public final class ReportDecision {
     public static ReportOutcome decide(RowState row, WorkloadReport report, boolean leftNothing) {
         if (row == null) {
             return ReportOutcome.IGNORED_NO_ROW;
+        }
+        if (row.host() != null && report.host() != null && !row.host().equals(report.host())) {
+            // the workload moved while this host was away (a server evacuated off it): the row is the
+            // new host's, whatever the old one observed and whenever; its copy is removed
+            return report.gone() ? ReportOutcome.IGNORED_OTHER_HOST : ReportOutcome.LEFTOVER_ON_OTHER_HOST;
         }
         if (report.observedAt() != null && row.observedAt() != null && report.observedAt().isBefore(row.observedAt())) {
             // the engine event of an operation can overtake the agent's own report of it: the

@@ -4,6 +4,10 @@ package io.windlass.workload;
 public enum ReportOutcome {
     /** No such row (deleted meanwhile): nothing to do. */
     IGNORED_NO_ROW,
+    /** The row names another host, and the reporting one holds the workload no more: nothing to do. */
+    IGNORED_OTHER_HOST,
+    /** The row names another host (the workload was evacuated): the row stays; the reporting host removes its copy. */
+    LEFTOVER_ON_OTHER_HOST,
     /** Older than what was applied; changes nothing. */
     IGNORED_STALE,
     /** A delete is running: only its own end changes the row. */
@@ -24,8 +28,14 @@ public enum ReportOutcome {
         return this == APPLIED_NOTHING_LEFT || this == DELETED || this == LOST;
     }
 
+    /** Whether the reporting host is told to remove what it holds once the decision has committed. */
+    public boolean removesLeftover() {
+        return this == LEFTOVER_ON_OTHER_HOST;
+    }
+
     /** For the {@code windlass.conductor.reports} counter. */
     public boolean applied() {
-        return this != IGNORED_NO_ROW && this != IGNORED_STALE && this != IGNORED_WHILE_DELETING;
+        return this != IGNORED_NO_ROW && this != IGNORED_OTHER_HOST && this != LEFTOVER_ON_OTHER_HOST
+                && this != IGNORED_STALE && this != IGNORED_WHILE_DELETING;
     }
 }

@@ -265,19 +265,33 @@ public class WorkloadLifecycle<E extends WorkloadEntity, R extends WorkloadRepor
 
     // ---------------------------------------------------------------- reports
 
-    /** Applies what an agent saw, under the row lock, by {@link ReportDecision}; releases the claim after the commit. */
+    /**
+     * Applies what an agent saw, under the row lock, by {@link ReportDecision}; after the commit,
+     * releases the claim or has a host that holds a leftover remove it.
+     */
     public ReportOutcome apply(RequestContext ctx, R report) {
         UUID uuid = uuid(report.uuid());
-        ReportOutcome outcome = QuarkusTransaction.requiringNew().call(() -> applyLocked(uuid, report));
+        Applied<E> result = QuarkusTransaction.requiringNew().call(() -> applyLocked(uuid, report));
+        ReportOutcome outcome = result.outcome();
         (outcome.applied() ? applied : ignored).increment();
         if (outcome.releasesClaim()) {
             scheduler.releaseResources(ctx, uuid.toString());
             LOG.infof("report %s %s: release_resources cast", rules.kind(), uuid);
         }
+        if (outcome.removesLeftover()) {
+            // the same removal as a delete's, on the reporting host only: its gone report then changes nothing
+            redelete.send(report.host(), result.row());
+            LOG.infof("report %s %s from %s: the workload is on %s now; asked %s to remove its leftover", rules.kind(),
+                    uuid, report.host(), result.row().host, report.host());
+        }
         return outcome;
     }
 
-    private ReportOutcome applyLocked(UUID uuid, R report) {
+    /** A report's outcome and the row it was decided on (null when there is none). */
+    private record Applied<E>(ReportOutcome outcome, E row) {
+    }
+
+    private Applied<E> applyLocked(UUID uuid, R report) {
         Optional<E> locked = rows.lock(rules.rowType(), uuid);
         E row = locked.orElse(null);
         RowState state = row == null ? null : rules.state(row);
@@ -286,6 +300,8 @@ public class WorkloadLifecycle<E extends WorkloadEntity, R extends WorkloadRepor
         String kind = rules.kind();
         switch (outcome) {
             case IGNORED_NO_ROW -> LOG.debugf("report %s %s from %s: no such row, ignored", kind, uuid, report.host());
+            case IGNORED_OTHER_HOST, LEFTOVER_ON_OTHER_HOST -> LOG.debugf("report %s %s from %s: the row names %s",
+                    kind, uuid, report.host(), row.host);
             case IGNORED_STALE -> LOG.infof("report %s %s from %s: observed %s, older than the applied %s; ignored",
                     kind, uuid, report.host(), report.observedAt(), state.observedAt());
             case IGNORED_WHILE_DELETING -> LOG.infof("report %s %s from %s: deleting; waiting for the delete to end",
@@ -323,7 +339,7 @@ public class WorkloadLifecycle<E extends WorkloadEntity, R extends WorkloadRepor
                         report.operationDone() ? ", operation done" : "");
             }
         }
-        return outcome;
+        return new Applied<>(outcome, row);
     }
 
     private static void observed(WorkloadEntity row, WorkloadReport report) {

@@ -27,7 +27,8 @@ public class WorkloadLifecycles {
 
     /**
      * @param recreate asks a host again to create a workload whose create it has not answered
-     * @param redelete asks a host again to remove a workload whose delete it never answered
+     * @param redelete asks a host to remove a workload: again, for a delete it never answered, or a leftover
+     *                 of a workload that moved to another host
      */
     public <E extends WorkloadEntity, R extends WorkloadReport> WorkloadLifecycle<E, R> of(
             WorkloadRules<E, R> rules, WorkloadLifecycle.HostCast<E> recreate, WorkloadLifecycle.HostCast<E> redelete) {

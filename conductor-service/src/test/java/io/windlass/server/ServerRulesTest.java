@@ -72,6 +72,51 @@ class ServerRulesTest {
     }
 
     @Test
+    void anEvacuatedServerIsSpawnedAgainOnItsNewHostAndEndsAsNovasRebuildLeavesIt() {
+        assertEquals(VmState.ACTIVE, ServerRules.evacuatedState(VmState.ACTIVE, false));
+        assertEquals(VmState.STOPPED, ServerRules.evacuatedState(VmState.STOPPED, false), "a stopped server stays so");
+        assertEquals(VmState.ACTIVE, ServerRules.evacuatedState(VmState.ERROR, false));
+        assertEquals(VmState.STOPPED, ServerRules.evacuatedState(VmState.ACTIVE, true), "2.95");
+        assertEquals(VmState.ACTIVE, ServerRules.evacuatedState(VmState.ERROR, true), "2.95: not a failed one");
+
+        ServerEntity s = server(VmState.STOPPED, ServerTaskState.REBUILDING, "down");
+        s.metadata = Map.of("role", "db");
+        s.engineId = "old-engine";
+        s.statusObservedAt = Instant.now();
+        s.powerState = PowerState.SHUTDOWN;
+        rules.evacuated(s, "spare", "nova", VmState.STOPPED);
+        assertEquals("spare", s.host);
+        assertEquals(ServerTaskState.REBUILD_SPAWNING, s.taskState);
+        assertEquals(Phase.CREATING, rules.state(s).phase(), "re-driven and timed out as a spawn");
+        assertNull(s.engineId);
+        assertNull(s.statusObservedAt, "the old host's clock is not the new one's");
+        ServerSpec spec = rules.spec(s);
+        assertEquals(s.uuid.toString(), spec.uuid());
+        assertEquals(Map.of("role", "db"), spec.metadata());
+        assertTrue(spec.stopped());
+        assertFalse(rules.spec(server(VmState.BUILDING, ServerTaskState.SPAWNING, "h")).stopped());
+
+        rules.applyObserved(s, report(PowerState.SHUTDOWN, null, true));
+        assertEquals(VmState.STOPPED, s.vmState);
+
+        ServerEntity failed = server(VmState.ACTIVE, ServerTaskState.REBUILD_SPAWNING, "spare");
+        ServerStatusReport fault = report(PowerState.NOSTATE, "Failed to spawn server on host spare: no room", true);
+        assertTrue(rules.leftNothing(failed, fault), "the claim on the new host goes");
+        rules.applyObserved(failed, fault);
+        assertEquals(VmState.ERROR, failed.vmState);
+    }
+
+    @Test
+    void anEvacuationThatCannotStartLeavesTheServerAsItWasWithTheReason() {
+        ServerEntity s = server(VmState.ACTIVE, ServerTaskState.REBUILDING, "down");
+        rules.evacuationFailed(s, "No valid host was found. There are not enough hosts available.");
+        assertEquals(VmState.ACTIVE, s.vmState);
+        assertEquals("down", s.host);
+        assertNull(s.taskState);
+        assertEquals(500, s.fault.get("code"));
+    }
+
+    @Test
     void theFirstFaultIsKept() {
         ServerEntity s = server(VmState.BUILDING, null, "h");
         rules.fail(s, "No valid host was found. ");

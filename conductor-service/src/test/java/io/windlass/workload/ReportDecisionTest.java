@@ -3,6 +3,7 @@ package io.windlass.workload;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -25,6 +26,33 @@ class ReportDecisionTest {
     @Test
     void noRowNothingToDo() {
         assertEquals(ReportOutcome.IGNORED_NO_ROW, ReportDecision.decide(null, Report.at(T0, false, true), false));
+    }
+
+    @Test
+    void onlyTheHostTheRowNamesSpeaksForTheWorkloadAndAnotherHostsCopyIsALeftover() {
+        // evacuated from node-0 to node-1 while node-0 was down; node-0 comes back and reports
+        RowState moved = row(Phase.LIVE, false, T0);
+        Report fromOldHost = new Report("u", "node-0", false, false, T0.plusSeconds(60));
+        assertEquals(ReportOutcome.LEFTOVER_ON_OTHER_HOST, ReportDecision.decide(moved, fromOldHost, false));
+        assertEquals(ReportOutcome.LEFTOVER_ON_OTHER_HOST, ReportDecision.decide(moved,
+                new Report("u", "node-0", false, true, T0.minusSeconds(60)), false), "whenever it looked");
+        assertEquals(ReportOutcome.LEFTOVER_ON_OTHER_HOST, ReportDecision.decide(row(Phase.CREATING, true, null),
+                fromOldHost, true), "while the new host spawns it too");
+        assertEquals(ReportOutcome.LEFTOVER_ON_OTHER_HOST, ReportDecision.decide(row(Phase.DELETING, true, T0),
+                fromOldHost, false));
+        assertEquals(ReportOutcome.IGNORED_OTHER_HOST, ReportDecision.decide(moved,
+                new Report("u", "node-0", true, true, T0.plusSeconds(61)), false),
+                "the leftover's removal: not a loss, nor a delete of the row");
+        assertTrue(ReportOutcome.LEFTOVER_ON_OTHER_HOST.removesLeftover());
+        for (ReportOutcome other : List.of(ReportOutcome.LEFTOVER_ON_OTHER_HOST, ReportOutcome.IGNORED_OTHER_HOST)) {
+            assertFalse(other.releasesClaim(), "the claim is the new host's");
+            assertFalse(other.applied());
+        }
+        assertFalse(ReportOutcome.LOST.removesLeftover());
+
+        RowState unplaced = new RowState(Phase.SCHEDULING, true, null, null, T0, T0, false, false);
+        assertEquals(ReportOutcome.APPLIED, ReportDecision.decide(unplaced, fromOldHost, false),
+                "a row without a host names no other host");
     }
 
     @Test

@@ -22,6 +22,10 @@ public final class ComputeApiVersions {
     public static final ApiVersion SERVER_STATUS_STRICT = ApiVersion.of(2, 38);
     /** More server list filters for non-admins (availability_zone, key_name, vm_state ...). */
     public static final ApiVersion SERVER_FILTERS = ApiVersion.of(2, 83);
+    /** Evacuate without {@code onSharedStorage}, and without the {@code adminPass} response body. */
+    public static final ApiVersion EVACUATE_WITHOUT_SHARED_STORAGE = ApiVersion.of(2, 14);
+    /** An evacuated server ends stopped (unless it was in error). */
+    public static final ApiVersion EVACUATE_TO_STOPPED = ApiVersion.of(2, 95);
     /** {@code uuid} in aggregate views. */
     public static final ApiVersion AGGREGATE_UUID = ApiVersion.of(2, 41);
     /** Service ids become uuids and {@code PUT /os-services/{id}} replaces the action URLs. */

@@ -14,6 +14,8 @@ import io.windlass.server.ServerAction;
 import io.windlass.server.persistence.ServerQuery;
 import io.windlass.server.persistence.ServerQuery.SortKey;
 import io.windlass.server.persistence.ServerRepository;
+import io.windlass.server.service.EvacuationRequest;
+import io.windlass.server.service.ServerActionRequest;
 import io.windlass.server.service.ServerCreateRequest;
 import io.windlass.server.service.ServerLookup;
 import io.windlass.server.service.ServerStatusMapping;
@@ -38,6 +40,8 @@ import java.util.UUID;
 public class ServerRequests {
     private static final List<String> EQUAL_FILTERS = List.of("image", "flavor", "reservation_id", "availability_zone",
             "key_name", "vm_state", "task_state", "user_id", "hostname", "host", "node", "power_state", "uuid", "locked");
+
+    private static final String EVACUATE = "evacuate";
 
     private final RequestValidator validator;
 
@@ -82,11 +86,19 @@ public class ServerRequests {
                         : null, s.text("hostname"));
     }
 
-    /** The action a body names (the schema admits one key, a {@link ServerAction}'s). */
-    public ServerAction action(JsonNode body, ApiVersion version) {
-        JsonNode action = validator.body(ApiFamily.NOVA, "compute/servers/action", version, body).node();
-        String name = action.fieldNames().next();
-        return ServerAction.requested(name, action.path(name).path("type").asText());
+    /** The action a body names (the schema admits one key: a {@link ServerAction}'s, or evacuate's). */
+    public ServerActionRequest action(JsonNode body, ApiVersion version) {
+        RequestFields action = validator.body(ApiFamily.NOVA, "compute/servers/action", version, body);
+        String name = action.node().fieldNames().next();
+        if (name.equals(EVACUATE)) {
+            boolean sharedStorageAsked = !version.isAtLeast(ComputeApiVersions.EVACUATE_WITHOUT_SHARED_STORAGE);
+            RequestFields evacuate = action.object(EVACUATE);
+            return evacuate.as(EvacuationRequest.class,
+                    "onSharedStorage", sharedStorageAsked && evacuate.bool("onSharedStorage", false),
+                    "answersPassword", sharedStorageAsked,
+                    "stopped", version.isAtLeast(ComputeApiVersions.EVACUATE_TO_STOPPED));
+        }
+        return new ServerActionRequest.Power(ServerAction.requested(name, action.get(name).path("type").asText()));
     }
 
     /**

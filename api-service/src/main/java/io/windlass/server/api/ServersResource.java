@@ -12,6 +12,9 @@ import io.windlass.server.persistence.ServerEntity;
 import io.windlass.server.persistence.ServerQuery;
 import io.windlass.server.policy.ServerPolicy;
 import io.windlass.server.service.CreatedServers;
+import io.windlass.server.service.EvacuationRequest;
+import io.windlass.server.service.ServerActionRequest;
+import io.windlass.server.service.ServerEvacuations;
 import io.windlass.server.service.ServerService;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -31,6 +34,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,12 +45,14 @@ import java.util.function.Function;
  * Nova's {@code /v2.1/servers} under the API port's {@code /compute} prefix (the
  * {@code /{project_id}} form is routed here by {@code ProjectSegmentFilter}).
  * Request → {@link ServerService} → conductor {@code build_server}/{@code server_action}/
- * {@code delete_server} → the host's agent; outcomes come back as agent reports.
+ * {@code delete_server} (evacuate: {@link ServerEvacuations} → {@code evacuate_server}) → the host's
+ * agent; outcomes come back as agent reports.
  */
 @Path("/compute/v2.1/servers")
 @Produces(MediaType.APPLICATION_JSON)
 public class ServersResource {
     private final ServerService service;
+    private final ServerEvacuations evacuations;
     private final ServerRequests requests;
     private final ServerViews views;
     private final ServerPolicy policy;
@@ -55,10 +61,11 @@ public class ServersResource {
     private final ComputeLinks links;
     private final ApiConfig config;
 
-    public ServersResource(ServerService service, ServerRequests requests, ServerViews views, ServerPolicy policy,
-                           CurrentRequestContext context, RequestedComputeVersion version, ComputeLinks links,
-                           ApiConfig config) {
+    public ServersResource(ServerService service, ServerEvacuations evacuations, ServerRequests requests,
+                           ServerViews views, ServerPolicy policy, CurrentRequestContext context,
+                           RequestedComputeVersion version, ComputeLinks links, ApiConfig config) {
         this.service = service;
+        this.evacuations = evacuations;
         this.requests = requests;
         this.views = views;
         this.policy = policy;
@@ -121,13 +128,26 @@ public class ServersResource {
         return Response.noContent().build();
     }
 
-    /** The power actions: {@code os-start}, {@code os-stop}, {@code reboot}, {@code pause}, {@code unpause}. */
+    /**
+     * The power actions ({@code os-start}, {@code os-stop}, {@code reboot}, {@code pause}, {@code unpause}):
+     * 202; {@code evacuate}: 200 as in Nova, with {@code {"adminPass": ...}} before 2.14 and no body after.
+     */
     @POST
     @Path("/{id}/action")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response action(@PathParam("id") String id, JsonNode body) {
-        service.act(context.get(), id, requests.action(body, version.get()));
-        return Response.accepted().build();
+        return switch (requests.action(body, version.get())) {
+            case ServerActionRequest.Power power -> {
+                service.act(context.get(), id, power.action());
+                yield Response.accepted().build();
+            }
+            case EvacuationRequest evacuation -> {
+                String adminPass = evacuations.evacuate(context.get(), id, evacuation);
+                // a null password is shown as null (on shared storage), hence no Map.of
+                yield evacuation.answersPassword() ? Response.ok(Collections.singletonMap("adminPass", adminPass))
+                        .build() : Response.ok().build();
+            }
+        };
     }
 
     private Map<String, Object> page(UriInfo uri, boolean detail, Function<ServerEntity, Map<String, Object>> view) {

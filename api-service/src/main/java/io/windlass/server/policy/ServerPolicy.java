@@ -15,7 +15,8 @@ import static io.windlass.policy.DefaultPolicies.ADMIN_OR_READER;
 
 /**
  * The servers API's view of the {@link PolicyEngine}: Nova's rule names
- * ({@code nova/policies/servers.py}, {@code pause_server.py}, {@code extended_server_attributes.py}).
+ * ({@code nova/policies/servers.py}, {@code pause_server.py}, {@code extended_server_attributes.py},
+ * {@code evacuate.py}).
  * Each rule has its default beside its name; a policy file may override it.
  */
 @ApplicationScoped
@@ -39,6 +40,8 @@ public class ServerPolicy {
     public static final String PAUSE = "os_compute_api:os-pause-server:pause";
     public static final String UNPAUSE = "os_compute_api:os-pause-server:unpause";
     public static final String EXTENDED_ATTRIBUTES = "os_compute_api:os-extended-server-attributes";
+    /** {@code nova/policies/evacuate.py}: admins only. */
+    public static final String EVACUATE = "os_compute_api:os-evacuate";
 
     /** The rule of each server action. */
     public static final Map<ServerAction, String> ACTIONS = Map.of(ServerAction.START, START, ServerAction.STOP, STOP,
@@ -54,7 +57,8 @@ public class ServerPolicy {
             Map.entry(CREATE_FORCED_HOST, ADMIN_API), Map.entry(CREATE_REQUESTED_DESTINATION, ADMIN_API),
             Map.entry(UPDATE, ADMIN_OR_MEMBER), Map.entry(DELETE, ADMIN_OR_MEMBER), Map.entry(START, ADMIN_OR_MEMBER),
             Map.entry(STOP, ADMIN_OR_MEMBER), Map.entry(REBOOT, ADMIN_OR_MEMBER), Map.entry(PAUSE, ADMIN_OR_MEMBER),
-            Map.entry(UNPAUSE, ADMIN_OR_MEMBER), Map.entry(EXTENDED_ATTRIBUTES, ADMIN_API));
+            Map.entry(UNPAUSE, ADMIN_OR_MEMBER), Map.entry(EXTENDED_ATTRIBUTES, ADMIN_API),
+            Map.entry(EVACUATE, ADMIN_API));
 
     /** List filters only for callers that {@link #ALLOW_ALL_FILTERS} allows. */
     public static final Set<String> ADMIN_FILTERS = Set.of("host", "node", "uuid");

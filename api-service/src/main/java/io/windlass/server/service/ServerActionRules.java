@@ -26,7 +26,12 @@ public final class ServerActionRules {
 
     private static ConflictException invalidState(ServerEntity server, ServerAction action, String attribute,
                                                   String state) {
-        return new ConflictException("InstanceInvalidState", "Cannot '" + action.method() + "' instance "
-                + server.uuid + " while it is in " + attribute + " " + state);
+        return invalidState(server, action.method(), attribute, state);
+    }
+
+    /** Nova's {@code raise_http_conflict_for_instance_invalid_state}, for any action's {@code method}. */
+    static ConflictException invalidState(ServerEntity server, String method, String attribute, String state) {
+        return new ConflictException("InstanceInvalidState", "Cannot '" + method + "' instance " + server.uuid
+                + " while it is in " + attribute + " " + state);
     }
 }

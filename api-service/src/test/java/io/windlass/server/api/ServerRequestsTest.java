@@ -5,6 +5,8 @@ import io.windlass.api.microversion.ApiVersion;
 import io.windlass.api.validation.TestValidators;
 import io.windlass.server.ServerAction;
 import io.windlass.server.persistence.ServerQuery;
+import io.windlass.server.service.EvacuationRequest;
+import io.windlass.server.service.ServerActionRequest.Power;
 import io.windlass.server.service.ServerCreateRequest;
 import org.junit.jupiter.api.Test;
 
@@ -123,12 +125,46 @@ class ServerRequestsTest {
         assertEquals("n", update.name());
         assertTrue(update.hasDescription());
         assertNull(update.description());
-        assertEquals(ServerAction.REBOOT_SOFT, requests.action(of("{`reboot`: {`type`: `soft`}}"), V2_1));
-        assertEquals(ServerAction.STOP, requests.action(of("{`os-stop`: null}"), V2_1));
+        assertEquals(new Power(ServerAction.REBOOT_SOFT), requests.action(of("{`reboot`: {`type`: `soft`}}"), V2_1));
+        assertEquals(new Power(ServerAction.STOP), requests.action(of("{`os-stop`: null}"), V2_1));
         assertEquals("Invalid input for field/attribute reboot/type. Value: GENTLE. 'GENTLE' is not one of "
                 + "['HARD', 'Hard', 'hard', 'SOFT', 'Soft', 'soft']", assertThrows(InvalidInputException.class,
                 () -> requests.action(of("{`reboot`: {`type`: `GENTLE`}}"), V2_1)).getMessage());
         assertThrows(InvalidInputException.class, () -> requests.action(of("{`os-start`: ``}"), V2_1));
+    }
+
+    @Test
+    void evacuateIsReadAsEachMicroversionDeclaresIt() {
+        assertEquals(new EvacuationRequest("h2", false, true, null, true, false),
+                requests.action(of("{`evacuate`: {`host`: `h2`, `onSharedStorage`: `True`}}"), V2_1));
+        assertEquals(new EvacuationRequest(null, false, false, "secret", true, false),
+                requests.action(of("{`evacuate`: {`onSharedStorage`: false, `adminPass`: `secret`}}"), V2_1));
+        // from 2.14 the storage question is gone and the password is no longer answered
+        assertEquals(new EvacuationRequest(null, false, false, null, false, false),
+                requests.action(of("{`evacuate`: {}}"), ApiVersion.of(2, 14)));
+        assertEquals(new EvacuationRequest("h2", true, false, null, false, false),
+                requests.action(of("{`evacuate`: {`host`: `h2`, `force`: `yes`}}"), ApiVersion.of(2, 29)));
+        assertEquals(new EvacuationRequest(null, false, false, null, false, true),
+                requests.action(of("{`evacuate`: {}}"), V2_95));
+
+        assertEquals("Invalid input for field/attribute evacuate. Value: {}. 'onSharedStorage' is a required property",
+                evacuateError("{}", V2_1));
+        assertEquals("Invalid input for field/attribute evacuate. Value: {'onSharedStorage': False}. Additional "
+                + "properties are not allowed ('onSharedStorage' was unexpected)",
+                evacuateError("{`onSharedStorage`: false}", ApiVersion.of(2, 14)));
+        for (ApiVersion noForce : List.of(ApiVersion.of(2, 28), ApiVersion.of(2, 68))) {
+            assertTrue(evacuateError("{`host`: `h2`, `force`: true}", noForce)
+                    .endsWith("Additional properties are not allowed ('force' was unexpected)"), noForce.toString());
+        }
+        assertEquals("Invalid input for field/attribute evacuate/force. Value: maybe. 'maybe' is not one of "
+                + "[True, 'True', 'TRUE', 'true', '1', 'ON', 'On', 'on', 'YES', 'Yes', 'yes', 'y', 't', False, 'False', "
+                + "'FALSE', 'false', '0', 'OFF', 'Off', 'off', 'NO', 'No', 'no', 'n', 'f']",
+                evacuateError("{`force`: `maybe`}", ApiVersion.of(2, 29)));
+        assertEquals("Invalid input for field/attribute evacuate/host. Value: a b. 'a b' does not match "
+                + "'^[a-zA-Z0-9-._]*$'", evacuateError("{`host`: `a b`}", V2_95));
+        assertTrue(evacuateError("{`adminPass`: 1}", V2_95).endsWith("1 is not of type 'string'"));
+        assertThrows(InvalidInputException.class, () -> requests.action(of("{`evacuate`: {}, `os-stop`: null}"),
+                V2_95));
     }
 
     @Test
@@ -158,6 +194,11 @@ class ServerRequestsTest {
         assertEquals("Invalid input for query parameters limit. Value: -1. '-1' does not match '^[0-9]+$'",
                 assertThrows(InvalidInputException.class, () -> requests.list(Map.of("limit", List.of("-1")),
                         V2_1, 1000)).getMessage());
+    }
+
+    private String evacuateError(String evacuate, ApiVersion version) {
+        return assertThrows(InvalidInputException.class,
+                () -> requests.action(of("{`evacuate`: " + evacuate + "}"), version)).getMessage();
     }
 
     private String error(String server, ApiVersion version) {

@@ -74,13 +74,16 @@ public final class ServerManager {
         operations.create(ctx, spec.uuid(), reporter, new WorkloadOperations.Creation<>() {
             @Override
             public String reuse(ObservedServer existing) {
-                if (existing.powerState() == PowerState.SHUTDOWN) {
+                // finished as asked: powered on, or left off (an evacuation to stopped)
+                PowerState wrong = spec.stopped() ? PowerState.RUNNING : PowerState.SHUTDOWN;
+                if (existing.powerState() == wrong) {
                     try {
-                        driver.act(existing.uuid(), ServerAction.START, stopTimeout);
+                        driver.act(existing.uuid(), spec.stopped() ? ServerAction.STOP : ServerAction.START,
+                                stopTimeout);
                     } catch (EngineUnreachableException e) {
                         throw e;
                     } catch (DriverException e) {
-                        return "Failed to power on server: " + e.getMessage();
+                        return "Failed to power " + (spec.stopped() ? "off" : "on") + " server: " + e.getMessage();
                     }
                 }
                 return null;
@@ -95,6 +98,10 @@ public final class ServerManager {
                     throw new ConfigDriveFailure(e);
                 }
                 driver.spawn(spec, drive);
+                if (spec.stopped()) {
+                    // as Nova's rebuild does for a server that was stopped: spawned, then powered off
+                    driver.act(spec.uuid(), ServerAction.STOP, stopTimeout);
+                }
             }
 
             @Override

@@ -281,6 +281,27 @@ class ServerManagerIT {
     }
 
     @Test
+    void aServerToStayOffIsSpawnedAndPoweredOffAndARedeliveryLeavesItOff() {
+        String uuid = UUID.randomUUID().toString();
+        ServerSpec s = spec(uuid, "busybox:latest", null, List.of());
+        // an evacuated server that was stopped (or any, from 2.95)
+        ServerSpec stopped = new ServerSpec(s.uuid(), s.name(), s.hostname(), s.image(), s.vcpus(), s.memoryMb(),
+                s.rootGb(), s.metadata(), s.projectId(), s.userId(), s.availabilityZone(), s.launchIndex(),
+                s.reservationId(), s.userData(), s.files(), s.network(), true);
+        ServerStatusReport first = spawn(stopped);
+        assertNull(first.fault(), first.fault());
+        assertEquals(PowerState.SHUTDOWN, first.powerState());
+        assertEquals("exited", docker.inspectContainerCmd(DockerServerDriver.engineName(uuid)).exec().getState()
+                .getStatus());
+
+        ServerStatusReport again = spawn(stopped);
+        assertNull(again.fault(), again.fault());
+        assertEquals(PowerState.SHUTDOWN, again.powerState());
+        assertEquals(first.engineId(), again.engineId());
+        assertEquals(1, engineContainers(uuid));
+    }
+
+    @Test
     void aServerStoppedBehindWindlasssBackIsReportedShutdownFromTheEventStreamAndTheSync() {
         String uuid = UUID.randomUUID().toString();
         ServerStatusReport spawned = spawn(spec(uuid, "busybox", null, List.of()));

@@ -71,6 +71,7 @@ public class ConductorEndpoint {
                 .on(ConductorRpcApi.SERVER_ACTION, cast(servers::act))
                 .on(ConductorRpcApi.DELETE_SERVER, cast(servers::delete))
                 .on(ConductorRpcApi.REPORT_SERVER_STATUS, cast(servers::report))
+                .on(ConductorRpcApi.EVACUATE_SERVER, cast(servers::evacuate))
                 .on(ConductorRpcApi.REPORT_HOST_STATE, (ctx, r) -> {
                     heartbeats.record(r);
                     return null;

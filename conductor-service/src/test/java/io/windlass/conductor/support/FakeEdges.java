@@ -13,6 +13,7 @@ import io.windlass.rpc.RpcEndpoint;
 import io.windlass.rpc.RpcHandler;
 import io.windlass.rpc.RpcServer;
 import io.windlass.rpc.RpcTopics;
+import io.windlass.scheduler.MoveClaim;
 import io.windlass.scheduler.ReleaseResources;
 import io.windlass.scheduler.ResizeClaim;
 import io.windlass.scheduler.ResourceRequest;
@@ -36,6 +37,8 @@ import java.util.concurrent.TimeUnit;
  */
 public class FakeEdges implements AutoCloseable {
     public static final String HOST = "node-1";
+    /** A second agent, which a server is evacuated off: only what it is asked to remove is recorded. */
+    public static final String OTHER_HOST = "node-0";
 
     public final BlockingQueue<ResourceRequest> selects = new LinkedBlockingQueue<>();
     public final BlockingQueue<ReleaseResources> releases = new LinkedBlockingQueue<>();
@@ -49,18 +52,26 @@ public class FakeEdges implements AutoCloseable {
     public final BlockingQueue<ServerSpec> serverSpawns = new LinkedBlockingQueue<>();
     public final BlockingQueue<ServerOperation> serverActions = new LinkedBlockingQueue<>();
     public final BlockingQueue<ServerRef> serverDestroys = new LinkedBlockingQueue<>();
+    public final BlockingQueue<MoveClaim> moves = new LinkedBlockingQueue<>();
+    public final BlockingQueue<ServerRef> otherHostDestroys = new LinkedBlockingQueue<>();
 
     /** Claims by consumer: like the real scheduler, a repeated request gets the same host. */
     private final Map<String, String> claims = new ConcurrentHashMap<>();
     public volatile RpcHandler<ResourceRequest> selectAnswer = (ctx, r) -> new Selection(
             claims.computeIfAbsent(r.consumerUuid(), c -> HOST));
+    /** Like the real scheduler, the claim is on {@link #HOST} once moved. */
+    public volatile RpcHandler<MoveClaim> moveAnswer = (ctx, m) -> {
+        claims.put(m.request().consumerUuid(), HOST);
+        return new Selection(HOST);
+    };
     public volatile RpcHandler<ResizeClaim> resizeClaimAnswer = (ctx, r) -> null;
     public volatile RpcHandler<ResizeContainer> resizeAnswer = (ctx, r) -> null;
 
     private final RpcServer server;
 
     public FakeEdges(RpcConnection connection, ObjectMapper json) throws IOException {
-        purge(connection, List.of(RpcTopics.CONDUCTOR, RpcTopics.SCHEDULER, RpcTopics.compute(HOST)));
+        purge(connection, List.of(RpcTopics.CONDUCTOR, RpcTopics.SCHEDULER, RpcTopics.compute(HOST),
+                RpcTopics.compute(OTHER_HOST)));
         server = new RpcServer(connection, json);
         server.serve(new RpcEndpoint(RpcTopics.SCHEDULER, SchedulerRpcApi.VERSION)
                 .on(SchedulerRpcApi.SELECT_DESTINATIONS, (ctx, r) -> {
@@ -71,7 +82,13 @@ public class FakeEdges implements AutoCloseable {
                 .on(SchedulerRpcApi.RESIZE_CLAIM, (ctx, r) -> {
                     resizeClaims.add(r);
                     return resizeClaimAnswer.handle(ctx, r);
+                })
+                .on(SchedulerRpcApi.MOVE_CLAIM, (ctx, m) -> {
+                    moves.add(m);
+                    return moveAnswer.handle(ctx, m);
                 }), 2);
+        server.serve(new RpcEndpoint(RpcTopics.compute(OTHER_HOST), ComputeRpcApi.VERSION)
+                .on(ComputeRpcApi.DESTROY_SERVER, record(otherHostDestroys)), 1);
         server.serve(new RpcEndpoint(RpcTopics.compute(HOST), ComputeRpcApi.VERSION)
                 .on(ComputeRpcApi.CREATE_CONTAINER, record(creates))
                 .on(ComputeRpcApi.CONTAINER_ACTION, record(actions))

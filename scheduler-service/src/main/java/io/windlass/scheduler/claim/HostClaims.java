@@ -95,7 +95,13 @@ public class HostClaims {
                 .setParameter("consumer", consumer)
                 .getResultList();
         Optional<Allocation> released = rows.stream().findFirst().map(HostClaims::toAllocation);
-        released.ifPresent(a -> em.createNativeQuery("""
+        released.ifPresent(this::giveBack);
+        return released;
+    }
+
+    /** The allocation's resources are free again on its host's counters. */
+    private void giveBack(Allocation a) {
+        em.createNativeQuery("""
                 UPDATE compute_hosts
                 SET vcpus_used = GREATEST(vcpus_used - :vcpus, 0), memory_mb_used = GREATEST(memory_mb_used - :memory, 0),
                     disk_gb_used = GREATEST(disk_gb_used - :disk, 0), updated_at = now()
@@ -104,8 +110,78 @@ public class HostClaims {
                 .setParameter("memory", a.memoryMb())
                 .setParameter("disk", a.diskGb())
                 .setParameter("host", a.host())
-                .executeUpdate());
-        return released;
+                .executeUpdate();
+    }
+
+    /**
+     * Moves the consumer's claim off {@code source} onto {@code target} when the target has room (an
+     * evacuation), in one transaction: the target's counters grow, the allocation names the target,
+     * the source's counters shrink. The allocation row is locked first, so two deliveries of the same
+     * move take turns and the second finds it moved. A consumer without a claim (released meanwhile)
+     * gets a new one on the target.
+     *
+     * @return {@link ClaimResult.Outcome#ALREADY_CLAIMED} with its host when the claim is elsewhere than
+     *         on {@code source} already, {@link ClaimResult.Outcome#NO_ROOM} when the target has no room
+     */
+    @Transactional
+    public ClaimResult move(UUID consumer, ResourceRequest request, String source, String target) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT consumer_uuid, host, vcpus, memory_mb, disk_gb FROM allocations
+                WHERE consumer_uuid = :consumer FOR UPDATE""")
+                .setParameter("consumer", consumer)
+                .getResultList();
+        Optional<Allocation> held = rows.stream().findFirst().map(HostClaims::toAllocation);
+        if (held.isPresent() && !held.get().host().equals(source)) {
+            return new ClaimResult(ClaimResult.Outcome.ALREADY_CLAIMED, held.get().host());
+        }
+        // the same room and effective ratios as a new claim (FirstFitClaimStatement), on one host
+        int taken = em.createNativeQuery(EFFECTIVE_RATIOS + """
+                UPDATE compute_hosts h
+                SET vcpus_used = h.vcpus_used + :vcpus, memory_mb_used = h.memory_mb_used + :memory,
+                    disk_gb_used = h.disk_gb_used + :disk, updated_at = now()
+                FROM ratio r
+                WHERE h.host = :host AND NOT h.disabled
+                  AND h.vcpus_used + :vcpus <= h.vcpus * COALESCE(r.cpu, :cpuRatio)
+                  AND h.memory_mb_used + :memory <= h.memory_mb * COALESCE(r.ram, :ramRatio)
+                  AND h.disk_gb_used + :disk <= h.disk_gb * COALESCE(r.disk, :diskRatio)""")
+                .setParameter("vcpus", request.vcpus())
+                .setParameter("memory", request.memoryMb())
+                .setParameter("disk", request.diskGb())
+                .setParameter("host", target)
+                .setParameter("validRatio", AggregateAllocationRatios.VALID_VALUE)
+                .setParameter("cpuRatio", ratios.cpu())
+                .setParameter("ramRatio", ratios.ram())
+                .setParameter("diskRatio", ratios.disk())
+                .executeUpdate();
+        if (taken == 0) {
+            return new ClaimResult(ClaimResult.Outcome.NO_ROOM, null);
+        }
+        // the allocation locked above is the one on the source; without one, another delivery may have
+        // inserted meanwhile: then nothing is written, and rolling back lets its retry find that claim
+        int recorded = em.createNativeQuery("""
+                INSERT INTO allocations (consumer_uuid, consumer_type, host, project_id, vcpus, memory_mb, disk_gb,
+                                         updated_at)
+                VALUES (:consumer, :type, :host, :project, :vcpus, :memory, :disk, now())
+                ON CONFLICT (consumer_uuid) DO UPDATE
+                SET host = EXCLUDED.host, vcpus = EXCLUDED.vcpus, memory_mb = EXCLUDED.memory_mb,
+                    disk_gb = EXCLUDED.disk_gb, updated_at = now()
+                WHERE allocations.host = :source""")
+                .setParameter("consumer", consumer)
+                .setParameter("type", request.consumerType() == null ? "container" : request.consumerType())
+                .setParameter("host", target)
+                .setParameter("project", request.projectId())
+                .setParameter("vcpus", request.vcpus())
+                .setParameter("memory", request.memoryMb())
+                .setParameter("disk", request.diskGb())
+                .setParameter("source", source)
+                .executeUpdate();
+        if (recorded == 0) {
+            throw new IllegalStateException("the claim of " + consumer + " was moved by another delivery meanwhile");
+        }
+        held.ifPresent(this::giveBack);
+        LOG.infof("moved claim of %s from %s to %s", consumer, source, target);
+        return new ClaimResult(ClaimResult.Outcome.CLAIMED, target);
     }
 
     /**

@@ -43,6 +43,7 @@ public class SchedulerEndpoint {
                             () -> LOG.infof("no claim to release for %s", request.consumerUuid()));
                     return null;
                 })
+                .on(SchedulerRpcApi.MOVE_CLAIM, (ctx, request) -> selector.move(request))
                 .on(SchedulerRpcApi.RESIZE_CLAIM, (ctx, request) -> {
                     claims.resize(ConsumerIds.parse(request.consumerUuid()), request.vcpus(), request.memoryMb());
                     return null;

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.windlass.rpc.RpcHandlerException;
+import io.windlass.scheduler.MoveClaim;
 import io.windlass.scheduler.ResourceRequest;
 import io.windlass.scheduler.SchedulerRpcApi;
 import io.windlass.scheduler.Selection;
@@ -117,6 +118,42 @@ public class DestinationSelector {
         } finally {
             claimTimer.record(System.nanoTime() - claiming, TimeUnit.NANOSECONDS);
         }
+    }
+
+    /**
+     * move_claim: the workload's claim leaves {@code sourceHost} for the best other host with room, as
+     * Nova's evacuate schedules with the source in {@code ignore_hosts}. Tried host by host in claim
+     * order (evacuations are rare; a host another claim filled is passed over).
+     *
+     * @throws RpcHandlerException {@link SchedulerRpcApi#NO_VALID_HOST}; the claim stays on the source
+     */
+    public Selection move(MoveClaim move) {
+        long started = System.nanoTime();
+        ResourceRequest request = move.request();
+        UUID consumer = ConsumerIds.parse(request.consumerUuid());
+        Optional<Allocation> held = claims.find(consumer);
+        if (held.isPresent() && !held.get().host().equals(move.sourceHost())) {
+            LOG.infof("consumer %s already moved to %s (redelivery)", consumer, held.get().host());
+            return new Selection(held.get().host());
+        }
+        List<HostCandidate> others = hostStates.hosts().stream()
+                .filter(h -> !h.host().equals(move.sourceHost())).toList();
+        FilterOutcome outcome = filters.apply(reader.withHintedWorkloads(others, request), request);
+        for (HostCandidate candidate : picker.claimOrder(ranker.rank(outcome.passed(), request))) {
+            ClaimResult result = claims.move(consumer, request, move.sourceHost(), candidate.host());
+            if (result.outcome() == ClaimResult.Outcome.CLAIMED) {
+                hostStates.consume(result.host(), request.vcpus(), request.memoryMb(), request.diskGb(),
+                        hostStates.now());
+            }
+            if (result.holdsClaim()) {
+                LOG.infof("consumer %s moved from %s -> host %s (%s) in %d ms", consumer, move.sourceHost(),
+                        result.host(), result.outcome(), elapsedMs(started));
+                return new Selection(result.host());
+            }
+        }
+        throw noValidHost(consumer, outcome.passed().isEmpty() ? outcome.explanation()
+                : FilterOutcome.NOT_ENOUGH_HOSTS + " " + outcome.passed().size()
+                + " host(s) passed the filters but none had room left.", started);
     }
 
     private Selection claimOnFirstWithRoom(List<HostCandidate> order, UUID consumer, ResourceRequest request,

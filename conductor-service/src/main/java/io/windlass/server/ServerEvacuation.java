@@ -1,0 +1,157 @@
+package io.windlass.server;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.windlass.aggregate.persistence.AggregateHostReader;
+import io.windlass.compute.ComputeRpcApi;
+import io.windlass.conductor.config.ConductorConfig;
+import io.windlass.context.RequestContext;
+import io.windlass.rpc.RemoteException;
+import io.windlass.rpc.RpcTimeoutException;
+import io.windlass.rpc.RpcVersion;
+import io.windlass.rpc.RpcVersionCapExceeded;
+import io.windlass.rpc.WorkloadIds;
+import io.windlass.scheduler.MoveClaim;
+import io.windlass.scheduler.SchedulerRpcApi;
+import io.windlass.server.persistence.ServerEntity;
+import io.windlass.workload.WorkloadRows;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.util.UUID;
+
+/**
+ * Nova's evacuate in the conductor ({@code rebuild_instance} with {@code recreate}): the server of a
+ * down host gets a claim on another host ({@code scheduler.move_claim}, the source host excluded, the
+ * source's claim released), the row names the new host, and that host spawns the server again from
+ * the same spec (uuid, name, metadata, flavor, config drive). Its report ends the evacuation as a
+ * spawn's report ends a boot; the source host's leftover is removed once that host reports again
+ * ({@code ReportDecision}). Safe twice: a redelivery finds the claim moved and the row placed, and the
+ * agent's spawn reuses what it made.
+ */
+@ApplicationScoped
+public class ServerEvacuation {
+    private static final Logger LOG = Logger.getLogger(ServerEvacuation.class);
+
+    private final WorkloadRows rows;
+    private final ServerRules rules;
+    private final SchedulerRpcApi scheduler;
+    private final ComputeRpcApi compute;
+    private final AggregateHostReader aggregates;
+    private final ConductorConfig config;
+
+    public ServerEvacuation(WorkloadRows rows, ServerRules rules, SchedulerRpcApi scheduler, ComputeRpcApi compute,
+                            AggregateHostReader aggregates, ConductorConfig config) {
+        this.rows = rows;
+        this.rules = rules;
+        this.scheduler = scheduler;
+        this.compute = compute;
+        this.aggregates = aggregates;
+        this.config = config;
+    }
+
+    public void evacuate(RequestContext ctx, EvacuateServer request) {
+        UUID uuid = WorkloadIds.parse(request.uuid(), rules.kind());
+        ServerEntity row = QuarkusTransaction.requiringNew().call(() -> rows.find(ServerEntity.class, uuid))
+                .orElse(null);
+        if (row != null && !row.isDeleted() && row.taskState == ServerTaskState.REBUILD_SPAWNING
+                && !request.sourceHost().equals(row.host)) {
+            // delivered again after the move: the new host is asked again
+            spawn(ctx, row);
+            return;
+        }
+        if (!leaving(row, request)) {
+            LOG.infof("evacuate server %s: nothing to do (%s)", uuid, row == null ? "no row"
+                    : "task " + row.taskState + " on " + row.host);
+            return;
+        }
+        VmState target = ServerRules.evacuatedState(row.vmState, request.stopped());
+        String refusal = cannotSpawn(target);
+        if (refusal != null) {
+            fail(uuid, request, "Cannot evacuate the server: " + refusal);
+            return;
+        }
+        String host;
+        try {
+            LOG.infof("evacuate server %s: asking the scheduler for a host other than %s%s", uuid,
+                    request.sourceHost(), request.host() == null ? "" : " (asked for " + request.host() + ")");
+            host = scheduler.moveClaim(ctx, new MoveClaim(rules.resources(row).withRequestedHost(request.host()),
+                    request.sourceHost())).host();
+        } catch (RemoteException e) {
+            fail(uuid, request, rules.schedulingFailed(e));
+            return;
+        } catch (RpcTimeoutException e) {
+            // a claim the scheduler moves after this counts on its new host until the server is deleted
+            fail(uuid, request, rules.schedulerTimedOut());
+            return;
+        } catch (RpcVersionCapExceeded e) {
+            fail(uuid, request, "Cannot evacuate the server: " + e.getMessage());
+            return;
+        }
+        String zone = aggregates.zoneOf(host).orElse(config.defaultAvailabilityZone());
+        Move moved = QuarkusTransaction.requiringNew().call(() -> move(uuid, request, host, zone, target));
+        if (moved.rowGone()) {
+            LOG.infof("evacuate server %s: deleted while scheduling; releasing the claim on %s", uuid, host);
+            scheduler.releaseResources(ctx, uuid.toString());
+            return;
+        }
+        if (moved.row() == null) {
+            // a delete raced the scheduler: it reaches the old host, whose gone report releases the claim
+            LOG.infof("evacuate server %s: the row changed while scheduling; not spawning on %s", uuid, host);
+            return;
+        }
+        spawn(ctx, moved.row());
+    }
+
+    /**
+     * @param rowGone the row was deleted while the scheduler worked
+     * @param row     the moved row, or null when it no longer waits for the evacuation
+     */
+    private record Move(boolean rowGone, ServerEntity row) {
+    }
+
+    private Move move(UUID uuid, EvacuateServer request, String host, String zone, VmState target) {
+        ServerEntity locked = rows.lock(ServerEntity.class, uuid).orElse(null);
+        if (locked == null || locked.isDeleted()) {
+            return new Move(true, null);
+        }
+        if (!leaving(locked, request)) {
+            return new Move(false, null);
+        }
+        rules.evacuated(locked, host, zone, target);
+        LOG.infof("evacuate server %s: moved from %s to %s (zone %s), to end %s", uuid, request.sourceHost(), host,
+                zone, target.value());
+        return new Move(false, locked);
+    }
+
+    /** The row still waits on its source host for this evacuation (the API's task state). */
+    private static boolean leaving(ServerEntity row, EvacuateServer request) {
+        return row != null && !row.isDeleted() && row.taskState == ServerTaskState.REBUILDING
+                && request.sourceHost().equals(row.host);
+    }
+
+    /** Why the agents, under the compute cap, cannot spawn the server as it is to end; null when they can. */
+    private String cannotSpawn(VmState target) {
+        try {
+            RpcVersion spawn = compute.versionFor(ComputeRpcApi.SPAWN_SERVER);
+            // an older agent would power it on
+            return target == VmState.STOPPED && ComputeRpcApi.SPAWNS_STOPPED.isNewerThan(spawn)
+                    ? "a server spawned stopped needs compute RPC " + ComputeRpcApi.SPAWNS_STOPPED
+                    + " but compute is capped at " + spawn + " while older compute services run"
+                    + " (windlass.rpc.version-cap.compute)" : null;
+        } catch (RpcVersionCapExceeded e) {
+            return e.getMessage();
+        }
+    }
+
+    /** The server stays on its source host as it was, its task state cleared and the reason recorded. */
+    private void fail(UUID uuid, EvacuateServer request, String reason) {
+        LOG.infof("evacuate server %s: failed, it stays on %s: %s", uuid, request.sourceHost(), reason);
+        QuarkusTransaction.requiringNew().run(() -> rows.lock(ServerEntity.class, uuid)
+                .filter(r -> leaving(r, request)).ifPresent(r -> rules.evacuationFailed(r, reason)));
+    }
+
+    private void spawn(RequestContext ctx, ServerEntity row) {
+        compute.spawnServer(row.host, ctx, rules.spec(row));
+        LOG.infof("evacuate server %s: spawn cast to %s", row.uuid, row.host);
+    }
+}
