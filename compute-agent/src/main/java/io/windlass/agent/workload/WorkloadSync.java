@@ -2,6 +2,7 @@ package io.windlass.agent.workload;
 
 import io.windlass.agent.driver.DriverException;
 import io.windlass.context.RequestContext;
+import io.windlass.fault.TransientFailure;
 import io.windlass.rpc.RpcException;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
@@ -43,7 +44,11 @@ public final class WorkloadSync {
                     if (!sync(ctx, kind)) {
                         return listed;
                     }
-                } catch (DriverException e) {
+                } catch (RuntimeException e) {
+                    if (!(e instanceof DriverException) && TransientFailure.of(e).isEmpty()) {
+                        throw e;
+                    }
+                    // the engine restarting, say: the next sync reports what this one could not
                     LOG.warnf("%s sync skipped, the engine cannot be listed: %s", kind.kind(), e.getMessage());
                     listed = false;
                 }
@@ -60,7 +65,9 @@ public final class WorkloadSync {
         int reported = 0;
         for (O workload : observed) {
             try {
-                if (locks.tryWithLock(workload.uuid(), () -> kind.report(ctx, workload, null, false))) {
+                // observed again under the lock: the listing may predate an operation that has finished
+                // since (a capsule listed half-made while its create ran would be reported broken)
+                if (locks.tryWithLock(workload.uuid(), () -> kind.reportCurrent(ctx, workload.uuid(), null, false))) {
                     reported++;
                 }
             } catch (RpcException e) {
