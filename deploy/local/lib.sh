@@ -169,15 +169,16 @@ ensure_haproxy() {
   apt-get -o DPkg::Lock::Timeout=600 install -y -q --no-upgrade haproxy >/dev/null
 }
 
-# Balances 127.0.0.1:8774 over the api replicas $@ (ports), each health-checked on its readiness.
+# Balances 127.0.0.1:$1 over the api replicas $2.. (ports), each health-checked on its readiness.
 start_haproxy() {
-  local cfg="$WINDLASS_STATE/haproxy.cfg" port n=0
+  local cfg="$WINDLASS_STATE/haproxy.cfg" front=$1 port n=0
+  shift
   {
     printf 'global\n  daemon\n  pidfile %s\n\n' "$WINDLASS_STATE/haproxy.pid"
     printf 'defaults\n  mode http\n  timeout connect 5s\n  timeout client 300s\n  timeout server 300s\n'
     # a replica that dies mid-request answers no more; retry another on connection failures
     printf '  retries 2\n  option redispatch\n\n'
-    printf 'frontend windlass_api\n  bind 127.0.0.1:%s\n  default_backend api_replicas\n\n' "$(service_port api-service)"
+    printf 'frontend windlass_api\n  bind 127.0.0.1:%s\n  default_backend api_replicas\n\n' "$front"
     printf 'backend api_replicas\n  balance roundrobin\n  option httpchk GET /q/health/ready\n'
     printf '  http-check expect status 200\n'
     for port in "$@"; do
@@ -192,7 +193,15 @@ start_haproxy() {
   else
     haproxy -f "$cfg"
   fi
-  log "HAProxy on 127.0.0.1:$(service_port api-service) balances $# api replicas (config $cfg)"
+  log "HAProxy on 127.0.0.1:$front balances $# api replicas (config $cfg)"
+}
+
+stop_haproxy() {
+  if [[ -f "$WINDLASS_STATE/haproxy.pid" ]]; then
+    pid_alive "$(cat "$WINDLASS_STATE/haproxy.pid")" && stop_pid HAProxy "$(cat "$WINDLASS_STATE/haproxy.pid")"
+    rm -f "$WINDLASS_STATE/haproxy.pid"
+  fi
+  return 0
 }
 
 ensure_infrastructure() {

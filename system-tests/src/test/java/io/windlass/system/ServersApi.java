@@ -13,18 +13,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Nova's servers API of a running system, as a client acting with the given token sees it. */
 public final class ServersApi {
+    private final String apiUrl;
     private final Supplier<String> token;
     private final String version;
 
     /** @param version the microversion header value, e.g. {@code compute 2.79} */
     public ServersApi(Supplier<String> token, String version) {
+        this(WindlassSystem.apiUrl(), token, version);
+    }
+
+    /** @param apiUrl the API's root, e.g. a load balancer's in front of several api replicas */
+    public ServersApi(String apiUrl, Supplier<String> token, String version) {
+        this.apiUrl = apiUrl;
         this.token = token;
         this.version = version;
     }
 
     /** A request under {@code /compute/v2.1}. */
     public RequestSpecification request() {
-        return given().baseUri(WindlassSystem.apiUrl() + "/compute/v2.1")
+        return given().baseUri(apiUrl + "/compute/v2.1")
                 .header("X-Auth-Token", token.get())
                 .header("OpenStack-API-Version", version)
                 .contentType(ContentType.JSON).accept(ContentType.JSON);
@@ -32,7 +39,7 @@ public final class ServersApi {
 
     /** The catalogue id of a local image, e.g. {@code busybox:latest}. */
     public String imageId(String name) {
-        Response images = given().baseUri(WindlassSystem.apiUrl()).header("X-Auth-Token", token.get())
+        Response images = given().baseUri(apiUrl).header("X-Auth-Token", token.get())
                 .queryParam("name", name).get("/image/v2/images");
         assertEquals(200, images.statusCode(), images.asString());
         return images.jsonPath().getString("images[0].id");

@@ -54,6 +54,9 @@ public final class WindlassSystem implements BeforeAllCallback, AfterAllCallback
     /** Additional replicas (api-service with other settings, a second scheduler), stopped at teardown. */
     private final List<ServiceProcess> extras = new ArrayList<>();
     private final List<EngineHost> engineHosts = new ArrayList<>();
+    /** How each extra was started, so that it can be killed and started again. */
+    private final java.util.Map<ServiceProcess, Extra> extraLaunches = new java.util.HashMap<>();
+    private boolean balancerStarted;
     /** Processes a test restarted: stopped, but their logs are still checked for errors. */
     private final List<ServiceProcess> retired = new ArrayList<>();
     private final Map<WindlassService, List<String>> overrides = new EnumMap<>(WindlassService.class);
@@ -133,6 +136,13 @@ public final class WindlassSystem implements BeforeAllCallback, AfterAllCallback
     private void tearDown() {
         if (!tornDown.compareAndSet(false, true)) {
             return;
+        }
+        if (balancerStarted) {
+            try {
+                balancer("stop");
+            } catch (IOException | RuntimeException e) {
+                System.out.printf("could not stop the load balancer: %s%n", e.getMessage());
+            }
         }
         stopServices();
         removeEngineContainers();
@@ -254,12 +264,70 @@ public final class WindlassSystem implements BeforeAllCallback, AfterAllCallback
         List<String> props = new ArrayList<>(systemProperties(service));
         props.replaceAll(p -> p.startsWith("-Dquarkus.http.port=") ? "-Dquarkus.http.port=" + port : p);
         props.addAll(extraProperties);
+        return launchExtra(new Extra(service, name, port, props));
+    }
+
+    /** An extra process: what it is, the name in its log file's, its port and its system properties. */
+    private record Extra(WindlassService service, String name, int port, List<String> props) {
+    }
+
+    private ServiceProcess launchExtra(Extra extra) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ServiceProcess process = ServiceProcess.start(service, java, jars.get(service), props,
-                logDir.resolve(service.module() + "-" + name + ".log"));
+        long earlier = extraLaunches.values().stream()
+                .filter(e -> e.service() == extra.service() && e.name().equals(extra.name())).count();
+        ServiceProcess process = ServiceProcess.start(extra.service(), java, jars.get(extra.service()), extra.props(),
+                logDir.resolve(extra.service().module() + "-" + extra.name() + (earlier == 0 ? "" : "-" + (earlier + 1))
+                        + ".log"));
         extras.add(process);
-        process.awaitReady(READY_TIMEOUT, port);
+        extraLaunches.put(process, extra);
+        process.awaitReady(READY_TIMEOUT, extra.port());
         return process;
+    }
+
+    /**
+     * A second process of the api, conductor and scheduler services, and a load balancer (HAProxy,
+     * as {@code up --replicas} runs it: {@code deploy/local/balancer}) on {@code balancerPort} in
+     * front of both api replicas. Returns the balancer's URL and the second api replica.
+     */
+    public Replicas startReplicas(int balancerPort) throws IOException {
+        ServiceProcess api = startExtra(WindlassService.API, "replica", WindlassService.API.port() + 1, List.of());
+        startExtra(WindlassService.CONDUCTOR, "replica", WindlassService.CONDUCTOR.port() + 4, List.of());
+        startExtra(WindlassService.SCHEDULER, "replica", WindlassService.SCHEDULER.port() + 4, List.of());
+        balancer("start", String.valueOf(balancerPort), String.valueOf(WindlassService.API.port()),
+                String.valueOf(WindlassService.API.port() + 1));
+        balancerStarted = true;
+        return new Replicas("http://127.0.0.1:" + balancerPort, api);
+    }
+
+    /** @param apiUrl the balancer's URL; {@code api} the second api replica behind it */
+    public record Replicas(String apiUrl, ServiceProcess api) {
+    }
+
+    /** {@code kill -9} an extra process ({@link #startReplicas}, ...) and start it again as it was. */
+    public ServiceProcess killAndRestart(ServiceProcess extra) throws IOException {
+        Extra launch = extraLaunches.get(extra);
+        if (launch == null) {
+            throw new IllegalArgumentException("not an extra process of this run: " + extra.pid());
+        }
+        extra.kill();
+        return launchExtra(launch);
+    }
+
+    private void balancer(String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(root.resolve("deploy/local/balancer").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("WINDLASS_STATE", root.resolve("system-tests/target/st-balancer").toString());
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            if (!process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException("deploy/local/balancer " + String.join(" ", args) + " failed: " + out);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     /**

@@ -61,6 +61,13 @@ public interface RpcConfig {
     @WithDefault("true")
     boolean declareTopology();
 
+    /**
+     * Whether readiness follows the broker connection ({@link RpcHealthCheck}); read when the
+     * service is built. The api-service turns it off: its outbox takes casts while the broker is away.
+     */
+    @WithDefault("true")
+    boolean readinessCheck();
+
     /** Threads that run RPC handlers in this process. */
     @WithDefault("8")
     int consumerThreads();

@@ -20,9 +20,10 @@ import java.util.concurrent.TimeUnit;
  * that it lands while the rest are in flight: in the api-service, on the bus, in the conductor,
  * the scheduler or an agent.
  * <p>
- * A create is either accepted (202, and then it must run or fail with a reason) or refused with a
- * 503 while a part the api-service needs is away, which must leave nothing behind. Any other
- * answer fails the round.
+ * A create is either accepted (202, and then it must run or fail with a reason) or refused: with a
+ * 503 by the api-service while a part it needs is away, which must leave nothing behind; or with a
+ * 502, 503 or 504 by the load balancer, when the api replica died under the request, which may
+ * have committed it or not (a client cannot tell either). Any other answer fails the round.
  */
 final class FaultLoad {
     enum Kind { CONTAINER, SERVER, CAPSULE }
@@ -31,8 +32,14 @@ final class FaultLoad {
     record Accepted(String uuid, Kind kind, String name) {
     }
 
-    /** A create that the api-service refused with a 503 during the fault, and what it said. */
-    record Refused(Kind kind, String name, String requestId, String body) {
+    /**
+     * A create refused during the fault, and what was said: by the api-service (it carries a
+     * request id) or by the load balancer in front of it (it does not).
+     */
+    record Refused(Kind kind, String name, int status, String requestId, String body) {
+        boolean byTheBalancer() {
+            return requestId == null;
+        }
     }
 
     record Result(List<Accepted> accepted, List<Refused> refused) {
@@ -111,8 +118,9 @@ final class FaultLoad {
                     : answer.jsonPath().getString("uuid");
             return new Accepted(uuid, kind, name);
         }
-        if (answer.statusCode() == 503) {
-            return new Refused(kind, name, answer.header("x-openstack-request-id"), answer.asString());
+        if (answer.statusCode() == 503 || answer.statusCode() == 502 || answer.statusCode() == 504) {
+            return new Refused(kind, name, answer.statusCode(), answer.header("x-openstack-request-id"),
+                    answer.asString());
         }
         throw new AssertionError("create of " + kind + " " + name + " answered " + answer.statusCode() + ": "
                 + answer.asString());
