@@ -177,7 +177,7 @@ class HttpLayerErrorsIT {
     }
 
     @Test
-    void aMalformedChunkLeavesOneInfoLineAndNoStackTrace() throws Exception {
+    void aMalformedChunkLeavesNoErrorAndNoStackTrace() throws Exception {
         List<LogRecord> records = new ArrayList<>();
         Handler capture = new Handler() {
             @Override
@@ -213,8 +213,11 @@ class HttpLayerErrorsIT {
         }
         List<LogRecord> logged = snapshot(records);
         List<LogRecord> about = logged.stream().filter(r -> text(r).contains("could not be read")).toList();
-        assertEquals(1, about.size(), "one line about the unreadable body: " + messages(logged));
-        assertEquals(Level.INFO.intValue(), about.getFirst().getLevel().intValue());
+        // whether the request reaches the body reader before Vert.x closes the connection is a race:
+        // when it does, it leaves one INFO line; either way, no error and no stack trace
+        assertTrue(about.size() <= 1, "at most one line about the unreadable body: " + messages(logged));
+        assertTrue(about.stream().allMatch(r -> r.getLevel().intValue() == Level.INFO.intValue()),
+                "logged at INFO: " + messages(logged));
         assertTrue(logged.stream().noneMatch(r -> r.getThrown() != null || r.getLevel().intValue() >= Level.SEVERE
                 .intValue()), "no error and no stack trace: " + messages(logged));
 
