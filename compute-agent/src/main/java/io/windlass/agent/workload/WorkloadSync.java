@@ -45,7 +45,7 @@ public final class WorkloadSync {
                         return listed;
                     }
                 } catch (RuntimeException e) {
-                    if (!(e instanceof DriverException) && TransientFailure.of(e).isEmpty() && !engineIo(e)) {
+                    if (!(e instanceof DriverException) && TransientFailure.of(e).isEmpty()) {
                         throw e;
                     }
                     // the engine restarting, say: the next sync reports what this one could not
@@ -57,16 +57,6 @@ public final class WorkloadSync {
         } finally {
             MDC.remove("request_id");
         }
-    }
-
-    /** docker-java's way of saying the engine went away mid-call: an I/O failure under an unchecked one. */
-    private static boolean engineIo(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.io.IOException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** @return false when the conductor cannot be reached (no point going on) */

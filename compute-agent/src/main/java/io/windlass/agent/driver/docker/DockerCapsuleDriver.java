@@ -5,7 +5,6 @@ import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.command.WaitContainerResultCallback;
 import com.github.dockerjava.api.exception.DockerException;
-import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Container;
@@ -22,6 +21,7 @@ import io.windlass.agent.driver.DriverException;
 import io.windlass.agent.driver.EngineEvent;
 import io.windlass.agent.driver.EngineEventListener;
 import io.windlass.agent.driver.EventSubscription;
+import io.windlass.agent.driver.WorkloadNotFoundException;
 import io.windlass.capsule.CapsuleMemberSpec;
 import io.windlass.capsule.CapsuleMemberState;
 import io.windlass.capsule.CapsuleSpec;
@@ -140,12 +140,9 @@ public class DockerCapsuleDriver implements CapsuleDriver {
             if (volume.volumeId() == null && (volume.autoRemove() || failedCreate)) {
                 String name = volumeName(capsule.uuid(), volume);
                 try {
-                    docker.removeVolumeCmd(name).exec();
-                } catch (NotFoundException e) {
+                    calls.run("remove volume", name, () -> docker.removeVolumeCmd(name).exec());
+                } catch (WorkloadNotFoundException e) {
                     LOG.debugf("volume %s was gone already", name);
-                } catch (DockerException e) {
-                    throw new DriverException("Docker remove volume " + name + " failed: "
-                            + DockerCalls.engineMessage(e), e);
                 }
             }
         }
@@ -153,8 +150,9 @@ public class DockerCapsuleDriver implements CapsuleDriver {
 
     private void removeContainer(Container c) {
         try {
-            docker.removeContainerCmd(c.getId()).withForce(true).withRemoveVolumes(false).exec();
-        } catch (NotFoundException e) {
+            calls.run("remove", c.getId(),
+                    () -> docker.removeContainerCmd(c.getId()).withForce(true).withRemoveVolumes(false).exec());
+        } catch (WorkloadNotFoundException e) {
             LOG.debugf("capsule container %s was gone already", c.getId());
         }
     }
@@ -334,8 +332,8 @@ public class DockerCapsuleDriver implements CapsuleDriver {
 
     private InspectContainerResponse inspect(String engineId) {
         try {
-            return docker.inspectContainerCmd(engineId).exec();
-        } catch (NotFoundException e) {
+            return calls.call("inspect", engineId, () -> docker.inspectContainerCmd(engineId).exec());
+        } catch (WorkloadNotFoundException e) {
             return null;
         }
     }
