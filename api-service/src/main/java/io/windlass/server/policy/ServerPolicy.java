@@ -40,6 +40,9 @@ public class ServerPolicy {
     public static final String PAUSE = "os_compute_api:os-pause-server:pause";
     public static final String UNPAUSE = "os_compute_api:os-pause-server:unpause";
     public static final String EXTENDED_ATTRIBUTES = "os_compute_api:os-extended-server-attributes";
+    /** {@code nova/policies/ips.py}: readers of the server's project. */
+    public static final String IPS_INDEX = "os_compute_api:ips:index";
+    public static final String IPS_SHOW = "os_compute_api:ips:show";
     /** {@code nova/policies/evacuate.py}: admins only. */
     public static final String EVACUATE = "os_compute_api:os-evacuate";
 
@@ -58,7 +61,7 @@ public class ServerPolicy {
             Map.entry(UPDATE, ADMIN_OR_MEMBER), Map.entry(DELETE, ADMIN_OR_MEMBER), Map.entry(START, ADMIN_OR_MEMBER),
             Map.entry(STOP, ADMIN_OR_MEMBER), Map.entry(REBOOT, ADMIN_OR_MEMBER), Map.entry(PAUSE, ADMIN_OR_MEMBER),
             Map.entry(UNPAUSE, ADMIN_OR_MEMBER), Map.entry(EXTENDED_ATTRIBUTES, ADMIN_API),
-            Map.entry(EVACUATE, ADMIN_API));
+            Map.entry(EVACUATE, ADMIN_API), Map.entry(IPS_INDEX, ADMIN_OR_READER), Map.entry(IPS_SHOW, ADMIN_OR_READER));
 
     /** List filters only for callers that {@link #ALLOW_ALL_FILTERS} allows. */
     public static final Set<String> ADMIN_FILTERS = Set.of("host", "node", "uuid");

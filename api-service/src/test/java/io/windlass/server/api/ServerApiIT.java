@@ -194,6 +194,31 @@ class ServerApiIT {
     }
 
     @Test
+    void ipsListTheAddressesByNetworkLabelWithoutTheExtendedKeys() throws Exception {
+        String id = create(server("addressed", Map.of()), "2.1").then().statusCode(202).extract().path("server.id");
+        conductor.next(Duration.ofSeconds(5));
+        // the conductor owns the column (the api-service may not write it): as its report would
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "UPDATE servers SET addresses = cast(:addresses as jsonb) WHERE uuid = cast(:uuid as uuid)")
+                .setParameter("addresses", """
+                        {"private": [{"addr": "198.19.250.5", "version": 4, "macAddr": "fa:16:3e:00:00:05"},
+                                     {"addr": "fd00::5", "version": 6, "macAddr": "fa:16:3e:00:00:05"}]}""")
+                .setParameter("uuid", id).executeUpdate());
+
+        compute("2.1").get("/compute/v2.1/servers/" + id + "/ips").then().statusCode(200)
+                .body("addresses.private.addr", equalTo(List.of("198.19.250.5", "fd00::5")))
+                .body("addresses.private.version", equalTo(List.of(4, 6)))
+                .body("addresses.private[0]", not(hasKey("OS-EXT-IPS:type")));
+        compute("2.1").get("/compute/v2.1/servers/" + id + "/ips/private").then().statusCode(200)
+                .body("private[0].addr", equalTo("198.19.250.5"))
+                .body("$", not(hasKey("addresses")));
+        compute("2.1").get("/compute/v2.1/servers/" + id + "/ips/public").then().statusCode(404)
+                .body("itemNotFound.message", equalTo("Instance is not a member of specified network"));
+        compute("2.1").get("/compute/v2.1/servers/" + UUID.randomUUID() + "/ips").then().statusCode(404)
+                .body("itemNotFound.code", equalTo(404));
+    }
+
+    @Test
     void actionsFollowNovasStateRulesAndReachTheConductor() throws Exception {
         String id = create(server("acting", Map.of()), "2.1").then().statusCode(202).extract().path("server.id");
         conductor.next(Duration.ofSeconds(5));
