@@ -55,7 +55,9 @@ public class HostCommands {
         LOG.debugf("running %s", argv);
         Process process;
         try {
-            process = new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.DISCARD).start();
+            process = new ProcessBuilder(argv).start();
+            // nothing to say to it: an empty stdin, so nothing ever waits for input
+            process.getOutputStream().close();
         } catch (IOException e) {
             throw new DriverException("Cannot run " + String.join(" ", command) + ": " + e.getMessage(), e);
         }

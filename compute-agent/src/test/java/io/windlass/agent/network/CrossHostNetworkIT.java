@@ -1,0 +1,243 @@
+package io.windlass.agent.network;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.model.Capability;
+import com.github.dockerjava.api.model.ContainerNetwork;
+import com.github.dockerjava.api.model.HostConfig;
+import io.windlass.agent.testing.ScriptedEngineHost;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The data plane on two real hosts of this test's own ({@code deploy/local/engine-host} 231 and
+ * 232: namespaces with their own dockerd, joined through the root namespace as {@code up --hosts}
+ * joins them): network X carried by VXLAN between them, containers on ports with exact addresses
+ * and MACs reaching each other across hosts, network Y reaching neither, and the network's life
+ * on a host (ensure twice, peers changing, gone with its last container). The steps build on one
+ * another, in order.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CrossHostNetworkIT {
+    private static final Path STATE = Path.of("/tmp/windlass-dataplane-it");
+    private static final String LABEL = "windlass.test";
+    private static final String LABEL_VALUE = "cross-host-network-it";
+    private static final String NET_X = "0b6a44a5-53d8-4c1c-9e26-3f1a0e0c4242";
+    private static final String NET_Y = "0b6a44a5-53d8-4c1c-9e26-3f1a0e0c4243";
+    private static final String IP_A = "198.19.250.10";
+    private static final String IP_B = "198.19.250.11";
+    private static final String MAC_A = "fa:16:3e:00:00:0a";
+    private static final String MAC_B = "fa:16:3e:00:00:0b";
+
+    private static final List<ScriptedEngineHost> HOSTS = new ArrayList<>();
+    private static ScriptedEngineHost host1;
+    private static ScriptedEngineHost host2;
+    private static EngineNetworks networks1;
+    private static EngineNetworks networks2;
+    private static String containerA;
+    private static String containerB;
+
+    @BeforeAll
+    static void makeHosts() {
+        host1 = ScriptedEngineHost.start(231, STATE);
+        HOSTS.add(host1);
+        host2 = ScriptedEngineHost.start(232, STATE);
+        HOSTS.add(host2);
+        networks1 = host1.networks(Optional.of(host1.underlayAddress()));
+        networks2 = host2.networks(Optional.of(host2.underlayAddress()));
+        for (ScriptedEngineHost host : HOSTS) {
+            removeWhatTheTestMade(host); // a run that was killed may have left some
+        }
+    }
+
+    /** Runs even when a step or the set-up failed: nothing this test made stays behind. */
+    @AfterAll
+    static void removeHosts() throws Exception {
+        Exception first = null;
+        for (ScriptedEngineHost host : HOSTS) {
+            try {
+                removeWhatTheTestMade(host);
+            } catch (RuntimeException e) {
+                first = first == null ? e : first;
+            }
+            try {
+                host.close();
+            } catch (Exception e) {
+                first = first == null ? e : first;
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    private static void removeWhatTheTestMade(ScriptedEngineHost host) {
+        DockerClient docker = host.docker();
+        docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(LABEL, LABEL_VALUE)).exec()
+                .forEach(c -> docker.removeContainerCmd(c.getId()).withForce(true).exec());
+        EngineNetworks networks = host.networks(Optional.of(host.underlayAddress()));
+        for (String net : List.of(NET_X, NET_Y)) {
+            networks.releaseIfUnused(net);
+        }
+    }
+
+    private static NetworkBinding x(List<String> peers) {
+        return new NetworkBinding(NET_X, 4242, 1450, List.of(new SubnetSpec("198.19.250.0/24", "198.19.250.1", 4)),
+                peers);
+    }
+
+    private static NetworkBinding y(List<String> peers) {
+        return new NetworkBinding(NET_Y, 4243, 1450, List.of(new SubnetSpec("198.19.251.0/24", "198.19.251.1", 4)),
+                peers);
+    }
+
+    private static List<String> bothHosts() {
+        return List.of(host1.underlayAddress(), host2.underlayAddress());
+    }
+
+    /** Creates and starts a busybox container on {@code port}, the way the agent's create will. */
+    private static String run(ScriptedEngineHost host, EngineNetworks networks, NetworkBinding binding, PortSpec port,
+                              String name, HostConfig hostConfig) {
+        host.docker().listContainersCmd().withShowAll(true).withNameFilter(List.of(name)).exec()
+                .forEach(c -> host.docker().removeContainerCmd(c.getId()).withForce(true).exec());
+        CreateContainerCmd cmd = host.docker().createContainerCmd("busybox:latest").withName(name)
+                .withCmd("sleep", "3600").withLabels(Map.of(LABEL, LABEL_VALUE)).withHostConfig(hostConfig);
+        String id = networks.attaching(binding, network -> PortAttachment.attach(cmd, port).exec().getId());
+        host.docker().startContainerCmd(id).exec();
+        return id;
+    }
+
+    private static int ping(ScriptedEngineHost host, String container, String address) {
+        return host.exec(container, "ping", "-c", "1", "-W", "2", address).exitCode();
+    }
+
+    @Test
+    @Order(1)
+    void containersOfOneNetworkReachEachOtherAcrossHosts() {
+        containerA = run(host1, networks1, x(bothHosts()),
+                new PortSpec("port-a", NET_X, MAC_A, List.of(new FixedIp("subnet-x", IP_A))), "wl-it-a",
+                HostConfig.newHostConfig());
+        containerB = run(host2, networks2, x(bothHosts()),
+                new PortSpec("port-b", NET_X, MAC_B, List.of(new FixedIp("subnet-x", IP_B))), "wl-it-b",
+                HostConfig.newHostConfig());
+
+        assertEquals(0, ping(host1, containerA, IP_B), "A on host 231 reaches B on host 232");
+        assertEquals(0, ping(host2, containerB, IP_A), "B on host 232 reaches A on host 231");
+
+        ContainerNetwork a = host1.docker().inspectContainerCmd(containerA).exec().getNetworkSettings().getNetworks()
+                .get("wl-net-" + NET_X);
+        assertEquals(IP_A, a.getIpAddress());
+        assertEquals(MAC_A, a.getMacAddress());
+        ContainerNetwork b = host2.docker().inspectContainerCmd(containerB).exec().getNetworkSettings().getNetworks()
+                .get("wl-net-" + NET_X);
+        assertEquals(IP_B, b.getIpAddress());
+        assertEquals(MAC_B, b.getMacAddress());
+        // and the kernel agrees with the engine: the container's interface has the port's MAC and MTU
+        String link = host1.exec(containerA, "ip", "link", "show", "eth0").stdout();
+        assertTrue(link.contains(MAC_A) && link.contains("mtu 1450"), link);
+
+        VxlanDevices devices = new VxlanDevices(host1.commands());
+        VxlanLink vxlan = devices.find("wlvx4242").orElseThrow();
+        assertEquals(new VxlanLink("wlvx4242", 4242, host1.underlayAddress(), 4789, false, "wlbr4242", 1450, true),
+                vxlan);
+        assertEquals(List.of(host2.underlayAddress()), devices.floodDestinations("wlvx4242"));
+    }
+
+    @Test
+    @Order(2)
+    void aContainerOfAnotherNetworkReachesNeither() {
+        // NET_ADMIN: even a container that rearranges its own routes and addresses gets nowhere
+        String c = run(host2, networks2, y(bothHosts()),
+                new PortSpec("port-c", NET_Y, "fa:16:3e:00:00:0c", List.of(new FixedIp("subnet-y", "198.19.251.10"))),
+                "wl-it-c", HostConfig.newHostConfig().withCapAdd(Capability.NET_ADMIN));
+        assertNotEquals(0, ping(host2, c, IP_A), "no route from Y to X");
+        assertNotEquals(0, ping(host2, c, IP_B));
+
+        // through its own gateway: the host routes nothing between the two bridges
+        assertEquals(0, host2.exec(c, "ip", "route", "add", "198.19.250.0/24", "via", "198.19.251.1").exitCode());
+        assertNotEquals(0, ping(host2, c, IP_A), "the host does not route from Y to X");
+        assertNotEquals(0, ping(host2, c, IP_B), "the host does not route from Y to X");
+
+        // on the wire: an address of X's subnet on Y's interface reaches only Y's bridge
+        assertEquals(0, host2.exec(c, "ip", "route", "del", "198.19.250.0/24").exitCode());
+        assertEquals(0, host2.exec(c, "ip", "addr", "add", "198.19.250.99/24", "dev", "eth0").exitCode());
+        assertNotEquals(0, ping(host2, c, IP_B), "Y's bridge is not X's");
+        assertNotEquals(0, ping(host2, c, IP_A), "Y's VXLAN segment is not X's");
+
+        // while X still works
+        assertEquals(0, ping(host1, containerA, IP_B));
+    }
+
+    @Test
+    @Order(3)
+    void ensuringAgainChangesNothing() {
+        String before = host1.docker().inspectNetworkCmd().withNetworkId("wl-net-" + NET_X).exec().getId();
+        assertEquals("wl-net-" + NET_X, networks1.ensure(x(bothHosts())));
+        assertEquals("wl-net-" + NET_X, networks1.ensure(x(bothHosts())));
+        assertEquals(before, host1.docker().inspectNetworkCmd().withNetworkId("wl-net-" + NET_X).exec().getId(),
+                "the same engine network");
+        assertEquals(List.of(host2.underlayAddress()), new VxlanDevices(host1.commands()).floodDestinations("wlvx4242"),
+                "one flooding entry per peer, however often ensured");
+        assertEquals(0, ping(host1, containerA, IP_B));
+    }
+
+    @Test
+    @Order(4)
+    void updatePeersFollowsTheHostsThatHoldTheNetwork() {
+        VxlanDevices devices = new VxlanDevices(host1.commands());
+        String gone = "198.18.233.2"; // a host that held the network and left
+        FdbPlan joined = networks1.updatePeers(x(List.of(host1.underlayAddress(), host2.underlayAddress(), gone)));
+        assertEquals(List.of(gone), joined.toAdd());
+        assertEquals(List.of(host2.underlayAddress(), gone), devices.floodDestinations("wlvx4242"));
+
+        FdbPlan left = networks1.updatePeers(x(bothHosts()));
+        assertEquals(List.of(gone), left.toRemove());
+        assertEquals(List.of(host2.underlayAddress()), devices.floodDestinations("wlvx4242"));
+
+        // without host 232 among the peers, A's frames no longer go there
+        networks1.updatePeers(x(List.of(host1.underlayAddress())));
+        assertEquals(List.of(), devices.floodDestinations("wlvx4242"));
+        host1.commands().runOrFail(List.of("ip", "neigh", "flush", "dev", "wlbr4242"));
+        assertNotEquals(0, ping(host1, containerA, IP_B), "no peer, no way to B");
+        networks1.updatePeers(x(bothHosts()));
+        assertEquals(0, ping(host1, containerA, IP_B), "the peer is back");
+
+        assertTrue(networks1.updatePeers(x(bothHosts())).isEmpty(), "the same peers again: nothing to do");
+        assertTrue(host1.networks(Optional.empty()).updatePeers(x(bothHosts())).isEmpty(),
+                "without an underlay there are no peers");
+    }
+
+    @Test
+    @Order(5)
+    void theNetworkLeavesAHostWithItsLastContainer() {
+        VxlanDevices devices = new VxlanDevices(host1.commands());
+        assertFalse(networks1.releaseIfUnused(NET_X), "A is still on X");
+        assertTrue(devices.find("wlvx4242").isPresent());
+
+        host1.docker().removeContainerCmd(containerA).withForce(true).exec();
+        assertTrue(networks1.releaseIfUnused(NET_X));
+        assertTrue(host1.docker().listNetworksCmd().withNameFilter("wl-net-" + NET_X).exec().stream()
+                .noneMatch(n -> n.getName().equals("wl-net-" + NET_X)), "the engine network is gone");
+        assertTrue(devices.find("wlvx4242").isEmpty(), "the VXLAN device is gone");
+        assertFalse(host1.commands().run(List.of("ip", "link", "show", "dev", "wlbr4242")).ok(), "the bridge is gone");
+        assertTrue(networks1.releaseIfUnused(NET_X), "releasing twice is fine");
+
+        // host 232 still holds X for B
+        assertTrue(new VxlanDevices(host2.commands()).find("wlvx4242").isPresent());
+    }
+}

@@ -1,0 +1,128 @@
+package io.windlass.agent.testing;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectExecResponse;
+import io.windlass.agent.driver.docker.DockerClientFactory;
+import io.windlass.agent.network.DockerNetworks;
+import io.windlass.agent.network.EngineNetworks;
+import io.windlass.agent.network.HostCommands;
+import io.windlass.agent.network.VxlanDevices;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.model.Frame;
+
+/**
+ * A compute host of a test's own, made by {@code deploy/local/engine-host} exactly as {@code up
+ * --hosts} makes one (namespace {@code wl-host-<n>}, link, dockerd, busybox, underlay route), with
+ * the data plane as its agent would drive it: the agent runs inside the namespace, the test does
+ * not, so the host's iproute2 commands go through {@code nsenter --net}.
+ */
+public final class ScriptedEngineHost implements AutoCloseable {
+    private static final Path SCRIPT = Path.of("..", "deploy", "local", "engine-host").toAbsolutePath().normalize();
+
+    private final int number;
+    private final Path state;
+    private final DockerClient docker;
+    private final HostCommands commands;
+
+    private ScriptedEngineHost(int number, Path state, String socket) {
+        this.number = number;
+        this.state = state;
+        this.docker = DockerClientFactory.create(socket, Duration.ofSeconds(60));
+        this.commands = new HostCommands(List.of("nsenter", "--net=/run/netns/wl-host-" + number),
+                Duration.ofSeconds(10));
+    }
+
+    /** Makes host {@code number} (idempotent), keeping its state under {@code state}. */
+    public static ScriptedEngineHost start(int number, Path state) {
+        String out = script(state, "start", number);
+        String[] last = out.lines().reduce((x, y) -> y).orElse("").split(" ");
+        if (last.length != 2) {
+            throw new IllegalStateException("engine-host start " + number + " said: " + out);
+        }
+        return new ScriptedEngineHost(number, state, last[1]);
+    }
+
+    /** This host's underlay address (the host end of its link). */
+    public String underlayAddress() {
+        return "198.18." + number + ".2";
+    }
+
+    public DockerClient docker() {
+        return docker;
+    }
+
+    /** iproute2 inside the host's namespace. */
+    public HostCommands commands() {
+        return commands;
+    }
+
+    /** The data plane of this host, as its agent would build it with the given underlay address. */
+    public EngineNetworks networks(Optional<String> underlay) {
+        return new EngineNetworks(new DockerNetworks(docker), new VxlanDevices(commands), underlay);
+    }
+
+    /** Runs a command in a running container; returns its exit code and output. */
+    public HostCommands.Result exec(String containerId, String... command) {
+        String execId = docker.execCreateCmd(containerId).withCmd(command).withAttachStdout(true)
+                .withAttachStderr(true).exec().getId();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (var callback = docker.execStartCmd(execId).exec(new ResultCallback.Adapter<Frame>() {
+            @Override
+            public void onNext(Frame frame) {
+                out.writeBytes(frame.getPayload());
+            }
+        })) {
+            if (!callback.awaitCompletion(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(String.join(" ", command) + " did not finish within 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        InspectExecResponse done = docker.inspectExecCmd(execId).exec();
+        String text = out.toString(StandardCharsets.UTF_8);
+        return new HostCommands.Result(done.getExitCodeLong() == null ? -1 : done.getExitCodeLong().intValue(), text,
+                text);
+    }
+
+    /** Removes the host: its engine (and every container), its namespace, and the underlay forwarding if it was the last host. */
+    @Override
+    public void close() throws IOException {
+        try {
+            docker.close();
+        } finally {
+            script(state, "stop", number);
+        }
+    }
+
+    private static String script(Path state, String command, int number) {
+        ProcessBuilder builder = new ProcessBuilder(SCRIPT.toString(), command, String.valueOf(number))
+                .redirectErrorStream(true);
+        builder.environment().put("WINDLASS_STATE", state.toString());
+        try {
+            Process process = builder.start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (!process.waitFor(180, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException("engine-host " + command + " " + number + " failed: " + out);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run " + SCRIPT, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}
