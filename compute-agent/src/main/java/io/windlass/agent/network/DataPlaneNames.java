@@ -10,6 +10,7 @@ public final class DataPlaneNames {
     /** Prefix of the engine networks Windlass makes; the rest is the Windlass network uuid. */
     public static final String NETWORK_PREFIX = "wl-net-";
     private static final int IFNAMSIZ = 15;
+    private static final String BRIDGE_PREFIX = "wlbr";
 
     private DataPlaneNames() {
     }
@@ -21,7 +22,12 @@ public final class DataPlaneNames {
 
     /** The Linux bridge under the engine network: {@code wlbr<vni>}. */
     public static String bridge(int vni) {
-        return checked("wlbr" + vni);
+        return checked(BRIDGE_PREFIX + vni);
+    }
+
+    /** Every tenant bridge, as iptables matches interface names: {@code wlbr+}. */
+    public static String anyBridge() {
+        return BRIDGE_PREFIX + "+";
     }
 
     /** The VXLAN device that carries the network to the other hosts: {@code wlvx<vni>}. */

@@ -26,6 +26,7 @@ public class EngineNetworks {
 
     private final DockerNetworks engine;
     private final VxlanDevices vxlans;
+    private final TenantBridgeGuard guard;
     private final Optional<String> underlayAddress;
     private final WorkloadLocks locks = new WorkloadLocks();
 
@@ -33,9 +34,11 @@ public class EngineNetworks {
      * @param underlayAddress this host's address on the network between hosts; empty: networks stay
      *                        on this host (no VXLAN device, peers ignored)
      */
-    public EngineNetworks(DockerNetworks engine, VxlanDevices vxlans, Optional<String> underlayAddress) {
+    public EngineNetworks(DockerNetworks engine, VxlanDevices vxlans, TenantBridgeGuard guard,
+                          Optional<String> underlayAddress) {
         this.engine = engine;
         this.vxlans = vxlans;
+        this.guard = guard;
         this.underlayAddress = underlayAddress.filter(a -> !a.isBlank());
     }
 
@@ -102,6 +105,8 @@ public class EngineNetworks {
 
     private String ensureHeld(NetworkBinding binding) {
         EngineNetworkSpec spec = EngineNetworkSpec.of(binding);
+        // before the first bridge exists: no moment in which a container could reach its host
+        guard.ensure(spec.ipv6());
         Optional<Network> found = engine.find(spec.name());
         if (found.isPresent() && !spec.matches(found.get())) {
             int users = engine.users(spec.name()).size();

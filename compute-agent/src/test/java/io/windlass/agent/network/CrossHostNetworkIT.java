@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -185,6 +186,46 @@ class CrossHostNetworkIT {
 
     @Test
     @Order(3)
+    void aContainerCannotUseItsHostsVxlanSocketToEnterAnotherNetwork() {
+        String c = host2.docker().listContainersCmd().withNameFilter(List.of("wl-it-c")).exec().getFirst().getId();
+        assertNotEquals(0, ping(host2, c, "198.19.251.1"), "nothing from a tenant bridge is for the host");
+
+        // the probe: an ARP request for B inside a VXLAN packet of X's VNI; B keeps its sender in its neighbours.
+        // From host 231's underlay address it is a peer's frame, and B sees it.
+        injectArpForB(host1.commands(), host2.underlayAddress(), "198.19.250.78");
+        assertTrue(neighbours(host2, containerB).contains("198.19.250.78"), "the probe reaches B from a peer");
+        // From C, at its own gateway (the host's address, where the host's VXLAN socket listens too), it must not
+        int pid = host2.docker().inspectContainerCmd(c).exec().getState().getPid();
+        injectArpForB(new HostCommands(List.of("nsenter", "--net=/proc/" + pid + "/ns/net"), Duration.ofSeconds(10)),
+                "198.19.251.1", "198.19.250.77");
+        assertFalse(neighbours(host2, containerB).contains("198.19.250.77"), "C put a frame on X");
+    }
+
+    /** Sends, from wherever {@code from} runs, a VXLAN packet (VNI 4242) holding an ARP request for B. */
+    private static void injectArpForB(HostCommands from, String to, String senderIp) {
+        String script = """
+                import socket, struct, sys
+                mac = bytes.fromhex("020000000077")
+                arp = struct.pack("!HHBBH", 1, 0x0800, 6, 4, 1) + mac + socket.inet_aton(sys.argv[2]) \\
+                    + bytes(6) + socket.inet_aton(sys.argv[3])
+                frame = bytes.fromhex("ffffffffffff") + mac + bytes.fromhex("0806") + arp
+                vxlan = struct.pack("!II", 0x08000000, 4242 << 8)
+                socket.socket(socket.AF_INET, socket.SOCK_DGRAM).sendto(vxlan + frame, (sys.argv[1], 4789))
+                """;
+        from.runOrFail(List.of("python3", "-c", script, to, senderIp, IP_B));
+        try {
+            Thread.sleep(500); // delivery is asynchronous; half a second is ages on one machine
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String neighbours(ScriptedEngineHost host, String container) {
+        return host.exec(container, "ip", "neigh").stdout();
+    }
+
+    @Test
+    @Order(4)
     void ensuringAgainChangesNothing() {
         String before = host1.docker().inspectNetworkCmd().withNetworkId("wl-net-" + NET_X).exec().getId();
         assertEquals("wl-net-" + NET_X, networks1.ensure(x(bothHosts())));
@@ -197,7 +238,7 @@ class CrossHostNetworkIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void updatePeersFollowsTheHostsThatHoldTheNetwork() {
         VxlanDevices devices = new VxlanDevices(host1.commands());
         String gone = "198.18.233.2"; // a host that held the network and left
@@ -223,7 +264,7 @@ class CrossHostNetworkIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void theNetworkLeavesAHostWithItsLastContainer() {
         VxlanDevices devices = new VxlanDevices(host1.commands());
         assertFalse(networks1.releaseIfUnused(NET_X), "A is still on X");

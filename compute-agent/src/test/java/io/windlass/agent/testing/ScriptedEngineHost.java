@@ -6,6 +6,7 @@ import io.windlass.agent.driver.docker.DockerClientFactory;
 import io.windlass.agent.network.DockerNetworks;
 import io.windlass.agent.network.EngineNetworks;
 import io.windlass.agent.network.HostCommands;
+import io.windlass.agent.network.TenantBridgeGuard;
 import io.windlass.agent.network.VxlanDevices;
 
 import java.io.ByteArrayOutputStream;
@@ -68,7 +69,8 @@ public final class ScriptedEngineHost implements AutoCloseable {
 
     /** The data plane of this host, as its agent would build it with the given underlay address. */
     public EngineNetworks networks(Optional<String> underlay) {
-        return new EngineNetworks(new DockerNetworks(docker), new VxlanDevices(commands), underlay);
+        return new EngineNetworks(new DockerNetworks(docker), new VxlanDevices(commands),
+                new TenantBridgeGuard(commands), underlay);
     }
 
     /** Runs a command in a running container; returns its exit code and output. */
