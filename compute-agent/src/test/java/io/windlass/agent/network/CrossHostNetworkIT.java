@@ -1,7 +1,6 @@
 package io.windlass.agent.network;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.HostConfig;
@@ -111,16 +110,9 @@ class CrossHostNetworkIT {
         return List.of(host1.underlayAddress(), host2.underlayAddress());
     }
 
-    /** Creates and starts a busybox container on {@code port}, the way the agent's create will. */
     private static String run(ScriptedEngineHost host, EngineNetworks networks, NetworkBinding binding, PortSpec port,
                               String name, HostConfig hostConfig) {
-        host.docker().listContainersCmd().withShowAll(true).withNameFilter(List.of(name)).exec()
-                .forEach(c -> host.docker().removeContainerCmd(c.getId()).withForce(true).exec());
-        CreateContainerCmd cmd = host.docker().createContainerCmd("busybox:latest").withName(name)
-                .withCmd("sleep", "3600").withLabels(Map.of(LABEL, LABEL_VALUE)).withHostConfig(hostConfig);
-        String id = networks.attaching(binding, network -> PortAttachment.attach(cmd, port).exec().getId());
-        host.docker().startContainerCmd(id).exec();
-        return id;
+        return host.runOnPort(networks, binding, port, name, Map.of(LABEL, LABEL_VALUE), hostConfig);
     }
 
     private static int ping(ScriptedEngineHost host, String container, String address) {
@@ -269,6 +261,10 @@ class CrossHostNetworkIT {
         VxlanDevices devices = new VxlanDevices(host1.commands());
         assertFalse(networks1.releaseIfUnused(NET_X), "A is still on X");
         assertTrue(devices.find("wlvx4242").isPresent());
+        // a stopped container has no endpoint (the engine itself would let the network go), but it
+        // gets its address back when started
+        host1.docker().killContainerCmd(containerA).exec();
+        assertFalse(networks1.releaseIfUnused(NET_X), "stopped, A still holds X");
 
         host1.docker().removeContainerCmd(containerA).withForce(true).exec();
         assertTrue(networks1.releaseIfUnused(NET_X));

@@ -1,11 +1,18 @@
 package io.windlass.agent.testing;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectExecResponse;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.HostConfig;
 import io.windlass.agent.driver.docker.DockerClientFactory;
 import io.windlass.agent.network.DockerNetworks;
 import io.windlass.agent.network.EngineNetworks;
 import io.windlass.agent.network.HostCommands;
+import io.windlass.agent.network.NetworkBinding;
+import io.windlass.agent.network.PortAttachment;
+import io.windlass.agent.network.PortSpec;
 import io.windlass.agent.network.TenantBridgeGuard;
 import io.windlass.agent.network.VxlanDevices;
 
@@ -15,11 +22,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-
-import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.model.Frame;
 
 /**
  * A compute host of a test's own, made by {@code deploy/local/engine-host} exactly as {@code up
@@ -71,6 +76,24 @@ public final class ScriptedEngineHost implements AutoCloseable {
     public EngineNetworks networks(Optional<String> underlay) {
         return new EngineNetworks(new DockerNetworks(docker), new VxlanDevices(commands),
                 new TenantBridgeGuard(commands), underlay);
+    }
+
+    /**
+     * Creates and starts a busybox container (sleeping) on {@code port}, the way the agent's create
+     * will: the network ensured and the container made under its lock; a container of that name
+     * from an earlier run goes first.
+     *
+     * @return the engine's container id
+     */
+    public String runOnPort(EngineNetworks networks, NetworkBinding binding, PortSpec port, String name,
+                            Map<String, String> labels, HostConfig hostConfig) {
+        docker.listContainersCmd().withShowAll(true).withNameFilter(List.of(name)).exec()
+                .forEach(c -> docker.removeContainerCmd(c.getId()).withForce(true).exec());
+        CreateContainerCmd cmd = docker.createContainerCmd("busybox:latest").withName(name)
+                .withCmd("sleep", "3600").withLabels(labels).withHostConfig(hostConfig);
+        String id = networks.attaching(binding, network -> PortAttachment.attach(cmd, port).exec().getId());
+        docker.startContainerCmd(id).exec();
+        return id;
     }
 
     /** Runs a command in a running container; returns its exit code and output. */
