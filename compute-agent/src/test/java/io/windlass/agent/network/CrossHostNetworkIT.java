@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -39,6 +41,8 @@ class CrossHostNetworkIT {
     private static final String LABEL_VALUE = "cross-host-network-it";
     private static final String NET_X = "0b6a44a5-53d8-4c1c-9e26-3f1a0e0c4242";
     private static final String NET_Y = "0b6a44a5-53d8-4c1c-9e26-3f1a0e0c4243";
+    private static final String NET_V = "0b6a44a5-53d8-4c1c-9e26-3f1a0e0c4245";
+    private static final String NET_W = "0b6a44a5-53d8-4c1c-9e26-3f1a0e0c4246";
     private static final String IP_A = "198.19.250.10";
     private static final String IP_B = "198.19.250.11";
     private static final String MAC_A = "fa:16:3e:00:00:0a";
@@ -91,7 +95,7 @@ class CrossHostNetworkIT {
         docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(LABEL, LABEL_VALUE)).exec()
                 .forEach(c -> docker.removeContainerCmd(c.getId()).withForce(true).exec());
         EngineNetworks networks = host.networks(Optional.of(host.underlayAddress()));
-        for (String net : List.of(NET_X, NET_Y)) {
+        for (String net : List.of(NET_X, NET_Y, NET_V, NET_W)) {
             networks.releaseIfUnused(net);
         }
     }
@@ -104,6 +108,19 @@ class CrossHostNetworkIT {
     private static NetworkBinding y(List<String> peers) {
         return new NetworkBinding(NET_Y, 4243, 1450, List.of(new SubnetSpec("198.19.251.0/24", "198.19.251.1", 4)),
                 peers);
+    }
+
+    /** A dual-stack network: VNI 4240 + n, 198.19.(248 + n).0/24 and fd00:424n::/64. */
+    private static NetworkBinding dualStack(String id, int n) {
+        return new NetworkBinding(id, 4240 + n, 1450, List.of(
+                new SubnetSpec("198.19." + (248 + n) + ".0/24", "198.19." + (248 + n) + ".1", 4),
+                new SubnetSpec("fd00:424" + n + "::/64", "fd00:424" + n + "::1", 6)), bothHosts());
+    }
+
+    private static PortSpec dualStackPort(String id, NetworkBinding network, String mac, int host) {
+        String v4 = network.subnets().getFirst().cidr().replace(".0/24", "." + host);
+        String v6 = network.subnets().get(1).cidr().replace("::/64", "::" + host);
+        return new PortSpec(id, network.networkId(), mac, List.of(new FixedIp("v4", v4), new FixedIp("v6", v6)));
     }
 
     private static List<String> bothHosts() {
@@ -161,10 +178,15 @@ class CrossHostNetworkIT {
         assertNotEquals(0, ping(host2, c, IP_A), "no route from Y to X");
         assertNotEquals(0, ping(host2, c, IP_B));
 
-        // through its own gateway: the host routes nothing between the two bridges
+        // through its own gateway: the host routes nothing between the two bridges. A and B could not
+        // answer C (no route back), so what counts is whether a request arrives at all
         assertEquals(0, host2.exec(c, "ip", "route", "add", "198.19.250.0/24", "via", "198.19.251.1").exitCode());
+        long echoesAtB = echoRequestsReceived(host2, containerB, 4);
+        long echoesAtA = echoRequestsReceived(host1, containerA, 4);
         assertNotEquals(0, ping(host2, c, IP_A), "the host does not route from Y to X");
         assertNotEquals(0, ping(host2, c, IP_B), "the host does not route from Y to X");
+        assertEquals(echoesAtB, echoRequestsReceived(host2, containerB, 4), "no request from Y arrived at B");
+        assertEquals(echoesAtA, echoRequestsReceived(host1, containerA, 4), "no request from Y arrived at A");
 
         // on the wire: an address of X's subnet on Y's interface reaches only Y's bridge
         assertEquals(0, host2.exec(c, "ip", "route", "del", "198.19.250.0/24").exitCode());
@@ -187,10 +209,31 @@ class CrossHostNetworkIT {
         injectArpForB(host1.commands(), host2.underlayAddress(), "198.19.250.78");
         assertTrue(neighbours(host2, containerB).contains("198.19.250.78"), "the probe reaches B from a peer");
         // From C, at its own gateway (the host's address, where the host's VXLAN socket listens too), it must not
-        int pid = host2.docker().inspectContainerCmd(c).exec().getState().getPid();
-        injectArpForB(new HostCommands(List.of("nsenter", "--net=/proc/" + pid + "/ns/net"), Duration.ofSeconds(10)),
-                "198.19.251.1", "198.19.250.77");
+        injectArpForB(inContainer(host2, c), "198.19.251.1", "198.19.250.77");
         assertFalse(neighbours(host2, containerB).contains("198.19.250.77"), "C put a frame on X");
+    }
+
+    /**
+     * ICMP echo requests the container's kernel has received so far ({@code /proc/net/snmp} or
+     * {@code snmp6} of its namespace): a request that arrived counts even if no answer could get back.
+     */
+    private static long echoRequestsReceived(ScriptedEngineHost host, String container, int version) {
+        if (version == 6) {
+            Matcher m = Pattern.compile("Icmp6InEchos\\s+(\\d+)").matcher(
+                    host.exec(container, "cat", "/proc/net/snmp6").stdout());
+            assertTrue(m.find());
+            return Long.parseLong(m.group(1));
+        }
+        List<String[]> icmp = host.exec(container, "cat", "/proc/net/snmp").stdout().lines()
+                .filter(l -> l.startsWith("Icmp:")).map(l -> l.split("\\s+")).toList();
+        int column = List.of(icmp.get(0)).indexOf("InEchos");
+        return Long.parseLong(icmp.get(1)[column]);
+    }
+
+    /** Commands run in a container's network namespace: what the container could do with NET_ADMIN. */
+    private static HostCommands inContainer(ScriptedEngineHost host, String container) {
+        int pid = host.docker().inspectContainerCmd(container).exec().getState().getPid();
+        return new HostCommands(List.of("nsenter", "--net=/proc/" + pid + "/ns/net"), Duration.ofSeconds(10));
     }
 
     /** Sends, from wherever {@code from} runs, a VXLAN packet (VNI 4242) holding an ARP request for B. */
@@ -257,6 +300,50 @@ class CrossHostNetworkIT {
 
     @Test
     @Order(6)
+    void aDualStackNetworkCarriesIpv6AcrossHostsAndNotIntoAnotherNetwork() {
+        NetworkBinding v = dualStack(NET_V, 5);
+        String d = run(host1, networks1, v, dualStackPort("port-d", v, "fa:16:3e:00:00:1d", 10), "wl-it-d",
+                HostConfig.newHostConfig());
+        String e = run(host2, networks2, v, dualStackPort("port-e", v, "fa:16:3e:00:00:1e", 11), "wl-it-e",
+                HostConfig.newHostConfig());
+        assertEquals(0, host1.exec(d, "ping6", "-c", "1", "-W", "2", "fd00:4245::11").exitCode(), "D reaches E");
+        assertEquals(0, host2.exec(e, "ping6", "-c", "1", "-W", "2", "fd00:4245::10").exitCode(), "E reaches D");
+        assertEquals(0, ping(host1, d, "198.19.253.11"));
+        ContainerNetwork inspected = host1.docker().inspectContainerCmd(d).exec().getNetworkSettings().getNetworks()
+                .get("wl-net-" + NET_V);
+        assertEquals("fd00:4245::10", inspected.getGlobalIPv6Address());
+        assertEquals("198.19.253.10", inspected.getIpAddress());
+        assertEquals("fa:16:3e:00:00:1d", inspected.getMacAddress());
+
+        // the engine gives an internal network's containers an IPv6 default route via the gateway and
+        // adds no IPv6 rule: only the guard keeps F (network W) from being routed to E on the same host.
+        // The host answers no neighbour solicitation from a tenant bridge (INPUT), so F is given the
+        // gateway's MAC by hand, as a container with NET_ADMIN can: the FORWARD rules must hold alone
+        NetworkBinding w = dualStack(NET_W, 6);
+        String f = run(host2, networks2, w, dualStackPort("port-f", w, "fa:16:3e:00:00:1f", 10), "wl-it-f",
+                HostConfig.newHostConfig().withCapAdd(Capability.NET_ADMIN));
+        Matcher bridgeMac = Pattern.compile("\"address\":\"([0-9a-f:]{17})\"").matcher(
+                host2.commands().runOrFail(List.of("ip", "-j", "link", "show", "dev", "wlbr4246")));
+        assertTrue(bridgeMac.find());
+        // busybox's ip has no neigh replace: the host's iproute2, in F's namespace, does what F could
+        inContainer(host2, f).runOrFail(List.of("ip", "-6", "neigh", "replace", "fd00:4246::1", "lladdr",
+                bridgeMac.group(1), "dev", "eth0", "nud", "permanent"));
+        // and the host knows E's MAC, as a host that once talked to E would: the INPUT rule keeps it from
+        // learning it now (E's neighbour advertisements are dropped), which alone would stop the routing
+        host2.commands().runOrFail(List.of("ip", "-6", "neigh", "replace", "fd00:4245::11", "lladdr",
+                "fa:16:3e:00:00:1e", "dev", "wlbr4245", "nud", "permanent"));
+        long echoesAtE = echoRequestsReceived(host2, e, 6);
+        long echoesAtD = echoRequestsReceived(host1, d, 6);
+        assertNotEquals(0, host2.exec(f, "ping6", "-c", "1", "-W", "2", "fd00:4245::11").exitCode(), "W to V, one host");
+        assertNotEquals(0, host2.exec(f, "ping6", "-c", "1", "-W", "2", "fd00:4245::10").exitCode(), "W to V, across");
+        // E could not answer anyway (the host answers no neighbour solicitation for its gateway)
+        assertEquals(echoesAtE, echoRequestsReceived(host2, e, 6), "no request from W arrived at E");
+        assertEquals(echoesAtD, echoRequestsReceived(host1, d, 6), "no request from W arrived at D");
+        assertEquals(0, host2.exec(e, "ping6", "-c", "1", "-W", "2", "fd00:4245::10").exitCode(), "V still works");
+    }
+
+    @Test
+    @Order(7)
     void theNetworkLeavesAHostWithItsLastContainer() {
         VxlanDevices devices = new VxlanDevices(host1.commands());
         assertFalse(networks1.releaseIfUnused(NET_X), "A is still on X");
