@@ -300,6 +300,17 @@ class CrossHostNetworkIT {
 
     @Test
     @Order(6)
+    void anEngineRestartLeavesTheNetworkWorking() {
+        host2.restartEngine();
+        assertEquals(0, ping(host1, containerA, IP_B), "the bridge, its VXLAN port and B outlive the engine");
+        // what the agent's sync would do after it: nothing to change
+        assertEquals("wl-net-" + NET_X, networks2.ensure(x(bothHosts())));
+        assertEquals(List.of(host1.underlayAddress()), new VxlanDevices(host2.commands()).floodDestinations("wlvx4242"));
+        assertEquals(0, ping(host2, containerB, IP_A));
+    }
+
+    @Test
+    @Order(7)
     void aDualStackNetworkCarriesIpv6AcrossHostsAndNotIntoAnotherNetwork() {
         NetworkBinding v = dualStack(NET_V, 5);
         String d = run(host1, networks1, v, dualStackPort("port-d", v, "fa:16:3e:00:00:1d", 10), "wl-it-d",
@@ -343,7 +354,7 @@ class CrossHostNetworkIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void theNetworkLeavesAHostWithItsLastContainer() {
         VxlanDevices devices = new VxlanDevices(host1.commands());
         assertFalse(networks1.releaseIfUnused(NET_X), "A is still on X");

@@ -58,6 +58,11 @@ public final class ScriptedEngineHost implements AutoCloseable {
         return new ScriptedEngineHost(number, state, last[1]);
     }
 
+    /** Restarts the host's dockerd only (live-restore: its containers keep running), as an engine upgrade does. */
+    public void restartEngine() {
+        script(state, "restart", number);
+    }
+
     /** This host's underlay address (the host end of its link). */
     public String underlayAddress() {
         return "198.18." + number + ".2";
