@@ -105,7 +105,7 @@ public class EngineNetworks {
 
     private String ensureHeld(NetworkBinding binding) {
         EngineNetworkSpec spec = EngineNetworkSpec.of(binding);
-        // before the first bridge exists: no moment in which a container could reach its host
+        // before the first bridge exists: no moment in which a container could reach its host or be routed
         guard.ensure(spec.ipv6());
         Optional<Network> found = engine.find(spec.name());
         if (found.isPresent() && !spec.matches(found.get())) {

@@ -50,7 +50,18 @@ public final class ScriptedEngineHost implements AutoCloseable {
 
     /** Makes host {@code number} (idempotent), keeping its state under {@code state}. */
     public static ScriptedEngineHost start(int number, Path state) {
-        String out = script(state, "start", number);
+        String out;
+        try {
+            out = script(state, "start", number);
+        } catch (RuntimeException e) {
+            // a start that failed halfway may have made the namespace: leave nothing behind
+            try {
+                script(state, "stop", number);
+            } catch (RuntimeException stop) {
+                e.addSuppressed(stop);
+            }
+            throw e;
+        }
         String[] last = out.lines().reduce((x, y) -> y).orElse("").split(" ");
         if (last.length != 2) {
             throw new IllegalStateException("engine-host start " + number + " said: " + out);
