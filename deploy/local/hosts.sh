@@ -9,6 +9,12 @@
 # the link only: 198.18.i.1:5672 is a TCP forwarder (HAProxy) to RabbitMQ on the root namespace's
 # loopback. Cutting the link (engine-host cut N) cuts the host off as a failed switch port would.
 # 198.18.0.0/15 is the benchmarking range (RFC 2544): plainly a test network.
+#
+# The hosts reach each other (the underlay their tenant networks' VXLAN devices use, see
+# docs/networking.md) through the root namespace, as hosts reach each other through a switch: each
+# host routes 198.18.0.0/16 via the root end of its link, and the root namespace forwards between
+# the wl-h* links only, from 198.18.0.0/16 to 198.18.0.0/16 (chain WINDLASS-UNDERLAY). Nothing else
+# is forwarded: a host still has no route off the machine.
 
 host_name() { echo "wl-host-$1"; }
 host_dir() { echo "$WINDLASS_STATE/hosts/$(host_name "$1")"; }
@@ -58,6 +64,7 @@ ensure_host_engine() {
     ip -n "$ns" link set lo up
     log "made $ns (198.18.$i.2, link $veth)"
   fi
+  ensure_host_underlay "$i"
   if ! host_dockerd_pid "$i" >/dev/null; then
     # setsid: the engine must outlive this shell; the namespace is the host's network
     # nsenter joins the network namespace only: `ip netns exec` would also remount /sys, and the
@@ -73,6 +80,44 @@ ensure_host_engine() {
   if ! docker -H "$(host_socket "$i")" image inspect busybox:latest >/dev/null 2>&1; then
     docker save busybox:latest | docker -H "$(host_socket "$i")" load -q >/dev/null
     log "imported busybox:latest into $name"
+  fi
+}
+
+# The underlay range: host i is 198.18.i.2, the root end of its link 198.18.i.1.
+UNDERLAY_RANGE=198.18.0.0/16
+UNDERLAY_CHAIN=WINDLASS-UNDERLAY
+
+# Host i reaches the other hosts through the root end of its link, and the root namespace forwards
+# between host links; idempotent (route replace, rules checked before they are added).
+ensure_host_underlay() {
+  local i=$1
+  ip -n "$(host_name "$i")" route replace "$UNDERLAY_RANGE" via "$(host_broker_address "$i")" dev eth0 \
+    || log "WARNING: no route to the other hosts from $(host_name "$i") (is its link up?)"
+  if [[ "$(cat /proc/sys/net/ipv4/ip_forward)" != 1 ]]; then
+    # the root engine turns it on too; without it the root namespace forwards nothing at all
+    sysctl -qw net.ipv4.ip_forward=1
+    log "turned on IPv4 forwarding in the root namespace (host links only: chain $UNDERLAY_CHAIN)"
+  fi
+  iptables -w -n -L "$UNDERLAY_CHAIN" >/dev/null 2>&1 || iptables -w -N "$UNDERLAY_CHAIN"
+  # the root engine sets FORWARD's policy to DROP; these are the only packets we let through
+  local rule=(-i 'wl-h+' -o 'wl-h+' -s "$UNDERLAY_RANGE" -d "$UNDERLAY_RANGE" -j ACCEPT)
+  iptables -w -C "$UNDERLAY_CHAIN" "${rule[@]}" 2>/dev/null || iptables -w -A "$UNDERLAY_CHAIN" "${rule[@]}"
+  # first in FORWARD, so neither the engine's chains nor a DROP policy see these packets
+  iptables -w -C FORWARD -j "$UNDERLAY_CHAIN" 2>/dev/null || iptables -w -I FORWARD 1 -j "$UNDERLAY_CHAIN"
+}
+
+# Removes the forwarding between host links once no host link is left (of any run on this machine).
+remove_underlay_if_unused() {
+  if ip -o link show 2>/dev/null | grep -qE '^[0-9]+: wl-h[0-9]+@'; then
+    return 0
+  fi
+  while iptables -w -C FORWARD -j "$UNDERLAY_CHAIN" 2>/dev/null; do
+    iptables -w -D FORWARD -j "$UNDERLAY_CHAIN"
+  done
+  if iptables -w -n -L "$UNDERLAY_CHAIN" >/dev/null 2>&1; then
+    iptables -w -F "$UNDERLAY_CHAIN"
+    iptables -w -X "$UNDERLAY_CHAIN"
+    log "removed the forwarding between host links (no host left)"
   fi
 }
 
@@ -116,6 +161,7 @@ start_host_agent() {
     "-Dquarkus.http.host=$(host_address "$i")" "-Dquarkus.http.port=$(host_agent_port "$i")" \
     "-Dwindlass.agent.host=$name" "-Dwindlass.agent.docker-host=$(host_socket "$i")" \
     "-Dwindlass.rpc.host=$(host_broker_address "$i")" -Dwindlass.rpc.declare-topology=false \
+    "-Dwindlass.agent.underlay-address=$(host_address "$i")" \
     $(broker_props "windlass-agent-$name") \
     -jar compute-agent/target/quarkus-app/quarkus-run.jar >"$dir/agent.log" 2>&1 </dev/null &
   pid=$!
@@ -155,13 +201,23 @@ stop_host() {
   if [[ -e "/run/netns/$name" ]]; then
     # deleting the namespace deletes its end of the link, and with it the root end
     ip netns del "$name"
+    # the kernel dismantles a namespace in the background: wait until its link is gone too
+    wait_for 10 host_link_gone "$i" || log "WARNING: the link wl-h$i outlived $name"
     log "removed $name"
   fi
+  remove_underlay_if_unused
 }
+
+host_link_gone() { ! ip link show "wl-h$1" >/dev/null 2>&1; }
 
 # Cuts host i off (its link down, as a failed switch port would) or restores it.
 cut_host_link() { ip link set "wl-h$1" down; log "cut the link of $(host_name "$1")"; }
-restore_host_link() { ip link set "wl-h$1" up; log "restored the link of $(host_name "$1")"; }
+restore_host_link() {
+  ip link set "wl-h$1" up
+  # a route through a link that went down may have gone with it
+  ensure_host_underlay "$1"
+  log "restored the link of $(host_name "$1")"
+}
 
 # The numbers of the hosts that up made (their directories), for down.
 made_hosts() {

@@ -33,6 +33,13 @@ public interface AgentConfig {
     @WithDefault("docker")
     DriverKind driver();
 
+    /**
+     * This host's address on the network between hosts (the underlay), where the VXLAN devices of
+     * tenant networks send from and peers send to (UDP 4789). Unset (the default): tenant networks
+     * stay on this host, with no VXLAN device. {@code deploy/local} gives host i 198.18.i.2.
+     */
+    Optional<String> underlayAddress();
+
     /** Docker engine endpoint. */
     @WithDefault("unix:///var/run/docker.sock")
     String dockerHost();

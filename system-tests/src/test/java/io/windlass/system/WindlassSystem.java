@@ -343,7 +343,7 @@ public final class WindlassSystem implements BeforeAllCallback, AfterAllCallback
         props.replaceAll(p -> p.startsWith("-Dquarkus.http.port=") ? "-Dquarkus.http.port=" + agentPort
                 : p.startsWith("-Dquarkus.http.host=") ? "-Dquarkus.http.host=" + host.address() : p);
         props.addAll(List.of("-Dwindlass.agent.host=" + host.name(), "-Dwindlass.agent.docker-host=" + host.socket(),
-                "-Dwindlass.rpc.host=" + host.brokerAddress()));
+                "-Dwindlass.rpc.host=" + host.brokerAddress(), "-Dwindlass.agent.underlay-address=" + host.address()));
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         ServiceProcess agent = ServiceProcess.start(WindlassService.AGENT,
                 List.of("nsenter", "--net=/run/netns/" + host.name()), java, jars.get(WindlassService.AGENT), props,

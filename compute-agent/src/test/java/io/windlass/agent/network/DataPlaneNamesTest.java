@@ -1,0 +1,27 @@
+package io.windlass.agent.network;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DataPlaneNamesTest {
+
+    @Test
+    void devicesAreNamedAfterTheVni() {
+        assertEquals("wlbr4242", DataPlaneNames.bridge(4242));
+        assertEquals("wlvx4242", DataPlaneNames.vxlan(4242));
+    }
+
+    @Test
+    void theLargestVniStillFitsALinuxInterfaceName() {
+        assertTrue(DataPlaneNames.bridge(NetworkBinding.MAX_VNI).length() <= 15);
+        assertTrue(DataPlaneNames.vxlan(NetworkBinding.MAX_VNI).length() <= 15);
+    }
+
+    @Test
+    void engineNetworkIsNamedAfterTheWindlassNetwork() {
+        assertEquals("wl-net-5f0c7a2e-0000-4000-8000-000000000001",
+                DataPlaneNames.engineNetwork("5f0c7a2e-0000-4000-8000-000000000001"));
+    }
+}
