@@ -1,6 +1,7 @@
 package io.windlass.subnet.service;
 
 import java.math.BigInteger;
+import java.util.Random;
 import java.util.random.RandomGenerator;
 
 /** An allocation pool: the addresses from {@code start} to {@code end}, both included. */
@@ -21,14 +22,9 @@ public record AddressRange(IpAddress start, IpAddress end) {
     /** A uniformly random address of the range. */
     public IpAddress random(RandomGenerator random) {
         BigInteger size = size();
-        BigInteger offset;
-        if (size.bitLength() < 63) {
-            offset = BigInteger.valueOf(random.nextLong(size.longValue()));
-        } else {
-            do {
-                offset = new BigInteger(size.bitLength(), new java.util.Random(random.nextLong()));
-            } while (offset.compareTo(size) >= 0);
-        }
+        // 64 spare bits make the modulo's bias negligible even for an IPv6 /64
+        BigInteger offset = size.bitLength() < 63 ? BigInteger.valueOf(random.nextLong(size.longValue()))
+                : new BigInteger(size.bitLength() + 64, Random.from(random)).mod(size);
         return new IpAddress(start.value().add(offset), start.version());
     }
 

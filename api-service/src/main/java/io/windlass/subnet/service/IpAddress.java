@@ -44,7 +44,7 @@ public record IpAddress(BigInteger value, int version) implements Comparable<IpA
             }
             v = v.shiftLeft(16).add(new BigInteger(group, 16));
         }
-        v = v.shiftLeft(16 * (8 - groups));
+        v = v.shiftLeft(16 * (8 - head.length));
         BigInteger low = BigInteger.ZERO;
         for (String group : tail) {
             if (!V6_GROUP.matcher(group).matches()) {
