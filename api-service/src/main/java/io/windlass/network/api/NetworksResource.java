@@ -76,5 +76,4 @@ public class NetworksResource {
     private Map<String, Object> view(NetworkRecord n) {
         return NetworkView.of(n, policy.isAdmin());
     }
-
 }

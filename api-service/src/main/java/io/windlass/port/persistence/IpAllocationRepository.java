@@ -56,4 +56,12 @@ public class IpAllocationRepository {
                 .setParameter("port", portId).setParameter(kept.isEmpty() ? "port" : "kept",
                         kept.isEmpty() ? portId : kept).executeUpdate();
     }
+
+    /** The port holding the address, if any. */
+    public Optional<String> holder(String subnetId, String address) {
+        List<?> holder = em.createNativeQuery("SELECT cast(port_id as text) FROM ip_allocations "
+                        + "WHERE subnet_id = cast(:s as uuid) AND address = cast(:a as inet)")
+                .setParameter("s", subnetId).setParameter("a", address).getResultList();
+        return holder.stream().findFirst().map(Object::toString);
+    }
 }

@@ -1,6 +1,8 @@
 package io.windlass.router.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.windlass.networking.NeutronErrorFormat;
 import io.windlass.networking.NeutronListing;
 import io.windlass.networking.NeutronQuery;
@@ -89,8 +91,7 @@ public class RoutersResource {
     }
 
     private static JsonNode wrapped(JsonNode body) {
-        com.fasterxml.jackson.databind.node.ObjectNode outer =
-                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        ObjectNode outer = JsonNodeFactory.instance.objectNode();
         outer.set("router_interface", body);
         return outer;
     }

@@ -8,10 +8,10 @@ import io.windlass.networking.NetworkingPolicy;
 import io.windlass.networking.NetworkingQuota;
 import io.windlass.networking.NeutronException;
 import io.windlass.networking.NeutronQuery;
+import io.windlass.port.persistence.IpAllocationRepository;
 import io.windlass.subnet.persistence.SubnetRecord;
 import io.windlass.subnet.persistence.SubnetRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.util.ArrayList;
@@ -27,15 +27,15 @@ public class SubnetService {
     private final NetworkRepository networks;
     private final NetworkingPolicy policy;
     private final NetworkingQuota quota;
-    private final EntityManager em;
+    private final IpAllocationRepository allocations;
 
     public SubnetService(SubnetRepository subnets, NetworkRepository networks, NetworkingPolicy policy,
-                         NetworkingQuota quota, EntityManager em) {
+                         NetworkingQuota quota, IpAllocationRepository allocations) {
         this.subnets = subnets;
         this.networks = networks;
         this.policy = policy;
         this.quota = quota;
-        this.em = em;
+        this.allocations = allocations;
     }
 
     @Transactional
@@ -92,13 +92,10 @@ public class SubnetService {
         SubnetLayout.requireGatewayOutside(gateway, pools);
         String newGateway = gateway == null ? null : gateway.toString();
         if (newGateway != null && !newGateway.equals(s.gatewayIp())) {
-            List<?> holder = em.createNativeQuery("SELECT cast(port_id as text) FROM ip_allocations "
-                            + "WHERE subnet_id = cast(:s as uuid) AND address = cast(:a as inet)")
-                    .setParameter("s", id).setParameter("a", newGateway).getResultList();
-            if (!holder.isEmpty()) {
+            allocations.holder(id, newGateway).ifPresent(holder -> {
                 throw NeutronException.conflict("GatewayIpInUse", "Current gateway ip " + newGateway
-                        + " already in use by port " + holder.getFirst() + ". Unable to update.");
-            }
+                        + " already in use by port " + holder + ". Unable to update.");
+            });
         }
         subnets.update(new SubnetRecord(id, s.networkId(), s.projectId(),
                 given.has("name") ? given.text("name") : s.name(),

@@ -124,4 +124,28 @@ class NetworksIT {
         as(null).when().delete(V2 + "/ports/" + port).then().statusCode(204);
         as(null).when().delete(V2 + "/networks/" + net).then().statusCode(204);
     }
+
+    @Test
+    void quotasAreShownAndEnforced() {
+        String project = as(null).when().get(V2 + "/networks/" + Neutron.network(null, "q")).then().extract()
+                .path("network.project_id");
+        as(null).when().get(V2 + "/quotas/" + project).then().statusCode(200)
+                .body("quota.network", equalTo(100)).body("quota.port", equalTo(500))
+                .body("quota.security_group", equalTo(10));
+        as(null).when().get(V2 + "/quotas/" + project + "/details").then().statusCode(200)
+                .body("quota.router.limit", equalTo(10));
+        List<String> made = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            String id = Neutron.post(null, "routers", "router", Map.of("name", "quota-" + i)).extract().path("router.id");
+            if (id != null) {
+                made.add(id);
+            }
+        }
+        Neutron.post(null, "routers", "router", Map.of("name", "one-too-many")).statusCode(409)
+                .body("NeutronError.type", equalTo("OverQuota"))
+                .body("NeutronError.message", equalTo("Quota exceeded for resources: ['router']."));
+        as(null).when().get(V2 + "/routers?name=one-too-many").then().body("routers", empty());
+        // the routers quota is shared with the other classes' routers: give it back
+        made.forEach(id -> as(null).when().delete(V2 + "/routers/" + id).then().statusCode(204));
+    }
 }
