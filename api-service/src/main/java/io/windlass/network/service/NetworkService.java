@@ -10,6 +10,7 @@ import io.windlass.networking.NeutronQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.math.BigInteger;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -47,10 +48,13 @@ public class NetworkService {
             policy.adminOnly("create_network:router:external");
             throw NeutronException.invalidInput("external networks are not supported by this deployment");
         }
-        int mtu = given.has("mtu") ? Integer.parseInt(given.text("mtu")) : MTU;
-        if (mtu > MTU) {
+        // compared as given: a number beyond int is simply too big
+        BigInteger asked = given.has("mtu") ? new BigInteger(given.text("mtu"))
+                : BigInteger.valueOf(MTU);
+        if (asked.compareTo(BigInteger.valueOf(MTU)) > 0) {
             throw NeutronException.invalidInput("Requested MTU is too big, maximum is " + MTU);
         }
+        int mtu = asked.intValue();
         quota.reserve(project, NetworkingQuota.Resource.NETWORK, 1);
         String id = UUID.randomUUID().toString();
         for (int attempt = 0; ; attempt++) {

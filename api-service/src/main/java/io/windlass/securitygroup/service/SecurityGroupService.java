@@ -11,6 +11,7 @@ import io.windlass.securitygroup.persistence.SecurityGroupRuleRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.math.BigInteger;
 import java.util.List;
 import java.util.UUID;
 
@@ -147,8 +148,14 @@ public class SecurityGroupService {
                 : policy.caller().projectId();
     }
 
+    /** A port number as given; one beyond int is kept as the largest int, which RuleCheck then refuses as Neutron does. */
     private static Integer integer(RequestFields given, String field) {
-        return given.has(field) ? Integer.valueOf(given.text(field)) : null;
+        if (!given.has(field)) {
+            return null;
+        }
+        BigInteger value = new BigInteger(given.text(field));
+        return value.max(BigInteger.valueOf(Integer.MIN_VALUE)).min(BigInteger.valueOf(
+                Integer.MAX_VALUE)).intValue();
     }
 
     static NeutronException notFound(String id) {

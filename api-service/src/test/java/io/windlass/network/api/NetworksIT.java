@@ -110,6 +110,11 @@ class NetworksIT {
         as(null).when().get(V2 + "/nothing-here").then().statusCode(404).body("$", hasKey("NeutronError"));
         Neutron.post(null, "networks", "network", Map.of("mtu", 9000)).statusCode(400)
                 .body("NeutronError.type", equalTo("InvalidInput"));
+        Neutron.post(null, "networks", "network", Map.of("mtu", 99999999999L)).statusCode(400);
+        Neutron.post(null, "networks", "network", Map.of("mtu", "99999999999999999999")).statusCode(400);
+        as(null).when().get(V2 + "/networks/not-a-uuid").then().statusCode(404)
+                .body("NeutronError.type", equalTo("NetworkNotFound"));
+        as(null).when().get(V2 + "/networks?id=not-a-uuid&mtu=x&marker=y").then().statusCode(200);
     }
 
     @Test

@@ -56,6 +56,8 @@ class SecurityGroupsIT {
                 .body("NeutronError.message", equalTo("Security group rule already exists. Rule id is " + ssh + "."));
         rule(group, "protocol", "tcp", "port_range_min", 30, "port_range_max", 20).statusCode(400)
                 .body("NeutronError.type", equalTo("SecurityGroupInvalidPortRange"));
+        rule(group, "protocol", "tcp", "port_range_min", 99999999999L, "port_range_max", 99999999999L)
+                .statusCode(400).body("NeutronError.type", equalTo("SecurityGroupInvalidPortValue"));
         rule(group, "port_range_min", 30).statusCode(400)
                 .body("NeutronError.type", equalTo("SecurityGroupProtocolRequiredWithPorts"));
         rule(group, "protocol", "bogus").statusCode(400)
