@@ -48,6 +48,13 @@ class NetworkingPolicyIT {
     }
 
     @Test
+    void noTokenIsNeutrons401() {
+        as(null).when().get(V2 + "/networks").then().statusCode(401)
+                .body("NeutronError.type", equalTo("HTTPUnauthorized"));
+        as(null).when().get("/network").then().statusCode(200);
+    }
+
+    @Test
     void ownReadWriteOthersNotFound() {
         String net = Neutron.network(member, "mine");
         as(member).when().get(V2 + "/networks/" + net).then().statusCode(200)

@@ -69,6 +69,11 @@ class PortsIT {
                 "10.31.0.50")))).statusCode(409).body("NeutronError.type", equalTo("IpAddressInUse"))
                 .body("NeutronError.message", equalTo("Unable to complete operation for network " + net
                         + ". The IP address 10.31.0.50 is in use."));
+        // the second address is taken: nothing of the port is left, its first address is still free
+        Neutron.port(null, Map.of("network_id", net, "fixed_ips", List.of(Map.of("ip_address", "10.31.0.60"),
+                Map.of("ip_address", "10.31.0.50")))).statusCode(409).body("NeutronError.type", equalTo("IpAddressInUse"));
+        Neutron.port(null, Map.of("network_id", net, "fixed_ips", List.of(Map.of("ip_address", "10.31.0.60"))))
+                .statusCode(201);
         Neutron.port(null, Map.of("network_id", net, "fixed_ips", List.of(Map.of("ip_address", "10.99.0.5"))))
                 .statusCode(400).body("NeutronError.type", equalTo("InvalidIpForNetwork"))
                 .body("NeutronError.message", equalTo("IP address 10.99.0.5 is not a valid IP for any of the subnets on "
@@ -85,7 +90,7 @@ class PortsIT {
                 .body("NeutronError.type", equalTo("MacAddressInUse"));
         Neutron.port(null, Map.of("network_id", net, "bogus", true)).statusCode(400)
                 .body("NeutronError.message", equalTo("Unrecognized attribute(s) 'bogus'"));
-        as(null).when().get(V2 + "/ports?network_id=" + net).then().body("ports", hasSize(3));
+        as(null).when().get(V2 + "/ports?network_id=" + net).then().body("ports", hasSize(4));
     }
 
     @Test
