@@ -9,6 +9,7 @@ import io.windlass.networking.Rows;
 import io.windlass.networking.SqlFilters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 
 import java.util.List;
 import java.util.Map;
@@ -84,7 +85,7 @@ public class PortRepository {
 
     /** Inserts unless the MAC is taken on the network; answers whether the row went in. */
     public boolean insert(PortRecord p) {
-        return em.createNativeQuery("""
+        return columns(em.createNativeQuery("""
                         INSERT INTO ports (id, network_id, project_id, name, description, mac_address, admin_state_up,
                                            status, device_id, device_owner, binding_host_id, binding_vif_type,
                                            binding_vnic_type, binding_profile, port_security_enabled)
@@ -92,13 +93,7 @@ public class PortRepository {
                                 cast(:mac as macaddr), :up, :status, :device, :owner, :host, :vif, :vnic,
                                 cast(:profile as jsonb), :security)
                         ON CONFLICT (network_id, mac_address) DO NOTHING""")
-                .setParameter("id", p.id()).setParameter("network", p.networkId()).setParameter("project", p.projectId())
-                .setParameter("name", p.name()).setParameter("description", p.description())
-                .setParameter("mac", p.macAddress()).setParameter("up", p.adminStateUp())
-                .setParameter("status", p.status()).setParameter("device", p.deviceId())
-                .setParameter("owner", p.deviceOwner()).setParameter("host", p.bindingHostId())
-                .setParameter("vif", p.bindingVifType()).setParameter("vnic", p.bindingVnicType())
-                .setParameter("profile", write(p.bindingProfile())).setParameter("security", p.portSecurityEnabled())
+                .setParameter("network", p.networkId()).setParameter("project", p.projectId()), p)
                 .executeUpdate() == 1;
     }
 
@@ -110,21 +105,26 @@ public class PortRepository {
                 .getResultList().isEmpty()) {
             return false;
         }
-        em.createNativeQuery("""
+        columns(em.createNativeQuery("""
                         UPDATE ports SET name = :name, description = :description, mac_address = cast(:mac as macaddr),
                                admin_state_up = :up, status = :status, device_id = :device, device_owner = :owner,
                                binding_host_id = :host, binding_vif_type = :vif, binding_vnic_type = :vnic,
                                binding_profile = cast(:profile as jsonb), port_security_enabled = :security,
                                updated_at = now(), revision_number = revision_number + 1
-                        WHERE id = cast(:id as uuid)""")
-                .setParameter("id", p.id()).setParameter("name", p.name()).setParameter("description", p.description())
-                .setParameter("mac", p.macAddress()).setParameter("up", p.adminStateUp())
-                .setParameter("status", p.status()).setParameter("device", p.deviceId())
-                .setParameter("owner", p.deviceOwner()).setParameter("host", p.bindingHostId())
-                .setParameter("vif", p.bindingVifType()).setParameter("vnic", p.bindingVnicType())
-                .setParameter("profile", write(p.bindingProfile())).setParameter("security", p.portSecurityEnabled())
+                        WHERE id = cast(:id as uuid)"""), p)
                 .executeUpdate();
         return true;
+    }
+
+    /** Binds the columns an insert and an update both write. */
+    private Query columns(Query query, PortRecord p) {
+        return query.setParameter("id", p.id()).setParameter("name", p.name())
+                .setParameter("description", p.description()).setParameter("mac", p.macAddress())
+                .setParameter("up", p.adminStateUp()).setParameter("status", p.status())
+                .setParameter("device", p.deviceId()).setParameter("owner", p.deviceOwner())
+                .setParameter("host", p.bindingHostId()).setParameter("vif", p.bindingVifType())
+                .setParameter("vnic", p.bindingVnicType()).setParameter("profile", write(p.bindingProfile()))
+                .setParameter("security", p.portSecurityEnabled());
     }
 
     /** The port; its addresses and security group attachments go with it (ON DELETE CASCADE). */
