@@ -35,11 +35,12 @@ public class IpAllocator {
 
     /**
      * @param requests  null for Neutron's default: one address from the first IPv4 subnet with room,
-     *                  and one from each IPv6 subnet that is not SLAAC
+     *                  and one from each IPv6 subnet (the MAC's EUI-64 address where the subnet is SLAAC)
+     * @param mac       the port's MAC, for SLAAC addresses
      * @param keep      addresses the port already holds and keeps (an update), not allocated again
      */
-    public List<FixedIp> allocate(String networkId, String portId, List<IpRequest> requests, boolean routerPort,
-                                  List<FixedIp> keep) {
+    public List<FixedIp> allocate(String networkId, String portId, String mac, List<IpRequest> requests,
+                                  boolean routerPort, List<FixedIp> keep) {
         List<SubnetRecord> onNetwork = subnets.ofNetwork(networkId);
         List<FixedIp> taken = new ArrayList<>();
         if (requests == null) {
@@ -54,10 +55,9 @@ public class IpAllocator {
                 }
             }
             for (SubnetRecord subnet : onNetwork) {
-                if (subnet.ipVersion() == 6 && !"slaac".equals(subnet.ipv6AddressMode())
-                        && !"dhcpv6-stateless".equals(subnet.ipv6AddressMode())) {
+                if (subnet.ipVersion() == 6) {
                     lock(subnet.id());
-                    taken.add(automatic(subnet, portId, true));
+                    taken.add(stateless(subnet) ? slaac(subnet, portId, mac) : automatic(subnet, portId, true));
                 }
             }
             return taken;
@@ -71,7 +71,7 @@ public class IpAllocator {
             lock(subnet.id());
             if (request.ipAddress() == null) {
                 if (keep.stream().noneMatch(k -> k.subnetId().equals(subnet.id()))) {
-                    taken.add(automatic(subnet, portId, true));
+                    taken.add(stateless(subnet) ? slaac(subnet, portId, mac) : automatic(subnet, portId, true));
                 }
                 continue;
             }
@@ -83,6 +83,20 @@ public class IpAllocator {
             taken.add(new FixedIp(subnet.id(), address));
         }
         return taken;
+    }
+
+    /** Addresses of SLAAC and DHCPv6-stateless subnets come from the MAC, not from the pools. */
+    private static boolean stateless(SubnetRecord subnet) {
+        return "slaac".equals(subnet.ipv6AddressMode()) || "dhcpv6-stateless".equals(subnet.ipv6AddressMode());
+    }
+
+    private FixedIp slaac(SubnetRecord subnet, String portId, String mac) {
+        String address = Cidr.parse(subnet.cidr()).orElseThrow().eui64(mac).toString();
+        if (!allocations.take(subnet.id(), subnet.networkId(), address, portId)) {
+            throw NeutronException.conflict("IpAddressInUse", "Unable to complete operation for network "
+                    + subnet.networkId() + ". The IP address " + address + " is in use.");
+        }
+        return new FixedIp(subnet.id(), address);
     }
 
     /** The subnet row shared-locked, so that it is neither deleted nor re-pooled under the allocation. */

@@ -51,8 +51,9 @@ public class PortWriter {
                 port.portSecurityEnabled(), port.deviceOwner());
         String id = UUID.randomUUID().toString();
         PortBindingState binding = PortBindingState.of(port.bindingHostId());
+        String mac;
         for (int attempt = 0; ; attempt++) {
-            String mac = port.macAddress() != null ? port.macAddress() : MacAddresses.generate(ThreadLocalRandom.current());
+            mac = port.macAddress() != null ? port.macAddress() : MacAddresses.generate(ThreadLocalRandom.current());
             PortRecord row = new PortRecord(id, network.id(), port.projectId(), port.name(), port.description(), mac,
                     port.adminStateUp(), binding.status(), port.deviceId(), port.deviceOwner(), binding.hostId(),
                     binding.vifType(), port.bindingVnicType(), port.bindingProfile() == null ? Map.of()
@@ -68,7 +69,7 @@ public class PortWriter {
                         "Unable to generate unique mac on network " + network.id() + ".");
             }
         }
-        allocator.allocate(network.id(), id, port.fixedIps(), isRouter(port.deviceOwner()), List.of());
+        allocator.allocate(network.id(), id, mac, port.fixedIps(), isRouter(port.deviceOwner()), List.of());
         securityGroups.attach(id, groups);
         return ports.find(id).orElseThrow();
     }
@@ -87,7 +88,8 @@ public class PortWriter {
                     held.ipAddress().equals(r.ipAddress()) || r.ipAddress() == null && held.subnetId().equals(r.subnetId())))
                     .toList();
             allocations.releaseExcept(changed.id(), keep);
-            allocator.allocate(changed.networkId(), changed.id(), fixedIps, isRouter(changed.deviceOwner()), keep);
+            allocator.allocate(changed.networkId(), changed.id(), changed.macAddress(), fixedIps,
+                    isRouter(changed.deviceOwner()), keep);
         }
         if (groups != null) {
             securityGroups.attach(changed.id(), groups);

@@ -86,4 +86,22 @@ public record Cidr(IpAddress network, int prefix) {
     public String toString() {
         return network + "/" + prefix;
     }
+
+    /**
+     * The stateless (SLAAC) address of a MAC in this IPv6 prefix: the modified EUI-64 interface id
+     * (RFC 4291 appendix A: ff:fe in the middle, universal/local bit flipped) below the prefix.
+     */
+    public IpAddress eui64(String mac) {
+        String[] bytes = mac.split(":");
+        long iid = 0;
+        for (int i = 0; i < 6; i++) {
+            long b = Long.parseLong(bytes[i], 16) ^ (i == 0 ? 0x02 : 0);
+            iid = iid << 8 | b;
+            if (i == 2) {
+                iid = iid << 16 | 0xfffe;
+            }
+        }
+        BigInteger hostMask = BigInteger.ONE.shiftLeft(IpAddress.bits(version()) - prefix).subtract(BigInteger.ONE);
+        return new IpAddress(network.value().or(new BigInteger(Long.toUnsignedString(iid)).and(hostMask)), version());
+    }
 }

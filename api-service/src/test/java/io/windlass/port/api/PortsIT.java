@@ -177,4 +177,14 @@ class PortsIT {
         String net = Neutron.network(null, "p-empty");
         Neutron.port(null, new HashMap<>(Map.of("network_id", net))).statusCode(201).body("port.fixed_ips", empty());
     }
+
+    @Test
+    void slaacSubnetsGiveTheMacsEui64Address() {
+        String net = Neutron.network(null, "p-slaac");
+        String sub = Neutron.post(null, "subnets", "subnet", Map.of("network_id", net, "cidr", "fd00:35::/64",
+                "ip_version", 6, "ipv6_address_mode", "slaac", "ipv6_ra_mode", "slaac")).statusCode(201)
+                .extract().path("subnet.id");
+        Neutron.port(null, Map.of("network_id", net, "mac_address", "fa:16:3e:12:34:56")).statusCode(201)
+                .body("port.fixed_ips", contains(Map.of("subnet_id", sub, "ip_address", "fd00:35::f816:3eff:fe12:3456")));
+    }
 }

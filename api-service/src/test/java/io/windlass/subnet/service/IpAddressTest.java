@@ -50,6 +50,13 @@ class IpAddressTest {
     }
 
     @Test
+    void slaacAddressesAreModifiedEui64() {
+        Cidr prefix = Cidr.parse("fd00:1:2:3::/64").orElseThrow();
+        assertEquals("fd00:1:2:3:f816:3eff:fe00:1", prefix.eui64("fa:16:3e:00:00:01").toString());
+        assertEquals("fd00:1:2:3:200:ff:fe00:0", prefix.eui64("00:00:00:00:00:00").toString());
+    }
+
+    @Test
     void randomAddressesStayInTheirRange() {
         Random random = new Random(7);
         AddressRange v6 = new AddressRange(ip("fd00::2"), ip("fd00::ffff:ffff:ffff:ffff"));
