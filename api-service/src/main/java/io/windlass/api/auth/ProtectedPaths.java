@@ -9,8 +9,8 @@ import java.util.Set;
  */
 public final class ProtectedPaths {
     private static final Set<String> VERSION_DOCUMENTS = Set.of("", "v3", "container", "container/v1",
-            "compute", "compute/v2.1", "image", "image/versions");
-    private static final Set<String> API_PREFIXES = Set.of("container", "compute", "image", "v3");
+            "compute", "compute/v2.1", "image", "image/versions", "network");
+    private static final Set<String> API_PREFIXES = Set.of("container", "compute", "image", "network", "v3");
 
     private ProtectedPaths() {
     }

@@ -22,7 +22,13 @@ public enum ApiFamily {
             "Malformed request body"),
     KEYSTONE("Invalid input for field '%1$s': %3$s", "Invalid input for query parameters '%1$s': %3$s", null),
     /** Glance checks its queries in code: webob's 400 carries the reason alone. */
-    GLANCE("%3$s", "%3$s", null);
+    GLANCE("%3$s", "%3$s", null),
+    /** neutron/api/v2/base.py: an attribute's validator failing, answered as webob's HTTPBadRequest. */
+    NEUTRON("Invalid input for %1$s. Reason: %3$s.", "Invalid input for %1$s. Reason: %3$s.",
+            "Body contains invalid data");
+
+    /** webob's name for a 400, which Neutron's error body shows as its type. */
+    public static final String NEUTRON_BAD_REQUEST = "HTTPBadRequest";
 
     private final String bodyField;
     private final String queryParameter;
@@ -37,7 +43,7 @@ public enum ApiFamily {
     /** The answer to a body that is not a JSON object, where the family has its own words for it. */
     RuntimeException notAnObject() {
         return notAnObject == null ? null : new InvalidInputException(this == NOVA ? "BadRequest"
-                : InvalidInputException.SCHEMA_VALIDATION_ERROR, notAnObject);
+                : this == NEUTRON ? NEUTRON_BAD_REQUEST : InvalidInputException.SCHEMA_VALIDATION_ERROR, notAnObject);
     }
 
     public RuntimeException error(SchemaValidator.Violation violation, boolean query, ApiVersion version) {
@@ -45,6 +51,12 @@ public enum ApiFamily {
         if (violation.newer() != null && this == ZUN) {
             return InvalidInputException.inVersion(label(violation.newer().path(), false), version,
                     violation.newer().since());
+        }
+        if (this == NEUTRON) {
+            String detail = violation.path().isEmpty() || violation.kind() != SchemaValidator.Violation.Kind.INVALID
+                    ? message : String.format(query ? queryParameter : bodyField, label(violation.path(), query),
+                    PythonRepr.str(violation.instance()), message);
+            return new InvalidInputException(NEUTRON_BAD_REQUEST, detail);
         }
         return switch (violation.kind()) {
             // a method or scope Keystone does not offer is a 401 there
@@ -66,6 +78,10 @@ public enum ApiFamily {
     private String label(List<Object> path, boolean query) {
         if (query) {
             return String.valueOf(path.getFirst());
+        }
+        if (this == NEUTRON) {
+            // Neutron validates one attribute at a time and names it alone
+            return path.stream().filter(String.class::isInstance).map(String::valueOf).reduce((a, b) -> b).orElse("");
         }
         if (this != ZUN) {
             return path.stream().map(String::valueOf).collect(Collectors.joining("/"));

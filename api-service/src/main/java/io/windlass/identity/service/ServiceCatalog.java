@@ -20,7 +20,9 @@ public class ServiceCatalog {
             new String[]{"identity", "keystone", "/identity/v3"},
             new String[]{"compute", "nova", "/compute/v2.1"},
             new String[]{"container", "zun", "/container/v1"},
-            new String[]{"image", "glance", "/image"});
+            new String[]{"image", "glance", "/image"},
+            // unversioned: openstacksdk appends /v2.0 to the network endpoint itself
+            new String[]{"network", "neutron", "/network"});
     private static final List<String> INTERFACES = List.of("public", "internal", "admin");
 
     private final IdentityConfig config;

@@ -56,7 +56,7 @@ class AuthTokensIT {
                 .body("token.is_domain", equalTo(false))
                 .body("token.roles.name", containsInAnyOrder("admin", "member", "reader"))
                 .body("token.audit_ids", hasSize(1))
-                .body("token.catalog.type", containsInAnyOrder("identity", "compute", "container", "image"))
+                .body("token.catalog.type", containsInAnyOrder("identity", "compute", "container", "image", "network"))
                 .body("token.catalog.find { it.type == 'container' }.endpoints", hasSize(3))
                 .body("token.catalog.find { it.type == 'container' }.endpoints.find { it.interface == 'public' }.url",
                         endsWith("/container/v1"))

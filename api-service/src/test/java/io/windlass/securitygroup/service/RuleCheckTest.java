@@ -1,0 +1,46 @@
+package io.windlass.securitygroup.service;
+
+import io.windlass.networking.NeutronException;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class RuleCheckTest {
+
+    private static String refused(RuleRequest rule) {
+        return assertThrows(NeutronException.class, () -> RuleCheck.check(rule)).errorName();
+    }
+
+    @Test
+    void normalises() {
+        RuleRequest checked = RuleCheck.check(new RuleRequest("ingress", null, "TCP", 22, 22, "10.1.2.3/8", null));
+        assertEquals(new RuleRequest("ingress", "IPv4", "tcp", 22, 22, "10.0.0.0/8", null), checked);
+        assertEquals("6", RuleCheck.check(new RuleRequest("egress", "IPv4", "006", null, null, null, null)).protocol());
+        assertEquals(null, RuleCheck.check(new RuleRequest("egress", "IPv6", "any", null, null, null, null)).protocol());
+        assertEquals("fd00::/64", RuleCheck.check(new RuleRequest("egress", "IPv6", null, null, null, "fd00::1/64",
+                null)).remoteIpPrefix());
+        RuleCheck.check(new RuleRequest("ingress", "IPv4", "icmp", 8, 0, null, null));
+    }
+
+    @Test
+    void refusesAsNeutron() {
+        assertEquals("SecurityGroupInvalidPortRange", refused(new RuleRequest("ingress", null, "udp", 9, 8, null, null)));
+        assertEquals("SecurityGroupInvalidPortValue", refused(new RuleRequest("ingress", null, "tcp", 0, 8, null, null)));
+        assertEquals("SecurityGroupProtocolRequiredWithPorts", refused(new RuleRequest("ingress", null, null, 1, 2,
+                null, null)));
+        assertEquals("SecurityGroupRuleInvalidProtocol", refused(new RuleRequest("ingress", null, "256", null, null,
+                null, null)));
+        assertEquals("SecurityGroupInvalidProtocolForPortRange", refused(new RuleRequest("ingress", null, "gre", 1, 2,
+                null, null)));
+        assertEquals("SecurityGroupMissingIcmpType", refused(new RuleRequest("ingress", null, "icmp", null, 0, null,
+                null)));
+        assertEquals("SecurityGroupInvalidIcmpValue", refused(new RuleRequest("ingress", null, "icmp", 300, null, null,
+                null)));
+        assertEquals("SecurityGroupRemoteGroupAndRemoteIpPrefix", refused(new RuleRequest("ingress", null, null, null,
+                null, "10.0.0.0/8", "00000000-0000-0000-0000-000000000000")));
+        assertEquals("SecurityGroupRuleParameterConflict", refused(new RuleRequest("ingress", "IPv6", null, null, null,
+                "10.0.0.0/8", null)));
+        assertEquals("HTTPBadRequest", refused(new RuleRequest("ingress", null, null, null, null, "10.0.0.0/99", null)));
+    }
+}
