@@ -81,9 +81,9 @@ class ServerRequestsTest {
     void networksPortsGroupsAndVolumesThisDeploymentLacksAreRefusedAsNovaRefusesThem() {
         String image = "`imageRef`: `" + IMAGE + "`, ";
         ApiVersion v237 = ApiVersion.of(2, 37);
-        assertEquals("Network n1 could not be found.", error("{`name`: `x`, `flavorRef`: `0`, " + image
+        assertEquals("Network n1 cannot be used: servers cannot join tenant networks yet.", error("{`name`: `x`, `flavorRef`: `0`, " + image
                 + "`networks`: [{`uuid`: `n1`}]}", v237));
-        assertEquals("Port p1 could not be found.", error("{`name`: `x`, `flavorRef`: `0`, " + image
+        assertEquals("Port p1 cannot be used: servers cannot join tenant networks yet.", error("{`name`: `x`, `flavorRef`: `0`, " + image
                 + "`networks`: [{`port`: `p1`}]}", v237));
         assertEquals("Specified Fixed IP '198.18.0.1' cannot be used with port 'null': the two cannot be specified "
                 + "together.", error("{`name`: `x`, `flavorRef`: `0`, " + image + "`networks`: [{`port`: null, "
