@@ -6,15 +6,27 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Reads one row of a native query whose columns the repositories select as text, booleans and
  * integers (uuids, inet and timestamps are cast to text in SQL, so every driver version maps them alike).
  */
 public record Rows(Object[] row) {
+    private static final Pattern CANONICAL_UUID = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
     /** Neutron's timestamp format, for the SELECT lists. */
     public static String timestamp(String column) {
         return "to_char(" + column + " at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')";
+    }
+
+    /**
+     * Whether {@code id} can name a row: lookups compare the uuid column itself (so that its index
+     * serves them) and PostgreSQL refuses to cast anything else; such an id names nothing.
+     */
+    public static boolean isUuid(String id) {
+        return id != null && CANONICAL_UUID.matcher(id).matches();
     }
 
     public String text(int i) {

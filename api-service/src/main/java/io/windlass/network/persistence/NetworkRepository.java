@@ -32,7 +32,10 @@ public class NetworkRepository {
     }
 
     public Optional<NetworkRecord> find(String id) {
-        return read(em.createNativeQuery(SELECT + " WHERE cast(n.id as text) = :id").setParameter("id", id)
+        if (!Rows.isUuid(id)) {
+            return Optional.empty();
+        }
+        return read(em.createNativeQuery(SELECT + " WHERE n.id = cast(:id as uuid)").setParameter("id", id)
                 .getResultList()).stream().findFirst();
     }
 
@@ -42,7 +45,10 @@ public class NetworkRepository {
      * see every concurrent change.
      */
     public Optional<NetworkRecord> lock(String id, boolean exclusive) {
-        return read(em.createNativeQuery(SELECT + " WHERE cast(n.id as text) = :id FOR "
+        if (!Rows.isUuid(id)) {
+            return Optional.empty();
+        }
+        return read(em.createNativeQuery(SELECT + " WHERE n.id = cast(:id as uuid) FOR "
                 + (exclusive ? "UPDATE" : "SHARE") + " OF n").setParameter("id", id).getResultList()).stream().findFirst();
     }
 

@@ -46,13 +46,19 @@ public class PortRepository {
     }
 
     public Optional<PortRecord> find(String id) {
-        return read(em.createNativeQuery(SELECT + " WHERE cast(p.id as text) = :id").setParameter("id", id)
+        if (!Rows.isUuid(id)) {
+            return Optional.empty();
+        }
+        return read(em.createNativeQuery(SELECT + " WHERE p.id = cast(:id as uuid)").setParameter("id", id)
                 .getResultList()).stream().findFirst();
     }
 
     /** The row locked for a change, so that two binds or updates of one port serialise. */
     public Optional<PortRecord> lock(String id) {
-        return read(em.createNativeQuery(SELECT + " WHERE cast(p.id as text) = :id FOR UPDATE OF p")
+        if (!Rows.isUuid(id)) {
+            return Optional.empty();
+        }
+        return read(em.createNativeQuery(SELECT + " WHERE p.id = cast(:id as uuid) FOR UPDATE OF p")
                 .setParameter("id", id).getResultList()).stream().findFirst();
     }
 

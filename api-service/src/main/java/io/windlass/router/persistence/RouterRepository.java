@@ -28,13 +28,19 @@ public class RouterRepository {
     }
 
     public Optional<RouterRecord> find(String id) {
-        return read(em.createNativeQuery(SELECT + " WHERE cast(r.id as text) = :id").setParameter("id", id)
+        if (!Rows.isUuid(id)) {
+            return Optional.empty();
+        }
+        return read(em.createNativeQuery(SELECT + " WHERE r.id = cast(:id as uuid)").setParameter("id", id)
                 .getResultList()).stream().findFirst();
     }
 
     /** Locked, so that interfaces added and the router's delete serialise. */
     public Optional<RouterRecord> lock(String id) {
-        return read(em.createNativeQuery(SELECT + " WHERE cast(r.id as text) = :id FOR UPDATE")
+        if (!Rows.isUuid(id)) {
+            return Optional.empty();
+        }
+        return read(em.createNativeQuery(SELECT + " WHERE r.id = cast(:id as uuid) FOR UPDATE")
                 .setParameter("id", id).getResultList()).stream().findFirst();
     }
 

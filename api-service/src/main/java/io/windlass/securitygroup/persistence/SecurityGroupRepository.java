@@ -63,7 +63,10 @@ public class SecurityGroupRepository {
     }
 
     public Optional<SecurityGroupRecord> find(String id) {
-        return groups(em.createNativeQuery(SELECT + " WHERE cast(g.id as text) = :id").setParameter("id", id)
+        if (!Rows.isUuid(id)) {
+            return Optional.empty();
+        }
+        return groups(em.createNativeQuery(SELECT + " WHERE g.id = cast(:id as uuid)").setParameter("id", id)
                 .getResultList()).stream().findFirst();
     }
 
@@ -126,7 +129,10 @@ public class SecurityGroupRepository {
     }
 
     public Optional<SecurityGroupRuleRecord> findRule(String id) {
-        return rules(em.createNativeQuery(RULES + " WHERE cast(r.id as text) = :id").setParameter("id", id)
+        if (!Rows.isUuid(id)) {
+            return Optional.empty();
+        }
+        return rules(em.createNativeQuery(RULES + " WHERE r.id = cast(:id as uuid)").setParameter("id", id)
                 .getResultList()).stream().findFirst();
     }
 

@@ -40,13 +40,19 @@ public class SubnetRepository {
     }
 
     public Optional<SubnetRecord> find(String id) {
-        return read(em.createNativeQuery(SELECT + " WHERE cast(s.id as text) = :id").setParameter("id", id)
+        if (!Rows.isUuid(id)) {
+            return Optional.empty();
+        }
+        return read(em.createNativeQuery(SELECT + " WHERE s.id = cast(:id as uuid)").setParameter("id", id)
                 .getResultList()).stream().findFirst();
     }
 
     /** The subnet locked against concurrent changes and deletes, for allocations from it. */
     public Optional<SubnetRecord> lock(String id, boolean exclusive) {
-        return read(em.createNativeQuery(SELECT + " WHERE cast(s.id as text) = :id FOR " + (exclusive ? "UPDATE" : "SHARE"))
+        if (!Rows.isUuid(id)) {
+            return Optional.empty();
+        }
+        return read(em.createNativeQuery(SELECT + " WHERE s.id = cast(:id as uuid) FOR " + (exclusive ? "UPDATE" : "SHARE"))
                 .setParameter("id", id).getResultList()).stream().findFirst();
     }
 
