@@ -35,6 +35,8 @@ public final class ComputeApiVersions {
     /** {@code POST /os-aggregates/{id}/images}. */
     public static final ApiVersion IMAGE_PRECACHE = ApiVersion.of(2, 81);
 
+    /** The proxy APIs to the network service ({@code /os-networks}) answer 404. */
+    public static final ApiVersion NETWORK_PROXY_REMOVED = ApiVersion.of(2, 36);
     /** Limits leave out the nova-network quotas (floating ips, security groups and their rules). */
     public static final ApiVersion LIMITS_WITHOUT_NETWORK = ApiVersion.of(2, 36);
     /** Limits leave out {@code maxImageMeta} (the image proxy API is gone). */

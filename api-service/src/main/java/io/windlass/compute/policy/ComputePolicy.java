@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 
 import static io.windlass.policy.DefaultPolicies.ADMIN_API;
+import static io.windlass.policy.DefaultPolicies.ADMIN_OR_READER;
 import static io.windlass.policy.DefaultPolicies.ANYONE;
 
 /**
@@ -43,6 +44,9 @@ public class ComputePolicy {
     public static final String FLAVOR_ACCESS_REMOVE = "os_compute_api:os-flavor-access:remove_tenant_access";
     public static final String LIMITS = "os_compute_api:limits";
     public static final String LIMITS_OTHER_PROJECT = "os_compute_api:limits:other_project";
+    /** {@code nova/policies/networks.py}: readers of their own project. */
+    public static final String NETWORKS_LIST = "os_compute_api:os-networks:list";
+    public static final String NETWORKS_SHOW = "os_compute_api:os-networks:show";
 
     /**
      * Each rule's default (nova/policies): aggregates, services, zone details and flavor changes
@@ -60,7 +64,8 @@ public class ComputePolicy {
             Map.entry(FLAVOR_EXTRA_SPECS_UPDATE, ADMIN_API), Map.entry(FLAVOR_EXTRA_SPECS_DELETE, ADMIN_API),
             Map.entry(FLAVOR_ACCESS, ADMIN_API), Map.entry(FLAVOR_ACCESS_ADD, ADMIN_API),
             Map.entry(FLAVOR_ACCESS_REMOVE, ADMIN_API), Map.entry(LIMITS, ANYONE),
-            Map.entry(LIMITS_OTHER_PROJECT, ADMIN_API));
+            Map.entry(LIMITS_OTHER_PROJECT, ADMIN_API), Map.entry(NETWORKS_LIST, ADMIN_OR_READER),
+            Map.entry(NETWORKS_SHOW, ADMIN_OR_READER));
 
     private final PolicyEngine engine;
 
