@@ -5,6 +5,7 @@ import io.windlass.network.persistence.NetworkRecord;
 import io.windlass.network.persistence.NetworkRepository;
 import io.windlass.networking.NetworkingPolicy;
 import io.windlass.networking.NetworkingQuota;
+import io.windlass.networking.NeutronCollectionService;
 import io.windlass.networking.NeutronException;
 import io.windlass.networking.NeutronQuery;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +18,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /** Networks: who may see and change them, their quota and segmentation id. */
 @ApplicationScoped
-public class NetworkService {
+public class NetworkService implements NeutronCollectionService<NetworkRecord> {
     /** The MTU of a VXLAN network on a 1500-byte underlay (Neutron's default for vxlan). */
     public static final int MTU = 1450;
     private static final int RANDOM_SEGMENT_TRIES = 8;
@@ -36,6 +37,7 @@ public class NetworkService {
     }
 
     @Transactional
+    @Override
     public NetworkRecord create(RequestFields given) {
         String project = given.has("project_id") ? given.text("project_id")
                 : given.has("tenant_id") ? given.text("tenant_id") : policy.caller().projectId();
@@ -73,17 +75,20 @@ public class NetworkService {
     }
 
     /** The network if the caller may see it, else NetworkNotFound. */
+    @Override
     public NetworkRecord show(String id) {
         NetworkRecord network = networks.find(id).orElseThrow(() -> NeutronException.networkNotFound(id));
         policy.read(network.projectId(), network.shared(), () -> NeutronException.networkNotFound(id));
         return network;
     }
 
+    @Override
     public List<NetworkRecord> list(NeutronQuery query) {
         return networks.list(query, policy.isAdmin() ? null : policy.caller().projectId());
     }
 
     @Transactional
+    @Override
     public NetworkRecord update(String id, RequestFields given) {
         NetworkRecord n = show(id);
         policy.write("update_network", n.projectId(), n.shared(), () -> NeutronException.networkNotFound(id));
@@ -104,6 +109,7 @@ public class NetworkService {
     }
 
     @Transactional
+    @Override
     public void delete(String id) {
         NetworkRecord n = networks.lock(id, true).orElseThrow(() -> NeutronException.networkNotFound(id));
         policy.read(n.projectId(), n.shared(), () -> NeutronException.networkNotFound(id));

@@ -5,6 +5,7 @@ import io.windlass.api.validation.RequestFields;
 import io.windlass.network.persistence.NetworkRecord;
 import io.windlass.network.persistence.NetworkRepository;
 import io.windlass.networking.NetworkingPolicy;
+import io.windlass.networking.NeutronCollectionService;
 import io.windlass.networking.NeutronException;
 import io.windlass.networking.NeutronQuery;
 import io.windlass.port.persistence.PortRecord;
@@ -22,7 +23,7 @@ import java.util.Map;
  * {@link PortWriter} does the work.
  */
 @ApplicationScoped
-public class PortService {
+public class PortService implements NeutronCollectionService<PortRecord> {
     private static final TypeReference<Map<String, Object>> PROFILE = new TypeReference<>() {
     };
 
@@ -42,6 +43,7 @@ public class PortService {
     }
 
     @Transactional
+    @Override
     public PortRecord create(RequestFields given) {
         String networkId = given.text("network_id");
         NetworkRecord network = networks.find(networkId).orElseThrow(() -> NeutronException.networkNotFound(networkId));
@@ -67,17 +69,20 @@ public class PortService {
                 given.node().has("security_groups") ? given.strings("security_groups") : null));
     }
 
+    @Override
     public PortRecord show(String id) {
         PortRecord port = ports.find(id).orElseThrow(() -> NeutronException.portNotFound(id));
         policy.read(port.projectId(), false, () -> NeutronException.portNotFound(id));
         return port;
     }
 
+    @Override
     public List<PortRecord> list(NeutronQuery query) {
         return ports.list(query, policy.isAdmin() ? null : policy.caller().projectId());
     }
 
     @Transactional
+    @Override
     public PortRecord update(String id, RequestFields given) {
         PortRecord p = ports.lock(id).orElseThrow(() -> NeutronException.portNotFound(id));
         policy.write("update_port", p.projectId(), false, () -> NeutronException.portNotFound(id));
@@ -111,6 +116,7 @@ public class PortService {
     }
 
     @Transactional
+    @Override
     public void delete(String id) {
         PortRecord p = ports.lock(id).orElseThrow(() -> NeutronException.portNotFound(id));
         policy.write("delete_port", p.projectId(), false, () -> NeutronException.portNotFound(id));

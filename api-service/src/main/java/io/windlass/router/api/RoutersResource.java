@@ -3,24 +3,18 @@ package io.windlass.router.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.windlass.networking.NeutronCollectionResource;
 import io.windlass.networking.NeutronErrorFormat;
 import io.windlass.networking.NeutronListing;
-import io.windlass.networking.NeutronQuery;
 import io.windlass.networking.NeutronRequests;
 import io.windlass.router.persistence.RouterRecord;
 import io.windlass.router.service.RouterService;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,48 +23,14 @@ import java.util.Map;
 /** Neutron's {@code /v2.0/routers} with {@code add_router_interface}/{@code remove_router_interface}. */
 @Path(NeutronErrorFormat.PREFIX + "/v2.0/routers")
 @Produces(MediaType.APPLICATION_JSON)
-public class RoutersResource {
+public class RoutersResource extends NeutronCollectionResource<RouterRecord> {
     private final RouterService service;
     private final NeutronRequests requests;
-    private final NeutronListing listing;
 
     public RoutersResource(RouterService service, NeutronRequests requests, NeutronListing listing) {
+        super(service, requests, listing, new Keys<>("routers", "router", "network/routers", RouterRecord::id));
         this.service = service;
         this.requests = requests;
-        this.listing = listing;
-    }
-
-    @GET
-    public Map<String, Object> list(@Context UriInfo uri) {
-        NeutronQuery query = NeutronQuery.parse(uri.getQueryParameters());
-        return listing.page("routers", query, service.list(query), RouterRecord::id, RoutersResource::view);
-    }
-
-    @GET
-    @Path("/{id}")
-    public Map<String, Object> show(@PathParam("id") String id, @Context UriInfo uri) {
-        return listing.one("router", view(service.show(id)), NeutronQuery.parse(uri.getQueryParameters()).fields());
-    }
-
-    @POST
-    @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(JsonNode body) {
-        RouterRecord created = service.create(requests.body("network/routers/create", "router", body));
-        return Response.status(201).entity(Map.of("router", view(created))).build();
-    }
-
-    @PUT
-    @Path("/{id}")
-    @Consumes(MediaType.APPLICATION_JSON)
-    public Map<String, Object> update(@PathParam("id") String id, JsonNode body) {
-        return Map.of("router", view(service.update(id, requests.body("network/routers/update", "router", body))));
-    }
-
-    @DELETE
-    @Path("/{id}")
-    public Response delete(@PathParam("id") String id) {
-        service.delete(id);
-        return Response.noContent().build();
     }
 
     /** The body is the interface itself, not wrapped in a member. */
@@ -96,7 +56,8 @@ public class RoutersResource {
         return outer;
     }
 
-    private static Map<String, Object> view(RouterRecord r) {
+    @Override
+    protected Map<String, Object> view(RouterRecord r) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("id", r.id());
         v.put("name", r.name());

@@ -5,6 +5,7 @@ import io.windlass.api.validation.RequestFields;
 import io.windlass.network.persistence.NetworkRepository;
 import io.windlass.networking.NetworkingPolicy;
 import io.windlass.networking.NetworkingQuota;
+import io.windlass.networking.NeutronCollectionService;
 import io.windlass.networking.NeutronException;
 import io.windlass.networking.NeutronQuery;
 import io.windlass.port.persistence.PortRecord;
@@ -32,7 +33,7 @@ import java.util.UUID;
  * plane yet.
  */
 @ApplicationScoped
-public class RouterService {
+public class RouterService implements NeutronCollectionService<RouterRecord> {
     private final RouterRepository routers;
     private final NetworkRepository networks;
     private final PortRepository ports;
@@ -53,6 +54,7 @@ public class RouterService {
     }
 
     @Transactional
+    @Override
     public RouterRecord create(RequestFields given) {
         String project = given.has("project_id") ? given.text("project_id")
                 : given.has("tenant_id") ? given.text("tenant_id") : policy.caller().projectId();
@@ -66,17 +68,20 @@ public class RouterService {
         return routers.find(id).orElseThrow();
     }
 
+    @Override
     public RouterRecord show(String id) {
         RouterRecord r = routers.find(id).orElseThrow(() -> notFound(id));
         policy.read(r.projectId(), false, () -> notFound(id));
         return r;
     }
 
+    @Override
     public List<RouterRecord> list(NeutronQuery query) {
         return routers.list(query, policy.isAdmin() ? null : policy.caller().projectId());
     }
 
     @Transactional
+    @Override
     public RouterRecord update(String id, RequestFields given) {
         RouterRecord r = writable(id, "update_router");
         externalGateway(given.get("external_gateway_info"));
@@ -87,6 +92,7 @@ public class RouterService {
     }
 
     @Transactional
+    @Override
     public void delete(String id) {
         writable(id, "delete_router");
         if (!routers.interfaces(id).isEmpty()) {

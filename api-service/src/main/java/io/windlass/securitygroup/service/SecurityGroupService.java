@@ -3,6 +3,7 @@ package io.windlass.securitygroup.service;
 import io.windlass.api.validation.RequestFields;
 import io.windlass.networking.NetworkingPolicy;
 import io.windlass.networking.NetworkingQuota;
+import io.windlass.networking.NeutronCollectionService;
 import io.windlass.networking.NeutronException;
 import io.windlass.networking.NeutronQuery;
 import io.windlass.securitygroup.persistence.SecurityGroupRecord;
@@ -20,7 +21,7 @@ import java.util.UUID;
  * ports. NOT enforced on the data plane yet (docs/networking.md and the extension say so).
  */
 @ApplicationScoped
-public class SecurityGroupService {
+public class SecurityGroupService implements NeutronCollectionService<SecurityGroupRecord> {
     private final SecurityGroupRepository groups;
     private final NetworkingPolicy policy;
     private final NetworkingQuota quota;
@@ -32,6 +33,7 @@ public class SecurityGroupService {
     }
 
     @Transactional
+    @Override
     public SecurityGroupRecord create(RequestFields given) {
         String project = project(given);
         policy.create("create_security_group", project);
@@ -55,6 +57,7 @@ public class SecurityGroupService {
 
     /** The caller's project gets its default group on first sight, as Neutron does on list. */
     @Transactional
+    @Override
     public List<SecurityGroupRecord> list(NeutronQuery query) {
         if (policy.caller().projectId() != null) {
             groups.ensureDefault(policy.caller().projectId());
@@ -63,6 +66,7 @@ public class SecurityGroupService {
     }
 
     @Transactional
+    @Override
     public SecurityGroupRecord show(String id) {
         SecurityGroupRecord g = groups.find(id).orElseThrow(() -> notFound(id));
         policy.read(g.projectId(), false, () -> notFound(id));
@@ -70,6 +74,7 @@ public class SecurityGroupService {
     }
 
     @Transactional
+    @Override
     public SecurityGroupRecord update(String id, RequestFields given) {
         SecurityGroupRecord g = show(id);
         policy.write("update_security_group", g.projectId(), false, () -> notFound(id));
@@ -86,6 +91,7 @@ public class SecurityGroupService {
     }
 
     @Transactional
+    @Override
     public void delete(String id) {
         SecurityGroupRecord g = show(id);
         policy.write("delete_security_group", g.projectId(), false, () -> notFound(id));

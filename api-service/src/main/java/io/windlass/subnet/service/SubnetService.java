@@ -6,6 +6,7 @@ import io.windlass.network.persistence.NetworkRecord;
 import io.windlass.network.persistence.NetworkRepository;
 import io.windlass.networking.NetworkingPolicy;
 import io.windlass.networking.NetworkingQuota;
+import io.windlass.networking.NeutronCollectionService;
 import io.windlass.networking.NeutronException;
 import io.windlass.networking.NeutronQuery;
 import io.windlass.port.persistence.IpAllocationRepository;
@@ -22,7 +23,7 @@ import java.util.UUID;
 
 /** Subnets: their layout (cidr, gateway, pools), overlap within a network, and "in use". */
 @ApplicationScoped
-public class SubnetService {
+public class SubnetService implements NeutronCollectionService<SubnetRecord> {
     private final SubnetRepository subnets;
     private final NetworkRepository networks;
     private final NetworkingPolicy policy;
@@ -39,6 +40,7 @@ public class SubnetService {
     }
 
     @Transactional
+    @Override
     public SubnetRecord create(RequestFields given) {
         String networkId = given.text("network_id");
         NetworkRecord network = networks.lock(networkId, true)
@@ -68,17 +70,20 @@ public class SubnetService {
         return subnets.find(id).orElseThrow();
     }
 
+    @Override
     public SubnetRecord show(String id) {
         SubnetRecord subnet = subnets.find(id).orElseThrow(() -> NeutronException.subnetNotFound(id));
         policy.read(subnet.projectId(), sharedNetwork(subnet), () -> NeutronException.subnetNotFound(id));
         return subnet;
     }
 
+    @Override
     public List<SubnetRecord> list(NeutronQuery query) {
         return subnets.list(query, policy.isAdmin() ? null : policy.caller().projectId());
     }
 
     @Transactional
+    @Override
     public SubnetRecord update(String id, RequestFields given) {
         SubnetRecord s = subnets.lock(id, true).orElseThrow(() -> NeutronException.subnetNotFound(id));
         boolean shared = sharedNetwork(s);
@@ -109,6 +114,7 @@ public class SubnetService {
     }
 
     @Transactional
+    @Override
     public void delete(String id) {
         SubnetRecord found = subnets.find(id).orElseThrow(() -> NeutronException.subnetNotFound(id));
         // the network first, as creates take it first: one lock order, no deadlock
