@@ -7,10 +7,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * A WHERE clause built from a list request's filters: each known attribute compares its column
- * (as text, so uuids, booleans and inet alike) with the given values; unknown attributes are
+ * (uuid columns as uuids, any other as text, so booleans and inet alike) with the given values; unknown attributes are
  * ignored, as Neutron does without its {@code filter-validation} extension.
  */
 public final class SqlFilters {
@@ -20,14 +21,32 @@ public final class SqlFilters {
     /**
      * @param columns  attribute → SQL expression of the column
      * @param booleans the attributes given as True/False
+     * @param uuids    the attributes whose column is a uuid: compared as uuids, so that its index serves
      */
-    public SqlFilters(NeutronQuery query, Map<String, String> columns, Set<String> booleans) {
+    public SqlFilters(NeutronQuery query, Map<String, String> columns, Set<String> booleans, Set<String> uuids) {
         query.filters().forEach((name, values) -> {
             String column = columns.get(name);
-            if (column != null && !values.isEmpty()) {
+            if (column == null || values.isEmpty()) {
+                return;
+            }
+            if (uuids.contains(name)) {
+                uuidIn(column, values);
+            } else {
                 add(column, booleans.contains(name) ? NeutronQuery.booleans(name, values) : values);
             }
         });
+    }
+
+    /** {@code column IN (values)} on a uuid column; a value that is no uuid matches nothing. */
+    private void uuidIn(String column, List<String> values) {
+        List<UUID> ids = values.stream().filter(Rows::isUuid).map(UUID::fromString).toList();
+        if (ids.isEmpty()) {
+            where.append(" AND false");
+            return;
+        }
+        String parameter = "f" + parameters.size();
+        where.append(" AND ").append(column).append(" IN (:").append(parameter).append(")");
+        parameters.put(parameter, ids);
     }
 
     /** {@code cast(column as text) IN (values)}. */

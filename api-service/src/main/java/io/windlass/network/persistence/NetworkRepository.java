@@ -54,7 +54,7 @@ public class NetworkRepository {
 
     /** @param visibleTo the caller's project, null for an admin (who sees every network) */
     public List<NetworkRecord> list(NeutronQuery query, String visibleTo) {
-        SqlFilters filters = new SqlFilters(query, FILTERS, BOOLEANS);
+        SqlFilters filters = new SqlFilters(query, FILTERS, BOOLEANS, Set.of("id"));
         if (visibleTo != null) {
             filters.raw("n.project_id = :caller OR n.shared", Map.of("caller", visibleTo));
         }

@@ -64,7 +64,7 @@ public class PortRepository {
 
     /** @param visibleTo the caller's project, null for an admin */
     public List<PortRecord> list(NeutronQuery query, String visibleTo) {
-        SqlFilters filters = new SqlFilters(query, FILTERS, Set.of("admin_state_up"));
+        SqlFilters filters = new SqlFilters(query, FILTERS, Set.of("admin_state_up"), Set.of("id", "network_id"));
         List<String> fixedIps = query.filters().getOrDefault("fixed_ips", List.of());
         for (int i = 0; i < fixedIps.size(); i++) {
             // fixed_ips=ip_address=10.0.0.5, fixed_ips=subnet_id=<id>, fixed_ips=ip_address_substr=10.0: each

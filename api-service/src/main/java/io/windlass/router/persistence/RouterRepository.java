@@ -45,7 +45,7 @@ public class RouterRepository {
     }
 
     public List<RouterRecord> list(NeutronQuery query, String visibleTo) {
-        SqlFilters filters = new SqlFilters(query, FILTERS, Set.of("admin_state_up"));
+        SqlFilters filters = new SqlFilters(query, FILTERS, Set.of("admin_state_up"), Set.of("id"));
         if (visibleTo != null) {
             filters.raw("r.project_id = :caller", Map.of("caller", visibleTo));
         }

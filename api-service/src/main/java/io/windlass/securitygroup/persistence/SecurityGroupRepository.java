@@ -71,7 +71,7 @@ public class SecurityGroupRepository {
     }
 
     public List<SecurityGroupRecord> list(NeutronQuery query, String visibleTo) {
-        SqlFilters filters = new SqlFilters(query, GROUP_FILTERS, Set.of());
+        SqlFilters filters = new SqlFilters(query, GROUP_FILTERS, Set.of(), Set.of("id"));
         if (visibleTo != null) {
             filters.raw("g.project_id = :caller", Map.of("caller", visibleTo));
         }
@@ -137,7 +137,8 @@ public class SecurityGroupRepository {
     }
 
     public List<SecurityGroupRuleRecord> listRules(NeutronQuery query, String visibleTo) {
-        SqlFilters filters = new SqlFilters(query, RULE_FILTERS, Set.of());
+        SqlFilters filters = new SqlFilters(query, RULE_FILTERS, Set.of(),
+                Set.of("id", "security_group_id", "remote_group_id"));
         if (visibleTo != null) {
             filters.raw("r.project_id = :caller OR EXISTS (SELECT 1 FROM security_groups g "
                     + "WHERE g.id = r.security_group_id AND g.project_id = :caller)", Map.of("caller", visibleTo));

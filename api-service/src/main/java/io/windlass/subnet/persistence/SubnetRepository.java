@@ -63,7 +63,7 @@ public class SubnetRepository {
 
     /** @param visibleTo the caller's project (who also sees subnets of shared networks), null for an admin */
     public List<SubnetRecord> list(NeutronQuery query, String visibleTo) {
-        SqlFilters filters = new SqlFilters(query, FILTERS, Set.of("enable_dhcp"));
+        SqlFilters filters = new SqlFilters(query, FILTERS, Set.of("enable_dhcp"), Set.of("id", "network_id"));
         if (visibleTo != null) {
             filters.raw("s.project_id = :caller OR EXISTS (SELECT 1 FROM networks n WHERE n.id = s.network_id "
                     + "AND n.shared)", Map.of("caller", visibleTo));
