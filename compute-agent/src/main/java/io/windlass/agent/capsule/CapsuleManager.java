@@ -6,6 +6,7 @@ import io.windlass.agent.workload.WorkloadOperations;
 import io.windlass.agent.workload.WorkloadReporter;
 import io.windlass.capsule.CapsuleSpec;
 import io.windlass.compute.ComputeRpcApi;
+import io.windlass.container.ContainerStatus;
 import io.windlass.context.RequestContext;
 import io.windlass.rpc.RpcEndpoint;
 
@@ -50,8 +51,11 @@ public final class CapsuleManager {
 
             @Override
             public boolean complete(ObservedCapsule existing) {
-                // the sandbox is made first and the members one by one: fewer members means cut off
-                return existing.members().size() >= capsule.initContainers().size() + capsule.containers().size();
+                // the sandbox is made first and the members one by one: fewer members means cut off;
+                // a member made but never started means its start was cut off (the engine restarted
+                // under it), as for a container: nothing of it ran yet, so it is made again
+                return existing.members().size() >= capsule.initContainers().size() + capsule.containers().size()
+                        && existing.members().stream().noneMatch(m -> m.status() == ContainerStatus.CREATED);
             }
 
             @Override
