@@ -9,6 +9,7 @@ import io.windlass.container.DeleteContainer;
 import io.windlass.container.ResizeContainer;
 import io.windlass.context.RequestContext;
 import io.windlass.image.CacheHostImages;
+import io.windlass.network.UpdateNetworkPeers;
 import io.windlass.rpc.RpcClient;
 import io.windlass.rpc.RpcMethod;
 import io.windlass.rpc.RpcTopics;
@@ -23,7 +24,10 @@ import java.time.Duration;
  * Client side of the compute agent's RPC API (topic {@code compute.<host>}).
  * <p>Version history: 1.0 containers (create, action, delete, resize, stats); 1.1 {@code cache_images}; 1.2 {@code create_capsule}, {@code delete_capsule};
  * 1.3 {@code spawn_server}, {@code server_action}, {@code destroy_server} (Nova servers); 1.4 {@link ServerSpec}
- * gained {@code stopped} (an evacuated server left powered off), which a 1.3 agent ignores.
+ * gained {@code stopped} (an evacuated server left powered off), which a 1.3 agent ignores; 1.5 tenant networks:
+ * {@link CreateContainer}, {@link CreateCapsule} and {@link ServerSpec} gained {@code networks} (the workload's
+ * ports), and {@code update_network_peers}. A 1.4 agent would ignore the ports, so the conductor does not place a
+ * workload with ports under a cap below 1.5.
  * Each method names the version that introduced it; under a version cap
  * ({@code windlass.rpc.version-cap.compute}) a newer one is not sent ({@link io.windlass.rpc.RpcVersionCapExceeded}).
  */
@@ -33,13 +37,17 @@ public class ComputeRpcApi {
     private static final RpcVersion V1_2 = new RpcVersion(1, 2);
     private static final RpcVersion V1_3 = new RpcVersion(1, 3);
     private static final RpcVersion V1_4 = new RpcVersion(1, 4);
+    private static final RpcVersion V1_5 = new RpcVersion(1, 5);
     /** This build's API: the newest method's version. */
-    public static final RpcVersion VERSION = V1_4;
+    public static final RpcVersion VERSION = V1_5;
+    /** The version from which agents put a workload on its ports ({@code networks} in its create). */
+    public static final RpcVersion TENANT_NETWORKS = V1_5;
     /** The version from which agents leave a server spawned with {@link ServerSpec#stopped()} powered off. */
     public static final RpcVersion SPAWNS_STOPPED = V1_4;
 
+    /** 1.5: gained {@code networks}. */
     public static final RpcMethod<CreateContainer> CREATE_CONTAINER =
-            RpcMethod.of("create_container", CreateContainer.class, V1_0);
+            RpcMethod.of("create_container", CreateContainer.class, V1_0).changedIn(V1_5);
     public static final RpcMethod<ContainerOperation> CONTAINER_ACTION =
             RpcMethod.of("container_action", ContainerOperation.class, V1_0);
     public static final RpcMethod<DeleteContainer> DELETE_CONTAINER =
@@ -50,13 +58,16 @@ public class ComputeRpcApi {
             RpcMethod.of("container_stats", ContainerRef.class, V1_0);
     public static final RpcMethod<CacheHostImages> CACHE_IMAGES =
             RpcMethod.of("cache_images", CacheHostImages.class, V1_1);
+    /** 1.5: gained {@code networks}. */
     public static final RpcMethod<CreateCapsule> CREATE_CAPSULE =
-            RpcMethod.of("create_capsule", CreateCapsule.class, V1_2);
+            RpcMethod.of("create_capsule", CreateCapsule.class, V1_2).changedIn(V1_5);
     public static final RpcMethod<DeleteCapsule> DELETE_CAPSULE =
             RpcMethod.of("delete_capsule", DeleteCapsule.class, V1_2);
-    /** 1.4: the spec gained {@code stopped}. */
+    /** 1.4: the spec gained {@code stopped}; 1.5: {@code networks}. */
     public static final RpcMethod<ServerSpec> SPAWN_SERVER = RpcMethod.of("spawn_server", ServerSpec.class, V1_3)
-            .changedIn(V1_4);
+            .changedIn(V1_4).changedIn(V1_5);
+    public static final RpcMethod<UpdateNetworkPeers> UPDATE_NETWORK_PEERS =
+            RpcMethod.of("update_network_peers", UpdateNetworkPeers.class, V1_5);
     public static final RpcMethod<ServerOperation> SERVER_ACTION =
             RpcMethod.of("server_action", ServerOperation.class, V1_3);
     public static final RpcMethod<ServerRef> DESTROY_SERVER = RpcMethod.of("destroy_server", ServerRef.class, V1_3);
@@ -129,6 +140,11 @@ public class ComputeRpcApi {
     /** Remove a server and its config drive; answered by a {@code gone} report (since 1.3). */
     public void destroyServer(String host, RequestContext ctx, ServerRef server) {
         rpc.cast(RpcTopics.compute(host), DESTROY_SERVER, ctx, server);
+    }
+
+    /** A host began or stopped holding ports of a network {@code host} carries (since 1.5). */
+    public void updateNetworkPeers(String host, RequestContext ctx, UpdateNetworkPeers request) {
+        rpc.cast(RpcTopics.compute(host), UPDATE_NETWORK_PEERS, ctx, request);
     }
 
     /**

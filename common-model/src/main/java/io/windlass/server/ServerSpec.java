@@ -1,5 +1,7 @@
 package io.windlass.server;
 
+import io.windlass.network.WorkloadNetworks;
+
 import java.util.List;
 import java.util.Map;
 
@@ -25,15 +27,32 @@ import java.util.Map;
  * @param network          {@code auto} (the engine's default network) or {@code none} (no network); null means auto
  * @param stopped          leave it powered off once spawned, as Nova's rebuild leaves an evacuated server that was
  *                         stopped (or any, from 2.95); since compute RPC 1.4, an older agent powers it on
+ * @param networks         its ports and their networks (since compute RPC 1.5); empty: {@code network} decides
  */
 public record ServerSpec(String uuid, String name, String hostname, String image, int vcpus, int memoryMb, int rootGb,
                          Map<String, String> metadata, String projectId, String userId, String availabilityZone,
                          int launchIndex, String reservationId, String userData, List<InjectedFile> files,
-                         String network, boolean stopped) {
+                         String network, boolean stopped, WorkloadNetworks networks) {
     public ServerSpec {
+        networks = networks == null ? WorkloadNetworks.NONE : networks;
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
         files = files == null ? List.of() : List.copyOf(files);
         network = network == null ? "auto" : network;
+    }
+
+    /** The 1.4 shape: on the engine's network ({@code network}). */
+    public ServerSpec(String uuid, String name, String hostname, String image, int vcpus, int memoryMb, int rootGb,
+                      Map<String, String> metadata, String projectId, String userId, String availabilityZone,
+                      int launchIndex, String reservationId, String userData, List<InjectedFile> files,
+                      String network, boolean stopped) {
+        this(uuid, name, hostname, image, vcpus, memoryMb, rootGb, metadata, projectId, userId, availabilityZone,
+                launchIndex, reservationId, userData, files, network, stopped, WorkloadNetworks.NONE);
+    }
+
+    /** The same server with its tenant networking. */
+    public ServerSpec withNetworks(WorkloadNetworks attached) {
+        return new ServerSpec(uuid, name, hostname, image, vcpus, memoryMb, rootGb, metadata, projectId, userId,
+                availabilityZone, launchIndex, reservationId, userData, files, network, stopped, attached);
     }
 
     /** The 1.3 shape: spawned powered on. */

@@ -1,6 +1,7 @@
 package io.windlass.persistence;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.windlass.network.WorkloadPort;
 import jakarta.persistence.Column;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -8,9 +9,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
+import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.java.Immutability;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 import static io.windlass.persistence.Writer.API;
@@ -42,6 +48,17 @@ public abstract class WorkloadEntity extends PanacheEntityBase {
     /** The host holding the workload; null until scheduled, and again once nothing is left there. */
     @WrittenBy(CONDUCTOR)
     public String host;
+
+    /**
+     * The ports the workload holds on tenant networks, in the order asked for; empty: it sits on
+     * its host engine's default network. The API writes them with the row, in one transaction
+     * with the ports it binds or makes.
+     */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
+    @Column(nullable = false)
+    @WrittenBy(API)
+    public List<WorkloadPort> nics = List.of();
 
     /** The newest agent observation applied: older reports are ignored. */
     @Column(name = "status_observed_at")

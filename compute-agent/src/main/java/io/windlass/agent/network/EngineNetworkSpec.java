@@ -1,5 +1,7 @@
 package io.windlass.agent.network;
 
+import io.windlass.network.SubnetSpec;
+import io.windlass.network.NetworkBinding;
 import com.github.dockerjava.api.model.Network;
 
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package io.windlass.agent.network;
 
+import io.windlass.network.NetworkBinding;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Network;
 import io.windlass.agent.driver.DriverException;

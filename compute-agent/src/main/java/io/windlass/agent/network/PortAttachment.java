@@ -1,5 +1,6 @@
 package io.windlass.agent.network;
 
+import io.windlass.network.PortSpec;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.model.HostConfig;
 

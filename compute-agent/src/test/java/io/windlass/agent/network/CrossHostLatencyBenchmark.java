@@ -1,5 +1,9 @@
 package io.windlass.agent.network;
 
+import io.windlass.network.FixedIp;
+import io.windlass.network.PortSpec;
+import io.windlass.network.SubnetSpec;
+import io.windlass.network.NetworkBinding;
 import com.github.dockerjava.api.model.HostConfig;
 import io.windlass.agent.testing.RoundTrips;
 import io.windlass.agent.testing.ScriptedEngineHost;

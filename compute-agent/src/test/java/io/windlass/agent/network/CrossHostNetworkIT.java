@@ -1,5 +1,9 @@
 package io.windlass.agent.network;
 
+import io.windlass.network.FixedIp;
+import io.windlass.network.PortSpec;
+import io.windlass.network.SubnetSpec;
+import io.windlass.network.NetworkBinding;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.ContainerNetwork;

@@ -1,5 +1,6 @@
 package io.windlass.agent.network;
 
+import io.windlass.network.NetworkBinding;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,5 +1,7 @@
 package io.windlass.agent.network;
 
+import io.windlass.network.FixedIp;
+import io.windlass.network.PortSpec;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.core.command.CreateContainerCmdImpl;
 import org.junit.jupiter.api.Test;

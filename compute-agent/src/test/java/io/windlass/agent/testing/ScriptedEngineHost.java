@@ -10,9 +10,9 @@ import io.windlass.agent.driver.docker.DockerClientFactory;
 import io.windlass.agent.network.DockerNetworks;
 import io.windlass.agent.network.EngineNetworks;
 import io.windlass.agent.network.HostCommands;
-import io.windlass.agent.network.NetworkBinding;
+import io.windlass.network.NetworkBinding;
 import io.windlass.agent.network.PortAttachment;
-import io.windlass.agent.network.PortSpec;
+import io.windlass.network.PortSpec;
 import io.windlass.agent.network.TenantBridgeGuard;
 import io.windlass.agent.network.VxlanDevices;
 

@@ -1,4 +1,4 @@
-package io.windlass.agent.network;
+package io.windlass.network;
 
 import java.util.List;
 import java.util.Objects;
