@@ -69,11 +69,11 @@ class NetworkCliIT {
         String net = json("network", "create", "cli-net").get("id").asText();
         assertEquals("cli-net", json("network", "show", "cli-net").get("name").asText());
         assertTrue(json("network", "list").toString().contains(net));
-        json("subnet", "create", "cli-sub", "--network", "cli-net", "--subnet-range", "10.90.0.0/24");
-        assertTrue(json("subnet", "list").toString().contains("10.90.0.0/24"));
+        json("subnet", "create", "cli-sub", "--network", "cli-net", "--subnet-range", "198.18.90.0/24");
+        assertTrue(json("subnet", "list").toString().contains("198.18.90.0/24"));
         JsonNode port = json("port", "create", "cli-port", "--network", "cli-net", "--fixed-ip",
-                "subnet=cli-sub,ip-address=10.90.0.42");
-        assertTrue(port.toString().contains("10.90.0.42"), port.toString());
+                "subnet=cli-sub,ip-address=198.18.90.42");
+        assertTrue(port.toString().contains("198.18.90.42"), port.toString());
         assertTrue(json("port", "list").toString().contains("cli-port"));
         assertEquals(port.get("id").asText(), json("port", "show", "cli-port").get("id").asText());
         assertTrue(json("security", "group", "list").toString().contains("default"));

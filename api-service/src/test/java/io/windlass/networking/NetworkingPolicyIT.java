@@ -70,7 +70,7 @@ class NetworkingPolicyIT {
         as(other).when().delete(V2 + "/networks/" + net).then().statusCode(404);
         as(other).when().get(V2 + "/networks").then().statusCode(200).body("networks.id", not(hasItem(net)));
         as(admin).when().get(V2 + "/networks").then().statusCode(200).body("networks.id", hasItem(net));
-        String subnet = Neutron.subnet(member, net, "10.60.0.0/24");
+        String subnet = Neutron.subnet(member, net, "198.18.60.0/24");
         as(other).when().get(V2 + "/subnets/" + subnet).then().statusCode(404);
         Neutron.port(other, Map.of("network_id", net)).statusCode(404).body("NeutronError.type",
                 equalTo("NetworkNotFound"));
@@ -92,10 +92,10 @@ class NetworkingPolicyIT {
                 .body("NeutronError.type", equalTo("PolicyNotAuthorized"));
         String shared = Neutron.post(admin, "networks", "network", Map.of("name", "s", "shared", true))
                 .statusCode(201).extract().path("network.id");
-        Neutron.subnet(admin, shared, "10.61.0.0/24");
+        Neutron.subnet(admin, shared, "198.18.61.0/24");
         as(other).when().get(V2 + "/networks?shared=True").then().body("networks.id", hasItem(shared));
         Neutron.port(other, Map.of("network_id", shared)).statusCode(201);
-        Neutron.port(other, Map.of("network_id", shared, "fixed_ips", List.of(Map.of("ip_address", "10.61.0.9"))))
+        Neutron.port(other, Map.of("network_id", shared, "fixed_ips", List.of(Map.of("ip_address", "198.18.61.9"))))
                 .statusCode(403);
         as(other).when().delete(V2 + "/networks/" + shared).then().statusCode(403);
         as(other).when().get(V2 + "/security-groups").then().statusCode(200)

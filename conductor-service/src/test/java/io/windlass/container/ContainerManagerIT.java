@@ -174,12 +174,12 @@ class ContainerManagerIT {
         containers.report(ctx, report(uuid, ContainerStatus.RUNNING, "abc123", false, true, seen));
 
         containers.report(ctx, new ContainerStatusReport(uuid.toString(), HOST, ContainerStatus.RUNNING, null,
-                "Up 2 seconds", "abc123", Map.of("net-1", List.of(new ContainerAddress("10.0.0.7", 4, "port-1", null,
+                "Up 2 seconds", "abc123", Map.of("net-1", List.of(new ContainerAddress("198.18.10.7", 4, "port-1", null,
                 false))), List.of(80, 443), List.of("sh"), false, false, seen.plusSeconds(1)));
 
         Map<String, String> row = rows.container(uuid);
         assertTrue(row.get("ports").contains("443"), "ports replaced: " + row.get("ports"));
-        assertTrue(row.get("addresses").contains("10.0.0.7"), "addresses replaced: " + row.get("addresses"));
+        assertTrue(row.get("addresses").contains("198.18.10.7"), "addresses replaced: " + row.get("addresses"));
         assertEquals("Up 2 seconds", row.get("status_detail"));
     }
 

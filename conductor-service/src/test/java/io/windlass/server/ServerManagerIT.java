@@ -83,7 +83,7 @@ class ServerManagerIT {
         report(uuid, PowerState.RUNNING, null, false, true);
         Poll.until("server active", () -> row(uuid).vmState == VmState.ACTIVE && row(uuid).taskState == null);
         assertNotNull(row(uuid).launchedAt);
-        assertEquals("172.17.0.9", row(uuid).addresses.get("bridge").getFirst().addr());
+        assertEquals("198.19.0.9", row(uuid).addresses.get("bridge").getFirst().addr());
 
         setTask(uuid, ServerTaskState.POWERING_OFF);
         conductor.serverAction(ctx, new ServerOperation(uuid.toString(), ServerAction.STOP));
@@ -151,7 +151,7 @@ class ServerManagerIT {
 
     private void report(UUID uuid, PowerState power, String fault, boolean gone, boolean done) {
         conductor.reportServerStatus(ctx, new ServerStatusReport(uuid.toString(), HOST, power, "engine-1",
-                Map.of("bridge", List.of(new ServerAddress("172.17.0.9", 4, "02:42:ac:11:00:09"))), fault, gone, done,
+                Map.of("bridge", List.of(new ServerAddress("198.19.0.9", 4, "02:42:ac:11:00:09"))), fault, gone, done,
                 Instant.now()));
     }
 

@@ -67,7 +67,7 @@ public class PortRepository {
         SqlFilters filters = new SqlFilters(query, FILTERS, Set.of("admin_state_up"), Set.of("id", "network_id"));
         List<String> fixedIps = query.filters().getOrDefault("fixed_ips", List.of());
         for (int i = 0; i < fixedIps.size(); i++) {
-            // fixed_ips=ip_address=10.0.0.5, fixed_ips=subnet_id=<id>, fixed_ips=ip_address_substr=10.0: each
+            // fixed_ips=ip_address=198.18.10.5, fixed_ips=subnet_id=<id>, fixed_ips=ip_address_substr=198.18.10: each
             // value is one more condition on some address of the port
             String fixedIp = fixedIps.get(i);
             int eq = fixedIp.indexOf('=');

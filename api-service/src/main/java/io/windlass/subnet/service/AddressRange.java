@@ -28,7 +28,7 @@ public record AddressRange(IpAddress start, IpAddress end) {
         return new IpAddress(start.value().add(offset), start.version());
     }
 
-    /** Neutron's rendering in errors: {@code 10.0.0.2-10.0.0.254}... as IPRange's str. */
+    /** Neutron's rendering in errors: {@code 198.18.10.2-198.18.10.254}... as IPRange's str. */
     @Override
     public String toString() {
         return start + "-" + end;

@@ -7,8 +7,8 @@ import java.util.Optional;
 public record Cidr(IpAddress network, int prefix) {
 
     /**
-     * The range of {@code text} ({@code 10.0.0.0/24}); a host address with bits set below the
-     * prefix is not one (Neutron refuses {@code 10.0.0.1/24} and recommends the network form).
+     * The range of {@code text} ({@code 198.18.10.0/24}); a host address with bits set below the
+     * prefix is not one (Neutron refuses {@code 198.18.10.1/24} and recommends the network form).
      *
      * @return empty when {@code text} is no cidr at all
      * @throws HostBitsSet with the recommended form, when host bits are set

@@ -25,7 +25,7 @@ class ContainerShowIT {
     void showsByUuidAndByNameWithEngineFacts() {
         String name = "show-" + UUID.randomUUID().toString().substring(0, 8);
         ContainerEntity c = rows.insert(name, ContainerStatus.RUNNING, "node1", e -> {
-            e.addresses = Map.of("bridge", List.of(new ContainerAddress("172.17.0.5", 4, "ep1", "net1", false)));
+            e.addresses = Map.of("bridge", List.of(new ContainerAddress("198.19.0.5", 4, "ep1", "net1", false)));
             e.ports = List.of(80);
             e.statusDetail = "Up 5 minutes";
         });
@@ -38,7 +38,7 @@ class ContainerShowIT {
                     .body("status_detail", equalTo("Up 5 minutes"))
                     .body("host", equalTo("node1"))
                     .body("ports", equalTo(List.of(80)))
-                    .body("addresses.bridge[0].addr", equalTo("172.17.0.5"))
+                    .body("addresses.bridge[0].addr", equalTo("198.19.0.5"))
                     .body("addresses.bridge[0].version", equalTo(4))
                     .body("addresses.bridge[0].subnet_id", equalTo("net1"))
                     .body("addresses.bridge[0].preserve_on_delete", equalTo(false));

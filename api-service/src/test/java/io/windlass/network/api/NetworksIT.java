@@ -120,7 +120,7 @@ class NetworksIT {
     @Test
     void networkInUseUntilItsPortsGo() {
         String net = Neutron.network(null, "busy");
-        Neutron.subnet(null, net, "10.77.0.0/24");
+        Neutron.subnet(null, net, "198.18.77.0/24");
         String port = Neutron.port(null, Map.of("network_id", net)).statusCode(201).extract().path("port.id");
         as(null).when().delete(V2 + "/networks/" + net).then().statusCode(409)
                 .body("NeutronError.type", equalTo("NetworkInUse"))

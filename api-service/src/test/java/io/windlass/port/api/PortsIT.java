@@ -31,7 +31,7 @@ class PortsIT {
     @Test
     void automaticAddressMacAndUnboundBinding() {
         String net = Neutron.network(null, "p-auto");
-        String v4 = Neutron.subnet(null, net, "10.30.0.0/24");
+        String v4 = Neutron.subnet(null, net, "198.18.30.0/24");
         String v6 = Neutron.subnet(null, net, "fd00:30::/64", 6);
         Map<String, Object> port = Neutron.port(null, Map.of("network_id", net, "name", "p1")).statusCode(201)
                 .body("port.status", equalTo("DOWN"))
@@ -62,24 +62,24 @@ class PortsIT {
     @Test
     void fixedAddressesAndTheirErrors() {
         String net = Neutron.network(null, "p-fixed");
-        String sub = Neutron.subnet(null, net, "10.31.0.0/24");
-        Neutron.port(null, Map.of("network_id", net, "fixed_ips", List.of(Map.of("ip_address", "10.31.0.50"))))
-                .statusCode(201).body("port.fixed_ips", contains(Map.of("subnet_id", sub, "ip_address", "10.31.0.50")));
+        String sub = Neutron.subnet(null, net, "198.18.31.0/24");
+        Neutron.port(null, Map.of("network_id", net, "fixed_ips", List.of(Map.of("ip_address", "198.18.31.50"))))
+                .statusCode(201).body("port.fixed_ips", contains(Map.of("subnet_id", sub, "ip_address", "198.18.31.50")));
         Neutron.port(null, Map.of("network_id", net, "fixed_ips", List.of(Map.of("subnet_id", sub, "ip_address",
-                "10.31.0.50")))).statusCode(409).body("NeutronError.type", equalTo("IpAddressInUse"))
+                "198.18.31.50")))).statusCode(409).body("NeutronError.type", equalTo("IpAddressInUse"))
                 .body("NeutronError.message", equalTo("Unable to complete operation for network " + net
-                        + ". The IP address 10.31.0.50 is in use."));
+                        + ". The IP address 198.18.31.50 is in use."));
         // the second address is taken: nothing of the port is left, its first address is still free
-        Neutron.port(null, Map.of("network_id", net, "fixed_ips", List.of(Map.of("ip_address", "10.31.0.60"),
-                Map.of("ip_address", "10.31.0.50")))).statusCode(409).body("NeutronError.type", equalTo("IpAddressInUse"));
-        Neutron.port(null, Map.of("network_id", net, "fixed_ips", List.of(Map.of("ip_address", "10.31.0.60"))))
+        Neutron.port(null, Map.of("network_id", net, "fixed_ips", List.of(Map.of("ip_address", "198.18.31.60"),
+                Map.of("ip_address", "198.18.31.50")))).statusCode(409).body("NeutronError.type", equalTo("IpAddressInUse"));
+        Neutron.port(null, Map.of("network_id", net, "fixed_ips", List.of(Map.of("ip_address", "198.18.31.60"))))
                 .statusCode(201);
-        Neutron.port(null, Map.of("network_id", net, "fixed_ips", List.of(Map.of("ip_address", "10.99.0.5"))))
+        Neutron.port(null, Map.of("network_id", net, "fixed_ips", List.of(Map.of("ip_address", "198.18.99.5"))))
                 .statusCode(400).body("NeutronError.type", equalTo("InvalidIpForNetwork"))
-                .body("NeutronError.message", equalTo("IP address 10.99.0.5 is not a valid IP for any of the subnets on "
+                .body("NeutronError.message", equalTo("IP address 198.18.99.5 is not a valid IP for any of the subnets on "
                         + "the specified network."));
         Neutron.port(null, Map.of("network_id", net, "fixed_ips", List.of(Map.of("subnet_id", sub, "ip_address",
-                "10.99.0.5")))).statusCode(400).body("NeutronError.type", equalTo("InvalidIpForSubnet"));
+                "198.18.99.5")))).statusCode(400).body("NeutronError.type", equalTo("InvalidIpForSubnet"));
         Neutron.port(null, Map.of("network_id", net, "fixed_ips", List.of(Map.of("subnet_id", sub)))).statusCode(201)
                 .body("port.fixed_ips[0].subnet_id", equalTo(sub));
         Neutron.port(null, Map.of("network_id", net, "mac_address", "zz:zz")).statusCode(400)
@@ -96,7 +96,7 @@ class PortsIT {
     @Test
     void aFullSubnetIsIpAddressGenerationFailureAndLeavesNoPort() {
         String net = Neutron.network(null, "p-full");
-        Neutron.post(null, "subnets", "subnet", Map.of("network_id", net, "cidr", "10.32.0.0/29", "ip_version", 4))
+        Neutron.post(null, "subnets", "subnet", Map.of("network_id", net, "cidr", "198.18.32.0/29", "ip_version", 4))
                 .statusCode(201);
         for (int i = 0; i < 5; i++) {
             Neutron.port(null, Map.of("network_id", net)).statusCode(201);
@@ -111,7 +111,7 @@ class PortsIT {
     @Test
     void racingForOneAddressHasOneWinner() throws Exception {
         String net = Neutron.network(null, "p-race");
-        Neutron.subnet(null, net, "10.33.0.0/24");
+        Neutron.subnet(null, net, "198.18.33.0/24");
         int racers = 8;
         ExecutorService pool = Executors.newFixedThreadPool(racers);
         CountDownLatch start = new CountDownLatch(1);
@@ -120,7 +120,7 @@ class PortsIT {
             Callable<Response> create = () -> {
                 start.await();
                 return as(null).body(Map.of("port", Map.of("network_id", net, "fixed_ips",
-                        List.of(Map.of("ip_address", "10.33.0.77"))))).when().post(V2 + "/ports");
+                        List.of(Map.of("ip_address", "198.18.33.77"))))).when().post(V2 + "/ports");
             };
             results.add(pool.submit(create));
         }
@@ -142,9 +142,9 @@ class PortsIT {
     @Test
     void updateBindsChangesAddressesAndDeleteReleases() {
         String net = Neutron.network(null, "p-update");
-        String sub = Neutron.subnet(null, net, "10.34.0.0/24");
+        String sub = Neutron.subnet(null, net, "198.18.34.0/24");
         String id = Neutron.port(null, Map.of("network_id", net, "fixed_ips", List.of(Map.of("ip_address",
-                "10.34.0.10")))).statusCode(201).extract().path("port.id");
+                "198.18.34.10")))).statusCode(201).extract().path("port.id");
         as(null).body(Map.of("port", Map.of("binding:host_id", "host-1", "device_id", "dev-1", "device_owner",
                         "compute:nova", "name", "bound")))
                 .when().put(V2 + "/ports/" + id).then().statusCode(200)
@@ -152,14 +152,14 @@ class PortsIT {
                 .body("port.'binding:host_id'", equalTo("host-1")).body("port.device_id", equalTo("dev-1"));
         as(null).when().get(V2 + "/ports?device_id=dev-1&device_owner=compute:nova&status=ACTIVE").then()
                 .body("ports.id", contains(id));
-        as(null).body(Map.of("port", Map.of("fixed_ips", List.of(Map.of("ip_address", "10.34.0.10"),
-                        Map.of("ip_address", "10.34.0.11")))))
+        as(null).body(Map.of("port", Map.of("fixed_ips", List.of(Map.of("ip_address", "198.18.34.10"),
+                        Map.of("ip_address", "198.18.34.11")))))
                 .when().put(V2 + "/ports/" + id).then().statusCode(200).body("port.fixed_ips", hasSize(2));
-        as(null).body(Map.of("port", Map.of("fixed_ips", List.of(Map.of("ip_address", "10.34.0.12")))))
+        as(null).body(Map.of("port", Map.of("fixed_ips", List.of(Map.of("ip_address", "198.18.34.12")))))
                 .when().put(V2 + "/ports/" + id).then().statusCode(200)
-                .body("port.fixed_ips", contains(Map.of("subnet_id", sub, "ip_address", "10.34.0.12")));
+                .body("port.fixed_ips", contains(Map.of("subnet_id", sub, "ip_address", "198.18.34.12")));
         // the released addresses are free again
-        Neutron.port(null, Map.of("network_id", net, "fixed_ips", List.of(Map.of("ip_address", "10.34.0.10"))))
+        Neutron.port(null, Map.of("network_id", net, "fixed_ips", List.of(Map.of("ip_address", "198.18.34.10"))))
                 .statusCode(201);
         as(null).body(Map.of("port", Map.of("binding:host_id", "", "device_id", "", "device_owner", "")))
                 .when().put(V2 + "/ports/" + id).then().statusCode(200)
@@ -168,7 +168,7 @@ class PortsIT {
         as(null).when().get(V2 + "/ports/" + id).then().statusCode(404)
                 .body("NeutronError.type", equalTo("PortNotFound"))
                 .body("NeutronError.message", equalTo("Port " + id + " could not be found."));
-        Neutron.port(null, Map.of("network_id", net, "fixed_ips", List.of(Map.of("ip_address", "10.34.0.12"))))
+        Neutron.port(null, Map.of("network_id", net, "fixed_ips", List.of(Map.of("ip_address", "198.18.34.12"))))
                 .statusCode(201);
     }
 

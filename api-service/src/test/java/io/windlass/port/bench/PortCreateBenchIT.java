@@ -29,11 +29,11 @@ class PortCreateBenchIT {
 
     @Test
     void portCreateLatency() {
-        String empty = subnetOn("bench-empty", "10.200.0.0/16");
-        String full16 = subnetOn("bench-10k", "10.201.0.0/16");
-        String full18 = subnetOn("bench-10k-of-16k", "10.202.0.0/18");
-        fill(full16, "10.201.0.2");
-        fill(full18, "10.202.0.2");
+        String empty = subnetOn("bench-empty", "198.18.0.0/16");
+        String full16 = subnetOn("bench-10k", "198.19.0.0/16");
+        String full18 = subnetOn("bench-10k-of-16k", "198.18.192.0/18");
+        fill(full16, "198.19.0.2");
+        fill(full18, "198.18.192.2");
         warmUp(empty);
         List<String> lines = new ArrayList<>();
         lines.add(String.format("%-44s %8s %8s %8s", "port create, automatic IPv4 address", "p50 ms", "p99 ms", "n"));

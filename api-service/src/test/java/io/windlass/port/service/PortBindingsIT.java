@@ -33,9 +33,9 @@ class PortBindingsIT {
     void bindUnbindAndBindAgain() {
         String project = projectOfTheTests();
         String net = Neutron.network(null, "b-net");
-        Neutron.subnet(null, net, "10.50.0.0/24");
+        Neutron.subnet(null, net, "198.18.50.0/24");
         String port = Neutron.port(null, Map.of("network_id", net, "fixed_ips", List.of(Map.of("ip_address",
-                "10.50.0.5")))).statusCode(201).extract().path("port.id");
+                "198.18.50.5")))).statusCode(201).extract().path("port.id");
         PortRecord bound = QuarkusTransaction.requiringNew().call(() ->
                 bindings.bind(project, port, "container-1", "compute:kuryr", "host-1"));
         assertEquals("ACTIVE", bound.status());
@@ -54,7 +54,7 @@ class PortBindingsIT {
         as(null).when().get(V2 + "/ports/" + port).then().statusCode(200)
                 .body("port.device_id", equalTo("")).body("port.device_owner", equalTo(""))
                 .body("port.'binding:host_id'", equalTo("")).body("port.'binding:vif_type'", equalTo("unbound"))
-                .body("port.status", equalTo("DOWN")).body("port.fixed_ips[0].ip_address", equalTo("10.50.0.5"));
+                .body("port.status", equalTo("DOWN")).body("port.fixed_ips[0].ip_address", equalTo("198.18.50.5"));
         QuarkusTransaction.requiringNew().call(() -> bindings.bind(project, port, "container-3", "compute:kuryr", "h2"));
         as(null).when().get(V2 + "/ports/" + port).then().body("port.device_id", equalTo("container-3"));
     }
@@ -63,20 +63,20 @@ class PortBindingsIT {
     void createForADeviceAndDeleteWithTheWorkload() {
         String project = projectOfTheTests();
         String net = Neutron.network(null, "b-net2");
-        Neutron.subnet(null, net, "10.51.0.0/24");
+        Neutron.subnet(null, net, "198.18.51.0/24");
         PortRecord created = QuarkusTransaction.requiringNew().call(() ->
-                bindings.createFor(project, net, "10.51.0.9", "server-1", "compute:nova", "host-2"));
+                bindings.createFor(project, net, "198.18.51.9", "server-1", "compute:nova", "host-2"));
         assertEquals("ACTIVE", created.status());
-        assertEquals("10.51.0.9", created.fixedIps().getFirst().ipAddress());
+        assertEquals("198.18.51.9", created.fixedIps().getFirst().ipAddress());
         // a failing workload transaction takes its port with it
         assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
-            bindings.createFor(project, net, "10.51.0.10", "server-2", "compute:nova", "host-2");
+            bindings.createFor(project, net, "198.18.51.10", "server-2", "compute:nova", "host-2");
             throw new IllegalStateException("the workload row could not be written");
         }));
         as(null).when().get(V2 + "/ports?network_id=" + net).then().body("ports", hasSize(1));
         QuarkusTransaction.requiringNew().run(() -> bindings.delete(created.id()));
         as(null).when().get(V2 + "/ports/" + created.id()).then().statusCode(404);
-        Neutron.port(null, Map.of("network_id", net, "fixed_ips", List.of(Map.of("ip_address", "10.51.0.9"))))
+        Neutron.port(null, Map.of("network_id", net, "fixed_ips", List.of(Map.of("ip_address", "198.18.51.9"))))
                 .statusCode(201);
     }
 }

@@ -19,7 +19,7 @@ class RoutersIT {
     @Test
     void tempestsProjectTopology() {
         String net = Neutron.network(null, "r-net");
-        String subnet = Neutron.subnet(null, net, "10.40.0.0/24");
+        String subnet = Neutron.subnet(null, net, "198.18.40.0/24");
         String router = Neutron.post(null, "routers", "router", Map.of("name", "r1")).statusCode(201)
                 .body("router.external_gateway_info", nullValue()).body("router.status", equalTo("ACTIVE"))
                 .extract().path("router.id");
@@ -30,7 +30,7 @@ class RoutersIT {
         as(null).when().get(V2 + "/ports/" + port).then().statusCode(200)
                 .body("port.device_owner", equalTo("network:router_interface"))
                 .body("port.device_id", equalTo(router))
-                .body("port.fixed_ips[0].ip_address", equalTo("10.40.0.1"));
+                .body("port.fixed_ips[0].ip_address", equalTo("198.18.40.1"));
         as(null).body(Map.of("subnet_id", subnet)).when().put(V2 + "/routers/" + router + "/add_router_interface")
                 .then().statusCode(400).body("NeutronError.message", equalTo("Bad router request: Router already has "
                         + "a port on subnet " + subnet + "."));
@@ -67,7 +67,7 @@ class RoutersIT {
     @Test
     void aNetworkWithARouterInterfaceCanStillBeDeleted() {
         String net = Neutron.network(null, "r-net2");
-        String subnet = Neutron.subnet(null, net, "10.41.0.0/24");
+        String subnet = Neutron.subnet(null, net, "198.18.41.0/24");
         String router = Neutron.post(null, "routers", "router", Map.of("name", "r3")).statusCode(201)
                 .extract().path("router.id");
         as(null).body(Map.of("subnet_id", subnet)).when().put(V2 + "/routers/" + router + "/add_router_interface")

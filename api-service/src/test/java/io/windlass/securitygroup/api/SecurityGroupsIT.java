@@ -48,10 +48,10 @@ class SecurityGroupsIT {
                 .statusCode(201).body("security_group.security_group_rules", hasSize(2))
                 .extract().path("security_group.id");
         String ssh = rule(group, "protocol", "tcp", "port_range_min", 22, "port_range_max", 22, "remote_ip_prefix",
-                "10.0.0.7/8").statusCode(201).body("security_group_rule.remote_ip_prefix", equalTo("10.0.0.0/8"))
+                "198.19.0.7/15").statusCode(201).body("security_group_rule.remote_ip_prefix", equalTo("198.18.0.0/15"))
                 .body("security_group_rule.ethertype", equalTo("IPv4"))
                 .extract().path("security_group_rule.id");
-        rule(group, "protocol", "tcp", "port_range_min", 22, "port_range_max", 22, "remote_ip_prefix", "10.0.0.0/8")
+        rule(group, "protocol", "tcp", "port_range_min", 22, "port_range_max", 22, "remote_ip_prefix", "198.18.0.0/15")
                 .statusCode(409).body("NeutronError.type", equalTo("SecurityGroupRuleExists"))
                 .body("NeutronError.message", equalTo("Security group rule already exists. Rule id is " + ssh + "."));
         rule(group, "protocol", "tcp", "port_range_min", 30, "port_range_max", 20).statusCode(400)
@@ -64,7 +64,7 @@ class SecurityGroupsIT {
                 .body("NeutronError.type", equalTo("SecurityGroupRuleInvalidProtocol"));
         rule(group, "protocol", "icmp", "port_range_max", 0).statusCode(400)
                 .body("NeutronError.type", equalTo("SecurityGroupMissingIcmpType"));
-        rule(group, "remote_ip_prefix", "10.0.0.0/8", "remote_group_id", group).statusCode(400)
+        rule(group, "remote_ip_prefix", "198.18.0.0/15", "remote_group_id", group).statusCode(400)
                 .body("NeutronError.message", equalTo("Only remote_ip_prefix or remote_group_id may be provided."));
         rule(group, "remote_ip_prefix", "fd00::/64").statusCode(400)
                 .body("NeutronError.type", equalTo("SecurityGroupRuleParameterConflict"));

@@ -14,8 +14,8 @@ class RuleCheckTest {
 
     @Test
     void normalises() {
-        RuleRequest checked = RuleCheck.check(new RuleRequest("ingress", null, "TCP", 22, 22, "10.1.2.3/8", null));
-        assertEquals(new RuleRequest("ingress", "IPv4", "tcp", 22, 22, "10.0.0.0/8", null), checked);
+        RuleRequest checked = RuleCheck.check(new RuleRequest("ingress", null, "TCP", 22, 22, "198.19.2.3/15", null));
+        assertEquals(new RuleRequest("ingress", "IPv4", "tcp", 22, 22, "198.18.0.0/15", null), checked);
         assertEquals("6", RuleCheck.check(new RuleRequest("egress", "IPv4", "006", null, null, null, null)).protocol());
         assertEquals(null, RuleCheck.check(new RuleRequest("egress", "IPv6", "any", null, null, null, null)).protocol());
         assertEquals("fd00::/64", RuleCheck.check(new RuleRequest("egress", "IPv6", null, null, null, "fd00::1/64",
@@ -38,9 +38,9 @@ class RuleCheckTest {
         assertEquals("SecurityGroupInvalidIcmpValue", refused(new RuleRequest("ingress", null, "icmp", 300, null, null,
                 null)));
         assertEquals("SecurityGroupRemoteGroupAndRemoteIpPrefix", refused(new RuleRequest("ingress", null, null, null,
-                null, "10.0.0.0/8", "00000000-0000-0000-0000-000000000000")));
+                null, "198.18.0.0/15", "00000000-0000-0000-0000-000000000000")));
         assertEquals("SecurityGroupRuleParameterConflict", refused(new RuleRequest("ingress", "IPv6", null, null, null,
-                "10.0.0.0/8", null)));
-        assertEquals("HTTPBadRequest", refused(new RuleRequest("ingress", null, null, null, null, "10.0.0.0/99", null)));
+                "198.18.0.0/15", null)));
+        assertEquals("HTTPBadRequest", refused(new RuleRequest("ingress", null, null, null, null, "198.18.0.0/99", null)));
     }
 }

@@ -16,7 +16,7 @@ class IpAddressTest {
 
     @Test
     void printsAsNeutronDoes() {
-        assertEquals("10.0.0.1", ip("10.0.0.1").toString());
+        assertEquals("198.18.10.1", ip("198.18.10.1").toString());
         assertEquals("fd00::1", ip("FD00:0:0:0:0:0:0:1").toString());
         assertEquals("::", ip("::").toString());
         assertEquals("::1", ip("::1").toString());
@@ -28,7 +28,7 @@ class IpAddressTest {
 
     @Test
     void refusesWhatIsNoAddress() {
-        for (String bad : new String[]{"10.0.0", "256.0.0.1", "01.2.3.4", "fd00:::1", "1:2:3:4:5:6:7:8:9", "g::1", "",
+        for (String bad : new String[]{"198.18.10", "256.0.0.1", "01.2.3.4", "fd00:::1", "1:2:3:4:5:6:7:8:9", "g::1", "",
                 "example.com"}) {
             assertTrue(IpAddress.parse(bad).isEmpty(), bad);
         }
@@ -36,17 +36,17 @@ class IpAddressTest {
 
     @Test
     void cidrsNormaliseOverlapAndContain() {
-        Cidr net = Cidr.parse("10.0.0.0/24").orElseThrow();
-        assertEquals("10.0.0.1", net.firstHost().toString());
-        assertEquals("10.0.0.254", net.lastHost().toString());
-        assertTrue(net.contains(ip("10.0.0.255")));
-        assertTrue(net.overlaps(Cidr.parse("10.0.0.128/25").orElseThrow()));
-        assertTrue(!net.overlaps(Cidr.parse("10.0.1.0/24").orElseThrow()));
-        Cidr.HostBitsSet e = assertThrows(Cidr.HostBitsSet.class, () -> Cidr.parse("10.0.0.1/24"));
-        assertEquals("10.0.0.0/24", e.getMessage());
+        Cidr net = Cidr.parse("198.18.10.0/24").orElseThrow();
+        assertEquals("198.18.10.1", net.firstHost().toString());
+        assertEquals("198.18.10.254", net.lastHost().toString());
+        assertTrue(net.contains(ip("198.18.10.255")));
+        assertTrue(net.overlaps(Cidr.parse("198.18.10.128/25").orElseThrow()));
+        assertTrue(!net.overlaps(Cidr.parse("198.18.11.0/24").orElseThrow()));
+        Cidr.HostBitsSet e = assertThrows(Cidr.HostBitsSet.class, () -> Cidr.parse("198.18.10.1/24"));
+        assertEquals("198.18.10.0/24", e.getMessage());
         Cidr v6 = Cidr.parse("fd00::/64").orElseThrow();
         assertEquals("fd00::ffff:ffff:ffff:ffff", v6.lastHost().toString());
-        assertTrue(Cidr.parse("10.0.0.0/33").isEmpty());
+        assertTrue(Cidr.parse("198.18.10.0/33").isEmpty());
     }
 
     @Test
@@ -60,7 +60,7 @@ class IpAddressTest {
     void randomAddressesStayInTheirRange() {
         Random random = new Random(7);
         AddressRange v6 = new AddressRange(ip("fd00::2"), ip("fd00::ffff:ffff:ffff:ffff"));
-        AddressRange v4 = new AddressRange(ip("10.0.0.2"), ip("10.0.0.3"));
+        AddressRange v4 = new AddressRange(ip("198.18.10.2"), ip("198.18.10.3"));
         for (int i = 0; i < 1000; i++) {
             assertTrue(v6.contains(v6.random(random)));
             assertTrue(v4.contains(v4.random(random)));

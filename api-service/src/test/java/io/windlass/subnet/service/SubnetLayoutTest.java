@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class SubnetLayoutTest {
-    private static final Cidr NET = SubnetLayout.cidr("10.0.0.0/24", 4);
+    private static final Cidr NET = SubnetLayout.cidr("198.18.10.0/24", 4);
 
     private static String error(Runnable r) {
         NeutronException e = assertThrows(NeutronException.class, r::run);
@@ -20,46 +20,46 @@ class SubnetLayoutTest {
     @Test
     void defaultGatewayAndPools() {
         SubnetLayout layout = SubnetLayout.of(NET, new SubnetLayout.GatewayChoice.Default(), null);
-        assertEquals("10.0.0.1", layout.gateway().toString());
-        assertEquals("[10.0.0.2-10.0.0.254]", layout.pools().toString());
-        SubnetLayout middle = SubnetLayout.of(NET, new SubnetLayout.GatewayChoice.Given("10.0.0.100"), null);
-        assertEquals("[10.0.0.1-10.0.0.99, 10.0.0.101-10.0.0.254]", middle.pools().toString());
+        assertEquals("198.18.10.1", layout.gateway().toString());
+        assertEquals("[198.18.10.2-198.18.10.254]", layout.pools().toString());
+        SubnetLayout middle = SubnetLayout.of(NET, new SubnetLayout.GatewayChoice.Given("198.18.10.100"), null);
+        assertEquals("[198.18.10.1-198.18.10.99, 198.18.10.101-198.18.10.254]", middle.pools().toString());
         SubnetLayout none = SubnetLayout.of(NET, new SubnetLayout.GatewayChoice.None(), null);
         assertNull(none.gateway());
-        assertEquals("[10.0.0.1-10.0.0.254]", none.pools().toString());
+        assertEquals("[198.18.10.1-198.18.10.254]", none.pools().toString());
         SubnetLayout v6 = SubnetLayout.of(SubnetLayout.cidr("fd00::/64", 6), new SubnetLayout.GatewayChoice.Default(), null);
         assertEquals("[fd00::2-fd00::ffff:ffff:ffff:ffff]", v6.pools().toString());
-        SubnetLayout host = SubnetLayout.of(SubnetLayout.cidr("10.0.0.4/32", 4), new SubnetLayout.GatewayChoice.None(), null);
-        assertEquals("[10.0.0.4-10.0.0.4]", host.pools().toString());
+        SubnetLayout host = SubnetLayout.of(SubnetLayout.cidr("198.18.10.4/32", 4), new SubnetLayout.GatewayChoice.None(), null);
+        assertEquals("[198.18.10.4-198.18.10.4]", host.pools().toString());
     }
 
     @Test
     void cidrErrorsInNeutronsWords() {
-        assertEquals("400 HTTPBadRequest: Invalid input for cidr. Reason: '10.0.0.1/24' isn't a recognized IP subnet "
-                + "cidr, '10.0.0.0/24' is recommended.", error(() -> SubnetLayout.cidr("10.0.0.1/24", 4)));
-        assertEquals("400 InvalidInput: Invalid input for operation: cidr '10.0.0.0/24' does not match the "
-                + "ip_version '6'.", error(() -> SubnetLayout.cidr("10.0.0.0/24", 6)));
-        assertEquals(400, assertThrows(NeutronException.class, () -> SubnetLayout.cidr("10.0.0.0/40", 4)).status());
+        assertEquals("400 HTTPBadRequest: Invalid input for cidr. Reason: '198.18.10.1/24' isn't a recognized IP subnet "
+                + "cidr, '198.18.10.0/24' is recommended.", error(() -> SubnetLayout.cidr("198.18.10.1/24", 4)));
+        assertEquals("400 InvalidInput: Invalid input for operation: cidr '198.18.10.0/24' does not match the "
+                + "ip_version '6'.", error(() -> SubnetLayout.cidr("198.18.10.0/24", 6)));
+        assertEquals(400, assertThrows(NeutronException.class, () -> SubnetLayout.cidr("198.18.10.0/40", 4)).status());
     }
 
     @Test
     void poolAndGatewayErrors() {
         SubnetLayout.GatewayChoice dflt = new SubnetLayout.GatewayChoice.Default();
         assertEquals("400 InvalidInput: Invalid input for operation: Gateway is not valid on subnet.",
-                error(() -> SubnetLayout.of(NET, new SubnetLayout.GatewayChoice.Given("10.0.1.1"), null)));
+                error(() -> SubnetLayout.of(NET, new SubnetLayout.GatewayChoice.Given("198.18.11.1"), null)));
         assertEquals("400 InvalidInput: Invalid input for operation: Gateway is not valid on subnet.",
-                error(() -> SubnetLayout.of(NET, new SubnetLayout.GatewayChoice.Given("10.0.0.255"), null)));
-        assertEquals("400 InvalidAllocationPool: The allocation pool 10.0.0.9-10.0.0.3 is not valid.",
-                error(() -> SubnetLayout.of(NET, dflt, List.of(new SubnetLayout.PoolText("10.0.0.9", "10.0.0.3")))));
-        assertEquals("400 OutOfBoundsAllocationPool: The allocation pool 10.0.0.9-10.0.0.255 spans beyond the subnet "
-                + "cidr 10.0.0.0/24.", error(() -> SubnetLayout.of(NET, dflt,
-                List.of(new SubnetLayout.PoolText("10.0.0.9", "10.0.0.255")))));
-        assertEquals("409 OverlappingAllocationPools: Found overlapping allocation pools: 10.0.0.2-10.0.0.9 "
-                + "10.0.0.5-10.0.0.20 for subnet 10.0.0.0/24.", error(() -> SubnetLayout.of(NET, dflt, List.of(
-                new SubnetLayout.PoolText("10.0.0.5", "10.0.0.20"), new SubnetLayout.PoolText("10.0.0.2", "10.0.0.9")))));
-        assertEquals("409 GatewayConflictWithAllocationPools: Gateway ip 10.0.0.1 conflicts with allocation pool "
-                + "10.0.0.1-10.0.0.9.", error(() -> SubnetLayout.of(NET, dflt,
-                List.of(new SubnetLayout.PoolText("10.0.0.1", "10.0.0.9")))));
+                error(() -> SubnetLayout.of(NET, new SubnetLayout.GatewayChoice.Given("198.18.10.255"), null)));
+        assertEquals("400 InvalidAllocationPool: The allocation pool 198.18.10.9-198.18.10.3 is not valid.",
+                error(() -> SubnetLayout.of(NET, dflt, List.of(new SubnetLayout.PoolText("198.18.10.9", "198.18.10.3")))));
+        assertEquals("400 OutOfBoundsAllocationPool: The allocation pool 198.18.10.9-198.18.10.255 spans beyond the subnet "
+                + "cidr 198.18.10.0/24.", error(() -> SubnetLayout.of(NET, dflt,
+                List.of(new SubnetLayout.PoolText("198.18.10.9", "198.18.10.255")))));
+        assertEquals("409 OverlappingAllocationPools: Found overlapping allocation pools: 198.18.10.2-198.18.10.9 "
+                + "198.18.10.5-198.18.10.20 for subnet 198.18.10.0/24.", error(() -> SubnetLayout.of(NET, dflt, List.of(
+                new SubnetLayout.PoolText("198.18.10.5", "198.18.10.20"), new SubnetLayout.PoolText("198.18.10.2", "198.18.10.9")))));
+        assertEquals("409 GatewayConflictWithAllocationPools: Gateway ip 198.18.10.1 conflicts with allocation pool "
+                + "198.18.10.1-198.18.10.9.", error(() -> SubnetLayout.of(NET, dflt,
+                List.of(new SubnetLayout.PoolText("198.18.10.1", "198.18.10.9")))));
         assertEquals(400, assertThrows(NeutronException.class, () -> SubnetLayout.of(NET, dflt,
                 List.of(new SubnetLayout.PoolText("fd00::1", "fd00::2")))).status());
     }
