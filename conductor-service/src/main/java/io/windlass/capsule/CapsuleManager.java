@@ -17,8 +17,8 @@ public class CapsuleManager implements WorkloadManager {
     public CapsuleManager(WorkloadLifecycles lifecycles, CapsuleRules rules, ComputeRpcApi compute) {
         this.compute = compute;
         this.lifecycle = lifecycles.of(rules,
-                (host, row) -> compute.createCapsule(host, RequestContext.internal("conductor-service"),
-                        new CreateCapsule(row.spec)),
+                (host, row, networks) -> compute.createCapsule(host, RequestContext.internal("conductor-service"),
+                        new CreateCapsule(row.spec, networks)),
                 (host, row) -> compute.deleteCapsule(host, RequestContext.internal("conductor-service"),
                         new DeleteCapsule(row.spec)));
     }
@@ -29,7 +29,8 @@ public class CapsuleManager implements WorkloadManager {
     }
 
     public void build(RequestContext ctx, CapsuleRef request) {
-        lifecycle.build(ctx, request.uuid(), (host, row) -> compute.createCapsule(host, ctx, new CreateCapsule(row.spec)));
+        lifecycle.build(ctx, request.uuid(),
+                (host, row, networks) -> compute.createCapsule(host, ctx, new CreateCapsule(row.spec, networks)));
     }
 
     public void delete(RequestContext ctx, CapsuleRef request) {

@@ -2,10 +2,12 @@ package io.windlass.capsule;
 
 import io.windlass.capsule.persistence.CapsuleEntity;
 import io.windlass.container.ContainerStatus;
+import io.windlass.network.BoundPort;
 import io.windlass.scheduler.ResourceRequest;
 import io.windlass.workload.ZunWorkloadRules;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -44,11 +46,17 @@ public class CapsuleRules extends ZunWorkloadRules<CapsuleEntity, CapsuleStatusR
     }
 
     @Override
+    public void addressed(CapsuleEntity row, List<BoundPort> ports) {
+        row.addresses = zunAddresses(ports);
+    }
+
+    @Override
     public void applyObserved(CapsuleEntity row, CapsuleStatusReport report) {
         row.status = report.status();
         row.statusReason = report.statusReason();
         row.members = report.members();
-        if (report.addresses() != null) {
+        // on ports, the row shows the ports' addresses (addressed); the engine's would name its own network
+        if (report.addresses() != null && row.nics.isEmpty()) {
             row.addresses = report.addresses();
         }
     }

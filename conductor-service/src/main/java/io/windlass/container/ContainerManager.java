@@ -28,8 +28,8 @@ public class ContainerManager implements WorkloadManager {
         // a second ask to delete stops the container first: the API let the delete through, so it is not
         // wanted running; a second ask to create does what the first asked (run or not)
         this.lifecycle = lifecycles.of(rules,
-                (host, row) -> compute.createContainer(host, RequestContext.internal("conductor-service"),
-                        new CreateContainer(rules.spec(row), row.run)),
+                (host, row, networks) -> compute.createContainer(host, RequestContext.internal("conductor-service"),
+                        new CreateContainer(rules.spec(row), row.run, networks)),
                 (host, row) -> compute.deleteContainer(host, RequestContext.internal("conductor-service"),
                         new DeleteContainer(row.uuid.toString(), false, true)));
     }
@@ -40,8 +40,8 @@ public class ContainerManager implements WorkloadManager {
     }
 
     public void build(RequestContext ctx, BuildContainer request) {
-        lifecycle.build(ctx, request.uuid(), (host, row) ->
-                compute.createContainer(host, ctx, new CreateContainer(rules.spec(row), request.run())));
+        lifecycle.build(ctx, request.uuid(), (host, row, networks) ->
+                compute.createContainer(host, ctx, new CreateContainer(rules.spec(row), request.run(), networks)));
     }
 
     public void act(RequestContext ctx, ContainerOperation operation) {

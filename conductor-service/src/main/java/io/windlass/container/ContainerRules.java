@@ -1,10 +1,12 @@
 package io.windlass.container;
 
 import io.windlass.container.persistence.ContainerEntity;
+import io.windlass.network.BoundPort;
 import io.windlass.scheduler.ResourceRequest;
 import io.windlass.workload.ZunWorkloadRules;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.List;
 import java.util.Map;
 
 /** Zun containers in the one lifecycle: what a container asks of a host and what its reports write. */
@@ -60,7 +62,8 @@ public class ContainerRules extends ZunWorkloadRules<ContainerEntity, ContainerS
         row.statusReason = report.statusReason();
         row.statusDetail = report.statusDetail();
         row.engineId = report.engineId();
-        if (report.addresses() != null) {
+        // on ports, the row shows the ports' addresses (addressed); the engine's would name its own network
+        if (report.addresses() != null && row.nics.isEmpty()) {
             row.addresses = report.addresses();
         }
         if (report.ports() != null) {
@@ -71,6 +74,11 @@ public class ContainerRules extends ZunWorkloadRules<ContainerEntity, ContainerS
                 && !report.command().isEmpty()) {
             row.command = report.command();
         }
+    }
+
+    @Override
+    public void addressed(ContainerEntity row, List<BoundPort> ports) {
+        row.addresses = zunAddresses(ports);
     }
 
     @Override

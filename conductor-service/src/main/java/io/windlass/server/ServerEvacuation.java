@@ -5,6 +5,9 @@ import io.windlass.aggregate.persistence.AggregateHostReader;
 import io.windlass.compute.ComputeRpcApi;
 import io.windlass.conductor.config.ConductorConfig;
 import io.windlass.context.RequestContext;
+import io.windlass.network.PlacedNetworks;
+import io.windlass.network.WorkloadNetworking;
+import io.windlass.workload.NetworkSteps;
 import io.windlass.rpc.RemoteException;
 import io.windlass.rpc.RpcTimeoutException;
 import io.windlass.rpc.RpcVersion;
@@ -38,10 +41,14 @@ public class ServerEvacuation {
     private final ComputeRpcApi compute;
     private final AggregateHostReader aggregates;
     private final ConductorConfig config;
+    private final WorkloadNetworking networking;
+    private final NetworkSteps peers;
 
     public ServerEvacuation(WorkloadRows rows, ServerRules rules, SchedulerRpcApi scheduler, ComputeRpcApi compute,
-                            AggregateHostReader aggregates, ConductorConfig config) {
+                            AggregateHostReader aggregates, ConductorConfig config, WorkloadNetworking networking) {
         this.rows = rows;
+        this.networking = networking;
+        this.peers = new NetworkSteps(networking, compute);
         this.rules = rules;
         this.scheduler = scheduler;
         this.compute = compute;
@@ -56,7 +63,7 @@ public class ServerEvacuation {
         if (row != null && !row.isDeleted() && row.taskState == ServerTaskState.REBUILD_SPAWNING
                 && !request.sourceHost().equals(row.host)) {
             // delivered again after the move: the new host is asked again
-            spawn(ctx, row);
+            spawn(ctx, row, QuarkusTransaction.requiringNew().call(() -> networking.describe(row)));
             return;
         }
         if (!leaving(row, request)) {
@@ -99,14 +106,17 @@ public class ServerEvacuation {
             LOG.infof("evacuate server %s: the row changed while scheduling; not spawning on %s", uuid, host);
             return;
         }
-        spawn(ctx, moved.row());
+        spawn(ctx, moved.row(), moved.networks());
     }
 
     /**
      * @param rowGone the row was deleted while the scheduler worked
      * @param row     the moved row, or null when it no longer waits for the evacuation
      */
-    private record Move(boolean rowGone, ServerEntity row) {
+    private record Move(boolean rowGone, ServerEntity row, PlacedNetworks networks) {
+        Move(boolean rowGone, ServerEntity row) {
+            this(rowGone, row, PlacedNetworks.NONE);
+        }
     }
 
     private Move move(UUID uuid, EvacuateServer request, String host, String zone, VmState target) {
@@ -118,9 +128,11 @@ public class ServerEvacuation {
             return new Move(false, null);
         }
         rules.evacuated(locked, host, zone, target);
+        // the ports move with the server: bound to the new host, which is told the networks
+        PlacedNetworks bound = networking.place(locked, host);
         LOG.infof("evacuate server %s: moved from %s to %s (zone %s), to end %s", uuid, request.sourceHost(), host,
                 zone, target.value());
-        return new Move(false, locked);
+        return new Move(false, locked, bound);
     }
 
     /** The row still waits on its source host for this evacuation (the API's task state). */
@@ -150,8 +162,9 @@ public class ServerEvacuation {
                 .filter(r -> leaving(r, request)).ifPresent(r -> rules.evacuationFailed(r, reason)));
     }
 
-    private void spawn(RequestContext ctx, ServerEntity row) {
-        compute.spawnServer(row.host, ctx, rules.spec(row));
+    private void spawn(RequestContext ctx, ServerEntity row, PlacedNetworks networks) {
+        compute.spawnServer(row.host, ctx, rules.spec(row).withNetworks(networks.networks()));
+        peers.castPeers(ctx, networks.peerUpdates());
         LOG.infof("evacuate server %s: spawn cast to %s", row.uuid, row.host);
     }
 }

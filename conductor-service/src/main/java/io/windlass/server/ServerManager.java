@@ -26,7 +26,8 @@ public class ServerManager implements WorkloadManager {
         this.compute = compute;
         this.evacuation = evacuation;
         this.lifecycle = lifecycles.of(rules,
-                (host, row) -> compute.spawnServer(host, RequestContext.internal("conductor-service"), rules.spec(row)),
+                (host, row, networks) -> compute.spawnServer(host, RequestContext.internal("conductor-service"),
+                        rules.spec(row).withNetworks(networks)),
                 (host, row) -> compute.destroyServer(host, RequestContext.internal("conductor-service"),
                         new ServerRef(row.uuid.toString())));
     }
@@ -37,7 +38,8 @@ public class ServerManager implements WorkloadManager {
     }
 
     public void build(RequestContext ctx, ServerRef request) {
-        lifecycle.build(ctx, request.uuid(), (host, row) -> compute.spawnServer(host, ctx, rules.spec(row)));
+        lifecycle.build(ctx, request.uuid(),
+                (host, row, networks) -> compute.spawnServer(host, ctx, rules.spec(row).withNetworks(networks)));
     }
 
     public void act(RequestContext ctx, ServerOperation operation) {

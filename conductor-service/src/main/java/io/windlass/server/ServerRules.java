@@ -1,5 +1,6 @@
 package io.windlass.server;
 
+import io.windlass.network.BoundPort;
 import io.windlass.rpc.RemoteException;
 import io.windlass.scheduler.ResourceRequest;
 import io.windlass.scheduler.SchedulerRpcApi;
@@ -10,6 +11,9 @@ import io.windlass.workload.WorkloadRules;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -82,6 +86,20 @@ public class ServerRules implements WorkloadRules<ServerEntity, ServerStatusRepo
     }
 
     /**
+     * Nova's addresses of ports: keyed by network name, fixed addresses with the port's MAC
+     * ({@code OS-EXT-IPS:type} and {@code OS-EXT-IPS-MAC:mac_addr} in the view).
+     */
+    @Override
+    public void addressed(ServerEntity row, List<BoundPort> ports) {
+        Map<String, List<ServerAddress>> out = new LinkedHashMap<>();
+        for (BoundPort p : ports) {
+            List<ServerAddress> list = out.computeIfAbsent(p.networkName(), k -> new ArrayList<>());
+            p.fixedIps().forEach(ip -> list.add(new ServerAddress(ip.ipAddress(), ip.ipVersion(), p.mac())));
+        }
+        row.addresses = out;
+    }
+
+    /**
      * The server leaves its down host for {@code host}, which spawns it again: what the old host
      * observed goes (its clock is not the new host's), the vm_state is the one the spawn ends in.
      */
@@ -92,7 +110,10 @@ public class ServerRules implements WorkloadRules<ServerEntity, ServerStatusRepo
         row.taskState = ServerTaskState.REBUILD_SPAWNING;
         row.powerState = PowerState.NOSTATE;
         row.engineId = null;
-        row.addresses = Map.of();
+        // on ports the addresses stay (the ports move with the server); else the new host shows its own
+        if (row.nics.isEmpty()) {
+            row.addresses = Map.of();
+        }
         row.statusObservedAt = null;
     }
 
@@ -174,7 +195,10 @@ public class ServerRules implements WorkloadRules<ServerEntity, ServerStatusRepo
             return;
         }
         s.engineId = report.engineId();
-        s.addresses = report.addresses();
+        // on ports, the row shows the ports' addresses (addressed); the engine's would name its own network
+        if (s.nics.isEmpty()) {
+            s.addresses = report.addresses();
+        }
         VmState next = vmStateFor(report.powerState());
         // while an operation runs, only its own completion (or an engine change that is not the
         // operation's starting point) moves the vm_state; a building server becomes active with

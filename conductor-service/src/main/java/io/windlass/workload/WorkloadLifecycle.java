@@ -6,6 +6,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.windlass.aggregate.persistence.AggregateHostReader;
 import io.windlass.conductor.config.ConductorConfig;
 import io.windlass.context.RequestContext;
+import io.windlass.network.PlacedNetworks;
+import io.windlass.network.WorkloadNetworks;
 import io.windlass.persistence.WorkloadEntity;
 import io.windlass.rpc.RemoteException;
 import io.windlass.rpc.RpcTimeoutException;
@@ -40,20 +42,28 @@ public class WorkloadLifecycle<E extends WorkloadEntity, R extends WorkloadRepor
         void send(String host, E row);
     }
 
+    /** Sends the kind's create of a row, with its ports, to the host chosen for it. */
+    @FunctionalInterface
+    public interface HostCreate<E> {
+        void send(String host, E row, WorkloadNetworks networks);
+    }
+
     private final WorkloadRules<E, R> rules;
     private final WorkloadRows rows;
     private final SchedulerRpcApi scheduler;
     private final AggregateHostReader aggregates;
     private final ConductorConfig config;
     private final HostCast<E> redelete;
-    private final HostCast<E> recreate;
+    private final HostCreate<E> recreate;
+    private final NetworkSteps networks;
     private final Counter applied;
     private final Counter ignored;
 
-    WorkloadLifecycle(WorkloadRules<E, R> rules, HostCast<E> recreate, HostCast<E> redelete, WorkloadRows rows,
+    WorkloadLifecycle(WorkloadRules<E, R> rules, HostCreate<E> recreate, HostCast<E> redelete, WorkloadRows rows,
                       SchedulerRpcApi scheduler, AggregateHostReader aggregates, ConductorConfig config,
-                      MeterRegistry registry) {
+                      MeterRegistry registry, NetworkSteps networks) {
         this.rules = rules;
+        this.networks = networks;
         this.recreate = recreate;
         this.redelete = redelete;
         this.rows = rows;
@@ -85,7 +95,7 @@ public class WorkloadLifecycle<E extends WorkloadEntity, R extends WorkloadRepor
      * cast) goes through the same steps: the scheduler answers with the claim it made, the host
      * reuses what it created.
      */
-    public void build(RequestContext ctx, String uuidText, HostCast<E> create) {
+    public void build(RequestContext ctx, String uuidText, HostCreate<E> create) {
         UUID uuid = uuid(uuidText);
         String kind = rules.kind();
         Optional<E> row = QuarkusTransaction.requiringNew().call(() -> rows.find(rules.rowType(), uuid));
@@ -124,7 +134,8 @@ public class WorkloadLifecycle<E extends WorkloadEntity, R extends WorkloadRepor
         }
         // the host is committed before the agent can report back about it
         try {
-            create.send(host, placed.row());
+            networks.requireAgentsTakePorts(placed.networks().networks());
+            create.send(host, placed.row(), placed.networks().networks());
         } catch (RpcVersionCapExceeded e) {
             // the host runs an older release without this kind's create: nothing ever reached it, so
             // the row keeps no host (every kind: a delete must not wait for that host either)
@@ -138,30 +149,36 @@ public class WorkloadLifecycle<E extends WorkloadEntity, R extends WorkloadRepor
             return;
         }
         LOG.infof("build %s %s: create cast to %s", kind, uuid, host);
+        networks.castPeers(ctx, placed.networks().peerUpdates());
     }
 
     /**
      * @param rowGone the row was deleted while the scheduler worked
-     * @param row     the placed row to create on the host, or null when it is no longer being built
+     * @param row      the placed row to create on the host, or null when it is no longer being built
+     * @param networks its ports bound to the host
      */
-    private record Placement<E>(boolean rowGone, E row) {
+    private record Placement<E>(boolean rowGone, E row, PlacedNetworks networks) {
     }
 
     private Placement<E> place(UUID uuid, String host, String zone) {
         Optional<E> locked = rows.lock(rules.rowType(), uuid);
         RowState state = locked.map(rules::state).orElse(null);
         if (state == null) {
-            return new Placement<>(true, null);
+            return new Placement<>(true, null, PlacedNetworks.NONE);
         }
         if (!building(state)) {
             // a delete raced the scheduler: it needs the host to reach the agent, so record it anyway
             rules.placedTooLate(locked.get(), host);
             LOG.infof("build %s %s: scheduled on %s but now %s; not creating", rules.kind(), uuid, host, state.phase());
-            return new Placement<>(false, null);
+            return new Placement<>(false, null, PlacedNetworks.NONE);
         }
         rules.placed(locked.get(), host, zone);
+        PlacedNetworks bound = networks.networking().place(locked.get(), host);
+        if (!bound.ports().isEmpty()) {
+            rules.addressed(locked.get(), bound.ports());
+        }
         LOG.infof("build %s %s: scheduled on %s (zone %s)", rules.kind(), uuid, host, zone);
-        return new Placement<>(false, locked.get());
+        return new Placement<>(false, locked.get(), bound);
     }
 
     private static boolean building(RowState state) {
@@ -216,6 +233,7 @@ public class WorkloadLifecycle<E extends WorkloadEntity, R extends WorkloadRepor
             if (found.isEmpty() || found.get().host != null) {
                 return new DeleteStart<>(found.isEmpty(), found.orElse(null));
             }
+            networks.networking().release(found.get());
             if (rules.deleteUnplaced(found.get())) {
                 rows.delete(found.get());
             }
@@ -254,7 +272,8 @@ public class WorkloadLifecycle<E extends WorkloadEntity, R extends WorkloadRepor
 
     /** The reconciler's second ask for a delete the host never answered. */
     void resendCreate(E row) {
-        recreate.send(row.host, row);
+        PlacedNetworks placed = QuarkusTransaction.requiringNew().call(() -> networks.networking().describe(row));
+        recreate.send(row.host, row, placed.networks());
         LOG.infof("build %s %s: %s has not answered the create; sent it again", rules.kind(), row.uuid, row.host);
     }
 
@@ -312,6 +331,7 @@ public class WorkloadLifecycle<E extends WorkloadEntity, R extends WorkloadRepor
                         kind, uuid, report.host());
             }
             case DELETED -> {
+                networks.networking().release(row);
                 if (rules.deleteGone(row, report)) {
                     rows.delete(row);
                 }
@@ -323,6 +343,7 @@ public class WorkloadLifecycle<E extends WorkloadEntity, R extends WorkloadRepor
                 observed(row, report);
                 rules.clearTask(row);
                 rules.nothingLeftOnHost(row);
+                networks.networking().unplace(row);
                 LOG.warnf("report %s %s from %s: the engine no longer has it (was on %s); failed", kind, uuid,
                         report.host(), host);
             }
@@ -334,6 +355,7 @@ public class WorkloadLifecycle<E extends WorkloadEntity, R extends WorkloadRepor
                 }
                 if (outcome == ReportOutcome.APPLIED_NOTHING_LEFT) {
                     rules.nothingLeftOnHost(row);
+                    networks.networking().unplace(row);
                 }
                 LOG.infof("report %s %s from %s: %s%s", kind, uuid, report.host(), rules.state(row).phase(),
                         report.operationDone() ? ", operation done" : "");

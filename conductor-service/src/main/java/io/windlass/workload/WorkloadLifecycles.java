@@ -2,7 +2,9 @@ package io.windlass.workload;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.windlass.aggregate.persistence.AggregateHostReader;
+import io.windlass.compute.ComputeRpcApi;
 import io.windlass.conductor.config.ConductorConfig;
+import io.windlass.network.WorkloadNetworking;
 import io.windlass.persistence.WorkloadEntity;
 import io.windlass.scheduler.SchedulerRpcApi;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,10 +17,15 @@ public class WorkloadLifecycles {
     private final AggregateHostReader aggregates;
     private final ConductorConfig config;
     private final MeterRegistry registry;
+    private final WorkloadNetworking networking;
+    private final ComputeRpcApi compute;
 
     public WorkloadLifecycles(WorkloadRows rows, SchedulerRpcApi scheduler, AggregateHostReader aggregates,
-                              ConductorConfig config, MeterRegistry registry) {
+                              ConductorConfig config, MeterRegistry registry, WorkloadNetworking networking,
+                              ComputeRpcApi compute) {
         this.rows = rows;
+        this.networking = networking;
+        this.compute = compute;
         this.scheduler = scheduler;
         this.aggregates = aggregates;
         this.config = config;
@@ -31,7 +38,8 @@ public class WorkloadLifecycles {
      *                 of a workload that moved to another host
      */
     public <E extends WorkloadEntity, R extends WorkloadReport> WorkloadLifecycle<E, R> of(
-            WorkloadRules<E, R> rules, WorkloadLifecycle.HostCast<E> recreate, WorkloadLifecycle.HostCast<E> redelete) {
-        return new WorkloadLifecycle<>(rules, recreate, redelete, rows, scheduler, aggregates, config, registry);
+            WorkloadRules<E, R> rules, WorkloadLifecycle.HostCreate<E> recreate, WorkloadLifecycle.HostCast<E> redelete) {
+        return new WorkloadLifecycle<>(rules, recreate, redelete, rows, scheduler, aggregates, config, registry,
+                new NetworkSteps(networking, compute));
     }
 }

@@ -1,10 +1,12 @@
 package io.windlass.workload;
 
+import io.windlass.network.BoundPort;
 import io.windlass.persistence.WorkloadEntity;
 import io.windlass.rpc.RemoteException;
 import io.windlass.scheduler.ResourceRequest;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * What makes one workload kind (container, capsule, server) different inside the one
@@ -47,6 +49,9 @@ public interface WorkloadRules<E extends WorkloadEntity, R extends WorkloadRepor
 
     /** Records the chosen host (and its zone when {@link #recordsZone}) and starts the create's task state. */
     void placed(E row, String host, String zone);
+
+    /** Shows the addresses of the ports the row was placed with, in the kind's API shape. */
+    void addressed(E row, List<BoundPort> ports);
 
     /** Records the host of a row that left SCHEDULING while the scheduler worked (a delete must reach it). */
     default void placedTooLate(E row, String host) {

@@ -1,11 +1,17 @@
 package io.windlass.workload;
 
+import io.windlass.container.ContainerAddress;
 import io.windlass.container.ContainerStatus;
+import io.windlass.network.BoundPort;
 import io.windlass.container.TaskState;
 import io.windlass.persistence.ZunWorkloadEntity;
 import io.windlass.rpc.RemoteException;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The rules the workloads Zun shows (containers, capsules) share: Zun's status mapped onto the
@@ -14,6 +20,20 @@ import java.time.Duration;
  */
 public abstract class ZunWorkloadRules<E extends ZunWorkloadEntity, R extends WorkloadReport>
         implements WorkloadRules<E, R> {
+
+    /**
+     * Zun's addresses of ports: keyed by network id, one entry per address, with the port, the
+     * subnet and whether the port outlives the workload (NETWORKS.md §1.9).
+     */
+    public static Map<String, List<ContainerAddress>> zunAddresses(List<BoundPort> ports) {
+        Map<String, List<ContainerAddress>> out = new LinkedHashMap<>();
+        for (BoundPort p : ports) {
+            List<ContainerAddress> list = out.computeIfAbsent(p.networkId(), k -> new ArrayList<>());
+            p.fixedIps().forEach(ip -> list.add(new ContainerAddress(ip.ipAddress(), ip.ipVersion(), p.portId(),
+                    ip.subnetId(), p.preserveOnDelete())));
+        }
+        return out;
+    }
 
     /** Starts the kind's sentences: {@code Container}, {@code Capsule}. */
     protected abstract String noun();

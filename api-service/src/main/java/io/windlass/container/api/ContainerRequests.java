@@ -11,6 +11,7 @@ import io.windlass.container.ContainerStatus;
 import io.windlass.container.RestartPolicy;
 import io.windlass.container.TaskState;
 import io.windlass.container.service.NewContainer;
+import io.windlass.port.workload.RequestedNetwork;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.LinkedHashMap;
@@ -42,7 +43,18 @@ public class ContainerRequests {
                 "entrypoint", f.has("entrypoint") ? f.strings("entrypoint") : null,
                 "restartPolicy", restart.name().equals("no") ? RestartPolicy.NO : restart,
                 "imagePullPolicy", f.has("image_pull_policy") ? f.text("image_pull_policy").toLowerCase(Locale.ROOT) : null,
-                "securityGroups", List.copyOf(new LinkedHashSet<>(f.strings("security_groups"))));
+                "securityGroups", List.copyOf(new LinkedHashSet<>(f.strings("security_groups"))),
+                "nets", nets(f));
+    }
+
+    /**
+     * Zun's {@code nets} items: a port (any fixed IP beside it is ignored, as Zun does), or a network
+     * with at most one fixed IP (v4 wins over v6, as Zun's build_requested_networks has it).
+     */
+    private static List<RequestedNetwork> nets(RequestFields f) {
+        return f.items("nets").map(item -> item.has("port") ? RequestedNetwork.ofPort(item.text("port"))
+                : RequestedNetwork.ofNetwork(item.text("network"),
+                        item.has("v4-fixed-ip") ? item.text("v4-fixed-ip") : item.text("v6-fixed-ip"))).toList();
     }
 
     /** {@code GET /containers}: the filters typed as the repository compares them. */

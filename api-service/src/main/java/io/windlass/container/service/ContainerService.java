@@ -20,6 +20,9 @@ import io.windlass.container.policy.ContainerPolicy;
 import io.windlass.context.RequestContext;
 import io.windlass.quota.QuotaEnforcer;
 import io.windlass.quota.ReservationQueue;
+import io.windlass.network.WorkloadPort;
+import io.windlass.port.workload.WorkloadNetworkException;
+import io.windlass.port.workload.WorkloadPorts;
 import io.windlass.rpc.RpcException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -37,6 +40,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class ContainerService {
     private static final Logger LOG = Logger.getLogger(ContainerService.class);
+    /** Zun's: names or uuids, the project's first network when none is named, ports owned by kuryr. */
+    private static final WorkloadPorts.Rules PORT_RULES = new WorkloadPorts.Rules(true,
+            WorkloadPorts.DefaultNetwork.FIRST, false, "compute:kuryr");
 
     private final ContainerRepository repository;
     private final ContainerLookup lookup;
@@ -46,11 +52,13 @@ public class ContainerService {
     private final ComputeRpcApi compute;
     private final QuotaEnforcer quotas;
     private final ReservationQueue reservations;
+    private final WorkloadPorts ports;
 
     public ContainerService(ContainerRepository repository, ContainerLookup lookup, ContainerPolicy policy,
                             ContainerNameGenerator names, ConductorRpcApi conductor, ComputeRpcApi compute,
-                            QuotaEnforcer quotas, ReservationQueue reservations) {
+                            QuotaEnforcer quotas, ReservationQueue reservations, WorkloadPorts ports) {
         this.quotas = quotas;
+        this.ports = ports;
         this.reservations = reservations;
         this.repository = repository;
         this.lookup = lookup;
@@ -75,12 +83,23 @@ public class ContainerService {
         container.run = run;
         reservations.run(container.projectId, () -> {
             quotas.reserveContainer(container.projectId, container.cpu, container.memory);
+            container.nics = nics(container, request);
             repository.persist(container);
             // recorded with the row (RpcOutbox): both commit, or neither
             conductor.buildContainer(caller, new BuildContainer(container.uuid.toString(), run));
         });
         LOG.infof("container %s (%s) accepted, run=%s", container.uuid, container.name, run);
         return container;
+    }
+
+    /** The container's ports, bound or made in the create's transaction (Zun's nets rules). */
+    private List<WorkloadPort> nics(ContainerEntity container, NewContainer request) {
+        try {
+            return ports.allocate(container.projectId, container.uuid.toString(), request.nets(), PORT_RULES);
+        } catch (WorkloadNetworkException e) {
+            LOG.infof("container %s refused: %s: %s", container.uuid, e.reason(), e.getMessage());
+            throw ZunNetworkErrors.of(e);
+        }
     }
 
     public List<ContainerEntity> list(ContainerPage page) {
@@ -165,6 +184,7 @@ public class ContainerService {
             requireAllowed(c, action);
             if (c.host == null) {
                 // never placed: no engine container exists, so there is nothing to ask anyone
+                ports.release(c.nics);
                 c.delete();
                 return false;
             }

@@ -1,6 +1,7 @@
 package io.windlass.container.service;
 
 import io.windlass.container.RestartPolicy;
+import io.windlass.port.workload.RequestedNetwork;
 
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,7 @@ import java.util.Map;
  * @param privileged      asked for a privileged container (no policy allows it)
  * @param availabilityZone requested availability zone or null
  * @param schedulerHints  scheduler hints, each value as a list
+ * @param nets            the networks and ports asked for ({@code nets}), in order; empty: one is chosen
  */
 public record NewContainer(String name, String image, List<String> command, List<String> entrypoint, double cpu,
                            int memoryMb, int diskGb, String workdir, String hostname,
@@ -38,5 +40,5 @@ public record NewContainer(String name, String image, List<String> command, List
                            RestartPolicy restartPolicy, boolean interactive, boolean tty, String imageDriver,
                            String imagePullPolicy, List<String> securityGroups, boolean autoRemove,
                            boolean autoHeal, String runtime, boolean privileged, String availabilityZone,
-                           Map<String, List<String>> schedulerHints) {
+                           Map<String, List<String>> schedulerHints, List<RequestedNetwork> nets) {
 }

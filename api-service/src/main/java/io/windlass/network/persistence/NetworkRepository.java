@@ -95,6 +95,21 @@ public class NetworkRepository {
                 .setParameter("up", n.adminStateUp()).setParameter("shared", n.shared()).executeUpdate();
     }
 
+    /**
+     * The networks a workload of the project may land on when it names none, in the order Zun
+     * picks from: the project's own unshared networks, then shared ones, oldest first. Networks
+     * without a subnet are left out (no address to give).
+     */
+    public List<String> usableBy(String projectId) {
+        @SuppressWarnings("unchecked")
+        List<String> ids = em.createNativeQuery("SELECT cast(n.id as text) FROM networks n "
+                        + "WHERE (n.project_id = :project AND NOT n.shared OR n.shared) "
+                        + "AND EXISTS (SELECT 1 FROM subnets s WHERE s.network_id = n.id) "
+                        + "ORDER BY n.shared, n.created_at, n.id")
+                .setParameter("project", projectId).getResultList();
+        return ids;
+    }
+
     /** Ports that keep the network in use: all but the ones Neutron removes with it (router, DHCP). */
     public boolean hasUserPorts(String id) {
         return !em.createNativeQuery("SELECT 1 FROM ports WHERE network_id = cast(:id as uuid) "

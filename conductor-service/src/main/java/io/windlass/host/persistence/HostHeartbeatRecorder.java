@@ -31,12 +31,13 @@ public class HostHeartbeatRecorder {
     private static final String UPSERT = """
             WITH async_commit AS (SELECT set_config('synchronous_commit', 'off', true))
             INSERT INTO compute_hosts (host, driver, vcpus, memory_mb, disk_gb, running_workloads,
-                                       total_workloads, images, last_heartbeat_at, updated_at)
-            SELECT ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), now(), now() FROM async_commit
+                                       total_workloads, images, underlay_address, last_heartbeat_at, updated_at)
+            SELECT ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, now(), now() FROM async_commit
             ON CONFLICT (host) DO UPDATE SET
                 driver = EXCLUDED.driver, vcpus = EXCLUDED.vcpus, memory_mb = EXCLUDED.memory_mb,
                 disk_gb = EXCLUDED.disk_gb, running_workloads = EXCLUDED.running_workloads,
                 total_workloads = EXCLUDED.total_workloads, images = EXCLUDED.images,
+                underlay_address = EXCLUDED.underlay_address,
                 last_heartbeat_at = now(), updated_at = now()""";
 
     private final DataSource dataSource;
@@ -59,6 +60,7 @@ public class HostHeartbeatRecorder {
             upsert.setInt(++i, state.runningContainers());
             upsert.setInt(++i, state.totalContainers());
             upsert.setString(++i, imagesJson(state.images()));
+            upsert.setString(++i, state.underlayAddress());
             upsert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("heartbeat of " + state.host() + " not recorded: " + e.getMessage(), e);

@@ -1,0 +1,202 @@
+package io.windlass.port.workload;
+
+import io.windlass.network.WorkloadPort;
+import io.windlass.network.persistence.NetworkRecord;
+import io.windlass.network.persistence.NetworkRepository;
+import io.windlass.networking.NeutronException;
+import io.windlass.networking.NeutronQuery;
+import io.windlass.networking.Rows;
+import io.windlass.port.persistence.PortRecord;
+import io.windlass.port.persistence.PortRepository;
+import io.windlass.port.service.PortBindingException;
+import io.windlass.port.service.PortBindings;
+import io.windlass.port.workload.WorkloadNetworkException.Reason;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The ports of a workload, made or bound by its create and released by its delete, inside the
+ * transaction that writes the workload's row: the row and its ports commit or roll back together,
+ * so a refused create leaves no port, address or binding behind. The host of each port is bound
+ * later, by the conductor, once the scheduler has chosen it.
+ */
+@ApplicationScoped
+public class WorkloadPorts {
+    private static final Logger LOG = Logger.getLogger(WorkloadPorts.class);
+
+    /** How a create that names no network gets one. */
+    public enum DefaultNetwork {
+        /** Zun: the project's first network, else the first shared one. */
+        FIRST,
+        /** Nova: the one network there is; several are ambiguous. */
+        ONLY
+    }
+
+    /**
+     * How a workload create names networks and ports.
+     *
+     * @param byName          names are looked up as well as uuids (Zun); Nova takes uuids only
+     * @param defaultNetwork  the choice when nothing is asked for
+     * @param portNeedsAddress a given port must hold an address (Nova's PortRequiresFixedIP)
+     * @param deviceOwner     written on the workload's ports, as upstream: {@code compute:kuryr}, {@code compute:nova}
+     */
+    public record Rules(boolean byName, DefaultNetwork defaultNetwork, boolean portNeedsAddress, String deviceOwner) {
+    }
+
+    private final NetworkRepository networks;
+    private final PortRepository ports;
+    private final PortBindings bindings;
+    private final WorkloadNetworkConfig config;
+
+    public WorkloadPorts(NetworkRepository networks, PortRepository ports, PortBindings bindings,
+                         WorkloadNetworkConfig config) {
+        this.config = config;
+        this.networks = networks;
+        this.ports = ports;
+        this.bindings = bindings;
+    }
+
+    /**
+     * Binds the given ports and makes the others, for {@code deviceId}.
+     *
+     * @param requested what the create asked for, in order; empty: a network is chosen (see {@link Rules} and
+     *                  {@link WorkloadNetworkConfig#chooseNetwork()}); when the project can see none, the workload
+     *                  stays on its host engine's default network
+     * @return the workload's ports, in the order asked for (empty: the engine's default network)
+     * @throws WorkloadNetworkException when one of them cannot be had; nothing is then left behind once
+     *                                  the caller's transaction rolls back
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<WorkloadPort> allocate(String projectId, String deviceId, List<RequestedNetwork> requested,
+                                       Rules rules) {
+        List<RequestedNetwork> wanted = requested.isEmpty() ? chosen(projectId, rules) : requested;
+        List<WorkloadPort> made = new ArrayList<>();
+        Set<String> portsSeen = new HashSet<>();
+        for (RequestedNetwork r : wanted) {
+            if (r.port() != null) {
+                PortRecord port = port(projectId, r.port(), rules);
+                if (!portsSeen.add(port.id())) {
+                    throw new WorkloadNetworkException(Reason.PORT_TWICE, r.port(), "port " + port.id() + " asked twice");
+                }
+                if (rules.portNeedsAddress() && port.fixedIps().isEmpty()) {
+                    throw new WorkloadNetworkException(Reason.PORT_WITHOUT_ADDRESS, r.port(),
+                            "port " + port.id() + " has no address");
+                }
+                bind(projectId, port, deviceId, rules);
+                made.add(new WorkloadPort(port.id(), port.networkId(), true, r.tag()));
+            } else {
+                NetworkRecord network = network(projectId, r.network(), rules);
+                if (network.subnets().isEmpty()) {
+                    throw new WorkloadNetworkException(Reason.NETWORK_WITHOUT_SUBNET, r.network(),
+                            "network " + network.id() + " has no subnet");
+                }
+                PortRecord port = create(projectId, network, r.fixedIp(), deviceId, rules);
+                made.add(new WorkloadPort(port.id(), network.id(), false, r.tag()));
+            }
+        }
+        if (!made.isEmpty()) {
+            LOG.infof("%s: ports %s", deviceId, made.stream().map(WorkloadPort::portId).toList());
+        }
+        return made;
+    }
+
+    /**
+     * What a deleted workload leaves: the ports it was given are unbound and DOWN, ready for
+     * another workload; the ones made for it are deleted with their addresses. Ports already gone
+     * are skipped, as Zun and Nova skip a 404.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void release(List<WorkloadPort> held) {
+        for (WorkloadPort p : held) {
+            if (p.preserveOnDelete()) {
+                bindings.unbind(p.portId());
+            } else {
+                bindings.delete(p.portId());
+            }
+        }
+    }
+
+    private List<RequestedNetwork> chosen(String projectId, Rules rules) {
+        if (!config.chooseNetwork()) {
+            return List.of();
+        }
+        List<String> usable = networks.usableBy(projectId);
+        if (usable.isEmpty()) {
+            return List.of();
+        }
+        if (rules.defaultNetwork() == DefaultNetwork.ONLY && usable.size() > 1) {
+            throw new WorkloadNetworkException(Reason.NETWORKS_AMBIGUOUS, projectId,
+                    usable.size() + " networks to choose from");
+        }
+        return List.of(RequestedNetwork.ofNetwork(usable.getFirst(), null));
+    }
+
+    private NetworkRecord network(String projectId, String ident, Rules rules) {
+        Optional<NetworkRecord> byId = networks.find(ident).filter(n -> n.shared() || n.projectId().equals(projectId));
+        if (byId.isPresent() || !rules.byName() || Rows.isUuid(ident)) {
+            return byId.orElseThrow(() -> new WorkloadNetworkException(Reason.NETWORK_NOT_FOUND, ident,
+                    "no network " + ident + " visible to " + projectId));
+        }
+        List<NetworkRecord> named = networks.list(byName(ident), projectId);
+        if (named.size() > 1) {
+            throw new WorkloadNetworkException(Reason.NETWORK_AMBIGUOUS, ident, named.size() + " networks named " + ident);
+        }
+        return named.stream().findFirst().orElseThrow(() -> new WorkloadNetworkException(Reason.NETWORK_NOT_FOUND,
+                ident, "no network named " + ident + " visible to " + projectId));
+    }
+
+    /** Another project's port is one the caller may not see: not found, as the caller's own lookup would say. */
+    private PortRecord port(String projectId, String ident, Rules rules) {
+        Optional<PortRecord> byId = ports.find(ident).filter(p -> p.projectId().equals(projectId));
+        if (byId.isPresent() || !rules.byName() || Rows.isUuid(ident)) {
+            return byId.orElseThrow(() -> new WorkloadNetworkException(Reason.PORT_NOT_FOUND, ident,
+                    "no port " + ident + " of " + projectId));
+        }
+        List<PortRecord> named = ports.list(byName(ident), projectId);
+        if (named.size() > 1) {
+            throw new WorkloadNetworkException(Reason.PORT_AMBIGUOUS, ident, named.size() + " ports named " + ident);
+        }
+        return named.stream().findFirst().orElseThrow(() -> new WorkloadNetworkException(Reason.PORT_NOT_FOUND,
+                ident, "no port named " + ident + " of " + projectId));
+    }
+
+    private void bind(String projectId, PortRecord port, String deviceId, Rules rules) {
+        try {
+            bindings.bind(projectId, port.id(), deviceId, rules.deviceOwner(), "");
+        } catch (PortBindingException e) {
+            throw new WorkloadNetworkException(switch (e.reason()) {
+                case NOT_FOUND -> Reason.PORT_NOT_FOUND;
+                case NOT_USABLE -> Reason.PORT_NOT_USABLE;
+                case IN_USE -> Reason.PORT_IN_USE;
+            }, port.id(), e.getMessage());
+        }
+    }
+
+    private PortRecord create(String projectId, NetworkRecord network, String fixedIp, String deviceId, Rules rules) {
+        try {
+            return bindings.createFor(projectId, network.id(), fixedIp, deviceId, rules.deviceOwner(), "");
+        } catch (NeutronException e) {
+            Reason reason = switch (e.errorName()) {
+                case "IpAddressInUse", "IpAddressAlreadyAllocated" -> Reason.FIXED_IP_IN_USE;
+                case "InvalidIpForSubnet", "InvalidIpForNetwork", "HTTPBadRequest", "InvalidInput" ->
+                        Reason.FIXED_IP_INVALID;
+                case "OverQuota" -> Reason.PORTS_OVER_QUOTA;
+                case "IpAddressGenerationFailure" -> Reason.NO_MORE_ADDRESSES;
+                default -> throw e;
+            };
+            throw new WorkloadNetworkException(reason, fixedIp == null ? network.id() : fixedIp, e.getMessage());
+        }
+    }
+
+    private static NeutronQuery byName(String name) {
+        return new NeutronQuery(List.of(), null, null, Map.of("name", List.of(name)));
+    }
+}
