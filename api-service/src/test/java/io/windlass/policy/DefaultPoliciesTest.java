@@ -43,6 +43,8 @@ class DefaultPoliciesTest {
         assertTrue(used.size() > 60, "rules found in the sources: " + used.size());
         Set<String> missing = new TreeSet<>(used);
         missing.removeAll(defaults.keySet());
+        // Neutron device owners of workload ports, spelled like rules but no rules
+        missing.removeAll(Set.of("compute:kuryr", "compute:nova"));
         assertEquals(Set.of(), missing, "rules without a default");
     }
 

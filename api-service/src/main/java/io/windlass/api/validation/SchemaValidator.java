@@ -182,7 +182,7 @@ public final class SchemaValidator {
                 Matcher.quoteReplacement(switch (m.group(1)) {
                     case "" -> PythonRepr.str(instance);
                     case "@" -> String.valueOf(path.getLast());
-                    default -> instance.has(m.group(1)) ? instance.get(m.group(1)).asText()
+                    default -> instance.has(m.group(1)) ? PythonRepr.str(instance.get(m.group(1)))
                             : schema.path("properties").path(m.group(1)).path("default").asText();
                 }));
         return new Violation(path, instance, because, Kind.valueOf(rule.path("as").asText("refused").toUpperCase()),

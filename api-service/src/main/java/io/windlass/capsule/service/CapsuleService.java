@@ -5,6 +5,10 @@ import io.windlass.capsule.CapsuleMemberSpec;
 import io.windlass.capsule.CapsuleRef;
 import io.windlass.capsule.CapsuleSpec;
 import io.windlass.capsule.persistence.CapsuleEntity;
+import io.windlass.container.service.ZunNetworkErrors;
+import io.windlass.network.WorkloadPort;
+import io.windlass.port.workload.WorkloadNetworkException;
+import io.windlass.port.workload.WorkloadPorts;
 import io.windlass.capsule.persistence.CapsuleRepository;
 import io.windlass.capsule.policy.CapsulePolicy;
 import io.windlass.conductor.ConductorRpcApi;
@@ -28,6 +32,9 @@ import java.util.stream.IntStream;
 @ApplicationScoped
 public class CapsuleService {
     private static final Logger LOG = Logger.getLogger(CapsuleService.class);
+    /** A capsule's sandbox takes its port as a container's does. */
+    private static final WorkloadPorts.Rules PORT_RULES = new WorkloadPorts.Rules(true,
+            WorkloadPorts.DefaultNetwork.FIRST, false, "compute:kuryr");
 
     private final CapsuleRepository repository;
     private final CapsuleLookup lookup;
@@ -35,9 +42,12 @@ public class CapsuleService {
     private final ConductorRpcApi conductor;
     private final QuotaEnforcer quotas;
     private final ReservationQueue reservations;
+    private final WorkloadPorts ports;
 
     public CapsuleService(CapsuleRepository repository, CapsuleLookup lookup, CapsulePolicy policy,
-                          ConductorRpcApi conductor, QuotaEnforcer quotas, ReservationQueue reservations) {
+                          ConductorRpcApi conductor, QuotaEnforcer quotas, ReservationQueue reservations,
+                          WorkloadPorts ports) {
+        this.ports = ports;
         this.reservations = reservations;
         this.repository = repository;
         this.lookup = lookup;
@@ -52,6 +62,7 @@ public class CapsuleService {
         // reserved in the insert's transaction: an over-quota capsule leaves no row behind
         reservations.run(capsule.projectId, () -> {
             quotas.reserveCapsule(capsule.projectId, capsule.spec.containers().size(), capsule.cpu, capsule.memory);
+            capsule.nics = nics(capsule);
             repository.persist(capsule);
             // recorded with the row (RpcOutbox): both commit, or neither
             conductor.buildCapsule(caller, new CapsuleRef(capsule.uuid.toString()));
@@ -80,6 +91,19 @@ public class CapsuleService {
     }
 
     /**
+     * The capsule's sandbox port: its template names no network (Zun's capsule schema has no
+     * {@code nets}), so it gets the project's network as a container with empty {@code nets} does.
+     */
+    private List<WorkloadPort> nics(CapsuleEntity capsule) {
+        try {
+            return ports.allocate(capsule.projectId, capsule.uuid.toString(), List.of(), PORT_RULES);
+        } catch (WorkloadNetworkException e) {
+            LOG.infof("capsule %s refused: %s: %s", capsule.uuid, e.reason(), e.getMessage());
+            throw ZunNetworkErrors.of(e);
+        }
+    }
+
+    /**
      * No status check, as in Zun. A placed capsule turns Deleting and its host removes it;
      * one that never got a host has nothing on any engine, so its row simply goes.
      */
@@ -89,6 +113,7 @@ public class CapsuleService {
         boolean placed = QuarkusTransaction.requiringNew().call(() -> {
             CapsuleEntity c = repository.lockByUuid(found.uuid).orElseThrow(() -> lookup.notFound(ident));
             if (c.host == null) {
+                ports.release(c.nics);
                 c.delete();
                 return false;
             }

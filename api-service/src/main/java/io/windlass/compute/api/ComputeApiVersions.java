@@ -36,6 +36,10 @@ public final class ComputeApiVersions {
     public static final ApiVersion IMAGE_PRECACHE = ApiVersion.of(2, 81);
 
     /** The proxy APIs to the network service ({@code /os-networks}) answer 404. */
+    /** {@code networks[].tag} came in 2.32, left with 2.37's {@code networks} rework and came back in 2.42. */
+    public static final ApiVersion NIC_TAGS = ApiVersion.of(2, 32);
+    public static final ApiVersion NIC_TAGS_DROPPED = ApiVersion.of(2, 37);
+    public static final ApiVersion NIC_TAGS_BACK = ApiVersion.of(2, 42);
     public static final ApiVersion NETWORK_PROXY_REMOVED = ApiVersion.of(2, 36);
     /** Limits leave out the nova-network quotas (floating ips, security groups and their rules). */
     public static final ApiVersion LIMITS_WITHOUT_NETWORK = ApiVersion.of(2, 36);

@@ -9,6 +9,7 @@ import io.windlass.api.validation.OsloBoolean;
 import io.windlass.api.validation.RequestFields;
 import io.windlass.api.validation.RequestValidator;
 import io.windlass.compute.api.ComputeApiVersions;
+import io.windlass.port.workload.RequestedNetwork;
 import io.windlass.server.InjectedFile;
 import io.windlass.server.ServerAction;
 import io.windlass.server.persistence.ServerQuery;
@@ -25,10 +26,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -71,8 +74,8 @@ public class ServerRequests {
                 "forcedHost", s.has("hypervisor_hostname") ? s.text("hypervisor_hostname") : forcedHost,
                 "hostNamed", s.has("host") || s.has("hypervisor_hostname"),
                 "securityGroups", s.items("security_groups").map(g -> g.text("name")).distinct().toList(),
-                // no network service: only "auto" (the engine's default network) or "none" are left once refused
                 "network", s.get("networks").isTextual() ? s.text("networks") : "auto",
+                "nets", networks(s, version, maxCount),
                 "schedulerHints", root.read(root.has("os:scheduler_hints") ? "os:scheduler_hints"
                         : "OS-SCH-HNT:scheduler_hints", new TypeReference<Map<String, List<String>>>() { }));
     }
@@ -201,6 +204,45 @@ public class ServerRequests {
         } catch (RuntimeException e) {
             return false;
         }
+    }
+
+    /**
+     * Nova's {@code networks} list (2.1-2.36 and 2.37+), with the rules its schema cannot say
+     * ({@code servers.py: _get_requested_networks}).
+     */
+    private static List<RequestedNetwork> networks(RequestFields s, ApiVersion version, int maxCount) {
+        if (!s.get("networks").isArray()) {
+            return List.of();
+        }
+        boolean tags = version.isAtLeast(ComputeApiVersions.NIC_TAGS)
+                && (!version.isAtLeast(ComputeApiVersions.NIC_TAGS_DROPPED) || version.isAtLeast(ComputeApiVersions.NIC_TAGS_BACK));
+        List<RequestedNetwork> out = new ArrayList<>();
+        Set<String> ports = new HashSet<>();
+        s.items("networks").forEach(n -> {
+            if (n.has("tag") && !tags) {
+                throw InvalidInputException.field("networks", "tag",
+                        "Additional properties are not allowed ('tag' was unexpected)");
+            }
+            String tag = n.text("tag");
+            if (n.has("port")) {
+                String port = n.text("port");
+                refuseIf(!ports.add(port), "Port ID '" + port + "' was specified twice: you cannot attach a port "
+                        + "multiple times.");
+                if (maxCount > 1) {
+                    throw new InvalidInputException("MultiplePortsNotApplicable", "Unable to launch multiple instances "
+                            + "with a single configured port ID. Please launch your instance one by one with different "
+                            + "ports.");
+                }
+                out.add(new RequestedNetwork(null, port, null, tag));
+            } else {
+                if (n.has("fixed_ip") && maxCount > 1) {
+                    throw new InvalidInputException("InvalidFixedIpAndMaxCountRequest",
+                            "max_count cannot be greater than 1 if an fixed_ip is specified.");
+                }
+                out.add(new RequestedNetwork(n.text("uuid"), null, n.text("fixed_ip"), tag));
+            }
+        });
+        return out;
     }
 
     private static void refuseIf(boolean refused, String message) {

@@ -1,5 +1,6 @@
 package io.windlass.server.service;
 
+import io.windlass.port.workload.RequestedNetwork;
 import io.windlass.server.InjectedFile;
 
 import java.util.List;
@@ -29,7 +30,9 @@ import java.util.Map;
  * @param adminPass           password asked for, or null to generate one
  * @param description         description (2.19) or null
  * @param hostname            hostname (2.90) or null to derive it from the name
- * @param network             {@code auto} (the engine's default network) or {@code none}
+ * @param network             {@code auto} (the project's network, else the engine's default one) or {@code none}
+ * @param nets                the networks and ports asked for, in order ({@code networks} as a list); empty with
+ *                            {@code auto}: one is chosen
  * @param schedulerHints      scheduler hints (values as lists)
  */
 public record ServerCreateRequest(String name, String flavorRef, String imageRef, Map<String, String> metadata,
@@ -37,5 +40,6 @@ public record ServerCreateRequest(String name, String flavorRef, String imageRef
                                   boolean returnReservationId, String availabilityZone, String forcedHost, boolean hostNamed,
                                   List<String> securityGroups, String accessIpV4, String accessIpV6,
                                   String diskConfig, String adminPass, String description, String hostname,
-                                  String network, Map<String, List<String>> schedulerHints) {
+                                  String network, Map<String, List<String>> schedulerHints,
+                                  List<RequestedNetwork> nets) {
 }

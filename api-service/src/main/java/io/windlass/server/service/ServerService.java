@@ -11,6 +11,9 @@ import io.windlass.flavor.persistence.FlavorRecord;
 import io.windlass.flavor.service.FlavorLookup;
 import io.windlass.image.catalog.CatalogImage;
 import io.windlass.image.catalog.ImageCatalog;
+import io.windlass.network.WorkloadPort;
+import io.windlass.port.workload.WorkloadNetworkException;
+import io.windlass.port.workload.WorkloadPorts;
 import io.windlass.quota.QuotaEnforcer;
 import io.windlass.quota.QuotaResource;
 import io.windlass.quota.ReservationQueue;
@@ -43,6 +46,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ServerService {
+    /** Nova's: uuids only, the one network there is when none is named, ports must hold an address. */
+    private static final WorkloadPorts.Rules PORT_RULES = new WorkloadPorts.Rules(false,
+            WorkloadPorts.DefaultNetwork.ONLY, true, "compute:nova");
     private static final Logger LOG = Logger.getLogger(ServerService.class);
 
     private final ServerRepository repository;
@@ -54,10 +60,13 @@ public class ServerService {
     private final ReservationQueue reservations;
     private final ConductorRpcApi conductor;
     private final ComputeHostRepository hosts;
+    private final WorkloadPorts ports;
 
     public ServerService(ServerRepository repository, ServerLookup lookup, ServerPolicy policy,
                          FlavorLookup flavors, ImageCatalog images, QuotaEnforcer quotas,
-                         ReservationQueue reservations, ConductorRpcApi conductor, ComputeHostRepository hosts) {
+                         ReservationQueue reservations, ConductorRpcApi conductor, ComputeHostRepository hosts,
+                         WorkloadPorts ports) {
+        this.ports = ports;
         this.reservations = reservations;
         this.hosts = hosts;
         this.repository = repository;
@@ -99,6 +108,7 @@ public class ServerService {
             try {
                 reservations.run(project, () -> {
                     reserve(project, flavor, n);
+                    rows.forEach(row -> row.nics = nics(row, request));
                     rows.forEach(repository::persist);
                     // recorded with the rows (RpcOutbox): all commit, or none
                     rows.forEach(server -> conductor.buildServer(caller, new ServerRef(server.uuid.toString())));
@@ -113,6 +123,19 @@ public class ServerService {
         LOG.infof("%d server(s) accepted (reservation %s, flavor %s, image %s): %s", created.size(), reservationId,
                 flavor.name(), image.reference(), created.stream().map(s -> s.uuid.toString()).toList());
         return new CreatedServers(created, reservationId, adminPass);
+    }
+
+    /** The server's ports, bound or made in the create's transaction (Nova's networks rules); none with "none". */
+    private List<WorkloadPort> nics(ServerEntity server, ServerCreateRequest request) {
+        if ("none".equals(request.network())) {
+            return List.of();
+        }
+        try {
+            return ports.allocate(server.projectId, server.uuid.toString(), request.nets(), PORT_RULES);
+        } catch (WorkloadNetworkException e) {
+            LOG.infof("server %s refused: %s: %s", server.uuid, e.reason(), e.getMessage());
+            throw NovaNetworkErrors.of(e, server.uuid.toString());
+        }
     }
 
     public List<ServerEntity> list(ServerQuery query) {
@@ -185,6 +208,7 @@ public class ServerService {
                 throw locked(s);
             }
             if (s.host == null) {
+                ports.release(s.nics);
                 Instant now = ServerEntity.now();
                 s.vmState = VmState.DELETED;
                 s.taskState = null;

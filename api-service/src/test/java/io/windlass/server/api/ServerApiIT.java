@@ -125,7 +125,7 @@ class ServerApiIT {
         bad(server("x", Map.of("user_data", "not base64!")), "2.1", "user_data");
         bad(server("x", Map.of("min_count", 3, "max_count", 2)), "2.1", "min_count must be <= max_count");
         bad(server("x", Map.of("networks", List.of(Map.of("uuid", UUID.randomUUID().toString())))), "2.37",
-                "servers cannot join tenant networks yet");
+                "could not be found.");
         bad(server("x", Map.of("networks", "everything")), "2.37", "networks");
         bad(Map.of("server", Map.of("flavorRef", "0", "imageRef", IMAGE_ID, "networks", "none")), "2.37",
                 "'name' is a required property");

@@ -78,14 +78,14 @@ class ServerRequestsTest {
     }
 
     @Test
-    void networksPortsGroupsAndVolumesThisDeploymentLacksAreRefusedAsNovaRefusesThem() {
+    void malformedNetworksAndGroupsAndVolumesThisDeploymentLacksAreRefusedAsNovaRefusesThem() {
         String image = "`imageRef`: `" + IMAGE + "`, ";
         ApiVersion v237 = ApiVersion.of(2, 37);
-        assertEquals("Network n1 cannot be used: servers cannot join tenant networks yet.", error("{`name`: `x`, `flavorRef`: `0`, " + image
+        assertEquals("Bad networks format: network uuid is not in proper format (n1)", error("{`name`: `x`, `flavorRef`: `0`, " + image
                 + "`networks`: [{`uuid`: `n1`}]}", v237));
-        assertEquals("Port p1 cannot be used: servers cannot join tenant networks yet.", error("{`name`: `x`, `flavorRef`: `0`, " + image
-                + "`networks`: [{`port`: `p1`}]}", v237));
-        assertEquals("Specified Fixed IP '198.18.0.1' cannot be used with port 'null': the two cannot be specified "
+        assertTrue(error("{`name`: `x`, `flavorRef`: `0`, " + image + "`networks`: [{`port`: `p1`}]}", v237)
+                .contains("'p1' is not a 'uuid'"), "a port is a uuid");
+        assertEquals("Specified Fixed IP '198.18.0.1' cannot be used with port 'None': the two cannot be specified "
                 + "together.", error("{`name`: `x`, `flavorRef`: `0`, " + image + "`networks`: [{`port`: null, "
                 + "`fixed_ip`: `198.18.0.1`}]}", v237));
         assertEquals("Bad networks format: network uuid is not in proper format (None)", error("{`name`: `x`, "
