@@ -46,7 +46,7 @@ public class ContainerRules extends ZunWorkloadRules<ContainerEntity, ContainerS
         // labels are the container's properties for the aggregate extra-specs filter; containers have
         // no image metadata service yet, hence no image properties
         return new ResourceRequest(row.uuid.toString(), kind(), row.projectId, row.cpu, row.memory, row.disk,
-                row.availabilityZone, null, row.labels == null ? Map.of() : row.labels,
+                row.availabilityZone, row.requestedHost, row.labels == null ? Map.of() : row.labels,
                 row.schedulerHints == null ? Map.of() : row.schedulerHints, Map.of());
     }
 

@@ -2,6 +2,8 @@ package io.windlass.container.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.windlass.api.error.ConflictException;
+import io.windlass.api.error.ResourceNotFoundException;
+import io.windlass.host.persistence.ComputeHostRepository;
 import io.windlass.compute.ComputeRpcApi;
 import io.windlass.conductor.ConductorRpcApi;
 import io.windlass.conductor.ConductorRpcApi.BuildContainer;
@@ -53,10 +55,13 @@ public class ContainerService {
     private final QuotaEnforcer quotas;
     private final ReservationQueue reservations;
     private final WorkloadPorts ports;
+    private final ComputeHostRepository hosts;
 
     public ContainerService(ContainerRepository repository, ContainerLookup lookup, ContainerPolicy policy,
                             ContainerNameGenerator names, ConductorRpcApi conductor, ComputeRpcApi compute,
-                            QuotaEnforcer quotas, ReservationQueue reservations, WorkloadPorts ports) {
+                            QuotaEnforcer quotas, ReservationQueue reservations, WorkloadPorts ports,
+                            ComputeHostRepository hosts) {
+        this.hosts = hosts;
         this.quotas = quotas;
         this.ports = ports;
         this.reservations = reservations;
@@ -78,6 +83,13 @@ public class ContainerService {
         }
         if (request.runtime() != null) {
             policy.authorize(ContainerPolicy.CREATE_RUNTIME, caller, caller.projectId());
+        }
+        if (request.requestedHost() != null) {
+            policy.authorize(ContainerPolicy.CREATE_REQUESTED_DESTINATION, caller, caller.projectId());
+            if (!hosts.exists(request.requestedHost())) {
+                throw new ResourceNotFoundException("ComputeHostNotFound", "Compute host "
+                        + request.requestedHost() + " could not be found.");
+            }
         }
         ContainerEntity container = newRow(caller, request);
         container.run = run;
@@ -238,6 +250,7 @@ public class ContainerService {
         c.securityGroups = new ArrayList<>(r.securityGroups());
         c.availabilityZone = r.availabilityZone();
         c.schedulerHints = new HashMap<>(r.schedulerHints());
+        c.requestedHost = r.requestedHost();
         c.status = ContainerStatus.CREATING;
         return c;
     }

@@ -32,6 +32,7 @@ import java.util.Map;
  * @param privileged      asked for a privileged container (no policy allows it)
  * @param availabilityZone requested availability zone or null
  * @param schedulerHints  scheduler hints, each value as a list
+ * @param requestedHost   the host an admin asked for (1.39), or null
  * @param nets            the networks and ports asked for ({@code nets}), in order; empty: one is chosen
  */
 public record NewContainer(String name, String image, List<String> command, List<String> entrypoint, double cpu,
@@ -40,5 +41,6 @@ public record NewContainer(String name, String image, List<String> command, List
                            RestartPolicy restartPolicy, boolean interactive, boolean tty, String imageDriver,
                            String imagePullPolicy, List<String> securityGroups, boolean autoRemove,
                            boolean autoHeal, String runtime, boolean privileged, String availabilityZone,
-                           Map<String, List<String>> schedulerHints, List<RequestedNetwork> nets) {
+                           Map<String, List<String>> schedulerHints, String requestedHost,
+                           List<RequestedNetwork> nets) {
 }

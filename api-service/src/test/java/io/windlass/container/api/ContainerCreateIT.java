@@ -36,6 +36,9 @@ class ContainerCreateIT {
     @Inject
     ContainerRows rows;
 
+    @Inject
+    io.windlass.testing.ComputeHostRows hosts;
+
     private RpcQueueProbe conductor;
 
     @BeforeEach
@@ -172,5 +175,21 @@ class ContainerCreateIT {
                 .body("errors[0].code", equalTo("container.policy-not-authorized"))
                 .body("errors[0].detail", equalTo("Policy doesn't allow container:create:privileged to be performed."));
         assertEquals(before, rows.count());
+    }
+
+    @Test
+    void anAdminsRequestedHostMustExistAndIsKeptForTheScheduler() {
+        hosts.insertHost("requested-host-1", 0);
+        given().header("OpenStack-API-Version", "container 1.39").contentType("application/json")
+                .body("{\"image\": \"busybox\", \"host\": \"no-such-host\"}")
+                .when().post("/container/v1/containers").then().statusCode(404)
+                .body("errors[0].detail", equalTo("Compute host no-such-host could not be found."));
+        String uuid = given().header("OpenStack-API-Version", "container 1.39").contentType("application/json")
+                .body("{\"image\": \"busybox\", \"host\": \"requested-host-1\"}")
+                .when().post("/container/v1/containers").then().statusCode(202).extract().path("uuid");
+        assertEquals("requested-host-1", rows.find(UUID.fromString(uuid)).orElseThrow().requestedHost);
+        given().header("OpenStack-API-Version", "container 1.38").contentType("application/json")
+                .body("{\"image\": \"busybox\", \"host\": \"requested-host-1\"}")
+                .when().post("/container/v1/containers").then().statusCode(400);
     }
 }

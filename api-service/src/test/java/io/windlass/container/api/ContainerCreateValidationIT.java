@@ -60,7 +60,8 @@ class ContainerCreateValidationIT {
                 Arguments.of("1.38", "{\"image\": \"busybox\", \"host\": \"h1\"}", "host"),
                 Arguments.of("1.39", "{\"image\": \"busybox\", \"entrypoint\": [\"sh\"]}", "entrypoint"),
                 Arguments.of("1.8", "{\"image\": \"busybox\", \"hostname\": \"web\"}", "hostname"),
-                Arguments.of("1.40", "{\"image\": \"busybox\", \"nets\": [{\"network\": \"private\"}]}", "'nets'"),
+                Arguments.of("1.40", "{\"image\": \"busybox\", \"nets\": [{\"network\": \"private\", \"port\": \"p\"}]}",
+                        "'nets'"),
                 Arguments.of("1.40", "{\"image\": \"busybox\", \"mounts\": [{\"source\": \"v\", "
                         + "\"destination\": \"/d\"}]}", "'mounts'"),
                 Arguments.of("1.40", "{\"image\": \"busybox\", \"security_groups\": [\"web\"]}", "'security_groups'"),
@@ -70,7 +71,7 @@ class ContainerCreateValidationIT {
                 Arguments.of("1.40", "{\"image\": \"busybox\", \"healthcheck\": {\"cmd\": \"true\"}}",
                         "'healthcheck'"),
                 Arguments.of("1.40", "{\"image\": \"busybox\", \"cpu_policy\": \"dedicated\"}", "'cpu_policy'"),
-                Arguments.of("1.40", "{\"image\": \"busybox\", \"host\": \"node1\"}", "'host'"),
+                Arguments.of("1.40", "{\"image\": \"busybox\", \"host\": \"no such host\"}", "'host'"),
                 Arguments.of("1.40", "{\"image\": \"busybox\", \"image_driver\": \"glance\"}", "'image_driver'"));
     }
 

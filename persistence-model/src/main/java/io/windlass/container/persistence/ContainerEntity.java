@@ -102,6 +102,11 @@ public class ContainerEntity extends ZunWorkloadEntity {
     @WrittenBy({})
     public String availabilityZone;
 
+    /** The host an admin asked for (Zun's {@code host}, 1.39), for the scheduler; null for any. */
+    @Column(name = "requested_host")
+    @WrittenBy({})
+    public String requestedHost;
+
     /** Zun's scheduler hints, each value as a list (e.g. same_host → uuids). */
     @JdbcTypeCode(SqlTypes.JSON)
     @Mutability(Immutability.class)

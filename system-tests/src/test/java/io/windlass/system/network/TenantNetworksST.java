@@ -1,0 +1,203 @@
+package io.windlass.system.network;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import io.windlass.system.ContainersApi;
+import io.windlass.system.Credentials;
+import io.windlass.system.DockerCli;
+import io.windlass.system.EngineHost;
+import io.windlass.system.Poller;
+import io.windlass.system.ServersApi;
+import io.windlass.system.WindlassService;
+import io.windlass.system.WindlassSystem;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The tenant networks acceptance scenario (issue 14), on two hosts of their own (network
+ * namespaces with their own dockerd and agent, joined by the underlay): a container on a port the
+ * user made on host 1 and one on a network with a fixed address on host 2 reach each other at
+ * exactly those addresses across the hosts; a container of another project's network reaches
+ * neither; the engine shows the port's address and MAC; deleting the first keeps its port,
+ * unbound and DOWN, for a new container; deleting the second deletes its port. Then the same for
+ * servers booted on a port and on a network with a fixed address.
+ */
+class TenantNetworksST {
+    private static final String SUBNET = "198.19.60.0/24";
+
+    @RegisterExtension
+    static final WindlassSystem system = new WindlassSystem();
+
+    private static final ServersApi servers = new ServersApi(system::adminToken, "compute 2.95");
+
+    private static EngineHost first;
+    private static EngineHost second;
+
+    @BeforeAll
+    static void twoHosts() throws IOException {
+        first = system.startEngineHost(241, 28795 + WindlassService.PORT_OFFSET);
+        second = system.startEngineHost(242, 28796 + WindlassService.PORT_OFFSET);
+        Poller.standard().until("both hosts up and enabled", () -> servers.request().get("/os-services").jsonPath()
+                        .getList("services.findAll { it.state == 'up' && it.status == 'enabled' }.host"),
+                hosts -> hosts.containsAll(List.of(first.name(), second.name())));
+    }
+
+    private static RequestSpecification neutron(String token) {
+        return given().baseUri(WindlassSystem.apiUrl() + "/network/v2.0").header("X-Auth-Token", token)
+                .contentType(ContentType.JSON).accept(ContentType.JSON);
+    }
+
+    private static String make(String token, String collection, String member, Map<String, Object> body) {
+        Response made = neutron(token).body(Map.of(member, body)).post("/" + collection);
+        assertEquals(201, made.statusCode(), made.asString());
+        return made.jsonPath().getString(member + ".id");
+    }
+
+    private static Map<String, Object> port(String id) {
+        Response shown = neutron(system.adminToken()).get("/ports/" + id);
+        assertEquals(200, shown.statusCode(), shown.asString());
+        return shown.jsonPath().getMap("port");
+    }
+
+    private static String run(ContainersApi api, EngineHost host, Object nets) {
+        Response created = api.create(Map.of("image", "busybox:latest", "command", List.of("sleep", "3600"),
+                "host", host.name(), "nets", nets), true);
+        assertEquals(202, created.statusCode(), created.asString());
+        return created.jsonPath().getString("uuid");
+    }
+
+    private static boolean reaches(DockerCli engine, String container, String address) {
+        return engine.run("exec", container, "ping", "-c", "2", "-W", "2", address).ok();
+    }
+
+    @Test
+    void containersOfOneNetworkTalkAcrossHostsAndTheirPortsOutliveThemAsUpstreamPromises() {
+        String admin = system.adminToken();
+        ContainersApi containers = system.containers();
+        String net = make(admin, "networks", "network", Map.of("name", "st-tenant"));
+        make(admin, "subnets", "subnet", Map.of("network_id", net, "cidr", SUBNET, "ip_version", 4));
+        String portA = make(admin, "ports", "port", Map.of("network_id", net, "name", "st-a",
+                "fixed_ips", List.of(Map.of("ip_address", "198.19.60.10"))));
+        String mac = (String) port(portA).get("mac_address");
+
+        String a = run(containers, first, List.of(Map.of("port", portA)));
+        String b = run(containers, second, List.of(Map.of("network", "st-tenant", "v4-fixed-ip", "198.19.60.20")));
+        Map<String, Object> shownA = containers.awaitStatus(a, "Running");
+        containers.awaitStatus(b, "Running");
+
+        // Zun's addresses: keyed by network id, with the port, its subnet and the preserve flag
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> addressesA = ((Map<String, List<Map<String, Object>>>) shownA.get("addresses")).get(net);
+        assertEquals("198.19.60.10", addressesA.getFirst().get("addr"), shownA.get("addresses").toString());
+        assertEquals(portA, addressesA.getFirst().get("port"));
+        assertEquals(true, addressesA.getFirst().get("preserve_on_delete"));
+        assertEquals("ACTIVE", port(portA).get("status"));
+        assertEquals(first.name(), port(portA).get("binding:host_id"));
+
+        String engineA = ContainersApi.engineName(a);
+        String engineB = ContainersApi.engineName(b);
+        String network = "wl-net-" + net;
+        assertEquals("198.19.60.10", first.docker().inspectExisting(engineA,
+                "{{(index .NetworkSettings.Networks \"" + network + "\").IPAddress}}").strip());
+        assertEquals(mac, first.docker().inspectExisting(engineA,
+                "{{(index .NetworkSettings.Networks \"" + network + "\").MacAddress}}").strip());
+        assertTrue(reaches(first.docker(), engineA, "198.19.60.20"), "A on " + first.name() + " reaches B on "
+                + second.name());
+        assertTrue(reaches(second.docker(), engineB, "198.19.60.10"), "and back");
+
+        // another project's network, on the same hosts, reaches neither
+        Credentials other = system.identity().onboard(admin, "st-other-net", "st-other-net-user", "member");
+        String otherToken = system.identity().issueToken(other);
+        String otherNet = make(otherToken, "networks", "network", Map.of("name", "st-other"));
+        make(otherToken, "subnets", "subnet", Map.of("network_id", otherNet, "cidr", "198.19.61.0/24",
+                "ip_version", 4));
+        ContainersApi otherContainers = containers.as(otherToken);
+        String c = run(otherContainers, first, List.of(Map.of("network", otherNet)));
+        otherContainers.awaitStatus(c, "Running");
+        assertFalse(reaches(first.docker(), ContainersApi.engineName(c), "198.19.60.10"), "isolated on the same host");
+        assertFalse(reaches(first.docker(), ContainersApi.engineName(c), "198.19.60.20"), "isolated across hosts");
+
+        // A goes: its port stays, unbound and DOWN, and serves the next container (on the other host)
+        assertEquals(204, containers.request().queryParam("stop", true).delete("/containers/" + a).statusCode());
+        containers.awaitGone(a);
+        Poller.standard().until("port " + portA + " unbound", () -> port(portA),
+                p -> "".equals(p.get("device_id")) && "DOWN".equals(p.get("status"))
+                        && "".equals(p.get("binding:host_id")) && "unbound".equals(p.get("binding:vif_type")));
+        String again = run(containers, second, List.of(Map.of("port", portA)));
+        containers.awaitStatus(again, "Running");
+        assertTrue(reaches(second.docker(), engineB, "198.19.60.10"), "B reaches the port's new container");
+
+        // B goes: the port made for it goes too
+        assertEquals(204, containers.request().queryParam("stop", true).delete("/containers/" + b).statusCode());
+        containers.awaitGone(b);
+        Poller.standard().until("B's port deleted", () -> neutron(admin).queryParam("device_id", b).get("/ports")
+                .jsonPath().getList("ports"), List::isEmpty);
+
+        for (String uuid : List.of(again)) {
+            containers.request().queryParam("stop", true).delete("/containers/" + uuid);
+            containers.awaitGone(uuid);
+        }
+        otherContainers.request().queryParam("stop", true).delete("/containers/" + c);
+        otherContainers.awaitGone(c);
+        Poller.standard().until("the network gone from " + first.name() + " with its last container",
+                () -> first.docker().run("network", "ls", "-q", "--filter", "name=" + network).stdout().strip(),
+                String::isEmpty);
+    }
+
+    @Test
+    void serversOnAPortAndOnANetworkWithAFixedAddressTalkAcrossHosts() {
+        String admin = system.adminToken();
+        String net = make(admin, "networks", "network", Map.of("name", "st-servers"));
+        make(admin, "subnets", "subnet", Map.of("network_id", net, "cidr", "198.19.62.0/24", "ip_version", 4));
+        String port = make(admin, "ports", "port", Map.of("network_id", net,
+                "fixed_ips", List.of(Map.of("ip_address", "198.19.62.10"))));
+        String mac = (String) port(port).get("mac_address");
+        String imageId = servers.imageId("busybox:latest");
+
+        String onPort = boot("st-net-port", first, imageId, List.of(Map.of("port", port)));
+        String onNet = boot("st-net-fixed", second, imageId, List.of(Map.of("uuid", net, "fixed_ip", "198.19.62.20")));
+        Map<String, Object> shown = servers.awaitStatus(onPort, "ACTIVE");
+        servers.awaitStatus(onNet, "ACTIVE");
+
+        // Nova's addresses: keyed by network name, with the MAC
+        @SuppressWarnings("unchecked")
+        Map<String, Object> address = ((Map<String, List<Map<String, Object>>>) shown.get("addresses"))
+                .get("st-servers").getFirst();
+        assertEquals("198.19.62.10", address.get("addr"), shown.get("addresses").toString());
+        assertEquals(mac, address.get("OS-EXT-IPS-MAC:mac_addr"));
+        assertEquals("fixed", address.get("OS-EXT-IPS:type"));
+        Response ips = servers.request().get("/servers/" + onPort + "/ips/st-servers");
+        assertEquals(200, ips.statusCode(), ips.asString());
+
+        String engineOnPort = first.docker().idsWithLabel("windlass.server.uuid", onPort).getFirst();
+        String engineOnNet = second.docker().idsWithLabel("windlass.server.uuid", onNet).getFirst();
+        assertTrue(reaches(first.docker(), engineOnPort, "198.19.62.20"), "across hosts");
+        assertTrue(reaches(second.docker(), engineOnNet, "198.19.62.10"), "and back");
+
+        for (String id : List.of(onPort, onNet)) {
+            assertEquals(204, servers.request().delete("/servers/" + id).statusCode());
+        }
+        Poller.standard().until("the port unbound and the made one deleted", () -> List.of(
+                        port(port).get("device_id"), neutron(admin).queryParam("device_id", onNet).get("/ports")
+                                .jsonPath().getList("ports").size()),
+                state -> "".equals(state.get(0)) && Integer.valueOf(0).equals(state.get(1)));
+    }
+
+    private static String boot(String name, EngineHost host, String imageId, Object networks) {
+        Response boot = servers.request().body(Map.of("server", Map.of("name", name, "flavorRef", "0",
+                "imageRef", imageId, "networks", networks, "host", host.name()))).post("/servers");
+        assertEquals(202, boot.statusCode(), boot.asString());
+        return boot.jsonPath().getString("server.id");
+    }
+}
