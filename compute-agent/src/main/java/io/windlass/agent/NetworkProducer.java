@@ -10,6 +10,7 @@ import io.windlass.agent.network.WorkloadPorts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
@@ -49,8 +50,10 @@ public class NetworkProducer {
         return new TenantBridgeGuard(commands);
     }
 
+    /** Only as itself: the host's {@code TenantNetworks} is {@link DriverProducer}'s choice, by driver. */
     @Produces
     @Singleton
+    @Typed(EngineNetworks.class)
     EngineNetworks engineNetworks(DockerNetworks engine, VxlanDevices vxlans, TenantBridgeGuard guard,
                                   AgentConfig config) {
         return new EngineNetworks(engine, vxlans, guard, config.underlayAddress());
