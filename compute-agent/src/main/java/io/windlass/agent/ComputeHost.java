@@ -9,6 +9,8 @@ import io.windlass.agent.container.ContainerManager;
 import io.windlass.agent.container.ContainerReports;
 import io.windlass.agent.container.ObservedContainer;
 import io.windlass.agent.image.ImageCacher;
+import io.windlass.agent.network.NetworkManager;
+import io.windlass.agent.network.TenantNetworks;
 import io.windlass.agent.report.HeartbeatSender;
 import io.windlass.agent.server.ConfigDriveBuilder;
 import io.windlass.agent.server.ObservedServer;
@@ -28,6 +30,7 @@ import io.windlass.rpc.RpcTopics;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
@@ -42,13 +45,18 @@ public final class ComputeHost {
     private final ContainerManager containers;
     private final ServerManager servers;
     private final CapsuleManager capsules;
+    private final NetworkManager networks;
     private final ImageCacher imageCacher;
     private final HeartbeatSender heartbeat;
     private final WorkloadSync sync;
     private final WorkloadEvents events;
 
-    /** The drivers of one host, one per workload kind. */
-    public record Drivers(ContainerDriver containers, ServerDriver servers, CapsuleDriver capsules) {
+    /**
+     * The drivers of one host, one per workload kind, and the tenant networks their workloads' ports
+     * are on (the Docker drivers wire ports themselves; these are the peer updates and the sweep).
+     */
+    public record Drivers(ContainerDriver containers, ServerDriver servers, CapsuleDriver capsules,
+                         TenantNetworks networks) {
     }
 
     /**
@@ -59,10 +67,17 @@ public final class ComputeHost {
      * @param imageCachePull       a pre-cache may pull missing images
      * @param vcpus                CPUs offered, else the engine's; likewise memory and disk
      * @param eventReconnectDelay  first wait before reopening a closed event stream
+     * @param underlayAddress      the host's address between hosts, sent with every heartbeat; empty: none
      */
     public record Settings(Duration containerStopTimeout, Duration serverStopTimeout, boolean imageCachePull,
                            OptionalDouble vcpus, OptionalLong memoryMb, OptionalLong diskGb,
-                           Duration eventReconnectDelay) {
+                           Duration eventReconnectDelay, Optional<String> underlayAddress) {
+
+        /** The same settings for a host with no underlay (a simulated one: its networks are none). */
+        public Settings withoutUnderlay() {
+            return new Settings(containerStopTimeout, serverStopTimeout, imageCachePull, vcpus, memoryMb, diskGb,
+                    eventReconnectDelay, Optional.empty());
+        }
     }
 
     public ComputeHost(String host, Drivers drivers, ConductorRpcApi conductor, ConfigDriveBuilder configDrives,
@@ -81,12 +96,14 @@ public final class ComputeHost {
         this.servers = new ServerManager(drivers.servers(), serverReporter, operations, configDrives, host,
                 settings.serverStopTimeout());
         this.capsules = new CapsuleManager(drivers.capsules(), capsuleReporter, operations, host);
+        this.networks = new NetworkManager(drivers.networks());
         this.imageCacher = new ImageCacher(drivers.containers(), conductor, host, settings.imageCachePull());
         this.heartbeat = new HeartbeatSender(drivers.containers(), drivers.servers(), conductor, host,
-                settings.vcpus(), settings.memoryMb(), settings.diskGb());
+                settings.vcpus(), settings.memoryMb(), settings.diskGb(), settings.underlayAddress());
         List<WorkloadReporter<?>> kinds = List.of(containerReporter, serverReporter, capsuleReporter);
         this.sync = new WorkloadSync(kinds, locks, drivers.servers().usesConfigDrive()
-                ? List.of(new OrphanConfigDrives(configDrives)) : List.of());
+                ? List.of(new OrphanConfigDrives(configDrives)) : List.of(),
+                List.of(() -> drivers.networks().releaseUnused()));
         this.events = new WorkloadEvents(kinds, locks, sync, settings.eventReconnectDelay());
     }
 
@@ -94,14 +111,14 @@ public final class ComputeHost {
         return host;
     }
 
-    /** The host's RPC API: every kind's methods and image pre-caching, on {@code compute.<host>}. */
+    /** The host's RPC API: every kind's methods, image pre-caching and peer updates, on {@code compute.<host>}. */
     public RpcEndpoint endpoint() {
         RpcEndpoint endpoint = new RpcEndpoint(RpcTopics.compute(host), ComputeRpcApi.VERSION)
                 .on(ComputeRpcApi.CACHE_IMAGES, (ctx, r) -> {
                     imageCacher.cache(ctx, r);
                     return null;
                 });
-        return capsules.register(servers.register(containers.register(endpoint)));
+        return networks.register(capsules.register(servers.register(containers.register(endpoint))));
     }
 
     public HeartbeatSender heartbeat() {

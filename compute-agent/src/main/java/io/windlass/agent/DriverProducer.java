@@ -9,13 +9,18 @@ import io.windlass.agent.driver.docker.DockerContainerDriver;
 import io.windlass.agent.driver.docker.DockerServerDriver;
 import io.windlass.agent.driver.fake.FakeCapsuleDriver;
 import io.windlass.agent.driver.fake.FakeContainerDriver;
+import io.windlass.agent.driver.fake.FakeNetworks;
 import io.windlass.agent.driver.fake.FakeServerDriver;
+import io.windlass.agent.network.EngineNetworks;
+import io.windlass.agent.network.TenantNetworks;
+import io.windlass.agent.network.WorkloadPorts;
 import io.windlass.agent.server.ConfigDriveBuilder;
 import io.windlass.agent.server.ServerConfig;
 import io.windlass.agent.server.ServerDriver;
 import io.windlass.conductor.ConductorRpcApi;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import org.jboss.logging.Logger;
 
@@ -23,7 +28,9 @@ import java.util.Set;
 
 /**
  * Picks the engine drivers named by {@code windlass.agent.driver} (one per workload kind, on the
- * same engine) and wires this agent's {@link ComputeHost}.
+ * same engine, and the tenant networks their ports are on) and wires this agent's {@link ComputeHost}.
+ * The data plane ({@link NetworkProducer}) is looked up only for the Docker drivers: a fake host
+ * runs no iproute2 and makes no engine client for it.
  */
 @ApplicationScoped
 public class DriverProducer {
@@ -31,9 +38,9 @@ public class DriverProducer {
 
     @Produces
     @ApplicationScoped
-    ContainerDriver driver(AgentConfig config) {
+    ContainerDriver driver(AgentConfig config, Instance<WorkloadPorts> ports) {
         return switch (config.driver()) {
-            case DOCKER -> new DockerContainerDriver(config.dockerHost(), config.imagePullTimeout());
+            case DOCKER -> new DockerContainerDriver(config.dockerHost(), config.imagePullTimeout(), ports.get());
             case FAKE -> {
                 LOG.warnf("using the FAKE drivers: workloads are simulated in memory, nothing runs");
                 yield new FakeContainerDriver(fakeInventory(config), Set.copyOf(config.fakeImages()));
@@ -43,9 +50,10 @@ public class DriverProducer {
 
     @Produces
     @ApplicationScoped
-    ServerDriver serverDriver(AgentConfig config, ServerConfig servers, ContainerDriver containers) {
+    ServerDriver serverDriver(AgentConfig config, ServerConfig servers, ContainerDriver containers,
+                              Instance<WorkloadPorts> ports) {
         return switch (config.driver()) {
-            case DOCKER -> new DockerServerDriver(config.dockerHost(), servers.configDriveMountPath());
+            case DOCKER -> new DockerServerDriver(config.dockerHost(), servers.configDriveMountPath(), ports.get());
             // the simulated host's images are the fake container driver's (pre-caching adds to them)
             case FAKE -> new FakeServerDriver(containers::hasImage);
         };
@@ -53,11 +61,22 @@ public class DriverProducer {
 
     @Produces
     @ApplicationScoped
-    CapsuleDriver capsuleDriver(AgentConfig config, CapsuleConfig capsules, ContainerDriver containers) {
+    CapsuleDriver capsuleDriver(AgentConfig config, CapsuleConfig capsules, ContainerDriver containers,
+                                Instance<WorkloadPorts> ports) {
         return switch (config.driver()) {
             case DOCKER -> new DockerCapsuleDriver(config.dockerHost(), capsules.sandboxImage(),
-                    capsules.initTimeout());
+                    capsules.initTimeout(), ports.get());
             case FAKE -> new FakeCapsuleDriver(containers::hasImage);
+        };
+    }
+
+    @Produces
+    @ApplicationScoped
+    TenantNetworks tenantNetworks(AgentConfig config, Instance<EngineNetworks> engineNetworks) {
+        return switch (config.driver()) {
+            case DOCKER -> engineNetworks.get();
+            // the fake drivers ignore ports (simulation only)
+            case FAKE -> new FakeNetworks();
         };
     }
 
@@ -65,16 +84,16 @@ public class DriverProducer {
     @Produces
     @ApplicationScoped
     ComputeHost computeHost(AgentConfig config, ServerConfig servers, ContainerDriver containers,
-                            ServerDriver serverDriver, CapsuleDriver capsules, ConductorRpcApi conductor,
-                            ConfigDriveBuilder configDrives) {
-        return new ComputeHost(config.hostName(), new ComputeHost.Drivers(containers, serverDriver, capsules),
+                            ServerDriver serverDriver, CapsuleDriver capsules, TenantNetworks networks,
+                            ConductorRpcApi conductor, ConfigDriveBuilder configDrives) {
+        return new ComputeHost(config.hostName(), new ComputeHost.Drivers(containers, serverDriver, capsules, networks),
                 conductor, configDrives, settings(config, servers, config.imageCachePull()));
     }
 
     /** The settings every host of this agent shares. */
     public static ComputeHost.Settings settings(AgentConfig config, ServerConfig servers, boolean imageCachePull) {
         return new ComputeHost.Settings(config.stopTimeout(), servers.stopTimeout(), imageCachePull, config.vcpus(),
-                config.memoryMb(), config.diskGb(), config.eventReconnectDelay());
+                config.memoryMb(), config.diskGb(), config.eventReconnectDelay(), config.underlayAddress());
     }
 
     /** What one simulated host offers: the agent's overrides, else the fake defaults. */

@@ -5,6 +5,7 @@ import io.windlass.agent.driver.ImageUnavailableException;
 import io.windlass.agent.workload.WorkloadOperations;
 import io.windlass.agent.workload.WorkloadReporter;
 import io.windlass.capsule.CapsuleSpec;
+import io.windlass.capsule.CreateCapsule;
 import io.windlass.compute.ComputeRpcApi;
 import io.windlass.container.ContainerStatus;
 import io.windlass.context.RequestContext;
@@ -32,7 +33,7 @@ public final class CapsuleManager {
     public RpcEndpoint register(RpcEndpoint endpoint) {
         return endpoint
                 .on(ComputeRpcApi.CREATE_CAPSULE, (ctx, r) -> {
-                    create(ctx, r.spec());
+                    create(ctx, r);
                     return null;
                 })
                 .on(ComputeRpcApi.DELETE_CAPSULE, (ctx, r) -> {
@@ -41,7 +42,8 @@ public final class CapsuleManager {
                 });
     }
 
-    void create(RequestContext ctx, CapsuleSpec capsule) {
+    void create(RequestContext ctx, CreateCapsule request) {
+        CapsuleSpec capsule = request.spec();
         operations.create(ctx, capsule.uuid(), reporter, new WorkloadOperations.Creation<>() {
             @Override
             public String reuse(ObservedCapsule existing) {
@@ -60,7 +62,7 @@ public final class CapsuleManager {
 
             @Override
             public void create() {
-                driver.create(capsule);
+                driver.create(capsule, request.networks());
             }
 
             @Override

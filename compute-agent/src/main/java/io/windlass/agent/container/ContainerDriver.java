@@ -4,6 +4,7 @@ import io.windlass.agent.driver.HostInventory;
 import io.windlass.agent.workload.WorkloadDriver;
 import io.windlass.container.ContainerSpec;
 import io.windlass.container.ContainerStats;
+import io.windlass.network.WorkloadNetworks;
 
 import java.time.Duration;
 import java.util.List;
@@ -22,11 +23,13 @@ public interface ContainerDriver extends WorkloadDriver<ObservedContainer>, Auto
 
     /**
      * Creates (does not start) the container, fetching the image first as the spec's pull
-     * policy says.
+     * policy says, on its ports: the first as its interface with the port's addresses and MAC,
+     * the others connected after.
      *
+     * @param networks the container's ports; empty: the engine's default network
      * @throws io.windlass.agent.driver.ImageUnavailableException when the image is missing and may not or could not be pulled
      */
-    void create(ContainerSpec spec);
+    void create(ContainerSpec spec, WorkloadNetworks networks);
 
     void start(String uuid);
 
@@ -40,7 +43,10 @@ public interface ContainerDriver extends WorkloadDriver<ObservedContainer>, Auto
 
     void kill(String uuid);
 
-    /** Removes the container; without {@code force} the engine refuses a running one. */
+    /**
+     * Removes the container, and then those of its tenant networks no other workload uses; without
+     * {@code force} the engine refuses a running one.
+     */
     void remove(String uuid, boolean force);
 
     /** Live change of limits; null keeps the current value. */

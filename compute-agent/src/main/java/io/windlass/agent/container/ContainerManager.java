@@ -73,7 +73,8 @@ public final class ContainerManager {
 
     void create(RequestContext ctx, CreateContainer request) {
         ContainerSpec spec = request.spec();
-        LOG.infof("create_container %s image=%s run=%s", spec.uuid(), spec.image(), request.run());
+        LOG.infof("create_container %s image=%s run=%s ports=%d", spec.uuid(), spec.image(), request.run(),
+                request.networks().ports().size());
         operations.create(ctx, spec.uuid(), reporter, new WorkloadOperations.Creation<>() {
             @Override
             public boolean complete(ObservedContainer existing) {
@@ -99,7 +100,7 @@ public final class ContainerManager {
 
             @Override
             public void create() {
-                driver.create(spec);
+                driver.create(spec, request.networks());
                 if (request.run()) {
                     driver.start(spec.uuid());
                 }

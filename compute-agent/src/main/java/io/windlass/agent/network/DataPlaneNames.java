@@ -1,5 +1,7 @@
 package io.windlass.agent.network;
 
+import java.util.Optional;
+
 /**
  * How the data plane names what it makes on a host, from the network's uuid and VNI alone, so an
  * agent (restarted, or one that never saw the create) finds them again without any record of its
@@ -18,6 +20,18 @@ public final class DataPlaneNames {
     /** The engine network of a Windlass network: {@code wl-net-<uuid>}. */
     public static String engineNetwork(String networkId) {
         return NETWORK_PREFIX + networkId;
+    }
+
+    /**
+     * The Windlass network an engine network carries, read from its name: empty for every network
+     * that is not Windlass's ({@code bridge}, {@code host}, a user's own), which the agent never touches.
+     */
+    public static Optional<String> networkId(String engineNetworkName) {
+        if (engineNetworkName == null || !engineNetworkName.startsWith(NETWORK_PREFIX)
+                || engineNetworkName.length() == NETWORK_PREFIX.length()) {
+            return Optional.empty();
+        }
+        return Optional.of(engineNetworkName.substring(NETWORK_PREFIX.length()));
     }
 
     /** The Linux bridge under the engine network: {@code wlbr<vni>}. */

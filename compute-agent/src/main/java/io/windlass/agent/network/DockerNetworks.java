@@ -2,16 +2,19 @@ package io.windlass.agent.network;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.Network;
 import io.windlass.agent.driver.WorkloadNotFoundException;
 import io.windlass.agent.driver.docker.DockerCalls;
+import io.windlass.network.PortSpec;
 import org.jboss.logging.Logger;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 
 /** The engine's side of the data plane: its networks, through docker-java and {@link DockerCalls}. */
-public class DockerNetworks {
+public class DockerNetworks implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(DockerNetworks.class);
 
     private final DockerClient docker;
@@ -57,6 +60,33 @@ public class DockerNetworks {
                 .withNetworkFilter(List.of(name)).exec());
     }
 
+    /**
+     * The Windlass networks the engine has, by Windlass network uuid: networks labelled as
+     * Windlass's and named {@code wl-net-<uuid>}; nothing else is ever listed here.
+     */
+    public List<String> windlassNetworkIds() {
+        List<Network> managed = calls.call("list networks", null, () -> docker.listNetworksCmd()
+                .withFilter("label", List.of(EngineNetworkSpec.MANAGED_LABEL + "=true")).exec());
+        // the engine's name filter matches substrings: the prefix is checked here
+        return managed.stream().map(Network::getName).map(DataPlaneNames::networkId).flatMap(Optional::stream)
+                .distinct().toList();
+    }
+
+    /**
+     * Connects a created container to a further port's network with the port's addresses. The MAC
+     * goes on the endpoint too, but engines before API 1.44 (dockerd 20.10 here) ignore an endpoint
+     * MAC and give the interface one of their own.
+     */
+    public void connect(String containerId, String networkName, PortSpec port) {
+        ContainerNetwork.Ipam ipam = new ContainerNetwork.Ipam();
+        port.ipv4Address().ifPresent(ipam::withIpv4Address);
+        port.ipv6Address().ifPresent(ipam::withIpv6Address);
+        ContainerNetwork endpoint = new ContainerNetwork().withIpamConfig(ipam).withMacAddress(port.mac());
+        calls.run("connect " + networkName, null, () -> docker.connectToNetworkCmd().withNetworkId(networkName)
+                .withContainerId(containerId).withContainerNetwork(endpoint).exec());
+        LOG.infof("connected container %s to %s (port %s)", containerId, networkName, port.portId());
+    }
+
     /** Removes the network; nothing to do when it is not there. */
     public void remove(String name) {
         try {
@@ -64,6 +94,16 @@ public class DockerNetworks {
             LOG.infof("removed engine network %s", name);
         } catch (WorkloadNotFoundException e) {
             LOG.debugf("engine network %s was already gone", name);
+        }
+    }
+
+    /** Closes the engine client it was given (the agent's own; a test's client is closed by the test). */
+    @Override
+    public void close() {
+        try {
+            docker.close();
+        } catch (IOException e) {
+            LOG.debugf("closing the network engine client: %s", e.getMessage());
         }
     }
 }

@@ -7,6 +7,7 @@ import io.windlass.agent.driver.DriverException;
 import io.windlass.agent.workload.WorkloadLocks;
 import org.jboss.logging.Logger;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +23,7 @@ import java.util.function.Function;
  * <p>Operations on one network are serialised (a release must not remove the network under a
  * create that has just ensured it); different networks proceed in parallel.
  */
-public class EngineNetworks {
+public class EngineNetworks implements TenantNetworks {
     private static final Logger LOG = Logger.getLogger(EngineNetworks.class);
 
     private final DockerNetworks engine;
@@ -68,6 +69,7 @@ public class EngineNetworks {
      *
      * @return what changed
      */
+    @Override
     public FdbPlan updatePeers(NetworkBinding binding) {
         return locks.withLock(binding.networkId(), () -> {
             if (underlayAddress.isEmpty() || engine.find(DataPlaneNames.engineNetwork(binding.networkId())).isEmpty()) {
@@ -102,6 +104,21 @@ public class EngineNetworks {
             removeHeld(found.get());
             return true;
         });
+    }
+
+    /** {@link #releaseIfUnused} for every Windlass network the engine has; other networks are never touched. */
+    @Override
+    public List<String> releaseUnused() {
+        List<String> released = new ArrayList<>();
+        for (String networkId : engine.windlassNetworkIds()) {
+            if (releaseIfUnused(networkId)) {
+                released.add(networkId);
+            }
+        }
+        if (!released.isEmpty()) {
+            LOG.infof("released %d tenant network(s) no workload uses: %s", released.size(), released);
+        }
+        return released;
     }
 
     private String ensureHeld(NetworkBinding binding) {

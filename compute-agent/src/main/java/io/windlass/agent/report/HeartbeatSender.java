@@ -16,6 +16,7 @@ import org.jboss.logging.MDC;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
@@ -33,14 +34,18 @@ public final class HeartbeatSender {
     private final OptionalDouble vcpus;
     private final OptionalLong memoryMb;
     private final OptionalLong diskGb;
+    private final Optional<String> underlayAddress;
 
     /**
-     * @param vcpus    the operator's override of the CPUs offered, else the engine's
-     * @param memoryMb likewise for memory
-     * @param diskGb   likewise for disk
+     * @param vcpus           the operator's override of the CPUs offered, else the engine's
+     * @param memoryMb        likewise for memory
+     * @param diskGb          likewise for disk
+     * @param underlayAddress this host's address between hosts, which the conductor gives the other
+     *                        hosts of a network as their peer; empty: its networks stay on it
      */
     public HeartbeatSender(ContainerDriver driver, ServerDriver servers, ConductorRpcApi conductor, String host,
-                           OptionalDouble vcpus, OptionalLong memoryMb, OptionalLong diskGb) {
+                           OptionalDouble vcpus, OptionalLong memoryMb, OptionalLong diskGb,
+                           Optional<String> underlayAddress) {
         this.driver = driver;
         this.servers = servers;
         this.conductor = conductor;
@@ -48,6 +53,7 @@ public final class HeartbeatSender {
         this.vcpus = vcpus;
         this.memoryMb = memoryMb;
         this.diskGb = diskGb;
+        this.underlayAddress = underlayAddress.filter(a -> !a.isBlank());
     }
 
     public void send() {
@@ -83,6 +89,7 @@ public final class HeartbeatSender {
                 vcpus.orElse(engine.vcpus()),
                 memoryMb.orElse(engine.memoryMb()),
                 diskGb.orElse(engine.diskGb()),
-                running, containers.size() + guests.size(), driver.images(), Instant.now());
+                running, containers.size() + guests.size(), driver.images(), Instant.now(),
+                underlayAddress.orElse(null));
     }
 }

@@ -22,7 +22,8 @@ public interface ServerDriver extends WorkloadDriver<ObservedServer>, AutoClosea
     }
 
     /**
-     * Creates the server and powers it on.
+     * Creates the server and powers it on: on the spec's ports when it has any (the first as its
+     * interface with the port's addresses and MAC), else as {@code spec.network()} says.
      *
      * @param configDrive host directory holding the server's config drive tree, or null for none
      */
@@ -36,7 +37,10 @@ public interface ServerDriver extends WorkloadDriver<ObservedServer>, AutoClosea
      */
     void act(String uuid, ServerAction action, Duration timeout);
 
-    /** Removes the server whatever its state; a server the engine does not know is no error. */
+    /**
+     * Removes the server whatever its state, then those of its tenant networks no other workload
+     * uses; a server the engine does not know is no error.
+     */
     void destroy(String uuid);
 
     @Override

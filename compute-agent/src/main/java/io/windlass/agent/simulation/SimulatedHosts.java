@@ -5,6 +5,7 @@ import io.windlass.agent.ComputeHost;
 import io.windlass.agent.DriverProducer;
 import io.windlass.agent.driver.fake.FakeCapsuleDriver;
 import io.windlass.agent.driver.fake.FakeContainerDriver;
+import io.windlass.agent.driver.fake.FakeNetworks;
 import io.windlass.agent.driver.fake.FakeServerDriver;
 import io.windlass.agent.server.ConfigDriveBuilder;
 import io.windlass.agent.server.ServerConfig;
@@ -72,13 +73,15 @@ public class SimulatedHosts {
         LOG.warnf("SIMULATION: this agent acts as %d fake hosts %s..%s; nothing runs", names.size(),
                 names.getFirst(), names.getLast());
         // a simulated host pulls nothing: pre-caching "fetches" by adding to the fake images
-        ComputeHost.Settings settings = DriverProducer.settings(config, serverConfig, true);
+        // nor do they carry tenant networks: no underlay address, whatever the agent's own setting says
+        ComputeHost.Settings settings = DriverProducer.settings(config, serverConfig, true).withoutUnderlay();
         for (int i = 0; i < names.size(); i++) {
             String host = names.get(i);
             FakeContainerDriver containers = new FakeContainerDriver(DriverProducer.fakeInventory(config), images);
             // fake servers write no config drive, so the builder is never used by them
             ComputeHost simulated = new ComputeHost(host, new ComputeHost.Drivers(containers,
-                    new FakeServerDriver(containers::hasImage), new FakeCapsuleDriver(containers::hasImage)),
+                    new FakeServerDriver(containers::hasImage), new FakeCapsuleDriver(containers::hasImage),
+                    new FakeNetworks()),
                     conductor, configDrives, settings);
             server.serve(simulated.endpoint(), 1);
             long offset = intervalMs * i / names.size();

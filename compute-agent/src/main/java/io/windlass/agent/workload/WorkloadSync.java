@@ -26,11 +26,18 @@ public final class WorkloadSync {
     private final List<WorkloadReporter<?>> kinds;
     private final WorkloadLocks locks;
     private final List<Listener> listeners;
+    private final List<Runnable> sweeps;
 
-    public WorkloadSync(List<WorkloadReporter<?>> kinds, WorkloadLocks locks, List<Listener> listeners) {
+    /**
+     * @param sweeps clean-ups of the host's own after every sync, whatever the kinds saw (tenant
+     *               networks no workload uses any more); a failing one is logged and tried again next time
+     */
+    public WorkloadSync(List<WorkloadReporter<?>> kinds, WorkloadLocks locks, List<Listener> listeners,
+                        List<Runnable> sweeps) {
         this.kinds = List.copyOf(kinds);
         this.locks = locks;
         this.listeners = List.copyOf(listeners);
+        this.sweeps = List.copyOf(sweeps);
     }
 
     /** @return true when every kind's workloads could be listed (the sync ran) */
@@ -42,7 +49,7 @@ public final class WorkloadSync {
             for (WorkloadReporter<?> kind : kinds) {
                 try {
                     if (!sync(ctx, kind)) {
-                        return listed;
+                        break;
                     }
                 } catch (RuntimeException e) {
                     if (!(e instanceof DriverException) && TransientFailure.of(e).isEmpty()) {
@@ -53,9 +60,22 @@ public final class WorkloadSync {
                     listed = false;
                 }
             }
+            // the sweeps need the engine, not the conductor: they run even when the reports could not go
+            sweeps.forEach(WorkloadSync::sweep);
             return listed;
         } finally {
             MDC.remove("request_id");
+        }
+    }
+
+    private static void sweep(Runnable sweep) {
+        try {
+            sweep.run();
+        } catch (RuntimeException e) {
+            if (!(e instanceof DriverException) && TransientFailure.of(e).isEmpty()) {
+                throw e;
+            }
+            LOG.warnf("host clean-up skipped until the next sync: %s", e.getMessage());
         }
     }
 

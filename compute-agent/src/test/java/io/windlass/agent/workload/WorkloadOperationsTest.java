@@ -1,5 +1,6 @@
 package io.windlass.agent.workload;
 
+import io.windlass.network.WorkloadNetworks;
 import io.windlass.agent.testing.ContainerSpecs;
 import io.windlass.agent.container.ObservedContainer;
 import io.windlass.agent.driver.DriverException;
@@ -66,7 +67,7 @@ class WorkloadOperationsTest {
             @Override
             public void create() {
                 steps.add("create");
-                driver.create(spec);
+                driver.create(spec, WorkloadNetworks.NONE);
                 afterCreate.run();
             }
 
@@ -110,7 +111,7 @@ class WorkloadOperationsTest {
 
     @Test
     void actionsReportTheOutcomeAndAMissingWorkloadIsGone() {
-        driver.create(spec("u3", "busybox"));
+        driver.create(spec("u3", "busybox"), WorkloadNetworks.NONE);
         operations.act(ctx, "u3", "start", reporter, () -> driver.start("u3"));
         operations.act(ctx, "u3", "unpause", reporter, () -> driver.unpause("u3"));
         operations.act(ctx, "u3", "pause", reporter, () -> {
@@ -127,7 +128,7 @@ class WorkloadOperationsTest {
 
     @Test
     void aDeleteReportsGoneAlsoWhenTheEngineHadNothing() {
-        driver.create(spec("u4", "busybox"));
+        driver.create(spec("u4", "busybox"), WorkloadNetworks.NONE);
         operations.delete(ctx, "u4", reporter, () -> driver.remove("u4", true));
         operations.delete(ctx, "u4", reporter, () -> driver.remove("u4", true));
 
@@ -141,7 +142,7 @@ class WorkloadOperationsTest {
             throw new IllegalArgumentException("invalid reference format");
         });
         operations.create(ctx, "u5", reporter, throwing);
-        driver.create(spec("u6", "busybox"));
+        driver.create(spec("u6", "busybox"), WorkloadNetworks.NONE);
         operations.act(ctx, "u6", "start", reporter, () -> {
             throw new IllegalStateException("connection reset");
         });

@@ -22,12 +22,15 @@ import io.windlass.agent.driver.EngineEvent;
 import io.windlass.agent.driver.EngineEventListener;
 import io.windlass.agent.driver.EventSubscription;
 import io.windlass.agent.driver.WorkloadNotFoundException;
+import io.windlass.agent.network.DataPlaneNames;
+import io.windlass.agent.network.WorkloadPorts;
 import io.windlass.capsule.CapsuleMemberSpec;
 import io.windlass.capsule.CapsuleMemberState;
 import io.windlass.capsule.CapsuleSpec;
 import io.windlass.capsule.CapsuleVolumeSpec;
 import io.windlass.container.ContainerAddress;
 import io.windlass.container.ContainerStatus;
+import io.windlass.network.WorkloadNetworks;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -47,6 +50,8 @@ import java.util.concurrent.TimeUnit;
  * Everything carries the {@code windlass.capsule} label and no {@code windlass.managed} label, so
  * the container driver never mistakes members for Zun containers; the agent keeps no state, so the
  * labels also let {@link #observe} rebuild a capsule from the engine alone (after a restart too).
+ * A capsule with ports has its sandbox made on them ({@link WorkloadPorts}), so every member has the
+ * ports' addresses; its tenant networks go with the sandbox.
  */
 public class DockerCapsuleDriver implements CapsuleDriver {
     private static final Logger LOG = Logger.getLogger(DockerCapsuleDriver.class);
@@ -65,17 +70,20 @@ public class DockerCapsuleDriver implements CapsuleDriver {
     private final DockerCalls calls = new DockerCalls("Capsule");
     private final String sandboxImage;
     private final Duration initTimeout;
+    private final WorkloadPorts ports;
 
     /**
      * @param dockerHost   engine endpoint
      * @param sandboxImage the image of the sandbox container (sleeps under docker-init)
      * @param initTimeout  how long one init container may run
+     * @param ports        puts sandboxes on their capsule's ports
      */
-    public DockerCapsuleDriver(String dockerHost, String sandboxImage, Duration initTimeout) {
+    public DockerCapsuleDriver(String dockerHost, String sandboxImage, Duration initTimeout, WorkloadPorts ports) {
         // no read timeout: waiting for an init container, or for the next event, is a long silent call
         this.docker = DockerClientFactory.create(dockerHost, Duration.ZERO);
         this.sandboxImage = sandboxImage;
         this.initTimeout = initTimeout;
+        this.ports = ports;
     }
 
     public static String sandboxName(String capsuleUuid) {
@@ -97,13 +105,13 @@ public class DockerCapsuleDriver implements CapsuleDriver {
     }
 
     @Override
-    public void create(CapsuleSpec capsule) {
+    public void create(CapsuleSpec capsule, WorkloadNetworks networks) {
         LOG.infof("create capsule %s: %d init, %d app containers, %d volumes", capsule.uuid(),
                 capsule.initContainers().size(), capsule.containers().size(), capsule.volumes().size());
         for (CapsuleVolumeSpec volume : capsule.volumes()) {
             createVolume(capsule, volume);
         }
-        String sandbox = startSandbox(capsule);
+        String sandbox = startSandbox(capsule, networks);
         for (int i = 0; i < capsule.initContainers().size(); i++) {
             CapsuleMemberSpec init = capsule.initContainers().get(i);
             // run to completion under our watch: an engine restart policy would fight the wait
@@ -135,7 +143,12 @@ public class DockerCapsuleDriver implements CapsuleDriver {
                 .withLabelFilter(Map.of(CAPSULE_LABEL, capsule.uuid())).exec());
         // members first: the sandbox owns the namespace they live in
         all.stream().filter(c -> !"sandbox".equals(c.getLabels().get(ROLE_LABEL))).forEach(this::removeContainer);
-        all.stream().filter(c -> "sandbox".equals(c.getLabels().get(ROLE_LABEL))).forEach(this::removeContainer);
+        List<Container> sandboxes = all.stream().filter(c -> "sandbox".equals(c.getLabels().get(ROLE_LABEL))).toList();
+        sandboxes.forEach(this::removeContainer);
+        // the listing named the sandbox's networks: the engine forgets them with it
+        ports.release(sandboxes.stream().filter(c -> c.getNetworkSettings() != null)
+                .flatMap(c -> WorkloadPorts.windlassNetworks(c.getNetworkSettings().getNetworks()).stream())
+                .distinct().toList());
         for (CapsuleVolumeSpec volume : capsule.volumes()) {
             if (volume.volumeId() == null && (volume.autoRemove() || failedCreate)) {
                 String name = volumeName(capsule.uuid(), volume);
@@ -169,15 +182,14 @@ public class DockerCapsuleDriver implements CapsuleDriver {
                 .withLabels(Map.of(CAPSULE_LABEL, capsule.uuid())).exec());
     }
 
-    /** Creates and starts the sandbox; returns its engine id. */
-    private String startSandbox(CapsuleSpec capsule) {
+    /** Creates the sandbox on the capsule's ports and starts it; returns its engine id. */
+    private String startSandbox(CapsuleSpec capsule, WorkloadNetworks networks) {
         HostConfig host = HostConfig.newHostConfig()
                 // docker-init forwards SIGTERM to sleep, which then exits at once
                 .withInit(true)
                 .withIpcMode("shareable")
                 .withRestartPolicy(RestartPolicy.alwaysRestart());
-        String id = calls.call("create sandbox", null, () -> docker.createContainerCmd(
-                        ImageReference.parse(sandboxImage).toString())
+        CreateContainerCmd cmd = docker.createContainerCmd(ImageReference.parse(sandboxImage).toString())
                 .withName(sandboxName(capsule.uuid()))
                 .withHostName(capsule.name() != null ? capsule.name() : capsule.uuid().substring(0, 12))
                 .withLabels(Map.of(CAPSULE_LABEL, capsule.uuid(), ROLE_LABEL, "sandbox",
@@ -187,7 +199,8 @@ public class DockerCapsuleDriver implements CapsuleDriver {
                 // ports belong to the network namespace: Docker refuses them on container-mode members
                 .withExposedPorts(capsule.containers().stream().flatMap(m -> m.exposedPorts().stream())
                         .distinct().map(ExposedPort::parse).toList())
-                .withHostConfig(host).exec().getId());
+                .withHostConfig(host);
+        String id = ports.create(networks, cmd, c -> calls.call("create sandbox", null, () -> c.exec().getId()));
         start(id, "sandbox");
         return id;
     }
@@ -366,10 +379,17 @@ public class DockerCapsuleDriver implements CapsuleDriver {
         if (r == null || r.getNetworkSettings() == null || r.getNetworkSettings().getNetworks() == null) {
             return result;
         }
-        for (ContainerNetwork net : r.getNetworkSettings().getNetworks().values()) {
+        for (Map.Entry<String, ContainerNetwork> e : r.getNetworkSettings().getNetworks().entrySet()) {
+            ContainerNetwork net = e.getValue();
+            // a tenant network's addresses under its Windlass uuid, the engine's own under the engine's id
+            String key = DataPlaneNames.networkId(e.getKey()).orElse(net.getNetworkID());
             if (net.getIpAddress() != null && !net.getIpAddress().isBlank()) {
-                result.computeIfAbsent(net.getNetworkID(), k -> new ArrayList<>()).add(new ContainerAddress(
+                result.computeIfAbsent(key, k -> new ArrayList<>()).add(new ContainerAddress(
                         net.getIpAddress(), 4, net.getEndpointId(), net.getNetworkID(), false));
+            }
+            if (net.getGlobalIPv6Address() != null && !net.getGlobalIPv6Address().isBlank()) {
+                result.computeIfAbsent(key, k -> new ArrayList<>()).add(new ContainerAddress(
+                        net.getGlobalIPv6Address(), 6, net.getEndpointId(), net.getNetworkID(), false));
             }
         }
         return result;

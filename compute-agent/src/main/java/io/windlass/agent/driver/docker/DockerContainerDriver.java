@@ -22,10 +22,13 @@ import io.windlass.agent.driver.EventSubscription;
 import io.windlass.agent.driver.HostInventory;
 import io.windlass.agent.driver.ImageUnavailableException;
 import io.windlass.agent.container.ObservedContainer;
+import io.windlass.agent.network.DataPlaneNames;
+import io.windlass.agent.network.WorkloadPorts;
 import io.windlass.container.ContainerAddress;
 import io.windlass.container.ContainerSpec;
 import io.windlass.container.ContainerStats;
 import io.windlass.container.RestartPolicy;
+import io.windlass.network.WorkloadNetworks;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -43,7 +46,10 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** Drives the local Docker engine through docker-java (verified against dockerd 20.10, API 1.41). */
+/**
+ * Drives the local Docker engine through docker-java (verified against dockerd 20.10, API 1.41).
+ * A container with ports is made on them by {@link WorkloadPorts}; its tenant networks go with it.
+ */
 public class DockerContainerDriver implements ContainerDriver {
     private static final Logger LOG = Logger.getLogger(DockerContainerDriver.class);
     /** Longest single engine call; covers a stop or restart with a generous grace period. */
@@ -55,11 +61,13 @@ public class DockerContainerDriver implements ContainerDriver {
     /** Event streams stay silent for as long as nothing happens, so they get no read timeout. */
     private final DockerClient events;
     private final Duration pullTimeout;
+    private final WorkloadPorts ports;
 
-    public DockerContainerDriver(String dockerHost, Duration pullTimeout) {
+    public DockerContainerDriver(String dockerHost, Duration pullTimeout, WorkloadPorts ports) {
         this.docker = DockerClientFactory.create(dockerHost, CALL_TIMEOUT);
         this.events = DockerClientFactory.create(dockerHost, Duration.ZERO);
         this.pullTimeout = pullTimeout;
+        this.ports = ports;
     }
 
     @Override
@@ -79,7 +87,7 @@ public class DockerContainerDriver implements ContainerDriver {
     }
 
     @Override
-    public void create(ContainerSpec spec) {
+    public void create(ContainerSpec spec, WorkloadNetworks networks) {
         String image = ImageReference.parse(spec.image()).toString();
         ensureImage(image, spec.imagePullPolicy());
         Map<String, String> labels = new HashMap<>(spec.labels());
@@ -125,7 +133,7 @@ public class DockerContainerDriver implements ContainerDriver {
         }
         LOG.debugf("docker create %s", spec.uuid());
         // no uuid here: a "not found" from create is about the image, not the container
-        String id = calls.call("create", null, () -> cmd.exec().getId());
+        String id = ports.create(networks, cmd, c -> calls.call("create", null, () -> c.exec().getId()));
         LOG.infof("created engine container %s for %s from %s", id, spec.uuid(), image);
     }
 
@@ -250,7 +258,13 @@ public class DockerContainerDriver implements ContainerDriver {
 
     @Override
     public void remove(String uuid, boolean force) {
+        // asked before the removal: afterwards the engine no longer knows which networks it was on
+        InspectContainerResponse r = calls.call("inspect", uuid, () -> docker.inspectContainerCmd(engineName(uuid))
+                .exec());
+        List<String> networks = r.getNetworkSettings() == null ? List.of()
+                : WorkloadPorts.windlassNetworks(r.getNetworkSettings().getNetworks());
         calls.run("remove", uuid, () -> docker.removeContainerCmd(engineName(uuid)).withForce(force).exec());
+        ports.release(networks);
     }
 
     @Override
@@ -328,13 +342,19 @@ public class DockerContainerDriver implements ContainerDriver {
         }
         for (Map.Entry<String, ContainerNetwork> e : r.getNetworkSettings().getNetworks().entrySet()) {
             ContainerNetwork net = e.getValue();
+            // a tenant network's addresses under its Windlass uuid, the engine's own under the engine's id
+            String key = DataPlaneNames.networkId(e.getKey()).orElse(
+                    net.getNetworkID() == null || net.getNetworkID().isBlank() ? e.getKey() : net.getNetworkID());
             // a stopped container keeps its network attachment but has no address on it
-            if (net.getIpAddress() == null || net.getIpAddress().isBlank()) {
-                continue;
+            if (net.getIpAddress() != null && !net.getIpAddress().isBlank()) {
+                result.computeIfAbsent(key, k -> new ArrayList<>()).add(new ContainerAddress(net.getIpAddress(), 4,
+                        net.getEndpointId(), net.getNetworkID(), false));
             }
-            String key = net.getNetworkID() == null || net.getNetworkID().isBlank() ? e.getKey() : net.getNetworkID();
-            result.computeIfAbsent(key, k -> new ArrayList<>())
-                    .add(new ContainerAddress(net.getIpAddress(), 4, net.getEndpointId(), net.getNetworkID(), false));
+            // a port's IPv6 address (dual-stack tenant networks); the engine's default network has none
+            if (net.getGlobalIPv6Address() != null && !net.getGlobalIPv6Address().isBlank()) {
+                result.computeIfAbsent(key, k -> new ArrayList<>()).add(new ContainerAddress(
+                        net.getGlobalIPv6Address(), 6, net.getEndpointId(), net.getNetworkID(), false));
+            }
         }
         return result;
     }

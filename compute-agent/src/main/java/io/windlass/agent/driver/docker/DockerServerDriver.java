@@ -16,6 +16,8 @@ import io.windlass.agent.driver.DriverException;
 import io.windlass.agent.driver.EngineEventListener;
 import io.windlass.agent.driver.EventSubscription;
 import io.windlass.agent.driver.ImageUnavailableException;
+import io.windlass.agent.network.DataPlaneNames;
+import io.windlass.agent.network.WorkloadPorts;
 import io.windlass.agent.server.ObservedServer;
 import io.windlass.agent.server.ServerDriver;
 import io.windlass.server.PowerState;
@@ -40,7 +42,8 @@ import java.util.Optional;
  * a read-only bind mount. Engine containers are named {@code windlass-server-<uuid>} and carry
  * {@code windlass.managed=true}, {@code windlass.kind=server}, {@code windlass.server.uuid},
  * {@code windlass.project} and every metadata item as {@code windlass.meta.<key>}; they carry
- * no {@code windlass.uuid}, so the Zun container side never sees them.
+ * no {@code windlass.uuid}, so the Zun container side never sees them. A server with ports is
+ * made on them by {@link WorkloadPorts}, and its tenant networks go with it.
  */
 public class DockerServerDriver implements ServerDriver {
     private static final Logger LOG = Logger.getLogger(DockerServerDriver.class);
@@ -52,15 +55,18 @@ public class DockerServerDriver implements ServerDriver {
     /** Event streams stay silent for as long as nothing happens, so they get no read timeout. */
     private final DockerClient events;
     private final String configDriveMountPath;
+    private final WorkloadPorts ports;
 
     /**
      * @param dockerHost           engine endpoint
      * @param configDriveMountPath where the config drive appears inside a server
+     * @param ports                puts servers on their ports
      */
-    public DockerServerDriver(String dockerHost, String configDriveMountPath) {
+    public DockerServerDriver(String dockerHost, String configDriveMountPath, WorkloadPorts ports) {
         this.docker = DockerClientFactory.create(dockerHost, CALL_TIMEOUT);
         this.events = DockerClientFactory.create(dockerHost, Duration.ZERO);
         this.configDriveMountPath = configDriveMountPath;
+        this.ports = ports;
     }
 
     public static String engineName(String uuid) {
@@ -103,7 +109,8 @@ public class DockerServerDriver implements ServerDriver {
         if (spec.vcpus() > 0) {
             host.withNanoCPUs(spec.vcpus() * 1_000_000_000L);
         }
-        if ("none".equals(spec.network())) {
+        // ports win over network auto/none: the conductor sends ports only for a server that has them
+        if (spec.networks().isEmpty() && "none".equals(spec.network())) {
             // networks "none" (2.37): no interface but loopback, as a VM without ports
             host.withNetworkMode("none");
         }
@@ -124,7 +131,7 @@ public class DockerServerDriver implements ServerDriver {
         if (spec.hostname() != null && !spec.hostname().isBlank()) {
             cmd.withHostName(spec.hostname());
         }
-        String id = calls.call("create", null, () -> cmd.exec().getId());
+        String id = ports.create(spec.networks(), cmd, c -> calls.call("create", null, () -> c.exec().getId()));
         LOG.infof("created engine container %s for server %s from %s", id, spec.uuid(), image);
         powerOn(spec.uuid());
     }
@@ -158,7 +165,13 @@ public class DockerServerDriver implements ServerDriver {
     @Override
     public void destroy(String uuid) {
         try {
+            // asked before the removal: afterwards the engine no longer knows which networks it was on
+            InspectContainerResponse r = calls.call("inspect", uuid,
+                    () -> docker.inspectContainerCmd(engineName(uuid)).exec());
+            List<String> networks = r.getNetworkSettings() == null ? List.of()
+                    : WorkloadPorts.windlassNetworks(r.getNetworkSettings().getNetworks());
             calls.run("remove", uuid, () -> docker.removeContainerCmd(engineName(uuid)).withForce(true).exec());
+            ports.release(networks);
         } catch (WorkloadNotFoundException e) {
             LOG.debugf("server %s has no engine container to remove", uuid);
         }
@@ -176,7 +189,10 @@ public class DockerServerDriver implements ServerDriver {
         return Optional.of(new ObservedServer(uuid, r.getId(), state.powerState(), addresses(r)));
     }
 
-    /** Network name to the server's addresses on it, as Nova keys {@code addresses} by network name. */
+    /**
+     * Network to the server's addresses on it: a tenant network by its Windlass uuid (the conductor
+     * names it), the engine's own networks by their name, as Nova keys {@code addresses} by network name.
+     */
     private static Map<String, List<ServerAddress>> addresses(InspectContainerResponse r) {
         return r.getNetworkSettings() == null ? Map.of() : addresses(r.getNetworkSettings().getNetworks());
     }
@@ -188,14 +204,14 @@ public class DockerServerDriver implements ServerDriver {
         }
         for (Map.Entry<String, ContainerNetwork> e : networks.entrySet()) {
             ContainerNetwork net = e.getValue();
+            String key = DataPlaneNames.networkId(e.getKey()).orElse(e.getKey());
             String mac = net.getMacAddress() == null || net.getMacAddress().isBlank() ? null : net.getMacAddress();
             // a stopped container keeps its network attachment but has no address on it
             if (net.getIpAddress() != null && !net.getIpAddress().isBlank()) {
-                result.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
-                        .add(new ServerAddress(net.getIpAddress(), 4, mac));
+                result.computeIfAbsent(key, k -> new ArrayList<>()).add(new ServerAddress(net.getIpAddress(), 4, mac));
             }
             if (net.getGlobalIPv6Address() != null && !net.getGlobalIPv6Address().isBlank()) {
-                result.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                result.computeIfAbsent(key, k -> new ArrayList<>())
                         .add(new ServerAddress(net.getGlobalIPv6Address(), 6, mac));
             }
         }

@@ -11,6 +11,7 @@ import io.windlass.capsule.CapsuleMemberState;
 import io.windlass.capsule.CapsuleSpec;
 import io.windlass.container.ContainerAddress;
 import io.windlass.container.ContainerStatus;
+import io.windlass.network.WorkloadNetworks;
 
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,8 @@ import java.util.stream.Stream;
 /**
  * SIMULATION ONLY: capsules that exist in memory, their init containers done and their app
  * containers running the moment they are created, for load-testing the control plane with many
- * simulated hosts. Nothing runs; each capsule gets a made-up address on network {@code fake-net}.
+ * simulated hosts. Nothing runs; each capsule gets a made-up address on network {@code fake-net},
+ * whatever ports its create names.
  */
 public class FakeCapsuleDriver implements CapsuleDriver {
     private final Map<String, ObservedCapsule> capsules = new ConcurrentHashMap<>();
@@ -41,7 +43,7 @@ public class FakeCapsuleDriver implements CapsuleDriver {
     }
 
     @Override
-    public void create(CapsuleSpec capsule) {
+    public void create(CapsuleSpec capsule, WorkloadNetworks networks) {
         Stream.concat(capsule.initContainers().stream(), capsule.containers().stream())
                 .forEach(member -> images.require(member.image()));
         List<CapsuleMemberState> members = Stream.concat(

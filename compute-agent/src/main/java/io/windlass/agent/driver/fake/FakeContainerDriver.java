@@ -12,6 +12,7 @@ import io.windlass.agent.container.ObservedContainer;
 import io.windlass.container.ContainerSpec;
 import io.windlass.container.ContainerStats;
 import io.windlass.container.ContainerStatus;
+import io.windlass.network.WorkloadNetworks;
 
 import java.time.Duration;
 import java.util.List;
@@ -24,7 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * SIMULATION ONLY: containers that exist in memory, with instant transitions, so that one
  * machine can run many agents and load-test the control plane. Nothing runs; data is lost
- * on restart. Never the default ({@code windlass.agent.driver=fake} selects it).
+ * on restart. Never the default ({@code windlass.agent.driver=fake} selects it). Ports are
+ * ignored: a fake container is on the made-up network, whatever its create says.
  */
 public class FakeContainerDriver implements ContainerDriver {
 
@@ -63,7 +65,7 @@ public class FakeContainerDriver implements ContainerDriver {
     }
 
     @Override
-    public void create(ContainerSpec spec) {
+    public void create(ContainerSpec spec, WorkloadNetworks networks) {
         hostImages.require(spec.image());
         String id = UUID.randomUUID().toString().replace("-", "");
         if (containers.putIfAbsent(spec.uuid(), new FakeContainer(spec, id, ContainerStatus.CREATED))

@@ -25,7 +25,7 @@ import java.util.function.Predicate;
 /**
  * SIMULATION ONLY: servers that exist in memory with instant power transitions, for load-testing
  * the control plane with many simulated hosts. Nothing runs, no config drive is written, and
- * every server gets a made-up address on network {@code fake-net}.
+ * every server gets a made-up address on network {@code fake-net}, whatever ports its spec names.
  */
 public class FakeServerDriver implements ServerDriver {
 

@@ -1,5 +1,11 @@
 package io.windlass.agent.driver.docker;
 
+import io.windlass.agent.network.DockerNetworks;
+import io.windlass.agent.network.EngineNetworks;
+import io.windlass.agent.network.HostCommands;
+import io.windlass.agent.network.TenantBridgeGuard;
+import io.windlass.agent.network.VxlanDevices;
+import io.windlass.agent.network.WorkloadPorts;
 import io.windlass.agent.testing.ContainerSpecs;
 import io.windlass.agent.driver.WorkloadNotFoundException;
 import com.github.dockerjava.api.DockerClient;
@@ -10,6 +16,7 @@ import io.windlass.container.ContainerSpec;
 import io.windlass.container.ContainerStats;
 import io.windlass.container.ContainerStatus;
 import io.windlass.container.RestartPolicy;
+import io.windlass.network.WorkloadNetworks;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -36,8 +44,13 @@ class DockerContainerDriverIT {
 
     @BeforeAll
     static void connect() {
-        driver = new DockerContainerDriver(DOCKER_HOST, Duration.ofSeconds(5));
         docker = DockerClientFactory.create(DOCKER_HOST, Duration.ofSeconds(30));
+        // no test here has ports: the data plane is built but never used
+        DockerNetworks networks = new DockerNetworks(docker);
+        HostCommands commands = HostCommands.local();
+        driver = new DockerContainerDriver(DOCKER_HOST, Duration.ofSeconds(5), new WorkloadPorts(
+                new EngineNetworks(networks, new VxlanDevices(commands), new TenantBridgeGuard(commands),
+                        Optional.empty()), networks));
         removeTestContainers();
     }
 
@@ -69,7 +82,7 @@ class DockerContainerDriverIT {
     void createAppliesLimitsLabelsAndPolicy() {
         String uuid = UUID.randomUUID().toString();
         driver.create(spec(uuid, "busybox", List.of("sleep", "300"), 0.5, 64, new RestartPolicy("on-failure", 3),
-                null));
+                null), WorkloadNetworks.NONE);
 
         InspectContainerResponse r = dockerInspect(uuid);
         assertEquals(64L << 20, r.getHostConfig().getMemory());
@@ -98,7 +111,7 @@ class DockerContainerDriverIT {
     @Test
     void lifecycleStartStopPauseUnpauseRestartRemove() {
         String uuid = UUID.randomUUID().toString();
-        driver.create(spec(uuid, "busybox:latest", List.of("sleep", "300"), 0, 0, RestartPolicy.NO, "never"));
+        driver.create(spec(uuid, "busybox:latest", List.of("sleep", "300"), 0, 0, RestartPolicy.NO, "never"), WorkloadNetworks.NONE);
 
         driver.start(uuid);
         ObservedContainer running = driver.observe(uuid).orElseThrow();
@@ -136,7 +149,7 @@ class DockerContainerDriverIT {
     @Test
     void updateRaisesAndLowersMemoryAndChangesCpu() {
         String uuid = UUID.randomUUID().toString();
-        driver.create(spec(uuid, "busybox", List.of("sleep", "300"), 0.5, 64, RestartPolicy.NO, null));
+        driver.create(spec(uuid, "busybox", List.of("sleep", "300"), 0.5, 64, RestartPolicy.NO, null), WorkloadNetworks.NONE);
         driver.start(uuid);
 
         driver.update(uuid, null, 256);
@@ -154,7 +167,7 @@ class DockerContainerDriverIT {
     void statsGiveSaneNumbers() {
         String uuid = UUID.randomUUID().toString();
         driver.create(spec(uuid, "busybox", List.of("sh", "-c", "while true; do :; done"), 0.5, 64,
-                RestartPolicy.NO, null));
+                RestartPolicy.NO, null), WorkloadNetworks.NONE);
         driver.start(uuid);
 
         ContainerStats stats = driver.stats(uuid);
@@ -172,7 +185,7 @@ class DockerContainerDriverIT {
         String uuid = UUID.randomUUID().toString();
         var e = assertThrows(ImageUnavailableException.class,
                 () -> driver.create(spec(uuid, "busybox2", List.of("sleep", "300"), 0, 0, RestartPolicy.NO,
-                        "never")));
+                        "never"), WorkloadNetworks.NONE));
         assertEquals("busybox2:latest", e.image());
         assertEquals("Image busybox2:latest not found on host h1", e.reasonOn("h1"));
         assertTrue(driver.observe(uuid).isEmpty());

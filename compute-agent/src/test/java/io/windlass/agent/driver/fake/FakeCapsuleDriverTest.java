@@ -1,5 +1,6 @@
 package io.windlass.agent.driver.fake;
 
+import io.windlass.network.WorkloadNetworks;
 import io.windlass.agent.capsule.ObservedCapsule;
 import io.windlass.agent.driver.ImageUnavailableException;
 import io.windlass.capsule.CapsuleMemberSpec;
@@ -27,7 +28,7 @@ class FakeCapsuleDriverTest {
     void aCapsuleRunsAtOnceWithItsInitContainersDoneAndGoesWhenRemoved() {
         CapsuleSpec spec = new CapsuleSpec("c1", "c", "always", List.of(member("init", "busybox")),
                 List.of(member("web", "busybox"), member("db", "busybox")), List.of());
-        driver.create(spec);
+        driver.create(spec, WorkloadNetworks.NONE);
 
         ObservedCapsule observed = driver.observe("c1").orElseThrow();
         assertEquals(ContainerStatus.RUNNING, observed.status());
@@ -43,7 +44,7 @@ class FakeCapsuleDriverTest {
     @Test
     void aMemberImageTheHostDoesNotHaveIsUnavailable() {
         CapsuleSpec spec = new CapsuleSpec("c2", "c", "always", List.of(), List.of(member("web", "nosuch")), List.of());
-        ImageUnavailableException e = assertThrows(ImageUnavailableException.class, () -> driver.create(spec));
+        ImageUnavailableException e = assertThrows(ImageUnavailableException.class, () -> driver.create(spec, WorkloadNetworks.NONE));
         assertEquals("nosuch:latest", e.image());
         assertTrue(driver.observeAll().isEmpty());
     }

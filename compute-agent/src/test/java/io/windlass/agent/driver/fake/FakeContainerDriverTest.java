@@ -1,5 +1,6 @@
 package io.windlass.agent.driver.fake;
 
+import io.windlass.network.WorkloadNetworks;
 import io.windlass.agent.testing.ContainerSpecs;
 import io.windlass.agent.driver.WorkloadNotFoundException;
 import io.windlass.agent.driver.DriverException;
@@ -42,7 +43,7 @@ class FakeContainerDriverTest {
             }
         });
 
-        driver.create(spec("u1", "busybox"));
+        driver.create(spec("u1", "busybox"), WorkloadNetworks.NONE);
         assertEquals(ContainerStatus.CREATED, driver.observe("u1").orElseThrow().status());
         driver.start("u1");
         driver.pause("u1");
@@ -59,16 +60,16 @@ class FakeContainerDriverTest {
 
     @Test
     void refusesWhatAnEngineWouldRefuse() {
-        driver.create(spec("u2", "busybox:latest"));
+        driver.create(spec("u2", "busybox:latest"), WorkloadNetworks.NONE);
         driver.start("u2");
         assertThrows(DriverException.class, () -> driver.remove("u2", false));
         assertThrows(DriverException.class, () -> driver.unpause("u2"));
-        assertThrows(DriverException.class, () -> driver.create(spec("u2", "busybox")));
+        assertThrows(DriverException.class, () -> driver.create(spec("u2", "busybox"), WorkloadNetworks.NONE));
         assertEquals(1, driver.list().stream().filter(c -> c.running()).count());
         driver.remove("u2", true);
 
         assertThrows(WorkloadNotFoundException.class, () -> driver.start("u2"));
-        var missing = assertThrows(ImageUnavailableException.class, () -> driver.create(spec("u3", "nginx")));
+        var missing = assertThrows(ImageUnavailableException.class, () -> driver.create(spec("u3", "nginx"), WorkloadNetworks.NONE));
         assertEquals("Image nginx:latest not found on host sim-1", missing.reasonOn("sim-1"));
         assertEquals(new HostInventory(16, 65536, 1000), driver.inventory());
     }

@@ -1,0 +1,87 @@
+package io.windlass.agent.network;
+
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import io.windlass.network.PortSpec;
+import io.windlass.network.WorkloadNetworks;
+import org.jboss.logging.Logger;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Puts a workload's engine container on its ports, and lets their networks go after it; shared by
+ * the Docker drivers of every kind (a Zun container, a server, a capsule's sandbox).
+ *
+ * <p>The first port is the container's interface from its create on ({@link PortAttachment}: its
+ * addresses and its MAC); each further port is connected afterwards with its addresses. Each
+ * network is ensured, and the container made or connected, under that network's lock, so a release
+ * running meanwhile (another workload's delete, the sync) cannot take the network away in between.
+ */
+public class WorkloadPorts {
+    private static final Logger LOG = Logger.getLogger(WorkloadPorts.class);
+
+    private final EngineNetworks networks;
+    private final DockerNetworks engine;
+
+    public WorkloadPorts(EngineNetworks networks, DockerNetworks engine) {
+        this.networks = networks;
+        this.engine = engine;
+    }
+
+    /**
+     * Creates the container of {@code cmd} (with {@code create}, the driver's own call, which
+     * returns the engine id) on the workload's ports, or as the command says when it has none.
+     * A failure releases the networks again unless a container already holds them; the caller
+     * removes a container that was made ({@link #release} after it).
+     *
+     * @return the engine id of the container
+     */
+    public String create(WorkloadNetworks ports, CreateContainerCmd cmd, Function<CreateContainerCmd, String> create) {
+        if (ports.isEmpty()) {
+            return create.apply(cmd);
+        }
+        PortSpec first = ports.ports().getFirst();
+        try {
+            String id = networks.attaching(ports.networkOf(first), name -> create.apply(PortAttachment.attach(cmd, first)));
+            for (PortSpec port : ports.ports().subList(1, ports.ports().size())) {
+                networks.attaching(ports.networkOf(port), name -> {
+                    engine.connect(id, name, port);
+                    return null;
+                });
+            }
+            return id;
+        } catch (RuntimeException e) {
+            // a network made for this create and used by nothing else must not stay behind
+            release(networkIds(ports));
+            throw e;
+        }
+    }
+
+    /**
+     * Removes from the host those of the networks no container uses any more. Never fails: the
+     * workload is gone already, and a network left behind is released by the next sync.
+     */
+    public void release(Collection<String> networkIds) {
+        for (String networkId : networkIds) {
+            try {
+                networks.releaseIfUnused(networkId);
+            } catch (RuntimeException e) {
+                LOG.warnf("could not release network %s (the next sync does): %s", networkId, e.getMessage());
+            }
+        }
+    }
+
+    /** The Windlass networks among a container's engine networks (keyed by engine network name). */
+    public static List<String> windlassNetworks(Map<String, ?> engineNetworks) {
+        return engineNetworks == null ? List.of() : engineNetworks.keySet().stream().map(DataPlaneNames::networkId)
+                .flatMap(Optional::stream).toList();
+    }
+
+    /** The networks a workload's ports are on, each once. */
+    static List<String> networkIds(WorkloadNetworks ports) {
+        return ports.ports().stream().map(PortSpec::networkId).distinct().toList();
+    }
+}
