@@ -5,9 +5,6 @@ alter table containers add column nics jsonb not null default '[]';
 alter table capsules add column nics jsonb not null default '[]';
 alter table servers add column nics jsonb not null default '[]';
 
--- Zun's host (1.39): the admin's requested destination, for the scheduler.
-alter table containers add column requested_host text;
-
 -- Where a host's tenant-network tunnels end; the conductor lists it to the other hosts of a network.
 alter table compute_hosts add column underlay_address text;
 

@@ -114,6 +114,18 @@ public class WorkloadNetworking {
         return updates;
     }
 
+    /**
+     * Every carried network's peer list, for each host carrying it: the reconciler's round mends
+     * what a lost update or two placements that did not see each other left.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Map<String, List<NetworkBinding>> allPeerUpdates() {
+        @SuppressWarnings("unchecked")
+        List<String> carried = em.createNativeQuery("SELECT DISTINCT cast(p.network_id as text) FROM ports p "
+                + "WHERE p.binding_host_id <> ''").getResultList();
+        return peerUpdates(carried, null);
+    }
+
     private PlacedNetworks described(WorkloadEntity row, String host) {
         List<BoundPort> ports = ports(row);
         List<String> networkIds = ports.stream().map(BoundPort::networkId).distinct().toList();

@@ -2,7 +2,11 @@ package io.windlass.workload;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.windlass.compute.ComputeRpcApi;
 import io.windlass.conductor.config.ConductorConfig;
+import io.windlass.context.RequestContext;
+import io.windlass.network.NetworkBinding;
+import io.windlass.network.WorkloadNetworking;
 import io.windlass.fault.TransientFailure;
 import io.windlass.host.ServiceLivenessConfig;
 import io.windlass.persistence.WorkloadEntity;
@@ -36,6 +40,8 @@ public class Reconciler {
     private final Instance<WorkloadManager> managers;
     private final ConductorConfig config;
     private final ServiceLivenessConfig liveness;
+    private final WorkloadNetworking networking;
+    private final NetworkSteps networkSteps;
     /**
      * When this replica last sent a create again, so it asks once per period: held in memory, since
      * a reconcile round runs on one replica at a time and a restart at worst asks one period early.
@@ -43,12 +49,14 @@ public class Reconciler {
     private final Map<UUID, Instant> createAsked = new ConcurrentHashMap<>();
 
     public Reconciler(EntityManager em, WorkloadRows rows, Instance<WorkloadManager> managers, ConductorConfig config,
-                      ServiceLivenessConfig liveness) {
+                      ServiceLivenessConfig liveness, WorkloadNetworking networking, ComputeRpcApi compute) {
         this.em = em;
         this.rows = rows;
         this.managers = managers;
         this.config = config;
         this.liveness = liveness;
+        this.networking = networking;
+        this.networkSteps = new NetworkSteps(networking, compute);
     }
 
     // not while starting or stopping: during shutdown the database layer may already be gone
@@ -79,6 +87,9 @@ public class Reconciler {
             for (WorkloadManager manager : managers) {
                 reconcile(manager.lifecycle(), silent, Instant.now(), result, afterCommit);
             }
+            // every host carrying a tenant network floods to exactly its current peers
+            Map<String, List<NetworkBinding>> peers = networking.allPeerUpdates();
+            afterCommit.add(() -> networkSteps.castPeers(RequestContext.internal("conductor-service"), peers));
             return result.build();
         });
         // casts only once the repairs they follow are committed

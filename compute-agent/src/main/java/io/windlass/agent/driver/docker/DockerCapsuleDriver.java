@@ -340,7 +340,7 @@ public class DockerCapsuleDriver implements CapsuleDriver {
             derived = CapsuleStatusRule.deriveFor(apps, states, restartPolicy == null ? "no" : restartPolicy);
         }
         return Optional.of(new ObservedCapsule(capsuleUuid, derived.status(), derived.reason(), states,
-                addresses(capsuleUuid)));
+                EngineAddresses.of(inspect(sandboxName(capsuleUuid)))));
     }
 
     private InspectContainerResponse inspect(String engineId) {
@@ -370,29 +370,6 @@ public class DockerCapsuleDriver implements CapsuleDriver {
         } catch (NumberFormatException e) {
             return fallback;
         }
-    }
-
-    /** The sandbox's addresses: every member shares them. */
-    private Map<String, List<ContainerAddress>> addresses(String capsuleUuid) {
-        Map<String, List<ContainerAddress>> result = new LinkedHashMap<>();
-        InspectContainerResponse r = inspect(sandboxName(capsuleUuid));
-        if (r == null || r.getNetworkSettings() == null || r.getNetworkSettings().getNetworks() == null) {
-            return result;
-        }
-        for (Map.Entry<String, ContainerNetwork> e : r.getNetworkSettings().getNetworks().entrySet()) {
-            ContainerNetwork net = e.getValue();
-            // a tenant network's addresses under its Windlass uuid, the engine's own under the engine's id
-            String key = DataPlaneNames.networkId(e.getKey()).orElse(net.getNetworkID());
-            if (net.getIpAddress() != null && !net.getIpAddress().isBlank()) {
-                result.computeIfAbsent(key, k -> new ArrayList<>()).add(new ContainerAddress(
-                        net.getIpAddress(), 4, net.getEndpointId(), net.getNetworkID(), false));
-            }
-            if (net.getGlobalIPv6Address() != null && !net.getGlobalIPv6Address().isBlank()) {
-                result.computeIfAbsent(key, k -> new ArrayList<>()).add(new ContainerAddress(
-                        net.getGlobalIPv6Address(), 6, net.getEndpointId(), net.getNetworkID(), false));
-            }
-        }
-        return result;
     }
 
     /**

@@ -330,33 +330,9 @@ public class DockerContainerDriver implements ContainerDriver {
         }
         DockerContainerState state = DockerContainerState.of(r.getState());
         return Optional.of(new ObservedContainer(uuid, r.getId(), state.containerStatus(), state.detail(Instant.now()),
-                state.error(), addresses(r), ports(r),
+                state.error(), EngineAddresses.of(r), ports(r),
                 r.getConfig() == null || r.getConfig().getCmd() == null ? List.of()
                         : Arrays.asList(r.getConfig().getCmd())));
-    }
-
-    private static Map<String, List<ContainerAddress>> addresses(InspectContainerResponse r) {
-        Map<String, List<ContainerAddress>> result = new LinkedHashMap<>();
-        if (r.getNetworkSettings() == null || r.getNetworkSettings().getNetworks() == null) {
-            return result;
-        }
-        for (Map.Entry<String, ContainerNetwork> e : r.getNetworkSettings().getNetworks().entrySet()) {
-            ContainerNetwork net = e.getValue();
-            // a tenant network's addresses under its Windlass uuid, the engine's own under the engine's id
-            String key = DataPlaneNames.networkId(e.getKey()).orElse(
-                    net.getNetworkID() == null || net.getNetworkID().isBlank() ? e.getKey() : net.getNetworkID());
-            // a stopped container keeps its network attachment but has no address on it
-            if (net.getIpAddress() != null && !net.getIpAddress().isBlank()) {
-                result.computeIfAbsent(key, k -> new ArrayList<>()).add(new ContainerAddress(net.getIpAddress(), 4,
-                        net.getEndpointId(), net.getNetworkID(), false));
-            }
-            // a port's IPv6 address (dual-stack tenant networks); the engine's default network has none
-            if (net.getGlobalIPv6Address() != null && !net.getGlobalIPv6Address().isBlank()) {
-                result.computeIfAbsent(key, k -> new ArrayList<>()).add(new ContainerAddress(
-                        net.getGlobalIPv6Address(), 6, net.getEndpointId(), net.getNetworkID(), false));
-            }
-        }
-        return result;
     }
 
     private static List<Integer> ports(InspectContainerResponse r) {
