@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The ports of a workload, made or bound by its create and released by its delete, inside the
@@ -140,32 +141,31 @@ public class WorkloadPorts {
     }
 
     private NetworkRecord network(String projectId, String ident, Rules rules) {
-        Optional<NetworkRecord> byId = networks.find(ident).filter(n -> n.shared() || n.projectId().equals(projectId));
-        if (byId.isPresent() || !rules.byName() || Rows.isUuid(ident)) {
-            return byId.orElseThrow(() -> new WorkloadNetworkException(Reason.NETWORK_NOT_FOUND, ident,
-                    "no network " + ident + " visible to " + projectId));
-        }
-        List<NetworkRecord> named = networks.list(byName(ident), projectId);
-        if (named.size() > 1) {
-            throw new WorkloadNetworkException(Reason.NETWORK_AMBIGUOUS, ident, named.size() + " networks named " + ident);
-        }
-        return named.stream().findFirst().orElseThrow(() -> new WorkloadNetworkException(Reason.NETWORK_NOT_FOUND,
-                ident, "no network named " + ident + " visible to " + projectId));
+        return resolve(ident, rules, "network", Reason.NETWORK_NOT_FOUND, Reason.NETWORK_AMBIGUOUS,
+                id -> networks.find(id).filter(n -> n.shared() || n.projectId().equals(projectId)),
+                name -> networks.list(byName(name), projectId));
     }
 
     /** Another project's port is one the caller may not see: not found, as the caller's own lookup would say. */
     private PortRecord port(String projectId, String ident, Rules rules) {
-        Optional<PortRecord> byId = ports.find(ident).filter(p -> p.projectId().equals(projectId));
-        if (byId.isPresent() || !rules.byName() || Rows.isUuid(ident)) {
-            return byId.orElseThrow(() -> new WorkloadNetworkException(Reason.PORT_NOT_FOUND, ident,
-                    "no port " + ident + " of " + projectId));
+        return resolve(ident, rules, "port", Reason.PORT_NOT_FOUND, Reason.PORT_AMBIGUOUS,
+                id -> ports.find(id).filter(p -> p.projectId().equals(projectId)),
+                name -> ports.list(byName(name), projectId));
+    }
+
+    /** By id, then (where the API allows names and the text is no uuid) by name among what the caller sees. */
+    private static <T> T resolve(String ident, Rules rules, String what, Reason notFound, Reason ambiguous,
+                                 Function<String, Optional<T>> byId, Function<String, List<T>> byName) {
+        Optional<T> found = byId.apply(ident);
+        if (found.isPresent() || !rules.byName() || Rows.isUuid(ident)) {
+            return found.orElseThrow(() -> new WorkloadNetworkException(notFound, ident, "no " + what + " " + ident));
         }
-        List<PortRecord> named = ports.list(byName(ident), projectId);
+        List<T> named = byName.apply(ident);
         if (named.size() > 1) {
-            throw new WorkloadNetworkException(Reason.PORT_AMBIGUOUS, ident, named.size() + " ports named " + ident);
+            throw new WorkloadNetworkException(ambiguous, ident, named.size() + " " + what + "s named " + ident);
         }
-        return named.stream().findFirst().orElseThrow(() -> new WorkloadNetworkException(Reason.PORT_NOT_FOUND,
-                ident, "no port named " + ident + " of " + projectId));
+        return named.stream().findFirst().orElseThrow(() -> new WorkloadNetworkException(notFound, ident,
+                "no " + what + " named " + ident));
     }
 
     private void bind(String projectId, PortRecord port, String deviceId, Rules rules) {
