@@ -187,6 +187,16 @@ public class ContainersResource {
         return ContainerStatsView.of(service.stats(context.get(), ident));
     }
 
+    @GET
+    @Path("/{ident}/network_list")
+    public ContainerNetworksView networkList(@PathParam("ident") String ident) {
+        if (!version.isAtLeast(1, 13)) {
+            throw new NotAcceptableException("The requested version of network_list is not supported for this "
+                    + "version " + version.get() + "; it came in 1.13.");
+        }
+        return ContainerNetworksView.of(service.networks(context.get(), ident).addresses, version.isAtLeast(1, 18));
+    }
+
     private Response act(String ident, ContainerAction action, Integer timeout) {
         service.act(context.get(), ident, action, timeout);
         return Response.accepted().build();

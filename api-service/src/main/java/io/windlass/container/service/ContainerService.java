@@ -210,6 +210,13 @@ public class ContainerService {
         }
     }
 
+    /** The container whose networks the caller lists ({@code network_list}). */
+    public ContainerEntity networks(RequestContext caller, String ident) {
+        ContainerEntity c = lookup.resolve(caller, ident, false, ContainerPolicy.GET_ONE_ALL_PROJECTS);
+        policy.authorize(ContainerPolicy.NETWORK_LIST, caller, c.projectId);
+        return c;
+    }
+
     public ContainerSample stats(RequestContext caller, String ident) {
         ContainerEntity c = lookup.resolve(caller, ident, false, ContainerPolicy.GET_ONE_ALL_PROJECTS);
         policy.authorize(ContainerPolicy.STATS, caller, c.projectId);

@@ -25,6 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 @QuarkusTest
 class ContainerNetsIT {
+    @jakarta.inject.Inject
+    io.windlass.testing.ContainerRows rows;
 
     private static ValidatableResponse create(Object nets) {
         return given().header("OpenStack-API-Version", "container 1.40").contentType("application/json")
@@ -153,5 +155,23 @@ class ContainerNetsIT {
         as(null).queryParam("device_id", a).when().get(V2 + "/ports").then().body("ports", empty());
         delete(a);
         delete(b);
+    }
+
+    @Test
+    void networkListIsOneEntryPerAddressUpTo117AndOnePerPortFrom118() {
+        var c = rows.insert("net-list", io.windlass.container.ContainerStatus.RUNNING, "h1", row -> row.addresses =
+                Map.of("n1", List.of(new io.windlass.container.ContainerAddress("198.19.43.5", 4, "p1", "s4", true),
+                        new io.windlass.container.ContainerAddress("fd00:43::5", 6, "p1", "s6", true))));
+        String path = "/container/v1/containers/" + c.uuid + "/network_list";
+        given().header("OpenStack-API-Version", "container 1.17").when().get(path).then().statusCode(200)
+                .body("networks", hasSize(2))
+                .body("networks[0]", equalTo(Map.of("net_id", "n1", "subnet_id", "s4", "port_id", "p1", "version", 4,
+                        "ip_address", "198.19.43.5")));
+        given().header("OpenStack-API-Version", "container 1.18").when().get(path).then().statusCode(200)
+                .body("networks", hasSize(1)).body("networks[0].net_id", equalTo("n1"))
+                .body("networks[0].port_id", equalTo("p1"))
+                .body("networks[0].fixed_ips", contains(Map.of("subnet_id", "s4", "version", 4, "ip_address",
+                        "198.19.43.5"), Map.of("subnet_id", "s6", "version", 6, "ip_address", "fd00:43::5")));
+        given().header("OpenStack-API-Version", "container 1.12").when().get(path).then().statusCode(406);
     }
 }
