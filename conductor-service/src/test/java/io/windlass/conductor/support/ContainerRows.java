@@ -80,7 +80,7 @@ public class ContainerRows {
                 + "WHERE host = '" + host + "'");
     }
 
-    private Map<String, String> row(String sql) {
+    public Map<String, String> row(String sql) {
         try (Connection c = db.getConnection(); PreparedStatement st = c.prepareStatement(sql);
              ResultSet rs = st.executeQuery()) {
             if (!rs.next()) {

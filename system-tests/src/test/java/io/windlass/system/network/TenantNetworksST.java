@@ -1,5 +1,6 @@
 package io.windlass.system.network;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -7,6 +8,7 @@ import io.windlass.system.ContainersApi;
 import io.windlass.system.Credentials;
 import io.windlass.system.DockerCli;
 import io.windlass.system.EngineHost;
+import io.windlass.system.OpenStackCli;
 import io.windlass.system.Poller;
 import io.windlass.system.ServersApi;
 import io.windlass.system.WindlassService;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +26,7 @@ import java.util.Map;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The tenant networks acceptance scenario (issue 14), on two hosts of their own (network
@@ -208,6 +212,57 @@ class TenantNetworksST {
                         port(port).get("device_id"), neutron(admin).queryParam("device_id", onNet).get("/ports")
                                 .jsonPath().getList("ports").size()),
                 state -> "".equals(state.get(0)) && Integer.valueOf(0).equals(state.get(1)));
+    }
+
+    /** What a user does with the {@code openstack} CLI, the network service in its catalog. */
+    @Test
+    void theOpenstackCliCreatesNetworksAndPutsContainersAndServersOnThem() {
+        OpenStackCli cli = new OpenStackCli(WindlassSystem.apiUrl() + "/v3", system.admin(),
+                Path.of("target", "openstack-cli-home-networks"));
+        String net = cli.json("network", "create", "-f", "json", "st-cli-net").path("id").asText();
+        cli.ok("subnet", "create", "-f", "json", "--network", "st-cli-net", "--subnet-range", "198.19.63.0/24",
+                "st-cli-subnet");
+        assertTrue(cli.json("network", "list", "-f", "json").toString().contains(net));
+        String port = cli.json("port", "create", "-f", "json", "--network", "st-cli-net", "--fixed-ip",
+                "ip-address=198.19.63.10", "st-cli-port").path("id").asText();
+        assertTrue(cli.json("security", "group", "list", "-f", "json").toString().contains("default"));
+
+        String byNet = cli.json("appcontainer", "run", "-f", "json", "--net",
+                "network=st-cli-net,v4-fixed-ip=198.19.63.20", "busybox", "sleep", "3600").path("uuid").asText();
+        String byPort = cli.json("appcontainer", "run", "-f", "json", "--net", "port=st-cli-port", "busybox",
+                "sleep", "3600").path("uuid").asText();
+        ContainersApi containers = system.containers();
+        containers.awaitStatus(byNet, "Running");
+        containers.awaitStatus(byPort, "Running");
+        String shown = cli.json("appcontainer", "show", "-f", "json", byPort).path("addresses").toString();
+        assertTrue(shown.contains("198.19.63.10"), shown);
+
+        JsonNode server = cli.json("server", "create", "-f", "json", "--flavor", "m1.nano", "--image",
+                "busybox:latest", "--nic", "net-id=" + net + ",v4-fixed-ip=198.19.63.30", "--wait", "st-cli-nic");
+        assertEquals("ACTIVE", server.path("status").asText(), server.toString());
+        String serverId = server.path("id").asText();
+        String addresses = cli.json("server", "show", "-f", "json", serverId).path("addresses").toString();
+        assertTrue(addresses.contains("st-cli-net") && addresses.contains("198.19.63.30"), addresses);
+        JsonNode ports = cli.json("port", "list", "-f", "json", "--server", serverId);
+        assertEquals(1, ports.size(), ports.toString());
+
+        cli.ok("server", "delete", "--wait", serverId);
+        cli.ok("appcontainer", "delete", "--force", byPort);
+        cli.ok("appcontainer", "delete", "--force", byNet);
+        containers.awaitGone(byPort);
+        containers.awaitGone(byNet);
+        Poller.standard().until("the port kept and unbound", () -> cli.json("port", "show", "-f", "json", port),
+                p -> p.path("device_id").asText().isEmpty() && "DOWN".equals(p.path("status").asText()));
+        // a second server on the same port, by --port this time
+        JsonNode again = cli.json("server", "create", "-f", "json", "--flavor", "m1.nano", "--image",
+                "busybox:latest", "--nic", "port-id=" + port, "--wait", "st-cli-port-server");
+        assertEquals("ACTIVE", again.path("status").asText(), again.toString());
+        cli.ok("server", "delete", "--wait", again.path("id").asText());
+        cli.ok("port", "delete", port);
+        Poller.standard().until("the network's ports gone", () -> cli.json("port", "list", "-f", "json",
+                "--network", net), JsonNode::isEmpty);
+        cli.ok("subnet", "delete", "st-cli-subnet");
+        cli.ok("network", "delete", net);
     }
 
     private static String boot(String name, EngineHost host, String imageId, Object networks) {
