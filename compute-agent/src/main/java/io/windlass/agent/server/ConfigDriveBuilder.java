@@ -59,7 +59,8 @@ public class ConfigDriveBuilder {
      * Writes (or rewrites) the server's drive.
      *
      * @return the drive's directory, to be mounted into the server
-     * @throws IllegalArgumentException when user data or a file's contents is not base64
+     * @throws IllegalArgumentException when user data or a file's contents is not base64, or the networks are
+     *                                  inconsistent (a port's network or an address's subnet missing)
      * @throws UncheckedIOException     when the host directory cannot be written
      */
     public Path build(ServerSpec spec) {
@@ -68,12 +69,13 @@ public class ConfigDriveBuilder {
         for (InjectedFile file : spec.files()) {
             contents.add(decode(file.contents(), "personality file " + file.path()));
         }
+        String networkData = networkData(spec);
         Path dir = directory(spec.uuid());
         try {
             deleteTree(dir);
             Path latest = Files.createDirectories(dir.resolve("openstack/latest"));
             Files.writeString(latest.resolve("meta_data.json"), metaData(spec));
-            Files.writeString(latest.resolve("network_data.json"), networkData());
+            Files.writeString(latest.resolve("network_data.json"), networkData);
             if (userData != null) {
                 Files.write(latest.resolve("user_data"), userData);
             }
@@ -158,13 +160,16 @@ public class ConfigDriveBuilder {
         return write(meta);
     }
 
-    /** No Neutron behind the engine's networks: cloud-init then falls back to DHCP, which Docker serves. */
-    String networkData() {
-        Map<String, Object> network = new LinkedHashMap<>();
-        network.put("links", List.of());
-        network.put("networks", List.of());
-        network.put("services", List.of());
-        return write(network);
+    /**
+     * Nova's {@code openstack/latest/network_data.json}: the server's Windlass ports (links) and their
+     * addresses (networks, with a default route via each subnet's gateway). A server on the engine's
+     * default network (no ports in the spec) gets no links and no networks, and cloud-init falls back
+     * to DHCP, which Docker serves.
+     *
+     * @throws IllegalArgumentException when a port's network or an address's subnet is missing from the spec
+     */
+    String networkData(ServerSpec spec) {
+        return write(NetworkData.of(spec.networks()));
     }
 
     private String write(Object value) {

@@ -1,5 +1,10 @@
 package io.windlass.agent.server;
 
+import io.windlass.network.FixedIp;
+import io.windlass.network.NetworkBinding;
+import io.windlass.network.PortSpec;
+import io.windlass.network.SubnetSpec;
+import io.windlass.network.WorkloadNetworks;
 import io.windlass.server.InjectedFile;
 import io.windlass.server.ServerSpec;
 import org.junit.jupiter.api.Test;
@@ -118,6 +123,92 @@ class ConfigDriveBuilderTest {
                 () -> builder.build(spec("!!not base64!!", List.of())));
 
         assertTrue(e.getMessage().contains("user_data"), e.getMessage());
+        assertFalse(Files.exists(root.resolve(UUID)));
+    }
+
+    private static final String NET_A = "3f0c9a52-8d1e-4b7a-9c2f-00000000000a";
+    private static final String NET_B = "3f0c9a52-8d1e-4b7a-9c2f-00000000000b";
+    private static final String PORT_A = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
+    private static final String PORT_B = "7b8c9d0e-1f2a-4b3c-8d4e-5f6a7b8c9d0e";
+
+    /** Port A dual-stack on network A (both subnets with a gateway); port B IPv4 only, on a subnet without one. */
+    private static WorkloadNetworks twoPorts() {
+        NetworkBinding a = new NetworkBinding(NET_A, 4301, 1450, List.of(
+                new SubnetSpec("198.18.10.0/24", "198.18.10.1", 4),
+                new SubnetSpec("fd00:10::/64", "fd00:10::1", 6)), List.of());
+        NetworkBinding b = new NetworkBinding(NET_B, 4302, 1400, List.of(
+                // not the port's subnet: its gateway must not become the port's route
+                new SubnetSpec("198.19.32.0/24", "198.19.32.1", 4),
+                new SubnetSpec("198.19.16.0/20", null, 4)), List.of());
+        return new WorkloadNetworks(List.of(
+                // the IPv6 address first: Nova still lists a port's IPv4 network before its IPv6 one
+                new PortSpec(PORT_A, NET_A, "fa:16:3e:00:00:0a",
+                        List.of(new FixedIp("subnet-a6", "fd00:10::5"), new FixedIp("subnet-a4", "198.18.10.5"))),
+                new PortSpec(PORT_B, NET_B, "fa:16:3e:00:00:0b", List.of(new FixedIp("subnet-b4", "198.19.17.7")))),
+                List.of(a, b));
+    }
+
+    @Test
+    void networkDataDescribesThePortsAsNovasGetNetworkMetadataDoes() throws Exception {
+        Path dir = new ConfigDriveBuilder(root).build(spec(null, List.of()).withNetworks(twoPorts()));
+
+        assertEquals("{\"links\":["
+                        + "{\"id\":\"tap0a1b2c3d-4e\",\"vif_id\":\"" + PORT_A + "\",\"type\":\"bridge\",\"mtu\":1450,"
+                        + "\"ethernet_mac_address\":\"fa:16:3e:00:00:0a\"},"
+                        + "{\"id\":\"tap7b8c9d0e-1f\",\"vif_id\":\"" + PORT_B + "\",\"type\":\"bridge\",\"mtu\":1400,"
+                        + "\"ethernet_mac_address\":\"fa:16:3e:00:00:0b\"}],"
+                        + "\"networks\":["
+                        + "{\"id\":\"network0\",\"type\":\"ipv4\",\"link\":\"tap0a1b2c3d-4e\",\"ip_address\":\"198.18.10.5\","
+                        + "\"netmask\":\"255.255.255.0\","
+                        + "\"routes\":[{\"network\":\"0.0.0.0\",\"netmask\":\"0.0.0.0\",\"gateway\":\"198.18.10.1\"}],"
+                        + "\"network_id\":\"" + NET_A + "\",\"services\":[]},"
+                        + "{\"id\":\"network1\",\"type\":\"ipv6\",\"link\":\"tap0a1b2c3d-4e\",\"ip_address\":\"fd00:10::5\","
+                        + "\"netmask\":\"ffff:ffff:ffff:ffff::\","
+                        + "\"routes\":[{\"network\":\"::\",\"netmask\":\"::\",\"gateway\":\"fd00:10::1\"}],"
+                        + "\"network_id\":\"" + NET_A + "\",\"services\":[]},"
+                        + "{\"id\":\"network2\",\"type\":\"ipv4\",\"link\":\"tap7b8c9d0e-1f\",\"ip_address\":\"198.19.17.7\","
+                        + "\"netmask\":\"255.255.240.0\",\"routes\":[],"
+                        + "\"network_id\":\"" + NET_B + "\",\"services\":[]}],"
+                        + "\"services\":[]}",
+                Files.readString(dir.resolve("openstack/latest/network_data.json")));
+    }
+
+    @Test
+    void aPortWithoutAddressesGetsNoLinkAsInNova() {
+        WorkloadNetworks networks = twoPorts();
+        WorkloadNetworks withBare = new WorkloadNetworks(List.of(networks.ports().get(1),
+                new PortSpec(PORT_A, NET_A, "fa:16:3e:00:00:0c", List.of())), networks.networks());
+
+        String json = new ConfigDriveBuilder(root).networkData(spec(null, List.of()).withNetworks(withBare));
+
+        assertTrue(json.startsWith("{\"links\":[{\"id\":\"tap7b8c9d0e-1f\""), json);
+        assertFalse(json.contains("fa:16:3e:00:00:0c"), json);
+        assertTrue(json.contains("{\"id\":\"network0\",\"type\":\"ipv4\",\"link\":\"tap7b8c9d0e-1f\""), json);
+    }
+
+    @Test
+    void netmasksAreNovasDottedForIpv4AndCompactForIpv6() {
+        assertEquals("255.255.240.0", NetworkData.netmask(4, 20));
+        assertEquals("255.255.255.255", NetworkData.netmask(4, 32));
+        assertEquals("0.0.0.0", NetworkData.netmask(4, 0));
+        assertEquals("ffff:ffff:ffff:ffff::", NetworkData.netmask(6, 64));
+        assertEquals("ffff:ffff:ffff:ff80::", NetworkData.netmask(6, 57));
+        // like inet_ntop, a single zero group stays
+        assertEquals("ffff:ffff:ffff:ffff:ffff:ffff:ffff:0", NetworkData.netmask(6, 112));
+        assertEquals("ffff:ffff:ffff:ffff:ffff:ffff:ffff:fffe", NetworkData.netmask(6, 127));
+        assertEquals("::", NetworkData.netmask(6, 0));
+    }
+
+    @Test
+    void anAddressOutsideItsNetworksSubnetsIsRefusedAndNothingIsWritten() {
+        WorkloadNetworks networks = twoPorts();
+        WorkloadNetworks stray = new WorkloadNetworks(List.of(new PortSpec(PORT_B, NET_B, "fa:16:3e:00:00:0b",
+                List.of(new FixedIp("subnet-b4", "198.18.99.7")))), networks.networks());
+        ConfigDriveBuilder builder = new ConfigDriveBuilder(root);
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> builder.build(spec(null, List.of()).withNetworks(stray)));
+        assertTrue(e.getMessage().contains("198.18.99.7"), e.getMessage());
         assertFalse(Files.exists(root.resolve(UUID)));
     }
 }
