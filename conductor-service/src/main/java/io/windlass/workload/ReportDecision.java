@@ -32,6 +32,10 @@ public final class ReportDecision {
             return report.operationDone() && row.busy() && row.phase() != Phase.DELETING
                     ? ReportOutcome.TASK_CLEARED : ReportOutcome.IGNORED_STALE;
         }
+        if (report.gone() && !report.operationDone() && row.createPending() && row.phase() == Phase.CREATING) {
+            // a create that never ends is the reconciler's: it asks again, or fails the row in time
+            return ReportOutcome.IGNORED_WHILE_CREATING;
+        }
         if (report.gone()) {
             return row.phase() == Phase.DELETING || row.removedWithEngine() ? ReportOutcome.DELETED
                     : ReportOutcome.LOST;

@@ -12,6 +12,12 @@ public enum ReportOutcome {
     IGNORED_STALE,
     /** A delete is running: only its own end changes the row. */
     IGNORED_WHILE_DELETING,
+    /**
+     * Gone, seen by an engine event or a sync while the create has not reported its end: the create's
+     * own report decides (a failed create removes what it made, so its events say gone first, and
+     * the conductor's workers may apply the two in either order).
+     */
+    IGNORED_WHILE_CREATING,
     /** Older than what was applied, but it ends the running operation: only the task state is cleared. */
     TASK_CLEARED,
     /** The observed state is written. */
@@ -36,6 +42,6 @@ public enum ReportOutcome {
     /** For the {@code windlass.conductor.reports} counter. */
     public boolean applied() {
         return this != IGNORED_NO_ROW && this != IGNORED_OTHER_HOST && this != LEFTOVER_ON_OTHER_HOST
-                && this != IGNORED_STALE && this != IGNORED_WHILE_DELETING;
+                && this != IGNORED_STALE && this != IGNORED_WHILE_DELETING && this != IGNORED_WHILE_CREATING;
     }
 }

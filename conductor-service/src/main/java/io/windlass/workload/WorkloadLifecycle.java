@@ -334,6 +334,8 @@ public class WorkloadLifecycle<E extends WorkloadEntity, R extends WorkloadRepor
                     kind, uuid, report.host(), report.observedAt(), state.observedAt());
             case IGNORED_WHILE_DELETING -> LOG.infof("report %s %s from %s: deleting; waiting for the delete to end",
                     kind, uuid, report.host());
+            case IGNORED_WHILE_CREATING -> LOG.infof("report %s %s from %s: gone while its create runs; waiting for "
+                    + "the create's own end", kind, uuid, report.host());
             case TASK_CLEARED -> {
                 rules.clearTask(row);
                 LOG.infof("report %s %s from %s: older than the applied state, operation done: task state cleared",

@@ -77,6 +77,15 @@ class ReportDecisionTest {
     }
 
     @Test
+    void goneWhileTheCreateRunsWaitsForTheCreatesOwnEnd() {
+        RowState creating = new RowState(Phase.CREATING, true, "node-1", null, T0, T0, false, true);
+        assertEquals(ReportOutcome.IGNORED_WHILE_CREATING, ReportDecision.decide(creating,
+                Report.at(T0.plusSeconds(1), true, false), false), "an engine event of a failed create's clean-up");
+        assertEquals(ReportOutcome.LOST, ReportDecision.decide(creating, Report.at(T0.plusSeconds(1), true, true),
+                false), "the create's own end saying gone");
+    }
+
+    @Test
     void goneIsADeleteWhenOneWasAskedForAndALossOtherwise() {
         assertEquals(ReportOutcome.DELETED, ReportDecision.decide(row(Phase.DELETING, true, T0),
                 Report.at(T0.plusSeconds(1), true, true), false));
