@@ -89,8 +89,8 @@ class PortCreateBenchmark {
 
     private Sample createToRunning(Object nets) {
         long start = System.nanoTime();
-        Response created = api.create(Map.of("image", "busybox", "command", List.of("sleep", "3600"), "nets", nets),
-                true);
+        Response created = api.create(Map.of("image", "busybox", "command", List.of("sleep", "3600"), "nets", nets,
+                "cpu", 0.1, "memory", 16), true);
         assertEquals(202, created.statusCode(), created.asString());
         String uuid = ContainersApi.uuidOf(created);
         Map<String, Object> c = poller.until("container " + uuid + " to run or fail", () -> api.find(uuid).orElse(Map.of()),
