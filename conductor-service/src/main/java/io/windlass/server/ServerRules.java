@@ -177,7 +177,9 @@ public class ServerRules implements WorkloadRules<ServerEntity, ServerStatusRepo
     /** A spawn that failed (a boot's, an evacuation's) has removed what it half-created. */
     @Override
     public boolean leftNothing(ServerEntity row, ServerStatusReport report) {
-        return report.fault() != null && spawning(row);
+        // a spawn that failed after its container was made (its start failed while the engine restarted)
+        // reports the container it left: that keeps its claim, as a container's does
+        return report.fault() != null && spawning(row) && report.engineId() == null;
     }
 
     private static boolean spawning(ServerEntity row) {

@@ -129,7 +129,9 @@ class ServerManagerIT {
         UUID uuid = insert(Map.of());
         conductor.buildServer(ctx, new ServerRef(uuid.toString()));
         next(edges.serverSpawns);
-        report(uuid, PowerState.NOSTATE, "Image nope:latest is not present on host node-1", false, true);
+        // as the agent reports a spawn that failed and removed what it made: no engine workload
+        conductor.reportServerStatus(ctx, new ServerStatusReport(uuid.toString(), HOST, PowerState.NOSTATE, null,
+                Map.of(), "Image nope:latest is not present on host node-1", false, true, Instant.now()));
         assertEquals(uuid.toString(), next(edges.releases).consumerUuid());
         ServerEntity failed = row(uuid);
         assertEquals(VmState.ERROR, failed.vmState);

@@ -31,6 +31,12 @@ class ServerRulesTest {
                 done, Instant.now());
     }
 
+    /** What the agent sends for a spawn that failed and removed what it made. */
+    private static ServerStatusReport failed(String fault) {
+        return new ServerStatusReport(UUID.randomUUID().toString(), "node-1", PowerState.NOSTATE, null, Map.of(), fault,
+                false, true, Instant.now());
+    }
+
     @Test
     void novaStatesMapOntoTheLifecycle() {
         assertEquals(Phase.SCHEDULING, rules.state(server(VmState.BUILDING, ServerTaskState.SCHEDULING, null)).phase());
@@ -61,8 +67,10 @@ class ServerRulesTest {
     @Test
     void aSpawnFaultFailsTheServerAndLeftNothingOnTheHost() {
         ServerEntity building = server(VmState.BUILDING, ServerTaskState.SPAWNING, "h");
-        ServerStatusReport fault = report(PowerState.NOSTATE, "Image nope:latest is not present on host h", true);
+        ServerStatusReport fault = failed("Image nope:latest is not present on host h");
         assertTrue(rules.leftNothing(building, fault));
+        assertFalse(rules.leftNothing(building, report(PowerState.SHUTDOWN, "Failed to power on server", true)),
+                "a spawn whose start failed left its container, and keeps its claim");
         rules.applyObserved(building, fault);
         assertEquals(VmState.ERROR, building.vmState);
         assertEquals("Image nope:latest is not present on host h", building.fault.get("message"));
@@ -100,7 +108,7 @@ class ServerRulesTest {
         assertEquals(VmState.STOPPED, s.vmState);
 
         ServerEntity failed = server(VmState.ACTIVE, ServerTaskState.REBUILD_SPAWNING, "spare");
-        ServerStatusReport fault = report(PowerState.NOSTATE, "Failed to spawn server on host spare: no room", true);
+        ServerStatusReport fault = failed("Failed to spawn server on host spare: no room");
         assertTrue(rules.leftNothing(failed, fault), "the claim on the new host goes");
         rules.applyObserved(failed, fault);
         assertEquals(VmState.ERROR, failed.vmState);

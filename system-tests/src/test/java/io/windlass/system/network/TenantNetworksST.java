@@ -214,6 +214,51 @@ class TenantNetworksST {
                 state -> "".equals(state.get(0)) && Integer.valueOf(0).equals(state.get(1)));
     }
 
+    /**
+     * A capsule's sandbox takes its project's network (Zun's capsule template names none), so every
+     * member has the sandbox's port; a container of the project on the same host reaches it.
+     */
+    @Test
+    void aCapsuleJoinsItsProjectsNetwork() {
+        String admin = system.adminToken();
+        // an admin of its own project, so that the container can be placed beside the capsule
+        Credentials owner = system.identity().onboard(admin, "st-capsule-net", "st-capsule-net-admin", "admin");
+        String token = system.identity().issueToken(owner);
+        String net = make(token, "networks", "network", Map.of("name", "st-capsule"));
+        make(token, "subnets", "subnet", Map.of("network_id", net, "cidr", "198.19.64.0/24", "ip_version", 4));
+        ContainersApi api = system.containers().as(token);
+
+        Response created = api.request().body(Map.of("template", Map.of("kind", "capsule",
+                "metadata", Map.of("name", "st-net-capsule"),
+                "spec", Map.of("containers", List.of(Map.of("name", "app", "image", "busybox",
+                        "command", List.of("sleep", "3600"))))))).post("/capsules");
+        assertEquals(202, created.statusCode(), created.asString());
+        String uuid = created.jsonPath().getString("uuid");
+        Map<String, Object> capsule = Poller.standard().until("capsule " + uuid + " Running",
+                () -> api.request().get("/capsules/" + uuid).jsonPath().getMap(""),
+                body -> "Running".equals(body.get("status")));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> addresses = ((Map<String, List<Map<String, Object>>>) capsule.get("addresses"))
+                .get(net);
+        String address = (String) addresses.getFirst().get("addr");
+        assertTrue(address.startsWith("198.19.64."), capsule.get("addresses").toString());
+
+        Response beside = api.create(Map.of("image", "busybox:latest", "command", List.of("sleep", "3600"),
+                "host", capsule.get("host"), "nets", List.of(Map.of("network", net))), true);
+        assertEquals(202, beside.statusCode(), beside.asString());
+        String container = beside.jsonPath().getString("uuid");
+        api.awaitStatus(container, "Running");
+        DockerCli engine = List.of(first, second).stream().map(EngineHost::docker)
+                .filter(d -> d.exists(ContainersApi.engineName(container))).findFirst().orElse(system.docker());
+        awaitReach(engine, ContainersApi.engineName(container), address);
+
+        assertEquals(204, api.request().delete("/capsules/" + uuid).statusCode());
+        api.request().queryParam("force", true).delete("/containers/" + container);
+        api.awaitGone(container);
+        Poller.standard().until("the capsule's and the container's ports deleted", () -> neutron(token)
+                .queryParam("network_id", net).get("/ports").jsonPath().getList("ports"), List::isEmpty);
+    }
+
     /** What a user does with the {@code openstack} CLI, the network service in its catalog. */
     @Test
     void theOpenstackCliCreatesNetworksAndPutsContainersAndServersOnThem() {
