@@ -47,13 +47,13 @@ public class WorkloadNetworking {
             LOG.warnf("%s: %d of its %d ports are gone or taken; it is created on the others", row.uuid, bound,
                     row.nics.size());
         }
-        return described(row, host);
+        return described(row);
     }
 
     /** What the host of a placed row needs again (a create asked a second time). */
     @Transactional(Transactional.TxType.MANDATORY)
     public PlacedNetworks describe(WorkloadEntity row) {
-        return row.nics.isEmpty() || row.host == null ? PlacedNetworks.NONE : described(row, row.host);
+        return row.nics.isEmpty() || row.host == null ? PlacedNetworks.NONE : described(row);
     }
 
     /** Nothing of the workload is left on its host: its ports stay its own, bound to no host and DOWN. */
@@ -97,18 +97,18 @@ public class WorkloadNetworking {
     }
 
     /**
-     * The peer lists of the hosts that carry the given networks (but {@code except}): sent to them
-     * when a host began or stopped carrying one.
+     * The peer lists of every host that carries one of the given networks: sent to them when a host
+     * began or stopped carrying one.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Map<String, List<NetworkBinding>> peerUpdates(List<String> networkIds, String except) {
+    public Map<String, List<NetworkBinding>> peerUpdates(List<String> networkIds) {
         if (networkIds.isEmpty()) {
             return Map.of();
         }
         Map<String, NetworkBinding> bindings = bindings(networkIds);
         Map<String, Map<String, String>> carriers = carriers(networkIds);
         Map<String, List<NetworkBinding>> updates = new TreeMap<>();
-        carriers.forEach((networkId, hosts) -> hosts.keySet().stream().filter(h -> !h.equals(except)).forEach(h ->
+        carriers.forEach((networkId, hosts) -> hosts.keySet().forEach(h ->
                 updates.computeIfAbsent(h, k -> new ArrayList<>())
                         .add(bindings.get(networkId).withPeers(List.copyOf(new TreeSet<>(hosts.values()))))));
         return updates;
@@ -123,10 +123,10 @@ public class WorkloadNetworking {
         @SuppressWarnings("unchecked")
         List<String> carried = em.createNativeQuery("SELECT DISTINCT cast(p.network_id as text) FROM ports p "
                 + "WHERE p.binding_host_id <> ''").getResultList();
-        return peerUpdates(carried, null);
+        return peerUpdates(carried);
     }
 
-    private PlacedNetworks described(WorkloadEntity row, String host) {
+    private PlacedNetworks described(WorkloadEntity row) {
         List<BoundPort> ports = ports(row);
         List<String> networkIds = ports.stream().map(BoundPort::networkId).distinct().toList();
         Map<String, NetworkBinding> bindings = bindings(networkIds);
@@ -135,7 +135,7 @@ public class WorkloadNetworking {
                 List.copyOf(new TreeSet<>(carriers.getOrDefault(id, Map.of()).values())))).toList();
         List<PortSpec> specs = ports.stream().map(p -> new PortSpec(p.portId(), p.networkId(), p.mac(), p.fixedIps()))
                 .toList();
-        return new PlacedNetworks(new WorkloadNetworks(specs, networks), ports, peerUpdates(networkIds, host));
+        return new PlacedNetworks(new WorkloadNetworks(specs, networks), ports);
     }
 
     /** The row's ports that are still its own, in the order it asked for them. */

@@ -164,7 +164,7 @@ public class ServerEvacuation {
 
     private void spawn(RequestContext ctx, ServerEntity row, PlacedNetworks networks) {
         compute.spawnServer(row.host, ctx, rules.spec(row).withNetworks(networks.networks()));
-        peers.castPeers(ctx, networks.peerUpdates());
+        peers.castPeersAfterPlacement(ctx, networks.networks());
         LOG.infof("evacuate server %s: spawn cast to %s", row.uuid, row.host);
     }
 }

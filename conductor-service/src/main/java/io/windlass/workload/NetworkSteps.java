@@ -1,5 +1,6 @@
 package io.windlass.workload;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.windlass.compute.ComputeRpcApi;
 import io.windlass.context.RequestContext;
 import io.windlass.network.NetworkBinding;
@@ -26,7 +27,20 @@ public record NetworkSteps(WorkloadNetworking networking, ComputeRpcApi compute)
         }
     }
 
-    /** Tells each other host carrying one of the networks its new peers; one lost is mended by the next. */
+    /**
+     * Once a placement has committed, tells every host carrying one of the workload's networks its
+     * peers. Read after the commit: a placement on another host that committed meanwhile is seen
+     * here, or sees this one; the reconciler's round mends the rest.
+     */
+    public void castPeersAfterPlacement(RequestContext ctx, WorkloadNetworks placed) {
+        if (placed.isEmpty()) {
+            return;
+        }
+        List<String> networkIds = placed.networks().stream().map(NetworkBinding::networkId).toList();
+        castPeers(ctx, QuarkusTransaction.requiringNew().call(() -> networking.peerUpdates(networkIds)));
+    }
+
+    /** Tells each host its networks' peers; one lost is mended by the next reconcile round. */
     public void castPeers(RequestContext ctx, Map<String, List<NetworkBinding>> updates) {
         updates.forEach((host, bindings) -> bindings.forEach(binding -> {
             try {

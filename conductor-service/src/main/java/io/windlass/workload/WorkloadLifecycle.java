@@ -6,7 +6,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.windlass.aggregate.persistence.AggregateHostReader;
 import io.windlass.conductor.config.ConductorConfig;
 import io.windlass.context.RequestContext;
-import io.windlass.network.NetworkBinding;
 import io.windlass.network.PlacedNetworks;
 import io.windlass.network.WorkloadNetworks;
 import io.windlass.persistence.WorkloadEntity;
@@ -18,7 +17,6 @@ import io.windlass.scheduler.ResourceRequest;
 import io.windlass.scheduler.SchedulerRpcApi;
 import org.jboss.logging.Logger;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -151,14 +149,7 @@ public class WorkloadLifecycle<E extends WorkloadEntity, R extends WorkloadRepor
             return;
         }
         LOG.infof("build %s %s: create cast to %s", kind, uuid, host);
-        if (!placed.networks().networks().isEmpty()) {
-            // read after the commit: a placement on another host that committed meanwhile is seen here, or
-            // sees this one (the reconciler's round mends the rest)
-            List<String> networkIds = placed.networks().networks().networks().stream()
-                    .map(NetworkBinding::networkId).toList();
-            networks.castPeers(ctx, QuarkusTransaction.requiringNew().call(
-                    () -> networks.networking().peerUpdates(networkIds, null)));
-        }
+        networks.castPeersAfterPlacement(ctx, placed.networks().networks());
     }
 
     /**
