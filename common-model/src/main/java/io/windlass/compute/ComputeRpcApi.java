@@ -9,6 +9,8 @@ import io.windlass.container.DeleteContainer;
 import io.windlass.container.ResizeContainer;
 import io.windlass.context.RequestContext;
 import io.windlass.image.CacheHostImages;
+import io.windlass.network.AttachPort;
+import io.windlass.network.DetachPort;
 import io.windlass.network.UpdateNetworkPeers;
 import io.windlass.rpc.RpcClient;
 import io.windlass.rpc.RpcMethod;
@@ -27,7 +29,8 @@ import java.time.Duration;
  * gained {@code stopped} (an evacuated server left powered off), which a 1.3 agent ignores; 1.5 tenant networks:
  * {@link CreateContainer}, {@link CreateCapsule} and {@link ServerSpec} gained {@code networks} (the workload's
  * ports), and {@code update_network_peers}. A 1.4 agent would ignore the ports, so the conductor does not place a
- * workload with ports under a cap below 1.5.
+ * workload with ports under a cap below 1.5; 1.6 {@code attach_port} and {@code detach_port} (interfaces added to and
+ * taken from a placed workload: Zun's {@code network_attach}/{@code network_detach}, Nova's {@code os-interface}).
  * Each method names the version that introduced it; under a version cap
  * ({@code windlass.rpc.version-cap.compute}) a newer one is not sent ({@link io.windlass.rpc.RpcVersionCapExceeded}).
  */
@@ -38,8 +41,9 @@ public class ComputeRpcApi {
     private static final RpcVersion V1_3 = new RpcVersion(1, 3);
     private static final RpcVersion V1_4 = new RpcVersion(1, 4);
     private static final RpcVersion V1_5 = new RpcVersion(1, 5);
+    private static final RpcVersion V1_6 = new RpcVersion(1, 6);
     /** This build's API: the newest method's version. */
-    public static final RpcVersion VERSION = V1_5;
+    public static final RpcVersion VERSION = V1_6;
     /** The version from which agents put a workload on its ports ({@code networks} in its create). */
     public static final RpcVersion TENANT_NETWORKS = V1_5;
     /** The version from which agents leave a server spawned with {@link ServerSpec#stopped()} powered off. */
@@ -68,6 +72,8 @@ public class ComputeRpcApi {
             .changedIn(V1_4).changedIn(V1_5);
     public static final RpcMethod<UpdateNetworkPeers> UPDATE_NETWORK_PEERS =
             RpcMethod.of("update_network_peers", UpdateNetworkPeers.class, V1_5);
+    public static final RpcMethod<AttachPort> ATTACH_PORT = RpcMethod.of("attach_port", AttachPort.class, V1_6);
+    public static final RpcMethod<DetachPort> DETACH_PORT = RpcMethod.of("detach_port", DetachPort.class, V1_6);
     public static final RpcMethod<ServerOperation> SERVER_ACTION =
             RpcMethod.of("server_action", ServerOperation.class, V1_3);
     public static final RpcMethod<ServerRef> DESTROY_SERVER = RpcMethod.of("destroy_server", ServerRef.class, V1_3);
@@ -145,6 +151,19 @@ public class ComputeRpcApi {
     /** A host began or stopped holding ports of a network {@code host} carries (since 1.5). */
     public void updateNetworkPeers(String host, RequestContext ctx, UpdateNetworkPeers request) {
         rpc.cast(RpcTopics.compute(host), UPDATE_NETWORK_PEERS, ctx, request);
+    }
+
+    /**
+     * Synchronous (since 1.6): the conductor records the interface once the host has it, and gives the
+     * port back when the host refused it.
+     */
+    public void attachPort(String host, RequestContext ctx, AttachPort request) {
+        rpc.call(RpcTopics.compute(host), ATTACH_PORT, ctx, request, Void.class, callTimeout);
+    }
+
+    /** Synchronous (since 1.6): the port is released only after the host has let it go. */
+    public void detachPort(String host, RequestContext ctx, DetachPort request) {
+        rpc.call(RpcTopics.compute(host), DETACH_PORT, ctx, request, Void.class, callTimeout);
     }
 
     /**

@@ -10,6 +10,7 @@ import io.windlass.context.RequestContext;
 import io.windlass.image.CacheImages;
 import io.windlass.image.ImageCacheReport;
 import io.windlass.host.HostState;
+import io.windlass.network.InterfaceChange;
 import io.windlass.rpc.RpcCasts;
 import io.windlass.rpc.RpcClient;
 import io.windlass.rpc.RpcMethod;
@@ -29,7 +30,8 @@ import java.time.Duration;
  * {@code report_image_cache} (aggregate image pre-caching);
  * 1.2 {@code build_capsule}, {@code delete_capsule}, {@code report_capsule_status} (capsules);
  * 1.3 {@code build_server}, {@code server_action}, {@code delete_server}, {@code report_server_status} (Nova servers);
- * 1.4 {@code evacuate_server}.
+ * 1.4 {@code evacuate_server}; 1.5 {@code attach_interface}, {@code detach_interface} (Zun network_attach/detach,
+ * Nova os-interface).
  * Each method names the version that introduced it; a message goes out at that version, so a
  * conductor of an older release still serves the methods it has.
  */
@@ -39,8 +41,9 @@ public class ConductorRpcApi {
     private static final RpcVersion V1_2 = new RpcVersion(1, 2);
     private static final RpcVersion V1_3 = new RpcVersion(1, 3);
     private static final RpcVersion V1_4 = new RpcVersion(1, 4);
+    private static final RpcVersion V1_5 = new RpcVersion(1, 5);
     /** This build's API: the newest method's version. */
-    public static final RpcVersion VERSION = V1_4;
+    public static final RpcVersion VERSION = V1_5;
 
     public static final RpcMethod<BuildContainer> BUILD_CONTAINER =
             RpcMethod.of("build_container", BuildContainer.class, V1_0);
@@ -69,6 +72,10 @@ public class ConductorRpcApi {
             RpcMethod.of("report_server_status", ServerStatusReport.class, V1_3);
     public static final RpcMethod<EvacuateServer> EVACUATE_SERVER =
             RpcMethod.of("evacuate_server", EvacuateServer.class, V1_4);
+    public static final RpcMethod<InterfaceChange> ATTACH_INTERFACE =
+            RpcMethod.of("attach_interface", InterfaceChange.class, V1_5);
+    public static final RpcMethod<InterfaceChange> DETACH_INTERFACE =
+            RpcMethod.of("detach_interface", InterfaceChange.class, V1_5);
 
     private final RpcClient rpc;
     private final RpcCasts casts;
@@ -165,6 +172,16 @@ public class ConductorRpcApi {
     /** The server is marked rebuilding; move it off its down host and spawn it again elsewhere (since 1.4). */
     public void evacuateServer(RequestContext ctx, EvacuateServer request) {
         casts.cast(RpcTopics.CONDUCTOR, EVACUATE_SERVER, ctx, request);
+    }
+
+    /** The API bound the port to the workload and recorded it; have the workload's host connect it (since 1.5). */
+    public void attachInterface(RequestContext ctx, InterfaceChange change) {
+        casts.cast(RpcTopics.CONDUCTOR, ATTACH_INTERFACE, ctx, change);
+    }
+
+    /** Have the workload's host disconnect the port, then release it (since 1.5). */
+    public void detachInterface(RequestContext ctx, InterfaceChange change) {
+        casts.cast(RpcTopics.CONDUCTOR, DETACH_INTERFACE, ctx, change);
     }
 
     /**
