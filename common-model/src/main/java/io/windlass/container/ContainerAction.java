@@ -23,7 +23,9 @@ public enum ContainerAction {
     ATTACH("attach", null),
     TOP("top", null),
     COMMIT("commit", null),
-    ARCHIVE("archive", null);
+    ARCHIVE("archive", null),
+    NETWORK_ATTACH("network_attach", TaskState.NETWORK_ATTACHING),
+    NETWORK_DETACH("network_detach", TaskState.NETWORK_DETACHING);
 
     private final String verb;
     private final TaskState taskState;

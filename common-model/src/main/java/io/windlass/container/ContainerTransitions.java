@@ -11,21 +11,23 @@ import java.util.Set;
  */
 public final class ContainerTransitions {
 
-    // Columns, in order, match COLUMNS below. Y = allowed, - = 409.
+    // Columns, in order, match COLUMNS below. Y = allowed, - = 409. "net" is network_attach and
+    // network_detach, which Zun allows in any state; here only where the engine container stands
+    // still, so that an interface never races the container's own create, start or removal.
     private static final String TABLE = """
-            #           start stop pause unpause reboot rebuild kill update resize delete d_stop d_force stats logs exec attach top commit archive
-            Creating    -     -    -     -       -      -       -    -      -      -      -      Y       -     -    -    -      -   -      -
-            Created     Y     -    -     -       Y      Y       -    Y      Y      Y      Y      Y       -     Y    -    -      -   -      Y
-            Running     -     Y    Y     -       Y      Y       Y    Y      Y      -      Y      Y       Y     Y    Y    Y      Y   Y      Y
-            Stopped     Y     -    -     -       Y      Y       -    Y      Y      Y      Y      Y       -     Y    -    -      -   Y      Y
-            Paused      -     -    -     Y       -      -       -    Y      Y      -      -      -       -     Y    -    -      -   Y      Y
-            Restarting  -     -    -     -       -      -       -    -      -      -      -      Y       -     -    -    -      -   -      -
-            Rebuilding  -     -    -     -       -      -       -    -      -      -      -      Y       -     -    -    -      -   -      -
-            Deleting    -     -    -     -       -      -       -    -      -      -      -      Y       -     -    -    -      -   -      -
-            Deleted     -     -    -     -       -      -       -    -      -      Y      Y      Y       -     -    -    -      -   -      -
-            Dead        -     -    -     -       -      -       -    -      -      Y      Y      Y       -     -    -    -      -   -      -
-            Error       Y     -    -     -       Y      Y       -    -      -      Y      Y      Y       -     Y    -    -      -   -      -
-            Unknown     -     -    -     -       -      -       -    -      -      -      -      Y       -     Y    -    -      -   -      -
+            #           start stop pause unpause reboot rebuild kill update resize delete d_stop d_force stats logs exec attach top commit archive net
+            Creating    -     -    -     -       -      -       -    -      -      -      -      Y       -     -    -    -      -   -      -      -
+            Created     Y     -    -     -       Y      Y       -    Y      Y      Y      Y      Y       -     Y    -    -      -   -      Y      Y
+            Running     -     Y    Y     -       Y      Y       Y    Y      Y      -      Y      Y       Y     Y    Y    Y      Y   Y      Y      Y
+            Stopped     Y     -    -     -       Y      Y       -    Y      Y      Y      Y      Y       -     Y    -    -      -   Y      Y      Y
+            Paused      -     -    -     Y       -      -       -    Y      Y      -      -      -       -     Y    -    -      -   Y      Y      -
+            Restarting  -     -    -     -       -      -       -    -      -      -      -      Y       -     -    -    -      -   -      -      -
+            Rebuilding  -     -    -     -       -      -       -    -      -      -      -      Y       -     -    -    -      -   -      -      -
+            Deleting    -     -    -     -       -      -       -    -      -      -      -      Y       -     -    -    -      -   -      -      -
+            Deleted     -     -    -     -       -      -       -    -      -      Y      Y      Y       -     -    -    -      -   -      -      -
+            Dead        -     -    -     -       -      -       -    -      -      Y      Y      Y       -     -    -    -      -   -      -      -
+            Error       Y     -    -     -       Y      Y       -    -      -      Y      Y      Y       -     Y    -    -      -   -      -      -
+            Unknown     -     -    -     -       -      -       -    -      -      -      -      Y       -     Y    -    -      -   -      -      -
             """;
 
     private static final ContainerAction[] COLUMNS = {
@@ -34,6 +36,7 @@ public final class ContainerTransitions {
         ContainerAction.RESIZE, ContainerAction.DELETE, ContainerAction.DELETE_AFTER_STOP,
         ContainerAction.DELETE_FORCE, ContainerAction.STATS, ContainerAction.LOGS, ContainerAction.EXECUTE,
         ContainerAction.ATTACH, ContainerAction.TOP, ContainerAction.COMMIT, ContainerAction.ARCHIVE,
+        ContainerAction.NETWORK_ATTACH,
     };
 
     private static final Map<ContainerStatus, Set<ContainerAction>> ALLOWED = parse();
@@ -42,7 +45,9 @@ public final class ContainerTransitions {
     }
 
     public static boolean isAllowed(ContainerStatus status, ContainerAction action) {
-        return ALLOWED.get(status).contains(action);
+        // one column for both directions of an interface change
+        ContainerAction column = action == ContainerAction.NETWORK_DETACH ? ContainerAction.NETWORK_ATTACH : action;
+        return ALLOWED.get(status).contains(column);
     }
 
     /** Zun's wording: "Cannot stop container &lt;uuid&gt; in Stopped state". */

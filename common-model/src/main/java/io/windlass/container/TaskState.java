@@ -14,7 +14,9 @@ public enum TaskState {
     CONTAINER_PAUSING,
     CONTAINER_UNPAUSING,
     CONTAINER_KILLING,
-    CONTAINER_REBUILDING;
+    CONTAINER_REBUILDING,
+    NETWORK_ATTACHING,
+    NETWORK_DETACHING;
 
     @JsonValue
     public String value() {

@@ -50,6 +50,20 @@ public class WorkloadNetworking {
         return described(row);
     }
 
+    /**
+     * Binds one more port of a placed row to its host (an interface attached after the create).
+     *
+     * @return false when the port is gone or taken by another device meanwhile
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean bind(WorkloadEntity row, String portId, String host) {
+        return em.createNativeQuery("UPDATE ports SET binding_host_id = :host, binding_vif_type = 'bridge', "
+                        + "status = 'ACTIVE', updated_at = now(), revision_number = revision_number + 1 "
+                        + "WHERE id = cast(:id as uuid) AND device_id = :device")
+                .setParameter("host", host).setParameter("id", portId).setParameter("device", row.uuid.toString())
+                .executeUpdate() == 1;
+    }
+
     /** What the host of a placed row needs again (a create asked a second time). */
     @Transactional(Transactional.TxType.MANDATORY)
     public PlacedNetworks describe(WorkloadEntity row) {
@@ -75,12 +89,18 @@ public class WorkloadNetworking {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void release(WorkloadEntity row) {
-        if (row.nics.isEmpty()) {
+        release(row, row.nics);
+    }
+
+    /** Releases some of the row's ports as {@link #release(WorkloadEntity)} releases all (an interface detached). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void release(WorkloadEntity row, List<WorkloadPort> nics) {
+        if (nics.isEmpty()) {
             return;
         }
         String device = row.uuid.toString();
-        List<String> kept = row.nics.stream().filter(WorkloadPort::preserveOnDelete).map(WorkloadPort::portId).toList();
-        List<String> made = row.nics.stream().filter(p -> !p.preserveOnDelete()).map(WorkloadPort::portId).toList();
+        List<String> kept = nics.stream().filter(WorkloadPort::preserveOnDelete).map(WorkloadPort::portId).toList();
+        List<String> made = nics.stream().filter(p -> !p.preserveOnDelete()).map(WorkloadPort::portId).toList();
         if (!kept.isEmpty()) {
             em.createNativeQuery("UPDATE ports SET device_id = '', device_owner = '', binding_host_id = '', "
                             + "binding_vif_type = 'unbound', status = 'DOWN', updated_at = now(), "

@@ -16,8 +16,10 @@ import io.windlass.container.persistence.ContainerEntity;
 import io.windlass.container.persistence.ContainerPage;
 import io.windlass.container.policy.ContainerPolicy;
 import io.windlass.container.service.ContainerPatch;
+import io.windlass.container.service.ContainerInterfaces;
 import io.windlass.container.service.ContainerService;
 import io.windlass.context.RequestContext;
+import io.windlass.port.workload.RequestedNetwork;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -47,11 +49,14 @@ public class ContainersResource {
     private final RequestedApiVersion version;
     private final PublicUrl publicUrl;
     private final ApiConfig config;
+    private final ContainerInterfaces interfaces;
 
     public ContainersResource(ContainerService service, ContainerRequests requests, RequestValidator validator,
                               ContainerViews views, ContainerPolicy policy, CurrentRequestContext context,
-                              RequestedApiVersion version, PublicUrl publicUrl, ApiConfig config) {
+                              RequestedApiVersion version, PublicUrl publicUrl, ApiConfig config,
+                              ContainerInterfaces interfaces) {
         this.service = service;
+        this.interfaces = interfaces;
         this.requests = requests;
         this.validator = validator;
         this.views = views;
@@ -190,11 +195,37 @@ public class ContainersResource {
     @GET
     @Path("/{ident}/network_list")
     public ContainerNetworksView networkList(@PathParam("ident") String ident) {
-        if (!version.isAtLeast(1, 13)) {
-            throw new NotAcceptableException("The requested version of network_list is not supported for this "
-                    + "version " + version.get() + "; it came in 1.13.");
-        }
+        requireVersion("network_list", 1, 13);
         return ContainerNetworksView.of(service.networks(context.get(), ident).addresses, version.isAtLeast(1, 18));
+    }
+
+    @POST
+    @Path("/{ident}/network_attach")
+    public Response networkAttach(@PathParam("ident") String ident, @Context UriInfo uri) {
+        requireVersion("network_attach", 1, 8);
+        RequestFields q = query("network_attach", uri);
+        RequestedNetwork requested = q.has("port") ? RequestedNetwork.ofPort(q.text("port"))
+                : q.has("network") ? RequestedNetwork.ofNetwork(q.text("network"), q.has("fixed_ip") ? q.text("fixed_ip") : null)
+                : null;
+        interfaces.attach(context.get(), ident, requested);
+        return Response.accepted().build();
+    }
+
+    @POST
+    @Path("/{ident}/network_detach")
+    public Response networkDetach(@PathParam("ident") String ident, @Context UriInfo uri) {
+        requireVersion("network_detach", 1, 6);
+        RequestFields q = query("network_detach", uri);
+        interfaces.detach(context.get(), ident, q.has("network") ? q.text("network") : null,
+                q.has("port") ? q.text("port") : null);
+        return Response.accepted().build();
+    }
+
+    private void requireVersion(String method, int major, int minor) {
+        if (!version.isAtLeast(major, minor)) {
+            throw new NotAcceptableException("The requested version of " + method + " is not supported for this "
+                    + "version " + version.get() + "; it came in " + major + "." + minor + ".");
+        }
     }
 
     private Response act(String ident, ContainerAction action, Integer timeout) {

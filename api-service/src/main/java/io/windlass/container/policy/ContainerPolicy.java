@@ -41,6 +41,8 @@ public class ContainerPolicy {
     public static final String REBOOT = "container:reboot";
     public static final String KILL = "container:kill";
     public static final String NETWORK_LIST = "container:network_list";
+    public static final String NETWORK_ATTACH = "container:network_attach";
+    public static final String NETWORK_DETACH = "container:network_detach";
     /** Who sees (and may filter by) these fields; the others follow {@link #GET_ONE}. */
     public static final String GET_ONE_HOST = "container:get_one:host";
     public static final String GET_ONE_IMAGE_PULL_POLICY = "container:get_one:image_pull_policy";
@@ -59,7 +61,8 @@ public class ContainerPolicy {
             Map.entry(DELETE_ALL_PROJECTS, ADMIN_API), Map.entry(START, ADMIN_OR_MEMBER), Map.entry(STOP, ADMIN_OR_MEMBER),
             Map.entry(PAUSE, ADMIN_OR_MEMBER), Map.entry(UNPAUSE, ADMIN_OR_MEMBER), Map.entry(REBOOT, ADMIN_OR_MEMBER),
             Map.entry(KILL, ADMIN_OR_MEMBER), Map.entry(RENAME, ADMIN_OR_MEMBER), Map.entry(STATS, ADMIN_OR_READER),
-            Map.entry(NETWORK_LIST, ADMIN_OR_READER));
+            Map.entry(NETWORK_LIST, ADMIN_OR_READER), Map.entry(NETWORK_ATTACH, ADMIN_OR_MEMBER),
+            Map.entry(NETWORK_DETACH, ADMIN_OR_MEMBER));
 
     private final PolicyEngine engine;
 

@@ -43,7 +43,7 @@ import java.util.UUID;
 public class ContainerService {
     private static final Logger LOG = Logger.getLogger(ContainerService.class);
     /** Zun's: names or uuids, the project's first network when none is named, ports owned by kuryr. */
-    private static final WorkloadPorts.Rules PORT_RULES = new WorkloadPorts.Rules(true,
+    static final WorkloadPorts.Rules PORT_RULES = new WorkloadPorts.Rules(true,
             WorkloadPorts.DefaultNetwork.FIRST, false, "compute:kuryr");
 
     private final ContainerRepository repository;
@@ -266,14 +266,14 @@ public class ContainerService {
         return repository.lockByUuid(uuid).orElseThrow(() -> lookup.notFound(ident));
     }
 
-    private static void requireAllowed(ContainerEntity c, ContainerAction action) {
+    static void requireAllowed(ContainerEntity c, ContainerAction action) {
         if (!ContainerTransitions.isAllowed(c.status, action)) {
             throw new ConflictException(ConflictException.INVALID_STATE,
                     ContainerTransitions.conflictMessage(c.status, action, c.uuid.toString()));
         }
     }
 
-    private static void requireHost(ContainerEntity c, ContainerAction action) {
+    static void requireHost(ContainerEntity c, ContainerAction action) {
         if (c.host == null) {
             throw new ConflictException(ConflictException.INVALID_STATE, "Cannot " + action.verb() + " container "
                     + c.uuid + " in " + c.status.value() + " state: it has not been placed on a host.");

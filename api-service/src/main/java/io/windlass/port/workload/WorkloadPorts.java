@@ -140,6 +140,24 @@ public class WorkloadPorts {
         return List.of(RequestedNetwork.ofNetwork(usable.getFirst(), null));
     }
 
+    /**
+     * The network a caller names (by uuid, or by name where the rules allow), among those it may use.
+     *
+     * @throws WorkloadNetworkException not found, or ambiguous
+     */
+    public String networkId(String projectId, String ident, Rules rules) {
+        return network(projectId, ident, rules).id();
+    }
+
+    /**
+     * The port a caller names, among its project's.
+     *
+     * @throws WorkloadNetworkException not found, or ambiguous
+     */
+    public String portId(String projectId, String ident, Rules rules) {
+        return port(projectId, ident, rules).id();
+    }
+
     private NetworkRecord network(String projectId, String ident, Rules rules) {
         return resolve(ident, rules, "network", Reason.NETWORK_NOT_FOUND, Reason.NETWORK_AMBIGUOUS,
                 id -> networks.find(id).filter(n -> n.shared() || n.projectId().equals(projectId)),

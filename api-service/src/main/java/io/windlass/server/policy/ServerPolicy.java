@@ -43,6 +43,11 @@ public class ServerPolicy {
     /** {@code nova/policies/ips.py}: readers of the server's project. */
     public static final String IPS_INDEX = "os_compute_api:ips:index";
     public static final String IPS_SHOW = "os_compute_api:ips:show";
+    /** {@code nova/policies/attach_interfaces.py}: readers look, members attach and detach. */
+    public static final String INTERFACES_LIST = "os_compute_api:os-attach-interfaces:list";
+    public static final String INTERFACES_SHOW = "os_compute_api:os-attach-interfaces:show";
+    public static final String INTERFACES_CREATE = "os_compute_api:os-attach-interfaces:create";
+    public static final String INTERFACES_DELETE = "os_compute_api:os-attach-interfaces:delete";
     /** {@code nova/policies/evacuate.py}: admins only. */
     public static final String EVACUATE = "os_compute_api:os-evacuate";
 
@@ -61,7 +66,9 @@ public class ServerPolicy {
             Map.entry(UPDATE, ADMIN_OR_MEMBER), Map.entry(DELETE, ADMIN_OR_MEMBER), Map.entry(START, ADMIN_OR_MEMBER),
             Map.entry(STOP, ADMIN_OR_MEMBER), Map.entry(REBOOT, ADMIN_OR_MEMBER), Map.entry(PAUSE, ADMIN_OR_MEMBER),
             Map.entry(UNPAUSE, ADMIN_OR_MEMBER), Map.entry(EXTENDED_ATTRIBUTES, ADMIN_API),
-            Map.entry(EVACUATE, ADMIN_API), Map.entry(IPS_INDEX, ADMIN_OR_READER), Map.entry(IPS_SHOW, ADMIN_OR_READER));
+            Map.entry(EVACUATE, ADMIN_API), Map.entry(IPS_INDEX, ADMIN_OR_READER), Map.entry(IPS_SHOW, ADMIN_OR_READER),
+            Map.entry(INTERFACES_LIST, ADMIN_OR_READER), Map.entry(INTERFACES_SHOW, ADMIN_OR_READER),
+            Map.entry(INTERFACES_CREATE, ADMIN_OR_MEMBER), Map.entry(INTERFACES_DELETE, ADMIN_OR_MEMBER));
 
     /** List filters only for callers that {@link #ALLOW_ALL_FILTERS} allows. */
     public static final Set<String> ADMIN_FILTERS = Set.of("host", "node", "uuid");

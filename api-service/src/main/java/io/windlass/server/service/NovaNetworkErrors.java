@@ -3,6 +3,7 @@ package io.windlass.server.service;
 import io.windlass.api.error.ApiException;
 import io.windlass.api.error.ConflictException;
 import io.windlass.api.error.InvalidInputException;
+import io.windlass.api.error.ResourceNotFoundException;
 import io.windlass.port.workload.WorkloadNetworkException;
 
 /**
@@ -12,6 +13,25 @@ import io.windlass.port.workload.WorkloadNetworkException;
  */
 public final class NovaNetworkErrors {
     private NovaNetworkErrors() {
+    }
+
+    /**
+     * As {@code os-interface} answers an attach ({@code attach_interfaces.py}): what is not found is a
+     * 404 there, an ambiguous network a 400, an address in use a 409.
+     */
+    public static ApiException ofAttach(WorkloadNetworkException e, String serverUuid) {
+        String subject = e.subject();
+        return switch (e.reason()) {
+            case NETWORK_NOT_FOUND -> new ResourceNotFoundException("NetworkNotFound", "Network " + subject
+                    + " could not be found.");
+            case PORT_NOT_FOUND, PORT_AMBIGUOUS -> new ResourceNotFoundException("PortNotFound", "Port id " + subject
+                    + " could not be found.");
+            case NETWORK_AMBIGUOUS, NETWORKS_AMBIGUOUS -> new InvalidInputException("NetworkAmbiguous",
+                    "Multiple possible networks found, use a Network ID to be more specific.");
+            case FIXED_IP_IN_USE -> new ConflictException("FixedIpAlreadyInUse", "Fixed IP address " + subject
+                    + " is already in use on instance " + serverUuid + ".");
+            default -> of(e, serverUuid);
+        };
     }
 
     public static ApiException of(WorkloadNetworkException e, String serverUuid) {

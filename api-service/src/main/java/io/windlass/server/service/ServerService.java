@@ -47,7 +47,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class ServerService {
     /** Nova's: uuids only, the one network there is when none is named, ports must hold an address. */
-    private static final WorkloadPorts.Rules PORT_RULES = new WorkloadPorts.Rules(false,
+    static final WorkloadPorts.Rules PORT_RULES = new WorkloadPorts.Rules(false,
             WorkloadPorts.DefaultNetwork.ONLY, true, "compute:nova");
     private static final Logger LOG = Logger.getLogger(ServerService.class);
 
@@ -296,7 +296,7 @@ public class ServerService {
         return s;
     }
 
-    private static ConflictException locked(ServerEntity s) {
+    static ConflictException locked(ServerEntity s) {
         return new ConflictException("InstanceIsLocked", "Instance " + s.uuid + " is locked");
     }
 

@@ -27,6 +27,7 @@ import io.windlass.server.ServerManager;
 import io.windlass.server.ServerOperation;
 import io.windlass.server.ServerRef;
 import io.windlass.server.ServerStatusReport;
+import io.windlass.workload.WorkloadInterfaces;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -43,10 +44,13 @@ public class ConductorEndpoint {
     private final HostHeartbeatRecorder heartbeats;
     private final ImageCacheFanout imageCache;
     private final ImageCacheProgress imageCacheProgress;
+    private final WorkloadInterfaces interfaces;
 
     public ConductorEndpoint(RpcServer server, ConductorConfig config, ContainerManager containers,
                              CapsuleManager capsules, ServerManager servers, HostHeartbeatRecorder heartbeats,
-                             ImageCacheFanout imageCache, ImageCacheProgress imageCacheProgress) {
+                             ImageCacheFanout imageCache, ImageCacheProgress imageCacheProgress,
+                             WorkloadInterfaces interfaces) {
+        this.interfaces = interfaces;
         this.server = server;
         this.config = config;
         this.containers = containers;
@@ -72,6 +76,8 @@ public class ConductorEndpoint {
                 .on(ConductorRpcApi.DELETE_SERVER, cast(servers::delete))
                 .on(ConductorRpcApi.REPORT_SERVER_STATUS, cast(servers::report))
                 .on(ConductorRpcApi.EVACUATE_SERVER, cast(servers::evacuate))
+                .on(ConductorRpcApi.ATTACH_INTERFACE, cast(interfaces::attach))
+                .on(ConductorRpcApi.DETACH_INTERFACE, cast(interfaces::detach))
                 .on(ConductorRpcApi.REPORT_HOST_STATE, (ctx, r) -> {
                     heartbeats.record(r);
                     return null;

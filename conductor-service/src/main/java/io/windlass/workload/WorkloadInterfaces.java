@@ -1,0 +1,234 @@
+package io.windlass.workload;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.windlass.compute.ComputeRpcApi;
+import io.windlass.context.RequestContext;
+import io.windlass.fault.Transient;
+import io.windlass.network.AttachPort;
+import io.windlass.network.DetachPort;
+import io.windlass.network.InterfaceChange;
+import io.windlass.network.NetworkBinding;
+import io.windlass.network.PlacedNetworks;
+import io.windlass.network.PortSpec;
+import io.windlass.network.WorkloadNetworking;
+import io.windlass.network.WorkloadPort;
+import io.windlass.persistence.WorkloadEntity;
+import io.windlass.rpc.RemoteException;
+import io.windlass.rpc.RpcTimeoutException;
+import io.windlass.rpc.RpcVersionCapExceeded;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import org.jboss.logging.Logger;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Interfaces added to and taken from a placed workload, for every kind that has them (Zun's
+ * {@code network_attach}/{@code network_detach}, Nova's {@code os-interface}): the api-service bound
+ * the port and recorded it in the row's {@code nics}; here the port is bound to the row's host, the
+ * host connects (or disconnects) the engine container, and only then does the row say so.
+ *
+ * <p>The host is called, not cast to: an attach the host refuses gives its port back (unbound, or
+ * deleted when it was made for the attach), and a detach releases the port only once no container
+ * holds its address any more. A host that does not answer makes the message come again
+ * ({@link HostNotAnswering}); both steps on the host are idempotent. Each step ends the kind's
+ * task state ({@code network_attaching}, {@code network_detaching}).
+ */
+@ApplicationScoped
+public class WorkloadInterfaces {
+    private static final Logger LOG = Logger.getLogger(WorkloadInterfaces.class);
+
+    private final Instance<WorkloadManager> managers;
+    private final WorkloadRows rows;
+    private final WorkloadNetworking networking;
+    private final ComputeRpcApi compute;
+
+    public WorkloadInterfaces(Instance<WorkloadManager> managers, WorkloadRows rows, WorkloadNetworking networking,
+                              ComputeRpcApi compute) {
+        this.managers = managers;
+        this.rows = rows;
+        this.networking = networking;
+        this.compute = compute;
+    }
+
+    public void attach(RequestContext ctx, InterfaceChange change) {
+        Shell<?> shell = shell(change);
+        Optional<Attach> attach = QuarkusTransaction.requiringNew().call(() -> shell.bind(change));
+        if (attach.isEmpty()) {
+            return;
+        }
+        String host = attach.get().host();
+        try {
+            compute.attachPort(host, ctx, attach.get().request());
+        } catch (RemoteException | RpcVersionCapExceeded e) {
+            LOG.warnf("attach %s to %s %s: %s refused it: %s; the port is given back", change.portId(), change.kind(),
+                    change.uuid(), host, e.getMessage());
+            QuarkusTransaction.requiringNew().run(() -> shell.drop(change));
+            castPeers(ctx, attach.get().request().port().networkId());
+            return;
+        } catch (RpcTimeoutException e) {
+            throw new HostNotAnswering(host, e);
+        }
+        QuarkusTransaction.requiringNew().run(() -> shell.done(change));
+        LOG.infof("attach %s to %s %s: done on %s", change.portId(), change.kind(), change.uuid(), host);
+        castPeers(ctx, attach.get().request().port().networkId());
+    }
+
+    public void detach(RequestContext ctx, InterfaceChange change) {
+        Shell<?> shell = shell(change);
+        Optional<Detach> detach = QuarkusTransaction.requiringNew().call(() -> shell.toDetach(change));
+        if (detach.isEmpty()) {
+            return;
+        }
+        String host = detach.get().host();
+        try {
+            compute.detachPort(host, ctx, detach.get().request());
+        } catch (RemoteException | RpcVersionCapExceeded e) {
+            // the container may still hold the address: the port stays the workload's
+            LOG.warnf("detach %s from %s %s: %s refused it: %s; the port stays attached", change.portId(),
+                    change.kind(), change.uuid(), host, e.getMessage());
+            QuarkusTransaction.requiringNew().run(() -> shell.done(change));
+            return;
+        } catch (RpcTimeoutException e) {
+            throw new HostNotAnswering(host, e);
+        }
+        QuarkusTransaction.requiringNew().run(() -> shell.drop(change));
+        LOG.infof("detach %s from %s %s: done on %s", change.portId(), change.kind(), change.uuid(), host);
+        castPeers(ctx, detach.get().request().networkId());
+    }
+
+    /** The other hosts of the network learn whether this one still carries it. */
+    private void castPeers(RequestContext ctx, String networkId) {
+        new NetworkSteps(networking, compute).castPeers(ctx,
+                QuarkusTransaction.requiringNew().call(() -> networking.peerUpdates(List.of(networkId))));
+    }
+
+    private Shell<?> shell(InterfaceChange change) {
+        for (WorkloadManager manager : managers) {
+            if (manager.lifecycle().rules().kind().equals(change.kind())) {
+                return new Shell<>(manager.lifecycle().rules());
+            }
+        }
+        throw new IllegalStateException("no workload kind " + change.kind());
+    }
+
+    /**
+     * @param host    the row's host
+     * @param request what it is asked
+     */
+    private record Attach(String host, AttachPort request) {
+    }
+
+    /**
+     * @param host    the row's host
+     * @param request what it is asked
+     */
+    private record Detach(String host, DetachPort request) {
+    }
+
+    /** The steps on one kind's rows, each inside its own transaction. */
+    private final class Shell<E extends WorkloadEntity> {
+        private final WorkloadRules<E, ?> rules;
+
+        Shell(WorkloadRules<E, ?> rules) {
+            this.rules = rules;
+        }
+
+        /** Binds the port to the row's host and describes it; empty when there is nothing to connect. */
+        Optional<Attach> bind(InterfaceChange change) {
+            Optional<E> found = lockWithPort(change, "attach");
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            E row = found.get();
+            if (row.host == null) {
+                LOG.infof("attach %s to %s %s: it left its host meanwhile; the port is given back", change.portId(),
+                        change.kind(), change.uuid());
+                drop(row, change);
+                return Optional.empty();
+            }
+            networking.bind(row, change.portId(), row.host);
+            PlacedNetworks placed = networking.describe(row);
+            rules.addressed(row, placed.ports());
+            Optional<PortSpec> port = placed.networks().ports().stream()
+                    .filter(p -> p.portId().equals(change.portId())).findFirst();
+            if (port.isEmpty()) {
+                // deleted through the Networking API meanwhile: nothing to connect, nothing to keep
+                LOG.infof("attach %s to %s %s: the port is gone", change.portId(), change.kind(), change.uuid());
+                drop(row, change);
+                return Optional.empty();
+            }
+            NetworkBinding network = placed.networks().networkOf(port.get());
+            return Optional.of(new Attach(row.host, new AttachPort(change.kind(), change.uuid(), port.get(), network)));
+        }
+
+        Optional<Detach> toDetach(InterfaceChange change) {
+            Optional<E> found = lockWithPort(change, "detach");
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            E row = found.get();
+            WorkloadPort nic = nic(row, change).orElseThrow();
+            if (row.host == null) {
+                // on no host: no container holds the address
+                drop(row, change);
+                return Optional.empty();
+            }
+            return Optional.of(new Detach(row.host,
+                    new DetachPort(change.kind(), change.uuid(), change.portId(), nic.networkId())));
+        }
+
+        /** The operation ended with the port where it was asked to be. */
+        void done(InterfaceChange change) {
+            rows.lock(rules.rowType(), uuid(change)).ifPresent(rules::clearTask);
+        }
+
+        /** The port leaves the workload: unbound (the user's) or deleted (made for it), and off the row. */
+        void drop(InterfaceChange change) {
+            rows.lock(rules.rowType(), uuid(change)).ifPresent(row -> drop(row, change));
+        }
+
+        private void drop(E row, InterfaceChange change) {
+            Optional<WorkloadPort> nic = nic(row, change);
+            if (nic.isPresent()) {
+                networking.release(row, List.of(nic.get()));
+                row.nics = row.nics.stream().filter(p -> !p.portId().equals(change.portId())).toList();
+                rules.addressed(row, networking.describe(row).ports());
+            }
+            rules.clearTask(row);
+        }
+
+        /** The locked row, when it still holds the port; else the task ends here. */
+        private Optional<E> lockWithPort(InterfaceChange change, String verb) {
+            Optional<E> row = rows.lock(rules.rowType(), uuid(change));
+            if (row.isEmpty()) {
+                LOG.infof("%s %s: %s %s is gone", verb, change.portId(), change.kind(), change.uuid());
+                return Optional.empty();
+            }
+            if (nic(row.get(), change).isEmpty()) {
+                LOG.infof("%s %s: no longer a port of %s %s; nothing to do", verb, change.portId(), change.kind(),
+                        change.uuid());
+                rules.clearTask(row.get());
+                return Optional.empty();
+            }
+            return row;
+        }
+
+        private UUID uuid(InterfaceChange change) {
+            return UUID.fromString(change.uuid());
+        }
+    }
+
+    private static Optional<WorkloadPort> nic(WorkloadEntity row, InterfaceChange change) {
+        return row.nics.stream().filter(p -> p.portId().equals(change.portId())).findFirst();
+    }
+
+    /** The host did not answer in time: the message comes again, and the host's step is idempotent. */
+    static final class HostNotAnswering extends RuntimeException implements Transient {
+        HostNotAnswering(String host, RpcTimeoutException cause) {
+            super("host " + host + " did not answer: " + cause.getMessage(), cause);
+        }
+    }
+}
