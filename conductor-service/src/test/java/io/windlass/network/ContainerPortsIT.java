@@ -7,6 +7,7 @@ import io.windlass.conductor.ConductorRpcApi.BuildContainer;
 import io.windlass.conductor.support.ContainerRows;
 import io.windlass.conductor.support.FakeEdges;
 import io.windlass.conductor.support.Poll;
+import io.windlass.conductor.support.PortRows;
 import io.windlass.container.ContainerManager;
 import io.windlass.container.ContainerStatus;
 import io.windlass.container.ContainerStatusReport;
@@ -57,13 +58,12 @@ class ContainerPortsIT {
     ObjectMapper json;
 
     FakeEdges edges;
+    PortRows ports;
 
     @BeforeEach
     void start() throws Exception {
         rows.clear();
-        rows.update("DELETE FROM ports");
-        rows.update("DELETE FROM subnets");
-        rows.update("DELETE FROM networks");
+        ports = new PortRows(rows, NETWORK, SUBNET, 4301, "198.19.80.0/24", "198.19.80.1");
         edges = new FakeEdges(connection, json);
     }
 
@@ -72,29 +72,17 @@ class ContainerPortsIT {
         edges.close();
     }
 
-    private void port(String id, String mac, String address, String device, String host) {
-        rows.update("INSERT INTO ports (id, network_id, project_id, mac_address, device_id, device_owner, "
-                + "binding_host_id, status) VALUES ('" + id + "', '" + NETWORK + "', 'p1', '" + mac + "', '" + device
-                + "', 'compute:kuryr', '" + host + "', '" + (host.isEmpty() ? "DOWN" : "ACTIVE") + "')");
-        rows.update("INSERT INTO ip_allocations (subnet_id, address, port_id, network_id) VALUES ('" + SUBNET + "', '"
-                + address + "', '" + id + "', '" + NETWORK + "')");
-    }
-
     @Test
     void placingBindsThePortsAndDescribesThemAndTheirPeersDeletingReleasesThem() throws Exception {
-        rows.update("INSERT INTO networks (id, project_id, name, mtu, segmentation_id) VALUES ('" + NETWORK
-                + "', 'p1', 'backend', 1450, 4301)");
-        rows.update("INSERT INTO subnets (id, network_id, project_id, ip_version, cidr, gateway_ip) VALUES ('" + SUBNET
-                + "', '" + NETWORK + "', 'p1', 4, '198.19.80.0/24', '198.19.80.1')");
         rows.insertHost(HOST, 0);
         rows.insertHost(OTHER_HOST, 0);
         rows.update("UPDATE compute_hosts SET underlay_address = '198.18.9.2' WHERE host = '" + HOST + "'");
         rows.update("UPDATE compute_hosts SET underlay_address = '198.18.8.2' WHERE host = '" + OTHER_HOST + "'");
         UUID uuid = rows.insert("Creating", null);
-        port(BROUGHT, "fa:16:3e:00:80:10", "198.19.80.10", uuid.toString(), "");
-        port(MADE, "fa:16:3e:00:80:11", "198.19.80.11", uuid.toString(), "");
+        ports.port(BROUGHT, "fa:16:3e:00:80:10", "198.19.80.10", uuid.toString(), "");
+        ports.port(MADE, "fa:16:3e:00:80:11", "198.19.80.11", uuid.toString(), "");
         // another workload's port already carries the network on the other host
-        port(ELSEWHERE, "fa:16:3e:00:80:12", "198.19.80.12", UUID.randomUUID().toString(), OTHER_HOST);
+        ports.port(ELSEWHERE, "fa:16:3e:00:80:12", "198.19.80.12", UUID.randomUUID().toString(), OTHER_HOST);
         rows.update("UPDATE containers SET nics = '[{\"portId\": \"" + BROUGHT + "\", \"networkId\": \"" + NETWORK
                 + "\", \"preserveOnDelete\": true}, {\"portId\": \"" + MADE + "\", \"networkId\": \"" + NETWORK
                 + "\", \"preserveOnDelete\": false}]' WHERE uuid = '" + uuid + "'");

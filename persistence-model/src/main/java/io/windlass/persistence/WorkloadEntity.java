@@ -52,12 +52,13 @@ public abstract class WorkloadEntity extends PanacheEntityBase {
     /**
      * The ports the workload holds on tenant networks, in the order asked for; empty: it sits on
      * its host engine's default network. The API writes them with the row, in one transaction
-     * with the ports it binds or makes.
+     * with the ports it binds or makes, and adds one for an interface attached; the conductor takes
+     * one off once its host has detached it, or refused to attach it (both lock the row first).
      */
     @JdbcTypeCode(SqlTypes.JSON)
     @Mutability(Immutability.class)
     @Column(nullable = false)
-    @WrittenBy(API)
+    @WrittenBy({API, CONDUCTOR})
     public List<WorkloadPort> nics = List.of();
 
     /** The newest agent observation applied: older reports are ignored. */

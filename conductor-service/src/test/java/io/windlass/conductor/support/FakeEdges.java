@@ -8,6 +8,8 @@ import io.windlass.container.ContainerOperation;
 import io.windlass.container.CreateContainer;
 import io.windlass.container.DeleteContainer;
 import io.windlass.container.ResizeContainer;
+import io.windlass.network.AttachPort;
+import io.windlass.network.DetachPort;
 import io.windlass.rpc.RpcConnection;
 import io.windlass.rpc.RpcEndpoint;
 import io.windlass.rpc.RpcHandler;
@@ -54,6 +56,8 @@ public class FakeEdges implements AutoCloseable {
     public final BlockingQueue<ServerRef> serverDestroys = new LinkedBlockingQueue<>();
     public final BlockingQueue<MoveClaim> moves = new LinkedBlockingQueue<>();
     public final BlockingQueue<ServerRef> otherHostDestroys = new LinkedBlockingQueue<>();
+    public final BlockingQueue<AttachPort> attaches = new LinkedBlockingQueue<>();
+    public final BlockingQueue<DetachPort> detaches = new LinkedBlockingQueue<>();
 
     /** Claims by consumer: like the real scheduler, a repeated request gets the same host. */
     private final Map<String, String> claims = new ConcurrentHashMap<>();
@@ -66,6 +70,8 @@ public class FakeEdges implements AutoCloseable {
     };
     public volatile RpcHandler<ResizeClaim> resizeClaimAnswer = (ctx, r) -> null;
     public volatile RpcHandler<ResizeContainer> resizeAnswer = (ctx, r) -> null;
+    public volatile RpcHandler<AttachPort> attachAnswer = (ctx, r) -> null;
+    public volatile RpcHandler<DetachPort> detachAnswer = (ctx, r) -> null;
 
     private final RpcServer server;
 
@@ -101,7 +107,16 @@ public class FakeEdges implements AutoCloseable {
                 .on(ComputeRpcApi.RESIZE_CONTAINER, (ctx, r) -> {
                     resizes.add(r);
                     return resizeAnswer.handle(ctx, r);
-                }), 2);
+                })
+                .on(ComputeRpcApi.ATTACH_PORT, (ctx, r) -> {
+                    attaches.add(r);
+                    return attachAnswer.handle(ctx, r);
+                })
+                .on(ComputeRpcApi.DETACH_PORT, (ctx, r) -> {
+                    detaches.add(r);
+                    return detachAnswer.handle(ctx, r);
+                })
+                .on(ComputeRpcApi.UPDATE_NETWORK_PEERS, (ctx, r) -> null), 2);
     }
 
     private static <A> RpcHandler<A> record(BlockingQueue<A> into) {

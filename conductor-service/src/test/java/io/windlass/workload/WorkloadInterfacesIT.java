@@ -1,0 +1,158 @@
+package io.windlass.workload;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import io.windlass.conductor.support.ContainerRows;
+import io.windlass.conductor.support.FakeEdges;
+import io.windlass.conductor.support.PortRows;
+import io.windlass.context.RequestContext;
+import io.windlass.network.AttachPort;
+import io.windlass.network.DetachPort;
+import io.windlass.network.FixedIp;
+import io.windlass.network.InterfaceChange;
+import io.windlass.network.NetworkBinding;
+import io.windlass.network.PortSpec;
+import io.windlass.network.SubnetSpec;
+import io.windlass.rpc.RpcConnection;
+import io.windlass.rpc.RpcHandlerException;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.windlass.conductor.support.FakeEdges.HOST;
+import static io.windlass.conductor.support.FakeEdges.next;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * An interface attached to and detached from a running container through the conductor, on real
+ * PostgreSQL and RabbitMQ with the host played by the test: the port is bound to the host and
+ * described to it, the row shows the address once the host has it, a host's refusal gives the
+ * port back, and a detach releases the port only after the host let it go.
+ */
+@QuarkusTest
+class WorkloadInterfacesIT {
+    private static final String NETWORK = "4a6f6f3a-0c1d-4c39-9d1a-5a8f2a0b7c01";
+    private static final String SUBNET = "4a6f6f3a-0c1d-4c39-9d1a-5a8f2a0b7c02";
+    private static final String PORT = "4a6f6f3a-0c1d-4c39-9d1a-5a8f2a0b7c03";
+    private static final String MAC = "fa:16:3e:00:81:10";
+
+    private final RequestContext ctx = RequestContext.internal("conductor-it");
+
+    @Inject
+    WorkloadInterfaces interfaces;
+    @Inject
+    ContainerRows rows;
+    @Inject
+    RpcConnection connection;
+    @Inject
+    ObjectMapper json;
+
+    FakeEdges edges;
+    PortRows ports;
+    UUID uuid;
+
+    @BeforeEach
+    void aRunningContainerWhoseApiJustBoundAPortToIt() throws Exception {
+        rows.clear();
+        ports = new PortRows(rows, NETWORK, SUBNET, 4311, "198.19.81.0/24", "198.19.81.1");
+        rows.insertHost(HOST, 0);
+        rows.update("UPDATE compute_hosts SET underlay_address = '198.18.9.2' WHERE host = '" + HOST + "'");
+        uuid = rows.insert("Running", HOST);
+        edges = new FakeEdges(connection, json);
+    }
+
+    @AfterEach
+    void stop() {
+        edges.close();
+    }
+
+    private void attaching(boolean preserveOnDelete) {
+        ports.port(PORT, MAC, "198.19.81.10", uuid.toString(), "");
+        rows.update("UPDATE containers SET task_state = 'network_attaching', nics = '"
+                + ports.nics(PORT, preserveOnDelete) + "' WHERE uuid = '" + uuid + "'");
+    }
+
+    private Map<String, String> port() {
+        return rows.row("SELECT device_id, binding_host_id, status FROM ports WHERE id = '" + PORT + "'");
+    }
+
+    private InterfaceChange change() {
+        return new InterfaceChange(InterfaceChange.CONTAINER, uuid.toString(), PORT);
+    }
+
+    @Test
+    void anAttachBindsDescribesAndShowsThePortAndADetachReleasesItAfterTheHost() throws Exception {
+        attaching(true);
+
+        interfaces.attach(ctx, change());
+
+        AttachPort asked = next(edges.attaches);
+        assertEquals(new AttachPort("container", uuid.toString(), new PortSpec(PORT, NETWORK, MAC,
+                        List.of(new FixedIp(SUBNET, "198.19.81.10"))), new NetworkBinding(NETWORK, 4311, 1450,
+                        List.of(new SubnetSpec("198.19.81.0/24", "198.19.81.1", 4)), List.of("198.18.9.2"))),
+                asked);
+        assertEquals(Map.of("device_id", uuid.toString(), "binding_host_id", HOST, "status", "ACTIVE"), port());
+        Map<String, String> row = rows.container(uuid);
+        assertNull(row.get("task_state"));
+        assertTrue(row.get("addresses").contains("198.19.81.10"), row.get("addresses"));
+
+        rows.update("UPDATE containers SET task_state = 'network_detaching' WHERE uuid = '" + uuid + "'");
+        interfaces.detach(ctx, change());
+
+        assertEquals(new DetachPort("container", uuid.toString(), PORT, NETWORK), next(edges.detaches));
+        // the user's port: unbound and DOWN, ready for another workload
+        assertEquals(Map.of("device_id", "", "binding_host_id", "", "status", "DOWN"), port());
+        row = rows.container(uuid);
+        assertNull(row.get("task_state"));
+        assertEquals("[]", row.get("nics"));
+        assertTrue(!row.get("addresses").contains("198.19.81.10"), row.get("addresses"));
+
+        // delivered again: nothing left to do, nothing asked of the host
+        interfaces.detach(ctx, change());
+        assertTrue(edges.detaches.isEmpty());
+    }
+
+    @Test
+    void anAttachTheHostRefusesGivesThePortBack() throws Exception {
+        attaching(false);
+        edges.attachAnswer = (c, r) -> {
+            throw new RpcHandlerException("EngineError", "the engine said no");
+        };
+
+        interfaces.attach(ctx, change());
+
+        next(edges.attaches);
+        // made for the attach: deleted with its address
+        assertEquals("0", rows.row("SELECT count(*) AS n FROM ports WHERE id = '" + PORT + "'").get("n"));
+        assertEquals("0", rows.row("SELECT count(*) AS n FROM ip_allocations WHERE port_id = '" + PORT + "'").get("n"));
+        Map<String, String> row = rows.container(uuid);
+        assertNull(row.get("task_state"));
+        assertEquals("[]", row.get("nics"));
+    }
+
+    @Test
+    void aDetachTheHostRefusesKeepsThePort() throws Exception {
+        attaching(false);
+        interfaces.attach(ctx, change());
+        next(edges.attaches);
+        edges.detachAnswer = (c, r) -> {
+            throw new RpcHandlerException("EngineError", "the engine said no");
+        };
+        rows.update("UPDATE containers SET task_state = 'network_detaching' WHERE uuid = '" + uuid + "'");
+
+        interfaces.detach(ctx, change());
+
+        next(edges.detaches);
+        assertEquals(Map.of("device_id", uuid.toString(), "binding_host_id", HOST, "status", "ACTIVE"), port());
+        Map<String, String> row = rows.container(uuid);
+        assertNull(row.get("task_state"));
+        assertTrue(row.get("nics").contains(PORT));
+    }
+}
