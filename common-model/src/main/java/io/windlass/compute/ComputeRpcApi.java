@@ -12,6 +12,7 @@ import io.windlass.image.CacheHostImages;
 import io.windlass.network.AttachPort;
 import io.windlass.network.DetachPort;
 import io.windlass.network.UpdateNetworkPeers;
+import io.windlass.network.UpdatePortFilters;
 import io.windlass.rpc.RpcClient;
 import io.windlass.rpc.RpcMethod;
 import io.windlass.rpc.RpcTopics;
@@ -30,7 +31,8 @@ import java.time.Duration;
  * {@link CreateContainer}, {@link CreateCapsule} and {@link ServerSpec} gained {@code networks} (the workload's
  * ports), and {@code update_network_peers}. A 1.4 agent would ignore the ports, so the conductor does not place a
  * workload with ports under a cap below 1.5; 1.6 {@code attach_port} and {@code detach_port} (interfaces added to and
- * taken from a placed workload: Zun's {@code network_attach}/{@code network_detach}, Nova's {@code os-interface}).
+ * taken from a placed workload: Zun's {@code network_attach}/{@code network_detach}, Nova's {@code os-interface});
+ * 1.7 {@code update_port_filters} (security groups' ingress rules enforced on the host).
  * Each method names the version that introduced it; under a version cap
  * ({@code windlass.rpc.version-cap.compute}) a newer one is not sent ({@link io.windlass.rpc.RpcVersionCapExceeded}).
  */
@@ -42,8 +44,9 @@ public class ComputeRpcApi {
     private static final RpcVersion V1_4 = new RpcVersion(1, 4);
     private static final RpcVersion V1_5 = new RpcVersion(1, 5);
     private static final RpcVersion V1_6 = new RpcVersion(1, 6);
+    private static final RpcVersion V1_7 = new RpcVersion(1, 7);
     /** This build's API: the newest method's version. */
-    public static final RpcVersion VERSION = V1_6;
+    public static final RpcVersion VERSION = V1_7;
     /** The version from which agents put a workload on its ports ({@code networks} in its create). */
     public static final RpcVersion TENANT_NETWORKS = V1_5;
     /** The version from which agents leave a server spawned with {@link ServerSpec#stopped()} powered off. */
@@ -74,6 +77,8 @@ public class ComputeRpcApi {
             RpcMethod.of("update_network_peers", UpdateNetworkPeers.class, V1_5);
     public static final RpcMethod<AttachPort> ATTACH_PORT = RpcMethod.of("attach_port", AttachPort.class, V1_6);
     public static final RpcMethod<DetachPort> DETACH_PORT = RpcMethod.of("detach_port", DetachPort.class, V1_6);
+    public static final RpcMethod<UpdatePortFilters> UPDATE_PORT_FILTERS =
+            RpcMethod.of("update_port_filters", UpdatePortFilters.class, V1_7);
     public static final RpcMethod<ServerOperation> SERVER_ACTION =
             RpcMethod.of("server_action", ServerOperation.class, V1_3);
     public static final RpcMethod<ServerRef> DESTROY_SERVER = RpcMethod.of("destroy_server", ServerRef.class, V1_3);
@@ -151,6 +156,11 @@ public class ComputeRpcApi {
     /** A host began or stopped holding ports of a network {@code host} carries (since 1.5). */
     public void updateNetworkPeers(String host, RequestContext ctx, UpdateNetworkPeers request) {
         rpc.cast(RpcTopics.compute(host), UPDATE_NETWORK_PEERS, ctx, request);
+    }
+
+    /** The complete ingress filtering of the host's ports (since 1.7). */
+    public void updatePortFilters(String host, RequestContext ctx, UpdatePortFilters request) {
+        rpc.cast(RpcTopics.compute(host), UPDATE_PORT_FILTERS, ctx, request);
     }
 
     /**
