@@ -45,10 +45,10 @@ public class ServerEvacuation {
     private final NetworkSteps peers;
 
     public ServerEvacuation(WorkloadRows rows, ServerRules rules, SchedulerRpcApi scheduler, ComputeRpcApi compute,
-                            AggregateHostReader aggregates, ConductorConfig config, WorkloadNetworking networking) {
+                            AggregateHostReader aggregates, ConductorConfig config, NetworkSteps peers) {
         this.rows = rows;
-        this.networking = networking;
-        this.peers = new NetworkSteps(networking, compute);
+        this.networking = peers.networking();
+        this.peers = peers;
         this.rules = rules;
         this.scheduler = scheduler;
         this.compute = compute;
@@ -164,7 +164,7 @@ public class ServerEvacuation {
 
     private void spawn(RequestContext ctx, ServerEntity row, PlacedNetworks networks) {
         compute.spawnServer(row.host, ctx, rules.spec(row).withNetworks(networks.networks()));
-        peers.castPeersAfterPlacement(ctx, networks.networks());
+        peers.castAfterPlacement(ctx, networks.networks());
         LOG.infof("evacuate server %s: spawn cast to %s", row.uuid, row.host);
     }
 }

@@ -2,10 +2,10 @@ package io.windlass.workload;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
-import io.windlass.compute.ComputeRpcApi;
 import io.windlass.conductor.config.ConductorConfig;
 import io.windlass.context.RequestContext;
 import io.windlass.network.NetworkBinding;
+import io.windlass.network.UpdatePortFilters;
 import io.windlass.network.WorkloadNetworking;
 import io.windlass.fault.TransientFailure;
 import io.windlass.host.ServiceLivenessConfig;
@@ -49,14 +49,14 @@ public class Reconciler {
     private final Map<UUID, Instant> createAsked = new ConcurrentHashMap<>();
 
     public Reconciler(EntityManager em, WorkloadRows rows, Instance<WorkloadManager> managers, ConductorConfig config,
-                      ServiceLivenessConfig liveness, WorkloadNetworking networking, ComputeRpcApi compute) {
+                      ServiceLivenessConfig liveness, NetworkSteps networkSteps) {
         this.em = em;
         this.rows = rows;
         this.managers = managers;
         this.config = config;
         this.liveness = liveness;
-        this.networking = networking;
-        this.networkSteps = new NetworkSteps(networking, compute);
+        this.networking = networkSteps.networking();
+        this.networkSteps = networkSteps;
     }
 
     // not while starting or stopping: during shutdown the database layer may already be gone
@@ -89,7 +89,13 @@ public class Reconciler {
             }
             // every host carrying a tenant network floods to exactly its current peers
             Map<String, List<NetworkBinding>> peers = networking.allPeerUpdates();
-            afterCommit.add(() -> networkSteps.castPeers(RequestContext.internal("conductor-service"), peers));
+            // and every host that can carry one enforces exactly its ports' security groups
+            Map<String, UpdatePortFilters> filters = networkSteps.filters().all();
+            afterCommit.add(() -> {
+                RequestContext ctx = RequestContext.internal("conductor-service");
+                networkSteps.castPeers(ctx, peers);
+                networkSteps.castFilters(ctx, filters);
+            });
             return result.build();
         });
         // casts only once the repairs they follow are committed

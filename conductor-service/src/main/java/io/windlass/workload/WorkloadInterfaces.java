@@ -44,12 +44,14 @@ public class WorkloadInterfaces {
     private final WorkloadRows rows;
     private final WorkloadNetworking networking;
     private final ComputeRpcApi compute;
+    private final NetworkSteps networks;
 
-    public WorkloadInterfaces(Instance<WorkloadManager> managers, WorkloadRows rows, WorkloadNetworking networking,
+    public WorkloadInterfaces(Instance<WorkloadManager> managers, WorkloadRows rows, NetworkSteps networks,
                               ComputeRpcApi compute) {
         this.managers = managers;
         this.rows = rows;
-        this.networking = networking;
+        this.networks = networks;
+        this.networking = networks.networking();
         this.compute = compute;
     }
 
@@ -66,14 +68,14 @@ public class WorkloadInterfaces {
             LOG.warnf("attach %s to %s %s: %s refused it: %s; the port is given back", change.portId(), change.kind(),
                     change.uuid(), host, e.getMessage());
             QuarkusTransaction.requiringNew().run(() -> shell.drop(change));
-            castPeers(ctx, attach.get().request().port().networkId());
+            castPeers(ctx, host, attach.get().request());
             return;
         } catch (RpcTimeoutException e) {
             throw new HostNotAnswering(host, e);
         }
         QuarkusTransaction.requiringNew().run(() -> shell.done(change));
         LOG.infof("attach %s to %s %s: done on %s", change.portId(), change.kind(), change.uuid(), host);
-        castPeers(ctx, attach.get().request().port().networkId());
+        castPeers(ctx, host, attach.get().request());
     }
 
     public void detach(RequestContext ctx, InterfaceChange change) {
@@ -96,13 +98,16 @@ public class WorkloadInterfaces {
         }
         QuarkusTransaction.requiringNew().run(() -> shell.drop(change));
         LOG.infof("detach %s from %s %s: done on %s", change.portId(), change.kind(), change.uuid(), host);
-        castPeers(ctx, detach.get().request().networkId());
+        castPeers(ctx, host, detach.get().request());
     }
 
     /** The other hosts of the network learn whether this one still carries it. */
-    private void castPeers(RequestContext ctx, String networkId) {
-        new NetworkSteps(networking, compute).castPeers(ctx,
-                QuarkusTransaction.requiringNew().call(() -> networking.peerUpdates(List.of(networkId))));
+    private void castPeers(RequestContext ctx, String host, AttachPort port) {
+        networks.castAfterPortChange(ctx, List.of(port.port().networkId()), List.of(port.port().portId()), host);
+    }
+
+    private void castPeers(RequestContext ctx, String host, DetachPort port) {
+        networks.castAfterPortChange(ctx, List.of(port.networkId()), List.of(port.portId()), host);
     }
 
     private Shell<?> shell(InterfaceChange change) {

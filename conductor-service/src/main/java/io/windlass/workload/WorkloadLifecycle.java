@@ -149,7 +149,7 @@ public class WorkloadLifecycle<E extends WorkloadEntity, R extends WorkloadRepor
             return;
         }
         LOG.infof("build %s %s: create cast to %s", kind, uuid, host);
-        networks.castPeersAfterPlacement(ctx, placed.networks().networks());
+        networks.castAfterPlacement(ctx, placed.networks().networks());
     }
 
     /**

@@ -2,9 +2,7 @@ package io.windlass.workload;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.windlass.aggregate.persistence.AggregateHostReader;
-import io.windlass.compute.ComputeRpcApi;
 import io.windlass.conductor.config.ConductorConfig;
-import io.windlass.network.WorkloadNetworking;
 import io.windlass.persistence.WorkloadEntity;
 import io.windlass.scheduler.SchedulerRpcApi;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,15 +15,12 @@ public class WorkloadLifecycles {
     private final AggregateHostReader aggregates;
     private final ConductorConfig config;
     private final MeterRegistry registry;
-    private final WorkloadNetworking networking;
-    private final ComputeRpcApi compute;
+    private final NetworkSteps networks;
 
     public WorkloadLifecycles(WorkloadRows rows, SchedulerRpcApi scheduler, AggregateHostReader aggregates,
-                              ConductorConfig config, MeterRegistry registry, WorkloadNetworking networking,
-                              ComputeRpcApi compute) {
+                              ConductorConfig config, MeterRegistry registry, NetworkSteps networks) {
         this.rows = rows;
-        this.networking = networking;
-        this.compute = compute;
+        this.networks = networks;
         this.scheduler = scheduler;
         this.aggregates = aggregates;
         this.config = config;
@@ -40,6 +35,6 @@ public class WorkloadLifecycles {
     public <E extends WorkloadEntity, R extends WorkloadReport> WorkloadLifecycle<E, R> of(
             WorkloadRules<E, R> rules, WorkloadLifecycle.HostCreate<E> recreate, WorkloadLifecycle.HostCast<E> redelete) {
         return new WorkloadLifecycle<>(rules, recreate, redelete, rows, scheduler, aggregates, config, registry,
-                new NetworkSteps(networking, compute));
+                networks);
     }
 }

@@ -9,10 +9,13 @@ import io.windlass.context.RequestContext;
 import io.windlass.network.AttachPort;
 import io.windlass.network.DetachPort;
 import io.windlass.network.FixedIp;
+import io.windlass.network.IngressRule;
 import io.windlass.network.InterfaceChange;
 import io.windlass.network.NetworkBinding;
+import io.windlass.network.PortFilter;
 import io.windlass.network.PortSpec;
 import io.windlass.network.SubnetSpec;
+import io.windlass.network.UpdatePortFilters;
 import io.windlass.rpc.RpcConnection;
 import io.windlass.rpc.RpcHandlerException;
 import jakarta.inject.Inject;
@@ -34,7 +37,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * An interface attached to and detached from a running container through the conductor, on real
  * PostgreSQL and RabbitMQ with the host played by the test: the port is bound to the host and
  * described to it, the row shows the address once the host has it, a host's refusal gives the
- * port back, and a detach releases the port only after the host let it go.
+ * port back, and a detach releases the port only after the host let it go; the host is sent the
+ * filters of its ports' security groups.
  */
 @QuarkusTest
 class WorkloadInterfacesIT {
@@ -42,6 +46,8 @@ class WorkloadInterfacesIT {
     private static final String SUBNET = "4a6f6f3a-0c1d-4c39-9d1a-5a8f2a0b7c02";
     private static final String PORT = "4a6f6f3a-0c1d-4c39-9d1a-5a8f2a0b7c03";
     private static final String MAC = "fa:16:3e:00:81:10";
+    private static final String GROUP = "4a6f6f3a-0c1d-4c39-9d1a-5a8f2a0b7c04";
+    private static final String ELSEWHERE = "4a6f6f3a-0c1d-4c39-9d1a-5a8f2a0b7c05";
 
     private final RequestContext ctx = RequestContext.internal("conductor-it");
 
@@ -75,6 +81,10 @@ class WorkloadInterfacesIT {
 
     private void attaching(boolean preserveOnDelete) {
         ports.port(PORT, MAC, "198.19.81.10", uuid.toString(), "");
+        ports.defaultGroup(GROUP);
+        ports.member(PORT, GROUP);
+        ports.port(ELSEWHERE, "fa:16:3e:00:81:11", "198.19.81.11", UUID.randomUUID().toString(), "");
+        ports.member(ELSEWHERE, GROUP);
         rows.update("UPDATE containers SET task_state = 'network_attaching', nics = '"
                 + ports.nics(PORT, preserveOnDelete) + "' WHERE uuid = '" + uuid + "'");
     }
@@ -102,6 +112,10 @@ class WorkloadInterfacesIT {
         Map<String, String> row = rows.container(uuid);
         assertNull(row.get("task_state"));
         assertTrue(row.get("addresses").contains("198.19.81.10"), row.get("addresses"));
+        // the host enforces the port's group: any ingress from the group's members (itself and a port elsewhere)
+        assertEquals(new UpdatePortFilters(List.of(new PortFilter(PORT, NETWORK, 4311, List.of("198.19.81.10"),
+                        List.of(IngressRule.fromAny(4, List.of("198.19.81.10/32", "198.19.81.11/32")))))),
+                next(edges.filters));
 
         rows.update("UPDATE containers SET task_state = 'network_detaching' WHERE uuid = '" + uuid + "'");
         interfaces.detach(ctx, change());

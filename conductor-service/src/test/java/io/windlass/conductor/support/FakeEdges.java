@@ -10,6 +10,7 @@ import io.windlass.container.DeleteContainer;
 import io.windlass.container.ResizeContainer;
 import io.windlass.network.AttachPort;
 import io.windlass.network.DetachPort;
+import io.windlass.network.UpdatePortFilters;
 import io.windlass.rpc.RpcConnection;
 import io.windlass.rpc.RpcEndpoint;
 import io.windlass.rpc.RpcHandler;
@@ -58,6 +59,7 @@ public class FakeEdges implements AutoCloseable {
     public final BlockingQueue<ServerRef> otherHostDestroys = new LinkedBlockingQueue<>();
     public final BlockingQueue<AttachPort> attaches = new LinkedBlockingQueue<>();
     public final BlockingQueue<DetachPort> detaches = new LinkedBlockingQueue<>();
+    public final BlockingQueue<UpdatePortFilters> filters = new LinkedBlockingQueue<>();
 
     /** Claims by consumer: like the real scheduler, a repeated request gets the same host. */
     private final Map<String, String> claims = new ConcurrentHashMap<>();
@@ -116,7 +118,8 @@ public class FakeEdges implements AutoCloseable {
                     detaches.add(r);
                     return detachAnswer.handle(ctx, r);
                 })
-                .on(ComputeRpcApi.UPDATE_NETWORK_PEERS, (ctx, r) -> null), 2);
+                .on(ComputeRpcApi.UPDATE_NETWORK_PEERS, (ctx, r) -> null)
+                .on(ComputeRpcApi.UPDATE_PORT_FILTERS, record(filters)), 2);
     }
 
     private static <A> RpcHandler<A> record(BlockingQueue<A> into) {

@@ -15,6 +15,7 @@ public final class PortRows {
         this.network = network;
         this.subnet = subnet;
         rows.update("DELETE FROM ports");
+        rows.update("DELETE FROM security_groups");
         rows.update("DELETE FROM subnets");
         rows.update("DELETE FROM networks");
         rows.update("INSERT INTO networks (id, project_id, name, mtu, segmentation_id) VALUES ('" + network
@@ -30,6 +31,21 @@ public final class PortRows {
                 + "', 'compute:kuryr', '" + host + "', '" + (host.isEmpty() ? "DOWN" : "ACTIVE") + "')");
         rows.update("INSERT INTO ip_allocations (subnet_id, address, port_id, network_id) VALUES ('" + subnet + "', '"
                 + address + "', '" + id + "', '" + network + "')");
+    }
+
+    /** A project's default group as Neutron makes it: any ingress from its own members. */
+    public void defaultGroup(String groupId) {
+        rows.update("INSERT INTO security_groups (id, project_id, name, is_default) VALUES ('" + groupId
+                + "', 'p1', 'default', true)");
+        rows.update("INSERT INTO security_group_rules (id, security_group_id, project_id, direction, ethertype, "
+                + "remote_group_id) VALUES (gen_random_uuid(), '" + groupId + "', 'p1', 'ingress', 'IPv4', '" + groupId
+                + "')");
+    }
+
+    /** Puts the port in the group. */
+    public void member(String portId, String groupId) {
+        rows.update("INSERT INTO port_security_groups (port_id, security_group_id) VALUES ('" + portId + "', '"
+                + groupId + "')");
     }
 
     /** The row's {@code nics}: each port on this network, preserved on delete or not. */
