@@ -11,7 +11,9 @@ import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The engine's side of the data plane: its networks, through docker-java and {@link DockerCalls}. */
 public class DockerNetworks implements AutoCloseable {
@@ -85,6 +87,37 @@ public class DockerNetworks implements AutoCloseable {
         calls.run("connect " + networkName, null, () -> docker.connectToNetworkCmd().withNetworkId(networkName)
                 .withContainerId(containerId).withContainerNetwork(endpoint).exec());
         LOG.infof("connected container %s to %s (port %s)", containerId, networkName, port.portId());
+    }
+
+    /**
+     * The engine networks a container is on, by name, stopped containers included (they keep their
+     * endpoints); empty when the engine has no such container.
+     */
+    public Optional<Set<String>> networksOf(String containerName) {
+        try {
+            var settings = calls.call("inspect container", containerName,
+                    () -> docker.inspectContainerCmd(containerName).exec()).getNetworkSettings();
+            Map<String, ContainerNetwork> attached = settings == null ? null : settings.getNetworks();
+            return Optional.of(attached == null ? Set.of() : Set.copyOf(attached.keySet()));
+        } catch (WorkloadNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Disconnects a container from a network. By force, so that the engine also lets a stopped
+     * container go, and one whose endpoint it lost. The engine refuses a container that is not on
+     * the network: ask {@link #networksOf} first. Nothing to do when the container or the network
+     * is gone.
+     */
+    public void disconnect(String containerName, String networkName) {
+        try {
+            calls.run("disconnect " + networkName, containerName, () -> docker.disconnectFromNetworkCmd()
+                    .withNetworkId(networkName).withContainerId(containerName).withForce(true).exec());
+            LOG.infof("disconnected container %s from %s", containerName, networkName);
+        } catch (WorkloadNotFoundException e) {
+            LOG.debugf("container %s or network %s was gone already", containerName, networkName);
+        }
     }
 
     /** Removes the network; nothing to do when it is not there. */

@@ -1,6 +1,7 @@
 package io.windlass.agent.network;
 
 import com.github.dockerjava.api.command.CreateContainerCmd;
+import io.windlass.network.NetworkBinding;
 import io.windlass.network.PortSpec;
 import io.windlass.network.WorkloadNetworks;
 import org.jboss.logging.Logger;
@@ -9,6 +10,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -16,12 +18,15 @@ import java.util.function.Function;
  * the Docker drivers of every kind (a Zun container, a server, a capsule's sandbox).
  *
  * <p>The first port is the container's interface from its create on ({@link PortAttachment}: its
- * addresses and its MAC); each further port is connected afterwards with its addresses. Each
- * network is ensured, and the container made or connected, under that network's lock, so a release
- * running meanwhile (another workload's delete, the sync) cannot take the network away in between.
+ * addresses and its MAC); each further port is connected afterwards with its addresses, at create
+ * or later ({@link #attach}, and {@link #detach} takes one away). Each network is ensured, and the
+ * container made or connected, under that network's lock, so a release running meanwhile (another
+ * workload's delete, the sync) cannot take the network away in between.
  */
 public class WorkloadPorts {
     private static final Logger LOG = Logger.getLogger(WorkloadPorts.class);
+    /** The engine's network of a container without any ({@code --network none}): it may join no other while on it. */
+    static final String NO_NETWORK = "none";
 
     private final EngineNetworks networks;
     private final DockerNetworks engine;
@@ -58,6 +63,59 @@ public class WorkloadPorts {
             release(networkIds(ports));
             throw e;
         }
+    }
+
+    /**
+     * Connects a placed workload's engine container to one more port ({@code attach_port}): the
+     * port's network is ensured (engine network, VXLAN device, flooding to the binding's peers) and
+     * the container connected with the port's addresses, under the network's lock. A container on
+     * the network already is left as it is (an attach asked again); one on no network at all
+     * ({@code none}: a server spawned without any) leaves that first, as the engine lets a container
+     * on {@code none} join nothing else. A failure releases the network again unless a container
+     * holds it.
+     *
+     * @return false when the engine has no such container: nothing was made for it then
+     */
+    public boolean attach(String engineContainer, PortSpec port, NetworkBinding network) {
+        Optional<Set<String>> current = engine.networksOf(engineContainer);
+        if (current.isEmpty()) {
+            return false;
+        }
+        try {
+            networks.attaching(network, name -> {
+                if (isOn(current.get(), port.networkId())) {
+                    LOG.infof("container %s is on %s already (port %s)", engineContainer, name, port.portId());
+                    return null;
+                }
+                if (current.get().contains(NO_NETWORK)) {
+                    engine.disconnect(engineContainer, NO_NETWORK);
+                }
+                engine.connect(engineContainer, name, port);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            // a network made for this attach and used by nothing else must not stay behind
+            release(List.of(network.networkId()));
+            throw e;
+        }
+        return true;
+    }
+
+    /**
+     * Disconnects a workload's engine container from a network ({@code detach_port}), stopped or
+     * not, and removes the network from the host when nothing else uses it. A container not on the
+     * network, or gone, is detached already: only the release is left.
+     */
+    public void detach(String engineContainer, String networkId) {
+        if (engine.networksOf(engineContainer).map(current -> isOn(current, networkId)).orElse(false)) {
+            engine.disconnect(engineContainer, DataPlaneNames.engineNetwork(networkId));
+        }
+        release(List.of(networkId));
+    }
+
+    /** Whether a container on these engine networks is on the Windlass network. */
+    static boolean isOn(Set<String> engineNetworks, String networkId) {
+        return engineNetworks.contains(DataPlaneNames.engineNetwork(networkId));
     }
 
     /**
