@@ -1,6 +1,7 @@
 package io.windlass.agent.network;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.Network;
@@ -10,10 +11,10 @@ import io.windlass.network.PortSpec;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** The engine's side of the data plane: its networks, through docker-java and {@link DockerCalls}. */
 public class DockerNetworks implements AutoCloseable {
@@ -89,26 +90,30 @@ public class DockerNetworks implements AutoCloseable {
         LOG.infof("connected container %s to %s (port %s)", containerId, networkName, port.portId());
     }
 
-    /**
-     * The engine networks a container is on, by name, stopped containers included (they keep their
-     * endpoints); empty when the engine has no such container.
-     */
-    public Optional<Set<String>> networksOf(String containerName) {
+    /** What the container has of the engine's networks; empty when the engine has no such container. */
+    public Optional<ContainerAttachments> attachmentsOf(String containerName) {
+        InspectContainerResponse r;
         try {
-            var settings = calls.call("inspect container", containerName,
-                    () -> docker.inspectContainerCmd(containerName).exec()).getNetworkSettings();
-            Map<String, ContainerNetwork> attached = settings == null ? null : settings.getNetworks();
-            return Optional.of(attached == null ? Set.of() : Set.copyOf(attached.keySet()));
+            r = calls.call("inspect container", containerName, () -> docker.inspectContainerCmd(containerName).exec());
         } catch (WorkloadNotFoundException e) {
             return Optional.empty();
         }
+        Map<String, ContainerNetwork> settings = r.getNetworkSettings() == null ? null
+                : r.getNetworkSettings().getNetworks();
+        Map<String, String> endpoints = new HashMap<>();
+        if (settings != null) {
+            settings.forEach((name, net) -> endpoints.put(name,
+                    net == null || net.getEndpointId() == null ? "" : net.getEndpointId()));
+        }
+        boolean running = r.getState() != null && Boolean.TRUE.equals(r.getState().getRunning());
+        return Optional.of(new ContainerAttachments(running, endpoints));
     }
 
     /**
      * Disconnects a container from a network. By force, so that the engine also lets a stopped
-     * container go, and one whose endpoint it lost. The engine refuses a container that is not on
-     * the network: ask {@link #networksOf} first. Nothing to do when the container or the network
-     * is gone.
+     * container go, and a setting a refused connect left behind once the network is gone (see
+     * {@link ContainerAttachments}). The engine refuses a running container that is not on the
+     * network: ask {@link #attachmentsOf} first. Nothing to do when the container is gone.
      */
     public void disconnect(String containerName, String networkName) {
         try {
@@ -116,7 +121,7 @@ public class DockerNetworks implements AutoCloseable {
                     .withNetworkId(networkName).withContainerId(containerName).withForce(true).exec());
             LOG.infof("disconnected container %s from %s", containerName, networkName);
         } catch (WorkloadNotFoundException e) {
-            LOG.debugf("container %s or network %s was gone already", containerName, networkName);
+            LOG.debugf("container %s was gone already", containerName);
         }
     }
 

@@ -10,7 +10,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -25,8 +24,6 @@ import java.util.function.Function;
  */
 public class WorkloadPorts {
     private static final Logger LOG = Logger.getLogger(WorkloadPorts.class);
-    /** The engine's network of a container without any ({@code --network none}): it may join no other while on it. */
-    static final String NO_NETWORK = "none";
 
     private final EngineNetworks networks;
     private final DockerNetworks engine;
@@ -72,23 +69,24 @@ public class WorkloadPorts {
      * the network already is left as it is (an attach asked again); one on no network at all
      * ({@code none}: a server spawned without any) leaves that first, as the engine lets a container
      * on {@code none} join nothing else. A failure releases the network again unless a container
-     * holds it.
+     * holds it, and drops what a refused connect left in the container.
      *
      * @return false when the engine has no such container: nothing was made for it then
      */
     public boolean attach(String engineContainer, PortSpec port, NetworkBinding network) {
-        Optional<Set<String>> current = engine.networksOf(engineContainer);
-        if (current.isEmpty()) {
+        Optional<ContainerAttachments> found = engine.attachmentsOf(engineContainer);
+        if (found.isEmpty()) {
             return false;
         }
+        ContainerAttachments current = found.get();
         try {
             networks.attaching(network, name -> {
-                if (isOn(current.get(), port.networkId())) {
+                if (current.isOn(port.networkId())) {
                     LOG.infof("container %s is on %s already (port %s)", engineContainer, name, port.portId());
                     return null;
                 }
-                if (current.get().contains(NO_NETWORK)) {
-                    engine.disconnect(engineContainer, NO_NETWORK);
+                if (current.isOnNoNetwork()) {
+                    engine.disconnect(engineContainer, ContainerAttachments.NO_NETWORK);
                 }
                 engine.connect(engineContainer, name, port);
                 return null;
@@ -96,6 +94,7 @@ public class WorkloadPorts {
         } catch (RuntimeException e) {
             // a network made for this attach and used by nothing else must not stay behind
             release(List.of(network.networkId()));
+            dropRefusedConnect(engineContainer, network.networkId());
             throw e;
         }
         return true;
@@ -104,18 +103,43 @@ public class WorkloadPorts {
     /**
      * Disconnects a workload's engine container from a network ({@code detach_port}), stopped or
      * not, and removes the network from the host when nothing else uses it. A container not on the
-     * network, or gone, is detached already: only the release is left.
+     * network, or gone, is detached already: only the release is left (and dropping what a refused
+     * connect may have left).
      */
     public void detach(String engineContainer, String networkId) {
-        if (engine.networksOf(engineContainer).map(current -> isOn(current, networkId)).orElse(false)) {
+        if (engine.attachmentsOf(engineContainer).map(current -> current.isOn(networkId)).orElse(false)) {
             engine.disconnect(engineContainer, DataPlaneNames.engineNetwork(networkId));
         }
         release(List.of(networkId));
+        dropRefusedConnect(engineContainer, networkId);
     }
 
-    /** Whether a container on these engine networks is on the Windlass network. */
-    static boolean isOn(Set<String> engineNetworks, String networkId) {
-        return engineNetworks.contains(DataPlaneNames.engineNetwork(networkId));
+    /**
+     * Drops the setting a refused connect left in a running container (see {@link ContainerAttachments}),
+     * which would fail the container's next start. The engine drops it only by a forced disconnect
+     * from a network it no longer has, so this comes after the release. While other containers keep
+     * the network on the host the setting stays, and is logged: a detach of that network drops it
+     * once they are gone. Never fails: the attach or detach it follows has its own outcome.
+     */
+    private void dropRefusedConnect(String engineContainer, String networkId) {
+        String name = DataPlaneNames.engineNetwork(networkId);
+        try {
+            boolean left = engine.attachmentsOf(engineContainer).map(c -> c.keepsRefusedConnect(networkId))
+                    .orElse(false);
+            if (!left) {
+                return;
+            }
+            if (engine.find(name).isPresent()) {
+                LOG.warnf("container %s keeps the setting of a refused connect to %s, which other containers use:"
+                        + " its next start fails on it; a detach of the network drops it once they are gone",
+                        engineContainer, name);
+                return;
+            }
+            engine.disconnect(engineContainer, name);
+        } catch (RuntimeException e) {
+            LOG.warnf("could not drop what a refused connect to %s left in container %s: %s", name, engineContainer,
+                    e.getMessage());
+        }
     }
 
     /**

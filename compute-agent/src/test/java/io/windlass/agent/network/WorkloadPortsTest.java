@@ -10,11 +10,8 @@ import org.junit.jupiter.api.Test;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class WorkloadPortsTest {
     private static final String NET_A = "6d1e0c4a-0000-4000-8000-00000000000a";
@@ -43,15 +40,5 @@ class WorkloadPortsTest {
                 new PortSpec("p3", NET_A, "fa:16:3e:00:01:03", List.of(new FixedIp("s", "198.19.241.11")))),
                 List.of(a, b));
         assertEquals(List.of(NET_A, NET_B), WorkloadPorts.networkIds(ports));
-    }
-
-    @Test
-    void aContainerIsOnANetworkWhenItHasItsEngineNetworkByExactName() {
-        Set<String> attached = Set.of("bridge", "wl-net-" + NET_A);
-        assertTrue(WorkloadPorts.isOn(attached, NET_A), "an attach asked again connects nothing");
-        assertFalse(WorkloadPorts.isOn(attached, NET_B));
-        assertFalse(WorkloadPorts.isOn(Set.of("wl-net-" + NET_A + "-old", WorkloadPorts.NO_NETWORK), NET_A),
-                "a name that merely begins with it is another network");
-        assertFalse(WorkloadPorts.isOn(Set.of(), NET_A), "a container on no network at all");
     }
 }
