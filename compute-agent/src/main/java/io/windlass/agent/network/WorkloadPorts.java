@@ -143,8 +143,9 @@ public class WorkloadPorts {
     }
 
     /**
-     * Removes from the host those of the networks no container uses any more. Never fails: the
-     * workload is gone already, and a network left behind is released by the next sync.
+     * Removes from the host those of the networks no container uses any more. Never fails: what it
+     * follows (a removal, a detach, a failed create or attach) has its own outcome, and a network
+     * left behind is released by the next sync.
      */
     public void release(Collection<String> networkIds) {
         for (String networkId : networkIds) {
