@@ -9,6 +9,7 @@ import io.windlass.agent.container.ContainerManager;
 import io.windlass.agent.container.ContainerReports;
 import io.windlass.agent.container.ObservedContainer;
 import io.windlass.agent.image.ImageCacher;
+import io.windlass.agent.network.InterfaceManager;
 import io.windlass.agent.network.NetworkManager;
 import io.windlass.agent.network.TenantNetworks;
 import io.windlass.agent.report.HeartbeatSender;
@@ -25,11 +26,13 @@ import io.windlass.agent.workload.WorkloadReporter;
 import io.windlass.agent.workload.WorkloadSync;
 import io.windlass.compute.ComputeRpcApi;
 import io.windlass.conductor.ConductorRpcApi;
+import io.windlass.network.InterfaceChange;
 import io.windlass.rpc.RpcEndpoint;
 import io.windlass.rpc.RpcTopics;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
@@ -46,6 +49,7 @@ public final class ComputeHost {
     private final ServerManager servers;
     private final CapsuleManager capsules;
     private final NetworkManager networks;
+    private final InterfaceManager interfaces;
     private final ImageCacher imageCacher;
     private final HeartbeatSender heartbeat;
     private final WorkloadSync sync;
@@ -97,6 +101,9 @@ public final class ComputeHost {
                 settings.serverStopTimeout());
         this.capsules = new CapsuleManager(drivers.capsules(), capsuleReporter, operations, host);
         this.networks = new NetworkManager(drivers.networks());
+        // under the same locks as the kinds' operations: an attach never runs beside the workload's create or delete
+        this.interfaces = new InterfaceManager(Map.of(InterfaceChange.CONTAINER, drivers.containers(),
+                InterfaceChange.SERVER, drivers.servers()), locks);
         this.imageCacher = new ImageCacher(drivers.containers(), conductor, host, settings.imageCachePull());
         this.heartbeat = new HeartbeatSender(drivers.containers(), drivers.servers(), conductor, host,
                 settings.vcpus(), settings.memoryMb(), settings.diskGb(), settings.underlayAddress());
@@ -111,14 +118,18 @@ public final class ComputeHost {
         return host;
     }
 
-    /** The host's RPC API: every kind's methods, image pre-caching and peer updates, on {@code compute.<host>}. */
+    /**
+     * The host's RPC API: every kind's methods, image pre-caching, peer updates and the interface
+     * methods, on {@code compute.<host>}.
+     */
     public RpcEndpoint endpoint() {
         RpcEndpoint endpoint = new RpcEndpoint(RpcTopics.compute(host), ComputeRpcApi.VERSION)
                 .on(ComputeRpcApi.CACHE_IMAGES, (ctx, r) -> {
                     imageCacher.cache(ctx, r);
                     return null;
                 });
-        return networks.register(capsules.register(servers.register(containers.register(endpoint))));
+        return interfaces.register(networks.register(capsules.register(servers.register(
+                containers.register(endpoint)))));
     }
 
     public HeartbeatSender heartbeat() {

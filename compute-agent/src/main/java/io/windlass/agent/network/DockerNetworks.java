@@ -1,6 +1,7 @@
 package io.windlass.agent.network;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.Network;
@@ -10,7 +11,9 @@ import io.windlass.network.PortSpec;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The engine's side of the data plane: its networks, through docker-java and {@link DockerCalls}. */
@@ -85,6 +88,41 @@ public class DockerNetworks implements AutoCloseable {
         calls.run("connect " + networkName, null, () -> docker.connectToNetworkCmd().withNetworkId(networkName)
                 .withContainerId(containerId).withContainerNetwork(endpoint).exec());
         LOG.infof("connected container %s to %s (port %s)", containerId, networkName, port.portId());
+    }
+
+    /** What the container has of the engine's networks; empty when the engine has no such container. */
+    public Optional<ContainerAttachments> attachmentsOf(String containerName) {
+        InspectContainerResponse r;
+        try {
+            r = calls.call("inspect container", containerName, () -> docker.inspectContainerCmd(containerName).exec());
+        } catch (WorkloadNotFoundException e) {
+            return Optional.empty();
+        }
+        Map<String, ContainerNetwork> settings = r.getNetworkSettings() == null ? null
+                : r.getNetworkSettings().getNetworks();
+        Map<String, String> endpoints = new HashMap<>();
+        if (settings != null) {
+            settings.forEach((name, net) -> endpoints.put(name,
+                    net == null || net.getEndpointId() == null ? "" : net.getEndpointId()));
+        }
+        boolean running = r.getState() != null && Boolean.TRUE.equals(r.getState().getRunning());
+        return Optional.of(new ContainerAttachments(running, endpoints));
+    }
+
+    /**
+     * Disconnects a container from a network. By force, so that the engine also lets a stopped
+     * container go, and a setting a refused connect left behind once the network is gone (see
+     * {@link ContainerAttachments}). The engine refuses a running container that is not on the
+     * network: ask {@link #attachmentsOf} first. Nothing to do when the container is gone.
+     */
+    public void disconnect(String containerName, String networkName) {
+        try {
+            calls.run("disconnect " + networkName, containerName, () -> docker.disconnectFromNetworkCmd()
+                    .withNetworkId(networkName).withContainerId(containerName).withForce(true).exec());
+            LOG.infof("disconnected container %s from %s", containerName, networkName);
+        } catch (WorkloadNotFoundException e) {
+            LOG.debugf("container %s was gone already", containerName);
+        }
     }
 
     /** Removes the network; nothing to do when it is not there. */

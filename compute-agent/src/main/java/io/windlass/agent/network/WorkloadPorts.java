@@ -1,6 +1,7 @@
 package io.windlass.agent.network;
 
 import com.github.dockerjava.api.command.CreateContainerCmd;
+import io.windlass.network.NetworkBinding;
 import io.windlass.network.PortSpec;
 import io.windlass.network.WorkloadNetworks;
 import org.jboss.logging.Logger;
@@ -16,9 +17,10 @@ import java.util.function.Function;
  * the Docker drivers of every kind (a Zun container, a server, a capsule's sandbox).
  *
  * <p>The first port is the container's interface from its create on ({@link PortAttachment}: its
- * addresses and its MAC); each further port is connected afterwards with its addresses. Each
- * network is ensured, and the container made or connected, under that network's lock, so a release
- * running meanwhile (another workload's delete, the sync) cannot take the network away in between.
+ * addresses and its MAC); each further port is connected afterwards with its addresses, at create
+ * or later ({@link #attach}, and {@link #detach} takes one away). Each network is ensured, and the
+ * container made or connected, under that network's lock, so a release running meanwhile (another
+ * workload's delete, the sync) cannot take the network away in between.
  */
 public class WorkloadPorts {
     private static final Logger LOG = Logger.getLogger(WorkloadPorts.class);
@@ -61,8 +63,89 @@ public class WorkloadPorts {
     }
 
     /**
-     * Removes from the host those of the networks no container uses any more. Never fails: the
-     * workload is gone already, and a network left behind is released by the next sync.
+     * Connects a placed workload's engine container to one more port ({@code attach_port}): the
+     * port's network is ensured (engine network, VXLAN device, flooding to the binding's peers) and
+     * the container connected with the port's addresses, under the network's lock. A container on
+     * the network already is left as it is (an attach asked again); one on no network at all
+     * ({@code none}: a server spawned without any) leaves that first, as the engine lets a container
+     * on {@code none} join nothing else. A failure releases the network again unless a container
+     * holds it, and drops what a refused connect left in the container.
+     *
+     * @return false when the engine has no such container: nothing was made for it then
+     */
+    public boolean attach(String engineContainer, PortSpec port, NetworkBinding network) {
+        Optional<ContainerAttachments> found = engine.attachmentsOf(engineContainer);
+        if (found.isEmpty()) {
+            return false;
+        }
+        ContainerAttachments current = found.get();
+        try {
+            networks.attaching(network, name -> {
+                if (current.isOn(port.networkId())) {
+                    LOG.infof("container %s is on %s already (port %s)", engineContainer, name, port.portId());
+                    return null;
+                }
+                if (current.isOnNoNetwork()) {
+                    engine.disconnect(engineContainer, ContainerAttachments.NO_NETWORK);
+                }
+                engine.connect(engineContainer, name, port);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            // a network made for this attach and used by nothing else must not stay behind
+            release(List.of(network.networkId()));
+            dropRefusedConnect(engineContainer, network.networkId());
+            throw e;
+        }
+        return true;
+    }
+
+    /**
+     * Disconnects a workload's engine container from a network ({@code detach_port}), stopped or
+     * not, and removes the network from the host when nothing else uses it. A container not on the
+     * network, or gone, is detached already: only the release is left (and dropping what a refused
+     * connect may have left).
+     */
+    public void detach(String engineContainer, String networkId) {
+        if (engine.attachmentsOf(engineContainer).map(current -> current.isOn(networkId)).orElse(false)) {
+            engine.disconnect(engineContainer, DataPlaneNames.engineNetwork(networkId));
+        }
+        release(List.of(networkId));
+        dropRefusedConnect(engineContainer, networkId);
+    }
+
+    /**
+     * Drops the setting a refused connect left in a running container (see {@link ContainerAttachments}),
+     * which would fail the container's next start. The engine drops it only by a forced disconnect
+     * from a network it no longer has, so this comes after the release. While other containers keep
+     * the network on the host the setting stays, and is logged: a detach of that network drops it
+     * once they are gone. Never fails: the attach or detach it follows has its own outcome.
+     */
+    private void dropRefusedConnect(String engineContainer, String networkId) {
+        String name = DataPlaneNames.engineNetwork(networkId);
+        try {
+            boolean left = engine.attachmentsOf(engineContainer).map(c -> c.keepsRefusedConnect(networkId))
+                    .orElse(false);
+            if (!left) {
+                return;
+            }
+            if (engine.find(name).isPresent()) {
+                LOG.warnf("container %s keeps the setting of a refused connect to %s, which other containers use:"
+                        + " its next start fails on it; a detach of the network drops it once they are gone",
+                        engineContainer, name);
+                return;
+            }
+            engine.disconnect(engineContainer, name);
+        } catch (RuntimeException e) {
+            LOG.warnf("could not drop what a refused connect to %s left in container %s: %s", name, engineContainer,
+                    e.getMessage());
+        }
+    }
+
+    /**
+     * Removes from the host those of the networks no container uses any more. Never fails: what it
+     * follows (a removal, a detach, a failed create or attach) has its own outcome, and a network
+     * left behind is released by the next sync.
      */
     public void release(Collection<String> networkIds) {
         for (String networkId : networkIds) {

@@ -8,11 +8,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.windlass.agent.driver.docker.DockerCapsuleDriver;
-import io.windlass.agent.driver.docker.DockerClientFactory;
 import io.windlass.agent.driver.docker.DockerServerDriver;
 import io.windlass.agent.testing.AgentQueuesReset;
 import io.windlass.agent.testing.ConductorProbe;
 import io.windlass.agent.testing.ContainerSpecs;
+import io.windlass.agent.testing.WorkloadReport;
 import io.windlass.capsule.CapsuleMemberSpec;
 import io.windlass.capsule.CapsuleSpec;
 import io.windlass.capsule.CapsuleStatusReport;
@@ -31,7 +31,6 @@ import io.windlass.host.HostState;
 import io.windlass.network.FixedIp;
 import io.windlass.network.NetworkBinding;
 import io.windlass.network.PortSpec;
-import io.windlass.network.SubnetSpec;
 import io.windlass.network.UpdateNetworkPeers;
 import io.windlass.network.WorkloadNetworks;
 import io.windlass.rpc.RpcConnection;
@@ -48,17 +47,21 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
+import static io.windlass.agent.network.TestNetworks.eventually;
+import static io.windlass.agent.network.TestNetworks.id;
+import static io.windlass.agent.network.TestNetworks.network;
+import static io.windlass.agent.network.TestNetworks.port;
+import static io.windlass.agent.testing.WorkloadReport.CAPSULES;
+import static io.windlass.agent.testing.WorkloadReport.CONTAINERS;
+import static io.windlass.agent.testing.WorkloadReport.SERVERS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The agent puts workloads on their ports: requests cast over the real RabbitMQ to the agent on
@@ -76,8 +79,7 @@ class TenantNetworksIT {
     private static final String UNDERLAY = "198.18.250.2";
     private static final String TEST_LABEL = "windlass.test";
     private static final String TEST_LABEL_VALUE = "tenant-networks-it";
-    private static final Duration WAIT = Duration.ofSeconds(40);
-    private static final String NET_PREFIX = "7e3a9c10-4a61-4c1c-9e26-3f1a0e0c426";
+    private static final Duration WAIT = TestNetworks.WAIT;
 
     /** The agent as an underlay host, with a quick sync so that its sweep is seen. */
     public static class WithUnderlay implements QuarkusTestProfile {
@@ -98,42 +100,21 @@ class TenantNetworksIT {
 
     private final RequestContext ctx = new RequestContext("req-" + UUID.randomUUID(), "req-global", "tester",
             "project-1", List.of("admin"));
-    private final HostCommands host = HostCommands.local();
+    private TestNetworks testNetworks;
     private DockerClient docker;
     private ConductorProbe conductor;
 
     @BeforeAll
     void listenAsTheConductor() throws IOException {
-        docker = DockerClientFactory.create("unix:///var/run/docker.sock", Duration.ofSeconds(30));
-        removeWhatTheTestMade();
+        testNetworks = new TestNetworks(TEST_LABEL_VALUE, networks, List.of(1, 2, 3, 4, 5, 6));
+        docker = testNetworks.docker();
         conductor = ConductorProbe.listen(connection, json);
     }
 
     @AfterAll
     void cleanUp() throws Exception {
         conductor.close();
-        removeWhatTheTestMade();
-        docker.close();
-    }
-
-    private void removeWhatTheTestMade() {
-        docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(TEST_LABEL, TEST_LABEL_VALUE)).exec()
-                .forEach(c -> docker.removeContainerCmd(c.getId()).withForce(true).exec());
-        for (int n = 1; n <= 6; n++) {
-            networks.releaseIfUnused(NET_PREFIX + n);
-        }
-    }
-
-    /** Network n of this test: VNI 4260 + n, 198.19.(240 + n).0/24. */
-    private static NetworkBinding network(int n, List<String> peers) {
-        return new NetworkBinding(NET_PREFIX + n, 4260 + n, 1450,
-                List.of(new SubnetSpec("198.19." + (240 + n) + ".0/24", "198.19." + (240 + n) + ".1", 4)), peers);
-    }
-
-    /** A port on network n with address .host and MAC fa:16:3e:42:6n:host. */
-    private static PortSpec port(int n, int host) {
-        return new PortSpec(UUID.randomUUID().toString(), NET_PREFIX + n, String.format("fa:16:3e:42:6%d:%02x", n, host),
-                List.of(new FixedIp("subnet-" + n, "198.19." + (240 + n) + "." + host)));
+        testNetworks.close();
     }
 
     private static ContainerSpec container(String uuid) {
@@ -142,57 +123,8 @@ class TenantNetworksIT {
                 .build();
     }
 
-    private <T> T await(ComputeReport<T> kind, String uuid, String what, Predicate<T> match) {
-        return conductor.await(kind.method(), kind.type(), r -> kind.uuid(r).equals(uuid) && match.test(r), WAIT,
-                what + " for " + uuid);
-    }
-
-    private record ComputeReport<T>(io.windlass.rpc.RpcMethod<T> method, Class<T> type,
-                                    java.util.function.Function<T, String> uuidOf) {
-        String uuid(T report) {
-            return uuidOf.apply(report);
-        }
-    }
-
-    private static final ComputeReport<ContainerStatusReport> CONTAINERS = new ComputeReport<>(
-            ConductorRpcApi.REPORT_CONTAINER_STATUS, ContainerStatusReport.class, ContainerStatusReport::uuid);
-    private static final ComputeReport<ServerStatusReport> SERVERS = new ComputeReport<>(
-            ConductorRpcApi.REPORT_SERVER_STATUS, ServerStatusReport.class, ServerStatusReport::uuid);
-    private static final ComputeReport<CapsuleStatusReport> CAPSULES = new ComputeReport<>(
-            ConductorRpcApi.REPORT_CAPSULE_STATUS, CapsuleStatusReport.class, CapsuleStatusReport::uuid);
-
-    private ContainerNetwork endpoint(String engineName, int n) {
-        ContainerNetwork net = docker.inspectContainerCmd(engineName).exec().getNetworkSettings().getNetworks()
-                .get(DataPlaneNames.engineNetwork(NET_PREFIX + n));
-        assertTrue(net != null, engineName + " is on the engine network of network " + n);
-        return net;
-    }
-
-    private boolean hostHas(String link) {
-        return host.run(List.of("ip", "link", "show", "dev", link)).ok();
-    }
-
-    private boolean engineHasNetwork(int n) {
-        return !docker.listNetworksCmd().withNameFilter(DataPlaneNames.engineNetwork(NET_PREFIX + n)).exec().isEmpty();
-    }
-
-    private void assertNetworkGone(int n) {
-        eventually(() -> !engineHasNetwork(n) && !hostHas(DataPlaneNames.bridge(4260 + n))
-                && !hostHas(DataPlaneNames.vxlan(4260 + n)), "network " + n + " gone from the host");
-    }
-
-    private static void eventually(BooleanSupplier condition, String what) {
-        Instant deadline = Instant.now().plus(WAIT);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                fail("not within " + WAIT + ": " + what);
-            }
-            ConductorProbe.pause();
-        }
-    }
-
-    private List<String> flooding(int n) {
-        return new VxlanDevices(host).floodDestinations(DataPlaneNames.vxlan(4260 + n));
+    private <T> T await(WorkloadReport<T> kind, String uuid, String what, Predicate<T> match) {
+        return kind.await(conductor, uuid, what, match, WAIT);
     }
 
     @Test
@@ -208,29 +140,31 @@ class TenantNetworksIT {
         List<ContainerAddress> reported = created.addresses().get(net.networkId());
         assertTrue(reported != null, "addresses under the Windlass network uuid: " + created.addresses());
         assertEquals("198.19.241.10", reported.getFirst().addr());
-        ContainerNetwork endpoint = endpoint(ContainerSpec.engineName(uuid), 1);
+        ContainerNetwork endpoint = testNetworks.endpoint(ContainerSpec.engineName(uuid), 1);
         assertEquals("198.19.241.10", endpoint.getIpAddress());
         assertEquals(port.mac(), endpoint.getMacAddress());
-        assertTrue(hostHas("wlbr4261"), "the network's bridge");
-        assertEquals(List.of("198.18.251.2"), flooding(1), "floods to the peer, not to itself");
+        assertTrue(testNetworks.hostHas("wlbr4261"), "the network's bridge");
+        assertEquals(List.of("198.18.251.2"), testNetworks.flooding(1), "floods to the peer, not to itself");
 
         // a redelivered create changes nothing
         compute.createContainer(AgentQueuesReset.HOST, ctx, new CreateContainer(container(uuid), true,
                 new WorkloadNetworks(List.of(port), List.of(net))));
         eventually(() -> conductor.received(ConductorRpcApi.REPORT_CONTAINER_STATUS, ContainerStatusReport.class)
                 .stream().filter(r -> r.uuid().equals(uuid) && r.operationDone()).count() >= 2, "second create done");
-        assertEquals(endpoint.getEndpointId(), endpoint(ContainerSpec.engineName(uuid), 1).getEndpointId());
+        assertEquals(endpoint.getEndpointId(),
+                testNetworks.endpoint(ContainerSpec.engineName(uuid), 1).getEndpointId());
 
         // another host joins, the first leaves: the conductor casts the whole new list
         compute.updateNetworkPeers(AgentQueuesReset.HOST, ctx,
                 new UpdateNetworkPeers(net.withPeers(List.of("198.18.252.2", UNDERLAY))));
-        eventually(() -> flooding(1).equals(List.of("198.18.252.2")), "flooding to exactly the new peer");
+        eventually(() -> testNetworks.flooding(1).equals(List.of("198.18.252.2")),
+                "flooding to exactly the new peer");
 
         compute.deleteContainer(AgentQueuesReset.HOST, ctx, new DeleteContainer(uuid, true, false));
         await(CONTAINERS, uuid, "gone", r -> r.operationDone() && r.gone());
         // released right after the removal, not only by the sync
-        assertFalse(engineHasNetwork(1), "the engine network is removed with its last container");
-        assertNetworkGone(1);
+        assertFalse(testNetworks.engineHasNetwork(1), "the engine network is removed with its last container");
+        testNetworks.assertNetworkGone(1);
     }
 
     @Test
@@ -247,17 +181,18 @@ class TenantNetworksIT {
         ServerStatusReport spawned = await(SERVERS, uuid, "running, done",
                 r -> r.operationDone() && r.powerState() == PowerState.RUNNING);
         assertEquals(List.of(new ServerAddress("198.19.242.20", 4, first.mac())),
-                spawned.addresses().get(NET_PREFIX + 2), "ports win over network none: " + spawned.addresses());
-        assertEquals("198.19.243.21", spawned.addresses().get(NET_PREFIX + 3).getFirst().addr());
+                spawned.addresses().get(id(2)), "ports win over network none: " + spawned.addresses());
+        assertEquals("198.19.243.21", spawned.addresses().get(id(3)).getFirst().addr());
         String engineName = DockerServerDriver.engineName(uuid);
-        assertEquals(first.mac(), endpoint(engineName, 2).getMacAddress());
-        assertEquals("198.19.242.20", endpoint(engineName, 2).getIpAddress());
-        assertEquals("198.19.243.21", endpoint(engineName, 3).getIpAddress(), "the second port, connected after");
+        assertEquals(first.mac(), testNetworks.endpoint(engineName, 2).getMacAddress());
+        assertEquals("198.19.242.20", testNetworks.endpoint(engineName, 2).getIpAddress());
+        assertEquals("198.19.243.21", testNetworks.endpoint(engineName, 3).getIpAddress(),
+                "the second port, connected after");
 
         compute.destroyServer(AgentQueuesReset.HOST, ctx, new ServerRef(uuid));
         await(SERVERS, uuid, "gone", r -> r.operationDone() && r.gone());
-        assertNetworkGone(2);
-        assertNetworkGone(3);
+        testNetworks.assertNetworkGone(2);
+        testNetworks.assertNetworkGone(3);
     }
 
     @Test
@@ -272,17 +207,17 @@ class TenantNetworksIT {
 
         CapsuleStatusReport created = await(CAPSULES, uuid, "created", CapsuleStatusReport::operationDone);
         assertEquals(ContainerStatus.RUNNING, created.status(), created.statusReason());
-        assertEquals("198.19.244.30", created.addresses().get(NET_PREFIX + 4).getFirst().addr());
+        assertEquals("198.19.244.30", created.addresses().get(id(4)).getFirst().addr());
         String sandbox = DockerCapsuleDriver.sandboxName(uuid);
-        assertEquals(port.mac(), endpoint(sandbox, 4).getMacAddress());
-        assertEquals("198.19.244.30", endpoint(sandbox, 4).getIpAddress());
+        assertEquals(port.mac(), testNetworks.endpoint(sandbox, 4).getMacAddress());
+        assertEquals("198.19.244.30", testNetworks.endpoint(sandbox, 4).getIpAddress());
         assertEquals("container:" + docker.inspectContainerCmd(sandbox).exec().getId(),
                 docker.inspectContainerCmd(DockerCapsuleDriver.memberName(app)).exec().getHostConfig()
                         .getNetworkMode(), "the member lives in the sandbox's namespace, on its port");
 
         compute.deleteCapsule(AgentQueuesReset.HOST, ctx, new DeleteCapsule(spec));
         await(CAPSULES, uuid, "gone", CapsuleStatusReport::gone);
-        assertNetworkGone(4);
+        testNetworks.assertNetworkGone(4);
     }
 
     @Test
@@ -291,18 +226,18 @@ class TenantNetworksIT {
         compute.createContainer(AgentQueuesReset.HOST, ctx, new CreateContainer(container(uuid), true,
                 new WorkloadNetworks(List.of(port(5, 40)), List.of(network(5, List.of())))));
         await(CONTAINERS, uuid, "Running, done", r -> r.operationDone() && r.status() == ContainerStatus.RUNNING);
-        assertTrue(engineHasNetwork(5));
+        assertTrue(testNetworks.engineHasNetwork(5));
 
         // removed behind the agent's back: nothing released the network
         docker.removeContainerCmd(ContainerSpec.engineName(uuid)).withForce(true).exec();
-        assertNetworkGone(5);
+        testNetworks.assertNetworkGone(5);
     }
 
     @Test
     void aFailedCreateLeavesNoNetwork() {
         String uuid = UUID.randomUUID().toString();
         // an address outside the network's subnet: the engine takes it at create and refuses it at start
-        PortSpec astray = new PortSpec(UUID.randomUUID().toString(), NET_PREFIX + 6, "fa:16:3e:42:66:50",
+        PortSpec astray = new PortSpec(UUID.randomUUID().toString(), id(6), "fa:16:3e:42:66:50",
                 List.of(new FixedIp("subnet-6", "198.19.99.50")));
         compute.createContainer(AgentQueuesReset.HOST, ctx, new CreateContainer(container(uuid), true,
                 new WorkloadNetworks(List.of(astray), List.of(network(6, List.of())))));
@@ -311,8 +246,9 @@ class TenantNetworksIT {
         assertTrue(failed.statusReason().startsWith("Failed to create container on host " + AgentQueuesReset.HOST),
                 failed.statusReason());
         // at once, not by the sync
-        assertFalse(engineHasNetwork(6), "the network made for the failed create is removed with it");
-        assertNetworkGone(6);
+        assertFalse(testNetworks.engineHasNetwork(6),
+                "the network made for the failed create is removed with it");
+        testNetworks.assertNetworkGone(6);
     }
 
     @Test

@@ -28,6 +28,8 @@ import io.windlass.container.ContainerAddress;
 import io.windlass.container.ContainerSpec;
 import io.windlass.container.ContainerStats;
 import io.windlass.container.RestartPolicy;
+import io.windlass.network.NetworkBinding;
+import io.windlass.network.PortSpec;
 import io.windlass.network.WorkloadNetworks;
 import org.jboss.logging.Logger;
 
@@ -265,6 +267,18 @@ public class DockerContainerDriver implements ContainerDriver {
                 : WorkloadPorts.windlassNetworks(r.getNetworkSettings().getNetworks());
         calls.run("remove", uuid, () -> docker.removeContainerCmd(engineName(uuid)).withForce(force).exec());
         ports.release(networks);
+    }
+
+    @Override
+    public void attachPort(String uuid, PortSpec port, NetworkBinding network) {
+        if (!ports.attach(engineName(uuid), port, network)) {
+            throw new WorkloadNotFoundException("Container", uuid);
+        }
+    }
+
+    @Override
+    public void detachPort(String uuid, String networkId) {
+        ports.detach(engineName(uuid), networkId);
     }
 
     @Override

@@ -20,6 +20,8 @@ import io.windlass.agent.network.DataPlaneNames;
 import io.windlass.agent.network.WorkloadPorts;
 import io.windlass.agent.server.ObservedServer;
 import io.windlass.agent.server.ServerDriver;
+import io.windlass.network.NetworkBinding;
+import io.windlass.network.PortSpec;
 import io.windlass.server.PowerState;
 import io.windlass.server.ServerAction;
 import io.windlass.server.ServerAddress;
@@ -175,6 +177,19 @@ public class DockerServerDriver implements ServerDriver {
         } catch (WorkloadNotFoundException e) {
             LOG.debugf("server %s has no engine container to remove", uuid);
         }
+    }
+
+    /** Also to a server spawned with networks {@code none}: it leaves {@code none} for its first port. */
+    @Override
+    public void attachPort(String uuid, PortSpec port, NetworkBinding network) {
+        if (!ports.attach(engineName(uuid), port, network)) {
+            throw new WorkloadNotFoundException("Server", uuid);
+        }
+    }
+
+    @Override
+    public void detachPort(String uuid, String networkId) {
+        ports.detach(engineName(uuid), networkId);
     }
 
     @Override

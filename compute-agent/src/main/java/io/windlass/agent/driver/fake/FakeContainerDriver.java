@@ -12,6 +12,8 @@ import io.windlass.agent.container.ObservedContainer;
 import io.windlass.container.ContainerSpec;
 import io.windlass.container.ContainerStats;
 import io.windlass.container.ContainerStatus;
+import io.windlass.network.NetworkBinding;
+import io.windlass.network.PortSpec;
 import io.windlass.network.WorkloadNetworks;
 
 import java.time.Duration;
@@ -26,7 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * SIMULATION ONLY: containers that exist in memory, with instant transitions, so that one
  * machine can run many agents and load-test the control plane. Nothing runs; data is lost
  * on restart. Never the default ({@code windlass.agent.driver=fake} selects it). Ports are
- * ignored: a fake container is on the made-up network, whatever its create says.
+ * ignored: a fake container is on the made-up network, whatever its create, attaches and detaches say.
  */
 public class FakeContainerDriver implements ContainerDriver {
 
@@ -117,6 +119,18 @@ public class FakeContainerDriver implements ContainerDriver {
         }
         containers.remove(uuid);
         events.emit(uuid, "destroy");
+    }
+
+    /** Succeeds for a container that exists; its port is not applied (ports are ignored). */
+    @Override
+    public void attachPort(String uuid, PortSpec port, NetworkBinding network) {
+        get(uuid);
+    }
+
+    /** Nothing to take away: a fake container has no ports; a missing one is detached already. */
+    @Override
+    public void detachPort(String uuid, String networkId) {
+        // nothing: see above
     }
 
     @Override

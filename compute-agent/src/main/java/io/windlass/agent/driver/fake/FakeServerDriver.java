@@ -7,6 +7,8 @@ import io.windlass.agent.driver.EngineEventListener;
 import io.windlass.agent.driver.EventSubscription;
 import io.windlass.agent.server.ObservedServer;
 import io.windlass.agent.server.ServerDriver;
+import io.windlass.network.NetworkBinding;
+import io.windlass.network.PortSpec;
 import io.windlass.server.PowerState;
 import io.windlass.server.ServerAction;
 import io.windlass.server.ServerAddress;
@@ -25,7 +27,8 @@ import java.util.function.Predicate;
 /**
  * SIMULATION ONLY: servers that exist in memory with instant power transitions, for load-testing
  * the control plane with many simulated hosts. Nothing runs, no config drive is written, and
- * every server gets a made-up address on network {@code fake-net}, whatever ports its spec names.
+ * every server gets a made-up address on network {@code fake-net}, whatever ports its spec names
+ * or are attached to it later.
  */
 public class FakeServerDriver implements ServerDriver {
 
@@ -88,6 +91,20 @@ public class FakeServerDriver implements ServerDriver {
         if (servers.remove(uuid) != null) {
             events.emit(uuid, "destroy");
         }
+    }
+
+    /** Succeeds for a server that exists; its port is not applied (ports are ignored). */
+    @Override
+    public void attachPort(String uuid, PortSpec port, NetworkBinding network) {
+        if (!servers.containsKey(uuid)) {
+            throw new WorkloadNotFoundException("Server", uuid);
+        }
+    }
+
+    /** Nothing to take away: a fake server has no ports; a missing one is detached already. */
+    @Override
+    public void detachPort(String uuid, String networkId) {
+        // nothing: see above
     }
 
     @Override
