@@ -2,7 +2,7 @@ package io.windlass.agent.container;
 
 import io.windlass.agent.driver.HostInventory;
 import io.windlass.agent.workload.WorkloadDriver;
-import io.windlass.agent.workload.WorkloadInterfaces;
+import io.windlass.agent.workload.InterfaceDriver;
 import io.windlass.container.ContainerSpec;
 import io.windlass.container.ContainerStats;
 import io.windlass.network.WorkloadNetworks;
@@ -16,10 +16,10 @@ import java.util.Optional;
  * host runs, for the host's inventory and images). Failures are
  * {@link io.windlass.agent.driver.DriverException}s;
  * {@link io.windlass.agent.driver.WorkloadNotFoundException} when the uuid is unknown to the engine.
- * A placed container gains and loses ports as {@link WorkloadInterfaces} says (Zun's
+ * A placed container gains and loses ports as {@link InterfaceDriver} says (Zun's
  * {@code network_attach} and {@code network_detach}).
  */
-public interface ContainerDriver extends WorkloadDriver<ObservedContainer>, WorkloadInterfaces, AutoCloseable {
+public interface ContainerDriver extends WorkloadDriver<ObservedContainer>, InterfaceDriver, AutoCloseable {
 
     /** True when the engine answers. */
     boolean ping();

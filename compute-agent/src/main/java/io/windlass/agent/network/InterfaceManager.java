@@ -2,7 +2,7 @@ package io.windlass.agent.network;
 
 import io.windlass.agent.driver.DriverException;
 import io.windlass.agent.driver.WorkloadNotFoundException;
-import io.windlass.agent.workload.WorkloadInterfaces;
+import io.windlass.agent.workload.InterfaceDriver;
 import io.windlass.agent.workload.WorkloadLocks;
 import io.windlass.compute.ComputeRpcApi;
 import io.windlass.fault.TransientFailure;
@@ -26,7 +26,7 @@ import java.util.Map;
 public final class InterfaceManager {
     private static final Logger LOG = Logger.getLogger(InterfaceManager.class);
 
-    private final Map<String, WorkloadInterfaces> kinds;
+    private final Map<String, InterfaceDriver> kinds;
     private final WorkloadLocks locks;
 
     /**
@@ -34,7 +34,7 @@ public final class InterfaceManager {
      *              {@link io.windlass.network.InterfaceChange#SERVER})
      * @param locks the host's workload locks, the ones its create and delete take
      */
-    public InterfaceManager(Map<String, WorkloadInterfaces> kinds, WorkloadLocks locks) {
+    public InterfaceManager(Map<String, InterfaceDriver> kinds, WorkloadLocks locks) {
         this.kinds = Map.copyOf(kinds);
         this.locks = locks;
     }
@@ -52,7 +52,7 @@ public final class InterfaceManager {
     }
 
     void attach(AttachPort request) {
-        WorkloadInterfaces driver = driverOf(request.kind());
+        InterfaceDriver driver = driverOf(request.kind());
         locks.withLock(request.uuid(), () -> {
             LOG.infof("attach_port %s %s: port %s on network %s", request.kind(), request.uuid(),
                     request.port().portId(), request.network().networkId());
@@ -63,7 +63,7 @@ public final class InterfaceManager {
     }
 
     void detach(DetachPort request) {
-        WorkloadInterfaces driver = driverOf(request.kind());
+        InterfaceDriver driver = driverOf(request.kind());
         locks.withLock(request.uuid(), () -> {
             LOG.infof("detach_port %s %s: port %s on network %s", request.kind(), request.uuid(), request.portId(),
                     request.networkId());
@@ -73,8 +73,8 @@ public final class InterfaceManager {
         });
     }
 
-    private WorkloadInterfaces driverOf(String kind) {
-        WorkloadInterfaces driver = kinds.get(kind);
+    private InterfaceDriver driverOf(String kind) {
+        InterfaceDriver driver = kinds.get(kind);
         if (driver == null) {
             // capsules included: upstream has no interface API for them
             throw new RpcHandlerException("InvalidRequest", "interfaces change on containers and servers, not on "

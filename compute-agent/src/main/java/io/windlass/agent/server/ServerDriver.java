@@ -1,7 +1,7 @@
 package io.windlass.agent.server;
 
 import io.windlass.agent.workload.WorkloadDriver;
-import io.windlass.agent.workload.WorkloadInterfaces;
+import io.windlass.agent.workload.InterfaceDriver;
 import io.windlass.server.ServerAction;
 import io.windlass.server.ServerSpec;
 
@@ -14,9 +14,9 @@ import java.time.Duration;
  * {@link io.windlass.agent.driver.WorkloadNotFoundException} when the uuid is unknown to the
  * engine, {@link io.windlass.agent.driver.ImageUnavailableException} when a spawn's image is not
  * on the host. {@link #observeAll()} is one engine listing. A spawned server gains and loses ports
- * as {@link WorkloadInterfaces} says (Nova's {@code os-interface}).
+ * as {@link InterfaceDriver} says (Nova's {@code os-interface}).
  */
-public interface ServerDriver extends WorkloadDriver<ObservedServer>, WorkloadInterfaces, AutoCloseable {
+public interface ServerDriver extends WorkloadDriver<ObservedServer>, InterfaceDriver, AutoCloseable {
 
     /** Whether {@link #spawn} uses a config drive; a driver that ignores it spares the agent writing one. */
     default boolean usesConfigDrive() {

@@ -7,7 +7,7 @@ import io.windlass.agent.driver.WorkloadNotFoundException;
 import io.windlass.agent.driver.fake.FakeContainerDriver;
 import io.windlass.agent.driver.fake.FakeServerDriver;
 import io.windlass.agent.testing.ContainerSpecs;
-import io.windlass.agent.workload.WorkloadInterfaces;
+import io.windlass.agent.workload.InterfaceDriver;
 import io.windlass.agent.workload.WorkloadLocks;
 import io.windlass.fault.TransientFailure;
 import io.windlass.network.AttachPort;
@@ -50,7 +50,7 @@ class InterfaceManagerTest {
             InterfaceChange.SERVER, servers), locks);
 
     /** A kind's driver that records what it was asked, whether the workload's lock was held, and fails as told. */
-    private final class Recording implements WorkloadInterfaces {
+    private final class Recording implements InterfaceDriver {
         private final String kind;
         private RuntimeException failure;
 

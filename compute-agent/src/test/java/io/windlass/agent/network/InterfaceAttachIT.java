@@ -65,7 +65,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestProfile(TenantNetworksIT.WithUnderlay.class)
 @WithTestResource(AgentQueuesReset.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WorkloadInterfacesIT {
+class InterfaceAttachIT {
     private static final String HOST = AgentQueuesReset.HOST;
     private static final String PEER = "198.18.251.2";
 

@@ -10,7 +10,7 @@ import io.windlass.network.PortSpec;
  * upstream, so their driver is not one. Workloads are addressed by uuid, as everywhere; failures
  * are {@link io.windlass.agent.driver.DriverException}s.
  */
-public interface WorkloadInterfaces {
+public interface InterfaceDriver {
 
     /**
      * Puts the workload on one more port: the port's network is made on the host first (with its
