@@ -22,8 +22,8 @@ public class ExtensionsResource {
     private static final List<String[]> EXTENSIONS = List.of(
             new String[]{"binding", "Port Binding", "Expose port bindings of a virtual port to external application"},
             new String[]{"security-group", "security-group", "The security groups extension. NOTE: in this "
-                    + "deployment security groups and their rules are stored and attached to ports but NOT yet "
-                    + "enforced on the data plane."},
+                    + "deployment the ingress rules of a workload port's groups are enforced on its host; egress "
+                    + "rules are stored but NOT enforced."},
             new String[]{"router", "Neutron L3 Router", "Router abstraction for basic L3 forwarding between "
                     + "L2 Neutron networks; no external gateway or floating IPs in this deployment."},
             new String[]{"standard-attr-description", "standard-attr-description",

@@ -11,6 +11,7 @@ import io.windlass.image.CacheImages;
 import io.windlass.image.ImageCacheReport;
 import io.windlass.host.HostState;
 import io.windlass.network.InterfaceChange;
+import io.windlass.network.SecurityGroupsChanged;
 import io.windlass.rpc.RpcCasts;
 import io.windlass.rpc.RpcClient;
 import io.windlass.rpc.RpcMethod;
@@ -31,7 +32,7 @@ import java.time.Duration;
  * 1.2 {@code build_capsule}, {@code delete_capsule}, {@code report_capsule_status} (capsules);
  * 1.3 {@code build_server}, {@code server_action}, {@code delete_server}, {@code report_server_status} (Nova servers);
  * 1.4 {@code evacuate_server}; 1.5 {@code attach_interface}, {@code detach_interface} (Zun network_attach/detach,
- * Nova os-interface).
+ * Nova os-interface) and {@code refresh_port_filters} (security groups changed).
  * Each method names the version that introduced it; a message goes out at that version, so a
  * conductor of an older release still serves the methods it has.
  */
@@ -76,6 +77,8 @@ public class ConductorRpcApi {
             RpcMethod.of("attach_interface", InterfaceChange.class, V1_5);
     public static final RpcMethod<InterfaceChange> DETACH_INTERFACE =
             RpcMethod.of("detach_interface", InterfaceChange.class, V1_5);
+    public static final RpcMethod<SecurityGroupsChanged> REFRESH_PORT_FILTERS =
+            RpcMethod.of("refresh_port_filters", SecurityGroupsChanged.class, V1_5);
 
     private final RpcClient rpc;
     private final RpcCasts casts;
@@ -177,6 +180,11 @@ public class ConductorRpcApi {
     /** The API bound the port to the workload and recorded it; have the workload's host connect it (since 1.5). */
     public void attachInterface(RequestContext ctx, InterfaceChange change) {
         casts.cast(RpcTopics.CONDUCTOR, ATTACH_INTERFACE, ctx, change);
+    }
+
+    /** Security groups changed: send the hosts they concern their port filters again (since 1.5). */
+    public void refreshPortFilters(RequestContext ctx, SecurityGroupsChanged change) {
+        casts.cast(RpcTopics.CONDUCTOR, REFRESH_PORT_FILTERS, ctx, change);
     }
 
     /** Have the workload's host disconnect the port, then release it (since 1.5). */

@@ -69,6 +69,27 @@ public class PortFilterReader {
         return forHosts(hosts);
     }
 
+    /**
+     * The hosts whose filters change with these groups and ports: those holding a member of one of
+     * the groups or one of the ports, or a member of a group that lets one of the groups in.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Map<String, UpdatePortFilters> concerningGroups(Collection<String> groupIds, Collection<String> portIds) {
+        @SuppressWarnings("unchecked")
+        List<String> found = em.createNativeQuery("""
+                SELECT p.binding_host_id FROM ports p WHERE p.id = ANY (cast(:ports as uuid[])) AND p.binding_host_id <> ''
+                UNION
+                SELECT p.binding_host_id FROM port_security_groups m JOIN ports p ON p.id = m.port_id
+                 WHERE m.security_group_id = ANY (cast(:groups as uuid[])) AND p.binding_host_id <> ''
+                UNION
+                SELECT p.binding_host_id FROM security_group_rules r
+                  JOIN port_security_groups m ON m.security_group_id = r.security_group_id
+                  JOIN ports p ON p.id = m.port_id
+                 WHERE r.remote_group_id = ANY (cast(:groups as uuid[])) AND p.binding_host_id <> ''""")
+                .setParameter("ports", array(portIds)).setParameter("groups", array(groupIds)).getResultList();
+        return forHosts(found);
+    }
+
     private Map<String, UpdatePortFilters> forHosts(Collection<String> hostNames) {
         Map<String, UpdatePortFilters> out = new TreeMap<>();
         if (hostNames.isEmpty()) {

@@ -10,6 +10,7 @@ import io.windlass.network.InterfaceChange;
 import io.windlass.network.NetworkBinding;
 import io.windlass.network.PlacedNetworks;
 import io.windlass.network.PortSpec;
+import io.windlass.network.SecurityGroupsChanged;
 import io.windlass.network.WorkloadNetworking;
 import io.windlass.network.WorkloadPort;
 import io.windlass.persistence.WorkloadEntity;
@@ -101,7 +102,13 @@ public class WorkloadInterfaces {
         castPeers(ctx, host, detach.get().request());
     }
 
-    /** The other hosts of the network learn whether this one still carries it. */
+    /** Security groups changed through the Networking API: the hosts they concern get their filters again. */
+    public void refreshFilters(RequestContext ctx, SecurityGroupsChanged change) {
+        networks.castFilters(ctx, QuarkusTransaction.requiringNew().call(() -> networks.filters()
+                .concerningGroups(change.groupIds(), change.portIds())));
+    }
+
+    /** The other hosts of the network learn whether this one still carries it, and the filters follow the port. */
     private void castPeers(RequestContext ctx, String host, AttachPort port) {
         networks.castAfterPortChange(ctx, List.of(port.port().networkId()), List.of(port.port().portId()), host);
     }

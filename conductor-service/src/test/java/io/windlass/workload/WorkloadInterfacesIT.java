@@ -14,6 +14,7 @@ import io.windlass.network.InterfaceChange;
 import io.windlass.network.NetworkBinding;
 import io.windlass.network.PortFilter;
 import io.windlass.network.PortSpec;
+import io.windlass.network.SecurityGroupsChanged;
 import io.windlass.network.SubnetSpec;
 import io.windlass.network.UpdatePortFilters;
 import io.windlass.rpc.RpcConnection;
@@ -116,6 +117,12 @@ class WorkloadInterfacesIT {
         assertEquals(new UpdatePortFilters(List.of(new PortFilter(PORT, NETWORK, 4311, List.of("198.19.81.10"),
                         List.of(IngressRule.fromAny(4, List.of("198.19.81.10/32", "198.19.81.11/32")))))),
                 next(edges.filters));
+        // a rule added to the group through the Networking API reaches the host too
+        rows.update("INSERT INTO security_group_rules (id, security_group_id, project_id, direction, ethertype, "
+                + "protocol, port_range_min, port_range_max) VALUES (gen_random_uuid(), '" + GROUP + "', 'p1', "
+                + "'ingress', 'IPv4', 'tcp', 8080, 8080)");
+        interfaces.refreshFilters(ctx, new SecurityGroupsChanged(List.of(GROUP), List.of()));
+        assertTrue(next(edges.filters).ports().getFirst().rules().contains(new IngressRule(4, "tcp", 8080, 8080, null)));
 
         rows.update("UPDATE containers SET task_state = 'network_detaching' WHERE uuid = '" + uuid + "'");
         interfaces.detach(ctx, change());

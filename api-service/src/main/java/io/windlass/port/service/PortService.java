@@ -2,6 +2,8 @@ package io.windlass.port.service;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.windlass.api.validation.RequestFields;
+import io.windlass.conductor.ConductorRpcApi;
+import io.windlass.network.SecurityGroupsChanged;
 import io.windlass.network.persistence.NetworkRecord;
 import io.windlass.network.persistence.NetworkRepository;
 import io.windlass.networking.NetworkingPolicy;
@@ -16,6 +18,8 @@ import jakarta.transaction.Transactional;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Ports through the API: who may create, see and change them and which attributes (Neutron's
@@ -32,9 +36,11 @@ public class PortService implements NeutronCollectionService<PortRecord> {
     private final PortWriter writer;
     private final PortSecurityGroups securityGroups;
     private final NetworkingPolicy policy;
+    private final ConductorRpcApi conductor;
 
     public PortService(PortRepository ports, NetworkRepository networks, PortWriter writer,
-                       PortSecurityGroups securityGroups, NetworkingPolicy policy) {
+                       PortSecurityGroups securityGroups, NetworkingPolicy policy, ConductorRpcApi conductor) {
+        this.conductor = conductor;
         this.ports = ports;
         this.networks = networks;
         this.writer = writer;
@@ -112,7 +118,15 @@ public class PortService implements NeutronCollectionService<PortRecord> {
                 binding.vifType(), given.has("binding:vnic_type") ? given.text("binding:vnic_type") : p.bindingVnicType(),
                 given.node().has("binding:profile") ? given.read("binding:profile", PROFILE) : p.bindingProfile(),
                 portSecurity, p.fixedIps(), p.securityGroups(), p.createdAt(), p.updatedAt(), p.revisionNumber());
-        return writer.update(changed, fixedIps, groups);
+        PortRecord written = writer.update(changed, fixedIps, groups);
+        if (groups != null || fixedIps != null || portSecurity != p.portSecurityEnabled()) {
+            // the port's filter, and its address in its groups' remote lists, change on the hosts
+            Set<String> touched = new TreeSet<>(p.securityGroups());
+            touched.addAll(written.securityGroups());
+            conductor.refreshPortFilters(policy.caller(), new SecurityGroupsChanged(List.copyOf(touched),
+                    List.of(id)));
+        }
+        return written;
     }
 
     @Transactional

@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import java.util.Map;
 
-/** Neutron's {@code /v2.0/security-groups}: stored and attached to ports, not enforced on the data plane yet. */
+/** Neutron's {@code /v2.0/security-groups}: attached to ports; their ingress rules are enforced by the ports' hosts. */
 @Path(NeutronErrorFormat.PREFIX + "/v2.0/security-groups")
 @Produces(MediaType.APPLICATION_JSON)
 public class SecurityGroupsResource extends NeutronCollectionResource<SecurityGroupRecord> {

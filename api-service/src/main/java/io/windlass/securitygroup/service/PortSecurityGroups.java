@@ -9,7 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
- * Which security groups a port gets (stored and shown; NOT enforced on the data plane yet): the
+ * Which security groups a port gets (ingress enforced by the port's host, egress stored only): the
  * ones asked for, each of the port's project, else the project's {@code default} group; none for
  * ports without port security and for network-owned ports (router interfaces, DHCP).
  */

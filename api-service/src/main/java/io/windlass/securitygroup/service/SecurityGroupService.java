@@ -1,6 +1,8 @@
 package io.windlass.securitygroup.service;
 
 import io.windlass.api.validation.RequestFields;
+import io.windlass.conductor.ConductorRpcApi;
+import io.windlass.network.SecurityGroupsChanged;
 import io.windlass.networking.NetworkingPolicy;
 import io.windlass.networking.NetworkingQuota;
 import io.windlass.networking.NeutronCollectionService;
@@ -18,15 +20,20 @@ import java.util.UUID;
 
 /**
  * Security groups and their rules: stored, validated as Neutron validates them and attached to
- * ports. NOT enforced on the data plane yet (docs/networking.md and the extension say so).
+ * ports. Their ingress rules are enforced by the hosts of the ports (docs/networking.md); a rule
+ * change reaches them through {@code conductor.refresh_port_filters}, recorded with the change.
+ * Egress rules are stored, not enforced.
  */
 @ApplicationScoped
 public class SecurityGroupService implements NeutronCollectionService<SecurityGroupRecord> {
     private final SecurityGroupRepository groups;
     private final NetworkingPolicy policy;
     private final NetworkingQuota quota;
+    private final ConductorRpcApi conductor;
 
-    public SecurityGroupService(SecurityGroupRepository groups, NetworkingPolicy policy, NetworkingQuota quota) {
+    public SecurityGroupService(SecurityGroupRepository groups, NetworkingPolicy policy, NetworkingQuota quota,
+                                ConductorRpcApi conductor) {
+        this.conductor = conductor;
         this.groups = groups;
         this.policy = policy;
         this.quota = quota;
@@ -129,6 +136,7 @@ public class SecurityGroupService implements NeutronCollectionService<SecurityGr
         });
         quota.reserve(g.projectId(), NetworkingQuota.Resource.SECURITY_GROUP_RULE, 1);
         groups.insertRule(row);
+        filtersChanged(groupId);
         return groups.findRule(row.id()).orElseThrow();
     }
 
@@ -147,6 +155,12 @@ public class SecurityGroupService implements NeutronCollectionService<SecurityGr
         SecurityGroupRuleRecord rule = showRule(id);
         policy.write("delete_security_group_rule", rule.projectId(), false, () -> ruleNotFound(id));
         groups.deleteRule(id);
+        filtersChanged(rule.securityGroupId());
+    }
+
+    /** The hosts enforcing the group learn of it once this commits (the cast is recorded with the change). */
+    private void filtersChanged(String groupId) {
+        conductor.refreshPortFilters(policy.caller(), new SecurityGroupsChanged(List.of(groupId), List.of()));
     }
 
     private String project(RequestFields given) {

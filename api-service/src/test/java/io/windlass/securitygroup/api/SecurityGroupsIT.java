@@ -1,9 +1,13 @@
 package io.windlass.securitygroup.api;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.windlass.conductor.ConductorRpcApi;
 import io.windlass.networking.Neutron;
+import io.windlass.rpc.Envelope;
+import io.windlass.testing.RpcQueueProbe;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,10 +18,13 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Security groups and rules: the default group, Neutron's rule validation, in-use and duplicate rules. */
 @QuarkusTest
 class SecurityGroupsIT {
+    @jakarta.inject.Inject
+    com.fasterxml.jackson.databind.ObjectMapper json;
 
     private static io.restassured.response.ValidatableResponse rule(String group, Object... attributes) {
         Map<String, Object> body = new HashMap<>(Map.of("security_group_id", group, "direction", "ingress"));
@@ -41,6 +48,23 @@ class SecurityGroupsIT {
                         equalTo(java.util.Arrays.asList(null, null)));
         Neutron.post(null, "security-groups", "security_group", Map.of("name", "default")).statusCode(409)
                 .body("NeutronError.type", equalTo("SecurityGroupDefaultAlreadyExists"));
+    }
+
+    /** A rule added or removed reaches the hosts: refresh_port_filters is recorded with the change. */
+    @Test
+    void aRuleChangeAsksTheConductorToRefreshTheHostsFilters() throws Exception {
+        String group = Neutron.post(null, "security-groups", "security_group", Map.of("name", "refreshed"))
+                .statusCode(201).extract().path("security_group.id");
+        try (RpcQueueProbe conductor = RpcQueueProbe.on("conductor", json)) {
+            String rule = rule(group, "protocol", "tcp", "port_range_min", 80, "port_range_max", 80).statusCode(201)
+                    .extract().path("security_group_rule.id");
+            Envelope sent = conductor.next(Duration.ofSeconds(5)).envelope();
+            assertEquals(ConductorRpcApi.REFRESH_PORT_FILTERS.name(), sent.method());
+            assertEquals(group, sent.args().get("groupIds").get(0).asText());
+            as(null).when().delete(V2 + "/security-group-rules/" + rule).then().statusCode(204);
+            assertEquals(ConductorRpcApi.REFRESH_PORT_FILTERS.name(),
+                    conductor.next(Duration.ofSeconds(5)).envelope().method());
+        }
     }
 
     @Test

@@ -78,6 +78,7 @@ public class ConductorEndpoint {
                 .on(ConductorRpcApi.EVACUATE_SERVER, cast(servers::evacuate))
                 .on(ConductorRpcApi.ATTACH_INTERFACE, cast(interfaces::attach))
                 .on(ConductorRpcApi.DETACH_INTERFACE, cast(interfaces::detach))
+                .on(ConductorRpcApi.REFRESH_PORT_FILTERS, cast(interfaces::refreshFilters))
                 .on(ConductorRpcApi.REPORT_HOST_STATE, (ctx, r) -> {
                     heartbeats.record(r);
                     return null;
