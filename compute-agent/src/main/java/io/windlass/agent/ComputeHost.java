@@ -10,6 +10,8 @@ import io.windlass.agent.container.ContainerReports;
 import io.windlass.agent.container.ObservedContainer;
 import io.windlass.agent.image.ImageCacher;
 import io.windlass.agent.network.NetworkManager;
+import io.windlass.agent.network.PortFilterManager;
+import io.windlass.agent.network.PortFilters;
 import io.windlass.agent.network.TenantNetworks;
 import io.windlass.agent.report.HeartbeatSender;
 import io.windlass.agent.server.ConfigDriveBuilder;
@@ -46,17 +48,19 @@ public final class ComputeHost {
     private final ServerManager servers;
     private final CapsuleManager capsules;
     private final NetworkManager networks;
+    private final PortFilterManager portFilters;
     private final ImageCacher imageCacher;
     private final HeartbeatSender heartbeat;
     private final WorkloadSync sync;
     private final WorkloadEvents events;
 
     /**
-     * The drivers of one host, one per workload kind, and the tenant networks their workloads' ports
-     * are on (the Docker drivers wire ports themselves; these are the peer updates and the sweep).
+     * The drivers of one host, one per workload kind, the tenant networks their workloads' ports
+     * are on (the Docker drivers wire ports themselves; these are the peer updates and the sweep),
+     * and the ports' security group filtering.
      */
     public record Drivers(ContainerDriver containers, ServerDriver servers, CapsuleDriver capsules,
-                         TenantNetworks networks) {
+                         TenantNetworks networks, PortFilters portFilters) {
     }
 
     /**
@@ -97,6 +101,7 @@ public final class ComputeHost {
                 settings.serverStopTimeout());
         this.capsules = new CapsuleManager(drivers.capsules(), capsuleReporter, operations, host);
         this.networks = new NetworkManager(drivers.networks());
+        this.portFilters = new PortFilterManager(drivers.portFilters());
         this.imageCacher = new ImageCacher(drivers.containers(), conductor, host, settings.imageCachePull());
         this.heartbeat = new HeartbeatSender(drivers.containers(), drivers.servers(), conductor, host,
                 settings.vcpus(), settings.memoryMb(), settings.diskGb(), settings.underlayAddress());
@@ -118,6 +123,7 @@ public final class ComputeHost {
                     imageCacher.cache(ctx, r);
                     return null;
                 });
+        portFilters.register(endpoint); // update_port_filters (security groups)
         return networks.register(capsules.register(servers.register(containers.register(endpoint))));
     }
 
