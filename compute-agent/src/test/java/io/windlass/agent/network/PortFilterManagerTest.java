@@ -1,7 +1,9 @@
 package io.windlass.agent.network;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.windlass.agent.driver.DriverException;
 import io.windlass.compute.ComputeRpcApi;
+import io.windlass.network.IngressRule;
 import io.windlass.network.PortFilter;
 import io.windlass.network.UpdatePortFilters;
 import io.windlass.rpc.RpcEndpoint;
@@ -14,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,6 +32,19 @@ class PortFilterManagerTest {
         assertTrue(endpoint.registration("update_port_filters", ComputeRpcApi.VERSION).isPresent());
         assertTrue(endpoint.registration("update_port_filters", new RpcVersion(1, 6)).isEmpty(),
                 "a host serving 1.6 has no such method");
+    }
+
+    @Test
+    void nullSourcesAndAnEmptyListStayApartOnTheWire() throws Exception {
+        // anywhere and nothing: the one difference that must never be lost between conductor and host
+        UpdatePortFilters sent = new UpdatePortFilters(List.of(new PortFilter("p", "n", 4242, List.of("198.19.250.10"),
+                List.of(new IngressRule(4, "tcp", 22, 22, null), new IngressRule(4, "tcp", 23, 23, List.of()),
+                        new IngressRule(6, null, null, null, List.of("fd00::/64"))))));
+        ObjectMapper json = new ObjectMapper();
+        UpdatePortFilters received = json.readValue(json.writeValueAsString(sent), UpdatePortFilters.class);
+        assertEquals(sent, received);
+        assertNull(received.ports().getFirst().rules().get(0).sources());
+        assertEquals(List.of(), received.ports().getFirst().rules().get(1).sources());
     }
 
     @Test
