@@ -17,9 +17,8 @@ import java.util.Set;
  * its own names for the protocols with a match of their own, numbers for the rest.
  */
 final class IngressMatches {
-    /** Protocols with ports, and the iptables match that reads {@code --dport}. */
-    private static final Map<String, String> PORT_MATCHES = Map.of("tcp", "tcp", "udp", "udp", "sctp", "sctp",
-            "dccp", "dccp");
+    /** Protocols with ports whose iptables match of the same name reads {@code --dport}. */
+    private static final Set<String> DPORT_MATCHES = Set.of("tcp", "udp", "sctp", "dccp");
     /** Names iptables knows itself. */
     private static final Set<String> BUILT_IN = Set.of("tcp", "udp", "udplite", "sctp", "icmp", "ipv6-icmp");
     /** Neutron's other protocol names, as numbers. */
@@ -89,8 +88,8 @@ final class IngressMatches {
         if (icmp != null) {
             match.addAll(List.of("-m", icmp, icmp.equals("icmp") ? "--icmp-type" : "--icmpv6-type",
                     icmpType(rule.portMin(), rule.portMax())));
-        } else if (PORT_MATCHES.containsKey(protocol)) {
-            match.addAll(List.of("-m", PORT_MATCHES.get(protocol), "--dport", ports(rule.portMin(), rule.portMax())));
+        } else if (DPORT_MATCHES.contains(protocol)) {
+            match.addAll(List.of("-m", protocol, "--dport", ports(rule.portMin(), rule.portMax())));
         } else if (protocol.equals("udplite")) {
             // no match of its own: multiport reads UDP-Lite's ports
             match.addAll(List.of("-m", "multiport", "--dports", ports(rule.portMin(), rule.portMax())));
