@@ -11,6 +11,8 @@ import io.windlass.agent.container.ObservedContainer;
 import io.windlass.agent.image.ImageCacher;
 import io.windlass.agent.network.InterfaceManager;
 import io.windlass.agent.network.NetworkManager;
+import io.windlass.agent.network.PortFilterManager;
+import io.windlass.agent.network.PortFilters;
 import io.windlass.agent.network.TenantNetworks;
 import io.windlass.agent.report.HeartbeatSender;
 import io.windlass.agent.server.ConfigDriveBuilder;
@@ -50,17 +52,19 @@ public final class ComputeHost {
     private final CapsuleManager capsules;
     private final NetworkManager networks;
     private final InterfaceManager interfaces;
+    private final PortFilterManager portFilters;
     private final ImageCacher imageCacher;
     private final HeartbeatSender heartbeat;
     private final WorkloadSync sync;
     private final WorkloadEvents events;
 
     /**
-     * The drivers of one host, one per workload kind, and the tenant networks their workloads' ports
-     * are on (the Docker drivers wire ports themselves; these are the peer updates and the sweep).
+     * The drivers of one host, one per workload kind, the tenant networks their workloads' ports
+     * are on (the Docker drivers wire ports themselves; these are the peer updates and the sweep),
+     * and the ports' security group filtering.
      */
     public record Drivers(ContainerDriver containers, ServerDriver servers, CapsuleDriver capsules,
-                         TenantNetworks networks) {
+                         TenantNetworks networks, PortFilters portFilters) {
     }
 
     /**
@@ -104,6 +108,7 @@ public final class ComputeHost {
         // under the same locks as the kinds' operations: an attach never runs beside the workload's create or delete
         this.interfaces = new InterfaceManager(Map.of(InterfaceChange.CONTAINER, drivers.containers(),
                 InterfaceChange.SERVER, drivers.servers()), locks);
+        this.portFilters = new PortFilterManager(drivers.portFilters());
         this.imageCacher = new ImageCacher(drivers.containers(), conductor, host, settings.imageCachePull());
         this.heartbeat = new HeartbeatSender(drivers.containers(), drivers.servers(), conductor, host,
                 settings.vcpus(), settings.memoryMb(), settings.diskGb(), settings.underlayAddress());
@@ -128,8 +133,8 @@ public final class ComputeHost {
                     imageCacher.cache(ctx, r);
                     return null;
                 });
-        return interfaces.register(networks.register(capsules.register(servers.register(
-                containers.register(endpoint)))));
+        return portFilters.register(interfaces.register(networks.register(capsules.register(servers.register(
+                containers.register(endpoint))))));
     }
 
     public HeartbeatSender heartbeat() {

@@ -10,8 +10,11 @@ import io.windlass.agent.driver.docker.DockerServerDriver;
 import io.windlass.agent.driver.fake.FakeCapsuleDriver;
 import io.windlass.agent.driver.fake.FakeContainerDriver;
 import io.windlass.agent.driver.fake.FakeNetworks;
+import io.windlass.agent.driver.fake.FakePortFilters;
 import io.windlass.agent.driver.fake.FakeServerDriver;
 import io.windlass.agent.network.EngineNetworks;
+import io.windlass.agent.network.IptablesPortFilters;
+import io.windlass.agent.network.PortFilters;
 import io.windlass.agent.network.TenantNetworks;
 import io.windlass.agent.network.WorkloadPorts;
 import io.windlass.agent.server.ConfigDriveBuilder;
@@ -80,13 +83,24 @@ public class DriverProducer {
         };
     }
 
+    @Produces
+    @ApplicationScoped
+    PortFilters portFilters(AgentConfig config, Instance<IptablesPortFilters> iptables) {
+        return switch (config.driver()) {
+            case DOCKER -> iptables.get();
+            // simulated hosts have no ports to filter
+            case FAKE -> new FakePortFilters();
+        };
+    }
+
     /** This agent as one compute host (a simulating agent builds its many hosts itself). */
     @Produces
     @ApplicationScoped
     ComputeHost computeHost(AgentConfig config, ServerConfig servers, ContainerDriver containers,
                             ServerDriver serverDriver, CapsuleDriver capsules, TenantNetworks networks,
-                            ConductorRpcApi conductor, ConfigDriveBuilder configDrives) {
-        return new ComputeHost(config.hostName(), new ComputeHost.Drivers(containers, serverDriver, capsules, networks),
+                            PortFilters portFilters, ConductorRpcApi conductor, ConfigDriveBuilder configDrives) {
+        return new ComputeHost(config.hostName(),
+                new ComputeHost.Drivers(containers, serverDriver, capsules, networks, portFilters),
                 conductor, configDrives, settings(config, servers, config.imageCachePull()));
     }
 

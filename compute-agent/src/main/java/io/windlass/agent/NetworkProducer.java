@@ -4,6 +4,7 @@ import io.windlass.agent.driver.docker.DockerClientFactory;
 import io.windlass.agent.network.DockerNetworks;
 import io.windlass.agent.network.EngineNetworks;
 import io.windlass.agent.network.HostCommands;
+import io.windlass.agent.network.IptablesPortFilters;
 import io.windlass.agent.network.TenantBridgeGuard;
 import io.windlass.agent.network.VxlanDevices;
 import io.windlass.agent.network.WorkloadPorts;
@@ -57,6 +58,14 @@ public class NetworkProducer {
     EngineNetworks engineNetworks(DockerNetworks engine, VxlanDevices vxlans, TenantBridgeGuard guard,
                                   AgentConfig config) {
         return new EngineNetworks(engine, vxlans, guard, config.underlayAddress());
+    }
+
+    /** Only as itself: the host's {@code PortFilters} is {@link DriverProducer}'s choice, by driver. */
+    @Produces
+    @Singleton
+    @Typed(IptablesPortFilters.class)
+    IptablesPortFilters portFilters(HostCommands commands) {
+        return new IptablesPortFilters(commands);
     }
 
     @Produces

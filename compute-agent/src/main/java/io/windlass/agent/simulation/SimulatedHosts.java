@@ -6,6 +6,7 @@ import io.windlass.agent.DriverProducer;
 import io.windlass.agent.driver.fake.FakeCapsuleDriver;
 import io.windlass.agent.driver.fake.FakeContainerDriver;
 import io.windlass.agent.driver.fake.FakeNetworks;
+import io.windlass.agent.driver.fake.FakePortFilters;
 import io.windlass.agent.driver.fake.FakeServerDriver;
 import io.windlass.agent.server.ConfigDriveBuilder;
 import io.windlass.agent.server.ServerConfig;
@@ -81,7 +82,7 @@ public class SimulatedHosts {
             // fake servers write no config drive, so the builder is never used by them
             ComputeHost simulated = new ComputeHost(host, new ComputeHost.Drivers(containers,
                     new FakeServerDriver(containers::hasImage), new FakeCapsuleDriver(containers::hasImage),
-                    new FakeNetworks()),
+                    new FakeNetworks(), new FakePortFilters()),
                     conductor, configDrives, settings);
             server.serve(simulated.endpoint(), 1);
             long offset = intervalMs * i / names.size();
