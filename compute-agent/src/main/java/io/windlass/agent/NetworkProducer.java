@@ -56,8 +56,8 @@ public class NetworkProducer {
     @Singleton
     @Typed(EngineNetworks.class)
     EngineNetworks engineNetworks(DockerNetworks engine, VxlanDevices vxlans, TenantBridgeGuard guard,
-                                  AgentConfig config) {
-        return new EngineNetworks(engine, vxlans, guard, config.underlayAddress());
+                                  AgentConfig config, IptablesPortFilters filters) {
+        return new EngineNetworks(engine, vxlans, guard, config.underlayAddress(), filters);
     }
 
     /** Only as itself: the host's {@code PortFilters} is {@link DriverProducer}'s choice, by driver. */

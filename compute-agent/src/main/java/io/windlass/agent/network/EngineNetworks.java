@@ -30,15 +30,18 @@ public class EngineNetworks implements TenantNetworks {
     private final VxlanDevices vxlans;
     private final TenantBridgeGuard guard;
     private final Optional<String> underlayAddress;
+    private final PortFilters filters;
     private final WorkloadLocks locks = new WorkloadLocks();
 
     /**
      * @param underlayAddress this host's address on the network between hosts; empty: networks stay
      *                        on this host (no VXLAN device, peers ignored)
+     * @param filters         the host's port filters, put back in front after a network is made
      */
     public EngineNetworks(DockerNetworks engine, VxlanDevices vxlans, TenantBridgeGuard guard,
-                          Optional<String> underlayAddress) {
+                          Optional<String> underlayAddress, PortFilters filters) {
         this.engine = engine;
+        this.filters = filters;
         this.vxlans = vxlans;
         this.guard = guard;
         this.underlayAddress = underlayAddress.filter(a -> !a.isBlank());
@@ -141,6 +144,8 @@ public class EngineNetworks implements TenantNetworks {
         }
         if (found.isEmpty()) {
             engine.create(spec);
+            // the engine put its accept rule for the new bridge first in FORWARD, ahead of the port filters
+            filters.reassert();
         }
         underlayAddress.ifPresent(local -> {
             vxlans.ensure(vxlanSpec(binding));

@@ -24,6 +24,8 @@ public class IptablesPortFilters implements PortFilters {
     private final HostCommands commands;
     /** One update at a time: each reads the table and then changes it, which must not interleave. */
     private final ReentrantLock lock = new ReentrantLock();
+    /** The last list applied, for {@link #reassert}; null before the first. */
+    private volatile UpdatePortFilters last;
 
     public IptablesPortFilters(HostCommands commands) {
         this.commands = commands;
@@ -36,8 +38,17 @@ public class IptablesPortFilters implements PortFilters {
             for (IpFamily family : IpFamily.values()) {
                 apply(family, request.ports());
             }
+            last = request;
         } finally {
             lock.unlock();
+        }
+    }
+
+    @Override
+    public void reassert() {
+        UpdatePortFilters current = last;
+        if (current != null) {
+            apply(current);
         }
     }
 

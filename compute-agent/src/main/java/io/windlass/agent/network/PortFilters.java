@@ -14,4 +14,11 @@ public interface PortFilters {
      * port unfiltered. Idempotent; a failure leaves the filtering as it was.
      */
     void apply(UpdatePortFilters request);
+
+    /**
+     * Puts the filtering of the last {@link #apply} back in front: the engine has just made a network
+     * and put its own accept rule for it first, ahead of the filters. Nothing to do before any apply.
+     */
+    default void reassert() {
+    }
 }

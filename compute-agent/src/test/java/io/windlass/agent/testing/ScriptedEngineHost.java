@@ -12,6 +12,7 @@ import io.windlass.agent.network.EngineNetworks;
 import io.windlass.agent.network.HostCommands;
 import io.windlass.network.NetworkBinding;
 import io.windlass.agent.network.PortAttachment;
+import io.windlass.agent.network.PortFilters;
 import io.windlass.network.PortSpec;
 import io.windlass.agent.network.TenantBridgeGuard;
 import io.windlass.agent.network.VxlanDevices;
@@ -88,10 +89,16 @@ public final class ScriptedEngineHost implements AutoCloseable {
         return commands;
     }
 
-    /** The data plane of this host, as its agent would build it with the given underlay address. */
+    /** The data plane of this host, as its agent would build it with the given underlay address, without port filters. */
     public EngineNetworks networks(Optional<String> underlay) {
+        return networks(underlay, request -> {
+        });
+    }
+
+    /** The same, with the host's port filters (put back in front after a network is made). */
+    public EngineNetworks networks(Optional<String> underlay, PortFilters filters) {
         return new EngineNetworks(new DockerNetworks(docker), new VxlanDevices(commands),
-                new TenantBridgeGuard(commands), underlay);
+                new TenantBridgeGuard(commands), underlay, filters);
     }
 
     /**

@@ -50,7 +50,8 @@ class DockerContainerDriverIT {
         HostCommands commands = HostCommands.local();
         driver = new DockerContainerDriver(DOCKER_HOST, Duration.ofSeconds(5), new WorkloadPorts(
                 new EngineNetworks(networks, new VxlanDevices(commands), new TenantBridgeGuard(commands),
-                        Optional.empty()), networks));
+                        Optional.empty(), request -> {
+                        }), networks));
         removeTestContainers();
     }
 
