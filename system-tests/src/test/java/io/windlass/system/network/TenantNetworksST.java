@@ -215,6 +215,121 @@ class TenantNetworksST {
     }
 
     /**
+     * Interfaces attached to running workloads carry traffic across hosts, and stop when detached:
+     * Zun's {@code network_attach}/{@code network_detach} on a container, Nova's {@code os-interface}
+     * on a server, each on host 1 reaching a container of the attached network on host 2.
+     */
+    @Test
+    void interfacesAttachedToRunningWorkloadsCarryTrafficUntilDetached() {
+        String admin = system.adminToken();
+        ContainersApi containers = system.containers();
+        String home = make(admin, "networks", "network", Map.of("name", "st-attach-home"));
+        make(admin, "subnets", "subnet", Map.of("network_id", home, "cidr", "198.19.66.0/24", "ip_version", 4));
+        String joined = make(admin, "networks", "network", Map.of("name", "st-attach-joined"));
+        make(admin, "subnets", "subnet", Map.of("network_id", joined, "cidr", "198.19.67.0/24", "ip_version", 4));
+        String peer = run(containers, second, List.of(Map.of("network", joined, "v4-fixed-ip", "198.19.67.20")));
+        String a = run(containers, first, List.of(Map.of("network", home)));
+        containers.awaitStatus(peer, "Running");
+        containers.awaitStatus(a, "Running");
+        String engineA = ContainersApi.engineName(a);
+
+        Response attached = containers.request().queryParam("network", "st-attach-joined")
+                .queryParam("fixed_ip", "198.19.67.10").post("/containers/" + a + "/network_attach");
+        assertEquals(202, attached.statusCode(), attached.asString());
+        Poller.standard().until("the attach done and shown", () -> containers.show(a).jsonPath().getMap(""),
+                c -> c.get("task_state") == null && ((Map<?, ?>) c.get("addresses")).containsKey(joined));
+        assertEquals("198.19.67.10", first.docker().inspectExisting(engineA,
+                "{{(index .NetworkSettings.Networks \"wl-net-" + joined + "\").IPAddress}}").strip());
+        awaitReach(first.docker(), engineA, "198.19.67.20");
+
+        Response detached = containers.request().queryParam("network", joined)
+                .post("/containers/" + a + "/network_detach");
+        assertEquals(202, detached.statusCode(), detached.asString());
+        Poller.standard().until("the detach done and shown", () -> containers.show(a).jsonPath().getMap(""),
+                c -> c.get("task_state") == null && !((Map<?, ?>) c.get("addresses")).containsKey(joined));
+        assertFalse(reaches(first.docker(), engineA, "198.19.67.20"), "detached, the peer is out of reach");
+        // the port was made for the attach: it goes with the detach
+        assertEquals(List.of(), neutron(admin).queryParam("device_id", a).queryParam("network_id", joined)
+                .get("/ports").jsonPath().getList("ports"));
+
+        // a server on host 1 is given a port the user made on the joined network
+        String port = make(admin, "ports", "port", Map.of("network_id", joined,
+                "fixed_ips", List.of(Map.of("ip_address", "198.19.67.30"))));
+        String server = boot("st-attach-server", first, servers.imageId("busybox:latest"),
+                List.of(Map.of("uuid", home)));
+        servers.awaitStatus(server, "ACTIVE");
+        Response plugged = servers.request().body(Map.of("interfaceAttachment", Map.of("port_id", port)))
+                .post("/servers/" + server + "/os-interface");
+        assertEquals(200, plugged.statusCode(), plugged.asString());
+        assertEquals("198.19.67.30", plugged.jsonPath().getString("interfaceAttachment.fixed_ips[0].ip_address"));
+        Poller.standard().until("the interface ACTIVE", () -> servers.request()
+                .get("/servers/" + server + "/os-interface/" + port).jsonPath().getString("interfaceAttachment.port_state"),
+                "ACTIVE"::equals);
+        String engineServer = first.docker().idsWithLabel("windlass.server.uuid", server).getFirst();
+        awaitReach(first.docker(), engineServer, "198.19.67.20");
+        assertEquals(List.of(port), servers.request().get("/servers/" + server + "/os-interface").jsonPath()
+                .getList("interfaceAttachments.findAll { it.net_id == '" + joined + "' }.port_id"));
+
+        assertEquals(202, servers.request().delete("/servers/" + server + "/os-interface/" + port).statusCode());
+        // what Tempest waits for: the port no longer the server's; the user's port is kept, DOWN
+        Poller.standard().until("port " + port + " detached", () -> port(port),
+                p -> "".equals(p.get("device_id")) && "DOWN".equals(p.get("status")));
+        assertFalse(reaches(first.docker(), engineServer, "198.19.67.20"), "detached, the peer is out of reach");
+
+        assertEquals(204, servers.request().delete("/servers/" + server).statusCode());
+        for (String uuid : List.of(a, peer)) {
+            containers.request().queryParam("stop", true).delete("/containers/" + uuid);
+            containers.awaitGone(uuid);
+        }
+    }
+
+    /**
+     * Security groups on the data plane: a container whose port is in a group that lets in TCP 8080
+     * answers there to a container of the default group on the other host, and is out of that
+     * container's ping until the group lets ICMP in too; the rule removed, it is out of reach again.
+     * The answers to the client pass its own default group as part of the connection it opened.
+     */
+    @Test
+    void securityGroupsLetInOnlyWhatTheirIngressRulesAllow() {
+        String admin = system.adminToken();
+        ContainersApi containers = system.containers();
+        String net = make(admin, "networks", "network", Map.of("name", "st-sg"));
+        make(admin, "subnets", "subnet", Map.of("network_id", net, "cidr", "198.19.68.0/24", "ip_version", 4));
+        String web = make(admin, "security-groups", "security_group", Map.of("name", "st-sg-web"));
+        make(admin, "security-group-rules", "security_group_rule", Map.of("security_group_id", web,
+                "direction", "ingress", "protocol", "tcp", "port_range_min", 8080, "port_range_max", 8080));
+        String port = make(admin, "ports", "port", Map.of("network_id", net, "security_groups", List.of(web),
+                "fixed_ips", List.of(Map.of("ip_address", "198.19.68.10"))));
+        Response server = containers.create(Map.of("image", "busybox:latest", "host", first.name(),
+                "command", List.of("nc", "-ll", "-p", "8080", "-e", "/bin/echo", "hello"),
+                "nets", List.of(Map.of("port", port))), true);
+        assertEquals(202, server.statusCode(), server.asString());
+        String x = server.jsonPath().getString("uuid");
+        String y = run(containers, second, List.of(Map.of("network", net, "v4-fixed-ip", "198.19.68.20")));
+        containers.awaitStatus(x, "Running");
+        containers.awaitStatus(y, "Running");
+        String client = ContainersApi.engineName(y);
+
+        new Poller(Duration.ofSeconds(45), Duration.ofMillis(500)).until("TCP 8080 answered across the hosts",
+                () -> second.docker().run("exec", client, "sh", "-c", "echo | nc -w 2 198.19.68.10 8080").stdout(),
+                out -> out.contains("hello"));
+        new Poller(Duration.ofSeconds(45), Duration.ofMillis(500)).until("ping dropped by the group",
+                () -> reaches(second.docker(), client, "198.19.68.10"), reached -> !reached);
+
+        String icmp = make(admin, "security-group-rules", "security_group_rule", Map.of("security_group_id", web,
+                "direction", "ingress", "protocol", "icmp"));
+        awaitReach(second.docker(), client, "198.19.68.10");
+        assertEquals(204, neutron(admin).delete("/security-group-rules/" + icmp).statusCode());
+        new Poller(Duration.ofSeconds(45), Duration.ofMillis(500)).until("ping dropped again",
+                () -> reaches(second.docker(), client, "198.19.68.10"), reached -> !reached);
+
+        for (String uuid : List.of(x, y)) {
+            containers.request().queryParam("stop", true).delete("/containers/" + uuid);
+            containers.awaitGone(uuid);
+        }
+    }
+
+    /**
      * A capsule's sandbox takes its project's network (Zun's capsule template names none), so every
      * member has the sandbox's port; a container of the project on the same host reaches it.
      */
