@@ -101,7 +101,21 @@ public class ServerRequests {
                     "answersPassword", sharedStorageAsked,
                     "stopped", version.isAtLeast(ComputeApiVersions.EVACUATE_TO_STOPPED));
         }
-        return new ServerActionRequest.Power(ServerAction.requested(name, action.get(name).path("type").asText()));
+        return switch (name) {
+            case "lock" -> new ServerActionRequest.Lock(lockedReason(action, version));
+            case "unlock" -> new ServerActionRequest.Unlock();
+            default -> new ServerActionRequest.Power(ServerAction.requested(name, action.get(name).path("type")
+                    .asText()));
+        };
+    }
+
+    /** Nova reads a reason from 2.73 only; before, any lock body locks without one. */
+    private static String lockedReason(RequestFields action, ApiVersion version) {
+        if (!version.isAtLeast(ComputeApiVersions.SERVER_LOCKED) || !action.get("lock").isObject()) {
+            return null;
+        }
+        RequestFields lock = action.object("lock");
+        return lock.has("locked_reason") ? lock.text("locked_reason") : null;
     }
 
     /**

@@ -15,6 +15,7 @@ import io.windlass.server.service.CreatedServers;
 import io.windlass.server.service.EvacuationRequest;
 import io.windlass.server.service.ServerActionRequest;
 import io.windlass.server.service.ServerEvacuations;
+import io.windlass.server.service.ServerLocks;
 import io.windlass.server.service.ServerService;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -60,11 +61,13 @@ public class ServersResource {
     private final RequestedComputeVersion version;
     private final ComputeLinks links;
     private final ApiConfig config;
+    private final ServerLocks locks;
 
     public ServersResource(ServerService service, ServerEvacuations evacuations, ServerRequests requests,
                            ServerViews views, ServerPolicy policy, CurrentRequestContext context,
-                           RequestedComputeVersion version, ComputeLinks links, ApiConfig config) {
+                           RequestedComputeVersion version, ComputeLinks links, ApiConfig config, ServerLocks locks) {
         this.service = service;
+        this.locks = locks;
         this.evacuations = evacuations;
         this.requests = requests;
         this.views = views;
@@ -139,6 +142,14 @@ public class ServersResource {
         return switch (requests.action(body, version.get())) {
             case ServerActionRequest.Power power -> {
                 service.act(context.get(), id, power.action());
+                yield Response.accepted().build();
+            }
+            case ServerActionRequest.Lock lock -> {
+                locks.lock(context.get(), id, lock.reason());
+                yield Response.accepted().build();
+            }
+            case ServerActionRequest.Unlock unlock -> {
+                locks.unlock(context.get(), id);
                 yield Response.accepted().build();
             }
             case EvacuationRequest evacuation -> {

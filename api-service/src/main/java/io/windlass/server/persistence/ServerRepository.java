@@ -58,7 +58,7 @@ public class ServerRepository implements PanacheRepository<ServerEntity> {
             Map.entry("host", "host"), Map.entry("hostname", "hostname"), Map.entry("image_ref", "image_ref"),
             Map.entry("instance_type_id", "flavor_id"), Map.entry("kernel_id", "id"),
             Map.entry("key_name", "key_name"), Map.entry("launch_index", "launch_index"),
-            Map.entry("launched_at", "launched_at"), Map.entry("locked_by", "locked"), Map.entry("node", "host"),
+            Map.entry("launched_at", "launched_at"), Map.entry("locked_by", "locked_by"), Map.entry("node", "host"),
             Map.entry("power_state", "power_state"), Map.entry("progress", "progress"),
             Map.entry("project_id", "project_id"), Map.entry("ramdisk_id", "id"),
             Map.entry("root_device_name", "id"), Map.entry("task_state", "task_state"),

@@ -43,6 +43,10 @@ public class ServerPolicy {
     /** {@code nova/policies/ips.py}: readers of the server's project. */
     public static final String IPS_INDEX = "os_compute_api:ips:index";
     public static final String IPS_SHOW = "os_compute_api:ips:show";
+    /** {@code nova/policies/lock_server.py}: members lock and unlock; only admins lift an admin's lock. */
+    public static final String LOCK = "os_compute_api:os-lock-server:lock";
+    public static final String UNLOCK = "os_compute_api:os-lock-server:unlock";
+    public static final String UNLOCK_OVERRIDE = "os_compute_api:os-lock-server:unlock:unlock_override";
     /** {@code nova/policies/attach_interfaces.py}: readers look, members attach and detach. */
     public static final String INTERFACES_LIST = "os_compute_api:os-attach-interfaces:list";
     public static final String INTERFACES_SHOW = "os_compute_api:os-attach-interfaces:show";
@@ -68,7 +72,8 @@ public class ServerPolicy {
             Map.entry(UNPAUSE, ADMIN_OR_MEMBER), Map.entry(EXTENDED_ATTRIBUTES, ADMIN_API),
             Map.entry(EVACUATE, ADMIN_API), Map.entry(IPS_INDEX, ADMIN_OR_READER), Map.entry(IPS_SHOW, ADMIN_OR_READER),
             Map.entry(INTERFACES_LIST, ADMIN_OR_READER), Map.entry(INTERFACES_SHOW, ADMIN_OR_READER),
-            Map.entry(INTERFACES_CREATE, ADMIN_OR_MEMBER), Map.entry(INTERFACES_DELETE, ADMIN_OR_MEMBER));
+            Map.entry(INTERFACES_CREATE, ADMIN_OR_MEMBER), Map.entry(INTERFACES_DELETE, ADMIN_OR_MEMBER),
+            Map.entry(LOCK, ADMIN_OR_MEMBER), Map.entry(UNLOCK, ADMIN_OR_MEMBER), Map.entry(UNLOCK_OVERRIDE, ADMIN_API));
 
     /** List filters only for callers that {@link #ALLOW_ALL_FILTERS} allows. */
     public static final Set<String> ADMIN_FILTERS = Set.of("host", "node", "uuid");

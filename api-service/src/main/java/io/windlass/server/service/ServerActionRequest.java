@@ -3,9 +3,22 @@ package io.windlass.server.service;
 import io.windlass.server.ServerAction;
 
 /** What a {@code POST /servers/{id}/action} body asks for, once its schema has accepted it. */
-public sealed interface ServerActionRequest permits ServerActionRequest.Power, EvacuationRequest {
+public sealed interface ServerActionRequest permits ServerActionRequest.Power, ServerActionRequest.Lock,
+        ServerActionRequest.Unlock, EvacuationRequest {
 
     /** A power action, done by the server's host. */
     record Power(ServerAction action) implements ServerActionRequest {
+    }
+
+    /**
+     * {@code lock}: actions other than an admin's are refused until it is unlocked.
+     *
+     * @param reason the {@code locked_reason} (2.73+), or null
+     */
+    record Lock(String reason) implements ServerActionRequest {
+    }
+
+    /** {@code unlock}. */
+    record Unlock() implements ServerActionRequest {
     }
 }

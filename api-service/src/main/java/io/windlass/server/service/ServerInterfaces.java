@@ -93,7 +93,7 @@ public class ServerInterfaces {
             throw InvalidInputException.badRequest("Must input network_id when request IP address");
         }
         WorkloadPort added = QuarkusTransaction.requiringNew().call(() -> {
-            ServerEntity s = locked(found, id, "attach_interface");
+            ServerEntity s = locked(caller, found, id, "attach_interface");
             List<WorkloadPort> made;
             try {
                 made = ports.allocate(s.projectId, s.uuid.toString(), requested == null ? List.of() : List.of(requested),
@@ -126,7 +126,7 @@ public class ServerInterfaces {
     public void detach(RequestContext caller, String id, String portId) {
         ServerEntity found = visible(caller, id, ServerPolicy.INTERFACES_DELETE);
         WorkloadPort asked = QuarkusTransaction.requiringNew().call(() -> {
-            ServerEntity s = locked(found, id, "detach_interface");
+            ServerEntity s = locked(caller, found, id, "detach_interface");
             WorkloadPort nic = s.nics.stream().filter(n -> n.portId().equals(portId)).findFirst()
                     .orElseThrow(() -> new ResourceNotFoundException("PortNotFound", "Port id " + portId
                             + " could not be found."));
@@ -144,11 +144,9 @@ public class ServerInterfaces {
     }
 
     /** The row under its lock, in a state that lets its interfaces change (Nova's check_instance_state). */
-    private ServerEntity locked(ServerEntity found, String id, String method) {
+    private ServerEntity locked(RequestContext caller, ServerEntity found, String id, String method) {
         ServerEntity s = repository.lockLive(found.uuid).orElseThrow(() -> ServerLookup.notFound(id));
-        if (s.locked) {
-            throw ServerService.locked(s);
-        }
+        ServerLocks.requireUnlocked(s, caller);
         if (s.taskState != null) {
             throw ServerActionRules.invalidState(s, method, "task_state", s.taskState.value());
         }

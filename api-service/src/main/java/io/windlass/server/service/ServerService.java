@@ -2,7 +2,6 @@ package io.windlass.server.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.windlass.api.error.ApiException;
-import io.windlass.api.error.ConflictException;
 import io.windlass.api.error.InvalidInputException;
 import io.windlass.conductor.ConductorRpcApi;
 import io.windlass.context.RequestContext;
@@ -185,9 +184,7 @@ public class ServerService {
         policy.authorize(rule, caller, found.projectId);
         QuarkusTransaction.requiringNew().run(() -> {
             ServerEntity s = repository.lockLive(found.uuid).orElseThrow(() -> ServerLookup.notFound(id));
-            if (s.locked) {
-                throw locked(s);
-            }
+            ServerLocks.requireUnlocked(s, caller);
             ServerActionRules.require(s, action);
             s.taskState = action.taskState();
             conductor.serverAction(caller, new ServerOperation(found.uuid.toString(), action));
@@ -204,9 +201,7 @@ public class ServerService {
         policy.authorize(ServerPolicy.DELETE, caller, found.projectId);
         boolean deletedHere = QuarkusTransaction.requiringNew().call(() -> {
             ServerEntity s = repository.lockLive(found.uuid).orElseThrow(() -> ServerLookup.notFound(id));
-            if (s.locked) {
-                throw locked(s);
-            }
+            ServerLocks.requireUnlocked(s, caller);
             if (s.host == null) {
                 ports.release(s.nics);
                 Instant now = ServerEntity.now();
@@ -294,10 +289,6 @@ public class ServerService {
         s.taskState = ServerTaskState.SCHEDULING;
         s.powerState = PowerState.NOSTATE;
         return s;
-    }
-
-    static ConflictException locked(ServerEntity s) {
-        return new ConflictException("InstanceIsLocked", "Instance " + s.uuid + " is locked");
     }
 
     /** Quota did not fit; turned into Nova's 403 once no smaller count is allowed. */

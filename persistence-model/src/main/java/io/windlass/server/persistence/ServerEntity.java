@@ -216,6 +216,11 @@ public class ServerEntity extends WorkloadEntity {
     @WrittenBy(API)
     public String lockedReason;
 
+    /** {@code owner} or {@code admin}: who locked it (Nova's locked_by); null while unlocked. */
+    @Column(name = "locked_by")
+    @WrittenBy(API)
+    public String lockedBy;
+
     @Column(name = "launched_at")
     @WrittenBy(CONDUCTOR)
     public Instant launchedAt;
