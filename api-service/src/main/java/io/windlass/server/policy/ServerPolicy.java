@@ -43,6 +43,13 @@ public class ServerPolicy {
     /** {@code nova/policies/ips.py}: readers of the server's project. */
     public static final String IPS_INDEX = "os_compute_api:ips:index";
     public static final String IPS_SHOW = "os_compute_api:ips:show";
+    /** {@code nova/policies/server_metadata.py}: readers look, members change. */
+    public static final String METADATA_INDEX = "os_compute_api:server-metadata:index";
+    public static final String METADATA_SHOW = "os_compute_api:server-metadata:show";
+    public static final String METADATA_CREATE = "os_compute_api:server-metadata:create";
+    public static final String METADATA_UPDATE = "os_compute_api:server-metadata:update";
+    public static final String METADATA_UPDATE_ALL = "os_compute_api:server-metadata:update_all";
+    public static final String METADATA_DELETE = "os_compute_api:server-metadata:delete";
     /** {@code nova/policies/lock_server.py}: members lock and unlock; only admins lift an admin's lock. */
     public static final String LOCK = "os_compute_api:os-lock-server:lock";
     public static final String UNLOCK = "os_compute_api:os-lock-server:unlock";
@@ -73,6 +80,9 @@ public class ServerPolicy {
             Map.entry(EVACUATE, ADMIN_API), Map.entry(IPS_INDEX, ADMIN_OR_READER), Map.entry(IPS_SHOW, ADMIN_OR_READER),
             Map.entry(INTERFACES_LIST, ADMIN_OR_READER), Map.entry(INTERFACES_SHOW, ADMIN_OR_READER),
             Map.entry(INTERFACES_CREATE, ADMIN_OR_MEMBER), Map.entry(INTERFACES_DELETE, ADMIN_OR_MEMBER),
+            Map.entry(METADATA_INDEX, ADMIN_OR_READER), Map.entry(METADATA_SHOW, ADMIN_OR_READER),
+            Map.entry(METADATA_CREATE, ADMIN_OR_MEMBER), Map.entry(METADATA_UPDATE, ADMIN_OR_MEMBER),
+            Map.entry(METADATA_UPDATE_ALL, ADMIN_OR_MEMBER), Map.entry(METADATA_DELETE, ADMIN_OR_MEMBER),
             Map.entry(LOCK, ADMIN_OR_MEMBER), Map.entry(UNLOCK, ADMIN_OR_MEMBER), Map.entry(UNLOCK_OVERRIDE, ADMIN_API));
 
     /** List filters only for callers that {@link #ALLOW_ALL_FILTERS} allows. */

@@ -86,10 +86,11 @@ public class ServerEntity extends WorkloadEntity {
     @WrittenBy({})
     public Map<String, String> flavorExtraSpecs = new HashMap<>();
 
+    /** The user's key/value pairs: given at create, changed through {@code /servers/{id}/metadata}. */
     @JdbcTypeCode(SqlTypes.JSON)
     @Mutability(Immutability.class)
     @Column(nullable = false)
-    @WrittenBy({})
+    @WrittenBy(API)
     public Map<String, String> metadata = new HashMap<>();
 
     /** Base64, as sent. */
