@@ -16,6 +16,10 @@ public final class ComputeApiVersions {
     public static final ApiVersion TRUSTED_CERTS = ApiVersion.of(2, 63);
     /** {@code locked} as a server list filter and sort key, {@code locked_reason} in views. */
     public static final ApiVersion SERVER_LOCKED = ApiVersion.of(2, 73);
+    /** Server tags: the {@code tags} sub-resource, the view's {@code tags} and the tag list filters. */
+    public static final ApiVersion SERVER_TAGS = ApiVersion.of(2, 26);
+    /** {@code tags} in a server create. */
+    public static final ApiVersion SERVER_CREATE_TAGS = ApiVersion.of(2, 52);
     /** {@code hostname} in server create and update, and in every server view. */
     public static final ApiVersion SERVER_HOSTNAME = ApiVersion.of(2, 90);
     /** An unknown status in a server list filter is a 400 (it matched nothing before). */

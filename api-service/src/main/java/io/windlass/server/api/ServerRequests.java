@@ -41,6 +41,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ServerRequests {
+    /** Nova's tag filters (2.26), each a comma-separated list. */
+    private static final List<String> TAG_FILTERS = List.of("tags", "tags-any", "not-tags", "not-tags-any");
     private static final List<String> EQUAL_FILTERS = List.of("image", "flavor", "reservation_id", "availability_zone",
             "key_name", "vm_state", "task_state", "user_id", "hostname", "host", "node", "power_state", "uuid", "locked");
 
@@ -144,8 +146,14 @@ public class ServerRequests {
         List.of("name", "ip", "ip6").stream().filter(q::has).forEach(name -> matching.put(name, q.text(name)));
         String marker = q.text("marker");
         refuseIf(marker != null && !parsesAs(() -> UUID.fromString(marker)), "marker [" + marker + "] not found");
+        Map<String, List<String>> tags = new LinkedHashMap<>();
+        // from 2.26, comma-separated, as python-novaclient and Tempest send them (Nova ignores them before)
+        TAG_FILTERS.stream().filter(q::has).filter(name -> version.isAtLeast(ComputeApiVersions.SERVER_TAGS))
+                .forEach(name -> tags.put(name,
+                List.of(q.text(name).split(",")).stream().map(String::strip).filter(t -> !t.isEmpty()).toList()));
         ServerQuery query = new ServerQuery(null, q.has("deleted") && OsloBoolean.parse(q.text("deleted")).orElse(false),
                 since, before, equal, matching, q.node().has("status") ? states(q.strings("status"), version) : null,
+                tags,
                 sort(q.strings("sort_key"), q.strings("sort_dir"), version), marker == null ? null : UUID.fromString(marker),
                 q.limit(maxLimit));
         // any value, or none at all, turns all_tenants on, except an explicit false

@@ -46,7 +46,7 @@ public class ServerViews {
     static final ApiVersion EXTENDED_ATTRIBUTES_MORE = ApiVersion.of(2, 3);
     static final ApiVersion LOCKED = ApiVersion.of(2, 9);
     static final ApiVersion HOST_STATUS = ApiVersion.of(2, 16);
-    static final ApiVersion TAGS = ApiVersion.of(2, 26);
+    static final ApiVersion TAGS = ComputeApiVersions.SERVER_TAGS;
     static final ApiVersion FLAVOR_EMBEDDED = ApiVersion.of(2, 47);
     static final ApiVersion SERVER_GROUPS = ApiVersion.of(2, 71);
     static final ApiVersion CONSISTENT_UPDATE = ApiVersion.of(2, 75);
@@ -178,7 +178,7 @@ public class ServerViews {
             v.put("description", s.description);
         }
         if (version.isAtLeast(TAGS)) {
-            v.put("tags", List.of());
+            v.put("tags", s.tags);
         }
         if (version.isAtLeast(ComputeApiVersions.TRUSTED_CERTS)) {
             v.put("trusted_image_certificates", null);

@@ -17,13 +17,15 @@ import java.util.UUID;
  * @param equal         Nova filter name ({@code image}, {@code host}, {@code locked} ...) to the value it must equal
  * @param matching      {@code name}, {@code ip} or {@code ip6} to the regular expression it must match
  * @param states        the status filter as (vm_state, task_state) pairs, or null for none; empty matches nothing
+ * @param tags          {@code tags}, {@code tags-any}, {@code not-tags}, {@code not-tags-any} (2.26) to their tags
  * @param sort          Nova sort keys with directions
  * @param marker        uuid of the previous page's last server, or null for the first page
  * @param limit         page size
  */
 public record ServerQuery(String projectId, boolean onlyDeleted, OffsetDateTime changesSince,
                           OffsetDateTime changesBefore, Map<String, Object> equal, Map<String, String> matching,
-                          List<StatePair> states, List<SortKey> sort, UUID marker, int limit) {
+                          List<StatePair> states, Map<String, List<String>> tags, List<SortKey> sort, UUID marker,
+                          int limit) {
 
     /** Rows deleted since, or in the window, are part of the answer too. */
     public boolean includeDeleted() {
@@ -32,14 +34,14 @@ public record ServerQuery(String projectId, boolean onlyDeleted, OffsetDateTime 
 
     /** The same listing restricted to {@code projectId} (null: every project). */
     public ServerQuery forProject(String projectId) {
-        return new ServerQuery(projectId, onlyDeleted, changesSince, changesBefore, equal, matching, states, sort,
-                marker, limit);
+        return new ServerQuery(projectId, onlyDeleted, changesSince, changesBefore, equal, matching, states, tags,
+                sort, marker, limit);
     }
 
     /** The same listing with only the given filters. */
     public ServerQuery withFilters(Map<String, Object> equal) {
-        return new ServerQuery(projectId, onlyDeleted, changesSince, changesBefore, equal, matching, states, sort,
-                marker, limit);
+        return new ServerQuery(projectId, onlyDeleted, changesSince, changesBefore, equal, matching, states, tags,
+                sort, marker, limit);
     }
 
     /**

@@ -106,6 +106,16 @@ public class ServerRepository implements PanacheRepository<ServerEntity> {
         if (query.states() != null) {
             where.add(statusCondition(query.states()));
         }
+        int t = 0;
+        for (Map.Entry<String, List<String>> filter : query.tags().entrySet()) {
+            // every tag (@>) or any of them (jsonb_exists_any, as ?| would clash with JDBC's placeholders)
+            String parameter = "tags" + t++;
+            String has = filter.getKey().endsWith("-any")
+                    ? "jsonb_exists_any(s.tags, array(select jsonb_array_elements_text(cast(:" + parameter + " as jsonb))))"
+                    : "s.tags @> cast(:" + parameter + " as jsonb)";
+            where.add(filter.getKey().startsWith("not-") ? "not " + has : has);
+            parameters.put(parameter, jsonArray(filter.getValue()));
+        }
         List<ServerQuery.SortKey> sort = columns(query.sort());
         if (query.marker() != null) {
             where.add(afterMarker(sort));
@@ -155,6 +165,28 @@ public class ServerRepository implements PanacheRepository<ServerEntity> {
     }
 
     /** Nova's status filter as vm_state/task_state alternatives; the values come from Nova's table, never the request. */
+    /** The tags as a JSON array: any character but {@code ,} and {@code /} may be in a tag, quotes too. */
+    static String jsonArray(List<String> values) {
+        StringBuilder json = new StringBuilder("[");
+        for (String value : values) {
+            if (json.length() > 1) {
+                json.append(',');
+            }
+            json.append('"');
+            value.chars().forEach(c -> {
+                if (c == '"' || c == '\\') {
+                    json.append('\\').append((char) c);
+                } else if (c < 0x20) {
+                    json.append(String.format("\\u%04x", c));
+                } else {
+                    json.append((char) c);
+                }
+            });
+            json.append('"');
+        }
+        return json.append(']').toString();
+    }
+
     private static String statusCondition(List<ServerStatusMapping.StatePair> states) {
         List<String> alternatives = new ArrayList<>();
         for (ServerStatusMapping.StatePair pair : states) {

@@ -43,6 +43,13 @@ public class ServerPolicy {
     /** {@code nova/policies/ips.py}: readers of the server's project. */
     public static final String IPS_INDEX = "os_compute_api:ips:index";
     public static final String IPS_SHOW = "os_compute_api:ips:show";
+    /** {@code nova/policies/server_tags.py}: readers look, members change. */
+    public static final String TAGS_INDEX = "os_compute_api:os-server-tags:index";
+    public static final String TAGS_SHOW = "os_compute_api:os-server-tags:show";
+    public static final String TAGS_UPDATE = "os_compute_api:os-server-tags:update";
+    public static final String TAGS_UPDATE_ALL = "os_compute_api:os-server-tags:update_all";
+    public static final String TAGS_DELETE = "os_compute_api:os-server-tags:delete";
+    public static final String TAGS_DELETE_ALL = "os_compute_api:os-server-tags:delete_all";
     /** {@code nova/policies/server_metadata.py}: readers look, members change. */
     public static final String METADATA_INDEX = "os_compute_api:server-metadata:index";
     public static final String METADATA_SHOW = "os_compute_api:server-metadata:show";
@@ -83,6 +90,9 @@ public class ServerPolicy {
             Map.entry(METADATA_INDEX, ADMIN_OR_READER), Map.entry(METADATA_SHOW, ADMIN_OR_READER),
             Map.entry(METADATA_CREATE, ADMIN_OR_MEMBER), Map.entry(METADATA_UPDATE, ADMIN_OR_MEMBER),
             Map.entry(METADATA_UPDATE_ALL, ADMIN_OR_MEMBER), Map.entry(METADATA_DELETE, ADMIN_OR_MEMBER),
+            Map.entry(TAGS_INDEX, ADMIN_OR_READER), Map.entry(TAGS_SHOW, ADMIN_OR_READER),
+            Map.entry(TAGS_UPDATE, ADMIN_OR_MEMBER), Map.entry(TAGS_UPDATE_ALL, ADMIN_OR_MEMBER),
+            Map.entry(TAGS_DELETE, ADMIN_OR_MEMBER), Map.entry(TAGS_DELETE_ALL, ADMIN_OR_MEMBER),
             Map.entry(LOCK, ADMIN_OR_MEMBER), Map.entry(UNLOCK, ADMIN_OR_MEMBER), Map.entry(UNLOCK_OVERRIDE, ADMIN_API));
 
     /** List filters only for callers that {@link #ALLOW_ALL_FILTERS} allows. */

@@ -34,6 +34,7 @@ import java.util.Map;
  * @param nets                the networks and ports asked for, in order ({@code networks} as a list); empty with
  *                            {@code auto}: one is chosen
  * @param schedulerHints      scheduler hints (values as lists)
+ * @param tags                server tags (2.52), each once
  */
 public record ServerCreateRequest(String name, String flavorRef, String imageRef, Map<String, String> metadata,
                                   String userData, List<InjectedFile> files, int minCount, int maxCount,
@@ -41,5 +42,5 @@ public record ServerCreateRequest(String name, String flavorRef, String imageRef
                                   List<String> securityGroups, String accessIpV4, String accessIpV6,
                                   String diskConfig, String adminPass, String description, String hostname,
                                   String network, Map<String, List<String>> schedulerHints,
-                                  List<RequestedNetwork> nets) {
+                                  List<RequestedNetwork> nets, List<String> tags) {
 }

@@ -33,6 +33,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -270,6 +271,7 @@ public class ServerService {
         s.swap = flavor.swapMb();
         s.flavorExtraSpecs = new HashMap<>(flavor.extraSpecs());
         s.metadata = new HashMap<>(request.metadata());
+        s.tags = List.copyOf(new LinkedHashSet<>(request.tags()));
         s.userData = request.userData();
         s.files = new ArrayList<>(request.files());
         s.description = request.description();

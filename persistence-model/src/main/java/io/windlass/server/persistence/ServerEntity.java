@@ -86,6 +86,13 @@ public class ServerEntity extends WorkloadEntity {
     @WrittenBy({})
     public Map<String, String> flavorExtraSpecs = new HashMap<>();
 
+    /** Nova's server tags (2.26): given at create (2.52) or through {@code /servers/{id}/tags}. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
+    @Column(nullable = false)
+    @WrittenBy(API)
+    public List<String> tags = List.of();
+
     /** The user's key/value pairs: given at create, changed through {@code /servers/{id}/metadata}. */
     @JdbcTypeCode(SqlTypes.JSON)
     @Mutability(Immutability.class)
