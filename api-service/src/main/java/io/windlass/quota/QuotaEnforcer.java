@@ -158,8 +158,25 @@ public class QuotaEnforcer {
         return defaultLimit(resource);
     }
 
+    /** Gives the project its own limit of the resource (-1: unlimited), replacing the default. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void setLimit(String projectId, QuotaResource resource, long limit) {
+        em.createNativeQuery("insert into quotas (project_id, resource, hard_limit) values (?1, ?2, ?3) "
+                        + "on conflict (project_id, resource) do update set hard_limit = excluded.hard_limit")
+                .setParameter(1, projectId).setParameter(2, resource.key()).setParameter(3, limit).executeUpdate();
+    }
+
+    /** The project's own limits of these resources go: the defaults apply again. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void clearLimits(String projectId, List<QuotaResource> resources) {
+        em.createNativeQuery("delete from quotas where project_id = ?1 and resource = any (cast(?2 as text[]))")
+                .setParameter(1, projectId)
+                .setParameter(2, "{" + String.join(",", resources.stream().map(QuotaResource::key).toList()) + "}")
+                .executeUpdate();
+    }
+
     /** The configured limit of a resource, for projects without an explicit one. */
-    private long defaultLimit(QuotaResource resource) {
+    public long defaultLimit(QuotaResource resource) {
         return switch (resource) {
             case CONTAINERS -> config.containers();
             case CPU -> config.cpu();

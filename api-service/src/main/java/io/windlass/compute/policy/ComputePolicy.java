@@ -44,6 +44,12 @@ public class ComputePolicy {
     public static final String FLAVOR_ACCESS_REMOVE = "os_compute_api:os-flavor-access:remove_tenant_access";
     public static final String LIMITS = "os_compute_api:limits";
     public static final String LIMITS_OTHER_PROJECT = "os_compute_api:limits:other_project";
+    /** {@code nova/policies/quota_sets.py}: a project's readers see its quotas, admins change them. */
+    public static final String QUOTA_SETS_SHOW = "os_compute_api:os-quota-sets:show";
+    public static final String QUOTA_SETS_DETAIL = "os_compute_api:os-quota-sets:detail";
+    public static final String QUOTA_SETS_DEFAULTS = "os_compute_api:os-quota-sets:defaults";
+    public static final String QUOTA_SETS_UPDATE = "os_compute_api:os-quota-sets:update";
+    public static final String QUOTA_SETS_DELETE = "os_compute_api:os-quota-sets:delete";
     /** {@code nova/policies/networks.py}: readers of their own project. */
     public static final String NETWORKS_LIST = "os_compute_api:os-networks:list";
     public static final String NETWORKS_SHOW = "os_compute_api:os-networks:show";
@@ -65,7 +71,9 @@ public class ComputePolicy {
             Map.entry(FLAVOR_ACCESS, ADMIN_API), Map.entry(FLAVOR_ACCESS_ADD, ADMIN_API),
             Map.entry(FLAVOR_ACCESS_REMOVE, ADMIN_API), Map.entry(LIMITS, ANYONE),
             Map.entry(LIMITS_OTHER_PROJECT, ADMIN_API), Map.entry(NETWORKS_LIST, ADMIN_OR_READER),
-            Map.entry(NETWORKS_SHOW, ADMIN_OR_READER));
+            Map.entry(NETWORKS_SHOW, ADMIN_OR_READER), Map.entry(QUOTA_SETS_SHOW, ADMIN_OR_READER),
+            Map.entry(QUOTA_SETS_DETAIL, ADMIN_OR_READER), Map.entry(QUOTA_SETS_DEFAULTS, ANYONE),
+            Map.entry(QUOTA_SETS_UPDATE, ADMIN_API), Map.entry(QUOTA_SETS_DELETE, ADMIN_API));
 
     private final PolicyEngine engine;
 
