@@ -1,14 +1,12 @@
 package io.windlass.quota.api;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ValidatableResponse;
-import io.windlass.image.catalog.ImageCatalog;
 import io.windlass.testing.Keystone;
 import io.windlass.testing.RealTokens;
+import io.windlass.testing.ServerRows;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,10 +25,10 @@ import static org.hamcrest.Matchers.not;
 @QuarkusTest
 @TestProfile(RealTokens.class)
 class QuotaSetsIT {
-    private static final String IMAGE_ID = ImageCatalog.idOf("busybox:latest");
+    private static final String IMAGE_ID = ServerRows.IMAGE_ID;
 
     @Inject
-    EntityManager em;
+    ServerRows rows;
 
     private String admin;
     private String project;
@@ -43,10 +41,7 @@ class QuotaSetsIT {
         project = Keystone.createProject(admin, name);
         Keystone.createUser(admin, name, "pw", project, "member");
         member = Keystone.token(name, "pw", name);
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
-                INSERT INTO compute_hosts (host, driver, vcpus, memory_mb, disk_gb, images, last_heartbeat_at)
-                VALUES ('host-quota', 'docker', 64, 262144, 1000, '["busybox:latest"]', now())
-                ON CONFLICT (host) DO UPDATE SET images = EXCLUDED.images, last_heartbeat_at = now()""").executeUpdate());
+        rows.hostWithImage("host-quota");
     }
 
     private static ValidatableResponse api(String token, String version, String method, String path, Object body) {

@@ -7,14 +7,13 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.windlass.conductor.ConductorRpcApi;
-import io.windlass.image.catalog.ImageCatalog;
 import io.windlass.rpc.Envelope;
 import io.windlass.server.VmState;
-import io.windlass.server.persistence.ServerEntity;
 import io.windlass.server.persistence.ServerRepository;
 import io.windlass.testing.Keystone;
 import io.windlass.testing.RealTokens;
 import io.windlass.testing.RpcQueueProbe;
+import io.windlass.testing.ServerRows;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.AfterEach;
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
@@ -41,7 +39,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @TestProfile(RealTokens.class)
 class ServerEvacuateIT {
-    private static final String IMAGE = "busybox:latest";
 
     @Inject
     ObjectMapper json;
@@ -49,6 +46,8 @@ class ServerEvacuateIT {
     EntityManager em;
     @Inject
     ServerRepository servers;
+    @Inject
+    ServerRows rows;
 
     private RpcQueueProbe conductor;
     private String admin;
@@ -178,25 +177,7 @@ class ServerEvacuateIT {
 
     /** A launched server of the test's project on {@code host}, as the conductor would have left it. */
     private UUID server(VmState vmState, String host) {
-        UUID uuid = UUID.randomUUID();
-        QuarkusTransaction.requiringNew().run(() -> {
-            ServerEntity s = new ServerEntity();
-            s.uuid = uuid;
-            s.name = "ev";
-            s.projectId = project;
-            s.userId = "u";
-            s.imageRef = ImageCatalog.idOf(IMAGE);
-            s.image = IMAGE;
-            s.flavorId = "0";
-            s.flavorName = "m1.nano";
-            s.hostname = "ev";
-            s.reservationId = "r-12345678";
-            s.vmState = vmState;
-            s.host = host;
-            s.launchedAt = Instant.now();
-            servers.persist(s);
-        });
-        return uuid;
+        return rows.insert(project, host, vmState);
     }
 
     /** The evacuation the conductor would have ended (or failed). */

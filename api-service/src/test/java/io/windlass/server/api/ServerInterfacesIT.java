@@ -1,16 +1,14 @@
 package io.windlass.server.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.windlass.conductor.ConductorRpcApi;
-import io.windlass.image.catalog.ImageCatalog;
 import io.windlass.networking.Neutron;
 import io.windlass.rpc.Envelope;
 import io.windlass.testing.RpcQueueProbe;
+import io.windlass.testing.ServerRows;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,10 +35,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 @QuarkusTest
 class ServerInterfacesIT {
-    private static final String IMAGE_ID = ImageCatalog.idOf("busybox:latest");
+    private static final String IMAGE_ID = ServerRows.IMAGE_ID;
 
     @Inject
-    EntityManager em;
+    ServerRows rows;
     @Inject
     ObjectMapper json;
 
@@ -48,10 +46,7 @@ class ServerInterfacesIT {
 
     @BeforeEach
     void setUp() throws Exception {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
-                INSERT INTO compute_hosts (host, driver, vcpus, memory_mb, disk_gb, images, last_heartbeat_at)
-                VALUES ('host-ifaces', 'docker', 64, 262144, 1000, '["busybox:latest"]', now())
-                ON CONFLICT (host) DO UPDATE SET images = EXCLUDED.images, last_heartbeat_at = now()""").executeUpdate());
+        rows.hostWithImage("host-ifaces");
         conductor = RpcQueueProbe.on("conductor", json);
     }
 
@@ -73,13 +68,8 @@ class ServerInterfacesIT {
         String id = api("2.95", "POST", "", Map.of("server", Map.of("name", "ifaces", "flavorRef", "0",
                 "imageRef", IMAGE_ID, "networks", "none"))).statusCode(202).extract().path("server.id");
         assertEquals(ConductorRpcApi.BUILD_SERVER.name(), conductor.next(Duration.ofSeconds(5)).envelope().method());
-        setServer(id, "host = 'host-ifaces', vm_state = 'active', task_state = NULL");
+        rows.set(id, "host = 'host-ifaces', vm_state = 'active', task_state = NULL");
         return id;
-    }
-
-    private void setServer(String id, String assignments) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("UPDATE servers SET " + assignments
-                + " WHERE uuid = cast(:id as uuid)").setParameter("id", id).executeUpdate());
     }
 
     private static int portsOn(String network) {
@@ -158,12 +148,12 @@ class ServerInterfacesIT {
                 + id).then().extract().path("server.tenant_id") + "'."));
         api("2.1", "DELETE", path + "/" + missing, null).statusCode(404);
 
-        setServer(id, "task_state = 'rebooting'");
+        rows.set(id, "task_state = 'rebooting'");
         api("2.1", "POST", path, Map.of("interfaceAttachment", Map.of("net_id", net))).statusCode(409)
                 .body("conflictingRequest.message", equalTo("Cannot 'attach_interface' instance " + id
                         + " while it is in task_state rebooting"));
         // (a lock stops members, not this test's admin: ServerLockIT)
-        setServer(id, "task_state = NULL, vm_state = 'error'");
+        rows.set(id, "task_state = NULL, vm_state = 'error'");
         api("2.1", "POST", path, Map.of("interfaceAttachment", Map.of("net_id", net))).statusCode(409);
 
         assertEquals(0, portsOn(net));

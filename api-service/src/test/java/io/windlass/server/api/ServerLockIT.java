@@ -6,13 +6,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ValidatableResponse;
 import io.windlass.conductor.ConductorRpcApi;
-import io.windlass.image.catalog.ImageCatalog;
 import io.windlass.server.VmState;
-import io.windlass.server.persistence.ServerEntity;
-import io.windlass.server.persistence.ServerRepository;
 import io.windlass.testing.Keystone;
 import io.windlass.testing.RealTokens;
 import io.windlass.testing.RpcQueueProbe;
+import io.windlass.testing.ServerRows;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.AfterEach;
@@ -20,7 +18,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -38,14 +35,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTest
 @TestProfile(RealTokens.class)
 class ServerLockIT {
-    private static final String IMAGE = "busybox:latest";
-
     @Inject
     ObjectMapper json;
     @Inject
     EntityManager em;
     @Inject
-    ServerRepository servers;
+    ServerRows rows;
 
     private RpcQueueProbe conductor;
     private String admin;
@@ -70,25 +65,7 @@ class ServerLockIT {
     }
 
     private UUID activeServer() {
-        UUID uuid = UUID.randomUUID();
-        QuarkusTransaction.requiringNew().run(() -> {
-            ServerEntity s = new ServerEntity();
-            s.uuid = uuid;
-            s.name = "locked";
-            s.projectId = project;
-            s.userId = "u";
-            s.imageRef = ImageCatalog.idOf(IMAGE);
-            s.image = IMAGE;
-            s.flavorId = "0";
-            s.flavorName = "m1.nano";
-            s.hostname = "locked";
-            s.reservationId = "r-12345678";
-            s.vmState = VmState.ACTIVE;
-            s.host = "lock-host";
-            s.launchedAt = Instant.now();
-            servers.persist(s);
-        });
-        return uuid;
+        return rows.insert(project, "lock-host", VmState.ACTIVE);
     }
 
     private static ValidatableResponse action(String token, String version, UUID id, String name, Object body) {

@@ -1,11 +1,9 @@
 package io.windlass.server.api;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
-import io.windlass.image.catalog.ImageCatalog;
+import io.windlass.testing.ServerRows;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,17 +20,14 @@ import static org.hamcrest.Matchers.equalTo;
  */
 @QuarkusTest
 class ServerMetadataIT {
-    private static final String IMAGE_ID = ImageCatalog.idOf("busybox:latest");
+    private static final String IMAGE_ID = ServerRows.IMAGE_ID;
 
     @Inject
-    EntityManager em;
+    ServerRows rows;
 
     @BeforeEach
     void aHostWithTheImage() {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
-                INSERT INTO compute_hosts (host, driver, vcpus, memory_mb, disk_gb, images, last_heartbeat_at)
-                VALUES ('host-meta', 'docker', 64, 262144, 1000, '["busybox:latest"]', now())
-                ON CONFLICT (host) DO UPDATE SET images = EXCLUDED.images, last_heartbeat_at = now()""").executeUpdate());
+        rows.hostWithImage("host-meta");
     }
 
     private static ValidatableResponse api(String method, String path, Object body) {
@@ -46,13 +41,8 @@ class ServerMetadataIT {
     private String activeServer() {
         String id = api("POST", "", Map.of("server", Map.of("name", "meta", "flavorRef", "0", "imageRef", IMAGE_ID,
                 "networks", "none", "metadata", Map.of("role", "web")))).statusCode(202).extract().path("server.id");
-        setServer(id, "host = 'host-meta', vm_state = 'active', task_state = NULL");
+        rows.set(id, "host = 'host-meta', vm_state = 'active', task_state = NULL");
         return id;
-    }
-
-    private void setServer(String id, String assignments) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("UPDATE servers SET " + assignments
-                + " WHERE uuid = cast(:id as uuid)").setParameter("id", id).executeUpdate());
     }
 
     @Test
@@ -89,7 +79,7 @@ class ServerMetadataIT {
         }
         api("PUT", id + "/metadata", Map.of("metadata", many)).statusCode(403)
                 .body("forbidden.message", equalTo("Maximum number of metadata items exceeds 128"));
-        setServer(id, "vm_state = 'error'");
+        rows.set(id, "vm_state = 'error'");
         api("POST", id + "/metadata", Map.of("metadata", Map.of("k", "v"))).statusCode(409)
                 .body("conflictingRequest.message", equalTo("Cannot 'update metadata' instance " + id
                         + " while it is in vm_state error"));

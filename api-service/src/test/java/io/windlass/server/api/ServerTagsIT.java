@@ -1,11 +1,9 @@
 package io.windlass.server.api;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
-import io.windlass.image.catalog.ImageCatalog;
+import io.windlass.testing.ServerRows;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,17 +25,14 @@ import static org.hamcrest.Matchers.not;
  */
 @QuarkusTest
 class ServerTagsIT {
-    private static final String IMAGE_ID = ImageCatalog.idOf("busybox:latest");
+    private static final String IMAGE_ID = ServerRows.IMAGE_ID;
 
     @Inject
-    EntityManager em;
+    ServerRows rows;
 
     @BeforeEach
     void aHostWithTheImage() {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
-                INSERT INTO compute_hosts (host, driver, vcpus, memory_mb, disk_gb, images, last_heartbeat_at)
-                VALUES ('host-tags', 'docker', 64, 262144, 1000, '["busybox:latest"]', now())
-                ON CONFLICT (host) DO UPDATE SET images = EXCLUDED.images, last_heartbeat_at = now()""").executeUpdate());
+        rows.hostWithImage("host-tags");
     }
 
     private static ValidatableResponse api(String version, String method, String path, Object body) {
@@ -55,8 +50,7 @@ class ServerTagsIT {
             server.put("tags", tags);
         }
         String id = api("2.52", "POST", "", Map.of("server", server)).statusCode(202).extract().path("server.id");
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("UPDATE servers SET host = 'host-tags', "
-                + "vm_state = 'active' WHERE uuid = cast(:id as uuid)").setParameter("id", id).executeUpdate());
+        rows.set(id, "host = 'host-tags', vm_state = 'active'");
         return id;
     }
 
@@ -102,8 +96,7 @@ class ServerTagsIT {
                 "networks", "none", "tags", List.of("x/y")))).statusCode(400);
         api("2.51", "POST", "", Map.of("server", Map.of("name", "t", "flavorRef", "0", "imageRef", IMAGE_ID,
                 "networks", "none", "tags", List.of("x")))).statusCode(400);
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("UPDATE servers SET vm_state = 'error' "
-                + "WHERE uuid = cast(:id as uuid)").setParameter("id", id).executeUpdate());
+        rows.set(id, "vm_state = 'error'");
         api("2.26", "PUT", "/" + id + "/tags/late", null).statusCode(409).body("conflictingRequest.message",
                 equalTo("Cannot 'update tag' instance " + id + " while it is in vm_state error"));
     }
