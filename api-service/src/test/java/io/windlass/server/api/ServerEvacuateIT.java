@@ -39,7 +39,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @TestProfile(RealTokens.class)
 class ServerEvacuateIT {
-
     @Inject
     ObjectMapper json;
     @Inject
