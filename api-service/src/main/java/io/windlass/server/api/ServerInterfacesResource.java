@@ -67,8 +67,9 @@ public class ServerInterfacesResource {
         JsonNode document = body == null || body.isNull() ? JsonNodeFactory.instance.objectNode() : body;
         RequestFields root = validator.body(ApiFamily.NOVA, "compute/servers/interface-create", version.get(), document);
         RequestedNetwork requested = null;
-        if (root.has("interfaceAttachment")) {
-            RequestFields a = root.object("interfaceAttachment");
+        RequestFields a = root.has("interfaceAttachment") ? root.object("interfaceAttachment") : null;
+        // neither a network nor a port (Tempest sends {}): the project's network, as Nova chooses it
+        if (a != null && (a.has("net_id") || a.has("port_id") || a.has("fixed_ips"))) {
             String fixedIp = a.has("fixed_ips") ? a.get("fixed_ips").get(0).get("ip_address").asText() : null;
             requested = new RequestedNetwork(a.has("net_id") ? a.text("net_id") : null,
                     a.has("port_id") ? a.text("port_id") : null, fixedIp, a.has("tag") ? a.text("tag") : null);

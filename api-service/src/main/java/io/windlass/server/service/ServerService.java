@@ -17,6 +17,7 @@ import io.windlass.quota.QuotaEnforcer;
 import io.windlass.quota.QuotaResource;
 import io.windlass.quota.ReservationQueue;
 import io.windlass.server.ServerAction;
+import io.windlass.subnet.service.IpAddress;
 import io.windlass.server.PowerState;
 import io.windlass.server.ServerOperation;
 import io.windlass.server.ServerRef;
@@ -166,7 +167,7 @@ public class ServerService {
                 s.accessIpV4 = update.accessIpV4();
             }
             if (update.hasAccessIpV6()) {
-                s.accessIpV6 = update.accessIpV6();
+                s.accessIpV6 = canonical(update.accessIpV6());
             }
             if (update.diskConfig() != null) {
                 s.diskConfig = update.diskConfig();
@@ -276,7 +277,7 @@ public class ServerService {
         s.files = new ArrayList<>(request.files());
         s.description = request.description();
         s.accessIpV4 = request.accessIpV4();
-        s.accessIpV6 = request.accessIpV6();
+        s.accessIpV6 = canonical(request.accessIpV6());
         s.diskConfig = request.diskConfig();
         s.securityGroups = new ArrayList<>(request.securityGroups().isEmpty() ? List.of("default")
                 : request.securityGroups());
@@ -313,5 +314,10 @@ public class ServerService {
             return new ApiException(403, "TooManyInstances", "Quota exceeded for " + resource.key() + ": Requested "
                     + requested + ", but already used " + (long) used + " of " + limit + " " + resource.key());
         }
+    }
+
+    /** Nova keeps an access IPv6 address in its canonical form (netaddr): {@code ::babe:dc0c:1602}. */
+    private static String canonical(String ipv6) {
+        return ipv6 == null ? null : IpAddress.parse(ipv6).map(IpAddress::toString).orElse(ipv6);
     }
 }

@@ -30,6 +30,17 @@ public record IpAddress(BigInteger value, int version) implements Comparable<IpA
         if (!text.contains(":") || text.indexOf("::") != text.lastIndexOf("::")) {
             return Optional.empty();
         }
+        int last = text.lastIndexOf(':');
+        if (text.indexOf('.', last) > 0) {
+            // an IPv4 address in the last 32 bits (RFC 4291 2.2 form 3): as its two groups
+            Optional<IpAddress> v4 = parse(text.substring(last + 1)).filter(a -> a.version() == 4);
+            if (v4.isEmpty()) {
+                return Optional.empty();
+            }
+            long bits = v4.get().value().longValue();
+            return parseV6(text.substring(0, last + 1) + Long.toHexString(bits >> 16) + ":"
+                    + Long.toHexString(bits & 0xffff));
+        }
         String[] halves = text.split("::", -1);
         String[] head = halves[0].isEmpty() ? new String[0] : halves[0].split(":", -1);
         String[] tail = halves.length == 1 || halves[1].isEmpty() ? new String[0] : halves[1].split(":", -1);

@@ -115,6 +115,18 @@ class ServerApiIT {
         assertEquals("busybox:latest", row.image);
     }
 
+    /** Tempest's test_verify_server_details: Nova keeps the address as netaddr prints it. */
+    @Test
+    void accessIpv6IsKeptInItsCanonicalForm() throws Exception {
+        String id = create(server("v6", Map.of("accessIPv6", "0000:0000:0000:0000:0000:babe:220.12.22.2")), "2.1")
+                .then().statusCode(202).extract().path("server.id");
+        conductor.next(Duration.ofSeconds(5));
+        compute("2.1").get("/compute/v2.1/servers/" + id).then().statusCode(200)
+                .body("server.accessIPv6", equalTo("::babe:dc0c:1602"));
+        compute("2.1").contentType("application/json").body(Map.of("server", Map.of("accessIPv6", "FD00:0:0:0:0:0:0:1")))
+                .put("/compute/v2.1/servers/" + id).then().statusCode(200).body("server.accessIPv6", equalTo("fd00::1"));
+    }
+
     @Test
     void everyMalformedFieldIsA400NamingIt() {
         bad(Map.of("server", Map.of("name", "x", "flavorRef", "nope", "imageRef", IMAGE_ID)), "2.1",

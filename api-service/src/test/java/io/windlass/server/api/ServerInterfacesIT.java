@@ -143,9 +143,12 @@ class ServerInterfacesIT {
         api("2.48", "POST", path, Map.of("interfaceAttachment", Map.of("net_id", net, "tag", "t"))).statusCode(400);
         api("2.1", "POST", path, Map.of("interfaceAttachment", Map.of("net_id", net, "bogus", 1))).statusCode(400);
         // choosing a network is off in this profile: none is available
-        api("2.1", "POST", path, Map.of()).statusCode(400).body("badRequest.message", equalTo("No specific network "
-                + "was requested and none are available for project '" + given().when().get("/compute/v2.1/servers/"
-                + id).then().extract().path("server.tenant_id") + "'."));
+        String noNetwork = "No specific network was requested and none are available for project '"
+                + given().when().get("/compute/v2.1/servers/" + id).then().extract().path("server.tenant_id") + "'.";
+        api("2.1", "POST", path, Map.of()).statusCode(400).body("badRequest.message", equalTo(noNetwork));
+        // Tempest's form of the same: an attachment naming nothing
+        api("2.70", "POST", path, Map.of("interfaceAttachment", Map.of())).statusCode(400)
+                .body("badRequest.message", equalTo(noNetwork));
         api("2.1", "DELETE", path + "/" + missing, null).statusCode(404);
 
         rows.set(id, "task_state = 'rebooting'");

@@ -24,12 +24,15 @@ class IpAddressTest {
         assertEquals("2001:db8::1:0:0:1", ip("2001:db8:0:0:1:0:0:1").toString());
         assertEquals("2001:db8:0:1:1:1:1:1", ip("2001:db8:0:1:1:1:1:1").toString());
         assertEquals("fd00:30::ffff:ffff:ffff:ffff", ip("fd00:30::ffff:ffff:ffff:ffff").toString());
+        // an IPv4 address in the last 32 bits, as Tempest's accessIPv6 has it
+        assertEquals("::babe:dc0c:1602", ip("0000:0000:0000:0000:0000:babe:220.12.22.2").toString());
+        assertEquals("::ffff:c612:a01", ip("::ffff:198.18.10.1").toString());
     }
 
     @Test
     void refusesWhatIsNoAddress() {
         for (String bad : new String[]{"198.18.10", "256.0.0.1", "01.2.3.4", "fd00:::1", "1:2:3:4:5:6:7:8:9", "g::1", "",
-                "example.com"}) {
+                "example.com", "::ffff:198.18.10", "::1.2.3.4:5"}) {
             assertTrue(IpAddress.parse(bad).isEmpty(), bad);
         }
     }
