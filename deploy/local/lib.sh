@@ -169,6 +169,16 @@ ensure_haproxy() {
   apt-get -o DPkg::Lock::Timeout=600 install -y -q --no-upgrade haproxy >/dev/null
 }
 
+# Tempest (Debian's package) for deploy/local/tempest.
+ensure_tempest() {
+  command -v tempest >/dev/null 2>&1 && return 0
+  [[ $(id -u) -eq 0 ]] || die "tempest is missing; run as root or install it first"
+  log "installing tempest"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get -o DPkg::Lock::Timeout=600 update -q >/dev/null
+  apt-get -o DPkg::Lock::Timeout=600 install -y -q --no-upgrade tempest >/dev/null
+}
+
 # Balances 127.0.0.1:$1 over the api replicas $2.. (ports), each health-checked on its readiness.
 start_haproxy() {
   local cfg="$WINDLASS_STATE/haproxy.cfg" front=$1 port n=0
