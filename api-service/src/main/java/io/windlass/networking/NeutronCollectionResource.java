@@ -1,6 +1,10 @@
 package io.windlass.networking;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.windlass.api.validation.ApiFamily;
+import io.windlass.api.validation.RequestFields;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -14,6 +18,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -69,8 +75,28 @@ public abstract class NeutronCollectionResource<R> {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(JsonNode body) {
+        if (body != null && body.isObject() && body.has(keys.collection()) && !body.has(keys.member())) {
+            return createBulk(body.get(keys.collection()));
+        }
         R created = service.create(requests.body(keys.schemas() + "/create", keys.member(), body));
         return Response.status(201).entity(Map.of(keys.member(), view(created))).build();
+    }
+
+    /**
+     * Neutron's bulk create ({@code {"networks": [...]}}): every item validated first, then all
+     * made in one transaction, so one refused item leaves none of the others behind.
+     */
+    private Response createBulk(JsonNode items) {
+        if (!items.isArray() || items.isEmpty()) {
+            throw NeutronException.badRequest(ApiFamily.NEUTRON_BAD_REQUEST, "Resources required");
+        }
+        List<RequestFields> given = new ArrayList<>();
+        for (JsonNode item : items) {
+            given.add(requests.body(keys.schemas() + "/create", keys.member(),
+                    JsonNodeFactory.instance.objectNode().set(keys.member(), item)));
+        }
+        List<R> created = QuarkusTransaction.requiringNew().call(() -> given.stream().map(service::create).toList());
+        return Response.status(201).entity(Map.of(keys.collection(), created.stream().map(this::view).toList())).build();
     }
 
     @PUT

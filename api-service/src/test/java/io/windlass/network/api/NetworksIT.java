@@ -41,6 +41,30 @@ class NetworksIT {
                 .body("NeutronError.type", notNullValue()).body("NeutronError.detail", equalTo(""));
     }
 
+    /** Neutron's bulk create, as Tempest's test_bulk_create_delete_* send it: all made, or none. */
+    @Test
+    void bulkCreateMakesAllOrNone() {
+        List<String> ids = as(null).contentType("application/json").body(Map.of("networks", List.of(
+                        Map.of("name", "bulk-1"), Map.of("name", "bulk-2"))))
+                .when().post(V2 + "/networks").then().statusCode(201)
+                .body("networks.name", contains("bulk-1", "bulk-2")).extract().path("networks.id");
+        as(null).contentType("application/json").body(Map.of("subnets", List.of(
+                        Map.of("network_id", ids.get(0), "cidr", "198.19.200.0/24", "ip_version", 4),
+                        Map.of("network_id", ids.get(1), "cidr", "198.19.201.0/24", "ip_version", 4))))
+                .when().post(V2 + "/subnets").then().statusCode(201).body("subnets", hasSize(2));
+        // a bad second item: the first is not made either
+        as(null).contentType("application/json").body(Map.of("networks", List.of(
+                        Map.of("name", "bulk-3"), Map.of("name", "bulk-4", "bogus", 1))))
+                .when().post(V2 + "/networks").then().statusCode(400);
+        as(null).contentType("application/json").body(Map.of("ports", List.of(
+                        Map.of("network_id", ids.get(0)), Map.of("network_id", "00000000-0000-0000-0000-000000000000"))))
+                .when().post(V2 + "/ports").then().statusCode(404);
+        as(null).when().get(V2 + "/networks?name=bulk-3").then().statusCode(200).body("networks", empty());
+        as(null).queryParam("network_id", ids.get(0)).when().get(V2 + "/ports").then().body("ports", empty());
+        as(null).contentType("application/json").body(Map.of("networks", List.of()))
+                .when().post(V2 + "/networks").then().statusCode(400);
+    }
+
     @Test
     void createShowUpdateDelete() {
         Map<String, Object> network = Neutron.post(null, "networks", "network",
