@@ -2,7 +2,6 @@ package io.windlass.server.api;
 
 import io.windlass.api.context.CurrentRequestContext;
 import io.windlass.api.error.ResourceNotFoundException;
-import io.windlass.context.RequestContext;
 import io.windlass.server.ServerAddress;
 import io.windlass.server.persistence.ServerEntity;
 import io.windlass.server.policy.ServerPolicy;
@@ -26,12 +25,10 @@ import java.util.TreeMap;
 @Produces(MediaType.APPLICATION_JSON)
 public class ServerIpsResource {
     private final ServerLookup lookup;
-    private final ServerPolicy policy;
     private final CurrentRequestContext context;
 
-    public ServerIpsResource(ServerLookup lookup, ServerPolicy policy, CurrentRequestContext context) {
+    public ServerIpsResource(ServerLookup lookup, CurrentRequestContext context) {
         this.lookup = lookup;
-        this.policy = policy;
         this.context = context;
     }
 
@@ -54,10 +51,7 @@ public class ServerIpsResource {
     }
 
     private ServerEntity visible(String id, String rule) {
-        RequestContext caller = context.get();
-        ServerEntity server = lookup.visible(caller, id, rule);
-        policy.authorize(rule, caller, server.projectId);
-        return server;
+        return lookup.authorized(context.get(), id, rule);
     }
 
     private static List<Map<String, Object>> basic(List<ServerAddress> addresses) {

@@ -2,14 +2,24 @@ package io.windlass.server.service;
 
 import io.windlass.api.error.ConflictException;
 import io.windlass.server.ServerAction;
+import io.windlass.server.VmState;
 import io.windlass.server.persistence.ServerEntity;
 
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * Whether a server may start an action now: idle (no task_state), placed on a host and in a
  * vm_state the action declares ({@link ServerAction#allowedFrom}); else Nova's InstanceInvalidState.
  */
 public final class ServerActionRules {
+
+    /**
+     * The vm_states in which Nova lets a server's metadata and tags change
+     * ({@code update_instance_metadata}, {@code server_tags._check_instance_in_valid_state}).
+     */
+    static final Set<VmState> DESCRIBABLE = EnumSet.of(VmState.ACTIVE, VmState.PAUSED, VmState.SUSPENDED,
+            VmState.STOPPED);
 
     private ServerActionRules() {
     }

@@ -42,16 +42,14 @@ public class ServerInterfaces {
 
     private final ServerRepository repository;
     private final ServerLookup lookup;
-    private final ServerPolicy policy;
     private final ConductorRpcApi conductor;
     private final WorkloadPorts ports;
     private final PortRepository portRows;
 
-    public ServerInterfaces(ServerRepository repository, ServerLookup lookup, ServerPolicy policy,
-                            ConductorRpcApi conductor, WorkloadPorts ports, PortRepository portRows) {
+    public ServerInterfaces(ServerRepository repository, ServerLookup lookup, ConductorRpcApi conductor,
+                            WorkloadPorts ports, PortRepository portRows) {
         this.repository = repository;
         this.lookup = lookup;
-        this.policy = policy;
         this.conductor = conductor;
         this.ports = ports;
         this.portRows = portRows;
@@ -67,7 +65,7 @@ public class ServerInterfaces {
     }
 
     public List<Attachment> list(RequestContext caller, String id) {
-        ServerEntity server = visible(caller, id, ServerPolicy.INTERFACES_LIST);
+        ServerEntity server = lookup.authorized(caller, id, ServerPolicy.INTERFACES_LIST);
         List<Attachment> out = new ArrayList<>();
         for (WorkloadPort nic : server.nics) {
             portRows.find(nic.portId()).filter(p -> p.deviceId().equals(server.uuid.toString()))
@@ -77,7 +75,7 @@ public class ServerInterfaces {
     }
 
     public Attachment show(RequestContext caller, String id, String portId) {
-        ServerEntity server = visible(caller, id, ServerPolicy.INTERFACES_SHOW);
+        ServerEntity server = lookup.authorized(caller, id, ServerPolicy.INTERFACES_SHOW);
         return attachment(server, portId);
     }
 
@@ -85,7 +83,7 @@ public class ServerInterfaces {
      * @param requested the network (with a fixed IP or not) or the port; null: the project's one network
      */
     public Attachment attach(RequestContext caller, String id, RequestedNetwork requested) {
-        ServerEntity found = visible(caller, id, ServerPolicy.INTERFACES_CREATE);
+        ServerEntity found = lookup.authorized(caller, id, ServerPolicy.INTERFACES_CREATE);
         if (requested != null && requested.network() != null && requested.port() != null) {
             throw InvalidInputException.badRequest("Must not input both network_id and port_id");
         }
@@ -124,7 +122,7 @@ public class ServerInterfaces {
     }
 
     public void detach(RequestContext caller, String id, String portId) {
-        ServerEntity found = visible(caller, id, ServerPolicy.INTERFACES_DELETE);
+        ServerEntity found = lookup.authorized(caller, id, ServerPolicy.INTERFACES_DELETE);
         WorkloadPort asked = QuarkusTransaction.requiringNew().call(() -> {
             ServerEntity s = locked(caller, found, id, "detach_interface");
             WorkloadPort nic = s.nics.stream().filter(n -> n.portId().equals(portId)).findFirst()
@@ -137,11 +135,6 @@ public class ServerInterfaces {
         LOG.infof("server %s: detaching port %s from network %s", found.uuid, asked.portId(), asked.networkId());
     }
 
-    private ServerEntity visible(RequestContext caller, String id, String rule) {
-        ServerEntity server = lookup.visible(caller, id, rule);
-        policy.authorize(rule, caller, server.projectId);
-        return server;
-    }
 
     /** The row under its lock, in a state that lets its interfaces change (Nova's check_instance_state). */
     private ServerEntity locked(RequestContext caller, ServerEntity found, String id, String method) {

@@ -34,6 +34,16 @@ public class ServerLookup {
         return server;
     }
 
+    /**
+     * The server, found as {@link #visible} finds it, once {@code rule} allows the caller on it (a
+     * 403 for a server the caller sees but may not act on, as Nova's {@code context.can}).
+     */
+    public ServerEntity authorized(RequestContext caller, String id, String rule) {
+        ServerEntity server = visible(caller, id, rule);
+        policy.authorize(rule, caller, server.projectId);
+        return server;
+    }
+
     /** Nova looks names up as uuids only: anything else is simply not found. */
     public static UUID parse(String id) {
         try {

@@ -4,16 +4,13 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.windlass.api.error.ResourceNotFoundException;
 import io.windlass.context.RequestContext;
 import io.windlass.quota.QuotaEnforcer;
-import io.windlass.server.VmState;
 import io.windlass.server.persistence.ServerEntity;
 import io.windlass.server.persistence.ServerRepository;
 import io.windlass.server.policy.ServerPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 
@@ -26,30 +23,24 @@ import java.util.function.UnaryOperator;
  */
 @ApplicationScoped
 public class ServerMetadata {
-    /** {@code update_instance_metadata}'s and {@code delete_instance_metadata}'s check_instance_state. */
-    private static final Set<VmState> CHANGEABLE = EnumSet.of(VmState.ACTIVE, VmState.PAUSED, VmState.SUSPENDED,
-            VmState.STOPPED);
 
     private final ServerRepository repository;
     private final ServerLookup lookup;
-    private final ServerPolicy policy;
     private final QuotaEnforcer quotas;
 
-    public ServerMetadata(ServerRepository repository, ServerLookup lookup, ServerPolicy policy,
-                          QuotaEnforcer quotas) {
+    public ServerMetadata(ServerRepository repository, ServerLookup lookup, QuotaEnforcer quotas) {
         this.repository = repository;
         this.lookup = lookup;
-        this.policy = policy;
         this.quotas = quotas;
     }
 
     public Map<String, String> index(RequestContext caller, String id) {
-        return new TreeMap<>(visible(caller, id, ServerPolicy.METADATA_INDEX).metadata);
+        return new TreeMap<>(lookup.authorized(caller, id, ServerPolicy.METADATA_INDEX).metadata);
     }
 
     /** @return the one pair */
     public Map<String, String> show(RequestContext caller, String id, String key) {
-        ServerEntity server = visible(caller, id, ServerPolicy.METADATA_SHOW);
+        ServerEntity server = lookup.authorized(caller, id, ServerPolicy.METADATA_SHOW);
         String value = server.metadata.get(key);
         if (value == null) {
             throw notFound();
@@ -93,14 +84,14 @@ public class ServerMetadata {
 
     private Map<String, String> change(RequestContext caller, String id, String rule, String method,
                                        UnaryOperator<Map<String, String>> how) {
-        ServerEntity found = visible(caller, id, rule);
+        ServerEntity found = lookup.authorized(caller, id, rule);
         return QuarkusTransaction.requiringNew().call(() -> {
             ServerEntity s = repository.lockLive(found.uuid).orElseThrow(() -> ServerLookup.notFound(id));
             ServerLocks.requireUnlocked(s, caller);
             if (s.taskState != null) {
                 throw ServerActionRules.invalidState(s, method, "task_state", s.taskState.value());
             }
-            if (!CHANGEABLE.contains(s.vmState)) {
+            if (!ServerActionRules.DESCRIBABLE.contains(s.vmState)) {
                 throw ServerActionRules.invalidState(s, method, "vm_state", s.vmState.value());
             }
             Map<String, String> changed = how.apply(s.metadata);
@@ -110,11 +101,6 @@ public class ServerMetadata {
         });
     }
 
-    private ServerEntity visible(RequestContext caller, String id, String rule) {
-        ServerEntity server = lookup.visible(caller, id, rule);
-        policy.authorize(rule, caller, server.projectId);
-        return server;
-    }
 
     private static ResourceNotFoundException notFound() {
         return new ResourceNotFoundException("NotFound", "Metadata item was not found");

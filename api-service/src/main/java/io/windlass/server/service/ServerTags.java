@@ -4,17 +4,14 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.windlass.api.error.InvalidInputException;
 import io.windlass.api.error.ResourceNotFoundException;
 import io.windlass.context.RequestContext;
-import io.windlass.server.VmState;
 import io.windlass.server.persistence.ServerEntity;
 import io.windlass.server.persistence.ServerRepository;
 import io.windlass.server.policy.ServerPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -26,29 +23,25 @@ import java.util.function.Function;
 public class ServerTags {
     /** Nova's {@code objects.instance.MAX_TAG_COUNT}. */
     public static final int MAX_TAGS = 50;
-    private static final Set<VmState> CHANGEABLE = EnumSet.of(VmState.ACTIVE, VmState.PAUSED, VmState.SUSPENDED,
-            VmState.STOPPED);
 
     private final ServerRepository repository;
     private final ServerLookup lookup;
-    private final ServerPolicy policy;
 
-    public ServerTags(ServerRepository repository, ServerLookup lookup, ServerPolicy policy) {
+    public ServerTags(ServerRepository repository, ServerLookup lookup) {
         this.repository = repository;
         this.lookup = lookup;
-        this.policy = policy;
     }
 
     /** What adding one tag did. */
     public enum Added { CREATED, ALREADY_THERE }
 
     public List<String> index(RequestContext caller, String id) {
-        return visible(caller, id, ServerPolicy.TAGS_INDEX).tags;
+        return lookup.authorized(caller, id, ServerPolicy.TAGS_INDEX).tags;
     }
 
     /** @throws ResourceNotFoundException when the server has no such tag */
     public void show(RequestContext caller, String id, String tag) {
-        ServerEntity server = visible(caller, id, ServerPolicy.TAGS_SHOW);
+        ServerEntity server = lookup.authorized(caller, id, ServerPolicy.TAGS_SHOW);
         if (!server.tags.contains(tag)) {
             throw notFound(id, tag);
         }
@@ -93,10 +86,10 @@ public class ServerTags {
 
     private List<String> change(RequestContext caller, String id, String rule, String method,
                                 Function<List<String>, List<String>> how) {
-        ServerEntity found = visible(caller, id, rule);
+        ServerEntity found = lookup.authorized(caller, id, rule);
         return QuarkusTransaction.requiringNew().call(() -> {
             ServerEntity s = repository.lockLive(found.uuid).orElseThrow(() -> ServerLookup.notFound(id));
-            if (!CHANGEABLE.contains(s.vmState)) {
+            if (!ServerActionRules.DESCRIBABLE.contains(s.vmState)) {
                 throw ServerActionRules.invalidState(s, method, "vm_state", s.vmState.value());
             }
             s.tags = how.apply(s.tags);
@@ -104,11 +97,6 @@ public class ServerTags {
         });
     }
 
-    private ServerEntity visible(RequestContext caller, String id, String rule) {
-        ServerEntity server = lookup.visible(caller, id, rule);
-        policy.authorize(rule, caller, server.projectId);
-        return server;
-    }
 
     private static ResourceNotFoundException notFound(String id, String tag) {
         return new ResourceNotFoundException("NotFound", "Server " + id + " has no tag '" + tag + "'");
