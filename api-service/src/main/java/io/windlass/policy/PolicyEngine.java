@@ -54,13 +54,22 @@ public class PolicyEngine {
      * @throws IllegalArgumentException for a rule nobody defined: a programming error, so fail closed
      */
     public boolean allows(String rule, RequestContext caller, String targetProjectId) {
+        return allows(rule, caller, targetProjectId, caller.userId());
+    }
+
+    /**
+     * For what belongs to a user rather than a project (Nova's key pairs: {@code user_id:%(user_id)s}).
+     *
+     * @param targetUserId the user owning the resource acted on
+     */
+    public boolean allows(String rule, RequestContext caller, String targetProjectId, String targetUserId) {
         PolicyCheck check = rules.get(rule);
         if (check == null) {
             throw new IllegalArgumentException("no policy rule for " + rule);
         }
         Map<String, String> target = new HashMap<>();
         target.put("project_id", targetProjectId);
-        target.put("user_id", caller.userId());
+        target.put("user_id", targetUserId);
         return check.test(PolicyCredentials.of(caller), target, rules);
     }
 

@@ -23,7 +23,7 @@ public enum QuotaResource {
     INJECTED_FILE_CONTENT_BYTES("injected_file_content_bytes"),
     /** Nova: characters of a personality file path (a per-request limit). */
     INJECTED_FILE_PATH_LENGTH("injected_file_path_length"),
-    /** Nova: key pairs per user (shown in limits; nothing counts them yet). */
+    /** Nova: key pairs per user, counted when one is made (KeyPairService) against the project's limit. */
     KEY_PAIRS("key_pairs"),
     /** Nova: server groups per project (shown in limits; nothing counts them yet). */
     SERVER_GROUPS("server_groups"),

@@ -60,6 +60,14 @@ public class ServerRows {
         return uuid;
     }
 
+    /** The key a server was booted with: name, public key, type. */
+    public java.util.List<String> keyOf(String id) {
+        Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
+                "SELECT key_name, key_data, key_type FROM servers WHERE uuid = cast(:id as uuid)")
+                .setParameter("id", id).getSingleResult());
+        return java.util.Arrays.stream(row).map(v -> (String) v).toList();
+    }
+
     /** Sets columns as the conductor would ({@code "host = 'h1', vm_state = 'active'"}). */
     public void set(String id, String assignments) {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("UPDATE servers SET " + assignments

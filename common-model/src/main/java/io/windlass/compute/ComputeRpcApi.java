@@ -32,7 +32,8 @@ import java.time.Duration;
  * ports), and {@code update_network_peers}. A 1.4 agent would ignore the ports, so the conductor does not place a
  * workload with ports under a cap below 1.5; 1.6 {@code attach_port} and {@code detach_port} (interfaces added to and
  * taken from a placed workload: Zun's {@code network_attach}/{@code network_detach}, Nova's {@code os-interface});
- * 1.7 {@code update_port_filters} (security groups' ingress rules enforced on the host).
+ * 1.7 {@code update_port_filters} (security groups' ingress rules enforced on the host); 1.8 {@link ServerSpec} gained
+ * {@code key} (the server's key pair, on its config drive and as root's authorized key), which a 1.7 agent ignores.
  * Each method names the version that introduced it; under a version cap
  * ({@code windlass.rpc.version-cap.compute}) a newer one is not sent ({@link io.windlass.rpc.RpcVersionCapExceeded}).
  */
@@ -45,8 +46,9 @@ public class ComputeRpcApi {
     private static final RpcVersion V1_5 = new RpcVersion(1, 5);
     private static final RpcVersion V1_6 = new RpcVersion(1, 6);
     private static final RpcVersion V1_7 = new RpcVersion(1, 7);
+    private static final RpcVersion V1_8 = new RpcVersion(1, 8);
     /** This build's API: the newest method's version. */
-    public static final RpcVersion VERSION = V1_7;
+    public static final RpcVersion VERSION = V1_8;
     /** The version from which agents put a workload on its ports ({@code networks} in its create). */
     public static final RpcVersion TENANT_NETWORKS = V1_5;
     /** The version from which agents leave a server spawned with {@link ServerSpec#stopped()} powered off. */
@@ -70,9 +72,9 @@ public class ComputeRpcApi {
             RpcMethod.of("create_capsule", CreateCapsule.class, V1_2).changedIn(V1_5);
     public static final RpcMethod<DeleteCapsule> DELETE_CAPSULE =
             RpcMethod.of("delete_capsule", DeleteCapsule.class, V1_2);
-    /** 1.4: the spec gained {@code stopped}; 1.5: {@code networks}. */
+    /** 1.4: the spec gained {@code stopped}; 1.5: {@code networks}; 1.8: {@code key}. */
     public static final RpcMethod<ServerSpec> SPAWN_SERVER = RpcMethod.of("spawn_server", ServerSpec.class, V1_3)
-            .changedIn(V1_4).changedIn(V1_5);
+            .changedIn(V1_4).changedIn(V1_5).changedIn(V1_8);
     public static final RpcMethod<UpdateNetworkPeers> UPDATE_NETWORK_PEERS =
             RpcMethod.of("update_network_peers", UpdateNetworkPeers.class, V1_5);
     public static final RpcMethod<AttachPort> ATTACH_PORT = RpcMethod.of("attach_port", AttachPort.class, V1_6);

@@ -28,16 +28,27 @@ import java.util.Map;
  * @param stopped          leave it powered off once spawned, as Nova's rebuild leaves an evacuated server that was
  *                         stopped (or any, from 2.95); since compute RPC 1.4, an older agent powers it on
  * @param networks         its ports and their networks (since compute RPC 1.5); empty: {@code network} decides
+ * @param key              the key pair it was booted with, or null (since compute RPC 1.8; an older agent leaves it
+ *                         out of the config drive)
  */
 public record ServerSpec(String uuid, String name, String hostname, String image, int vcpus, int memoryMb, int rootGb,
                          Map<String, String> metadata, String projectId, String userId, String availabilityZone,
                          int launchIndex, String reservationId, String userData, List<InjectedFile> files,
-                         String network, boolean stopped, WorkloadNetworks networks) {
+                         String network, boolean stopped, WorkloadNetworks networks, ServerKey key) {
     public ServerSpec {
         networks = networks == null ? WorkloadNetworks.NONE : networks;
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
         files = files == null ? List.of() : List.copyOf(files);
         network = network == null ? "auto" : network;
+    }
+
+    /** The 1.5 shape: no key pair. */
+    public ServerSpec(String uuid, String name, String hostname, String image, int vcpus, int memoryMb, int rootGb,
+                      Map<String, String> metadata, String projectId, String userId, String availabilityZone,
+                      int launchIndex, String reservationId, String userData, List<InjectedFile> files,
+                      String network, boolean stopped, WorkloadNetworks networks) {
+        this(uuid, name, hostname, image, vcpus, memoryMb, rootGb, metadata, projectId, userId, availabilityZone,
+                launchIndex, reservationId, userData, files, network, stopped, networks, null);
     }
 
     /** The 1.4 shape: on the engine's network ({@code network}). */
@@ -52,7 +63,7 @@ public record ServerSpec(String uuid, String name, String hostname, String image
     /** The same server with its tenant networking. */
     public ServerSpec withNetworks(WorkloadNetworks attached) {
         return new ServerSpec(uuid, name, hostname, image, vcpus, memoryMb, rootGb, metadata, projectId, userId,
-                availabilityZone, launchIndex, reservationId, userData, files, network, stopped, attached);
+                availabilityZone, launchIndex, reservationId, userData, files, network, stopped, attached, key);
     }
 
     /** The 1.3 shape: spawned powered on. */

@@ -1,6 +1,7 @@
 package io.windlass.server;
 
 import io.windlass.network.BoundPort;
+import io.windlass.network.WorkloadNetworks;
 import io.windlass.rpc.RemoteException;
 import io.windlass.scheduler.ResourceRequest;
 import io.windlass.scheduler.SchedulerRpcApi;
@@ -72,7 +73,8 @@ public class ServerRules implements WorkloadRules<ServerEntity, ServerStatusRepo
     public ServerSpec spec(ServerEntity s) {
         return new ServerSpec(s.uuid.toString(), s.name, s.hostname, s.image, s.vcpus, s.memoryMb, s.rootGb,
                 s.metadata, s.projectId, s.userId, s.availabilityZone, s.launchIndex, s.reservationId, s.userData,
-                s.files, s.network, s.vmState == VmState.STOPPED);
+                s.files, s.network, s.vmState == VmState.STOPPED, WorkloadNetworks.NONE,
+                s.keyName == null ? null : new ServerKey(s.keyName, s.keyType, s.keyData));
     }
 
     /**

@@ -57,6 +57,14 @@ public final class ComputeApiVersions {
     public static final ApiVersion FLAVOR_EXTRA_SPECS = ApiVersion.of(2, 61);
     /** Consistent responses: flavor {@code swap} is 0 rather than "" when there is none. */
     public static final ApiVersion CONSISTENT_RESPONSES = ApiVersion.of(2, 75);
+    /** Key pairs have a type (ssh, x509); create answers 201 and delete 204. */
+    public static final ApiVersion KEYPAIR_TYPE = ApiVersion.of(2, 2);
+    /** An admin names the key pair's user ({@code user_id}). */
+    public static final ApiVersion KEYPAIR_USER = ApiVersion.of(2, 10);
+    /** Key pairs are paged ({@code limit}, {@code marker}, {@code keypairs_links}). */
+    public static final ApiVersion KEYPAIR_PAGING = ApiVersion.of(2, 35);
+    /** Key pairs are imported only: {@code public_key} is required, nothing is generated. */
+    public static final ApiVersion KEYPAIR_IMPORT_ONLY = ApiVersion.of(2, 92);
 
     private ComputeApiVersions() {
     }

@@ -51,6 +51,12 @@ public class ComputePolicy {
     public static final String QUOTA_SETS_UPDATE = "os_compute_api:os-quota-sets:update";
     public static final String QUOTA_SETS_DELETE = "os_compute_api:os-quota-sets:delete";
     /** {@code nova/policies/networks.py}: readers of their own project. */
+    public static final String KEYPAIRS_INDEX = "os_compute_api:os-keypairs:index";
+    public static final String KEYPAIRS_CREATE = "os_compute_api:os-keypairs:create";
+    public static final String KEYPAIRS_SHOW = "os_compute_api:os-keypairs:show";
+    public static final String KEYPAIRS_DELETE = "os_compute_api:os-keypairs:delete";
+    /** nova/policies/keypairs.py: a key pair is its user's; an admin may act on anyone's (2.10 {@code user_id}). */
+    private static final String ADMIN_OR_OWNING_USER = "(" + ADMIN_API + ") or user_id:%(user_id)s";
     public static final String NETWORKS_LIST = "os_compute_api:os-networks:list";
     public static final String NETWORKS_SHOW = "os_compute_api:os-networks:show";
 
@@ -73,7 +79,9 @@ public class ComputePolicy {
             Map.entry(LIMITS_OTHER_PROJECT, ADMIN_API), Map.entry(NETWORKS_LIST, ADMIN_OR_READER),
             Map.entry(NETWORKS_SHOW, ADMIN_OR_READER), Map.entry(QUOTA_SETS_SHOW, ADMIN_OR_READER),
             Map.entry(QUOTA_SETS_DETAIL, ADMIN_OR_READER), Map.entry(QUOTA_SETS_DEFAULTS, ANYONE),
-            Map.entry(QUOTA_SETS_UPDATE, ADMIN_API), Map.entry(QUOTA_SETS_DELETE, ADMIN_API));
+            Map.entry(QUOTA_SETS_UPDATE, ADMIN_API), Map.entry(QUOTA_SETS_DELETE, ADMIN_API),
+            Map.entry(KEYPAIRS_INDEX, ADMIN_OR_OWNING_USER), Map.entry(KEYPAIRS_CREATE, ADMIN_OR_OWNING_USER),
+            Map.entry(KEYPAIRS_SHOW, ADMIN_OR_OWNING_USER), Map.entry(KEYPAIRS_DELETE, ADMIN_OR_OWNING_USER));
 
     private final PolicyEngine engine;
 
@@ -89,6 +97,17 @@ public class ComputePolicy {
     /** A check against another project (limits of {@code tenant_id}). */
     public void authorize(String rule, RequestContext caller, String targetProjectId) {
         if (!engine.allows(rule, caller, targetProjectId)) {
+            throw new PolicyNotAuthorizedException(rule);
+        }
+    }
+
+    /**
+     * A check on what a user owns (key pairs).
+     *
+     * @throws PolicyNotAuthorizedException when the rule denies the caller
+     */
+    public void authorizeOnUser(String rule, RequestContext caller, String targetUserId) {
+        if (!engine.allows(rule, caller, caller.projectId(), targetUserId)) {
             throw new PolicyNotAuthorizedException(rule);
         }
     }

@@ -45,8 +45,11 @@ import java.util.function.Function;
 @Produces(MediaType.APPLICATION_JSON)
 public class QuotaSetsResource {
     private static final Logger LOG = Logger.getLogger(QuotaSetsResource.class);
-    /** What is counted in quota_usages: the rest is in use 0 (nothing counts key pairs or server groups yet). */
     private static final long UNLIMITED = -1;
+    /**
+     * What is counted in quota_usages: the rest shows in use 0 (key pairs are counted per user when one
+     * is made, so a project has no single figure for them; nothing counts server groups yet).
+     */
     private static final Set<QuotaResource> COUNTED = Set.of(QuotaResource.INSTANCES, QuotaResource.CORES,
             QuotaResource.RAM);
 

@@ -35,6 +35,7 @@ import java.util.Map;
  *                            {@code auto}: one is chosen
  * @param schedulerHints      scheduler hints (values as lists)
  * @param tags                server tags (2.52), each once
+ * @param keyName             the caller's key pair to boot with, or null
  */
 public record ServerCreateRequest(String name, String flavorRef, String imageRef, Map<String, String> metadata,
                                   String userData, List<InjectedFile> files, int minCount, int maxCount,
@@ -42,5 +43,5 @@ public record ServerCreateRequest(String name, String flavorRef, String imageRef
                                   List<String> securityGroups, String accessIpV4, String accessIpV6,
                                   String diskConfig, String adminPass, String description, String hostname,
                                   String network, Map<String, List<String>> schedulerHints,
-                                  List<RequestedNetwork> nets, List<String> tags) {
+                                  List<RequestedNetwork> nets, List<String> tags, String keyName) {
 }

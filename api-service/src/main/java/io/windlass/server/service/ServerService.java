@@ -7,6 +7,8 @@ import io.windlass.conductor.ConductorRpcApi;
 import io.windlass.context.RequestContext;
 import io.windlass.host.persistence.ComputeHostRepository;
 import io.windlass.flavor.persistence.FlavorRecord;
+import io.windlass.keypair.persistence.KeyPairRecord;
+import io.windlass.keypair.service.KeyPairService;
 import io.windlass.flavor.service.FlavorLookup;
 import io.windlass.image.catalog.CatalogImage;
 import io.windlass.image.catalog.ImageCatalog;
@@ -62,12 +64,14 @@ public class ServerService {
     private final ConductorRpcApi conductor;
     private final ComputeHostRepository hosts;
     private final WorkloadPorts ports;
+    private final KeyPairService keyPairs;
 
     public ServerService(ServerRepository repository, ServerLookup lookup, ServerPolicy policy,
                          FlavorLookup flavors, ImageCatalog images, QuotaEnforcer quotas,
                          ReservationQueue reservations, ConductorRpcApi conductor, ComputeHostRepository hosts,
-                         WorkloadPorts ports) {
+                         WorkloadPorts ports, KeyPairService keyPairs) {
         this.ports = ports;
+        this.keyPairs = keyPairs;
         this.reservations = reservations;
         this.hosts = hosts;
         this.repository = repository;
@@ -91,6 +95,7 @@ public class ServerService {
         FlavorRecord flavor = bootableFlavor(caller, request.flavorRef());
         CatalogImage image = images.find(request.imageRef())
                 .orElseThrow(() -> InvalidInputException.badRequest("Can not find requested image"));
+        KeyPairRecord key = request.keyName() == null ? null : keyPairs.forBoot(caller, request.keyName());
         QuarkusTransaction.requiringNew().run(() -> quotas.checkServerContents(project, request.metadata().size(),
                 request.files()));
         String reservationId = ServerNames.reservationId();
@@ -104,7 +109,7 @@ public class ServerService {
             int n = count;
             List<ServerEntity> rows = new ArrayList<>();
             for (int i = 0; i < n; i++) {
-                rows.add(newRow(caller, request, flavor, image, reservationId, i, n));
+                rows.add(newRow(caller, request, flavor, image, key, reservationId, i, n));
             }
             try {
                 reservations.run(project, () -> {
@@ -253,7 +258,8 @@ public class ServerService {
     }
 
     private static ServerEntity newRow(RequestContext caller, ServerCreateRequest request, FlavorRecord flavor,
-                                       CatalogImage image, String reservationId, int index, int count) {
+                                       CatalogImage image, KeyPairRecord key, String reservationId, int index,
+                                       int count) {
         ServerEntity s = new ServerEntity();
         s.uuid = UUID.randomUUID();
         // multi-create: "-<n>" suffixes from 1, on display name and hostname alike
@@ -285,6 +291,11 @@ public class ServerService {
         s.requestedZone = request.availabilityZone();
         s.requestedHost = request.forcedHost();
         s.network = request.network();
+        if (key != null) {
+            s.keyName = key.name();
+            s.keyData = key.publicKey();
+            s.keyType = key.type();
+        }
         s.adminPasswordSet = true;
         s.reservationId = reservationId;
         s.launchIndex = index;

@@ -3,6 +3,7 @@ package io.windlass.agent.server;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.windlass.server.InjectedFile;
+import io.windlass.server.ServerKey;
 import io.windlass.server.ServerSpec;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -155,7 +156,16 @@ public class ConfigDriveBuilder {
             files.add(file);
         }
         meta.put("files", files);
-        meta.put("public_keys", Map.of());
+        // Nova's InstanceMetadata: the key by name, and (since Liberty) with its type in "keys"
+        ServerKey key = spec.key();
+        meta.put("public_keys", key == null ? Map.of() : Map.of(key.name(), key.publicKey()));
+        if (key != null) {
+            Map<String, String> entry = new LinkedHashMap<>();
+            entry.put("name", key.name());
+            entry.put("type", key.type());
+            entry.put("data", key.publicKey());
+            meta.put("keys", List.of(entry));
+        }
         meta.put("devices", List.of());
         return write(meta);
     }

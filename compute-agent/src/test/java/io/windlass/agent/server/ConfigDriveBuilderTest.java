@@ -6,6 +6,7 @@ import io.windlass.network.PortSpec;
 import io.windlass.network.SubnetSpec;
 import io.windlass.network.WorkloadNetworks;
 import io.windlass.server.InjectedFile;
+import io.windlass.server.ServerKey;
 import io.windlass.server.ServerSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,6 +71,22 @@ class ConfigDriveBuilderTest {
         assertFalse(Files.exists(dir.resolve("openstack/content")));
         assertTrue(Files.readString(dir.resolve("openstack/latest/meta_data.json"))
                 .endsWith("\"files\":[],\"public_keys\":{},\"devices\":[]}"));
+    }
+
+    @Test
+    void theKeyPairIsListedByNameAndWithItsTypeAsNovasMetadataHasIt() throws Exception {
+        String key = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHdXbD0J2b0bM2nQ4y2l7lJ0p7Z9mBk1m9pXlJ2pQkzz me@laptop";
+        ServerSpec plain = spec(null, List.of());
+        ServerSpec withKey = new ServerSpec(plain.uuid(), plain.name(), plain.hostname(), plain.image(), plain.vcpus(),
+                plain.memoryMb(), plain.rootGb(), plain.metadata(), plain.projectId(), plain.userId(),
+                plain.availabilityZone(), plain.launchIndex(), plain.reservationId(), null, List.of(), "auto", false,
+                WorkloadNetworks.NONE, new ServerKey("laptop", "ssh", key));
+
+        Path dir = new ConfigDriveBuilder(root).build(withKey);
+
+        assertTrue(Files.readString(dir.resolve("openstack/latest/meta_data.json")).endsWith("\"files\":[],"
+                + "\"public_keys\":{\"laptop\":\"" + key + "\"},"
+                + "\"keys\":[{\"name\":\"laptop\",\"type\":\"ssh\",\"data\":\"" + key + "\"}],\"devices\":[]}"));
     }
 
     @Test

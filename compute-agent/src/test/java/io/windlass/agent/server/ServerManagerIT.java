@@ -20,6 +20,7 @@ import io.windlass.server.InjectedFile;
 import io.windlass.server.PowerState;
 import io.windlass.server.ServerAction;
 import io.windlass.server.ServerAddress;
+import io.windlass.server.ServerKey;
 import io.windlass.server.ServerOperation;
 import io.windlass.server.ServerRef;
 import io.windlass.server.ServerSpec;
@@ -245,6 +246,52 @@ class ServerManagerIT {
         assertNull(gone.fault());
         assertEquals(0, engineContainers(uuid));
         assertFalse(Files.exists(configDrive(uuid)), "config drive removed");
+    }
+
+    @Test
+    void theKeyPairIsRootsAuthorizedKeyWhereTheImageHasARootHomeAndOnTheConfigDriveAlways() throws Exception {
+        String key = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGm4Qm7ljV0w2a1r0dXl9Q3bqk8lTt3pU3b3cT0wFv2f it@windlass";
+        String withRoot = imageWithRootHome();
+        String uuid = UUID.randomUUID().toString();
+        ServerSpec plain = spec(uuid, withRoot, null, List.of());
+        ServerSpec keyed = new ServerSpec(uuid, plain.name(), plain.hostname(), plain.image(), plain.vcpus(),
+                plain.memoryMb(), plain.rootGb(), plain.metadata(), plain.projectId(), plain.userId(),
+                plain.availabilityZone(), plain.launchIndex(), plain.reservationId(), null, List.of(), "auto", false,
+                null, new ServerKey("it-key", "ssh", key));
+
+        ServerStatusReport spawned = spawn(keyed);
+        assertNull(spawned.fault(), spawned.fault());
+        String engine = DockerServerDriver.engineName(uuid);
+        assertEquals(key + "\n", exec(engine, "cat", "/root/.ssh/authorized_keys"));
+        assertEquals("700 0:0\n600 0:0\n", exec(engine, "stat", "-c", "%a %u:%g", "/root/.ssh",
+                "/root/.ssh/authorized_keys"));
+        assertTrue(exec(engine, "cat", "/mnt/config/openstack/latest/meta_data.json")
+                .contains("\"public_keys\":{\"it-key\":\"" + key + "\"}"));
+
+        // busybox as imported has no /root: the server boots, the key is on its config drive only
+        String bare = UUID.randomUUID().toString();
+        ServerSpec b = spec(bare, "busybox", null, List.of());
+        ServerStatusReport noHome = spawn(new ServerSpec(bare, b.name(), b.hostname(), b.image(), b.vcpus(),
+                b.memoryMb(), b.rootGb(), b.metadata(), b.projectId(), b.userId(), b.availabilityZone(),
+                b.launchIndex(), b.reservationId(), null, List.of(), "auto", false, null,
+                new ServerKey("it-key", "ssh", key)));
+        assertNull(noHome.fault(), noHome.fault());
+        assertEquals(PowerState.RUNNING, noHome.powerState());
+        assertTrue(exec(DockerServerDriver.engineName(bare), "cat", "/mnt/config/openstack/latest/meta_data.json")
+                .contains("\"keys\":[{\"name\":\"it-key\",\"type\":\"ssh\",\"data\":\"" + key + "\"}]"));
+    }
+
+    /** busybox with a root home, built here (no registry is reachable): what an image with sshd would have. */
+    private String imageWithRootHome() throws InterruptedException {
+        String image = "windlass-it-root-home";
+        String id = docker.createContainerCmd("busybox").withCmd("mkdir", "-p", "/root")
+                .withLabels(Map.of("windlass.meta." + TEST_META, TEST_META_VALUE)).exec().getId();
+        docker.startContainerCmd(id).exec();
+        docker.waitContainerCmd(id).start().awaitStatusCode(30, TimeUnit.SECONDS);
+        // the container's command (mkdir) would become the image's: keep busybox's shell
+        docker.commitCmd(id).withRepository(image).withTag("latest").withCmd("sh").exec();
+        docker.removeContainerCmd(id).withForce(true).exec();
+        return image + ":latest";
     }
 
     @Test

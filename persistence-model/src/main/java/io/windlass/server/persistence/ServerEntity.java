@@ -130,9 +130,20 @@ public class ServerEntity extends WorkloadEntity {
     @WrittenBy(API)
     public String diskConfig = "MANUAL";
 
+    /** The key pair named at create ({@code key_name}), copied: the server keeps it when the pair is deleted. */
     @Column(name = "key_name")
     @WrittenBy({})
     public String keyName;
+
+    /** The key pair's public key, as given to the server (config drive, root's authorized_keys). */
+    @Column(name = "key_data")
+    @WrittenBy({})
+    public String keyData;
+
+    /** The key pair's type: {@code ssh} or {@code x509}; null without a key. */
+    @Column(name = "key_type")
+    @WrittenBy({})
+    public String keyType;
 
     @Column(name = "config_drive")
     @WrittenBy({})

@@ -4,6 +4,7 @@ import io.windlass.agent.driver.WorkloadNotFoundException;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Container;
@@ -28,6 +29,7 @@ import io.windlass.server.ServerAddress;
 import io.windlass.server.ServerSpec;
 import org.jboss.logging.Logger;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -135,7 +137,35 @@ public class DockerServerDriver implements ServerDriver {
         }
         String id = ports.create(spec.networks(), cmd, c -> calls.call("create", null, () -> c.exec().getId()));
         LOG.infof("created engine container %s for server %s from %s", id, spec.uuid(), image);
+        if (spec.key() != null && spec.key().isSsh()) {
+            authorizeKey(id, spec);
+        }
         powerOn(spec.uuid());
+    }
+
+    /**
+     * Makes the server's key root's authorized key before its first start, as a cloud image's
+     * cloud-init would from the config drive: container images rarely run cloud-init, and one with
+     * sshd should still let the key's owner in. An image without {@code /root} gets none (the engine
+     * answers 404 for the path); the key is on the config drive either way.
+     */
+    private void authorizeKey(String containerId, ServerSpec spec) {
+        byte[] archive = AuthorizedKeysArchive.of(spec.key().publicKey());
+        boolean written = calls.call("put-archive", spec.uuid(), () -> {
+            try {
+                docker.copyArchiveToContainerCmd(containerId).withRemotePath("/root")
+                        .withTarInputStream(new ByteArrayInputStream(archive)).exec();
+                return true;
+            } catch (NotFoundException e) {
+                return false;
+            }
+        });
+        if (written) {
+            LOG.infof("key pair %s authorized for root in server %s", spec.key().name(), spec.uuid());
+        } else {
+            LOG.infof("server %s: image %s has no /root, key pair %s only on the config drive", spec.uuid(),
+                    spec.image(), spec.key().name());
+        }
     }
 
 
