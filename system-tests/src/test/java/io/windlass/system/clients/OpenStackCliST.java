@@ -262,6 +262,45 @@ class OpenStackCliST {
         assertEquals(List.of(), docker.idsWithLabel("windlass.server.uuid", id), "engine container removed");
     }
 
+    @Test
+    void keypairCommandsAndAServerBootedWithAKey() throws Exception {
+        Path home = Files.createTempDirectory("st-keys");
+        Path privateKey = home.resolve("generated");
+        // the CLI makes the key itself and answers the private half into the file
+        JsonNode generated = cli.json("keypair", "create", "-f", "json", "--private-key", privateKey.toString(),
+                "st-generated");
+        assertEquals("st-generated", generated.path("name").asText(), generated.toString());
+        assertTrue(Files.readString(privateKey).contains("PRIVATE KEY"), "private key written by the CLI");
+
+        Process keygen = new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "st@windlass", "-f",
+                home.resolve("imported").toString()).redirectErrorStream(true).start();
+        assertEquals(0, keygen.waitFor());
+        String publicKey = Files.readString(home.resolve("imported.pub")).strip();
+        JsonNode imported = cli.json("keypair", "create", "-f", "json", "--public-key",
+                home.resolve("imported.pub").toString(), "st-imported");
+        String fingerprint = imported.path("fingerprint").asText();
+        assertTrue(fingerprint.matches("([0-9a-f]{2}:){15}[0-9a-f]{2}"), imported.toString());
+
+        JsonNode list = cli.json("keypair", "list", "-f", "json");
+        assertTrue(texts(list, "Name").containsAll(List.of("st-generated", "st-imported")), list.toString());
+        JsonNode shown = cli.json("keypair", "show", "-f", "json", "st-imported");
+        assertEquals(fingerprint, shown.path("fingerprint").asText(), shown.toString());
+        assertEquals("ssh", shown.path("type").asText(), shown.toString());
+        assertEquals(publicKey, cli.run("keypair", "show", "--public-key", "st-imported").stdout().strip());
+
+        JsonNode server = cli.json("server", "create", "-f", "json", "--flavor", "m1.nano", "--image",
+                "busybox:latest", "--key-name", "st-imported", "--wait", "st-keyed");
+        assertEquals("st-imported", server.path("key_name").asText(), server.toString());
+        String engine = docker.idsWithLabel("windlass.server.uuid", server.path("id").asText()).getFirst();
+        String metaData = docker.run("exec", engine, "cat", "/mnt/config/openstack/latest/meta_data.json").stdout();
+        // the CLI sends the file as it is, newline included, and the key is kept as sent (as Nova keeps it)
+        assertTrue(metaData.contains("\"public_keys\":{\"st-imported\":\"" + publicKey + "\\n\"}"), metaData);
+
+        cli.ok("server", "delete", "--wait", "st-keyed");
+        cli.ok("keypair", "delete", "st-generated", "st-imported");
+        assertFalse(texts(cli.json("keypair", "list", "-f", "json"), "Name").contains("st-imported"));
+    }
+
     private void awaitServer(String name, String status) {
         Poller.standard().until(name + " to be " + status, () -> cli.json("server", "show", "-f", "json", name),
                 s -> status.equals(s.path("status").asText()) && s.path("OS-EXT-STS:task_state").isNull());
