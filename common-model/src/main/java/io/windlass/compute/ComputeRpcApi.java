@@ -20,6 +20,8 @@ import io.windlass.rpc.RpcVersion;
 import io.windlass.server.ServerOperation;
 import io.windlass.server.ServerRef;
 import io.windlass.server.ServerSpec;
+import io.windlass.workload.WorkloadLog;
+import io.windlass.workload.WorkloadLogs;
 
 import java.time.Duration;
 
@@ -33,7 +35,9 @@ import java.time.Duration;
  * workload with ports under a cap below 1.5; 1.6 {@code attach_port} and {@code detach_port} (interfaces added to and
  * taken from a placed workload: Zun's {@code network_attach}/{@code network_detach}, Nova's {@code os-interface});
  * 1.7 {@code update_port_filters} (security groups' ingress rules enforced on the host); 1.8 {@link ServerSpec} gained
- * {@code key} (the server's key pair, on its config drive and as root's authorized key), which a 1.7 agent ignores.
+ * {@code key} (the server's key pair, on its config drive and as root's authorized key), which a 1.7 agent ignores;
+ * 1.9 {@code workload_logs} (a container's or server's engine log, for Zun's {@code logs} and Nova's
+ * {@code os-getConsoleOutput}).
  * Each method names the version that introduced it; under a version cap
  * ({@code windlass.rpc.version-cap.compute}) a newer one is not sent ({@link io.windlass.rpc.RpcVersionCapExceeded}).
  */
@@ -47,8 +51,9 @@ public class ComputeRpcApi {
     private static final RpcVersion V1_6 = new RpcVersion(1, 6);
     private static final RpcVersion V1_7 = new RpcVersion(1, 7);
     private static final RpcVersion V1_8 = new RpcVersion(1, 8);
+    private static final RpcVersion V1_9 = new RpcVersion(1, 9);
     /** This build's API: the newest method's version. */
-    public static final RpcVersion VERSION = V1_8;
+    public static final RpcVersion VERSION = V1_9;
     /** The version from which agents put a workload on its ports ({@code networks} in its create). */
     public static final RpcVersion TENANT_NETWORKS = V1_5;
     /** The version from which agents leave a server spawned with {@link ServerSpec#stopped()} powered off. */
@@ -81,6 +86,8 @@ public class ComputeRpcApi {
     public static final RpcMethod<DetachPort> DETACH_PORT = RpcMethod.of("detach_port", DetachPort.class, V1_6);
     public static final RpcMethod<UpdatePortFilters> UPDATE_PORT_FILTERS =
             RpcMethod.of("update_port_filters", UpdatePortFilters.class, V1_7);
+    public static final RpcMethod<WorkloadLogs> WORKLOAD_LOGS =
+            RpcMethod.of("workload_logs", WorkloadLogs.class, V1_9);
     public static final RpcMethod<ServerOperation> SERVER_ACTION =
             RpcMethod.of("server_action", ServerOperation.class, V1_3);
     public static final RpcMethod<ServerRef> DESTROY_SERVER = RpcMethod.of("destroy_server", ServerRef.class, V1_3);
@@ -114,6 +121,15 @@ public class ComputeRpcApi {
     public ContainerStats containerStats(String host, RequestContext ctx, String uuid) {
         return rpc.call(RpcTopics.compute(host), CONTAINER_STATS, ctx, new ContainerRef(uuid), ContainerStats.class,
                 callTimeout);
+    }
+
+    /**
+     * Synchronous (since 1.9): the workload's engine log as its host reads it.
+     *
+     * @throws io.windlass.rpc.RpcVersionCapExceeded when the agents under the compute cap are older than 1.9
+     */
+    public WorkloadLog workloadLogs(String host, RequestContext ctx, WorkloadLogs request) {
+        return rpc.call(RpcTopics.compute(host), WORKLOAD_LOGS, ctx, request, WorkloadLog.class, callTimeout);
     }
 
     /** Fetch images onto the host ahead of use; the agent answers with {@code conductor.report_image_cache} (since 1.1). */

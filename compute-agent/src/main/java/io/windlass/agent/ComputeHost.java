@@ -23,6 +23,7 @@ import io.windlass.agent.server.ServerManager;
 import io.windlass.agent.server.ServerReports;
 import io.windlass.agent.workload.WorkloadEvents;
 import io.windlass.agent.workload.WorkloadLocks;
+import io.windlass.agent.workload.WorkloadLogReader;
 import io.windlass.agent.workload.WorkloadOperations;
 import io.windlass.agent.workload.WorkloadReporter;
 import io.windlass.agent.workload.WorkloadSync;
@@ -31,6 +32,7 @@ import io.windlass.conductor.ConductorRpcApi;
 import io.windlass.network.InterfaceChange;
 import io.windlass.rpc.RpcEndpoint;
 import io.windlass.rpc.RpcTopics;
+import io.windlass.workload.WorkloadLogs;
 
 import java.time.Duration;
 import java.util.List;
@@ -53,6 +55,7 @@ public final class ComputeHost {
     private final NetworkManager networks;
     private final InterfaceManager interfaces;
     private final PortFilterManager portFilters;
+    private final WorkloadLogReader logs;
     private final ImageCacher imageCacher;
     private final HeartbeatSender heartbeat;
     private final WorkloadSync sync;
@@ -109,6 +112,8 @@ public final class ComputeHost {
         this.interfaces = new InterfaceManager(Map.of(InterfaceChange.CONTAINER, drivers.containers(),
                 InterfaceChange.SERVER, drivers.servers()), locks);
         this.portFilters = new PortFilterManager(drivers.portFilters());
+        this.logs = new WorkloadLogReader(Map.of(WorkloadLogs.CONTAINER, drivers.containers(),
+                WorkloadLogs.SERVER, drivers.servers()));
         this.imageCacher = new ImageCacher(drivers.containers(), conductor, host, settings.imageCachePull());
         this.heartbeat = new HeartbeatSender(drivers.containers(), drivers.servers(), conductor, host,
                 settings.vcpus(), settings.memoryMb(), settings.diskGb(), settings.underlayAddress());
@@ -124,8 +129,8 @@ public final class ComputeHost {
     }
 
     /**
-     * The host's RPC API: every kind's methods, image pre-caching, peer updates and the interface
-     * methods, on {@code compute.<host>}.
+     * The host's RPC API: every kind's methods, image pre-caching, peer updates, the interface
+     * methods and the log reads, on {@code compute.<host>}.
      */
     public RpcEndpoint endpoint() {
         RpcEndpoint endpoint = new RpcEndpoint(RpcTopics.compute(host), ComputeRpcApi.VERSION)
@@ -133,8 +138,8 @@ public final class ComputeHost {
                     imageCacher.cache(ctx, r);
                     return null;
                 });
-        return portFilters.register(interfaces.register(networks.register(capsules.register(servers.register(
-                containers.register(endpoint))))));
+        return logs.register(portFilters.register(interfaces.register(networks.register(capsules.register(
+                servers.register(containers.register(endpoint)))))));
     }
 
     public HeartbeatSender heartbeat() {

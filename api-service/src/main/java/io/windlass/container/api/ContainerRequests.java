@@ -10,6 +10,7 @@ import io.windlass.api.validation.RequestValidator;
 import io.windlass.container.ContainerStatus;
 import io.windlass.container.RestartPolicy;
 import io.windlass.container.TaskState;
+import io.windlass.container.service.ContainerLogQuery;
 import io.windlass.container.service.NewContainer;
 import io.windlass.port.workload.RequestedNetwork;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -69,6 +70,22 @@ public class ContainerRequests {
             default -> f.text(name);
         }));
         return f.as(ListQuery.class, "limit", f.limit(maxLimit), "filters", filters);
+    }
+
+    /**
+     * {@code GET /containers/{id}/logs}: Zun's parameters, both streams and no timestamps unless told.
+     * Zun hands a request for neither stream to the engine, which refuses it; here it is refused at once.
+     */
+    public ContainerLogQuery logs(Map<String, List<String>> query, ApiVersion version) {
+        RequestFields f = validator.query(ApiFamily.ZUN, "container/containers/logs-query", version, query);
+        boolean stdout = f.bool("stdout", true);
+        boolean stderr = f.bool("stderr", true);
+        if (!stdout && !stderr) {
+            throw new InvalidInputException("InvalidValue", "At least one of stdout and stderr must be true.");
+        }
+        return new ContainerLogQuery(stdout, stderr, f.bool("timestamps", false),
+                f.has("tail") ? ZunLogParameters.tail(f.text("tail")) : null,
+                f.has("since") ? ZunLogParameters.since(f.text("since")) : null);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.windlass.container.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.vertx.core.http.HttpServerRequest;
 import io.windlass.api.config.ApiConfig;
 import io.windlass.api.context.CurrentRequestContext;
@@ -15,6 +16,8 @@ import io.windlass.container.ContainerAction;
 import io.windlass.container.persistence.ContainerEntity;
 import io.windlass.container.persistence.ContainerPage;
 import io.windlass.container.policy.ContainerPolicy;
+import io.windlass.container.service.ContainerLogQuery;
+import io.windlass.container.service.ContainerLogs;
 import io.windlass.container.service.ContainerPatch;
 import io.windlass.container.service.ContainerInterfaces;
 import io.windlass.container.service.ContainerService;
@@ -50,13 +53,15 @@ public class ContainersResource {
     private final PublicUrl publicUrl;
     private final ApiConfig config;
     private final ContainerInterfaces interfaces;
+    private final ContainerLogs logs;
 
     public ContainersResource(ContainerService service, ContainerRequests requests, RequestValidator validator,
                               ContainerViews views, ContainerPolicy policy, CurrentRequestContext context,
                               RequestedApiVersion version, PublicUrl publicUrl, ApiConfig config,
-                              ContainerInterfaces interfaces) {
+                              ContainerInterfaces interfaces, ContainerLogs logs) {
         this.service = service;
         this.interfaces = interfaces;
+        this.logs = logs;
         this.requests = requests;
         this.validator = validator;
         this.views = views;
@@ -190,6 +195,14 @@ public class ContainersResource {
     @Path("/{ident}/stats")
     public ContainerStatsView stats(@PathParam("ident") String ident) {
         return ContainerStatsView.of(service.stats(context.get(), ident));
+    }
+
+    /** Zun answers the log as one JSON string (zunclient prints it as it is). */
+    @GET
+    @Path("/{ident}/logs")
+    public JsonNode logs(@PathParam("ident") String ident, @Context UriInfo uri) {
+        ContainerLogQuery query = requests.logs(uri.getQueryParameters(), version.get());
+        return TextNode.valueOf(logs.read(context.get(), ident, query));
     }
 
     @GET

@@ -34,6 +34,8 @@ public class ContainerPolicy {
     public static final String DELETE_ALL_PROJECTS = "container:delete_all_projects";
     public static final String RENAME = "container:rename";
     public static final String STATS = "container:stats";
+    /** A log may hold what a workload printed of its secrets: members, as Nova's console output. */
+    public static final String LOGS = "container:logs";
     public static final String START = "container:start";
     public static final String STOP = "container:stop";
     public static final String PAUSE = "container:pause";
@@ -61,6 +63,7 @@ public class ContainerPolicy {
             Map.entry(DELETE_ALL_PROJECTS, ADMIN_API), Map.entry(START, ADMIN_OR_MEMBER), Map.entry(STOP, ADMIN_OR_MEMBER),
             Map.entry(PAUSE, ADMIN_OR_MEMBER), Map.entry(UNPAUSE, ADMIN_OR_MEMBER), Map.entry(REBOOT, ADMIN_OR_MEMBER),
             Map.entry(KILL, ADMIN_OR_MEMBER), Map.entry(RENAME, ADMIN_OR_MEMBER), Map.entry(STATS, ADMIN_OR_READER),
+            Map.entry(LOGS, ADMIN_OR_MEMBER),
             Map.entry(NETWORK_LIST, ADMIN_OR_READER), Map.entry(NETWORK_ATTACH, ADMIN_OR_MEMBER),
             Map.entry(NETWORK_DETACH, ADMIN_OR_MEMBER));
 

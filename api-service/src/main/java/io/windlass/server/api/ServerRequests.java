@@ -16,6 +16,7 @@ import io.windlass.server.persistence.ServerQuery;
 import io.windlass.server.persistence.ServerQuery.SortKey;
 import io.windlass.server.persistence.ServerRepository;
 import io.windlass.server.service.EvacuationRequest;
+import io.windlass.server.service.NovaConsole;
 import io.windlass.server.service.ServerActionRequest;
 import io.windlass.server.service.ServerCreateRequest;
 import io.windlass.server.service.ServerLookup;
@@ -106,6 +107,8 @@ public class ServerRequests {
         return switch (name) {
             case "lock" -> new ServerActionRequest.Lock(lockedReason(action, version));
             case "unlock" -> new ServerActionRequest.Unlock();
+            case "os-getConsoleOutput" -> new ServerActionRequest.ConsoleOutput(
+                    NovaConsole.length(action.object(name).text("length")));
             default -> new ServerActionRequest.Power(ServerAction.requested(name, action.get(name).path("type")
                     .asText()));
         };

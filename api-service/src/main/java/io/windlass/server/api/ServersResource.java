@@ -14,6 +14,7 @@ import io.windlass.server.policy.ServerPolicy;
 import io.windlass.server.service.CreatedServers;
 import io.windlass.server.service.EvacuationRequest;
 import io.windlass.server.service.ServerActionRequest;
+import io.windlass.server.service.ServerConsoleOutput;
 import io.windlass.server.service.ServerEvacuations;
 import io.windlass.server.service.ServerLocks;
 import io.windlass.server.service.ServerService;
@@ -62,12 +63,15 @@ public class ServersResource {
     private final ComputeLinks links;
     private final ApiConfig config;
     private final ServerLocks locks;
+    private final ServerConsoleOutput console;
 
     public ServersResource(ServerService service, ServerEvacuations evacuations, ServerRequests requests,
                            ServerViews views, ServerPolicy policy, CurrentRequestContext context,
-                           RequestedComputeVersion version, ComputeLinks links, ApiConfig config, ServerLocks locks) {
+                           RequestedComputeVersion version, ComputeLinks links, ApiConfig config, ServerLocks locks,
+                           ServerConsoleOutput console) {
         this.service = service;
         this.locks = locks;
+        this.console = console;
         this.evacuations = evacuations;
         this.requests = requests;
         this.views = views;
@@ -133,7 +137,8 @@ public class ServersResource {
 
     /**
      * The power actions ({@code os-start}, {@code os-stop}, {@code reboot}, {@code pause}, {@code unpause}):
-     * 202; {@code evacuate}: 200 as in Nova, with {@code {"adminPass": ...}} before 2.14 and no body after.
+     * 202; {@code evacuate}: 200 as in Nova, with {@code {"adminPass": ...}} before 2.14 and no body after;
+     * {@code os-getConsoleOutput}: 200 with {@code {"output": ...}}.
      */
     @POST
     @Path("/{id}/action")
@@ -152,6 +157,8 @@ public class ServersResource {
                 locks.unlock(context.get(), id);
                 yield Response.accepted().build();
             }
+            case ServerActionRequest.ConsoleOutput output ->
+                    Response.ok(Map.of("output", console.read(context.get(), id, output.length()))).build();
             case EvacuationRequest evacuation -> {
                 String adminPass = evacuations.evacuate(context.get(), id, evacuation);
                 // a null password is shown as null (on shared storage), hence no Map.of

@@ -66,6 +66,8 @@ public class ServerPolicy {
     public static final String INTERFACES_SHOW = "os_compute_api:os-attach-interfaces:show";
     public static final String INTERFACES_CREATE = "os_compute_api:os-attach-interfaces:create";
     public static final String INTERFACES_DELETE = "os_compute_api:os-attach-interfaces:delete";
+    /** {@code nova/policies/console_output.py}: members (a console may show what the guest printed of its secrets). */
+    public static final String CONSOLE_OUTPUT = "os_compute_api:os-console-output";
     /** {@code nova/policies/evacuate.py}: admins only. */
     public static final String EVACUATE = "os_compute_api:os-evacuate";
 
@@ -84,7 +86,7 @@ public class ServerPolicy {
             Map.entry(UPDATE, ADMIN_OR_MEMBER), Map.entry(DELETE, ADMIN_OR_MEMBER), Map.entry(START, ADMIN_OR_MEMBER),
             Map.entry(STOP, ADMIN_OR_MEMBER), Map.entry(REBOOT, ADMIN_OR_MEMBER), Map.entry(PAUSE, ADMIN_OR_MEMBER),
             Map.entry(UNPAUSE, ADMIN_OR_MEMBER), Map.entry(EXTENDED_ATTRIBUTES, ADMIN_API),
-            Map.entry(EVACUATE, ADMIN_API), Map.entry(IPS_INDEX, ADMIN_OR_READER), Map.entry(IPS_SHOW, ADMIN_OR_READER),
+            Map.entry(EVACUATE, ADMIN_API), Map.entry(CONSOLE_OUTPUT, ADMIN_OR_MEMBER), Map.entry(IPS_INDEX, ADMIN_OR_READER), Map.entry(IPS_SHOW, ADMIN_OR_READER),
             Map.entry(INTERFACES_LIST, ADMIN_OR_READER), Map.entry(INTERFACES_SHOW, ADMIN_OR_READER),
             Map.entry(INTERFACES_CREATE, ADMIN_OR_MEMBER), Map.entry(INTERFACES_DELETE, ADMIN_OR_MEMBER),
             Map.entry(METADATA_INDEX, ADMIN_OR_READER), Map.entry(METADATA_SHOW, ADMIN_OR_READER),

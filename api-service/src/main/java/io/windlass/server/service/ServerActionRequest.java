@@ -4,7 +4,7 @@ import io.windlass.server.ServerAction;
 
 /** What a {@code POST /servers/{id}/action} body asks for, once its schema has accepted it. */
 public sealed interface ServerActionRequest permits ServerActionRequest.Power, ServerActionRequest.Lock,
-        ServerActionRequest.Unlock, EvacuationRequest {
+        ServerActionRequest.Unlock, ServerActionRequest.ConsoleOutput, EvacuationRequest {
 
     /** A power action, done by the server's host. */
     record Power(ServerAction action) implements ServerActionRequest {
@@ -20,5 +20,13 @@ public sealed interface ServerActionRequest permits ServerActionRequest.Power, S
 
     /** {@code unlock}. */
     record Unlock() implements ServerActionRequest {
+    }
+
+    /**
+     * {@code os-getConsoleOutput}: the server's console log, read on its host.
+     *
+     * @param length the last this many lines, or null for all of it
+     */
+    record ConsoleOutput(Integer length) implements ServerActionRequest {
     }
 }

@@ -11,6 +11,7 @@ import io.windlass.api.validation.TestValidators;
 import io.windlass.container.ContainerStatus;
 import io.windlass.container.RestartPolicy;
 import io.windlass.container.TaskState;
+import io.windlass.container.service.ContainerLogQuery;
 import io.windlass.container.service.ContainerPatch;
 import io.windlass.container.service.NewContainer;
 import org.junit.jupiter.api.Test;
@@ -157,6 +158,28 @@ class ContainerRequestsTest {
                 requests.list(Map.of("limit", List.of("0")), V1_40, 1000));
         assertEquals("Invalid input for query parameters 'limit'. Value: '0'. '0' does not match '^[1-9][0-9]*$'",
                 limit.getMessage());
+    }
+
+    @Test
+    void logsReadsZunsParameters() {
+        assertEquals(new ContainerLogQuery(true, true, false, null, null), requests.logs(Map.of(), V1_1));
+        assertEquals(new ContainerLogQuery(false, true, true, 5, 1714564800L), requests.logs(Map.of(
+                "stdout", List.of("OFF"), "stderr", List.of("Yes"), "timestamps", List.of("1"),
+                "tail", List.of("5"), "since", List.of("2024-05-01 12:00:00,0")), V1_40));
+        assertEquals(new ContainerLogQuery(true, true, false, null, null), requests.logs(Map.of(
+                "tail", List.of("all")), V1_40));
+        // Zun's boolean_extended: oslo's one-letter spellings are not among them
+        InvalidInputException letter = assertThrows(InvalidInputException.class, () ->
+                requests.logs(Map.of("timestamps", List.of("t")), V1_40));
+        assertTrue(letter.getMessage().startsWith("Invalid input for query parameters 'timestamps'. Value: 't'. "
+                + "'t' is not one of [True, 'True'"), letter.getMessage());
+        InvalidInputException since = assertThrows(InvalidInputException.class, () ->
+                requests.logs(Map.of("since", List.of("x11")), V1_40));
+        assertEquals("Invalid input for query parameters 'since'. Value: 'x11'. 'x11' does not match '(^[0-9]*$)|"
+                + "([0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2},[0-9]{1,3})'", since.getMessage());
+        InvalidInputException neither = assertThrows(InvalidInputException.class, () ->
+                requests.logs(Map.of("stdout", List.of("false"), "stderr", List.of("false")), V1_40));
+        assertEquals("InvalidValue", neither.errorName());
     }
 
     @Test

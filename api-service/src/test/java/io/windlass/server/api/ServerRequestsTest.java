@@ -6,6 +6,7 @@ import io.windlass.api.validation.TestValidators;
 import io.windlass.server.ServerAction;
 import io.windlass.server.persistence.ServerQuery;
 import io.windlass.server.service.EvacuationRequest;
+import io.windlass.server.service.ServerActionRequest.ConsoleOutput;
 import io.windlass.server.service.ServerActionRequest.Power;
 import io.windlass.server.service.ServerCreateRequest;
 import org.junit.jupiter.api.Test;
@@ -132,6 +133,33 @@ class ServerRequestsTest {
                 + "['HARD', 'Hard', 'hard', 'SOFT', 'Soft', 'soft']", assertThrows(InvalidInputException.class,
                 () -> requests.action(of("{`reboot`: {`type`: `GENTLE`}}"), V2_1)).getMessage());
         assertThrows(InvalidInputException.class, () -> requests.action(of("{`os-start`: ``}"), V2_1));
+    }
+
+    @Test
+    void consoleOutputTakesALengthAsNovasSchemaDoes() {
+        assertEquals(new ConsoleOutput(null), requests.action(of("{`os-getConsoleOutput`: {}}"), V2_1));
+        assertEquals(new ConsoleOutput(null), requests.action(of("{`os-getConsoleOutput`: {`length`: null}}"), V2_1));
+        assertEquals(new ConsoleOutput(3), requests.action(of("{`os-getConsoleOutput`: {`length`: 3}}"), V2_1));
+        assertEquals(new ConsoleOutput(3), requests.action(of("{`os-getConsoleOutput`: {`length`: `3`}}"), V2_95));
+        assertEquals(new ConsoleOutput(0), requests.action(of("{`os-getConsoleOutput`: {`length`: 0}}"), V2_1));
+        assertEquals(new ConsoleOutput(null), requests.action(of("{`os-getConsoleOutput`: {`length`: -1}}"), V2_1));
+        assertEquals(new ConsoleOutput(null), requests.action(of("{`os-getConsoleOutput`: {`length`: "
+                + "99999999999999999999}}"), V2_1));
+        assertEquals("Invalid input for field/attribute os-getConsoleOutput/length. Value: -2. -2 is less than the "
+                + "minimum of -1", consoleError("{`length`: -2}"));
+        assertEquals("Invalid input for field/attribute os-getConsoleOutput/length. Value: -5. -5 is less than the "
+                + "minimum of -1", consoleError("{`length`: `-5`}"));
+        assertEquals("Invalid input for field/attribute os-getConsoleOutput/length. Value: NaN. 'NaN' does not match "
+                + "'^-?[0-9]+$'", consoleError("{`length`: `NaN`}"));
+        assertTrue(consoleError("{`length`: 2.5}").endsWith("2.5 is not of type 'integer', 'string', 'null'"));
+        assertTrue(consoleError("{`length`: true}").endsWith("True is not of type 'integer', 'string', 'null'"));
+        assertTrue(consoleError("{`lines`: 2}").endsWith("Additional properties are not allowed ('lines' was unexpected)"));
+        assertThrows(InvalidInputException.class, () -> requests.action(of("{`os-getConsoleOutput`: null}"), V2_1));
+    }
+
+    private String consoleError(String body) {
+        return assertThrows(InvalidInputException.class, () -> requests.action(of("{`os-getConsoleOutput`: " + body
+                + "}"), V2_1)).getMessage();
     }
 
     @Test

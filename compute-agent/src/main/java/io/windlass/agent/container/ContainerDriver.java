@@ -3,6 +3,7 @@ package io.windlass.agent.container;
 import io.windlass.agent.driver.HostInventory;
 import io.windlass.agent.workload.WorkloadDriver;
 import io.windlass.agent.workload.InterfaceDriver;
+import io.windlass.agent.workload.LogDriver;
 import io.windlass.container.ContainerSpec;
 import io.windlass.container.ContainerStats;
 import io.windlass.network.WorkloadNetworks;
@@ -17,9 +18,9 @@ import java.util.Optional;
  * {@link io.windlass.agent.driver.DriverException}s;
  * {@link io.windlass.agent.driver.WorkloadNotFoundException} when the uuid is unknown to the engine.
  * A placed container gains and loses ports as {@link InterfaceDriver} says (Zun's
- * {@code network_attach} and {@code network_detach}).
+ * {@code network_attach} and {@code network_detach}); its log is read as {@link LogDriver} says (Zun's {@code logs}).
  */
-public interface ContainerDriver extends WorkloadDriver<ObservedContainer>, InterfaceDriver, AutoCloseable {
+public interface ContainerDriver extends WorkloadDriver<ObservedContainer>, InterfaceDriver, LogDriver, AutoCloseable {
 
     /** True when the engine answers. */
     boolean ping();

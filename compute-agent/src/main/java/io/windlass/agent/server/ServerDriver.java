@@ -2,6 +2,7 @@ package io.windlass.agent.server;
 
 import io.windlass.agent.workload.WorkloadDriver;
 import io.windlass.agent.workload.InterfaceDriver;
+import io.windlass.agent.workload.LogDriver;
 import io.windlass.server.ServerAction;
 import io.windlass.server.ServerSpec;
 
@@ -14,9 +15,10 @@ import java.time.Duration;
  * {@link io.windlass.agent.driver.WorkloadNotFoundException} when the uuid is unknown to the
  * engine, {@link io.windlass.agent.driver.ImageUnavailableException} when a spawn's image is not
  * on the host. {@link #observeAll()} is one engine listing. A spawned server gains and loses ports
- * as {@link InterfaceDriver} says (Nova's {@code os-interface}).
+ * as {@link InterfaceDriver} says (Nova's {@code os-interface}); its console is read as {@link LogDriver} says
+ * (Nova's {@code os-getConsoleOutput}).
  */
-public interface ServerDriver extends WorkloadDriver<ObservedServer>, InterfaceDriver, AutoCloseable {
+public interface ServerDriver extends WorkloadDriver<ObservedServer>, InterfaceDriver, LogDriver, AutoCloseable {
 
     /** Whether {@link #spawn} uses a config drive; a driver that ignores it spares the agent writing one. */
     default boolean usesConfigDrive() {

@@ -31,6 +31,8 @@ import io.windlass.container.RestartPolicy;
 import io.windlass.network.NetworkBinding;
 import io.windlass.network.PortSpec;
 import io.windlass.network.WorkloadNetworks;
+import io.windlass.workload.WorkloadLog;
+import io.windlass.workload.WorkloadLogs;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -64,12 +66,14 @@ public class DockerContainerDriver implements ContainerDriver {
     private final DockerClient events;
     private final Duration pullTimeout;
     private final WorkloadPorts ports;
+    private final DockerLogs logs;
 
     public DockerContainerDriver(String dockerHost, Duration pullTimeout, WorkloadPorts ports) {
         this.docker = DockerClientFactory.create(dockerHost, CALL_TIMEOUT);
         this.events = DockerClientFactory.create(dockerHost, Duration.ZERO);
         this.pullTimeout = pullTimeout;
         this.ports = ports;
+        this.logs = new DockerLogs(docker, calls, DockerLogs.READ_TIMEOUT);
     }
 
     @Override
@@ -332,6 +336,11 @@ public class DockerContainerDriver implements ContainerDriver {
             }
             return DockerStatsConversion.toContainerStats(sample.get());
         });
+    }
+
+    @Override
+    public WorkloadLog logs(WorkloadLogs request) {
+        return logs.read(engineName(request.uuid()), request);
     }
 
     @Override

@@ -27,6 +27,8 @@ import io.windlass.server.PowerState;
 import io.windlass.server.ServerAction;
 import io.windlass.server.ServerAddress;
 import io.windlass.server.ServerSpec;
+import io.windlass.workload.WorkloadLog;
+import io.windlass.workload.WorkloadLogs;
 import org.jboss.logging.Logger;
 
 import java.io.ByteArrayInputStream;
@@ -60,6 +62,7 @@ public class DockerServerDriver implements ServerDriver {
     private final DockerClient events;
     private final String configDriveMountPath;
     private final WorkloadPorts ports;
+    private final DockerLogs logs;
 
     /**
      * @param dockerHost           engine endpoint
@@ -71,6 +74,7 @@ public class DockerServerDriver implements ServerDriver {
         this.events = DockerClientFactory.create(dockerHost, Duration.ZERO);
         this.configDriveMountPath = configDriveMountPath;
         this.ports = ports;
+        this.logs = new DockerLogs(docker, calls, DockerLogs.READ_TIMEOUT);
     }
 
     public static String engineName(String uuid) {
@@ -274,6 +278,12 @@ public class DockerServerDriver implements ServerDriver {
                         new DockerContainerState(c.getState(), 0, null, null, null).powerState(),
                         c.getNetworkSettings() == null ? Map.of() : addresses(c.getNetworkSettings().getNetworks())))
                 .toList();
+    }
+
+    /** The server's console: its engine container's stdout and stderr. */
+    @Override
+    public WorkloadLog logs(WorkloadLogs request) {
+        return logs.read(engineName(request.uuid()), request);
     }
 
     @Override

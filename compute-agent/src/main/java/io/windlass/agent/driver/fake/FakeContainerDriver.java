@@ -15,6 +15,8 @@ import io.windlass.container.ContainerStatus;
 import io.windlass.network.NetworkBinding;
 import io.windlass.network.PortSpec;
 import io.windlass.network.WorkloadNetworks;
+import io.windlass.workload.WorkloadLog;
+import io.windlass.workload.WorkloadLogs;
 
 import java.time.Duration;
 import java.util.List;
@@ -144,6 +146,13 @@ public class FakeContainerDriver implements ContainerDriver {
         FakeContainer c = get(uuid);
         double limit = c.spec().memoryMb() > 0 ? c.spec().memoryMb() : inventory.memoryMb();
         return new ContainerStats(0.0, 0.0, limit, 0.0, 0, 0, 0, 0);
+    }
+
+    /** Nothing runs, so nothing was logged: an empty log for a container that exists. */
+    @Override
+    public WorkloadLog logs(WorkloadLogs request) {
+        get(request.uuid());
+        return new WorkloadLog("", false);
     }
 
     @Override

@@ -13,6 +13,8 @@ import io.windlass.server.PowerState;
 import io.windlass.server.ServerAction;
 import io.windlass.server.ServerAddress;
 import io.windlass.server.ServerSpec;
+import io.windlass.workload.WorkloadLog;
+import io.windlass.workload.WorkloadLogs;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -105,6 +107,15 @@ public class FakeServerDriver implements ServerDriver {
     @Override
     public void detachPort(String uuid, String networkId) {
         // nothing: see above
+    }
+
+    /** Nothing boots, so the console is empty: an empty log for a server that exists. */
+    @Override
+    public WorkloadLog logs(WorkloadLogs request) {
+        if (!servers.containsKey(request.uuid())) {
+            throw new WorkloadNotFoundException("Server", request.uuid());
+        }
+        return new WorkloadLog("", false);
     }
 
     @Override
