@@ -66,4 +66,15 @@ public class CapsuleRules extends ZunWorkloadRules<CapsuleEntity, CapsuleStatusR
         fail(row, "The capsule's containers are gone from " + report.host());
         row.members = report.members();
     }
+
+    /** Capsules have no action API upstream; their steps are logged as Zun would name them. */
+    @Override
+    public String hostEvent(String step) {
+        return "compute__do_capsule_" + step;
+    }
+
+    @Override
+    public String failure(CapsuleStatusReport report) {
+        return report.status() == ContainerStatus.ERROR ? report.statusReason() : null;
+    }
 }

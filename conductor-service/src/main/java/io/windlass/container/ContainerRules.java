@@ -86,4 +86,19 @@ public class ContainerRules extends ZunWorkloadRules<ContainerEntity, ContainerS
         fail(row, "No such container " + row.uuid + " in the engine on " + row.host);
         row.engineId = null;
     }
+
+    /** Zun's event names: {@code compute_} and the compute manager's method ({@code wrap_container_event}). */
+    @Override
+    public String hostEvent(String step) {
+        return switch (step) {
+            case "attach_interface" -> "compute__do_network_attach";
+            case "detach_interface" -> "compute__do_network_detach";
+            default -> "compute__do_container_" + step;
+        };
+    }
+
+    @Override
+    public String failure(ContainerStatusReport report) {
+        return report.status() == ContainerStatus.ERROR ? report.statusReason() : null;
+    }
 }

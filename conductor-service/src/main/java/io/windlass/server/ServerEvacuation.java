@@ -7,6 +7,7 @@ import io.windlass.conductor.config.ConductorConfig;
 import io.windlass.context.RequestContext;
 import io.windlass.network.PlacedNetworks;
 import io.windlass.network.WorkloadNetworking;
+import io.windlass.workload.ActionEvents;
 import io.windlass.workload.NetworkSteps;
 import io.windlass.rpc.RemoteException;
 import io.windlass.rpc.RpcTimeoutException;
@@ -20,6 +21,7 @@ import io.windlass.workload.WorkloadRows;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -35,6 +37,10 @@ import java.util.UUID;
 public class ServerEvacuation {
     private static final Logger LOG = Logger.getLogger(ServerEvacuation.class);
 
+    /** Nova's event names for an evacuation: the conductor's rebuild, then the destination's. */
+    private static final String SCHEDULE_EVENT = "conductor_rebuild_instance";
+    private static final String HOST_EVENT = "compute_rebuild_instance";
+
     private final WorkloadRows rows;
     private final ServerRules rules;
     private final SchedulerRpcApi scheduler;
@@ -43,9 +49,12 @@ public class ServerEvacuation {
     private final ConductorConfig config;
     private final WorkloadNetworking networking;
     private final NetworkSteps peers;
+    private final ActionEvents events;
 
     public ServerEvacuation(WorkloadRows rows, ServerRules rules, SchedulerRpcApi scheduler, ComputeRpcApi compute,
-                            AggregateHostReader aggregates, ConductorConfig config, NetworkSteps peers) {
+                            AggregateHostReader aggregates, ConductorConfig config, NetworkSteps peers,
+                            ActionEvents events) {
+        this.events = events;
         this.rows = rows;
         this.networking = peers.networking();
         this.peers = peers;
@@ -72,9 +81,10 @@ public class ServerEvacuation {
             return;
         }
         VmState target = ServerRules.evacuatedState(row.vmState, request.stopped());
+        Attempt attempt = new Attempt(ctx, uuid, request, Instant.now());
         String refusal = cannotSpawn(target);
         if (refusal != null) {
-            fail(uuid, request, "Cannot evacuate the server: " + refusal);
+            fail(attempt, "Cannot evacuate the server: " + refusal);
             return;
         }
         String host;
@@ -84,18 +94,18 @@ public class ServerEvacuation {
             host = scheduler.moveClaim(ctx, new MoveClaim(rules.resources(row).withRequestedHost(request.host()),
                     request.sourceHost())).host();
         } catch (RemoteException e) {
-            fail(uuid, request, rules.schedulingFailed(e));
+            fail(attempt, rules.schedulingFailed(e));
             return;
         } catch (RpcTimeoutException e) {
             // a claim the scheduler moves after this counts on its new host until the server is deleted
-            fail(uuid, request, rules.schedulerTimedOut());
+            fail(attempt, rules.schedulerTimedOut());
             return;
         } catch (RpcVersionCapExceeded e) {
-            fail(uuid, request, "Cannot evacuate the server: " + e.getMessage());
+            fail(attempt, "Cannot evacuate the server: " + e.getMessage());
             return;
         }
         String zone = aggregates.zoneOf(host).orElse(config.defaultAvailabilityZone());
-        Move moved = QuarkusTransaction.requiringNew().call(() -> move(uuid, request, host, zone, target));
+        Move moved = QuarkusTransaction.requiringNew().call(() -> move(attempt, host, zone, target));
         if (moved.rowGone()) {
             LOG.infof("evacuate server %s: deleted while scheduling; releasing the claim on %s", uuid, host);
             scheduler.releaseResources(ctx, uuid.toString());
@@ -119,7 +129,13 @@ public class ServerEvacuation {
         }
     }
 
-    private Move move(UUID uuid, EvacuateServer request, String host, String zone, VmState target) {
+    /** One evacuation as the conductor runs it: logged as Nova logs a rebuild, in the request's action. */
+    private record Attempt(RequestContext ctx, UUID uuid, EvacuateServer request, Instant started) {
+    }
+
+    private Move move(Attempt attempt, String host, String zone, VmState target) {
+        UUID uuid = attempt.uuid();
+        EvacuateServer request = attempt.request();
         ServerEntity locked = rows.lock(ServerEntity.class, uuid).orElse(null);
         if (locked == null || locked.isDeleted()) {
             return new Move(true, null);
@@ -128,6 +144,8 @@ public class ServerEvacuation {
             return new Move(false, null);
         }
         rules.evacuated(locked, host, zone, target);
+        events.ran(uuid, attempt.ctx().requestId(), SCHEDULE_EVENT, attempt.started(), null);
+        events.started(uuid, attempt.ctx().requestId(), HOST_EVENT, host);
         // the ports move with the server: bound to the new host, which is told the networks
         PlacedNetworks bound = networking.place(locked, host);
         LOG.infof("evacuate server %s: moved from %s to %s (zone %s), to end %s", uuid, request.sourceHost(), host,
@@ -156,10 +174,14 @@ public class ServerEvacuation {
     }
 
     /** The server stays on its source host as it was, its task state cleared and the reason recorded. */
-    private void fail(UUID uuid, EvacuateServer request, String reason) {
-        LOG.infof("evacuate server %s: failed, it stays on %s: %s", uuid, request.sourceHost(), reason);
-        QuarkusTransaction.requiringNew().run(() -> rows.lock(ServerEntity.class, uuid)
-                .filter(r -> leaving(r, request)).ifPresent(r -> rules.evacuationFailed(r, reason)));
+    private void fail(Attempt attempt, String reason) {
+        EvacuateServer request = attempt.request();
+        LOG.infof("evacuate server %s: failed, it stays on %s: %s", attempt.uuid(), request.sourceHost(), reason);
+        QuarkusTransaction.requiringNew().run(() -> {
+            events.ran(attempt.uuid(), attempt.ctx().requestId(), SCHEDULE_EVENT, attempt.started(), reason);
+            rows.lock(ServerEntity.class, attempt.uuid()).filter(r -> leaving(r, request))
+                    .ifPresent(r -> rules.evacuationFailed(r, reason));
+        });
     }
 
     private void spawn(RequestContext ctx, ServerEntity row, PlacedNetworks networks) {

@@ -278,4 +278,26 @@ public class ServerRules implements WorkloadRules<ServerEntity, ServerStatusRepo
     public String notCreatedInTime(String host, Duration timeout) {
         return "The server was not spawned on host " + host + " within " + timeout.toSeconds() + " s.";
     }
+
+    /** Nova's event names: the compute manager's method behind each step ({@code wrap_instance_event}). */
+    @Override
+    public String hostEvent(String step) {
+        return switch (step) {
+            case "create" -> "compute__do_build_and_run_instance";
+            case "delete" -> "compute_terminate_instance";
+            case "reboot_soft", "reboot_hard" -> "compute_reboot_instance";
+            case "attach_interface", "detach_interface" -> "compute_" + step;
+            default -> "compute_" + step + "_instance";
+        };
+    }
+
+    @Override
+    public String scheduleEvent() {
+        return "conductor_schedule_and_build_instances";
+    }
+
+    @Override
+    public String failure(ServerStatusReport report) {
+        return report.fault();
+    }
 }

@@ -46,9 +46,11 @@ public class WorkloadInterfaces {
     private final WorkloadNetworking networking;
     private final ComputeRpcApi compute;
     private final NetworkSteps networks;
+    private final ActionEvents events;
 
     public WorkloadInterfaces(Instance<WorkloadManager> managers, WorkloadRows rows, NetworkSteps networks,
-                              ComputeRpcApi compute) {
+                              ComputeRpcApi compute, ActionEvents events) {
+        this.events = events;
         this.managers = managers;
         this.rows = rows;
         this.networks = networks;
@@ -58,7 +60,11 @@ public class WorkloadInterfaces {
 
     public void attach(RequestContext ctx, InterfaceChange change) {
         Shell<?> shell = shell(change);
-        Optional<Attach> attach = QuarkusTransaction.requiringNew().call(() -> shell.bind(change));
+        Optional<Attach> attach = QuarkusTransaction.requiringNew().call(() -> {
+            Optional<Attach> bound = shell.bind(change);
+            bound.ifPresent(a -> shell.started(ctx, change, "attach_interface", a.host()));
+            return bound;
+        });
         if (attach.isEmpty()) {
             return;
         }
@@ -68,20 +74,30 @@ public class WorkloadInterfaces {
         } catch (RemoteException | RpcVersionCapExceeded e) {
             LOG.warnf("attach %s to %s %s: %s refused it: %s; the port is given back", change.portId(), change.kind(),
                     change.uuid(), host, e.getMessage());
-            QuarkusTransaction.requiringNew().run(() -> shell.drop(change));
+            QuarkusTransaction.requiringNew().run(() -> {
+                shell.drop(change);
+                shell.finished(ctx, change, e.getMessage());
+            });
             castPeers(ctx, host, attach.get().request());
             return;
         } catch (RpcTimeoutException e) {
             throw new HostNotAnswering(host, e);
         }
-        QuarkusTransaction.requiringNew().run(() -> shell.done(change));
+        QuarkusTransaction.requiringNew().run(() -> {
+            shell.done(change);
+            shell.finished(ctx, change, null);
+        });
         LOG.infof("attach %s to %s %s: done on %s", change.portId(), change.kind(), change.uuid(), host);
         castPeers(ctx, host, attach.get().request());
     }
 
     public void detach(RequestContext ctx, InterfaceChange change) {
         Shell<?> shell = shell(change);
-        Optional<Detach> detach = QuarkusTransaction.requiringNew().call(() -> shell.toDetach(change));
+        Optional<Detach> detach = QuarkusTransaction.requiringNew().call(() -> {
+            Optional<Detach> asked = shell.toDetach(change);
+            asked.ifPresent(d -> shell.started(ctx, change, "detach_interface", d.host()));
+            return asked;
+        });
         if (detach.isEmpty()) {
             return;
         }
@@ -92,12 +108,18 @@ public class WorkloadInterfaces {
             // the container may still hold the address: the port stays the workload's
             LOG.warnf("detach %s from %s %s: %s refused it: %s; the port stays attached", change.portId(),
                     change.kind(), change.uuid(), host, e.getMessage());
-            QuarkusTransaction.requiringNew().run(() -> shell.done(change));
+            QuarkusTransaction.requiringNew().run(() -> {
+                shell.done(change);
+                shell.finished(ctx, change, e.getMessage());
+            });
             return;
         } catch (RpcTimeoutException e) {
             throw new HostNotAnswering(host, e);
         }
-        QuarkusTransaction.requiringNew().run(() -> shell.drop(change));
+        QuarkusTransaction.requiringNew().run(() -> {
+            shell.drop(change);
+            shell.finished(ctx, change, null);
+        });
         LOG.infof("detach %s from %s %s: done on %s", change.portId(), change.kind(), change.uuid(), host);
         castPeers(ctx, host, detach.get().request());
     }
@@ -230,6 +252,16 @@ public class WorkloadInterfaces {
 
         private UUID uuid(InterfaceChange change) {
             return UUID.fromString(change.uuid());
+        }
+
+        /** The host's step of the request's action begins ({@code attach_interface} or {@code detach_interface}). */
+        void started(RequestContext ctx, InterfaceChange change, String step, String host) {
+            events.started(uuid(change), ctx.requestId(), rules.hostEvent(step), host);
+        }
+
+        /** The host's step ended; {@code failure} null when it succeeded. */
+        void finished(RequestContext ctx, InterfaceChange change, String failure) {
+            events.finished(uuid(change), ctx.requestId(), failure);
         }
     }
 

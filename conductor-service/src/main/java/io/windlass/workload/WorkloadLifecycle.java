@@ -17,6 +17,7 @@ import io.windlass.scheduler.ResourceRequest;
 import io.windlass.scheduler.SchedulerRpcApi;
 import org.jboss.logging.Logger;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -56,13 +57,15 @@ public class WorkloadLifecycle<E extends WorkloadEntity, R extends WorkloadRepor
     private final HostCast<E> redelete;
     private final HostCreate<E> recreate;
     private final NetworkSteps networks;
+    private final ActionEvents events;
     private final Counter applied;
     private final Counter ignored;
 
     WorkloadLifecycle(WorkloadRules<E, R> rules, HostCreate<E> recreate, HostCast<E> redelete, WorkloadRows rows,
                       SchedulerRpcApi scheduler, AggregateHostReader aggregates, ConductorConfig config,
-                      MeterRegistry registry, NetworkSteps networks) {
+                      MeterRegistry registry, NetworkSteps networks, ActionEvents events) {
         this.rules = rules;
+        this.events = events;
         this.networks = networks;
         this.recreate = recreate;
         this.redelete = redelete;
@@ -105,6 +108,7 @@ public class WorkloadLifecycle<E extends WorkloadEntity, R extends WorkloadRepor
             return;
         }
         ResourceRequest resources = rules.resources(row.get());
+        Instant scheduling = Instant.now();
         String host;
         try {
             LOG.infof("build %s %s: asking the scheduler for %.2f vCPU, %d MiB, %d GiB", kind, uuid,
@@ -112,18 +116,18 @@ public class WorkloadLifecycle<E extends WorkloadEntity, R extends WorkloadRepor
             host = scheduler.selectDestination(ctx, resources).host();
         } catch (RemoteException e) {
             LOG.infof("build %s %s: scheduling failed: %s: %s", kind, uuid, e.type(), e.getMessage());
-            failWhileBuilding(uuid, rules.schedulingFailed(e));
+            failWhileBuilding(ctx, uuid, scheduling, rules.schedulingFailed(e));
             return;
         } catch (RpcTimeoutException e) {
             LOG.warnf("build %s %s: %s", kind, uuid, e.getMessage());
-            failWhileBuilding(uuid, rules.schedulerTimedOut());
+            failWhileBuilding(ctx, uuid, scheduling, rules.schedulerTimedOut());
             // the scheduler may still have claimed after we stopped waiting
             scheduler.releaseResources(ctx, uuid.toString());
             return;
         }
         // only kinds that show a zone pay for the aggregate lookup
         String zone = rules.recordsZone() ? aggregates.zoneOf(host).orElse(config.defaultAvailabilityZone()) : null;
-        Placement<E> placed = QuarkusTransaction.requiringNew().call(() -> place(uuid, host, zone));
+        Placement<E> placed = QuarkusTransaction.requiringNew().call(() -> place(ctx, uuid, host, zone, scheduling));
         if (placed.rowGone()) {
             LOG.infof("build %s %s: deleted while scheduling; releasing the claim on %s", kind, uuid, host);
             scheduler.releaseResources(ctx, uuid.toString());
@@ -160,7 +164,7 @@ public class WorkloadLifecycle<E extends WorkloadEntity, R extends WorkloadRepor
     private record Placement<E>(boolean rowGone, E row, PlacedNetworks networks) {
     }
 
-    private Placement<E> place(UUID uuid, String host, String zone) {
+    private Placement<E> place(RequestContext ctx, UUID uuid, String host, String zone, Instant scheduling) {
         Optional<E> locked = rows.lock(rules.rowType(), uuid);
         RowState state = locked.map(rules::state).orElse(null);
         if (state == null) {
@@ -173,6 +177,10 @@ public class WorkloadLifecycle<E extends WorkloadEntity, R extends WorkloadRepor
             return new Placement<>(false, null, PlacedNetworks.NONE);
         }
         rules.placed(locked.get(), host, zone);
+        if (rules.scheduleEvent() != null) {
+            events.ran(uuid, ctx.requestId(), rules.scheduleEvent(), scheduling, null);
+        }
+        events.started(uuid, ctx.requestId(), rules.hostEvent("create"), host);
         PlacedNetworks bound = networks.networking().place(locked.get(), host);
         if (!bound.ports().isEmpty()) {
             rules.addressed(locked.get(), bound.ports());
@@ -185,16 +193,21 @@ public class WorkloadLifecycle<E extends WorkloadEntity, R extends WorkloadRepor
         return state.phase() == Phase.SCHEDULING || state.phase() == Phase.CREATING;
     }
 
-    private void failWhileBuilding(UUID uuid, String reason) {
-        QuarkusTransaction.requiringNew().run(() -> rows.lock(rules.rowType(), uuid)
-                .filter(r -> {
-                    RowState s = rules.state(r);
-                    return s != null && building(s);
-                })
-                .ifPresent(r -> {
-                    rules.fail(r, reason);
-                    rules.clearTask(r);
-                }));
+    private void failWhileBuilding(RequestContext ctx, UUID uuid, Instant scheduling, String reason) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (rules.scheduleEvent() != null) {
+                events.ran(uuid, ctx.requestId(), rules.scheduleEvent(), scheduling, reason);
+            }
+            rows.lock(rules.rowType(), uuid)
+                    .filter(r -> {
+                        RowState s = rules.state(r);
+                        return s != null && building(s);
+                    })
+                    .ifPresent(r -> {
+                        rules.fail(r, reason);
+                        rules.clearTask(r);
+                    });
+        });
     }
 
     // ---------------------------------------------------------------- actions and delete
@@ -208,6 +221,8 @@ public class WorkloadLifecycle<E extends WorkloadEntity, R extends WorkloadRepor
         Optional<E> placed = QuarkusTransaction.requiringNew().call(() -> {
             Optional<E> row = rows.lock(rules.rowType(), uuid).filter(r -> rules.state(r) != null);
             row.filter(r -> r.host == null).ifPresent(rules::clearTask);
+            row.filter(r -> r.host != null).ifPresent(r -> events.started(uuid, ctx.requestId(),
+                    rules.hostEvent(action), r.host));
             return row.filter(r -> r.host != null);
         });
         if (placed.isEmpty()) {
@@ -231,6 +246,7 @@ public class WorkloadLifecycle<E extends WorkloadEntity, R extends WorkloadRepor
         DeleteStart<E> start = QuarkusTransaction.requiringNew().call(() -> {
             Optional<E> found = rows.lock(rules.rowType(), uuid).filter(r -> rules.state(r) != null);
             if (found.isEmpty() || found.get().host != null) {
+                found.ifPresent(r -> events.started(uuid, ctx.requestId(), rules.hostEvent("delete"), r.host));
                 return new DeleteStart<>(found.isEmpty(), found.orElse(null));
             }
             networks.networking().release(found.get());
@@ -290,7 +306,12 @@ public class WorkloadLifecycle<E extends WorkloadEntity, R extends WorkloadRepor
      */
     public ReportOutcome apply(RequestContext ctx, R report) {
         UUID uuid = uuid(report.uuid());
-        Applied<E> result = QuarkusTransaction.requiringNew().call(() -> applyLocked(uuid, report));
+        Applied<E> result = QuarkusTransaction.requiringNew().call(() -> {
+            if (report.operationDone()) {
+                events.finished(uuid, ctx.requestId(), rules.failure(report));
+            }
+            return applyLocked(uuid, report);
+        });
         ReportOutcome outcome = result.outcome();
         (outcome.applied() ? applied : ignored).increment();
         if (outcome.releasesClaim()) {

@@ -16,9 +16,12 @@ public class WorkloadLifecycles {
     private final ConductorConfig config;
     private final MeterRegistry registry;
     private final NetworkSteps networks;
+    private final ActionEvents events;
 
     public WorkloadLifecycles(WorkloadRows rows, SchedulerRpcApi scheduler, AggregateHostReader aggregates,
-                              ConductorConfig config, MeterRegistry registry, NetworkSteps networks) {
+                              ConductorConfig config, MeterRegistry registry, NetworkSteps networks,
+                              ActionEvents events) {
+        this.events = events;
         this.rows = rows;
         this.networks = networks;
         this.scheduler = scheduler;
@@ -35,6 +38,6 @@ public class WorkloadLifecycles {
     public <E extends WorkloadEntity, R extends WorkloadReport> WorkloadLifecycle<E, R> of(
             WorkloadRules<E, R> rules, WorkloadLifecycle.HostCreate<E> recreate, WorkloadLifecycle.HostCast<E> redelete) {
         return new WorkloadLifecycle<>(rules, recreate, redelete, rows, scheduler, aggregates, config, registry,
-                networks);
+                networks, events);
     }
 }

@@ -105,4 +105,22 @@ public interface WorkloadRules<E extends WorkloadEntity, R extends WorkloadRepor
     boolean showsUnknown();
 
     void markUnknown(E row, String reason);
+
+    // --- the action log ---
+
+    /**
+     * The name a step on the host is logged as in the request's action, in the family's words
+     * (Nova's {@code compute_stop_instance}, Zun's {@code compute__do_container_stop}).
+     *
+     * @param step {@code create}, {@code delete}, or the action forwarded ({@code stop}, {@code reboot_hard} ...)
+     */
+    String hostEvent(String step);
+
+    /** The name the conductor's scheduling is logged as, or null when the kind logs none. */
+    default String scheduleEvent() {
+        return null;
+    }
+
+    /** Why an operation-done report says the operation failed, or null when it succeeded. */
+    String failure(R report);
 }

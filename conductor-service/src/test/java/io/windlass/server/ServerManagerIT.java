@@ -151,6 +151,88 @@ class ServerManagerIT {
         assertNull(row(uuid).deletedAt, "not deleted: the user decides");
     }
 
+    @Test
+    void theActionLogGetsTheConductorsAndTheHostsStepsWithTheirResults() throws Exception {
+        UUID uuid = insert(Map.of());
+        logAction(uuid, "create");
+        conductor.buildServer(ctx, new ServerRef(uuid.toString()));
+        next(edges.serverSpawns);
+        assertEquals(List.of("conductor_schedule_and_build_instances Success null",
+                "compute__do_build_and_run_instance null " + HOST), events(uuid));
+        report(uuid, PowerState.RUNNING, null, false, true);
+        Poll.until("spawn step ended", () -> events(uuid).get(1).equals("compute__do_build_and_run_instance Success "
+                + HOST));
+        assertNull(actionMessage(uuid));
+
+        // a stop that the host fails ends the action's step in error, with the host's reason
+        RequestContext stop = new RequestContext("req-" + UUID.randomUUID(), "req-g", "u1", "p1", List.of("member"));
+        logAction(uuid, stop, "stop");
+        setTask(uuid, ServerTaskState.POWERING_OFF);
+        conductor.serverAction(stop, new ServerOperation(uuid.toString(), ServerAction.STOP));
+        next(edges.serverActions);
+        conductor.reportServerStatus(stop, new ServerStatusReport(uuid.toString(), HOST, PowerState.RUNNING, "engine-1",
+                Map.of(), "Docker stop failed: boom", false, true, Instant.now()));
+        Poll.until("stop step failed", () -> eventsOf(stop.requestId()).equals(List.of(
+                "compute_stop_instance Error " + HOST)));
+        assertEquals("Error", QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select message from workload_actions where request_id = ?1").setParameter(1, stop.requestId())
+                .getSingleResult()));
+        assertEquals("Docker stop failed: boom", QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select e.traceback from workload_action_events e join workload_actions a on a.id = e.action_id "
+                        + "where a.request_id = ?1").setParameter(1, stop.requestId()).getSingleResult()));
+    }
+
+    @Test
+    void noValidHostEndsTheSchedulingStepInError() throws Exception {
+        edges.selectAnswer = (c, r) -> {
+            throw new RpcHandlerException(SchedulerRpcApi.NO_VALID_HOST, "RamFilter removed 3 of 3");
+        };
+        UUID uuid = insert(Map.of());
+        logAction(uuid, "create");
+        conductor.buildServer(ctx, new ServerRef(uuid.toString()));
+        next(edges.selects);
+        Poll.until("scheduling step failed", () -> events(uuid).equals(List.of(
+                "conductor_schedule_and_build_instances Error null")));
+        assertEquals("Error", actionMessage(uuid));
+    }
+
+    /** What the api-service records when it accepts a request. */
+    private void logAction(UUID uuid, String action) {
+        logAction(uuid, ctx, action);
+    }
+
+    private void logAction(UUID uuid, RequestContext request, String action) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                        insert into workload_actions (kind, workload_uuid, request_id, action, project_id, user_id)
+                        values ('server', ?1, ?2, ?3, 'p1', 'u1')""")
+                .setParameter(1, uuid).setParameter(2, request.requestId()).setParameter(3, action).executeUpdate());
+    }
+
+    /** The workload's events as "name result host", in the order they began. */
+    @SuppressWarnings("unchecked")
+    private List<String> events(UUID uuid) {
+        return QuarkusTransaction.requiringNew().call(() -> ((List<Object[]>) em.createNativeQuery("""
+                        select e.event, e.result, e.host from workload_action_events e
+                        join workload_actions a on a.id = e.action_id where a.workload_uuid = ?1
+                        order by e.start_time, e.id""").setParameter(1, uuid).getResultList())
+                .stream().map(r -> r[0] + " " + r[1] + " " + r[2]).toList());
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> eventsOf(String requestId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((List<Object[]>) em.createNativeQuery("""
+                        select e.event, e.result, e.host from workload_action_events e
+                        join workload_actions a on a.id = e.action_id where a.request_id = ?1
+                        order by e.start_time, e.id""").setParameter(1, requestId).getResultList())
+                .stream().map(r -> r[0] + " " + r[1] + " " + r[2]).toList());
+    }
+
+    private String actionMessage(UUID uuid) {
+        return (String) QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select message from workload_actions where workload_uuid = ?1 and request_id = ?2")
+                .setParameter(1, uuid).setParameter(2, ctx.requestId()).getSingleResult());
+    }
+
     private void report(UUID uuid, PowerState power, String fault, boolean gone, boolean done) {
         conductor.reportServerStatus(ctx, new ServerStatusReport(uuid.toString(), HOST, power, "engine-1",
                 Map.of("bridge", List.of(new ServerAddress("198.19.0.9", 4, "02:42:ac:11:00:09"))), fault, gone, done,

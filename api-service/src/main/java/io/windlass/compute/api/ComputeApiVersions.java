@@ -57,6 +57,16 @@ public final class ComputeApiVersions {
     public static final ApiVersion FLAVOR_EXTRA_SPECS = ApiVersion.of(2, 61);
     /** Consistent responses: flavor {@code swap} is 0 rather than "" when there is none. */
     public static final ApiVersion CONSISTENT_RESPONSES = ApiVersion.of(2, 75);
+    /** A deleted server's instance actions are shown. */
+    public static final ApiVersion ACTIONS_OF_DELETED = ApiVersion.of(2, 21);
+    /** Instance action events are shown to the server's project too (without tracebacks). */
+    public static final ApiVersion ACTION_EVENTS_FOR_PROJECT = ApiVersion.of(2, 51);
+    /** Instance actions are paged and filtered ({@code limit}, {@code marker}, {@code changes-since}); {@code updated_at}. */
+    public static final ApiVersion ACTIONS_PAGING = ApiVersion.of(2, 58);
+    /** Instance action events show {@code hostId} (and {@code host} to admins). */
+    public static final ApiVersion ACTION_EVENT_HOST = ApiVersion.of(2, 62);
+    /** Instance action events show {@code details} to admins. */
+    public static final ApiVersion ACTION_EVENT_DETAILS = ApiVersion.of(2, 84);
     /** Key pairs have a type (ssh, x509); create answers 201 and delete 204. */
     public static final ApiVersion KEYPAIR_TYPE = ApiVersion.of(2, 2);
     /** An admin names the key pair's user ({@code user_id}). */

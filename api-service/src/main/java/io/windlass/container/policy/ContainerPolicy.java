@@ -42,6 +42,9 @@ public class ContainerPolicy {
     public static final String UNPAUSE = "container:unpause";
     public static final String REBOOT = "container:reboot";
     public static final String KILL = "container:kill";
+    /** {@code zun/common/policies/container_action.py}: the project reads its containers' actions; tracebacks are admins'. */
+    public static final String ACTIONS = "container:actions";
+    public static final String ACTION_EVENTS = "container:action:events";
     public static final String NETWORK_LIST = "container:network_list";
     public static final String NETWORK_ATTACH = "container:network_attach";
     public static final String NETWORK_DETACH = "container:network_detach";
@@ -65,7 +68,8 @@ public class ContainerPolicy {
             Map.entry(KILL, ADMIN_OR_MEMBER), Map.entry(RENAME, ADMIN_OR_MEMBER), Map.entry(STATS, ADMIN_OR_READER),
             Map.entry(LOGS, ADMIN_OR_MEMBER),
             Map.entry(NETWORK_LIST, ADMIN_OR_READER), Map.entry(NETWORK_ATTACH, ADMIN_OR_MEMBER),
-            Map.entry(NETWORK_DETACH, ADMIN_OR_MEMBER));
+            Map.entry(NETWORK_DETACH, ADMIN_OR_MEMBER), Map.entry(ACTIONS, ADMIN_OR_READER),
+            Map.entry(ACTION_EVENTS, ADMIN_API));
 
     private final PolicyEngine engine;
 

@@ -1,6 +1,7 @@
 package io.windlass.container.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.windlass.action.ActionLog;
 import io.windlass.api.error.ConflictException;
 import io.windlass.api.error.InvalidInputException;
 import io.windlass.conductor.ConductorRpcApi;
@@ -37,9 +38,11 @@ public class ContainerInterfaces {
     private final ContainerPolicy policy;
     private final ConductorRpcApi conductor;
     private final WorkloadPorts ports;
+    private final ActionLog actions;
 
     public ContainerInterfaces(ContainerRepository repository, ContainerLookup lookup, ContainerPolicy policy,
-                               ConductorRpcApi conductor, WorkloadPorts ports) {
+                               ConductorRpcApi conductor, WorkloadPorts ports, ActionLog actions) {
+        this.actions = actions;
         this.repository = repository;
         this.lookup = lookup;
         this.policy = policy;
@@ -76,6 +79,7 @@ public class ContainerInterfaces {
             nics.add(added);
             c.nics = List.copyOf(nics);
             c.taskState = TaskState.NETWORK_ATTACHING;
+            actions.record(caller, ActionLog.CONTAINER, c.uuid, c.projectId, "network_attach");
             conductor.attachInterface(caller, new InterfaceChange(InterfaceChange.CONTAINER, c.uuid.toString(),
                     added.portId()));
             return added;
@@ -101,6 +105,7 @@ public class ContainerInterfaces {
                             ? "Port '" + port + "' is not attached to container '" + ident + "'."
                             : "Network '" + network + "' is not attached to container '" + ident + "'."));
             c.taskState = TaskState.NETWORK_DETACHING;
+            actions.record(caller, ActionLog.CONTAINER, c.uuid, c.projectId, "network_detach");
             conductor.detachInterface(caller, new InterfaceChange(InterfaceChange.CONTAINER, c.uuid.toString(),
                     nic.portId()));
             return nic;

@@ -1,6 +1,7 @@
 package io.windlass.container.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.windlass.action.ActionLog;
 import io.windlass.api.error.ConflictException;
 import io.windlass.api.error.ResourceNotFoundException;
 import io.windlass.host.persistence.ComputeHostRepository;
@@ -56,11 +57,13 @@ public class ContainerService {
     private final ReservationQueue reservations;
     private final WorkloadPorts ports;
     private final ComputeHostRepository hosts;
+    private final ActionLog actions;
 
     public ContainerService(ContainerRepository repository, ContainerLookup lookup, ContainerPolicy policy,
                             ContainerNameGenerator names, ConductorRpcApi conductor, ComputeRpcApi compute,
                             QuotaEnforcer quotas, ReservationQueue reservations, WorkloadPorts ports,
-                            ComputeHostRepository hosts) {
+                            ComputeHostRepository hosts, ActionLog actions) {
+        this.actions = actions;
         this.hosts = hosts;
         this.quotas = quotas;
         this.ports = ports;
@@ -97,6 +100,7 @@ public class ContainerService {
             quotas.reserveContainer(container.projectId, container.cpu, container.memory);
             container.nics = nics(container, request);
             repository.persist(container);
+            actions.record(caller, ActionLog.CONTAINER, container.uuid, container.projectId, "create");
             // recorded with the row (RpcOutbox): both commit, or neither
             conductor.buildContainer(caller, new BuildContainer(container.uuid.toString(), run));
         });
@@ -141,6 +145,7 @@ public class ContainerService {
         return QuarkusTransaction.requiringNew().call(() -> {
             ContainerEntity c = locked(found.uuid, ident);
             requireAllowed(c, ContainerAction.UPDATE);
+            actions.record(caller, ActionLog.CONTAINER, c.uuid, c.projectId, "update");
             if (patch.name() != null) {
                 c.name = patch.name();
             }
@@ -179,6 +184,7 @@ public class ContainerService {
             if (action == ContainerAction.REBOOT) {
                 c.status = ContainerStatus.RESTARTING;
             }
+            actions.record(caller, ActionLog.CONTAINER, c.uuid, c.projectId, action.verb());
             conductor.containerAction(caller, new ContainerOperation(found.uuid.toString(), action, timeoutSeconds));
         });
     }
@@ -194,6 +200,7 @@ public class ContainerService {
         boolean placed = QuarkusTransaction.requiringNew().call(() -> {
             ContainerEntity c = locked(found.uuid, ident);
             requireAllowed(c, action);
+            actions.record(caller, ActionLog.CONTAINER, c.uuid, c.projectId, "delete");
             if (c.host == null) {
                 // never placed: no engine container exists, so there is nothing to ask anyone
                 ports.release(c.nics);

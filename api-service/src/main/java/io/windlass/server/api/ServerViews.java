@@ -273,12 +273,17 @@ public class ServerViews {
 
     /** {@code sha224(project_id + host)}, empty without a host: lets a project see co-location without naming hosts. */
     private static String hostId(ServerEntity s) {
-        if (s.host == null) {
+        return hostId(s.projectId, s.host);
+    }
+
+    /** Nova's {@code utils.generate_hostid}: also what an instance action event shows of its host (2.62). */
+    static String hostId(String projectId, String host) {
+        if (host == null) {
             return "";
         }
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-224");
-            return HexFormat.of().formatHex(sha.digest((s.projectId + s.host).getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(sha.digest((projectId + host).getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-224 is part of every Java runtime", e);
         }

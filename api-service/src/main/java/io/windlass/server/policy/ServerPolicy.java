@@ -68,6 +68,11 @@ public class ServerPolicy {
     public static final String INTERFACES_DELETE = "os_compute_api:os-attach-interfaces:delete";
     /** {@code nova/policies/console_output.py}: members (a console may show what the guest printed of its secrets). */
     public static final String CONSOLE_OUTPUT = "os_compute_api:os-console-output";
+    /** {@code nova/policies/instance_actions.py}: readers list and show; events' tracebacks, hosts and details are admins'. */
+    public static final String INSTANCE_ACTIONS_LIST = "os_compute_api:os-instance-actions:list";
+    public static final String INSTANCE_ACTIONS_SHOW = "os_compute_api:os-instance-actions:show";
+    public static final String INSTANCE_ACTIONS_EVENTS = "os_compute_api:os-instance-actions:events";
+    public static final String INSTANCE_ACTIONS_EVENTS_DETAILS = "os_compute_api:os-instance-actions:events:details";
     /** {@code nova/policies/evacuate.py}: admins only. */
     public static final String EVACUATE = "os_compute_api:os-evacuate";
 
@@ -95,7 +100,9 @@ public class ServerPolicy {
             Map.entry(TAGS_INDEX, ADMIN_OR_READER), Map.entry(TAGS_SHOW, ADMIN_OR_READER),
             Map.entry(TAGS_UPDATE, ADMIN_OR_MEMBER), Map.entry(TAGS_UPDATE_ALL, ADMIN_OR_MEMBER),
             Map.entry(TAGS_DELETE, ADMIN_OR_MEMBER), Map.entry(TAGS_DELETE_ALL, ADMIN_OR_MEMBER),
-            Map.entry(LOCK, ADMIN_OR_MEMBER), Map.entry(UNLOCK, ADMIN_OR_MEMBER), Map.entry(UNLOCK_OVERRIDE, ADMIN_API));
+            Map.entry(LOCK, ADMIN_OR_MEMBER), Map.entry(UNLOCK, ADMIN_OR_MEMBER), Map.entry(UNLOCK_OVERRIDE, ADMIN_API),
+            Map.entry(INSTANCE_ACTIONS_LIST, ADMIN_OR_READER), Map.entry(INSTANCE_ACTIONS_SHOW, ADMIN_OR_READER),
+            Map.entry(INSTANCE_ACTIONS_EVENTS, ADMIN_API), Map.entry(INSTANCE_ACTIONS_EVENTS_DETAILS, ADMIN_API));
 
     /** List filters only for callers that {@link #ALLOW_ALL_FILTERS} allows. */
     public static final Set<String> ADMIN_FILTERS = Set.of("host", "node", "uuid");

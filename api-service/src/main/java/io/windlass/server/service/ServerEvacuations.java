@@ -1,6 +1,7 @@
 package io.windlass.server.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.windlass.action.ActionLog;
 import io.windlass.api.error.ConflictException;
 import io.windlass.conductor.ConductorRpcApi;
 import io.windlass.context.RequestContext;
@@ -30,9 +31,12 @@ public class ServerEvacuations {
     private final ComputeHostRepository hosts;
     private final ServiceLivenessConfig liveness;
     private final ConductorRpcApi conductor;
+    private final ActionLog actions;
 
     public ServerEvacuations(ServerRepository repository, ServerLookup lookup, ServerPolicy policy,
-                             ComputeHostRepository hosts, ServiceLivenessConfig liveness, ConductorRpcApi conductor) {
+                             ComputeHostRepository hosts, ServiceLivenessConfig liveness, ConductorRpcApi conductor,
+                             ActionLog actions) {
+        this.actions = actions;
         this.repository = repository;
         this.lookup = lookup;
         this.policy = policy;
@@ -56,6 +60,7 @@ public class ServerEvacuations {
                 // an action may have started since the checks
                 EvacuationRules.requireState(s);
                 s.taskState = ServerTaskState.REBUILDING;
+                actions.record(caller, ActionLog.SERVER, s.uuid, s.projectId, "evacuate");
                 conductor.evacuateServer(caller, new EvacuateServer(s.uuid.toString(), s.host, request.host(),
                         request.stopped()));
             });

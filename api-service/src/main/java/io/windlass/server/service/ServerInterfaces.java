@@ -1,6 +1,7 @@
 package io.windlass.server.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.windlass.action.ActionLog;
 import io.windlass.api.error.InvalidInputException;
 import io.windlass.api.error.ResourceNotFoundException;
 import io.windlass.conductor.ConductorRpcApi;
@@ -45,9 +46,11 @@ public class ServerInterfaces {
     private final ConductorRpcApi conductor;
     private final WorkloadPorts ports;
     private final PortRepository portRows;
+    private final ActionLog actions;
 
     public ServerInterfaces(ServerRepository repository, ServerLookup lookup, ConductorRpcApi conductor,
-                            WorkloadPorts ports, PortRepository portRows) {
+                            WorkloadPorts ports, PortRepository portRows, ActionLog actions) {
+        this.actions = actions;
         this.repository = repository;
         this.lookup = lookup;
         this.conductor = conductor;
@@ -112,6 +115,7 @@ public class ServerInterfaces {
             List<WorkloadPort> nics = new ArrayList<>(s.nics);
             nics.add(port);
             s.nics = List.copyOf(nics);
+            actions.record(caller, ActionLog.SERVER, s.uuid, s.projectId, "attach_interface");
             conductor.attachInterface(caller, new InterfaceChange(InterfaceChange.SERVER, s.uuid.toString(),
                     port.portId()));
             return port;
@@ -128,6 +132,7 @@ public class ServerInterfaces {
             WorkloadPort nic = s.nics.stream().filter(n -> n.portId().equals(portId)).findFirst()
                     .orElseThrow(() -> new ResourceNotFoundException("PortNotFound", "Port id " + portId
                             + " could not be found."));
+            actions.record(caller, ActionLog.SERVER, s.uuid, s.projectId, "detach_interface");
             conductor.detachInterface(caller, new InterfaceChange(InterfaceChange.SERVER, s.uuid.toString(),
                     nic.portId()));
             return nic;

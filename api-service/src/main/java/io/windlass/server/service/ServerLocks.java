@@ -1,6 +1,7 @@
 package io.windlass.server.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.windlass.action.ActionLog;
 import io.windlass.api.error.ConflictException;
 import io.windlass.context.RequestContext;
 import io.windlass.server.persistence.ServerEntity;
@@ -24,8 +25,10 @@ public class ServerLocks {
     private final ServerRepository repository;
     private final ServerLookup lookup;
     private final ServerPolicy policy;
+    private final ActionLog actions;
 
-    public ServerLocks(ServerRepository repository, ServerLookup lookup, ServerPolicy policy) {
+    public ServerLocks(ServerRepository repository, ServerLookup lookup, ServerPolicy policy, ActionLog actions) {
+        this.actions = actions;
         this.repository = repository;
         this.lookup = lookup;
         this.policy = policy;
@@ -47,6 +50,7 @@ public class ServerLocks {
             if (reason != null) {
                 s.lockedReason = reason;
             }
+            actions.record(caller, ActionLog.SERVER, s.uuid, s.projectId, "lock");
             return true;
         });
         LOG.infof(changed ? "server %s: locked by %s" : "server %s: already locked (%s asked again)", found.uuid, by);
@@ -64,6 +68,7 @@ public class ServerLocks {
             s.locked = false;
             s.lockedBy = null;
             s.lockedReason = null;
+            actions.record(caller, ActionLog.SERVER, s.uuid, s.projectId, "unlock");
         });
         LOG.infof("server %s: unlocked", found.uuid);
     }

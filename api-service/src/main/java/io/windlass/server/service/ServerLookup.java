@@ -35,6 +35,20 @@ public class ServerLookup {
     }
 
     /**
+     * As {@link #authorized}, a deleted server included (Nova's {@code read_deleted='yes'}: its
+     * instance actions from 2.21).
+     */
+    public ServerEntity authorizedEvenDeleted(RequestContext caller, String id, String rule) {
+        UUID uuid = parse(id);
+        ServerEntity server = repository.findAny(uuid).orElseThrow(() -> notFound(id));
+        if (!server.projectId.equals(caller.projectId()) && !policy.allows(rule, caller, server.projectId)) {
+            throw notFound(id);
+        }
+        policy.authorize(rule, caller, server.projectId);
+        return server;
+    }
+
+    /**
      * The server, found as {@link #visible} finds it, once {@code rule} allows the caller on it (a
      * 403 for a server the caller sees but may not act on, as Nova's {@code context.can}).
      */

@@ -1,6 +1,7 @@
 package io.windlass.server.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.windlass.action.ActionLog;
 import io.windlass.api.error.ApiException;
 import io.windlass.api.error.InvalidInputException;
 import io.windlass.conductor.ConductorRpcApi;
@@ -65,12 +66,14 @@ public class ServerService {
     private final ComputeHostRepository hosts;
     private final WorkloadPorts ports;
     private final KeyPairService keyPairs;
+    private final ActionLog actions;
 
     public ServerService(ServerRepository repository, ServerLookup lookup, ServerPolicy policy,
                          FlavorLookup flavors, ImageCatalog images, QuotaEnforcer quotas,
                          ReservationQueue reservations, ConductorRpcApi conductor, ComputeHostRepository hosts,
-                         WorkloadPorts ports, KeyPairService keyPairs) {
+                         WorkloadPorts ports, KeyPairService keyPairs, ActionLog actions) {
         this.ports = ports;
+        this.actions = actions;
         this.keyPairs = keyPairs;
         this.reservations = reservations;
         this.hosts = hosts;
@@ -116,6 +119,7 @@ public class ServerService {
                     reserve(project, flavor, n);
                     rows.forEach(row -> row.nics = nics(row, request));
                     rows.forEach(repository::persist);
+                    rows.forEach(row -> actions.record(caller, ActionLog.SERVER, row.uuid, project, "create"));
                     // recorded with the rows (RpcOutbox): all commit, or none
                     rows.forEach(server -> conductor.buildServer(caller, new ServerRef(server.uuid.toString())));
                 });
@@ -194,6 +198,7 @@ public class ServerService {
             ServerLocks.requireUnlocked(s, caller);
             ServerActionRules.require(s, action);
             s.taskState = action.taskState();
+            actions.record(caller, ActionLog.SERVER, s.uuid, s.projectId, action.method());
             conductor.serverAction(caller, new ServerOperation(found.uuid.toString(), action));
         });
         LOG.infof("server %s: %s requested", found.uuid, action);
@@ -209,6 +214,7 @@ public class ServerService {
         boolean deletedHere = QuarkusTransaction.requiringNew().call(() -> {
             ServerEntity s = repository.lockLive(found.uuid).orElseThrow(() -> ServerLookup.notFound(id));
             ServerLocks.requireUnlocked(s, caller);
+            actions.record(caller, ActionLog.SERVER, s.uuid, s.projectId, "delete");
             if (s.host == null) {
                 ports.release(s.nics);
                 Instant now = ServerEntity.now();

@@ -1,0 +1,94 @@
+package io.windlass.workload;
+
+import io.windlass.action.persistence.WorkloadActionEntity;
+import io.windlass.action.persistence.WorkloadActionEventEntity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The conductor's side of the action log: the events of an action the api-service recorded
+ * (Nova's instance action events, Zun's container action events), found by the workload and the
+ * request id that travels with every message of the request, from the API to the host and back
+ * in its report. Callers hold the transaction; every write is safe to repeat (messages arrive at
+ * least once): an event is started once per action and name, finishing finds only open events.
+ */
+@ApplicationScoped
+public class ActionEvents {
+    private final EntityManager em;
+
+    public ActionEvents(EntityManager em) {
+        this.em = em;
+    }
+
+    /** A step begins (on {@code host}, or the conductor's own when null); nothing when no action was logged. */
+    public void started(UUID workload, String requestId, String event, String host) {
+        action(workload, requestId).ifPresent(a -> {
+            if (!exists(a, event)) {
+                WorkloadActionEventEntity e = new WorkloadActionEventEntity();
+                e.actionId = a.id;
+                e.event = event;
+                e.host = host;
+                e.startTime = Instant.now();
+                em.persist(e);
+                a.updatedAt = e.startTime;
+            }
+        });
+    }
+
+    /** A step that began at {@code startedAt} and has ended (the conductor's scheduling); {@code failure} null on success. */
+    public void ran(UUID workload, String requestId, String event, Instant startedAt, String failure) {
+        action(workload, requestId).filter(a -> !exists(a, event)).ifPresent(a -> {
+            WorkloadActionEventEntity e = new WorkloadActionEventEntity();
+            e.actionId = a.id;
+            e.event = event;
+            e.startTime = startedAt;
+            em.persist(e);
+            finish(a, e, failure);
+        });
+    }
+
+    /**
+     * The request's open steps ended, as the host's operation-done report says; {@code failure} null
+     * on success. A report answering a message the reconciler sent again carries the reconciler's
+     * request id, so without an action of that id the workload's latest action with an open step is
+     * the one that ended.
+     */
+    public void finished(UUID workload, String requestId, String failure) {
+        Optional<WorkloadActionEntity> action = action(workload, requestId).or(() -> em.createQuery(
+                        "SELECT a FROM WorkloadActionEntity a WHERE a.workloadUuid = :uuid AND EXISTS (SELECT e FROM "
+                                + "WorkloadActionEventEntity e WHERE e.actionId = a.id AND e.finishTime IS NULL) "
+                                + "ORDER BY a.startTime DESC, a.id DESC", WorkloadActionEntity.class)
+                .setParameter("uuid", workload).setMaxResults(1).getResultStream().findFirst());
+        action.ifPresent(a -> em.createQuery("FROM WorkloadActionEventEntity e WHERE e.actionId = :action "
+                        + "AND e.finishTime IS NULL", WorkloadActionEventEntity.class).setParameter("action", a.id)
+                .getResultList().forEach(e -> finish(a, e, failure)));
+    }
+
+    private void finish(WorkloadActionEntity action, WorkloadActionEventEntity event, String failure) {
+        Instant now = Instant.now();
+        event.finishTime = now;
+        event.result = failure == null ? WorkloadActionEventEntity.SUCCESS : WorkloadActionEventEntity.ERROR;
+        event.traceback = failure;
+        action.finishTime = now;
+        action.updatedAt = now;
+        if (failure != null) {
+            action.message = "Error";
+        }
+    }
+
+    private Optional<WorkloadActionEntity> action(UUID workload, String requestId) {
+        return em.createQuery("FROM WorkloadActionEntity a WHERE a.workloadUuid = :uuid AND a.requestId = :request",
+                        WorkloadActionEntity.class).setParameter("uuid", workload).setParameter("request", requestId)
+                .getResultStream().findFirst();
+    }
+
+    private boolean exists(WorkloadActionEntity action, String event) {
+        return !em.createQuery("SELECT e.id FROM WorkloadActionEventEntity e WHERE e.actionId = :action "
+                + "AND e.event = :event", Long.class).setParameter("action", action.id).setParameter("event", event)
+                .setMaxResults(1).getResultList().isEmpty();
+    }
+}
