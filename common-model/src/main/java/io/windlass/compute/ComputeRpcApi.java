@@ -37,7 +37,8 @@ import java.time.Duration;
  * 1.7 {@code update_port_filters} (security groups' ingress rules enforced on the host); 1.8 {@link ServerSpec} gained
  * {@code key} (the server's key pair, on its config drive and as root's authorized key), which a 1.7 agent ignores;
  * 1.9 {@code workload_logs} (a container's or server's engine log, for Zun's {@code logs} and Nova's
- * {@code os-getConsoleOutput}).
+ * {@code os-getConsoleOutput}); 1.10 {@code suspend_server}, {@code resume_server} (the guest frozen and thawed,
+ * answered by {@code conductor.report_server_status}).
  * Each method names the version that introduced it; under a version cap
  * ({@code windlass.rpc.version-cap.compute}) a newer one is not sent ({@link io.windlass.rpc.RpcVersionCapExceeded}).
  */
@@ -52,8 +53,9 @@ public class ComputeRpcApi {
     private static final RpcVersion V1_7 = new RpcVersion(1, 7);
     private static final RpcVersion V1_8 = new RpcVersion(1, 8);
     private static final RpcVersion V1_9 = new RpcVersion(1, 9);
+    private static final RpcVersion V1_10 = new RpcVersion(1, 10);
     /** This build's API: the newest method's version. */
-    public static final RpcVersion VERSION = V1_9;
+    public static final RpcVersion VERSION = V1_10;
     /** The version from which agents put a workload on its ports ({@code networks} in its create). */
     public static final RpcVersion TENANT_NETWORKS = V1_5;
     /** The version from which agents leave a server spawned with {@link ServerSpec#stopped()} powered off. */
@@ -91,6 +93,8 @@ public class ComputeRpcApi {
     public static final RpcMethod<ServerOperation> SERVER_ACTION =
             RpcMethod.of("server_action", ServerOperation.class, V1_3);
     public static final RpcMethod<ServerRef> DESTROY_SERVER = RpcMethod.of("destroy_server", ServerRef.class, V1_3);
+    public static final RpcMethod<ServerRef> SUSPEND_SERVER = RpcMethod.of("suspend_server", ServerRef.class, V1_10);
+    public static final RpcMethod<ServerRef> RESUME_SERVER = RpcMethod.of("resume_server", ServerRef.class, V1_10);
 
     private final RpcClient rpc;
     private final Duration callTimeout;
@@ -164,6 +168,16 @@ public class ComputeRpcApi {
     /** A power action on a server; answered by {@code conductor.report_server_status} (since 1.3). */
     public void serverAction(String host, RequestContext ctx, ServerOperation operation) {
         rpc.cast(RpcTopics.compute(host), SERVER_ACTION, ctx, operation);
+    }
+
+    /** Freeze a server's guest; answered by {@code conductor.report_server_status} (since 1.10). */
+    public void suspendServer(String host, RequestContext ctx, ServerRef server) {
+        rpc.cast(RpcTopics.compute(host), SUSPEND_SERVER, ctx, server);
+    }
+
+    /** Thaw a suspended server's guest; answered by {@code conductor.report_server_status} (since 1.10). */
+    public void resumeServer(String host, RequestContext ctx, ServerRef server) {
+        rpc.cast(RpcTopics.compute(host), RESUME_SERVER, ctx, server);
     }
 
     /** Remove a server and its config drive; answered by a {@code gone} report (since 1.3). */

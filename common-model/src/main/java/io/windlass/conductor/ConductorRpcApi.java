@@ -32,7 +32,8 @@ import java.time.Duration;
  * 1.2 {@code build_capsule}, {@code delete_capsule}, {@code report_capsule_status} (capsules);
  * 1.3 {@code build_server}, {@code server_action}, {@code delete_server}, {@code report_server_status} (Nova servers);
  * 1.4 {@code evacuate_server}; 1.5 {@code attach_interface}, {@code detach_interface} (Zun network_attach/detach,
- * Nova os-interface) and {@code refresh_port_filters} (security groups changed).
+ * Nova os-interface) and {@code refresh_port_filters} (security groups changed); 1.6 {@code suspend_server},
+ * {@code resume_server}.
  * Each method names the version that introduced it; a message goes out at that version, so a
  * conductor of an older release still serves the methods it has.
  */
@@ -43,8 +44,9 @@ public class ConductorRpcApi {
     private static final RpcVersion V1_3 = new RpcVersion(1, 3);
     private static final RpcVersion V1_4 = new RpcVersion(1, 4);
     private static final RpcVersion V1_5 = new RpcVersion(1, 5);
+    private static final RpcVersion V1_6 = new RpcVersion(1, 6);
     /** This build's API: the newest method's version. */
-    public static final RpcVersion VERSION = V1_5;
+    public static final RpcVersion VERSION = V1_6;
 
     public static final RpcMethod<BuildContainer> BUILD_CONTAINER =
             RpcMethod.of("build_container", BuildContainer.class, V1_0);
@@ -79,6 +81,8 @@ public class ConductorRpcApi {
             RpcMethod.of("detach_interface", InterfaceChange.class, V1_5);
     public static final RpcMethod<SecurityGroupsChanged> REFRESH_PORT_FILTERS =
             RpcMethod.of("refresh_port_filters", SecurityGroupsChanged.class, V1_5);
+    public static final RpcMethod<ServerRef> SUSPEND_SERVER = RpcMethod.of("suspend_server", ServerRef.class, V1_6);
+    public static final RpcMethod<ServerRef> RESUME_SERVER = RpcMethod.of("resume_server", ServerRef.class, V1_6);
 
     private final RpcClient rpc;
     private final RpcCasts casts;
@@ -173,6 +177,16 @@ public class ConductorRpcApi {
     }
 
     /** The server is marked rebuilding; move it off its down host and spawn it again elsewhere (since 1.4). */
+    /** Freeze a server, shown as suspended (since 1.6). */
+    public void suspendServer(RequestContext ctx, ServerRef server) {
+        casts.cast(RpcTopics.CONDUCTOR, SUSPEND_SERVER, ctx, server);
+    }
+
+    /** Thaw a suspended server (since 1.6). */
+    public void resumeServer(RequestContext ctx, ServerRef server) {
+        casts.cast(RpcTopics.CONDUCTOR, RESUME_SERVER, ctx, server);
+    }
+
     public void evacuateServer(RequestContext ctx, EvacuateServer request) {
         casts.cast(RpcTopics.CONDUCTOR, EVACUATE_SERVER, ctx, request);
     }

@@ -19,7 +19,14 @@ public enum ServerAction {
     REBOOT_HARD("reboot", "reboot", ServerTaskState.REBOOTING_HARD, EnumSet.of(VmState.ACTIVE, VmState.STOPPED,
             VmState.PAUSED, VmState.SUSPENDED, VmState.ERROR)),
     PAUSE("pause", "pause", ServerTaskState.PAUSING, EnumSet.of(VmState.ACTIVE)),
-    UNPAUSE("unpause", "unpause", ServerTaskState.UNPAUSING, EnumSet.of(VmState.PAUSED));
+    UNPAUSE("unpause", "unpause", ServerTaskState.UNPAUSING, EnumSet.of(VmState.PAUSED)),
+    /**
+     * The guest frozen as {@link #PAUSE} freezes it, shown as suspended. Suspend and resume travel as
+     * RPC methods of their own ({@code suspend_server}, {@code resume_server}), never inside
+     * {@code server_action}, so an older service never meets a value it cannot read.
+     */
+    SUSPEND("suspend", "suspend", ServerTaskState.SUSPENDING, EnumSet.of(VmState.ACTIVE)),
+    RESUME("resume", "resume", ServerTaskState.RESUMING, EnumSet.of(VmState.SUSPENDED));
 
     private final String requestKey;
     private final String method;

@@ -47,6 +47,14 @@ public class ServerManager implements WorkloadManager {
                 (host, row) -> compute.serverAction(host, ctx, operation));
     }
 
+    public void suspend(RequestContext ctx, ServerRef request) {
+        lifecycle.forward(ctx, request.uuid(), "suspend", (host, row) -> compute.suspendServer(host, ctx, request));
+    }
+
+    public void resume(RequestContext ctx, ServerRef request) {
+        lifecycle.forward(ctx, request.uuid(), "resume", (host, row) -> compute.resumeServer(host, ctx, request));
+    }
+
     public void delete(RequestContext ctx, ServerRef request) {
         lifecycle.delete(ctx, request.uuid(), (host, row) -> compute.destroyServer(host, ctx, request));
     }

@@ -190,7 +190,7 @@ public class ServerRules implements WorkloadRules<ServerEntity, ServerStatusRepo
 
     @Override
     public void applyObserved(ServerEntity s, ServerStatusReport report) {
-        s.powerState = report.powerState();
+        s.powerState = shownPower(report.powerState(), s.vmState, s.taskState);
         if (report.fault() != null) {
             s.fault = ServerFaults.of(500, report.fault(), null);
             if (spawning(s)) {
@@ -203,7 +203,7 @@ public class ServerRules implements WorkloadRules<ServerEntity, ServerStatusRepo
         if (s.nics.isEmpty()) {
             s.addresses = report.addresses();
         }
-        VmState next = vmStateFor(report.powerState());
+        VmState next = vmStateFor(report.powerState(), s.vmState, s.taskState);
         // while an operation runs, only its own completion (or an engine change that is not the
         // operation's starting point) moves the vm_state; a building server becomes active with
         // its first running observation
@@ -215,15 +215,28 @@ public class ServerRules implements WorkloadRules<ServerEntity, ServerStatusRepo
         }
     }
 
-    /** Nova's power-state sync: what the engine shows decides the stable state. */
-    static VmState vmStateFor(PowerState power) {
+    /**
+     * Nova's power-state sync: what the engine shows decides the stable state. The engine shows a
+     * frozen guest as paused whether it was paused or suspended; the action that froze it (the task
+     * state now, the vm_state later) says which.
+     */
+    static VmState vmStateFor(PowerState power, VmState current, ServerTaskState task) {
         return switch (power) {
             case RUNNING -> VmState.ACTIVE;
-            case PAUSED -> VmState.PAUSED;
+            case PAUSED -> suspended(current, task) ? VmState.SUSPENDED : VmState.PAUSED;
             case SHUTDOWN, CRASHED -> VmState.STOPPED;
             case SUSPENDED -> VmState.SUSPENDED;
             case NOSTATE -> null;
         };
+    }
+
+    /** The power state shown: a suspended server's frozen guest is {@code SUSPENDED} (7), as Nova numbers it. */
+    static PowerState shownPower(PowerState observed, VmState current, ServerTaskState task) {
+        return observed == PowerState.PAUSED && suspended(current, task) ? PowerState.SUSPENDED : observed;
+    }
+
+    private static boolean suspended(VmState current, ServerTaskState task) {
+        return task == ServerTaskState.SUSPENDING || current == VmState.SUSPENDED;
     }
 
     /** Nova shows the host of a failed server; only a delete takes it away. */

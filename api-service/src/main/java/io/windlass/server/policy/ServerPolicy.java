@@ -39,6 +39,9 @@ public class ServerPolicy {
     public static final String REBOOT = "os_compute_api:servers:reboot";
     public static final String PAUSE = "os_compute_api:os-pause-server:pause";
     public static final String UNPAUSE = "os_compute_api:os-pause-server:unpause";
+    /** {@code nova/policies/suspend_server.py}: members. */
+    public static final String SUSPEND = "os_compute_api:os-suspend-server:suspend";
+    public static final String RESUME = "os_compute_api:os-suspend-server:resume";
     public static final String EXTENDED_ATTRIBUTES = "os_compute_api:os-extended-server-attributes";
     /** {@code nova/policies/ips.py}: readers of the server's project. */
     public static final String IPS_INDEX = "os_compute_api:ips:index";
@@ -79,7 +82,7 @@ public class ServerPolicy {
     /** The rule of each server action. */
     public static final Map<ServerAction, String> ACTIONS = Map.of(ServerAction.START, START, ServerAction.STOP, STOP,
             ServerAction.REBOOT_SOFT, REBOOT, ServerAction.REBOOT_HARD, REBOOT, ServerAction.PAUSE, PAUSE,
-            ServerAction.UNPAUSE, UNPAUSE);
+            ServerAction.UNPAUSE, UNPAUSE, ServerAction.SUSPEND, SUSPEND, ServerAction.RESUME, RESUME);
 
     /** Each rule's default (nova/policies/servers.py ...): readers may look, members act, admins see hosts. */
     public static final Map<String, String> DEFAULTS = Map.ofEntries(Map.entry(INDEX, ADMIN_OR_READER),
@@ -102,7 +105,8 @@ public class ServerPolicy {
             Map.entry(TAGS_DELETE, ADMIN_OR_MEMBER), Map.entry(TAGS_DELETE_ALL, ADMIN_OR_MEMBER),
             Map.entry(LOCK, ADMIN_OR_MEMBER), Map.entry(UNLOCK, ADMIN_OR_MEMBER), Map.entry(UNLOCK_OVERRIDE, ADMIN_API),
             Map.entry(INSTANCE_ACTIONS_LIST, ADMIN_OR_READER), Map.entry(INSTANCE_ACTIONS_SHOW, ADMIN_OR_READER),
-            Map.entry(INSTANCE_ACTIONS_EVENTS, ADMIN_API), Map.entry(INSTANCE_ACTIONS_EVENTS_DETAILS, ADMIN_API));
+            Map.entry(INSTANCE_ACTIONS_EVENTS, ADMIN_API), Map.entry(INSTANCE_ACTIONS_EVENTS_DETAILS, ADMIN_API),
+            Map.entry(SUSPEND, ADMIN_OR_MEMBER), Map.entry(RESUME, ADMIN_OR_MEMBER));
 
     /** List filters only for callers that {@link #ALLOW_ALL_FILTERS} allows. */
     public static final Set<String> ADMIN_FILTERS = Set.of("host", "node", "uuid");

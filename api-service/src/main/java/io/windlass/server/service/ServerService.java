@@ -3,6 +3,7 @@ package io.windlass.server.service;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.windlass.action.ActionLog;
 import io.windlass.api.error.ApiException;
+import io.windlass.api.error.ConflictException;
 import io.windlass.api.error.InvalidInputException;
 import io.windlass.conductor.ConductorRpcApi;
 import io.windlass.context.RequestContext;
@@ -19,6 +20,7 @@ import io.windlass.port.workload.WorkloadPorts;
 import io.windlass.quota.QuotaEnforcer;
 import io.windlass.quota.QuotaResource;
 import io.windlass.quota.ReservationQueue;
+import io.windlass.rpc.RpcVersionCapExceeded;
 import io.windlass.server.ServerAction;
 import io.windlass.subnet.service.IpAddress;
 import io.windlass.server.PowerState;
@@ -193,14 +195,25 @@ public class ServerService {
         String rule = ServerPolicy.ACTIONS.get(action);
         ServerEntity found = lookup.visible(caller, id, rule);
         policy.authorize(rule, caller, found.projectId);
-        QuarkusTransaction.requiringNew().run(() -> {
-            ServerEntity s = repository.lockLive(found.uuid).orElseThrow(() -> ServerLookup.notFound(id));
-            ServerLocks.requireUnlocked(s, caller);
-            ServerActionRules.require(s, action);
-            s.taskState = action.taskState();
-            actions.record(caller, ActionLog.SERVER, s.uuid, s.projectId, action.method());
-            conductor.serverAction(caller, new ServerOperation(found.uuid.toString(), action));
-        });
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                ServerEntity s = repository.lockLive(found.uuid).orElseThrow(() -> ServerLookup.notFound(id));
+                ServerLocks.requireUnlocked(s, caller);
+                ServerActionRules.require(s, action);
+                s.taskState = action.taskState();
+                actions.record(caller, ActionLog.SERVER, s.uuid, s.projectId, action.method());
+                ServerRef ref = new ServerRef(found.uuid.toString());
+                switch (action) {
+                    // methods of their own, which an older conductor refuses to be sent (a cap below 1.6)
+                    case SUSPEND -> conductor.suspendServer(caller, ref);
+                    case RESUME -> conductor.resumeServer(caller, ref);
+                    default -> conductor.serverAction(caller, new ServerOperation(ref.uuid(), action));
+                }
+            });
+        } catch (RpcVersionCapExceeded e) {
+            // Nova's UnsupportedRPCVersion: the conductors still run a release without the action
+            throw new ConflictException("UnsupportedRPCVersion", e.getMessage());
+        }
         LOG.infof("server %s: %s requested", found.uuid, action);
     }
 

@@ -55,6 +55,14 @@ public final class ServerManager {
                     act(ctx, op);
                     return null;
                 })
+                .on(ComputeRpcApi.SUSPEND_SERVER, (ctx, ref) -> {
+                    act(ctx, new ServerOperation(ref.uuid(), ServerAction.SUSPEND));
+                    return null;
+                })
+                .on(ComputeRpcApi.RESUME_SERVER, (ctx, ref) -> {
+                    act(ctx, new ServerOperation(ref.uuid(), ServerAction.RESUME));
+                    return null;
+                })
                 .on(ComputeRpcApi.DESTROY_SERVER, (ctx, ref) -> {
                     destroy(ctx, ref.uuid());
                     return null;

@@ -225,12 +225,22 @@ class ServerManagerIT {
 
         act(uuid, ServerAction.STOP, PowerState.SHUTDOWN);
         act(uuid, ServerAction.START, PowerState.RUNNING);
-        String before = docker.inspectContainerCmd(engine.getId()).exec().getState().getStartedAt();
+        String startedAt = docker.inspectContainerCmd(engine.getId()).exec().getState().getStartedAt();
         act(uuid, ServerAction.REBOOT_SOFT, PowerState.RUNNING);
         String afterSoft = docker.inspectContainerCmd(engine.getId()).exec().getState().getStartedAt();
-        assertFalse(before.equals(afterSoft), "a reboot restarts the guest");
+        assertFalse(startedAt.equals(afterSoft), "a reboot restarts the guest");
         act(uuid, ServerAction.PAUSE, PowerState.PAUSED);
         act(uuid, ServerAction.UNPAUSE, PowerState.RUNNING);
+        // suspend and resume come as methods of their own; the guest is frozen in the engine
+        int before = reportsOf(uuid).size();
+        compute.suspendServer(HOST, ctx, new ServerRef(uuid));
+        assertEquals(PowerState.PAUSED, awaitReport(uuid, before, "suspend done", ServerStatusReport::operationDone)
+                .powerState());
+        assertEquals("paused", docker.inspectContainerCmd(engine.getId()).exec().getState().getStatus());
+        before = reportsOf(uuid).size();
+        compute.resumeServer(HOST, ctx, new ServerRef(uuid));
+        assertEquals(PowerState.RUNNING, awaitReport(uuid, before, "resume done", ServerStatusReport::operationDone)
+                .powerState());
         act(uuid, ServerAction.PAUSE, PowerState.PAUSED);
         // a hard reboot also recovers a paused server
         act(uuid, ServerAction.REBOOT_HARD, PowerState.RUNNING);

@@ -256,6 +256,26 @@ class OpenStackCliST {
         awaitServer("st-cli-renamed", "ACTIVE");
         cli.ok("server", "reboot", "st-cli-renamed");
         awaitServer("st-cli-renamed", "ACTIVE");
+        cli.ok("server", "suspend", "st-cli-renamed");
+        awaitServer("st-cli-renamed", "SUSPENDED");
+        String engine = docker.idsWithLabel("windlass.server.uuid", id).getFirst();
+        assertEquals("paused", docker.inspectExisting(engine, "{{.State.Status}}"), "the guest is frozen");
+        assertEquals(7, cli.json("server", "show", "-f", "json", "st-cli-renamed").path("OS-EXT-STS:power_state")
+                .asInt(), "Nova's SUSPENDED power state");
+        cli.ok("server", "resume", "st-cli-renamed");
+        awaitServer("st-cli-renamed", "ACTIVE");
+        assertEquals("running", docker.inspectExisting(engine, "{{.State.Status}}"));
+
+        // every request above is an action under its request id, its host's step ended by the host's report
+        JsonNode events = cli.json("server", "event", "list", "-f", "json", "st-cli-renamed");
+        assertEquals(List.of("resume", "suspend", "reboot", "start", "stop", "create"), texts(events, "Action"),
+                events.toString());
+        String stopRequest = StreamSupport.stream(events.spliterator(), false)
+                .filter(e -> "stop".equals(e.path("Action").asText())).findFirst().orElseThrow()
+                .path("Request ID").asText();
+        JsonNode stop = cli.json("server", "event", "show", "-f", "json", "st-cli-renamed", stopRequest);
+        assertTrue(stop.path("events").toString().contains("compute_stop_instance"), stop.toString());
+        assertTrue(stop.path("events").toString().contains("Success"), stop.toString());
 
         cli.ok("server", "delete", "--wait", "st-cli-renamed");
         assertFalse(texts(cli.json("server", "list", "-f", "json"), "ID").contains(id));

@@ -189,8 +189,10 @@ public class DockerServerDriver implements ServerDriver {
                 }
                 calls.run("restart", uuid, () -> docker.restartContainerCmd(name).withTimeout(0).exec());
             }
-            case PAUSE -> calls.run("pause", uuid, () -> docker.pauseContainerCmd(name).exec());
-            case UNPAUSE -> calls.run("unpause", uuid, () -> docker.unpauseContainerCmd(name).exec());
+            // suspend freezes as pause does (the cgroup freezer): a container has no memory image to
+            // save without CRIU, and the conductor tells the two apart by the action that froze it
+            case PAUSE, SUSPEND -> calls.run("pause", uuid, () -> docker.pauseContainerCmd(name).exec());
+            case UNPAUSE, RESUME -> calls.run("unpause", uuid, () -> docker.unpauseContainerCmd(name).exec());
         }
     }
 

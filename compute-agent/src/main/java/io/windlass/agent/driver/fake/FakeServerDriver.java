@@ -83,8 +83,8 @@ public class FakeServerDriver implements ServerDriver {
                     Set.of(PowerState.RUNNING, PowerState.SHUTDOWN));
             case REBOOT_HARD -> transition(uuid, "restart", PowerState.RUNNING,
                     Set.of(PowerState.RUNNING, PowerState.SHUTDOWN, PowerState.PAUSED, PowerState.CRASHED));
-            case PAUSE -> transition(uuid, "pause", PowerState.PAUSED, Set.of(PowerState.RUNNING));
-            case UNPAUSE -> transition(uuid, "unpause", PowerState.RUNNING, Set.of(PowerState.PAUSED));
+            case PAUSE, SUSPEND -> transition(uuid, "pause", PowerState.PAUSED, Set.of(PowerState.RUNNING));
+            case UNPAUSE, RESUME -> transition(uuid, "unpause", PowerState.RUNNING, Set.of(PowerState.PAUSED));
         }
     }
 
