@@ -38,7 +38,8 @@ import java.time.Duration;
  * {@code key} (the server's key pair, on its config drive and as root's authorized key), which a 1.7 agent ignores;
  * 1.9 {@code workload_logs} (a container's or server's engine log, for Zun's {@code logs} and Nova's
  * {@code os-getConsoleOutput}); 1.10 {@code suspend_server}, {@code resume_server} (the guest frozen and thawed,
- * answered by {@code conductor.report_server_status}).
+ * answered by {@code conductor.report_server_status}), {@code rebuild_server} (the engine workload replaced from a
+ * new spec on the same ports).
  * Each method names the version that introduced it; under a version cap
  * ({@code windlass.rpc.version-cap.compute}) a newer one is not sent ({@link io.windlass.rpc.RpcVersionCapExceeded}).
  */
@@ -95,6 +96,7 @@ public class ComputeRpcApi {
     public static final RpcMethod<ServerRef> DESTROY_SERVER = RpcMethod.of("destroy_server", ServerRef.class, V1_3);
     public static final RpcMethod<ServerRef> SUSPEND_SERVER = RpcMethod.of("suspend_server", ServerRef.class, V1_10);
     public static final RpcMethod<ServerRef> RESUME_SERVER = RpcMethod.of("resume_server", ServerRef.class, V1_10);
+    public static final RpcMethod<ServerSpec> REBUILD_SERVER = RpcMethod.of("rebuild_server", ServerSpec.class, V1_10);
 
     private final RpcClient rpc;
     private final Duration callTimeout;
@@ -173,6 +175,14 @@ public class ComputeRpcApi {
     /** Freeze a server's guest; answered by {@code conductor.report_server_status} (since 1.10). */
     public void suspendServer(String host, RequestContext ctx, ServerRef server) {
         rpc.cast(RpcTopics.compute(host), SUSPEND_SERVER, ctx, server);
+    }
+
+    /**
+     * Replace a server's engine workload and config drive from {@code spec} (new image, same uuid and
+     * ports); answered by {@code conductor.report_server_status} (since 1.10).
+     */
+    public void rebuildServer(String host, RequestContext ctx, ServerSpec spec) {
+        rpc.cast(RpcTopics.compute(host), REBUILD_SERVER, ctx, spec);
     }
 
     /** Thaw a suspended server's guest; answered by {@code conductor.report_server_status} (since 1.10). */

@@ -33,7 +33,7 @@ import java.time.Duration;
  * 1.3 {@code build_server}, {@code server_action}, {@code delete_server}, {@code report_server_status} (Nova servers);
  * 1.4 {@code evacuate_server}; 1.5 {@code attach_interface}, {@code detach_interface} (Zun network_attach/detach,
  * Nova os-interface) and {@code refresh_port_filters} (security groups changed); 1.6 {@code suspend_server},
- * {@code resume_server}.
+ * {@code resume_server}, {@code rebuild_server}.
  * Each method names the version that introduced it; a message goes out at that version, so a
  * conductor of an older release still serves the methods it has.
  */
@@ -83,6 +83,7 @@ public class ConductorRpcApi {
             RpcMethod.of("refresh_port_filters", SecurityGroupsChanged.class, V1_5);
     public static final RpcMethod<ServerRef> SUSPEND_SERVER = RpcMethod.of("suspend_server", ServerRef.class, V1_6);
     public static final RpcMethod<ServerRef> RESUME_SERVER = RpcMethod.of("resume_server", ServerRef.class, V1_6);
+    public static final RpcMethod<ServerRef> REBUILD_SERVER = RpcMethod.of("rebuild_server", ServerRef.class, V1_6);
 
     private final RpcClient rpc;
     private final RpcCasts casts;
@@ -180,6 +181,11 @@ public class ConductorRpcApi {
     /** Freeze a server, shown as suspended (since 1.6). */
     public void suspendServer(RequestContext ctx, ServerRef server) {
         casts.cast(RpcTopics.CONDUCTOR, SUSPEND_SERVER, ctx, server);
+    }
+
+    /** Rebuild a server in place from its row's new image and attributes (since 1.6). */
+    public void rebuildServer(RequestContext ctx, ServerRef server) {
+        casts.cast(RpcTopics.CONDUCTOR, REBUILD_SERVER, ctx, server);
     }
 
     /** Thaw a suspended server (since 1.6). */

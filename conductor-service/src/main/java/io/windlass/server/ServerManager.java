@@ -47,6 +47,15 @@ public class ServerManager implements WorkloadManager {
                 (host, row) -> compute.serverAction(host, ctx, operation));
     }
 
+    /**
+     * Rebuilds the server where it is, from what the api-service wrote into its row (image, name,
+     * metadata, user data, key): the host replaces the engine workload on the same ports.
+     */
+    public void rebuild(RequestContext ctx, ServerRef request) {
+        lifecycle.forward(ctx, request.uuid(), "rebuild", (host, row) -> compute.rebuildServer(host, ctx,
+                rules.spec(row).withNetworks(lifecycle.networksOf(row).networks())));
+    }
+
     public void suspend(RequestContext ctx, ServerRef request) {
         lifecycle.forward(ctx, request.uuid(), "suspend", (host, row) -> compute.suspendServer(host, ctx, request));
     }

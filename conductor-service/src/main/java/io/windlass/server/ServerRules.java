@@ -63,7 +63,8 @@ public class ServerRules implements WorkloadRules<ServerEntity, ServerStatusRepo
             phase = Phase.LIVE;
         }
         return new RowState(phase, row.taskState != null, row.host, row.statusObservedAt, row.createdAt,
-                row.updatedAt, false, CREATE_TASKS.contains(row.taskState));
+                row.updatedAt, false, CREATE_TASKS.contains(row.taskState),
+                row.taskState == ServerTaskState.REBUILDING && row.host != null);
     }
 
     /**
@@ -193,7 +194,9 @@ public class ServerRules implements WorkloadRules<ServerEntity, ServerStatusRepo
         s.powerState = shownPower(report.powerState(), s.vmState, s.taskState);
         if (report.fault() != null) {
             s.fault = ServerFaults.of(500, report.fault(), null);
-            if (spawning(s)) {
+            // a failed rebuild removed the old workload too: the server keeps its host, claim and ports
+            // (a rebuild again may mend it), as Nova's does
+            if (spawning(s) || s.taskState == ServerTaskState.REBUILDING && report.operationDone()) {
                 s.vmState = VmState.ERROR;
             }
             return;

@@ -36,6 +36,9 @@ public final class ReportDecision {
             // a create that never ends is the reconciler's: it asks again, or fails the row in time
             return ReportOutcome.IGNORED_WHILE_CREATING;
         }
+        if (report.gone() && !report.operationDone() && row.replacing()) {
+            return ReportOutcome.IGNORED_WHILE_REPLACING;
+        }
         if (report.gone()) {
             return row.phase() == Phase.DELETING || row.removedWithEngine() ? ReportOutcome.DELETED
                     : ReportOutcome.LOST;

@@ -18,6 +18,8 @@ public enum ReportOutcome {
      * the conductor's workers may apply the two in either order).
      */
     IGNORED_WHILE_CREATING,
+    /** The old engine workload's removal while its host replaces it (a rebuild): the host's own report ends it. */
+    IGNORED_WHILE_REPLACING,
     /** Older than what was applied, but it ends the running operation: only the task state is cleared. */
     TASK_CLEARED,
     /** The observed state is written. */
@@ -42,6 +44,7 @@ public enum ReportOutcome {
     /** For the {@code windlass.conductor.reports} counter. */
     public boolean applied() {
         return this != IGNORED_NO_ROW && this != IGNORED_OTHER_HOST && this != LEFTOVER_ON_OTHER_HOST
-                && this != IGNORED_STALE && this != IGNORED_WHILE_DELETING && this != IGNORED_WHILE_CREATING;
+                && this != IGNORED_STALE && this != IGNORED_WHILE_DELETING && this != IGNORED_WHILE_CREATING
+                && this != IGNORED_WHILE_REPLACING;
     }
 }

@@ -13,7 +13,14 @@ import java.time.Instant;
  * @param updatedAt        when the row last changed (a task state's age)
  * @param removedWithEngine the row goes when its engine workload goes (Zun's auto_remove)
  * @param createPending    its task is still the create's: the host never reported the create's end
+ * @param replacing        its host replaces the engine workload (a server's rebuild): the old one's removal
+ *                         is a step of that, not a loss
  */
 public record RowState(Phase phase, boolean busy, String host, Instant observedAt, Instant createdAt,
-                       Instant updatedAt, boolean removedWithEngine, boolean createPending) {
+                       Instant updatedAt, boolean removedWithEngine, boolean createPending, boolean replacing) {
+    /** A row whose engine workload is never replaced in place. */
+    public RowState(Phase phase, boolean busy, String host, Instant observedAt, Instant createdAt,
+                    Instant updatedAt, boolean removedWithEngine, boolean createPending) {
+        this(phase, busy, host, observedAt, createdAt, updatedAt, removedWithEngine, createPending, false);
+    }
 }

@@ -286,6 +286,11 @@ public class WorkloadLifecycle<E extends WorkloadEntity, R extends WorkloadRepor
     private record DeleteStart<E>(boolean alreadyGone, E placed) {
     }
 
+    /** The workload's ports and networks as its host is to be told them again (a rebuild's spawn). */
+    public PlacedNetworks networksOf(E row) {
+        return QuarkusTransaction.requiringNew().call(() -> networks.networking().describe(row));
+    }
+
     /** The reconciler's second ask for a delete the host never answered. */
     void resendCreate(E row) {
         PlacedNetworks placed = QuarkusTransaction.requiringNew().call(() -> networks.networking().describe(row));
@@ -348,6 +353,8 @@ public class WorkloadLifecycle<E extends WorkloadEntity, R extends WorkloadRepor
                     kind, uuid, report.host());
             case IGNORED_WHILE_CREATING -> LOG.infof("report %s %s from %s: gone while its create runs; waiting for "
                     + "the create's own end", kind, uuid, report.host());
+            case IGNORED_WHILE_REPLACING -> LOG.infof("report %s %s from %s: the old engine workload is gone while "
+                    + "the host replaces it; waiting for the rebuild's own end", kind, uuid, report.host());
             case TASK_CLEARED -> {
                 rules.clearTask(row);
                 LOG.infof("report %s %s from %s: older than the applied state, operation done: task state cleared",

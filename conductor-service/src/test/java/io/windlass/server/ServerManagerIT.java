@@ -196,6 +196,61 @@ class ServerManagerIT {
         assertEquals("Error", actionMessage(uuid));
     }
 
+    @Test
+    void aRebuildReplacesTheWorkloadOnItsHostAndTheOldOnesRemovalIsNoLoss() throws Exception {
+        UUID uuid = insert(Map.of());
+        conductor.buildServer(ctx, new ServerRef(uuid.toString()));
+        next(edges.serverSpawns);
+        report(uuid, PowerState.RUNNING, null, false, true);
+        Poll.until("server active", () -> row(uuid).vmState == VmState.ACTIVE && row(uuid).taskState == null);
+
+        // as the api-service leaves the row when it accepts a rebuild
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update servers set task_state = "
+                + "'rebuilding', image = 'alpine:3', name = 'srv-2' where uuid = ?1").setParameter(1, uuid)
+                .executeUpdate());
+        conductor.rebuildServer(ctx, new ServerRef(uuid.toString()));
+        ServerSpec rebuilt = next(edges.serverRebuilds);
+        assertEquals(uuid.toString(), rebuilt.uuid());
+        assertEquals("alpine:3", rebuilt.image());
+        assertEquals("srv-2", rebuilt.name());
+        // the engine's event for the old container's removal comes before the rebuild's own report
+        report(uuid, PowerState.NOSTATE, null, true, false);
+        Thread.sleep(300);
+        assertEquals(VmState.ACTIVE, row(uuid).vmState, "the old workload's removal is a step of the rebuild");
+        assertEquals(ServerTaskState.REBUILDING, row(uuid).taskState);
+        assertEquals(HOST, row(uuid).host);
+        report(uuid, PowerState.RUNNING, null, false, true);
+        Poll.until("rebuilt", () -> row(uuid).vmState == VmState.ACTIVE && row(uuid).taskState == null);
+
+        // a rebuild the host fails leaves the server in error, still on its host with its claim
+        setTask(uuid, ServerTaskState.REBUILDING);
+        conductor.rebuildServer(ctx, new ServerRef(uuid.toString()));
+        next(edges.serverRebuilds);
+        report(uuid, PowerState.NOSTATE, "Image nope:1 is not present on host node-1", false, true);
+        Poll.until("rebuild failed", () -> row(uuid).vmState == VmState.ERROR && row(uuid).taskState == null);
+        assertEquals(HOST, row(uuid).host);
+        assertTrue(edges.releases.isEmpty(), "the claim stays: a rebuild again may mend it");
+    }
+
+    @Test
+    void suspendGoesToTheHostAsItsOwnMethodAndAFrozenGuestIsThenSuspended() throws Exception {
+        UUID uuid = insert(Map.of());
+        conductor.buildServer(ctx, new ServerRef(uuid.toString()));
+        next(edges.serverSpawns);
+        report(uuid, PowerState.RUNNING, null, false, true);
+        Poll.until("server active", () -> row(uuid).vmState == VmState.ACTIVE && row(uuid).taskState == null);
+        setTask(uuid, ServerTaskState.SUSPENDING);
+        conductor.suspendServer(ctx, new ServerRef(uuid.toString()));
+        assertEquals(uuid.toString(), next(edges.serverSuspends).uuid());
+        report(uuid, PowerState.PAUSED, null, false, true);
+        Poll.until("suspended", () -> row(uuid).vmState == VmState.SUSPENDED && row(uuid).taskState == null);
+        assertEquals(PowerState.SUSPENDED, row(uuid).powerState);
+        // the periodic sync sees the frozen guest as paused: still suspended
+        report(uuid, PowerState.PAUSED, null, false, false);
+        Thread.sleep(300);
+        assertEquals(VmState.SUSPENDED, row(uuid).vmState);
+    }
+
     /** What the api-service records when it accepts a request. */
     private void logAction(UUID uuid, String action) {
         logAction(uuid, ctx, action);

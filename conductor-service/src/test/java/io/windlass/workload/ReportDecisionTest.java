@@ -86,6 +86,15 @@ class ReportDecisionTest {
     }
 
     @Test
+    void theOldWorkloadsRemovalWhileItsHostReplacesItIsNoLoss() {
+        RowState rebuilding = new RowState(Phase.LIVE, true, "node-1", T0, T0, T0, false, false, true);
+        assertEquals(ReportOutcome.IGNORED_WHILE_REPLACING, ReportDecision.decide(rebuilding,
+                Report.at(T0.plusSeconds(1), true, false), false));
+        assertEquals(ReportOutcome.LOST, ReportDecision.decide(rebuilding, Report.at(T0.plusSeconds(1), true, true),
+                false), "the rebuild's own end saying gone");
+    }
+
+    @Test
     void goneIsADeleteWhenOneWasAskedForAndALossOtherwise() {
         assertEquals(ReportOutcome.DELETED, ReportDecision.decide(row(Phase.DELETING, true, T0),
                 Report.at(T0.plusSeconds(1), true, true), false));

@@ -17,6 +17,7 @@ import io.windlass.server.persistence.ServerQuery.SortKey;
 import io.windlass.server.persistence.ServerRepository;
 import io.windlass.server.service.EvacuationRequest;
 import io.windlass.server.service.NovaConsole;
+import io.windlass.server.service.RebuildRequest;
 import io.windlass.server.service.ServerActionRequest;
 import io.windlass.server.service.ServerCreateRequest;
 import io.windlass.server.service.ServerLookup;
@@ -104,6 +105,9 @@ public class ServerRequests {
                     "answersPassword", sharedStorageAsked,
                     "stopped", version.isAtLeast(ComputeApiVersions.EVACUATE_TO_STOPPED));
         }
+        if (name.equals("rebuild")) {
+            return rebuild(action.object("rebuild"));
+        }
         return switch (name) {
             case "lock" -> new ServerActionRequest.Lock(lockedReason(action, version));
             case "unlock" -> new ServerActionRequest.Unlock();
@@ -112,6 +116,20 @@ public class ServerRequests {
             default -> new ServerActionRequest.Power(ServerAction.requested(name, action.get(name).path("type")
                     .asText()));
         };
+    }
+
+    /** What the rebuild names, and nothing it leaves out (the schema has kept each field to its microversions). */
+    private static RebuildRequest rebuild(RequestFields r) {
+        return new RebuildRequest(UUID.fromString(r.text("imageRef")).toString(),
+                r.has("name") ? r.text("name").strip() : null, r.text("adminPass"),
+                r.has("metadata") ? r.read("metadata", new TypeReference<Map<String, String>>() { }) : null,
+                r.text("OS-DCF:diskConfig"), given(r, "accessIPv4"), given(r, "accessIPv6"),
+                r.has("personality") ? r.items("personality").map(f -> f.as(InjectedFile.class)).toList() : null,
+                given(r, "description"), given(r, "key_name"), given(r, "user_data"), r.text("hostname"));
+    }
+
+    private static RebuildRequest.Given<String> given(RequestFields r, String field) {
+        return r.has(field) ? new RebuildRequest.Given<>(r.get(field).isNull() ? null : r.text(field)) : null;
     }
 
     /** Nova reads a reason from 2.73 only; before, any lock body locks without one. */

@@ -50,6 +50,10 @@ public class ServerViews {
     static final ApiVersion FLAVOR_EMBEDDED = ApiVersion.of(2, 47);
     static final ApiVersion SERVER_GROUPS = ApiVersion.of(2, 71);
     static final ApiVersion CONSISTENT_UPDATE = ApiVersion.of(2, 75);
+    /** Rebuild takes and shows a key pair ({@code key_name}). */
+    static final ApiVersion REBUILD_KEY_NAME = ApiVersion.of(2, 54);
+    /** Rebuild takes and shows user data (personality goes). */
+    static final ApiVersion REBUILD_USER_DATA = ApiVersion.of(2, 57);
 
     private final ComputeLinks links;
     private final ServerPolicy policy;
@@ -94,6 +98,22 @@ public class ServerViews {
         }
         Map<String, Object> v = core(s, caller, version);
         versioned(v, s, caller, version, true, false);
+        return v;
+    }
+
+    /**
+     * Rebuild's answer ({@code servers.py _rebuild}): update's, with the key name from 2.54, the user
+     * data from 2.57 and the password (Nova's {@code enable_instance_password}, on by default).
+     */
+    public Map<String, Object> rebuilt(ServerEntity s, RequestContext caller, ApiVersion version, String adminPass) {
+        Map<String, Object> v = updated(s, caller, version);
+        if (version.isAtLeast(REBUILD_KEY_NAME)) {
+            v.put("key_name", s.keyName);
+        }
+        if (version.isAtLeast(REBUILD_USER_DATA)) {
+            v.put("user_data", s.userData);
+        }
+        v.put("adminPass", adminPass);
         return v;
     }
 

@@ -13,7 +13,9 @@ import io.windlass.server.persistence.ServerQuery;
 import io.windlass.server.policy.ServerPolicy;
 import io.windlass.server.service.CreatedServers;
 import io.windlass.server.service.EvacuationRequest;
+import io.windlass.server.service.RebuildRequest;
 import io.windlass.server.service.ServerActionRequest;
+import io.windlass.server.service.ServerRebuilds;
 import io.windlass.server.service.ServerConsoleOutput;
 import io.windlass.server.service.ServerEvacuations;
 import io.windlass.server.service.ServerLocks;
@@ -64,12 +66,14 @@ public class ServersResource {
     private final ApiConfig config;
     private final ServerLocks locks;
     private final ServerConsoleOutput console;
+    private final ServerRebuilds rebuilds;
 
     public ServersResource(ServerService service, ServerEvacuations evacuations, ServerRequests requests,
                            ServerViews views, ServerPolicy policy, CurrentRequestContext context,
                            RequestedComputeVersion version, ComputeLinks links, ApiConfig config, ServerLocks locks,
-                           ServerConsoleOutput console) {
+                           ServerConsoleOutput console, ServerRebuilds rebuilds) {
         this.service = service;
+        this.rebuilds = rebuilds;
         this.locks = locks;
         this.console = console;
         this.evacuations = evacuations;
@@ -159,6 +163,11 @@ public class ServersResource {
             }
             case ServerActionRequest.ConsoleOutput output ->
                     Response.ok(Map.of("output", console.read(context.get(), id, output.length()))).build();
+            case RebuildRequest rebuild -> {
+                ServerRebuilds.Rebuilt rebuilt = rebuilds.rebuild(context.get(), id, rebuild);
+                yield Response.accepted(Map.of("server", views.rebuilt(rebuilt.server(), context.get(),
+                        version.get(), rebuilt.adminPass()))).build();
+            }
             case EvacuationRequest evacuation -> {
                 String adminPass = evacuations.evacuate(context.get(), id, evacuation);
                 // a null password is shown as null (on shared storage), hence no Map.of

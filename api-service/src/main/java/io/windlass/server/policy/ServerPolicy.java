@@ -33,6 +33,8 @@ public class ServerPolicy {
     public static final String CREATE_FORCED_HOST = "os_compute_api:servers:create:forced_host";
     public static final String CREATE_REQUESTED_DESTINATION = "compute:servers:create:requested_destination";
     public static final String UPDATE = "os_compute_api:servers:update";
+    /** {@code nova/policies/servers.py}: members rebuild their servers. */
+    public static final String REBUILD = "os_compute_api:servers:rebuild";
     public static final String DELETE = "os_compute_api:servers:delete";
     public static final String START = "os_compute_api:servers:start";
     public static final String STOP = "os_compute_api:servers:stop";
@@ -106,7 +108,7 @@ public class ServerPolicy {
             Map.entry(LOCK, ADMIN_OR_MEMBER), Map.entry(UNLOCK, ADMIN_OR_MEMBER), Map.entry(UNLOCK_OVERRIDE, ADMIN_API),
             Map.entry(INSTANCE_ACTIONS_LIST, ADMIN_OR_READER), Map.entry(INSTANCE_ACTIONS_SHOW, ADMIN_OR_READER),
             Map.entry(INSTANCE_ACTIONS_EVENTS, ADMIN_API), Map.entry(INSTANCE_ACTIONS_EVENTS_DETAILS, ADMIN_API),
-            Map.entry(SUSPEND, ADMIN_OR_MEMBER), Map.entry(RESUME, ADMIN_OR_MEMBER));
+            Map.entry(SUSPEND, ADMIN_OR_MEMBER), Map.entry(RESUME, ADMIN_OR_MEMBER), Map.entry(REBUILD, ADMIN_OR_MEMBER));
 
     /** List filters only for callers that {@link #ALLOW_ALL_FILTERS} allows. */
     public static final Set<String> ADMIN_FILTERS = Set.of("host", "node", "uuid");

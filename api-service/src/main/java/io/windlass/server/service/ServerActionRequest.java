@@ -4,7 +4,7 @@ import io.windlass.server.ServerAction;
 
 /** What a {@code POST /servers/{id}/action} body asks for, once its schema has accepted it. */
 public sealed interface ServerActionRequest permits ServerActionRequest.Power, ServerActionRequest.Lock,
-        ServerActionRequest.Unlock, ServerActionRequest.ConsoleOutput, EvacuationRequest {
+        ServerActionRequest.Unlock, ServerActionRequest.ConsoleOutput, EvacuationRequest, RebuildRequest {
 
     /** A power action, done by the server's host. */
     record Power(ServerAction action) implements ServerActionRequest {

@@ -347,7 +347,7 @@ public class ServerService {
     }
 
     /** Nova keeps an access IPv6 address in its canonical form (netaddr): {@code ::babe:dc0c:1602}. */
-    private static String canonical(String ipv6) {
+    static String canonical(String ipv6) {
         return ipv6 == null ? null : IpAddress.parse(ipv6).map(IpAddress::toString).orElse(ipv6);
     }
 }

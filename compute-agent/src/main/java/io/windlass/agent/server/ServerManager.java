@@ -55,6 +55,10 @@ public final class ServerManager {
                     act(ctx, op);
                     return null;
                 })
+                .on(ComputeRpcApi.REBUILD_SERVER, (ctx, spec) -> {
+                    rebuild(ctx, spec);
+                    return null;
+                })
                 .on(ComputeRpcApi.SUSPEND_SERVER, (ctx, ref) -> {
                     act(ctx, new ServerOperation(ref.uuid(), ServerAction.SUSPEND));
                     return null;
@@ -79,7 +83,18 @@ public final class ServerManager {
     void spawn(RequestContext ctx, ServerSpec spec) {
         LOG.infof("spawn_server %s image=%s vcpus=%d ram=%d MiB", spec.uuid(), spec.image(), spec.vcpus(),
                 spec.memoryMb());
-        operations.create(ctx, spec.uuid(), reporter, new WorkloadOperations.Creation<>() {
+        operations.create(ctx, spec.uuid(), reporter, creation(spec));
+    }
+
+    /** Replaces the server's engine workload and config drive from the new spec (Nova's rebuild on the same host). */
+    void rebuild(RequestContext ctx, ServerSpec spec) {
+        LOG.infof("rebuild_server %s image=%s", spec.uuid(), spec.image());
+        operations.replace(ctx, spec.uuid(), reporter, creation(spec));
+    }
+
+    /** How the server of {@code spec} is made: its config drive, then its engine workload, powered as asked. */
+    private WorkloadOperations.Creation<ObservedServer> creation(ServerSpec spec) {
+        return new WorkloadOperations.Creation<>() {
             @Override
             public String reuse(ObservedServer existing) {
                 // finished as asked: powered on, or left off (an evacuation to stopped)
@@ -125,7 +140,7 @@ public final class ServerManager {
             public void removeLeftover() {
                 remove(spec.uuid());
             }
-        });
+        };
     }
 
     void act(RequestContext ctx, ServerOperation op) {

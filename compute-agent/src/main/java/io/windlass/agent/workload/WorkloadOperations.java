@@ -64,24 +64,51 @@ public class WorkloadOperations {
                 LOG.infof("%s %s was left half-made by an earlier delivery; making it again", reporter.kind(), uuid);
                 creation.removeLeftover();
             }
-            try {
-                creation.create();
-            } catch (RuntimeException e) {
-                String reason = creation.failure(driverFailure(e, "create", reporter, uuid));
-                LOG.warnf("create of %s %s failed: %s", reporter.kind(), uuid, reason);
-                try {
-                    creation.removeLeftover();
-                } catch (DriverException cleanup) {
-                    LOG.warnf("could not remove the half-created %s %s (the next sync reports it): %s",
-                            reporter.kind(), uuid, cleanup.getMessage());
-                }
-                reporter.reportFailed(ctx, uuid, reason);
-                return null;
-            }
-            LOG.infof("%s %s created", reporter.kind(), uuid);
-            reporter.reportCurrent(ctx, uuid, null, true);
+            make(ctx, uuid, reporter, creation, "create");
             return null;
         });
+    }
+
+    /**
+     * Replaces the workload with a new one made as {@code creation} says (a server's rebuild): what
+     * the engine has of it goes first, so a redelivered replace makes the same workload again. A
+     * failed replace leaves nothing, as a failed create does.
+     */
+    public <O extends Observed> void replace(RequestContext ctx, String uuid, WorkloadReporter<O> reporter,
+                                             Creation<O> creation) {
+        locks.withLock(uuid, () -> {
+            try {
+                creation.removeLeftover();
+            } catch (RuntimeException e) {
+                DriverException failure = driverFailure(e, "rebuild", reporter, uuid);
+                LOG.warnf("rebuild of %s %s failed removing the old one: %s", reporter.kind(), uuid,
+                        failure.getMessage());
+                reporter.reportCurrent(ctx, uuid, creation.failure(failure), true);
+                return null;
+            }
+            make(ctx, uuid, reporter, creation, "rebuild");
+            return null;
+        });
+    }
+
+    private <O extends Observed> void make(RequestContext ctx, String uuid, WorkloadReporter<O> reporter,
+                                           Creation<O> creation, String verb) {
+        try {
+            creation.create();
+        } catch (RuntimeException e) {
+            String reason = creation.failure(driverFailure(e, verb, reporter, uuid));
+            LOG.warnf("%s of %s %s failed: %s", verb, reporter.kind(), uuid, reason);
+            try {
+                creation.removeLeftover();
+            } catch (DriverException cleanup) {
+                LOG.warnf("could not remove the half-created %s %s (the next sync reports it): %s",
+                        reporter.kind(), uuid, cleanup.getMessage());
+            }
+            reporter.reportFailed(ctx, uuid, reason);
+            return;
+        }
+        LOG.infof("%s %s %s", reporter.kind(), uuid, verb.equals("create") ? "created" : "rebuilt");
+        reporter.reportCurrent(ctx, uuid, null, true);
     }
 
     /** Runs an action (start, stop, pause, ...) and reports the workload after it. */

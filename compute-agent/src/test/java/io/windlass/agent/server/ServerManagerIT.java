@@ -291,6 +291,40 @@ class ServerManagerIT {
                 .contains("\"keys\":[{\"name\":\"it-key\",\"type\":\"ssh\",\"data\":\"" + key + "\"}]"));
     }
 
+    @Test
+    void aRebuildReplacesTheEngineWorkloadFromTheNewImageWithTheNewDriveAndTheSameName() throws Exception {
+        String uuid = UUID.randomUUID().toString();
+        ServerStatusReport first = spawn(spec(uuid, "busybox", null, List.of()));
+        assertNull(first.fault(), first.fault());
+        String withRoot = imageWithRootHome();
+        String key = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGm4Qm7ljV0w2a1r0dXl9Q3bqk8lTt3pU3b3cT0wFv2f it@windlass";
+        ServerSpec old = spec(uuid, withRoot, null, List.of());
+        ServerSpec next = new ServerSpec(uuid, "rebuilt", old.hostname(), withRoot, old.vcpus(), old.memoryMb(),
+                old.rootGb(), old.metadata(), old.projectId(), old.userId(), old.availabilityZone(), old.launchIndex(),
+                old.reservationId(), null, List.of(), "auto", false, null, new ServerKey("it-key", "ssh", key));
+
+        int seen = reportsOf(uuid).size();
+        compute.rebuildServer(HOST, ctx, next);
+        ServerStatusReport rebuilt = awaitReport(uuid, seen, "rebuild done", ServerStatusReport::operationDone);
+        assertNull(rebuilt.fault(), rebuilt.fault());
+        assertEquals(PowerState.RUNNING, rebuilt.powerState());
+        assertFalse(first.engineId().equals(rebuilt.engineId()), "a new engine container");
+        assertEquals(1, engineContainers(uuid));
+        InspectContainerResponse engine = docker.inspectContainerCmd(DockerServerDriver.engineName(uuid)).exec();
+        assertEquals(withRoot, engine.getConfig().getImage());
+        assertEquals(key + "\n", exec(engine.getId(), "cat", "/root/.ssh/authorized_keys"));
+        assertTrue(exec(engine.getId(), "cat", "/mnt/config/openstack/latest/meta_data.json")
+                .contains("\"name\":\"rebuilt\""));
+
+        // from an image the host does not have: a fault, and nothing left
+        seen = reportsOf(uuid).size();
+        compute.rebuildServer(HOST, ctx, new ServerSpec(uuid, "rebuilt", old.hostname(), "windlass-no-such-image:1",
+                1, 96, 1, old.metadata(), "project-1", "user-1", "nova", 0, "r-it", null, List.of(), "auto"));
+        ServerStatusReport failed = awaitReport(uuid, seen, "rebuild failed", ServerStatusReport::operationDone);
+        assertTrue(failed.fault().contains("windlass-no-such-image:1"), failed.fault());
+        assertEquals(0, engineContainers(uuid));
+    }
+
     /** busybox with a root home, built here (no registry is reachable): what an image with sshd would have. */
     private String imageWithRootHome() throws InterruptedException {
         String image = "windlass-it-root-home";

@@ -76,6 +76,7 @@ public class ConductorEndpoint {
                 .on(ConductorRpcApi.DELETE_SERVER, cast(servers::delete))
                 .on(ConductorRpcApi.REPORT_SERVER_STATUS, cast(servers::report))
                 .on(ConductorRpcApi.EVACUATE_SERVER, cast(servers::evacuate))
+                .on(ConductorRpcApi.REBUILD_SERVER, cast(servers::rebuild))
                 .on(ConductorRpcApi.SUSPEND_SERVER, cast(servers::suspend))
                 .on(ConductorRpcApi.RESUME_SERVER, cast(servers::resume))
                 .on(ConductorRpcApi.ATTACH_INTERFACE, cast(interfaces::attach))

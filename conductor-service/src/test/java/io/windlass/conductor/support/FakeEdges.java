@@ -54,6 +54,8 @@ public class FakeEdges implements AutoCloseable {
     public final BlockingQueue<DeleteCapsule> capsuleDeletes = new LinkedBlockingQueue<>();
     public final BlockingQueue<ServerSpec> serverSpawns = new LinkedBlockingQueue<>();
     public final BlockingQueue<ServerOperation> serverActions = new LinkedBlockingQueue<>();
+    public final BlockingQueue<ServerSpec> serverRebuilds = new LinkedBlockingQueue<>();
+    public final BlockingQueue<ServerRef> serverSuspends = new LinkedBlockingQueue<>();
     public final BlockingQueue<ServerRef> serverDestroys = new LinkedBlockingQueue<>();
     public final BlockingQueue<MoveClaim> moves = new LinkedBlockingQueue<>();
     public final BlockingQueue<ServerRef> otherHostDestroys = new LinkedBlockingQueue<>();
@@ -105,6 +107,8 @@ public class FakeEdges implements AutoCloseable {
                 .on(ComputeRpcApi.DELETE_CAPSULE, record(capsuleDeletes))
                 .on(ComputeRpcApi.SPAWN_SERVER, record(serverSpawns))
                 .on(ComputeRpcApi.SERVER_ACTION, record(serverActions))
+                .on(ComputeRpcApi.REBUILD_SERVER, record(serverRebuilds))
+                .on(ComputeRpcApi.SUSPEND_SERVER, record(serverSuspends))
                 .on(ComputeRpcApi.DESTROY_SERVER, record(serverDestroys))
                 .on(ComputeRpcApi.RESIZE_CONTAINER, (ctx, r) -> {
                     resizes.add(r);

@@ -45,12 +45,12 @@ public class ServerEntity extends WorkloadEntity {
     public String name;
 
     @Column(name = "image_ref", nullable = false)
-    @WrittenBy({})
+    @WrittenBy(API)
     public String imageRef;
 
     /** The engine's reference of the image. */
     @Column(nullable = false)
-    @WrittenBy({})
+    @WrittenBy(API)
     public String image;
 
     @Column(name = "flavor_id", nullable = false)
@@ -102,13 +102,13 @@ public class ServerEntity extends WorkloadEntity {
 
     /** Base64, as sent. */
     @Column(name = "user_data")
-    @WrittenBy({})
+    @WrittenBy(API)
     public String userData;
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Mutability(Immutability.class)
     @Column(nullable = false)
-    @WrittenBy({})
+    @WrittenBy(API)
     public List<InjectedFile> files = new ArrayList<>();
 
     @Column(nullable = false)
@@ -130,19 +130,19 @@ public class ServerEntity extends WorkloadEntity {
     @WrittenBy(API)
     public String diskConfig = "MANUAL";
 
-    /** The key pair named at create ({@code key_name}), copied: the server keeps it when the pair is deleted. */
+    /** The key pair named at create or rebuild ({@code key_name}), copied: the server keeps it when the pair goes. */
     @Column(name = "key_name")
-    @WrittenBy({})
+    @WrittenBy(API)
     public String keyName;
 
     /** The key pair's public key, as given to the server (config drive, root's authorized_keys). */
     @Column(name = "key_data")
-    @WrittenBy({})
+    @WrittenBy(API)
     public String keyData;
 
     /** The key pair's type: {@code ssh} or {@code x509}; null without a key. */
     @Column(name = "key_type")
-    @WrittenBy({})
+    @WrittenBy(API)
     public String keyType;
 
     @Column(name = "config_drive")

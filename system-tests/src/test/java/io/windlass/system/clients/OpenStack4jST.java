@@ -8,8 +8,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openstack4j.api.OSClient;
 import org.openstack4j.api.Builders;
 import org.openstack4j.model.common.Identifier;
+import org.openstack4j.model.compute.Keypair;
 import org.openstack4j.model.compute.Server;
 import org.openstack4j.model.compute.ServerCreate;
+import org.openstack4j.model.compute.actions.RebuildOptions;
 import org.openstack4j.model.compute.HostAggregate;
 import org.openstack4j.model.compute.ext.Service;
 import org.openstack4j.model.identity.v3.Token;
@@ -19,7 +21,9 @@ import java.util.List;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -86,8 +90,36 @@ class OpenStack4jST {
         assertEquals("0", server.getFlavorId());
         assertTrue(os.compute().servers().list().stream().anyMatch(s -> s.getId().equals(server.getId())));
 
+        // rebuild: the same server, renamed, made again from the image on its host
+        List<String> before = system.docker().idsWithLabel("windlass.server.uuid", server.getId());
+        assertTrue(os.compute().servers().rebuild(server.getId(), RebuildOptions.create().image(imageId)
+                .name("st-sdk-rebuilt")).isSuccess());
+        Server rebuilt = Poller.standard().until("rebuilt", () -> os.compute().servers().get(server.getId()),
+                s -> s.getStatus() == Server.Status.ACTIVE && s.getTaskState() == null);
+        assertEquals("st-sdk-rebuilt", rebuilt.getName());
+        List<String> after = system.docker().idsWithLabel("windlass.server.uuid", server.getId());
+        assertEquals(1, after.size());
+        assertFalse(before.equals(after), "a new engine container: " + before + " " + after);
+
         assertTrue(os.compute().servers().delete(server.getId()).isSuccess());
         Poller.standard().until("server gone", () -> os.compute().servers().get(server.getId()), s -> s == null);
+    }
+
+    @Test
+    void keyPairsThroughTheComputeService() throws Exception {
+        OSClient.OSClientV3 os = authenticate();
+        Keypair generated = os.compute().keypairs().create("st-sdk-generated", null);
+        assertTrue(generated.getPrivateKey().startsWith("-----BEGIN RSA PRIVATE KEY-----"), generated.toString());
+        assertTrue(generated.getPublicKey().startsWith("ssh-rsa "), generated.toString());
+        Keypair imported = os.compute().keypairs().create("st-sdk-imported", generated.getPublicKey());
+        assertEquals(generated.getFingerprint(), imported.getFingerprint());
+        assertNull(imported.getPrivateKey());
+        assertEquals(List.of("st-sdk-generated", "st-sdk-imported"), os.compute().keypairs().list().stream()
+                .map(Keypair::getName).sorted().toList());
+        assertEquals(generated.getFingerprint(), os.compute().keypairs().get("st-sdk-imported").getFingerprint());
+        assertTrue(os.compute().keypairs().delete("st-sdk-generated").isSuccess());
+        assertTrue(os.compute().keypairs().delete("st-sdk-imported").isSuccess());
+        assertTrue(os.compute().keypairs().list().isEmpty());
     }
 
     private static OSClient.OSClientV3 authenticate() {

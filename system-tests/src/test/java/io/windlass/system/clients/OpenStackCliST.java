@@ -316,6 +316,17 @@ class OpenStackCliST {
         // the CLI sends the file as it is, newline included, and the key is kept as sent (as Nova keeps it)
         assertTrue(metaData.contains("\"public_keys\":{\"st-imported\":\"" + publicKey + "\\n\"}"), metaData);
 
+        // a rebuild makes the engine workload again, with the key still on its drive
+        // --wait prints its progress before the answer, so the server is read afterwards
+        cli.ok("server", "rebuild", "--image", "busybox:latest", "--wait", "st-keyed");
+        JsonNode rebuilt = cli.json("server", "show", "-f", "json", "st-keyed");
+        assertEquals("ACTIVE", rebuilt.path("status").asText(), rebuilt.toString());
+        assertEquals("st-imported", rebuilt.path("key_name").asText(), rebuilt.toString());
+        String again = docker.idsWithLabel("windlass.server.uuid", server.path("id").asText()).getFirst();
+        assertFalse(engine.equals(again), "a new engine container");
+        assertTrue(docker.run("exec", again, "cat", "/mnt/config/openstack/latest/meta_data.json").stdout()
+                .contains("st-imported"));
+
         cli.ok("server", "delete", "--wait", "st-keyed");
         cli.ok("keypair", "delete", "st-generated", "st-imported");
         assertFalse(texts(cli.json("keypair", "list", "-f", "json"), "Name").contains("st-imported"));
