@@ -29,6 +29,8 @@ import io.windlass.server.persistence.ServerEntity;
 import io.windlass.server.persistence.ServerQuery;
 import io.windlass.server.persistence.ServerRepository;
 import io.windlass.server.policy.ServerPolicy;
+import io.windlass.servergroup.persistence.ServerGroupRecord;
+import io.windlass.servergroup.service.ServerGroupService;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -39,6 +41,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -65,12 +68,14 @@ public class ServerService {
     private final ComputeHostRepository hosts;
     private final WorkloadPorts ports;
     private final KeyPairService keyPairs;
+    private final ServerGroupService serverGroups;
 
     public ServerService(ServerRepository repository, ServerLookup lookup, ServerPolicy policy,
                          FlavorLookup flavors, ImageCatalog images, QuotaEnforcer quotas,
                          ReservationQueue reservations, ConductorRpcApi conductor, ComputeHostRepository hosts,
-                         WorkloadPorts ports, KeyPairService keyPairs) {
+                         WorkloadPorts ports, KeyPairService keyPairs, ServerGroupService serverGroups) {
         this.ports = ports;
+        this.serverGroups = serverGroups;
         this.keyPairs = keyPairs;
         this.reservations = reservations;
         this.hosts = hosts;
@@ -96,6 +101,7 @@ public class ServerService {
         CatalogImage image = images.find(request.imageRef())
                 .orElseThrow(() -> InvalidInputException.badRequest("Can not find requested image"));
         KeyPairRecord key = request.keyName() == null ? null : keyPairs.forBoot(caller, request.keyName());
+        Optional<ServerGroupRecord> group = serverGroups.forBoot(caller, request.schedulerHints());
         QuarkusTransaction.requiringNew().run(() -> quotas.checkServerContents(project, request.metadata().size(),
                 request.files()));
         String reservationId = ServerNames.reservationId();
@@ -116,6 +122,8 @@ public class ServerService {
                     reserve(project, flavor, n);
                     rows.forEach(row -> row.nics = nics(row, request));
                     rows.forEach(repository::persist);
+                    // the group's members count against server_group_members with the servers' own quota
+                    group.ifPresent(g -> serverGroups.join(caller, g, rows.stream().map(row -> row.uuid).toList()));
                     // recorded with the rows (RpcOutbox): all commit, or none
                     rows.forEach(server -> conductor.buildServer(caller, new ServerRef(server.uuid.toString())));
                 });
