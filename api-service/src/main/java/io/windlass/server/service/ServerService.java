@@ -122,7 +122,7 @@ public class ServerService {
                     reserve(project, flavor, n);
                     rows.forEach(row -> row.nics = nics(row, request));
                     rows.forEach(repository::persist);
-                    // the group's members count against server_group_members with the servers' own quota
+                    // in the servers' own transaction: a membership refused (server_group_members) undoes the create
                     group.ifPresent(g -> serverGroups.join(caller, g, rows.stream().map(row -> row.uuid).toList()));
                     // recorded with the rows (RpcOutbox): all commit, or none
                     rows.forEach(server -> conductor.buildServer(caller, new ServerRef(server.uuid.toString())));

@@ -34,9 +34,9 @@ public class ServerGroupReader {
     /**
      * The group the request's server boots into, with the hosts of its other members; {@link
      * ServerGroupPlacement#NONE} when the request names none. Only servers are in server groups
-     * (Zun's container hints have no {@code group}).
+     * (Zun's container hints have no {@code group}). Without the hint, no transaction is begun: this runs
+     * for every decision.
      */
-    @Transactional
     public ServerGroupPlacement placementFor(ResourceRequest request, UUID consumer) {
         List<String> hint = request.hint(GROUP_HINT);
         if (hint.isEmpty() || !"server".equals(request.consumerType())) {
