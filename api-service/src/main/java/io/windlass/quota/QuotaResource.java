@@ -25,9 +25,9 @@ public enum QuotaResource {
     INJECTED_FILE_PATH_LENGTH("injected_file_path_length"),
     /** Nova: key pairs per user, counted when one is made (KeyPairService) against the project's limit. */
     KEY_PAIRS("key_pairs"),
-    /** Nova: server groups per project (shown in limits; nothing counts them yet). */
+    /** Nova: server groups per project, counted when one is made (ServerGroupService). */
     SERVER_GROUPS("server_groups"),
-    /** Nova: servers per server group (shown in limits). */
+    /** Nova: servers per server group, counted when servers boot into one (ServerGroupService). */
     SERVER_GROUP_MEMBERS("server_group_members");
 
     private final String key;

@@ -75,6 +75,14 @@ public final class ComputeApiVersions {
     public static final ApiVersion KEYPAIR_PAGING = ApiVersion.of(2, 35);
     /** Key pairs are imported only: {@code public_key} is required, nothing is generated. */
     public static final ApiVersion KEYPAIR_IMPORT_ONLY = ApiVersion.of(2, 92);
+    /** Server groups show their {@code project_id} and {@code user_id}. */
+    public static final ApiVersion SERVER_GROUP_OWNER = ApiVersion.of(2, 13);
+    /** Server groups may be {@code soft-affinity} or {@code soft-anti-affinity}. */
+    public static final ApiVersion SERVER_GROUP_SOFT_POLICIES = ApiVersion.of(2, 15);
+    /** Server groups have one {@code policy} and {@code rules} instead of {@code policies} and {@code metadata}. */
+    public static final ApiVersion SERVER_GROUP_POLICY = ApiVersion.of(2, 64);
+    /** A server's view shows its {@code server_groups} (show, update). */
+    public static final ApiVersion SERVER_GROUPS_IN_SERVER = ApiVersion.of(2, 71);
 
     private ComputeApiVersions() {
     }

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 
 import static io.windlass.policy.DefaultPolicies.ADMIN_API;
+import static io.windlass.policy.DefaultPolicies.ADMIN_OR_MEMBER;
 import static io.windlass.policy.DefaultPolicies.ADMIN_OR_READER;
 import static io.windlass.policy.DefaultPolicies.ANYONE;
 
@@ -57,6 +58,12 @@ public class ComputePolicy {
     public static final String KEYPAIRS_DELETE = "os_compute_api:os-keypairs:delete";
     /** nova/policies/keypairs.py: a key pair is its user's; an admin may act on anyone's (2.10 {@code user_id}). */
     private static final String ADMIN_OR_OWNING_USER = "(" + ADMIN_API + ") or user_id:%(user_id)s";
+    /** {@code nova/policies/server_groups.py}: readers look, members create and delete, admins list every project's. */
+    public static final String SERVER_GROUPS_INDEX = "os_compute_api:os-server-groups:index";
+    public static final String SERVER_GROUPS_INDEX_ALL_PROJECTS = "os_compute_api:os-server-groups:index:all_projects";
+    public static final String SERVER_GROUPS_SHOW = "os_compute_api:os-server-groups:show";
+    public static final String SERVER_GROUPS_CREATE = "os_compute_api:os-server-groups:create";
+    public static final String SERVER_GROUPS_DELETE = "os_compute_api:os-server-groups:delete";
     public static final String NETWORKS_LIST = "os_compute_api:os-networks:list";
     public static final String NETWORKS_SHOW = "os_compute_api:os-networks:show";
 
@@ -81,7 +88,10 @@ public class ComputePolicy {
             Map.entry(QUOTA_SETS_DETAIL, ADMIN_OR_READER), Map.entry(QUOTA_SETS_DEFAULTS, ANYONE),
             Map.entry(QUOTA_SETS_UPDATE, ADMIN_API), Map.entry(QUOTA_SETS_DELETE, ADMIN_API),
             Map.entry(KEYPAIRS_INDEX, ADMIN_OR_OWNING_USER), Map.entry(KEYPAIRS_CREATE, ADMIN_OR_OWNING_USER),
-            Map.entry(KEYPAIRS_SHOW, ADMIN_OR_OWNING_USER), Map.entry(KEYPAIRS_DELETE, ADMIN_OR_OWNING_USER));
+            Map.entry(KEYPAIRS_SHOW, ADMIN_OR_OWNING_USER), Map.entry(KEYPAIRS_DELETE, ADMIN_OR_OWNING_USER),
+            Map.entry(SERVER_GROUPS_INDEX, ADMIN_OR_READER), Map.entry(SERVER_GROUPS_INDEX_ALL_PROJECTS, ADMIN_API),
+            Map.entry(SERVER_GROUPS_SHOW, ADMIN_OR_READER), Map.entry(SERVER_GROUPS_CREATE, ADMIN_OR_MEMBER),
+            Map.entry(SERVER_GROUPS_DELETE, ADMIN_OR_MEMBER));
 
     private final PolicyEngine engine;
 

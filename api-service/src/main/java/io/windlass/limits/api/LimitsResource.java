@@ -8,6 +8,7 @@ import io.windlass.compute.policy.ComputePolicy;
 import io.windlass.context.RequestContext;
 import io.windlass.quota.QuotaEnforcer;
 import io.windlass.quota.QuotaResource;
+import io.windlass.servergroup.service.ServerGroupService;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -36,10 +37,12 @@ public class LimitsResource {
     private final ComputePolicy policy;
     private final CurrentRequestContext context;
     private final RequestedComputeVersion version;
+    private final ServerGroupService serverGroups;
 
     public LimitsResource(QuotaEnforcer quotas, ComputePolicy policy, CurrentRequestContext context,
-                          RequestedComputeVersion version) {
+                          RequestedComputeVersion version, ServerGroupService serverGroups) {
         this.quotas = quotas;
+        this.serverGroups = serverGroups;
         this.policy = policy;
         this.context = context;
         this.version = version;
@@ -88,8 +91,7 @@ public class LimitsResource {
             absolute.put("totalSecurityGroupsUsed", 0);
             absolute.put("totalFloatingIpsUsed", 0);
         }
-        // server groups are not implemented, so none is in use
-        absolute.put("totalServerGroupsUsed", 0);
+        absolute.put("totalServerGroupsUsed", serverGroups.countInProject(project));
         return Map.of("limits", Map.of("rate", List.of(), "absolute", absolute));
     }
 

@@ -15,6 +15,7 @@ import io.windlass.identity.persistence.IdentityRepository;
 import io.windlass.quota.NovaQuotaSet;
 import io.windlass.quota.QuotaEnforcer;
 import io.windlass.quota.QuotaResource;
+import io.windlass.servergroup.service.ServerGroupService;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -47,8 +48,9 @@ public class QuotaSetsResource {
     private static final Logger LOG = Logger.getLogger(QuotaSetsResource.class);
     private static final long UNLIMITED = -1;
     /**
-     * What is counted in quota_usages: the rest shows in use 0 (key pairs are counted per user when one
-     * is made, so a project has no single figure for them; nothing counts server groups yet).
+     * What is counted in quota_usages; server groups are counted in their own table, and the rest shows in
+     * use 0 (key pairs are counted per user and group members per group when one is made, so a project has
+     * no single figure for them).
      */
     private static final Set<QuotaResource> COUNTED = Set.of(QuotaResource.INSTANCES, QuotaResource.CORES,
             QuotaResource.RAM);
@@ -59,10 +61,13 @@ public class QuotaSetsResource {
     private final CurrentRequestContext context;
     private final RequestedComputeVersion version;
     private final RequestValidator validator;
+    private final ServerGroupService serverGroups;
 
     public QuotaSetsResource(QuotaEnforcer quotas, IdentityRepository identity, ComputePolicy policy,
-                             CurrentRequestContext context, RequestedComputeVersion version, RequestValidator validator) {
+                             CurrentRequestContext context, RequestedComputeVersion version, RequestValidator validator,
+                             ServerGroupService serverGroups) {
         this.quotas = quotas;
+        this.serverGroups = serverGroups;
         this.identity = identity;
         this.policy = policy;
         this.context = context;
@@ -153,6 +158,9 @@ public class QuotaSetsResource {
     }
 
     private long inUse(String project, QuotaResource resource) {
+        if (resource == QuotaResource.SERVER_GROUPS) {
+            return serverGroups.countInProject(project);
+        }
         return COUNTED.contains(resource) ? Math.round(quotas.inUse(project, resource)) : 0;
     }
 

@@ -11,6 +11,7 @@ import io.windlass.server.ServerAddress;
 import io.windlass.server.persistence.ServerEntity;
 import io.windlass.server.policy.ServerPolicy;
 import io.windlass.server.service.ServerStatusMapping;
+import io.windlass.servergroup.persistence.ServerGroupRepository;
 import jakarta.enterprise.context.RequestScoped;
 
 import java.nio.charset.StandardCharsets;
@@ -48,7 +49,7 @@ public class ServerViews {
     static final ApiVersion HOST_STATUS = ApiVersion.of(2, 16);
     static final ApiVersion TAGS = ComputeApiVersions.SERVER_TAGS;
     static final ApiVersion FLAVOR_EMBEDDED = ApiVersion.of(2, 47);
-    static final ApiVersion SERVER_GROUPS = ApiVersion.of(2, 71);
+    static final ApiVersion SERVER_GROUPS = ComputeApiVersions.SERVER_GROUPS_IN_SERVER;
     static final ApiVersion CONSISTENT_UPDATE = ApiVersion.of(2, 75);
     /** Rebuild takes and shows a key pair ({@code key_name}). */
     static final ApiVersion REBUILD_KEY_NAME = ApiVersion.of(2, 54);
@@ -59,13 +60,15 @@ public class ServerViews {
     private final ServerPolicy policy;
     private final ComputeHostRepository hosts;
     private final ServiceLivenessConfig liveness;
+    private final ServerGroupRepository serverGroups;
     private Map<String, ComputeHostRecord> hostsByName;
     /** Policy answers of this request by rule and project: a page of 100 servers asks the same few questions. */
     private final Map<String, Boolean> allowed = new java.util.HashMap<>();
 
     public ServerViews(ComputeLinks links, ServerPolicy policy, ComputeHostRepository hosts,
-                       ServiceLivenessConfig liveness) {
+                       ServiceLivenessConfig liveness, ServerGroupRepository serverGroups) {
         this.links = links;
+        this.serverGroups = serverGroups;
         this.policy = policy;
         this.hosts = hosts;
         this.liveness = liveness;
@@ -204,7 +207,8 @@ public class ServerViews {
             v.put("trusted_image_certificates", null);
         }
         if (single && version.isAtLeast(SERVER_GROUPS)) {
-            v.put("server_groups", List.of());
+            // a server is in at most one group (its boot's "group" hint)
+            v.put("server_groups", serverGroups.groupOf(s.uuid).map(List::of).orElse(List.of()));
         }
         if (version.isAtLeast(ComputeApiVersions.SERVER_LOCKED)) {
             v.put("locked_reason", s.lockedReason);

@@ -32,6 +32,8 @@ import io.windlass.server.persistence.ServerEntity;
 import io.windlass.server.persistence.ServerQuery;
 import io.windlass.server.persistence.ServerRepository;
 import io.windlass.server.policy.ServerPolicy;
+import io.windlass.servergroup.persistence.ServerGroupRecord;
+import io.windlass.servergroup.service.ServerGroupService;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -42,6 +44,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -69,13 +72,16 @@ public class ServerService {
     private final WorkloadPorts ports;
     private final KeyPairService keyPairs;
     private final ActionLog actions;
+    private final ServerGroupService serverGroups;
 
     public ServerService(ServerRepository repository, ServerLookup lookup, ServerPolicy policy,
                          FlavorLookup flavors, ImageCatalog images, QuotaEnforcer quotas,
                          ReservationQueue reservations, ConductorRpcApi conductor, ComputeHostRepository hosts,
-                         WorkloadPorts ports, KeyPairService keyPairs, ActionLog actions) {
+                         WorkloadPorts ports, KeyPairService keyPairs, ActionLog actions,
+                         ServerGroupService serverGroups) {
         this.ports = ports;
         this.actions = actions;
+        this.serverGroups = serverGroups;
         this.keyPairs = keyPairs;
         this.reservations = reservations;
         this.hosts = hosts;
@@ -101,6 +107,7 @@ public class ServerService {
         CatalogImage image = images.find(request.imageRef())
                 .orElseThrow(() -> InvalidInputException.badRequest("Can not find requested image"));
         KeyPairRecord key = request.keyName() == null ? null : keyPairs.forBoot(caller, request.keyName());
+        Optional<ServerGroupRecord> group = serverGroups.forBoot(caller, request.schedulerHints());
         QuarkusTransaction.requiringNew().run(() -> quotas.checkServerContents(project, request.metadata().size(),
                 request.files()));
         String reservationId = ServerNames.reservationId();
@@ -122,6 +129,8 @@ public class ServerService {
                     rows.forEach(row -> row.nics = nics(row, request));
                     rows.forEach(repository::persist);
                     rows.forEach(row -> actions.record(caller, ActionLog.SERVER, row.uuid, project, "create"));
+                    // in the servers' own transaction: a membership refused (server_group_members) undoes the create
+                    group.ifPresent(g -> serverGroups.join(caller, g, rows.stream().map(row -> row.uuid).toList()));
                     // recorded with the rows (RpcOutbox): all commit, or none
                     rows.forEach(server -> conductor.buildServer(caller, new ServerRef(server.uuid.toString())));
                 });

@@ -26,6 +26,7 @@ class ServerRequestsTest {
     private static final ApiVersion V2_1 = ApiVersion.of(2, 1);
     private static final ApiVersion V2_95 = ApiVersion.of(2, 95);
     private static final String IMAGE = UUID.randomUUID().toString();
+    private static final String GROUP = UUID.randomUUID().toString();
     private final ServerRequests requests = new ServerRequests(TestValidators.validator());
 
     @Test
@@ -33,7 +34,7 @@ class ServerRequestsTest {
         ServerCreateRequest r = requests.create(of("{`server`: {`name`: `web`, `flavorRef`: `http://x/flavors/1`, "
                 + "`imageRef`: `" + IMAGE + "`, `networks`: `none`, `min_count`: `2`, `metadata`: {`k`: `v`}, "
                 + "`availability_zone`: `az1:host-a`, `return_reservation_id`: `True`}, "
-                + "`os:scheduler_hints`: {`group`: `g`}}"), V2_95);
+                + "`os:scheduler_hints`: {`group`: `" + GROUP + "`}}"), V2_95);
         assertEquals("1", r.flavorRef());
         assertEquals(IMAGE, r.imageRef());
         assertEquals("none", r.network());
@@ -42,10 +43,10 @@ class ServerRequestsTest {
         assertEquals("host-a", r.forcedHost());
         assertTrue(r.returnReservationId());
         assertEquals("MANUAL", r.diskConfig());
-        assertEquals(Map.of("group", List.of("g")), r.schedulerHints());
+        assertEquals(Map.of("group", List.of(GROUP)), r.schedulerHints());
         ServerCreateRequest plain = requests.create(of("{`server`: {`name`: `web`, `flavorRef`: 1, `imageRef`: `"
                 + IMAGE + "`, `accessIPv4`: `198.18.0.1`, `OS-DCF:diskConfig`: `AUTO`, `user_data`: `aGk=`}, "
-                + "`OS-SCH-HNT:scheduler_hints`: {`group`: null}}"), V2_1);
+                + "`OS-SCH-HNT:scheduler_hints`: {`a_filter_of_their_own`: null}}"), V2_1);
         assertEquals(1, plain.minCount());
         assertEquals(1, plain.maxCount());
         assertEquals("198.18.0.1", plain.accessIpV4());
@@ -53,7 +54,8 @@ class ServerRequestsTest {
         assertEquals("aGk=", plain.userData());
         assertEquals(List.of(), plain.files());
         assertEquals(Map.of(), plain.metadata());
-        assertEquals(Map.of("group", List.of("null")), plain.schedulerHints());
+        // hints Nova does not know are passed on as they are (its schema's additionalProperties)
+        assertEquals(Map.of("a_filter_of_their_own", List.of("null")), plain.schedulerHints());
     }
 
     @Test

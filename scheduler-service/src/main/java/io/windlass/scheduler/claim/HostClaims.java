@@ -70,6 +70,11 @@ public class HostClaims {
             return new ClaimResult(ClaimResult.Outcome.ALREADY_CLAIMED, result.existingHost());
         }
         if (result.concurrentDelivery()) {
+            if (QuarkusTransaction.isActive()) {
+                // the failed insert aborted the transaction the claim ran in (a server group's turn), which
+                // wrote nothing else: it can only roll back
+                QuarkusTransaction.setRollbackOnly();
+            }
             // the other delivery has committed by now (the insert waited for it to fail on the key)
             String host = QuarkusTransaction.requiringNew().call(() -> lookup(consumer))
                     .map(Allocation::host).orElse(null);

@@ -16,13 +16,16 @@ public interface SchedulerConfig {
      * AvailabilityZoneFilter (requested zone, from aggregates), AggregateMultiTenancyIsolation
      * ({@code filter_tenant_id*} metadata), AggregateInstanceExtraSpecsFilter (workload properties
      * against metadata), AggregateImagePropertiesIsolation (image properties against metadata),
-     * SameHostFilter and DifferentHostFilter (hints). AggregateInstanceExtraSpecsFilter is not on by
+     * SameHostFilter and DifferentHostFilter (hints), ServerGroupAntiAffinityFilter and
+     * ServerGroupAffinityFilter (the hint {@code group}: the hard server group policies, on by default as
+     * in Nova). AggregateInstanceExtraSpecsFilter is not on by
      * default because container labels double as plain user metadata: with it, a labelled
      * container only fits hosts whose aggregates define its label keys (as in Nova, where it is
      * opt-in too).
      */
     @WithDefault("ComputeFilter,AvailabilityZoneFilter,AggregateMultiTenancyIsolation,"
-            + "AggregateImagePropertiesIsolation,SameHostFilter,DifferentHostFilter,ResourceFilter")
+            + "AggregateImagePropertiesIsolation,SameHostFilter,DifferentHostFilter,ServerGroupAntiAffinityFilter,"
+            + "ServerGroupAffinityFilter,ResourceFilter")
     List<String> enabledFilters();
 
     /** Zone of hosts that no aggregate puts in a zone (Nova's {@code default_availability_zone}). */
@@ -40,6 +43,21 @@ public interface SchedulerConfig {
     /** Positive prefers hosts with more workloads, negative fewer; 0 ignores workload counts. */
     @WithDefault("0.0")
     double workloadWeightMultiplier();
+
+    /**
+     * How much a member of a {@code soft-affinity} server group prefers the hosts of the group's other
+     * members (Nova's {@code soft_affinity_weight_multiplier}); 0 turns the preference off. Not negative.
+     */
+    @WithDefault("1.0")
+    double softAffinityWeightMultiplier();
+
+    /**
+     * How much a member of a {@code soft-anti-affinity} server group prefers hosts with fewer of the
+     * group's other members (Nova's {@code soft_anti_affinity_weight_multiplier}); 0 turns it off. Not
+     * negative.
+     */
+    @WithDefault("1.0")
+    double softAntiAffinityWeightMultiplier();
 
     /**
      * Pick at random among this many best hosts. Above 1 it lowers the chance that concurrent

@@ -18,6 +18,15 @@ public class FilterChain {
         return filters.stream().map(HostFilter::name).toList();
     }
 
+    /** The chain's {@link ServerGroupFilter}s, in order: what a group member's claim checks again in the group's turn. */
+    public FilterChain serverGroupFilters() {
+        return new FilterChain(filters.stream().filter(ServerGroupFilter.class::isInstance).toList());
+    }
+
+    public boolean isEmpty() {
+        return filters.isEmpty();
+    }
+
     /**
      * One pass over the hosts, each running the filters in order until one removes it; a filter
      * that no host reached did not run (nothing was left to learn). The same counts as a pass per

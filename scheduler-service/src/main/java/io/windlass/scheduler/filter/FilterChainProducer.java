@@ -29,6 +29,8 @@ public class FilterChainProducer {
                 case "AggregateImagePropertiesIsolation" -> new AggregateImagePropertiesIsolation();
                 case "SameHostFilter" -> new SameHostFilter();
                 case "DifferentHostFilter" -> new DifferentHostFilter();
+                case "ServerGroupAntiAffinityFilter" -> new ServerGroupAntiAffinityFilter();
+                case "ServerGroupAffinityFilter" -> new ServerGroupAffinityFilter();
                 default -> throw new IllegalArgumentException("windlass.scheduler.enabled-filters: unknown filter "
                         + name);
             });

@@ -1,5 +1,7 @@
 package io.windlass.scheduler.host;
 
+import io.windlass.scheduler.group.ServerGroupPlacement;
+
 import java.time.Duration;
 import java.util.Set;
 
@@ -18,14 +20,18 @@ import java.util.Set;
  * @param heartbeatAge        time since the last heartbeat, measured by the database clock
  * @param aggregates          merged metadata of the host's aggregates
  * @param referencedWorkloads workloads named in the request's hints that hold a claim on this host
+ * @param serverGroup         the request's server group and where its other members are (the same for
+ *                            every host of a decision)
  */
 public record HostCandidate(String host, double vcpus, long memoryMb, long diskGb, double vcpusUsed,
                             long memoryMbUsed, long diskGbUsed, int totalWorkloads, boolean disabled,
-                            Duration heartbeatAge, HostAggregates aggregates, Set<String> referencedWorkloads) {
+                            Duration heartbeatAge, HostAggregates aggregates, Set<String> referencedWorkloads,
+                            ServerGroupPlacement serverGroup) {
 
     public HostCandidate {
         aggregates = aggregates == null ? HostAggregates.NONE : aggregates;
         referencedWorkloads = referencedWorkloads == null ? Set.of() : Set.copyOf(referencedWorkloads);
+        serverGroup = serverGroup == null ? ServerGroupPlacement.NONE : serverGroup;
     }
 
     /** A host in no aggregate, with no hinted workloads on it. */
@@ -33,7 +39,7 @@ public record HostCandidate(String host, double vcpus, long memoryMb, long diskG
                          long memoryMbUsed, long diskGbUsed, int totalWorkloads, boolean disabled,
                          Duration heartbeatAge) {
         this(host, vcpus, memoryMb, diskGb, vcpusUsed, memoryMbUsed, diskGbUsed, totalWorkloads, disabled,
-                heartbeatAge, HostAggregates.NONE, Set.of());
+                heartbeatAge, HostAggregates.NONE, Set.of(), ServerGroupPlacement.NONE);
     }
 
     /**
@@ -56,16 +62,26 @@ public record HostCandidate(String host, double vcpus, long memoryMb, long diskG
     public HostCandidate consume(double claimedVcpus, long claimedMemoryMb, long claimedDiskGb) {
         return new HostCandidate(host, vcpus, memoryMb, diskGb, vcpusUsed + claimedVcpus,
                 memoryMbUsed + claimedMemoryMb, diskGbUsed + claimedDiskGb, totalWorkloads + 1, disabled,
-                heartbeatAge, aggregates, referencedWorkloads);
+                heartbeatAge, aggregates, referencedWorkloads, serverGroup);
     }
 
     public HostCandidate withAggregates(HostAggregates merged) {
         return new HostCandidate(host, vcpus, memoryMb, diskGb, vcpusUsed, memoryMbUsed, diskGbUsed,
-                totalWorkloads, disabled, heartbeatAge, merged, referencedWorkloads);
+                totalWorkloads, disabled, heartbeatAge, merged, referencedWorkloads, serverGroup);
     }
 
     public HostCandidate withReferencedWorkloads(Set<String> workloads) {
         return new HostCandidate(host, vcpus, memoryMb, diskGb, vcpusUsed, memoryMbUsed, diskGbUsed,
-                totalWorkloads, disabled, heartbeatAge, aggregates, workloads);
+                totalWorkloads, disabled, heartbeatAge, aggregates, workloads, serverGroup);
+    }
+
+    public HostCandidate withServerGroup(ServerGroupPlacement group) {
+        return new HostCandidate(host, vcpus, memoryMb, diskGb, vcpusUsed, memoryMbUsed, diskGbUsed,
+                totalWorkloads, disabled, heartbeatAge, aggregates, referencedWorkloads, group);
+    }
+
+    /** Other members of the request's server group with a claim on this host. */
+    public int serverGroupMembersHere() {
+        return serverGroup.membersOn(host);
     }
 }

@@ -14,6 +14,9 @@ import io.windlass.scheduler.claim.HostClaims;
 import io.windlass.scheduler.config.SchedulerConfig;
 import io.windlass.scheduler.filter.FilterChain;
 import io.windlass.scheduler.filter.FilterOutcome;
+import io.windlass.scheduler.group.ServerGroupPlacement;
+import io.windlass.scheduler.group.ServerGroupReader;
+import io.windlass.scheduler.group.ServerGroupTurns;
 import io.windlass.scheduler.host.ComputeHostReader;
 import io.windlass.scheduler.host.HostCandidate;
 import io.windlass.scheduler.host.HostStateCache;
@@ -48,6 +51,10 @@ public class DestinationSelector {
     private final HostRanker ranker;
     private final HostClaims claims;
     private final HostSubsetPicker picker;
+    private final ServerGroupReader serverGroups;
+    private final ServerGroupTurns groupTurns;
+    /** The filters a group member's claim runs again in its group's turn. */
+    private final FilterChain serverGroupFilters;
     private final Timer decisionTimer;
     private final Timer selectTimer;
     private final Timer claimTimer;
@@ -55,8 +62,12 @@ public class DestinationSelector {
     private final Counter lostRaces;
 
     public DestinationSelector(HostStateCache hostStates, ComputeHostReader reader, FilterChain filters,
-                               HostRanker ranker, HostClaims claims, SchedulerConfig config, MeterRegistry registry) {
+                               HostRanker ranker, HostClaims claims, SchedulerConfig config, MeterRegistry registry,
+                               ServerGroupReader serverGroups, ServerGroupTurns groupTurns) {
         this.hostStates = hostStates;
+        this.serverGroups = serverGroups;
+        this.groupTurns = groupTurns;
+        this.serverGroupFilters = filters.serverGroupFilters();
         this.reader = reader;
         this.filters = filters;
         this.ranker = ranker;
@@ -100,7 +111,9 @@ public class DestinationSelector {
         UUID consumer = ConsumerIds.parse(request.consumerUuid());
         // a redelivered request is recognised by the claim statement itself (no query of its own);
         // only when no host is left to try does it need a look-up before answering NoValidHost
-        FilterOutcome outcome = filters.apply(reader.withHintedWorkloads(hostStates.hosts(), request), request);
+        ServerGroupPlacement group = serverGroups.placementFor(request, consumer);
+        FilterOutcome outcome = filters.apply(withServerGroup(reader.withHintedWorkloads(hostStates.hosts(), request),
+                group), request);
         if (outcome.passed().isEmpty()) {
             Optional<Allocation> existing = claims.find(consumer);
             if (existing.isPresent()) {
@@ -114,6 +127,11 @@ public class DestinationSelector {
         long claiming = System.nanoTime();
         selectTimer.record(claiming - started, TimeUnit.NANOSECONDS);
         try {
+            if (inTurns(group)) {
+                return groupTurns.inTurn(group.group(), consumer, now ->
+                        claimOnFirstWithRoom(stillAllowed(order, now, consumer, request, started), consumer, request,
+                                started));
+            }
             return claimOnFirstWithRoom(order, consumer, request, started);
         } finally {
             claimTimer.record(System.nanoTime() - claiming, TimeUnit.NANOSECONDS);
@@ -138,8 +156,26 @@ public class DestinationSelector {
         }
         List<HostCandidate> others = hostStates.hosts().stream()
                 .filter(h -> !h.host().equals(move.sourceHost())).toList();
-        FilterOutcome outcome = filters.apply(reader.withHintedWorkloads(others, request), request);
-        for (HostCandidate candidate : picker.claimOrder(ranker.rank(outcome.passed(), request))) {
+        ServerGroupPlacement group = serverGroups.placementFor(request, consumer);
+        FilterOutcome outcome = filters.apply(withServerGroup(reader.withHintedWorkloads(others, request), group),
+                request);
+        List<HostCandidate> order = picker.claimOrder(ranker.rank(outcome.passed(), request));
+        Optional<Selection> moved = inTurns(group) && !order.isEmpty()
+                ? groupTurns.inTurn(group.group(), consumer, now ->
+                        moveToFirstWithRoom(stillAllowed(order, now, consumer, request, started), consumer, move, started))
+                : moveToFirstWithRoom(order, consumer, move, started);
+        if (moved.isPresent()) {
+            return moved.get();
+        }
+        throw noValidHost(consumer, outcome.passed().isEmpty() ? outcome.explanation()
+                : FilterOutcome.NOT_ENOUGH_HOSTS + " " + outcome.passed().size()
+                + " host(s) passed the filters but none had room left.", started);
+    }
+
+    private Optional<Selection> moveToFirstWithRoom(List<HostCandidate> order, UUID consumer, MoveClaim move,
+                                                    long started) {
+        ResourceRequest request = move.request();
+        for (HostCandidate candidate : order) {
             ClaimResult result = claims.move(consumer, request, move.sourceHost(), candidate.host());
             if (result.outcome() == ClaimResult.Outcome.CLAIMED) {
                 hostStates.consume(result.host(), request.vcpus(), request.memoryMb(), request.diskGb(),
@@ -148,12 +184,38 @@ public class DestinationSelector {
             if (result.holdsClaim()) {
                 LOG.infof("consumer %s moved from %s -> host %s (%s) in %d ms", consumer, move.sourceHost(),
                         result.host(), result.outcome(), elapsedMs(started));
-                return new Selection(result.host());
+                return Optional.of(new Selection(result.host()));
             }
         }
-        throw noValidHost(consumer, outcome.passed().isEmpty() ? outcome.explanation()
-                : FilterOutcome.NOT_ENOUGH_HOSTS + " " + outcome.passed().size()
-                + " host(s) passed the filters but none had room left.", started);
+        return Optional.empty();
+    }
+
+    /** Every host of the decision sees the request's server group (when it has one). */
+    private static List<HostCandidate> withServerGroup(List<HostCandidate> hosts, ServerGroupPlacement group) {
+        return group == ServerGroupPlacement.NONE ? hosts : hosts.stream().map(h -> h.withServerGroup(group)).toList();
+    }
+
+    /** A hard group policy whose filter is on: its members claim one at a time ({@link ServerGroupTurns}). */
+    private boolean inTurns(ServerGroupPlacement group) {
+        return group.isHard() && !serverGroupFilters.isEmpty();
+    }
+
+    /**
+     * The claim order without the hosts that the group as it is now rules out: the members that claimed
+     * since the hosts were filtered count (the filters ran on a view of the group taken before the turn).
+     */
+    private List<HostCandidate> stillAllowed(List<HostCandidate> order, ServerGroupPlacement now, UUID consumer,
+                                             ResourceRequest request, long started) {
+        FilterOutcome outcome = serverGroupFilters.apply(withServerGroup(order, now), request);
+        if (outcome.passed().isEmpty()) {
+            if (claims.find(consumer).isPresent()) {
+                // a redelivery: the claim statement answers the host it already holds, whatever the candidates
+                return order;
+            }
+            throw noValidHost(consumer, outcome.explanation() + " (other members of server group " + now.group()
+                    + " claimed meanwhile)", started);
+        }
+        return outcome.passed();
     }
 
     private Selection claimOnFirstWithRoom(List<HostCandidate> order, UUID consumer, ResourceRequest request,

@@ -18,6 +18,18 @@ public class HostRankerProducer {
         return new HostRanker(List.of(
                 new RamWeigher(config.ramWeightMultiplier(), ratios),
                 new CpuWeigher(config.cpuWeightMultiplier(), ratios),
-                new WorkloadWeigher(config.workloadWeightMultiplier())));
+                new WorkloadWeigher(config.workloadWeightMultiplier()),
+                new ServerGroupSoftAffinityWeigher(nonNegative("soft-affinity-weight-multiplier",
+                        config.softAffinityWeightMultiplier())),
+                new ServerGroupSoftAntiAffinityWeigher(nonNegative("soft-anti-affinity-weight-multiplier",
+                        config.softAntiAffinityWeightMultiplier()))));
+    }
+
+    /** Nova's minimum of 0.0: a negative one would turn the soft policy into its opposite. Refused at start-up. */
+    private static double nonNegative(String key, double multiplier) {
+        if (multiplier < 0) {
+            throw new IllegalArgumentException("windlass.scheduler." + key + " must not be negative: " + multiplier);
+        }
+        return multiplier;
     }
 }

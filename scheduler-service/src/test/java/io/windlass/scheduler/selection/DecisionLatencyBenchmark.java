@@ -6,6 +6,8 @@ import io.windlass.scheduler.ResourceRequest;
 import io.windlass.scheduler.claim.HostClaims;
 import io.windlass.scheduler.config.SchedulerConfig;
 import io.windlass.scheduler.filter.FilterChain;
+import io.windlass.scheduler.group.ServerGroupReader;
+import io.windlass.scheduler.group.ServerGroupTurns;
 import io.windlass.scheduler.host.ComputeHostReader;
 import io.windlass.scheduler.host.ComputeHostRows;
 import io.windlass.scheduler.host.HostStateCache;
@@ -56,6 +58,10 @@ class DecisionLatencyBenchmark {
     HostClaims claims;
     @Inject
     SchedulerConfig config;
+    @Inject
+    ServerGroupReader serverGroups;
+    @Inject
+    ServerGroupTurns groupTurns;
 
     @Test
     void decisionLatencyAtOneThousandHosts() throws Exception {
@@ -69,7 +75,7 @@ class DecisionLatencyBenchmark {
                 ExecutorService refresher = Executors.newSingleThreadExecutor();
                 DestinationSelector selector = new DestinationSelector(
                         new HostStateCache(reader::allHosts, ttl, System::nanoTime, refresher), reader, filters, ranker,
-                        claims, config, new SimpleMeterRegistry());
+                        claims, config, new SimpleMeterRegistry(), serverGroups, groupTurns);
                 run(selector, WARM_UP, inFlight);
                 long[] nanos = run(selector, SAMPLES, inFlight);
                 refresher.shutdown();
