@@ -17,6 +17,7 @@ import io.windlass.rpc.RpcClient;
 import io.windlass.rpc.RpcMethod;
 import io.windlass.rpc.RpcTopics;
 import io.windlass.rpc.RpcVersion;
+import io.windlass.server.ResizeServer;
 import io.windlass.server.ServerOperation;
 import io.windlass.server.ServerRef;
 import io.windlass.server.ServerSpec;
@@ -39,7 +40,7 @@ import java.time.Duration;
  * 1.9 {@code workload_logs} (a container's or server's engine log, for Zun's {@code logs} and Nova's
  * {@code os-getConsoleOutput}); 1.10 {@code suspend_server}, {@code resume_server} (the guest frozen and thawed,
  * answered by {@code conductor.report_server_status}), {@code rebuild_server} (the engine workload replaced from a
- * new spec on the same ports).
+ * new spec on the same ports); 1.12 {@code resize_server} (a call: a server's limits changed in place).
  * Each method names the version that introduced it; under a version cap
  * ({@code windlass.rpc.version-cap.compute}) a newer one is not sent ({@link io.windlass.rpc.RpcVersionCapExceeded}).
  */
@@ -55,8 +56,9 @@ public class ComputeRpcApi {
     private static final RpcVersion V1_8 = new RpcVersion(1, 8);
     private static final RpcVersion V1_9 = new RpcVersion(1, 9);
     private static final RpcVersion V1_10 = new RpcVersion(1, 10);
+    private static final RpcVersion V1_12 = new RpcVersion(1, 12);
     /** This build's API: the newest method's version. */
-    public static final RpcVersion VERSION = V1_10;
+    public static final RpcVersion VERSION = V1_12;
     /** The version from which agents put a workload on its ports ({@code networks} in its create). */
     public static final RpcVersion TENANT_NETWORKS = V1_5;
     /** The version from which agents leave a server spawned with {@link ServerSpec#stopped()} powered off. */
@@ -97,6 +99,8 @@ public class ComputeRpcApi {
     public static final RpcMethod<ServerRef> SUSPEND_SERVER = RpcMethod.of("suspend_server", ServerRef.class, V1_10);
     public static final RpcMethod<ServerRef> RESUME_SERVER = RpcMethod.of("resume_server", ServerRef.class, V1_10);
     public static final RpcMethod<ServerSpec> REBUILD_SERVER = RpcMethod.of("rebuild_server", ServerSpec.class, V1_10);
+    public static final RpcMethod<ResizeServer> RESIZE_SERVER = RpcMethod.of("resize_server", ResizeServer.class,
+            V1_12);
 
     private final RpcClient rpc;
     private final Duration callTimeout;
@@ -183,6 +187,11 @@ public class ComputeRpcApi {
      */
     public void rebuildServer(String host, RequestContext ctx, ServerSpec spec) {
         rpc.cast(RpcTopics.compute(host), REBUILD_SERVER, ctx, spec);
+    }
+
+    /** Synchronous (since 1.12): the server's CPU and memory limits changed in place, or a RemoteException. */
+    public void resizeServer(String host, RequestContext ctx, ResizeServer request) {
+        rpc.call(RpcTopics.compute(host), RESIZE_SERVER, ctx, request, Void.class, callTimeout);
     }
 
     /** Thaw a suspended server's guest; answered by {@code conductor.report_server_status} (since 1.10). */

@@ -33,20 +33,22 @@ import java.time.Duration;
  * 1.3 {@code build_server}, {@code server_action}, {@code delete_server}, {@code report_server_status} (Nova servers);
  * 1.4 {@code evacuate_server}; 1.5 {@code attach_interface}, {@code detach_interface} (Zun network_attach/detach,
  * Nova os-interface) and {@code refresh_port_filters} (security groups changed); 1.6 {@code suspend_server},
- * {@code resume_server}, {@code rebuild_server}.
+ * {@code resume_server}, {@code rebuild_server}; 1.7 {@code resize_server}, {@code confirm_resize},
+ * {@code revert_resize}.
  * Each method names the version that introduced it; a message goes out at that version, so a
  * conductor of an older release still serves the methods it has.
  */
 public class ConductorRpcApi {
-    private static final RpcVersion V1_0 = new RpcVersion(1, 0);
-    private static final RpcVersion V1_1 = new RpcVersion(1, 1);
-    private static final RpcVersion V1_2 = new RpcVersion(1, 2);
-    private static final RpcVersion V1_3 = new RpcVersion(1, 3);
-    private static final RpcVersion V1_4 = new RpcVersion(1, 4);
-    private static final RpcVersion V1_5 = new RpcVersion(1, 5);
-    private static final RpcVersion V1_6 = new RpcVersion(1, 6);
+    private static final RpcVersion V1_0 = RpcVersion.parse("1.0");
+    private static final RpcVersion V1_1 = RpcVersion.parse("1.1");
+    private static final RpcVersion V1_2 = RpcVersion.parse("1.2");
+    private static final RpcVersion V1_3 = RpcVersion.parse("1.3");
+    private static final RpcVersion V1_4 = RpcVersion.parse("1.4");
+    private static final RpcVersion V1_5 = RpcVersion.parse("1.5");
+    private static final RpcVersion V1_6 = RpcVersion.parse("1.6");
+    private static final RpcVersion V1_7 = RpcVersion.parse("1.7");
     /** This build's API: the newest method's version. */
-    public static final RpcVersion VERSION = V1_6;
+    public static final RpcVersion VERSION = V1_7;
 
     public static final RpcMethod<BuildContainer> BUILD_CONTAINER =
             RpcMethod.of("build_container", BuildContainer.class, V1_0);
@@ -84,6 +86,9 @@ public class ConductorRpcApi {
     public static final RpcMethod<ServerRef> SUSPEND_SERVER = RpcMethod.of("suspend_server", ServerRef.class, V1_6);
     public static final RpcMethod<ServerRef> RESUME_SERVER = RpcMethod.of("resume_server", ServerRef.class, V1_6);
     public static final RpcMethod<ServerRef> REBUILD_SERVER = RpcMethod.of("rebuild_server", ServerRef.class, V1_6);
+    public static final RpcMethod<ServerRef> RESIZE_SERVER = RpcMethod.of("resize_server", ServerRef.class, V1_7);
+    public static final RpcMethod<ServerRef> CONFIRM_RESIZE = RpcMethod.of("confirm_resize", ServerRef.class, V1_7);
+    public static final RpcMethod<ServerRef> REVERT_RESIZE = RpcMethod.of("revert_resize", ServerRef.class, V1_7);
 
     private final RpcClient rpc;
     private final RpcCasts casts;
@@ -186,6 +191,21 @@ public class ConductorRpcApi {
     /** Rebuild a server in place from its row's new image and attributes (since 1.6). */
     public void rebuildServer(RequestContext ctx, ServerRef server) {
         casts.cast(RpcTopics.CONDUCTOR, REBUILD_SERVER, ctx, server);
+    }
+
+    /** Resize a server in place to the {@code new_flavor} its row holds (since 1.7). */
+    public void resizeServer(RequestContext ctx, ServerRef server) {
+        casts.cast(RpcTopics.CONDUCTOR, RESIZE_SERVER, ctx, server);
+    }
+
+    /** Keep a resized server's new flavor (since 1.7). */
+    public void confirmResize(RequestContext ctx, ServerRef server) {
+        casts.cast(RpcTopics.CONDUCTOR, CONFIRM_RESIZE, ctx, server);
+    }
+
+    /** Take a resized server back to its old flavor (since 1.7). */
+    public void revertResize(RequestContext ctx, ServerRef server) {
+        casts.cast(RpcTopics.CONDUCTOR, REVERT_RESIZE, ctx, server);
     }
 
     /** Thaw a suspended server (since 1.6). */

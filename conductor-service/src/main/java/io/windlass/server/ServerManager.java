@@ -19,12 +19,14 @@ public class ServerManager implements WorkloadManager {
     private final ServerRules rules;
     private final ComputeRpcApi compute;
     private final ServerEvacuation evacuation;
+    private final ServerResize resizes;
 
     public ServerManager(WorkloadLifecycles lifecycles, ServerRules rules, ComputeRpcApi compute,
-                         ServerEvacuation evacuation) {
+                         ServerEvacuation evacuation, ServerResize resizes) {
         this.rules = rules;
         this.compute = compute;
         this.evacuation = evacuation;
+        this.resizes = resizes;
         this.lifecycle = lifecycles.of(rules,
                 (host, row, networks) -> compute.spawnServer(host, RequestContext.internal("conductor-service"),
                         rules.spec(row).withNetworks(networks)),
@@ -54,6 +56,18 @@ public class ServerManager implements WorkloadManager {
     public void rebuild(RequestContext ctx, ServerRef request) {
         lifecycle.forward(ctx, request.uuid(), "rebuild", (host, row) -> compute.rebuildServer(host, ctx,
                 rules.spec(row).withNetworks(lifecycle.networksOf(row).networks())));
+    }
+
+    public void resize(RequestContext ctx, ServerRef request) {
+        resizes.resize(ctx, request);
+    }
+
+    public void confirmResize(RequestContext ctx, ServerRef request) {
+        resizes.confirm(ctx, request);
+    }
+
+    public void revertResize(RequestContext ctx, ServerRef request) {
+        resizes.revert(ctx, request);
     }
 
     public void suspend(RequestContext ctx, ServerRef request) {

@@ -221,9 +221,13 @@ public class ServerRules implements WorkloadRules<ServerEntity, ServerStatusRepo
     /**
      * Nova's power-state sync: what the engine shows decides the stable state. The engine shows a
      * frozen guest as paused whether it was paused or suspended; the action that froze it (the task
-     * state now, the vm_state later) says which.
+     * state now, the vm_state later) says which. A resized server stays resized until confirmed or reverted.
      */
     static VmState vmStateFor(PowerState power, VmState current, ServerTaskState task) {
+        if (current == VmState.RESIZED && power != PowerState.NOSTATE) {
+            // a resize waiting for its confirm or revert stays so whatever the guest does, as in Nova's sync
+            return VmState.RESIZED;
+        }
         return switch (power) {
             case RUNNING -> VmState.ACTIVE;
             case PAUSED -> suspended(current, task) ? VmState.SUSPENDED : VmState.PAUSED;

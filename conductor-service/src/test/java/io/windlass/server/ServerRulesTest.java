@@ -20,6 +20,12 @@ class ServerRulesTest {
     }
 
     @Test
+    void aResizedServerStaysResizedWhateverTheGuestDoesUntilConfirmedOrReverted() {
+        assertEquals(VmState.RESIZED, ServerRules.vmStateFor(PowerState.RUNNING, VmState.RESIZED, null));
+        assertEquals(VmState.RESIZED, ServerRules.vmStateFor(PowerState.SHUTDOWN, VmState.RESIZED, null));
+    }
+
+    @Test
     void aSuspendedServersFrozenGuestShowsNovasSuspendedPowerState() {
         assertEquals(PowerState.SUSPENDED, ServerRules.shownPower(PowerState.PAUSED, VmState.ACTIVE,
                 ServerTaskState.SUSPENDING));

@@ -110,6 +110,9 @@ public class ServerRequests {
         }
         return switch (name) {
             case "lock" -> new ServerActionRequest.Lock(lockedReason(action, version));
+            case "resize" -> new ServerActionRequest.Resize(reference(action.object("resize").text("flavorRef")));
+            case "confirmResize" -> new ServerActionRequest.ConfirmResize();
+            case "revertResize" -> new ServerActionRequest.RevertResize();
             case "unlock" -> new ServerActionRequest.Unlock();
             case "os-getConsoleOutput" -> new ServerActionRequest.ConsoleOutput(
                     NovaConsole.length(action.object(name).text("length")));

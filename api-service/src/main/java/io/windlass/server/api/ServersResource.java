@@ -16,6 +16,7 @@ import io.windlass.server.service.EvacuationRequest;
 import io.windlass.server.service.RebuildRequest;
 import io.windlass.server.service.ServerActionRequest;
 import io.windlass.server.service.ServerRebuilds;
+import io.windlass.server.service.ServerResizes;
 import io.windlass.server.service.ServerConsoleOutput;
 import io.windlass.server.service.ServerEvacuations;
 import io.windlass.server.service.ServerLocks;
@@ -67,12 +68,14 @@ public class ServersResource {
     private final ServerLocks locks;
     private final ServerConsoleOutput console;
     private final ServerRebuilds rebuilds;
+    private final ServerResizes resizes;
 
     public ServersResource(ServerService service, ServerEvacuations evacuations, ServerRequests requests,
                            ServerViews views, ServerPolicy policy, CurrentRequestContext context,
                            RequestedComputeVersion version, ComputeLinks links, ApiConfig config, ServerLocks locks,
-                           ServerConsoleOutput console, ServerRebuilds rebuilds) {
+                           ServerConsoleOutput console, ServerRebuilds rebuilds, ServerResizes resizes) {
         this.service = service;
+        this.resizes = resizes;
         this.rebuilds = rebuilds;
         this.locks = locks;
         this.console = console;
@@ -163,6 +166,18 @@ public class ServersResource {
             }
             case ServerActionRequest.ConsoleOutput output ->
                     Response.ok(Map.of("output", console.read(context.get(), id, output.length()))).build();
+            case ServerActionRequest.Resize resize -> {
+                resizes.resize(context.get(), id, resize.flavorRef());
+                yield Response.accepted().build();
+            }
+            case ServerActionRequest.ConfirmResize confirm -> {
+                resizes.confirm(context.get(), id);
+                yield Response.noContent().build();
+            }
+            case ServerActionRequest.RevertResize revert -> {
+                resizes.revert(context.get(), id);
+                yield Response.accepted().build();
+            }
             case RebuildRequest rebuild -> {
                 ServerRebuilds.Rebuilt rebuilt = rebuilds.rebuild(context.get(), id, rebuild);
                 yield Response.accepted(Map.of("server", views.rebuilt(rebuilt.server(), context.get(),

@@ -35,6 +35,9 @@ public class ServerPolicy {
     public static final String UPDATE = "os_compute_api:servers:update";
     /** {@code nova/policies/servers.py}: members rebuild their servers. */
     public static final String REBUILD = "os_compute_api:servers:rebuild";
+    public static final String RESIZE = "os_compute_api:servers:resize";
+    public static final String CONFIRM_RESIZE = "os_compute_api:servers:confirm_resize";
+    public static final String REVERT_RESIZE = "os_compute_api:servers:revert_resize";
     public static final String DELETE = "os_compute_api:servers:delete";
     public static final String START = "os_compute_api:servers:start";
     public static final String STOP = "os_compute_api:servers:stop";
@@ -108,7 +111,9 @@ public class ServerPolicy {
             Map.entry(LOCK, ADMIN_OR_MEMBER), Map.entry(UNLOCK, ADMIN_OR_MEMBER), Map.entry(UNLOCK_OVERRIDE, ADMIN_API),
             Map.entry(INSTANCE_ACTIONS_LIST, ADMIN_OR_READER), Map.entry(INSTANCE_ACTIONS_SHOW, ADMIN_OR_READER),
             Map.entry(INSTANCE_ACTIONS_EVENTS, ADMIN_API), Map.entry(INSTANCE_ACTIONS_EVENTS_DETAILS, ADMIN_API),
-            Map.entry(SUSPEND, ADMIN_OR_MEMBER), Map.entry(RESUME, ADMIN_OR_MEMBER), Map.entry(REBUILD, ADMIN_OR_MEMBER));
+            Map.entry(SUSPEND, ADMIN_OR_MEMBER), Map.entry(RESUME, ADMIN_OR_MEMBER), Map.entry(REBUILD, ADMIN_OR_MEMBER),
+            Map.entry(RESIZE, ADMIN_OR_MEMBER), Map.entry(CONFIRM_RESIZE, ADMIN_OR_MEMBER),
+            Map.entry(REVERT_RESIZE, ADMIN_OR_MEMBER));
 
     /** List filters only for callers that {@link #ALLOW_ALL_FILTERS} allows. */
     public static final Set<String> ADMIN_FILTERS = Set.of("host", "node", "uuid");

@@ -4,7 +4,8 @@ import io.windlass.server.ServerAction;
 
 /** What a {@code POST /servers/{id}/action} body asks for, once its schema has accepted it. */
 public sealed interface ServerActionRequest permits ServerActionRequest.Power, ServerActionRequest.Lock,
-        ServerActionRequest.Unlock, ServerActionRequest.ConsoleOutput, EvacuationRequest, RebuildRequest {
+        ServerActionRequest.Unlock, ServerActionRequest.Resize, ServerActionRequest.ConfirmResize,
+        ServerActionRequest.RevertResize, ServerActionRequest.ConsoleOutput, EvacuationRequest, RebuildRequest {
 
     /** A power action, done by the server's host. */
     record Power(ServerAction action) implements ServerActionRequest {
@@ -16,6 +17,18 @@ public sealed interface ServerActionRequest permits ServerActionRequest.Power, S
      * @param reason the {@code locked_reason} (2.73+), or null
      */
     record Lock(String reason) implements ServerActionRequest {
+    }
+
+    /** {@code resize} to another flavor, on the server's host. */
+    record Resize(String flavorRef) implements ServerActionRequest {
+    }
+
+    /** {@code confirmResize}. */
+    record ConfirmResize() implements ServerActionRequest {
+    }
+
+    /** {@code revertResize}. */
+    record RevertResize() implements ServerActionRequest {
     }
 
     /** {@code unlock}. */

@@ -41,6 +41,9 @@ public interface ServerDriver extends WorkloadDriver<ObservedServer>, InterfaceD
      */
     void act(String uuid, ServerAction action, Duration timeout);
 
+    /** Changes a server's CPU and memory limits in place, running or not (a resize on its host). */
+    void resize(String uuid, int vcpus, int memoryMb);
+
     /**
      * Removes the server whatever its state, then those of its tenant networks no other workload
      * uses; a server the engine does not know is no error.

@@ -59,6 +59,11 @@ public final class ServerManager {
                     rebuild(ctx, spec);
                     return null;
                 })
+                .on(ComputeRpcApi.RESIZE_SERVER, (ctx, r) -> {
+                    operations.change(r.uuid(), "Server", "resize", () -> driver.resize(r.uuid(), r.vcpus(),
+                            r.memoryMb()));
+                    return null;
+                })
                 .on(ComputeRpcApi.SUSPEND_SERVER, (ctx, ref) -> {
                     act(ctx, new ServerOperation(ref.uuid(), ServerAction.SUSPEND));
                     return null;

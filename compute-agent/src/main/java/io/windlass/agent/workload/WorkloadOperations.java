@@ -4,6 +4,7 @@ import io.windlass.agent.driver.DriverException;
 import io.windlass.agent.driver.WorkloadNotFoundException;
 import io.windlass.context.RequestContext;
 import io.windlass.fault.TransientFailure;
+import io.windlass.rpc.RpcHandlerException;
 import org.jboss.logging.Logger;
 
 import java.util.Optional;
@@ -133,6 +134,27 @@ public class WorkloadOperations {
                 return null;
             }
             reporter.reportCurrent(ctx, uuid, null, true);
+            return null;
+        });
+    }
+
+    /**
+     * Changes the workload in place under its lock (a server's limits), for a caller waiting on the
+     * answer: the engine's refusal becomes the caller's error, nothing is reported.
+     *
+     * @param kind the workload's noun in error types ({@code Server} → {@code ServerNotFound})
+     */
+    public void change(String uuid, String kind, String verb, Runnable change) {
+        locks.withLock(uuid, () -> {
+            LOG.infof("%s %s %s", verb, kind.toLowerCase(), uuid);
+            try {
+                change.run();
+            } catch (WorkloadNotFoundException e) {
+                throw new RpcHandlerException(kind + "NotFound", e.getMessage());
+            } catch (DriverException e) {
+                LOG.warnf("%s of %s %s failed: %s", verb, kind.toLowerCase(), uuid, e.getMessage());
+                throw new RpcHandlerException("EngineError", e.getMessage());
+            }
             return null;
         });
     }

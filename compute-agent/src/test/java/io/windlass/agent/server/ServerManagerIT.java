@@ -18,6 +18,7 @@ import io.windlass.container.ContainerStatusReport;
 import io.windlass.context.RequestContext;
 import io.windlass.server.InjectedFile;
 import io.windlass.server.PowerState;
+import io.windlass.server.ResizeServer;
 import io.windlass.server.ServerAction;
 import io.windlass.server.ServerAddress;
 import io.windlass.server.ServerKey;
@@ -231,6 +232,13 @@ class ServerManagerIT {
         assertFalse(startedAt.equals(afterSoft), "a reboot restarts the guest");
         act(uuid, ServerAction.PAUSE, PowerState.PAUSED);
         act(uuid, ServerAction.UNPAUSE, PowerState.RUNNING);
+        // a resize changes the limits of the running guest in place
+        compute.resizeServer(HOST, ctx, new ResizeServer(uuid, 2, 128));
+        var resized = docker.inspectContainerCmd(engine.getId()).exec().getHostConfig();
+        assertEquals(2_000_000_000L, resized.getNanoCPUs());
+        assertEquals(128L << 20, resized.getMemory());
+        assertEquals(128L << 20, resized.getMemorySwap(), "no swap, as at spawn");
+        assertEquals("running", docker.inspectContainerCmd(engine.getId()).exec().getState().getStatus());
         // suspend and resume come as methods of their own; the guest is frozen in the engine
         int before = reportsOf(uuid).size();
         compute.suspendServer(HOST, ctx, new ServerRef(uuid));

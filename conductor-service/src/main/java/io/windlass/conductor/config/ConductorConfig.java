@@ -33,6 +33,13 @@ public interface ConductorConfig {
     @WithDefault("8")
     int rpcConsumers();
 
+    /**
+     * A server left resized (VERIFY_RESIZE) this long is confirmed by the reconciler, as Nova's
+     * {@code resize_confirm_window}; 0 (the default, as Nova's) never confirms on its own.
+     */
+    @WithDefault("0s")
+    Duration resizeConfirmWindow();
+
     /** Zone of hosts in no aggregate with an {@code availability_zone} (Nova's {@code default_availability_zone}). */
     @WithDefault("nova")
     String defaultAvailabilityZone();

@@ -20,6 +20,7 @@ import io.windlass.scheduler.MoveClaim;
 import io.windlass.scheduler.ReleaseResources;
 import io.windlass.scheduler.ResizeClaim;
 import io.windlass.scheduler.ResourceRequest;
+import io.windlass.server.ResizeServer;
 import io.windlass.server.ServerOperation;
 import io.windlass.server.ServerRef;
 import io.windlass.server.ServerSpec;
@@ -56,6 +57,7 @@ public class FakeEdges implements AutoCloseable {
     public final BlockingQueue<ServerOperation> serverActions = new LinkedBlockingQueue<>();
     public final BlockingQueue<ServerSpec> serverRebuilds = new LinkedBlockingQueue<>();
     public final BlockingQueue<ServerRef> serverSuspends = new LinkedBlockingQueue<>();
+    public final BlockingQueue<ResizeServer> serverResizes = new LinkedBlockingQueue<>();
     public final BlockingQueue<ServerRef> serverDestroys = new LinkedBlockingQueue<>();
     public final BlockingQueue<MoveClaim> moves = new LinkedBlockingQueue<>();
     public final BlockingQueue<ServerRef> otherHostDestroys = new LinkedBlockingQueue<>();
@@ -74,6 +76,7 @@ public class FakeEdges implements AutoCloseable {
     };
     public volatile RpcHandler<ResizeClaim> resizeClaimAnswer = (ctx, r) -> null;
     public volatile RpcHandler<ResizeContainer> resizeAnswer = (ctx, r) -> null;
+    public volatile RpcHandler<ResizeServer> serverResizeAnswer = (ctx, r) -> null;
     public volatile RpcHandler<AttachPort> attachAnswer = (ctx, r) -> null;
     public volatile RpcHandler<DetachPort> detachAnswer = (ctx, r) -> null;
 
@@ -110,6 +113,10 @@ public class FakeEdges implements AutoCloseable {
                 .on(ComputeRpcApi.REBUILD_SERVER, record(serverRebuilds))
                 .on(ComputeRpcApi.SUSPEND_SERVER, record(serverSuspends))
                 .on(ComputeRpcApi.DESTROY_SERVER, record(serverDestroys))
+                .on(ComputeRpcApi.RESIZE_SERVER, (ctx, r) -> {
+                    serverResizes.add(r);
+                    return serverResizeAnswer.handle(ctx, r);
+                })
                 .on(ComputeRpcApi.RESIZE_CONTAINER, (ctx, r) -> {
                     resizes.add(r);
                     return resizeAnswer.handle(ctx, r);

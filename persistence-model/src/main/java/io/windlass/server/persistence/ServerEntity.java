@@ -5,6 +5,7 @@ import io.windlass.persistence.ServerTaskStateConverter;
 import io.windlass.persistence.VmStateConverter;
 import io.windlass.persistence.WorkloadEntity;
 import io.windlass.persistence.WrittenBy;
+import io.windlass.server.FlavorSnapshot;
 import io.windlass.server.InjectedFile;
 import io.windlass.server.PowerState;
 import io.windlass.server.ServerAddress;
@@ -54,37 +55,51 @@ public class ServerEntity extends WorkloadEntity {
     public String image;
 
     @Column(name = "flavor_id", nullable = false)
-    @WrittenBy({})
+    @WrittenBy(CONDUCTOR)
     public String flavorId;
 
     @Column(name = "flavor_name", nullable = false)
-    @WrittenBy({})
+    @WrittenBy(CONDUCTOR)
     public String flavorName;
 
-    @WrittenBy({})
+    @WrittenBy(CONDUCTOR)
     public int vcpus;
 
     @Column(name = "memory_mb")
-    @WrittenBy({})
+    @WrittenBy(CONDUCTOR)
     public int memoryMb;
 
     @Column(name = "root_gb")
-    @WrittenBy({})
+    @WrittenBy(CONDUCTOR)
     public int rootGb;
 
     @Column(name = "ephemeral_gb")
-    @WrittenBy({})
+    @WrittenBy(CONDUCTOR)
     public int ephemeralGb;
 
     /** MiB. */
-    @WrittenBy({})
+    @WrittenBy(CONDUCTOR)
     public int swap;
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Mutability(Immutability.class)
     @Column(name = "flavor_extra_specs", nullable = false)
-    @WrittenBy({})
+    @WrittenBy(CONDUCTOR)
     public Map<String, String> flavorExtraSpecs = new HashMap<>();
+
+    /** The flavor a resize asked for, until its host has applied it (the api-service sets it, the conductor ends it). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
+    @Column(name = "new_flavor")
+    @WrittenBy({API, CONDUCTOR})
+    public FlavorSnapshot newFlavor;
+
+    /** The flavor a revert goes back to, from a resize applied until it is confirmed or reverted. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
+    @Column(name = "old_flavor")
+    @WrittenBy(CONDUCTOR)
+    public FlavorSnapshot oldFlavor;
 
     /** Nova's server tags (2.26): given at create (2.52) or through {@code /servers/{id}/tags}. */
     @JdbcTypeCode(SqlTypes.JSON)

@@ -266,10 +266,28 @@ class OpenStackCliST {
         awaitServer("st-cli-renamed", "ACTIVE");
         assertEquals("running", docker.inspectExisting(engine, "{{.State.Status}}"));
 
+        // resize on its host: the limits change live, VERIFY_RESIZE until confirmed or reverted
+        cli.ok("server", "resize", "--flavor", "m1.medium", "st-cli-renamed");
+        awaitServer("st-cli-renamed", "VERIFY_RESIZE");
+        assertEquals("2000000000 1073741824", docker.inspectExisting(engine, "{{.HostConfig.NanoCpus}} "
+                + "{{.HostConfig.Memory}}"));
+        cli.ok("server", "resize", "revert", "st-cli-renamed");
+        awaitServer("st-cli-renamed", "ACTIVE");
+        assertEquals("1000000000 67108864", docker.inspectExisting(engine, "{{.HostConfig.NanoCpus}} "
+                + "{{.HostConfig.Memory}}"), "back to m1.nano");
+        cli.ok("server", "resize", "--flavor", "m1.tiny", "st-cli-renamed");
+        awaitServer("st-cli-renamed", "VERIFY_RESIZE");
+        cli.ok("server", "resize", "confirm", "st-cli-renamed");
+        awaitServer("st-cli-renamed", "ACTIVE");
+        assertTrue(cli.json("server", "show", "-f", "json", "st-cli-renamed").path("flavor").asText()
+                .contains("m1.tiny"));
+        assertEquals("1000000000 134217728", docker.inspectExisting(engine, "{{.HostConfig.NanoCpus}} "
+                + "{{.HostConfig.Memory}}"));
+
         // every request above is an action under its request id, its host's step ended by the host's report
         JsonNode events = cli.json("server", "event", "list", "-f", "json", "st-cli-renamed");
-        assertEquals(List.of("resume", "suspend", "reboot", "start", "stop", "create"), texts(events, "Action"),
-                events.toString());
+        assertEquals(List.of("confirmResize", "resize", "revertResize", "resize", "resume", "suspend", "reboot",
+                "start", "stop", "create"), texts(events, "Action"), events.toString());
         String stopRequest = StreamSupport.stream(events.spliterator(), false)
                 .filter(e -> "stop".equals(e.path("Action").asText())).findFirst().orElseThrow()
                 .path("Request ID").asText();

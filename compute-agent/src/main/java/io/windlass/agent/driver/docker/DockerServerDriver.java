@@ -196,6 +196,15 @@ public class DockerServerDriver implements ServerDriver {
         }
     }
 
+    /** The limits spawn set ({@link #spawn}), changed live: the engine applies them to a running container at once. */
+    @Override
+    public void resize(String uuid, int vcpus, int memoryMb) {
+        long bytes = (long) memoryMb << 20;
+        // the engine checks memory <= swap limit, so both move together (equal: no swap, as at spawn)
+        calls.run("update", uuid, () -> docker.updateContainerCmd(engineName(uuid)).withNanoCPUs(vcpus * 1_000_000_000L)
+                .withMemory(bytes).withMemorySwap(bytes).exec());
+    }
+
     private void powerOn(String uuid) {
         calls.run("start", uuid, () -> docker.startContainerCmd(engineName(uuid)).exec());
     }

@@ -88,6 +88,14 @@ public class FakeServerDriver implements ServerDriver {
         }
     }
 
+    /** Nothing to limit in a simulation; an unknown server is refused as the engine would. */
+    @Override
+    public void resize(String uuid, int vcpus, int memoryMb) {
+        if (observe(uuid).isEmpty()) {
+            throw new WorkloadNotFoundException("Server", uuid);
+        }
+    }
+
     @Override
     public void destroy(String uuid) {
         if (servers.remove(uuid) != null) {

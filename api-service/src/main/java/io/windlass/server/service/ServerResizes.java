@@ -1,0 +1,129 @@
+package io.windlass.server.service;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.windlass.action.ActionLog;
+import io.windlass.api.error.ApiException;
+import io.windlass.api.error.ConflictException;
+import io.windlass.api.error.InvalidInputException;
+import io.windlass.conductor.ConductorRpcApi;
+import io.windlass.context.RequestContext;
+import io.windlass.flavor.persistence.FlavorRecord;
+import io.windlass.flavor.service.FlavorLookup;
+import io.windlass.quota.QuotaEnforcer;
+import io.windlass.quota.QuotaResource;
+import io.windlass.rpc.RpcVersionCapExceeded;
+import io.windlass.server.FlavorSnapshot;
+import io.windlass.server.ServerRef;
+import io.windlass.server.ServerTaskState;
+import io.windlass.server.VmState;
+import io.windlass.server.persistence.ServerEntity;
+import io.windlass.server.persistence.ServerRepository;
+import io.windlass.server.policy.ServerPolicy;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.function.BiConsumer;
+
+/**
+ * Nova's resize, confirmResize and revertResize, accepted here and done by the conductor on the
+ * server's own host ({@code ServerResize} there): the new flavor is recorded with the task state and
+ * the cast; the server shows VERIFY_RESIZE on its new flavor until it is confirmed or reverted.
+ * Moving to another host when the current one lacks room is not done: such a resize fails, and the
+ * server stays as it was.
+ */
+@ApplicationScoped
+public class ServerResizes {
+    private static final Logger LOG = Logger.getLogger(ServerResizes.class);
+    /** {@code @check_instance_state(vm_state=[ACTIVE, STOPPED])} on Nova's resize. */
+    private static final Set<VmState> RESIZABLE = EnumSet.of(VmState.ACTIVE, VmState.STOPPED);
+
+    private final ServerRepository repository;
+    private final ServerLookup lookup;
+    private final FlavorLookup flavors;
+    private final QuotaEnforcer quotas;
+    private final ConductorRpcApi conductor;
+    private final ActionLog actions;
+
+    public ServerResizes(ServerRepository repository, ServerLookup lookup, FlavorLookup flavors, QuotaEnforcer quotas,
+                         ConductorRpcApi conductor, ActionLog actions) {
+        this.repository = repository;
+        this.lookup = lookup;
+        this.flavors = flavors;
+        this.quotas = quotas;
+        this.conductor = conductor;
+        this.actions = actions;
+    }
+
+    public void resize(RequestContext caller, String id, String flavorRef) {
+        ServerEntity found = lookup.authorized(caller, id, ServerPolicy.RESIZE);
+        FlavorRecord flavor = flavors.findForBoot(flavorRef, caller)
+                .orElseThrow(() -> InvalidInputException.badRequest("Unable to locate requested flavor."));
+        if (flavor.flavorId().equals(found.flavorId)) {
+            throw InvalidInputException.badRequest("When resizing, instances must change flavor!");
+        }
+        if (flavor.rootGb() < found.rootGb) {
+            throw InvalidInputException.badRequest("Server disk was unable to be resized because: Unable to resize "
+                    + "disk down.");
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            requireRoom(found.projectId, QuotaResource.CORES, flavor.vcpus() - found.vcpus);
+            requireRoom(found.projectId, QuotaResource.RAM, flavor.memoryMb() - found.memoryMb);
+        });
+        FlavorSnapshot target = new FlavorSnapshot(flavor.flavorId(), flavor.name(), flavor.vcpus(),
+                flavor.memoryMb(), flavor.rootGb(), flavor.ephemeralGb(), flavor.swapMb(), flavor.extraSpecs());
+        accept(caller, id, found, "resize", RESIZABLE, ServerTaskState.RESIZE_PREP, (s, ref) -> {
+            s.newFlavor = target;
+            conductor.resizeServer(caller, ref);
+        });
+        LOG.infof("server %s: resize from %s to %s requested", found.uuid, found.flavorName, flavor.name());
+    }
+
+    public void confirm(RequestContext caller, String id) {
+        ServerEntity found = lookup.authorized(caller, id, ServerPolicy.CONFIRM_RESIZE);
+        accept(caller, id, found, "confirmResize", EnumSet.of(VmState.RESIZED), ServerTaskState.RESIZE_CONFIRMING,
+                (s, ref) -> conductor.confirmResize(caller, ref));
+    }
+
+    public void revert(RequestContext caller, String id) {
+        ServerEntity found = lookup.authorized(caller, id, ServerPolicy.REVERT_RESIZE);
+        accept(caller, id, found, "revertResize", EnumSet.of(VmState.RESIZED), ServerTaskState.RESIZE_REVERTING,
+                (s, ref) -> conductor.revertResize(caller, ref));
+    }
+
+    /** Under the row lock: Nova's lock and state checks, the task state, the action and the cast in one transaction. */
+    private void accept(RequestContext caller, String id, ServerEntity found, String method, Set<VmState> from,
+                        ServerTaskState task, BiConsumer<ServerEntity, ServerRef> cast) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                ServerEntity s = repository.lockLive(found.uuid).orElseThrow(() -> ServerLookup.notFound(id));
+                ServerLocks.requireUnlocked(s, caller);
+                if (s.taskState != null) {
+                    throw ServerActionRules.invalidState(s, method, "task_state", s.taskState.value());
+                }
+                if (!from.contains(s.vmState) || s.host == null) {
+                    throw ServerActionRules.invalidState(s, method, "vm_state", s.vmState.value());
+                }
+                s.taskState = task;
+                actions.record(caller, ActionLog.SERVER, s.uuid, s.projectId, method);
+                cast.accept(s, new ServerRef(s.uuid.toString()));
+            });
+        } catch (RpcVersionCapExceeded e) {
+            throw new ConflictException("UnsupportedRPCVersion", e.getMessage());
+        }
+    }
+
+    /** Nova's resize quota check: a larger flavor needs the difference free; a smaller one frees it later. */
+    private void requireRoom(String project, QuotaResource resource, long delta) {
+        if (delta <= 0) {
+            return;
+        }
+        long limit = quotas.limit(project, resource);
+        double used = quotas.inUse(project, resource);
+        if (limit >= 0 && used + delta > limit) {
+            throw new ApiException(403, "TooManyInstances", "Quota exceeded for " + resource.key() + ": Requested "
+                    + delta + ", but already used " + (long) used + " of " + limit + " " + resource.key());
+        }
+    }
+}
