@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -115,7 +116,7 @@ public class HypervisorRepository {
             out.add(new HypervisorRecord(service, (String) c[6], ((Number) c[7]).doubleValue(),
                     ((Number) c[8]).longValue(), ((Number) c[9]).longValue(), ((Number) c[10]).doubleValue(),
                     ((Number) c[11]).longValue(), ((Number) c[12]).longValue(), (String) c[13],
-                    Instant.EPOCH.plusNanos(micros * 1000), ((Number) c[15]).intValue(),
+                    Instant.EPOCH.plus(micros, ChronoUnit.MICROS), ((Number) c[15]).intValue(),
                     ((Number) c[16]).intValue()));
         }
         return out;
