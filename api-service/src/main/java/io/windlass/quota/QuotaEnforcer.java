@@ -27,7 +27,8 @@ import java.util.Set;
 public class QuotaEnforcer {
     /**
      * Adds each amount to the project's usage of its resource where the sum stays within the
-     * limit (an explicit one in {@code quotas}, else the {@code default} quota class's, else the
+     * limit (an explicit one in {@code quotas}, else the {@code default} quota class's (Nova's name
+     * for the class of every project's defaults, set with os-quota-class-sets), else the
      * configured default passed along; -1 is unlimited), creating the usage row on first use, and returns the resources it reserved. On
      * an existing row the limit is checked in ON CONFLICT's WHERE, which PostgreSQL evaluates on
      * the newest row version under the row lock: concurrent creates of a project cannot overshoot.

@@ -10,9 +10,6 @@ import java.util.Map;
 /** {@code quota_classes}: a class's limits by resource name (V19). */
 @ApplicationScoped
 public class QuotaClassRepository {
-    /** The class whose limits are every project's defaults. */
-    public static final String DEFAULT_CLASS = "default";
-
     private final EntityManager em;
 
     public QuotaClassRepository(EntityManager em) {
