@@ -20,6 +20,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.jboss.logging.Logger;
 
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -80,7 +81,7 @@ public class QuotaClassSetsResource {
         }
         Map<String, Long> limits = new LinkedHashMap<>();
         given.node().properties().forEach(e -> QuotaClassKey.ofKey(e.getKey()).ifPresent(key ->
-                limits.put(key.storedAs(), Long.parseLong(e.getValue().asText()))));
+                limits.put(key.storedAs(), new BigDecimal(e.getValue().asText()).longValueExact())));
         QuarkusTransaction.requiringNew().run(() -> classes.set(name, limits));
         LOG.infof("quota class %s set: %s", name, limits);
         return Map.of("quota_class_set", limits(name));

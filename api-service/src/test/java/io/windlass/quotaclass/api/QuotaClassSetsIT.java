@@ -98,7 +98,8 @@ class QuotaClassSetsIT {
 
     @Test
     void theDefaultClassIsEveryProjectsDefaultUnderItsOwnLimits() {
-        api(admin, "2.1", "PUT", "os-quota-class-sets/default", classSet("instances", "1", "cores", 40))
+        // a limit may come as digits, or as an integral JSON number written with a fraction
+        api(admin, "2.1", "PUT", "os-quota-class-sets/default", classSet("instances", "1", "cores", 40.0))
                 .statusCode(200)
                 .body("quota_class_set.instances", equalTo(1))
                 .body("quota_class_set.cores", equalTo(40))
