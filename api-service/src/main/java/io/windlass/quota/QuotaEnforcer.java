@@ -27,17 +27,19 @@ import java.util.Set;
 public class QuotaEnforcer {
     /**
      * Adds each amount to the project's usage of its resource where the sum stays within the
-     * limit (an explicit one in {@code quotas}, else the configured default passed along; -1 is
-     * unlimited), creating the usage row on first use, and returns the resources it reserved. On
+     * limit (an explicit one in {@code quotas}, else the {@code default} quota class's (Nova's name
+     * for the class of every project's defaults, set with os-quota-class-sets), else the
+     * configured default passed along; -1 is unlimited), creating the usage row on first use, and returns the resources it reserved. On
      * an existing row the limit is checked in ON CONFLICT's WHERE, which PostgreSQL evaluates on
      * the newest row version under the row lock: concurrent creates of a project cannot overshoot.
      * The small epsilon absorbs float noise in fractional cpu sums (0.1 + 0.2 > 0.3).
      */
     private static final String RESERVE = """
             WITH requested AS (
-                SELECT r.resource, r.amount, COALESCE(q.hard_limit, r.default_limit) AS hard_limit
+                SELECT r.resource, r.amount, COALESCE(q.hard_limit, c.hard_limit, r.default_limit) AS hard_limit
                 FROM unnest(?::text[], ?::float8[], ?::float8[]) AS r(resource, amount, default_limit)
-                LEFT JOIN quotas q ON q.project_id = ? AND q.resource = r.resource)
+                LEFT JOIN quotas q ON q.project_id = ? AND q.resource = r.resource
+                LEFT JOIN quota_classes c ON c.class_name = 'default' AND c.resource = r.resource)
             INSERT INTO quota_usages AS u (project_id, resource, in_use)
             SELECT ?, resource, amount FROM requested WHERE hard_limit < 0 OR amount <= hard_limit + 1e-9
             ON CONFLICT (project_id, resource) DO UPDATE SET in_use = u.in_use + EXCLUDED.in_use
@@ -100,7 +102,7 @@ public class QuotaEnforcer {
                         resources.stream().map(QuotaResource::key).toArray()));
                 statement.setArray(2, connection.createArrayOf("float8", resources.stream().map(amounts::get).toArray()));
                 statement.setArray(3, connection.createArrayOf("float8",
-                        resources.stream().map(r -> (double) defaultLimit(r)).toArray()));
+                        resources.stream().map(r -> (double) configuredLimit(r)).toArray()));
                 statement.setString(4, projectId);
                 statement.setString(5, projectId);
                 Set<String> done = new HashSet<>();
@@ -149,13 +151,14 @@ public class QuotaEnforcer {
         return row.isEmpty() ? 0 : ((Number) row.getFirst()).doubleValue();
     }
 
+    /** The project's own limit, else the {@code default} quota class's, else the configured one. */
     public long limit(String projectId, QuotaResource resource) {
-        List<?> explicit = em.createNativeQuery("select hard_limit from quotas where project_id = ?1 and resource = ?2")
-                .setParameter(1, projectId).setParameter(2, resource.key()).getResultList();
-        if (!explicit.isEmpty()) {
-            return ((Number) explicit.getFirst()).longValue();
-        }
-        return defaultLimit(resource);
+        Object set = em.createNativeQuery("""
+                        select coalesce(q.hard_limit, c.hard_limit) from (select 1) as one
+                        left join quotas q on q.project_id = ?1 and q.resource = ?2
+                        left join quota_classes c on c.class_name = 'default' and c.resource = ?2""")
+                .setParameter(1, projectId).setParameter(2, resource.key()).getSingleResult();
+        return set == null ? configuredLimit(resource) : ((Number) set).longValue();
     }
 
     /** Gives the project its own limit of the resource (-1: unlimited), replacing the default. */
@@ -175,8 +178,18 @@ public class QuotaEnforcer {
                 .executeUpdate();
     }
 
-    /** The configured limit of a resource, for projects without an explicit one. */
+    /**
+     * What a project without a limit of its own gets: the {@code default} quota class's limit
+     * (os-quota-class-sets), else the configured one.
+     */
     public long defaultLimit(QuotaResource resource) {
+        List<?> classLimit = em.createNativeQuery("select hard_limit from quota_classes where class_name = 'default' "
+                + "and resource = ?1").setParameter(1, resource.key()).getResultList();
+        return classLimit.isEmpty() ? configuredLimit(resource) : ((Number) classLimit.getFirst()).longValue();
+    }
+
+    /** The limit {@code windlass.quota.*} sets, under every quota class's. */
+    public long configuredLimit(QuotaResource resource) {
         return switch (resource) {
             case CONTAINERS -> config.containers();
             case CPU -> config.cpu();

@@ -68,6 +68,13 @@ public class ServerRows {
         return java.util.Arrays.stream(row).map(v -> (String) v).toList();
     }
 
+    /** Removes the servers launched before this time (ITs that place servers in a past window start clean). */
+    public void deleteLaunchedBefore(String instant) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "DELETE FROM servers WHERE launched_at < cast(:at as timestamptz)").setParameter("at", instant)
+                .executeUpdate());
+    }
+
     /** Sets columns as the conductor would ({@code "host = 'h1', vm_state = 'active'"}). */
     public void set(String id, String assignments) {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("UPDATE servers SET " + assignments

@@ -84,6 +84,28 @@ public final class ComputeApiVersions {
     /** A server's view shows its {@code server_groups} (show, update). */
     public static final ApiVersion SERVER_GROUPS_IN_SERVER = ApiVersion.of(2, 71);
 
+    /** Hypervisor {@code cpu_info} is an object rather than its JSON text. */
+    public static final ApiVersion HYPERVISOR_CPU_INFO_OBJECT = ApiVersion.of(2, 28);
+    /** Hypervisors are paged ({@code limit}, {@code marker}, {@code hypervisors_links}). */
+    public static final ApiVersion HYPERVISOR_PAGING = ApiVersion.of(2, 33);
+    /**
+     * Hypervisor and service ids become uuids; {@code hypervisor_hostname_pattern} and
+     * {@code with_servers} replace the {@code /search} and {@code /servers} routes.
+     */
+    public static final ApiVersion HYPERVISOR_UUIDS = ApiVersion.of(2, 53);
+    /**
+     * Hypervisor views lose the inventory fields (vcpus, memory, disk, cpu_info ...) and gain
+     * {@code uptime}; the {@code /uptime} and {@code /statistics} routes are gone.
+     */
+    public static final ApiVersion HYPERVISOR_WITHOUT_INVENTORY = ApiVersion.of(2, 88);
+    /** Simple tenant usage is paged ({@code limit}, {@code marker}, {@code tenant_usages_links}). */
+    public static final ApiVersion USAGE_PAGING = ApiVersion.of(2, 40);
+    /**
+     * Quota class sets show {@code server_groups} and {@code server_group_members} and no longer
+     * the nova-network quotas.
+     */
+    public static final ApiVersion QUOTA_CLASS_SERVER_GROUPS = ApiVersion.of(2, 50);
+
     private ComputeApiVersions() {
     }
 }

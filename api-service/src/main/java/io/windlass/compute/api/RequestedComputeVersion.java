@@ -30,4 +30,11 @@ public class RequestedComputeVersion {
             throw new ResourceNotFoundException("VersionNotFoundForAPIMethod", "The resource could not be found.");
         }
     }
+
+    /** The same 404 for a method that a later microversion removed ({@code removedIn} and after). */
+    public void requireBefore(ApiVersion removedIn) {
+        if (version.isAtLeast(removedIn)) {
+            throw new ResourceNotFoundException("VersionNotFoundForAPIMethod", "The resource could not be found.");
+        }
+    }
 }

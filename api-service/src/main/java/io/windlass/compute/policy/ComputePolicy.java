@@ -64,6 +64,20 @@ public class ComputePolicy {
     public static final String SERVER_GROUPS_SHOW = "os_compute_api:os-server-groups:show";
     public static final String SERVER_GROUPS_CREATE = "os_compute_api:os-server-groups:create";
     public static final String SERVER_GROUPS_DELETE = "os_compute_api:os-server-groups:delete";
+    /** {@code nova/policies/hypervisors.py}: every hypervisor rule is admin-only. */
+    public static final String HYPERVISORS_LIST = "os_compute_api:os-hypervisors:list";
+    public static final String HYPERVISORS_LIST_DETAIL = "os_compute_api:os-hypervisors:list-detail";
+    public static final String HYPERVISORS_STATISTICS = "os_compute_api:os-hypervisors:statistics";
+    public static final String HYPERVISORS_SHOW = "os_compute_api:os-hypervisors:show";
+    public static final String HYPERVISORS_UPTIME = "os_compute_api:os-hypervisors:uptime";
+    public static final String HYPERVISORS_SEARCH = "os_compute_api:os-hypervisors:search";
+    public static final String HYPERVISORS_SERVERS = "os_compute_api:os-hypervisors:servers";
+    /** {@code nova/policies/simple_tenant_usage.py}: a project's readers see its usage, admins every project's. */
+    public static final String TENANT_USAGE_SHOW = "os_compute_api:os-simple-tenant-usage:show";
+    public static final String TENANT_USAGE_LIST = "os_compute_api:os-simple-tenant-usage:list";
+    /** {@code nova/policies/quota_class_sets.py}: both admin-only. */
+    public static final String QUOTA_CLASS_SETS_SHOW = "os_compute_api:os-quota-class-sets:show";
+    public static final String QUOTA_CLASS_SETS_UPDATE = "os_compute_api:os-quota-class-sets:update";
     public static final String NETWORKS_LIST = "os_compute_api:os-networks:list";
     public static final String NETWORKS_SHOW = "os_compute_api:os-networks:show";
 
@@ -91,7 +105,13 @@ public class ComputePolicy {
             Map.entry(KEYPAIRS_SHOW, ADMIN_OR_OWNING_USER), Map.entry(KEYPAIRS_DELETE, ADMIN_OR_OWNING_USER),
             Map.entry(SERVER_GROUPS_INDEX, ADMIN_OR_READER), Map.entry(SERVER_GROUPS_INDEX_ALL_PROJECTS, ADMIN_API),
             Map.entry(SERVER_GROUPS_SHOW, ADMIN_OR_READER), Map.entry(SERVER_GROUPS_CREATE, ADMIN_OR_MEMBER),
-            Map.entry(SERVER_GROUPS_DELETE, ADMIN_OR_MEMBER));
+            Map.entry(SERVER_GROUPS_DELETE, ADMIN_OR_MEMBER),
+            Map.entry(HYPERVISORS_LIST, ADMIN_API), Map.entry(HYPERVISORS_LIST_DETAIL, ADMIN_API),
+            Map.entry(HYPERVISORS_STATISTICS, ADMIN_API), Map.entry(HYPERVISORS_SHOW, ADMIN_API),
+            Map.entry(HYPERVISORS_UPTIME, ADMIN_API), Map.entry(HYPERVISORS_SEARCH, ADMIN_API),
+            Map.entry(HYPERVISORS_SERVERS, ADMIN_API), Map.entry(TENANT_USAGE_SHOW, ADMIN_OR_READER),
+            Map.entry(TENANT_USAGE_LIST, ADMIN_API), Map.entry(QUOTA_CLASS_SETS_SHOW, ADMIN_API),
+            Map.entry(QUOTA_CLASS_SETS_UPDATE, ADMIN_API));
 
     private final PolicyEngine engine;
 

@@ -36,9 +36,9 @@ import java.util.function.Function;
 
 /**
  * Nova's {@code /v2.1/os-quota-sets/{tenant_id}} ({@code nova/api/openstack/compute/quota_sets.py}):
- * a project's limits (its own where an admin set one, else the configured default), with what it
- * uses ({@code /detail}), the defaults, an admin's update (refused below what is in use unless
- * {@code force}) and delete (back to the defaults). The nova-network quotas show as unlimited until
+ * a project's limits (its own where an admin set one, else the {@code default} quota class's, else
+ * the configured default), with what it uses ({@code /detail}), the defaults, an admin's update
+ * (refused below what is in use unless {@code force}) and delete (back to the defaults). The nova-network quotas show as unlimited until
  * 2.35 and are ignored when set; the personality ones go at 2.57. Per-user quotas are not kept:
  * {@code user_id} is accepted and answered with the project's.
  */
