@@ -165,6 +165,47 @@ class OpenStackCliST {
     }
 
     @Test
+    void operatorCommandsHypervisorsQuotasUsageAndServerGroups() {
+        JsonNode hypervisors = cli.json("hypervisor", "list", "-f", "json");
+        assertTrue(texts(hypervisors, "Hypervisor Hostname").contains(system.agentHost()), hypervisors.toString());
+        JsonNode hypervisor = cli.json("hypervisor", "show", "-f", "json", system.agentHost());
+        assertEquals("up", hypervisor.path("state").asText(), hypervisor.toString());
+        assertEquals("enabled", hypervisor.path("status").asText(), hypervisor.toString());
+        JsonNode stats = cli.json("--os-compute-api-version", "2.87", "hypervisor", "stats", "show", "-f", "json");
+        assertTrue(stats.path("count").asInt() >= 1, stats.toString());
+
+        String project = system.admin().project();
+        cli.ok("quota", "set", "--instances", "17", "--key-pairs", "9", project);
+        JsonNode quota = cli.json("quota", "show", "-f", "json", project);
+        assertEquals(17, quota.path("instances").asInt(), quota.toString());
+        assertEquals(9, quota.path("key-pairs").asInt(), quota.toString());
+        cli.ok("quota", "set", "--instances", "10", project);
+
+        JsonNode group = cli.json("server", "group", "create", "-f", "json", "--policy", "anti-affinity",
+                "st-spread");
+        assertEquals("anti-affinity", group.path("policy").asText(group.path("policies").toString()),
+                group.toString());
+        assertTrue(texts(cli.json("server", "group", "list", "-f", "json"), "Name").contains("st-spread"));
+        JsonNode member = cli.json("server", "create", "-f", "json", "--flavor", "m1.nano", "--image",
+                "busybox:latest", "--hint", "group=" + group.path("id").asText(), "--wait", "st-grouped");
+        assertEquals("ACTIVE", member.path("status").asText(), member.toString());
+        JsonNode shown = cli.json("server", "group", "show", "-f", "json", "st-spread");
+        assertTrue(shown.path("members").toString().contains(member.path("id").asText()), shown.toString());
+        // one host only: a second member of an anti-affinity group finds no valid host
+        JsonNode second = cli.json("server", "create", "-f", "json", "--flavor", "m1.nano", "--image",
+                "busybox:latest", "--hint", "group=" + group.path("id").asText(), "st-grouped-2");
+        Poller.standard().until("the second member to fail", () -> cli.json("server", "show", "-f", "json",
+                second.path("id").asText()), s -> "ERROR".equals(s.path("status").asText()));
+
+        JsonNode usage = cli.json("usage", "list", "-f", "json");
+        assertTrue(texts(usage, "Project").stream().anyMatch(p -> !p.isEmpty()), usage.toString());
+
+        cli.ok("server", "delete", "--wait", "st-grouped", "st-grouped-2");
+        cli.ok("server", "group", "delete", "st-spread");
+        assertFalse(texts(cli.json("server", "group", "list", "-f", "json"), "Name").contains("st-spread"));
+    }
+
+    @Test
     void computeServicesAndAggregatesSmoke() {
         JsonNode services = cli.json("compute", "service", "list", "-f", "json");
         List<String> hosts = new ArrayList<>();
