@@ -69,10 +69,12 @@ select_jdk() {
 
 ensure_packages() {
   # the OpenStack clients are the system tests' acceptance check (OpenStackCliST): real clients
-  # no one here wrote; `openstack` stands for all three packages
+  # no one here wrote; `openstack` stands for all three packages. openssl makes x509 key pairs (as
+  # Nova does); ssh-keygen checks the ssh ones in the tests
   local -A probe=([postgresql]=pg_ctlcluster [rabbitmq-server]=rabbitmq-server [docker.io]=dockerd
                   [busybox-static]=/bin/busybox [curl]=curl [python3-openstackclient]=openstack
-                  [python3-zunclient]=openstack [python3-novaclient]=openstack)
+                  [python3-zunclient]=openstack [python3-novaclient]=openstack
+                  [openssl]=openssl [openssh-client]=ssh-keygen)
   local missing=() pkg
   for pkg in "${!probe[@]}"; do
     if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then

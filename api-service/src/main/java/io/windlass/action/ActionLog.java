@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,6 +23,9 @@ import java.util.UUID;
 public class ActionLog {
     public static final String SERVER = "server";
     public static final String CONTAINER = "container";
+    /** How both families print an action's and an event's times: naive UTC with microseconds. */
+    public static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS")
+            .withZone(ZoneOffset.UTC);
 
     private final EntityManager em;
 

@@ -17,8 +17,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,10 +29,6 @@ import java.util.Map;
 @Path("/container/v1/containers/{ident}/container_actions")
 @Produces(MediaType.APPLICATION_JSON)
 public class ContainerActionsResource {
-    /** Zun's {@code utils.strtime}. */
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS")
-            .withZone(ZoneOffset.UTC);
-
     private final ActionLog actions;
     private final ContainerLookup lookup;
     private final ContainerPolicy policy;
@@ -85,9 +79,9 @@ public class ContainerActionsResource {
         out.put("message", a.message);
         out.put("project_id", a.projectId);
         out.put("request_id", a.requestId);
-        out.put("start_time", TIME.format(a.startTime));
+        out.put("start_time", ActionLog.TIME.format(a.startTime));
         if (version.get().isAtLeast(ContainerApiVersions.ACTION_FINISH_TIME)) {
-            out.put("finish_time", a.finishTime == null ? null : TIME.format(a.finishTime));
+            out.put("finish_time", a.finishTime == null ? null : ActionLog.TIME.format(a.finishTime));
         }
         out.put("user_id", a.userId);
         return out;
@@ -96,9 +90,9 @@ public class ContainerActionsResource {
     private static Map<String, Object> event(WorkloadActionEventEntity e, boolean traceback) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("event", e.event);
-        out.put("finish_time", e.finishTime == null ? null : TIME.format(e.finishTime));
+        out.put("finish_time", e.finishTime == null ? null : ActionLog.TIME.format(e.finishTime));
         out.put("result", e.result);
-        out.put("start_time", TIME.format(e.startTime));
+        out.put("start_time", ActionLog.TIME.format(e.startTime));
         // Zun keeps the key and hides its value from non-admins
         out.put("traceback", traceback ? e.traceback : null);
         return out;

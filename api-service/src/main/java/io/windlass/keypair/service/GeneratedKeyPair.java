@@ -17,8 +17,8 @@ import java.util.List;
  * PEM ({@code BEGIN RSA PRIVATE KEY}, what paramiko and ssh read), the public key as an OpenSSH
  * line commented {@code Generated-by-Nova} (clients and Tempest know the comment).
  *
- * @param privateKey PEM, returned once and never stored
- * @param publicKey  OpenSSH line
+ * @param privateKey PEM (ssh), or a base64 PKCS#12 bundle ({@link WinRmCertificates}); returned once, never stored
+ * @param publicKey  OpenSSH line, or a PEM certificate
  */
 public record GeneratedKeyPair(String privateKey, String publicKey) {
     private static final int BITS = 2048;

@@ -30,8 +30,11 @@ public class KeyPairService {
     private final KeyPairRepository repository;
     private final ComputePolicy policy;
     private final QuotaEnforcer quotas;
+    private final WinRmCertificates certificates;
 
-    public KeyPairService(KeyPairRepository repository, ComputePolicy policy, QuotaEnforcer quotas) {
+    public KeyPairService(KeyPairRepository repository, ComputePolicy policy, QuotaEnforcer quotas,
+                          WinRmCertificates certificates) {
+        this.certificates = certificates;
         this.repository = repository;
         this.policy = policy;
         this.quotas = quotas;
@@ -45,12 +48,7 @@ public class KeyPairService {
         String publicKey = request.publicKey();
         String privateKey = null;
         if (publicKey == null) {
-            if (!type.equals(SSH)) {
-                // Nova shells out to openssl for a WinRM certificate; Windlass guests are containers
-                throw InvalidInputException.badRequest("Keypair data is invalid: generating x509 key pairs is not "
-                        + "supported; import a certificate as public_key");
-            }
-            GeneratedKeyPair generated = GeneratedKeyPair.rsa();
+            GeneratedKeyPair generated = type.equals(SSH) ? GeneratedKeyPair.rsa() : certificates.generate(userId);
             publicKey = generated.publicKey();
             privateKey = generated.privateKey();
         }

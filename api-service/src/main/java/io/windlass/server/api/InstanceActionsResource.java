@@ -28,8 +28,6 @@ import jakarta.ws.rs.core.UriInfo;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,10 +43,6 @@ import java.util.Map;
 @Path("/compute/v2.1/servers/{id}/os-instance-actions")
 @Produces(MediaType.APPLICATION_JSON)
 public class InstanceActionsResource {
-    /** Nova prints action and event times as naive UTC with microseconds. */
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS")
-            .withZone(ZoneOffset.UTC);
-
     private final ActionLog actions;
     private final ServerLookup lookup;
     private final ServerPolicy policy;
@@ -138,10 +132,10 @@ public class InstanceActionsResource {
         out.put("request_id", a.requestId);
         out.put("user_id", a.userId);
         out.put("project_id", a.projectId);
-        out.put("start_time", TIME.format(a.startTime));
+        out.put("start_time", ActionLog.TIME.format(a.startTime));
         out.put("message", a.message);
         if (v.isAtLeast(ComputeApiVersions.ACTIONS_PAGING)) {
-            out.put("updated_at", TIME.format(a.updatedAt));
+            out.put("updated_at", ActionLog.TIME.format(a.updatedAt));
         }
         return out;
     }
@@ -150,8 +144,8 @@ public class InstanceActionsResource {
                                              boolean details, ApiVersion v) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("event", e.event);
-        out.put("start_time", TIME.format(e.startTime));
-        out.put("finish_time", e.finishTime == null ? null : TIME.format(e.finishTime));
+        out.put("start_time", ActionLog.TIME.format(e.startTime));
+        out.put("finish_time", e.finishTime == null ? null : ActionLog.TIME.format(e.finishTime));
         out.put("result", e.result);
         if (admin) {
             out.put("traceback", e.traceback);

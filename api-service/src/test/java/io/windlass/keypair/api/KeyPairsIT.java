@@ -3,7 +3,7 @@ package io.windlass.keypair.api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ValidatableResponse;
-import io.windlass.testing.Keystone;
+import io.windlass.testing.ProjectMember;
 import io.windlass.testing.RealTokens;
 import io.windlass.testing.ServerRows;
 import jakarta.inject.Inject;
@@ -50,13 +50,12 @@ class KeyPairsIT {
 
     @BeforeEach
     void twoUsersOfAProject() {
-        admin = Keystone.adminToken();
-        String name = Keystone.unique("keys");
-        project = Keystone.createProject(admin, name);
-        memberId = Keystone.createUser(admin, name, "pw", project, "member");
-        member = Keystone.token(name, "pw", name);
-        Keystone.createUser(admin, name + "-2", "pw", project, "member");
-        other = Keystone.token(name + "-2", "pw", name);
+        ProjectMember users = ProjectMember.create("keys");
+        admin = users.admin();
+        project = users.project();
+        memberId = users.memberId();
+        member = users.member();
+        other = users.anotherMember("2");
         rows.hostWithImage("host-keys");
     }
 
@@ -149,6 +148,20 @@ class KeyPairsIT {
         // nothing half-made
         api(member, "2.2", "GET", "", null).statusCode(200).body("keypairs.keypair.name",
                 equalTo(List.of("laptop", "me@laptop.x")));
+    }
+
+    @Test
+    void anX509PairIsAWinRmCertificateAndItsImportKeepsTheFingerprint() {
+        var made = api(member, "2.2", "POST", "", keypair("name", "winrm", "type", "x509")).statusCode(201)
+                .body("keypair.type", equalTo("x509"))
+                .body("keypair.public_key", startsWith("-----BEGIN CERTIFICATE-----"))
+                .body("keypair.fingerprint", matchesPattern("([0-9a-f]{2}:){19}[0-9a-f]{2}"))
+                .extract().jsonPath();
+        byte[] bundle = java.util.Base64.getDecoder().decode(made.getString("keypair.private_key"));
+        assertEquals(0x30, bundle[0] & 0xff, "a DER PKCS#12 bundle");
+        api(member, "2.2", "POST", "", keypair("name", "winrm-2", "type", "x509", "public_key",
+                made.getString("keypair.public_key"))).statusCode(201)
+                .body("keypair.fingerprint", equalTo(made.getString("keypair.fingerprint")));
     }
 
     @Test

@@ -4,7 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ValidatableResponse;
-import io.windlass.testing.Keystone;
+import io.windlass.testing.ProjectMember;
 import io.windlass.testing.RealTokens;
 import io.windlass.testing.ServerRows;
 import jakarta.inject.Inject;
@@ -46,14 +46,11 @@ class InstanceActionsIT {
 
     @BeforeEach
     void aProjectWithAMember() {
-        admin = Keystone.adminToken();
-        String name = Keystone.unique("actions");
-        String project = Keystone.createProject(admin, name);
-        memberId = Keystone.createUser(admin, name, "pw", project, "member");
-        member = Keystone.token(name, "pw", name);
-        String other = Keystone.unique("actions-other");
-        Keystone.createUser(admin, other, "pw", Keystone.createProject(admin, other), "member");
-        outsider = Keystone.token(other, "pw", other);
+        ProjectMember users = ProjectMember.create("actions");
+        admin = users.admin();
+        memberId = users.memberId();
+        member = users.member();
+        outsider = ProjectMember.create("actions-other").member();
         rows.hostWithImage("host-actions");
     }
 

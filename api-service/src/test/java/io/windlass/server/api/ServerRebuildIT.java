@@ -8,7 +8,7 @@ import io.restassured.response.ValidatableResponse;
 import io.windlass.conductor.ConductorRpcApi;
 import io.windlass.rpc.Envelope;
 import io.windlass.server.VmState;
-import io.windlass.testing.Keystone;
+import io.windlass.testing.ProjectMember;
 import io.windlass.testing.RealTokens;
 import io.windlass.testing.RpcQueueProbe;
 import io.windlass.testing.ServerRows;
@@ -53,11 +53,10 @@ class ServerRebuildIT {
     @BeforeEach
     void aProjectWithAMember() throws Exception {
         conductor = RpcQueueProbe.on("conductor", json);
-        admin = Keystone.adminToken();
-        String name = Keystone.unique("rebuild");
-        project = Keystone.createProject(admin, name);
-        Keystone.createUser(admin, name, "pw", project, "member");
-        member = Keystone.token(name, "pw", name);
+        ProjectMember users = ProjectMember.create("rebuild");
+        admin = users.admin();
+        project = users.project();
+        member = users.member();
         rows.hostWithImage("rebuild-host");
     }
 

@@ -1,0 +1,149 @@
+package io.windlass.system.server;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import io.windlass.system.DockerCli;
+import io.windlass.system.LatencySummary;
+import io.windlass.system.Poller;
+import io.windlass.system.WindlassSystem;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The server lifecycle's actions (issue 15), each end to end through the API until the server
+ * settles, against the raw engine operation it stands for, measured alternately in one run: lock
+ * (no engine operation: the API alone), suspend ({@code docker pause}), resume ({@code docker
+ * unpause}), resize and its revert ({@code docker update} of CPU and memory), rebuild
+ * ({@code docker rm -f} then {@code docker run}). Not part of {@code verify}; run it with
+ * {@code deploy/local/bench-actions}. See docs/benchmarks.md.
+ */
+class ServerActionsBenchmark {
+    private static final int ROUNDS = Integer.getInteger("windlass.bench.samples", 10);
+    private static final String BENCH_LABEL = "windlass.benchmark";
+
+    @RegisterExtension
+    static final WindlassSystem system = new WindlassSystem();
+
+    private final DockerCli docker = system.docker();
+    private final String runLabel = UUID.randomUUID().toString().substring(0, 8);
+    private final Poller poller = new Poller(Duration.ofSeconds(120), Duration.ofMillis(25));
+
+    @Test
+    void eachActionAgainstTheEngineOperationItStandsFor() throws Exception {
+        String imageId = given().baseUri(WindlassSystem.apiUrl()).header("X-Auth-Token", system.adminToken())
+                .queryParam("name", "busybox:latest").get("/image/v2/images").jsonPath().getString("images[0].id");
+        String id = boot(imageId);
+        // the raw container of the round: a rebuild replaces it
+        String[] raw = {rawRun()};
+        Map<String, List<Duration>> api = new LinkedHashMap<>();
+        Map<String, List<Duration>> engine = new LinkedHashMap<>();
+        try {
+            // round 0 is untimed: first-call costs (JIT, the engine's caches) stay out of the figures
+            for (int round = 0; round <= ROUNDS; round++) {
+                boolean timed = round > 0;
+                measure(api, "lock", timed, () -> action(id, Map.of("lock", Map.of()), "ACTIVE"));
+                measure(api, "unlock", timed, () -> action(id, Map.of("unlock", Map.of()), "ACTIVE"));
+                measure(api, "suspend", timed, () -> action(id, Map.of("suspend", Map.of()), "SUSPENDED"));
+                measure(engine, "suspend", timed, () -> docker.run("pause", raw[0]));
+                measure(api, "resume", timed, () -> action(id, Map.of("resume", Map.of()), "ACTIVE"));
+                measure(engine, "resume", timed, () -> docker.run("unpause", raw[0]));
+                measure(api, "resize", timed, () -> action(id, Map.of("resize", Map.of("flavorRef", "1")),
+                        "VERIFY_RESIZE"));
+                measure(engine, "resize", timed, () -> docker.run("update", "--cpus", "1", "--memory", "128m",
+                        "--memory-swap", "128m", raw[0]));
+                measure(api, "revertResize", timed, () -> action(id, Map.of("revertResize", Map.of()), "ACTIVE"));
+                measure(engine, "revertResize", timed, () -> docker.run("update", "--cpus", "1", "--memory", "64m",
+                        "--memory-swap", "64m", raw[0]));
+                measure(api, "rebuild", timed, () -> action(id, Map.of("rebuild", Map.of("imageRef", imageId)),
+                        "ACTIVE"));
+                measure(engine, "rebuild", timed, () -> {
+                    docker.run("rm", "-f", raw[0]);
+                    raw[0] = rawRun();
+                    return null;
+                });
+            }
+        } finally {
+            api().delete("/servers/" + id);
+            docker.removeForcibly(docker.idsWithLabel(BENCH_LABEL, runLabel));
+        }
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
+                "%nServer actions, busybox, m1.nano (1 vCPU, 64 MiB), N=%d, API until the server settles "
+                        + "against the raw engine operation%n%-14s %14s %14s %14s %14s %8s%n", ROUNDS, "action",
+                "API median", "API p95", "raw median", "raw p95", "ratio"));
+        api.forEach((action, times) -> {
+            LatencySummary a = LatencySummary.of(times);
+            List<Duration> rawTimes = engine.get(action);
+            LatencySummary r = rawTimes == null ? null : LatencySummary.of(rawTimes);
+            out.append(String.format(Locale.ROOT, "%-14s %11d ms %11d ms %14s %14s %8s%n", action,
+                    a.median().toMillis(), a.p95().toMillis(), r == null ? "-" : r.median().toMillis() + " ms",
+                    r == null ? "-" : r.p95().toMillis() + " ms", r == null ? "-" : String.format(Locale.ROOT,
+                            "%.2f", (double) a.median().toNanos() / Math.max(1, r.median().toNanos()))));
+        });
+        System.out.print(out);
+        Path file = Path.of("target", "benchmark-server-actions.txt");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, out.toString());
+    }
+
+    private static <T> void measure(Map<String, List<Duration>> into, String name, boolean timed, Supplier<T> step) {
+        long start = System.nanoTime();
+        step.get();
+        if (timed) {
+            into.computeIfAbsent(name, k -> new ArrayList<>()).add(Duration.ofNanos(System.nanoTime() - start));
+        }
+    }
+
+    /** Posts the action and waits until the server shows {@code status} with no task running. */
+    private Void action(String id, Map<String, Object> body, String status) {
+        Response posted = api().body(body).post("/servers/" + id + "/action");
+        if (posted.statusCode() >= 300) {
+            throw new AssertionError(body + ": " + posted.statusCode() + " " + posted.asString());
+        }
+        poller.until("server " + id + " " + status, () -> api().get("/servers/" + id).jsonPath().getMap("server"),
+                s -> status.equals(s.get("status")) && s.get("OS-EXT-STS:task_state") == null);
+        return null;
+    }
+
+    private String boot(String imageId) {
+        Response created = api().body(Map.of("server", Map.of("name", "bench-actions-" + runLabel, "flavorRef", "0",
+                "imageRef", imageId, "networks", "auto"))).post("/servers");
+        assertEquals(202, created.statusCode(), created.asString());
+        String id = created.jsonPath().getString("server.id");
+        poller.until("server " + id + " active", () -> api().get("/servers/" + id).jsonPath().getString("server.status"),
+                "ACTIVE"::equals);
+        return id;
+    }
+
+    /** What the docker driver makes of a server (see DockerServerDriver.spawn), waited for until it runs. */
+    private String rawRun() {
+        DockerCli.Result run = docker.run("run", "-d", "-i", "-t", "--init", "--label", BENCH_LABEL + "=" + runLabel,
+                "--memory", "64m", "--memory-swap", "64m", "--cpus", "1", "busybox:latest");
+        assertEquals(0, run.exitCode(), run.stdout());
+        String id = run.stdout().lines().reduce((a, b) -> b).orElseThrow();
+        poller.until("raw container " + id + " to run", () -> docker.inspect(id, "{{.State.Running}}").orElse(""),
+                "true"::equals);
+        return id;
+    }
+
+    private static RequestSpecification api() {
+        return given().baseUri(WindlassSystem.apiUrl() + "/compute/v2.1")
+                .header("X-Auth-Token", system.adminToken())
+                .header("OpenStack-API-Version", "compute 2.95")
+                .contentType(ContentType.JSON).accept(ContentType.JSON);
+    }
+}
