@@ -17,6 +17,9 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class RequestIdRouteFilter {
     public static final String HEADER = "X-OpenStack-Request-Id";
+    /** Nova's own name for the same id, which its clients (Tempest's instance action tests) read. */
+    public static final String COMPUTE_HEADER = "X-Compute-Request-Id";
+    private static final String COMPUTE_PREFIX = "/compute/";
     public static final String MDC_KEY = "request_id";
     static final String ROUTING_KEY = RequestIds.class.getName();
 
@@ -38,7 +41,13 @@ public class RequestIdRouteFilter {
         routing.put(ROUTING_KEY, new RequestIds(requestId, global));
         MDC.put(MDC_KEY, requestId);
         // set at headers-end so that nothing written later (error pages, resets) can drop it
-        routing.addHeadersEndHandler(ignored -> routing.response().headers().set(HEADER, requestId));
+        boolean compute = routing.request().path() != null && routing.request().path().startsWith(COMPUTE_PREFIX);
+        routing.addHeadersEndHandler(ignored -> {
+            routing.response().headers().set(HEADER, requestId);
+            if (compute) {
+                routing.response().headers().set(COMPUTE_HEADER, requestId);
+            }
+        });
         routing.addEndHandler(ignored -> MDC.remove(MDC_KEY));
         routing.next();
     }

@@ -2,6 +2,7 @@ package io.windlass.tenantusage.api;
 
 import io.windlass.api.config.ApiConfig;
 import io.windlass.api.context.CurrentRequestContext;
+import io.windlass.api.error.ResourceNotFoundException;
 import io.windlass.api.validation.ApiFamily;
 import io.windlass.api.validation.RequestFields;
 import io.windlass.api.validation.RequestValidator;
@@ -64,6 +65,10 @@ public class SimpleTenantUsageResource {
 
     @GET
     public Map<String, Object> index(@Context UriInfo uri) {
+        if (uri.getPath().endsWith("/")) {
+            // an empty tenant id ("/os-simple-tenant-usage/"): Nova's router has no such route
+            throw new ResourceNotFoundException("NotFound", "The resource could not be found.");
+        }
         MultivaluedMap<String, String> query = uri.getQueryParameters();
         RequestFields given = validator.query(ApiFamily.NOVA, "compute/simple-tenant-usage/index-query", version.get(),
                 query);

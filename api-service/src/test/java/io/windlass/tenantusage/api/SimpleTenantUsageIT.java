@@ -184,5 +184,7 @@ class SimpleTenantUsageIT {
                 equalTo("Additional properties are not allowed ('bogus' was unexpected)"));
         get(admin, "2.75", "/" + one + "?" + DAY + "&detailed=1").statusCode(400);
         get(admin, "2.75", "?" + DAY + "&detailed=1").statusCode(200);
+        // an empty tenant id is no route of Nova's (Tempest's test_get_usage_tenant_with_empty_tenant_id)
+        get(admin, "2.1", "/?" + DAY).statusCode(404);
     }
 }
