@@ -70,6 +70,13 @@ public class SecurityGroupRepository {
                 .getResultList()).stream().findFirst();
     }
 
+    /** The project's groups that {@code ref} names, by id or by name (Nova's name-or-id look-up: several by a name). */
+    public List<SecurityGroupRecord> findByNameOrId(String projectId, String ref) {
+        String byId = Rows.isUuid(ref) ? " OR g.id = cast(:ref as uuid)" : "";
+        return groups(em.createNativeQuery(SELECT + " WHERE g.project_id = :project AND (g.name = :ref" + byId + ")")
+                .setParameter("project", projectId).setParameter("ref", ref).getResultList());
+    }
+
     public List<SecurityGroupRecord> list(NeutronQuery query, String visibleTo) {
         SqlFilters filters = new SqlFilters(query, GROUP_FILTERS, Set.of(), Set.of("id"));
         if (visibleTo != null) {

@@ -112,6 +112,8 @@ public class ServerRequests {
             case "lock" -> new ServerActionRequest.Lock(lockedReason(action, version));
             case "resize" -> new ServerActionRequest.Resize(reference(action.object("resize").text("flavorRef")));
             case "confirmResize" -> new ServerActionRequest.ConfirmResize();
+            case "addSecurityGroup", "removeSecurityGroup" -> new ServerActionRequest.SecurityGroup(
+                    name.equals("addSecurityGroup"), securityGroupName(action.get(name)));
             case "revertResize" -> new ServerActionRequest.RevertResize();
             case "unlock" -> new ServerActionRequest.Unlock();
             case "os-getConsoleOutput" -> new ServerActionRequest.ConsoleOutput(
@@ -133,6 +135,21 @@ public class ServerRequests {
 
     private static RebuildRequest.Given<String> given(RequestFields r, String field) {
         return r.has(field) ? new RebuildRequest.Given<>(r.get(field).isNull() ? null : r.text(field)) : null;
+    }
+
+    /** Nova's {@code SecurityGroupActionController._parse}, in its words. */
+    private static String securityGroupName(JsonNode body) {
+        if (!body.isObject()) {
+            throw InvalidInputException.badRequest("Missing parameter dict");
+        }
+        if (!body.has("name")) {
+            throw InvalidInputException.badRequest("Security group not specified");
+        }
+        String group = body.get("name").asText("").strip();
+        if (group.isEmpty()) {
+            throw InvalidInputException.badRequest("Security group name cannot be empty");
+        }
+        return group;
     }
 
     /** Nova reads a reason from 2.73 only; before, any lock body locks without one. */

@@ -100,6 +100,8 @@ public class ServerViews {
             return full(s, caller, version, true);
         }
         Map<String, Object> v = core(s, caller, version);
+        // Nova extends the addresses (OS-EXT-IPS) in update's and rebuild's answers from 2.75 only
+        v.put("addresses", basicAddresses(s));
         versioned(v, s, caller, version, true, false);
         return v;
     }
@@ -259,6 +261,13 @@ public class ServerViews {
             }
             addresses.put(network, entries);
         });
+        return addresses;
+    }
+
+    private static Map<String, Object> basicAddresses(ServerEntity s) {
+        Map<String, Object> addresses = new TreeMap<>();
+        s.addresses.forEach((network, list) -> addresses.put(network, list.stream()
+                .map(a -> Map.<String, Object>of("version", a.version(), "addr", a.addr())).toList()));
         return addresses;
     }
 

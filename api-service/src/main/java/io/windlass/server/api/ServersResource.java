@@ -17,6 +17,7 @@ import io.windlass.server.service.RebuildRequest;
 import io.windlass.server.service.ServerActionRequest;
 import io.windlass.server.service.ServerRebuilds;
 import io.windlass.server.service.ServerResizes;
+import io.windlass.server.service.ServerSecurityGroups;
 import io.windlass.server.service.ServerConsoleOutput;
 import io.windlass.server.service.ServerEvacuations;
 import io.windlass.server.service.ServerLocks;
@@ -69,12 +70,15 @@ public class ServersResource {
     private final ServerConsoleOutput console;
     private final ServerRebuilds rebuilds;
     private final ServerResizes resizes;
+    private final ServerSecurityGroups securityGroups;
 
     public ServersResource(ServerService service, ServerEvacuations evacuations, ServerRequests requests,
                            ServerViews views, ServerPolicy policy, CurrentRequestContext context,
                            RequestedComputeVersion version, ComputeLinks links, ApiConfig config, ServerLocks locks,
-                           ServerConsoleOutput console, ServerRebuilds rebuilds, ServerResizes resizes) {
+                           ServerConsoleOutput console, ServerRebuilds rebuilds, ServerResizes resizes,
+                           ServerSecurityGroups securityGroups) {
         this.service = service;
+        this.securityGroups = securityGroups;
         this.resizes = resizes;
         this.rebuilds = rebuilds;
         this.locks = locks;
@@ -166,6 +170,14 @@ public class ServersResource {
             }
             case ServerActionRequest.ConsoleOutput output ->
                     Response.ok(Map.of("output", console.read(context.get(), id, output.length()))).build();
+            case ServerActionRequest.SecurityGroup change -> {
+                if (change.add()) {
+                    securityGroups.add(context.get(), id, change.group());
+                } else {
+                    securityGroups.remove(context.get(), id, change.group());
+                }
+                yield Response.accepted().build();
+            }
             case ServerActionRequest.Resize resize -> {
                 resizes.resize(context.get(), id, resize.flavorRef());
                 yield Response.accepted().build();

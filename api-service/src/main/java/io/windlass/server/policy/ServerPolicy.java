@@ -36,6 +36,9 @@ public class ServerPolicy {
     /** {@code nova/policies/servers.py}: members rebuild their servers. */
     public static final String REBUILD = "os_compute_api:servers:rebuild";
     public static final String RESIZE = "os_compute_api:servers:resize";
+    /** {@code nova/policies/security_groups.py}: members put their servers' ports in groups and take them out. */
+    public static final String SECURITY_GROUPS_ADD = "os_compute_api:os-security-groups:add";
+    public static final String SECURITY_GROUPS_REMOVE = "os_compute_api:os-security-groups:remove";
     public static final String CONFIRM_RESIZE = "os_compute_api:servers:confirm_resize";
     public static final String REVERT_RESIZE = "os_compute_api:servers:revert_resize";
     public static final String DELETE = "os_compute_api:servers:delete";
@@ -113,7 +116,8 @@ public class ServerPolicy {
             Map.entry(INSTANCE_ACTIONS_EVENTS, ADMIN_API), Map.entry(INSTANCE_ACTIONS_EVENTS_DETAILS, ADMIN_API),
             Map.entry(SUSPEND, ADMIN_OR_MEMBER), Map.entry(RESUME, ADMIN_OR_MEMBER), Map.entry(REBUILD, ADMIN_OR_MEMBER),
             Map.entry(RESIZE, ADMIN_OR_MEMBER), Map.entry(CONFIRM_RESIZE, ADMIN_OR_MEMBER),
-            Map.entry(REVERT_RESIZE, ADMIN_OR_MEMBER));
+            Map.entry(REVERT_RESIZE, ADMIN_OR_MEMBER), Map.entry(SECURITY_GROUPS_ADD, ADMIN_OR_MEMBER),
+            Map.entry(SECURITY_GROUPS_REMOVE, ADMIN_OR_MEMBER));
 
     /** List filters only for callers that {@link #ALLOW_ALL_FILTERS} allows. */
     public static final Set<String> ADMIN_FILTERS = Set.of("host", "node", "uuid");

@@ -4,7 +4,7 @@ import io.windlass.server.ServerAction;
 
 /** What a {@code POST /servers/{id}/action} body asks for, once its schema has accepted it. */
 public sealed interface ServerActionRequest permits ServerActionRequest.Power, ServerActionRequest.Lock,
-        ServerActionRequest.Unlock, ServerActionRequest.Resize, ServerActionRequest.ConfirmResize,
+        ServerActionRequest.Unlock, ServerActionRequest.SecurityGroup, ServerActionRequest.Resize, ServerActionRequest.ConfirmResize,
         ServerActionRequest.RevertResize, ServerActionRequest.ConsoleOutput, EvacuationRequest, RebuildRequest {
 
     /** A power action, done by the server's host. */
@@ -21,6 +21,15 @@ public sealed interface ServerActionRequest permits ServerActionRequest.Power, S
 
     /** {@code resize} to another flavor, on the server's host. */
     record Resize(String flavorRef) implements ServerActionRequest {
+    }
+
+    /**
+     * {@code addSecurityGroup} or {@code removeSecurityGroup}.
+     *
+     * @param add   true to add
+     * @param group the group's name or id
+     */
+    record SecurityGroup(boolean add, String group) implements ServerActionRequest {
     }
 
     /** {@code confirmResize}. */

@@ -168,7 +168,7 @@ public class ServerEntity extends WorkloadEntity {
     @JdbcTypeCode(SqlTypes.JSON)
     @Mutability(Immutability.class)
     @Column(name = "security_groups", nullable = false)
-    @WrittenBy({})
+    @WrittenBy(API)
     public List<String> securityGroups = new ArrayList<>();
 
     @JdbcTypeCode(SqlTypes.JSON)
