@@ -33,8 +33,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -171,6 +173,19 @@ class ContainerAccessIT {
         ContainerArchive dir = compute.containerGetArchive(HOST, ctx, new GetContainerArchive(container, "/etc", 1 << 20));
         assertEquals("etc", dir.stat().name());
         assertEquals(1L << 31, dir.stat().mode() & (1L << 31), "Go's ModeDir bit");
+    }
+
+    /** As large as the api-service's default limit allows: one message each way through the broker. */
+    @Test
+    void aLargeArchiveCrossesTheBrokerWhole() throws IOException {
+        byte[] noise = new byte[5 << 20];
+        new Random(42).nextBytes(noise);
+        String content = Base64.getEncoder().encodeToString(noise);
+        compute.containerPutArchive(HOST, ctx, new PutContainerArchive(container, "/tmp",
+                tar(Map.of("noise.b64", content))));
+        ContainerArchive got = compute.containerGetArchive(HOST, ctx,
+                new GetContainerArchive(container, "/tmp/noise.b64", 8 << 20));
+        assertEquals(content, untar(got.data()).get("noise.b64"));
     }
 
     @Test
