@@ -48,6 +48,22 @@ public class ActionLog {
     }
 
     /**
+     * An action the api-service carried out itself, a call to the workload's host it waited for
+     * (Zun's {@code exec_cmd}, {@code put_archive}), has ended: no conductor reports it, so it is
+     * finished here; call inside a transaction. {@code failed}: it did not get done ({@code Error},
+     * as the conductor marks an action one of whose events failed).
+     */
+    public void finished(UUID workload, String requestId, boolean failed) {
+        find(workload, requestId).ifPresent(a -> {
+            a.finishTime = Instant.now();
+            a.updatedAt = a.finishTime;
+            if (failed) {
+                a.message = "Error";
+            }
+        });
+    }
+
+    /**
      * A page of the workload's actions, newest first (Nova's order: start, then id, descending).
      *
      * @param since  only actions updated at or after it (Nova's {@code changes-since}), or null

@@ -61,6 +61,17 @@ class ContainerPolicyWalkIT {
         a.put("stats", uuid -> call(null).get("/container/v1/containers/" + uuid + "/stats").statusCode());
         // no agent serves node-walk: a caller the policy lets through waits for a 503
         a.put("logs", uuid -> call(null).get("/container/v1/containers/" + uuid + "/logs").statusCode());
+        // calls into the container: members and admins pass the policy (then a Stopped container is a 409
+        // for execute and top, a 503 from node-walk for the archives); readers are refused, as for logs
+        a.put("execute", uuid -> call(null).post("/container/v1/containers/" + uuid + "/execute?command=ls")
+                .statusCode());
+        a.put("execute_resize", uuid -> call(null).post("/container/v1/containers/" + uuid
+                + "/execute_resize?h=24&w=80&exec_id=" + "a".repeat(64)).statusCode());
+        a.put("top", uuid -> call(null).get("/container/v1/containers/" + uuid + "/top").statusCode());
+        a.put("get_archive", uuid -> call(null).get("/container/v1/containers/" + uuid + "/get_archive?path=/etc")
+                .statusCode());
+        a.put("put_archive", uuid -> call("{\"path\": \"/tmp\", \"data\": \"\"}")
+                .post("/container/v1/containers/" + uuid + "/put_archive").statusCode());
         for (String verb : new String[]{"start", "stop", "pause", "unpause", "reboot", "kill"}) {
             a.put(verb, uuid -> call(null).post("/container/v1/containers/" + uuid + "/" + verb).statusCode());
         }

@@ -2,11 +2,19 @@ package io.windlass.compute;
 
 import io.windlass.capsule.CreateCapsule;
 import io.windlass.capsule.DeleteCapsule;
+import io.windlass.container.ContainerArchive;
+import io.windlass.container.ContainerExec;
+import io.windlass.container.ContainerExecResult;
 import io.windlass.container.ContainerOperation;
+import io.windlass.container.ContainerProcesses;
 import io.windlass.container.ContainerStats;
 import io.windlass.container.CreateContainer;
 import io.windlass.container.DeleteContainer;
+import io.windlass.container.GetContainerArchive;
+import io.windlass.container.ListContainerProcesses;
+import io.windlass.container.PutContainerArchive;
 import io.windlass.container.ResizeContainer;
+import io.windlass.container.ResizeContainerExec;
 import io.windlass.context.RequestContext;
 import io.windlass.image.CacheHostImages;
 import io.windlass.network.AttachPort;
@@ -40,7 +48,10 @@ import java.time.Duration;
  * 1.9 {@code workload_logs} (a container's or server's engine log, for Zun's {@code logs} and Nova's
  * {@code os-getConsoleOutput}); 1.10 {@code suspend_server}, {@code resume_server} (the guest frozen and thawed,
  * answered by {@code conductor.report_server_status}), {@code rebuild_server} (the engine workload replaced from a
- * new spec on the same ports); 1.12 {@code resize_server} (a call: a server's limits changed in place).
+ * new spec on the same ports); 1.11 {@code container_exec}, {@code container_exec_resize}, {@code container_top},
+ * {@code container_get_archive}, {@code container_put_archive} (Zun's {@code execute}, {@code execute_resize},
+ * {@code top}, {@code get_archive} and {@code put_archive}: calls into a container on its host, named as Zun's
+ * compute RPC names them); 1.12 {@code resize_server} (a call: a server's limits changed in place).
  * Each method names the version that introduced it; under a version cap
  * ({@code windlass.rpc.version-cap.compute}) a newer one is not sent ({@link io.windlass.rpc.RpcVersionCapExceeded}).
  */
@@ -56,6 +67,7 @@ public class ComputeRpcApi {
     private static final RpcVersion V1_8 = new RpcVersion(1, 8);
     private static final RpcVersion V1_9 = new RpcVersion(1, 9);
     private static final RpcVersion V1_10 = new RpcVersion(1, 10);
+    private static final RpcVersion V1_11 = new RpcVersion(1, 11);
     private static final RpcVersion V1_12 = new RpcVersion(1, 12);
     /** This build's API: the newest method's version. */
     public static final RpcVersion VERSION = V1_12;
@@ -93,6 +105,16 @@ public class ComputeRpcApi {
             RpcMethod.of("update_port_filters", UpdatePortFilters.class, V1_7);
     public static final RpcMethod<WorkloadLogs> WORKLOAD_LOGS =
             RpcMethod.of("workload_logs", WorkloadLogs.class, V1_9);
+    public static final RpcMethod<ContainerExec> CONTAINER_EXEC =
+            RpcMethod.of("container_exec", ContainerExec.class, V1_11);
+    public static final RpcMethod<ResizeContainerExec> CONTAINER_EXEC_RESIZE =
+            RpcMethod.of("container_exec_resize", ResizeContainerExec.class, V1_11);
+    public static final RpcMethod<ListContainerProcesses> CONTAINER_TOP =
+            RpcMethod.of("container_top", ListContainerProcesses.class, V1_11);
+    public static final RpcMethod<GetContainerArchive> CONTAINER_GET_ARCHIVE =
+            RpcMethod.of("container_get_archive", GetContainerArchive.class, V1_11);
+    public static final RpcMethod<PutContainerArchive> CONTAINER_PUT_ARCHIVE =
+            RpcMethod.of("container_put_archive", PutContainerArchive.class, V1_11);
     public static final RpcMethod<ServerOperation> SERVER_ACTION =
             RpcMethod.of("server_action", ServerOperation.class, V1_3);
     public static final RpcMethod<ServerRef> DESTROY_SERVER = RpcMethod.of("destroy_server", ServerRef.class, V1_3);
@@ -140,6 +162,36 @@ public class ComputeRpcApi {
      */
     public WorkloadLog workloadLogs(String host, RequestContext ctx, WorkloadLogs request) {
         return rpc.call(RpcTopics.compute(host), WORKLOAD_LOGS, ctx, request, WorkloadLog.class, callTimeout);
+    }
+
+    /**
+     * Synchronous (since 1.11): the command run in the container (or its exec instance only made),
+     * answered once it ended; the host gives up on it after its execute timeout (RemoteException
+     * {@code ExecTimeout}).
+     */
+    public ContainerExecResult containerExec(String host, RequestContext ctx, ContainerExec request) {
+        return rpc.call(RpcTopics.compute(host), CONTAINER_EXEC, ctx, request, ContainerExecResult.class, callTimeout);
+    }
+
+    /** Synchronous (since 1.11): an exec instance's terminal resized. */
+    public void containerExecResize(String host, RequestContext ctx, ResizeContainerExec request) {
+        rpc.call(RpcTopics.compute(host), CONTAINER_EXEC_RESIZE, ctx, request, Void.class, callTimeout);
+    }
+
+    /** Synchronous (since 1.11): the container's processes. */
+    public ContainerProcesses containerTop(String host, RequestContext ctx, ListContainerProcesses request) {
+        return rpc.call(RpcTopics.compute(host), CONTAINER_TOP, ctx, request, ContainerProcesses.class, callTimeout);
+    }
+
+    /** Synchronous (since 1.11): a path of the container as a tar archive, at most the request's size. */
+    public ContainerArchive containerGetArchive(String host, RequestContext ctx, GetContainerArchive request) {
+        return rpc.call(RpcTopics.compute(host), CONTAINER_GET_ARCHIVE, ctx, request, ContainerArchive.class,
+                callTimeout);
+    }
+
+    /** Synchronous (since 1.11): a tar archive extracted into the container, done when this returns. */
+    public void containerPutArchive(String host, RequestContext ctx, PutContainerArchive request) {
+        rpc.call(RpcTopics.compute(host), CONTAINER_PUT_ARCHIVE, ctx, request, Void.class, callTimeout);
     }
 
     /** Fetch images onto the host ahead of use; the agent answers with {@code conductor.report_image_cache} (since 1.1). */

@@ -20,10 +20,12 @@ public enum ContainerAction {
     STATS("stats", null),
     LOGS("logs", null),
     EXECUTE("execute", null),
+    EXECUTE_RESIZE("execute_resize", null),
     ATTACH("attach", null),
     TOP("top", null),
     COMMIT("commit", null),
-    ARCHIVE("archive", null),
+    GET_ARCHIVE("get_archive", null),
+    PUT_ARCHIVE("put_archive", null),
     NETWORK_ATTACH("network_attach", TaskState.NETWORK_ATTACHING),
     NETWORK_DETACH("network_detach", TaskState.NETWORK_DETACHING);
 

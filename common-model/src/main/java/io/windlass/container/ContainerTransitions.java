@@ -14,6 +14,8 @@ public final class ContainerTransitions {
     // Columns, in order, match COLUMNS below. Y = allowed, - = 409. "net" is network_attach and
     // network_detach, which Zun allows in any state; here only where the engine container stands
     // still, so that an interface never races the container's own create, start or removal.
+    // "exec" is execute and execute_resize, "archive" get_archive and put_archive: Zun gives each
+    // pair the same states.
     private static final String TABLE = """
             #           start stop pause unpause reboot rebuild kill update resize delete d_stop d_force stats logs exec attach top commit archive net
             Creating    -     -    -     -       -      -       -    -      -      -      -      Y       -     -    -    -      -   -      -      -
@@ -35,7 +37,7 @@ public final class ContainerTransitions {
         ContainerAction.REBOOT, ContainerAction.REBUILD, ContainerAction.KILL, ContainerAction.UPDATE,
         ContainerAction.RESIZE, ContainerAction.DELETE, ContainerAction.DELETE_AFTER_STOP,
         ContainerAction.DELETE_FORCE, ContainerAction.STATS, ContainerAction.LOGS, ContainerAction.EXECUTE,
-        ContainerAction.ATTACH, ContainerAction.TOP, ContainerAction.COMMIT, ContainerAction.ARCHIVE,
+        ContainerAction.ATTACH, ContainerAction.TOP, ContainerAction.COMMIT, ContainerAction.GET_ARCHIVE,
         ContainerAction.NETWORK_ATTACH,
     };
 
@@ -45,9 +47,17 @@ public final class ContainerTransitions {
     }
 
     public static boolean isAllowed(ContainerStatus status, ContainerAction action) {
-        // one column for both directions of an interface change
-        ContainerAction column = action == ContainerAction.NETWORK_DETACH ? ContainerAction.NETWORK_ATTACH : action;
-        return ALLOWED.get(status).contains(column);
+        return ALLOWED.get(status).contains(column(action));
+    }
+
+    /** One column for both directions of an interface change, and for each of Zun's pairs that share their states. */
+    private static ContainerAction column(ContainerAction action) {
+        return switch (action) {
+            case NETWORK_DETACH -> ContainerAction.NETWORK_ATTACH;
+            case EXECUTE_RESIZE -> ContainerAction.EXECUTE;
+            case PUT_ARCHIVE -> ContainerAction.GET_ARCHIVE;
+            default -> action;
+        };
     }
 
     /** Zun's wording: "Cannot stop container &lt;uuid&gt; in Stopped state". */

@@ -2,6 +2,8 @@ package io.windlass.container;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.EnumSet;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,6 +43,23 @@ class ContainerTransitionsTest {
             assertTrue(ContainerTransitions.isAllowed(s, ContainerAction.DELETE));
         }
         assertFalse(ContainerTransitions.isAllowed(ContainerStatus.ERROR, ContainerAction.UPDATE));
+    }
+
+    /** zun/common/utils.py VALID_STATES for execute, execute_resize, top, get_archive and put_archive. */
+    @Test
+    void execTopAndArchivesFollowZunsValidStates() {
+        for (ContainerStatus s : ContainerStatus.values()) {
+            boolean running = s == ContainerStatus.RUNNING;
+            assertEquals(running, ContainerTransitions.isAllowed(s, ContainerAction.EXECUTE), s + " execute");
+            assertEquals(running, ContainerTransitions.isAllowed(s, ContainerAction.EXECUTE_RESIZE), s + " resize");
+            assertEquals(running, ContainerTransitions.isAllowed(s, ContainerAction.TOP), s + " top");
+            boolean archive = EnumSet.of(ContainerStatus.CREATED, ContainerStatus.PAUSED, ContainerStatus.RUNNING,
+                    ContainerStatus.STOPPED).contains(s);
+            assertEquals(archive, ContainerTransitions.isAllowed(s, ContainerAction.GET_ARCHIVE), s + " get_archive");
+            assertEquals(archive, ContainerTransitions.isAllowed(s, ContainerAction.PUT_ARCHIVE), s + " put_archive");
+        }
+        assertEquals("Cannot put_archive container abc in Error state.",
+                ContainerTransitions.conflictMessage(ContainerStatus.ERROR, ContainerAction.PUT_ARCHIVE, "abc"));
     }
 
     @Test

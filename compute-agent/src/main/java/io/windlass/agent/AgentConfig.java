@@ -70,6 +70,14 @@ public interface AgentConfig {
     Duration stopTimeout();
 
     /**
+     * Longest wait for a command run in a container (Zun's {@code execute}, its {@code [docker]
+     * execute_timeout}); a longer one is answered 409 and left running. Keep it below the callers'
+     * {@code windlass.rpc.call-timeout}.
+     */
+    @WithDefault("5s")
+    Duration executeTimeout();
+
+    /**
      * Longest wait for an image pull (pull policy {@code always}, or {@code ifnotpresent}
      * with the image missing); a pull that takes longer fails the create.
      */

@@ -4,6 +4,7 @@ import io.windlass.agent.capsule.CapsuleDriver;
 import io.windlass.agent.capsule.CapsuleManager;
 import io.windlass.agent.capsule.CapsuleReports;
 import io.windlass.agent.capsule.ObservedCapsule;
+import io.windlass.agent.container.ContainerAccess;
 import io.windlass.agent.container.ContainerDriver;
 import io.windlass.agent.container.ContainerManager;
 import io.windlass.agent.container.ContainerReports;
@@ -56,6 +57,7 @@ public final class ComputeHost {
     private final InterfaceManager interfaces;
     private final PortFilterManager portFilters;
     private final WorkloadLogReader logs;
+    private final ContainerAccess access;
     private final ImageCacher imageCacher;
     private final HeartbeatSender heartbeat;
     private final WorkloadSync sync;
@@ -79,15 +81,16 @@ public final class ComputeHost {
      * @param vcpus                CPUs offered, else the engine's; likewise memory and disk
      * @param eventReconnectDelay  first wait before reopening a closed event stream
      * @param underlayAddress      the host's address between hosts, sent with every heartbeat; empty: none
+     * @param executeTimeout       longest a command run in a container (Zun's execute) is waited for
      */
     public record Settings(Duration containerStopTimeout, Duration serverStopTimeout, boolean imageCachePull,
                            OptionalDouble vcpus, OptionalLong memoryMb, OptionalLong diskGb,
-                           Duration eventReconnectDelay, Optional<String> underlayAddress) {
+                           Duration eventReconnectDelay, Optional<String> underlayAddress, Duration executeTimeout) {
 
         /** The same settings for a host with no underlay (a simulated one: its networks are none). */
         public Settings withoutUnderlay() {
             return new Settings(containerStopTimeout, serverStopTimeout, imageCachePull, vcpus, memoryMb, diskGb,
-                    eventReconnectDelay, Optional.empty());
+                    eventReconnectDelay, Optional.empty(), executeTimeout);
         }
     }
 
@@ -114,6 +117,7 @@ public final class ComputeHost {
         this.portFilters = new PortFilterManager(drivers.portFilters());
         this.logs = new WorkloadLogReader(Map.of(WorkloadLogs.CONTAINER, drivers.containers(),
                 WorkloadLogs.SERVER, drivers.servers()));
+        this.access = new ContainerAccess(drivers.containers(), settings.executeTimeout());
         this.imageCacher = new ImageCacher(drivers.containers(), conductor, host, settings.imageCachePull());
         this.heartbeat = new HeartbeatSender(drivers.containers(), drivers.servers(), conductor, host,
                 settings.vcpus(), settings.memoryMb(), settings.diskGb(), settings.underlayAddress());
@@ -130,7 +134,7 @@ public final class ComputeHost {
 
     /**
      * The host's RPC API: every kind's methods, image pre-caching, peer updates, the interface
-     * methods and the log reads, on {@code compute.<host>}.
+     * methods, the log reads and the calls into containers, on {@code compute.<host>}.
      */
     public RpcEndpoint endpoint() {
         RpcEndpoint endpoint = new RpcEndpoint(RpcTopics.compute(host), ComputeRpcApi.VERSION)
@@ -138,8 +142,8 @@ public final class ComputeHost {
                     imageCacher.cache(ctx, r);
                     return null;
                 });
-        return logs.register(portFilters.register(interfaces.register(networks.register(capsules.register(
-                servers.register(containers.register(endpoint)))))));
+        return access.register(logs.register(portFilters.register(interfaces.register(networks.register(
+                capsules.register(servers.register(containers.register(endpoint))))))));
     }
 
     public HeartbeatSender heartbeat() {

@@ -107,7 +107,8 @@ public class DriverProducer {
     /** The settings every host of this agent shares. */
     public static ComputeHost.Settings settings(AgentConfig config, ServerConfig servers, boolean imageCachePull) {
         return new ComputeHost.Settings(config.stopTimeout(), servers.stopTimeout(), imageCachePull, config.vcpus(),
-                config.memoryMb(), config.diskGb(), config.eventReconnectDelay(), config.underlayAddress());
+                config.memoryMb(), config.diskGb(), config.eventReconnectDelay(), config.underlayAddress(),
+                config.executeTimeout());
     }
 
     /** What one simulated host offers: the agent's overrides, else the fake defaults. */

@@ -36,7 +36,8 @@ class ComputeHostEndpointTest {
                 new FakeNetworks(), new FakePortFilters()),
                 new ConductorRpcApi(null, Duration.ofSeconds(1)), new ConfigDriveBuilder(drives),
                 new ComputeHost.Settings(Duration.ofSeconds(1), Duration.ofSeconds(1), false, OptionalDouble.empty(),
-                        OptionalLong.empty(), OptionalLong.empty(), Duration.ofSeconds(1), Optional.empty()));
+                        OptionalLong.empty(), OptionalLong.empty(), Duration.ofSeconds(1), Optional.empty(),
+                        Duration.ofSeconds(5)));
         RpcEndpoint endpoint = host.endpoint();
         var registration = endpoint.registration(ComputeRpcApi.UPDATE_PORT_FILTERS.name(), ComputeRpcApi.VERSION);
         assertTrue(registration.isPresent(), "update_port_filters is served on compute.h1");

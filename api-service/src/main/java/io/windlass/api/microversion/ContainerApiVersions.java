@@ -11,6 +11,8 @@ public final class ContainerApiVersions {
     public static final ApiVersion COMMAND_LIST = ApiVersion.of(1, 20);
     /** {@code tty} apart from {@code interactive}. */
     public static final ApiVersion TTY = ApiVersion.of(1, 36);
+    /** get_archive answers, and put_archive takes, the archive in base64 (its bytes as text before). */
+    public static final ApiVersion ARCHIVE_BASE64 = ApiVersion.of(1, 25);
     /** A container action shows when it finished ({@code finish_time}). */
     public static final ApiVersion ACTION_FINISH_TIME = ApiVersion.of(1, 33);
 

@@ -10,7 +10,10 @@ import io.windlass.api.validation.RequestValidator;
 import io.windlass.container.ContainerStatus;
 import io.windlass.container.RestartPolicy;
 import io.windlass.container.TaskState;
+import io.windlass.container.service.ArchiveUpload;
 import io.windlass.container.service.ContainerLogQuery;
+import io.windlass.container.service.ExecCommand;
+import io.windlass.container.service.ExecResize;
 import io.windlass.container.service.NewContainer;
 import io.windlass.port.workload.RequestedNetwork;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -86,6 +89,63 @@ public class ContainerRequests {
         return new ContainerLogQuery(stdout, stderr, f.bool("timestamps", false),
                 f.has("tail") ? ZunLogParameters.tail(f.text("tail")) : null,
                 f.has("since") ? ZunLogParameters.since(f.text("since")) : null);
+    }
+
+    /**
+     * {@code POST /containers/{id}/execute}: Zun's query parameters ({@code interactive} is refused by
+     * the schema), {@code run} true unless told. The command is split as docker-py splits a command
+     * string (shlex); a command with an open quote, or of blanks only, names no program: a 400 here,
+     * where Zun's engine call fails with a 500.
+     */
+    public ExecCommand execute(Map<String, List<String>> query, ApiVersion version) {
+        RequestFields f = validator.query(ApiFamily.ZUN, "container/containers/execute-query", version, query);
+        String command = f.text("command");
+        List<String> argv;
+        try {
+            argv = ShellCommandSplitter.split(command);
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.query("command", command, e.getMessage() + ".");
+        }
+        if (argv.isEmpty()) {
+            throw InvalidInputException.query("command", command, "The command names no program to run.");
+        }
+        return new ExecCommand(command, argv, f.bool("run", true));
+    }
+
+    /** {@code POST /containers/{id}/execute_resize}: the exec instance and its terminal's new size. */
+    public ExecResize executeResize(Map<String, List<String>> query, ApiVersion version) {
+        RequestFields f = validator.query(ApiFamily.ZUN, "container/containers/execute_resize-query", version, query);
+        return new ExecResize(f.text("exec_id"), Integer.parseInt(f.text("h")), Integer.parseInt(f.text("w")));
+    }
+
+    /**
+     * {@code GET /containers/{id}/top}: the options for {@code ps}, or null for the engine's default.
+     * python-zunclient sends {@code ps_args=None} when it has none, which Zun's driver reads as none.
+     */
+    public String top(Map<String, List<String>> query, ApiVersion version) {
+        RequestFields f = validator.query(ApiFamily.ZUN, "container/containers/top-query", version, query);
+        return f.has("ps_args") && !f.text("ps_args").equals("None") ? f.text("ps_args") : null;
+    }
+
+    /** {@code GET /containers/{id}/get_archive}: the path to copy out. */
+    public String getArchive(Map<String, List<String>> query, ApiVersion version) {
+        return validator.query(ApiFamily.ZUN, "container/containers/get_archive-query", version, query).text("path");
+    }
+
+    /**
+     * {@code POST /containers/{id}/put_archive}: the archive (base64 from 1.25) and the directory to
+     * extract it into, from the body or, as python-zunclient sends it, the query (pecan hands Zun
+     * both as one set of arguments).
+     */
+    public ArchiveUpload putArchive(JsonNode body, Map<String, List<String>> query, ApiVersion version) {
+        RequestFields b = validator.body(ApiFamily.ZUN, "container/containers/put_archive", version, body);
+        RequestFields q = validator.query(ApiFamily.ZUN, "container/containers/put_archive-query", version, query);
+        String path = b.has("path") ? b.text("path") : q.has("path") ? q.text("path") : null;
+        if (path == null) {
+            throw new InvalidInputException(InvalidInputException.SCHEMA_VALIDATION_ERROR,
+                    "'path' is a required property");
+        }
+        return new ArchiveUpload(path, ZunArchiveData.decode(b.text("data"), version));
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.windlass.container.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.vertx.core.http.HttpServerRequest;
 import io.windlass.api.config.ApiConfig;
@@ -16,11 +17,16 @@ import io.windlass.container.ContainerAction;
 import io.windlass.container.persistence.ContainerEntity;
 import io.windlass.container.persistence.ContainerPage;
 import io.windlass.container.policy.ContainerPolicy;
+import io.windlass.container.service.ArchiveUpload;
+import io.windlass.container.service.ContainerArchives;
+import io.windlass.container.service.ContainerExecs;
 import io.windlass.container.service.ContainerLogQuery;
 import io.windlass.container.service.ContainerLogs;
 import io.windlass.container.service.ContainerPatch;
 import io.windlass.container.service.ContainerInterfaces;
 import io.windlass.container.service.ContainerService;
+import io.windlass.container.service.ContainerTop;
+import io.windlass.container.service.ExecCommand;
 import io.windlass.context.RequestContext;
 import io.windlass.port.workload.RequestedNetwork;
 import jakarta.ws.rs.Consumes;
@@ -54,12 +60,19 @@ public class ContainersResource {
     private final ApiConfig config;
     private final ContainerInterfaces interfaces;
     private final ContainerLogs logs;
+    private final ContainerExecs execs;
+    private final ContainerTop top;
+    private final ContainerArchives archives;
 
     public ContainersResource(ContainerService service, ContainerRequests requests, RequestValidator validator,
                               ContainerViews views, ContainerPolicy policy, CurrentRequestContext context,
                               RequestedApiVersion version, PublicUrl publicUrl, ApiConfig config,
-                              ContainerInterfaces interfaces, ContainerLogs logs) {
+                              ContainerInterfaces interfaces, ContainerLogs logs, ContainerExecs execs,
+                              ContainerTop top, ContainerArchives archives) {
         this.service = service;
+        this.execs = execs;
+        this.top = top;
+        this.archives = archives;
         this.interfaces = interfaces;
         this.logs = logs;
         this.requests = requests;
@@ -203,6 +216,46 @@ public class ContainersResource {
     public JsonNode logs(@PathParam("ident") String ident, @Context UriInfo uri) {
         ContainerLogQuery query = requests.logs(uri.getQueryParameters(), version.get());
         return TextNode.valueOf(logs.read(context.get(), ident, query));
+    }
+
+    /** Zun answers 200 with the command's output (run) or its exec instance (not run). */
+    @POST
+    @Path("/{ident}/execute")
+    public ContainerExecView execute(@PathParam("ident") String ident, @Context UriInfo uri) {
+        ExecCommand command = requests.execute(uri.getQueryParameters(), version.get());
+        return ContainerExecView.of(execs.execute(context.get(), ident, command));
+    }
+
+    /** Zun answers 200 with its controller's None: a JSON null. */
+    @POST
+    @Path("/{ident}/execute_resize")
+    public JsonNode executeResize(@PathParam("ident") String ident, @Context UriInfo uri) {
+        execs.resize(context.get(), ident, requests.executeResize(uri.getQueryParameters(), version.get()));
+        return NullNode.getInstance();
+    }
+
+    @GET
+    @Path("/{ident}/top")
+    public ContainerTopView top(@PathParam("ident") String ident, @Context UriInfo uri) {
+        String psArgs = requests.top(uri.getQueryParameters(), version.get());
+        return ContainerTopView.of(top.list(context.get(), ident, psArgs));
+    }
+
+    @GET
+    @Path("/{ident}/get_archive")
+    public ContainerArchiveView getArchive(@PathParam("ident") String ident, @Context UriInfo uri) {
+        String path = requests.getArchive(uri.getQueryParameters(), version.get());
+        return ContainerArchiveView.of(archives.get(context.get(), ident, path), version.get());
+    }
+
+    /** Zun answers 200 with its controller's None: a JSON null. */
+    @POST
+    @Path("/{ident}/put_archive")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public JsonNode putArchive(@PathParam("ident") String ident, JsonNode body, @Context UriInfo uri) {
+        ArchiveUpload upload = requests.putArchive(body, uri.getQueryParameters(), version.get());
+        archives.put(context.get(), ident, upload);
+        return NullNode.getInstance();
     }
 
     @GET

@@ -36,6 +36,15 @@ public class ContainerPolicy {
     public static final String STATS = "container:stats";
     /** A log may hold what a workload printed of its secrets: members, as Nova's console output. */
     public static final String LOGS = "container:logs";
+    /**
+     * Zun's rules for reaching into a container (its admin_or_owner, like logs): a command run in it,
+     * its processes' command lines and its files may hold a workload's secrets, so members, not readers.
+     */
+    public static final String EXECUTE = "container:execute";
+    public static final String EXECUTE_RESIZE = "container:execute_resize";
+    public static final String TOP = "container:top";
+    public static final String GET_ARCHIVE = "container:get_archive";
+    public static final String PUT_ARCHIVE = "container:put_archive";
     public static final String START = "container:start";
     public static final String STOP = "container:stop";
     public static final String PAUSE = "container:pause";
@@ -66,7 +75,8 @@ public class ContainerPolicy {
             Map.entry(DELETE_ALL_PROJECTS, ADMIN_API), Map.entry(START, ADMIN_OR_MEMBER), Map.entry(STOP, ADMIN_OR_MEMBER),
             Map.entry(PAUSE, ADMIN_OR_MEMBER), Map.entry(UNPAUSE, ADMIN_OR_MEMBER), Map.entry(REBOOT, ADMIN_OR_MEMBER),
             Map.entry(KILL, ADMIN_OR_MEMBER), Map.entry(RENAME, ADMIN_OR_MEMBER), Map.entry(STATS, ADMIN_OR_READER),
-            Map.entry(LOGS, ADMIN_OR_MEMBER),
+            Map.entry(LOGS, ADMIN_OR_MEMBER), Map.entry(EXECUTE, ADMIN_OR_MEMBER), Map.entry(EXECUTE_RESIZE, ADMIN_OR_MEMBER),
+            Map.entry(TOP, ADMIN_OR_MEMBER), Map.entry(GET_ARCHIVE, ADMIN_OR_MEMBER), Map.entry(PUT_ARCHIVE, ADMIN_OR_MEMBER),
             Map.entry(NETWORK_LIST, ADMIN_OR_READER), Map.entry(NETWORK_ATTACH, ADMIN_OR_MEMBER),
             Map.entry(NETWORK_DETACH, ADMIN_OR_MEMBER), Map.entry(ACTIONS, ADMIN_OR_READER),
             Map.entry(ACTION_EVENTS, ADMIN_API));

@@ -11,8 +11,11 @@ import io.windlass.api.validation.TestValidators;
 import io.windlass.container.ContainerStatus;
 import io.windlass.container.RestartPolicy;
 import io.windlass.container.TaskState;
+import io.windlass.container.service.ArchiveUpload;
 import io.windlass.container.service.ContainerLogQuery;
 import io.windlass.container.service.ContainerPatch;
+import io.windlass.container.service.ExecCommand;
+import io.windlass.container.service.ExecResize;
 import io.windlass.container.service.NewContainer;
 import org.junit.jupiter.api.Test;
 
@@ -180,6 +183,92 @@ class ContainerRequestsTest {
         InvalidInputException neither = assertThrows(InvalidInputException.class, () ->
                 requests.logs(Map.of("stdout", List.of("false"), "stderr", List.of("false")), V1_40));
         assertEquals("InvalidValue", neither.errorName());
+    }
+
+    @Test
+    void executeSplitsTheCommandAsDockerPyDoes() {
+        assertEquals(new ExecCommand("sh -c 'echo hi there'", List.of("sh", "-c", "echo hi there"), true),
+                requests.execute(Map.of("command", List.of("sh -c 'echo hi there'")), V1_1));
+        assertEquals(new ExecCommand("ls", List.of("ls"), false), requests.execute(Map.of(
+                "command", List.of("ls"), "run", List.of("False"), "interactive", List.of("false")), V1_40));
+    }
+
+    @Test
+    void executeWithoutACommandIs400NamingIt() {
+        InvalidInputException missing = assertThrows(InvalidInputException.class, () ->
+                requests.execute(Map.of("run", List.of("true")), V1_40));
+        assertEquals(SCHEMA_ERROR, missing.errorName());
+        assertEquals("'command' is a required property", missing.getMessage());
+        InvalidInputException empty = assertThrows(InvalidInputException.class, () ->
+                requests.execute(Map.of("command", List.of("")), V1_40));
+        assertEquals("Invalid input for query parameters 'command'. Value: ''. '' is too short", empty.getMessage());
+        InvalidInputException blank = assertThrows(InvalidInputException.class, () ->
+                requests.execute(Map.of("command", List.of("   ")), V1_40));
+        assertTrue(blank.getMessage().startsWith("Invalid input for query parameters 'command'. Value: '   '."),
+                blank.getMessage());
+        InvalidInputException quote = assertThrows(InvalidInputException.class, () ->
+                requests.execute(Map.of("command", List.of("echo 'open")), V1_40));
+        assertTrue(quote.getMessage().startsWith("Invalid input for query parameters 'command'. Value: 'echo 'open'."),
+                quote.getMessage());
+    }
+
+    @Test
+    void executeTakesZunsFewBooleansAndRefusesInteractive() {
+        InvalidInputException yes = assertThrows(InvalidInputException.class, () ->
+                requests.execute(Map.of("command", List.of("ls"), "run", List.of("yes")), V1_40));
+        assertTrue(yes.getMessage().startsWith("Invalid input for query parameters 'run'. Value: 'yes'. 'yes' is not"
+                + " one of [True, 'True', 'true', False, 'False', 'false']"), yes.getMessage());
+        InvalidInputException interactive = assertThrows(InvalidInputException.class, () ->
+                requests.execute(Map.of("command", List.of("sh"), "interactive", List.of("true")), V1_40));
+        assertEquals("InvalidValue", interactive.errorName());
+        assertTrue(interactive.getMessage().startsWith("Field 'interactive' is not supported by this deployment: "
+                + "interactive exec"), interactive.getMessage());
+        assertThrows(InvalidInputException.class, () ->
+                requests.execute(Map.of("command", List.of("ls"), "tty", List.of("true")), V1_40));
+    }
+
+    @Test
+    void executeResizeNeedsTheExecAndBothSides() {
+        String exec = "ab".repeat(32);
+        assertEquals(new ExecResize(exec, 24, 80), requests.executeResize(Map.of("exec_id", List.of(exec),
+                "h", List.of("24"), "w", List.of("80")), V1_40));
+        for (Map<String, List<String>> bad : List.of(Map.of("exec_id", List.of(exec), "h", List.of("24")),
+                Map.of("exec_id", List.of("AB".repeat(32)), "h", List.of("24"), "w", List.of("80")),
+                Map.of("exec_id", List.of(exec), "h", List.of("0"), "w", List.of("80")),
+                Map.of("exec_id", List.of(exec), "h", List.of(""), "w", List.of("80")),
+                Map.of("exec_id", List.of(exec), "h", List.of("24"), "w", List.of("99999999999")))) {
+            assertEquals(SCHEMA_ERROR, assertThrows(InvalidInputException.class,
+                    () -> requests.executeResize(bad, V1_40)).errorName(), bad.toString());
+        }
+    }
+
+    @Test
+    void topAndArchivePaths() {
+        assertNull(requests.top(Map.of(), V1_1));
+        // python-zunclient's ps_args when it has none
+        assertNull(requests.top(Map.of("ps_args", List.of("None")), V1_1));
+        assertEquals("aux", requests.top(Map.of("ps_args", List.of("aux")), V1_1));
+        assertThrows(InvalidInputException.class, () -> requests.top(Map.of("ps", List.of("aux")), V1_1));
+        assertEquals("/etc/hosts", requests.getArchive(Map.of("path", List.of("/etc/hosts")), V1_40));
+        assertEquals("'path' is a required property", assertThrows(InvalidInputException.class,
+                () -> requests.getArchive(Map.of(), V1_40)).getMessage());
+    }
+
+    @Test
+    void putArchiveTakesThePathFromTheBodyOrTheQuery() {
+        ArchiveUpload fromQuery = requests.putArchive(json("{\"data\": \"aGVsbG8=\"}"),
+                Map.of("path", List.of("/tmp")), V1_40);
+        assertEquals("/tmp", fromQuery.path());
+        assertEquals("hello", new String(fromQuery.data()));
+        assertEquals("/srv", requests.putArchive(json("{\"data\": \"\", \"path\": \"/srv\"}"),
+                Map.of("path", List.of("/tmp")), V1_40).path());
+        assertEquals("'path' is a required property", assertThrows(InvalidInputException.class,
+                () -> requests.putArchive(json("{\"data\": \"\"}"), Map.of(), V1_40)).getMessage());
+        assertEquals("'data' is a required property", assertThrows(InvalidInputException.class,
+                () -> requests.putArchive(json("{\"path\": \"/tmp\"}"), Map.of(), V1_40)).getMessage());
+        assertEquals("Base64Exception", assertThrows(InvalidInputException.class,
+                () -> requests.putArchive(json("{\"path\": \"/tmp\", \"data\": \"aGVsbG8\"}"), Map.of(), V1_40))
+                .errorName());
     }
 
     @Test

@@ -18,9 +18,12 @@ import java.util.Optional;
  * {@link io.windlass.agent.driver.DriverException}s;
  * {@link io.windlass.agent.driver.WorkloadNotFoundException} when the uuid is unknown to the engine.
  * A placed container gains and loses ports as {@link InterfaceDriver} says (Zun's
- * {@code network_attach} and {@code network_detach}); its log is read as {@link LogDriver} says (Zun's {@code logs}).
+ * {@code network_attach} and {@code network_detach}); its log is read as {@link LogDriver} says (Zun's {@code logs});
+ * commands, processes and files inside it are reached as {@link ContainerAccessDriver} says (Zun's
+ * {@code execute}, {@code top} and archives).
  */
-public interface ContainerDriver extends WorkloadDriver<ObservedContainer>, InterfaceDriver, LogDriver, AutoCloseable {
+public interface ContainerDriver extends WorkloadDriver<ObservedContainer>, InterfaceDriver, LogDriver,
+        ContainerAccessDriver, AutoCloseable {
 
     /** True when the engine answers. */
     boolean ping();

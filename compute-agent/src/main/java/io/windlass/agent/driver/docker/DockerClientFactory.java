@@ -3,6 +3,7 @@ package io.windlass.agent.driver.docker;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 
 import java.time.Duration;
@@ -27,5 +28,10 @@ public final class DockerClientFactory {
                 .responseTimeout(responseTimeout)
                 .build();
         return DockerClientImpl.getInstance(config, http);
+    }
+
+    /** The transport under a client made here, for the engine requests docker-java has no command for. */
+    static DockerHttpClient transportOf(DockerClient docker) {
+        return ((DockerClientImpl) docker).getHttpClient();
     }
 }

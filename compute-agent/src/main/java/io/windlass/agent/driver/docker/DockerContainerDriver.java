@@ -25,8 +25,16 @@ import io.windlass.agent.container.ObservedContainer;
 import io.windlass.agent.network.DataPlaneNames;
 import io.windlass.agent.network.WorkloadPorts;
 import io.windlass.container.ContainerAddress;
+import io.windlass.container.ContainerArchive;
+import io.windlass.container.ContainerExec;
+import io.windlass.container.ContainerExecResult;
+import io.windlass.container.ContainerProcesses;
 import io.windlass.container.ContainerSpec;
 import io.windlass.container.ContainerStats;
+import io.windlass.container.GetContainerArchive;
+import io.windlass.container.ListContainerProcesses;
+import io.windlass.container.PutContainerArchive;
+import io.windlass.container.ResizeContainerExec;
 import io.windlass.container.RestartPolicy;
 import io.windlass.network.NetworkBinding;
 import io.windlass.network.PortSpec;
@@ -67,6 +75,7 @@ public class DockerContainerDriver implements ContainerDriver {
     private final Duration pullTimeout;
     private final WorkloadPorts ports;
     private final DockerLogs logs;
+    private final DockerContainerAccess access;
 
     public DockerContainerDriver(String dockerHost, Duration pullTimeout, WorkloadPorts ports) {
         this.docker = DockerClientFactory.create(dockerHost, CALL_TIMEOUT);
@@ -74,6 +83,8 @@ public class DockerContainerDriver implements ContainerDriver {
         this.pullTimeout = pullTimeout;
         this.ports = ports;
         this.logs = new DockerLogs(docker, calls, DockerLogs.READ_TIMEOUT);
+        this.access = new DockerContainerAccess(docker, DockerClientFactory.transportOf(docker), calls,
+                DockerContainerDriver::engineName);
     }
 
     @Override
@@ -341,6 +352,31 @@ public class DockerContainerDriver implements ContainerDriver {
     @Override
     public WorkloadLog logs(WorkloadLogs request) {
         return logs.read(engineName(request.uuid()), request);
+    }
+
+    @Override
+    public ContainerExecResult exec(ContainerExec request, Duration timeout) {
+        return access.exec(request, timeout);
+    }
+
+    @Override
+    public void resizeExec(ResizeContainerExec request) {
+        access.resizeExec(request);
+    }
+
+    @Override
+    public ContainerProcesses top(ListContainerProcesses request) {
+        return access.top(request);
+    }
+
+    @Override
+    public ContainerArchive getArchive(GetContainerArchive request) {
+        return access.getArchive(request);
+    }
+
+    @Override
+    public void putArchive(PutContainerArchive request) {
+        access.putArchive(request);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.windlass.agent.driver.fake;
 
 import io.windlass.agent.driver.WorkloadNotFoundException;
 import io.windlass.agent.container.ContainerDriver;
+import io.windlass.agent.container.NotInContainerException;
 import io.windlass.agent.container.ContainerSummary;
 import io.windlass.agent.driver.DriverException;
 import io.windlass.agent.driver.EngineEvent;
@@ -9,9 +10,17 @@ import io.windlass.agent.driver.EngineEventListener;
 import io.windlass.agent.driver.EventSubscription;
 import io.windlass.agent.driver.HostInventory;
 import io.windlass.agent.container.ObservedContainer;
+import io.windlass.container.ContainerArchive;
+import io.windlass.container.ContainerExec;
+import io.windlass.container.ContainerExecResult;
+import io.windlass.container.ContainerProcesses;
 import io.windlass.container.ContainerSpec;
 import io.windlass.container.ContainerStats;
 import io.windlass.container.ContainerStatus;
+import io.windlass.container.GetContainerArchive;
+import io.windlass.container.ListContainerProcesses;
+import io.windlass.container.PutContainerArchive;
+import io.windlass.container.ResizeContainerExec;
 import io.windlass.network.NetworkBinding;
 import io.windlass.network.PortSpec;
 import io.windlass.network.WorkloadNetworks;
@@ -41,6 +50,8 @@ public class FakeContainerDriver implements ContainerDriver {
     }
 
     private final Map<String, FakeContainer> containers = new ConcurrentHashMap<>();
+    /** Exec instances made and not run, by id: the container each belongs to. */
+    private final Map<String, String> execs = new ConcurrentHashMap<>();
     private final FakeEvents events = new FakeEvents();
     private final HostInventory inventory;
     private final Set<String> images;
@@ -120,6 +131,7 @@ public class FakeContainerDriver implements ContainerDriver {
                     + ". Stop the container before attempting removal or force remove");
         }
         containers.remove(uuid);
+        execs.values().removeIf(uuid::equals);
         events.emit(uuid, "destroy");
     }
 
@@ -153,6 +165,47 @@ public class FakeContainerDriver implements ContainerDriver {
     public WorkloadLog logs(WorkloadLogs request) {
         get(request.uuid());
         return new WorkloadLog("", false);
+    }
+
+    /** Nothing runs: a command prints nothing and succeeds; one not run leaves an exec instance to resize. */
+    @Override
+    public ContainerExecResult exec(ContainerExec request, Duration timeout) {
+        get(request.uuid());
+        if (request.run()) {
+            return ContainerExecResult.ran("", 0, false);
+        }
+        String execId = (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "");
+        execs.put(execId, request.uuid());
+        return ContainerExecResult.created(execId);
+    }
+
+    @Override
+    public void resizeExec(ResizeContainerExec request) {
+        get(request.uuid());
+        if (!request.uuid().equals(execs.get(request.execId()))) {
+            throw new NotInContainerException("no such exec instance: " + request.execId());
+        }
+    }
+
+    /** Nothing runs, so no process is listed (under the engine's default titles). */
+    @Override
+    public ContainerProcesses top(ListContainerProcesses request) {
+        get(request.uuid());
+        return new ContainerProcesses(List.of("UID", "PID", "PPID", "C", "STIME", "TTY", "TIME", "CMD"), List.of());
+    }
+
+    /** A fake container has no file system: no path is found in it. */
+    @Override
+    public ContainerArchive getArchive(GetContainerArchive request) {
+        get(request.uuid());
+        throw new NotInContainerException("Could not find the file " + request.path() + " in container "
+                + ContainerSpec.engineName(request.uuid()));
+    }
+
+    /** Accepted and dropped: a fake container has no file system to keep it. */
+    @Override
+    public void putArchive(PutContainerArchive request) {
+        get(request.uuid());
     }
 
     @Override

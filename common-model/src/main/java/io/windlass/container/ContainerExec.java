@@ -1,0 +1,23 @@
+package io.windlass.container;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * {@code compute.container_exec} (1.11), a call: Zun's {@code execute}, a command run in a running
+ * container by the engine (docker exec), stdout and stderr attached, no terminal, no stdin.
+ *
+ * @param uuid    the container
+ * @param command the program and its arguments (Zun's command string, split as docker-py splits it)
+ * @param run     run it and answer its output and exit code; false: only create the exec instance
+ *                and answer its id (Zun's {@code run=false}, meant for a terminal attached later)
+ */
+public record ContainerExec(String uuid, List<String> command, boolean run) {
+    public ContainerExec {
+        Objects.requireNonNull(uuid, "uuid");
+        command = List.copyOf(command);
+        if (command.isEmpty()) {
+            throw new IllegalArgumentException("an exec needs a program to run");
+        }
+    }
+}
