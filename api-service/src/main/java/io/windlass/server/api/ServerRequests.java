@@ -112,6 +112,7 @@ public class ServerRequests {
             case "lock" -> new ServerActionRequest.Lock(lockedReason(action, version));
             case "resize" -> new ServerActionRequest.Resize(reference(action.object("resize").text("flavorRef")));
             case "confirmResize" -> new ServerActionRequest.ConfirmResize();
+            case "forceDelete", "restore" -> new ServerActionRequest.DeferredDelete(name);
             case "addSecurityGroup", "removeSecurityGroup" -> new ServerActionRequest.SecurityGroup(
                     name.equals("addSecurityGroup"), securityGroupName(action.get(name)));
             case "revertResize" -> new ServerActionRequest.RevertResize();

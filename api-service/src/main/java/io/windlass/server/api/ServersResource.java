@@ -17,6 +17,7 @@ import io.windlass.server.service.RebuildRequest;
 import io.windlass.server.service.ServerActionRequest;
 import io.windlass.server.service.ServerRebuilds;
 import io.windlass.server.service.ServerResizes;
+import io.windlass.server.service.ServerDeferredDeletes;
 import io.windlass.server.service.ServerSecurityGroups;
 import io.windlass.server.service.ServerConsoleOutput;
 import io.windlass.server.service.ServerEvacuations;
@@ -71,13 +72,15 @@ public class ServersResource {
     private final ServerRebuilds rebuilds;
     private final ServerResizes resizes;
     private final ServerSecurityGroups securityGroups;
+    private final ServerDeferredDeletes deferredDeletes;
 
     public ServersResource(ServerService service, ServerEvacuations evacuations, ServerRequests requests,
                            ServerViews views, ServerPolicy policy, CurrentRequestContext context,
                            RequestedComputeVersion version, ComputeLinks links, ApiConfig config, ServerLocks locks,
                            ServerConsoleOutput console, ServerRebuilds rebuilds, ServerResizes resizes,
-                           ServerSecurityGroups securityGroups) {
+                           ServerSecurityGroups securityGroups, ServerDeferredDeletes deferredDeletes) {
         this.service = service;
+        this.deferredDeletes = deferredDeletes;
         this.securityGroups = securityGroups;
         this.resizes = resizes;
         this.rebuilds = rebuilds;
@@ -170,6 +173,10 @@ public class ServersResource {
             }
             case ServerActionRequest.ConsoleOutput output ->
                     Response.ok(Map.of("output", console.read(context.get(), id, output.length()))).build();
+            case ServerActionRequest.DeferredDelete deferred -> {
+                deferredDeletes.refuse(context.get(), id, deferred.method());
+                yield Response.accepted().build();
+            }
             case ServerActionRequest.SecurityGroup change -> {
                 if (change.add()) {
                     securityGroups.add(context.get(), id, change.group());

@@ -34,6 +34,16 @@ public class ServerRepository implements PanacheRepository<ServerEntity> {
                 .firstResultOptional();
     }
 
+    /**
+     * Writes a server's tags. In SQL rather than by the entity's dirty check, which lost a whole
+     * replacement of a server's tags (PUT /servers/{id}/tags after single-tag PUTs; Tempest's
+     * test_update_all_tags) while it kept single additions.
+     */
+    public void writeTags(UUID uuid, String json) {
+        getEntityManager().createNativeQuery("UPDATE servers SET tags = cast(:tags as jsonb), updated_at = now() "
+                + "WHERE uuid = :uuid").setParameter("tags", json).setParameter("uuid", uuid).executeUpdate();
+    }
+
     /** The marker row of a listing (live or deleted), by uuid. */
     public Optional<ServerEntity> findAny(UUID uuid) {
         return find("uuid", uuid).firstResultOptional();

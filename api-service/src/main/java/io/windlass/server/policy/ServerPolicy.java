@@ -36,6 +36,9 @@ public class ServerPolicy {
     /** {@code nova/policies/servers.py}: members rebuild their servers. */
     public static final String REBUILD = "os_compute_api:servers:rebuild";
     public static final String RESIZE = "os_compute_api:servers:resize";
+    /** {@code nova/policies/deferred_delete.py}: members. */
+    public static final String DEFERRED_RESTORE = "os_compute_api:os-deferred-delete:restore";
+    public static final String DEFERRED_FORCE_DELETE = "os_compute_api:os-deferred-delete:force";
     /** {@code nova/policies/security_groups.py}: members put their servers' ports in groups and take them out. */
     public static final String SECURITY_GROUPS_ADD = "os_compute_api:os-security-groups:add";
     public static final String SECURITY_GROUPS_REMOVE = "os_compute_api:os-security-groups:remove";
@@ -117,7 +120,8 @@ public class ServerPolicy {
             Map.entry(SUSPEND, ADMIN_OR_MEMBER), Map.entry(RESUME, ADMIN_OR_MEMBER), Map.entry(REBUILD, ADMIN_OR_MEMBER),
             Map.entry(RESIZE, ADMIN_OR_MEMBER), Map.entry(CONFIRM_RESIZE, ADMIN_OR_MEMBER),
             Map.entry(REVERT_RESIZE, ADMIN_OR_MEMBER), Map.entry(SECURITY_GROUPS_ADD, ADMIN_OR_MEMBER),
-            Map.entry(SECURITY_GROUPS_REMOVE, ADMIN_OR_MEMBER));
+            Map.entry(SECURITY_GROUPS_REMOVE, ADMIN_OR_MEMBER), Map.entry(DEFERRED_RESTORE, ADMIN_OR_MEMBER),
+            Map.entry(DEFERRED_FORCE_DELETE, ADMIN_OR_MEMBER));
 
     /** List filters only for callers that {@link #ALLOW_ALL_FILTERS} allows. */
     public static final Set<String> ADMIN_FILTERS = Set.of("host", "node", "uuid");

@@ -4,7 +4,7 @@ import io.windlass.server.ServerAction;
 
 /** What a {@code POST /servers/{id}/action} body asks for, once its schema has accepted it. */
 public sealed interface ServerActionRequest permits ServerActionRequest.Power, ServerActionRequest.Lock,
-        ServerActionRequest.Unlock, ServerActionRequest.SecurityGroup, ServerActionRequest.Resize, ServerActionRequest.ConfirmResize,
+        ServerActionRequest.Unlock, ServerActionRequest.SecurityGroup, ServerActionRequest.DeferredDelete, ServerActionRequest.Resize, ServerActionRequest.ConfirmResize,
         ServerActionRequest.RevertResize, ServerActionRequest.ConsoleOutput, EvacuationRequest, RebuildRequest {
 
     /** A power action, done by the server's host. */
@@ -30,6 +30,10 @@ public sealed interface ServerActionRequest permits ServerActionRequest.Power, S
      * @param group the group's name or id
      */
     record SecurityGroup(boolean add, String group) implements ServerActionRequest {
+    }
+
+    /** {@code forceDelete} or {@code restore} of a soft-deleted server. */
+    record DeferredDelete(String method) implements ServerActionRequest {
     }
 
     /** {@code confirmResize}. */

@@ -1,5 +1,7 @@
 package io.windlass.server.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.windlass.api.error.InvalidInputException;
 import io.windlass.api.error.ResourceNotFoundException;
@@ -26,8 +28,10 @@ public class ServerTags {
 
     private final ServerRepository repository;
     private final ServerLookup lookup;
+    private final ObjectMapper json;
 
-    public ServerTags(ServerRepository repository, ServerLookup lookup) {
+    public ServerTags(ServerRepository repository, ServerLookup lookup, ObjectMapper json) {
+        this.json = json;
         this.repository = repository;
         this.lookup = lookup;
     }
@@ -92,8 +96,13 @@ public class ServerTags {
             if (!ServerActionRules.DESCRIBABLE.contains(s.vmState)) {
                 throw ServerActionRules.invalidState(s, method, "vm_state", s.vmState.value());
             }
-            s.tags = how.apply(s.tags);
-            return s.tags;
+            List<String> next = List.copyOf(how.apply(s.tags));
+            try {
+                repository.writeTags(s.uuid, json.writeValueAsString(next));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("a list of strings is always JSON", e);
+            }
+            return next;
         });
     }
 

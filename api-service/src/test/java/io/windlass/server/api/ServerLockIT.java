@@ -75,6 +75,15 @@ class ServerLockIT {
                 .contentType("application/json").body(action).post("/compute/v2.1/servers/" + id + "/action").then();
     }
 
+    @Test
+    void forceDeleteAndRestoreFindNoSoftDeletedServerAsWindlassDeletesAtOnce() {
+        UUID id = activeServer();
+        action(member, "2.1", id, "restore", null).statusCode(409).body("conflictingRequest.message",
+                org.hamcrest.Matchers.equalTo("Cannot 'restore' instance " + id + " while it is in vm_state active"));
+        action(member, "2.1", id, "forceDelete", null).statusCode(409);
+        action(member, "2.1", UUID.randomUUID(), "forceDelete", null).statusCode(404);
+    }
+
     private static ValidatableResponse show(String token, UUID id) {
         return given().header("X-Auth-Token", token).header("OpenStack-API-Version", "compute 2.73")
                 .get("/compute/v2.1/servers/" + id).then().statusCode(200);

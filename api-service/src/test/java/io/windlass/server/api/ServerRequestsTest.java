@@ -30,6 +30,21 @@ class ServerRequestsTest {
     private final ServerRequests requests = new ServerRequests(TestValidators.validator());
 
     @Test
+    void namesAreNovasPrintableUnicodeAndPersonalityIsBase64() {
+        // Tempest's test_create_server_specify_multibyte_character_name: a currency sign is printable
+        assertEquals("tempest-\u20a1-1", requests.create(of("{`server`: {`name`: `tempest-\u20a1-1`, `flavorRef`: 1, "
+                + "`imageRef`: `" + IMAGE + "`}}"), V2_1).name());
+        assertEquals("\u30b5\u30fc\u30d0\u30fc \u03b4", requests.create(of("{`server`: {`name`: "
+                + "`\u30b5\u30fc\u30d0\u30fc \u03b4`, `flavorRef`: 1, `imageRef`: `" + IMAGE + "`}}"), V2_1).name());
+        // control characters and surrounding blanks (any Unicode space) are not
+        assertTrue(error("{`name`: `a\\tb`, `flavorRef`: `0`, `imageRef`: `" + IMAGE + "`}", V2_1).contains("name"));
+        assertTrue(error("{`name`: `\u3000a`, `flavorRef`: `0`, `imageRef`: `" + IMAGE + "`}", V2_1)
+                .contains("name"));
+        assertTrue(error("{`name`: `a`, `flavorRef`: `0`, `imageRef`: `" + IMAGE + "`, `personality`: [{`path`: `/f`, "
+                + "`contents`: `not base64!`}]}", V2_1).endsWith("is not a 'base64'"));
+    }
+
+    @Test
     void createReadsNovasFields() {
         ServerCreateRequest r = requests.create(of("{`server`: {`name`: `web`, `flavorRef`: `http://x/flavors/1`, "
                 + "`imageRef`: `" + IMAGE + "`, `networks`: `none`, `min_count`: `2`, `metadata`: {`k`: `v`}, "

@@ -77,6 +77,20 @@ class ServerTagsIT {
     }
 
     @Test
+    void aReplacementAfterSingleAdditionsIsKeptAsTempestChecksIt() {
+        String id = given().header("OpenStack-API-Version", "compute 2.95").contentType("application/json")
+                .body(Map.of("server", Map.of("name", "tagged", "flavorRef", "0", "imageRef", ServerRows.IMAGE_ID,
+                        "networks", "none"))).post("/compute/v2.1/servers").then().statusCode(202).extract()
+                .path("server.id");
+        rows.set(id, "vm_state = 'active', task_state = null, host = 'tag-host'");
+        api("2.26", "PUT", "/" + id + "/tags/one", null).statusCode(201);
+        api("2.26", "PUT", "/" + id + "/tags/two", null).statusCode(201);
+        api("2.26", "PUT", "/" + id + "/tags", Map.of("tags", List.of("three", "four"))).statusCode(200)
+                .body("tags", equalTo(List.of("three", "four")));
+        api("2.26", "GET", "/" + id + "/tags", null).statusCode(200).body("tags", equalTo(List.of("three", "four")));
+    }
+
+    @Test
     void novasRefusals() {
         String id = activeServer(List.of());
         api("2.26", "PUT", "/" + id + "/tags", Map.of("tags", List.of("a,b"))).statusCode(400);
