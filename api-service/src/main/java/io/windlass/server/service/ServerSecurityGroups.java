@@ -33,6 +33,7 @@ import java.util.Set;
 @ApplicationScoped
 public class ServerSecurityGroups {
     private static final Logger LOG = Logger.getLogger(ServerSecurityGroups.class);
+    private static final String DEFAULT = "default";
 
     private final ServerRepository servers;
     private final ServerLookup lookup;
@@ -62,6 +63,10 @@ public class ServerSecurityGroups {
                 : ServerPolicy.SECURITY_GROUPS_REMOVE);
         List<String> portIds = QuarkusTransaction.requiringNew().call(() -> {
             ServerEntity s = servers.lockLive(found.uuid).orElseThrow(() -> ServerLookup.notFound(id));
+            if (ref.equals(DEFAULT)) {
+                // Neutron makes a project's default group on first use; Nova counts on it being there
+                groups.ensureDefault(s.projectId);
+            }
             SecurityGroupRecord group = only(groups.findByNameOrId(s.projectId, ref), ref, s.projectId);
             List<PortRecord> held = s.nics.stream().map(WorkloadPort::portId).map(ports::find)
                     .flatMap(java.util.Optional::stream).toList();
@@ -69,7 +74,8 @@ public class ServerSecurityGroups {
                 throw InvalidInputException.badRequest("Network requires port_security_enabled and subnet associated "
                         + "in order to apply security groups.");
             }
-            if (!add && held.stream().noneMatch(p -> p.securityGroups().contains(group.id()))) {
+            if (!add && held.stream().noneMatch(p -> p.securityGroups().contains(group.id()))
+                    && !s.securityGroups.contains(group.name())) {
                 throw InvalidInputException.badRequest("Security group " + ref + " not associated with the instance "
                         + s.uuid);
             }

@@ -107,6 +107,12 @@ class ServerSecurityGroupsIT {
         action(id, "addSecurityGroup", "web").statusCode(400)
                 .body("badRequest.message", equalTo("Missing parameter dict"));
 
+        // a server lists default, as Nova does, though its ports were made as the server asked:
+        // removing it works (Tempest's test_remove_server_all_security_groups)
+        action(id, "removeSecurityGroup", Map.of("name", "default")).statusCode(202);
+        given().get("/compute/v2.1/servers/" + id).then().statusCode(200)
+                .body("server.security_groups.name", not(hasItem("default")));
+
         String portless = boot("none");
         action(portless, "addSecurityGroup", Map.of("name", "web")).statusCode(400);
     }
