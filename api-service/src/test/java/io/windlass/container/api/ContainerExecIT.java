@@ -48,10 +48,10 @@ class ContainerExecIT {
 
     @Test
     void aCommandRunsOnTheContainersHostAndAnswersItsOutputAsZunDoes() throws Exception {
-        ContainerEntity c = rows.insert("busy", ContainerStatus.RUNNING, HOST);
+        ContainerEntity c = rows.insert("busy-exec", ContainerStatus.RUNNING, HOST);
         StubbedHost.Served served = host().serve(ComputeRpcApi.CONTAINER_EXEC,
                 () -> given().queryParam("command", "sh -c 'date; exit 3'").when()
-                        .post("/container/v1/containers/busy/execute"),
+                        .post("/container/v1/containers/busy-exec/execute"),
                 host().answer(ContainerExecResult.ran("Mon Oct  9 09:09:32 UTC 2017\n", 3, false)));
         served.response().then().statusCode(200)
                 .body("output", equalTo("Mon Oct  9 09:09:32 UTC 2017\n"))
