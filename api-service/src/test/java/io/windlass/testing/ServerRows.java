@@ -9,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -61,11 +63,11 @@ public class ServerRows {
     }
 
     /** The key a server was booted with: name, public key, type. */
-    public java.util.List<String> keyOf(String id) {
+    public List<String> keyOf(String id) {
         Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
                 "SELECT key_name, key_data, key_type FROM servers WHERE uuid = cast(:id as uuid)")
                 .setParameter("id", id).getSingleResult());
-        return java.util.Arrays.stream(row).map(v -> (String) v).toList();
+        return Arrays.stream(row).map(v -> (String) v).toList();
     }
 
     /** Removes the servers launched before this time (ITs that place servers in a past window start clean). */

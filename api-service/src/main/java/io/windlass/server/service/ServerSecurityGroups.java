@@ -21,6 +21,7 @@ import org.jboss.logging.Logger;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -69,7 +70,7 @@ public class ServerSecurityGroups {
             }
             SecurityGroupRecord group = only(groups.findByNameOrId(s.projectId, ref), ref, s.projectId);
             List<PortRecord> held = s.nics.stream().map(WorkloadPort::portId).map(ports::find)
-                    .flatMap(java.util.Optional::stream).toList();
+                    .flatMap(Optional::stream).toList();
             if (held.isEmpty()) {
                 throw InvalidInputException.badRequest("Network requires port_security_enabled and subnet associated "
                         + "in order to apply security groups.");
