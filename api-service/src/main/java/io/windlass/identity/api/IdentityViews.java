@@ -40,6 +40,8 @@ final class IdentityViews {
         v.put("default_project_id", u.defaultProjectId);
         v.put("password_expires_at", null);
         v.put("options", Map.of());
+        // extra attributes after the named ones, which they never replace
+        u.extra.forEach(v::putIfAbsent);
         v.put("links", Map.of("self", base + "/v3/users/" + u.id));
         if (u.defaultProjectId == null) {
             v.remove("default_project_id");

@@ -1,6 +1,7 @@
 package io.windlass.identity.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.ext.web.RoutingContext;
 import io.windlass.api.validation.RequestFields;
 import io.windlass.identity.persistence.IdentityRepository;
@@ -22,7 +23,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /** Keystone's {@code /v3/users}. Passwords are hashed on the way in and never returned. */
 @Path("/v3/users")
@@ -33,9 +36,11 @@ public class UsersResource {
     private final IdentityAdmin admin;
     private final PasswordHasher hasher;
     private final RevocationList revocations;
+    private final ObjectMapper json;
 
     public UsersResource(IdentityRepository repository, IdentityRequests requests, IdentityAdmin admin,
-                         PasswordHasher hasher, RevocationList revocations) {
+                         PasswordHasher hasher, RevocationList revocations, ObjectMapper json) {
+        this.json = json;
         this.repository = repository;
         this.requests = requests;
         this.admin = admin;
@@ -117,7 +122,15 @@ public class UsersResource {
         return Response.noContent().build();
     }
 
+    /** What Keystone has columns for; everything else a request names is an extra attribute. */
+    private static final Set<String> COLUMNS = Set.of("id", "name", "domain_id", "default_project_id", "enabled",
+            "options", "password");
+
     private void apply(UserEntity user, RequestFields u) {
+        Map<String, Object> extra = new HashMap<>(user.extra);
+        u.node().properties().stream().filter(m -> !COLUMNS.contains(m.getKey()))
+                .forEach(m -> extra.put(m.getKey(), json.convertValue(m.getValue(), Object.class)));
+        user.extra = extra;
         if (u.has("password")) {
             user.passwordHash = hasher.hash(u.text("password"));
         }

@@ -5,8 +5,12 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 
 /** One row of {@code identity_users}. */
 @Entity
@@ -23,6 +27,10 @@ public class UserEntity extends PanacheEntityBase {
     @Column(name = "default_project_id")
     public String defaultProjectId;
     public boolean enabled = true;
+    /** Keystone's extra attributes: every member of a create or update it has no column for, shown back. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public Map<String, Object> extra = new HashMap<>();
     @Column(name = "failed_auth_count")
     public int failedAuthCount;
     @Column(name = "last_failed_auth_at")
