@@ -115,6 +115,9 @@ class ServerSecurityGroupsIT {
 
         String portless = boot("none");
         action(portless, "addSecurityGroup", Map.of("name", "web")).statusCode(400);
+        // a portless server's default is only a name: it can be taken off
+        action(portless, "removeSecurityGroup", Map.of("name", "default")).statusCode(202);
+        action(portless, "removeSecurityGroup", Map.of("name", "default")).statusCode(400);
 
         // never placed: deleted at once, their quota back for the ITs that boot after this one
         for (String server : List.of(id, portless)) {
