@@ -138,7 +138,10 @@ public class ServerViews {
         v.put("key_name", s.keyName);
         v.put("OS-SRV-USG:launched_at", s.launchedAt == null ? null : ISO_MICROS.format(s.launchedAt));
         v.put("OS-SRV-USG:terminated_at", s.terminatedAt == null ? null : ISO_MICROS.format(s.terminatedAt));
-        v.put("security_groups", securityGroups(s));
+        // Nova shows the key only when the server is in some group (all of them removed: no key)
+        if (!s.securityGroups.isEmpty()) {
+            v.put("security_groups", securityGroups(s));
+        }
         v.put("OS-EXT-STS:task_state", s.taskState);
         v.put("OS-EXT-STS:vm_state", s.vmState);
         v.put("OS-EXT-STS:power_state", s.powerState);

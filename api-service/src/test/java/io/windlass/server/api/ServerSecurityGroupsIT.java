@@ -118,6 +118,9 @@ class ServerSecurityGroupsIT {
         // a portless server's default is only a name: it can be taken off
         action(portless, "removeSecurityGroup", Map.of("name", "default")).statusCode(202);
         action(portless, "removeSecurityGroup", Map.of("name", "default")).statusCode(400);
+        // in no group: Nova's view has no security_groups key at all
+        given().get("/compute/v2.1/servers/" + portless).then().statusCode(200)
+                .body("server", not(org.hamcrest.Matchers.hasKey("security_groups")));
 
         // never placed: deleted at once, their quota back for the ITs that boot after this one
         for (String server : List.of(id, portless)) {
