@@ -141,9 +141,12 @@ class HostileCorpusIT {
                 .getBytes(StandardCharsets.UTF_8), "NUL in a value"));
         out.add(request(e, "text/plain", e.body().getBytes(StandardCharsets.UTF_8), "text/plain"));
         out.add(request(e, "application/xml", "<server/>".getBytes(StandardCharsets.UTF_8), "XML"));
-        ObjectNode unknown = (ObjectNode) json.readTree(e.body());
-        target(unknown, e).put("hostile_unknown_member", "x");
-        out.add(request(e, "application/json", json.writeValueAsBytes(unknown), "unknown member"));
+        // Keystone keeps a user's unknown members as extra attributes: for users they are no hostile input
+        if (!e.path().endsWith("/v3/users")) {
+            ObjectNode unknown = (ObjectNode) json.readTree(e.body());
+            target(unknown, e).put("hostile_unknown_member", "x");
+            out.add(request(e, "application/json", json.writeValueAsBytes(unknown), "unknown member"));
+        }
         return out;
     }
 
