@@ -27,7 +27,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -164,7 +163,6 @@ public class InstanceActionsResource {
     }
 
     private static Instant time(String text) {
-        return text == null ? null : OffsetDateTime.parse(text.matches(".*(Z|[+-]\\d\\d:\\d\\d)$") ? text : text + "Z")
-                .toInstant();
+        return text == null ? null : ServerRequests.timestamp(text).toInstant();
     }
 }

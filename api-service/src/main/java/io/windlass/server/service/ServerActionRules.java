@@ -7,6 +7,7 @@ import io.windlass.server.persistence.ServerEntity;
 
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Whether a server may start an action now: idle (no task_state), placed on a host and in a
@@ -26,17 +27,22 @@ public final class ServerActionRules {
 
     /** @throws ConflictException Nova's InstanceInvalidState, naming the state that forbids the action */
     public static void require(ServerEntity server, ServerAction action) {
-        if (server.taskState != null) {
-            throw invalidState(server, action, "task_state", server.taskState.value());
-        }
-        if (!action.allowedFrom(server.vmState) || server.host == null) {
-            throw invalidState(server, action, "vm_state", server.vmState.value());
-        }
+        require(server, action.method(), action::allowedFrom);
     }
 
-    private static ConflictException invalidState(ServerEntity server, ServerAction action, String attribute,
-                                                  String state) {
-        return invalidState(server, action.method(), attribute, state);
+    /**
+     * The same rule for an action that is no {@link ServerAction} (rebuild, resize, confirmResize ...).
+     *
+     * @param method Nova's method name, as the 409 names it
+     * @param from   the vm_states it may start from
+     */
+    static void require(ServerEntity server, String method, Predicate<VmState> from) {
+        if (server.taskState != null) {
+            throw invalidState(server, method, "task_state", server.taskState.value());
+        }
+        if (!from.test(server.vmState) || server.host == null) {
+            throw invalidState(server, method, "vm_state", server.vmState.value());
+        }
     }
 
     /** Nova's {@code raise_http_conflict_for_instance_invalid_state}, for any action's {@code method}. */

@@ -81,12 +81,7 @@ public class ServerRebuilds {
             rebuilt = QuarkusTransaction.requiringNew().call(() -> {
                 ServerEntity s = repository.lockLive(found.uuid).orElseThrow(() -> ServerLookup.notFound(id));
                 ServerLocks.requireUnlocked(s, caller);
-                if (s.taskState != null) {
-                    throw ServerActionRules.invalidState(s, "rebuild", "task_state", s.taskState.value());
-                }
-                if (!REBUILDABLE.contains(s.vmState) || s.host == null) {
-                    throw ServerActionRules.invalidState(s, "rebuild", "vm_state", s.vmState.value());
-                }
+                ServerActionRules.require(s, "rebuild", REBUILDABLE::contains);
                 apply(s, r, image, key);
                 s.taskState = ServerTaskState.REBUILDING;
                 actions.record(caller, ActionLog.SERVER, s.uuid, s.projectId, "rebuild");

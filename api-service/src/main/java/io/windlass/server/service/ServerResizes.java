@@ -99,12 +99,7 @@ public class ServerResizes {
             QuarkusTransaction.requiringNew().run(() -> {
                 ServerEntity s = repository.lockLive(found.uuid).orElseThrow(() -> ServerLookup.notFound(id));
                 ServerLocks.requireUnlocked(s, caller);
-                if (s.taskState != null) {
-                    throw ServerActionRules.invalidState(s, method, "task_state", s.taskState.value());
-                }
-                if (!from.contains(s.vmState) || s.host == null) {
-                    throw ServerActionRules.invalidState(s, method, "vm_state", s.vmState.value());
-                }
+                ServerActionRules.require(s, method, from::contains);
                 s.taskState = task;
                 actions.record(caller, ActionLog.SERVER, s.uuid, s.projectId, method);
                 cast.accept(s, new ServerRef(s.uuid.toString()));
