@@ -60,10 +60,17 @@ public class EngineNetworks implements TenantNetworks {
     /**
      * Ensures the network and runs {@code create} (given the engine network's name) while no
      * {@link #releaseIfUnused} of the same network can run: the create's container then holds the
-     * network.
+     * network. The bridge first forgets the port's MAC if it learned it behind the VXLAN device:
+     * a port that lived on another host until now (a server evacuated or unshelved here, a port
+     * handed to a new workload) would otherwise be unreachable from this host's workloads until
+     * that entry aged out, their frames sent to the host the port has left.
      */
-    public <T> T attaching(NetworkBinding binding, Function<String, T> create) {
-        return locks.withLock(binding.networkId(), () -> create.apply(ensureHeld(binding)));
+    public <T> T attaching(NetworkBinding binding, String mac, Function<String, T> create) {
+        return locks.withLock(binding.networkId(), () -> {
+            String name = ensureHeld(binding);
+            underlayAddress.ifPresent(local -> vxlans.forgetLearned(DataPlaneNames.vxlan(binding.vni()), mac));
+            return create.apply(name);
+        });
     }
 
     /**

@@ -65,6 +65,18 @@ public class VxlanDevices {
         LOG.infof("removed VXLAN device %s", name);
     }
 
+    /**
+     * Drops what the bridge learned of {@code mac} behind the device (the usual case is that it
+     * learned nothing, which the kernel answers with ENOENT and is no failure).
+     */
+    public void forgetLearned(String name, String mac) {
+        HostCommands.Result result = commands.run(List.of("bridge", "fdb", "del", mac, "dev", name, "master"));
+        if (result.ok()) {
+            LOG.infof("VXLAN device %s: the bridge forgot %s, learned behind it while the port lived on another host",
+                    name, mac);
+        }
+    }
+
     /** The peers the device floods to now. */
     public List<String> floodDestinations(String name) {
         return FloodEntries.destinations(commands.runOrFail(List.of("bridge", "-j", "fdb", "show", "dev", name)));

@@ -47,9 +47,9 @@ public class WorkloadPorts {
         }
         PortSpec first = ports.ports().getFirst();
         try {
-            String id = networks.attaching(ports.networkOf(first), name -> create.apply(PortAttachment.attach(cmd, first)));
+            String id = networks.attaching(ports.networkOf(first), first.mac(), name -> create.apply(PortAttachment.attach(cmd, first)));
             for (PortSpec port : ports.ports().subList(1, ports.ports().size())) {
-                networks.attaching(ports.networkOf(port), name -> {
+                networks.attaching(ports.networkOf(port), port.mac(), name -> {
                     engine.connect(id, name, port);
                     return null;
                 });
@@ -80,7 +80,7 @@ public class WorkloadPorts {
         }
         ContainerAttachments current = found.get();
         try {
-            networks.attaching(network, name -> {
+            networks.attaching(network, port.mac(), name -> {
                 if (current.isOn(port.networkId())) {
                     LOG.infof("container %s is on %s already (port %s)", engineContainer, name, port.portId());
                     return null;

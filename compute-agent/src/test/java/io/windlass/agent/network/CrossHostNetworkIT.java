@@ -313,8 +313,34 @@ class CrossHostNetworkIT {
         assertEquals(0, ping(host2, containerB, IP_A));
     }
 
+    /**
+     * B's port moves to A's host and back, as an evacuated or unshelved server's does. A has just
+     * talked to B, so A's host learned B's MAC behind its VXLAN device and A keeps B's address in its
+     * neighbour table: without the moved port's MAC forgotten there, A's frames would go on leaving
+     * for the host B has left until the entry aged out (five minutes).
+     */
     @Test
     @Order(7)
+    void aPortThatMovesToItsPeersHostIsReachedThereAtOnce() {
+        PortSpec portB = new PortSpec("port-b", NET_X, MAC_B, List.of(new FixedIp("subnet-x", IP_B)));
+        assertEquals(0, ping(host1, containerA, IP_B), "A reaches B on host 232");
+        host2.docker().removeContainerCmd(containerB).withForce(true).exec();
+        String moved = run(host1, networks1, x(bothHosts()), portB, "wl-it-b-moved", HostConfig.newHostConfig());
+        assertEquals(0, ping(host1, containerA, IP_B), "A reaches B on its own host at once");
+
+        assertEquals(0, ping(host2, run(host2, networks2, x(bothHosts()),
+                new PortSpec("port-c", NET_X, "fa:16:3e:00:00:0c", List.of(new FixedIp("subnet-x", "198.19.250.12"))),
+                "wl-it-c", HostConfig.newHostConfig()), IP_B), "C on host 232 learns where B is now");
+        host1.docker().removeContainerCmd(moved).withForce(true).exec();
+        containerB = run(host2, networks2, x(bothHosts()), portB, "wl-it-b", HostConfig.newHostConfig());
+        assertEquals(0, host2.exec("wl-it-c", "ping", "-c", "1", "-W", "2", IP_B).exitCode(),
+                "back on host 232, B is reached by C there at once");
+        assertEquals(0, ping(host1, containerA, IP_B), "and by A across");
+        host2.docker().removeContainerCmd("wl-it-c").withForce(true).exec();
+    }
+
+    @Test
+    @Order(8)
     void aDualStackNetworkCarriesIpv6AcrossHostsAndNotIntoAnotherNetwork() {
         NetworkBinding v = dualStack(NET_V, 5);
         String d = run(host1, networks1, v, dualStackPort("port-d", v, "fa:16:3e:00:00:1d", 10), "wl-it-d",
@@ -358,7 +384,7 @@ class CrossHostNetworkIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void theNetworkLeavesAHostWithItsLastContainer() {
         VxlanDevices devices = new VxlanDevices(host1.commands());
         assertFalse(networks1.releaseIfUnused(NET_X), "A is still on X");

@@ -114,7 +114,7 @@ public final class ScriptedEngineHost implements AutoCloseable {
                 .forEach(c -> docker.removeContainerCmd(c.getId()).withForce(true).exec());
         CreateContainerCmd cmd = docker.createContainerCmd("busybox:latest").withName(name)
                 .withCmd("sleep", "3600").withLabels(labels).withHostConfig(hostConfig);
-        String id = networks.attaching(binding, network -> PortAttachment.attach(cmd, port).exec().getId());
+        String id = networks.attaching(binding, port.mac(), network -> PortAttachment.attach(cmd, port).exec().getId());
         docker.startContainerCmd(id).exec();
         return id;
     }
