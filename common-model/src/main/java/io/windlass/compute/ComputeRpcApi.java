@@ -17,6 +17,9 @@ import io.windlass.container.ResizeContainer;
 import io.windlass.container.ResizeContainerExec;
 import io.windlass.context.RequestContext;
 import io.windlass.image.CacheHostImages;
+import io.windlass.image.CommitWorkload;
+import io.windlass.image.CommittedImage;
+import io.windlass.image.RemoveImage;
 import io.windlass.network.AttachPort;
 import io.windlass.network.DetachPort;
 import io.windlass.network.UpdateNetworkPeers;
@@ -51,7 +54,9 @@ import java.time.Duration;
  * new spec on the same ports); 1.11 {@code container_exec}, {@code container_exec_resize}, {@code container_top},
  * {@code container_get_archive}, {@code container_put_archive} (Zun's {@code execute}, {@code execute_resize},
  * {@code top}, {@code get_archive} and {@code put_archive}: calls into a container on its host, named as Zun's
- * compute RPC names them); 1.12 {@code resize_server} (a call: a server's limits changed in place).
+ * compute RPC names them); 1.12 {@code resize_server} (a call: a server's limits changed in place);
+ * 1.14 {@code commit_workload} (a call: a server's or container's engine container committed to an image, for
+ * Nova's createImage and createBackup and Zun's commit) and {@code remove_image} (a cast: such an image deleted).
  * Each method names the version that introduced it; under a version cap
  * ({@code windlass.rpc.version-cap.compute}) a newer one is not sent ({@link io.windlass.rpc.RpcVersionCapExceeded}).
  */
@@ -69,8 +74,9 @@ public class ComputeRpcApi {
     private static final RpcVersion V1_10 = new RpcVersion(1, 10);
     private static final RpcVersion V1_11 = new RpcVersion(1, 11);
     private static final RpcVersion V1_12 = new RpcVersion(1, 12);
+    private static final RpcVersion V1_14 = new RpcVersion(1, 14);
     /** This build's API: the newest method's version. */
-    public static final RpcVersion VERSION = V1_12;
+    public static final RpcVersion VERSION = V1_14;
     /** The version from which agents put a workload on its ports ({@code networks} in its create). */
     public static final RpcVersion TENANT_NETWORKS = V1_5;
     /** The version from which agents leave a server spawned with {@link ServerSpec#stopped()} powered off. */
@@ -123,6 +129,9 @@ public class ComputeRpcApi {
     public static final RpcMethod<ServerSpec> REBUILD_SERVER = RpcMethod.of("rebuild_server", ServerSpec.class, V1_10);
     public static final RpcMethod<ResizeServer> RESIZE_SERVER = RpcMethod.of("resize_server", ResizeServer.class,
             V1_12);
+    public static final RpcMethod<CommitWorkload> COMMIT_WORKLOAD = RpcMethod.of("commit_workload",
+            CommitWorkload.class, V1_14);
+    public static final RpcMethod<RemoveImage> REMOVE_IMAGE = RpcMethod.of("remove_image", RemoveImage.class, V1_14);
 
     private final RpcClient rpc;
     private final Duration callTimeout;
@@ -244,6 +253,20 @@ public class ComputeRpcApi {
     /** Synchronous (since 1.12): the server's CPU and memory limits changed in place, or a RemoteException. */
     public void resizeServer(String host, RequestContext ctx, ResizeServer request) {
         rpc.call(RpcTopics.compute(host), RESIZE_SERVER, ctx, request, Void.class, callTimeout);
+    }
+
+    /**
+     * Synchronous (since 1.14): the workload's engine container committed to an image (paused while
+     * the engine copies its filesystem), or a RemoteException. It may take as long as the copy: the
+     * caller gives the timeout.
+     */
+    public CommittedImage commitWorkload(String host, RequestContext ctx, CommitWorkload request, Duration timeout) {
+        return rpc.call(RpcTopics.compute(host), COMMIT_WORKLOAD, ctx, request, CommittedImage.class, timeout);
+    }
+
+    /** Remove an image Windlass made from the host's engine (since 1.14). */
+    public void removeImage(String host, RequestContext ctx, RemoveImage request) {
+        rpc.cast(RpcTopics.compute(host), REMOVE_IMAGE, ctx, request);
     }
 
     /** Thaw a suspended server's guest; answered by {@code conductor.report_server_status} (since 1.10). */

@@ -1,5 +1,6 @@
 package io.windlass.conductor;
 
+import io.windlass.image.ImageRef;
 import io.windlass.capsule.CapsuleRef;
 import io.windlass.capsule.CapsuleStatusReport;
 import io.windlass.container.ContainerOperation;
@@ -34,7 +35,8 @@ import java.time.Duration;
  * 1.4 {@code evacuate_server}; 1.5 {@code attach_interface}, {@code detach_interface} (Zun network_attach/detach,
  * Nova os-interface) and {@code refresh_port_filters} (security groups changed); 1.6 {@code suspend_server},
  * {@code resume_server}, {@code rebuild_server}; 1.7 {@code resize_server}, {@code confirm_resize},
- * {@code revert_resize}.
+ * {@code revert_resize}; 1.8 {@code snapshot_workload} (an image made from a server or container: Nova's createImage
+ * and createBackup, Zun's commit).
  * Each method names the version that introduced it; a message goes out at that version, so a
  * conductor of an older release still serves the methods it has.
  */
@@ -47,8 +49,9 @@ public class ConductorRpcApi {
     private static final RpcVersion V1_5 = RpcVersion.parse("1.5");
     private static final RpcVersion V1_6 = RpcVersion.parse("1.6");
     private static final RpcVersion V1_7 = RpcVersion.parse("1.7");
+    private static final RpcVersion V1_8 = RpcVersion.parse("1.8");
     /** This build's API: the newest method's version. */
-    public static final RpcVersion VERSION = V1_7;
+    public static final RpcVersion VERSION = V1_8;
 
     public static final RpcMethod<BuildContainer> BUILD_CONTAINER =
             RpcMethod.of("build_container", BuildContainer.class, V1_0);
@@ -89,6 +92,8 @@ public class ConductorRpcApi {
     public static final RpcMethod<ServerRef> RESIZE_SERVER = RpcMethod.of("resize_server", ServerRef.class, V1_7);
     public static final RpcMethod<ServerRef> CONFIRM_RESIZE = RpcMethod.of("confirm_resize", ServerRef.class, V1_7);
     public static final RpcMethod<ServerRef> REVERT_RESIZE = RpcMethod.of("revert_resize", ServerRef.class, V1_7);
+    public static final RpcMethod<ImageRef> SNAPSHOT_WORKLOAD = RpcMethod.of("snapshot_workload", ImageRef.class,
+            V1_8);
 
     private final RpcClient rpc;
     private final RpcCasts casts;
@@ -206,6 +211,11 @@ public class ConductorRpcApi {
     /** Take a resized server back to its old flavor (since 1.7). */
     public void revertResize(RequestContext ctx, ServerRef server) {
         casts.cast(RpcTopics.CONDUCTOR, REVERT_RESIZE, ctx, server);
+    }
+
+    /** Make the image its row describes from its workload, on the workload's host (since 1.8). */
+    public void snapshotWorkload(RequestContext ctx, ImageRef image) {
+        casts.cast(RpcTopics.CONDUCTOR, SNAPSHOT_WORKLOAD, ctx, image);
     }
 
     /** Thaw a suspended server (since 1.6). */

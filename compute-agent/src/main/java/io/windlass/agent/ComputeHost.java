@@ -24,6 +24,9 @@ import io.windlass.agent.server.ServerManager;
 import io.windlass.agent.server.ServerReports;
 import io.windlass.agent.workload.WorkloadEvents;
 import io.windlass.agent.workload.WorkloadLocks;
+import io.windlass.agent.image.ImageRemover;
+import io.windlass.agent.workload.WorkloadCommitter;
+import io.windlass.image.CommitWorkload;
 import io.windlass.agent.workload.WorkloadLogReader;
 import io.windlass.agent.workload.WorkloadOperations;
 import io.windlass.agent.workload.WorkloadReporter;
@@ -57,6 +60,8 @@ public final class ComputeHost {
     private final InterfaceManager interfaces;
     private final PortFilterManager portFilters;
     private final WorkloadLogReader logs;
+    private final WorkloadCommitter commits;
+    private final ImageRemover imageRemover;
     private final ContainerAccess access;
     private final ImageCacher imageCacher;
     private final HeartbeatSender heartbeat;
@@ -117,6 +122,9 @@ public final class ComputeHost {
         this.portFilters = new PortFilterManager(drivers.portFilters());
         this.logs = new WorkloadLogReader(Map.of(WorkloadLogs.CONTAINER, drivers.containers(),
                 WorkloadLogs.SERVER, drivers.servers()));
+        this.commits = new WorkloadCommitter(Map.of(CommitWorkload.CONTAINER, drivers.containers(),
+                CommitWorkload.SERVER, drivers.servers()), locks);
+        this.imageRemover = new ImageRemover(drivers.containers());
         this.access = new ContainerAccess(drivers.containers(), settings.executeTimeout());
         this.imageCacher = new ImageCacher(drivers.containers(), conductor, host, settings.imageCachePull());
         this.heartbeat = new HeartbeatSender(drivers.containers(), drivers.servers(), conductor, host,
@@ -142,8 +150,8 @@ public final class ComputeHost {
                     imageCacher.cache(ctx, r);
                     return null;
                 });
-        return access.register(logs.register(portFilters.register(interfaces.register(networks.register(
-                capsules.register(servers.register(containers.register(endpoint))))))));
+        return imageRemover.register(commits.register(access.register(logs.register(portFilters.register(interfaces.register(networks.register(
+                capsules.register(servers.register(containers.register(endpoint))))))))));
     }
 
     public HeartbeatSender heartbeat() {

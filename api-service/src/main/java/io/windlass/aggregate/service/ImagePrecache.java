@@ -38,7 +38,7 @@ public class ImagePrecache {
      */
     public void request(RequestContext caller, int aggregateId, List<String> requested) {
         AggregateRecord aggregate = aggregates.get(aggregateId);
-        List<String> images = references(requested);
+        List<String> images = references(caller, requested);
         // through the outbox (RpcOutbox): a broker outage delays the pre-cache instead of refusing it
         QuarkusTransaction.requiringNew().run(() -> conductor.cacheImages(caller,
                 new CacheImages(aggregate.id(), aggregate.name(), images)));
@@ -47,9 +47,9 @@ public class ImagePrecache {
     }
 
     /** Catalogue ids become the reference they stand for; anything else is taken as a reference. */
-    private List<String> references(List<String> requested) {
+    private List<String> references(RequestContext caller, List<String> requested) {
         Map<String, String> byId = new HashMap<>();
-        catalog.list().forEach(image -> byId.put(image.id(), image.reference()));
+        catalog.list(caller).forEach(image -> byId.put(image.id(), image.reference()));
         return requested.stream().map(id -> byId.getOrDefault(id, id)).distinct().toList();
     }
 }

@@ -54,6 +54,12 @@ public class ComputeLinks {
         return List.of(Map.of("href", bookmark(collection, id), "rel", "bookmark"));
     }
 
+    /** An image in the image service ({@code <root>/image/v2/images/<id>}), as createImage's Location names it. */
+    public String image(String id) {
+        base();
+        return root + "/image/v2/images/" + id;
+    }
+
     private String base() {
         if (root == null) {
             root = publicUrl.root(request.getCurrent().request());

@@ -127,6 +127,16 @@ public class ContainerRequests {
         return f.has("ps_args") && !f.text("ps_args").equals("None") ? f.text("ps_args") : null;
     }
 
+    /** {@code POST /containers/{id}/commit}: the repository and tag (null: {@code latest}) of the new image. */
+    public CommitTarget commit(Map<String, List<String>> query, ApiVersion version) {
+        RequestFields f = validator.query(ApiFamily.ZUN, "container/containers/commit-query", version, query);
+        return new CommitTarget(f.text("repository"), f.has("tag") ? f.text("tag") : null);
+    }
+
+    /** Where a commit puts the container's filesystem. */
+    public record CommitTarget(String repository, String tag) {
+    }
+
     /** {@code GET /containers/{id}/get_archive}: the path to copy out. */
     public String getArchive(Map<String, List<String>> query, ApiVersion version) {
         return validator.query(ApiFamily.ZUN, "container/containers/get_archive-query", version, query).text("path");

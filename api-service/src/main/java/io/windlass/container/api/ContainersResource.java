@@ -19,6 +19,7 @@ import io.windlass.container.persistence.ContainerPage;
 import io.windlass.container.policy.ContainerPolicy;
 import io.windlass.container.service.ArchiveUpload;
 import io.windlass.container.service.ContainerArchives;
+import io.windlass.container.service.ContainerCommits;
 import io.windlass.container.service.ContainerExecs;
 import io.windlass.container.service.ContainerLogQuery;
 import io.windlass.container.service.ContainerLogs;
@@ -44,6 +45,8 @@ import jakarta.ws.rs.core.UriInfo;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /** Zun's {@code /v1/containers} under the API port's {@code /container} prefix. */
 @Path("/container/v1/containers")
@@ -63,16 +66,18 @@ public class ContainersResource {
     private final ContainerExecs execs;
     private final ContainerTop top;
     private final ContainerArchives archives;
+    private final ContainerCommits commits;
 
     public ContainersResource(ContainerService service, ContainerRequests requests, RequestValidator validator,
                               ContainerViews views, ContainerPolicy policy, CurrentRequestContext context,
                               RequestedApiVersion version, PublicUrl publicUrl, ApiConfig config,
                               ContainerInterfaces interfaces, ContainerLogs logs, ContainerExecs execs,
-                              ContainerTop top, ContainerArchives archives) {
+                              ContainerTop top, ContainerArchives archives, ContainerCommits commits) {
         this.service = service;
         this.execs = execs;
         this.top = top;
         this.archives = archives;
+        this.commits = commits;
         this.interfaces = interfaces;
         this.logs = logs;
         this.requests = requests;
@@ -239,6 +244,15 @@ public class ContainersResource {
     public ContainerTopView top(@PathParam("ident") String ident, @Context UriInfo uri) {
         String psArgs = requests.top(uri.getQueryParameters(), version.get());
         return ContainerTopView.of(top.list(context.get(), ident, psArgs));
+    }
+
+    /** Zun answers 202 with the new image's {@code uuid}; the host commits meanwhile. */
+    @POST
+    @Path("/{ident}/commit")
+    public Response commit(@PathParam("ident") String ident, @Context UriInfo uri) {
+        ContainerRequests.CommitTarget target = requests.commit(uri.getQueryParameters(), version.get());
+        UUID image = commits.commit(context.get(), ident, target.repository(), target.tag());
+        return Response.accepted(Map.of("uuid", image.toString())).build();
     }
 
     @GET

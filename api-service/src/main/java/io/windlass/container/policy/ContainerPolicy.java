@@ -43,6 +43,8 @@ public class ContainerPolicy {
     public static final String EXECUTE = "container:execute";
     public static final String EXECUTE_RESIZE = "container:execute_resize";
     public static final String TOP = "container:top";
+    /** A commit copies the container's files, secrets and all, into an image: members, as Zun's admin_or_owner. */
+    public static final String COMMIT = "container:commit";
     public static final String GET_ARCHIVE = "container:get_archive";
     public static final String PUT_ARCHIVE = "container:put_archive";
     public static final String START = "container:start";
@@ -76,7 +78,8 @@ public class ContainerPolicy {
             Map.entry(PAUSE, ADMIN_OR_MEMBER), Map.entry(UNPAUSE, ADMIN_OR_MEMBER), Map.entry(REBOOT, ADMIN_OR_MEMBER),
             Map.entry(KILL, ADMIN_OR_MEMBER), Map.entry(RENAME, ADMIN_OR_MEMBER), Map.entry(STATS, ADMIN_OR_READER),
             Map.entry(LOGS, ADMIN_OR_MEMBER), Map.entry(EXECUTE, ADMIN_OR_MEMBER), Map.entry(EXECUTE_RESIZE, ADMIN_OR_MEMBER),
-            Map.entry(TOP, ADMIN_OR_MEMBER), Map.entry(GET_ARCHIVE, ADMIN_OR_MEMBER), Map.entry(PUT_ARCHIVE, ADMIN_OR_MEMBER),
+            Map.entry(TOP, ADMIN_OR_MEMBER), Map.entry(COMMIT, ADMIN_OR_MEMBER), Map.entry(GET_ARCHIVE, ADMIN_OR_MEMBER),
+            Map.entry(PUT_ARCHIVE, ADMIN_OR_MEMBER),
             Map.entry(NETWORK_LIST, ADMIN_OR_READER), Map.entry(NETWORK_ATTACH, ADMIN_OR_MEMBER),
             Map.entry(NETWORK_DETACH, ADMIN_OR_MEMBER), Map.entry(ACTIONS, ADMIN_OR_READER),
             Map.entry(ACTION_EVENTS, ADMIN_API));

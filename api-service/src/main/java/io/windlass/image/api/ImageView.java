@@ -14,7 +14,8 @@ import java.util.Map;
  * Glance v2's image document for a catalogue image. Everything Windlass does not track has
  * Glance's value for "not set" (null sizes and checksums, 0 minimums); images are engine
  * images, so {@code container_format} is {@code docker} (one of Glance's allowed formats) and
- * {@code disk_format} {@code raw}. Every image is public and active: it exists on a host.
+ * {@code disk_format} {@code raw}. An image the hosts brought is public and active: it exists on a
+ * host; one Windlass made has its row's status, owner, visibility, size and properties.
  */
 final class ImageView {
     /** Glance prints seconds and a Z. */
@@ -24,32 +25,46 @@ final class ImageView {
     private ImageView() {
     }
 
+    /** Glance's visibility: the hosts' images are everyone's. */
+    static String visibility(CatalogImage image) {
+        return image.made() == null ? "public" : image.made().visibility();
+    }
+
     static Map<String, Object> of(CatalogImage image) {
-        String time = GLANCE_TIME.format(image.firstSeen() == null ? Instant.EPOCH
-                : image.firstSeen().truncatedTo(ChronoUnit.SECONDS));
+        CatalogImage.Made made = image.made();
+        String time = time(image.firstSeen());
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", image.id());
         view.put("name", image.name());
-        view.put("status", "active");
-        view.put("visibility", "public");
+        view.put("status", image.status().value());
+        view.put("visibility", visibility(image));
         view.put("protected", false);
         view.put("os_hidden", false);
         view.put("tags", List.of());
-        view.put("container_format", "docker");
-        view.put("disk_format", "raw");
-        view.put("size", null);
+        // Nova leaves a snapshot's formats unset until its upload says them; here there is no upload
+        view.put("container_format", made == null ? "docker" : made.containerFormat());
+        view.put("disk_format", made == null || made.containerFormat() != null ? "raw" : null);
+        view.put("size", made == null ? null : made.size());
         view.put("virtual_size", null);
         view.put("checksum", null);
         view.put("os_hash_algo", null);
         view.put("os_hash_value", null);
-        view.put("min_disk", 0);
-        view.put("min_ram", 0);
-        view.put("owner", null);
+        view.put("min_disk", made == null ? 0 : made.minDisk());
+        view.put("min_ram", made == null ? 0 : made.minRam());
+        view.put("owner", made == null ? null : made.owner());
         view.put("created_at", time);
-        view.put("updated_at", time);
+        view.put("updated_at", made == null ? time : time(made.updatedAt()));
+        if (made != null) {
+            // Glance shows additional properties as members of the image itself
+            made.properties().forEach(view::putIfAbsent);
+        }
         view.put("self", "/v2/images/" + image.id());
         view.put("file", "/v2/images/" + image.id() + "/file");
         view.put("schema", "/v2/schemas/image");
         return view;
+    }
+
+    private static String time(Instant instant) {
+        return GLANCE_TIME.format(instant == null ? Instant.EPOCH : instant.truncatedTo(ChronoUnit.SECONDS));
     }
 }

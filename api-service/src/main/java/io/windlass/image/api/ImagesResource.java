@@ -8,12 +8,17 @@ import io.windlass.api.validation.RequestValidator;
 import io.windlass.api.error.ResourceNotFoundException;
 import io.windlass.image.catalog.CatalogImage;
 import io.windlass.image.catalog.ImageCatalog;
+import io.windlass.api.context.CurrentRequestContext;
+import io.windlass.api.error.ApiException;
+import io.windlass.image.service.MadeImages;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import java.net.URLEncoder;
@@ -24,8 +29,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * A read-only Glance v2 over the {@link ImageCatalog}, enough for clients to resolve image
- * names to ids ({@code openstack server create --image busybox:latest}) and to list images.
+ * Glance v2 over the {@link ImageCatalog}, enough for clients to resolve image names to ids
+ * ({@code openstack server create --image busybox:latest}), to list images and to delete the ones
+ * Windlass made from workloads (snapshots, backups, commits). Image upload is not served.
  * Ordered by name (Glance's default is newest first; a derived catalogue has no real
  * creation order). {@code name} matches the image's name, or the reference it normalises
  * to, so {@code ?name=busybox} finds {@code busybox:latest} (clients that insist on an exact
@@ -43,10 +49,15 @@ public class ImagesResource {
 
     private final ImageCatalog catalog;
     private final RequestValidator validator;
+    private final MadeImages made;
+    private final CurrentRequestContext context;
 
-    public ImagesResource(ImageCatalog catalog, RequestValidator validator) {
+    public ImagesResource(ImageCatalog catalog, RequestValidator validator, MadeImages made,
+                          CurrentRequestContext context) {
         this.catalog = catalog;
         this.validator = validator;
+        this.made = made;
+        this.context = context;
     }
 
     @GET
@@ -58,19 +69,18 @@ public class ImagesResource {
                 : DEFAULT_LIMIT;
         String marker = query.getFirst("marker");
         String name = query.getFirst("name");
-        Stream<CatalogImage> images = catalog.list().stream();
+        Stream<CatalogImage> images = catalog.list(context.get()).stream();
         if (name != null) {
             String normalized = ImageCatalog.normalize(name);
             images = images.filter(i -> i.name().equals(name) || i.reference().equals(normalized));
         }
-        // every image is active and public: other statuses and visibilities match nothing
         String status = query.getFirst("status");
-        if (status != null && !status.equals("active")) {
-            images = Stream.empty();
+        if (status != null) {
+            images = images.filter(i -> i.status().value().equals(status));
         }
         String visibility = query.getFirst("visibility");
-        if (visibility != null && !visibility.equals("public") && !visibility.equals("all")) {
-            images = Stream.empty();
+        if (visibility != null && !visibility.equals("all")) {
+            images = images.filter(i -> ImageView.visibility(i).equals(visibility));
         }
         List<CatalogImage> all = images.toList();
         int from = 0;
@@ -95,8 +105,24 @@ public class ImagesResource {
     @GET
     @Path("/images/{id}")
     public Map<String, Object> show(@PathParam("id") String id) {
-        return catalog.find(id).map(ImageView::of)
+        return catalog.find(context.get(), id).map(ImageView::of)
                 .orElseThrow(() -> new ResourceNotFoundException("ImageNotFound", "No image found with ID " + id));
+    }
+
+    /**
+     * Deletes an image Windlass made (a snapshot, a backup, a commit). The images the hosts brought
+     * are theirs: the engine keeps them, and so does the catalogue.
+     */
+    @DELETE
+    @Path("/images/{id}")
+    public Response delete(@PathParam("id") String id) {
+        boolean hostImage = catalog.find(context.get(), id).map(i -> i.made() == null).orElse(false);
+        if (hostImage) {
+            throw new ApiException(403, "Forbidden", "Image " + id + " is one the compute hosts hold; only images "
+                    + "made from servers and containers are deleted through this API.");
+        }
+        made.delete(context.get(), id);
+        return Response.noContent().build();
     }
 
     private static int indexOf(List<CatalogImage> images, String id) {

@@ -1,5 +1,8 @@
 package io.windlass.image.catalog;
 
+import io.windlass.context.RequestContext;
+import io.windlass.image.ImageStatus;
+import io.windlass.image.persistence.ImageEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
@@ -8,21 +11,28 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
 /**
  * The images Windlass can boot: those its agents report in their heartbeats
- * ({@code compute_hosts.images}). There is no image store of its own, so the catalogue is
- * derived; ids are name-based uuids of the reference, the same in every api-service replica
- * and across restarts, which lets a server keep pointing at its image by id.
+ * ({@code compute_hosts.images}), and those it made from workloads ({@code images}: snapshots,
+ * backups, commits). There is no image store of its own, so the hosts' part is derived; their ids
+ * are name-based uuids of the reference, the same in every api-service replica and across
+ * restarts, which lets a server keep pointing at its image by id. A made image is the caller's to
+ * see when its project owns it (or it is public, or the caller an admin), and its reference never
+ * shows as a host image of its own, not even once deleted.
  */
 @ApplicationScoped
 public class ImageCatalog {
     private static final String NAMESPACE = "windlass-image:";
+    /** The references of images made under their own id ({@link ImageEntity#referenceOf}). */
+    private static final String MADE_PREFIX = "windlass-image/";
 
     private final EntityManager em;
 
@@ -43,10 +53,39 @@ public class ImageCatalog {
     }
 
     /**
-     * Every known image, ordered by name. Hosts may report the same image untagged and
-     * tagged ({@code busybox}, {@code busybox:latest}); both count as one image.
+     * Every image the caller may see: the hosts' ordered by name, then the made ones, oldest first.
+     * Hosts may report the same image untagged and tagged ({@code busybox}, {@code busybox:latest});
+     * both count as one image.
      */
-    public List<CatalogImage> list() {
+    public List<CatalogImage> list(RequestContext caller) {
+        List<ImageEntity> made = em.createQuery("from ImageEntity i order by i.createdAt, i.id", ImageEntity.class)
+                .getResultList();
+        Set<String> madeReferences = new HashSet<>();
+        made.forEach(i -> madeReferences.add(normalize(i.reference)));
+        List<CatalogImage> images = new ArrayList<>(hostImages(madeReferences));
+        made.stream().filter(i -> i.status != ImageStatus.DELETED).filter(i -> visible(caller, i))
+                .map(ImageCatalog::of).forEach(images::add);
+        return images;
+    }
+
+    public Optional<CatalogImage> find(RequestContext caller, String id) {
+        return list(caller).stream().filter(image -> image.id().equals(id)).findFirst();
+    }
+
+    /** The image a reference names, untagged meaning {@code :latest}, among those the caller may see. */
+    public Optional<CatalogImage> findByReference(RequestContext caller, String reference) {
+        String normalized = normalize(reference);
+        return list(caller).stream().filter(image -> image.reference().equals(normalized)).findFirst();
+    }
+
+    /** Whether the hosts hold an image of that reference that Windlass did not make. */
+    public boolean isHostImage(String reference) {
+        return hostImages(Set.of()).stream().anyMatch(i -> i.reference().equals(normalize(reference)))
+                && em.createQuery("select count(i) from ImageEntity i where i.reference = :ref", Long.class)
+                .setParameter("ref", normalize(reference)).getSingleResult() == 0;
+    }
+
+    private List<CatalogImage> hostImages(Set<String> madeReferences) {
         List<?> rows = em.createNativeQuery("""
                 SELECT ref, count(*), min(h.created_at) FROM compute_hosts h, jsonb_array_elements_text(h.images) AS ref
                 GROUP BY ref""").getResultList();
@@ -54,6 +93,9 @@ public class ImageCatalog {
         for (Object row : rows) {
             Object[] c = (Object[]) row;
             String reference = normalize((String) c[0]);
+            if (reference.startsWith(MADE_PREFIX) || madeReferences.contains(reference)) {
+                continue;
+            }
             int hosts = ((Number) c[1]).intValue();
             Instant seen = instant(c[2]);
             byReference.merge(reference, new CatalogImage(idOf(reference), reference, reference, hosts, seen),
@@ -63,14 +105,16 @@ public class ImageCatalog {
         return new ArrayList<>(byReference.values());
     }
 
-    public Optional<CatalogImage> find(String id) {
-        return list().stream().filter(image -> image.id().equals(id)).findFirst();
+    /** Glance's default rule: admins see all; others their project's images and public ones. */
+    private static boolean visible(RequestContext caller, ImageEntity image) {
+        return caller.isAdmin() || image.owner.equals(caller.projectId()) || image.visibility.equals("public");
     }
 
-    /** The image a reference names, untagged meaning {@code :latest}. */
-    public Optional<CatalogImage> findByReference(String reference) {
-        String normalized = normalize(reference);
-        return list().stream().filter(image -> image.reference().equals(normalized)).findFirst();
+    private static CatalogImage of(ImageEntity i) {
+        return new CatalogImage(i.id.toString(), i.name, i.reference, i.status == ImageStatus.ACTIVE ? 1 : 0,
+                i.createdAt, new CatalogImage.Made(i.status, i.owner, i.visibility, i.minRam, i.minDisk, i.size,
+                Map.copyOf(i.properties), i.updatedAt, i.host,
+                "snapshot".equals(i.properties.get("image_type")) ? null : "docker"));
     }
 
     private static Instant instant(Object value) {

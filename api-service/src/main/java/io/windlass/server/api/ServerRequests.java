@@ -117,6 +117,9 @@ public class ServerRequests {
                     name.equals("addSecurityGroup"), securityGroupName(action.get(name)));
             case "revertResize" -> new ServerActionRequest.RevertResize();
             case "unlock" -> new ServerActionRequest.Unlock();
+            case "createImage" -> createImage(action.object(name), null, null);
+            case "createBackup" -> createImage(action.object(name), action.object(name).text("backup_type"),
+                    Integer.parseInt(action.object(name).text("rotation").strip()));
             case "os-getConsoleOutput" -> new ServerActionRequest.ConsoleOutput(
                     NovaConsole.length(action.object(name).text("length")));
             default -> new ServerActionRequest.Power(ServerAction.requested(name, action.get(name).path("type")
@@ -132,6 +135,12 @@ public class ServerRequests {
                 r.text("OS-DCF:diskConfig"), given(r, "accessIPv4"), given(r, "accessIPv6"),
                 r.has("personality") ? r.items("personality").map(f -> f.as(InjectedFile.class)).toList() : null,
                 given(r, "description"), given(r, "key_name"), given(r, "user_data"), r.text("hostname"));
+    }
+
+    /** Nova's {@code common.normalize_name}: the name without surrounding spaces. */
+    private static ServerActionRequest.CreateImage createImage(RequestFields r, String backupType, Integer rotation) {
+        return new ServerActionRequest.CreateImage(r.text("name").strip(), r.has("metadata")
+                ? r.read("metadata", new TypeReference<Map<String, String>>() { }) : Map.of(), backupType, rotation);
     }
 
     private static RebuildRequest.Given<String> given(RequestFields r, String field) {

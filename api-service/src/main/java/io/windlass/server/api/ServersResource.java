@@ -16,6 +16,7 @@ import io.windlass.server.service.EvacuationRequest;
 import io.windlass.server.service.RebuildRequest;
 import io.windlass.server.service.ServerActionRequest;
 import io.windlass.server.service.ServerRebuilds;
+import io.windlass.server.service.ServerSnapshots;
 import io.windlass.server.service.ServerResizes;
 import io.windlass.server.service.ServerDeferredDeletes;
 import io.windlass.server.service.ServerSecurityGroups;
@@ -70,6 +71,7 @@ public class ServersResource {
     private final ServerLocks locks;
     private final ServerConsoleOutput console;
     private final ServerRebuilds rebuilds;
+    private final ServerSnapshots snapshots;
     private final ServerResizes resizes;
     private final ServerSecurityGroups securityGroups;
     private final ServerDeferredDeletes deferredDeletes;
@@ -77,13 +79,15 @@ public class ServersResource {
     public ServersResource(ServerService service, ServerEvacuations evacuations, ServerRequests requests,
                            ServerViews views, ServerPolicy policy, CurrentRequestContext context,
                            RequestedComputeVersion version, ComputeLinks links, ApiConfig config, ServerLocks locks,
-                           ServerConsoleOutput console, ServerRebuilds rebuilds, ServerResizes resizes,
+                           ServerConsoleOutput console, ServerRebuilds rebuilds, ServerSnapshots snapshots,
+                           ServerResizes resizes,
                            ServerSecurityGroups securityGroups, ServerDeferredDeletes deferredDeletes) {
         this.service = service;
         this.deferredDeletes = deferredDeletes;
         this.securityGroups = securityGroups;
         this.resizes = resizes;
         this.rebuilds = rebuilds;
+        this.snapshots = snapshots;
         this.locks = locks;
         this.console = console;
         this.evacuations = evacuations;
@@ -196,6 +200,16 @@ public class ServersResource {
             case ServerActionRequest.RevertResize revert -> {
                 resizes.revert(context.get(), id);
                 yield Response.accepted().build();
+            }
+            case ServerActionRequest.CreateImage create -> {
+                String image = snapshots.snapshot(context.get(), id, create).toString();
+                if (version.get().isAtLeast(ComputeApiVersions.SNAPSHOT_IMAGE_ID)) {
+                    yield Response.accepted(Map.of("image_id", image)).build();
+                }
+                // a backup rotated to 0 is gone at once: Nova names no place for it
+                boolean kept = create.backupType() == null || create.rotation() > 0;
+                yield kept ? Response.accepted().location(URI.create(create.backupType() == null ? links.image(image)
+                        : links.self("images", image))).build() : Response.accepted().build();
             }
             case RebuildRequest rebuild -> {
                 ServerRebuilds.Rebuilt rebuilt = rebuilds.rebuild(context.get(), id, rebuild);

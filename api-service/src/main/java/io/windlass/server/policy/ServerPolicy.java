@@ -35,6 +35,9 @@ public class ServerPolicy {
     public static final String UPDATE = "os_compute_api:servers:update";
     /** {@code nova/policies/servers.py}: members rebuild their servers. */
     public static final String REBUILD = "os_compute_api:servers:rebuild";
+    public static final String CREATE_IMAGE = "os_compute_api:servers:create_image";
+    /** {@code nova/policies/create_backup.py}. */
+    public static final String CREATE_BACKUP = "os_compute_api:os-create-backup";
     public static final String RESIZE = "os_compute_api:servers:resize";
     /** {@code nova/policies/deferred_delete.py}: members. */
     public static final String DEFERRED_RESTORE = "os_compute_api:os-deferred-delete:restore";
@@ -121,7 +124,8 @@ public class ServerPolicy {
             Map.entry(RESIZE, ADMIN_OR_MEMBER), Map.entry(CONFIRM_RESIZE, ADMIN_OR_MEMBER),
             Map.entry(REVERT_RESIZE, ADMIN_OR_MEMBER), Map.entry(SECURITY_GROUPS_ADD, ADMIN_OR_MEMBER),
             Map.entry(SECURITY_GROUPS_REMOVE, ADMIN_OR_MEMBER), Map.entry(DEFERRED_RESTORE, ADMIN_OR_MEMBER),
-            Map.entry(DEFERRED_FORCE_DELETE, ADMIN_OR_MEMBER));
+            Map.entry(DEFERRED_FORCE_DELETE, ADMIN_OR_MEMBER), Map.entry(CREATE_IMAGE, ADMIN_OR_MEMBER),
+            Map.entry(CREATE_BACKUP, ADMIN_OR_MEMBER));
 
     /** List filters only for callers that {@link #ALLOW_ALL_FILTERS} allows. */
     public static final Set<String> ADMIN_FILTERS = Set.of("host", "node", "uuid");

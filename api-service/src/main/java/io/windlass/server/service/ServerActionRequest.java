@@ -1,11 +1,12 @@
 package io.windlass.server.service;
 
+import java.util.Map;
 import io.windlass.server.ServerAction;
 
 /** What a {@code POST /servers/{id}/action} body asks for, once its schema has accepted it. */
 public sealed interface ServerActionRequest permits ServerActionRequest.Power, ServerActionRequest.Lock,
         ServerActionRequest.Unlock, ServerActionRequest.SecurityGroup, ServerActionRequest.DeferredDelete, ServerActionRequest.Resize, ServerActionRequest.ConfirmResize,
-        ServerActionRequest.RevertResize, ServerActionRequest.ConsoleOutput, EvacuationRequest, RebuildRequest {
+        ServerActionRequest.RevertResize, ServerActionRequest.ConsoleOutput, ServerActionRequest.CreateImage, EvacuationRequest, RebuildRequest {
 
     /** A power action, done by the server's host. */
     record Power(ServerAction action) implements ServerActionRequest {
@@ -54,5 +55,20 @@ public sealed interface ServerActionRequest permits ServerActionRequest.Power, S
      * @param length the last this many lines, or null for all of it
      */
     record ConsoleOutput(Integer length) implements ServerActionRequest {
+    }
+
+    /**
+     * {@code createImage} (a snapshot) or {@code createBackup}.
+     *
+     * @param name       the image's name
+     * @param metadata   the image's extra properties
+     * @param backupType for a backup: its type ({@code daily}, {@code weekly}, ...); null for a snapshot
+     * @param rotation   for a backup: how many of the server's backups of that type to keep
+     */
+    record CreateImage(String name, Map<String, String> metadata, String backupType, Integer rotation)
+            implements ServerActionRequest {
+        public CreateImage {
+            metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+        }
     }
 }

@@ -68,8 +68,9 @@ public class ServerRebuilds {
 
     public Rebuilt rebuild(RequestContext caller, String id, RebuildRequest r) {
         ServerEntity found = lookup.authorized(caller, id, ServerPolicy.REBUILD);
-        CatalogImage image = images.find(r.imageRef())
+        CatalogImage image = images.find(caller, r.imageRef())
                 .orElseThrow(() -> InvalidInputException.badRequest("Cannot find image for rebuild"));
+        ServerService.requireActive(image);
         KeyPairRecord key = r.keyName() == null || r.keyName().value() == null ? null
                 : keyPairs.forBoot(caller, r.keyName().value());
         if (r.metadata() != null || r.files() != null) {

@@ -12,6 +12,7 @@ import io.windlass.flavor.persistence.FlavorRecord;
 import io.windlass.keypair.persistence.KeyPairRecord;
 import io.windlass.keypair.service.KeyPairService;
 import io.windlass.flavor.service.FlavorLookup;
+import io.windlass.image.ImageStatus;
 import io.windlass.image.catalog.CatalogImage;
 import io.windlass.image.catalog.ImageCatalog;
 import io.windlass.network.WorkloadPort;
@@ -104,8 +105,9 @@ public class ServerService {
             throw InvalidInputException.badRequest("Compute host " + request.forcedHost() + " could not be found.");
         }
         FlavorRecord flavor = bootableFlavor(caller, request.flavorRef());
-        CatalogImage image = images.find(request.imageRef())
+        CatalogImage image = images.find(caller, request.imageRef())
                 .orElseThrow(() -> InvalidInputException.badRequest("Can not find requested image"));
+        requireActive(image);
         KeyPairRecord key = request.keyName() == null ? null : keyPairs.forBoot(caller, request.keyName());
         Optional<ServerGroupRecord> group = serverGroups.forBoot(caller, request.schedulerHints());
         QuarkusTransaction.requiringNew().run(() -> quotas.checkServerContents(project, request.metadata().size(),
@@ -356,6 +358,13 @@ public class ServerService {
     }
 
     /** Nova keeps an access IPv6 address in its canonical form (netaddr): {@code ::babe:dc0c:1602}. */
+    /** Nova's ImageNotActive: a snapshot still saving (or one that failed) boots nothing yet. */
+    static void requireActive(CatalogImage image) {
+        if (image.status() != ImageStatus.ACTIVE) {
+            throw InvalidInputException.badRequest("Image " + image.id() + " is not active.");
+        }
+    }
+
     static String canonical(String ipv6) {
         return ipv6 == null ? null : IpAddress.parse(ipv6).map(IpAddress::toString).orElse(ipv6);
     }

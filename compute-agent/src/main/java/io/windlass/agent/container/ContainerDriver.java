@@ -3,6 +3,7 @@ package io.windlass.agent.container;
 import io.windlass.agent.driver.HostInventory;
 import io.windlass.agent.workload.WorkloadDriver;
 import io.windlass.agent.workload.InterfaceDriver;
+import io.windlass.agent.workload.CommitDriver;
 import io.windlass.agent.workload.LogDriver;
 import io.windlass.container.ContainerSpec;
 import io.windlass.container.ContainerStats;
@@ -22,7 +23,7 @@ import java.util.Optional;
  * commands, processes and files inside it are reached as {@link ContainerAccessDriver} says (Zun's
  * {@code execute}, {@code top} and archives).
  */
-public interface ContainerDriver extends WorkloadDriver<ObservedContainer>, InterfaceDriver, LogDriver,
+public interface ContainerDriver extends WorkloadDriver<ObservedContainer>, InterfaceDriver, LogDriver, CommitDriver,
         ContainerAccessDriver, AutoCloseable {
 
     /** True when the engine answers. */
@@ -83,6 +84,14 @@ public interface ContainerDriver extends WorkloadDriver<ObservedContainer>, Inte
      * @throws io.windlass.agent.driver.ImageUnavailableException when it cannot be fetched
      */
     void pullImage(String image);
+
+    /**
+     * Removes an image Windlass made (a deleted snapshot): the reference's tag goes, and the image
+     * with it unless another tag or a workload still uses it. Nothing to do when it is not here.
+     *
+     * @throws io.windlass.agent.driver.DriverException when the engine refuses (a workload runs from it)
+     */
+    void removeImage(String reference);
 
     /** What the host offers, as the engine sees it. */
     HostInventory inventory();

@@ -2,6 +2,7 @@ package io.windlass.agent.server;
 
 import io.windlass.agent.workload.WorkloadDriver;
 import io.windlass.agent.workload.InterfaceDriver;
+import io.windlass.agent.workload.CommitDriver;
 import io.windlass.agent.workload.LogDriver;
 import io.windlass.server.ServerAction;
 import io.windlass.server.ServerSpec;
@@ -18,7 +19,8 @@ import java.time.Duration;
  * as {@link InterfaceDriver} says (Nova's {@code os-interface}); its console is read as {@link LogDriver} says
  * (Nova's {@code os-getConsoleOutput}).
  */
-public interface ServerDriver extends WorkloadDriver<ObservedServer>, InterfaceDriver, LogDriver, AutoCloseable {
+public interface ServerDriver extends WorkloadDriver<ObservedServer>, InterfaceDriver, LogDriver, CommitDriver,
+        AutoCloseable {
 
     /** Whether {@link #spawn} uses a config drive; a driver that ignores it spares the agent writing one. */
     default boolean usesConfigDrive() {

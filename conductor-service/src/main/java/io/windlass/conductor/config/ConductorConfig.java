@@ -40,6 +40,14 @@ public interface ConductorConfig {
     @WithDefault("0s")
     Duration resizeConfirmWindow();
 
+    /**
+     * Longest wait for a host to commit a workload to an image (createImage, createBackup, Zun's
+     * commit): the engine copies the workload's filesystem meanwhile. An image still saving after
+     * this (and one reconcile period) is marked killed.
+     */
+    @WithDefault("10m")
+    Duration commitTimeout();
+
     /** Zone of hosts in no aggregate with an {@code availability_zone} (Nova's {@code default_availability_zone}). */
     @WithDefault("nova")
     String defaultAvailabilityZone();

@@ -1,5 +1,6 @@
 package io.windlass.conductor.rpc;
 
+import io.windlass.image.WorkloadSnapshots;
 import io.quarkus.runtime.StartupEvent;
 import io.windlass.aggregate.workflow.ImageCacheFanout;
 import io.windlass.aggregate.workflow.ImageCacheProgress;
@@ -45,12 +46,14 @@ public class ConductorEndpoint {
     private final ImageCacheFanout imageCache;
     private final ImageCacheProgress imageCacheProgress;
     private final WorkloadInterfaces interfaces;
+    private final WorkloadSnapshots snapshots;
 
     public ConductorEndpoint(RpcServer server, ConductorConfig config, ContainerManager containers,
                              CapsuleManager capsules, ServerManager servers, HostHeartbeatRecorder heartbeats,
                              ImageCacheFanout imageCache, ImageCacheProgress imageCacheProgress,
-                             WorkloadInterfaces interfaces) {
+                             WorkloadInterfaces interfaces, WorkloadSnapshots snapshots) {
         this.interfaces = interfaces;
+        this.snapshots = snapshots;
         this.server = server;
         this.config = config;
         this.containers = containers;
@@ -81,6 +84,7 @@ public class ConductorEndpoint {
                 .on(ConductorRpcApi.CONFIRM_RESIZE, cast(servers::confirmResize))
                 .on(ConductorRpcApi.REVERT_RESIZE, cast(servers::revertResize))
                 .on(ConductorRpcApi.SUSPEND_SERVER, cast(servers::suspend))
+                .on(ConductorRpcApi.SNAPSHOT_WORKLOAD, cast(snapshots::snapshot))
                 .on(ConductorRpcApi.RESUME_SERVER, cast(servers::resume))
                 .on(ConductorRpcApi.ATTACH_INTERFACE, cast(interfaces::attach))
                 .on(ConductorRpcApi.DETACH_INTERFACE, cast(interfaces::detach))

@@ -1,5 +1,8 @@
 package io.windlass.conductor.support;
 
+import io.windlass.image.CommitWorkload;
+import io.windlass.image.CommittedImage;
+import io.windlass.image.RemoveImage;
 import io.windlass.capsule.CreateCapsule;
 import io.windlass.capsule.DeleteCapsule;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -64,6 +67,8 @@ public class FakeEdges implements AutoCloseable {
     public final BlockingQueue<AttachPort> attaches = new LinkedBlockingQueue<>();
     public final BlockingQueue<DetachPort> detaches = new LinkedBlockingQueue<>();
     public final BlockingQueue<UpdatePortFilters> filters = new LinkedBlockingQueue<>();
+    public final BlockingQueue<CommitWorkload> commits = new LinkedBlockingQueue<>();
+    public final BlockingQueue<RemoveImage> imageRemovals = new LinkedBlockingQueue<>();
 
     /** Claims by consumer: like the real scheduler, a repeated request gets the same host. */
     private final Map<String, String> claims = new ConcurrentHashMap<>();
@@ -79,6 +84,7 @@ public class FakeEdges implements AutoCloseable {
     public volatile RpcHandler<ResizeServer> serverResizeAnswer = (ctx, r) -> null;
     public volatile RpcHandler<AttachPort> attachAnswer = (ctx, r) -> null;
     public volatile RpcHandler<DetachPort> detachAnswer = (ctx, r) -> null;
+    public volatile RpcHandler<CommitWorkload> commitAnswer = (ctx, r) -> new CommittedImage("sha256:c0ffee", 4096);
 
     private final RpcServer server;
 
@@ -129,6 +135,11 @@ public class FakeEdges implements AutoCloseable {
                     detaches.add(r);
                     return detachAnswer.handle(ctx, r);
                 })
+                .on(ComputeRpcApi.COMMIT_WORKLOAD, (ctx, r) -> {
+                    commits.add(r);
+                    return commitAnswer.handle(ctx, r);
+                })
+                .on(ComputeRpcApi.REMOVE_IMAGE, record(imageRemovals))
                 .on(ComputeRpcApi.UPDATE_NETWORK_PEERS, (ctx, r) -> null)
                 .on(ComputeRpcApi.UPDATE_PORT_FILTERS, record(filters)), 2);
     }

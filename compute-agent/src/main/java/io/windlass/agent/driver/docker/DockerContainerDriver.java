@@ -1,5 +1,6 @@
 package io.windlass.agent.driver.docker;
 
+import io.windlass.image.CommittedImage;
 import io.windlass.agent.driver.WorkloadNotFoundException;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.CreateContainerCmd;
@@ -75,6 +76,7 @@ public class DockerContainerDriver implements ContainerDriver {
     private final Duration pullTimeout;
     private final WorkloadPorts ports;
     private final DockerLogs logs;
+    private final DockerCommits commits;
     private final DockerContainerAccess access;
 
     public DockerContainerDriver(String dockerHost, Duration pullTimeout, WorkloadPorts ports) {
@@ -83,6 +85,7 @@ public class DockerContainerDriver implements ContainerDriver {
         this.pullTimeout = pullTimeout;
         this.ports = ports;
         this.logs = new DockerLogs(docker, calls, DockerLogs.READ_TIMEOUT);
+        this.commits = new DockerCommits(docker, calls);
         this.access = new DockerContainerAccess(docker, DockerClientFactory.transportOf(docker), calls,
                 DockerContainerDriver::engineName);
     }
@@ -229,6 +232,17 @@ public class DockerContainerDriver implements ContainerDriver {
         pull(reference);
     }
 
+    @Override
+    public void removeImage(String reference) {
+        calls.run("remove image", null, () -> {
+            try {
+                docker.removeImageCmd(reference).exec();
+            } catch (com.github.dockerjava.api.exception.NotFoundException e) {
+                LOG.debugf("image %s is not on this host", reference);
+            }
+        });
+    }
+
 
     private static com.github.dockerjava.api.model.RestartPolicy restartPolicy(RestartPolicy policy) {
         return switch (policy.name() == null ? "no" : policy.name()) {
@@ -352,6 +366,11 @@ public class DockerContainerDriver implements ContainerDriver {
     @Override
     public WorkloadLog logs(WorkloadLogs request) {
         return logs.read(engineName(request.uuid()), request);
+    }
+
+    @Override
+    public CommittedImage commit(String uuid, String reference) {
+        return commits.commit(engineName(uuid), uuid, reference);
     }
 
     @Override

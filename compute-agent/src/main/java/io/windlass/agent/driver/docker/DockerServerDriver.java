@@ -1,5 +1,6 @@
 package io.windlass.agent.driver.docker;
 
+import io.windlass.image.CommittedImage;
 import io.windlass.agent.driver.WorkloadNotFoundException;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.CreateContainerCmd;
@@ -63,6 +64,7 @@ public class DockerServerDriver implements ServerDriver {
     private final String configDriveMountPath;
     private final WorkloadPorts ports;
     private final DockerLogs logs;
+    private final DockerCommits commits;
 
     /**
      * @param dockerHost           engine endpoint
@@ -75,6 +77,7 @@ public class DockerServerDriver implements ServerDriver {
         this.configDriveMountPath = configDriveMountPath;
         this.ports = ports;
         this.logs = new DockerLogs(docker, calls, DockerLogs.READ_TIMEOUT);
+        this.commits = new DockerCommits(docker, calls);
     }
 
     public static String engineName(String uuid) {
@@ -295,6 +298,11 @@ public class DockerServerDriver implements ServerDriver {
     @Override
     public WorkloadLog logs(WorkloadLogs request) {
         return logs.read(engineName(request.uuid()), request);
+    }
+
+    @Override
+    public CommittedImage commit(String uuid, String reference) {
+        return commits.commit(engineName(uuid), uuid, reference);
     }
 
     @Override

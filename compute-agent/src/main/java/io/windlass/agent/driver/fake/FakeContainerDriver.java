@@ -1,5 +1,6 @@
 package io.windlass.agent.driver.fake;
 
+import io.windlass.image.CommittedImage;
 import io.windlass.agent.driver.WorkloadNotFoundException;
 import io.windlass.agent.container.ContainerDriver;
 import io.windlass.agent.container.NotInContainerException;
@@ -162,6 +163,13 @@ public class FakeContainerDriver implements ContainerDriver {
 
     /** Nothing runs, so nothing was logged: an empty log for a container that exists. */
     @Override
+    public CommittedImage commit(String uuid, String reference) {
+        get(uuid);
+        images.add(reference);
+        return new CommittedImage("sha256:" + UUID.nameUUIDFromBytes(reference.getBytes()).toString().replace("-", ""), 0);
+    }
+
+    @Override
     public WorkloadLog logs(WorkloadLogs request) {
         get(request.uuid());
         return new WorkloadLog("", false);
@@ -241,6 +249,11 @@ public class FakeContainerDriver implements ContainerDriver {
     @Override
     public boolean hasImage(String image) {
         return images.contains(image);
+    }
+
+    @Override
+    public void removeImage(String reference) {
+        images.remove(reference);
     }
 
     /** A simulated pull always succeeds: the image is then "on" the host. */

@@ -1,5 +1,6 @@
 package io.windlass.agent.driver.fake;
 
+import io.windlass.image.CommittedImage;
 import io.windlass.agent.driver.WorkloadNotFoundException;
 import io.windlass.agent.driver.DriverException;
 import io.windlass.agent.driver.EngineEvent;
@@ -118,6 +119,15 @@ public class FakeServerDriver implements ServerDriver {
     }
 
     /** Nothing boots, so the console is empty: an empty log for a server that exists. */
+    @Override
+    public CommittedImage commit(String uuid, String reference) {
+        if (!servers.containsKey(uuid)) {
+            throw new WorkloadNotFoundException("Server", uuid);
+        }
+        // a simulated host keeps no images of servers: booting from this one needs a host that has it
+        return new CommittedImage("sha256:" + UUID.nameUUIDFromBytes(reference.getBytes()).toString().replace("-", ""), 0);
+    }
+
     @Override
     public WorkloadLog logs(WorkloadLogs request) {
         if (!servers.containsKey(request.uuid())) {

@@ -1,0 +1,108 @@
+package io.windlass.image.service;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.windlass.api.error.ApiException;
+import io.windlass.api.error.ResourceNotFoundException;
+import io.windlass.compute.ComputeRpcApi;
+import io.windlass.context.RequestContext;
+import io.windlass.image.ImageStatus;
+import io.windlass.image.RemoveImage;
+import io.windlass.image.persistence.ImageEntity;
+import io.windlass.rpc.RpcException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The rows of the images Windlass makes from workloads ({@code images}): written {@code saving} in
+ * the transaction that accepts a snapshot, backup or commit (the conductor ends them), and deleted
+ * through Glance's {@code DELETE /v2/images/{id}} by their owner or an admin, which also asks the
+ * host that holds the image to remove it.
+ */
+@ApplicationScoped
+public class MadeImages {
+    private static final Logger LOG = Logger.getLogger(MadeImages.class);
+
+    private final EntityManager em;
+    private final ComputeRpcApi compute;
+
+    public MadeImages(EntityManager em, ComputeRpcApi compute) {
+        this.em = em;
+        this.compute = compute;
+    }
+
+    /**
+     * What a new image is: made from which workload, under which name and engine reference.
+     *
+     * @param reference null: the image's own ({@link ImageEntity#referenceOf})
+     */
+    public record Plan(String sourceKind, UUID sourceUuid, String owner, String name, String reference,
+                       Map<String, String> properties, int minDisk) {
+    }
+
+    /** Inserts the row as {@code saving}; the caller holds the transaction that also casts the snapshot. */
+    public ImageEntity saving(Plan plan) {
+        ImageEntity image = new ImageEntity();
+        image.id = UUID.randomUUID();
+        image.name = plan.name();
+        image.reference = plan.reference() == null ? ImageEntity.referenceOf(image.id) : plan.reference();
+        image.status = ImageStatus.SAVING;
+        image.owner = plan.owner();
+        image.sourceKind = plan.sourceKind();
+        image.sourceUuid = plan.sourceUuid();
+        image.properties = new HashMap<>(plan.properties());
+        image.minDisk = plan.minDisk();
+        image.createdAt = Instant.now();
+        image.updatedAt = image.createdAt;
+        em.persist(image);
+        return image;
+    }
+
+    /**
+     * Glance's image delete: the owner (a member of its project) or an admin; the row stays as
+     * {@code deleted}. An image the hosts brought is not Windlass's to delete.
+     */
+    public void delete(RequestContext caller, String id) {
+        UUID uuid = parse(id);
+        ImageEntity deleted = QuarkusTransaction.requiringNew().call(() -> {
+            ImageEntity image = uuid == null ? null : em.find(ImageEntity.class, uuid, LockModeType.PESSIMISTIC_WRITE);
+            if (image == null || image.status == ImageStatus.DELETED
+                    || !caller.isAdmin() && !image.owner.equals(caller.projectId()) && !image.visibility.equals("public")) {
+                return null;
+            }
+            if (!caller.isAdmin() && !image.owner.equals(caller.projectId())) {
+                throw new ApiException(403, "Forbidden", "You are not authorized to complete delete_image action.");
+            }
+            image.status = ImageStatus.DELETED;
+            image.updatedAt = Instant.now();
+            return image;
+        });
+        if (deleted == null) {
+            throw new ResourceNotFoundException("ImageNotFound", "No image found with ID " + id);
+        }
+        LOG.infof("image %s (%s) deleted by %s", deleted.id, deleted.reference, caller.userId());
+        if (deleted.host != null) {
+            try {
+                compute.removeImage(deleted.host, caller, new RemoveImage(deleted.reference));
+            } catch (RpcException e) {
+                // the row is deleted, so the catalogue no longer shows it; only the host's bytes stay
+                LOG.warnf("image %s deleted, but host %s was not told to remove %s: %s", deleted.id, deleted.host,
+                        deleted.reference, e.getMessage());
+            }
+        }
+    }
+
+    private static UUID parse(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

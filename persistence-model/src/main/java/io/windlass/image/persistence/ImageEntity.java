@@ -1,0 +1,84 @@
+package io.windlass.image.persistence;
+
+import io.windlass.image.ImageStatus;
+import io.windlass.persistence.ImageStatusConverter;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * An image Windlass made from a workload ({@code images}): a server's snapshot or backup, a
+ * container's commit. The api-service inserts it ({@link ImageStatus#SAVING}) and deletes it; the
+ * conductor writes {@link #status}, {@link #host} and {@link #size} once the host has answered.
+ */
+@Entity
+@Table(name = "images")
+public class ImageEntity {
+    /** Kinds of workload an image can be made from. */
+    public static final String FROM_SERVER = "server";
+    public static final String FROM_CONTAINER = "container";
+
+    @Id
+    public UUID id;
+
+    /** What the owner called it; Zun's commit names it after the repository. */
+    public String name;
+
+    /** What the engine runs: {@code windlass-image/<id>:latest}, or Zun's {@code repository:tag}. */
+    @Column(nullable = false)
+    public String reference;
+
+    @Convert(converter = ImageStatusConverter.class)
+    @Column(nullable = false)
+    public ImageStatus status;
+
+    /** The owning project. */
+    @Column(nullable = false)
+    public String owner;
+
+    @Column(nullable = false)
+    public String visibility = "private";
+
+    @Column(name = "source_kind", nullable = false)
+    public String sourceKind;
+
+    @Column(name = "source_uuid", nullable = false)
+    public UUID sourceUuid;
+
+    /** The host that holds the committed image, once it does. */
+    public String host;
+
+    /** Glance's additional properties: {@code image_type}, {@code instance_uuid}, {@code backup_type}, ... */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public Map<String, String> properties = new HashMap<>();
+
+    @Column(name = "min_ram", nullable = false)
+    public int minRam;
+
+    @Column(name = "min_disk", nullable = false)
+    public int minDisk;
+
+    /** Bytes, as the engine measures the committed image. */
+    public Long size;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    /** The engine reference of an image made under {@code id}: lowercase, as engine repositories must be. */
+    public static String referenceOf(UUID id) {
+        return "windlass-image/" + id + ":latest";
+    }
+}
