@@ -137,6 +137,17 @@ class WorkloadImagesIT {
         given().header("X-Auth-Token", users.member()).queryParam("status", "active").get("/image/v2/images").then()
                 .statusCode(200).body("images.id", hasItem(id));
         image(users.member(), id).statusCode(200).body("status", equalTo("active")).body("size", equalTo(1234));
+        // it boots a server now, as its reference
+        String booted = given().header("X-Auth-Token", users.member()).header("OpenStack-API-Version", "compute 2.37")
+                .contentType("application/json")
+                .body(Map.of("server", Map.of("name", "from-snap", "flavorRef", "0", "imageRef", id,
+                        "networks", "none"))).post("/compute/v2.1/servers").then().log().ifValidationFails().statusCode(202)
+                .extract().path("server.id");
+        assertEquals("windlass-image/" + id + ":latest", QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select image from servers where uuid = ?1").setParameter(1, UUID.fromString(booted))
+                .getSingleResult()));
+        given().header("X-Auth-Token", users.member()).get("/compute/v2.1/servers/" + booted).then().statusCode(200)
+                .body("server.image.id", equalTo(id));
         given().header("X-Auth-Token", other.member()).delete("/image/v2/images/" + id).then().statusCode(404);
         given().header("X-Auth-Token", users.member()).delete("/image/v2/images/" + id).then().statusCode(204);
         image(users.member(), id).statusCode(404);

@@ -391,6 +391,74 @@ class OpenStackCliST {
         assertFalse(texts(cli.json("keypair", "list", "-f", "json"), "Name").contains("st-imported"));
     }
 
+    /**
+     * A server's snapshot and backups and a container's commit become images in the catalogue that
+     * boot servers and run containers with the files their source had; the backups rotate, a
+     * deleted image leaves the host's engine.
+     */
+    @Test
+    void imagesMadeFromAServerAndAContainerBootAndRun() {
+        String source = cli.json("server", "create", "-f", "json", "--flavor", "m1.nano", "--image",
+                "busybox:latest", "--wait", "st-snap-source").path("id").asText();
+        String engine = docker.idsWithLabel("windlass.server.uuid", source).getFirst();
+        assertTrue(docker.run("exec", engine, "sh", "-c", "echo from-server > /marker").ok());
+
+        JsonNode snapshot = cli.json("server", "image", "create", "-f", "json", "--name", "st-snap", "--wait",
+                "st-snap-source");
+        String snapshotId = snapshot.path("id").asText();
+        JsonNode image = cli.json("image", "show", "-f", "json", "st-snap");
+        assertEquals("active", image.path("status").asText(), image.toString());
+        assertTrue(image.path("properties").toString().contains("snapshot"), image.toString());
+        assertEquals("windlass-image/" + snapshotId + ":latest", docker.run("image", "inspect", "--format",
+                "{{index .RepoTags 0}}", "windlass-image/" + snapshotId + ":latest").stdout().strip());
+
+        String booted = cli.json("server", "create", "-f", "json", "--flavor", "m1.nano", "--image", "st-snap",
+                "--wait", "st-from-snap").path("id").asText();
+        String bootedEngine = docker.idsWithLabel("windlass.server.uuid", booted).getFirst();
+        assertEquals("from-server", docker.run("exec", bootedEngine, "cat", "/marker").stdout().strip());
+
+        cli.ok("server", "backup", "create", "--name", "st-bak-1", "--type", "daily", "--rotate", "1", "--wait",
+                "st-snap-source");
+        cli.ok("server", "backup", "create", "--name", "st-bak-2", "--type", "daily", "--rotate", "1", "--wait",
+                "st-snap-source");
+        Poller.standard().until("the first backup to be rotated out", () -> cli.json("image", "list", "-f", "json"),
+                list -> texts(list, "Name").contains("st-bak-2") && !texts(list, "Name").contains("st-bak-1"));
+        assertEquals(List.of("createBackup", "createBackup", "createImage", "create"),
+                texts(cli.json("server", "event", "list", "-f", "json", "st-snap-source"), "Action"));
+
+        cli.ok("server", "delete", "--wait", "st-from-snap", "st-snap-source");
+        cli.ok("image", "delete", "st-snap", "st-bak-2");
+        assertFalse(texts(cli.json("image", "list", "-f", "json"), "Name").contains("st-snap"));
+        Poller.standard().until("the snapshot to leave the engine", () -> docker.run("image", "inspect",
+                "windlass-image/" + snapshotId + ":latest").ok(), present -> !present);
+
+        // Zun: a commit, then a container run from it, by repository and tag
+        cli.json("appcontainer", "run", "-f", "json", "--name", "st-commit-source", "busybox", "sleep", "300");
+        awaitStatus("st-commit-source", "Running");
+        String containerEngine = ContainersApi.engineName(cli.json("appcontainer", "show", "-f", "json",
+                "st-commit-source").path("uuid").asText());
+        assertTrue(docker.run("exec", containerEngine, "sh", "-c", "echo from-container > /marker").ok());
+        cli.ok("appcontainer", "commit", "st-commit-source", "st-committed:v1");
+        Poller.standard().until("the commit to be active", () -> cli.json("image", "list", "-f", "json",
+                "--long"), list -> StreamSupport.stream(list.spliterator(), false).anyMatch(i ->
+                "st-committed".equals(i.path("Name").asText()) && "active".equals(i.path("Status").asText())));
+        cli.json("appcontainer", "run", "-f", "json", "--name", "st-from-commit", "st-committed:v1", "sleep", "300");
+        awaitStatus("st-from-commit", "Running");
+        String fromCommit = ContainersApi.engineName(cli.json("appcontainer", "show", "-f", "json", "st-from-commit")
+                .path("uuid").asText());
+        assertEquals("from-container", docker.run("exec", fromCommit, "cat", "/marker").stdout().strip());
+        JsonNode containerActions = cli.json("appcontainer", "action", "list", "-f", "json", "st-commit-source");
+        assertTrue(containerActions.toString().contains("\"commit\""), containerActions.toString());
+
+        cli.ok("appcontainer", "delete", "--force", "st-from-commit");
+        cli.ok("appcontainer", "delete", "--force", "st-commit-source");
+        Poller.standard().until("the containers to go", () -> cli.json("appcontainer", "list", "-f", "json"),
+                JsonNode::isEmpty);
+        cli.ok("image", "delete", "st-committed");
+        Poller.standard().until("the commit to leave the engine", () -> docker.run("image", "inspect",
+                "st-committed:v1").ok(), present -> !present);
+    }
+
     private void awaitServer(String name, String status) {
         Poller.standard().until(name + " to be " + status, () -> cli.json("server", "show", "-f", "json", name),
                 s -> status.equals(s.path("status").asText()) && s.path("OS-EXT-STS:task_state").isNull());

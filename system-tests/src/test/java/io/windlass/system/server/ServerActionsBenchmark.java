@@ -28,8 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * The server lifecycle's actions (issue 15), each end to end through the API until the server
  * settles, against the raw engine operation it stands for, measured alternately in one run: lock
  * (no engine operation: the API alone), suspend ({@code docker pause}), resume ({@code docker
- * unpause}), resize and its revert ({@code docker update} of CPU and memory), rebuild
- * ({@code docker rm -f} then {@code docker run}). Not part of {@code verify}; run it with
+ * unpause}), resize and its revert ({@code docker update} of CPU and memory), createImage until the
+ * image is active ({@code docker commit}), rebuild ({@code docker rm -f} then {@code docker run}). Not part of {@code verify}; run it with
  * {@code deploy/local/bench-actions}. See docs/benchmarks.md.
  */
 class ServerActionsBenchmark {
@@ -69,6 +69,10 @@ class ServerActionsBenchmark {
                 measure(api, "revertResize", timed, () -> action(id, Map.of("revertResize", Map.of()), "ACTIVE"));
                 measure(engine, "revertResize", timed, () -> docker.run("update", "--cpus", "1", "--memory", "64m",
                         "--memory-swap", "64m", raw[0]));
+                String[] snapshot = {null};
+                measure(api, "createImage", timed, () -> snapshot[0] = snapshot(id));
+                measure(engine, "createImage", timed, () -> docker.run("commit", raw[0], "bench-" + runLabel + ":r"));
+                images().delete("/images/" + snapshot[0]);
                 measure(api, "rebuild", timed, () -> action(id, Map.of("rebuild", Map.of("imageRef", imageId)),
                         "ACTIVE"));
                 measure(engine, "rebuild", timed, () -> {
@@ -80,6 +84,7 @@ class ServerActionsBenchmark {
         } finally {
             api().delete("/servers/" + id);
             docker.removeForcibly(docker.idsWithLabel(BENCH_LABEL, runLabel));
+            docker.run("rmi", "bench-" + runLabel + ":r");
         }
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
                 "%nServer actions, busybox, m1.nano (1 vCPU, 64 MiB), N=%d, API until the server settles "
@@ -117,6 +122,25 @@ class ServerActionsBenchmark {
         poller.until("server " + id + " " + status, () -> api().get("/servers/" + id).jsonPath().getMap("server"),
                 s -> status.equals(s.get("status")) && s.get("OS-EXT-STS:task_state") == null);
         return null;
+    }
+
+    /** createImage (2.45+: the id in the body), until the image is active and the server's task is over. */
+    private String snapshot(String id) {
+        Response posted = api().body(Map.of("createImage", Map.of("name", "bench-" + runLabel)))
+                .post("/servers/" + id + "/action");
+        if (posted.statusCode() != 202) {
+            throw new AssertionError("createImage: " + posted.statusCode() + " " + posted.asString());
+        }
+        String image = posted.jsonPath().getString("image_id");
+        poller.until("image " + image + " active", () -> images().get("/images/" + image).jsonPath()
+                .getString("status"), "active"::equals);
+        poller.until("server " + id + " idle", () -> api().get("/servers/" + id).jsonPath().getMap("server"),
+                s -> s.get("OS-EXT-STS:task_state") == null);
+        return image;
+    }
+
+    private static RequestSpecification images() {
+        return given().baseUri(WindlassSystem.apiUrl() + "/image/v2").header("X-Auth-Token", system.adminToken());
     }
 
     private String boot(String imageId) {
