@@ -1,5 +1,7 @@
 package io.windlass.container.service;
 
+import io.windlass.image.catalog.CatalogImage;
+import io.windlass.image.catalog.ImageCatalog;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.windlass.action.ActionLog;
 import io.windlass.api.error.ConflictException;
@@ -58,12 +60,14 @@ public class ContainerService {
     private final WorkloadPorts ports;
     private final ComputeHostRepository hosts;
     private final ActionLog actions;
+    private final ImageCatalog images;
 
     public ContainerService(ContainerRepository repository, ContainerLookup lookup, ContainerPolicy policy,
                             ContainerNameGenerator names, ConductorRpcApi conductor, ComputeRpcApi compute,
                             QuotaEnforcer quotas, ReservationQueue reservations, WorkloadPorts ports,
-                            ComputeHostRepository hosts, ActionLog actions) {
+                            ComputeHostRepository hosts, ActionLog actions, ImageCatalog images) {
         this.actions = actions;
+        this.images = images;
         this.hosts = hosts;
         this.quotas = quotas;
         this.ports = ports;
@@ -96,6 +100,12 @@ public class ContainerService {
         }
         ContainerEntity container = newRow(caller, request);
         container.run = run;
+        // a commit runs once it is made, on the host that made it
+        CatalogImage made = images.findMade(caller, request.image()).orElse(null);
+        if (made != null) {
+            ImageCatalog.requireActive(made);
+        }
+        container.requestedHost = ImageCatalog.placement(made, request.requestedHost());
         reservations.run(container.projectId, () -> {
             quotas.reserveContainer(container.projectId, container.cpu, container.memory);
             container.nics = nics(container, request);

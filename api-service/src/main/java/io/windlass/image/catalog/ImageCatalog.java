@@ -1,5 +1,6 @@
 package io.windlass.image.catalog;
 
+import io.windlass.api.error.InvalidInputException;
 import io.windlass.context.RequestContext;
 import io.windlass.image.ImageStatus;
 import io.windlass.image.persistence.ImageEntity;
@@ -76,6 +77,39 @@ public class ImageCatalog {
     public Optional<CatalogImage> findByReference(RequestContext caller, String reference) {
         String normalized = normalize(reference);
         return list(caller).stream().filter(image -> image.reference().equals(normalized)).findFirst();
+    }
+
+    /**
+     * The image Windlass made under that reference, if the caller may see it: one indexed read, for
+     * the container create path, which names images by reference.
+     */
+    public Optional<CatalogImage> findMade(RequestContext caller, String reference) {
+        return em.createQuery("from ImageEntity i where i.reference = :ref and i.status <> :deleted", ImageEntity.class)
+                .setParameter("ref", normalize(reference)).setParameter("deleted", ImageStatus.DELETED)
+                .getResultStream().filter(i -> visible(caller, i)).findFirst().map(ImageCatalog::of);
+    }
+
+    /** Nova's ImageNotActive: a snapshot or commit still saving (or one that failed) runs nothing yet. */
+    public static void requireActive(CatalogImage image) {
+        if (image.status() != ImageStatus.ACTIVE) {
+            throw InvalidInputException.badRequest("Image " + image.id() + " is not active.");
+        }
+    }
+
+    /**
+     * Where a workload of this image must go: the host of an image Windlass made (a snapshot or a
+     * commit lives on the host that made it; no registry carries it elsewhere), else anywhere.
+     *
+     * @param forced the host the caller asked for, or null
+     * @return the host to ask the scheduler for, or null for any
+     */
+    public static String placement(CatalogImage image, String forced) {
+        String holder = image == null || image.made() == null ? null : image.made().host();
+        if (holder != null && forced != null && !forced.equals(holder)) {
+            throw new InvalidInputException("ImageNotOnHost", "Image " + image.id() + " is on host " + holder
+                    + " only; it cannot be used on host " + forced + ".");
+        }
+        return holder != null ? holder : forced;
     }
 
     /** Whether the hosts hold an image of that reference that Windlass did not make. */

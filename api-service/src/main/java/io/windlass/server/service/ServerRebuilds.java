@@ -70,7 +70,7 @@ public class ServerRebuilds {
         ServerEntity found = lookup.authorized(caller, id, ServerPolicy.REBUILD);
         CatalogImage image = images.find(caller, r.imageRef())
                 .orElseThrow(() -> InvalidInputException.badRequest("Cannot find image for rebuild"));
-        ServerService.requireActive(image);
+        ImageCatalog.requireActive(image);
         KeyPairRecord key = r.keyName() == null || r.keyName().value() == null ? null
                 : keyPairs.forBoot(caller, r.keyName().value());
         if (r.metadata() != null || r.files() != null) {

@@ -12,7 +12,6 @@ import io.windlass.flavor.persistence.FlavorRecord;
 import io.windlass.keypair.persistence.KeyPairRecord;
 import io.windlass.keypair.service.KeyPairService;
 import io.windlass.flavor.service.FlavorLookup;
-import io.windlass.image.ImageStatus;
 import io.windlass.image.catalog.CatalogImage;
 import io.windlass.image.catalog.ImageCatalog;
 import io.windlass.network.WorkloadPort;
@@ -107,7 +106,7 @@ public class ServerService {
         FlavorRecord flavor = bootableFlavor(caller, request.flavorRef());
         CatalogImage image = images.find(caller, request.imageRef())
                 .orElseThrow(() -> InvalidInputException.badRequest("Can not find requested image"));
-        requireActive(image);
+        ImageCatalog.requireActive(image);
         KeyPairRecord key = request.keyName() == null ? null : keyPairs.forBoot(caller, request.keyName());
         Optional<ServerGroupRecord> group = serverGroups.forBoot(caller, request.schedulerHints());
         QuarkusTransaction.requiringNew().run(() -> quotas.checkServerContents(project, request.metadata().size(),
@@ -319,7 +318,7 @@ public class ServerService {
                 : request.securityGroups());
         s.schedulerHints = new HashMap<>(request.schedulerHints());
         s.requestedZone = request.availabilityZone();
-        s.requestedHost = request.forcedHost();
+        s.requestedHost = ImageCatalog.placement(image, request.forcedHost());
         s.network = request.network();
         if (key != null) {
             s.keyName = key.name();
@@ -358,13 +357,6 @@ public class ServerService {
     }
 
     /** Nova keeps an access IPv6 address in its canonical form (netaddr): {@code ::babe:dc0c:1602}. */
-    /** Nova's ImageNotActive: a snapshot still saving (or one that failed) boots nothing yet. */
-    static void requireActive(CatalogImage image) {
-        if (image.status() != ImageStatus.ACTIVE) {
-            throw InvalidInputException.badRequest("Image " + image.id() + " is not active.");
-        }
-    }
-
     static String canonical(String ipv6) {
         return ipv6 == null ? null : IpAddress.parse(ipv6).map(IpAddress::toString).orElse(ipv6);
     }

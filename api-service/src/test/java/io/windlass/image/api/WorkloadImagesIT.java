@@ -143,9 +143,10 @@ class WorkloadImagesIT {
                 .body(Map.of("server", Map.of("name", "from-snap", "flavorRef", "0", "imageRef", id,
                         "networks", "none"))).post("/compute/v2.1/servers").then().log().ifValidationFails().statusCode(202)
                 .extract().path("server.id");
-        assertEquals("windlass-image/" + id + ":latest", QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                "select image from servers where uuid = ?1").setParameter(1, UUID.fromString(booted))
-                .getSingleResult()));
+        // on the host that holds it: no registry carries it elsewhere
+        assertEquals(List.of("windlass-image/" + id + ":latest", HOST), QuarkusTransaction.requiringNew().call(() ->
+                List.of((Object[]) em.createNativeQuery("select image, requested_host from servers where uuid = ?1")
+                        .setParameter(1, UUID.fromString(booted)).getSingleResult())));
         given().header("X-Auth-Token", users.member()).get("/compute/v2.1/servers/" + booted).then().statusCode(200)
                 .body("server.image.id", equalTo(id));
         given().header("X-Auth-Token", other.member()).delete("/image/v2/images/" + id).then().statusCode(404);
@@ -214,6 +215,21 @@ class WorkloadImagesIT {
                 "select reference from images where id = ?1").setParameter(1, UUID.fromString(id)).getSingleResult()));
         given().header("X-Auth-Token", users.member()).get("/container/v1/containers/" + c.uuid
                 + "/container_actions").then().statusCode(200).body("containerActions.action", hasItem("commit"));
+        // it runs nothing before it is made, and then only on its host
+        given().header("X-Auth-Token", users.member()).contentType("application/json")
+                .body(Map.of("image", "team/app:v1", "command", "sleep 1")).post("/container/v1/containers").then()
+                .statusCode(400).body("errors[0].detail", equalTo("Image " + id + " is not active."));
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update images set status = 'active', "
+                + "host = ?1 where id = ?2").setParameter(1, HOST).setParameter(2, UUID.fromString(id)).executeUpdate());
+        String run = given().header("X-Auth-Token", users.member()).contentType("application/json")
+                .body(Map.of("image", "team/app:v1", "command", "sleep 1")).post("/container/v1/containers").then()
+                .statusCode(202).extract().path("uuid");
+        assertEquals(HOST, QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select requested_host from containers where uuid = ?1").setParameter(1, UUID.fromString(run))
+                .getSingleResult()));
+        assertEquals(ConductorRpcApi.BUILD_CONTAINER.name(), conductor.next(Duration.ofSeconds(5)).envelope().method());
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update images set status = 'saving' "
+                + "where id = ?1").setParameter(1, UUID.fromString(id)).executeUpdate());
 
         // refusals: Zun's words where it has them, and nothing made
         long before = images();
