@@ -258,7 +258,7 @@ public class ServerRequests {
     }
 
     /** Nova's ISO 8601 times, a zone-less one read as UTC (changes-since, changes-before). */
-    static OffsetDateTime timestamp(String text) {
+    public static OffsetDateTime timestamp(String text) {
         return text == null ? null : OffsetDateTime.parse(text.matches(".*(Z|[+-]\\d\\d:\\d\\d)$") ? text : text + "Z");
     }
 
