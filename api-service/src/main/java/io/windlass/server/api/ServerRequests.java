@@ -117,6 +117,7 @@ public class ServerRequests {
                     name.equals("addSecurityGroup"), securityGroupName(action.get(name)));
             case "revertResize" -> new ServerActionRequest.RevertResize();
             case "unlock" -> new ServerActionRequest.Unlock();
+            case "changePassword" -> new ServerActionRequest.ChangePassword(action.object(name).text("adminPass"));
             case "os-getConsoleOutput" -> new ServerActionRequest.ConsoleOutput(
                     NovaConsole.length(action.object(name).text("length")));
             default -> new ServerActionRequest.Power(ServerAction.requested(name, action.get(name).path("type")

@@ -20,6 +20,7 @@ import io.windlass.agent.driver.ImageUnavailableException;
 import io.windlass.agent.network.DataPlaneNames;
 import io.windlass.agent.network.WorkloadPorts;
 import io.windlass.agent.server.ObservedServer;
+import io.windlass.agent.server.PasswordNotSetException;
 import io.windlass.agent.server.ServerDriver;
 import io.windlass.network.NetworkBinding;
 import io.windlass.network.PortSpec;
@@ -63,6 +64,7 @@ public class DockerServerDriver implements ServerDriver {
     private final String configDriveMountPath;
     private final WorkloadPorts ports;
     private final DockerLogs logs;
+    private final DockerGuestPassword passwords;
 
     /**
      * @param dockerHost           engine endpoint
@@ -75,6 +77,7 @@ public class DockerServerDriver implements ServerDriver {
         this.configDriveMountPath = configDriveMountPath;
         this.ports = ports;
         this.logs = new DockerLogs(docker, calls, DockerLogs.READ_TIMEOUT);
+        this.passwords = new DockerGuestPassword(docker, calls);
     }
 
     public static String engineName(String uuid) {
@@ -203,6 +206,17 @@ public class DockerServerDriver implements ServerDriver {
         // the engine checks memory <= swap limit, so both move together (equal: no swap, as at spawn)
         calls.run("update", uuid, () -> docker.updateContainerCmd(engineName(uuid)).withNanoCPUs(vcpus * 1_000_000_000L)
                 .withMemory(bytes).withMemorySwap(bytes).exec());
+    }
+
+    /** Nova's libvirt driver asks the guest agent; a container is asked through {@link DockerGuestPassword}. */
+    @Override
+    public void setAdminPassword(String uuid, String password) {
+        ObservedServer server = observe(uuid).orElseThrow(() -> new WorkloadNotFoundException("Server", uuid));
+        if (server.powerState() != PowerState.RUNNING) {
+            // Nova's compute manager's words
+            throw new PasswordNotSetException("instance " + uuid + " is not running");
+        }
+        passwords.set(uuid, engineName(uuid), password);
     }
 
     private void powerOn(String uuid) {
