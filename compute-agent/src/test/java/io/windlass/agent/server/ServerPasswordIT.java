@@ -102,6 +102,10 @@ class ServerPasswordIT {
         removeTestServers();
         ConfigDriveBuilder drives = new ConfigDriveBuilder(config.configDriveDir());
         spawned.forEach(drives::remove);
+        // the test images would otherwise show in the host's image inventory to later tests
+        for (String image : List.of(IMAGE, NO_CHPASSWD)) {
+            docker.removeImageCmd(image).withForce(true).exec();
+        }
         docker.close();
     }
 
