@@ -28,6 +28,22 @@ public class ServerMigrations {
                 .setParameter("uuid", server).setParameter("from", List.of(from)).executeUpdate();
     }
 
+    /**
+     * The server's task ended without its end reported (the reconciler cleared it as stale): its
+     * resize record ends as the task did, a resize in {@code error}, a confirm or revert back to
+     * {@code finished} (the server still waits for one).
+     */
+    public void taskAbandoned(UUID server, ServerTaskState task) {
+        switch (task) {
+            case RESIZE_PREP -> failed(server);
+            case RESIZE_CONFIRMING -> advance(server, MigrationEntity.FINISHED, MigrationEntity.CONFIRMING);
+            case RESIZE_REVERTING -> advance(server, MigrationEntity.FINISHED, MigrationEntity.REVERTING);
+            default -> {
+                // no other task has a migration record
+            }
+        }
+    }
+
     /** A resize the host has not applied: Nova's {@code error}. */
     public void failed(UUID server) {
         advance(server, MigrationEntity.ERROR, MigrationEntity.PRE_MIGRATING, MigrationEntity.MIGRATING);

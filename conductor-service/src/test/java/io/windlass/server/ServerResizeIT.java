@@ -49,6 +49,8 @@ class ServerResizeIT {
     EntityManager em;
     @Inject
     EntityRows entities;
+    @Inject
+    io.windlass.workload.Reconciler reconciler;
 
     FakeEdges edges;
 
@@ -142,6 +144,18 @@ class ServerResizeIT {
         assertEquals(VmState.ACTIVE, row(uuid).vmState);
         assertEquals(2, row(uuid).vcpus);
         assertEquals(List.of("error", "error"), migrations(uuid));
+    }
+
+    @Test
+    void aResizeWhoseTaskTheReconcilerClearsEndsItsMigrationRecordInError() throws Exception {
+        UUID uuid = activeServer();
+        askResize(uuid);
+        // nobody ever handled the resize: its task went stale
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update servers set updated_at = "
+                + "now() - interval '11 minutes' where uuid = ?1").setParameter(1, uuid).executeUpdate());
+        reconciler.reconcile();
+        assertNull(row(uuid).taskState);
+        assertEquals(List.of("error"), migrations(uuid));
     }
 
     /** As the api-service leaves the row when it accepts a resize to m1.large. */
