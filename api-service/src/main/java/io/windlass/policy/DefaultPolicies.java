@@ -18,6 +18,8 @@ import java.util.Map;
 public final class DefaultPolicies {
     public static final String ADMIN_OR_MEMBER = "rule:admin_or_member";
     public static final String ADMIN_OR_READER = "rule:admin_or_reader";
+    /** Nova's {@code PROJECT_MANAGER_OR_ADMIN} (base.py): the project's {@code manager} role, or admin. */
+    public static final String ADMIN_OR_MANAGER = "rule:admin_or_manager";
     public static final String ADMIN_API = "rule:admin_api";
     public static final String ANYONE = "@";
 
@@ -35,6 +37,8 @@ public final class DefaultPolicies {
         r.put("project_reader", "role:reader and project_id:%(project_id)s");
         r.put("admin_or_member", "rule:context_is_admin or rule:project_member");
         r.put("admin_or_reader", "rule:context_is_admin or rule:project_reader");
+        r.put("project_manager", "role:manager and project_id:%(project_id)s");
+        r.put("admin_or_manager", "rule:context_is_admin or rule:project_manager");
         r.putAll(ContainerPolicy.DEFAULTS);
         r.putAll(CapsulePolicy.DEFAULTS);
         r.putAll(ComputePolicy.DEFAULTS);

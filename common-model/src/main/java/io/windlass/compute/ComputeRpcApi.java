@@ -32,6 +32,7 @@ import io.windlass.server.ResizeServer;
 import io.windlass.server.ServerOperation;
 import io.windlass.server.ServerRef;
 import io.windlass.server.ServerSpec;
+import io.windlass.server.SetAdminPassword;
 import io.windlass.workload.WorkloadLog;
 import io.windlass.workload.WorkloadLogs;
 
@@ -54,7 +55,9 @@ import java.time.Duration;
  * new spec on the same ports); 1.11 {@code container_exec}, {@code container_exec_resize}, {@code container_top},
  * {@code container_get_archive}, {@code container_put_archive} (Zun's {@code execute}, {@code execute_resize},
  * {@code top}, {@code get_archive} and {@code put_archive}: calls into a container on its host, named as Zun's
- * compute RPC names them); 1.12 {@code resize_server} (a call: a server's limits changed in place);
+ * compute RPC names them); 1.12 {@code resize_server} (a call: a server's limits changed in place); 1.13
+ * {@code set_admin_password} (a call: root's password set in a running server's guest, Nova's
+ * {@code changePassword}; RemoteException {@link #PASSWORD_SET_FAILED} with the reason, or {@code ServerNotFound});
  * 1.14 {@code commit_workload} (a call: a server's or container's engine container committed to an image, for
  * Nova's createImage and createBackup and Zun's commit) and {@code remove_image} (a cast: such an image deleted).
  * Each method names the version that introduced it; under a version cap
@@ -74,9 +77,12 @@ public class ComputeRpcApi {
     private static final RpcVersion V1_10 = new RpcVersion(1, 10);
     private static final RpcVersion V1_11 = new RpcVersion(1, 11);
     private static final RpcVersion V1_12 = new RpcVersion(1, 12);
+    private static final RpcVersion V1_13 = new RpcVersion(1, 13);
     private static final RpcVersion V1_14 = new RpcVersion(1, 14);
     /** This build's API: the newest method's version. */
     public static final RpcVersion VERSION = V1_14;
+    /** The RemoteException type of a password the guest did not take (Nova's InstancePasswordSetFailed); its message is the reason. */
+    public static final String PASSWORD_SET_FAILED = "InstancePasswordSetFailed";
     /** The version from which agents put a workload on its ports ({@code networks} in its create). */
     public static final RpcVersion TENANT_NETWORKS = V1_5;
     /** The version from which agents leave a server spawned with {@link ServerSpec#stopped()} powered off. */
@@ -129,6 +135,8 @@ public class ComputeRpcApi {
     public static final RpcMethod<ServerSpec> REBUILD_SERVER = RpcMethod.of("rebuild_server", ServerSpec.class, V1_10);
     public static final RpcMethod<ResizeServer> RESIZE_SERVER = RpcMethod.of("resize_server", ResizeServer.class,
             V1_12);
+    public static final RpcMethod<SetAdminPassword> SET_ADMIN_PASSWORD = RpcMethod.of("set_admin_password",
+            SetAdminPassword.class, V1_13);
     public static final RpcMethod<CommitWorkload> COMMIT_WORKLOAD = RpcMethod.of("commit_workload",
             CommitWorkload.class, V1_14);
     public static final RpcMethod<RemoveImage> REMOVE_IMAGE = RpcMethod.of("remove_image", RemoveImage.class, V1_14);
@@ -267,6 +275,11 @@ public class ComputeRpcApi {
     /** Remove an image Windlass made from the host's engine (since 1.14). */
     public void removeImage(String host, RequestContext ctx, RemoveImage request) {
         rpc.cast(RpcTopics.compute(host), REMOVE_IMAGE, ctx, request);
+    }
+
+    /** Synchronous (since 1.13): the guest's root password set, or RemoteException {@link #PASSWORD_SET_FAILED}. */
+    public void setAdminPassword(String host, RequestContext ctx, SetAdminPassword request) {
+        rpc.call(RpcTopics.compute(host), SET_ADMIN_PASSWORD, ctx, request, Void.class, callTimeout);
     }
 
     /** Thaw a suspended server's guest; answered by {@code conductor.report_server_status} (since 1.10). */

@@ -4,6 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.windlass.compute.ComputeRpcApi;
 import io.windlass.conductor.config.ConductorConfig;
+import io.windlass.migration.persistence.MigrationEntity;
 import io.windlass.context.RequestContext;
 import io.windlass.rpc.RemoteException;
 import io.windlass.rpc.RpcException;
@@ -42,9 +43,11 @@ public class ServerResize {
     private final ActionEvents events;
     private final ConductorConfig config;
     private final EntityManager em;
+    private final ServerMigrations migrations;
 
     public ServerResize(WorkloadRows rows, SchedulerRpcApi scheduler, ComputeRpcApi compute, ActionEvents events,
-                        ConductorConfig config, EntityManager em) {
+                        ConductorConfig config, EntityManager em, ServerMigrations migrations) {
+        this.migrations = migrations;
         this.config = config;
         this.em = em;
         this.rows = rows;
@@ -77,6 +80,7 @@ public class ServerResize {
             }
             QuarkusTransaction.requiringNew().run(() -> {
                 events.ran(uuid, ctx.requestId(), "compute_prep_resize", claiming, reason);
+                migrations.failed(uuid);
                 abandon(uuid, ServerTaskState.RESIZE_PREP, reason);
             });
             return;
@@ -84,6 +88,7 @@ public class ServerResize {
         QuarkusTransaction.requiringNew().run(() -> {
             events.ran(uuid, ctx.requestId(), "compute_prep_resize", claiming, null);
             events.started(uuid, ctx.requestId(), "compute_finish_resize", row.host);
+            migrations.advance(uuid, MigrationEntity.MIGRATING, MigrationEntity.PRE_MIGRATING);
         });
         try {
             compute.resizeServer(row.host, ctx, new ResizeServer(uuid.toString(), target.vcpus(), target.memoryMb()));
@@ -92,12 +97,14 @@ public class ServerResize {
             restoreClaim(ctx, uuid, current);
             QuarkusTransaction.requiringNew().run(() -> {
                 events.finished(uuid, ctx.requestId(), reason);
+                migrations.failed(uuid);
                 abandon(uuid, ServerTaskState.RESIZE_PREP, reason);
             });
             return;
         }
         QuarkusTransaction.requiringNew().run(() -> {
             events.finished(uuid, ctx.requestId(), null);
+            migrations.advance(uuid, MigrationEntity.FINISHED, MigrationEntity.PRE_MIGRATING, MigrationEntity.MIGRATING);
             rows.lock(ServerEntity.class, uuid).filter(s -> s.taskState == ServerTaskState.RESIZE_PREP).ifPresent(s -> {
                 s.oldFlavor = current;
                 apply(s, target);
@@ -127,12 +134,15 @@ public class ServerResize {
             String reason = "The scheduler did not release the old flavor's share of the claim: " + e.getMessage();
             QuarkusTransaction.requiringNew().run(() -> {
                 events.ran(uuid, ctx.requestId(), "compute_confirm_resize", started, reason);
+                // still waiting for a confirm or revert, as the server is
+                migrations.advance(uuid, MigrationEntity.FINISHED, MigrationEntity.CONFIRMING);
                 abandon(uuid, ServerTaskState.RESIZE_CONFIRMING, null);
             });
             return;
         }
         QuarkusTransaction.requiringNew().run(() -> {
             events.ran(uuid, ctx.requestId(), "compute_confirm_resize", started, null);
+            migrations.advance(uuid, MigrationEntity.CONFIRMED, MigrationEntity.CONFIRMING, MigrationEntity.FINISHED);
             rows.lock(ServerEntity.class, uuid).filter(s -> s.taskState == ServerTaskState.RESIZE_CONFIRMING)
                     .ifPresent(s -> {
                         s.oldFlavor = null;
@@ -163,6 +173,7 @@ public class ServerResize {
             String reason = "Failed to revert the resize on host " + row.host + ": " + e.getMessage();
             QuarkusTransaction.requiringNew().run(() -> {
                 events.finished(uuid, ctx.requestId(), reason);
+                migrations.advance(uuid, MigrationEntity.FINISHED, MigrationEntity.REVERTING);
                 abandon(uuid, ServerTaskState.RESIZE_REVERTING, null);
             });
             return;
@@ -170,6 +181,7 @@ public class ServerResize {
         restoreClaim(ctx, uuid, old);
         QuarkusTransaction.requiringNew().run(() -> {
             events.finished(uuid, ctx.requestId(), null);
+            migrations.advance(uuid, MigrationEntity.REVERTED, MigrationEntity.REVERTING, MigrationEntity.FINISHED);
             rows.lock(ServerEntity.class, uuid).filter(s -> s.taskState == ServerTaskState.RESIZE_REVERTING)
                     .ifPresent(s -> {
                         apply(s, old);
@@ -201,6 +213,7 @@ public class ServerResize {
             boolean claimed = QuarkusTransaction.requiringNew().call(() -> rows.lock(ServerEntity.class, uuid)
                     .filter(s -> s.vmState == VmState.RESIZED && s.taskState == null).map(s -> {
                         s.taskState = ServerTaskState.RESIZE_CONFIRMING;
+                        migrations.advance(uuid, MigrationEntity.CONFIRMING, MigrationEntity.FINISHED);
                         return true;
                     }).orElse(false));
             if (claimed) {

@@ -23,6 +23,11 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class ServerRules implements WorkloadRules<ServerEntity, ServerStatusReport> {
+    private final ServerMigrations migrations;
+
+    public ServerRules(ServerMigrations migrations) {
+        this.migrations = migrations;
+    }
 
     @Override
     public String kind() {
@@ -166,8 +171,12 @@ public class ServerRules implements WorkloadRules<ServerEntity, ServerStatusRepo
         row.vmState = VmState.ERROR;
     }
 
+    /** A resize's task cleared here (stale, or its message not sent) ends its migration record too. */
     @Override
     public void clearTask(ServerEntity row) {
+        if (row.taskState != null) {
+            migrations.taskAbandoned(row.uuid, row.taskState);
+        }
         row.taskState = null;
     }
 

@@ -73,6 +73,13 @@ class ServerResizeAutoConfirmIT {
         assertNull(confirmed.oldFlavor);
         assertNull(confirmed.taskState);
         assertEquals(VmState.RESIZED, entities.get(ServerEntity.class, fresh).vmState);
+        assertEquals("confirmed", migrationStatus(old), "the resize's migration record is confirmed too");
+        assertEquals("finished", migrationStatus(fresh));
+    }
+
+    private String migrationStatus(UUID server) {
+        return QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery("select status from "
+                + "migrations where instance_uuid = ?1").setParameter(1, server).getSingleResult());
     }
 
     private UUID resized(String updatedAt) {
@@ -86,6 +93,10 @@ class ServerResizeAutoConfirmIT {
                                 '{"flavorId": "1", "name": "m1.tiny", "vcpus": 1, "memoryMb": 128, "rootGb": 1,
                                   "ephemeralGb": 0, "swap": 0, "extraSpecs": {}}')""")
                 .setParameter(1, uuid).setParameter(2, HOST).executeUpdate());
+        // its migration record as the host's applied resize left it
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into migrations (uuid, instance_uuid, "
+                + "status, source_compute, dest_compute, project_id) values (gen_random_uuid(), ?1, 'finished', ?2, ?2, "
+                + "'p1')").setParameter(1, uuid).setParameter(2, HOST).executeUpdate());
         // updated_at as an old or a fresh resize left it
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update servers set updated_at = "
                 + updatedAt + " where uuid = ?1").setParameter(1, uuid).executeUpdate());

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -31,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Resize on the server's host over real RabbitMQ and PostgreSQL, scheduler and agent faked at the
  * edge: the claim holds the larger flavor until a confirm or revert; a refused step leaves the
- * server as it was.
+ * server as it was. Each resize's migration record follows it through Nova's statuses.
  */
 @QuarkusTest
 class ServerResizeIT {
@@ -48,6 +49,8 @@ class ServerResizeIT {
     EntityManager em;
     @Inject
     EntityRows entities;
+    @Inject
+    io.windlass.workload.Reconciler reconciler;
 
     FakeEdges edges;
 
@@ -77,15 +80,18 @@ class ServerResizeIT {
         assertEquals(4, resized.vcpus);
         assertEquals("m1.medium", resized.oldFlavor.name());
         assertNull(resized.newFlavor);
+        assertEquals(List.of("finished"), migrations(uuid));
 
         // revert: the host first, then the claim back to the old flavor
         setTask(uuid, ServerTaskState.RESIZE_REVERTING);
+        markMigration(uuid, "reverting");
         conductor.revertResize(ctx, new ServerRef(uuid.toString()));
         assertEquals(new ResizeServer(uuid.toString(), 2, 256), next(edges.serverResizes));
         assertEquals(2, next(edges.resizeClaims).vcpus());
         Poll.until("reverted", () -> row(uuid).vmState == VmState.ACTIVE && row(uuid).taskState == null);
         assertEquals("m1.medium", row(uuid).flavorName);
         assertNull(row(uuid).oldFlavor);
+        assertEquals(List.of("reverted"), migrations(uuid));
 
         // again, and confirmed: the claim shrinks to the new flavor, nothing changes on the host
         askResize(uuid);
@@ -94,6 +100,7 @@ class ServerResizeIT {
         next(edges.serverResizes);
         Poll.until("resized again", () -> row(uuid).vmState == VmState.RESIZED && row(uuid).taskState == null);
         setTask(uuid, ServerTaskState.RESIZE_CONFIRMING);
+        markMigration(uuid, "confirming");
         conductor.confirmResize(ctx, new ServerRef(uuid.toString()));
         ResizeClaim kept = next(edges.resizeClaims);
         assertEquals(4, kept.vcpus());
@@ -101,6 +108,7 @@ class ServerResizeIT {
         assertEquals("m1.large", row(uuid).flavorName);
         assertNull(row(uuid).oldFlavor);
         assertTrue(edges.serverResizes.isEmpty(), "a confirm changes nothing on the host");
+        assertEquals(List.of("reverted", "confirmed"), migrations(uuid));
     }
 
     @Test
@@ -121,6 +129,7 @@ class ServerResizeIT {
         assertNull(row(uuid).newFlavor);
         assertTrue(String.valueOf(row(uuid).fault.get("message")).contains("node-1 has 1 vCPU free"));
         assertTrue(edges.serverResizes.isEmpty());
+        assertEquals(List.of("error"), migrations(uuid));
 
         edges.resizeClaimAnswer = (c, r) -> null;
         edges.serverResizeAnswer = (c, r) -> {
@@ -134,6 +143,19 @@ class ServerResizeIT {
         Poll.until("resize abandoned", () -> row(uuid).taskState == null);
         assertEquals(VmState.ACTIVE, row(uuid).vmState);
         assertEquals(2, row(uuid).vcpus);
+        assertEquals(List.of("error", "error"), migrations(uuid));
+    }
+
+    @Test
+    void aResizeWhoseTaskTheReconcilerClearsEndsItsMigrationRecordInError() throws Exception {
+        UUID uuid = activeServer();
+        askResize(uuid);
+        // nobody ever handled the resize: its task went stale
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update servers set updated_at = "
+                + "now() - interval '11 minutes' where uuid = ?1").setParameter(1, uuid).executeUpdate());
+        reconciler.reconcile();
+        assertNull(row(uuid).taskState);
+        assertEquals(List.of("error"), migrations(uuid));
     }
 
     /** As the api-service leaves the row when it accepts a resize to m1.large. */
@@ -142,6 +164,23 @@ class ServerResizeIT {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update servers set task_state = "
                 + "'resize_prep', new_flavor = cast(?2 as jsonb) where uuid = ?1").setParameter(1, uuid)
                 .setParameter(2, target).executeUpdate());
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into migrations (uuid, instance_uuid, "
+                + "status, source_compute, dest_compute, project_id) values (gen_random_uuid(), ?1, 'pre-migrating', "
+                + "?2, ?2, 'p1')").setParameter(1, uuid).setParameter(2, HOST).executeUpdate());
+    }
+
+    /** As the api-service marks the record when it accepts a confirm or revert. */
+    private void markMigration(UUID uuid, String status) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update migrations set status = ?2 "
+                + "where instance_uuid = ?1 and status = 'finished'").setParameter(1, uuid).setParameter(2, status)
+                .executeUpdate());
+    }
+
+    /** The statuses of the server's migration records, oldest first. */
+    @SuppressWarnings("unchecked")
+    private List<String> migrations(UUID uuid) {
+        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("select status from migrations "
+                + "where instance_uuid = ?1 order by id").setParameter(1, uuid).getResultList());
     }
 
     private void setTask(UUID uuid, ServerTaskState task) {

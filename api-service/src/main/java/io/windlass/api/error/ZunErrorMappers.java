@@ -37,9 +37,9 @@ public class ZunErrorMappers {
     @ServerExceptionMapper
     public Response apiError(ApiException e, UriInfo uri) {
         if (e.status() >= 500) {
-            LOG.warnf("%d %s: %s", e.status(), e.errorName(), e.getMessage());
+            LOG.warnf("%d %s: %s", e.status(), e.errorName(), LoggedErrors.masked(e.getMessage()));
         } else {
-            LOG.infof("%d %s: %s", e.status(), e.errorName(), e.getMessage());
+            LOG.infof("%d %s: %s", e.status(), e.errorName(), LoggedErrors.masked(e.getMessage()));
         }
         ErrorBodyFormat format = formats.forPath(uri.getPath());
         return body(e.status(), format, format.body(e.status(), e.errorName(), e.getMessage()));

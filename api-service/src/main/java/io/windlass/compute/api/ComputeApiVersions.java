@@ -108,6 +108,19 @@ public final class ComputeApiVersions {
      */
     public static final ApiVersion QUOTA_CLASS_SERVER_GROUPS = ApiVersion.of(2, 50);
 
+    /** Migrations show {@code migration_type} (and an in-progress live migration its links); a server's migrations. */
+    public static final ApiVersion MIGRATION_TYPE = ApiVersion.of(2, 23);
+    /** {@code force_complete} of a server's live migration. */
+    public static final ApiVersion MIGRATION_FORCE_COMPLETE = ApiVersion.of(2, 22);
+    /** {@code DELETE /servers/{id}/migrations/{mid}}: abort a live migration. */
+    public static final ApiVersion MIGRATION_ABORT = ApiVersion.of(2, 24);
+    /** Migrations are paged ({@code limit}, {@code marker}, {@code migrations_links}), show {@code uuid}, take {@code changes-since}. */
+    public static final ApiVersion MIGRATION_PAGING = ApiVersion.of(2, 59);
+    /** Migrations take {@code changes-before}. */
+    public static final ApiVersion MIGRATION_CHANGES_BEFORE = ApiVersion.of(2, 66);
+    /** Migrations show and filter by {@code user_id} and {@code project_id}. */
+    public static final ApiVersion MIGRATION_OWNER = ApiVersion.of(2, 80);
+
     private ComputeApiVersions() {
     }
 }

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 
 import static io.windlass.policy.DefaultPolicies.ADMIN_API;
+import static io.windlass.policy.DefaultPolicies.ADMIN_OR_MANAGER;
 import static io.windlass.policy.DefaultPolicies.ADMIN_OR_MEMBER;
 import static io.windlass.policy.DefaultPolicies.ADMIN_OR_READER;
 import static io.windlass.policy.DefaultPolicies.ANYONE;
@@ -78,6 +79,13 @@ public class ComputePolicy {
     /** {@code nova/policies/quota_class_sets.py}: both admin-only. */
     public static final String QUOTA_CLASS_SETS_SHOW = "os_compute_api:os-quota-class-sets:show";
     public static final String QUOTA_CLASS_SETS_UPDATE = "os_compute_api:os-quota-class-sets:update";
+    /**
+     * {@code nova/policies/migrations.py}: a project's managers list its migrations without hosts;
+     * every project's, or another's, and the hosts are admins'.
+     */
+    public static final String MIGRATIONS_INDEX = "os_compute_api:os-migrations:index";
+    public static final String MIGRATIONS_INDEX_ALL_PROJECTS = "os_compute_api:os-migrations:index:all_projects";
+    public static final String MIGRATIONS_INDEX_HOST = "os_compute_api:os-migrations:index:host";
     public static final String NETWORKS_LIST = "os_compute_api:os-networks:list";
     public static final String NETWORKS_SHOW = "os_compute_api:os-networks:show";
 
@@ -111,7 +119,8 @@ public class ComputePolicy {
             Map.entry(HYPERVISORS_UPTIME, ADMIN_API), Map.entry(HYPERVISORS_SEARCH, ADMIN_API),
             Map.entry(HYPERVISORS_SERVERS, ADMIN_API), Map.entry(TENANT_USAGE_SHOW, ADMIN_OR_READER),
             Map.entry(TENANT_USAGE_LIST, ADMIN_API), Map.entry(QUOTA_CLASS_SETS_SHOW, ADMIN_API),
-            Map.entry(QUOTA_CLASS_SETS_UPDATE, ADMIN_API));
+            Map.entry(QUOTA_CLASS_SETS_UPDATE, ADMIN_API), Map.entry(MIGRATIONS_INDEX, ADMIN_OR_MANAGER),
+            Map.entry(MIGRATIONS_INDEX_ALL_PROJECTS, ADMIN_API), Map.entry(MIGRATIONS_INDEX_HOST, ADMIN_API));
 
     private final PolicyEngine engine;
 

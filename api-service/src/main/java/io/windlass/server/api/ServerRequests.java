@@ -120,6 +120,7 @@ public class ServerRequests {
             case "createImage" -> createImage(action.object(name), null, null);
             case "createBackup" -> createImage(action.object(name), action.object(name).text("backup_type"),
                     Integer.parseInt(action.object(name).text("rotation").strip()));
+            case "changePassword" -> new ServerActionRequest.ChangePassword(action.object(name).text("adminPass"));
             case "os-getConsoleOutput" -> new ServerActionRequest.ConsoleOutput(
                     NovaConsole.length(action.object(name).text("length")));
             default -> new ServerActionRequest.Power(ServerAction.requested(name, action.get(name).path("type")
@@ -267,7 +268,7 @@ public class ServerRequests {
     }
 
     /** Nova's ISO 8601 times, a zone-less one read as UTC (changes-since, changes-before). */
-    static OffsetDateTime timestamp(String text) {
+    public static OffsetDateTime timestamp(String text) {
         return text == null ? null : OffsetDateTime.parse(text.matches(".*(Z|[+-]\\d\\d:\\d\\d)$") ? text : text + "Z");
     }
 

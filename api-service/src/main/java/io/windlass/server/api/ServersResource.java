@@ -12,6 +12,7 @@ import io.windlass.server.persistence.ServerEntity;
 import io.windlass.server.persistence.ServerQuery;
 import io.windlass.server.policy.ServerPolicy;
 import io.windlass.server.service.CreatedServers;
+import io.windlass.server.service.ServerAdminPasswords;
 import io.windlass.server.service.EvacuationRequest;
 import io.windlass.server.service.RebuildRequest;
 import io.windlass.server.service.ServerActionRequest;
@@ -75,14 +76,17 @@ public class ServersResource {
     private final ServerResizes resizes;
     private final ServerSecurityGroups securityGroups;
     private final ServerDeferredDeletes deferredDeletes;
+    private final ServerAdminPasswords adminPasswords;
 
     public ServersResource(ServerService service, ServerEvacuations evacuations, ServerRequests requests,
                            ServerViews views, ServerPolicy policy, CurrentRequestContext context,
                            RequestedComputeVersion version, ComputeLinks links, ApiConfig config, ServerLocks locks,
                            ServerConsoleOutput console, ServerRebuilds rebuilds, ServerSnapshots snapshots,
                            ServerResizes resizes,
-                           ServerSecurityGroups securityGroups, ServerDeferredDeletes deferredDeletes) {
+                           ServerSecurityGroups securityGroups, ServerDeferredDeletes deferredDeletes,
+                           ServerAdminPasswords adminPasswords) {
         this.service = service;
+        this.adminPasswords = adminPasswords;
         this.deferredDeletes = deferredDeletes;
         this.securityGroups = securityGroups;
         this.resizes = resizes;
@@ -156,7 +160,7 @@ public class ServersResource {
     /**
      * The power actions ({@code os-start}, {@code os-stop}, {@code reboot}, {@code pause}, {@code unpause}):
      * 202; {@code evacuate}: 200 as in Nova, with {@code {"adminPass": ...}} before 2.14 and no body after;
-     * {@code os-getConsoleOutput}: 200 with {@code {"output": ...}}.
+     * {@code os-getConsoleOutput}: 200 with {@code {"output": ...}}; {@code changePassword}: 202 once the host set it.
      */
     @POST
     @Path("/{id}/action")
@@ -196,6 +200,10 @@ public class ServersResource {
             case ServerActionRequest.ConfirmResize confirm -> {
                 resizes.confirm(context.get(), id);
                 yield Response.noContent().build();
+            }
+            case ServerActionRequest.ChangePassword change -> {
+                adminPasswords.change(context.get(), id, change.adminPass());
+                yield Response.accepted().build();
             }
             case ServerActionRequest.RevertResize revert -> {
                 resizes.revert(context.get(), id);

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static io.windlass.policy.DefaultPolicies.ADMIN_API;
+import static io.windlass.policy.DefaultPolicies.ADMIN_OR_MANAGER;
 import static io.windlass.policy.DefaultPolicies.ADMIN_OR_MEMBER;
 import static io.windlass.policy.DefaultPolicies.ADMIN_OR_READER;
 
@@ -90,6 +91,20 @@ public class ServerPolicy {
     public static final String INSTANCE_ACTIONS_SHOW = "os_compute_api:os-instance-actions:show";
     public static final String INSTANCE_ACTIONS_EVENTS = "os_compute_api:os-instance-actions:events";
     public static final String INSTANCE_ACTIONS_EVENTS_DETAILS = "os_compute_api:os-instance-actions:events:details";
+    /**
+     * {@code nova/policies/servers_migrations.py}: a project's managers list its servers' live
+     * migrations (hosts are admins'), force them to complete and abort them; showing one is admins'.
+     */
+    public static final String MIGRATIONS_INDEX = "os_compute_api:servers:migrations:index";
+    public static final String MIGRATIONS_INDEX_HOST = "os_compute_api:servers:migrations:index:host";
+    public static final String MIGRATIONS_SHOW = "os_compute_api:servers:migrations:show";
+    public static final String MIGRATIONS_FORCE_COMPLETE = "os_compute_api:servers:migrations:force_complete";
+    public static final String MIGRATIONS_DELETE = "os_compute_api:servers:migrations:delete";
+    /** {@code nova/policies/server_password.py}: readers see the encrypted password, members clear it. */
+    public static final String SERVER_PASSWORD_SHOW = "os_compute_api:os-server-password:show";
+    public static final String SERVER_PASSWORD_CLEAR = "os_compute_api:os-server-password:clear";
+    /** {@code nova/policies/admin_password.py}: members change their servers' admin password. */
+    public static final String ADMIN_PASSWORD = "os_compute_api:os-admin-password";
     /** {@code nova/policies/evacuate.py}: admins only. */
     public static final String EVACUATE = "os_compute_api:os-evacuate";
 
@@ -125,7 +140,11 @@ public class ServerPolicy {
             Map.entry(REVERT_RESIZE, ADMIN_OR_MEMBER), Map.entry(SECURITY_GROUPS_ADD, ADMIN_OR_MEMBER),
             Map.entry(SECURITY_GROUPS_REMOVE, ADMIN_OR_MEMBER), Map.entry(DEFERRED_RESTORE, ADMIN_OR_MEMBER),
             Map.entry(DEFERRED_FORCE_DELETE, ADMIN_OR_MEMBER), Map.entry(CREATE_IMAGE, ADMIN_OR_MEMBER),
-            Map.entry(CREATE_BACKUP, ADMIN_OR_MEMBER));
+            Map.entry(CREATE_BACKUP, ADMIN_OR_MEMBER), Map.entry(MIGRATIONS_INDEX, ADMIN_OR_MANAGER),
+            Map.entry(MIGRATIONS_INDEX_HOST, ADMIN_API), Map.entry(MIGRATIONS_SHOW, ADMIN_API),
+            Map.entry(MIGRATIONS_FORCE_COMPLETE, ADMIN_OR_MANAGER), Map.entry(MIGRATIONS_DELETE, ADMIN_OR_MANAGER),
+            Map.entry(SERVER_PASSWORD_SHOW, ADMIN_OR_READER), Map.entry(SERVER_PASSWORD_CLEAR, ADMIN_OR_MEMBER),
+            Map.entry(ADMIN_PASSWORD, ADMIN_OR_MEMBER));
 
     /** List filters only for callers that {@link #ALLOW_ALL_FILTERS} allows. */
     public static final Set<String> ADMIN_FILTERS = Set.of("host", "node", "uuid");

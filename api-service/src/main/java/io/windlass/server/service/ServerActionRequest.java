@@ -6,7 +6,8 @@ import io.windlass.server.ServerAction;
 /** What a {@code POST /servers/{id}/action} body asks for, once its schema has accepted it. */
 public sealed interface ServerActionRequest permits ServerActionRequest.Power, ServerActionRequest.Lock,
         ServerActionRequest.Unlock, ServerActionRequest.SecurityGroup, ServerActionRequest.DeferredDelete, ServerActionRequest.Resize, ServerActionRequest.ConfirmResize,
-        ServerActionRequest.RevertResize, ServerActionRequest.ConsoleOutput, ServerActionRequest.CreateImage, EvacuationRequest, RebuildRequest {
+        ServerActionRequest.RevertResize, ServerActionRequest.ConsoleOutput, ServerActionRequest.CreateImage,
+        ServerActionRequest.ChangePassword, EvacuationRequest, RebuildRequest {
 
     /** A power action, done by the server's host. */
     record Power(ServerAction action) implements ServerActionRequest {
@@ -69,6 +70,17 @@ public sealed interface ServerActionRequest permits ServerActionRequest.Power, S
             implements ServerActionRequest {
         public CreateImage {
             metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+        }
+    }
+
+    /**
+     * {@code changePassword}: root's password set in the guest by its host. The password is in no
+     * log line: {@link #toString} leaves it out.
+     */
+    record ChangePassword(String adminPass) implements ServerActionRequest {
+        @Override
+        public String toString() {
+            return "ChangePassword[adminPass=<hidden>]";
         }
     }
 }

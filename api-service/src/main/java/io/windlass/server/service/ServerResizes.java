@@ -9,6 +9,8 @@ import io.windlass.conductor.ConductorRpcApi;
 import io.windlass.context.RequestContext;
 import io.windlass.flavor.persistence.FlavorRecord;
 import io.windlass.flavor.service.FlavorLookup;
+import io.windlass.migration.persistence.MigrationEntity;
+import io.windlass.migration.persistence.MigrationRepository;
 import io.windlass.quota.QuotaEnforcer;
 import io.windlass.quota.QuotaResource;
 import io.windlass.rpc.RpcVersionCapExceeded;
@@ -45,9 +47,11 @@ public class ServerResizes {
     private final QuotaEnforcer quotas;
     private final ConductorRpcApi conductor;
     private final ActionLog actions;
+    private final MigrationRepository migrations;
 
     public ServerResizes(ServerRepository repository, ServerLookup lookup, FlavorLookup flavors, QuotaEnforcer quotas,
-                         ConductorRpcApi conductor, ActionLog actions) {
+                         ConductorRpcApi conductor, ActionLog actions, MigrationRepository migrations) {
+        this.migrations = migrations;
         this.repository = repository;
         this.lookup = lookup;
         this.flavors = flavors;
@@ -75,6 +79,8 @@ public class ServerResizes {
                 flavor.memoryMb(), flavor.rootGb(), flavor.ephemeralGb(), flavor.swapMb(), flavor.extraSpecs());
         accept(caller, id, found, "resize", RESIZABLE, ServerTaskState.RESIZE_PREP, (s, ref) -> {
             s.newFlavor = target;
+            // Nova's migration record (os-migrations), moved on by the conductor as the resize goes
+            migrations.recordResize(caller, s, flavor.internalId());
             conductor.resizeServer(caller, ref);
         });
         LOG.infof("server %s: resize from %s to %s requested", found.uuid, found.flavorName, flavor.name());
@@ -83,13 +89,19 @@ public class ServerResizes {
     public void confirm(RequestContext caller, String id) {
         ServerEntity found = lookup.authorized(caller, id, ServerPolicy.CONFIRM_RESIZE);
         accept(caller, id, found, "confirmResize", EnumSet.of(VmState.RESIZED), ServerTaskState.RESIZE_CONFIRMING,
-                (s, ref) -> conductor.confirmResize(caller, ref));
+                (s, ref) -> {
+                    migrations.mark(s.uuid, MigrationEntity.CONFIRMING);
+                    conductor.confirmResize(caller, ref);
+                });
     }
 
     public void revert(RequestContext caller, String id) {
         ServerEntity found = lookup.authorized(caller, id, ServerPolicy.REVERT_RESIZE);
         accept(caller, id, found, "revertResize", EnumSet.of(VmState.RESIZED), ServerTaskState.RESIZE_REVERTING,
-                (s, ref) -> conductor.revertResize(caller, ref));
+                (s, ref) -> {
+                    migrations.mark(s.uuid, MigrationEntity.REVERTING);
+                    conductor.revertResize(caller, ref);
+                });
     }
 
     /** Under the row lock: Nova's lock and state checks, the task state, the action and the cast in one transaction. */

@@ -47,6 +47,13 @@ public interface ServerDriver extends WorkloadDriver<ObservedServer>, InterfaceD
     void resize(String uuid, int vcpus, int memoryMb);
 
     /**
+     * Sets root's password in the running guest (Nova's {@code set_admin_password}).
+     *
+     * @throws PasswordNotSetException when the guest is not running or did not take it
+     */
+    void setAdminPassword(String uuid, String password);
+
+    /**
      * Removes the server whatever its state, then those of its tenant networks no other workload
      * uses; a server the engine does not know is no error.
      */

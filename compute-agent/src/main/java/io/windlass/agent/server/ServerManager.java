@@ -8,10 +8,12 @@ import io.windlass.agent.workload.WorkloadReporter;
 import io.windlass.compute.ComputeRpcApi;
 import io.windlass.context.RequestContext;
 import io.windlass.rpc.RpcEndpoint;
+import io.windlass.rpc.RpcHandlerException;
 import io.windlass.server.PowerState;
 import io.windlass.server.ServerAction;
 import io.windlass.server.ServerOperation;
 import io.windlass.server.ServerSpec;
+import io.windlass.server.SetAdminPassword;
 import org.jboss.logging.Logger;
 
 import java.io.UncheckedIOException;
@@ -64,6 +66,10 @@ public final class ServerManager {
                             r.memoryMb()));
                     return null;
                 })
+                .on(ComputeRpcApi.SET_ADMIN_PASSWORD, (ctx, request) -> {
+                    setAdminPassword(request);
+                    return null;
+                })
                 .on(ComputeRpcApi.SUSPEND_SERVER, (ctx, ref) -> {
                     act(ctx, new ServerOperation(ref.uuid(), ServerAction.SUSPEND));
                     return null;
@@ -76,6 +82,22 @@ public final class ServerManager {
                     destroy(ctx, ref.uuid());
                     return null;
                 });
+    }
+
+    /**
+     * Nova's {@code set_admin_password} on the host: under the server's lock, the guest's refusal
+     * answered as Nova's InstancePasswordSetFailed with its reason; the password itself goes to
+     * the driver only, never to a log line.
+     */
+    void setAdminPassword(SetAdminPassword request) {
+        operations.change(request.uuid(), "Server", "set_admin_password", () -> {
+            try {
+                driver.setAdminPassword(request.uuid(), request.password());
+            } catch (PasswordNotSetException e) {
+                LOG.infof("server %s: admin password not set: %s", request.uuid(), e.getMessage());
+                throw new RpcHandlerException(ComputeRpcApi.PASSWORD_SET_FAILED, e.getMessage());
+            }
+        });
     }
 
     /** The config drive could not be written (undecodable user data or personality, an unwritable directory). */

@@ -21,6 +21,7 @@ import io.windlass.agent.driver.ImageUnavailableException;
 import io.windlass.agent.network.DataPlaneNames;
 import io.windlass.agent.network.WorkloadPorts;
 import io.windlass.agent.server.ObservedServer;
+import io.windlass.agent.server.PasswordNotSetException;
 import io.windlass.agent.server.ServerDriver;
 import io.windlass.network.NetworkBinding;
 import io.windlass.network.PortSpec;
@@ -65,6 +66,7 @@ public class DockerServerDriver implements ServerDriver {
     private final WorkloadPorts ports;
     private final DockerLogs logs;
     private final DockerCommits commits;
+    private final DockerGuestPassword passwords;
 
     /**
      * @param dockerHost           engine endpoint
@@ -78,6 +80,7 @@ public class DockerServerDriver implements ServerDriver {
         this.ports = ports;
         this.logs = new DockerLogs(docker, calls, DockerLogs.READ_TIMEOUT);
         this.commits = new DockerCommits(docker, calls);
+        this.passwords = new DockerGuestPassword(docker, calls);
     }
 
     public static String engineName(String uuid) {
@@ -206,6 +209,17 @@ public class DockerServerDriver implements ServerDriver {
         // the engine checks memory <= swap limit, so both move together (equal: no swap, as at spawn)
         calls.run("update", uuid, () -> docker.updateContainerCmd(engineName(uuid)).withNanoCPUs(vcpus * 1_000_000_000L)
                 .withMemory(bytes).withMemorySwap(bytes).exec());
+    }
+
+    /** Nova's libvirt driver asks the guest agent; a container is asked through {@link DockerGuestPassword}. */
+    @Override
+    public void setAdminPassword(String uuid, String password) {
+        ObservedServer server = observe(uuid).orElseThrow(() -> new WorkloadNotFoundException("Server", uuid));
+        if (server.powerState() != PowerState.RUNNING) {
+            // Nova's compute manager's words
+            throw new PasswordNotSetException("instance " + uuid + " is not running");
+        }
+        passwords.set(uuid, engineName(uuid), password);
     }
 
     private void powerOn(String uuid) {

@@ -7,6 +7,7 @@ import io.windlass.agent.driver.EngineEvent;
 import io.windlass.agent.driver.EngineEventListener;
 import io.windlass.agent.driver.EventSubscription;
 import io.windlass.agent.server.ObservedServer;
+import io.windlass.agent.server.PasswordNotSetException;
 import io.windlass.agent.server.ServerDriver;
 import io.windlass.network.NetworkBinding;
 import io.windlass.network.PortSpec;
@@ -94,6 +95,15 @@ public class FakeServerDriver implements ServerDriver {
     public void resize(String uuid, int vcpus, int memoryMb) {
         if (observe(uuid).isEmpty()) {
             throw new WorkloadNotFoundException("Server", uuid);
+        }
+    }
+
+    /** A simulated guest takes any password while it runs; nothing keeps it. */
+    @Override
+    public void setAdminPassword(String uuid, String password) {
+        ObservedServer server = observe(uuid).orElseThrow(() -> new WorkloadNotFoundException("Server", uuid));
+        if (server.powerState() != PowerState.RUNNING) {
+            throw new PasswordNotSetException("instance " + uuid + " is not running");
         }
     }
 

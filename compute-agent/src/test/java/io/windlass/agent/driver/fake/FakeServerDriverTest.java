@@ -1,5 +1,6 @@
 package io.windlass.agent.driver.fake;
 
+import io.windlass.agent.server.PasswordNotSetException;
 import io.windlass.agent.driver.WorkloadNotFoundException;
 import io.windlass.agent.driver.DriverException;
 import io.windlass.agent.driver.ImageUnavailableException;
@@ -63,5 +64,16 @@ class FakeServerDriverTest {
                 () -> driver.spawn(spec("s2", "nosuch"), null));
         assertEquals("nosuch:latest", e.image());
         assertTrue(driver.observeAll().isEmpty());
+    }
+
+    @Test
+    void aRunningGuestTakesAPasswordAndOneThatIsNotRunningRefusesIt() {
+        driver.spawn(spec("s3", "busybox"), null);
+        driver.setAdminPassword("s3", "pw");
+        driver.act("s3", ServerAction.STOP, Duration.ZERO);
+        PasswordNotSetException refused = assertThrows(PasswordNotSetException.class,
+                () -> driver.setAdminPassword("s3", "pw"));
+        assertEquals("instance s3 is not running", refused.getMessage());
+        assertThrows(WorkloadNotFoundException.class, () -> driver.setAdminPassword("nosuch", "pw"));
     }
 }
