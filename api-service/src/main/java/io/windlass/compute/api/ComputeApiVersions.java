@@ -45,6 +45,8 @@ public final class ComputeApiVersions {
     public static final ApiVersion NIC_TAGS_DROPPED = ApiVersion.of(2, 37);
     public static final ApiVersion NIC_TAGS_BACK = ApiVersion.of(2, 42);
     public static final ApiVersion NETWORK_PROXY_REMOVED = ApiVersion.of(2, 36);
+    /** The image proxy ({@code /images}) answers 404, as the network one. */
+    public static final ApiVersion IMAGE_PROXY_REMOVED = ApiVersion.of(2, 36);
     /** Limits leave out the nova-network quotas (floating ips, security groups and their rules). */
     public static final ApiVersion LIMITS_WITHOUT_NETWORK = ApiVersion.of(2, 36);
     /** createImage and createBackup answer {@code {"image_id": ...}} instead of a Location header. */

@@ -68,19 +68,10 @@ public class ImagesResource {
         int limit = given.has("limit") ? Math.min(Integer.parseInt(given.text("limit").strip()), MAX_LIMIT)
                 : DEFAULT_LIMIT;
         String marker = query.getFirst("marker");
-        String name = query.getFirst("name");
-        Stream<CatalogImage> images = catalog.list(context.get()).stream();
-        if (name != null) {
-            String normalized = ImageCatalog.normalize(name);
-            images = images.filter(i -> i.name().equals(name) || i.reference().equals(normalized));
-        }
-        String status = query.getFirst("status");
-        if (status != null) {
-            images = images.filter(i -> i.status().value().equals(status));
-        }
-        String visibility = query.getFirst("visibility");
-        if (visibility != null && !visibility.equals("all")) {
-            images = images.filter(i -> ImageView.visibility(i).equals(visibility));
+        GlanceImageFilter filter = GlanceImageFilter.of(query);
+        Stream<CatalogImage> images = catalog.list(context.get()).stream().filter(filter.matches());
+        if (filter.order() != null) {
+            images = images.sorted(filter.order());
         }
         List<CatalogImage> all = images.toList();
         int from = 0;

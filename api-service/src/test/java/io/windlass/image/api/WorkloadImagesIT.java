@@ -112,6 +112,19 @@ class WorkloadImagesIT {
                 .body("visibility", equalTo("private")).body("owner", equalTo(users.project()))
                 .body("image_type", equalTo("snapshot")).body("instance_uuid", equalTo(server.toString()))
                 .body("base_image_ref", equalTo(ServerRows.IMAGE_ID)).body("purpose", equalTo("test"));
+        // Nova's image proxy (to 2.35) shows it in Nova's words
+        given().header("X-Auth-Token", users.member()).get("/compute/v2.1/images/" + id).then().statusCode(200)
+                .body("image.status", equalTo("SAVING")).body("image.progress", equalTo(50))
+                .body("image.server.id", equalTo(server.toString())).body("image.metadata.purpose", equalTo("test"))
+                .body("image.minDisk", equalTo(0));
+        given().header("X-Auth-Token", users.member()).queryParam("server", server.toString())
+                .get("/compute/v2.1/images/detail").then().statusCode(200).body("images.id", equalTo(List.of(id)));
+        given().header("X-Auth-Token", users.member()).header("OpenStack-API-Version", "compute 2.36")
+                .get("/compute/v2.1/images/" + id).then().statusCode(404);
+        // Glance's additional properties are list filters
+        given().header("X-Auth-Token", users.member()).queryParam("instance_uuid", server.toString())
+                .queryParam("image_type", "snapshot").get("/image/v2/images").then().statusCode(200)
+                .body("images.id", equalTo(List.of(id)));
         // another project sees nothing of it
         ProjectMember other = ProjectMember.create("images-other");
         image(other.member(), id).statusCode(404);
@@ -150,8 +163,10 @@ class WorkloadImagesIT {
         given().header("X-Auth-Token", users.member()).get("/compute/v2.1/servers/" + booted).then().statusCode(200)
                 .body("server.image.id", equalTo(id));
         given().header("X-Auth-Token", other.member()).delete("/image/v2/images/" + id).then().statusCode(404);
-        given().header("X-Auth-Token", users.member()).delete("/image/v2/images/" + id).then().statusCode(204);
+        given().header("X-Auth-Token", users.member()).delete("/compute/v2.1/images/" + id).then().statusCode(204);
         image(users.member(), id).statusCode(404);
+        given().header("X-Auth-Token", users.member()).get("/compute/v2.1/images/" + id).then().statusCode(404)
+                .body("itemNotFound.message", equalTo("Image not found."));
         given().header("X-Auth-Token", users.member()).delete("/image/v2/images/" + id).then().statusCode(404);
         // the images the hosts brought are not this API's to delete
         given().header("X-Auth-Token", users.admin()).delete("/image/v2/images/" + ServerRows.IMAGE_ID).then()
