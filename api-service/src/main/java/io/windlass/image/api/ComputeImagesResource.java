@@ -75,6 +75,13 @@ public class ComputeImagesResource {
         return Map.of("image", show(find(id)));
     }
 
+    /** {@code DELETE /images/} (a blank id) is no route in Nova: 404, not the 405 of a collection. */
+    @DELETE
+    public Response deleteNothing() {
+        caller();
+        throw new ResourceNotFoundException("NotFound", "The resource could not be found.");
+    }
+
     @DELETE
     @Path("/{id}")
     public Response delete(@PathParam("id") String id) {

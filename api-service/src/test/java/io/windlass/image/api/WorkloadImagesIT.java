@@ -167,6 +167,7 @@ class WorkloadImagesIT {
         image(users.member(), id).statusCode(404);
         given().header("X-Auth-Token", users.member()).get("/compute/v2.1/images/" + id).then().statusCode(404)
                 .body("itemNotFound.message", equalTo("Image not found."));
+        given().header("X-Auth-Token", users.member()).delete("/compute/v2.1/images/").then().statusCode(404);
         given().header("X-Auth-Token", users.member()).delete("/image/v2/images/" + id).then().statusCode(404);
         // the images the hosts brought are not this API's to delete
         given().header("X-Auth-Token", users.admin()).delete("/image/v2/images/" + ServerRows.IMAGE_ID).then()
