@@ -58,12 +58,14 @@ public class ContainerService {
     private final WorkloadPorts ports;
     private final ComputeHostRepository hosts;
     private final ActionLog actions;
+    private final ContainerSecurityGroups securityGroups;
 
     public ContainerService(ContainerRepository repository, ContainerLookup lookup, ContainerPolicy policy,
                             ContainerNameGenerator names, ConductorRpcApi conductor, ComputeRpcApi compute,
                             QuotaEnforcer quotas, ReservationQueue reservations, WorkloadPorts ports,
-                            ComputeHostRepository hosts, ActionLog actions) {
+                            ComputeHostRepository hosts, ActionLog actions, ContainerSecurityGroups securityGroups) {
         this.actions = actions;
+        this.securityGroups = securityGroups;
         this.hosts = hosts;
         this.quotas = quotas;
         this.ports = ports;
@@ -98,6 +100,7 @@ public class ContainerService {
         container.run = run;
         reservations.run(container.projectId, () -> {
             quotas.reserveContainer(container.projectId, container.cpu, container.memory);
+            container.securityGroups = securityGroups.resolve(container.projectId, request.securityGroups());
             container.nics = nics(container, request);
             repository.persist(container);
             actions.record(caller, ActionLog.CONTAINER, container.uuid, container.projectId, "create");
@@ -108,10 +111,14 @@ public class ContainerService {
         return container;
     }
 
-    /** The container's ports, bound or made in the create's transaction (Zun's nets rules). */
+    /**
+     * The container's ports, bound or made in the create's transaction (Zun's nets rules); the ones made
+     * for it are in its security groups (the project's default group when it names none).
+     */
     private List<WorkloadPort> nics(ContainerEntity container, NewContainer request) {
         try {
-            return ports.allocate(container.projectId, container.uuid.toString(), request.nets(), PORT_RULES);
+            return ports.allocate(container.projectId, container.uuid.toString(), request.nets(), PORT_RULES,
+                    container.securityGroups.isEmpty() ? null : container.securityGroups);
         } catch (WorkloadNetworkException e) {
             LOG.infof("container %s refused: %s: %s", container.uuid, e.reason(), e.getMessage());
             throw ZunNetworkErrors.of(e);
@@ -261,7 +268,6 @@ public class ContainerService {
         c.autoRemove = r.autoRemove();
         c.autoHeal = r.autoHeal();
         c.runtime = r.runtime();
-        c.securityGroups = new ArrayList<>(r.securityGroups());
         c.availabilityZone = r.availabilityZone();
         c.schedulerHints = new HashMap<>(r.schedulerHints());
         c.requestedHost = r.requestedHost();

@@ -64,7 +64,8 @@ class ContainerCreateValidationIT {
                         "'nets'"),
                 Arguments.of("1.40", "{\"image\": \"busybox\", \"mounts\": [{\"source\": \"v\", "
                         + "\"destination\": \"/d\"}]}", "'mounts'"),
-                Arguments.of("1.40", "{\"image\": \"busybox\", \"security_groups\": [\"web\"]}", "'security_groups'"),
+                Arguments.of("1.40", "{\"image\": \"busybox\", \"security_groups\": [\"no-such-group\"]}",
+                        "Security group no-such-group not found."),
                 Arguments.of("1.40", "{\"image\": \"busybox\", \"exposed_ports\": {\"80/tcp\": {}}}",
                         "'exposed_ports'"),
                 Arguments.of("1.40", "{\"image\": \"busybox\", \"registry\": \"myreg\"}", "'registry'"),

@@ -123,12 +123,16 @@ class ContainerRequestsTest {
     }
 
     @Test
-    void unsupportedFieldsAreRefused() {
-        InvalidInputException e = assertThrows(InvalidInputException.class, () ->
-                requests.create(json("{\"image\": \"busybox\", \"security_groups\": [\"web\"]}"), V1_40));
-        assertEquals("InvalidValue", e.errorName());
-        assertEquals(List.of("default"), requests.create(json("{\"image\": \"busybox\", "
-                + "\"security_groups\": [\"default\", \"default\"]}"), V1_40).securityGroups());
+    void securityGroupsAreTakenOnceEachInOrder() {
+        assertEquals(List.of("web", "default"), requests.create(json("{\"image\": \"busybox\", "
+                + "\"security_groups\": [\"web\", \"default\", \"web\"]}"), V1_40).securityGroups());
+    }
+
+    @Test
+    void securityGroupsAndExposedPortsAreNotGivenTogether() {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> requests.create(json(
+                "{\"image\": \"busybox\", \"security_groups\": [\"web\"], \"exposed_ports\": {\"80\": {}}}"), V1_40));
+        assertEquals(InvalidInputException.SCHEMA_VALIDATION_ERROR, e.errorName());
     }
 
     @Test

@@ -135,10 +135,11 @@ public class ContainerEntity extends ZunWorkloadEntity {
     @WrittenBy({})
     public String runtime;
 
+    /** Group ids (Zun shows ids); changed by add_security_group and remove_security_group. */
     @JdbcTypeCode(SqlTypes.JSON)
     @Mutability(Immutability.class)
     @Column(name = "security_groups", nullable = false)
-    @WrittenBy({})
+    @WrittenBy(API)
     public List<String> securityGroups = new ArrayList<>();
 
     @JdbcTypeCode(SqlTypes.JSON)
