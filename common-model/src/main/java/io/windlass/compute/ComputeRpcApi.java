@@ -51,7 +51,10 @@ import java.time.Duration;
  * new spec on the same ports); 1.11 {@code container_exec}, {@code container_exec_resize}, {@code container_top},
  * {@code container_get_archive}, {@code container_put_archive} (Zun's {@code execute}, {@code execute_resize},
  * {@code top}, {@code get_archive} and {@code put_archive}: calls into a container on its host, named as Zun's
- * compute RPC names them); 1.12 {@code resize_server} (a call: a server's limits changed in place).
+ * compute RPC names them); 1.12 {@code resize_server} (a call: a server's limits changed in place); 1.15
+ * {@link io.windlass.container.ContainerSpec} gained {@code exposedPorts}, {@code healthcheck} and {@code mounts}
+ * (Zun's create fields), which a 1.14 agent would ignore: the conductor fails a container that has any of them
+ * rather than send it under a cap below 1.15 (1.13 and 1.14 are other branches' versions).
  * Each method names the version that introduced it; under a version cap
  * ({@code windlass.rpc.version-cap.compute}) a newer one is not sent ({@link io.windlass.rpc.RpcVersionCapExceeded}).
  */
@@ -69,16 +72,19 @@ public class ComputeRpcApi {
     private static final RpcVersion V1_10 = new RpcVersion(1, 10);
     private static final RpcVersion V1_11 = new RpcVersion(1, 11);
     private static final RpcVersion V1_12 = new RpcVersion(1, 12);
+    private static final RpcVersion V1_15 = new RpcVersion(1, 15);
     /** This build's API: the newest method's version. */
-    public static final RpcVersion VERSION = V1_12;
+    public static final RpcVersion VERSION = V1_15;
+    /** The version from which agents honour a container's exposed ports, health check and mounts. */
+    public static final RpcVersion CONTAINER_FIELDS = V1_15;
     /** The version from which agents put a workload on its ports ({@code networks} in its create). */
     public static final RpcVersion TENANT_NETWORKS = V1_5;
     /** The version from which agents leave a server spawned with {@link ServerSpec#stopped()} powered off. */
     public static final RpcVersion SPAWNS_STOPPED = V1_4;
 
-    /** 1.5: gained {@code networks}. */
+    /** 1.5: gained {@code networks}; 1.15: the spec gained {@code exposedPorts}, {@code healthcheck}, {@code mounts}. */
     public static final RpcMethod<CreateContainer> CREATE_CONTAINER =
-            RpcMethod.of("create_container", CreateContainer.class, V1_0).changedIn(V1_5);
+            RpcMethod.of("create_container", CreateContainer.class, V1_0).changedIn(V1_5).changedIn(V1_15);
     public static final RpcMethod<ContainerOperation> CONTAINER_ACTION =
             RpcMethod.of("container_action", ContainerOperation.class, V1_0);
     public static final RpcMethod<DeleteContainer> DELETE_CONTAINER =

@@ -25,13 +25,19 @@ import java.util.Map;
  * @param imagePullPolicy always, ifnotpresent or never; null means ifnotpresent
  * @param autoRemove      remove the engine container when it exits
  * @param projectId       owner project (engine label, for operators)
+ * @param exposedPorts    Docker's {@code ExposedPorts} keys, {@code "80/tcp"} (compute RPC 1.15; empty: the image's)
+ * @param healthcheck     the engine's health check, or null for the image's (1.15)
+ * @param mounts          engine volumes mounted into it (1.15)
  */
 public record ContainerSpec(String uuid, String name, String image, List<String> command, List<String> entrypoint,
                             double cpu, int memoryMb, String workdir, String hostname,
                             Map<String, String> environment, Map<String, String> labels,
                             RestartPolicy restartPolicy, boolean interactive, boolean tty,
-                            String imagePullPolicy, boolean autoRemove, String projectId) {
+                            String imagePullPolicy, boolean autoRemove, String projectId,
+                            List<String> exposedPorts, ContainerHealthcheck healthcheck, List<VolumeMount> mounts) {
     public ContainerSpec {
+        exposedPorts = exposedPorts == null ? List.of() : List.copyOf(exposedPorts);
+        mounts = mounts == null ? List.of() : List.copyOf(mounts);
         command = command == null ? List.of() : List.copyOf(command);
         entrypoint = entrypoint == null ? List.of() : List.copyOf(entrypoint);
         environment = environment == null ? Map.of() : Map.copyOf(environment);

@@ -7,6 +7,7 @@ import io.windlass.api.microversion.ContainerApiVersions;
 import io.windlass.api.validation.ApiFamily;
 import io.windlass.api.validation.RequestFields;
 import io.windlass.api.validation.RequestValidator;
+import io.windlass.container.ContainerHealthcheck;
 import io.windlass.container.ContainerStatus;
 import io.windlass.container.RestartPolicy;
 import io.windlass.container.TaskState;
@@ -48,7 +49,22 @@ public class ContainerRequests {
                 "restartPolicy", restart.name().equals("no") ? RestartPolicy.NO : restart,
                 "imagePullPolicy", f.has("image_pull_policy") ? f.text("image_pull_policy").toLowerCase(Locale.ROOT) : null,
                 "securityGroups", List.copyOf(new LinkedHashSet<>(f.strings("security_groups"))),
-                "nets", nets(f));
+                "nets", nets(f),
+                "exposedPorts", ZunExposedPorts.normalize(() -> f.get("exposed_ports").fieldNames()),
+                "healthcheck", healthcheck(f.object("healthcheck")));
+    }
+
+    /** Zun's request names the command {@code cmd} and keeps it as {@code test}; an empty object is none. */
+    private static ContainerHealthcheck healthcheck(RequestFields h) {
+        if (!h.has("cmd")) {
+            return null;
+        }
+        return new ContainerHealthcheck(h.text("cmd"), seconds(h, "interval"), seconds(h, "retries"),
+                seconds(h, "timeout"), seconds(h, "start_period"));
+    }
+
+    private static Integer seconds(RequestFields h, String field) {
+        return h.has(field) ? h.get(field).intValue() : null;
     }
 
     /**

@@ -16,6 +16,9 @@ import io.windlass.port.persistence.PortRecord;
 import io.windlass.port.persistence.PortRepository;
 import io.windlass.securitygroup.persistence.SecurityGroupRecord;
 import io.windlass.securitygroup.persistence.SecurityGroupRepository;
+import io.windlass.securitygroup.service.RuleRequest;
+import io.windlass.securitygroup.service.SecurityGroupService;
+import io.windlass.networking.NeutronException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
@@ -25,6 +28,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * A container's security groups, as Zun keeps them: the create's {@code security_groups} (names or ids
@@ -48,10 +52,12 @@ public class ContainerSecurityGroups {
     private final PortRepository ports;
     private final ConductorRpcApi conductor;
     private final ActionLog actions;
+    private final SecurityGroupService service;
 
     public ContainerSecurityGroups(ContainerRepository repository, ContainerLookup lookup, ContainerPolicy policy,
                                    SecurityGroupRepository groups, PortRepository ports, ConductorRpcApi conductor,
-                                   ActionLog actions) {
+                                   ActionLog actions, SecurityGroupService service) {
+        this.service = service;
         this.repository = repository;
         this.lookup = lookup;
         this.policy = policy;
@@ -75,6 +81,50 @@ public class ContainerSecurityGroups {
             ids.add(one(projectId, ref).id());
         }
         return List.copyOf(ids);
+    }
+
+    /**
+     * Zun's {@code exposed_ports}: a group {@code zun-<uuid>} of the container's project that lets each port in from
+     * anywhere (Zun's {@code expose_ports}: ingress, the port as its range, {@code 0.0.0.0/0}), besides Neutron's
+     * egress pair; the container's only group, so its ports get it instead of the default group.
+     *
+     * @param ports Docker's {@code "80/tcp"} keys
+     * @return the group's id
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String expose(String projectId, UUID container, List<String> ports) {
+        List<RuleRequest> rules = ports.stream().map(p -> p.split("/")).map(p -> new RuleRequest("ingress", "IPv4",
+                p[1], Integer.valueOf(p[0]), Integer.valueOf(p[0]), "0.0.0.0/0", null)).toList();
+        try {
+            return service.createFor(projectId, exposedGroupName(container), rules).id();
+        } catch (NeutronException e) {
+            // a full security group or rule quota: the create cannot be done as asked
+            throw new ConflictException("Conflict", "Could not create the security group for the exposed ports: "
+                    + e.getMessage());
+        }
+    }
+
+    /**
+     * A container that exposed ports is gone: its group goes too, unless something else has come to use it
+     * (another container given it by {@code add_security_group}), then it is left to its project.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void releaseExposed(ContainerEntity c) {
+        if (c.exposedPorts.isEmpty()) {
+            return;
+        }
+        groups.findByNameOrId(c.projectId, exposedGroupName(c.uuid)).forEach(g -> {
+            if (groups.lockUnused(g.id())) {
+                groups.delete(g.id());
+            } else {
+                LOG.warnf("container %s: its group %s is used by other ports; kept", c.uuid, g.id());
+            }
+        });
+    }
+
+    /** Zun's name for it ({@code consts.NAME_PREFIX} and the container's uuid); the conductor deletes it by name too. */
+    static String exposedGroupName(UUID container) {
+        return "zun-" + container;
     }
 
     public void add(RequestContext caller, String ident, String ref) {

@@ -100,7 +100,10 @@ public class ContainerService {
         container.run = run;
         reservations.run(container.projectId, () -> {
             quotas.reserveContainer(container.projectId, container.cpu, container.memory);
-            container.securityGroups = securityGroups.resolve(container.projectId, request.securityGroups());
+            // the schema lets through one of security_groups and exposed_ports, as Zun's
+            container.securityGroups = container.exposedPorts.isEmpty()
+                    ? securityGroups.resolve(container.projectId, request.securityGroups())
+                    : List.of(securityGroups.expose(container.projectId, container.uuid, container.exposedPorts));
             container.nics = nics(container, request);
             repository.persist(container);
             actions.record(caller, ActionLog.CONTAINER, container.uuid, container.projectId, "create");
@@ -211,6 +214,7 @@ public class ContainerService {
             if (c.host == null) {
                 // never placed: no engine container exists, so there is nothing to ask anyone
                 ports.release(c.nics);
+                securityGroups.releaseExposed(c);
                 c.delete();
                 return false;
             }
@@ -271,6 +275,8 @@ public class ContainerService {
         c.availabilityZone = r.availabilityZone();
         c.schedulerHints = new HashMap<>(r.schedulerHints());
         c.requestedHost = r.requestedHost();
+        c.exposedPorts = new ArrayList<>(r.exposedPorts());
+        c.healthcheck = r.healthcheck();
         c.status = ContainerStatus.CREATING;
         return c;
     }

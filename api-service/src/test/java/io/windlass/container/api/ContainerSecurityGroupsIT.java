@@ -155,4 +155,51 @@ class ContainerSecurityGroupsIT {
         given().header("OpenStack-API-Version", "container 1.40").when()
                 .delete("/container/v1/containers/" + uuid + "?force=True").then().statusCode(204);
     }
+
+    @Test
+    void exposedPortsMakeTheContainersOwnGroupOpeningThemWhichGoesWithIt() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String net = Neutron.network(null, "exposed-" + suffix);
+        Neutron.subnet(null, net, "198.19.63.0/24");
+        String uuid = given().header("OpenStack-API-Version", "container 1.24").contentType("application/json")
+                .body(Map.of("image", "busybox", "nets", List.of(Map.of("network", net)),
+                        "exposed_ports", Map.of("80/tcp", Map.of(), "53/udp", Map.of())))
+                .when().post("/container/v1/containers").then().statusCode(202).extract().path("uuid");
+        String group = as(null).queryParam("name", "zun-" + uuid).when().get(V2 + "/security-groups").then()
+                .statusCode(200).body("security_groups", org.hamcrest.Matchers.hasSize(1))
+                .extract().path("security_groups[0].id");
+        // Zun's expose_ports: ingress from anywhere (IPv4), the port as its range; Neutron's egress pair
+        as(null).queryParam("security_group_id", group).queryParam("direction", "ingress").when()
+                .get(V2 + "/security-group-rules").then().statusCode(200)
+                .body("security_group_rules.protocol", containsInAnyOrder("tcp", "udp"))
+                .body("security_group_rules.port_range_min", containsInAnyOrder(80, 53))
+                .body("security_group_rules.port_range_max", containsInAnyOrder(80, 53))
+                .body("security_group_rules.remote_ip_prefix", containsInAnyOrder("0.0.0.0/0", "0.0.0.0/0"));
+        given().header("OpenStack-API-Version", "container 1.24").when().get("/container/v1/containers/" + uuid)
+                .then().statusCode(200).body("security_groups", equalTo(List.of(group)));
+        // the container's ports are in it, not in the default group
+        portsOf(uuid).body("ports[0].security_groups", equalTo(List.of(group)));
+
+        given().header("OpenStack-API-Version", "container 1.24").when()
+                .delete("/container/v1/containers/" + uuid + "?force=True").then().statusCode(204);
+        as(null).when().get(V2 + "/security-groups/" + group).then().statusCode(404);
+        assertEquals(0, portsOn(net));
+    }
+
+    @Test
+    void aRefusedExposedPortLeavesNoGroupBehind() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String net = Neutron.network(null, "exposed-bad-" + suffix);
+        Neutron.subnet(null, net, "198.19.64.0/24");
+        int groups = as(null).when().get(V2 + "/security-groups").then().statusCode(200)
+                .extract().path("security_groups.size()");
+        // a fixed address outside the subnet fails after the group was made: both roll back
+        given().header("OpenStack-API-Version", "container 1.24").contentType("application/json")
+                .body(Map.of("image", "busybox", "nets", List.of(Map.of("network", net, "v4-fixed-ip", "10.9.9.9")),
+                        "exposed_ports", Map.of("80/tcp", Map.of())))
+                .when().post("/container/v1/containers").then().statusCode(400);
+        as(null).when().get(V2 + "/security-groups").then().statusCode(200)
+                .body("security_groups.size()", equalTo(groups));
+        assertEquals(0, portsOn(net));
+    }
 }

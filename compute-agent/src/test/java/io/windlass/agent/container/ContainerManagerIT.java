@@ -3,6 +3,9 @@ package io.windlass.agent.container;
 import io.windlass.agent.testing.ContainerSpecs;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.HealthCheck;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.windlass.agent.driver.docker.DockerClientFactory;
@@ -11,6 +14,7 @@ import io.windlass.agent.testing.ConductorProbe;
 import io.windlass.compute.ComputeRpcApi;
 import io.windlass.conductor.ConductorRpcApi;
 import io.windlass.container.ContainerAction;
+import io.windlass.container.ContainerHealthcheck;
 import io.windlass.container.ContainerOperation;
 import io.windlass.container.ContainerSpec;
 import io.windlass.container.ContainerStats;
@@ -32,6 +36,7 @@ import org.junit.jupiter.api.TestInstance;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -50,6 +55,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * The agent as the conductor sees it: requests cast to {@code compute.it-agent-host} over the
  * real RabbitMQ, containers on the real dockerd, and the reports read from the conductor's queue.
+ * Zun's create fields too: exposed ports as the engine's {@code ExposedPorts}, a health check as its
+ * {@code Healthcheck}, and the engine's verdict reported back (its {@code health_status} events) with
+ * {@code docker ps}'s detail.
  */
 @QuarkusTest
 @WithTestResource(AgentQueuesReset.class)
@@ -262,5 +270,51 @@ class ContainerManagerIT {
                 .body("status", is("UP"))
                 .body("checks.name", hasItem("container-engine"))
                 .body("checks.name", hasItem("rabbitmq"));
+    }
+
+    /** Zun's create fields (compute RPC 1.15): exposed ports, a health check. */
+    private static ContainerSpecs fieldsSpec(String uuid) {
+        return ContainerSpecs.container(uuid).name("fields-" + uuid.substring(0, 8)).limits(0.5, 64)
+                .labels(Map.of(TEST_LABEL, TEST_LABEL_VALUE)).project("project-1");
+    }
+
+    private void deleteAndAwaitGone(String uuid) {
+        compute.deleteContainer(HOST, ctx, new DeleteContainer(uuid, true, false));
+        awaitReport(uuid, "gone", ContainerStatusReport::gone);
+    }
+
+    @Test
+    void exposedPortsAndAHealthCheckReachTheEngineAndTheHealthComesBack() {
+        String uuid = UUID.randomUUID().toString();
+        compute.createContainer(HOST, ctx, new CreateContainer(fieldsSpec(uuid).exposedPorts(List.of("80/tcp", "53/udp"))
+                .healthcheck(new ContainerHealthcheck("test -d /", 1, 2, 3, 0)).build(), true));
+        awaitReport(uuid, "Running", r -> r.operationDone() && r.status() == ContainerStatus.RUNNING);
+
+        InspectContainerResponse engine = docker.inspectContainerCmd(ContainerSpec.engineName(uuid)).exec();
+        assertEquals(List.of("53/udp", "80/tcp"), Arrays.stream(engine.getConfig().getExposedPorts())
+                .map(ExposedPort::toString).sorted().toList());
+        HealthCheck check = engine.getConfig().getHealthcheck();
+        assertEquals(List.of("CMD-SHELL", "test -d /"), check.getTest());
+        assertEquals(1_000_000_000L, check.getInterval());
+        assertEquals(3_000_000_000L, check.getTimeout());
+        assertEquals(2, check.getRetries());
+
+        // the engine's health_status event brings the verdict without waiting for the periodic sync
+        ContainerStatusReport healthy = awaitReport(uuid, "healthy", r -> "healthy".equals(r.health()));
+        assertTrue(healthy.statusDetail().startsWith("Up ") && healthy.statusDetail().endsWith(" (healthy)"),
+                healthy.statusDetail());
+        assertEquals(List.of(53, 80), healthy.ports());
+        deleteAndAwaitGone(uuid);
+    }
+
+    @Test
+    void aFailingCheckIsReportedUnhealthy() {
+        String uuid = UUID.randomUUID().toString();
+        compute.createContainer(HOST, ctx, new CreateContainer(fieldsSpec(uuid)
+                .healthcheck(new ContainerHealthcheck("exit 1", 1, 1, 1, null)).build(), true));
+        ContainerStatusReport unhealthy = awaitReport(uuid, "unhealthy", r -> "unhealthy".equals(r.health()));
+        assertTrue(unhealthy.statusDetail().endsWith(" (unhealthy)"), unhealthy.statusDetail());
+        assertEquals(ContainerStatus.RUNNING, unhealthy.status());
+        deleteAndAwaitGone(uuid);
     }
 }

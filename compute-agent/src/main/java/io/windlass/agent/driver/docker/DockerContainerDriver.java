@@ -148,6 +148,13 @@ public class DockerContainerDriver implements ContainerDriver {
         if (hostname != null && !hostname.isBlank()) {
             cmd.withHostName(hostname);
         }
+        if (!spec.exposedPorts().isEmpty()) {
+            // Zun's exposed_ports: the engine's ExposedPorts (its security group opens them on the port)
+            cmd.withExposedPorts(spec.exposedPorts().stream().map(ExposedPort::parse).toList());
+        }
+        if (spec.healthcheck() != null) {
+            cmd.withHealthcheck(DockerHealthcheck.of(spec.healthcheck()));
+        }
         LOG.debugf("docker create %s", spec.uuid());
         // no uuid here: a "not found" from create is about the image, not the container
         String id = ports.create(networks, cmd, c -> calls.call("create", null, () -> c.exec().getId()));
@@ -391,7 +398,7 @@ public class DockerContainerDriver implements ContainerDriver {
         return Optional.of(new ObservedContainer(uuid, r.getId(), state.containerStatus(), state.detail(Instant.now()),
                 state.error(), EngineAddresses.of(r), ports(r),
                 r.getConfig() == null || r.getConfig().getCmd() == null ? List.of()
-                        : Arrays.asList(r.getConfig().getCmd())));
+                        : Arrays.asList(r.getConfig().getCmd()), state.health()));
     }
 
     private static List<Integer> ports(InspectContainerResponse r) {
