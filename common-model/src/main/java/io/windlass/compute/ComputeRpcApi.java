@@ -10,6 +10,7 @@ import io.windlass.container.ContainerProcesses;
 import io.windlass.container.ContainerStats;
 import io.windlass.container.CreateContainer;
 import io.windlass.container.DeleteContainer;
+import io.windlass.container.FindVolumes;
 import io.windlass.container.GetContainerArchive;
 import io.windlass.container.ListContainerProcesses;
 import io.windlass.container.PutContainerArchive;
@@ -54,7 +55,8 @@ import java.time.Duration;
  * compute RPC names them); 1.12 {@code resize_server} (a call: a server's limits changed in place); 1.15
  * {@link io.windlass.container.ContainerSpec} gained {@code exposedPorts}, {@code healthcheck} and {@code mounts}
  * (Zun's create fields), which a 1.14 agent would ignore: the conductor fails a container that has any of them
- * rather than send it under a cap below 1.15 (1.13 and 1.14 are other branches' versions).
+ * rather than send it under a cap below 1.15 (1.13 and 1.14 are other branches' versions); and {@code find_volumes}
+ * (a call: which engine volumes a host has for a project, before a container mounting them is accepted).
  * Each method names the version that introduced it; under a version cap
  * ({@code windlass.rpc.version-cap.compute}) a newer one is not sent ({@link io.windlass.rpc.RpcVersionCapExceeded}).
  */
@@ -121,6 +123,8 @@ public class ComputeRpcApi {
             RpcMethod.of("container_get_archive", GetContainerArchive.class, V1_11);
     public static final RpcMethod<PutContainerArchive> CONTAINER_PUT_ARCHIVE =
             RpcMethod.of("container_put_archive", PutContainerArchive.class, V1_11);
+    public static final RpcMethod<FindVolumes> FIND_VOLUMES =
+            RpcMethod.of("find_volumes", FindVolumes.class, V1_15);
     public static final RpcMethod<ServerOperation> SERVER_ACTION =
             RpcMethod.of("server_action", ServerOperation.class, V1_3);
     public static final RpcMethod<ServerRef> DESTROY_SERVER = RpcMethod.of("destroy_server", ServerRef.class, V1_3);
@@ -185,6 +189,11 @@ public class ComputeRpcApi {
     }
 
     /** Synchronous (since 1.11): the container's processes. */
+    /** Synchronous (since 1.15): which of the engine volumes the host has for the project. */
+    public FindVolumes.Found findVolumes(String host, RequestContext ctx, FindVolumes request) {
+        return rpc.call(RpcTopics.compute(host), FIND_VOLUMES, ctx, request, FindVolumes.Found.class, callTimeout);
+    }
+
     public ContainerProcesses containerTop(String host, RequestContext ctx, ListContainerProcesses request) {
         return rpc.call(RpcTopics.compute(host), CONTAINER_TOP, ctx, request, ContainerProcesses.class, callTimeout);
     }

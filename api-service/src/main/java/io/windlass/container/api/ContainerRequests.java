@@ -16,6 +16,7 @@ import io.windlass.container.service.ContainerLogQuery;
 import io.windlass.container.service.ExecCommand;
 import io.windlass.container.service.ExecResize;
 import io.windlass.container.service.NewContainer;
+import io.windlass.container.service.RequestedMount;
 import io.windlass.port.workload.RequestedNetwork;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -51,7 +52,9 @@ public class ContainerRequests {
                 "securityGroups", List.copyOf(new LinkedHashSet<>(f.strings("security_groups"))),
                 "nets", nets(f),
                 "exposedPorts", ZunExposedPorts.normalize(() -> f.get("exposed_ports").fieldNames()),
-                "healthcheck", healthcheck(f.object("healthcheck")));
+                "healthcheck", healthcheck(f.object("healthcheck")),
+                "mounts", f.items("mounts").map(m -> new RequestedMount(m.text("source"), m.text("destination"),
+                        m.has("size") ? Integer.valueOf(m.text("size")) : null)).toList());
     }
 
     /** Zun's request names the command {@code cmd} and keeps it as {@code test}; an empty object is none. */

@@ -59,12 +59,15 @@ public class ContainerService {
     private final ComputeHostRepository hosts;
     private final ActionLog actions;
     private final ContainerSecurityGroups securityGroups;
+    private final ContainerVolumes volumes;
 
     public ContainerService(ContainerRepository repository, ContainerLookup lookup, ContainerPolicy policy,
                             ContainerNameGenerator names, ConductorRpcApi conductor, ComputeRpcApi compute,
                             QuotaEnforcer quotas, ReservationQueue reservations, WorkloadPorts ports,
-                            ComputeHostRepository hosts, ActionLog actions, ContainerSecurityGroups securityGroups) {
+                            ComputeHostRepository hosts, ActionLog actions, ContainerSecurityGroups securityGroups,
+                            ContainerVolumes volumes) {
         this.actions = actions;
+        this.volumes = volumes;
         this.securityGroups = securityGroups;
         this.hosts = hosts;
         this.quotas = quotas;
@@ -98,6 +101,11 @@ public class ContainerService {
         }
         ContainerEntity container = newRow(caller, request);
         container.run = run;
+        // asked of the hosts before the transaction: named volumes pin the container to the host that has them
+        ContainerVolumes.Resolved mounts = volumes.resolve(caller, container.uuid, container.projectId,
+                container.requestedHost, request.mounts());
+        container.mounts = new ArrayList<>(mounts.mounts());
+        container.requestedHost = mounts.host();
         reservations.run(container.projectId, () -> {
             quotas.reserveContainer(container.projectId, container.cpu, container.memory);
             // the schema lets through one of security_groups and exposed_ports, as Zun's

@@ -37,6 +37,7 @@ import java.util.Map;
  * @param nets            the networks and ports asked for ({@code nets}), in order; empty: one is chosen
  * @param exposedPorts    Docker's {@code "80/tcp"} keys of Zun's {@code exposed_ports}; empty: none
  * @param healthcheck     the health check, or null for the image's
+ * @param mounts          Zun's {@code mounts}, in order
  */
 public record NewContainer(String name, String image, List<String> command, List<String> entrypoint, double cpu,
                            int memoryMb, int diskGb, String workdir, String hostname,
@@ -46,5 +47,5 @@ public record NewContainer(String name, String image, List<String> command, List
                            boolean autoHeal, String runtime, boolean privileged, String availabilityZone,
                            Map<String, List<String>> schedulerHints, String requestedHost,
                            List<RequestedNetwork> nets, List<String> exposedPorts,
-                           ContainerHealthcheck healthcheck) {
+                           ContainerHealthcheck healthcheck, List<RequestedMount> mounts) {
 }

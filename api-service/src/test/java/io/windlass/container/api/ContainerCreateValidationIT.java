@@ -62,8 +62,16 @@ class ContainerCreateValidationIT {
                 Arguments.of("1.8", "{\"image\": \"busybox\", \"hostname\": \"web\"}", "hostname"),
                 Arguments.of("1.40", "{\"image\": \"busybox\", \"nets\": [{\"network\": \"private\", \"port\": \"p\"}]}",
                         "'nets'"),
+                Arguments.of("1.40", "{\"image\": \"busybox\", \"mounts\": [{\"type\": \"bind\", "
+                        + "\"source\": \"hello\", \"destination\": \"/etc/motd\"}]}", "type bind is not served"),
                 Arguments.of("1.40", "{\"image\": \"busybox\", \"mounts\": [{\"source\": \"v\", "
+                        + "\"destination\": \"data\"}]}", "does not match '^/'"),
+                Arguments.of("1.40", "{\"image\": \"busybox\", \"mounts\": [{\"source\": \"v\"}]}",
+                        "'mounts'"),
+                Arguments.of("1.40", "{\"image\": \"busybox\", \"mounts\": [{\"size\": \"1G\", "
                         + "\"destination\": \"/d\"}]}", "'mounts'"),
+                Arguments.of("1.40", "{\"image\": \"busybox\", \"mounts\": [{\"source\": \"v\", "
+                        + "\"destination\": \"/d\", \"driver\": \"nfs\"}]}", "'driver' was unexpected"),
                 Arguments.of("1.40", "{\"image\": \"busybox\", \"security_groups\": [\"no-such-group\"]}",
                         "Security group no-such-group not found."),
                 Arguments.of("1.40", "{\"image\": \"busybox\", \"exposed_ports\": {\"80/sctp\": {}}}",

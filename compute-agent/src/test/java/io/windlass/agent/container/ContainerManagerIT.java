@@ -4,6 +4,7 @@ import io.windlass.agent.testing.ContainerSpecs;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HealthCheck;
 import io.quarkus.test.common.WithTestResource;
@@ -22,6 +23,8 @@ import io.windlass.container.ContainerStatus;
 import io.windlass.container.ContainerStatusReport;
 import io.windlass.container.CreateContainer;
 import io.windlass.container.DeleteContainer;
+import io.windlass.container.FindVolumes;
+import io.windlass.container.VolumeMount;
 import io.windlass.container.ResizeContainer;
 import io.windlass.context.RequestContext;
 import io.windlass.host.HostState;
@@ -272,7 +275,7 @@ class ContainerManagerIT {
                 .body("checks.name", hasItem("rabbitmq"));
     }
 
-    /** Zun's create fields (compute RPC 1.15): exposed ports, a health check. */
+    /** Zun's create fields (compute RPC 1.15): exposed ports, a health check, mounts. */
     private static ContainerSpecs fieldsSpec(String uuid) {
         return ContainerSpecs.container(uuid).name("fields-" + uuid.substring(0, 8)).limits(0.5, 64)
                 .labels(Map.of(TEST_LABEL, TEST_LABEL_VALUE)).project("project-1");
@@ -316,5 +319,57 @@ class ContainerManagerIT {
         assertTrue(unhealthy.statusDetail().endsWith(" (unhealthy)"), unhealthy.statusDetail());
         assertEquals(ContainerStatus.RUNNING, unhealthy.status());
         deleteAndAwaitGone(uuid);
+    }
+
+    @Test
+    void namedVolumesOfTheProjectAreMountedAndTheOnesMadeForItGoWithIt() {
+        String uuid = UUID.randomUUID().toString();
+        String named = "it-vol-" + uuid.substring(0, 8);
+        String foreign = "it-vol-other-" + uuid.substring(0, 8);
+        String made = "windlass-" + uuid + "-1";
+        docker.createVolumeCmd().withName(named).withLabels(Map.of("windlass.project", "project-1", TEST_LABEL,
+                TEST_LABEL_VALUE)).exec();
+        docker.createVolumeCmd().withName(foreign).withLabels(Map.of("windlass.project", "project-2", TEST_LABEL,
+                TEST_LABEL_VALUE)).exec();
+        try {
+            // another project's volume, like one that does not exist, is not the project's to see
+            assertEquals(List.of(named), compute.findVolumes(HOST, ctx, new FindVolumes("project-1",
+                    List.of(named, foreign, "no-such-volume"))).names());
+
+            compute.createContainer(HOST, ctx, new CreateContainer(fieldsSpec(uuid).mounts(List.of(
+                    new VolumeMount(named, "/data", false), new VolumeMount(made, "/scratch", true))).build(), true));
+            awaitReport(uuid, "Running", r -> r.operationDone() && r.status() == ContainerStatus.RUNNING);
+            Map<String, String> mounted = new java.util.TreeMap<>();
+            docker.inspectContainerCmd(ContainerSpec.engineName(uuid)).exec().getMounts()
+                    .forEach(m -> mounted.put(m.getName(), m.getDestination().getPath()));
+            assertEquals(Map.of(named, "/data", made, "/scratch"), mounted);
+            assertEquals(uuid, docker.inspectVolumeCmd(made).exec().getLabels().get("windlass.uuid"));
+
+            deleteAndAwaitGone(uuid);
+            assertThrows(NotFoundException.class, () -> docker.inspectVolumeCmd(made).exec());
+            assertEquals(named, docker.inspectVolumeCmd(named).exec().getName(), "a named volume outlives it");
+        } finally {
+            for (String volume : List.of(named, foreign, made)) {
+                try {
+                    docker.removeVolumeCmd(volume).exec();
+                } catch (NotFoundException e) {
+                    // removed by the test
+                }
+            }
+        }
+    }
+
+    @Test
+    void aVolumeTheHostDoesNotHaveFailsTheCreateAndLeavesNothing() {
+        String uuid = UUID.randomUUID().toString();
+        String made = "windlass-" + uuid + "-0";
+        compute.createContainer(HOST, ctx, new CreateContainer(fieldsSpec(uuid).mounts(List.of(
+                new VolumeMount(made, "/scratch", true), new VolumeMount("it-missing-" + uuid.substring(0, 8),
+                        "/data", false))).build(), true));
+        ContainerStatusReport failed = awaitReport(uuid, "Error", r -> r.status() == ContainerStatus.ERROR);
+        assertTrue(failed.statusReason().endsWith("Volume it-missing-" + uuid.substring(0, 8)
+                + " could not be found."), failed.statusReason());
+        assertEquals(0, engineContainersNamed(uuid));
+        assertThrows(NotFoundException.class, () -> docker.inspectVolumeCmd(made).exec());
     }
 }

@@ -70,6 +70,7 @@ public class DockerContainerDriver implements ContainerDriver {
 
     private final DockerClient docker;
     private final DockerCalls calls = new DockerCalls("Container");
+    private final EngineVolumes volumes;
     /** Event streams stay silent for as long as nothing happens, so they get no read timeout. */
     private final DockerClient events;
     private final Duration pullTimeout;
@@ -82,6 +83,7 @@ public class DockerContainerDriver implements ContainerDriver {
         this.events = DockerClientFactory.create(dockerHost, Duration.ZERO);
         this.pullTimeout = pullTimeout;
         this.ports = ports;
+        this.volumes = new EngineVolumes(docker);
         this.logs = new DockerLogs(docker, calls, DockerLogs.READ_TIMEOUT);
         this.access = new DockerContainerAccess(docker, DockerClientFactory.transportOf(docker), calls,
                 DockerContainerDriver::engineName);
@@ -154,6 +156,10 @@ public class DockerContainerDriver implements ContainerDriver {
         }
         if (spec.healthcheck() != null) {
             cmd.withHealthcheck(DockerHealthcheck.of(spec.healthcheck()));
+        }
+        if (!spec.mounts().isEmpty()) {
+            // Zun's mounts on engine volumes; a failed create has the shell remove the container, and its volumes
+            host.withMounts(volumes.prepare(spec));
         }
         LOG.debugf("docker create %s", spec.uuid());
         // no uuid here: a "not found" from create is about the image, not the container
@@ -283,12 +289,24 @@ public class DockerContainerDriver implements ContainerDriver {
     @Override
     public void remove(String uuid, boolean force) {
         // asked before the removal: afterwards the engine no longer knows which networks it was on
-        InspectContainerResponse r = calls.call("inspect", uuid, () -> docker.inspectContainerCmd(engineName(uuid))
-                .exec());
+        InspectContainerResponse r;
+        try {
+            r = calls.call("inspect", uuid, () -> docker.inspectContainerCmd(engineName(uuid)).exec());
+        } catch (WorkloadNotFoundException e) {
+            // a create that failed before the container existed may have made its volumes
+            volumes.release(uuid);
+            throw e;
+        }
         List<String> networks = r.getNetworkSettings() == null ? List.of()
                 : WorkloadPorts.windlassNetworks(r.getNetworkSettings().getNetworks());
         calls.run("remove", uuid, () -> docker.removeContainerCmd(engineName(uuid)).withForce(force).exec());
         ports.release(networks);
+        volumes.release(uuid);
+    }
+
+    @Override
+    public List<String> volumes(String projectId, List<String> names) {
+        return volumes.find(projectId, names);
     }
 
     @Override
