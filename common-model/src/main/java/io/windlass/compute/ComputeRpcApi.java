@@ -53,7 +53,8 @@ import java.time.Duration;
  * {@code container_get_archive}, {@code container_put_archive} (Zun's {@code execute}, {@code execute_resize},
  * {@code top}, {@code get_archive} and {@code put_archive}: calls into a container on its host, named as Zun's
  * compute RPC names them); 1.12 {@code resize_server} (a call: a server's limits changed in place); 1.15
- * {@link io.windlass.container.ContainerSpec} gained {@code exposedPorts}, {@code healthcheck} and {@code mounts}
+ * {@link io.windlass.container.ContainerSpec} gained {@code exposedPorts}, {@code healthcheck}, {@code mounts},
+ * {@code runtime} and {@code cpuPolicy}
  * (Zun's create fields), which a 1.14 agent would ignore: the conductor fails a container that has any of them
  * rather than send it under a cap below 1.15 (1.13 and 1.14 are other branches' versions); and {@code find_volumes}
  * (a call: which engine volumes a host has for a project, before a container mounting them is accepted).
@@ -77,14 +78,14 @@ public class ComputeRpcApi {
     private static final RpcVersion V1_15 = new RpcVersion(1, 15);
     /** This build's API: the newest method's version. */
     public static final RpcVersion VERSION = V1_15;
-    /** The version from which agents honour a container's exposed ports, health check and mounts. */
+    /** The version from which agents honour a container's exposed ports, health check, mounts, runtime, CPU policy. */
     public static final RpcVersion CONTAINER_FIELDS = V1_15;
     /** The version from which agents put a workload on its ports ({@code networks} in its create). */
     public static final RpcVersion TENANT_NETWORKS = V1_5;
     /** The version from which agents leave a server spawned with {@link ServerSpec#stopped()} powered off. */
     public static final RpcVersion SPAWNS_STOPPED = V1_4;
 
-    /** 1.5: gained {@code networks}; 1.15: the spec gained {@code exposedPorts}, {@code healthcheck}, {@code mounts}. */
+    /** 1.5: gained {@code networks}; 1.15: the spec gained Zun's exposed ports, health check, mounts, runtime, CPU policy. */
     public static final RpcMethod<CreateContainer> CREATE_CONTAINER =
             RpcMethod.of("create_container", CreateContainer.class, V1_0).changedIn(V1_5).changedIn(V1_15);
     public static final RpcMethod<ContainerOperation> CONTAINER_ACTION =

@@ -49,15 +49,15 @@ public class ContainerManager implements WorkloadManager {
 
     /**
      * The create, unless the agents are capped below the version that honours the container's exposed ports,
-     * health check and mounts: an older agent would make it without them, so it fails with the reason instead.
+     * health check, mounts, runtime and dedicated CPUs: an older agent would make it without them, so it fails with the reason instead.
      */
     private void create(String host, RequestContext ctx, ContainerEntity row, boolean run, WorkloadNetworks networks) {
         ContainerSpec spec = rules.spec(row);
         RpcVersion sent = compute.versionFor(ComputeRpcApi.CREATE_CONTAINER);
-        if (ComputeRpcApi.CONTAINER_FIELDS.isNewerThan(sent) && (!spec.exposedPorts().isEmpty()
-                || spec.healthcheck() != null || !spec.mounts().isEmpty())) {
+        if (ComputeRpcApi.CONTAINER_FIELDS.isNewerThan(sent) && spec.needsContainerFields()) {
             throw new RpcVersionCapExceeded(RpcTopics.compute(host), ComputeRpcApi.CREATE_CONTAINER,
-                    "a container's exposed ports, health check or mounts", ComputeRpcApi.CONTAINER_FIELDS, sent);
+                    "a container's exposed ports, health check, mounts, runtime or dedicated CPUs", ComputeRpcApi.CONTAINER_FIELDS,
+                    sent);
         }
         compute.createContainer(host, ctx, new CreateContainer(spec, run, networks));
     }

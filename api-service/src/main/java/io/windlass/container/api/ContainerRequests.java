@@ -41,6 +41,11 @@ public class ContainerRequests {
 
     public NewContainer create(JsonNode body, ApiVersion version) {
         RequestFields f = validator.body(ApiFamily.ZUN, "container/containers/create", version, body);
+        if ("dedicated".equals(f.text("cpu_policy")) && f.has("cpu")
+                && Double.parseDouble(f.text("cpu")) != Math.rint(Double.parseDouble(f.text("cpu")))) {
+            // Zun's claim takes int(cpu) CPUs, so 1.5 would get one and 0.5 none: refused instead
+            throw InvalidInputException.field("cpu", f.text("cpu"), "cpu_policy dedicated takes whole CPUs.");
+        }
         RestartPolicy restart = f.object("restart_policy").as(RestartPolicy.class);
         // 1.20-1.35 had no tty field: interactive meant both
         boolean tty = version.isAtLeast(ContainerApiVersions.TTY) ? f.bool("tty", false)

@@ -285,6 +285,7 @@ public class ContainerService {
         c.requestedHost = r.requestedHost();
         c.exposedPorts = new ArrayList<>(r.exposedPorts());
         c.healthcheck = r.healthcheck();
+        c.cpuPolicy = r.cpuPolicy();
         c.status = ContainerStatus.CREATING;
         return c;
     }

@@ -38,6 +38,7 @@ import java.util.Map;
  * @param exposedPorts    Docker's {@code "80/tcp"} keys of Zun's {@code exposed_ports}; empty: none
  * @param healthcheck     the health check, or null for the image's
  * @param mounts          Zun's {@code mounts}, in order
+ * @param cpuPolicy       {@code shared}, or {@code dedicated}: whole CPUs of the host for it alone
  */
 public record NewContainer(String name, String image, List<String> command, List<String> entrypoint, double cpu,
                            int memoryMb, int diskGb, String workdir, String hostname,
@@ -47,5 +48,5 @@ public record NewContainer(String name, String image, List<String> command, List
                            boolean autoHeal, String runtime, boolean privileged, String availabilityZone,
                            Map<String, List<String>> schedulerHints, String requestedHost,
                            List<RequestedNetwork> nets, List<String> exposedPorts,
-                           ContainerHealthcheck healthcheck, List<RequestedMount> mounts) {
+                           ContainerHealthcheck healthcheck, List<RequestedMount> mounts, String cpuPolicy) {
 }

@@ -92,7 +92,9 @@ class ContainerCreateValidationIT {
                         + "\"retries\": -1}}", "-1 is less than the minimum of 0"),
                 Arguments.of("1.40", "{\"image\": \"busybox\", \"healthcheck\": {\"test\": \"true\"}}",
                         "'test'"),
-                Arguments.of("1.40", "{\"image\": \"busybox\", \"cpu_policy\": \"dedicated\"}", "'cpu_policy'"),
+                Arguments.of("1.40", "{\"image\": \"busybox\", \"cpu_policy\": \"pinned\"}", "'cpu_policy'"),
+                Arguments.of("1.40", "{\"image\": \"busybox\", \"cpu\": 1.5, \"cpu_policy\": \"dedicated\"}",
+                        "'cpu'"),
                 Arguments.of("1.40", "{\"image\": \"busybox\", \"host\": \"no such host\"}", "'host'"),
                 Arguments.of("1.40", "{\"image\": \"busybox\", \"image_driver\": \"glance\"}", "'image_driver'"));
     }

@@ -148,6 +148,25 @@ class ContainerRequestsTest {
     }
 
     @Test
+    void aRuntimeIsTakenAsNamedForTheEngineToJudge() {
+        assertEquals("io.containerd.runc.v2", requests.create(json("{\"image\": \"busybox\", "
+                + "\"runtime\": \"io.containerd.runc.v2\"}"), ApiVersion.parse("1.5")).runtime());
+        assertThrows(InvalidInputException.class, () -> requests.create(json("{\"image\": \"busybox\", "
+                + "\"runtime\": \"\"}"), V1_40));
+    }
+
+    @Test
+    void dedicatedCpusAreWholeOnes() {
+        assertEquals("shared", requests.create(json("{\"image\": \"busybox\"}"), V1_40).cpuPolicy());
+        assertEquals("dedicated", requests.create(json("{\"image\": \"busybox\", \"cpu\": 2, "
+                + "\"cpu_policy\": \"dedicated\"}"), V1_40).cpuPolicy());
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> requests.create(json(
+                "{\"image\": \"busybox\", \"cpu\": 0.5, \"cpu_policy\": \"dedicated\"}"), V1_40));
+        assertEquals("Invalid input for field 'cpu'.Value: '0.5'. cpu_policy dedicated takes whole CPUs.",
+                e.getMessage());
+    }
+
+    @Test
     void aHealthCheckIsZunsCmdAndSeconds() {
         assertEquals(new ContainerHealthcheck("curl -f localhost", 10, 3, 5, null), requests.create(json(
                 "{\"image\": \"busybox\", \"healthcheck\": {\"cmd\": \"curl -f localhost\", \"interval\": 10, "

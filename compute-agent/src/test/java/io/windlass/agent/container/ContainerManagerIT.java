@@ -372,4 +372,53 @@ class ContainerManagerIT {
         assertEquals(0, engineContainersNamed(uuid));
         assertThrows(NotFoundException.class, () -> docker.inspectVolumeCmd(made).exec());
     }
+
+    @Test
+    void aRuntimeTheEngineHasIsUsedAndOneItLacksFailsTheCreate() {
+        String uuid = UUID.randomUUID().toString();
+        compute.createContainer(HOST, ctx, new CreateContainer(fieldsSpec(uuid).runtime("runc").build(), true));
+        awaitReport(uuid, "Running", r -> r.operationDone() && r.status() == ContainerStatus.RUNNING);
+        assertEquals("runc", docker.inspectContainerCmd(ContainerSpec.engineName(uuid)).exec().getHostConfig()
+                .getRuntime());
+        deleteAndAwaitGone(uuid);
+
+        String other = UUID.randomUUID().toString();
+        compute.createContainer(HOST, ctx, new CreateContainer(fieldsSpec(other).runtime("no-such-runtime").build(),
+                true));
+        ContainerStatusReport failed = awaitReport(other, "Error", r -> r.status() == ContainerStatus.ERROR);
+        assertTrue(failed.statusReason().contains("no-such-runtime"), failed.statusReason());
+        assertEquals(0, engineContainersNamed(other));
+    }
+
+    @Test
+    void dedicatedCpusAreWholeCpusNoOtherPinnedContainerHas() {
+        int hostCpus = docker.infoCmd().exec().getNCPU();
+        String first = UUID.randomUUID().toString();
+        compute.createContainer(HOST, ctx, new CreateContainer(fieldsSpec(first).limits(1, 64).cpuPolicy("dedicated")
+                .build(), true));
+        awaitReport(first, "Running", r -> r.operationDone() && r.status() == ContainerStatus.RUNNING);
+        String firstCpus = docker.inspectContainerCmd(ContainerSpec.engineName(first)).exec().getHostConfig()
+                .getCpusetCpus();
+        assertEquals(1, firstCpus.split(",").length, firstCpus);
+
+        // every CPU but the first container's: the host has no more to dedicate
+        String second = UUID.randomUUID().toString();
+        compute.createContainer(HOST, ctx, new CreateContainer(fieldsSpec(second).limits(hostCpus, 64)
+                .cpuPolicy("dedicated").build(), true));
+        ContainerStatusReport refused = awaitReport(second, "Error", r -> r.status() == ContainerStatus.ERROR);
+        assertTrue(refused.statusReason().contains("Not enough CPUs to dedicate"), refused.statusReason());
+        assertEquals(0, engineContainersNamed(second));
+
+        if (hostCpus > 1) {
+            String third = UUID.randomUUID().toString();
+            compute.createContainer(HOST, ctx, new CreateContainer(fieldsSpec(third).limits(hostCpus - 1, 64)
+                    .cpuPolicy("dedicated").build(), true));
+            awaitReport(third, "Running", r -> r.operationDone() && r.status() == ContainerStatus.RUNNING);
+            String thirdCpus = docker.inspectContainerCmd(ContainerSpec.engineName(third)).exec().getHostConfig()
+                    .getCpusetCpus();
+            assertFalse(List.of(thirdCpus.split(",")).contains(firstCpus), thirdCpus + " holds " + firstCpus);
+            deleteAndAwaitGone(third);
+        }
+        deleteAndAwaitGone(first);
+    }
 }

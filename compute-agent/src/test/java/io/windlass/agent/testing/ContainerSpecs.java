@@ -28,6 +28,8 @@ public final class ContainerSpecs {
     private List<String> exposedPorts = List.of();
     private ContainerHealthcheck healthcheck;
     private List<VolumeMount> mounts = List.of();
+    private String runtime;
+    private String cpuPolicy;
 
     private ContainerSpecs(String uuid) {
         this.uuid = uuid;
@@ -104,8 +106,18 @@ public final class ContainerSpecs {
         return this;
     }
 
+    public ContainerSpecs runtime(String value) {
+        runtime = value;
+        return this;
+    }
+
+    public ContainerSpecs cpuPolicy(String value) {
+        cpuPolicy = value;
+        return this;
+    }
+
     public ContainerSpec build() {
         return new ContainerSpec(uuid, name, image, command, List.of(), cpu, memoryMb, workdir, null, environment, labels,
-                restart, false, false, pullPolicy, false, project, exposedPorts, healthcheck, mounts);
+                restart, false, false, pullPolicy, false, project, exposedPorts, healthcheck, mounts, runtime, cpuPolicy);
     }
 }
