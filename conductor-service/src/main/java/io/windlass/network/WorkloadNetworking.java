@@ -1,5 +1,6 @@
 package io.windlass.network;
 
+import io.windlass.container.persistence.ContainerEntity;
 import io.windlass.persistence.WorkloadEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -99,6 +100,9 @@ public class WorkloadNetworking {
      * with them. A group something else has come to use is left to its project.
      */
     private void releaseExposedGroup(WorkloadEntity row) {
+        if (!(row instanceof ContainerEntity c) || c.exposedPorts.isEmpty()) {
+            return;
+        }
         int deleted = em.createNativeQuery("DELETE FROM security_groups g WHERE g.project_id = :project "
                         + "AND g.name = :name AND NOT g.is_default AND NOT EXISTS "
                         + "(SELECT 1 FROM port_security_groups p WHERE p.security_group_id = g.id)")
