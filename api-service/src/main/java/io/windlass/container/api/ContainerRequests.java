@@ -62,12 +62,16 @@ public class ContainerRequests {
                         m.has("size") ? Integer.valueOf(m.text("size")) : null)).toList());
     }
 
-    /** Zun's request names the command {@code cmd} and keeps it as {@code test}; an empty object is none. */
+    /**
+     * Zun's request names the command {@code cmd} and keeps it as {@code test}; {@code test} alone (a shown
+     * healthcheck sent back) is taken as the command; an empty object is none.
+     */
     private static ContainerHealthcheck healthcheck(RequestFields h) {
-        if (!h.has("cmd")) {
+        String command = h.has("cmd") ? h.text("cmd") : h.has("test") ? h.text("test") : null;
+        if (command == null) {
             return null;
         }
-        return new ContainerHealthcheck(h.text("cmd"), seconds(h, "interval"), seconds(h, "retries"),
+        return new ContainerHealthcheck(command, seconds(h, "interval"), seconds(h, "retries"),
                 seconds(h, "timeout"), seconds(h, "start_period"));
     }
 

@@ -158,7 +158,9 @@ public class ContainerSecurityGroups {
                 groups.attach(port.id(), changed(port.securityGroups(), id, add));
             }
             c.securityGroups = changed(c.securityGroups, id, add);
+            // done when this commits: no host reports on it
             actions.record(caller, ActionLog.CONTAINER, c.uuid, c.projectId, action.verb());
+            actions.finished(c.uuid, caller.requestId(), false);
             List<String> portIds = held.stream().map(PortRecord::id).toList();
             if (!portIds.isEmpty()) {
                 // recorded with the change (RpcOutbox): the hosts get their new filters once it commits

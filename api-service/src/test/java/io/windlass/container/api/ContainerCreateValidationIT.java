@@ -90,8 +90,8 @@ class ContainerCreateValidationIT {
                         + "\"interval\": \"5s\"}}", "'5s' is not of type 'integer', 'null'"),
                 Arguments.of("1.40", "{\"image\": \"busybox\", \"healthcheck\": {\"cmd\": \"true\", "
                         + "\"retries\": -1}}", "-1 is less than the minimum of 0"),
-                Arguments.of("1.40", "{\"image\": \"busybox\", \"healthcheck\": {\"test\": \"true\"}}",
-                        "'test'"),
+                Arguments.of("1.40", "{\"image\": \"busybox\", \"healthcheck\": {\"cmd\": \"true\", "
+                        + "\"status\": \"healthy\"}}", "'status' was unexpected"),
                 Arguments.of("1.40", "{\"image\": \"busybox\", \"cpu_policy\": \"pinned\"}", "'cpu_policy'"),
                 Arguments.of("1.40", "{\"image\": \"busybox\", \"cpu\": 1.5, \"cpu_policy\": \"dedicated\"}",
                         "'cpu'"),

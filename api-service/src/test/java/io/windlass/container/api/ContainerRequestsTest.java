@@ -174,6 +174,12 @@ class ContainerRequestsTest {
         assertEquals(new ContainerHealthcheck("true", null, null, null, 30), requests.create(json(
                 "{\"image\": \"busybox\", \"healthcheck\": {\"cmd\": \"true\", \"start_period\": 30}}"), V1_40)
                 .healthcheck());
+        // the name Zun shows it under, as a shown healthcheck sent back has it; cmd wins, as Zun's pop
+        assertEquals(new ContainerHealthcheck("true", 5, null, null, null), requests.create(json(
+                "{\"image\": \"busybox\", \"healthcheck\": {\"test\": \"true\", \"interval\": 5}}"), V1_40)
+                .healthcheck());
+        assertEquals("exit 0", requests.create(json("{\"image\": \"busybox\", \"healthcheck\": "
+                + "{\"test\": \"true\", \"cmd\": \"exit 0\"}}"), V1_40).healthcheck().test());
         // Zun's "if healthcheck": an empty one is none
         assertEquals(null, requests.create(json("{\"image\": \"busybox\", \"healthcheck\": {}}"), V1_40)
                 .healthcheck());

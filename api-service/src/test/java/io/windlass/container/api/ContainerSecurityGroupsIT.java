@@ -94,7 +94,8 @@ class ContainerSecurityGroupsIT {
                 .body("errors[0].code", equalTo("container.invalid-value"))
                 .body("errors[0].detail", equalTo("Security group " + db + " has been added to container."));
 
-        change(V1_14, uuid, "remove_security_group", "web-" + suffix).statusCode(202);
+        String removal = change(V1_14, uuid, "remove_security_group", "web-" + suffix).statusCode(202)
+                .extract().header("X-OpenStack-Request-Id");
         portsOf(uuid).body("ports[0].security_groups", equalTo(List.of(db)));
         change(V1_14, uuid, "remove_security_group", web).statusCode(400)
                 .body("errors[0].detail", equalTo("Security group " + web + " was not added to container."));
@@ -105,6 +106,12 @@ class ContainerSecurityGroupsIT {
                 .get("/container/v1/containers/" + uuid + "/container_actions").then().statusCode(200)
                 .body("containerActions.action", containsInAnyOrder("create", "add_security_group",
                         "remove_security_group"));
+
+        // finished with the change (1.33 shows it): no host reports on it
+        given().header("OpenStack-API-Version", "container 1.33").when()
+                .get("/container/v1/containers/" + uuid + "/container_actions/" + removal).then().statusCode(200)
+                .body("action", equalTo("remove_security_group"))
+                .body("finish_time", org.hamcrest.Matchers.notNullValue());
 
         rows.writeAsConductor(UUID.fromString(uuid), "status = 'Error', host = NULL");
         given().header("OpenStack-API-Version", "container 1.40").when().delete("/container/v1/containers/" + uuid)
