@@ -421,4 +421,19 @@ class ContainerManagerIT {
         }
         deleteAndAwaitGone(first);
     }
+
+    @Test
+    void theVolumeMadeForAnAutoRemovedContainerGoesWhenTheEngineRemovesIt() throws InterruptedException {
+        String uuid = UUID.randomUUID().toString();
+        String made = "windlass-" + uuid + "-0";
+        compute.createContainer(HOST, ctx, new CreateContainer(fieldsSpec(uuid).command(List.of("true"))
+                .autoRemove(true).mounts(List.of(new VolumeMount(made, "/scratch", true))).build(), true));
+        awaitReport(uuid, "gone", ContainerStatusReport::gone);
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline && !docker.listVolumesCmd().withFilter("name", List.of(made)).exec()
+                .getVolumes().isEmpty()) {
+            Thread.sleep(200);
+        }
+        assertThrows(NotFoundException.class, () -> docker.inspectVolumeCmd(made).exec());
+    }
 }

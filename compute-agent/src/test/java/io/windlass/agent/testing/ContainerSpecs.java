@@ -30,6 +30,7 @@ public final class ContainerSpecs {
     private List<VolumeMount> mounts = List.of();
     private String runtime;
     private String cpuPolicy;
+    private boolean autoRemove;
 
     private ContainerSpecs(String uuid) {
         this.uuid = uuid;
@@ -116,8 +117,13 @@ public final class ContainerSpecs {
         return this;
     }
 
+    public ContainerSpecs autoRemove(boolean value) {
+        autoRemove = value;
+        return this;
+    }
+
     public ContainerSpec build() {
         return new ContainerSpec(uuid, name, image, command, List.of(), cpu, memoryMb, workdir, null, environment, labels,
-                restart, false, false, pullPolicy, false, project, exposedPorts, healthcheck, mounts, runtime, cpuPolicy);
+                restart, false, false, pullPolicy, autoRemove, project, exposedPorts, healthcheck, mounts, runtime, cpuPolicy);
     }
 }

@@ -342,6 +342,14 @@ public class DockerContainerDriver implements ContainerDriver {
         volumes.release(uuid);
     }
 
+    private void releaseVolumesOf(String uuid) {
+        try {
+            volumes.release(uuid);
+        } catch (DriverException e) {
+            LOG.warnf("volumes made for %s not released: %s", uuid, e.getMessage());
+        }
+    }
+
     @Override
     public List<String> volumes(String projectId, List<String> names) {
         return volumes.find(projectId, names);
@@ -448,6 +456,9 @@ public class DockerContainerDriver implements ContainerDriver {
         try {
             r = calls.call("inspect", uuid, () -> docker.inspectContainerCmd(engineName(uuid)).exec());
         } catch (WorkloadNotFoundException e) {
+            // gone without the agent removing it (auto_remove, a docker rm): the volumes made for it go too.
+            // Observations run under the container's lock, so no create of it is half-way here.
+            releaseVolumesOf(uuid);
             return Optional.empty();
         }
         DockerContainerState state = DockerContainerState.of(r.getState());
