@@ -49,7 +49,8 @@ public class ActionLog {
 
     /**
      * An action the api-service carried out itself, a call to the workload's host it waited for
-     * (Zun's {@code exec_cmd}, {@code put_archive}), has ended: no conductor reports it, so it is
+     * (Zun's {@code exec_cmd}, {@code put_archive}), or a change it made alone ({@code add_security_group}),
+     * has ended: no conductor reports it, so it is
      * finished here; call inside a transaction. {@code failed}: it did not get done ({@code Error},
      * as the conductor marks an action one of whose events failed).
      */

@@ -10,6 +10,7 @@ import io.windlass.container.ContainerProcesses;
 import io.windlass.container.ContainerStats;
 import io.windlass.container.CreateContainer;
 import io.windlass.container.DeleteContainer;
+import io.windlass.container.FindVolumes;
 import io.windlass.container.GetContainerArchive;
 import io.windlass.container.ListContainerProcesses;
 import io.windlass.container.PutContainerArchive;
@@ -59,7 +60,12 @@ import java.time.Duration;
  * {@code set_admin_password} (a call: root's password set in a running server's guest, Nova's
  * {@code changePassword}; RemoteException {@link #PASSWORD_SET_FAILED} with the reason, or {@code ServerNotFound});
  * 1.14 {@code commit_workload} (a call: a server's or container's engine container committed to an image, for
- * Nova's createImage and createBackup and Zun's commit) and {@code remove_image} (a cast: such an image deleted).
+ * Nova's createImage and createBackup and Zun's commit) and {@code remove_image} (a cast: such an image deleted);
+ * 1.15 {@link io.windlass.container.ContainerSpec} gained {@code exposedPorts}, {@code healthcheck}, {@code mounts},
+ * {@code runtime} and {@code cpuPolicy}
+ * (Zun's create fields), which a 1.14 agent would ignore: the conductor fails a container that has any of them
+ * rather than send it under a cap below 1.15; and {@code find_volumes}
+ * (a call: which engine volumes a host has for a project, before a container mounting them is accepted).
  * Each method names the version that introduced it; under a version cap
  * ({@code windlass.rpc.version-cap.compute}) a newer one is not sent ({@link io.windlass.rpc.RpcVersionCapExceeded}).
  */
@@ -79,18 +85,21 @@ public class ComputeRpcApi {
     private static final RpcVersion V1_12 = new RpcVersion(1, 12);
     private static final RpcVersion V1_13 = new RpcVersion(1, 13);
     private static final RpcVersion V1_14 = new RpcVersion(1, 14);
+    private static final RpcVersion V1_15 = new RpcVersion(1, 15);
     /** This build's API: the newest method's version. */
-    public static final RpcVersion VERSION = V1_14;
+    public static final RpcVersion VERSION = V1_15;
     /** The RemoteException type of a password the guest did not take (Nova's InstancePasswordSetFailed); its message is the reason. */
     public static final String PASSWORD_SET_FAILED = "InstancePasswordSetFailed";
+    /** The version from which agents honour a container's exposed ports, health check, mounts, runtime, CPU policy. */
+    public static final RpcVersion CONTAINER_FIELDS = V1_15;
     /** The version from which agents put a workload on its ports ({@code networks} in its create). */
     public static final RpcVersion TENANT_NETWORKS = V1_5;
     /** The version from which agents leave a server spawned with {@link ServerSpec#stopped()} powered off. */
     public static final RpcVersion SPAWNS_STOPPED = V1_4;
 
-    /** 1.5: gained {@code networks}. */
+    /** 1.5: gained {@code networks}; 1.15: the spec gained Zun's exposed ports, health check, mounts, runtime, CPU policy. */
     public static final RpcMethod<CreateContainer> CREATE_CONTAINER =
-            RpcMethod.of("create_container", CreateContainer.class, V1_0).changedIn(V1_5);
+            RpcMethod.of("create_container", CreateContainer.class, V1_0).changedIn(V1_5).changedIn(V1_15);
     public static final RpcMethod<ContainerOperation> CONTAINER_ACTION =
             RpcMethod.of("container_action", ContainerOperation.class, V1_0);
     public static final RpcMethod<DeleteContainer> DELETE_CONTAINER =
@@ -127,6 +136,8 @@ public class ComputeRpcApi {
             RpcMethod.of("container_get_archive", GetContainerArchive.class, V1_11);
     public static final RpcMethod<PutContainerArchive> CONTAINER_PUT_ARCHIVE =
             RpcMethod.of("container_put_archive", PutContainerArchive.class, V1_11);
+    public static final RpcMethod<FindVolumes> FIND_VOLUMES =
+            RpcMethod.of("find_volumes", FindVolumes.class, V1_15);
     public static final RpcMethod<ServerOperation> SERVER_ACTION =
             RpcMethod.of("server_action", ServerOperation.class, V1_3);
     public static final RpcMethod<ServerRef> DESTROY_SERVER = RpcMethod.of("destroy_server", ServerRef.class, V1_3);
@@ -196,6 +207,11 @@ public class ComputeRpcApi {
     }
 
     /** Synchronous (since 1.11): the container's processes. */
+    /** Synchronous (since 1.15): which of the engine volumes the host has for the project. */
+    public FindVolumes.Found findVolumes(String host, RequestContext ctx, FindVolumes request) {
+        return rpc.call(RpcTopics.compute(host), FIND_VOLUMES, ctx, request, FindVolumes.Found.class, callTimeout);
+    }
+
     public ContainerProcesses containerTop(String host, RequestContext ctx, ListContainerProcesses request) {
         return rpc.call(RpcTopics.compute(host), CONTAINER_TOP, ctx, request, ContainerProcesses.class, callTimeout);
     }

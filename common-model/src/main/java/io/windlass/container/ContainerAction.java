@@ -27,7 +27,10 @@ public enum ContainerAction {
     GET_ARCHIVE("get_archive", null),
     PUT_ARCHIVE("put_archive", null),
     NETWORK_ATTACH("network_attach", TaskState.NETWORK_ATTACHING),
-    NETWORK_DETACH("network_detach", TaskState.NETWORK_DETACHING);
+    NETWORK_DETACH("network_detach", TaskState.NETWORK_DETACHING),
+    /** The ports' groups change in the api-service's transaction: no task runs on the host. */
+    ADD_SECURITY_GROUP("add_security_group", null),
+    REMOVE_SECURITY_GROUP("remove_security_group", null);
 
     private final String verb;
     private final TaskState taskState;

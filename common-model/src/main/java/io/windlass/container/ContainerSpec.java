@@ -25,18 +25,45 @@ import java.util.Map;
  * @param imagePullPolicy always, ifnotpresent or never; null means ifnotpresent
  * @param autoRemove      remove the engine container when it exits
  * @param projectId       owner project (engine label, for operators)
+ * @param exposedPorts    Docker's {@code ExposedPorts} keys, {@code "80/tcp"} (compute RPC 1.15; empty: the image's)
+ * @param healthcheck     the engine's health check, or null for the image's (1.15)
+ * @param mounts          engine volumes mounted into it (1.15)
+ * @param runtime         the engine runtime (Zun's {@code runtime}, one of {@code docker info}'s Runtimes), or null
+ *                        for the engine's default (1.15; a 1.14 agent gave every container the default)
+ * @param cpuPolicy       Zun's {@code cpu_policy}: {@code dedicated} pins the container to whole CPUs of its host
+ *                        that no other dedicated container has; {@code shared} or null, none (1.15)
  */
 public record ContainerSpec(String uuid, String name, String image, List<String> command, List<String> entrypoint,
                             double cpu, int memoryMb, String workdir, String hostname,
                             Map<String, String> environment, Map<String, String> labels,
                             RestartPolicy restartPolicy, boolean interactive, boolean tty,
-                            String imagePullPolicy, boolean autoRemove, String projectId) {
+                            String imagePullPolicy, boolean autoRemove, String projectId,
+                            List<String> exposedPorts, ContainerHealthcheck healthcheck, List<VolumeMount> mounts,
+                            String runtime, String cpuPolicy) {
     public ContainerSpec {
+        exposedPorts = exposedPorts == null ? List.of() : List.copyOf(exposedPorts);
+        mounts = mounts == null ? List.of() : List.copyOf(mounts);
         command = command == null ? List.of() : List.copyOf(command);
         entrypoint = entrypoint == null ? List.of() : List.copyOf(entrypoint);
         environment = environment == null ? Map.of() : Map.copyOf(environment);
         labels = labels == null ? Map.of() : Map.copyOf(labels);
         restartPolicy = restartPolicy == null ? RestartPolicy.NO : restartPolicy;
+    }
+
+    /**
+     * Asks what only a 1.15 agent does: exposed ports, a health check, mounts, a runtime other than runc (which
+     * an older agent gives every container anyway), dedicated CPUs. An older agent would make the container without them.
+     */
+    @JsonIgnore
+    public boolean needsContainerFields() {
+        return !exposedPorts.isEmpty() || healthcheck != null || !mounts.isEmpty()
+                || runtime != null && !runtime.equals("runc") || dedicatedCpus();
+    }
+
+    /** Zun's {@code cpu_policy: dedicated}. */
+    @JsonIgnore
+    public boolean dedicatedCpus() {
+        return "dedicated".equals(cpuPolicy);
     }
 
     /** The engine-side name, stable across retries, which makes creation idempotent. */

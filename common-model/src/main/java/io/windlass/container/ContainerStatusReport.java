@@ -21,10 +21,21 @@ import java.util.Map;
  * @param gone         the engine container no longer exists (deleted on purpose or lost)
  * @param operationDone the agent finished the operation it was asked for: clear task_state
  * @param observedAt   when the agent looked
+ * @param health       the engine's health of it ({@code starting}, {@code healthy}, {@code unhealthy}), null
+ *                     without a health check; an optional field an older conductor ignores
  */
 public record ContainerStatusReport(String uuid, String host, ContainerStatus status, String statusReason,
                                     String statusDetail, String engineId,
                                     Map<String, List<ContainerAddress>> addresses, List<Integer> ports,
                                     List<String> command, boolean gone, boolean operationDone,
-                                    Instant observedAt) implements WorkloadReport {
+                                    Instant observedAt, String health) implements WorkloadReport {
+
+    /** A report without health: gone, failed, or of a container without a health check. */
+    public ContainerStatusReport(String uuid, String host, ContainerStatus status, String statusReason,
+                                 String statusDetail, String engineId, Map<String, List<ContainerAddress>> addresses,
+                                 List<Integer> ports, List<String> command, boolean gone, boolean operationDone,
+                                 Instant observedAt) {
+        this(uuid, host, status, statusReason, statusDetail, engineId, addresses, ports, command, gone, operationDone,
+                observedAt, null);
+    }
 }

@@ -15,6 +15,20 @@ public class RpcVersionCapExceeded extends RpcException {
         this.method = method.name();
     }
 
+    /**
+     * The method exists under the cap, but what this message asks of it came in a later version (a payload
+     * field the capped servers would ignore).
+     *
+     * @param what   what the message asks, for the reason ("a container's exposed ports, health check or mounts")
+     * @param needed the version that brought it
+     */
+    public RpcVersionCapExceeded(String topic, RpcMethod<?> method, String what, RpcVersion needed, RpcVersion cap) {
+        super(what + " needs " + RpcTopics.api(topic) + " RPC " + needed + " but " + topic + " is capped at " + cap
+                + " while older " + RpcTopics.api(topic) + " services run (windlass.rpc.version-cap."
+                + RpcTopics.api(topic) + ")");
+        this.method = method.name();
+    }
+
     public String method() {
         return method;
     }

@@ -4,6 +4,10 @@ import io.windlass.compute.ComputeRpcApi;
 import io.windlass.conductor.ConductorRpcApi.BuildContainer;
 import io.windlass.container.persistence.ContainerEntity;
 import io.windlass.context.RequestContext;
+import io.windlass.network.WorkloadNetworks;
+import io.windlass.rpc.RpcTopics;
+import io.windlass.rpc.RpcVersion;
+import io.windlass.rpc.RpcVersionCapExceeded;
 import io.windlass.workload.WorkloadLifecycle;
 import io.windlass.workload.WorkloadLifecycles;
 import io.windlass.workload.WorkloadManager;
@@ -28,8 +32,8 @@ public class ContainerManager implements WorkloadManager {
         // a second ask to delete stops the container first: the API let the delete through, so it is not
         // wanted running; a second ask to create does what the first asked (run or not)
         this.lifecycle = lifecycles.of(rules,
-                (host, row, networks) -> compute.createContainer(host, RequestContext.internal("conductor-service"),
-                        new CreateContainer(rules.spec(row), row.run, networks)),
+                (host, row, networks) -> create(host, RequestContext.internal("conductor-service"), row, row.run,
+                        networks),
                 (host, row) -> compute.deleteContainer(host, RequestContext.internal("conductor-service"),
                         new DeleteContainer(row.uuid.toString(), false, true)));
     }
@@ -40,8 +44,22 @@ public class ContainerManager implements WorkloadManager {
     }
 
     public void build(RequestContext ctx, BuildContainer request) {
-        lifecycle.build(ctx, request.uuid(), (host, row, networks) ->
-                compute.createContainer(host, ctx, new CreateContainer(rules.spec(row), request.run(), networks)));
+        lifecycle.build(ctx, request.uuid(), (host, row, networks) -> create(host, ctx, row, request.run(), networks));
+    }
+
+    /**
+     * The create, unless the agents are capped below the version that honours the container's exposed ports,
+     * health check, mounts, runtime and dedicated CPUs: an older agent would make it without them, so it fails with the reason instead.
+     */
+    private void create(String host, RequestContext ctx, ContainerEntity row, boolean run, WorkloadNetworks networks) {
+        ContainerSpec spec = rules.spec(row);
+        RpcVersion sent = compute.versionFor(ComputeRpcApi.CREATE_CONTAINER);
+        if (ComputeRpcApi.CONTAINER_FIELDS.isNewerThan(sent) && spec.needsContainerFields()) {
+            throw new RpcVersionCapExceeded(RpcTopics.compute(host), ComputeRpcApi.CREATE_CONTAINER,
+                    "a container's exposed ports, health check, mounts, runtime or dedicated CPUs", ComputeRpcApi.CONTAINER_FIELDS,
+                    sent);
+        }
+        compute.createContainer(host, ctx, new CreateContainer(spec, run, networks));
     }
 
     public void act(RequestContext ctx, ContainerOperation operation) {

@@ -38,7 +38,7 @@ public class ContainerRules extends ZunWorkloadRules<ContainerEntity, ContainerS
         return new ContainerSpec(row.uuid.toString(), row.name, row.image, row.command, row.entrypoint, row.cpu,
                 row.memory, row.workdir, row.hostname, row.environment, row.labels,
                 row.restartPolicy, row.interactive, row.tty, row.imagePullPolicy, row.autoRemove,
-                row.projectId);
+                row.projectId, row.exposedPorts, row.healthcheck, row.mounts, row.runtime, row.cpuPolicy);
     }
 
     @Override
@@ -62,6 +62,7 @@ public class ContainerRules extends ZunWorkloadRules<ContainerEntity, ContainerS
         row.statusReason = report.statusReason();
         row.statusDetail = report.statusDetail();
         row.engineId = report.engineId();
+        row.healthStatus = report.health();
         // on ports, the row shows the ports' addresses (addressed); the engine's would name its own network
         if (report.addresses() != null && row.nics.isEmpty()) {
             row.addresses = report.addresses();

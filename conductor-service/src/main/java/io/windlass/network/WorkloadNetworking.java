@@ -1,5 +1,6 @@
 package io.windlass.network;
 
+import io.windlass.container.persistence.ContainerEntity;
 import io.windlass.persistence.WorkloadEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -90,6 +91,25 @@ public class WorkloadNetworking {
     @Transactional(Transactional.TxType.MANDATORY)
     public void release(WorkloadEntity row) {
         release(row, row.nics);
+        releaseExposedGroup(row);
+    }
+
+    /**
+     * The security group made for a Zun container's {@code exposed_ports} ({@code zun-<uuid>}, by the api-service
+     * at create) goes with the container, as Zun's driver deletes it; after the ports, whose memberships went
+     * with them. A group something else has come to use is left to its project.
+     */
+    private void releaseExposedGroup(WorkloadEntity row) {
+        if (!(row instanceof ContainerEntity c) || c.exposedPorts.isEmpty()) {
+            return;
+        }
+        int deleted = em.createNativeQuery("DELETE FROM security_groups g WHERE g.project_id = :project "
+                        + "AND g.name = :name AND NOT g.is_default AND NOT EXISTS "
+                        + "(SELECT 1 FROM port_security_groups p WHERE p.security_group_id = g.id)")
+                .setParameter("project", row.projectId).setParameter("name", "zun-" + row.uuid).executeUpdate();
+        if (deleted > 0) {
+            LOG.infof("%s: its exposed ports' security group deleted", row.uuid);
+        }
     }
 
     /** Releases some of the row's ports as {@link #release(WorkloadEntity)} releases all (an interface detached). */

@@ -7,6 +7,7 @@ import io.windlass.api.microversion.ContainerApiVersions;
 import io.windlass.api.validation.ApiFamily;
 import io.windlass.api.validation.RequestFields;
 import io.windlass.api.validation.RequestValidator;
+import io.windlass.container.ContainerHealthcheck;
 import io.windlass.container.ContainerStatus;
 import io.windlass.container.RestartPolicy;
 import io.windlass.container.TaskState;
@@ -15,6 +16,7 @@ import io.windlass.container.service.ContainerLogQuery;
 import io.windlass.container.service.ExecCommand;
 import io.windlass.container.service.ExecResize;
 import io.windlass.container.service.NewContainer;
+import io.windlass.container.service.RequestedMount;
 import io.windlass.port.workload.RequestedNetwork;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -39,6 +41,11 @@ public class ContainerRequests {
 
     public NewContainer create(JsonNode body, ApiVersion version) {
         RequestFields f = validator.body(ApiFamily.ZUN, "container/containers/create", version, body);
+        if ("dedicated".equals(f.text("cpu_policy")) && f.has("cpu")
+                && Double.parseDouble(f.text("cpu")) != Math.rint(Double.parseDouble(f.text("cpu")))) {
+            // Zun's claim takes int(cpu) CPUs, so 1.5 would get one and 0.5 none: refused instead
+            throw InvalidInputException.field("cpu", f.text("cpu"), "cpu_policy dedicated takes whole CPUs.");
+        }
         RestartPolicy restart = f.object("restart_policy").as(RestartPolicy.class);
         // 1.20-1.35 had no tty field: interactive meant both
         boolean tty = version.isAtLeast(ContainerApiVersions.TTY) ? f.bool("tty", false)
@@ -48,7 +55,28 @@ public class ContainerRequests {
                 "restartPolicy", restart.name().equals("no") ? RestartPolicy.NO : restart,
                 "imagePullPolicy", f.has("image_pull_policy") ? f.text("image_pull_policy").toLowerCase(Locale.ROOT) : null,
                 "securityGroups", List.copyOf(new LinkedHashSet<>(f.strings("security_groups"))),
-                "nets", nets(f));
+                "nets", nets(f),
+                "exposedPorts", ZunExposedPorts.normalize(() -> f.get("exposed_ports").fieldNames()),
+                "healthcheck", healthcheck(f.object("healthcheck")),
+                "mounts", f.items("mounts").map(m -> new RequestedMount(m.text("source"), m.text("destination"),
+                        m.has("size") ? Integer.valueOf(m.text("size")) : null)).toList());
+    }
+
+    /**
+     * Zun's request names the command {@code cmd} and keeps it as {@code test}; {@code test} alone (a shown
+     * healthcheck sent back) is taken as the command; an empty object is none.
+     */
+    private static ContainerHealthcheck healthcheck(RequestFields h) {
+        String command = h.has("cmd") ? h.text("cmd") : h.has("test") ? h.text("test") : null;
+        if (command == null) {
+            return null;
+        }
+        return new ContainerHealthcheck(command, seconds(h, "interval"), seconds(h, "retries"),
+                seconds(h, "timeout"), seconds(h, "start_period"));
+    }
+
+    private static Integer seconds(RequestFields h, String field) {
+        return h.has(field) ? h.get(field).intValue() : null;
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.windlass.container.api;
 
 import io.windlass.container.ContainerAddress;
+import io.windlass.container.ContainerHealthcheck;
 import io.windlass.container.RestartPolicy;
 import io.windlass.container.persistence.ContainerEntity;
 import io.windlass.container.policy.ContainerPolicy;
@@ -58,7 +59,7 @@ public class ContainerViews {
                 c.securityGroups,
                 c.autoRemove,
                 c.autoHeal,
-                null,
+                healthcheck(c),
                 c.cpuPolicy,
                 null,
                 false,
@@ -82,6 +83,32 @@ public class ContainerViews {
                     .toList()));
         }
         return out;
+    }
+
+    /**
+     * Zun's {@code healthcheck}: the command as {@code test} and the times as asked (the ones not asked are left
+     * out, as Zun keeps the request's dict), with {@code status}, the engine's verdict as the host last reported
+     * it ({@code starting}, {@code healthy}, {@code unhealthy}; null before the first report). Null without one.
+     */
+    private static Map<String, Object> healthcheck(ContainerEntity c) {
+        ContainerHealthcheck h = c.healthcheck;
+        if (h == null) {
+            return null;
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("test", h.test());
+        putIfSet(out, "interval", h.interval());
+        putIfSet(out, "retries", h.retries());
+        putIfSet(out, "timeout", h.timeout());
+        putIfSet(out, "start_period", h.startPeriod());
+        out.put("status", c.healthStatus);
+        return out;
+    }
+
+    private static void putIfSet(Map<String, Object> out, String key, Integer value) {
+        if (value != null) {
+            out.put(key, value);
+        }
     }
 
     private static String timestamp(Instant at) {

@@ -25,6 +25,7 @@ import io.windlass.container.service.ContainerLogQuery;
 import io.windlass.container.service.ContainerLogs;
 import io.windlass.container.service.ContainerPatch;
 import io.windlass.container.service.ContainerInterfaces;
+import io.windlass.container.service.ContainerSecurityGroups;
 import io.windlass.container.service.ContainerService;
 import io.windlass.container.service.ContainerTop;
 import io.windlass.container.service.ExecCommand;
@@ -67,13 +68,16 @@ public class ContainersResource {
     private final ContainerTop top;
     private final ContainerArchives archives;
     private final ContainerCommits commits;
+    private final ContainerSecurityGroups securityGroups;
 
     public ContainersResource(ContainerService service, ContainerRequests requests, RequestValidator validator,
                               ContainerViews views, ContainerPolicy policy, CurrentRequestContext context,
                               RequestedApiVersion version, PublicUrl publicUrl, ApiConfig config,
                               ContainerInterfaces interfaces, ContainerLogs logs, ContainerExecs execs,
-                              ContainerTop top, ContainerArchives archives, ContainerCommits commits) {
+                              ContainerTop top, ContainerArchives archives, ContainerCommits commits,
+                              ContainerSecurityGroups securityGroups) {
         this.service = service;
+        this.securityGroups = securityGroups;
         this.execs = execs;
         this.top = top;
         this.archives = archives;
@@ -299,6 +303,30 @@ public class ContainersResource {
         interfaces.detach(context.get(), ident, q.has("network") ? q.text("network") : null,
                 q.has("port") ? q.text("port") : null);
         return Response.accepted().build();
+    }
+
+    /** Zun's proxy to Neutron, removed in 1.15 (rest_api_version_history.rst): 406 from then on. */
+    @POST
+    @Path("/{ident}/add_security_group")
+    public Response addSecurityGroup(@PathParam("ident") String ident, @Context UriInfo uri) {
+        requireBefore("add_security_group", 1, 15);
+        securityGroups.add(context.get(), ident, query("add_security_group", uri).text("name"));
+        return Response.accepted().build();
+    }
+
+    @POST
+    @Path("/{ident}/remove_security_group")
+    public Response removeSecurityGroup(@PathParam("ident") String ident, @Context UriInfo uri) {
+        requireBefore("remove_security_group", 1, 15);
+        securityGroups.remove(context.get(), ident, query("remove_security_group", uri).text("name"));
+        return Response.accepted().build();
+    }
+
+    private void requireBefore(String method, int major, int minor) {
+        if (version.isAtLeast(major, minor)) {
+            throw new NotAcceptableException("The requested version of " + method + " is not supported for this "
+                    + "version " + version.get() + "; it was removed in " + major + "." + minor + ".");
+        }
     }
 
     private void requireVersion(String method, int major, int minor) {

@@ -59,6 +59,8 @@ public class ContainerPolicy {
     public static final String NETWORK_LIST = "container:network_list";
     public static final String NETWORK_ATTACH = "container:network_attach";
     public static final String NETWORK_DETACH = "container:network_detach";
+    public static final String ADD_SECURITY_GROUP = "container:add_security_group";
+    public static final String REMOVE_SECURITY_GROUP = "container:remove_security_group";
     /** Who sees (and may filter by) these fields; the others follow {@link #GET_ONE}. */
     public static final String GET_ONE_HOST = "container:get_one:host";
     public static final String GET_ONE_IMAGE_PULL_POLICY = "container:get_one:image_pull_policy";
@@ -81,7 +83,8 @@ public class ContainerPolicy {
             Map.entry(TOP, ADMIN_OR_MEMBER), Map.entry(COMMIT, ADMIN_OR_MEMBER), Map.entry(GET_ARCHIVE, ADMIN_OR_MEMBER),
             Map.entry(PUT_ARCHIVE, ADMIN_OR_MEMBER),
             Map.entry(NETWORK_LIST, ADMIN_OR_READER), Map.entry(NETWORK_ATTACH, ADMIN_OR_MEMBER),
-            Map.entry(NETWORK_DETACH, ADMIN_OR_MEMBER), Map.entry(ACTIONS, ADMIN_OR_READER),
+            Map.entry(NETWORK_DETACH, ADMIN_OR_MEMBER), Map.entry(ADD_SECURITY_GROUP, ADMIN_OR_MEMBER),
+            Map.entry(REMOVE_SECURITY_GROUP, ADMIN_OR_MEMBER), Map.entry(ACTIONS, ADMIN_OR_READER),
             Map.entry(ACTION_EVENTS, ADMIN_API));
 
     private final PolicyEngine engine;

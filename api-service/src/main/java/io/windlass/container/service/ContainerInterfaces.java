@@ -61,8 +61,10 @@ public class ContainerInterfaces {
             ContainerEntity c = locked(found, ident);
             ContainerService.requireAllowed(c, ContainerAction.NETWORK_ATTACH);
             ContainerService.requireHost(c, ContainerAction.NETWORK_ATTACH);
+            // a port made for the attach is in the container's groups (Zun: "Apply security group when attach network")
             List<WorkloadPort> made = zun(() -> ports.allocate(c.projectId, c.uuid.toString(),
-                    requested == null ? List.of() : List.of(requested), ContainerService.PORT_RULES));
+                    requested == null ? List.of() : List.of(requested), ContainerService.PORT_RULES,
+                    c.securityGroups.isEmpty() ? null : c.securityGroups));
             if (made.isEmpty()) {
                 throw new ConflictException("Conflict", "There is no neutron network available");
             }

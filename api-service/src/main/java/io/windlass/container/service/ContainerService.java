@@ -61,13 +61,18 @@ public class ContainerService {
     private final ComputeHostRepository hosts;
     private final ActionLog actions;
     private final ImageCatalog images;
+    private final ContainerSecurityGroups securityGroups;
+    private final ContainerVolumes volumes;
 
     public ContainerService(ContainerRepository repository, ContainerLookup lookup, ContainerPolicy policy,
                             ContainerNameGenerator names, ConductorRpcApi conductor, ComputeRpcApi compute,
                             QuotaEnforcer quotas, ReservationQueue reservations, WorkloadPorts ports,
-                            ComputeHostRepository hosts, ActionLog actions, ImageCatalog images) {
+                            ComputeHostRepository hosts, ActionLog actions, ImageCatalog images,
+                            ContainerSecurityGroups securityGroups, ContainerVolumes volumes) {
         this.actions = actions;
         this.images = images;
+        this.volumes = volumes;
+        this.securityGroups = securityGroups;
         this.hosts = hosts;
         this.quotas = quotas;
         this.ports = ports;
@@ -106,8 +111,17 @@ public class ContainerService {
             ImageCatalog.requireActive(made);
         }
         container.requestedHost = ImageCatalog.placement(made, request.requestedHost());
+        // asked of the hosts before the transaction: named volumes pin the container to the host that has them
+        ContainerVolumes.Resolved mounts = volumes.resolve(caller, container.uuid, container.projectId,
+                container.requestedHost, request.mounts());
+        container.mounts = new ArrayList<>(mounts.mounts());
+        container.requestedHost = mounts.host();
         reservations.run(container.projectId, () -> {
             quotas.reserveContainer(container.projectId, container.cpu, container.memory);
+            // the schema lets through one of security_groups and exposed_ports, as Zun's
+            container.securityGroups = container.exposedPorts.isEmpty()
+                    ? securityGroups.resolve(container.projectId, request.securityGroups())
+                    : List.of(securityGroups.expose(container.projectId, container.uuid, container.exposedPorts));
             container.nics = nics(container, request);
             repository.persist(container);
             actions.record(caller, ActionLog.CONTAINER, container.uuid, container.projectId, "create");
@@ -118,10 +132,14 @@ public class ContainerService {
         return container;
     }
 
-    /** The container's ports, bound or made in the create's transaction (Zun's nets rules). */
+    /**
+     * The container's ports, bound or made in the create's transaction (Zun's nets rules); the ones made
+     * for it are in its security groups (the project's default group when it names none).
+     */
     private List<WorkloadPort> nics(ContainerEntity container, NewContainer request) {
         try {
-            return ports.allocate(container.projectId, container.uuid.toString(), request.nets(), PORT_RULES);
+            return ports.allocate(container.projectId, container.uuid.toString(), request.nets(), PORT_RULES,
+                    container.securityGroups.isEmpty() ? null : container.securityGroups);
         } catch (WorkloadNetworkException e) {
             LOG.infof("container %s refused: %s: %s", container.uuid, e.reason(), e.getMessage());
             throw ZunNetworkErrors.of(e);
@@ -214,6 +232,7 @@ public class ContainerService {
             if (c.host == null) {
                 // never placed: no engine container exists, so there is nothing to ask anyone
                 ports.release(c.nics);
+                securityGroups.releaseExposed(c);
                 c.delete();
                 return false;
             }
@@ -271,10 +290,12 @@ public class ContainerService {
         c.autoRemove = r.autoRemove();
         c.autoHeal = r.autoHeal();
         c.runtime = r.runtime();
-        c.securityGroups = new ArrayList<>(r.securityGroups());
         c.availabilityZone = r.availabilityZone();
         c.schedulerHints = new HashMap<>(r.schedulerHints());
         c.requestedHost = r.requestedHost();
+        c.exposedPorts = new ArrayList<>(r.exposedPorts());
+        c.healthcheck = r.healthcheck();
+        c.cpuPolicy = r.cpuPolicy();
         c.status = ContainerStatus.CREATING;
         return c;
     }

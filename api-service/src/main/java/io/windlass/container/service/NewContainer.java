@@ -1,5 +1,6 @@
 package io.windlass.container.service;
 
+import io.windlass.container.ContainerHealthcheck;
 import io.windlass.container.RestartPolicy;
 import io.windlass.port.workload.RequestedNetwork;
 
@@ -34,6 +35,10 @@ import java.util.Map;
  * @param schedulerHints  scheduler hints, each value as a list
  * @param requestedHost   the host an admin asked for (1.39), or null
  * @param nets            the networks and ports asked for ({@code nets}), in order; empty: one is chosen
+ * @param exposedPorts    Docker's {@code "80/tcp"} keys of Zun's {@code exposed_ports}; empty: none
+ * @param healthcheck     the health check, or null for the image's
+ * @param mounts          Zun's {@code mounts}, in order
+ * @param cpuPolicy       {@code shared}, or {@code dedicated}: whole CPUs of the host for it alone
  */
 public record NewContainer(String name, String image, List<String> command, List<String> entrypoint, double cpu,
                            int memoryMb, int diskGb, String workdir, String hostname,
@@ -42,5 +47,6 @@ public record NewContainer(String name, String image, List<String> command, List
                            String imagePullPolicy, List<String> securityGroups, boolean autoRemove,
                            boolean autoHeal, String runtime, boolean privileged, String availabilityZone,
                            Map<String, List<String>> schedulerHints, String requestedHost,
-                           List<RequestedNetwork> nets) {
+                           List<RequestedNetwork> nets, List<String> exposedPorts,
+                           ContainerHealthcheck healthcheck, List<RequestedMount> mounts, String cpuPolicy) {
 }

@@ -48,14 +48,15 @@ public class PortBindings {
     /**
      * A new port of the project on the network for a device, bound to the host.
      *
-     * @param fixedIp null for the network's default allocation
+     * @param fixedIp        null for the network's default allocation
+     * @param securityGroups the port's group ids, of the project; null: the project's default group
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public PortRecord createFor(String projectId, String networkId, String fixedIp, String deviceId,
-                                String deviceOwner, String hostId) {
+                                String deviceOwner, String hostId, List<String> securityGroups) {
         return writer.create(new NewPort(networkId, projectId, "", "", true, null,
                 fixedIp == null ? null : List.of(new IpRequest(null, fixedIp)), deviceId, deviceOwner, hostId,
-                "normal", Map.of(), true, null));
+                "normal", Map.of(), true, securityGroups));
     }
 
     /** Keeps a pre-existing port for reuse: no device, no host, unbound and DOWN. Absent ports are ignored. */

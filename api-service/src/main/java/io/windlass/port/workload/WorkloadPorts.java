@@ -78,6 +78,18 @@ public class WorkloadPorts {
     @Transactional(Transactional.TxType.MANDATORY)
     public List<WorkloadPort> allocate(String projectId, String deviceId, List<RequestedNetwork> requested,
                                        Rules rules) {
+        return allocate(projectId, deviceId, requested, rules, null);
+    }
+
+    /**
+     * As {@link #allocate(String, String, List, Rules)}, the ports made for the workload in the given
+     * security groups. Ports the caller brings keep their own groups, as Zun and Nova leave them.
+     *
+     * @param securityGroups group ids of the project, already resolved; null: the project's default group
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<WorkloadPort> allocate(String projectId, String deviceId, List<RequestedNetwork> requested,
+                                       Rules rules, List<String> securityGroups) {
         List<RequestedNetwork> wanted = requested.isEmpty() ? chosen(projectId, rules) : requested;
         List<WorkloadPort> made = new ArrayList<>();
         Set<String> portsSeen = new HashSet<>();
@@ -99,7 +111,7 @@ public class WorkloadPorts {
                     throw new WorkloadNetworkException(Reason.NETWORK_WITHOUT_SUBNET, r.network(),
                             "network " + network.id() + " has no subnet");
                 }
-                PortRecord port = create(projectId, network, r.fixedIp(), deviceId, rules);
+                PortRecord port = create(projectId, network, r.fixedIp(), deviceId, rules, securityGroups);
                 made.add(new WorkloadPort(port.id(), network.id(), false, r.tag()));
             }
         }
@@ -198,9 +210,11 @@ public class WorkloadPorts {
         }
     }
 
-    private PortRecord create(String projectId, NetworkRecord network, String fixedIp, String deviceId, Rules rules) {
+    private PortRecord create(String projectId, NetworkRecord network, String fixedIp, String deviceId, Rules rules,
+                              List<String> securityGroups) {
         try {
-            return bindings.createFor(projectId, network.id(), fixedIp, deviceId, rules.deviceOwner(), "");
+            return bindings.createFor(projectId, network.id(), fixedIp, deviceId, rules.deviceOwner(), "",
+                    securityGroups);
         } catch (NeutronException e) {
             Reason reason = switch (e.errorName()) {
                 case "IpAddressInUse", "IpAddressAlreadyAllocated" -> Reason.FIXED_IP_IN_USE;

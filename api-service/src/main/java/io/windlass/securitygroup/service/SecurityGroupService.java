@@ -49,15 +49,41 @@ public class SecurityGroupService implements NeutronCollectionService<SecurityGr
             groups.ensureDefault(project);
             throw NeutronException.conflict("SecurityGroupDefaultAlreadyExists", "Default security group already exists.");
         }
+        return insert(project, name, given.has("description") ? given.text("description") : "",
+                given.bool("stateful", true), List.of());
+    }
+
+    /**
+     * A group another flow makes on a project's behalf (Zun's {@code exposed_ports}: {@code zun-<uuid>} opening
+     * the container's ports), in the caller's transaction; no policy here, the flow has authorised its caller.
+     *
+     * @param rules rules besides Neutron's egress-anywhere pair, checked as the rules API checks them
+     * @throws NeutronException OverQuota, or a rule the rules API would refuse
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public SecurityGroupRecord createFor(String project, String name, List<RuleRequest> rules) {
+        return insert(project, name, "", true, rules);
+    }
+
+    private SecurityGroupRecord insert(String project, String name, String description, boolean stateful,
+                                       List<RuleRequest> rules) {
         groups.ensureDefault(project);
         quota.reserve(project, NetworkingQuota.Resource.SECURITY_GROUP, 1);
         String id = UUID.randomUUID().toString();
-        groups.insert(new SecurityGroupRecord(id, project, name, given.has("description") ? given.text("description")
-                : "", false, given.bool("stateful", true), List.of(), null, null, 1));
+        groups.insert(new SecurityGroupRecord(id, project, name, description, false, stateful, List.of(), null, null, 1));
         // Neutron gives every new group egress-anywhere rules for both ethertypes
         for (String ethertype : List.of("IPv4", "IPv6")) {
             groups.insertRule(new SecurityGroupRuleRecord(UUID.randomUUID().toString(), id, project, "egress",
                     ethertype, null, null, null, null, null, "", null, null, 1));
+        }
+        if (!rules.isEmpty()) {
+            quota.reserve(project, NetworkingQuota.Resource.SECURITY_GROUP_RULE, rules.size());
+        }
+        for (RuleRequest given : rules) {
+            RuleRequest rule = RuleCheck.check(given);
+            groups.insertRule(new SecurityGroupRuleRecord(UUID.randomUUID().toString(), id, project, rule.direction(),
+                    rule.ethertype(), rule.protocol(), rule.portRangeMin(), rule.portRangeMax(), rule.remoteIpPrefix(),
+                    rule.remoteGroupId(), "", null, null, 1));
         }
         return groups.find(id).orElseThrow();
     }

@@ -62,15 +62,39 @@ class ContainerCreateValidationIT {
                 Arguments.of("1.8", "{\"image\": \"busybox\", \"hostname\": \"web\"}", "hostname"),
                 Arguments.of("1.40", "{\"image\": \"busybox\", \"nets\": [{\"network\": \"private\", \"port\": \"p\"}]}",
                         "'nets'"),
+                Arguments.of("1.40", "{\"image\": \"busybox\", \"mounts\": [{\"type\": \"bind\", "
+                        + "\"source\": \"hello\", \"destination\": \"/etc/motd\"}]}", "type bind is not served"),
                 Arguments.of("1.40", "{\"image\": \"busybox\", \"mounts\": [{\"source\": \"v\", "
+                        + "\"destination\": \"data\"}]}", "does not match '^/'"),
+                Arguments.of("1.40", "{\"image\": \"busybox\", \"mounts\": [{\"source\": \"v\"}]}",
+                        "'mounts'"),
+                Arguments.of("1.40", "{\"image\": \"busybox\", \"mounts\": [{\"size\": \"1G\", "
                         + "\"destination\": \"/d\"}]}", "'mounts'"),
-                Arguments.of("1.40", "{\"image\": \"busybox\", \"security_groups\": [\"web\"]}", "'security_groups'"),
-                Arguments.of("1.40", "{\"image\": \"busybox\", \"exposed_ports\": {\"80/tcp\": {}}}",
-                        "'exposed_ports'"),
+                Arguments.of("1.40", "{\"image\": \"busybox\", \"mounts\": [{\"source\": \"v\", "
+                        + "\"destination\": \"/d\", \"driver\": \"nfs\"}]}", "'driver' was unexpected"),
+                Arguments.of("1.40", "{\"image\": \"busybox\", \"security_groups\": [\"no-such-group\"]}",
+                        "Security group no-such-group not found."),
+                Arguments.of("1.40", "{\"image\": \"busybox\", \"exposed_ports\": {\"80/sctp\": {}}}",
+                        "value sctp is an invalid protocol"),
+                Arguments.of("1.40", "{\"image\": \"busybox\", \"exposed_ports\": {\"http\": {}}}",
+                        "value http is invalid as publish port."),
+                Arguments.of("1.40", "{\"image\": \"busybox\", \"exposed_ports\": {\"70000/tcp\": {}}}",
+                        "value 70000 is invalid as publish port."),
+                Arguments.of("1.40", "{\"image\": \"busybox\", \"exposed_ports\": [80]}", "'exposed_ports'"),
+                Arguments.of("1.40", "{\"image\": \"busybox\", \"security_groups\": [\"default\"], "
+                        + "\"exposed_ports\": {\"80\": {}}}", "is not allowed for"),
                 Arguments.of("1.40", "{\"image\": \"busybox\", \"registry\": \"myreg\"}", "'registry'"),
-                Arguments.of("1.40", "{\"image\": \"busybox\", \"healthcheck\": {\"cmd\": \"true\"}}",
+                Arguments.of("1.40", "{\"image\": \"busybox\", \"healthcheck\": {\"interval\": 5}}",
                         "'healthcheck'"),
-                Arguments.of("1.40", "{\"image\": \"busybox\", \"cpu_policy\": \"dedicated\"}", "'cpu_policy'"),
+                Arguments.of("1.40", "{\"image\": \"busybox\", \"healthcheck\": {\"cmd\": \"true\", "
+                        + "\"interval\": \"5s\"}}", "'5s' is not of type 'integer', 'null'"),
+                Arguments.of("1.40", "{\"image\": \"busybox\", \"healthcheck\": {\"cmd\": \"true\", "
+                        + "\"retries\": -1}}", "-1 is less than the minimum of 0"),
+                Arguments.of("1.40", "{\"image\": \"busybox\", \"healthcheck\": {\"cmd\": \"true\", "
+                        + "\"status\": \"healthy\"}}", "'status' was unexpected"),
+                Arguments.of("1.40", "{\"image\": \"busybox\", \"cpu_policy\": \"pinned\"}", "'cpu_policy'"),
+                Arguments.of("1.40", "{\"image\": \"busybox\", \"cpu\": 1.5, \"cpu_policy\": \"dedicated\"}",
+                        "'cpu'"),
                 Arguments.of("1.40", "{\"image\": \"busybox\", \"host\": \"no such host\"}", "'host'"),
                 Arguments.of("1.40", "{\"image\": \"busybox\", \"image_driver\": \"glance\"}", "'image_driver'"));
     }
@@ -106,6 +130,8 @@ class ContainerCreateValidationIT {
 
     static Stream<Arguments> newerFields() {
         return Stream.of(Arguments.of("auto_remove", "true", "1.3"), Arguments.of("runtime", "\"runc\"", "1.5"),
+                Arguments.of("healthcheck", "{\"cmd\": \"true\"}", "1.22"),
+                Arguments.of("exposed_ports", "{\"80/tcp\": {}}", "1.24"),
                 Arguments.of("mounts", "[]", "1.11"), Arguments.of("tty", "true", "1.36"),
                 Arguments.of("entrypoint", "[\"sh\"]", "1.40"));
     }

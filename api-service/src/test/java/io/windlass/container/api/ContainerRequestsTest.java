@@ -9,6 +9,7 @@ import io.windlass.api.validation.RequestFields;
 import io.windlass.api.validation.RequestValidator;
 import io.windlass.api.validation.TestValidators;
 import io.windlass.container.ContainerStatus;
+import io.windlass.container.ContainerHealthcheck;
 import io.windlass.container.RestartPolicy;
 import io.windlass.container.TaskState;
 import io.windlass.container.service.ArchiveUpload;
@@ -123,12 +124,72 @@ class ContainerRequestsTest {
     }
 
     @Test
-    void unsupportedFieldsAreRefused() {
-        InvalidInputException e = assertThrows(InvalidInputException.class, () ->
-                requests.create(json("{\"image\": \"busybox\", \"security_groups\": [\"web\"]}"), V1_40));
-        assertEquals("InvalidValue", e.errorName());
-        assertEquals(List.of("default"), requests.create(json("{\"image\": \"busybox\", "
-                + "\"security_groups\": [\"default\", \"default\"]}"), V1_40).securityGroups());
+    void securityGroupsAreTakenOnceEachInOrder() {
+        assertEquals(List.of("web", "default"), requests.create(json("{\"image\": \"busybox\", "
+                + "\"security_groups\": [\"web\", \"default\", \"web\"]}"), V1_40).securityGroups());
+    }
+
+    @Test
+    void exposedPortsAreReadAsZunsBuildExposedPortsReadsThem() {
+        assertEquals(List.of("80/tcp", "53/udp", "8080/tcp"), requests.create(json("{\"image\": \"busybox\", "
+                + "\"exposed_ports\": {\"80\": {}, \"53/udp\": {}, \"80/tcp\": {}, \" +8080/tcp\": {}}}"), V1_40)
+                .exposedPorts());
+        assertEquals(List.of(), requests.create(json("{\"image\": \"busybox\", \"exposed_ports\": null}"), V1_40)
+                .exposedPorts());
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> requests.create(json(
+                "{\"image\": \"busybox\", \"exposed_ports\": {\"80/tcp/x\": {}}}"), V1_40));
+        assertEquals("value 80/tcp/x is invalid as publish port.", e.getMessage());
+        e = assertThrows(InvalidInputException.class, () -> requests.create(json(
+                "{\"image\": \"busybox\", \"exposed_ports\": {\"0\": {}}}"), V1_40));
+        assertEquals("value 0 is invalid as publish port.", e.getMessage());
+        e = assertThrows(InvalidInputException.class, () -> requests.create(json(
+                "{\"image\": \"busybox\", \"exposed_ports\": {\"80/TCP\": {}}}"), V1_40));
+        assertEquals("value TCP is an invalid protocol", e.getMessage());
+    }
+
+    @Test
+    void aRuntimeIsTakenAsNamedForTheEngineToJudge() {
+        assertEquals("io.containerd.runc.v2", requests.create(json("{\"image\": \"busybox\", "
+                + "\"runtime\": \"io.containerd.runc.v2\"}"), ApiVersion.parse("1.5")).runtime());
+        assertThrows(InvalidInputException.class, () -> requests.create(json("{\"image\": \"busybox\", "
+                + "\"runtime\": \"\"}"), V1_40));
+    }
+
+    @Test
+    void dedicatedCpusAreWholeOnes() {
+        assertEquals("shared", requests.create(json("{\"image\": \"busybox\"}"), V1_40).cpuPolicy());
+        assertEquals("dedicated", requests.create(json("{\"image\": \"busybox\", \"cpu\": 2, "
+                + "\"cpu_policy\": \"dedicated\"}"), V1_40).cpuPolicy());
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> requests.create(json(
+                "{\"image\": \"busybox\", \"cpu\": 0.5, \"cpu_policy\": \"dedicated\"}"), V1_40));
+        assertEquals("Invalid input for field 'cpu'.Value: '0.5'. cpu_policy dedicated takes whole CPUs.",
+                e.getMessage());
+    }
+
+    @Test
+    void aHealthCheckIsZunsCmdAndSeconds() {
+        assertEquals(new ContainerHealthcheck("curl -f localhost", 10, 3, 5, null), requests.create(json(
+                "{\"image\": \"busybox\", \"healthcheck\": {\"cmd\": \"curl -f localhost\", \"interval\": 10, "
+                        + "\"retries\": 3, \"timeout\": 5}}"), V1_40).healthcheck());
+        assertEquals(new ContainerHealthcheck("true", null, null, null, 30), requests.create(json(
+                "{\"image\": \"busybox\", \"healthcheck\": {\"cmd\": \"true\", \"start_period\": 30}}"), V1_40)
+                .healthcheck());
+        // the name Zun shows it under, as a shown healthcheck sent back has it; cmd wins, as Zun's pop
+        assertEquals(new ContainerHealthcheck("true", 5, null, null, null), requests.create(json(
+                "{\"image\": \"busybox\", \"healthcheck\": {\"test\": \"true\", \"interval\": 5}}"), V1_40)
+                .healthcheck());
+        assertEquals("exit 0", requests.create(json("{\"image\": \"busybox\", \"healthcheck\": "
+                + "{\"test\": \"true\", \"cmd\": \"exit 0\"}}"), V1_40).healthcheck().test());
+        // Zun's "if healthcheck": an empty one is none
+        assertEquals(null, requests.create(json("{\"image\": \"busybox\", \"healthcheck\": {}}"), V1_40)
+                .healthcheck());
+    }
+
+    @Test
+    void securityGroupsAndExposedPortsAreNotGivenTogether() {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> requests.create(json(
+                "{\"image\": \"busybox\", \"security_groups\": [\"web\"], \"exposed_ports\": {\"80\": {}}}"), V1_40));
+        assertEquals(InvalidInputException.SCHEMA_VALIDATION_ERROR, e.errorName());
     }
 
     @Test

@@ -65,12 +65,12 @@ class PortBindingsIT {
         String net = Neutron.network(null, "b-net2");
         Neutron.subnet(null, net, "198.18.51.0/24");
         PortRecord created = QuarkusTransaction.requiringNew().call(() ->
-                bindings.createFor(project, net, "198.18.51.9", "server-1", "compute:nova", "host-2"));
+                bindings.createFor(project, net, "198.18.51.9", "server-1", "compute:nova", "host-2", null));
         assertEquals("ACTIVE", created.status());
         assertEquals("198.18.51.9", created.fixedIps().getFirst().ipAddress());
         // a failing workload transaction takes its port with it
         assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
-            bindings.createFor(project, net, "198.18.51.10", "server-2", "compute:nova", "host-2");
+            bindings.createFor(project, net, "198.18.51.10", "server-2", "compute:nova", "host-2", null);
             throw new IllegalStateException("the workload row could not be written");
         }));
         as(null).when().get(V2 + "/ports?network_id=" + net).then().body("ports", hasSize(1));

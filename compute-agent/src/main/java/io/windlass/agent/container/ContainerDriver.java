@@ -75,6 +75,9 @@ public interface ContainerDriver extends WorkloadDriver<ObservedContainer>, Inte
     /** Images present on the host. */
     List<String> images();
 
+    /** Which of these engine volumes the host has for the project (Zun's {@code mounts} by name). */
+    List<String> volumes(String projectId, List<String> names);
+
     /** Whether the image (a reference such as {@code busybox:latest}) is on the host. */
     boolean hasImage(String image);
 

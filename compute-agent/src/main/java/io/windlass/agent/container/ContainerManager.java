@@ -16,6 +16,7 @@ import io.windlass.container.ContainerStats;
 import io.windlass.container.ContainerStatus;
 import io.windlass.container.CreateContainer;
 import io.windlass.container.DeleteContainer;
+import io.windlass.container.FindVolumes;
 import io.windlass.container.ResizeContainer;
 import io.windlass.context.RequestContext;
 import io.windlass.rpc.RpcEndpoint;
@@ -68,7 +69,8 @@ public final class ContainerManager {
                     resize(r);
                     return null;
                 })
-                .on(ComputeRpcApi.CONTAINER_STATS, (ctx, ref) -> stats(ref));
+                .on(ComputeRpcApi.CONTAINER_STATS, (ctx, ref) -> stats(ref))
+                .on(ComputeRpcApi.FIND_VOLUMES, (ctx, r) -> findVolumes(r));
     }
 
     void create(RequestContext ctx, CreateContainer request) {
@@ -121,6 +123,15 @@ public final class ContainerManager {
                 }
             }
         });
+    }
+
+    /** Read-only: no lock, nothing reported; an engine that does not answer is the caller's timeout. */
+    FindVolumes.Found findVolumes(FindVolumes request) {
+        try {
+            return new FindVolumes.Found(driver.volumes(request.projectId(), request.names()));
+        } catch (DriverException e) {
+            throw new RpcHandlerException("EngineError", e.getMessage());
+        }
     }
 
     void act(RequestContext ctx, ContainerOperation operation) {

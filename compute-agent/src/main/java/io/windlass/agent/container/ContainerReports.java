@@ -24,7 +24,7 @@ public final class ContainerReports implements WorkloadReporter.Reports<Observed
     public void observed(RequestContext ctx, ObservedContainer o, String reason, boolean operationDone) {
         conductor.reportContainerStatus(ctx, new ContainerStatusReport(o.uuid(), host, o.status(),
                 reason != null ? reason : o.engineError(), o.statusDetail(), o.engineId(), o.addresses(), o.ports(),
-                o.command(), false, operationDone, Instant.now()));
+                o.command(), false, operationDone, Instant.now(), o.health()));
     }
 
     @Override

@@ -18,10 +18,18 @@ import java.util.Map;
  * @param addresses    network id to addresses on it
  * @param ports        exposed ports
  * @param command      effective command
+ * @param health       the engine's health status (starting, healthy, unhealthy), null without a health check
  */
 public record ObservedContainer(String uuid, String engineId, ContainerStatus status, String statusDetail,
                                 String engineError, Map<String, List<ContainerAddress>> addresses,
-                                List<Integer> ports, List<String> command) implements Observed {
+                                List<Integer> ports, List<String> command, String health) implements Observed {
+    /** A container without a health check. */
+    public ObservedContainer(String uuid, String engineId, ContainerStatus status, String statusDetail,
+                             String engineError, Map<String, List<ContainerAddress>> addresses, List<Integer> ports,
+                             List<String> command) {
+        this(uuid, engineId, status, statusDetail, engineError, addresses, ports, command, null);
+    }
+
     public ObservedContainer {
         addresses = addresses == null ? Map.of() : Map.copyOf(addresses);
         ports = ports == null ? List.of() : List.copyOf(ports);

@@ -94,7 +94,9 @@ public final class WorkloadEvents {
 
         @Override
         public void onEvent(EngineEvent event) {
-            if (STATE_CHANGES.contains(event.action())) {
+            // "health_status: healthy": the engine's health check changed its verdict
+            if (STATE_CHANGES.contains(event.action()) || event.action() != null
+                    && event.action().startsWith("health_status")) {
                 LOG.debugf("engine event %s on %s %s", event.action(), kind.kind(), event.uuid());
                 requestReport(kind, event.uuid());
             }

@@ -3,6 +3,10 @@ package io.windlass.agent.container;
 import io.windlass.agent.testing.ContainerSpecs;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.HealthCheck;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.windlass.agent.driver.docker.DockerClientFactory;
@@ -11,6 +15,7 @@ import io.windlass.agent.testing.ConductorProbe;
 import io.windlass.compute.ComputeRpcApi;
 import io.windlass.conductor.ConductorRpcApi;
 import io.windlass.container.ContainerAction;
+import io.windlass.container.ContainerHealthcheck;
 import io.windlass.container.ContainerOperation;
 import io.windlass.container.ContainerSpec;
 import io.windlass.container.ContainerStats;
@@ -18,6 +23,8 @@ import io.windlass.container.ContainerStatus;
 import io.windlass.container.ContainerStatusReport;
 import io.windlass.container.CreateContainer;
 import io.windlass.container.DeleteContainer;
+import io.windlass.container.FindVolumes;
+import io.windlass.container.VolumeMount;
 import io.windlass.container.ResizeContainer;
 import io.windlass.context.RequestContext;
 import io.windlass.host.HostState;
@@ -32,6 +39,7 @@ import org.junit.jupiter.api.TestInstance;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -50,6 +58,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * The agent as the conductor sees it: requests cast to {@code compute.it-agent-host} over the
  * real RabbitMQ, containers on the real dockerd, and the reports read from the conductor's queue.
+ * Zun's create fields too: exposed ports as the engine's {@code ExposedPorts}, a health check as its
+ * {@code Healthcheck}, and the engine's verdict reported back (its {@code health_status} events) with
+ * {@code docker ps}'s detail.
  */
 @QuarkusTest
 @WithTestResource(AgentQueuesReset.class)
@@ -262,5 +273,167 @@ class ContainerManagerIT {
                 .body("status", is("UP"))
                 .body("checks.name", hasItem("container-engine"))
                 .body("checks.name", hasItem("rabbitmq"));
+    }
+
+    /** Zun's create fields (compute RPC 1.15): exposed ports, a health check, mounts. */
+    private static ContainerSpecs fieldsSpec(String uuid) {
+        return ContainerSpecs.container(uuid).name("fields-" + uuid.substring(0, 8)).limits(0.5, 64)
+                .labels(Map.of(TEST_LABEL, TEST_LABEL_VALUE)).project("project-1");
+    }
+
+    private void deleteAndAwaitGone(String uuid) {
+        compute.deleteContainer(HOST, ctx, new DeleteContainer(uuid, true, false));
+        awaitReport(uuid, "gone", ContainerStatusReport::gone);
+    }
+
+    @Test
+    void exposedPortsAndAHealthCheckReachTheEngineAndTheHealthComesBack() {
+        String uuid = UUID.randomUUID().toString();
+        compute.createContainer(HOST, ctx, new CreateContainer(fieldsSpec(uuid).exposedPorts(List.of("80/tcp", "53/udp"))
+                .healthcheck(new ContainerHealthcheck("test -d /", 1, 2, 3, 0)).build(), true));
+        awaitReport(uuid, "Running", r -> r.operationDone() && r.status() == ContainerStatus.RUNNING);
+
+        InspectContainerResponse engine = docker.inspectContainerCmd(ContainerSpec.engineName(uuid)).exec();
+        assertEquals(List.of("53/udp", "80/tcp"), Arrays.stream(engine.getConfig().getExposedPorts())
+                .map(ExposedPort::toString).sorted().toList());
+        HealthCheck check = engine.getConfig().getHealthcheck();
+        assertEquals(List.of("CMD-SHELL", "test -d /"), check.getTest());
+        assertEquals(1_000_000_000L, check.getInterval());
+        assertEquals(3_000_000_000L, check.getTimeout());
+        assertEquals(2, check.getRetries());
+
+        // the engine's health_status event brings the verdict without waiting for the periodic sync
+        ContainerStatusReport healthy = awaitReport(uuid, "healthy", r -> "healthy".equals(r.health()));
+        assertTrue(healthy.statusDetail().startsWith("Up ") && healthy.statusDetail().endsWith(" (healthy)"),
+                healthy.statusDetail());
+        assertEquals(List.of(53, 80), healthy.ports());
+        deleteAndAwaitGone(uuid);
+    }
+
+    @Test
+    void aFailingCheckIsReportedUnhealthy() {
+        String uuid = UUID.randomUUID().toString();
+        compute.createContainer(HOST, ctx, new CreateContainer(fieldsSpec(uuid)
+                .healthcheck(new ContainerHealthcheck("exit 1", 1, 1, 1, null)).build(), true));
+        ContainerStatusReport unhealthy = awaitReport(uuid, "unhealthy", r -> "unhealthy".equals(r.health()));
+        assertTrue(unhealthy.statusDetail().endsWith(" (unhealthy)"), unhealthy.statusDetail());
+        assertEquals(ContainerStatus.RUNNING, unhealthy.status());
+        deleteAndAwaitGone(uuid);
+    }
+
+    @Test
+    void namedVolumesOfTheProjectAreMountedAndTheOnesMadeForItGoWithIt() {
+        String uuid = UUID.randomUUID().toString();
+        String named = "it-vol-" + uuid.substring(0, 8);
+        String foreign = "it-vol-other-" + uuid.substring(0, 8);
+        String made = "windlass-" + uuid + "-1";
+        docker.createVolumeCmd().withName(named).withLabels(Map.of("windlass.project", "project-1", TEST_LABEL,
+                TEST_LABEL_VALUE)).exec();
+        docker.createVolumeCmd().withName(foreign).withLabels(Map.of("windlass.project", "project-2", TEST_LABEL,
+                TEST_LABEL_VALUE)).exec();
+        try {
+            // another project's volume, like one that does not exist, is not the project's to see
+            assertEquals(List.of(named), compute.findVolumes(HOST, ctx, new FindVolumes("project-1",
+                    List.of(named, foreign, "no-such-volume"))).names());
+
+            compute.createContainer(HOST, ctx, new CreateContainer(fieldsSpec(uuid).mounts(List.of(
+                    new VolumeMount(named, "/data", false), new VolumeMount(made, "/scratch", true))).build(), true));
+            awaitReport(uuid, "Running", r -> r.operationDone() && r.status() == ContainerStatus.RUNNING);
+            Map<String, String> mounted = new java.util.TreeMap<>();
+            docker.inspectContainerCmd(ContainerSpec.engineName(uuid)).exec().getMounts()
+                    .forEach(m -> mounted.put(m.getName(), m.getDestination().getPath()));
+            assertEquals(Map.of(named, "/data", made, "/scratch"), mounted);
+            assertEquals(uuid, docker.inspectVolumeCmd(made).exec().getLabels().get("windlass.uuid"));
+
+            deleteAndAwaitGone(uuid);
+            assertThrows(NotFoundException.class, () -> docker.inspectVolumeCmd(made).exec());
+            assertEquals(named, docker.inspectVolumeCmd(named).exec().getName(), "a named volume outlives it");
+        } finally {
+            for (String volume : List.of(named, foreign, made)) {
+                try {
+                    docker.removeVolumeCmd(volume).exec();
+                } catch (NotFoundException e) {
+                    // removed by the test
+                }
+            }
+        }
+    }
+
+    @Test
+    void aVolumeTheHostDoesNotHaveFailsTheCreateAndLeavesNothing() {
+        String uuid = UUID.randomUUID().toString();
+        String made = "windlass-" + uuid + "-0";
+        compute.createContainer(HOST, ctx, new CreateContainer(fieldsSpec(uuid).mounts(List.of(
+                new VolumeMount(made, "/scratch", true), new VolumeMount("it-missing-" + uuid.substring(0, 8),
+                        "/data", false))).build(), true));
+        ContainerStatusReport failed = awaitReport(uuid, "Error", r -> r.status() == ContainerStatus.ERROR);
+        assertTrue(failed.statusReason().endsWith("Volume it-missing-" + uuid.substring(0, 8)
+                + " could not be found."), failed.statusReason());
+        assertEquals(0, engineContainersNamed(uuid));
+        assertThrows(NotFoundException.class, () -> docker.inspectVolumeCmd(made).exec());
+    }
+
+    @Test
+    void aRuntimeTheEngineHasIsUsedAndOneItLacksFailsTheCreate() {
+        String uuid = UUID.randomUUID().toString();
+        compute.createContainer(HOST, ctx, new CreateContainer(fieldsSpec(uuid).runtime("runc").build(), true));
+        awaitReport(uuid, "Running", r -> r.operationDone() && r.status() == ContainerStatus.RUNNING);
+        assertEquals("runc", docker.inspectContainerCmd(ContainerSpec.engineName(uuid)).exec().getHostConfig()
+                .getRuntime());
+        deleteAndAwaitGone(uuid);
+
+        String other = UUID.randomUUID().toString();
+        compute.createContainer(HOST, ctx, new CreateContainer(fieldsSpec(other).runtime("no-such-runtime").build(),
+                true));
+        ContainerStatusReport failed = awaitReport(other, "Error", r -> r.status() == ContainerStatus.ERROR);
+        assertTrue(failed.statusReason().contains("no-such-runtime"), failed.statusReason());
+        assertEquals(0, engineContainersNamed(other));
+    }
+
+    @Test
+    void dedicatedCpusAreWholeCpusNoOtherPinnedContainerHas() {
+        int hostCpus = docker.infoCmd().exec().getNCPU();
+        String first = UUID.randomUUID().toString();
+        compute.createContainer(HOST, ctx, new CreateContainer(fieldsSpec(first).limits(1, 64).cpuPolicy("dedicated")
+                .build(), true));
+        awaitReport(first, "Running", r -> r.operationDone() && r.status() == ContainerStatus.RUNNING);
+        String firstCpus = docker.inspectContainerCmd(ContainerSpec.engineName(first)).exec().getHostConfig()
+                .getCpusetCpus();
+        assertEquals(1, firstCpus.split(",").length, firstCpus);
+
+        // every CPU but the first container's: the host has no more to dedicate
+        String second = UUID.randomUUID().toString();
+        compute.createContainer(HOST, ctx, new CreateContainer(fieldsSpec(second).limits(hostCpus, 64)
+                .cpuPolicy("dedicated").build(), true));
+        ContainerStatusReport refused = awaitReport(second, "Error", r -> r.status() == ContainerStatus.ERROR);
+        assertTrue(refused.statusReason().contains("Not enough CPUs to dedicate"), refused.statusReason());
+        assertEquals(0, engineContainersNamed(second));
+
+        if (hostCpus > 1) {
+            String third = UUID.randomUUID().toString();
+            compute.createContainer(HOST, ctx, new CreateContainer(fieldsSpec(third).limits(hostCpus - 1, 64)
+                    .cpuPolicy("dedicated").build(), true));
+            awaitReport(third, "Running", r -> r.operationDone() && r.status() == ContainerStatus.RUNNING);
+            String thirdCpus = docker.inspectContainerCmd(ContainerSpec.engineName(third)).exec().getHostConfig()
+                    .getCpusetCpus();
+            assertFalse(List.of(thirdCpus.split(",")).contains(firstCpus), thirdCpus + " holds " + firstCpus);
+            deleteAndAwaitGone(third);
+        }
+        deleteAndAwaitGone(first);
+    }
+
+    @Test
+    void theVolumeMadeForAnAutoRemovedContainerGoesWhenTheEngineRemovesIt() throws InterruptedException {
+        String uuid = UUID.randomUUID().toString();
+        String made = "windlass-" + uuid + "-0";
+        compute.createContainer(HOST, ctx, new CreateContainer(fieldsSpec(uuid).command(List.of("true"))
+                .autoRemove(true).mounts(List.of(new VolumeMount(made, "/scratch", true))).build(), true));
+        awaitReport(uuid, "gone", ContainerStatusReport::gone);
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline && !docker.listVolumesCmd().withFilter("name", List.of(made)).exec()
+                .getVolumes().isEmpty()) {
+            Thread.sleep(200);
+        }
+        assertThrows(NotFoundException.class, () -> docker.inspectVolumeCmd(made).exec());
     }
 }

@@ -1,7 +1,9 @@
 package io.windlass.agent.testing;
 
+import io.windlass.container.ContainerHealthcheck;
 import io.windlass.container.ContainerSpec;
 import io.windlass.container.RestartPolicy;
+import io.windlass.container.VolumeMount;
 
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,12 @@ public final class ContainerSpecs {
     private RestartPolicy restart = RestartPolicy.NO;
     private String pullPolicy;
     private String project = "p1";
+    private List<String> exposedPorts = List.of();
+    private ContainerHealthcheck healthcheck;
+    private List<VolumeMount> mounts = List.of();
+    private String runtime;
+    private String cpuPolicy;
+    private boolean autoRemove;
 
     private ContainerSpecs(String uuid) {
         this.uuid = uuid;
@@ -84,8 +92,38 @@ public final class ContainerSpecs {
         return this;
     }
 
+    public ContainerSpecs exposedPorts(List<String> value) {
+        exposedPorts = value;
+        return this;
+    }
+
+    public ContainerSpecs healthcheck(ContainerHealthcheck value) {
+        healthcheck = value;
+        return this;
+    }
+
+    public ContainerSpecs mounts(List<VolumeMount> value) {
+        mounts = value;
+        return this;
+    }
+
+    public ContainerSpecs runtime(String value) {
+        runtime = value;
+        return this;
+    }
+
+    public ContainerSpecs cpuPolicy(String value) {
+        cpuPolicy = value;
+        return this;
+    }
+
+    public ContainerSpecs autoRemove(boolean value) {
+        autoRemove = value;
+        return this;
+    }
+
     public ContainerSpec build() {
         return new ContainerSpec(uuid, name, image, command, List.of(), cpu, memoryMb, workdir, null, environment, labels,
-                restart, false, false, pullPolicy, false, project);
+                restart, false, false, pullPolicy, autoRemove, project, exposedPorts, healthcheck, mounts, runtime, cpuPolicy);
     }
 }

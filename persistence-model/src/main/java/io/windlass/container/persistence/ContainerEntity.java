@@ -1,7 +1,9 @@
 package io.windlass.container.persistence;
 
 import io.windlass.container.ContainerAddress;
+import io.windlass.container.ContainerHealthcheck;
 import io.windlass.container.RestartPolicy;
+import io.windlass.container.VolumeMount;
 import io.windlass.persistence.ZunWorkloadEntity;
 import io.windlass.persistence.WrittenBy;
 import jakarta.persistence.Column;
@@ -135,10 +137,11 @@ public class ContainerEntity extends ZunWorkloadEntity {
     @WrittenBy({})
     public String runtime;
 
+    /** Group ids (Zun shows ids); changed by add_security_group and remove_security_group. */
     @JdbcTypeCode(SqlTypes.JSON)
     @Mutability(Immutability.class)
     @Column(name = "security_groups", nullable = false)
-    @WrittenBy({})
+    @WrittenBy(API)
     public List<String> securityGroups = new ArrayList<>();
 
     @JdbcTypeCode(SqlTypes.JSON)
@@ -170,4 +173,29 @@ public class ContainerEntity extends ZunWorkloadEntity {
     @Column(name = "cpu_policy", nullable = false)
     @WrittenBy({})
     public String cpuPolicy = "shared";
+
+    /** Zun's exposed_ports (1.24) as Docker's keys, {@code "80/tcp"}; its group {@code zun-<uuid>} opens them. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
+    @Column(name = "exposed_ports", nullable = false)
+    @WrittenBy({})
+    public List<String> exposedPorts = new ArrayList<>();
+
+    /** Zun's healthcheck (1.22); null: the image's own. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
+    @WrittenBy({})
+    public ContainerHealthcheck healthcheck;
+
+    /** The engine's verdict of the health check, as its host last reported it. */
+    @Column(name = "health_status")
+    @WrittenBy(CONDUCTOR)
+    public String healthStatus;
+
+    /** Zun's mounts (1.11) on engine named volumes. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
+    @Column(nullable = false)
+    @WrittenBy({})
+    public List<VolumeMount> mounts = new ArrayList<>();
 }

@@ -55,6 +55,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -71,6 +73,9 @@ public class DockerContainerDriver implements ContainerDriver {
 
     private final DockerClient docker;
     private final DockerCalls calls = new DockerCalls("Container");
+    private final EngineVolumes volumes;
+    /** Held while dedicated CPUs are chosen and the container holding them is made. */
+    private final Object pinning = new Object();
     /** Event streams stay silent for as long as nothing happens, so they get no read timeout. */
     private final DockerClient events;
     private final Duration pullTimeout;
@@ -84,6 +89,7 @@ public class DockerContainerDriver implements ContainerDriver {
         this.events = DockerClientFactory.create(dockerHost, Duration.ZERO);
         this.pullTimeout = pullTimeout;
         this.ports = ports;
+        this.volumes = new EngineVolumes(docker);
         this.logs = new DockerLogs(docker, calls, DockerLogs.READ_TIMEOUT);
         this.commits = new DockerCommits(docker, calls);
         this.access = new DockerContainerAccess(docker, DockerClientFactory.transportOf(docker), calls,
@@ -151,10 +157,55 @@ public class DockerContainerDriver implements ContainerDriver {
         if (hostname != null && !hostname.isBlank()) {
             cmd.withHostName(hostname);
         }
+        if (!spec.exposedPorts().isEmpty()) {
+            // Zun's exposed_ports: the engine's ExposedPorts (its security group opens them on the port)
+            cmd.withExposedPorts(spec.exposedPorts().stream().map(ExposedPort::parse).toList());
+        }
+        if (spec.healthcheck() != null) {
+            cmd.withHealthcheck(DockerHealthcheck.of(spec.healthcheck()));
+        }
+        if (spec.runtime() != null) {
+            // Zun's runtime: the engine refuses one its daemon does not have ("Unknown runtime specified")
+            host.withRuntime(spec.runtime());
+        }
+        if (!spec.mounts().isEmpty()) {
+            // Zun's mounts on engine volumes; a failed create has the shell remove the container, and its volumes
+            host.withMounts(volumes.prepare(spec));
+        }
         LOG.debugf("docker create %s", spec.uuid());
-        // no uuid here: a "not found" from create is about the image, not the container
-        String id = ports.create(networks, cmd, c -> calls.call("create", null, () -> c.exec().getId()));
+        String id;
+        if (spec.dedicatedCpus()) {
+            // one choice at a time: two creates must not both see the same CPUs free
+            synchronized (pinning) {
+                String cpuset = CpuPinning.cpuset(dedicatedCpus(spec));
+                host.withCpusetCpus(cpuset);
+                labels.put(CpuPinning.LABEL, cpuset);
+                id = engineCreate(cmd.withLabels(labels), networks);
+            }
+        } else {
+            id = engineCreate(cmd, networks);
+        }
         LOG.infof("created engine container %s for %s from %s", id, spec.uuid(), image);
+    }
+
+    private String engineCreate(CreateContainerCmd cmd, WorkloadNetworks networks) {
+        // no uuid here: a "not found" from create is about the image, not the container
+        return ports.create(networks, cmd, c -> calls.call("create", null, () -> c.exec().getId()));
+    }
+
+    /** Whole CPUs of the host for the container, none another pinned container of this host holds. */
+    private List<Integer> dedicatedCpus(ContainerSpec spec) {
+        int wanted = (int) Math.ceil(spec.cpu());
+        Info info = calls.call("info", null, () -> docker.infoCmd().exec());
+        int hostCpus = info.getNCPU() == null ? 0 : info.getNCPU();
+        List<Container> pinned = calls.call("list", null, () -> docker.listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(DockerLabels.MANAGED, "true")).exec());
+        Set<Integer> taken = new TreeSet<>();
+        pinned.stream().filter(c -> c.getLabels() != null && !spec.uuid().equals(c.getLabels().get(DockerLabels.UUID)))
+                .forEach(c -> taken.addAll(CpuPinning.parse(c.getLabels().get(CpuPinning.LABEL))));
+        return CpuPinning.choose(hostCpus, taken, wanted).orElseThrow(() -> new DriverException("Not enough CPUs to "
+                + "dedicate: " + wanted + " asked, " + (hostCpus - taken.size()) + " of the host's " + hostCpus
+                + " free"));
     }
 
     private void ensureImage(String image, String pullPolicy) {
@@ -290,12 +341,32 @@ public class DockerContainerDriver implements ContainerDriver {
     @Override
     public void remove(String uuid, boolean force) {
         // asked before the removal: afterwards the engine no longer knows which networks it was on
-        InspectContainerResponse r = calls.call("inspect", uuid, () -> docker.inspectContainerCmd(engineName(uuid))
-                .exec());
+        InspectContainerResponse r;
+        try {
+            r = calls.call("inspect", uuid, () -> docker.inspectContainerCmd(engineName(uuid)).exec());
+        } catch (WorkloadNotFoundException e) {
+            // a create that failed before the container existed may have made its volumes
+            volumes.release(uuid);
+            throw e;
+        }
         List<String> networks = r.getNetworkSettings() == null ? List.of()
                 : WorkloadPorts.windlassNetworks(r.getNetworkSettings().getNetworks());
         calls.run("remove", uuid, () -> docker.removeContainerCmd(engineName(uuid)).withForce(force).exec());
         ports.release(networks);
+        volumes.release(uuid);
+    }
+
+    private void releaseVolumesOf(String uuid) {
+        try {
+            volumes.release(uuid);
+        } catch (DriverException e) {
+            LOG.warnf("volumes made for %s not released: %s", uuid, e.getMessage());
+        }
+    }
+
+    @Override
+    public List<String> volumes(String projectId, List<String> names) {
+        return volumes.find(projectId, names);
     }
 
     @Override
@@ -404,13 +475,16 @@ public class DockerContainerDriver implements ContainerDriver {
         try {
             r = calls.call("inspect", uuid, () -> docker.inspectContainerCmd(engineName(uuid)).exec());
         } catch (WorkloadNotFoundException e) {
+            // gone without the agent removing it (auto_remove, a docker rm): the volumes made for it go too.
+            // Observations run under the container's lock, so no create of it is half-way here.
+            releaseVolumesOf(uuid);
             return Optional.empty();
         }
         DockerContainerState state = DockerContainerState.of(r.getState());
         return Optional.of(new ObservedContainer(uuid, r.getId(), state.containerStatus(), state.detail(Instant.now()),
                 state.error(), EngineAddresses.of(r), ports(r),
                 r.getConfig() == null || r.getConfig().getCmd() == null ? List.of()
-                        : Arrays.asList(r.getConfig().getCmd())));
+                        : Arrays.asList(r.getConfig().getCmd()), state.health()));
     }
 
     private static List<Integer> ports(InspectContainerResponse r) {

@@ -16,9 +16,10 @@ import java.time.format.DateTimeParseException;
  * @param startedAt  last start, null if never started
  * @param finishedAt last exit, null if never exited
  * @param error      engine error of the last start attempt, or null
+ * @param health     the health check's status (starting, healthy, unhealthy), null without a check
  */
 public record DockerContainerState(String status, long exitCode, Instant startedAt, Instant finishedAt,
-                                   String error) {
+                                   String error, String health) {
 
     /** Docker writes Go's zero time for "never". */
     private static final Instant GO_ZERO_TIME = Instant.parse("0001-01-01T00:00:00Z");
@@ -26,7 +27,9 @@ public record DockerContainerState(String status, long exitCode, Instant started
     public static DockerContainerState of(InspectContainerResponse.ContainerState state) {
         return new DockerContainerState(state.getStatus(), state.getExitCodeLong() == null ? 0 : state.getExitCodeLong(),
                 parseTime(state.getStartedAt()), parseTime(state.getFinishedAt()),
-                state.getError() == null || state.getError().isBlank() ? null : state.getError());
+                state.getError() == null || state.getError().isBlank() ? null : state.getError(),
+                state.getHealth() == null || state.getHealth().getStatus() == null
+                        || state.getHealth().getStatus().isBlank() ? null : state.getHealth().getStatus());
     }
 
     /** Zun's status for this engine state. */
@@ -54,10 +57,13 @@ public record DockerContainerState(String status, long exitCode, Instant started
         };
     }
 
-    /** The STATUS column of {@code docker ps}: "Up 3 seconds", "Exited (0) 2 minutes ago". */
+    /**
+     * The STATUS column of {@code docker ps}: "Up 3 seconds", "Up 2 minutes (healthy)",
+     * "Exited (0) 2 minutes ago".
+     */
     public String detail(Instant now) {
         return switch (status == null ? "" : status) {
-            case "running" -> "Up " + since(startedAt, now);
+            case "running" -> "Up " + since(startedAt, now) + healthSuffix();
             case "paused" -> "Up " + since(startedAt, now) + " (Paused)";
             case "restarting" -> "Restarting (" + exitCode + ") " + since(finishedAt, now) + " ago";
             case "exited" -> finishedAt == null ? "Exited (" + exitCode + ")"
@@ -66,6 +72,15 @@ public record DockerContainerState(String status, long exitCode, Instant started
             case "removing" -> "Removal In Progress";
             case "dead" -> "Dead";
             default -> status == null ? "" : status;
+        };
+    }
+
+    /** As {@code docker ps} shows a running container's health; nothing without a check. */
+    private String healthSuffix() {
+        return switch (health == null ? "none" : health) {
+            case "starting" -> " (health: starting)";
+            case "healthy", "unhealthy" -> " (" + health + ")";
+            default -> "";
         };
     }
 

@@ -303,7 +303,7 @@ public class DockerServerDriver implements ServerDriver {
         return containers.stream()
                 .filter(c -> c.getLabels() != null && c.getLabels().containsKey(DockerLabels.SERVER_UUID))
                 .map(c -> new ObservedServer(c.getLabels().get(DockerLabels.SERVER_UUID), c.getId(),
-                        new DockerContainerState(c.getState(), 0, null, null, null).powerState(),
+                        new DockerContainerState(c.getState(), 0, null, null, null, null).powerState(),
                         c.getNetworkSettings() == null ? Map.of() : addresses(c.getNetworkSettings().getNetworks())))
                 .toList();
     }

@@ -246,6 +246,12 @@ public class FakeContainerDriver implements ContainerDriver {
         return images.stream().sorted().toList();
     }
 
+    /** Simulated hosts have no volumes: a container mounting one by name is refused. */
+    @Override
+    public List<String> volumes(String projectId, List<String> names) {
+        return List.of();
+    }
+
     @Override
     public boolean hasImage(String image) {
         return images.contains(image);

@@ -29,7 +29,7 @@ class DockerContainerStateTest {
         "something-new, Unknown",
     })
     void engineStatusMapsToZunStatus(String engine, String zun) {
-        var state = new DockerContainerState(engine, 0, null, null, null);
+        var state = new DockerContainerState(engine, 0, null, null, null, null);
         assertEquals(ContainerStatus.fromValue(zun), state.containerStatus());
     }
 
@@ -45,34 +45,47 @@ class DockerContainerStateTest {
         "something-new, NOSTATE",
     })
     void engineStatusMapsToNovaPowerState(String engine, String power) {
-        var state = new DockerContainerState(engine, 0, null, null, null);
+        var state = new DockerContainerState(engine, 0, null, null, null, null);
         assertEquals(PowerState.valueOf(power), state.powerState());
     }
 
     @Test
     void runningDetailCountsFromStart() {
-        var state = new DockerContainerState("running", 0, NOW.minusSeconds(3), null, null);
+        var state = new DockerContainerState("running", 0, NOW.minusSeconds(3), null, null, null);
         assertEquals("Up 3 seconds", state.detail(NOW));
     }
 
     @Test
     void pausedDetailSaysPaused() {
-        var state = new DockerContainerState("paused", 0, NOW.minus(Duration.ofMinutes(5)), null, null);
+        var state = new DockerContainerState("paused", 0, NOW.minus(Duration.ofMinutes(5)), null, null, null);
         assertEquals("Up 5 minutes (Paused)", state.detail(NOW));
     }
 
     @Test
     void exitedDetailShowsCodeAndAge() {
         var state = new DockerContainerState("exited", 137, NOW.minus(Duration.ofHours(3)),
-                NOW.minus(Duration.ofMinutes(2)), null);
+                NOW.minus(Duration.ofMinutes(2)), null, "unhealthy");
+        // docker ps shows health for running containers only
         assertEquals("Exited (137) 2 minutes ago", state.detail(NOW));
     }
 
     @Test
+    void runningDetailShowsTheHealthAsDockerPsDoes() {
+        Instant started = NOW.minus(Duration.ofMinutes(2));
+        assertEquals("Up 2 minutes (health: starting)",
+                new DockerContainerState("running", 0, started, null, null, "starting").detail(NOW));
+        assertEquals("Up 2 minutes (healthy)",
+                new DockerContainerState("running", 0, started, null, null, "healthy").detail(NOW));
+        assertEquals("Up 2 minutes (unhealthy)",
+                new DockerContainerState("running", 0, started, null, null, "unhealthy").detail(NOW));
+        assertEquals("Up 2 minutes", new DockerContainerState("running", 0, started, null, null, null).detail(NOW));
+    }
+
+    @Test
     void createdAndRestartingDetails() {
-        assertEquals("Created", new DockerContainerState("created", 0, null, null, null).detail(NOW));
+        assertEquals("Created", new DockerContainerState("created", 0, null, null, null, null).detail(NOW));
         assertEquals("Restarting (1) 4 seconds ago",
-                new DockerContainerState("restarting", 1, null, NOW.minusSeconds(4), null).detail(NOW));
+                new DockerContainerState("restarting", 1, null, NOW.minusSeconds(4), null, null).detail(NOW));
     }
 
     @ParameterizedTest
