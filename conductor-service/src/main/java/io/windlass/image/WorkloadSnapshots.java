@@ -85,37 +85,52 @@ public class WorkloadSnapshots {
         }
     }
 
-    /** The row, the action's event and the server's task end together; then a backup's rotation. */
+    /**
+     * The row, the action's event and the server's task end together; then the host removes what
+     * is no longer wanted: a backup's rotated-out predecessors, or the image itself when it was
+     * deleted while the host committed it.
+     */
     private void end(RequestContext ctx, ImageEntity image, String host, CommittedImage committed, String failure,
                      Integer rotation) {
-        List<ImageEntity> rotatedOut = QuarkusTransaction.requiringNew().call(() -> {
+        List<ImageEntity> toRemove = QuarkusTransaction.requiringNew().call(() -> {
             ImageEntity row = em.find(ImageEntity.class, image.id, LockModeType.PESSIMISTIC_WRITE);
-            if (row == null || row.status != ImageStatus.SAVING) {
-                return List.of();
+            // deleted while its host committed it: the task ends all the same, and the host's copy goes
+            boolean deletedMeanwhile = row != null && row.status == ImageStatus.DELETED;
+            if (row == null || row.status != ImageStatus.SAVING && !deletedMeanwhile) {
+                return List.<ImageEntity>of();
             }
-            row.status = failure == null ? ImageStatus.ACTIVE : ImageStatus.KILLED;
-            row.host = failure == null ? host : null;
-            row.size = committed == null ? null : committed.size();
-            row.updatedAt = Instant.now();
+            if (deletedMeanwhile) {
+                row.host = committed == null ? null : host;
+            } else {
+                row.status = failure == null ? ImageStatus.ACTIVE : ImageStatus.KILLED;
+                row.host = failure == null ? host : null;
+                row.size = committed == null ? null : committed.size();
+                row.updatedAt = Instant.now();
+            }
             events.finished(image.sourceUuid, ctx.requestId(), failure);
             if (image.sourceKind.equals(CommitWorkload.SERVER)) {
                 rows.lock(ServerEntity.class, image.sourceUuid).filter(s -> IMAGE_TASKS.contains(s.taskState))
                         .ifPresent(s -> s.taskState = null);
             }
+            if (deletedMeanwhile) {
+                return row.host == null ? List.<ImageEntity>of() : List.of(row);
+            }
             return failure == null && rotation != null ? rotate(row, rotation) : List.<ImageEntity>of();
         });
-        if (failure != null) {
+        if (toRemove.stream().anyMatch(i -> i.id.equals(image.id))) {
+            LOG.infof("image %s was deleted while %s committed it; the host removes it", image.id, host);
+        } else if (failure != null) {
             LOG.warnf("image %s of %s %s: %s", image.id, image.sourceKind, image.sourceUuid, failure);
         } else {
             LOG.infof("image %s of %s %s is active on %s (%s, %d bytes)", image.id, image.sourceKind,
                     image.sourceUuid, host, image.reference, committed.size());
         }
-        rotatedOut.stream().filter(old -> old.host != null).forEach(old -> {
+        toRemove.stream().filter(old -> old.host != null).forEach(old -> {
             try {
                 compute.removeImage(old.host, ctx, new RemoveImage(old.reference));
             } catch (RpcException e) {
                 // the row is deleted: the catalogue shows the image no more; the host keeps the bytes
-                LOG.warnf("backup %s rotated out, but host %s was not told to remove %s: %s", old.id, old.host,
+                LOG.warnf("image %s deleted or rotated out, but host %s was not told to remove %s: %s", old.id, old.host,
                         old.reference, e.getMessage());
             }
         });

@@ -99,6 +99,22 @@ class WorkloadSnapshotsIT {
     }
 
     @Test
+    void anImageDeletedWhileItsHostCommitsItLeavesTheHostAndTheTaskEnds() throws Exception {
+        UUID server = server(ServerTaskState.IMAGE_SNAPSHOT_PENDING);
+        UUID image = image(server, Map.of("image_type", "snapshot"), Instant.now());
+        edges.commitAnswer = (c, r) -> {
+            // the owner deletes it meanwhile, as Tempest's test_delete_saving_image does
+            QuarkusTransaction.requiringNew().run(() -> em.find(ImageEntity.class, image).status = ImageStatus.DELETED);
+            return new CommittedImage("sha256:c0ffee", 4096);
+        };
+        conductor.snapshotWorkload(ctx, new ImageRef(image.toString(), null));
+        next(edges.commits);
+        assertEquals(new RemoveImage(ImageEntity.referenceOf(image)), next(edges.imageRemovals));
+        assertEquals(ImageStatus.DELETED, row(image).status);
+        Poll.until("task over", () -> entities.get(ServerEntity.class, server).taskState == null);
+    }
+
+    @Test
     void aBackupRotatesOlderOnesOfItsTypeOut() throws Exception {
         UUID server = server(ServerTaskState.IMAGE_BACKUP);
         Instant now = Instant.now();
