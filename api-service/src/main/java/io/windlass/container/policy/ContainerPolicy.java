@@ -61,6 +61,12 @@ public class ContainerPolicy {
     public static final String NETWORK_DETACH = "container:network_detach";
     public static final String ADD_SECURITY_GROUP = "container:add_security_group";
     public static final String REMOVE_SECURITY_GROUP = "container:remove_security_group";
+    /** {@code zun/common/policies/host.py} and {@code zun_service.py}: the hosts and their zun-compute services are admins'. */
+    public static final String HOST_GET_ALL = "host:get_all";
+    public static final String HOST_GET = "host:get";
+    public static final String SERVICE_GET_ALL = "zun-service:get_all";
+    public static final String SERVICE_ENABLE = "zun-service:enable";
+    public static final String SERVICE_DISABLE = "zun-service:disable";
     /** Who sees (and may filter by) these fields; the others follow {@link #GET_ONE}. */
     public static final String GET_ONE_HOST = "container:get_one:host";
     public static final String GET_ONE_IMAGE_PULL_POLICY = "container:get_one:image_pull_policy";
@@ -80,7 +86,9 @@ public class ContainerPolicy {
             Map.entry(PAUSE, ADMIN_OR_MEMBER), Map.entry(UNPAUSE, ADMIN_OR_MEMBER), Map.entry(REBOOT, ADMIN_OR_MEMBER),
             Map.entry(KILL, ADMIN_OR_MEMBER), Map.entry(RENAME, ADMIN_OR_MEMBER), Map.entry(STATS, ADMIN_OR_READER),
             Map.entry(LOGS, ADMIN_OR_MEMBER), Map.entry(EXECUTE, ADMIN_OR_MEMBER), Map.entry(EXECUTE_RESIZE, ADMIN_OR_MEMBER),
-            Map.entry(TOP, ADMIN_OR_MEMBER), Map.entry(COMMIT, ADMIN_OR_MEMBER), Map.entry(GET_ARCHIVE, ADMIN_OR_MEMBER),
+            Map.entry(TOP, ADMIN_OR_MEMBER), Map.entry(COMMIT, ADMIN_OR_MEMBER), Map.entry(HOST_GET_ALL, ADMIN_API),
+            Map.entry(HOST_GET, ADMIN_API), Map.entry(SERVICE_GET_ALL, ADMIN_API), Map.entry(SERVICE_ENABLE, ADMIN_API),
+            Map.entry(SERVICE_DISABLE, ADMIN_API), Map.entry(GET_ARCHIVE, ADMIN_OR_MEMBER),
             Map.entry(PUT_ARCHIVE, ADMIN_OR_MEMBER),
             Map.entry(NETWORK_LIST, ADMIN_OR_READER), Map.entry(NETWORK_ATTACH, ADMIN_OR_MEMBER),
             Map.entry(NETWORK_DETACH, ADMIN_OR_MEMBER), Map.entry(ADD_SECURITY_GROUP, ADMIN_OR_MEMBER),

@@ -205,6 +205,21 @@ class OpenStackCliST {
         assertFalse(texts(cli.json("server", "group", "list", "-f", "json"), "Name").contains("st-spread"));
     }
 
+    /** Zun's host and service commands (admins'), over the deployment's one agent. */
+    @Test
+    void appcontainerHostAndServiceCommands() {
+        JsonNode hosts = cli.json("appcontainer", "host", "list", "-f", "json");
+        assertTrue(texts(hosts, "hostname").contains(system.agentHost()), hosts.toString());
+        JsonNode host = cli.json("appcontainer", "host", "show", "-f", "json", system.agentHost());
+        assertEquals(system.agentHost(), host.path("hostname").asText(), host.toString());
+        assertTrue(host.path("cpus").asInt() > 0 && host.path("mem_total").asLong() > 0, host.toString());
+        JsonNode services = cli.json("appcontainer", "service", "list", "-f", "json");
+        JsonNode agent = StreamSupport.stream(services.spliterator(), false)
+                .filter(s -> system.agentHost().equals(s.path("Host").asText())).findFirst().orElseThrow();
+        assertEquals("zun-compute", agent.path("Binary").asText(), services.toString());
+        assertEquals("up", agent.path("State").asText(), services.toString());
+    }
+
     @Test
     void computeServicesAndAggregatesSmoke() {
         JsonNode services = cli.json("compute", "service", "list", "-f", "json");
