@@ -65,7 +65,9 @@ import java.time.Duration;
  * {@code runtime} and {@code cpuPolicy}
  * (Zun's create fields), which a 1.14 agent would ignore: the conductor fails a container that has any of them
  * rather than send it under a cap below 1.15; and {@code find_volumes}
- * (a call: which engine volumes a host has for a project, before a container mounting them is accepted).
+ * (a call: which engine volumes a host has for a project, before a container mounting them is accepted);
+ * 1.16 {@link ContainerOperation} gained {@code signal} (a kill's signal, Zun's {@code kill?signal=}), which a
+ * 1.15 agent would ignore and kill with SIGKILL: the conductor does not send such a kill under a cap below 1.16.
  * Each method names the version that introduced it; under a version cap
  * ({@code windlass.rpc.version-cap.compute}) a newer one is not sent ({@link io.windlass.rpc.RpcVersionCapExceeded}).
  */
@@ -86,8 +88,11 @@ public class ComputeRpcApi {
     private static final RpcVersion V1_13 = new RpcVersion(1, 13);
     private static final RpcVersion V1_14 = new RpcVersion(1, 14);
     private static final RpcVersion V1_15 = new RpcVersion(1, 15);
+    private static final RpcVersion V1_16 = new RpcVersion(1, 16);
     /** This build's API: the newest method's version. */
-    public static final RpcVersion VERSION = V1_15;
+    public static final RpcVersion VERSION = V1_16;
+    /** The version from which agents send a kill's {@link ContainerOperation#signal()} (older ones send SIGKILL). */
+    public static final RpcVersion KILL_SIGNALS = V1_16;
     /** The RemoteException type of a password the guest did not take (Nova's InstancePasswordSetFailed); its message is the reason. */
     public static final String PASSWORD_SET_FAILED = "InstancePasswordSetFailed";
     /** The version from which agents honour a container's exposed ports, health check, mounts, runtime, CPU policy. */
@@ -101,7 +106,7 @@ public class ComputeRpcApi {
     public static final RpcMethod<CreateContainer> CREATE_CONTAINER =
             RpcMethod.of("create_container", CreateContainer.class, V1_0).changedIn(V1_5).changedIn(V1_15);
     public static final RpcMethod<ContainerOperation> CONTAINER_ACTION =
-            RpcMethod.of("container_action", ContainerOperation.class, V1_0);
+            RpcMethod.of("container_action", ContainerOperation.class, V1_0).changedIn(V1_16);
     public static final RpcMethod<DeleteContainer> DELETE_CONTAINER =
             RpcMethod.of("delete_container", DeleteContainer.class, V1_0);
     public static final RpcMethod<ResizeContainer> RESIZE_CONTAINER =

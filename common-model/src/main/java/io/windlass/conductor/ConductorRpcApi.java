@@ -36,7 +36,8 @@ import java.time.Duration;
  * Nova os-interface) and {@code refresh_port_filters} (security groups changed); 1.6 {@code suspend_server},
  * {@code resume_server}, {@code rebuild_server}; 1.7 {@code resize_server}, {@code confirm_resize},
  * {@code revert_resize}; 1.8 {@code snapshot_workload} (an image made from a server or container: Nova's createImage
- * and createBackup, Zun's commit).
+ * and createBackup, Zun's commit); 1.9 {@code container_action}'s {@link ContainerOperation} gained {@code signal} (a
+ * kill's signal), which a 1.8 conductor would drop: the api-service refuses such a kill under a cap below 1.9.
  * Each method names the version that introduced it; a message goes out at that version, so a
  * conductor of an older release still serves the methods it has.
  */
@@ -50,13 +51,16 @@ public class ConductorRpcApi {
     private static final RpcVersion V1_6 = RpcVersion.parse("1.6");
     private static final RpcVersion V1_7 = RpcVersion.parse("1.7");
     private static final RpcVersion V1_8 = RpcVersion.parse("1.8");
+    private static final RpcVersion V1_9 = RpcVersion.parse("1.9");
     /** This build's API: the newest method's version. */
-    public static final RpcVersion VERSION = V1_8;
+    public static final RpcVersion VERSION = V1_9;
+    /** The version from which a conductor passes a kill's {@link ContainerOperation#signal()} on. */
+    public static final RpcVersion KILL_SIGNALS = V1_9;
 
     public static final RpcMethod<BuildContainer> BUILD_CONTAINER =
             RpcMethod.of("build_container", BuildContainer.class, V1_0);
     public static final RpcMethod<ContainerOperation> CONTAINER_ACTION =
-            RpcMethod.of("container_action", ContainerOperation.class, V1_0);
+            RpcMethod.of("container_action", ContainerOperation.class, V1_0).changedIn(V1_9);
     public static final RpcMethod<DeleteContainer> DELETE_CONTAINER =
             RpcMethod.of("delete_container", DeleteContainer.class, V1_0);
     public static final RpcMethod<ResizeContainer> RESIZE_CONTAINER =
@@ -211,6 +215,11 @@ public class ConductorRpcApi {
     /** Take a resized server back to its old flavor (since 1.7). */
     public void revertResize(RequestContext ctx, ServerRef server) {
         casts.cast(RpcTopics.CONDUCTOR, REVERT_RESIZE, ctx, server);
+    }
+
+    /** The version a method goes out at under this service's cap ({@code windlass.rpc.version-cap.conductor}). */
+    public RpcVersion versionFor(RpcMethod<?> method) {
+        return rpc.versionFor(RpcTopics.CONDUCTOR, method);
     }
 
     /** Make the image its row describes from its workload, on the workload's host (since 1.8). */

@@ -62,9 +62,16 @@ public class ContainerManager implements WorkloadManager {
         compute.createContainer(host, ctx, new CreateContainer(spec, run, networks));
     }
 
+    /** An agent capped below {@link ComputeRpcApi#KILL_SIGNALS} would kill with SIGKILL: a kill with a signal is not sent to it. */
     public void act(RequestContext ctx, ContainerOperation operation) {
-        lifecycle.forward(ctx, operation.uuid(), operation.action().verb(),
-                (host, row) -> compute.containerAction(host, ctx, operation));
+        lifecycle.forward(ctx, operation.uuid(), operation.action().verb(), (host, row) -> {
+            RpcVersion sent = compute.versionFor(ComputeRpcApi.CONTAINER_ACTION);
+            if (operation.signal() != null && ComputeRpcApi.KILL_SIGNALS.isNewerThan(sent)) {
+                throw new RpcVersionCapExceeded(RpcTopics.compute(host), ComputeRpcApi.CONTAINER_ACTION,
+                        "a kill with a signal", ComputeRpcApi.KILL_SIGNALS, sent);
+            }
+            compute.containerAction(host, ctx, operation);
+        });
     }
 
     public void delete(RequestContext ctx, DeleteContainer request) {

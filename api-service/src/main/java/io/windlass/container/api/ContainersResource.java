@@ -196,8 +196,11 @@ public class ContainersResource {
     @POST
     @Path("/{ident}/kill")
     public Response kill(@PathParam("ident") String ident, @Context UriInfo uri) {
-        query("kill", uri);
-        return act(ident, ContainerAction.KILL, null);
+        RequestFields q = query("kill", uri);
+        // python-zunclient sends "None" for no signal, as Zun's enum has it
+        String signal = q.has("signal") && !q.text("signal").equals("None") ? q.text("signal") : null;
+        service.kill(context.get(), ident, signal);
+        return Response.accepted().build();
     }
 
     @POST

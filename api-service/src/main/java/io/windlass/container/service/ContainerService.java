@@ -202,6 +202,25 @@ public class ContainerService {
      * conductor. The action's outcome arrives later through the agent's report.
      */
     public void act(RequestContext caller, String ident, ContainerAction action, Integer timeoutSeconds) {
+        act(caller, ident, new ContainerOperation(null, action, timeoutSeconds, null));
+    }
+
+    /**
+     * Zun's {@code kill}, with the signal asked for (null: the engine's SIGKILL). A conductor of an
+     * older release would drop the signal and kill with SIGKILL, so under a cap below
+     * {@link ConductorRpcApi#KILL_SIGNALS} such a kill is refused, as other newer requests are.
+     */
+    public void kill(RequestContext caller, String ident, String signal) {
+        if (signal != null && ConductorRpcApi.KILL_SIGNALS.isNewerThan(
+                conductor.versionFor(ConductorRpcApi.CONTAINER_ACTION))) {
+            throw new ConflictException("UnsupportedRPCVersion", "A kill with a signal needs conductor RPC "
+                    + ConductorRpcApi.KILL_SIGNALS + " while older conductors run; kill without one sends SIGKILL.");
+        }
+        act(caller, ident, new ContainerOperation(null, ContainerAction.KILL, null, signal));
+    }
+
+    private void act(RequestContext caller, String ident, ContainerOperation asked) {
+        ContainerAction action = asked.action();
         ContainerEntity found = lookup.resolve(caller, ident, false, ContainerPolicy.GET_ONE_ALL_PROJECTS);
         policy.authorize(ContainerPolicy.actionRule(action.verb()), caller, found.projectId);
         QuarkusTransaction.requiringNew().run(() -> {
@@ -213,7 +232,8 @@ public class ContainerService {
                 c.status = ContainerStatus.RESTARTING;
             }
             actions.record(caller, ActionLog.CONTAINER, c.uuid, c.projectId, action.verb());
-            conductor.containerAction(caller, new ContainerOperation(found.uuid.toString(), action, timeoutSeconds));
+            conductor.containerAction(caller, new ContainerOperation(found.uuid.toString(), action,
+                    asked.timeoutSeconds(), asked.signal()));
         });
     }
 

@@ -93,6 +93,26 @@ class ContainerActionsIT {
         assertTrue(conductor.drain().isEmpty());
     }
 
+    /** Zun's signal enum: a name in any of its spellings, or its number, passed on as given; "None" is none. */
+    @Test
+    void aKillCarriesTheSignalAndAnUnknownOneIs400() throws Exception {
+        ContainerEntity c = rows.insert("kill-signal", ContainerStatus.RUNNING, "node1");
+        given().when().post("/container/v1/containers/" + c.uuid + "/kill?signal=term").then().statusCode(202);
+        assertEquals("term", conductor.next(Duration.ofSeconds(5)).envelope().args().get("signal").asText());
+        rows.update(c.uuid, row -> row.taskState = null);
+        given().when().post("/container/v1/containers/" + c.uuid + "/kill?signal=None").then().statusCode(202);
+        assertTrue(conductor.next(Duration.ofSeconds(5)).envelope().args().get("signal").isNull());
+        rows.update(c.uuid, row -> row.taskState = null);
+
+        for (String bad : new String[] {"SIGNOPE", "99", ""}) {
+            given().when().post("/container/v1/containers/" + c.uuid + "/kill?signal=" + bad).then().statusCode(400)
+                    .body("errors[0].detail", containsString("is not one of"));
+        }
+        given().when().post("/container/v1/containers/" + c.uuid + "/kill?sig=9").then().statusCode(400);
+        assertEquals(null, rows.find(c.uuid).orElseThrow().taskState);
+        assertTrue(conductor.drain().isEmpty());
+    }
+
     @Test
     void containerWithoutHostCannotBeStarted() throws Exception {
         ContainerEntity c = rows.insert("never-placed", ContainerStatus.ERROR, null);

@@ -49,7 +49,8 @@ public interface ContainerDriver extends WorkloadDriver<ObservedContainer>, Inte
 
     void restart(String uuid, Duration timeout);
 
-    void kill(String uuid);
+    /** Sends {@code signal} (as Zun names it: {@code SIGTERM}, {@code term}, {@code 15}) to the main process; null: SIGKILL. */
+    void kill(String uuid, String signal);
 
     /**
      * Removes the container, and then those of its tenant networks no other workload uses; without

@@ -145,7 +145,7 @@ public final class ContainerManager {
                 case PAUSE -> driver.pause(uuid);
                 case UNPAUSE -> driver.unpause(uuid);
                 case REBOOT -> driver.restart(uuid, timeout);
-                case KILL -> driver.kill(uuid);
+                case KILL -> driver.kill(uuid, operation.signal());
                 default -> throw new Refused("Action " + operation.action().verb()
                         + " is not supported by the compute agent");
             }

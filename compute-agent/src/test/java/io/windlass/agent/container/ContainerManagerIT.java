@@ -164,6 +164,21 @@ class ContainerManagerIT {
         assertTrue(reportsOf(uuid).getLast().gone());
     }
 
+    /** Zun's {@code kill?signal=term}: the process gets SIGTERM (its trap exits 3), not the engine's SIGKILL (137). */
+    @Test
+    void aKillSendsTheSignalAskedFor() {
+        String uuid = UUID.randomUUID().toString();
+        compute.createContainer(HOST, ctx, new CreateContainer(spec(uuid, "busybox", List.of("sh", "-c",
+                "trap 'exit 3' TERM; while true; do sleep 0.2; done"), null), true));
+        awaitReport(uuid, "Running, operation done", r -> r.operationDone() && r.status() == ContainerStatus.RUNNING);
+
+        compute.containerAction(HOST, ctx, new ContainerOperation(uuid, ContainerAction.KILL, null, "term"));
+        ContainerStatusReport killed = awaitReport(uuid, "Stopped after the kill",
+                r -> r.status() == ContainerStatus.STOPPED);
+        assertTrue(killed.statusDetail().startsWith("Exited (3)"), killed.statusDetail());
+        deleteAndAwaitGone(uuid);
+    }
+
     @Test
     void heartbeatCarriesTheEngineInventory() {
         Instant deadline = Instant.now().plus(WAIT);

@@ -334,8 +334,10 @@ public class DockerContainerDriver implements ContainerDriver {
     }
 
     @Override
-    public void kill(String uuid) {
-        calls.run("kill", uuid, () -> docker.killContainerCmd(engineName(uuid)).exec());
+    public void kill(String uuid, String signal) {
+        // the engine reads SIGTERM, TERM, term and 15 alike; none is its SIGKILL
+        calls.run("kill", uuid, () -> (signal == null ? docker.killContainerCmd(engineName(uuid))
+                : docker.killContainerCmd(engineName(uuid)).withSignal(signal)).exec());
     }
 
     @Override

@@ -120,7 +120,7 @@ public class FakeContainerDriver implements ContainerDriver {
     }
 
     @Override
-    public void kill(String uuid) {
+    public void kill(String uuid, String signal) {
         transition(uuid, "kill", ContainerStatus.STOPPED, Set.of(ContainerStatus.RUNNING));
     }
 
