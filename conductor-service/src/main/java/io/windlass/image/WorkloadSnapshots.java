@@ -164,12 +164,18 @@ public class WorkloadSnapshots {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void killStale() {
         Instant cutoff = Instant.now().minus(config.commitTimeout()).minus(config.reconcileInterval());
-        List<ImageEntity> stale = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
-                "from ImageEntity i where i.status = :saving and i.updatedAt < :cutoff", ImageEntity.class)
-                .setParameter("saving", ImageStatus.SAVING).setParameter("cutoff", cutoff).getResultList());
-        RequestContext ctx = RequestContext.internal("conductor-service");
-        stale.forEach(image -> end(ctx, image, null, null, "the host never answered the commit within "
-                + config.commitTimeout(), null));
+        try {
+            List<ImageEntity> stale = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                    "from ImageEntity i where i.status = :saving and i.updatedAt < :cutoff", ImageEntity.class)
+                    .setParameter("saving", ImageStatus.SAVING).setParameter("cutoff", cutoff).getResultList());
+            RequestContext ctx = RequestContext.internal("conductor-service");
+            stale.forEach(image -> end(ctx, image, null, null, "the host never answered the commit within "
+                    + config.commitTimeout(), null));
+        } catch (RuntimeException e) {
+            // the database away (a restart, a failover): the next round looks again
+            LOG.warnf("looking for stale images failed, next round in %s: %s", config.reconcileInterval(),
+                    e.getMessage());
+        }
     }
 
     private static Class<? extends WorkloadEntity> workloadType(ImageEntity image) {

@@ -205,9 +205,17 @@ public class ServerResize {
             return;
         }
         Instant cutoff = Instant.now().minus(window);
-        List<UUID> due = QuarkusTransaction.requiringNew().call(() -> em.createQuery("select s.uuid from ServerEntity s "
-                        + "where s.vmState = :resized and s.taskState is null and s.deletedAt is null and s.updatedAt < :cutoff",
-                UUID.class).setParameter("resized", VmState.RESIZED).setParameter("cutoff", cutoff).getResultList());
+        List<UUID> due;
+        try {
+            due = QuarkusTransaction.requiringNew().call(() -> em.createQuery("select s.uuid from ServerEntity s "
+                    + "where s.vmState = :resized and s.taskState is null and s.deletedAt is null and s.updatedAt < :cutoff",
+                    UUID.class).setParameter("resized", VmState.RESIZED).setParameter("cutoff", cutoff).getResultList());
+        } catch (RuntimeException e) {
+            // the database away (a restart, a failover): the next round looks again
+            LOG.warnf("looking for unconfirmed resizes failed, next round in %s: %s", config.reconcileInterval(),
+                    e.getMessage());
+            return;
+        }
         RequestContext ctx = RequestContext.internal("conductor-service");
         for (UUID uuid : due) {
             boolean claimed = QuarkusTransaction.requiringNew().call(() -> rows.lock(ServerEntity.class, uuid)
