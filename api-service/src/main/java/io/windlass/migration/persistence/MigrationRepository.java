@@ -128,8 +128,11 @@ public class MigrationRepository {
         }
     }
 
+    /** The first row's one column, or null: no row, or a null column (a host without an underlay address). */
     @SuppressWarnings("unchecked")
     private <T> T single(String sql, Object parameter) {
-        return (T) em.createNativeQuery(sql).setParameter(1, parameter).getResultStream().findFirst().orElse(null);
+        // not findFirst() on the stream: a null column would throw
+        List<?> rows = em.createNativeQuery(sql).setParameter(1, parameter).setMaxResults(1).getResultList();
+        return rows.isEmpty() ? null : (T) rows.getFirst();
     }
 }

@@ -55,6 +55,8 @@ class ServerResizeApiIT {
         admin = users.admin();
         project = users.project();
         member = users.member();
+        // a host of one machine: no underlay address, so the resize's migration record has no dest_host
+        rows.hostWithImage("resize-host");
     }
 
     @AfterEach
