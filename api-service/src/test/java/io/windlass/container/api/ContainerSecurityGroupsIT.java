@@ -202,7 +202,7 @@ class ContainerSecurityGroupsIT {
                 .extract().path("security_groups.size()");
         // a fixed address outside the subnet fails after the group was made: both roll back
         given().header("OpenStack-API-Version", "container 1.24").contentType("application/json")
-                .body(Map.of("image", "busybox", "nets", List.of(Map.of("network", net, "v4-fixed-ip", "10.9.9.9")),
+                .body(Map.of("image", "busybox", "nets", List.of(Map.of("network", net, "v4-fixed-ip", "198.18.9.9")),
                         "exposed_ports", Map.of("80/tcp", Map.of())))
                 .when().post("/container/v1/containers").then().statusCode(400);
         as(null).when().get(V2 + "/security-groups").then().statusCode(200)
