@@ -103,7 +103,7 @@ public class ComputeImagesResource {
         return catalog.find(caller(), id).orElseThrow(() -> new ResourceNotFoundException("ImageNotFound", NOT_FOUND));
     }
 
-    /** Nova's filters ({@code SUPPORTED_FILTERS}): name, status, server, type, minRam, minDisk; then limit and marker. */
+    /** Nova's filters ({@code SUPPORTED_FILTERS}) name, status, server and type (minRam, minDisk and changes-since are not applied); then marker and limit. */
     private List<CatalogImage> list(UriInfo uri) {
         var query = uri.getQueryParameters();
         Predicate<CatalogImage> matches = i -> true;
