@@ -30,6 +30,7 @@ import io.windlass.rpc.RpcMethod;
 import io.windlass.rpc.RpcTopics;
 import io.windlass.rpc.RpcVersion;
 import io.windlass.server.ResizeServer;
+import io.windlass.server.ShelveServer;
 import io.windlass.server.ServerOperation;
 import io.windlass.server.ServerRef;
 import io.windlass.server.ServerSpec;
@@ -67,7 +68,9 @@ import java.time.Duration;
  * rather than send it under a cap below 1.15; and {@code find_volumes}
  * (a call: which engine volumes a host has for a project, before a container mounting them is accepted);
  * 1.16 {@link ContainerOperation} gained {@code signal} (a kill's signal, Zun's {@code kill?signal=}), which a
- * 1.15 agent would ignore and kill with SIGKILL: the conductor does not send such a kill under a cap below 1.16.
+ * 1.15 agent would ignore and kill with SIGKILL: the conductor does not send such a kill under a cap below 1.16;
+ * 1.18 {@code shelve_server} (a call: Nova's shelve and shelve offload on the host, the server powered off, committed
+ * to its shelved image and, when offloaded, removed).
  * Each method names the version that introduced it; under a version cap
  * ({@code windlass.rpc.version-cap.compute}) a newer one is not sent ({@link io.windlass.rpc.RpcVersionCapExceeded}).
  */
@@ -89,8 +92,9 @@ public class ComputeRpcApi {
     private static final RpcVersion V1_14 = new RpcVersion(1, 14);
     private static final RpcVersion V1_15 = new RpcVersion(1, 15);
     private static final RpcVersion V1_16 = new RpcVersion(1, 16);
+    private static final RpcVersion V1_18 = new RpcVersion(1, 18);
     /** This build's API: the newest method's version. */
-    public static final RpcVersion VERSION = V1_16;
+    public static final RpcVersion VERSION = V1_18;
     /** The version from which agents send a kill's {@link ContainerOperation#signal()} (older ones send SIGKILL). */
     public static final RpcVersion KILL_SIGNALS = V1_16;
     /** The RemoteException type of a password the guest did not take (Nova's InstancePasswordSetFailed); its message is the reason. */
@@ -156,6 +160,8 @@ public class ComputeRpcApi {
     public static final RpcMethod<CommitWorkload> COMMIT_WORKLOAD = RpcMethod.of("commit_workload",
             CommitWorkload.class, V1_14);
     public static final RpcMethod<RemoveImage> REMOVE_IMAGE = RpcMethod.of("remove_image", RemoveImage.class, V1_14);
+    public static final RpcMethod<ShelveServer> SHELVE_SERVER = RpcMethod.of("shelve_server", ShelveServer.class,
+            V1_18);
 
     private final RpcClient rpc;
     private final Duration callTimeout;
@@ -291,6 +297,16 @@ public class ComputeRpcApi {
      */
     public CommittedImage commitWorkload(String host, RequestContext ctx, CommitWorkload request, Duration timeout) {
         return rpc.call(RpcTopics.compute(host), COMMIT_WORKLOAD, ctx, request, CommittedImage.class, timeout);
+    }
+
+    /**
+     * Synchronous (since 1.18): the server powered off, committed to its shelved image (when the request
+     * names one) and, when offloaded, removed from the host.
+     *
+     * @return the committed image, or null when the request named none (an offload of a shelved server)
+     */
+    public CommittedImage shelveServer(String host, RequestContext ctx, ShelveServer request, Duration timeout) {
+        return rpc.call(RpcTopics.compute(host), SHELVE_SERVER, ctx, request, CommittedImage.class, timeout);
     }
 
     /** Remove an image Windlass made from the host's engine (since 1.14). */

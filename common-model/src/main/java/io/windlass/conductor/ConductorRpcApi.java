@@ -37,7 +37,8 @@ import java.time.Duration;
  * {@code resume_server}, {@code rebuild_server}; 1.7 {@code resize_server}, {@code confirm_resize},
  * {@code revert_resize}; 1.8 {@code snapshot_workload} (an image made from a server or container: Nova's createImage
  * and createBackup, Zun's commit); 1.9 {@code container_action}'s {@link ContainerOperation} gained {@code signal} (a
- * kill's signal), which a 1.8 conductor would drop: the api-service refuses such a kill under a cap below 1.9.
+ * kill's signal), which a 1.8 conductor would drop: the api-service refuses such a kill under a cap below 1.9;
+ * 1.10 {@code shelve_server} (Nova's shelve and shelveOffload) and {@code unshelve_server}.
  * Each method names the version that introduced it; a message goes out at that version, so a
  * conductor of an older release still serves the methods it has.
  */
@@ -52,8 +53,9 @@ public class ConductorRpcApi {
     private static final RpcVersion V1_7 = RpcVersion.parse("1.7");
     private static final RpcVersion V1_8 = RpcVersion.parse("1.8");
     private static final RpcVersion V1_9 = RpcVersion.parse("1.9");
+    private static final RpcVersion V1_10 = RpcVersion.parse("1.10");
     /** This build's API: the newest method's version. */
-    public static final RpcVersion VERSION = V1_9;
+    public static final RpcVersion VERSION = V1_10;
     /** The version from which a conductor passes a kill's {@link ContainerOperation#signal()} on. */
     public static final RpcVersion KILL_SIGNALS = V1_9;
 
@@ -98,6 +100,8 @@ public class ConductorRpcApi {
     public static final RpcMethod<ServerRef> REVERT_RESIZE = RpcMethod.of("revert_resize", ServerRef.class, V1_7);
     public static final RpcMethod<ImageRef> SNAPSHOT_WORKLOAD = RpcMethod.of("snapshot_workload", ImageRef.class,
             V1_8);
+    public static final RpcMethod<ServerRef> SHELVE_SERVER = RpcMethod.of("shelve_server", ServerRef.class, V1_10);
+    public static final RpcMethod<ServerRef> UNSHELVE_SERVER = RpcMethod.of("unshelve_server", ServerRef.class, V1_10);
 
     private final RpcClient rpc;
     private final RpcCasts casts;
@@ -225,6 +229,19 @@ public class ConductorRpcApi {
     /** Make the image its row describes from its workload, on the workload's host (since 1.8). */
     public void snapshotWorkload(RequestContext ctx, ImageRef image) {
         casts.cast(RpcTopics.CONDUCTOR, SNAPSHOT_WORKLOAD, ctx, image);
+    }
+
+    /**
+     * Shelve the server as its task state says (since 1.10): {@code shelving} commits it to its shelved image
+     * (and offloads it when shelved servers are offloaded at once), {@code shelving_offloading} offloads it.
+     */
+    public void shelveServer(RequestContext ctx, ServerRef server) {
+        casts.cast(RpcTopics.CONDUCTOR, SHELVE_SERVER, ctx, server);
+    }
+
+    /** Power a shelved server on again, or schedule and spawn an offloaded one from its shelved image (since 1.10). */
+    public void unshelveServer(RequestContext ctx, ServerRef server) {
+        casts.cast(RpcTopics.CONDUCTOR, UNSHELVE_SERVER, ctx, server);
     }
 
     /** Thaw a suspended server (since 1.6). */

@@ -20,10 +20,12 @@ public class ServerManager implements WorkloadManager {
     private final ComputeRpcApi compute;
     private final ServerEvacuation evacuation;
     private final ServerResize resizes;
+    private final ServerShelving shelving;
 
     public ServerManager(WorkloadLifecycles lifecycles, ServerRules rules, ComputeRpcApi compute,
-                         ServerEvacuation evacuation, ServerResize resizes) {
+                         ServerEvacuation evacuation, ServerResize resizes, ServerShelving shelving) {
         this.rules = rules;
+        this.shelving = shelving;
         this.compute = compute;
         this.evacuation = evacuation;
         this.resizes = resizes;
@@ -76,6 +78,25 @@ public class ServerManager implements WorkloadManager {
 
     public void resume(RequestContext ctx, ServerRef request) {
         lifecycle.forward(ctx, request.uuid(), "resume", (host, row) -> compute.resumeServer(host, ctx, request));
+    }
+
+    /** Nova's shelve and shelveOffload ({@link ServerShelving}). */
+    public void shelve(RequestContext ctx, ServerRef request) {
+        shelving.shelve(ctx, request);
+    }
+
+    /**
+     * Nova's unshelve: a shelved server is powered on where it is; an offloaded one is built again
+     * (scheduled, its ports bound to the new host, spawned from its shelved image), so it is re-driven
+     * and timed out as a boot is.
+     */
+    public void unshelve(RequestContext ctx, ServerRef request) {
+        switch (shelving.unshelve(request)) {
+            case SPAWN -> build(ctx, request);
+            case POWER_ON -> lifecycle.forward(ctx, request.uuid(), "unshelve", (host, row) -> compute.serverAction(
+                    host, ctx, new ServerOperation(request.uuid(), ServerAction.START)));
+            case NOTHING -> { }
+        }
     }
 
     public void delete(RequestContext ctx, ServerRef request) {

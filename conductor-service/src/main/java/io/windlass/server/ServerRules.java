@@ -24,9 +24,11 @@ import java.util.Map;
 @ApplicationScoped
 public class ServerRules implements WorkloadRules<ServerEntity, ServerStatusReport> {
     private final ServerMigrations migrations;
+    private final ShelvedImages shelvedImages;
 
-    public ServerRules(ServerMigrations migrations) {
+    public ServerRules(ServerMigrations migrations, ShelvedImages shelvedImages) {
         this.migrations = migrations;
+        this.shelvedImages = shelvedImages;
     }
 
     @Override
@@ -59,9 +61,10 @@ public class ServerRules implements WorkloadRules<ServerEntity, ServerStatusRepo
             phase = Phase.DELETING;
         } else if (row.vmState == VmState.BUILDING) {
             phase = row.host == null ? Phase.SCHEDULING : Phase.CREATING;
-        } else if (row.taskState == ServerTaskState.REBUILD_SPAWNING) {
-            // evacuated: its new host is spawning it, which is re-driven and timed out as a boot's spawn
-            phase = Phase.CREATING;
+        } else if (row.taskState == ServerTaskState.REBUILD_SPAWNING || unshelving(row)) {
+            // evacuated, or unshelved after an offload: scheduled and spawned anew, which is re-driven
+            // and timed out as a boot's
+            phase = row.host == null ? Phase.SCHEDULING : Phase.CREATING;
         } else if (row.vmState == VmState.ERROR) {
             phase = Phase.FAILED;
         } else {
@@ -69,7 +72,17 @@ public class ServerRules implements WorkloadRules<ServerEntity, ServerStatusRepo
         }
         return new RowState(phase, row.taskState != null, row.host, row.statusObservedAt, row.createdAt,
                 row.updatedAt, false, CREATE_TASKS.contains(row.taskState),
-                row.taskState == ServerTaskState.REBUILDING && row.host != null);
+                row.host != null && REPLACING_TASKS.contains(row.taskState));
+    }
+
+    /** The tasks during which the host removes the engine workload on purpose: a rebuild's, an offload's. */
+    private static final java.util.Set<ServerTaskState> REPLACING_TASKS = java.util.EnumSet.of(
+            ServerTaskState.REBUILDING, ServerTaskState.SHELVING, ServerTaskState.SHELVING_OFFLOADING);
+
+    /** An offloaded server being unshelved: scheduled ({@code unshelving}), then spawned ({@code spawning}). */
+    private static boolean unshelving(ServerEntity row) {
+        return row.vmState == VmState.SHELVED_OFFLOADED && (row.taskState == ServerTaskState.UNSHELVING
+                || row.taskState == ServerTaskState.SPAWNING);
     }
 
     /**
@@ -77,7 +90,9 @@ public class ServerRules implements WorkloadRules<ServerEntity, ServerStatusRepo
      * (evacuated to stopped) is left powered off.
      */
     public ServerSpec spec(ServerEntity s) {
-        return new ServerSpec(s.uuid.toString(), s.name, s.hostname, s.image, s.vcpus, s.memoryMb, s.rootGb,
+        // an offloaded server comes back from the image it was shelved to
+        String image = s.vmState == VmState.SHELVED_OFFLOADED && s.shelvedImage != null ? s.shelvedImage : s.image;
+        return new ServerSpec(s.uuid.toString(), s.name, s.hostname, image, s.vcpus, s.memoryMb, s.rootGb,
                 s.metadata, s.projectId, s.userId, s.availabilityZone, s.launchIndex, s.reservationId, s.userData,
                 s.files, s.network, s.vmState == VmState.STOPPED, WorkloadNetworks.NONE,
                 s.keyName == null ? null : new ServerKey(s.keyName, s.keyType, s.keyData));
@@ -162,9 +177,16 @@ public class ServerRules implements WorkloadRules<ServerEntity, ServerStatusRepo
         row.taskState = ServerTaskState.SPAWNING;
     }
 
-    /** Nova records failures as a 500 fault ({@code NoValidHost} included); the first one is kept. */
+    /**
+     * Nova records failures as a 500 fault ({@code NoValidHost} included); the first one is kept. An
+     * offloaded server whose unshelve found no host stays shelved and offloaded, as Nova's conductor
+     * leaves it (the action's event holds the reason).
+     */
     @Override
     public void fail(ServerEntity row, String reason) {
+        if (row.vmState == VmState.SHELVED_OFFLOADED && row.host == null) {
+            return;
+        }
         if (row.vmState != VmState.ERROR || row.fault == null) {
             row.fault = ServerFaults.of(500, reason, null);
         }
@@ -195,7 +217,8 @@ public class ServerRules implements WorkloadRules<ServerEntity, ServerStatusRepo
     }
 
     private static boolean spawning(ServerEntity row) {
-        return row.vmState == VmState.BUILDING || row.taskState == ServerTaskState.REBUILD_SPAWNING;
+        return row.vmState == VmState.BUILDING || row.taskState == ServerTaskState.REBUILD_SPAWNING
+                || unshelving(row);
     }
 
     @Override
@@ -220,6 +243,10 @@ public class ServerRules implements WorkloadRules<ServerEntity, ServerStatusRepo
         // operation's starting point) moves the vm_state; a building server becomes active with
         // its first running observation
         if (next != null && (report.operationDone() || s.taskState == null || s.vmState == VmState.BUILDING)) {
+            if (next == VmState.ACTIVE && s.shelvedImageId != null) {
+                // unshelved: the shelved image has served its purpose, as Nova deletes it then
+                shelvedImages.unshelved(s);
+            }
             s.vmState = next;
             if (next == VmState.ACTIVE && s.launchedAt == null) {
                 s.launchedAt = ServerEntity.now();
@@ -233,6 +260,11 @@ public class ServerRules implements WorkloadRules<ServerEntity, ServerStatusRepo
      * state now, the vm_state later) says which. A resized server stays resized until confirmed or reverted.
      */
     static VmState vmStateFor(PowerState power, VmState current, ServerTaskState task) {
+        if (current == VmState.SHELVED) {
+            // powered off on its host until unshelved: only the unshelve's power-on makes it active
+            return task == ServerTaskState.POWERING_ON && power == PowerState.RUNNING ? VmState.ACTIVE
+                    : VmState.SHELVED;
+        }
         if (current == VmState.RESIZED && power != PowerState.NOSTATE) {
             // a resize waiting for its confirm or revert stays so whatever the guest does, as in Nova's sync
             return VmState.RESIZED;

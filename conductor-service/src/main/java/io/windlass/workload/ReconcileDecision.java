@@ -24,7 +24,8 @@ public final class ReconcileDecision {
         boolean taskStale = lastChange.isBefore(now.minus(taskTimeout));
         switch (row.phase()) {
             case SCHEDULING:
-                return row.createdAt().isBefore(now.minus(buildTimeout)) ? Repair.FAIL_UNSCHEDULED : Repair.NONE;
+                // since it began waiting for a host: its create, or an unshelve long after it
+                return lastChange.isBefore(now.minus(buildTimeout)) ? Repair.FAIL_UNSCHEDULED : Repair.NONE;
             case DELETING:
                 // a silent host gets the delete again once it is back, not into its queue every round meanwhile
                 return taskStale && !hostSilent ? Repair.RESEND_DELETE : Repair.NONE;

@@ -26,6 +26,11 @@ public final class ReportDecision {
             // new host's, whatever the old one observed and whenever; its copy is removed
             return report.gone() ? ReportOutcome.IGNORED_OTHER_HOST : ReportOutcome.LEFTOVER_ON_OTHER_HOST;
         }
+        if (row.host() == null && report.host() != null && (report.gone() || row.phase() == Phase.LIVE)) {
+            // on no host at all (a shelved server offloaded, or scheduled anew by its unshelve): nothing a
+            // host removes is lost, and a live row's copy on a host is a leftover
+            return report.gone() ? ReportOutcome.IGNORED_OTHER_HOST : ReportOutcome.LEFTOVER_ON_OTHER_HOST;
+        }
         if (report.observedAt() != null && row.observedAt() != null && report.observedAt().isBefore(row.observedAt())) {
             // the engine event of an operation can overtake the agent's own report of it: the
             // state it carries is older, but the operation it closes is over all the same

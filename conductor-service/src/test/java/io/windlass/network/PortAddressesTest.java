@@ -49,7 +49,7 @@ class PortAddressesTest {
     void novaKeysByNetworkNameWithTheMac() {
         ServerEntity row = new ServerEntity();
         row.uuid = UUID.randomUUID();
-        new ServerRules(null).addressed(row, List.of(BROUGHT, MADE));
+        new ServerRules(null, null).addressed(row, List.of(BROUGHT, MADE));
         assertEquals(Map.of(
                 "private", List.of(new ServerAddress("198.19.60.10", 4, "fa:16:3e:00:00:01"),
                         new ServerAddress("fd00:60::10", 6, "fa:16:3e:00:00:01")),
@@ -57,7 +57,7 @@ class PortAddressesTest {
 
         row.nics = List.of(new WorkloadPort("p1", "n1", true, null));
         row.host = "h";
-        new ServerRules(null).applyObserved(row, new ServerStatusReport(row.uuid.toString(), "h", PowerState.RUNNING, "e1",
+        new ServerRules(null, null).applyObserved(row, new ServerStatusReport(row.uuid.toString(), "h", PowerState.RUNNING, "e1",
                 Map.of("engine", List.of(new ServerAddress("198.19.0.3", 4, null))), null, false, true, Instant.now()));
         assertEquals(List.of("backend", "private"), row.addresses.keySet().stream().sorted().toList());
     }

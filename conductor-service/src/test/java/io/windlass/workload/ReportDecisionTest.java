@@ -53,6 +53,14 @@ class ReportDecisionTest {
         RowState unplaced = new RowState(Phase.SCHEDULING, true, null, null, T0, T0, false, false);
         assertEquals(ReportOutcome.APPLIED, ReportDecision.decide(unplaced, fromOldHost, false),
                 "a row without a host names no other host");
+        assertEquals(ReportOutcome.IGNORED_OTHER_HOST, ReportDecision.decide(unplaced,
+                new Report("u", "node-0", true, false, T0.plusSeconds(60)), false),
+                "nothing is lost where the row names no host (an unshelve scheduling the server anew)");
+        RowState offloaded = new RowState(Phase.LIVE, false, null, T0, T0, T0, false, false);
+        assertEquals(ReportOutcome.LEFTOVER_ON_OTHER_HOST, ReportDecision.decide(offloaded, fromOldHost, false),
+                "a live row on no host (shelved and offloaded): what a host still holds is a leftover");
+        assertEquals(ReportOutcome.IGNORED_OTHER_HOST, ReportDecision.decide(offloaded,
+                new Report("u", "node-0", true, false, T0.plusSeconds(60)), false), "its removal's late event");
     }
 
     @Test

@@ -30,6 +30,8 @@ public final class ComputeApiVersions {
     public static final ApiVersion EVACUATE_WITHOUT_SHARED_STORAGE = ApiVersion.of(2, 14);
     /** An evacuated server ends stopped (unless it was in error). */
     public static final ApiVersion EVACUATE_TO_STOPPED = ApiVersion.of(2, 95);
+    /** {@code unshelve} takes {@code availability_zone} (2.91: also {@code host}, and a null zone). */
+    public static final ApiVersion UNSHELVE_TO_ZONE = ApiVersion.of(2, 77);
     /** {@code uuid} in aggregate views. */
     public static final ApiVersion AGGREGATE_UUID = ApiVersion.of(2, 41);
     /** Service ids become uuids and {@code PUT /os-services/{id}} replaces the action URLs. */

@@ -87,14 +87,35 @@ public class MadeImages {
             throw new ResourceNotFoundException("ImageNotFound", "No image found with ID " + id);
         }
         LOG.infof("image %s (%s) deleted by %s", deleted.id, deleted.reference, caller.userId());
-        if (deleted.host != null) {
-            try {
-                compute.removeImage(deleted.host, caller, new RemoveImage(deleted.reference));
-            } catch (RpcException e) {
-                // the row is deleted, so the catalogue no longer shows it; only the host's bytes stay
-                LOG.warnf("image %s deleted, but host %s was not told to remove %s: %s", deleted.id, deleted.host,
-                        deleted.reference, e.getMessage());
-            }
+        removeFromHost(caller, deleted);
+    }
+
+    /**
+     * A shelved server's image, deleted with the server as Nova deletes it; in the caller's transaction.
+     *
+     * @return the row, for {@link #removeFromHost} once committed; null when it was gone already
+     */
+    public ImageEntity discard(UUID id) {
+        ImageEntity image = em.find(ImageEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (image == null || image.status == ImageStatus.DELETED) {
+            return null;
+        }
+        image.status = ImageStatus.DELETED;
+        image.updatedAt = Instant.now();
+        return image;
+    }
+
+    /** After the delete committed, the host that holds the deleted image is asked to remove it. */
+    public void removeFromHost(RequestContext caller, ImageEntity deleted) {
+        if (deleted == null || deleted.host == null) {
+            return;
+        }
+        try {
+            compute.removeImage(deleted.host, caller, new RemoveImage(deleted.reference));
+        } catch (RpcException e) {
+            // the row is deleted, so the catalogue no longer shows it; only the host's bytes stay
+            LOG.warnf("image %s deleted, but host %s was not told to remove %s: %s", deleted.id, deleted.host,
+                    deleted.reference, e.getMessage());
         }
     }
 

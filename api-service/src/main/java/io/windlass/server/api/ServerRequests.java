@@ -117,6 +117,8 @@ public class ServerRequests {
                     name.equals("addSecurityGroup"), securityGroupName(action.get(name)));
             case "revertResize" -> new ServerActionRequest.RevertResize();
             case "unlock" -> new ServerActionRequest.Unlock();
+            case "shelve", "shelveOffload" -> new ServerActionRequest.Shelve(name.equals("shelveOffload"));
+            case "unshelve" -> unshelve(action.get(name), version);
             case "createImage" -> createImage(action.object(name), null, null);
             case "createBackup" -> createImage(action.object(name), action.object(name).text("backup_type"),
                     Integer.parseInt(action.object(name).text("rotation").strip()));
@@ -126,6 +128,16 @@ public class ServerRequests {
             default -> new ServerActionRequest.Power(ServerAction.requested(name, action.get(name).path("type")
                     .asText()));
         };
+    }
+
+    /** Before 2.77 the body of unshelve is not read (Nova has no schema for it). */
+    private static ServerActionRequest.Unshelve unshelve(JsonNode body, ApiVersion version) {
+        if (!version.isAtLeast(ComputeApiVersions.UNSHELVE_TO_ZONE) || !body.isObject()) {
+            return new ServerActionRequest.Unshelve(false, null, null);
+        }
+        JsonNode zone = body.get("availability_zone");
+        return new ServerActionRequest.Unshelve(zone != null, zone == null || zone.isNull() ? null : zone.asText(),
+                body.hasNonNull("host") ? body.get("host").asText() : null);
     }
 
     /** What the rebuild names, and nothing it leaves out (the schema has kept each field to its microversions). */

@@ -17,6 +17,7 @@ import io.windlass.server.service.EvacuationRequest;
 import io.windlass.server.service.RebuildRequest;
 import io.windlass.server.service.ServerActionRequest;
 import io.windlass.server.service.ServerRebuilds;
+import io.windlass.server.service.ServerShelves;
 import io.windlass.server.service.ServerSnapshots;
 import io.windlass.server.service.ServerResizes;
 import io.windlass.server.service.ServerDeferredDeletes;
@@ -73,6 +74,7 @@ public class ServersResource {
     private final ServerConsoleOutput console;
     private final ServerRebuilds rebuilds;
     private final ServerSnapshots snapshots;
+    private final ServerShelves shelves;
     private final ServerResizes resizes;
     private final ServerSecurityGroups securityGroups;
     private final ServerDeferredDeletes deferredDeletes;
@@ -84,8 +86,9 @@ public class ServersResource {
                            ServerConsoleOutput console, ServerRebuilds rebuilds, ServerSnapshots snapshots,
                            ServerResizes resizes,
                            ServerSecurityGroups securityGroups, ServerDeferredDeletes deferredDeletes,
-                           ServerAdminPasswords adminPasswords) {
+                           ServerAdminPasswords adminPasswords, ServerShelves shelves) {
         this.service = service;
+        this.shelves = shelves;
         this.adminPasswords = adminPasswords;
         this.deferredDeletes = deferredDeletes;
         this.securityGroups = securityGroups;
@@ -203,6 +206,18 @@ public class ServersResource {
             }
             case ServerActionRequest.ChangePassword change -> {
                 adminPasswords.change(context.get(), id, change.adminPass());
+                yield Response.accepted().build();
+            }
+            case ServerActionRequest.Shelve shelve -> {
+                if (shelve.offload()) {
+                    shelves.offload(context.get(), id);
+                } else {
+                    shelves.shelve(context.get(), id);
+                }
+                yield Response.accepted().build();
+            }
+            case ServerActionRequest.Unshelve unshelve -> {
+                shelves.unshelve(context.get(), id, unshelve);
                 yield Response.accepted().build();
             }
             case ServerActionRequest.RevertResize revert -> {

@@ -57,6 +57,11 @@ public class ServerPolicy {
     /** {@code nova/policies/suspend_server.py}: members. */
     public static final String SUSPEND = "os_compute_api:os-suspend-server:suspend";
     public static final String RESUME = "os_compute_api:os-suspend-server:resume";
+    /** {@code nova/policies/shelve.py}: members shelve and unshelve; only admins offload or name the host. */
+    public static final String SHELVE = "os_compute_api:os-shelve:shelve";
+    public static final String SHELVE_OFFLOAD = "os_compute_api:os-shelve:shelve_offload";
+    public static final String UNSHELVE = "os_compute_api:os-shelve:unshelve";
+    public static final String UNSHELVE_TO_HOST = "os_compute_api:os-shelve:unshelve_to_host";
     public static final String EXTENDED_ATTRIBUTES = "os_compute_api:os-extended-server-attributes";
     /** {@code nova/policies/ips.py}: readers of the server's project. */
     public static final String IPS_INDEX = "os_compute_api:ips:index";
@@ -144,7 +149,9 @@ public class ServerPolicy {
             Map.entry(MIGRATIONS_INDEX_HOST, ADMIN_API), Map.entry(MIGRATIONS_SHOW, ADMIN_API),
             Map.entry(MIGRATIONS_FORCE_COMPLETE, ADMIN_OR_MANAGER), Map.entry(MIGRATIONS_DELETE, ADMIN_OR_MANAGER),
             Map.entry(SERVER_PASSWORD_SHOW, ADMIN_OR_READER), Map.entry(SERVER_PASSWORD_CLEAR, ADMIN_OR_MEMBER),
-            Map.entry(ADMIN_PASSWORD, ADMIN_OR_MEMBER));
+            Map.entry(ADMIN_PASSWORD, ADMIN_OR_MEMBER), Map.entry(SHELVE, ADMIN_OR_MEMBER),
+            Map.entry(SHELVE_OFFLOAD, ADMIN_API), Map.entry(UNSHELVE, ADMIN_OR_MEMBER),
+            Map.entry(UNSHELVE_TO_HOST, ADMIN_API));
 
     /** List filters only for callers that {@link #ALLOW_ALL_FILTERS} allows. */
     public static final Set<String> ADMIN_FILTERS = Set.of("host", "node", "uuid");

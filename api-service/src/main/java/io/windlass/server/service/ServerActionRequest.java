@@ -7,7 +7,22 @@ import io.windlass.server.ServerAction;
 public sealed interface ServerActionRequest permits ServerActionRequest.Power, ServerActionRequest.Lock,
         ServerActionRequest.Unlock, ServerActionRequest.SecurityGroup, ServerActionRequest.DeferredDelete, ServerActionRequest.Resize, ServerActionRequest.ConfirmResize,
         ServerActionRequest.RevertResize, ServerActionRequest.ConsoleOutput, ServerActionRequest.CreateImage,
-        ServerActionRequest.ChangePassword, EvacuationRequest, RebuildRequest {
+        ServerActionRequest.ChangePassword, ServerActionRequest.Shelve, ServerActionRequest.Unshelve, EvacuationRequest,
+        RebuildRequest {
+
+    /** {@code shelve}, or {@code shelveOffload} of a shelved server. */
+    record Shelve(boolean offload) implements ServerActionRequest {
+    }
+
+    /**
+     * {@code unshelve}.
+     *
+     * @param zoneGiven        the body named {@code availability_zone} (2.77+; from 2.91 it may be null: unpinned)
+     * @param availabilityZone the zone asked for, or null
+     * @param host             the host asked for (2.91+, admins), or null
+     */
+    record Unshelve(boolean zoneGiven, String availabilityZone, String host) implements ServerActionRequest {
+    }
 
     /** A power action, done by the server's host. */
     record Power(ServerAction action) implements ServerActionRequest {

@@ -14,6 +14,8 @@ import io.windlass.keypair.service.KeyPairService;
 import io.windlass.flavor.service.FlavorLookup;
 import io.windlass.image.catalog.CatalogImage;
 import io.windlass.image.catalog.ImageCatalog;
+import io.windlass.image.persistence.ImageEntity;
+import io.windlass.image.service.MadeImages;
 import io.windlass.network.WorkloadPort;
 import io.windlass.port.workload.WorkloadNetworkException;
 import io.windlass.port.workload.WorkloadPorts;
@@ -69,6 +71,7 @@ public class ServerService {
     private final ReservationQueue reservations;
     private final ConductorRpcApi conductor;
     private final ComputeHostRepository hosts;
+    private final MadeImages madeImages;
     private final WorkloadPorts ports;
     private final KeyPairService keyPairs;
     private final ActionLog actions;
@@ -78,7 +81,8 @@ public class ServerService {
                          FlavorLookup flavors, ImageCatalog images, QuotaEnforcer quotas,
                          ReservationQueue reservations, ConductorRpcApi conductor, ComputeHostRepository hosts,
                          WorkloadPorts ports, KeyPairService keyPairs, ActionLog actions,
-                         ServerGroupService serverGroups) {
+                         ServerGroupService serverGroups, MadeImages madeImages) {
+        this.madeImages = madeImages;
         this.ports = ports;
         this.actions = actions;
         this.serverGroups = serverGroups;
@@ -234,10 +238,15 @@ public class ServerService {
     public void delete(RequestContext caller, String id) {
         ServerEntity found = lookup.visible(caller, id, ServerPolicy.DELETE);
         policy.authorize(ServerPolicy.DELETE, caller, found.projectId);
+        List<ImageEntity> shelvedImage = new ArrayList<>();
         boolean deletedHere = QuarkusTransaction.requiringNew().call(() -> {
             ServerEntity s = repository.lockLive(found.uuid).orElseThrow(() -> ServerLookup.notFound(id));
             ServerLocks.requireUnlocked(s, caller);
             actions.record(caller, ActionLog.SERVER, s.uuid, s.projectId, "delete");
+            if (s.shelvedImageId != null) {
+                // a shelved server's image goes with it, as Nova's delete takes it
+                Optional.ofNullable(madeImages.discard(s.shelvedImageId)).ifPresent(shelvedImage::add);
+            }
             if (s.host == null) {
                 ports.release(s.nics);
                 Instant now = ServerEntity.now();
@@ -252,6 +261,7 @@ public class ServerService {
             return false;
         });
         LOG.infof(deletedHere ? "server %s had no host; deleted" : "server %s: delete requested", found.uuid);
+        shelvedImage.forEach(image -> madeImages.removeFromHost(caller, image));
     }
 
     private FlavorRecord bootableFlavor(RequestContext caller, String flavorRef) {

@@ -14,11 +14,14 @@ import io.windlass.server.ServerAction;
 import io.windlass.server.ServerOperation;
 import io.windlass.server.ServerSpec;
 import io.windlass.server.SetAdminPassword;
+import io.windlass.server.ShelveServer;
+import io.windlass.image.CommittedImage;
 import org.jboss.logging.Logger;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The host's Nova server methods on {@code compute.<host>} ({@code spawn_server},
@@ -78,6 +81,7 @@ public final class ServerManager {
                     act(ctx, new ServerOperation(ref.uuid(), ServerAction.RESUME));
                     return null;
                 })
+                .on(ComputeRpcApi.SHELVE_SERVER, (ctx, request) -> shelve(request))
                 .on(ComputeRpcApi.DESTROY_SERVER, (ctx, ref) -> {
                     destroy(ctx, ref.uuid());
                     return null;
@@ -98,6 +102,28 @@ public final class ServerManager {
                 throw new RpcHandlerException(ComputeRpcApi.PASSWORD_SET_FAILED, e.getMessage());
             }
         });
+    }
+
+    /**
+     * Nova's {@code shelve_instance} and {@code shelve_offload_instance} on the host, under the server's
+     * lock: powered off cleanly and committed to the shelved image (when one is named), then removed
+     * with its config drive when offloaded. Nothing is reported: the conductor waits on the answer,
+     * and the engine's own events of the stop and the removal are the only reports.
+     *
+     * @return the committed image, or null for an offload alone
+     */
+    CommittedImage shelve(ShelveServer request) {
+        AtomicReference<CommittedImage> committed = new AtomicReference<>();
+        operations.change(request.uuid(), "Server", request.offload() ? "shelve and offload" : "shelve", () -> {
+            if (request.reference() != null) {
+                driver.act(request.uuid(), ServerAction.STOP, stopTimeout);
+                committed.set(driver.commit(request.uuid(), request.reference()));
+            }
+            if (request.offload()) {
+                remove(request.uuid());
+            }
+        });
+        return committed.get();
     }
 
     /** The config drive could not be written (undecodable user data or personality, an unwritable directory). */

@@ -15,6 +15,7 @@ import io.windlass.context.RequestContext;
 import io.windlass.image.CommitWorkload;
 import io.windlass.image.CommittedImage;
 import io.windlass.rpc.RemoteException;
+import io.windlass.server.ShelveServer;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,6 +31,7 @@ import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -55,6 +57,7 @@ class WorkloadCommitIT {
     private DockerClient docker;
     private final String server = UUID.randomUUID().toString();
     private final String container = UUID.randomUUID().toString();
+    private final String shelved = UUID.randomUUID().toString();
 
     @BeforeAll
     void runWorkloadsThatWroteAFile() {
@@ -62,6 +65,7 @@ class WorkloadCommitIT {
         removeWhatTheTestMade();
         run(DockerServerDriver.engineName(server), "echo made-in-server > /marker && echo ready && exec sleep 600");
         run(ContainerSpec.engineName(container), "echo made-in-container > /marker && echo ready && exec sleep 600");
+        run(DockerServerDriver.engineName(shelved), "echo made-before-shelve > /marker && echo ready && exec sleep 600");
     }
 
     @AfterAll
@@ -152,6 +156,29 @@ class WorkloadCommitIT {
         assertEquals(again.engineId(), docker.inspectImageCmd(reference).exec().getId());
         assertTrue(first.size() > 0);
         assertEquals("made-in-container\n", catMarker(reference));
+    }
+
+    /**
+     * Nova's shelve, then its offload, as two calls (shelved-offload-time above 0): powered off and
+     * committed, then removed; each asked again does no harm.
+     */
+    @Test
+    void aShelvedServerIsPoweredOffCommittedThenOffloadedFromTheHost() {
+        String name = DockerServerDriver.engineName(shelved);
+        String reference = REPOSITORY + ":shelved";
+        CommittedImage image = compute.shelveServer(HOST, ctx, new ShelveServer(shelved, reference, false),
+                Duration.ofSeconds(60));
+
+        assertEquals(docker.inspectImageCmd(reference).exec().getId(), image.engineId());
+        assertEquals("made-before-shelve\n", catMarker(reference));
+        assertFalse(docker.inspectContainerCmd(name).exec().getState().getRunning(), "powered off, still on the host");
+
+        assertNull(compute.shelveServer(HOST, ctx, new ShelveServer(shelved, null, true), Duration.ofSeconds(60)));
+        assertTrue(docker.listContainersCmd().withShowAll(true).withNameFilter(List.of(name)).exec().stream()
+                .noneMatch(c -> List.of(c.getNames()).contains("/" + name)), "offloaded: the engine has it no more");
+        // delivered again: gone already is no error
+        assertNull(compute.shelveServer(HOST, ctx, new ShelveServer(shelved, null, true), Duration.ofSeconds(60)));
+        assertEquals("made-before-shelve\n", catMarker(reference), "the shelved image stays");
     }
 
     @Test

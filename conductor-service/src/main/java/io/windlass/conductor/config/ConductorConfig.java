@@ -48,6 +48,14 @@ public interface ConductorConfig {
     @WithDefault("10m")
     Duration commitTimeout();
 
+    /**
+     * How long a shelved server keeps its place on its host before it is offloaded (Nova's
+     * {@code shelved_offload_time}): 0 offloads it as part of the shelve, as Nova's default does; a
+     * negative value never offloads it (only {@code shelveOffload} does).
+     */
+    @WithDefault("0s")
+    Duration shelvedOffloadTime();
+
     /** Zone of hosts in no aggregate with an {@code availability_zone} (Nova's {@code default_availability_zone}). */
     @WithDefault("nova")
     String defaultAvailabilityZone();

@@ -86,6 +86,8 @@ public class ConductorEndpoint {
                 .on(ConductorRpcApi.SUSPEND_SERVER, cast(servers::suspend))
                 .on(ConductorRpcApi.SNAPSHOT_WORKLOAD, cast(snapshots::snapshot))
                 .on(ConductorRpcApi.RESUME_SERVER, cast(servers::resume))
+                .on(ConductorRpcApi.SHELVE_SERVER, cast(servers::shelve))
+                .on(ConductorRpcApi.UNSHELVE_SERVER, cast(servers::unshelve))
                 .on(ConductorRpcApi.ATTACH_INTERFACE, cast(interfaces::attach))
                 .on(ConductorRpcApi.DETACH_INTERFACE, cast(interfaces::detach))
                 .on(ConductorRpcApi.REFRESH_PORT_FILTERS, cast(interfaces::refreshFilters))

@@ -27,6 +27,7 @@ import io.windlass.server.ResizeServer;
 import io.windlass.server.ServerOperation;
 import io.windlass.server.ServerRef;
 import io.windlass.server.ServerSpec;
+import io.windlass.server.ShelveServer;
 import io.windlass.scheduler.SchedulerRpcApi;
 import io.windlass.scheduler.Selection;
 
@@ -69,6 +70,7 @@ public class FakeEdges implements AutoCloseable {
     public final BlockingQueue<UpdatePortFilters> filters = new LinkedBlockingQueue<>();
     public final BlockingQueue<CommitWorkload> commits = new LinkedBlockingQueue<>();
     public final BlockingQueue<RemoveImage> imageRemovals = new LinkedBlockingQueue<>();
+    public final BlockingQueue<ShelveServer> shelves = new LinkedBlockingQueue<>();
 
     /** Claims by consumer: like the real scheduler, a repeated request gets the same host. */
     private final Map<String, String> claims = new ConcurrentHashMap<>();
@@ -85,6 +87,8 @@ public class FakeEdges implements AutoCloseable {
     public volatile RpcHandler<AttachPort> attachAnswer = (ctx, r) -> null;
     public volatile RpcHandler<DetachPort> detachAnswer = (ctx, r) -> null;
     public volatile RpcHandler<CommitWorkload> commitAnswer = (ctx, r) -> new CommittedImage("sha256:c0ffee", 4096);
+    public volatile RpcHandler<ShelveServer> shelveAnswer = (ctx, r) -> r.reference() == null ? null
+            : new CommittedImage("sha256:5be1f", 8192);
 
     private final RpcServer server;
 
@@ -140,6 +144,10 @@ public class FakeEdges implements AutoCloseable {
                     return commitAnswer.handle(ctx, r);
                 })
                 .on(ComputeRpcApi.REMOVE_IMAGE, record(imageRemovals))
+                .on(ComputeRpcApi.SHELVE_SERVER, (ctx, r) -> {
+                    shelves.add(r);
+                    return shelveAnswer.handle(ctx, r);
+                })
                 .on(ComputeRpcApi.UPDATE_NETWORK_PEERS, (ctx, r) -> null)
                 .on(ComputeRpcApi.UPDATE_PORT_FILTERS, record(filters)), 2);
     }

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static io.windlass.persistence.Writer.API;
 import static io.windlass.persistence.Writer.CONDUCTOR;
@@ -177,13 +178,14 @@ public class ServerEntity extends WorkloadEntity {
     @WrittenBy({})
     public Map<String, List<String>> schedulerHints = new HashMap<>();
 
+    /** The zone asked for at boot, or by an unshelve (2.77) for the offloaded server's next host. */
     @Column(name = "requested_zone")
-    @WrittenBy({})
+    @WrittenBy(API)
     public String requestedZone;
 
-    /** An admin's forced host, or null. */
+    /** An admin's forced host, the host holding the image it boots from, or null. */
     @Column(name = "requested_host")
-    @WrittenBy({})
+    @WrittenBy(API)
     public String requestedHost;
 
     /** {@code auto} (the engine's default network) or {@code none}. */
@@ -266,6 +268,21 @@ public class ServerEntity extends WorkloadEntity {
     @Column(name = "deleted_at")
     @WrittenBy({API, CONDUCTOR})
     public Instant deletedAt;
+
+    /** The images row of its shelved image while shelved (and unshelving), else null. */
+    @Column(name = "shelved_image_id")
+    @WrittenBy({API, CONDUCTOR})
+    public UUID shelvedImageId;
+
+    /** The engine reference of that image, which an offloaded server is spawned from again. */
+    @Column(name = "shelved_image")
+    @WrittenBy({API, CONDUCTOR})
+    public String shelvedImage;
+
+    /** When it became shelved (still on its host); the offload sweep counts from here. */
+    @Column(name = "shelved_at")
+    @WrittenBy(CONDUCTOR)
+    public Instant shelvedAt;
 
     public boolean isDeleted() {
         return deletedAt != null;

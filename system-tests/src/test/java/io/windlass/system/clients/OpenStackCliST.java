@@ -474,6 +474,35 @@ class OpenStackCliST {
                 "st-committed:v1").ok(), present -> !present);
     }
 
+    /**
+     * Nova's shelve with the default {@code shelved_offload_time} of 0: the server is committed to
+     * {@code <name>-shelved}, leaves the engine, and is spawned again from that image by the unshelve,
+     * its files as they were and its uuid the same; the image goes once it runs again.
+     */
+    @Test
+    void aShelvedServerLeavesTheEngineAndComesBackWithItsFiles() {
+        String id = cli.json("server", "create", "-f", "json", "--flavor", "m1.nano", "--image", "busybox:latest",
+                "--wait", "st-shelve").path("id").asText();
+        String engine = docker.idsWithLabel("windlass.server.uuid", id).getFirst();
+        assertTrue(docker.run("exec", engine, "sh", "-c", "echo kept-while-shelved > /marker").ok());
+
+        cli.ok("server", "shelve", "st-shelve");
+        awaitServer("st-shelve", "SHELVED_OFFLOADED");
+        assertTrue(docker.idsWithLabel("windlass.server.uuid", id).isEmpty(), "offloaded: the engine has it no more");
+        JsonNode image = cli.json("image", "show", "-f", "json", "st-shelve-shelved");
+        assertEquals("active", image.path("status").asText(), image.toString());
+
+        cli.ok("server", "unshelve", "st-shelve");
+        awaitServer("st-shelve", "ACTIVE");
+        String again = docker.idsWithLabel("windlass.server.uuid", id).getFirst();
+        assertEquals("kept-while-shelved", docker.run("exec", again, "cat", "/marker").stdout().strip());
+        assertFalse(texts(cli.json("image", "list", "-f", "json"), "Name").contains("st-shelve-shelved"),
+                "the shelved image leaves the catalogue once the server runs again");
+        assertEquals(List.of("unshelve", "shelve", "create"),
+                texts(cli.json("server", "event", "list", "-f", "json", "st-shelve"), "Action"));
+        cli.ok("server", "delete", "--wait", "st-shelve");
+    }
+
     private void awaitServer(String name, String status) {
         Poller.standard().until(name + " to be " + status, () -> cli.json("server", "show", "-f", "json", name),
                 s -> status.equals(s.path("status").asText()) && s.path("OS-EXT-STS:task_state").isNull());
