@@ -5,6 +5,7 @@ import io.windlass.aggregate.persistence.AggregateHostReader;
 import io.windlass.compute.ComputeRpcApi;
 import io.windlass.conductor.config.ConductorConfig;
 import io.windlass.context.RequestContext;
+import io.windlass.migration.persistence.MigrationEntity;
 import io.windlass.network.PlacedNetworks;
 import io.windlass.network.WorkloadNetworking;
 import io.windlass.workload.ActionEvents;
@@ -50,11 +51,13 @@ public class ServerEvacuation {
     private final WorkloadNetworking networking;
     private final NetworkSteps peers;
     private final ActionEvents events;
+    private final ServerMigrations migrations;
 
     public ServerEvacuation(WorkloadRows rows, ServerRules rules, SchedulerRpcApi scheduler, ComputeRpcApi compute,
                             AggregateHostReader aggregates, ConductorConfig config, NetworkSteps peers,
-                            ActionEvents events) {
+                            ActionEvents events, ServerMigrations migrations) {
         this.events = events;
+        this.migrations = migrations;
         this.rows = rows;
         this.networking = peers.networking();
         this.peers = peers;
@@ -144,6 +147,7 @@ public class ServerEvacuation {
             return new Move(false, null);
         }
         rules.evacuated(locked, host, zone, target);
+        migrations.evacuationScheduled(uuid, host);
         events.ran(uuid, attempt.ctx().requestId(), SCHEDULE_EVENT, attempt.started(), null);
         events.started(uuid, attempt.ctx().requestId(), HOST_EVENT, host);
         // the ports move with the server: bound to the new host, which is told the networks
@@ -180,7 +184,10 @@ public class ServerEvacuation {
         QuarkusTransaction.requiringNew().run(() -> {
             events.ran(attempt.uuid(), attempt.ctx().requestId(), SCHEDULE_EVENT, attempt.started(), reason);
             rows.lock(ServerEntity.class, attempt.uuid()).filter(r -> leaving(r, request))
-                    .ifPresent(r -> rules.evacuationFailed(r, reason));
+                    .ifPresent(r -> {
+                        rules.evacuationFailed(r, reason);
+                        migrations.evacuationEnded(attempt.uuid(), MigrationEntity.ERROR);
+                    });
         });
     }
 

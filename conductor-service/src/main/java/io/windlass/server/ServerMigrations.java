@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The conductor's side of Nova's migration records ({@code migrations}): a server's resize
- * record follows the resize through Nova's statuses. Callers hold the transaction; a move applies
+ * The conductor's side of Nova's migration records ({@code migrations}): a server's resize or
+ * evacuation record follows it through Nova's statuses. Callers hold the transaction; a move applies
  * only from the statuses it names, so a message handled twice changes nothing the second time.
  */
 @ApplicationScoped
@@ -21,27 +21,52 @@ public class ServerMigrations {
         this.em = em;
     }
 
-    /** The server's migration in one of {@code from} moves to {@code to}. */
+    /** The server's resize record in one of {@code from} moves to {@code to}. */
     public void advance(UUID server, String to, String... from) {
         em.createQuery("update MigrationEntity m set m.status = :to, m.updatedAt = :now where m.instanceUuid = :uuid "
-                        + "and m.status in :from").setParameter("to", to).setParameter("now", Instant.now())
+                        + "and m.migrationType = 'resize' and m.status in :from").setParameter("to", to).setParameter("now", Instant.now())
                 .setParameter("uuid", server).setParameter("from", List.of(from)).executeUpdate();
     }
 
     /**
      * The server's task ended without its end reported (the reconciler cleared it as stale): its
      * resize record ends as the task did, a resize in {@code error}, a confirm or revert back to
-     * {@code finished} (the server still waits for one).
+     * {@code finished} (the server still waits for one); an evacuation in {@code error} when it never
+     * left, {@code failed} when the new host never spawned it.
      */
     public void taskAbandoned(UUID server, ServerTaskState task) {
         switch (task) {
             case RESIZE_PREP -> failed(server);
             case RESIZE_CONFIRMING -> advance(server, MigrationEntity.FINISHED, MigrationEntity.CONFIRMING);
             case RESIZE_REVERTING -> advance(server, MigrationEntity.FINISHED, MigrationEntity.REVERTING);
+            case REBUILDING -> evacuationEnded(server, MigrationEntity.ERROR);
+            case REBUILD_SPAWNING -> evacuationEnded(server, MigrationEntity.FAILED);
             default -> {
                 // no other task has a migration record
             }
         }
+    }
+
+    /** The evacuation's record names the host it goes to: Nova's {@code pre-migrating}. */
+    public void evacuationScheduled(UUID server, String host) {
+        em.createQuery("update MigrationEntity m set m.status = :to, m.destCompute = :host, m.destNode = :host, "
+                        + "m.updatedAt = :now where m.instanceUuid = :uuid and m.migrationType = :type "
+                        + "and m.status = :from").setParameter("to", MigrationEntity.PRE_MIGRATING)
+                .setParameter("host", host).setParameter("now", Instant.now()).setParameter("uuid", server)
+                .setParameter("type", MigrationEntity.EVACUATION).setParameter("from", MigrationEntity.ACCEPTED)
+                .executeUpdate();
+    }
+
+    /**
+     * The evacuation ended: {@code done} once the new host spawned it, {@code failed} when that spawn
+     * failed, {@code error} when it never started (no host, as Nova's conductor sets it).
+     */
+    public void evacuationEnded(UUID server, String to) {
+        em.createQuery("update MigrationEntity m set m.status = :to, m.updatedAt = :now where m.instanceUuid = :uuid "
+                        + "and m.migrationType = :type and m.status in :from").setParameter("to", to)
+                .setParameter("now", Instant.now()).setParameter("uuid", server)
+                .setParameter("type", MigrationEntity.EVACUATION)
+                .setParameter("from", List.of(MigrationEntity.ACCEPTED, MigrationEntity.PRE_MIGRATING)).executeUpdate();
     }
 
     /** A resize the host has not applied: Nova's {@code error}. */

@@ -1,5 +1,6 @@
 package io.windlass.server;
 
+import io.windlass.migration.persistence.MigrationEntity;
 import io.windlass.network.BoundPort;
 import io.windlass.network.WorkloadNetworks;
 import io.windlass.rpc.RemoteException;
@@ -223,6 +224,10 @@ public class ServerRules implements WorkloadRules<ServerEntity, ServerStatusRepo
 
     @Override
     public void applyObserved(ServerEntity s, ServerStatusReport report) {
+        if (s.taskState == ServerTaskState.REBUILD_SPAWNING && report.operationDone()) {
+            // the new host's spawn ends the evacuation
+            migrations.evacuationEnded(s.uuid, report.fault() == null ? MigrationEntity.DONE : MigrationEntity.FAILED);
+        }
         s.powerState = shownPower(report.powerState(), s.vmState, s.taskState);
         if (report.fault() != null) {
             s.fault = ServerFaults.of(500, report.fault(), null);

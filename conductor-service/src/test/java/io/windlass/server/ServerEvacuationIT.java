@@ -84,10 +84,12 @@ class ServerEvacuationIT {
         assertEquals(HOST, moved.host);
         assertEquals(ServerTaskState.REBUILD_SPAWNING, moved.taskState);
         assertEquals("nova", moved.availabilityZone);
+        assertEquals("pre-migrating " + HOST, migration(uuid), "Nova's record: scheduled to the new host");
 
         report(uuid, HOST, PowerState.RUNNING, false, true);
         Poll.until("server active on " + HOST, () -> row(uuid).taskState == null);
         assertEquals(VmState.ACTIVE, row(uuid).vmState);
+        assertEquals("done " + HOST, migration(uuid));
 
         // the old host is back: its sync reports the copy it still holds
         report(uuid, OTHER_HOST, PowerState.RUNNING, false, false);
@@ -132,11 +134,20 @@ class ServerEvacuationIT {
         assertEquals(VmState.STOPPED, failed.vmState);
         assertEquals("No valid host was found. ComputeFilter removed 2 of 2", failed.fault.get("message"));
         assertTrue(edges.serverSpawns.isEmpty());
+        assertEquals("error null", migration(uuid), "as Nova's conductor ends it without a host");
     }
 
     private void report(UUID uuid, String host, PowerState power, boolean gone, boolean done) {
         conductor.reportServerStatus(ctx, new ServerStatusReport(uuid.toString(), host, power,
                 gone ? null : "e-" + host, Map.of(), null, gone, done, Instant.now()));
+    }
+
+    /** The evacuation record's status and destination, as "status dest_compute". */
+    private String migration(UUID uuid) {
+        Object[] r = (Object[]) QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select status, dest_compute from migrations where instance_uuid = ?1 and migration_type = 'evacuation'")
+                .setParameter(1, uuid).getSingleResult());
+        return r[0] + " " + r[1];
     }
 
     private ServerEntity row(UUID uuid) {
@@ -155,6 +166,12 @@ class ServerEvacuationIT {
                                 '{"role": "db"}', 'srv-host', 'r-abcdefgh', ?2, 'rebuilding', 'none', ?3, ?3, 'aGk=',
                                 now() - interval '1 hour', 1, now() + interval '1 hour')""")
                 .setParameter(1, uuid).setParameter(2, vmState).setParameter(3, OTHER_HOST).executeUpdate());
+        // and its record, as the api-service writes it
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                        insert into migrations (uuid, instance_uuid, migration_type, status, source_compute,
+                                                source_node, project_id)
+                        values (gen_random_uuid(), ?1, 'evacuation', 'accepted', ?2, ?2, 'p1')""")
+                .setParameter(1, uuid).setParameter(2, OTHER_HOST).executeUpdate());
         return uuid;
     }
 }

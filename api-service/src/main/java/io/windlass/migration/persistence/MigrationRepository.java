@@ -57,12 +57,33 @@ public class MigrationRepository {
     }
 
     /**
+     * Records the evacuation of {@code server} off its host, to {@code host} when an admin named one
+     * (Nova's {@code accepted}); the conductor moves it on. Call inside the transaction that accepts it.
+     */
+    public MigrationEntity recordEvacuation(RequestContext caller, ServerEntity server, String host) {
+        MigrationEntity m = new MigrationEntity();
+        m.uuid = UUID.randomUUID();
+        m.instanceUuid = server.uuid;
+        m.migrationType = MigrationEntity.EVACUATION;
+        m.status = MigrationEntity.ACCEPTED;
+        m.sourceCompute = server.host;
+        m.sourceNode = server.host;
+        m.destCompute = host;
+        m.destNode = host;
+        m.userId = caller.userId();
+        m.projectId = server.projectId;
+        m.createdAt = Instant.now();
+        em.persist(m);
+        return m;
+    }
+
+    /**
      * The server's unfinished resize moves to {@code status} (Nova's confirm and revert set
      * {@code confirming} and {@code reverting} before they cast); call inside the accepting transaction.
      */
     public void mark(UUID server, String status) {
         em.createQuery("update MigrationEntity m set m.status = :status, m.updatedAt = :now where m.instanceUuid = :uuid "
-                        + "and m.status in :open").setParameter("status", status).setParameter("now", Instant.now())
+                        + "and m.migrationType = 'resize' and m.status in :open").setParameter("status", status).setParameter("now", Instant.now())
                 .setParameter("uuid", server).setParameter("open", List.of(MigrationEntity.PRE_MIGRATING,
                         MigrationEntity.MIGRATING, MigrationEntity.FINISHED)).executeUpdate();
     }

@@ -2,6 +2,7 @@ package io.windlass.server.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.windlass.action.ActionLog;
+import io.windlass.migration.persistence.MigrationRepository;
 import io.windlass.api.error.ConflictException;
 import io.windlass.conductor.ConductorRpcApi;
 import io.windlass.context.RequestContext;
@@ -32,11 +33,13 @@ public class ServerEvacuations {
     private final ServiceLivenessConfig liveness;
     private final ConductorRpcApi conductor;
     private final ActionLog actions;
+    private final MigrationRepository migrations;
 
     public ServerEvacuations(ServerRepository repository, ServerLookup lookup, ServerPolicy policy,
                              ComputeHostRepository hosts, ServiceLivenessConfig liveness, ConductorRpcApi conductor,
-                             ActionLog actions) {
+                             ActionLog actions, MigrationRepository migrations) {
         this.actions = actions;
+        this.migrations = migrations;
         this.repository = repository;
         this.lookup = lookup;
         this.policy = policy;
@@ -61,6 +64,7 @@ public class ServerEvacuations {
                 EvacuationRules.requireState(s);
                 s.taskState = ServerTaskState.REBUILDING;
                 actions.record(caller, ActionLog.SERVER, s.uuid, s.projectId, "evacuate");
+                migrations.recordEvacuation(caller, s, request.host());
                 conductor.evacuateServer(caller, new EvacuateServer(s.uuid.toString(), s.host, request.host(),
                         request.stopped()));
             });

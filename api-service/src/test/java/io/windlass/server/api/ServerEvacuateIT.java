@@ -77,6 +77,8 @@ class ServerEvacuateIT {
 
     private void removeTestRows() {
         QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("DELETE FROM migrations WHERE source_compute IN ('ev-down', 'ev-up', 'ev-spare')")
+                    .executeUpdate();
             em.createNativeQuery("DELETE FROM servers WHERE host IN ('ev-down', 'ev-up', 'ev-spare')").executeUpdate();
             em.createNativeQuery("DELETE FROM compute_hosts WHERE host IN ('ev-down', 'ev-up', 'ev-spare')")
                     .executeUpdate();
@@ -99,6 +101,13 @@ class ServerEvacuateIT {
                 .body("server.status", equalTo("REBUILD"))
                 .body("server.OS-EXT-STS:task_state", equalTo("rebuilding"))
                 .body("server.OS-EXT-SRV-ATTR:host", equalTo("ev-down"));
+        // Nova's record of it, for operators
+        as(admin, "2.59").queryParam("instance_uuid", id.toString()).get("/compute/v2.1/os-migrations").then()
+                .statusCode(200).body("migrations.size()", equalTo(1))
+                .body("migrations[0].migration_type", equalTo("evacuation"))
+                .body("migrations[0].status", equalTo("accepted"))
+                .body("migrations[0].source_compute", equalTo("ev-down"))
+                .body("migrations[0].dest_compute", nullValue());
         // a second evacuation waits for the first
         evacuate("2.1", id, Map.of("onSharedStorage", false)).then().statusCode(409)
                 .body("conflictingRequest.message", equalTo("Cannot 'evacuate' instance " + id

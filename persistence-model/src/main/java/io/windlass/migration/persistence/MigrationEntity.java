@@ -31,6 +31,12 @@ public class MigrationEntity {
     public static final String ERROR = "error";
     /** Nova's {@code MigrationType.RESIZE}: a move to another flavor (here always on the same host). */
     public static final String RESIZE = "resize";
+    /** An evacuation's record: {@code accepted}, {@code pre-migrating} once scheduled, then {@code done}, or
+     * {@code error} (no host) or {@code failed} (the spawn on the new host failed), as Nova's. */
+    public static final String EVACUATION = "evacuation";
+    public static final String ACCEPTED = "accepted";
+    public static final String DONE = "done";
+    public static final String FAILED = "failed";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -29,7 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * settles, against the raw engine operation it stands for, measured alternately in one run: lock
  * (no engine operation: the API alone), suspend ({@code docker pause}), resume ({@code docker
  * unpause}), resize and its revert ({@code docker update} of CPU and memory), createImage until the
- * image is active ({@code docker commit}), rebuild ({@code docker rm -f} then {@code docker run}). Not part of {@code verify}; run it with
+ * image is active ({@code docker commit}), shelve until offloaded ({@code docker stop}, {@code commit},
+ * {@code rm}), unshelve until active ({@code docker run} of the shelved image), rebuild ({@code docker rm -f} then {@code docker run}). Not part of {@code verify}; run it with
  * {@code deploy/local/bench-actions}. See docs/benchmarks.md.
  */
 class ServerActionsBenchmark {
@@ -49,7 +50,7 @@ class ServerActionsBenchmark {
                 .queryParam("name", "busybox:latest").get("/image/v2/images").jsonPath().getString("images[0].id");
         String id = boot(imageId);
         // the raw container of the round: a rebuild replaces it
-        String[] raw = {rawRun()};
+        String[] raw = {rawRun("busybox:latest")};
         Map<String, List<Duration>> api = new LinkedHashMap<>();
         Map<String, List<Duration>> engine = new LinkedHashMap<>();
         try {
@@ -73,11 +74,19 @@ class ServerActionsBenchmark {
                 measure(api, "createImage", timed, () -> snapshot[0] = snapshot(id));
                 measure(engine, "createImage", timed, () -> docker.run("commit", raw[0], "bench-" + runLabel + ":r"));
                 images().delete("/images/" + snapshot[0]);
+                measure(api, "shelve", timed, () -> action(id, Map.of("shelve", Map.of()), "SHELVED_OFFLOADED"));
+                measure(engine, "shelve", timed, () -> {
+                    docker.run("stop", raw[0]);
+                    docker.run("commit", raw[0], "bench-" + runLabel + ":shelved");
+                    return docker.run("rm", raw[0]);
+                });
+                measure(api, "unshelve", timed, () -> action(id, Map.of("unshelve", Map.of()), "ACTIVE"));
+                measure(engine, "unshelve", timed, () -> raw[0] = rawRun("bench-" + runLabel + ":shelved"));
                 measure(api, "rebuild", timed, () -> action(id, Map.of("rebuild", Map.of("imageRef", imageId)),
                         "ACTIVE"));
                 measure(engine, "rebuild", timed, () -> {
                     docker.run("rm", "-f", raw[0]);
-                    raw[0] = rawRun();
+                    raw[0] = rawRun("busybox:latest");
                     return null;
                 });
             }
@@ -85,6 +94,7 @@ class ServerActionsBenchmark {
             api().delete("/servers/" + id);
             docker.removeForcibly(docker.idsWithLabel(BENCH_LABEL, runLabel));
             docker.run("rmi", "bench-" + runLabel + ":r");
+            docker.run("rmi", "bench-" + runLabel + ":shelved");
         }
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
                 "%nServer actions, busybox, m1.nano (1 vCPU, 64 MiB), N=%d, API until the server settles "
@@ -154,9 +164,9 @@ class ServerActionsBenchmark {
     }
 
     /** What the docker driver makes of a server (see DockerServerDriver.spawn), waited for until it runs. */
-    private String rawRun() {
+    private String rawRun(String image) {
         DockerCli.Result run = docker.run("run", "-d", "-i", "-t", "--init", "--label", BENCH_LABEL + "=" + runLabel,
-                "--memory", "64m", "--memory-swap", "64m", "--cpus", "1", "busybox:latest");
+                "--memory", "64m", "--memory-swap", "64m", "--cpus", "1", image);
         assertEquals(0, run.exitCode(), run.stdout());
         String id = run.stdout().lines().reduce((a, b) -> b).orElseThrow();
         poller.until("raw container " + id + " to run", () -> docker.inspect(id, "{{.State.Running}}").orElse(""),
