@@ -1,5 +1,7 @@
 package io.windlass.agent.server;
 
+import io.windlass.image.CommittedImage;
+
 import io.windlass.agent.workload.WorkloadDriver;
 import io.windlass.agent.workload.InterfaceDriver;
 import io.windlass.agent.workload.CommitDriver;
@@ -55,9 +57,15 @@ public interface ServerDriver extends WorkloadDriver<ObservedServer>, InterfaceD
 
     /**
      * Removes the server whatever its state, then those of its tenant networks no other workload
-     * uses; a server the engine does not know is no error.
+     * uses, and the image it was shelved to when it runs from that (unshelved after an offload); a
+     * server the engine does not know is no error.
      */
     void destroy(String uuid);
+
+    /** Commits the server to the image it is shelved to, marked as that server's own ({@link #destroy}). */
+    default CommittedImage commitShelved(String uuid, String reference) {
+        return commit(uuid, reference);
+    }
 
     @Override
     void close();

@@ -117,7 +117,7 @@ public final class ServerManager {
         operations.change(request.uuid(), "Server", request.offload() ? "shelve and offload" : "shelve", () -> {
             if (request.reference() != null) {
                 driver.act(request.uuid(), ServerAction.STOP, stopTimeout);
-                committed.set(driver.commit(request.uuid(), request.reference()));
+                committed.set(driver.commitShelved(request.uuid(), request.reference()));
             }
             if (request.offload()) {
                 remove(request.uuid());

@@ -15,6 +15,7 @@ import io.windlass.context.RequestContext;
 import io.windlass.image.CommitWorkload;
 import io.windlass.image.CommittedImage;
 import io.windlass.rpc.RemoteException;
+import io.windlass.server.ServerRef;
 import io.windlass.server.ShelveServer;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
@@ -94,7 +95,10 @@ class WorkloadCommitIT {
                 .withLabels(Map.of(TEST_LABEL, TEST_LABEL_VALUE)).exec().getId();
         docker.startContainerCmd(id).exec();
         docker.waitContainerCmd(id).start().awaitStatusCode();
-        return output(id);
+        String out = output(id);
+        // gone at once: a container left on the image would keep the engine from removing it
+        docker.removeContainerCmd(id).withForce(true).exec();
+        return out;
     }
 
     private String output(String id) {
@@ -179,6 +183,26 @@ class WorkloadCommitIT {
         // delivered again: gone already is no error
         assertNull(compute.shelveServer(HOST, ctx, new ShelveServer(shelved, null, true), Duration.ofSeconds(60)));
         assertEquals("made-before-shelve\n", catMarker(reference), "the shelved image stays");
+        assertEquals(shelved, docker.inspectImageCmd(reference).exec().getConfig().getLabels()
+                .get("windlass.shelved-for"), "marked as the server's own");
+
+        // unshelved (spawned from it), then deleted: the image goes with the server's container
+        docker.createContainerCmd(reference).withName(name).withCmd("sleep", "600")
+                .withLabels(Map.of(TEST_LABEL, TEST_LABEL_VALUE)).exec();
+        compute.destroyServer(HOST, ctx, new ServerRef(shelved));
+        for (int i = 0; i < 100 && imagePresent(reference); i++) {
+            sleep();
+        }
+        assertFalse(imagePresent(reference), "removed with the server it was shelved for");
+    }
+
+    private boolean imagePresent(String reference) {
+        try {
+            docker.inspectImageCmd(reference).exec();
+            return true;
+        } catch (com.github.dockerjava.api.exception.NotFoundException e) {
+            return false;
+        }
     }
 
     @Test

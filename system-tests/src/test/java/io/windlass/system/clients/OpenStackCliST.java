@@ -501,6 +501,9 @@ class OpenStackCliST {
         assertEquals(List.of("unshelve", "shelve", "create"),
                 texts(cli.json("server", "event", "list", "-f", "json", "st-shelve"), "Action"));
         cli.ok("server", "delete", "--wait", "st-shelve");
+        String shelvedImage = "windlass-image/" + image.path("id").asText() + ":latest";
+        Poller.standard().until("the shelved image to leave the engine with the server", () -> docker.run("image",
+                "inspect", shelvedImage).ok(), present -> !present);
     }
 
     private void awaitServer(String name, String status) {

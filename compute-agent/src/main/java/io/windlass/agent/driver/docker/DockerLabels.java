@@ -15,6 +15,13 @@ public final class DockerLabels {
     public static final String KIND_SERVER = "server";
     /** Uuid of the Nova server an engine container realises. */
     public static final String SERVER_UUID = "windlass.server.uuid";
+    /**
+     * On the image a server was shelved to: that server's uuid. The image is the server's own (its
+     * catalogue row is deleted once the server runs from it again), so it is removed from the host
+     * with the server's engine container; images made from it otherwise keep it but name another
+     * server than the one they realise, so nothing removes them by mistake.
+     */
+    public static final String SHELVED_FOR = "windlass.shelved-for";
     /** Prefix of a server's metadata items: {@code windlass.meta.<key>=<value>}. */
     public static final String META_PREFIX = "windlass.meta.";
 

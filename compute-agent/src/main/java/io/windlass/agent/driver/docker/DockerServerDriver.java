@@ -236,9 +236,36 @@ public class DockerServerDriver implements ServerDriver {
                     : WorkloadPorts.windlassNetworks(r.getNetworkSettings().getNetworks());
             calls.run("remove", uuid, () -> docker.removeContainerCmd(engineName(uuid)).withForce(true).exec());
             ports.release(networks);
+            removeOwnShelvedImage(uuid, r);
         } catch (WorkloadNotFoundException e) {
             LOG.debugf("server %s has no engine container to remove", uuid);
         }
+    }
+
+    /**
+     * The image the removed container ran from, when it is the image this server was shelved to:
+     * nothing else uses it (its catalogue row went when the server was unshelved). Another container
+     * still on it (none is expected) makes the engine refuse, which is logged and left.
+     */
+    private void removeOwnShelvedImage(String uuid, InspectContainerResponse removed) {
+        String reference = removed.getConfig() == null ? null : removed.getConfig().getImage();
+        if (reference == null || removed.getImageId() == null) {
+            return;
+        }
+        try {
+            Map<String, String> labels = docker.inspectImageCmd(removed.getImageId()).exec().getConfig().getLabels();
+            if (labels != null && uuid.equals(labels.get(DockerLabels.SHELVED_FOR))) {
+                docker.removeImageCmd(reference).exec();
+                LOG.infof("server %s: its shelved image %s removed with it", uuid, reference);
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("server %s: its shelved image %s stays on the host: %s", uuid, reference, e.getMessage());
+        }
+    }
+
+    @Override
+    public CommittedImage commitShelved(String uuid, String reference) {
+        return commits.commit(engineName(uuid), uuid, reference, Map.of(DockerLabels.SHELVED_FOR, uuid));
     }
 
     /** Also to a server spawned with networks {@code none}: it leaves {@code none} for its first port. */
