@@ -6,6 +6,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.windlass.conductor.ConductorRpcApi;
 import io.windlass.conductor.support.EntityRows;
 import io.windlass.conductor.support.FakeEdges;
+import io.windlass.conductor.support.ImageRows;
 import io.windlass.conductor.support.Poll;
 import io.windlass.context.RequestContext;
 import io.windlass.image.persistence.ImageEntity;
@@ -20,7 +21,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -51,6 +51,8 @@ class WorkloadSnapshotsIT {
     EntityManager em;
     @Inject
     EntityRows entities;
+    @Inject
+    ImageRows images;
 
     FakeEdges edges;
 
@@ -149,22 +151,7 @@ class WorkloadSnapshotsIT {
 
     /** As the api-service writes it when it accepts the request. */
     private UUID image(UUID server, Map<String, String> properties, Instant created) {
-        UUID id = UUID.randomUUID();
-        QuarkusTransaction.requiringNew().run(() -> {
-            ImageEntity i = new ImageEntity();
-            i.id = id;
-            i.name = "img";
-            i.reference = ImageEntity.referenceOf(id);
-            i.status = ImageStatus.SAVING;
-            i.owner = "p1";
-            i.sourceKind = CommitWorkload.SERVER;
-            i.sourceUuid = server;
-            i.properties = new HashMap<>(properties);
-            i.createdAt = created;
-            i.updatedAt = created;
-            em.persist(i);
-        });
-        return id;
+        return images.saving(server, "img", properties, created);
     }
 
     private UUID server(ServerTaskState task) {

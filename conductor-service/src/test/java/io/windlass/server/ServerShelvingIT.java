@@ -6,9 +6,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.windlass.conductor.ConductorRpcApi;
 import io.windlass.conductor.support.EntityRows;
 import io.windlass.conductor.support.FakeEdges;
+import io.windlass.conductor.support.ImageRows;
 import io.windlass.conductor.support.Poll;
 import io.windlass.context.RequestContext;
-import io.windlass.image.CommitWorkload;
 import io.windlass.image.ImageStatus;
 import io.windlass.image.persistence.ImageEntity;
 import io.windlass.rpc.RpcConnection;
@@ -23,7 +23,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -54,6 +53,8 @@ class ServerShelvingIT {
     EntityManager em;
     @Inject
     EntityRows entities;
+    @Inject
+    ImageRows images;
 
     FakeEdges edges;
 
@@ -189,26 +190,12 @@ class ServerShelvingIT {
     }
 
     private ImageEntity image(UUID id) {
-        return QuarkusTransaction.requiringNew().call(() -> em.find(ImageEntity.class, id));
+        return images.get(id);
     }
 
     /** The image row and the server's columns, as the api-service writes them when it accepts a shelve. */
     private UUID shelvedImage(UUID server) {
-        UUID id = UUID.randomUUID();
-        QuarkusTransaction.requiringNew().run(() -> {
-            ImageEntity i = new ImageEntity();
-            i.id = id;
-            i.name = "srv-shelved";
-            i.reference = ImageEntity.referenceOf(id);
-            i.status = ImageStatus.SAVING;
-            i.owner = "p1";
-            i.sourceKind = CommitWorkload.SERVER;
-            i.sourceUuid = server;
-            i.properties = new HashMap<>(Map.of("image_type", "snapshot"));
-            i.createdAt = Instant.now();
-            i.updatedAt = i.createdAt;
-            em.persist(i);
-        });
+        UUID id = images.saving(server, "srv-shelved", Map.of("image_type", "snapshot"), Instant.now());
         entities.change(ServerEntity.class, server, s -> {
             s.shelvedImageId = id;
             s.shelvedImage = ImageEntity.referenceOf(id);

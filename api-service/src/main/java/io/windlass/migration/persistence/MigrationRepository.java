@@ -35,24 +35,29 @@ public class MigrationRepository {
      * transaction that accepts it.
      */
     public MigrationEntity recordResize(RequestContext caller, ServerEntity server, long newFlavorId) {
-        MigrationEntity m = new MigrationEntity();
-        m.uuid = UUID.randomUUID();
-        m.instanceUuid = server.uuid;
-        m.migrationType = MigrationEntity.RESIZE;
-        m.status = MigrationEntity.PRE_MIGRATING;
-        // the host is also its one node, as os-hypervisors shows it
-        m.sourceCompute = server.host;
+        MigrationEntity m = leaving(caller, server, MigrationEntity.RESIZE, MigrationEntity.PRE_MIGRATING);
         m.destCompute = server.host;
-        m.sourceNode = server.host;
         m.destNode = server.host;
         m.destHost = single("select underlay_address from compute_hosts where host = ?1", server.host);
         Number old = single("select id from flavors where flavorid = ?1", server.flavorId);
         m.oldInstanceTypeId = old == null ? null : old.longValue();
         m.newInstanceTypeId = newFlavorId;
+        em.persist(m);
+        return m;
+    }
+
+    /** A new record of {@code server} leaving its host (which is also its one node, as os-hypervisors shows it). */
+    private static MigrationEntity leaving(RequestContext caller, ServerEntity server, String type, String status) {
+        MigrationEntity m = new MigrationEntity();
+        m.uuid = UUID.randomUUID();
+        m.instanceUuid = server.uuid;
+        m.migrationType = type;
+        m.status = status;
+        m.sourceCompute = server.host;
+        m.sourceNode = server.host;
         m.userId = caller.userId();
         m.projectId = server.projectId;
         m.createdAt = Instant.now();
-        em.persist(m);
         return m;
     }
 
@@ -61,18 +66,9 @@ public class MigrationRepository {
      * (Nova's {@code accepted}); the conductor moves it on. Call inside the transaction that accepts it.
      */
     public MigrationEntity recordEvacuation(RequestContext caller, ServerEntity server, String host) {
-        MigrationEntity m = new MigrationEntity();
-        m.uuid = UUID.randomUUID();
-        m.instanceUuid = server.uuid;
-        m.migrationType = MigrationEntity.EVACUATION;
-        m.status = MigrationEntity.ACCEPTED;
-        m.sourceCompute = server.host;
-        m.sourceNode = server.host;
+        MigrationEntity m = leaving(caller, server, MigrationEntity.EVACUATION, MigrationEntity.ACCEPTED);
         m.destCompute = host;
         m.destNode = host;
-        m.userId = caller.userId();
-        m.projectId = server.projectId;
-        m.createdAt = Instant.now();
         em.persist(m);
         return m;
     }
