@@ -15,7 +15,8 @@ import java.util.function.Predicate;
 final class SseStream implements Flow.Subscriber<String>, AutoCloseable {
     static final List<String> CHANGES = List.of("created", "updated", "deleted");
 
-    record Event(String id, String name, String data) {
+    /** @param receivedAt {@link System#nanoTime()} when its last line arrived */
+    record Event(String id, String name, String data, long receivedAt) {
         boolean isChange() {
             return CHANGES.contains(name);
         }
@@ -49,7 +50,7 @@ final class SseStream implements Flow.Subscriber<String>, AutoCloseable {
     public void onNext(String line) {
         if (line.isEmpty()) {
             if (data != null) {
-                events.add(new Event(id, name, data.toString()));
+                events.add(new Event(id, name, data.toString(), System.nanoTime()));
             }
             name = null;
             data = null;
