@@ -35,6 +35,14 @@ public interface WatchConfig {
     @WithDefault("1000")
     int subscriberBuffer();
 
+    /**
+     * How long one stream stays open. Then it gets a {@code reconnect} event and ends; the client
+     * reconnects with its Last-Event-ID, which authenticates it again, so a revoked token or a
+     * lost role stops a watch within this time.
+     */
+    @WithDefault("1h")
+    Duration maxStream();
+
     /** Changes read per query, once per replica for all its watchers. */
     @WithDefault("500")
     int batchSize();

@@ -33,6 +33,13 @@ public record WatchEvent(String id, String name, String data, String comment) {
                 "{\"reason\":\"the client did not keep up; reconnect with Last-Event-ID to resume\"}", null);
     }
 
+    /** The last event of a stream open for {@code windlass.watch.max-stream}: reconnect with Last-Event-ID. */
+    public static WatchEvent reconnect(long seq) {
+        return new WatchEvent(Long.toString(seq), "reconnect",
+                "{\"reason\":\"the stream reached its longest duration; reconnect with Last-Event-ID to resume\"}",
+                null);
+    }
+
     public static WatchEvent heartbeat(long seq) {
         return new WatchEvent(Long.toString(seq), null, null, "heartbeat");
     }

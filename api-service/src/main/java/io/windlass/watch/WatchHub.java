@@ -3,6 +3,7 @@ package io.windlass.watch;
 import org.jboss.logging.Logger;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -28,6 +29,7 @@ public class WatchHub implements AutoCloseable {
     private final WorkloadChangeLog log;
     private final int batchSize;
     private final int buffer;
+    private final Duration maxStream;
     private final ExecutorService dispatch;
     private final AtomicBoolean pullQueued = new AtomicBoolean();
     private final AtomicInteger open = new AtomicInteger();
@@ -38,11 +40,14 @@ public class WatchHub implements AutoCloseable {
     /**
      * @param batchSize changes read per query
      * @param buffer    events a watcher may have unwritten before it is closed as too slow
+     * @param maxStream how long a stream stays open before it is told to reconnect (and so to
+     *                  authenticate again)
      */
-    public WatchHub(WorkloadChangeLog log, int batchSize, int buffer, String name) {
+    public WatchHub(WorkloadChangeLog log, int batchSize, int buffer, Duration maxStream, String name) {
         this.log = log;
         this.batchSize = batchSize;
         this.buffer = buffer;
+        this.maxStream = maxStream;
         this.dispatch = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name(name).factory());
     }
 
@@ -65,12 +70,21 @@ public class WatchHub implements AutoCloseable {
         dispatch.execute(() -> admit(new Watcher(view, sink), lastEventId));
     }
 
-    /** A comment with each watcher's position, so that idle streams stay open through proxies. */
+    /**
+     * A comment with each watcher's position, so that idle streams stay open through proxies; a
+     * stream open longer than {@code maxStream} is told to reconnect instead, so that its token is
+     * checked again (a watch keeps the visibility it was opened with).
+     */
     public void heartbeat() {
         dispatch.execute(() -> {
+            long now = System.nanoTime();
             for (Iterator<Watcher> it = watchers.iterator(); it.hasNext(); ) {
                 Watcher w = it.next();
-                if (!deliver(w, WatchEvent.heartbeat(w.position))) {
+                if (now - w.openedAt >= maxStream.toNanos()) {
+                    w.sink.send(WatchEvent.reconnect(w.position));
+                    w.sink.close();
+                    drop(it);
+                } else if (!deliver(w, WatchEvent.heartbeat(w.position))) {
                     drop(it);
                 }
             }
@@ -197,6 +211,7 @@ public class WatchHub implements AutoCloseable {
         final WatchView view;
         final WatchSink sink;
         final AtomicInteger unwritten = new AtomicInteger();
+        final long openedAt = System.nanoTime();
         long position;
 
         Watcher(WatchView view, WatchSink sink) {

@@ -1,6 +1,8 @@
 package io.windlass.watch;
 
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,16 +38,20 @@ public class WorkloadWatch {
     public WorkloadWatch(WatchConfig config, AgroalDataSource db,
                          @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
                          @ConfigProperty(name = "quarkus.datasource.username") String user,
-                         @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
+                         @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password,
+                         MeterRegistry metrics) {
         this.config = config;
         this.log = new WorkloadChangeLog(db);
         this.url = url;
         this.user = user;
         this.password = password;
+        Gauge.builder("windlass.watch.watchers", this, w -> w.hub == null ? 0 : w.hub.watchers())
+                .description("Open Watch API streams on this replica").register(metrics);
     }
 
     void start(@Observes StartupEvent event) {
-        hub = new WatchHub(log, config.batchSize(), config.subscriberBuffer(), "watch-dispatch");
+        hub = new WatchHub(log, config.batchSize(), config.subscriberBuffer(), config.maxStream(),
+                "watch-dispatch");
         listener = listener(hub, "watch-listen").start();
         timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("watch-timer").factory());
         long beat = config.heartbeat().toMillis();
@@ -79,7 +85,7 @@ public class WorkloadWatch {
 
     /** A hub of its own on this database, as another replica would have (tests, the benchmark). */
     public WatchHub newHub(String name) {
-        return new WatchHub(log, config.batchSize(), config.subscriberBuffer(), name);
+        return new WatchHub(log, config.batchSize(), config.subscriberBuffer(), config.maxStream(), name);
     }
 
     /** Watchers on this replica. */

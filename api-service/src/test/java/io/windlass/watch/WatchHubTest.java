@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -17,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class WatchHubTest {
     private final MemoryLog log = new MemoryLog();
-    private final WatchHub hub = new WatchHub(log, 2, 3, "test-dispatch");
+    private final WatchHub hub = new WatchHub(log, 2, 3, Duration.ofHours(1), "test-dispatch");
 
     @AfterEach
     void close() {
@@ -94,6 +95,21 @@ class WatchHubTest {
         hub.heartbeat();
         settle();
         assertEquals(List.of("watching 0", ":heartbeat 1"), w.events());
+    }
+
+    @Test
+    void aStreamOpenTooLongIsToldToReconnect() throws Exception {
+        try (WatchHub shortLived = new WatchHub(log, 2, 3, Duration.ZERO, "test-short")) {
+            TestSink w = new TestSink();
+            shortLived.subscribe(new WatchView(WatchScope.project(WorkloadKind.CONTAINER, "p1"),
+                    new ZunWatchFormat(new ObjectMapper()), p -> false), w, null);
+            shortLived.heartbeat();
+            for (int i = 0; i < 100 && !w.closed; i++) {
+                Thread.sleep(10);
+            }
+            assertEquals(List.of("watching 0", "reconnect 0"), w.events());
+            assertTrue(w.closed);
+        }
     }
 
     private TestSink subscribe(String project, Long lastEventId) {
