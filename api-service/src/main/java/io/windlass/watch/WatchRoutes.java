@@ -24,7 +24,9 @@ public class WatchRoutes {
     // after the project segment (190) and bookmarks (150) were routed to the plain form
     @ServerRequestFilter(preMatching = true, priority = 195)
     public void route(ContainerRequestContext request) {
-        if (!"GET".equals(request.getMethod())) {
+        String query = request.getUriInfo().getRequestUri().getRawQuery();
+        // every GET passes here: parse nothing unless the query may name watch
+        if (!"GET".equals(request.getMethod()) || query == null || !query.contains("watch")) {
             return;
         }
         String path = request.getUriInfo().getPath();

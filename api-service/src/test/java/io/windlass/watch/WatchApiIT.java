@@ -252,6 +252,24 @@ class WatchApiIT {
         }
     }
 
+    @Test
+    void changesMadeWhileTheListenConnectionWasDownAreStillDelivered() throws Exception {
+        ProjectMember a = ProjectMember.create("watch-relisten");
+        SseStream w = watching("/container/v1/containers?watch=true", a.member(), null);
+        UUID c = container(a.project());
+        w.awaitChanges(1, WAIT);
+        try (Connection conn = db.getConnection(); PreparedStatement s = conn.prepareStatement(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database()"
+                        + " AND application_name = 'watch-listen'")) {
+            s.executeQuery().close();
+        }
+        sql("UPDATE containers SET status = 'Running' WHERE uuid = ?", c);
+        sql("UPDATE containers SET status = 'Stopped' WHERE uuid = ?", c);
+        List<Event> seen = w.awaitChanges(3, WAIT);
+        assertEquals(List.of("created", "updated", "updated"), seen.stream().map(Event::name).toList());
+        assertTrue(seen.get(2).data().contains("\"status\":\"Stopped\""), seen.get(2).data());
+    }
+
     // --- helpers
 
     private SseStream watching(String path, String token, String lastEventId) throws InterruptedException {
