@@ -118,11 +118,18 @@ public class WatchHub implements AutoCloseable {
             }
             switch (ResumeDecision.decide(lastEventId, log.prunedThrough(), cursor)) {
                 case ResumeDecision.Live live -> w.position = cursor;
-                case ResumeDecision.Replay replay -> replay(w, replay.after());
+                case ResumeDecision.Replay replay -> {
+                    replay(w, replay.after());
+                    // a prune that committed while the replay read may have taken some of it: the
+                    // horizon only grows, so if it is still at or below the id, nothing was missed
+                    if (log.prunedThrough() > replay.after()) {
+                        expire(w, "changes after " + replay.after() + " were pruned while they were replayed; "
+                                + "list again, then watch");
+                        return;
+                    }
+                }
                 case ResumeDecision.Expired expired -> {
-                    w.sink.send(WatchEvent.expired(expired.reason()));
-                    w.sink.close();
-                    open.decrementAndGet();
+                    expire(w, expired.reason());
                     return;
                 }
             }
@@ -136,6 +143,12 @@ public class WatchHub implements AutoCloseable {
             w.sink.close();
             open.decrementAndGet();
         }
+    }
+
+    private void expire(Watcher w, String reason) {
+        w.sink.send(WatchEvent.expired(reason));
+        w.sink.close();
+        open.decrementAndGet();
     }
 
     private void replay(Watcher w, long after) throws SQLException {

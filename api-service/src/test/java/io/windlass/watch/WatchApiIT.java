@@ -214,6 +214,25 @@ class WatchApiIT {
     }
 
     @Test
+    void thePruneRemovesOldChangesAndRaisesTheHorizon() throws Exception {
+        ProjectMember a = ProjectMember.create("watch-prune");
+        UUID c = container(a.project());
+        long latest = watch.log().latest();
+        assertTrue(watch.log().pruneBefore(java.time.Instant.now().plusSeconds(60)) > 0);
+        assertEquals(latest, watch.log().prunedThrough());
+        assertEquals(List.of(), seqsOf(c));
+        assertEquals(latest, watch.log().latest());
+        // a resume from the horizon itself misses nothing; one from before it has expired
+        SseStream fromHorizon = watching("/container/v1/containers?watch=true", a.member(), Long.toString(latest));
+        sql("UPDATE containers SET status = 'Running' WHERE uuid = ?", c);
+        assertEquals(List.of("updated"), fromHorizon.awaitChanges(1, WAIT).stream().map(Event::name).toList());
+        SseStream before = SseStream.open(http, base.resolve("/container/v1/containers?watch=true"), a.member(),
+                Long.toString(latest - 1));
+        streams.add(before);
+        before.await(e -> "expired".equals(e.name()), WAIT);
+    }
+
+    @Test
     void twoReplicasListenersBothGetEveryChange() throws Exception {
         ProjectMember a = ProjectMember.create("watch-replicas");
         List<WatchHubTest.TestSink> sinks = new ArrayList<>();

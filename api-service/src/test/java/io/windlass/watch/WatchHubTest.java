@@ -66,6 +66,18 @@ class WatchHubTest {
     }
 
     @Test
+    void aPruneDuringTheReplayEndsItWithExpired() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            log.add("p1");
+        }
+        log.pruneOnRead = 4;
+        TestSink resumed = subscribe("p1", 1L);
+        settle();
+        assertEquals("expired", resumed.events().getLast());
+        assertTrue(resumed.closed);
+    }
+
+    @Test
     void aWatcherThatDoesNotKeepUpIsClosedAndTheOthersGoOn() throws Exception {
         TestSink slow = subscribe("p1", null);
         slow.stalled = true;
@@ -137,6 +149,8 @@ class WatchHubTest {
     static class MemoryLog extends WorkloadChangeLog {
         final List<WorkloadChange> rows = new CopyOnWriteArrayList<>();
         volatile long prunedThrough;
+        /** A prune through this seq that commits as soon as a replay reads (0: none). */
+        volatile long pruneOnRead;
 
         MemoryLog() {
             super(null);
@@ -159,6 +173,9 @@ class WatchHubTest {
 
         @Override
         public List<WorkloadChange> after(long seq, int limit) {
+            if (pruneOnRead > 0 && seq > 0) {
+                prunedThrough = pruneOnRead;
+            }
             return rows.stream().filter(r -> r.seq() > seq).limit(limit).toList();
         }
     }
