@@ -45,8 +45,8 @@ public class WatchRoutes {
         if (!m.matches() || m.group(1).equals("compute/v2.1") != m.group(2).equals("servers")) {
             return null;
         }
-        String one = m.group(3) == null || m.group(2).equals("servers") && m.group(3).equals("/detail")
-                ? "" : m.group(3);
+        // servers' /detail stays: its watch is authorised by the detail rules, as the list is
+        String one = m.group(3) == null ? "" : m.group(3);
         return "/" + m.group(1) + "/watch/" + m.group(2) + one;
     }
 }

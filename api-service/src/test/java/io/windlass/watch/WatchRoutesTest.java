@@ -16,7 +16,8 @@ class WatchRoutesTest {
         assertEquals("/container/v1/watch/containers", WatchRoutes.watchPath("/container/v1/containers/", YES));
         assertEquals("/container/v1/watch/capsules/c1", WatchRoutes.watchPath("/container/v1/capsules/c1", YES));
         assertEquals("/compute/v2.1/watch/servers", WatchRoutes.watchPath("/compute/v2.1/servers", YES));
-        assertEquals("/compute/v2.1/watch/servers", WatchRoutes.watchPath("/compute/v2.1/servers/detail", YES));
+        assertEquals("/compute/v2.1/watch/servers/detail",
+                WatchRoutes.watchPath("/compute/v2.1/servers/detail", YES));
         assertEquals("/compute/v2.1/watch/servers/s1", WatchRoutes.watchPath("/compute/v2.1/servers/s1", List.of("1")));
         // a container may be named "detail"
         assertEquals("/container/v1/watch/containers/detail",

@@ -53,18 +53,15 @@ public class ServerWatchResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public void list(@Context UriInfo uri, @HeaderParam("Last-Event-ID") String lastEventId,
                      @Context SseEventSink sink, @Context Sse sse) {
-        RequestContext caller = context.get();
-        Long from = LastEventId.parse(lastEventId);
-        RequestFields q = query(uri);
-        policy.authorize(ServerPolicy.INDEX, caller, caller.projectId());
-        String project = caller.projectId();
-        // as the list: all_tenants with any value but a false one, then every project or the one named
-        if (q.has("all_tenants") && OsloBoolean.parse(q.text("all_tenants")).orElse(true)) {
-            policy.authorize(ServerPolicy.INDEX_ALL_TENANTS, caller, caller.projectId());
-            project = q.has("project_id") ? q.text("project_id") : q.text("tenant_id");
-        }
-        streams.open(new WatchScope(WorkloadKind.SERVER, project, null), streams.nova(),
-                p -> policy.allows(ServerPolicy.EXTENDED_ATTRIBUTES, caller, p), from, sink, sse);
+        watchList(false, uri, lastEventId, sink, sse);
+    }
+
+    @GET
+    @Path("/detail")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void detail(@Context UriInfo uri, @HeaderParam("Last-Event-ID") String lastEventId,
+                       @Context SseEventSink sink, @Context Sse sse) {
+        watchList(true, uri, lastEventId, sink, sse);
     }
 
     @GET
@@ -77,6 +74,23 @@ public class ServerWatchResource {
         query(uri);
         ServerEntity server = service.show(caller, id);
         streams.open(WatchScope.one(WorkloadKind.SERVER, server.uuid), streams.nova(),
+                p -> policy.allows(ServerPolicy.EXTENDED_ATTRIBUTES, caller, p), from, sink, sse);
+    }
+
+    /** As the list and the detailed list authorise: their own rule, all_tenants its own. */
+    private void watchList(boolean detail, UriInfo uri, String lastEventId, SseEventSink sink, Sse sse) {
+        RequestContext caller = context.get();
+        Long from = LastEventId.parse(lastEventId);
+        RequestFields q = query(uri);
+        policy.authorize(detail ? ServerPolicy.DETAIL : ServerPolicy.INDEX, caller, caller.projectId());
+        String project = caller.projectId();
+        // as the list: all_tenants with any value but a false one, then every project or the one named
+        if (q.has("all_tenants") && OsloBoolean.parse(q.text("all_tenants")).orElse(true)) {
+            policy.authorize(detail ? ServerPolicy.DETAIL_ALL_TENANTS : ServerPolicy.INDEX_ALL_TENANTS, caller,
+                    caller.projectId());
+            project = q.has("project_id") ? q.text("project_id") : q.text("tenant_id");
+        }
+        streams.open(new WatchScope(WorkloadKind.SERVER, project, null), streams.nova(),
                 p -> policy.allows(ServerPolicy.EXTENDED_ATTRIBUTES, caller, p), from, sink, sse);
     }
 
