@@ -4,6 +4,7 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /** A watcher's server-sent event stream. */
@@ -26,8 +27,12 @@ public final class SseWatchSink implements WatchSink {
         return new SseWatchSink(sink, sse);
     }
 
+    /** Never throws: an event for a stream the client already closed is dropped (it resumes from its id). */
     @Override
     public CompletionStage<?> send(WatchEvent event) {
+        if (sink.isClosed()) {
+            return CompletableFuture.completedFuture(null);
+        }
         OutboundSseEvent.Builder b = sse.newEventBuilder();
         if (event.id() != null) {
             b.id(event.id());
@@ -41,7 +46,11 @@ public final class SseWatchSink implements WatchSink {
         if (event.comment() != null) {
             b.comment(event.comment());
         }
-        return sink.send(b.build());
+        try {
+            return sink.send(b.build());
+        } catch (IllegalStateException closedMeanwhile) {
+            return CompletableFuture.failedFuture(closedMeanwhile);
+        }
     }
 
     @Override

@@ -177,7 +177,13 @@ public class WatchHub implements AutoCloseable {
             List<WorkloadChange> rows;
             do {
                 rows = log.after(cursor, batchSize);
+                if (rows.isEmpty() || rows.getFirst().seq() != cursor + 1) {
+                    skipPruned();
+                }
                 for (WorkloadChange change : rows) {
+                    if (change.seq() <= cursor) {
+                        continue;
+                    }
                     for (Iterator<Watcher> it = watchers.iterator(); it.hasNext(); ) {
                         if (!offer(it.next(), change)) {
                             drop(it);
@@ -192,13 +198,41 @@ public class WatchHub implements AutoCloseable {
         }
     }
 
+    /**
+     * Changes this replica had not read yet were pruned (its listener was away longer than the
+     * retention, or a prune ran between a commit and its read): its watchers may have missed them,
+     * so each is told to list again, and reading goes on after the pruned ones. A gap in seq is
+     * otherwise a rolled-back change, which nobody missed.
+     */
+    private void skipPruned() throws SQLException {
+        long horizon = log.prunedThrough();
+        if (horizon <= cursor) {
+            return;
+        }
+        LOG.warnf("changes %d to %d were pruned before this replica read them: its %d watchers are told to list"
+                + " again", cursor + 1, horizon, watchers.size());
+        cursor = horizon;
+        for (Iterator<Watcher> it = watchers.iterator(); it.hasNext(); ) {
+            Watcher w = it.next();
+            it.remove();
+            expire(w, "changes after " + w.position + " were pruned before they were sent; list again, then watch");
+        }
+    }
+
     /** The change to this watcher if it is after its position and it may see it; false once it is gone. */
     private boolean offer(Watcher w, WorkloadChange change) {
         if (change.seq() <= w.position) {
             return true;
         }
         w.position = change.seq();
-        return w.view.render(change).map(event -> deliver(w, event)).orElse(!w.sink.isClosed());
+        try {
+            return w.view.render(change).map(event -> deliver(w, event)).orElse(!w.sink.isClosed());
+        } catch (RuntimeException e) {
+            // one watcher's failure (its policy, its stream) must not stop the others: it reconnects
+            LOG.warnf(e, "a watcher was closed after change %d could not be given to it", change.seq());
+            w.sink.close();
+            return false;
+        }
     }
 
     private boolean deliver(Watcher w, WatchEvent event) {

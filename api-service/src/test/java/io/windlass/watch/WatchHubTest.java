@@ -66,6 +66,25 @@ class WatchHubTest {
     }
 
     @Test
+    void changesPrunedBeforeTheHubReadThemExpireItsWatchersAndReadingGoesOn() throws Exception {
+        TestSink w = subscribe("p1", null);
+        settle();
+        log.add("p1");
+        log.add("p1");
+        log.rows.clear();
+        log.prunedThrough = 2;
+        hub.changed();
+        settle();
+        assertEquals(List.of("watching 0", "expired"), w.events());
+        TestSink resumed = subscribe("p1", 2L);
+        settle();
+        log.add("p1");
+        hub.changed();
+        settle();
+        assertEquals(List.of("watching 2", "updated 3"), resumed.events());
+    }
+
+    @Test
     void aPruneDuringTheReplayEndsItWithExpired() throws Exception {
         for (int i = 0; i < 5; i++) {
             log.add("p1");
@@ -156,14 +175,16 @@ class WatchHubTest {
             super(null);
         }
 
+        private long seq;
+
         void add(String project) {
-            rows.add(new WorkloadChange(rows.size() + 1, WorkloadKind.CONTAINER, UUID.randomUUID(), project,
+            rows.add(new WorkloadChange(++seq, WorkloadKind.CONTAINER, UUID.randomUUID(), project,
                     "updated", "Running", null, null, null, null, Instant.now()));
         }
 
         @Override
         public long latest() {
-            return rows.size();
+            return seq;
         }
 
         @Override
