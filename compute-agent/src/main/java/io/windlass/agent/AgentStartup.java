@@ -4,6 +4,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
 import io.quarkus.scheduler.Scheduler;
+import io.windlass.agent.console.ContainerConsoles;
 import io.windlass.agent.simulation.SimulatedHosts;
 import io.windlass.rpc.RpcServer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,9 +25,11 @@ public class AgentStartup {
     private final Instance<ComputeHost> host;
     private final Scheduler scheduler;
     private final SimulatedHosts simulation;
+    private final Instance<ContainerConsoles> consoles;
 
     public AgentStartup(AgentConfig config, RpcServer server, Instance<ComputeHost> host, Scheduler scheduler,
-                        SimulatedHosts simulation) {
+                        SimulatedHosts simulation, Instance<ContainerConsoles> consoles) {
+        this.consoles = consoles;
         this.config = config;
         this.server = server;
         this.host = host;
@@ -41,7 +44,7 @@ public class AgentStartup {
         }
         ComputeHost agent = host.get();
         LOG.infof("compute agent for host %s starting (driver %s)", agent.host(), config.driver());
-        server.serve(agent.endpoint(), config.consumers());
+        server.serve(consoles.get().register(agent.endpoint()), config.consumers());
         agent.heartbeat().send();
         // the event follower runs a full sync once its streams are open
         agent.events().start();
@@ -69,6 +72,8 @@ public class AgentStartup {
         scheduler.unscheduleJob("workload-sync");
         if (!config.simulatesManyHosts()) {
             host.get().events().stop();
+            // the api-services' ends are told, rather than finding the queues gone a little later
+            consoles.get().closeAll();
         }
         server.close();
     }
