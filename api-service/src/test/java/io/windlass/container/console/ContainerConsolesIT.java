@@ -232,6 +232,20 @@ class ContainerConsolesIT {
     }
 
     @Test
+    void aHostThatVanishesClosesTheWebsocket() throws Exception {
+        ContainerEntity c = rows.insert("vanishing", ContainerStatus.RUNNING, HOST);
+        EchoingHost host = host();
+        String url = given().queryParam("command", "sh").queryParam("interactive", "true").when()
+                .post(path(c, "execute")).then().statusCode(200).extract().path("url");
+        Client client = new Client();
+        connect(url, client);
+        await(() -> !host.opened.isEmpty(), "the session to open");
+        // as when the agent's connection dies: its queue goes with it, and no end frame is sent
+        host.vanish();
+        assertEquals("the other end of the session has gone", client.closed.get(WAIT.toSeconds(), TimeUnit.SECONDS));
+    }
+
+    @Test
     void anInteractiveExecOnAStoppedContainerIs409NamingItsStatus() {
         ContainerEntity c = rows.insert("stopped-shell", ContainerStatus.STOPPED, HOST);
         given().queryParam("command", "/bin/sh").queryParam("interactive", "true").when().post(path(c, "execute"))

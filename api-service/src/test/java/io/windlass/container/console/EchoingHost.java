@@ -34,9 +34,13 @@ final class EchoingHost implements AutoCloseable {
     final List<ResizeContainerExec> execResized = new CopyOnWriteArrayList<>();
     final List<ConsoleStream> sessions = new CopyOnWriteArrayList<>();
     private final RpcServer server;
+    private final RpcConnection connection;
+    private final String host;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
 
     EchoingHost(String host, RpcConnection connection, ObjectMapper json, List<String> logLines) {
+        this.connection = connection;
+        this.host = host;
         server = new RpcServer(connection, json);
         server.serve(new RpcEndpoint(RpcTopics.compute(host), ComputeRpcApi.VERSION)
                 .on(ComputeRpcApi.CONTAINER_EXEC, (ctx, r) -> ContainerExecResult.created(EXEC_ID))
@@ -77,6 +81,15 @@ final class EchoingHost implements AutoCloseable {
         @Override
         public void onEnd(String reason) {
             endedBecause.add(reason);
+        }
+    }
+
+    /** Its session queues deleted, without a word to the api-service: a host whose connection died. */
+    void vanish() throws Exception {
+        try (var channel = connection.createClientChannel()) {
+            for (OpenConsole o : opened) {
+                channel.queueDelete(ConsoleQueues.of(connection.settings(), host, o.session()).toAgent());
+            }
         }
     }
 

@@ -57,9 +57,9 @@ public final class ContainerConsoles {
                 }));
     }
 
-    /** How many sessions this host relays now. */
-    public int openSessions() {
-        return open.size();
+    /** Whether this host still relays the session. */
+    public boolean isOpen(String session) {
+        return open.containsKey(session);
     }
 
     void open(OpenConsole request) {
@@ -67,7 +67,7 @@ public final class ContainerConsoles {
             return; // a redelivered call: the session runs
         }
         ConsoleQueues queues = ConsoleQueues.of(connection.settings(), host, request.session());
-        SessionLink link = new SessionLink();
+        SessionLink link = new SessionLink(request.session());
         ConsoleStream stream;
         try {
             stream = ConsoleStream.agentEnd(connection, queues, link, new ConsoleStream.Settings(
@@ -107,8 +107,13 @@ public final class ContainerConsoles {
 
     /** Joins a session's queue end to its engine stream, which exist one after the other. */
     private final class SessionLink implements ConsoleStream.Listener {
+        final String session;
         volatile ConsoleStream stream;
         volatile ConsoleDriver.Console console;
+
+        SessionLink(String session) {
+            this.session = session;
+        }
 
         @Override
         public void onData(byte[] data) {
@@ -120,15 +125,12 @@ public final class ContainerConsoles {
 
         @Override
         public void onEnd(String reason) {
-            ConsoleStream s = stream;
-            if (s != null) {
-                open.values().remove(s);
-            }
+            open.remove(session);
             ConsoleDriver.Console c = console;
             if (c != null) {
                 c.close();
             }
-            LOG.infof("console session ended: %s", reason);
+            LOG.infof("console %s ended: %s", session, reason);
         }
     }
 }

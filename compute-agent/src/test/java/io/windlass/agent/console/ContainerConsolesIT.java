@@ -68,7 +68,6 @@ class ContainerConsolesIT {
     private DockerClient docker;
     private final String sleeper = UUID.randomUUID().toString();
     private final String interactive = UUID.randomUUID().toString();
-    private final String chatty = UUID.randomUUID().toString();
 
     @BeforeAll
     void runContainers() {
@@ -76,7 +75,6 @@ class ContainerConsolesIT {
         removeTestContainers();
         run(sleeper, false, "sleep", "600");
         run(interactive, true, "sh");
-        run(chatty, false, "sh", "-c", "echo first; sleep 3; echo second; sleep 600");
     }
 
     @AfterAll
@@ -178,7 +176,7 @@ class ContainerConsolesIT {
         api.type("exit\n");
         assertEquals("the process exited", api.awaitEnd());
         await(() -> !execRunning(execId), "the exec to end");
-        await(() -> consoles.openSessions() == 0, "the agent to let go of the session");
+        await(() -> !consoles.isOpen(api.session), "the agent to let go of the session");
     }
 
     @Test
@@ -188,7 +186,7 @@ class ContainerConsolesIT {
         await(() -> execRunning(execId), "the exec to start");
         api.stream.end("the client closed the websocket");
         await(() -> !execRunning(execId), "the exec's process to be ended");
-        await(() -> consoles.openSessions() == 0, "the agent to let go of the session");
+        await(() -> !consoles.isOpen(api.session), "the agent to let go of the session");
     }
 
     @Test
@@ -203,10 +201,10 @@ class ContainerConsolesIT {
     void anExecInstanceOfAnotherContainerOrNoneIsRefused() {
         String execId = interactiveExec(sleeper, "/bin/sh");
         ApiEnd api = new ApiEnd();
-        RemoteException refused = assertThrows(RemoteException.class, () -> api.open(chatty, OpenConsole.EXEC,
+        RemoteException refused = assertThrows(RemoteException.class, () -> api.open(interactive, OpenConsole.EXEC,
                 execId, null, 0));
         assertEquals("Invalid", refused.type());
-        assertFalse(api.stream.isOpen() && consoles.openSessions() > 0, "no session is left open on the host");
+        assertFalse(consoles.isOpen(api.session), "no session is left open on the host");
         api.stream.end("refused");
     }
 
@@ -219,8 +217,14 @@ class ContainerConsolesIT {
         api.type("stty size\n");
         api.awaitText("40 120");
         api.stream.end("the client closed the websocket");
-        await(() -> consoles.openSessions() == 0, "the agent to let go of the session");
+        await(() -> !consoles.isOpen(api.session), "the agent to let go of the session");
+        Thread.sleep(1000);
         assertTrue(docker.inspectContainerCmd(ContainerSpec.engineName(interactive)).exec().getState().getRunning());
+        // and it is there for the next attach
+        ApiEnd again = new ApiEnd().open(interactive, OpenConsole.ATTACH, null, null, 0);
+        again.type("echo again\n");
+        again.awaitText("again\r\n");
+        again.stream.end("done");
     }
 
     @Test
@@ -232,12 +236,14 @@ class ContainerConsolesIT {
 
     @Test
     void aFollowedLogSeesALinePrintedAfterItBegan() throws Exception {
+        String chatty = UUID.randomUUID().toString();
+        run(chatty, false, "sh", "-c", "echo first; sleep 3; echo second; sleep 600");
         ApiEnd api = new ApiEnd().open(chatty, OpenConsole.LOGS, null,
                 new OpenConsole.LogFollow(true, true, false, null, null), 0);
         api.awaitText("first\n");
         assertFalse(api.text().contains("second"), "the stream began before the second line");
         api.awaitText("second\n");
         api.stream.end("the client went");
-        await(() -> consoles.openSessions() == 0, "the agent to let go of the session");
+        await(() -> !consoles.isOpen(api.session), "the agent to let go of the session");
     }
 }

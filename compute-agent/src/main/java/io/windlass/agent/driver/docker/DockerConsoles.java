@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
@@ -28,6 +29,8 @@ import java.util.function.Function;
  */
 final class DockerConsoles implements ConsoleDriver {
     private static final Logger LOG = Logger.getLogger(DockerConsoles.class);
+    private static final int PID_POLLS = 20;
+    private static final long PID_POLL_MILLIS = 100;
 
     private final DockerClient docker;
     private final DockerClient streams;
@@ -101,25 +104,42 @@ final class DockerConsoles implements ConsoleDriver {
         return exec;
     }
 
-    /** An exec's process still running once its session is over is ended (SIGHUP's stand-in: SIGTERM, then SIGKILL). */
+    /**
+     * An exec's process still running once its session is over is ended: SIGHUP's stand-in, SIGTERM,
+     * then SIGKILL. The engine has no kill for an exec; the agent sees the engine's processes (it
+     * runs beside dockerd), so the process is signalled by its host pid.
+     */
     private void endExec(String execId, StdinPipe stdin) {
         stdin.close();
         try {
+            // the engine reports an exec running a moment before it knows its pid
             InspectExecResponse exec = docker.inspectExecCmd(execId).exec();
-            Long pid = exec.getPidLong();
-            if (Boolean.TRUE.equals(exec.isRunning()) && pid != null && pid > 0) {
-                ProcessHandle.of(pid).ifPresent(p -> {
-                    p.destroy();
-                    p.onExit().orTimeout(2, java.util.concurrent.TimeUnit.SECONDS)
-                            .exceptionally(e -> {
-                                p.destroyForcibly();
-                                return p;
-                            });
-                });
+            for (int i = 0; i < PID_POLLS && Boolean.TRUE.equals(exec.isRunning()) && !hasPid(exec); i++) {
+                Thread.sleep(PID_POLL_MILLIS);
+                exec = docker.inspectExecCmd(execId).exec();
             }
+            if (!Boolean.TRUE.equals(exec.isRunning()) || !hasPid(exec)) {
+                return;
+            }
+            long pid = exec.getPidLong();
+            ProcessHandle.of(pid).ifPresentOrElse(p -> {
+                LOG.debugf("exec %s outlived its console: ending pid %d", execId, pid);
+                p.destroy();
+                p.onExit().orTimeout(2, TimeUnit.SECONDS).exceptionally(e -> {
+                    p.destroyForcibly();
+                    return p;
+                });
+            }, () -> LOG.infof("exec %s outlived its console, and its pid %d is not visible to the agent",
+                    execId, pid));
         } catch (RuntimeException e) {
-            LOG.debugf("exec %s after its console: %s", execId, e.getMessage());
+            LOG.infof("exec %s after its console: %s", execId, e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
+    }
+
+    private static boolean hasPid(InspectExecResponse exec) {
+        return exec.getPidLong() != null && exec.getPidLong() > 0;
     }
 
     /** The engine stream's frames to the session; its end (the process exited, the log ended) ends the session. */
