@@ -30,6 +30,8 @@ public class ConsoleSocket {
     private static final Logger LOG = Logger.getLogger(ConsoleSocket.class);
     /** The host or the relay failed (RFC 6455 1011). */
     private static final int SERVER_ERROR = 1011;
+    /** RFC 6455 1008. */
+    private static final int POLICY_VIOLATION = 1008;
 
     private final ConsoleRelay relay;
     private volatile ConsoleStream stream;
@@ -41,6 +43,11 @@ public class ConsoleSocket {
     @OnOpen
     void open(WebSocketConnection ws) {
         ConsoleTicket t = ws.userData().get(ConsoleUpgradeCheck.TICKET);
+        if (t == null) {
+            // only an upgrade the check let through has a ticket; nothing else is relayed
+            ws.close(new CloseReason(POLICY_VIOLATION, "No valid token.")).subscribe().with(ok -> { }, f -> { });
+            return;
+        }
         try {
             stream = relay.open(t.caller(), t.host(), (session, idle) -> new OpenConsole(session, t.containerUuid(),
                     t.kind(), t.execId(), null, idle), true, new ToClient(ws));
