@@ -44,6 +44,7 @@ public class AgentStartup {
         }
         ComputeHost agent = host.get();
         LOG.infof("compute agent for host %s starting (driver %s)", agent.host(), config.driver());
+        endOrphanedConsoles();
         server.serve(consoles.get().register(agent.endpoint()), config.consumers());
         agent.heartbeat().send();
         // the event follower runs a full sync once its streams are open
@@ -60,6 +61,18 @@ public class AgentStartup {
                 .setConcurrentExecution(ConcurrentExecution.SKIP)
                 .setTask(execution -> agent.sync().syncAll())
                 .schedule();
+    }
+
+    /** A console's process left by the previous run (it went without ending it) is ended, not leaked. */
+    private void endOrphanedConsoles() {
+        try {
+            int ended = consoles.get().endOrphans();
+            if (ended > 0) {
+                LOG.infof("ended %d exec process(es) left by the consoles of the previous run", ended);
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("could not look for exec processes left by earlier consoles: %s", e.getMessage());
+        }
     }
 
     /**

@@ -17,6 +17,15 @@ public interface ConsoleDriver {
      */
     Console open(OpenConsole request, ConsoleOutput output);
 
+    /**
+     * Ends what consoles of an earlier run of this agent left running (it stopped without ending
+     * them: a crash, a kill): exec processes with a terminal and stdin, which only consoles make.
+     * Called at start, before any session of this run exists.
+     *
+     * @return how many were ended
+     */
+    int endOrphans();
+
     /** The main process's terminal resized (Zun's {@code resize}). */
     void resizeTty(ResizeContainerTty request);
 

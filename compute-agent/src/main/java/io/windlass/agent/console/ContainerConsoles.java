@@ -100,6 +100,11 @@ public final class ContainerConsoles {
         LOG.infof("console %s of container %s (%s) open", request.session(), request.uuid(), request.kind());
     }
 
+    /** See {@link ConsoleDriver#endOrphans()}. */
+    public int endOrphans() {
+        return driver.endOrphans();
+    }
+
     /** Ends every session (the agent stops): the api-services' ends are told. */
     public void closeAll() {
         open.values().forEach(s -> s.end("the compute host is shutting down"));

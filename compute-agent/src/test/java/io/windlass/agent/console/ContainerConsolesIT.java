@@ -1,6 +1,7 @@
 package io.windlass.agent.console;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.windlass.agent.driver.docker.DockerClientFactory;
@@ -187,6 +188,27 @@ class ContainerConsolesIT {
         api.stream.end("the client closed the websocket");
         await(() -> !execRunning(execId), "the exec's process to be ended");
         await(() -> !consoles.isOpen(api.session), "the agent to let go of the session");
+    }
+
+    /** What a crashed agent's session leaves (the process of an exec with a terminal) is ended at the next start. */
+    @Test
+    void aConsolesProcessLeftByAnEarlierRunIsEnded() {
+        String orphaned = UUID.randomUUID().toString();
+        String name = ContainerSpec.engineName(orphaned);
+        docker.createContainerCmd("busybox:latest").withName(name).withCmd("sleep", "600")
+                .withLabels(Map.of(TEST_LABEL, TEST_LABEL_VALUE, "windlass.managed", "true", "windlass.uuid", orphaned))
+                .exec();
+        docker.startContainerCmd(name).exec();
+        String left = docker.execCreateCmd(name).withCmd("sleep", "300").withAttachStdin(true).withTty(true)
+                .withAttachStdout(true).exec().getId();
+        String plain = docker.execCreateCmd(name).withCmd("sleep", "300").exec().getId();
+        docker.execStartCmd(left).withDetach(true).withTty(true).exec(new ResultCallback.Adapter<>());
+        docker.execStartCmd(plain).withDetach(true).exec(new ResultCallback.Adapter<>());
+        await(() -> execRunning(left) && execRunning(plain) && docker.inspectExecCmd(left).exec().getPidLong() > 0,
+                "both execs to run");
+        assertTrue(consoles.endOrphans() >= 1);
+        await(() -> !execRunning(left), "the console's process to be ended");
+        assertTrue(execRunning(plain), "an exec without a terminal is no console's: it is left alone");
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.command.InspectExecResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Frame;
 import io.windlass.agent.console.ConsoleDriver;
 import io.windlass.agent.console.StdinPipe;
@@ -16,6 +17,7 @@ import org.jboss.logging.Logger;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -84,6 +86,26 @@ final class DockerConsoles implements ConsoleDriver {
     }
 
     @Override
+    public int endOrphans() {
+        int ended = 0;
+        for (Container c : docker.listContainersCmd().withLabelFilter(List.of(DockerLabels.MANAGED)).exec()) {
+            List<String> execs = docker.inspectContainerCmd(c.getId()).exec().getExecIds();
+            for (String execId : execs == null ? List.<String>of() : execs) {
+                InspectExecResponse exec = docker.inspectExecCmd(execId).exec();
+                if (Boolean.TRUE.equals(exec.isRunning()) && Boolean.TRUE.equals(exec.isOpenStdin())
+                        && exec.getProcessConfig() != null && Boolean.TRUE.equals(exec.getProcessConfig().isTty())
+                        && hasPid(exec)) {
+                    LOG.infof("ending exec %s of %s: its console's agent went without ending it", execId,
+                            c.getNames().length > 0 ? c.getNames()[0] : c.getId());
+                    kill(execId, exec.getPidLong());
+                    ended++;
+                }
+            }
+        }
+        return ended;
+    }
+
+    @Override
     public void resizeTty(ResizeContainerTty request) {
         calls.run("resize", request.uuid(), () -> docker.resizeContainerCmd(engineName.apply(request.uuid()))
                 .withSize(request.height(), request.width()).exec());
@@ -121,21 +143,24 @@ final class DockerConsoles implements ConsoleDriver {
             if (!Boolean.TRUE.equals(exec.isRunning()) || !hasPid(exec)) {
                 return;
             }
-            long pid = exec.getPidLong();
-            ProcessHandle.of(pid).ifPresentOrElse(p -> {
-                LOG.debugf("exec %s outlived its console: ending pid %d", execId, pid);
-                p.destroy();
-                p.onExit().orTimeout(2, TimeUnit.SECONDS).exceptionally(e -> {
-                    p.destroyForcibly();
-                    return p;
-                });
-            }, () -> LOG.infof("exec %s outlived its console, and its pid %d is not visible to the agent",
-                    execId, pid));
+            kill(execId, exec.getPidLong());
         } catch (RuntimeException e) {
             LOG.infof("exec %s after its console: %s", execId, e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** SIGTERM, then SIGKILL if it is still there 2 s later. */
+    private static void kill(String execId, long pid) {
+        ProcessHandle.of(pid).ifPresentOrElse(p -> {
+            LOG.debugf("exec %s outlived its console: ending pid %d", execId, pid);
+            p.destroy();
+            p.onExit().orTimeout(2, TimeUnit.SECONDS).exceptionally(e -> {
+                p.destroyForcibly();
+                return p;
+            });
+        }, () -> LOG.infof("exec %s outlived its console, and its pid %d is not visible to the agent", execId, pid));
     }
 
     private static boolean hasPid(InspectExecResponse exec) {

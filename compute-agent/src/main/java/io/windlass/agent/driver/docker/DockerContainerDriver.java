@@ -461,6 +461,11 @@ public class DockerContainerDriver implements ContainerDriver {
     }
 
     @Override
+    public int endOrphans() {
+        return consoles.endOrphans();
+    }
+
+    @Override
     public void resizeTty(ResizeContainerTty request) {
         consoles.resizeTty(request);
     }

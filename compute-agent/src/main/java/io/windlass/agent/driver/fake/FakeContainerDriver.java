@@ -183,6 +183,12 @@ public class FakeContainerDriver implements ContainerDriver {
         throw new DriverException("The fake driver runs no processes: it has no console to open");
     }
 
+    /** Nothing runs, so nothing is left. */
+    @Override
+    public int endOrphans() {
+        return 0;
+    }
+
     /** Nothing runs: there is no terminal to resize, which is no failure. */
     @Override
     public void resizeTty(ResizeContainerTty request) {
