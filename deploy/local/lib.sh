@@ -70,10 +70,12 @@ select_jdk() {
 ensure_packages() {
   # the OpenStack clients are the system tests' acceptance check (OpenStackCliST): real clients
   # no one here wrote; `openstack` stands for all three packages. openssl makes x509 key pairs (as
-  # Nova does); ssh-keygen checks the ssh ones in the tests
+  # Nova does); ssh-keygen checks the ssh ones in the tests; python3-websocket is the websocket client
+  # python-zunclient needs for exec --interactive and attach (Debian only recommends it)
   local -A probe=([postgresql]=pg_ctlcluster [rabbitmq-server]=rabbitmq-server [docker.io]=dockerd
                   [busybox-static]=/bin/busybox [curl]=curl [python3-openstackclient]=openstack
                   [python3-zunclient]=openstack [python3-novaclient]=openstack
+                  [python3-websocket]=wsdump
                   [openssl]=openssl [openssh-client]=ssh-keygen)
   local missing=() pkg
   for pkg in "${!probe[@]}"; do
@@ -307,12 +309,14 @@ control_broker_user() {
   ensure_broker_user "windlass-$1" '^windlass\..*$' '^(windlass\..*|amq\.default)$' '^windlass\..*$'
 }
 
-# The broker user of the agent of host $1: its own queue windlass.compute.<host>, publishing to the
-# exchange and answering calls (amq.default); nothing else to read, declare or delete.
+# The broker user of the agent of host $1: its own queue windlass.compute.<host> and its console
+# sessions' queues windlass.compute.<host>.console.* (declared, read and deleted by it), publishing to
+# the exchange and answering calls and sessions (amq.default); nothing else to read, declare or delete.
 agent_broker_user() {
   local own
   own="windlass\.compute\.$(sed 's/[][\.^$*+?(){}|\/-]/\\&/g' <<<"$1")"
-  ensure_broker_user "windlass-agent-$1" "^$own\$" "^(windlass\.rpc|$own|amq\.default)\$" "^(windlass\.rpc|$own)\$"
+  ensure_broker_user "windlass-agent-$1" "^$own(\.console\..*)?\$" \
+    "^(windlass\.rpc|$own(\.console\..*)?|amq\.default)\$" "^(windlass\.rpc|$own(\.console\..*)?)\$"
 }
 
 # The settings that make a service connect as USER (java -D arguments).

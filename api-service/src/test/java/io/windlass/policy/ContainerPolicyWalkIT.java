@@ -67,6 +67,13 @@ class ContainerPolicyWalkIT {
                 .statusCode());
         a.put("execute_resize", uuid -> call(null).post("/container/v1/containers/" + uuid
                 + "/execute_resize?h=24&w=80&exec_id=" + "a".repeat(64)).statusCode());
+        a.put("execute_interactive", uuid -> call(null).post("/container/v1/containers/" + uuid
+                + "/execute?command=sh&interactive=true").statusCode());
+        a.put("attach", uuid -> call(null).get("/container/v1/containers/" + uuid + "/attach").statusCode());
+        a.put("resize", uuid -> call(null).post("/container/v1/containers/" + uuid + "/resize?h=24&w=80")
+                .statusCode());
+        a.put("logs_follow", uuid -> call(null).get("/container/v1/containers/" + uuid + "/logs?follow=true")
+                .statusCode());
         a.put("top", uuid -> call(null).get("/container/v1/containers/" + uuid + "/top").statusCode());
         a.put("get_archive", uuid -> call(null).get("/container/v1/containers/" + uuid + "/get_archive?path=/etc")
                 .statusCode());

@@ -13,9 +13,11 @@ import io.windlass.container.DeleteContainer;
 import io.windlass.container.FindVolumes;
 import io.windlass.container.GetContainerArchive;
 import io.windlass.container.ListContainerProcesses;
+import io.windlass.container.OpenConsole;
 import io.windlass.container.PutContainerArchive;
 import io.windlass.container.ResizeContainer;
 import io.windlass.container.ResizeContainerExec;
+import io.windlass.container.ResizeContainerTty;
 import io.windlass.context.RequestContext;
 import io.windlass.image.CacheHostImages;
 import io.windlass.image.CommitWorkload;
@@ -69,6 +71,10 @@ import java.time.Duration;
  * (a call: which engine volumes a host has for a project, before a container mounting them is accepted);
  * 1.16 {@link ContainerOperation} gained {@code signal} (a kill's signal, Zun's {@code kill?signal=}), which a
  * 1.15 agent would ignore and kill with SIGKILL: the conductor does not send such a kill under a cap below 1.16;
+ * 1.17 consoles: {@link ContainerExec} gained {@code interactive} (an exec instance with a terminal and stdin),
+ * {@code open_console} (a call: the host relays an interactive exec's or the main process's terminal, or a followed
+ * log, over the session's queues, {@link io.windlass.console.ConsoleQueues}) and {@code container_resize} (a call: the
+ * main process's terminal resized, Zun's {@code resize}); the api-service sends none of them under a lower cap;
  * 1.18 {@code shelve_server} (a call: Nova's shelve and shelve offload on the host, the server powered off, committed
  * to its shelved image and, when offloaded, removed).
  * Each method names the version that introduced it; under a version cap
@@ -92,6 +98,7 @@ public class ComputeRpcApi {
     private static final RpcVersion V1_14 = new RpcVersion(1, 14);
     private static final RpcVersion V1_15 = new RpcVersion(1, 15);
     private static final RpcVersion V1_16 = new RpcVersion(1, 16);
+    private static final RpcVersion V1_17 = new RpcVersion(1, 17);
     private static final RpcVersion V1_18 = new RpcVersion(1, 18);
     /** This build's API: the newest method's version. */
     public static final RpcVersion VERSION = V1_18;
@@ -135,8 +142,12 @@ public class ComputeRpcApi {
             RpcMethod.of("update_port_filters", UpdatePortFilters.class, V1_7);
     public static final RpcMethod<WorkloadLogs> WORKLOAD_LOGS =
             RpcMethod.of("workload_logs", WorkloadLogs.class, V1_9);
+    /** 1.17: gained {@code interactive}. */
     public static final RpcMethod<ContainerExec> CONTAINER_EXEC =
-            RpcMethod.of("container_exec", ContainerExec.class, V1_11);
+            RpcMethod.of("container_exec", ContainerExec.class, V1_11).changedIn(V1_17);
+    public static final RpcMethod<OpenConsole> OPEN_CONSOLE = RpcMethod.of("open_console", OpenConsole.class, V1_17);
+    public static final RpcMethod<ResizeContainerTty> CONTAINER_RESIZE =
+            RpcMethod.of("container_resize", ResizeContainerTty.class, V1_17);
     public static final RpcMethod<ResizeContainerExec> CONTAINER_EXEC_RESIZE =
             RpcMethod.of("container_exec_resize", ResizeContainerExec.class, V1_11);
     public static final RpcMethod<ListContainerProcesses> CONTAINER_TOP =
@@ -217,12 +228,26 @@ public class ComputeRpcApi {
         rpc.call(RpcTopics.compute(host), CONTAINER_EXEC_RESIZE, ctx, request, Void.class, callTimeout);
     }
 
-    /** Synchronous (since 1.11): the container's processes. */
+    /**
+     * Synchronous (since 1.17): the host has opened its end of the console session (its queue
+     * consumed, the stream started), or a RemoteException ({@code ContainerNotFound}, {@code Invalid},
+     * {@code EngineError}).
+     */
+    public void openConsole(String host, RequestContext ctx, OpenConsole request) {
+        rpc.call(RpcTopics.compute(host), OPEN_CONSOLE, ctx, request, Void.class, callTimeout);
+    }
+
+    /** Synchronous (since 1.17): the terminal of the container's main process resized. */
+    public void containerResize(String host, RequestContext ctx, ResizeContainerTty request) {
+        rpc.call(RpcTopics.compute(host), CONTAINER_RESIZE, ctx, request, Void.class, callTimeout);
+    }
+
     /** Synchronous (since 1.15): which of the engine volumes the host has for the project. */
     public FindVolumes.Found findVolumes(String host, RequestContext ctx, FindVolumes request) {
         return rpc.call(RpcTopics.compute(host), FIND_VOLUMES, ctx, request, FindVolumes.Found.class, callTimeout);
     }
 
+    /** Synchronous (since 1.11): the container's processes. */
     public ContainerProcesses containerTop(String host, RequestContext ctx, ListContainerProcesses request) {
         return rpc.call(RpcTopics.compute(host), CONTAINER_TOP, ctx, request, ContainerProcesses.class, callTimeout);
     }

@@ -22,6 +22,8 @@ public enum ContainerAction {
     EXECUTE("execute", null),
     EXECUTE_RESIZE("execute_resize", null),
     ATTACH("attach", null),
+    /** Zun's {@code resize}: the attached terminal's size (not {@link #RESIZE}, the container's limits). */
+    RESIZE_TTY("resize", null),
     TOP("top", null),
     COMMIT("commit", null),
     GET_ARCHIVE("get_archive", null),

@@ -55,6 +55,8 @@ public final class ContainerTransitions {
         return switch (action) {
             case NETWORK_DETACH -> ContainerAction.NETWORK_ATTACH;
             case EXECUTE_RESIZE -> ContainerAction.EXECUTE;
+            // Zun's VALID_STATES gives the terminal's resize the attach's states (Running)
+            case RESIZE_TTY -> ContainerAction.ATTACH;
             // Zun's VALID_STATES gives the security group changes the archives' states
             case PUT_ARCHIVE, ADD_SECURITY_GROUP, REMOVE_SECURITY_GROUP -> ContainerAction.GET_ARCHIVE;
             default -> action;

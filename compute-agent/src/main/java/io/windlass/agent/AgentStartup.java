@@ -4,6 +4,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
 import io.quarkus.scheduler.Scheduler;
+import io.windlass.agent.console.ContainerConsoles;
 import io.windlass.agent.simulation.SimulatedHosts;
 import io.windlass.rpc.RpcServer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,9 +25,11 @@ public class AgentStartup {
     private final Instance<ComputeHost> host;
     private final Scheduler scheduler;
     private final SimulatedHosts simulation;
+    private final Instance<ContainerConsoles> consoles;
 
     public AgentStartup(AgentConfig config, RpcServer server, Instance<ComputeHost> host, Scheduler scheduler,
-                        SimulatedHosts simulation) {
+                        SimulatedHosts simulation, Instance<ContainerConsoles> consoles) {
+        this.consoles = consoles;
         this.config = config;
         this.server = server;
         this.host = host;
@@ -41,7 +44,8 @@ public class AgentStartup {
         }
         ComputeHost agent = host.get();
         LOG.infof("compute agent for host %s starting (driver %s)", agent.host(), config.driver());
-        server.serve(agent.endpoint(), config.consumers());
+        endOrphanedConsoles();
+        server.serve(consoles.get().register(agent.endpoint()), config.consumers());
         agent.heartbeat().send();
         // the event follower runs a full sync once its streams are open
         agent.events().start();
@@ -59,6 +63,18 @@ public class AgentStartup {
                 .schedule();
     }
 
+    /** A console's process left by the previous run (it went without ending it) is ended, not leaked. */
+    private void endOrphanedConsoles() {
+        try {
+            int ended = consoles.get().endOrphans();
+            if (ended > 0) {
+                LOG.infof("ended %d exec process(es) left by the consoles of the previous run", ended);
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("could not look for exec processes left by earlier consoles: %s", e.getMessage());
+        }
+    }
+
     /**
      * Quiet first, then drain: no more heartbeats or syncs, stop following the engine (before the
      * drivers are disposed, so the closing streams are not mistaken for an engine restart), then let
@@ -69,6 +85,8 @@ public class AgentStartup {
         scheduler.unscheduleJob("workload-sync");
         if (!config.simulatesManyHosts()) {
             host.get().events().stop();
+            // the api-services' ends are told, rather than finding the queues gone a little later
+            consoles.get().closeAll();
         }
         server.close();
     }

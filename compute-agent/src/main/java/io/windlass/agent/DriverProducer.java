@@ -1,5 +1,10 @@
 package io.windlass.agent;
 
+import io.windlass.agent.console.ContainerConsoles;
+import io.windlass.console.cdi.ConsoleConfig;
+import io.windlass.console.cdi.ConsoleTimer;
+import io.windlass.rpc.RpcConnection;
+import jakarta.inject.Singleton;
 import io.windlass.agent.capsule.CapsuleConfig;
 import io.windlass.agent.capsule.CapsuleDriver;
 import io.windlass.agent.container.ContainerDriver;
@@ -102,6 +107,15 @@ public class DriverProducer {
         return new ComputeHost(config.hostName(),
                 new ComputeHost.Drivers(containers, serverDriver, capsules, networks, portFilters),
                 conductor, configDrives, settings(config, servers, config.imageCachePull()));
+    }
+
+    /** This agent's console sessions (compute 1.17), on the host's own queue names. */
+    @Produces
+    @Singleton
+    ContainerConsoles consoles(AgentConfig config, ContainerDriver containers, RpcConnection connection,
+                               ConsoleConfig console, ConsoleTimer timer) {
+        return new ContainerConsoles(config.hostName(), containers, connection, timer.executor(),
+                console.livenessInterval(), console.queueExpiry());
     }
 
     /** The settings every host of this agent shares. */

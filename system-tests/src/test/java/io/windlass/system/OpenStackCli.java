@@ -25,6 +25,8 @@ import java.util.concurrent.TimeUnit;
 public final class OpenStackCli {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long TIMEOUT_SECONDS = 120;
+    /** Between keys typed into an interactive command: a person's pace, and each its own read. */
+    private static final long TYPING_PAUSE_MILLIS = 500;
 
     private final Map<String, String> osEnvironment;
     private final Path home;
@@ -78,15 +80,7 @@ public final class OpenStackCli {
         command.add("openstack");
         command.addAll(List.of(args));
         try {
-            Files.createDirectories(home);
-            ProcessBuilder builder = new ProcessBuilder(command);
-            Map<String, String> env = builder.environment();
-            env.clear();
-            env.put("PATH", "/usr/local/bin:/usr/bin:/bin");
-            env.put("HOME", home.toString());
-            env.put("LANG", "C.UTF-8");
-            env.putAll(osEnvironment);
-            Process process = builder.start();
+            Process process = start(command);
             // both streams are read concurrently, so a chatty stderr cannot block the client
             CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
             String out = read(process.getInputStream());
@@ -103,6 +97,75 @@ public final class OpenStackCli {
             throw new IllegalStateException("interrupted: " + String.join(" ", command), e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot read stderr of " + String.join(" ", command), e);
+        }
+    }
+
+    /** The command started as a user's shell starts it after sourcing the openrc. */
+    private Process start(List<String> command) throws IOException {
+        Files.createDirectories(home);
+        ProcessBuilder builder = new ProcessBuilder(command);
+        Map<String, String> env = builder.environment();
+        env.clear();
+        env.put("PATH", "/usr/local/bin:/usr/bin:/bin");
+        env.put("HOME", home.toString());
+        env.put("LANG", "C.UTF-8");
+        env.put("TERM", "xterm");
+        env.putAll(osEnvironment);
+        return builder.start();
+    }
+
+    /**
+     * Runs an interactive command on a pseudo-terminal (util-linux {@code script}), as a user at a
+     * terminal runs {@code appcontainer exec --interactive} or {@code attach}: once it printed
+     * {@code ready}, each of {@code typed} is typed in turn, a moment apart, and the command must
+     * then end by itself (the remote process exited). Its output is what the terminal showed.
+     */
+    public Result inTerminal(String ready, List<String> typed, String... args) {
+        StringBuilder line = new StringBuilder("openstack");
+        for (String arg : args) {
+            line.append(" '").append(arg.replace("'", "'\\''")).append('\'');
+        }
+        List<String> command = List.of("script", "-q", "-e", "-c", line.toString(), "/dev/null");
+        try {
+            Process process = start(command);
+            StringBuffer shown = new StringBuffer();
+            CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
+            CompletableFuture<Void> out = CompletableFuture.runAsync(() -> copy(process.getInputStream(), shown));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+            while (shown.indexOf(ready) < 0 && process.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            try (var stdin = process.getOutputStream()) {
+                for (String keys : typed) {
+                    Thread.sleep(TYPING_PAUSE_MILLIS);
+                    stdin.write(keys.getBytes(StandardCharsets.UTF_8));
+                    stdin.flush();
+                }
+                if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                    throw new AssertionError("timed out after " + TIMEOUT_SECONDS + " s: " + line + "\n" + shown);
+                }
+            }
+            out.get(10, TimeUnit.SECONDS);
+            return new Result(command, process.exitValue(), shown.toString(), err.get().strip());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run " + command + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted: " + line, e);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("cannot read the output of " + line, e);
+        }
+    }
+
+    private static void copy(InputStream in, StringBuffer to) {
+        byte[] buffer = new byte[4096];
+        try {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                to.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            // the process ended
         }
     }
 

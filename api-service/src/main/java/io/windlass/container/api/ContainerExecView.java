@@ -6,9 +6,9 @@ import io.windlass.container.ContainerExecResult;
 
 /**
  * {@code POST /containers/{id}/execute}: what the command printed and its exit code, or (not run)
- * its exec instance. The terminal's address is named twice, both null while no websocket proxy
- * serves one: {@code url} as Zun's API reference and samples name it, {@code proxy_url} as Zun's
- * code answers it and python-zunclient reads it.
+ * its exec instance; interactive, its exec instance and its terminal's websocket. The terminal's
+ * address is named twice (null unless interactive): {@code url} as Zun's API reference and samples
+ * name it, {@code proxy_url} as Zun's code answers it and python-zunclient reads it.
  */
 @JsonPropertyOrder({"output", "exit_code", "exec_id", "url", "proxy_url"})
 public record ContainerExecView(String output, @JsonProperty("exit_code") Integer exitCode,
@@ -17,5 +17,9 @@ public record ContainerExecView(String output, @JsonProperty("exit_code") Intege
 
     public static ContainerExecView of(ContainerExecResult result) {
         return new ContainerExecView(result.output(), result.exitCode(), result.execId(), null, null);
+    }
+
+    public static ContainerExecView interactive(String execId, String url) {
+        return new ContainerExecView(null, null, execId, url, url);
     }
 }

@@ -116,12 +116,12 @@ public class ContainerRequests {
         }
         return new ContainerLogQuery(stdout, stderr, f.bool("timestamps", false),
                 f.has("tail") ? ZunLogParameters.tail(f.text("tail")) : null,
-                f.has("since") ? ZunLogParameters.since(f.text("since")) : null);
+                f.has("since") ? ZunLogParameters.since(f.text("since")) : null, f.bool("follow", false));
     }
 
     /**
-     * {@code POST /containers/{id}/execute}: Zun's query parameters ({@code interactive} is refused by
-     * the schema), {@code run} true unless told. The command is split as docker-py splits a command
+     * {@code POST /containers/{id}/execute}: Zun's query parameters, {@code run} true unless told;
+     * {@code interactive} (as python-zunclient sends it, with {@code run=false}) is not run. The command is split as docker-py splits a command
      * string (shlex); a command with an open quote, or of blanks only, names no program: a 400 here,
      * where Zun's engine call fails with a 500.
      */
@@ -137,7 +137,14 @@ public class ContainerRequests {
         if (argv.isEmpty()) {
             throw InvalidInputException.query("command", command, "The command names no program to run.");
         }
-        return new ExecCommand(command, argv, f.bool("run", true));
+        boolean interactive = f.bool("interactive", false);
+        return new ExecCommand(command, argv, f.bool("run", true) && !interactive, interactive);
+    }
+
+    /** {@code POST /containers/{id}/resize}: the attached terminal's new size, rows then columns. */
+    public int[] resize(Map<String, List<String>> query, ApiVersion version) {
+        RequestFields f = validator.query(ApiFamily.ZUN, "container/containers/resize-query", version, query);
+        return new int[]{Integer.parseInt(f.text("h")), Integer.parseInt(f.text("w"))};
     }
 
     /** {@code POST /containers/{id}/execute_resize}: the exec instance and its terminal's new size. */

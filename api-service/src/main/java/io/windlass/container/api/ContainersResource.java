@@ -20,6 +20,7 @@ import io.windlass.container.policy.ContainerPolicy;
 import io.windlass.container.service.ArchiveUpload;
 import io.windlass.container.service.ContainerArchives;
 import io.windlass.container.service.ContainerCommits;
+import io.windlass.container.service.ContainerConsoles;
 import io.windlass.container.service.ContainerExecs;
 import io.windlass.container.service.ContainerLogQuery;
 import io.windlass.container.service.ContainerLogs;
@@ -42,6 +43,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 
 import java.net.URI;
@@ -69,14 +71,16 @@ public class ContainersResource {
     private final ContainerArchives archives;
     private final ContainerCommits commits;
     private final ContainerSecurityGroups securityGroups;
+    private final ContainerConsoles consoles;
 
     public ContainersResource(ContainerService service, ContainerRequests requests, RequestValidator validator,
                               ContainerViews views, ContainerPolicy policy, CurrentRequestContext context,
                               RequestedApiVersion version, PublicUrl publicUrl, ApiConfig config,
                               ContainerInterfaces interfaces, ContainerLogs logs, ContainerExecs execs,
                               ContainerTop top, ContainerArchives archives, ContainerCommits commits,
-                              ContainerSecurityGroups securityGroups) {
+                              ContainerSecurityGroups securityGroups, ContainerConsoles consoles) {
         this.service = service;
+        this.consoles = consoles;
         this.securityGroups = securityGroups;
         this.execs = execs;
         this.top = top;
@@ -222,20 +226,60 @@ public class ContainersResource {
         return ContainerStatsView.of(service.stats(context.get(), ident));
     }
 
-    /** Zun answers the log as one JSON string (zunclient prints it as it is). */
+    /**
+     * Zun answers the log as one JSON string (zunclient prints it as it is). Followed ({@code follow=true},
+     * beyond Zun), the log and then every new line as {@code text/plain}, until the client goes.
+     */
     @GET
     @Path("/{ident}/logs")
-    public JsonNode logs(@PathParam("ident") String ident, @Context UriInfo uri) {
+    public Response logs(@PathParam("ident") String ident, @Context UriInfo uri, @Context HttpServerRequest request) {
         ContainerLogQuery query = requests.logs(uri.getQueryParameters(), version.get());
-        return TextNode.valueOf(logs.read(context.get(), ident, query));
+        if (!query.follow()) {
+            return Response.ok(TextNode.valueOf(logs.read(context.get(), ident, query)), MediaType.APPLICATION_JSON)
+                    .build();
+        }
+        FollowedLog followed = new FollowedLog();
+        followed.start(consoles.followLogs(context.get(), ident, query, followed));
+        return Response.ok((StreamingOutput) out -> followed.copyTo(out, request.response()::closed),
+                MediaType.TEXT_PLAIN + ";charset=utf-8").build();
     }
 
-    /** Zun answers 200 with the command's output (run) or its exec instance (not run). */
+    /**
+     * Zun answers 200 with the command's output (run) or its exec instance (not run); interactive,
+     * its exec instance and the websocket of its terminal.
+     */
     @POST
     @Path("/{ident}/execute")
-    public ContainerExecView execute(@PathParam("ident") String ident, @Context UriInfo uri) {
+    public ContainerExecView execute(@PathParam("ident") String ident, @Context UriInfo uri,
+                                     @Context HttpServerRequest request) {
         ExecCommand command = requests.execute(uri.getQueryParameters(), version.get());
+        if (command.interactive()) {
+            ContainerConsoles.InteractiveExec made = execs.executeInteractive(context.get(), ident, command,
+                    websocketRoot(request));
+            return ContainerExecView.interactive(made.execId(), made.url());
+        }
         return ContainerExecView.of(execs.execute(context.get(), ident, command));
+    }
+
+    /** Zun answers the websocket address of the main process's terminal as one JSON string. */
+    @GET
+    @Path("/{ident}/attach")
+    public JsonNode attach(@PathParam("ident") String ident, @Context HttpServerRequest request) {
+        return TextNode.valueOf(consoles.attach(context.get(), ident, websocketRoot(request)));
+    }
+
+    /** Zun answers 200 with its controller's None: a JSON null. */
+    @POST
+    @Path("/{ident}/resize")
+    public JsonNode resize(@PathParam("ident") String ident, @Context UriInfo uri) {
+        int[] size = requests.resize(uri.getQueryParameters(), version.get());
+        consoles.resize(context.get(), ident, size[0], size[1]);
+        return NullNode.getInstance();
+    }
+
+    /** This api-service's root as a websocket's ({@code ws://} for {@code http://}, {@code wss://} for {@code https://}). */
+    private String websocketRoot(HttpServerRequest request) {
+        return publicUrl.root(request).replaceFirst("^http", "ws");
     }
 
     /** Zun answers 200 with its controller's None: a JSON null. */

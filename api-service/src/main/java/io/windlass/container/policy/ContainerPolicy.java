@@ -42,6 +42,9 @@ public class ContainerPolicy {
      */
     public static final String EXECUTE = "container:execute";
     public static final String EXECUTE_RESIZE = "container:execute_resize";
+    public static final String ATTACH = "container:attach";
+    /** Zun's tty resize (not the live resize of limits, {@code container:resize_container}). */
+    public static final String RESIZE = "container:resize";
     public static final String TOP = "container:top";
     /** A commit copies the container's files, secrets and all, into an image: members, as Zun's admin_or_owner. */
     public static final String COMMIT = "container:commit";
@@ -86,6 +89,7 @@ public class ContainerPolicy {
             Map.entry(PAUSE, ADMIN_OR_MEMBER), Map.entry(UNPAUSE, ADMIN_OR_MEMBER), Map.entry(REBOOT, ADMIN_OR_MEMBER),
             Map.entry(KILL, ADMIN_OR_MEMBER), Map.entry(RENAME, ADMIN_OR_MEMBER), Map.entry(STATS, ADMIN_OR_READER),
             Map.entry(LOGS, ADMIN_OR_MEMBER), Map.entry(EXECUTE, ADMIN_OR_MEMBER), Map.entry(EXECUTE_RESIZE, ADMIN_OR_MEMBER),
+            Map.entry(ATTACH, ADMIN_OR_MEMBER), Map.entry(RESIZE, ADMIN_OR_MEMBER),
             Map.entry(TOP, ADMIN_OR_MEMBER), Map.entry(COMMIT, ADMIN_OR_MEMBER), Map.entry(HOST_GET_ALL, ADMIN_API),
             Map.entry(HOST_GET, ADMIN_API), Map.entry(SERVICE_GET_ALL, ADMIN_API), Map.entry(SERVICE_ENABLE, ADMIN_API),
             Map.entry(SERVICE_DISABLE, ADMIN_API), Map.entry(GET_ARCHIVE, ADMIN_OR_MEMBER),

@@ -29,11 +29,36 @@ public class ContainerExecs {
     private final PlacedContainers containers;
     private final ComputeRpcApi compute;
     private final ActionLog actions;
+    private final ContainerConsoles consoles;
 
-    public ContainerExecs(PlacedContainers containers, ComputeRpcApi compute, ActionLog actions) {
+    public ContainerExecs(PlacedContainers containers, ComputeRpcApi compute, ActionLog actions,
+                          ContainerConsoles consoles) {
+        this.consoles = consoles;
         this.containers = containers;
         this.compute = compute;
         this.actions = actions;
+    }
+
+    /**
+     * An interactive command: its exec instance made with a terminal, and that terminal's websocket
+     * (compute 1.17), logged as any execute.
+     *
+     * @param wsRoot {@code ws[s]://host[:port]} of this api-service
+     */
+    public ContainerConsoles.InteractiveExec executeInteractive(RequestContext caller, String ident,
+                                                                ExecCommand command, String wsRoot) {
+        ContainerEntity c = containers.authorized(caller, ident, ContainerPolicy.EXECUTE, ContainerAction.EXECUTE);
+        QuarkusTransaction.requiringNew().run(() ->
+                actions.record(caller, ActionLog.CONTAINER, c.uuid, c.projectId, EXEC_ACTION));
+        boolean failed = true;
+        try {
+            ContainerConsoles.InteractiveExec made = consoles.execute(caller, c, command, wsRoot);
+            failed = false;
+            return made;
+        } finally {
+            boolean error = failed;
+            QuarkusTransaction.requiringNew().run(() -> actions.finished(c.uuid, caller.requestId(), error));
+        }
     }
 
     public ContainerExecResult execute(RequestContext caller, String ident, ExecCommand command) {

@@ -111,16 +111,6 @@ class ContainerExecIT {
     }
 
     @Test
-    void interactiveExecIsRefusedClearly() {
-        ContainerEntity c = rows.insert("no-tty", ContainerStatus.RUNNING, HOST);
-        given().queryParam("command", "sh").queryParam("interactive", "true").queryParam("run", "false")
-                .when().post(path(c, "execute")).then().statusCode(400)
-                .body("errors[0].code", equalTo("container.invalid-value"))
-                .body("errors[0].detail", startsWith("Field 'interactive' is not supported by this deployment: "
-                        + "interactive exec (a terminal relayed over a websocket) is not served yet"));
-    }
-
-    @Test
     void anUnknownContainerIs404AndOneNotRunning409() {
         given().queryParam("command", "ls").when().post("/container/v1/containers/no-such-container/execute")
                 .then().statusCode(404).body("errors[0].code", equalTo("container.container-not-found"));

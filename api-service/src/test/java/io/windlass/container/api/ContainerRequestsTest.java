@@ -226,12 +226,14 @@ class ContainerRequestsTest {
 
     @Test
     void logsReadsZunsParameters() {
-        assertEquals(new ContainerLogQuery(true, true, false, null, null), requests.logs(Map.of(), V1_1));
-        assertEquals(new ContainerLogQuery(false, true, true, 5, 1714564800L), requests.logs(Map.of(
+        assertEquals(new ContainerLogQuery(true, true, false, null, null, false), requests.logs(Map.of(), V1_1));
+        assertEquals(new ContainerLogQuery(false, true, true, 5, 1714564800L, false), requests.logs(Map.of(
                 "stdout", List.of("OFF"), "stderr", List.of("Yes"), "timestamps", List.of("1"),
                 "tail", List.of("5"), "since", List.of("2024-05-01 12:00:00,0")), V1_40));
-        assertEquals(new ContainerLogQuery(true, true, false, null, null), requests.logs(Map.of(
+        assertEquals(new ContainerLogQuery(true, true, false, null, null, false), requests.logs(Map.of(
                 "tail", List.of("all")), V1_40));
+        assertEquals(new ContainerLogQuery(true, true, false, 0, null, true), requests.logs(Map.of(
+                "tail", List.of("0"), "follow", List.of("true")), V1_40));
         // Zun's boolean_extended: oslo's one-letter spellings are not among them
         InvalidInputException letter = assertThrows(InvalidInputException.class, () ->
                 requests.logs(Map.of("timestamps", List.of("t")), V1_40));
@@ -248,10 +250,15 @@ class ContainerRequestsTest {
 
     @Test
     void executeSplitsTheCommandAsDockerPyDoes() {
-        assertEquals(new ExecCommand("sh -c 'echo hi there'", List.of("sh", "-c", "echo hi there"), true),
+        assertEquals(new ExecCommand("sh -c 'echo hi there'", List.of("sh", "-c", "echo hi there"), true, false),
                 requests.execute(Map.of("command", List.of("sh -c 'echo hi there'")), V1_1));
-        assertEquals(new ExecCommand("ls", List.of("ls"), false), requests.execute(Map.of(
+        assertEquals(new ExecCommand("ls", List.of("ls"), false, false), requests.execute(Map.of(
                 "command", List.of("ls"), "run", List.of("False"), "interactive", List.of("false")), V1_40));
+        // as python-zunclient asks for a terminal: never run then, even if run is left true
+        assertEquals(new ExecCommand("/bin/sh", List.of("/bin/sh"), false, true), requests.execute(Map.of(
+                "command", List.of("/bin/sh"), "run", List.of("False"), "interactive", List.of("True")), V1_40));
+        assertEquals(new ExecCommand("sh", List.of("sh"), false, true), requests.execute(Map.of(
+                "command", List.of("sh"), "interactive", List.of("true")), V1_40));
     }
 
     @Test
@@ -274,16 +281,15 @@ class ContainerRequestsTest {
     }
 
     @Test
-    void executeTakesZunsFewBooleansAndRefusesInteractive() {
+    void executeTakesZunsFewBooleans() {
         InvalidInputException yes = assertThrows(InvalidInputException.class, () ->
                 requests.execute(Map.of("command", List.of("ls"), "run", List.of("yes")), V1_40));
         assertTrue(yes.getMessage().startsWith("Invalid input for query parameters 'run'. Value: 'yes'. 'yes' is not"
                 + " one of [True, 'True', 'true', False, 'False', 'false']"), yes.getMessage());
         InvalidInputException interactive = assertThrows(InvalidInputException.class, () ->
-                requests.execute(Map.of("command", List.of("sh"), "interactive", List.of("true")), V1_40));
-        assertEquals("InvalidValue", interactive.errorName());
-        assertTrue(interactive.getMessage().startsWith("Field 'interactive' is not supported by this deployment: "
-                + "interactive exec"), interactive.getMessage());
+                requests.execute(Map.of("command", List.of("sh"), "interactive", List.of("1")), V1_40));
+        assertTrue(interactive.getMessage().startsWith("Invalid input for query parameters 'interactive'."),
+                interactive.getMessage());
         assertThrows(InvalidInputException.class, () ->
                 requests.execute(Map.of("command", List.of("ls"), "tty", List.of("true")), V1_40));
     }

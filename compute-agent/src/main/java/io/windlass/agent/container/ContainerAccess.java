@@ -59,7 +59,7 @@ public final class ContainerAccess {
     }
 
     /** The driver's answer, or its failure under the name the api-service answers by. */
-    static <T> T answer(String operation, String uuid, Supplier<T> call) {
+    public static <T> T answer(String operation, String uuid, Supplier<T> call) {
         try {
             return call.get();
         } catch (WorkloadNotFoundException e) {

@@ -1,5 +1,6 @@
 package io.windlass.agent.container;
 
+import io.windlass.agent.console.ConsoleDriver;
 import io.windlass.agent.driver.HostInventory;
 import io.windlass.agent.workload.WorkloadDriver;
 import io.windlass.agent.workload.InterfaceDriver;
@@ -21,10 +22,10 @@ import java.util.Optional;
  * A placed container gains and loses ports as {@link InterfaceDriver} says (Zun's
  * {@code network_attach} and {@code network_detach}); its log is read as {@link LogDriver} says (Zun's {@code logs});
  * commands, processes and files inside it are reached as {@link ContainerAccessDriver} says (Zun's
- * {@code execute}, {@code top} and archives).
+ * {@code execute}, {@code top} and archives); its terminals and followed log as {@link ConsoleDriver} says.
  */
 public interface ContainerDriver extends WorkloadDriver<ObservedContainer>, InterfaceDriver, LogDriver, CommitDriver,
-        ContainerAccessDriver, AutoCloseable {
+        ContainerAccessDriver, ConsoleDriver, AutoCloseable {
 
     /** True when the engine answers. */
     boolean ping();

@@ -109,6 +109,34 @@ class OpenStackCliST {
         assertEquals(List.of(), docker.namesContaining(engine), "engine container left after delete");
     }
 
+    /**
+     * {@code exec --interactive} and {@code attach} as a user at a terminal runs them: python-zunclient's
+     * websocket client on a pseudo-terminal, through the api-service's websocket and the RabbitMQ relay
+     * to the agent's engine. What is typed reaches the shell, what the shell prints comes back, and
+     * the shell's exit ends the command.
+     */
+    @Test
+    void appcontainerExecInteractiveAndAttachRelayATerminal() {
+        cli.json("appcontainer", "run", "-f", "json", "--name", "c5", "busybox", "sleep", "300");
+        awaitStatus("c5", "Running");
+        OpenStackCli.Result exec = cli.inTerminal("connected to", List.of("\r", "echo hi-from-$((6*7))\r",
+                "stty size\r", "exit\r"), "appcontainer", "exec", "--interactive", "c5", "/bin/sh");
+        assertEquals(0, exec.exitCode(), exec.toString());
+        // the arithmetic is the shell's: the echoed command line alone does not hold 42
+        assertTrue(exec.stdout().contains("hi-from-42"), exec.toString());
+
+        cli.json("appcontainer", "run", "-f", "json", "--name", "c6", "--interactive", "busybox", "sh");
+        awaitStatus("c6", "Running");
+        OpenStackCli.Result attach = cli.inTerminal("connected to", List.of("\r", "echo attached-$((6*7))\r",
+                "exit\r"), "appcontainer", "attach", "c6");
+        assertEquals(0, attach.exitCode(), attach.toString());
+        assertTrue(attach.stdout().contains("attached-42"), attach.toString());
+        // the main process exited with the attached shell
+        awaitStatus("c6", "Stopped");
+        cli.ok("appcontainer", "delete", "--force", "c5");
+        cli.ok("appcontainer", "delete", "c6");
+    }
+
     @Test
     void appcontainerCreateThenDelete() {
         JsonNode created = cli.json("appcontainer", "create", "-f", "json", "--name", "c2", "busybox");

@@ -64,7 +64,9 @@ final class DockerContainerAccess {
         String name = engineName.apply(request.uuid());
         String execId = calls.call("exec", request.uuid(), () -> docker.execCreateCmd(name)
                 .withCmd(request.command().toArray(String[]::new))
-                .withAttachStdout(true).withAttachStderr(true).withTty(false).exec().getId());
+                .withAttachStdout(true).withAttachStderr(true)
+                // an interactive one (1.17) is started later by a console session, with its stdin
+                .withAttachStdin(request.interactive()).withTty(request.interactive()).exec().getId());
         if (!request.run()) {
             return ContainerExecResult.created(execId);
         }

@@ -35,7 +35,9 @@ import io.windlass.container.ContainerStats;
 import io.windlass.container.GetContainerArchive;
 import io.windlass.container.ListContainerProcesses;
 import io.windlass.container.PutContainerArchive;
+import io.windlass.container.OpenConsole;
 import io.windlass.container.ResizeContainerExec;
+import io.windlass.container.ResizeContainerTty;
 import io.windlass.container.RestartPolicy;
 import io.windlass.network.NetworkBinding;
 import io.windlass.network.PortSpec;
@@ -83,6 +85,7 @@ public class DockerContainerDriver implements ContainerDriver {
     private final DockerLogs logs;
     private final DockerCommits commits;
     private final DockerContainerAccess access;
+    private final DockerConsoles consoles;
 
     public DockerContainerDriver(String dockerHost, Duration pullTimeout, WorkloadPorts ports) {
         this.docker = DockerClientFactory.create(dockerHost, CALL_TIMEOUT);
@@ -94,6 +97,7 @@ public class DockerContainerDriver implements ContainerDriver {
         this.commits = new DockerCommits(docker, calls);
         this.access = new DockerContainerAccess(docker, DockerClientFactory.transportOf(docker), calls,
                 DockerContainerDriver::engineName);
+        this.consoles = new DockerConsoles(docker, events, calls, DockerContainerDriver::engineName);
     }
 
     @Override
@@ -449,6 +453,21 @@ public class DockerContainerDriver implements ContainerDriver {
     @Override
     public ContainerExecResult exec(ContainerExec request, Duration timeout) {
         return access.exec(request, timeout);
+    }
+
+    @Override
+    public Console open(OpenConsole request, ConsoleOutput output) {
+        return consoles.open(request, output);
+    }
+
+    @Override
+    public int endOrphans() {
+        return consoles.endOrphans();
+    }
+
+    @Override
+    public void resizeTty(ResizeContainerTty request) {
+        consoles.resizeTty(request);
     }
 
     @Override

@@ -42,16 +42,23 @@ final class DockerLogs {
         this.timeout = timeout;
     }
 
+    /** Zun's log filters on an engine log command (a read, or a followed log's start). */
+    static LogContainerCmd filtered(LogContainerCmd cmd, boolean stdout, boolean stderr, boolean timestamps,
+                                    Integer tail, Long since) {
+        LogContainerCmd c = cmd.withStdOut(stdout).withStdErr(stderr).withTimestamps(timestamps);
+        c = tail == null ? c.withTailAll() : c.withTail(tail);
+        if (since != null) {
+            // the engine's since is whole seconds; past 2038 nothing is logged yet anyway
+            c = c.withSince((int) Math.min(since, Integer.MAX_VALUE));
+        }
+        return c;
+    }
+
     /** @param engineName the engine container that is the workload of {@code request} */
     WorkloadLog read(String engineName, WorkloadLogs request) {
         return calls.call("logs", request.uuid(), () -> {
-            LogContainerCmd cmd = docker.logContainerCmd(engineName).withFollowStream(false)
-                    .withStdOut(request.stdout()).withStdErr(request.stderr()).withTimestamps(request.timestamps());
-            cmd = request.tail() == null ? cmd.withTailAll() : cmd.withTail(request.tail());
-            if (request.since() != null) {
-                // the engine's since is whole seconds; past 2038 nothing is logged yet anyway
-                cmd = cmd.withSince((int) Math.min(request.since(), Integer.MAX_VALUE));
-            }
+            LogContainerCmd cmd = filtered(docker.logContainerCmd(engineName).withFollowStream(false),
+                    request.stdout(), request.stderr(), request.timestamps(), request.tail(), request.since());
             BoundedLog log = new BoundedLog(MAX_BYTES);
             var callback = cmd.exec(new QuietCallback<Frame>() {
                 @Override

@@ -12,6 +12,8 @@ import io.windlass.agent.driver.EventSubscription;
 import io.windlass.agent.driver.HostInventory;
 import io.windlass.agent.container.ObservedContainer;
 import io.windlass.container.ContainerArchive;
+import io.windlass.container.OpenConsole;
+import io.windlass.container.ResizeContainerTty;
 import io.windlass.container.ContainerExec;
 import io.windlass.container.ContainerExecResult;
 import io.windlass.container.ContainerProcesses;
@@ -176,6 +178,23 @@ public class FakeContainerDriver implements ContainerDriver {
     }
 
     /** Nothing runs: a command prints nothing and succeeds; one not run leaves an exec instance to resize. */
+    @Override
+    public Console open(OpenConsole request, ConsoleOutput output) {
+        throw new DriverException("The fake driver runs no processes: it has no console to open");
+    }
+
+    /** Nothing runs, so nothing is left. */
+    @Override
+    public int endOrphans() {
+        return 0;
+    }
+
+    /** Nothing runs: there is no terminal to resize, which is no failure. */
+    @Override
+    public void resizeTty(ResizeContainerTty request) {
+        get(request.uuid());
+    }
+
     @Override
     public ContainerExecResult exec(ContainerExec request, Duration timeout) {
         get(request.uuid());
