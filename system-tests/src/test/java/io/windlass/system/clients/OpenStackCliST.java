@@ -125,7 +125,10 @@ class OpenStackCliST {
         // the arithmetic is the shell's: the echoed command line alone does not hold 42
         assertTrue(exec.stdout().contains("hi-from-42"), exec.toString());
 
-        cli.json("appcontainer", "run", "-f", "json", "--name", "c6", "--interactive", "busybox", "sh");
+        // created, then started: `run --interactive` would attach at once (zunclient's run does)
+        cli.json("appcontainer", "create", "-f", "json", "--name", "c6", "--interactive", "busybox", "sh");
+        awaitStatus("c6", "Created");
+        cli.ok("appcontainer", "start", "c6");
         awaitStatus("c6", "Running");
         OpenStackCli.Result attach = cli.inTerminal("connected to", List.of("\r", "echo attached-$((6*7))\r",
                 "exit\r"), "appcontainer", "attach", "c6");
