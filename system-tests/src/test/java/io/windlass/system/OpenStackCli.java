@@ -125,8 +125,7 @@ public final class OpenStackCli {
         for (String arg : args) {
             line.append(" '").append(arg.replace("'", "'\\''")).append('\'');
         }
-        // --flush: script passes what the terminal shows on at once, so "ready" is seen when it is printed
-        List<String> command = List.of("script", "-q", "-e", "--flush", "-c", line.toString(), "/dev/null");
+        List<String> command = List.of("script", "-q", "-e", "-c", line.toString(), "/dev/null");
         try {
             Process process = start(command);
             StringBuffer shown = new StringBuffer();

@@ -257,7 +257,13 @@ class ServerApiIT {
         compute("2.1").contentType("application/json").body("{\"reboot\": {\"type\": \"GENTLE\"}}")
                 .post("/compute/v2.1/servers/" + id + "/action").then().statusCode(400)
                 .body("badRequest.message", containsString("reboot/type"));
+        // shelve is served: refused while the stop runs, in Nova's words
         compute("2.1").contentType("application/json").body("{\"shelve\": null}")
+                .post("/compute/v2.1/servers/" + id + "/action").then().statusCode(409)
+                .body("conflictingRequest.message", equalTo("Cannot 'shelve' instance " + id
+                        + " while it is in task_state powering-off"));
+        // an action Windlass does not serve is refused by the schema
+        compute("2.1").contentType("application/json").body("{\"rescue\": null}")
                 .post("/compute/v2.1/servers/" + id + "/action").then().statusCode(400);
     }
 
