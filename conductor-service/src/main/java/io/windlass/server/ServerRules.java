@@ -250,7 +250,7 @@ public class ServerRules implements WorkloadRules<ServerEntity, ServerStatusRepo
         if (next != null && (report.operationDone() || s.taskState == null || s.vmState == VmState.BUILDING)) {
             if (next == VmState.ACTIVE && s.shelvedImageId != null) {
                 // unshelved: the shelved image has served its purpose, as Nova deletes it then
-                shelvedImages.unshelved(s);
+                shelvedImages.unshelved(s, s.vmState != VmState.SHELVED);
             }
             s.vmState = next;
             if (next == VmState.ACTIVE && s.launchedAt == null) {

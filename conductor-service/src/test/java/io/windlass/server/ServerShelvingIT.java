@@ -10,6 +10,7 @@ import io.windlass.conductor.support.ImageRows;
 import io.windlass.conductor.support.Poll;
 import io.windlass.context.RequestContext;
 import io.windlass.image.ImageStatus;
+import io.windlass.image.RemoveImage;
 import io.windlass.image.persistence.ImageEntity;
 import io.windlass.rpc.RpcConnection;
 import io.windlass.rpc.RpcHandlerException;
@@ -115,17 +116,15 @@ class ServerShelvingIT {
         assertNull(active.shelvedImageId);
         assertNull(active.shelvedImage);
         assertEquals(ImageStatus.DELETED, image(image).status, "the shelved image leaves the catalogue");
+        Thread.sleep(300);
+        assertTrue(edges.imageRemovals.isEmpty(), "the server runs from the image: its host keeps the bytes");
     }
 
     @Test
     void aServerShelvedOnItsHostIsOffloadedAloneAndUnshelvedThereByPoweringOn() throws Exception {
         UUID server = server(VmState.SHELVED, ServerTaskState.SHELVING_OFFLOADING);
         UUID image = shelvedImage(server);
-        QuarkusTransaction.requiringNew().run(() -> {
-            ImageEntity i = em.find(ImageEntity.class, image);
-            i.status = ImageStatus.ACTIVE;
-            i.host = HOST;
-        });
+        committed(image);
 
         conductor.shelveServer(ctx, new ServerRef(server.toString()));
         assertEquals(new ShelveServer(server.toString(), null, true), next(edges.shelves), "only removed");
@@ -133,6 +132,8 @@ class ServerShelvingIT {
         assertEquals(ImageStatus.ACTIVE, image(image).status);
 
         UUID onHost = server(VmState.SHELVED, ServerTaskState.UNSHELVING);
+        UUID onHostImage = shelvedImage(onHost);
+        committed(onHostImage);
         conductor.unshelveServer(ctx, new ServerRef(onHost.toString()));
         assertEquals(new ServerOperation(onHost.toString(), ServerAction.START), next(edges.serverActions));
         assertEquals(ServerTaskState.POWERING_ON, row(onHost).taskState);
@@ -144,6 +145,9 @@ class ServerShelvingIT {
                 Map.of(), null, false, true, Instant.now()));
         Poll.until("active", () -> row(onHost).vmState == VmState.ACTIVE);
         assertNull(row(onHost).taskState);
+        assertEquals(ImageStatus.DELETED, image(onHostImage).status, "the shelved image leaves the catalogue");
+        assertEquals(new RemoveImage(ImageEntity.referenceOf(onHostImage)), next(edges.imageRemovals),
+                "its host removes the bytes: the server runs from its own container, not from the image");
     }
 
     @Test
@@ -201,6 +205,15 @@ class ServerShelvingIT {
             s.shelvedImage = ImageEntity.referenceOf(id);
         });
         return id;
+    }
+
+    /** As the host's commit leaves it: active on the host. */
+    private void committed(UUID image) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            ImageEntity i = em.find(ImageEntity.class, image);
+            i.status = ImageStatus.ACTIVE;
+            i.host = HOST;
+        });
     }
 
     private UUID server(VmState vmState, ServerTaskState task) {
