@@ -38,7 +38,8 @@ import java.time.Duration;
  * {@code revert_resize}; 1.8 {@code snapshot_workload} (an image made from a server or container: Nova's createImage
  * and createBackup, Zun's commit); 1.9 {@code container_action}'s {@link ContainerOperation} gained {@code signal} (a
  * kill's signal), which a 1.8 conductor would drop: the api-service refuses such a kill under a cap below 1.9;
- * 1.10 {@code shelve_server} (Nova's shelve and shelveOffload) and {@code unshelve_server}.
+ * 1.10 {@code shelve_server} (Nova's shelve and shelveOffload) and {@code unshelve_server};
+ * 1.11 {@code report_host_state}'s {@link HostState} gained {@code runtimes} and {@code freeDedicatedCpus}.
  * Each method names the version that introduced it; a message goes out at that version, so a
  * conductor of an older release still serves the methods it has.
  */
@@ -54,8 +55,9 @@ public class ConductorRpcApi {
     private static final RpcVersion V1_8 = RpcVersion.parse("1.8");
     private static final RpcVersion V1_9 = RpcVersion.parse("1.9");
     private static final RpcVersion V1_10 = RpcVersion.parse("1.10");
+    private static final RpcVersion V1_11 = RpcVersion.parse("1.11");
     /** This build's API: the newest method's version. */
-    public static final RpcVersion VERSION = V1_10;
+    public static final RpcVersion VERSION = V1_11;
     /** The version from which a conductor passes a kill's {@link ContainerOperation#signal()} on. */
     public static final RpcVersion KILL_SIGNALS = V1_9;
 
@@ -70,7 +72,7 @@ public class ConductorRpcApi {
     public static final RpcMethod<ContainerStatusReport> REPORT_CONTAINER_STATUS =
             RpcMethod.of("report_container_status", ContainerStatusReport.class, V1_0);
     public static final RpcMethod<HostState> REPORT_HOST_STATE =
-            RpcMethod.of("report_host_state", HostState.class, V1_0);
+            RpcMethod.of("report_host_state", HostState.class, V1_0).changedIn(V1_11);
     public static final RpcMethod<CacheImages> CACHE_IMAGES = RpcMethod.of("cache_images", CacheImages.class, V1_1);
     public static final RpcMethod<ImageCacheReport> REPORT_IMAGE_CACHE =
             RpcMethod.of("report_image_cache", ImageCacheReport.class, V1_1);

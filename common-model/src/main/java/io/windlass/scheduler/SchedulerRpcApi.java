@@ -12,18 +12,23 @@ import java.time.Duration;
  * Client side of the scheduler's RPC API (topic {@code scheduler}).
  * <p>Version history: 1.0 select_destinations, release_resources, resize_claim. 1.1: {@link ResourceRequest}
  * gained {@code schedulerHints} and {@code imageProperties} (a 1.0 request reads them as empty). 1.2:
- * {@code move_claim} (evacuate).
+ * {@code move_claim} (evacuate). 1.3: {@link ResourceRequest} gained {@code runtime} and {@code dedicatedCpus}
+ * (Zun's runtime and {@code cpu_policy: dedicated}, for the RuntimeFilter and CpuSetFilter).
  */
 public class SchedulerRpcApi {
     private static final RpcVersion V1_0 = new RpcVersion(1, 0);
     private static final RpcVersion V1_1 = new RpcVersion(1, 1);
     private static final RpcVersion V1_2 = new RpcVersion(1, 2);
+    private static final RpcVersion V1_3 = new RpcVersion(1, 3);
     /** This build's API: the newest method's version. */
-    public static final RpcVersion VERSION = V1_2;
+    public static final RpcVersion VERSION = V1_3;
 
-    /** 1.1: the request gained {@code schedulerHints} and {@code imageProperties}, which a 1.0 scheduler ignores. */
+    /**
+     * 1.1: the request gained {@code schedulerHints} and {@code imageProperties}; 1.3: {@code runtime} and
+     * {@code dedicatedCpus}; an older scheduler ignores them.
+     */
     public static final RpcMethod<ResourceRequest> SELECT_DESTINATIONS =
-            RpcMethod.of("select_destinations", ResourceRequest.class, V1_0).changedIn(V1_1);
+            RpcMethod.of("select_destinations", ResourceRequest.class, V1_0).changedIn(V1_3);
     public static final RpcMethod<ReleaseResources> RELEASE_RESOURCES =
             RpcMethod.of("release_resources", ReleaseResources.class, V1_0);
     public static final RpcMethod<ResizeClaim> RESIZE_CLAIM = RpcMethod.of("resize_claim", ResizeClaim.class, V1_0);

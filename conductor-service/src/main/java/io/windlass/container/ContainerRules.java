@@ -44,10 +44,12 @@ public class ContainerRules extends ZunWorkloadRules<ContainerEntity, ContainerS
     @Override
     public ResourceRequest resources(ContainerEntity row) {
         // labels are the container's properties for the aggregate extra-specs filter; containers have
-        // no image metadata service yet, hence no image properties
+        // no image metadata service yet, hence no image properties. A dedicated container pins whole CPUs,
+        // as many as the host's driver takes for it (the CPUs rounded up).
         return new ResourceRequest(row.uuid.toString(), kind(), row.projectId, row.cpu, row.memory, row.disk,
                 row.availabilityZone, row.requestedHost, row.labels == null ? Map.of() : row.labels,
-                row.schedulerHints == null ? Map.of() : row.schedulerHints, Map.of());
+                row.schedulerHints == null ? Map.of() : row.schedulerHints, Map.of(), row.runtime,
+                "dedicated".equals(row.cpuPolicy) ? (int) Math.ceil(row.cpu) : 0);
     }
 
     /** A create or start that failed in the engine removed what it made. */

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Heartbeats into compute_hosts and the reconciliation of silent hosts and stuck rows. */
@@ -55,10 +56,13 @@ class ReconcilerIT {
         rows.update("UPDATE compute_hosts SET vcpus_used = 1.5, memory_mb_used = 512, disabled = true, "
                 + "last_heartbeat_at = now() - interval '1 hour' WHERE host = 'hb-1'");
 
+        assertNull(rows.host("hb-1").get("runtimes"), "a 1.10 heartbeat reports no runtimes");
         conductor.reportHostState(ctx, new HostState("hb-1", "docker", 8, 16384, 200, 3, 4, List.of(),
-                Instant.now()));
+                Instant.now(), null, List.of("runc", "runsc"), 6));
         Poll.until("inventory updated", () -> "16384".equals(rows.host("hb-1").get("memory_mb")));
         Map<String, String> host = rows.host("hb-1");
+        assertEquals("[\"runc\", \"runsc\"]", host.get("runtimes"));
+        assertEquals("6", host.get("free_dedicated_cpus"));
         assertEquals(8.0, Double.parseDouble(host.get("vcpus")));
         assertEquals("3", host.get("running_workloads"));
         assertEquals(1.5, Double.parseDouble(host.get("vcpus_used")));

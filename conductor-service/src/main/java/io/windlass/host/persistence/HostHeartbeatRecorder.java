@@ -31,13 +31,15 @@ public class HostHeartbeatRecorder {
     private static final String UPSERT = """
             WITH async_commit AS (SELECT set_config('synchronous_commit', 'off', true))
             INSERT INTO compute_hosts (host, driver, vcpus, memory_mb, disk_gb, running_workloads,
-                                       total_workloads, images, underlay_address, last_heartbeat_at, updated_at)
-            SELECT ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, now(), now() FROM async_commit
+                                       total_workloads, images, underlay_address, runtimes, free_dedicated_cpus,
+                                       last_heartbeat_at, updated_at)
+            SELECT ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, CAST(? AS jsonb), ?, now(), now() FROM async_commit
             ON CONFLICT (host) DO UPDATE SET
                 driver = EXCLUDED.driver, vcpus = EXCLUDED.vcpus, memory_mb = EXCLUDED.memory_mb,
                 disk_gb = EXCLUDED.disk_gb, running_workloads = EXCLUDED.running_workloads,
                 total_workloads = EXCLUDED.total_workloads, images = EXCLUDED.images,
-                underlay_address = EXCLUDED.underlay_address,
+                underlay_address = EXCLUDED.underlay_address, runtimes = EXCLUDED.runtimes,
+                free_dedicated_cpus = EXCLUDED.free_dedicated_cpus,
                 last_heartbeat_at = now(), updated_at = now()""";
 
     private final DataSource dataSource;
@@ -59,8 +61,10 @@ public class HostHeartbeatRecorder {
             upsert.setLong(++i, state.diskGb());
             upsert.setInt(++i, state.runningContainers());
             upsert.setInt(++i, state.totalContainers());
-            upsert.setString(++i, imagesJson(state.images()));
+            upsert.setString(++i, jsonArray(state.images()));
             upsert.setString(++i, state.underlayAddress());
+            upsert.setString(++i, state.runtimes() == null ? null : jsonArray(state.runtimes()));
+            upsert.setObject(++i, state.freeDedicatedCpus(), java.sql.Types.INTEGER);
             upsert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("heartbeat of " + state.host() + " not recorded: " + e.getMessage(), e);
@@ -69,11 +73,11 @@ public class HostHeartbeatRecorder {
                 state.totalContainers());
     }
 
-    private String imagesJson(List<String> images) {
+    private String jsonArray(List<String> names) {
         try {
-            return json.writeValueAsString(images == null ? List.of() : images);
+            return json.writeValueAsString(names == null ? List.of() : names);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("images not serialisable", e);
+            throw new IllegalArgumentException("names not serialisable", e);
         }
     }
 }

@@ -18,14 +18,15 @@ public interface SchedulerConfig {
      * against metadata), AggregateImagePropertiesIsolation (image properties against metadata),
      * SameHostFilter and DifferentHostFilter (hints), ServerGroupAntiAffinityFilter and
      * ServerGroupAffinityFilter (the hint {@code group}: the hard server group policies, on by default as
-     * in Nova). AggregateInstanceExtraSpecsFilter is not on by
+     * in Nova), RuntimeFilter and CpuSetFilter (Zun's: a container's runtime and dedicated CPUs, as the
+     * hosts report them). AggregateInstanceExtraSpecsFilter is not on by
      * default because container labels double as plain user metadata: with it, a labelled
      * container only fits hosts whose aggregates define its label keys (as in Nova, where it is
      * opt-in too).
      */
     @WithDefault("ComputeFilter,AvailabilityZoneFilter,AggregateMultiTenancyIsolation,"
             + "AggregateImagePropertiesIsolation,SameHostFilter,DifferentHostFilter,ServerGroupAntiAffinityFilter,"
-            + "ServerGroupAffinityFilter,ResourceFilter")
+            + "ServerGroupAffinityFilter,RuntimeFilter,CpuSetFilter,ResourceFilter")
     List<String> enabledFilters();
 
     /** Zone of hosts that no aggregate puts in a zone (Nova's {@code default_availability_zone}). */

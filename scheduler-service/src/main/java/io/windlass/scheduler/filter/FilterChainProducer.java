@@ -31,6 +31,8 @@ public class FilterChainProducer {
                 case "DifferentHostFilter" -> new DifferentHostFilter();
                 case "ServerGroupAntiAffinityFilter" -> new ServerGroupAntiAffinityFilter();
                 case "ServerGroupAffinityFilter" -> new ServerGroupAffinityFilter();
+                case "RuntimeFilter" -> new RuntimeFilter();
+                case "CpuSetFilter" -> new CpuSetFilter();
                 default -> throw new IllegalArgumentException("windlass.scheduler.enabled-filters: unknown filter "
                         + name);
             });

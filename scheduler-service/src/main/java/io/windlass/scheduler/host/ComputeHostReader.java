@@ -1,5 +1,7 @@
 package io.windlass.scheduler.host;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.windlass.scheduler.ResourceRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +11,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -30,10 +33,12 @@ public class ComputeHostReader {
     private static final Logger LOG = Logger.getLogger(ComputeHostReader.class);
 
     private final EntityManager em;
+    private final ObjectMapper json;
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
-    public ComputeHostReader(EntityManager em) {
+    public ComputeHostReader(EntityManager em, ObjectMapper json) {
         this.em = em;
+        this.json = json;
     }
 
     /** All hosts, ordered by name, without anything request-specific. */
@@ -67,7 +72,8 @@ public class ComputeHostReader {
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT h.host, h.vcpus, h.memory_mb, h.disk_gb, h.vcpus_used, h.memory_mb_used, h.disk_gb_used,
                        h.total_workloads, h.disabled,
-                       CAST(EXTRACT(EPOCH FROM (now() - h.last_heartbeat_at)) * 1000 AS bigint), a.ids
+                       CAST(EXTRACT(EPOCH FROM (now() - h.last_heartbeat_at)) * 1000 AS bigint), a.ids,
+                       CAST(h.runtimes AS text), h.free_dedicated_cpus
                 FROM compute_hosts h
                 LEFT JOIN (SELECT host, string_agg(CAST(aggregate_id AS text), ',' ORDER BY aggregate_id) AS ids
                            FROM aggregate_hosts GROUP BY host) a ON a.host = h.host
@@ -80,7 +86,7 @@ public class ComputeHostReader {
             String aggregateIds = (String) r[10];
             HostAggregates aggregates = aggregateIds == null ? HostAggregates.NONE
                     : merged.computeIfAbsent(aggregateIds, ids -> merge(ids, metadata));
-            hosts.add(toCandidate(r).withAggregates(aggregates));
+            hosts.add(toCandidate(r).withAggregates(aggregates).withEngine(engine((String) r[11], (Number) r[12])));
         }
         return hosts;
     }
@@ -146,6 +152,20 @@ public class ComputeHostReader {
             byHost.computeIfAbsent((String) r[0], h -> new HashSet<>()).add(asHinted.get(UUID.fromString((String) r[1])));
         }
         return byHost;
+    }
+
+    /** As the agent last reported them; an agent older than the report offers the default only. */
+    private EngineFeatures engine(String runtimes, Number freeDedicatedCpus) {
+        if (runtimes == null) {
+            return EngineFeatures.UNREPORTED;
+        }
+        try {
+            return new EngineFeatures(Set.copyOf(Arrays.asList(json.readValue(runtimes, String[].class))),
+                    freeDedicatedCpus == null ? 0 : freeDedicatedCpus.intValue());
+        } catch (JsonProcessingException e) {
+            LOG.warnf("compute host's runtimes %s unreadable; taken as unreported: %s", runtimes, e.getMessage());
+            return EngineFeatures.UNREPORTED;
+        }
     }
 
     private static HostCandidate toCandidate(Object[] r) {

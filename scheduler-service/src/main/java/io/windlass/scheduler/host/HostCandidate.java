@@ -22,13 +22,15 @@ import java.util.Set;
  * @param referencedWorkloads workloads named in the request's hints that hold a claim on this host
  * @param serverGroup         the request's server group and where its other members are (the same for
  *                            every host of a decision)
+ * @param engine              runtimes and CPUs free to pin, as the agent reported them
  */
 public record HostCandidate(String host, double vcpus, long memoryMb, long diskGb, double vcpusUsed,
                             long memoryMbUsed, long diskGbUsed, int totalWorkloads, boolean disabled,
                             Duration heartbeatAge, HostAggregates aggregates, Set<String> referencedWorkloads,
-                            ServerGroupPlacement serverGroup) {
+                            ServerGroupPlacement serverGroup, EngineFeatures engine) {
 
     public HostCandidate {
+        engine = engine == null ? EngineFeatures.UNREPORTED : engine;
         aggregates = aggregates == null ? HostAggregates.NONE : aggregates;
         referencedWorkloads = referencedWorkloads == null ? Set.of() : Set.copyOf(referencedWorkloads);
         serverGroup = serverGroup == null ? ServerGroupPlacement.NONE : serverGroup;
@@ -39,7 +41,7 @@ public record HostCandidate(String host, double vcpus, long memoryMb, long diskG
                          long memoryMbUsed, long diskGbUsed, int totalWorkloads, boolean disabled,
                          Duration heartbeatAge) {
         this(host, vcpus, memoryMb, diskGb, vcpusUsed, memoryMbUsed, diskGbUsed, totalWorkloads, disabled,
-                heartbeatAge, HostAggregates.NONE, Set.of(), ServerGroupPlacement.NONE);
+                heartbeatAge, HostAggregates.NONE, Set.of(), ServerGroupPlacement.NONE, EngineFeatures.UNREPORTED);
     }
 
     /**
@@ -60,24 +62,34 @@ public record HostCandidate(String host, double vcpus, long memoryMb, long diskG
 
     /** This host after this scheduler claimed the given resources on it (one more workload). */
     public HostCandidate consume(double claimedVcpus, long claimedMemoryMb, long claimedDiskGb) {
+        return consume(claimedVcpus, claimedMemoryMb, claimedDiskGb, 0);
+    }
+
+    /** Likewise, for a workload that also pins {@code dedicatedCpus} of the host's CPUs. */
+    public HostCandidate consume(double claimedVcpus, long claimedMemoryMb, long claimedDiskGb, int dedicatedCpus) {
         return new HostCandidate(host, vcpus, memoryMb, diskGb, vcpusUsed + claimedVcpus,
                 memoryMbUsed + claimedMemoryMb, diskGbUsed + claimedDiskGb, totalWorkloads + 1, disabled,
-                heartbeatAge, aggregates, referencedWorkloads, serverGroup);
+                heartbeatAge, aggregates, referencedWorkloads, serverGroup, engine.pinning(dedicatedCpus));
     }
 
     public HostCandidate withAggregates(HostAggregates merged) {
         return new HostCandidate(host, vcpus, memoryMb, diskGb, vcpusUsed, memoryMbUsed, diskGbUsed,
-                totalWorkloads, disabled, heartbeatAge, merged, referencedWorkloads, serverGroup);
+                totalWorkloads, disabled, heartbeatAge, merged, referencedWorkloads, serverGroup, engine);
     }
 
     public HostCandidate withReferencedWorkloads(Set<String> workloads) {
         return new HostCandidate(host, vcpus, memoryMb, diskGb, vcpusUsed, memoryMbUsed, diskGbUsed,
-                totalWorkloads, disabled, heartbeatAge, aggregates, workloads, serverGroup);
+                totalWorkloads, disabled, heartbeatAge, aggregates, workloads, serverGroup, engine);
     }
 
     public HostCandidate withServerGroup(ServerGroupPlacement group) {
         return new HostCandidate(host, vcpus, memoryMb, diskGb, vcpusUsed, memoryMbUsed, diskGbUsed,
-                totalWorkloads, disabled, heartbeatAge, aggregates, referencedWorkloads, group);
+                totalWorkloads, disabled, heartbeatAge, aggregates, referencedWorkloads, group, engine);
+    }
+
+    public HostCandidate withEngine(EngineFeatures features) {
+        return new HostCandidate(host, vcpus, memoryMb, diskGb, vcpusUsed, memoryMbUsed, diskGbUsed,
+                totalWorkloads, disabled, heartbeatAge, aggregates, referencedWorkloads, serverGroup, features);
     }
 
     /** Other members of the request's server group with a claim on this host. */

@@ -1,5 +1,7 @@
 package io.windlass.scheduler.host;
 
+import io.windlass.scheduler.ResourceRequest;
+
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Arrays;
@@ -116,10 +118,20 @@ public class HostStateCache {
      *                    started later already holds the claim and is left alone
      */
     public void consume(String host, double vcpus, long memoryMb, long diskGb, long committedAt) {
+        consume(new Claim(host, vcpus, memoryMb, diskGb, 0, committedAt));
+    }
+
+    /** Likewise, for what {@code request} claimed on {@code host} (the CPUs it pins included). */
+    public void consume(String host, ResourceRequest request, long committedAt) {
+        consume(new Claim(host, request.vcpus(), request.memoryMb(), request.diskGb(), request.dedicatedCpus(),
+                committedAt));
+    }
+
+    private void consume(Claim claim) {
         if (ttlNanos <= 0) {
             return;
         }
-        Claim claim = new Claim(host, vcpus, memoryMb, diskGb, committedAt);
+        long committedAt = claim.committedAt();
         synchronized (lock) {
             recentClaims.addLast(claim);
             Snapshot current = snapshot;
@@ -141,7 +153,7 @@ public class HostStateCache {
         }
     }
 
-    private record Claim(String host, double vcpus, long memoryMb, long diskGb, long committedAt) {
+    private record Claim(String host, double vcpus, long memoryMb, long diskGb, int dedicatedCpus, long committedAt) {
     }
 
     private record Snapshot(List<HostCandidate> hosts, long loadedAt, Map<String, Integer> index) {
@@ -156,7 +168,7 @@ public class HostStateCache {
             }
             // one copy per claim (a view is shared by the decisions reading it, so it is never changed)
             HostCandidate[] updated = hosts.toArray(HostCandidate[]::new);
-            updated[i] = updated[i].consume(claim.vcpus(), claim.memoryMb(), claim.diskGb());
+            updated[i] = updated[i].consume(claim.vcpus(), claim.memoryMb(), claim.diskGb(), claim.dedicatedCpus());
             return new Snapshot(Collections.unmodifiableList(Arrays.asList(updated)), loadedAt, index);
         }
 

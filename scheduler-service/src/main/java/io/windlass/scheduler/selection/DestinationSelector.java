@@ -178,8 +178,7 @@ public class DestinationSelector {
         for (HostCandidate candidate : order) {
             ClaimResult result = claims.move(consumer, request, move.sourceHost(), candidate.host());
             if (result.outcome() == ClaimResult.Outcome.CLAIMED) {
-                hostStates.consume(result.host(), request.vcpus(), request.memoryMb(), request.diskGb(),
-                        hostStates.now());
+                hostStates.consume(result.host(), request, hostStates.now());
             }
             if (result.holdsClaim()) {
                 LOG.infof("consumer %s moved from %s -> host %s (%s) in %d ms", consumer, move.sourceHost(),
@@ -227,8 +226,7 @@ public class DestinationSelector {
                     .stream().map(HostCandidate::host).toList();
             ClaimResult result = claims.claim(candidates, consumer, request);
             if (result.outcome() == ClaimResult.Outcome.CLAIMED) {
-                hostStates.consume(result.host(), request.vcpus(), request.memoryMb(), request.diskGb(),
-                        hostStates.now());
+                hostStates.consume(result.host(), request, hostStates.now());
             }
             if (result.holdsClaim()) {
                 LOG.infof("consumer %s -> host %s (%s, %.2f vCPU, %d MiB, %d GiB) in %d ms", consumer,

@@ -29,6 +29,12 @@ public class ComputeHostRows {
                 + ", now() - interval '" + heartbeatAgeSeconds + " seconds')");
     }
 
+    /** What the host's agent reports of its engine: its runtimes and the CPUs no pinned container holds. */
+    public void engine(String host, String runtimesJson, int freeDedicatedCpus) {
+        update("UPDATE compute_hosts SET runtimes = CAST('" + runtimesJson + "' AS jsonb), free_dedicated_cpus = "
+                + freeDedicatedCpus + " WHERE host = '" + host + "'");
+    }
+
     /** An aggregate as the aggregates API stores it (the zone is the availability_zone metadata). */
     public void aggregate(String name, java.util.List<String> hosts, java.util.Map<String, String> metadata) {
         update("INSERT INTO aggregates (uuid, name) VALUES (gen_random_uuid(), '" + name + "')");

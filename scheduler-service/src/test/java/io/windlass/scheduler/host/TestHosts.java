@@ -55,6 +55,17 @@ public final class TestHosts {
                 Map.of(), Map.of(), imageProperties);
     }
 
+    /** A container request naming a runtime (null: none) and pinning {@code dedicatedCpus} whole CPUs (0: none). */
+    public static ResourceRequest forEngine(String runtime, double vcpus, int dedicatedCpus) {
+        return new ResourceRequest(UUID.randomUUID().toString(), "container", "p1", vcpus, 512, 0, null, null,
+                Map.of(), Map.of(), Map.of(), runtime, dedicatedCpus);
+    }
+
+    /** An idle host whose engine has these runtimes and CPUs free to pin. */
+    public static HostCandidate withEngine(String name, Set<String> runtimes, int freeDedicatedCpus) {
+        return idle(name, 8, 8192, 100).withEngine(new EngineFeatures(runtimes, freeDedicatedCpus));
+    }
+
     public static ResourceRequest withHints(Map<String, List<String>> hints) {
         return new ResourceRequest(UUID.randomUUID().toString(), "container", "p1", 1, 512, 0, null, null,
                 Map.of(), hints, Map.of());

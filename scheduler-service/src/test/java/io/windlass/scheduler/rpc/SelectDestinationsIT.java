@@ -69,6 +69,25 @@ class SelectDestinationsIT {
     }
 
     @Test
+    void aRuntimeOrDedicatedCpusGoOnlyWhereTheHostsEngineOffersThem() {
+        rows.insert("plain", 8, 8192, 50, 0);
+        rows.engine("plain", "[\"runc\"]", 8);
+        rows.insert("sandboxed", 8, 8192, 50, 0);
+        rows.engine("sandboxed", "[\"runc\", \"runsc\"]", 1);
+        rows.insert("older", 8, 8192, 50, 0);
+
+        assertEquals("sandboxed", scheduler.selectDestination(ctx, engine(UUID.randomUUID(), "runsc", 0)).host());
+        assertEquals("plain", scheduler.selectDestination(ctx, engine(UUID.randomUUID(), null, 2)).host(),
+                "two CPUs to pin: only plain has them free, and the older host reported none");
+
+        RemoteException e = assertThrows(RemoteException.class,
+                () -> scheduler.selectDestination(ctx, engine(UUID.randomUUID(), "runsc", 2)));
+        assertEquals(SchedulerRpcApi.NO_VALID_HOST, e.type());
+        assertEquals("There are not enough hosts available. 3 hosts: RuntimeFilter removed 2 of 3; CpuSetFilter "
+                + "removed 1 of 1", e.getMessage());
+    }
+
+    @Test
     void releaseCastFreesTheClaim() {
         rows.insert("node-a", 8, 8192, 50, 0);
         UUID consumer = UUID.randomUUID();
@@ -80,6 +99,11 @@ class SelectDestinationsIT {
         }
         assertEquals(0, rows.memoryUsed("node-a"));
         assertEquals(0, rows.allocations());
+    }
+
+    private static ResourceRequest engine(UUID consumer, String runtime, int dedicatedCpus) {
+        return new ResourceRequest(consumer.toString(), "container", "p1", Math.max(1, dedicatedCpus), 512, 1, null,
+                null, Map.of(), Map.of(), Map.of(), runtime, dedicatedCpus);
     }
 
     private static ResourceRequest request(UUID consumer) {

@@ -57,6 +57,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.Optional;
@@ -197,16 +198,22 @@ public class DockerContainerDriver implements ContainerDriver {
         return ports.create(networks, cmd, c -> calls.call("create", null, () -> c.exec().getId()));
     }
 
+    /** The CPUs the pinned containers of this host hold, but for the one of {@code except} (null: all of them). */
+    private Set<Integer> pinnedCpus(String except) {
+        List<Container> managed = calls.call("list", null, () -> docker.listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(DockerLabels.MANAGED, "true")).exec());
+        Set<Integer> taken = new TreeSet<>();
+        managed.stream().filter(c -> c.getLabels() != null && !Objects.equals(except, c.getLabels().get(DockerLabels.UUID)))
+                .forEach(c -> taken.addAll(CpuPinning.parse(c.getLabels().get(CpuPinning.LABEL))));
+        return taken;
+    }
+
     /** Whole CPUs of the host for the container, none another pinned container of this host holds. */
     private List<Integer> dedicatedCpus(ContainerSpec spec) {
         int wanted = (int) Math.ceil(spec.cpu());
         Info info = calls.call("info", null, () -> docker.infoCmd().exec());
         int hostCpus = info.getNCPU() == null ? 0 : info.getNCPU();
-        List<Container> pinned = calls.call("list", null, () -> docker.listContainersCmd().withShowAll(true)
-                .withLabelFilter(Map.of(DockerLabels.MANAGED, "true")).exec());
-        Set<Integer> taken = new TreeSet<>();
-        pinned.stream().filter(c -> c.getLabels() != null && !spec.uuid().equals(c.getLabels().get(DockerLabels.UUID)))
-                .forEach(c -> taken.addAll(CpuPinning.parse(c.getLabels().get(CpuPinning.LABEL))));
+        Set<Integer> taken = pinnedCpus(spec.uuid());
         return CpuPinning.choose(hostCpus, taken, wanted).orElseThrow(() -> new DriverException("Not enough CPUs to "
                 + "dedicate: " + wanted + " asked, " + (hostCpus - taken.size()) + " of the host's " + hostCpus
                 + " free"));
@@ -543,7 +550,11 @@ public class DockerContainerDriver implements ContainerDriver {
     public HostInventory inventory() {
         Info info = calls.call("info", null, () -> docker.infoCmd().exec());
         long memoryMb = info.getMemTotal() == null ? 0 : info.getMemTotal() >> 20;
-        return new HostInventory(info.getNCPU() == null ? 0 : info.getNCPU(), memoryMb, diskGb(info.getDockerRootDir()));
+        int cpus = info.getNCPU() == null ? 0 : info.getNCPU();
+        List<String> runtimes = info.getRuntimes() == null ? List.of() : new TreeSet<>(info.getRuntimes().keySet())
+                .stream().toList();
+        return new HostInventory(cpus, memoryMb, diskGb(info.getDockerRootDir()), runtimes,
+                Math.max(0, cpus - pinnedCpus(null).size()));
     }
 
     /** The engine runs on this host, so its root dir's file system is what containers fill. */

@@ -202,5 +202,21 @@ class DockerContainerDriverIT {
         assertTrue(inventory.diskGb() > 0, "disk " + inventory.diskGb());
         assertTrue(driver.images().contains("busybox:latest"));
         assertTrue(driver.ping());
+        assertTrue(inventory.runtimes().contains("runc"), "the engine's runtimes " + inventory.runtimes());
+    }
+
+    @Test
+    void aPinnedContainerTakesItsCpusOutOfWhatTheHostOffersToPin() {
+        int before = driver.inventory().freeDedicatedCpus();
+        assertTrue(before > 0 && before <= Runtime.getRuntime().availableProcessors(), "free to pin: " + before);
+        String uuid = UUID.randomUUID().toString();
+        driver.create(ContainerSpecs.container(uuid).name("drv-" + uuid.substring(0, 8)).image("busybox")
+                .command(List.of("sleep", "300")).limits(1, 64).cpuPolicy("dedicated")
+                .labels(Map.of(TEST_LABEL, TEST_LABEL_VALUE)).build(), WorkloadNetworks.NONE);
+
+        // no other test of this suite pins CPUs meanwhile
+        assertEquals(before - 1, driver.inventory().freeDedicatedCpus());
+        driver.remove(uuid, true);
+        assertEquals(before, driver.inventory().freeDedicatedCpus());
     }
 }
