@@ -7,8 +7,11 @@ public final class ComputeApiVersions {
     /** Service word in {@code OpenStack-API-Version: compute 2.N}. */
     public static final String SERVICE = "compute";
     public static final ApiVersion MIN = ApiVersion.of(2, 1);
-    /** What openstacksdk and OSC are known to negotiate against (CLIENTS.md); nothing newer is implemented. */
-    public static final ApiVersion MAX = ApiVersion.of(2, 95);
+    /**
+     * Nova 2025.1/2025.2's maximum (clients negotiate down to theirs, CLIENTS.md). 2.97 (Manila shares)
+     * and 2.99 (spice-direct consoles) change APIs Windlass does not serve; nothing newer is implemented.
+     */
+    public static final ApiVersion MAX = ApiVersion.of(2, 100);
 
     /** {@code description} on servers (requests and views). */
     public static final ApiVersion SERVER_DESCRIPTION = ApiVersion.of(2, 19);
@@ -30,6 +33,12 @@ public final class ComputeApiVersions {
     public static final ApiVersion EVACUATE_WITHOUT_SHARED_STORAGE = ApiVersion.of(2, 14);
     /** An evacuated server ends stopped (unless it was in error). */
     public static final ApiVersion EVACUATE_TO_STOPPED = ApiVersion.of(2, 95);
+    /** {@code pinned_availability_zone} (the zone asked for at boot or by an unshelve) in server views. */
+    public static final ApiVersion PINNED_ZONE = ApiVersion.of(2, 96);
+    /** The standard properties of the server's image, as they were at boot or rebuild, in its {@code image}. */
+    public static final ApiVersion SERVER_IMAGE_PROPERTIES = ApiVersion.of(2, 98);
+    /** The {@code scheduler_hints} a server was created with, in server views. */
+    public static final ApiVersion SERVER_SCHEDULER_HINTS = ApiVersion.of(2, 100);
     /** {@code unshelve} takes {@code availability_zone} (2.91: also {@code host}, and a null zone). */
     public static final ApiVersion UNSHELVE_TO_ZONE = ApiVersion.of(2, 77);
     /** {@code uuid} in aggregate views. */

@@ -27,6 +27,11 @@ public record CatalogImage(String id, String name, String reference, int hosts, 
         this(id, name, reference, hosts, null, null);
     }
 
+    /** What a server booted or rebuilt from it keeps of its properties ({@link StandardImageProperties}). */
+    public Map<String, String> standardProperties() {
+        return made == null ? Map.of() : StandardImageProperties.of(made.properties());
+    }
+
     /** Images the hosts brought are there, so active; a made one is as its row says. */
     public ImageStatus status() {
         return made == null ? ImageStatus.ACTIVE : made.status();

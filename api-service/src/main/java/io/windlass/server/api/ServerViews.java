@@ -167,6 +167,13 @@ public class ServerViews {
             v.put("OS-EXT-SRV-ATTR:hostname", s.hostname);
         }
         versioned(v, s, caller, version, single, true);
+        // Nova reads both from the server's request spec: what was asked, not where it landed
+        if (version.isAtLeast(ComputeApiVersions.PINNED_ZONE)) {
+            v.put("pinned_availability_zone", s.requestedZone);
+        }
+        if (version.isAtLeast(ComputeApiVersions.SERVER_SCHEDULER_HINTS)) {
+            v.put("scheduler_hints", new TreeMap<>(s.schedulerHints));
+        }
         return v;
     }
 
@@ -180,7 +187,7 @@ public class ServerViews {
         v.put("user_id", s.userId);
         v.put("metadata", new TreeMap<>(s.metadata));
         v.put("hostId", hostId(s));
-        v.put("image", image(s));
+        v.put("image", image(s, version));
         v.put("flavor", flavor(s, caller, version));
         v.put("created", ISO_Z.format(s.createdAt));
         v.put("updated", ISO_Z.format(updated(s)));
@@ -224,10 +231,13 @@ public class ServerViews {
         return allowed.computeIfAbsent(rule + "|" + project, k -> policy.allows(rule, caller, project));
     }
 
-    private Map<String, Object> image(ServerEntity s) {
+    private Map<String, Object> image(ServerEntity s, ApiVersion version) {
         Map<String, Object> image = new LinkedHashMap<>();
         image.put("id", s.imageRef);
         image.put("links", links.bookmarkOnly("images", s.imageRef));
+        if (version.isAtLeast(ComputeApiVersions.SERVER_IMAGE_PROPERTIES)) {
+            image.put("properties", new TreeMap<>(s.imageProperties));
+        }
         return image;
     }
 

@@ -99,6 +99,7 @@ public class ServerRebuilds {
     private static void apply(ServerEntity s, RebuildRequest r, CatalogImage image, KeyPairRecord key) {
         s.imageRef = image.id();
         s.image = image.reference();
+        s.imageProperties = new HashMap<>(image.standardProperties());
         if (r.name() != null) {
             s.name = r.name();
         }

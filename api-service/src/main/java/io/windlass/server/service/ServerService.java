@@ -308,6 +308,7 @@ public class ServerService {
         s.userId = caller.userId();
         s.imageRef = image.id();
         s.image = image.reference();
+        s.imageProperties = new HashMap<>(image.standardProperties());
         s.flavorId = flavor.flavorId();
         s.flavorName = flavor.name();
         s.vcpus = flavor.vcpus();

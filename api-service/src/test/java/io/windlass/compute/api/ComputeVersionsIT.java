@@ -23,7 +23,7 @@ class ComputeVersionsIT {
                 .body("versions", hasSize(1))
                 .body("versions[0].id", equalTo("v2.1"))
                 .body("versions[0].status", equalTo("CURRENT"))
-                .body("versions[0].version", equalTo("2.95"))
+                .body("versions[0].version", equalTo("2.100"))
                 .body("versions[0].min_version", equalTo("2.1"))
                 .body("versions[0].updated", equalTo("2013-07-23T11:33:21Z"))
                 .body("versions[0].links[0].rel", equalTo("self"))
@@ -36,7 +36,7 @@ class ComputeVersionsIT {
         given().redirects().follow(false).when().get(path)
                 .then().statusCode(200)
                 .body("version.id", equalTo("v2.1"))
-                .body("version.version", equalTo("2.95"))
+                .body("version.version", equalTo("2.100"))
                 .body("version.min_version", equalTo("2.1"))
                 .body("version.links.rel", org.hamcrest.Matchers.contains("self", "describedby"))
                 .body("version.'media-types'[0].type", equalTo("application/vnd.openstack.compute+json;version=2.1"));
@@ -58,7 +58,7 @@ class ComputeVersionsIT {
         given().header("X-OpenStack-Nova-API-Version", "2.53").when().get("/compute/v2.1/os-aggregates")
                 .then().statusCode(200).header("X-OpenStack-Nova-API-Version", equalTo("2.53"));
         given().header("OpenStack-API-Version", "compute latest").when().get("/compute/v2.1/os-aggregates")
-                .then().statusCode(200).header("OpenStack-API-Version", equalTo("compute 2.95"));
+                .then().statusCode(200).header("OpenStack-API-Version", equalTo("compute 2.100"));
     }
 
     @Test
@@ -73,11 +73,11 @@ class ComputeVersionsIT {
 
     @Test
     void outOfRangeIs406() {
-        given().header("X-OpenStack-Nova-API-Version", "2.96").when().get("/compute/v2.1/os-aggregates")
+        given().header("X-OpenStack-Nova-API-Version", "2.101").when().get("/compute/v2.1/os-aggregates")
                 .then().statusCode(406)
                 .body("computeFault.code", equalTo(406))
                 .body("computeFault.message", equalTo(
-                        "Version 2.96 is not supported by the API. Minimum is 2.1 and maximum is 2.95."));
+                        "Version 2.101 is not supported by the API. Minimum is 2.1 and maximum is 2.100."));
     }
 
     @Test

@@ -172,6 +172,13 @@ public class ServerEntity extends WorkloadEntity {
     @WrittenBy(API)
     public List<String> securityGroups = new ArrayList<>();
 
+    /** The standard properties of the image it was booted or rebuilt from, as they were then (V32). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
+    @Column(name = "image_properties", nullable = false)
+    @WrittenBy(API)
+    public Map<String, String> imageProperties = new HashMap<>();
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Mutability(Immutability.class)
     @Column(name = "scheduler_hints", nullable = false)
