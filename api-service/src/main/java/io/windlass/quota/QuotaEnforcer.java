@@ -137,6 +137,17 @@ public class QuotaEnforcer {
                 "Personality file limit exceeded");
     }
 
+    /**
+     * Nova's {@code check_img_metadata_properties_quota}, before 2.39: an image's metadata (createImage,
+     * createBackup) within the project's {@code metadata_items}.
+     */
+    public void checkImageMetadata(String projectId, int metadataItems) {
+        if (metadataItems > 0) {
+            refuseOver(metadataItems, limit(projectId, QuotaResource.METADATA_ITEMS), "Forbidden",
+                    "Image metadata limit exceeded");
+        }
+    }
+
     /** A negative limit is no limit. */
     private static void refuseOver(long count, long limit, String error, String message) {
         if (limit >= 0 && count > limit) {

@@ -80,18 +80,22 @@ public class ServerShelving {
      */
     public void shelve(RequestContext ctx, ServerRef request) {
         UUID uuid = WorkloadIds.parse(request.uuid(), "server");
-        Optional<Step> found = QuarkusTransaction.requiringNew().call(() -> rows.find(ServerEntity.class, uuid)
-                .filter(s -> !s.isDeleted() && s.host != null && (s.taskState == ServerTaskState.SHELVING
-                        || s.taskState == ServerTaskState.SHELVING_OFFLOADING))
-                .map(s -> new Step(uuid, s.host, s.taskState,
-                        s.taskState == ServerTaskState.SHELVING ? s.shelvedImage : null,
-                        offloadsNow(s.taskState, config.shelvedOffloadTime()))));
+        // the step and the start of its event in one transaction
+        Optional<Step> found = QuarkusTransaction.requiringNew().call(() -> {
+            Optional<Step> waiting = rows.find(ServerEntity.class, uuid)
+                    .filter(s -> !s.isDeleted() && s.host != null && (s.taskState == ServerTaskState.SHELVING
+                            || s.taskState == ServerTaskState.SHELVING_OFFLOADING))
+                    .map(s -> new Step(uuid, s.host, s.taskState,
+                            s.taskState == ServerTaskState.SHELVING ? s.shelvedImage : null,
+                            offloadsNow(s.taskState, config.shelvedOffloadTime())));
+            waiting.ifPresent(step -> events.started(uuid, ctx.requestId(), step.event(), step.host()));
+            return waiting;
+        });
         if (found.isEmpty()) {
             LOG.infof("shelve server %s: nothing to do (no shelve or offload waiting)", uuid);
             return;
         }
         Step step = found.get();
-        QuarkusTransaction.requiringNew().run(() -> events.started(uuid, ctx.requestId(), step.event(), step.host()));
         CommittedImage committed = null;
         String failure = null;
         try {

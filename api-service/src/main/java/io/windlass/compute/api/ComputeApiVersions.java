@@ -62,7 +62,10 @@ public final class ComputeApiVersions {
     public static final ApiVersion LIMITS_WITHOUT_NETWORK = ApiVersion.of(2, 36);
     /** createImage and createBackup answer {@code {"image_id": ...}} instead of a Location header. */
     public static final ApiVersion SNAPSHOT_IMAGE_ID = ApiVersion.of(2, 45);
-    /** Limits leave out {@code maxImageMeta} (the image proxy API is gone). */
+    /**
+     * Limits leave out {@code maxImageMeta}, and createImage and createBackup no longer count their metadata
+     * against {@code metadata_items} (the image proxy API is gone).
+     */
     public static final ApiVersion LIMITS_WITHOUT_IMAGE_META = ApiVersion.of(2, 39);
     /** {@code description} on flavors; {@code PUT /flavors/{id}}. */
     public static final ApiVersion FLAVOR_DESCRIPTION = ApiVersion.of(2, 55);

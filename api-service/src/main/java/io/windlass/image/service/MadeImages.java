@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -103,6 +104,11 @@ public class MadeImages {
         image.status = ImageStatus.DELETED;
         image.updatedAt = Instant.now();
         return image;
+    }
+
+    /** The image made under {@code id}, whatever its status; empty when there is none (or no id). */
+    public Optional<ImageEntity> find(UUID id) {
+        return id == null ? Optional.empty() : Optional.ofNullable(em.find(ImageEntity.class, id));
     }
 
     /** After the delete committed, the host that holds the deleted image is asked to remove it. */

@@ -119,9 +119,9 @@ public class ServerRequests {
             case "unlock" -> new ServerActionRequest.Unlock();
             case "shelve", "shelveOffload" -> new ServerActionRequest.Shelve(name.equals("shelveOffload"));
             case "unshelve" -> unshelve(action.get(name), version);
-            case "createImage" -> createImage(action.object(name), null, null);
+            case "createImage" -> createImage(action.object(name), null, null, version);
             case "createBackup" -> createImage(action.object(name), action.object(name).text("backup_type"),
-                    Integer.parseInt(action.object(name).text("rotation").strip()));
+                    Integer.parseInt(action.object(name).text("rotation").strip()), version);
             case "changePassword" -> new ServerActionRequest.ChangePassword(action.object(name).text("adminPass"));
             case "os-getConsoleOutput" -> new ServerActionRequest.ConsoleOutput(
                     NovaConsole.length(action.object(name).text("length")));
@@ -151,9 +151,11 @@ public class ServerRequests {
     }
 
     /** Nova's {@code common.normalize_name}: the name without surrounding spaces. */
-    private static ServerActionRequest.CreateImage createImage(RequestFields r, String backupType, Integer rotation) {
+    private static ServerActionRequest.CreateImage createImage(RequestFields r, String backupType, Integer rotation,
+                                                               ApiVersion version) {
         return new ServerActionRequest.CreateImage(r.text("name").strip(), r.has("metadata")
-                ? r.read("metadata", new TypeReference<Map<String, String>>() { }) : Map.of(), backupType, rotation);
+                ? r.read("metadata", new TypeReference<Map<String, String>>() { }) : Map.of(), backupType, rotation,
+                !version.isAtLeast(ComputeApiVersions.LIMITS_WITHOUT_IMAGE_META));
     }
 
     private static RebuildRequest.Given<String> given(RequestFields r, String field) {

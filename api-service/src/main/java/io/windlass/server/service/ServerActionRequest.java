@@ -80,9 +80,11 @@ public sealed interface ServerActionRequest permits ServerActionRequest.Power, S
      * @param metadata   the image's extra properties
      * @param backupType for a backup: its type ({@code daily}, {@code weekly}, ...); null for a snapshot
      * @param rotation   for a backup: how many of the server's backups of that type to keep
+     * @param metadataQuota whether the metadata counts against the project's {@code metadata_items} (before
+     *                      2.39, while Nova still proxied the image API)
      */
-    record CreateImage(String name, Map<String, String> metadata, String backupType, Integer rotation)
-            implements ServerActionRequest {
+    record CreateImage(String name, Map<String, String> metadata, String backupType, Integer rotation,
+                       boolean metadataQuota) implements ServerActionRequest {
         public CreateImage {
             metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
         }

@@ -18,7 +18,6 @@ import io.windlass.server.persistence.ServerEntity;
 import io.windlass.server.persistence.ServerRepository;
 import io.windlass.server.policy.ServerPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
 import java.util.EnumSet;
@@ -48,10 +47,9 @@ public class ServerShelves {
     private final ConductorRpcApi conductor;
     private final ActionLog actions;
     private final ComputeHostRepository hosts;
-    private final EntityManager em;
 
     public ServerShelves(ServerRepository repository, ServerLookup lookup, ServerPolicy policy, MadeImages images,
-                         ConductorRpcApi conductor, ActionLog actions, ComputeHostRepository hosts, EntityManager em) {
+                         ConductorRpcApi conductor, ActionLog actions, ComputeHostRepository hosts) {
         this.repository = repository;
         this.lookup = lookup;
         this.policy = policy;
@@ -59,7 +57,6 @@ public class ServerShelves {
         this.conductor = conductor;
         this.actions = actions;
         this.hosts = hosts;
-        this.em = em;
     }
 
     /** {@code shelve}: the image row and the task state, and the conductor's {@code shelve_server}, together. */
@@ -133,7 +130,7 @@ public class ServerShelves {
      * with null from 2.91) is the scheduler's to check against it.
      */
     private void place(ServerEntity s, ServerActionRequest.Unshelve request) {
-        ImageEntity image = s.shelvedImageId == null ? null : em.find(ImageEntity.class, s.shelvedImageId);
+        ImageEntity image = images.find(s.shelvedImageId).orElse(null);
         if (image == null || image.host == null) {
             throw new ConflictException("InstanceInvalidState", "Cannot 'unshelve' instance " + s.uuid
                     + ": its shelved image is gone");

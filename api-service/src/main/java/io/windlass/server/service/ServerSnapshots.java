@@ -9,6 +9,7 @@ import io.windlass.image.CommitWorkload;
 import io.windlass.image.ImageRef;
 import io.windlass.image.persistence.ImageEntity;
 import io.windlass.image.service.MadeImages;
+import io.windlass.quota.QuotaEnforcer;
 import io.windlass.rpc.RpcVersionCapExceeded;
 import io.windlass.server.ServerTaskState;
 import io.windlass.server.VmState;
@@ -43,14 +44,16 @@ public class ServerSnapshots {
     private final MadeImages images;
     private final ConductorRpcApi conductor;
     private final ActionLog actions;
+    private final QuotaEnforcer quotas;
 
     public ServerSnapshots(ServerRepository repository, ServerLookup lookup, MadeImages images,
-                           ConductorRpcApi conductor, ActionLog actions) {
+                           ConductorRpcApi conductor, ActionLog actions, QuotaEnforcer quotas) {
         this.repository = repository;
         this.lookup = lookup;
         this.images = images;
         this.conductor = conductor;
         this.actions = actions;
+        this.quotas = quotas;
     }
 
     /** @return the new image's id */
@@ -58,6 +61,10 @@ public class ServerSnapshots {
         boolean backup = r.backupType() != null;
         String method = backup ? "createBackup" : "createImage";
         ServerEntity found = lookup.authorized(caller, id, backup ? ServerPolicy.CREATE_BACKUP : ServerPolicy.CREATE_IMAGE);
+        if (r.metadataQuota()) {
+            // the caller's project, as Nova's limit_check reads its context
+            quotas.checkImageMetadata(caller.projectId(), r.metadata().size());
+        }
         UUID image;
         try {
             image = QuarkusTransaction.requiringNew().call(() -> {

@@ -217,6 +217,31 @@ class WorkloadImagesIT {
     }
 
     @Test
+    void before239AnImagesMetadataCountsAgainstTheProjectsMetadataItems() throws Exception {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into quotas (project_id, resource, "
+                + "hard_limit) values (?1, 'metadata_items', 1)").setParameter(1, users.project()).executeUpdate());
+        UUID server = servers.insert(users.project(), HOST, VmState.ACTIVE);
+        Map<String, String> two = Map.of("a", "1", "b", "2");
+        long before = images();
+
+        action("2.38", server, Map.of("createImage", Map.of("name", "x", "metadata", two))).statusCode(403)
+                .body("forbidden.message", equalTo("Image metadata limit exceeded"));
+        action("2.38", server, Map.of("createBackup", Map.of("name", "x", "backup_type", "daily", "rotation", 1,
+                "metadata", two))).statusCode(403).body("forbidden.message", equalTo("Image metadata limit exceeded"));
+        assertEquals(before, images());
+        assertEquals(null, taskState(server));
+
+        // within the limit, or from 2.39 on, it is not counted
+        action("2.38", server, Map.of("createImage", Map.of("name", "x", "metadata", Map.of("a", "1"))))
+                .statusCode(202);
+        cast();
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update servers set task_state = null "
+                + "where uuid = ?1").setParameter(1, server).executeUpdate());
+        action("2.39", server, Map.of("createImage", Map.of("name", "y", "metadata", two))).statusCode(202);
+        cast();
+    }
+
+    @Test
     void aCommitNamesTheImageAfterTheRepositoryAndIsTheProjectsToRun() throws Exception {
         ContainerEntity c = containers.insert("commit-" + UUID.randomUUID(), ContainerStatus.RUNNING, HOST,
                 row -> row.projectId = users.project());
