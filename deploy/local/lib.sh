@@ -71,12 +71,15 @@ ensure_packages() {
   # the OpenStack clients are the system tests' acceptance check (OpenStackCliST): real clients
   # no one here wrote; `openstack` stands for all three packages. openssl makes x509 key pairs (as
   # Nova does); ssh-keygen checks the ssh ones in the tests; python3-websocket is the websocket client
-  # python-zunclient needs for exec --interactive and attach (Debian only recommends it)
+  # python-zunclient needs for exec --interactive and attach (Debian only recommends it); nodejs
+  # and npm build the web console (dashboard/) in the api-service's Maven build, and its browser
+  # test (DashboardIT) drives Debian's chromium
   local -A probe=([postgresql]=pg_ctlcluster [rabbitmq-server]=rabbitmq-server [docker.io]=dockerd
                   [busybox-static]=/bin/busybox [curl]=curl [python3-openstackclient]=openstack
                   [python3-zunclient]=openstack [python3-novaclient]=openstack
                   [python3-websocket]=wsdump
-                  [openssl]=openssl [openssh-client]=ssh-keygen)
+                  [openssl]=openssl [openssh-client]=ssh-keygen
+                  [nodejs]=node [npm]=npm [chromium]=chromium)
   local missing=() pkg
   for pkg in "${!probe[@]}"; do
     if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
