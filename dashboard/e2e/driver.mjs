@@ -62,7 +62,7 @@ const steps = {
     return (await page.locator('body').innerText()).trim();
   },
 
-  async hosts({ session: s, host }) {
+  async hosts({ session: s, host, file }) {
     const { page } = await session(s);
     await page.getByRole('button', { name: 'Hosts', exact: true }).click();
     const card = page.locator(`li.host[data-host="${host}"]`);
@@ -74,6 +74,9 @@ const steps = {
       aggregates: await page.locator('section[aria-labelledby="aggregates-title"]').innerText(),
       zones: await page.locator('section[aria-labelledby="zones-title"]').innerText(),
     };
+    if (file) {
+      await steps.screenshot({ session: s, file });
+    }
     await page.getByRole('button', { name: 'Workloads', exact: true }).click();
     await page.getByRole('heading', { name: 'Containers' }).waitFor({ timeout: WAIT });
     return result;
@@ -98,6 +101,13 @@ const steps = {
       throw new Error('the page was reloaded');
     }
     return r.innerText();
+  },
+
+  /** Waits until the row shows the text (a task state, a host). */
+  async rowShows({ session: s, kind, name, text }) {
+    const { page } = await session(s);
+    await row(page, kind, name).getByText(text).first().waitFor({ timeout: WAIT });
+    return row(page, kind, name).innerText();
   },
 
   async act({ session: s, kind, name, action }) {

@@ -65,14 +65,14 @@ class DashboardIT {
                     "password", RealTokens.ADMIN_PASSWORD, "project", "admin"));
             assertTrue(browser.step("text", Map.of("session", "admin")).asText().contains("in project admin"));
 
-            JsonNode host = browser.step("hosts", Map.of("session", "admin", "host", HOST));
+            JsonNode host = browser.step("hosts", Map.of("session", "admin", "host", HOST,
+                    "file", SCREENSHOTS.resolve("hosts.png").toString()));
             assertEquals("[\"up\",\"enabled\"]", host.get("state").toString());
             assertEquals(3, host.get("meters").asInt());
             assertEquals(List.of("CPU\n16 of 64 vCPUs", "Memory\n65536 of 262144 MiB", "Disk\n250 of 1000 GiB"),
                     texts(host.get("bars")).stream().map(t -> t.replaceAll("\\s*\\n\\s*", "\n").trim()).toList());
             assertTrue(host.get("aggregates").asText().contains("dash-agg"), host.toString());
             assertTrue(host.get("zones").asText().contains("dash-zone"), host.toString());
-            screenshot(browser, "admin", "hosts");
 
             // the row comes from the watch stream: the page adds nothing from the create's answer
             browser.step("createContainer", Map.of("session", "admin", "name", "dash-web"));
@@ -84,6 +84,9 @@ class DashboardIT {
             screenshot(browser, "admin", "running");
 
             browser.step("act", Map.of("session", "admin", "kind", "container", "name", "dash-web", "action", "Stop"));
+            // the stop's task state, written by the api-service, reaches the page through the stream too
+            browser.step("rowShows", Map.of("session", "admin", "kind", "container", "name", "dash-web",
+                    "text", "container_stopping"));
             assertEquals("container_stopping", taskStateOf(web));
             containers.writeAsConductor(web, "status = 'Stopped', task_state = NULL");
             browser.step("rowStatus", row("admin", "container", "dash-web", "Stopped"));
