@@ -92,6 +92,37 @@ const steps = {
     return true;
   },
 
+  async createServer({ session: s, name }) {
+    const { page } = await session(s);
+    const form = page.locator('form', { has: page.getByRole('heading', { name: 'Boot a server' }) });
+    await form.getByLabel('Name').fill(name);
+    // the flavors and images are read when the form opens
+    await form.getByLabel('Flavor').locator('option').first().waitFor({ state: 'attached', timeout: WAIT });
+    await form.getByLabel('Image').locator('option').first().waitFor({ state: 'attached', timeout: WAIT });
+    await form.getByRole('button', { name: 'Boot server' }).click();
+    await form.getByText('Server requested.').waitFor({ timeout: WAIT });
+    return true;
+  },
+
+  /** Opens a row's details; returns its fields, the actions recorded and the logs (or why there are none). */
+  async details({ session: s, kind, name }) {
+    const { page } = await session(s);
+    await row(page, kind, name).getByRole('button', { name: `Details of ${name}` }).click();
+    const panel = page.locator('section.details');
+    await panel.getByRole('heading', { name: `${kind} ${name}` }).waitFor({ timeout: WAIT });
+    await panel.locator('table.actions tbody tr').first().waitFor({ timeout: WAIT });
+    await panel.locator('pre.logs, [role="alert"]').first().waitFor({ timeout: WAIT });
+    const focused = await page.evaluate(() => document.activeElement?.id);
+    const result = {
+      focused,
+      fields: await panel.locator('dl.fields').innerText(),
+      actions: await panel.locator('table.actions tbody th').allInnerTexts(),
+      logs: await panel.locator('pre.logs, [role="alert"]').first().innerText(),
+    };
+    await panel.getByRole('button', { name: 'Close details' }).click();
+    return result;
+  },
+
   /** Waits until the row shows the status; returns the row's text. */
   async rowStatus({ session: s, kind, name, status }) {
     const { page } = await session(s);

@@ -77,24 +77,39 @@ class DashboardIT {
             // the row comes from the watch stream: the page adds nothing from the create's answer
             browser.step("createContainer", Map.of("session", "admin", "name", "dash-web"));
             browser.step("rowStatus", row("admin", "container", "dash-web", "Creating"));
-            UUID web = uuidOf("dash-web");
-            containers.writeAsConductor(web, "host = '" + HOST + "', status = 'Running', task_state = NULL");
+            UUID web = uuidOf("containers", "dash-web");
+            containers.writeAsConductor(web, "host = '" + HOST + "', status = 'Created', task_state = NULL");
+            act(browser, "container", "dash-web", "Start", "container_starting");
+            containers.writeAsConductor(web, "status = 'Running', task_state = NULL");
             assertTrue(browser.step("rowStatus", row("admin", "container", "dash-web", "Running")).asText()
                     .contains(HOST));
             screenshot(browser, "admin", "running");
-
-            browser.step("act", Map.of("session", "admin", "kind", "container", "name", "dash-web", "action", "Stop"));
-            // the stop's task state, written by the api-service, reaches the page through the stream too
-            browser.step("rowShows", Map.of("session", "admin", "kind", "container", "name", "dash-web",
-                    "text", "container_stopping"));
-            assertEquals("container_stopping", taskStateOf(web));
+            act(browser, "container", "dash-web", "Stop", "container_stopping");
             containers.writeAsConductor(web, "status = 'Stopped', task_state = NULL");
             browser.step("rowStatus", row("admin", "container", "dash-web", "Stopped"));
-            browser.step("act", Map.of("session", "admin", "kind", "container", "name", "dash-web", "action", "Delete"));
-            browser.step("rowStatus", row("admin", "container", "dash-web", "Deleting"));
-            containers.writeAsConductor(web, "status = 'Deleted'");
+            JsonNode details = browser.step("details", Map.of("session", "admin", "kind", "container",
+                    "name", "dash-web"));
+            assertEquals("details-title", details.get("focused").asText());
+            assertTrue(details.get("fields").asText().contains(web.toString()), details.toString());
+            assertEquals(List.of("stop", "start", "create"), texts(details.get("actions")));
+            act(browser, "container", "dash-web", "Delete", "container_deleting");
             sql("DELETE FROM containers WHERE uuid = '" + web + "'"); // the conductor, once the host reported it gone
             browser.step("rowGone", Map.of("session", "admin", "kind", "container", "name", "dash-web"));
+
+            browser.step("createServer", Map.of("session", "admin", "name", "dash-vm"));
+            browser.step("rowStatus", row("admin", "server", "dash-vm", "BUILD"));
+            UUID vm = uuidOf("servers", "dash-vm");
+            servers.set(vm.toString(), "host = '" + HOST + "', vm_state = 'active', power_state = 1, task_state = NULL");
+            browser.step("rowStatus", row("admin", "server", "dash-vm", "ACTIVE"));
+            act(browser, "server", "dash-vm", "Stop", "powering-off");
+            servers.set(vm.toString(), "vm_state = 'stopped', power_state = 4, task_state = NULL");
+            browser.step("rowStatus", row("admin", "server", "dash-vm", "SHUTOFF"));
+            act(browser, "server", "dash-vm", "Start", "powering-on");
+            servers.set(vm.toString(), "vm_state = 'active', power_state = 1, task_state = NULL");
+            browser.step("rowStatus", row("admin", "server", "dash-vm", "ACTIVE"));
+            act(browser, "server", "dash-vm", "Delete", "deleting");
+            servers.set(vm.toString(), "vm_state = 'deleted', deleted_at = now(), task_state = NULL");
+            browser.step("rowGone", Map.of("session", "admin", "kind", "server", "name", "dash-vm"));
 
             servers.insert(a.project(), null, VmState.ERROR, s -> {
                 s.name = "dash-nohost";
@@ -177,14 +192,15 @@ class DashboardIT {
         browser.step("screenshot", Map.of("session", session, "file", SCREENSHOTS.resolve(name + ".png").toString()));
     }
 
-    private UUID uuidOf(String name) {
-        return QuarkusTransaction.requiringNew().call(() -> (UUID) em.createNativeQuery(
-                "SELECT uuid FROM containers WHERE name = :name").setParameter("name", name).getSingleResult());
+    /** Clicks the row's action and waits for the task state the api-service writes for it. */
+    private static void act(ConsoleBrowser browser, String kind, String name, String action, String taskState) {
+        browser.step("act", Map.of("session", "admin", "kind", kind, "name", name, "action", action));
+        browser.step("rowShows", Map.of("session", "admin", "kind", kind, "name", name, "text", taskState));
     }
 
-    private String taskStateOf(UUID uuid) {
-        return QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
-                "SELECT task_state FROM containers WHERE uuid = :uuid").setParameter("uuid", uuid).getSingleResult());
+    private UUID uuidOf(String table, String name) {
+        return QuarkusTransaction.requiringNew().call(() -> (UUID) em.createNativeQuery(
+                "SELECT uuid FROM " + table + " WHERE name = :name").setParameter("name", name).getSingleResult());
     }
 
     private void sql(String statement) {
