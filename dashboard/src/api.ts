@@ -100,6 +100,11 @@ export class Api {
     private readonly onUnauthorized: () => void,
   ) {}
 
+  /** The token was refused (expired, revoked): the console signs out. */
+  refused(): void {
+    this.onUnauthorized();
+  }
+
   headers(path: string, extra: Record<string, string> = {}): Record<string, string> {
     return { 'X-Auth-Token': this.session.token, Accept: 'application/json', ...versionFor(path), ...extra };
   }
@@ -113,7 +118,7 @@ export class Api {
     const response = await fetch(path, init);
     const parsed = await bodyOf(response);
     if (response.status === 401) {
-      this.onUnauthorized();
+      this.refused();
     }
     if (!response.ok) {
       throw new ApiError(response.status, errorMessage(response.status, parsed));

@@ -31,7 +31,7 @@ export async function follow(api: Api, path: string, handlers: WatchHandlers, si
       }
       const response = await fetch(path, { headers, signal, cache: 'no-store' });
       if (response.status === 401) {
-        await api.get(path.split('?')[0]).catch(() => undefined); // lets the Api sign the session out
+        api.refused();
         return;
       }
       if (!response.ok || !response.body) {
