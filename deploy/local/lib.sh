@@ -221,8 +221,21 @@ stop_haproxy() {
   return 0
 }
 
+# The web console's toolchain (dashboard/: Vite 8, Vitest 4, playwright-core) needs Node.js
+# ^20.19 or >=22.12; Debian 12's own nodejs is 18, so a machine with it needs NodeSource's (or a
+# newer Debian's) first. Said here rather than as Vite's error halfway through the build.
+ensure_node() {
+  local version major minor
+  version="$(node --version 2>/dev/null)" || die "node is missing (apt-get install nodejs npm)"
+  version="${version#v}" major="${version%%.*}" minor="${version#*.}" minor="${minor%%.*}"
+  if ! (( (major == 20 && minor >= 19) || (major == 22 && minor >= 12) || major > 22 )); then
+    die "Node.js $version is too old for dashboard/ (needs ^20.19 or >=22.12; Debian 12's nodejs is 18): install NodeSource's nodejs 20 or 22"
+  fi
+}
+
 ensure_infrastructure() {
   ensure_packages
+  ensure_node
   ensure_postgres
   ensure_rabbitmq
   ensure_docker
