@@ -71,12 +71,15 @@ ensure_packages() {
   # the OpenStack clients are the system tests' acceptance check (OpenStackCliST): real clients
   # no one here wrote; `openstack` stands for all three packages. openssl makes x509 key pairs (as
   # Nova does); ssh-keygen checks the ssh ones in the tests; python3-websocket is the websocket client
-  # python-zunclient needs for exec --interactive and attach (Debian only recommends it)
+  # python-zunclient needs for exec --interactive and attach (Debian only recommends it); nodejs
+  # and npm build the web console (dashboard/) in the api-service's Maven build, and its browser
+  # test (DashboardIT) drives Debian's chromium
   local -A probe=([postgresql]=pg_ctlcluster [rabbitmq-server]=rabbitmq-server [docker.io]=dockerd
                   [busybox-static]=/bin/busybox [curl]=curl [python3-openstackclient]=openstack
                   [python3-zunclient]=openstack [python3-novaclient]=openstack
                   [python3-websocket]=wsdump
-                  [openssl]=openssl [openssh-client]=ssh-keygen)
+                  [openssl]=openssl [openssh-client]=ssh-keygen
+                  [nodejs]=node [npm]=npm [chromium]=chromium)
   local missing=() pkg
   for pkg in "${!probe[@]}"; do
     if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
@@ -218,8 +221,21 @@ stop_haproxy() {
   return 0
 }
 
+# The web console's toolchain (dashboard/: Vite 8, Vitest 4, playwright-core) needs Node.js
+# ^20.19 or >=22.12; Debian 12's own nodejs is 18, so a machine with it needs NodeSource's (or a
+# newer Debian's) first. Said here rather than as Vite's error halfway through the build.
+ensure_node() {
+  local version major minor
+  version="$(node --version 2>/dev/null)" || die "node is missing (apt-get install nodejs npm)"
+  version="${version#v}" major="${version%%.*}" minor="${version#*.}" minor="${minor%%.*}"
+  if ! (( (major == 20 && minor >= 19) || (major == 22 && minor >= 12) || major > 22 )); then
+    die "Node.js $version is too old for dashboard/ (needs ^20.19 or >=22.12; Debian 12's nodejs is 18): install NodeSource's nodejs 20 or 22"
+  fi
+}
+
 ensure_infrastructure() {
   ensure_packages
+  ensure_node
   ensure_postgres
   ensure_rabbitmq
   ensure_docker

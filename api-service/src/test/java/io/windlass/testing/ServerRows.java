@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Servers as the conductor would have left them, for api-service ITs that stand in for it: a live
@@ -41,6 +42,11 @@ public class ServerRows {
 
     /** A server of {@code project} on {@code host} in {@code vmState}, launched. */
     public UUID insert(String project, String host, VmState vmState) {
+        return insert(project, host, vmState, s -> { });
+    }
+
+    /** The same, with {@code tweak} applied to the row before it is inserted (a name, a fault). */
+    public UUID insert(String project, String host, VmState vmState, Consumer<ServerEntity> tweak) {
         UUID uuid = UUID.randomUUID();
         QuarkusTransaction.requiringNew().run(() -> {
             ServerEntity s = new ServerEntity();
@@ -57,6 +63,7 @@ public class ServerRows {
             s.vmState = vmState;
             s.host = host;
             s.launchedAt = Instant.now();
+            tweak.accept(s);
             servers.persist(s);
         });
         return uuid;
