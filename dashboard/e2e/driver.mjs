@@ -1,7 +1,7 @@
 // Drives the console in Debian's Chromium with playwright-core, one step at a time, for the
-// api-service's DashboardIT: the Java test sends a JSON line {"id", "step", "args"} on stdin, this
-// runs the step and answers {"id", "ok", "value"|"error"} on stdout, so that the test can change
-// the database between steps (as the conductor would) and assert what the page shows.
+// system-tests' DashboardST: the Java test sends a JSON line {"id", "step", "args"} on stdin, this
+// runs the step and answers {"id", "ok", "value"|"error"} on stdout, so that the test can act
+// through the API between steps and assert what the page shows.
 // Nothing but the answers goes to stdout.
 import { chromium } from 'playwright-core';
 import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';

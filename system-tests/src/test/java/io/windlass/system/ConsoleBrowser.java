@@ -1,4 +1,4 @@
-package io.windlass.testing;
+package io.windlass.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,8 +25,9 @@ import java.util.concurrent.TimeUnit;
 public final class ConsoleBrowser implements AutoCloseable {
     public static final Path DASHBOARD = Path.of("..", "dashboard").toAbsolutePath().normalize();
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    // the driver's own waits end first (20 s), so a failing step reports what it waited for
-    private static final Duration STEP_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration DRIVER_WAIT = Duration.ofSeconds(60);
+    // the driver's own waits end first, so a failing step reports what it waited for
+    private static final Duration STEP_TIMEOUT = DRIVER_WAIT.plusSeconds(30);
     private static final JsonNode CLOSED = new ObjectMapper().getNodeFactory().textNode("closed");
 
     private final ObjectMapper json = new ObjectMapper();
@@ -51,8 +52,11 @@ public final class ConsoleBrowser implements AutoCloseable {
         if (!Files.isDirectory(DASHBOARD.resolve("node_modules/playwright-core"))) {
             throw new IllegalStateException("no playwright-core in " + DASHBOARD + ": the Maven build runs npm ci");
         }
-        Process node = new ProcessBuilder("node", "e2e/driver.mjs").directory(DASHBOARD.toFile())
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        ProcessBuilder driver = new ProcessBuilder("node", "e2e/driver.mjs").directory(DASHBOARD.toFile())
+                .redirectError(ProcessBuilder.Redirect.INHERIT);
+        // a real host takes longer than a page: a boot or a stop waits for its engine
+        driver.environment().put("STEP_TIMEOUT_MS", String.valueOf(DRIVER_WAIT.toMillis()));
+        Process node = driver.start();
         return new ConsoleBrowser(node);
     }
 
