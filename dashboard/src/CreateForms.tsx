@@ -66,6 +66,22 @@ interface Choice {
   name: string;
 }
 
+/** A labelled, required choice among what the API listed. */
+function ChoiceField({ label, name, choices }: { label: string; name: string; choices: Choice[] }) {
+  return (
+    <label>
+      {label}
+      <select name={name} required>
+        {choices.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 export function CreateServer({ api, actions }: { api: Api; actions: WorkloadActions }) {
   const [flavors, setFlavors] = useState<Choice[]>([]);
   const [images, setImages] = useState<Choice[]>([]);
@@ -88,26 +104,8 @@ export function CreateServer({ api, actions }: { api: Api; actions: WorkloadActi
       <label>
         Name <input name="name" required />
       </label>
-      <label>
-        Flavor
-        <select name="flavor" required>
-          {flavors.map((f) => (
-            <option key={f.id} value={f.id}>
-              {f.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Image
-        <select name="image" required>
-          {images.map((i) => (
-            <option key={i.id} value={i.id}>
-              {i.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ChoiceField label="Flavor" name="flavor" choices={flavors} />
+      <ChoiceField label="Image" name="image" choices={images} />
       <button type="submit" disabled={busy}>
         Boot server
       </button>

@@ -15,6 +15,19 @@ function stream(...chunks: string[]): Response {
   return new Response(body, { status: 200, headers: { 'Content-Type': 'text/event-stream' } });
 }
 
+/** fetch answers with each response in turn, noting the headers sent; past the last, the watch is stopped. */
+function answerInTurn(answers: Response[], requests: Headers[], stop: AbortController) {
+  vi.stubGlobal('fetch', async (_url: string, init: RequestInit) => {
+    requests.push(new Headers(init.headers));
+    const next = answers.shift();
+    if (!next) {
+      stop.abort();
+      throw new DOMException('aborted', 'AbortError');
+    }
+    return next;
+  });
+}
+
 afterEach(() => vi.unstubAllGlobals());
 
 describe('follow', () => {
@@ -25,15 +38,7 @@ describe('follow', () => {
       stream(':watch\n\nid:10\nevent:watching\ndata:{"version":10}\n\n', 'id:11\nevent:updated\ndata:{"type":"updated","uuid":"a"}\n\nid:12\nevent:upd'),
       stream('id:12\nevent:deleted\ndata:{"type":"deleted","uuid":"a"}\n\nid:12\nevent:watching\ndata:{"version":12}\n\n'),
     ];
-    vi.stubGlobal('fetch', async (_url: string, init: RequestInit) => {
-      requests.push(new Headers(init.headers));
-      const next = answers.shift();
-      if (!next) {
-        stop.abort();
-        throw new DOMException('aborted', 'AbortError');
-      }
-      return next;
-    });
+    answerInTurn(answers, requests, stop);
     const changes: string[] = [];
     const watching: boolean[] = [];
     await follow(new Api(session, () => undefined), '/container/v1/containers?watch=true', {
@@ -58,15 +63,7 @@ describe('follow', () => {
       stream('event:expired\ndata:{"reason":"past the retention window"}\n\n'),
       stream('id:90\nevent:watching\ndata:{"version":90}\n\n'),
     ];
-    vi.stubGlobal('fetch', async (_url: string, init: RequestInit) => {
-      requests.push(new Headers(init.headers));
-      const next = answers.shift();
-      if (!next) {
-        stop.abort();
-        throw new DOMException('aborted', 'AbortError');
-      }
-      return next;
-    });
+    answerInTurn(answers, requests, stop);
     const watching: boolean[] = [];
     await follow(new Api(session, () => undefined), '/w', {
       change: () => undefined,
