@@ -357,10 +357,18 @@ public class ServerRules implements WorkloadRules<ServerEntity, ServerStatusRepo
         };
     }
 
+    /** An offloaded server built again is Nova's unshelve ({@code conductor.manager.unshelve_instance}). */
     @Override
-    public String scheduleEvent() {
-        return "conductor_schedule_and_build_instances";
+    public String scheduleEvent(ServerEntity s) {
+        return unshelving(s) ? "conductor_unshelve_instance" : "conductor_schedule_and_build_instances";
     }
+
+    /** ... and its spawn the compute manager's {@code unshelve_instance}. */
+    @Override
+    public String buildStep(ServerEntity s) {
+        return unshelving(s) ? "unshelve" : "create";
+    }
+
 
     @Override
     public String failure(ServerStatusReport report) {

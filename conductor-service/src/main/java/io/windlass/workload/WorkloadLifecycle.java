@@ -176,11 +176,12 @@ public class WorkloadLifecycle<E extends WorkloadEntity, R extends WorkloadRepor
             LOG.infof("build %s %s: scheduled on %s but now %s; not creating", rules.kind(), uuid, host, state.phase());
             return new Placement<>(false, null, PlacedNetworks.NONE);
         }
-        rules.placed(locked.get(), host, zone);
-        if (rules.scheduleEvent() != null) {
-            events.ran(uuid, ctx.requestId(), rules.scheduleEvent(), scheduling, null);
+        String scheduled = rules.scheduleEvent(locked.get());
+        if (scheduled != null) {
+            events.ran(uuid, ctx.requestId(), scheduled, scheduling, null);
         }
-        events.started(uuid, ctx.requestId(), rules.hostEvent("create"), host);
+        events.started(uuid, ctx.requestId(), rules.hostEvent(rules.buildStep(locked.get())), host);
+        rules.placed(locked.get(), host, zone);
         PlacedNetworks bound = networks.networking().place(locked.get(), host);
         if (!bound.ports().isEmpty()) {
             rules.addressed(locked.get(), bound.ports());
@@ -195,11 +196,12 @@ public class WorkloadLifecycle<E extends WorkloadEntity, R extends WorkloadRepor
 
     private void failWhileBuilding(RequestContext ctx, UUID uuid, Instant scheduling, String reason) {
         QuarkusTransaction.requiringNew().run(() -> {
-            if (rules.scheduleEvent() != null) {
-                events.ran(uuid, ctx.requestId(), rules.scheduleEvent(), scheduling, reason);
+            Optional<E> row = rows.lock(rules.rowType(), uuid);
+            String scheduled = row.map(rules::scheduleEvent).orElse(null);
+            if (scheduled != null) {
+                events.ran(uuid, ctx.requestId(), scheduled, scheduling, reason);
             }
-            rows.lock(rules.rowType(), uuid)
-                    .filter(r -> {
+            row.filter(r -> {
                         RowState s = rules.state(r);
                         return s != null && building(s);
                     })

@@ -116,9 +116,14 @@ public interface WorkloadRules<E extends WorkloadEntity, R extends WorkloadRepor
      */
     String hostEvent(String step);
 
-    /** The name the conductor's scheduling is logged as, or null when the kind logs none. */
-    default String scheduleEvent() {
+    /** The name the conductor's scheduling of this row's build is logged as, or null when the kind logs none. */
+    default String scheduleEvent(E row) {
         return null;
+    }
+
+    /** The step this row's build is on its host ({@link #hostEvent}): {@code create}, unless the kind says otherwise. */
+    default String buildStep(E row) {
+        return "create";
     }
 
     /** Why an operation-done report says the operation failed, or null when it succeeded. */

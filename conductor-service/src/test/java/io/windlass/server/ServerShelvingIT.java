@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -99,7 +100,11 @@ class ServerShelvingIT {
                 + " requested_host = ?2 where uuid = ?1").setParameter(1, server).setParameter(2, HOST).executeUpdate());
         assertEquals(VmState.SHELVED_OFFLOADED, row(server).vmState, "the late removal event was not a loss");
 
-        conductor.unshelveServer(ctx, new ServerRef(server.toString()));
+        RequestContext unshelve = RequestContext.internal("conductor-it-unshelve");
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into workload_actions (kind, "
+                + "workload_uuid, request_id, action, project_id, user_id) values ('server', ?1, ?2, 'unshelve', "
+                + "'p1', 'u1')").setParameter(1, server).setParameter(2, unshelve.requestId()).executeUpdate());
+        conductor.unshelveServer(unshelve, new ServerRef(server.toString()));
         ResourceRequest request = next(edges.selects);
         assertEquals(HOST, request.requestedHost());
         ServerSpec spawned = next(edges.serverSpawns);
@@ -116,6 +121,8 @@ class ServerShelvingIT {
         assertNull(active.shelvedImageId);
         assertNull(active.shelvedImage);
         assertEquals(ImageStatus.DELETED, image(image).status, "the shelved image leaves the catalogue");
+        assertEquals(List.of("conductor_unshelve_instance " + null, "compute_unshelve_instance " + HOST),
+                eventsOf(unshelve), "Nova's unshelve, not a boot");
         Thread.sleep(300);
         assertTrue(edges.imageRemovals.isEmpty(), "the server runs from the image: its host keeps the bytes");
     }
@@ -187,6 +194,15 @@ class ServerShelvingIT {
         assertEquals(VmState.SHELVED_OFFLOADED, kept.vmState, "not ERROR: it can be unshelved again");
         assertNull(kept.host);
         assertTrue(edges.serverSpawns.isEmpty());
+    }
+
+    /** The events of one request's action, as "name host", in the order they began. */
+    @SuppressWarnings("unchecked")
+    private List<String> eventsOf(RequestContext request) {
+        return QuarkusTransaction.requiringNew().call(() -> ((List<Object[]>) em.createNativeQuery("select e.event, "
+                + "e.host from workload_action_events e join workload_actions a on a.id = e.action_id where "
+                + "a.request_id = ?1 order by e.start_time, e.id").setParameter(1, request.requestId())
+                .getResultList()).stream().map(r -> r[0] + " " + r[1]).toList());
     }
 
     private ServerEntity row(UUID uuid) {
