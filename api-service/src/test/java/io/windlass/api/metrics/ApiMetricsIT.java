@@ -1,0 +1,96 @@
+package io.windlass.api.metrics;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.windlass.metrics.ScrapedMetrics;
+import io.windlass.testing.Keystone;
+import io.windlass.testing.RealTokens;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The api-service's RED, RPC and quota series as a scrape of {@code /q/metrics} shows them after
+ * real requests: creates accepted and one refused over quota (RealTokens: 5 containers per project),
+ * a read of one container by its uuid, and the build casts the outbox relays to the conductor.
+ */
+@QuarkusTest
+@TestProfile(RealTokens.class)
+class ApiMetricsIT {
+    private static final String REQUESTS = "http_server_requests_seconds_count";
+    private static final String CREATES = "/container/v1/containers";
+    private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    @Test
+    void requestsAreCountedByTemplatedRouteFamilyAndStatusAndTheirCastsByTopicAndMethod() throws Exception {
+        String admin = Keystone.adminToken();
+        String name = Keystone.unique("metrics");
+        String projectId = Keystone.createProject(admin, name);
+        Keystone.createUser(admin, name, "pw", projectId, "member");
+        String token = Keystone.token(name, "pw", name);
+        ScrapedMetrics before = scrape();
+
+        String uuid = null;
+        for (int i = 0; i < 6; i++) {
+            var response = given().header("X-Auth-Token", token).contentType("application/json")
+                    .body("{\"image\": \"busybox\", \"memory\": \"64\", \"cpu\": \"0.1\"}").when().post(CREATES);
+            assertEquals(i < 5 ? 202 : 403, response.statusCode());
+            if (i == 0) {
+                uuid = response.path("uuid");
+            }
+        }
+        given().header("X-Auth-Token", token).when().get(CREATES + "/" + uuid).then().statusCode(200);
+
+        ScrapedMetrics after = awaitCasts(before, 5);
+        assertEquals(5.0, delta(before, after, REQUESTS, "family", "container", "method", "POST", "uri", CREATES,
+                "status", "202", "outcome", "SUCCESS"));
+        assertEquals(1.0, delta(before, after, REQUESTS, "family", "container", "method", "POST", "uri", CREATES,
+                "status", "403", "outcome", "CLIENT_ERROR"));
+        assertEquals(1.0, delta(before, after, REQUESTS, "family", "container", "method", "GET",
+                "uri", CREATES + "/{ident}", "status", "200"));
+        // the histogram: every request of the route is under the top bucket, at most all under the lowest
+        double underTop = delta(before, after, "http_server_requests_seconds_bucket", "uri", CREATES,
+                "status", "202", "le", "10.0");
+        assertEquals(5.0, underTop);
+        assertTrue(delta(before, after, "http_server_requests_seconds_bucket", "uri", CREATES, "status", "202",
+                "le", "0.005") <= underTop);
+        List<String> rawPaths = after.samples(REQUESTS).stream().map(s -> s.labels().get("uri"))
+                .filter(uri -> uri != null && UUID.matcher(uri).find()).toList();
+        assertTrue(rawPaths.isEmpty(), "uri tags carry uuids: " + rawPaths);
+
+        assertEquals(1.0, delta(before, after, "windlass_quota_refused_total", "resource", "containers"));
+        assertEquals(5.0, delta(before, after, "windlass_rpc_client_confirmed_total", "topic", "conductor",
+                "method", "build_container"));
+        assertEquals(0.0, delta(before, after, "windlass_rpc_client_send_failures_total", "topic", "conductor"));
+        // the api-service consumes no queue: no depth to watch
+        assertFalse(after.samples("windlass_rpc_queue_depth").stream().findAny().isPresent());
+    }
+
+    /** The outbox relays after commit, a moment after the 202s. */
+    private static ScrapedMetrics awaitCasts(ScrapedMetrics before, int casts) throws InterruptedException {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        ScrapedMetrics now = scrape();
+        while (delta(before, now, "windlass_rpc_client_sent_total", "topic", "conductor", "method", "build_container",
+                "mode", "cast") < casts && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            now = scrape();
+        }
+        assertEquals(casts, delta(before, now, "windlass_rpc_client_sent_total", "topic", "conductor",
+                "method", "build_container", "mode", "cast"));
+        return now;
+    }
+
+    private static double delta(ScrapedMetrics before, ScrapedMetrics after, String name, String... labels) {
+        return after.sum(name, labels) - before.sum(name, labels);
+    }
+
+    private static ScrapedMetrics scrape() {
+        return ScrapedMetrics.parse(given().when().get("/q/metrics").then().statusCode(200).extract().asString());
+    }
+}
