@@ -46,6 +46,11 @@ public final class ScrapedMetrics {
         return samples(name, labels).stream().mapToDouble(Sample::value).sum();
     }
 
+    /** How much {@link #sum} grew from {@code earlier} to this scrape: what a test's operation moved. */
+    public double increaseSince(ScrapedMetrics earlier, String name, String... labels) {
+        return sum(name, labels) - earlier.sum(name, labels);
+    }
+
     private static boolean carries(Sample sample, String... labels) {
         for (int i = 0; i + 1 < labels.length; i += 2) {
             if (!labels[i + 1].equals(sample.labels().get(labels[i]))) {

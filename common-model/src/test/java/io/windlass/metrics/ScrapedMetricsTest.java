@@ -26,4 +26,13 @@ class ScrapedMetricsTest {
         assertEquals(12.5, metrics.sum("process_uptime_seconds"));
         assertEquals(1.0, metrics.sum("windlass_odd", "reason", "a \"quoted\" word"));
     }
+
+    @Test
+    void anIncreaseIsMeasuredFromAnEarlierScrapeWhereTheSeriesMayNotHaveExisted() {
+        ScrapedMetrics earlier = ScrapedMetrics.parse("process_uptime_seconds 1.0\n");
+        ScrapedMetrics later = ScrapedMetrics.parse(SCRAPE);
+
+        assertEquals(5.0, later.increaseSince(earlier, "windlass_rpc_client_sent_total", "mode", "cast"));
+        assertEquals(11.5, later.increaseSince(earlier, "process_uptime_seconds"));
+    }
 }

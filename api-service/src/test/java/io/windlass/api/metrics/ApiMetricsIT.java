@@ -48,26 +48,26 @@ class ApiMetricsIT {
         given().header("X-Auth-Token", token).when().get(CREATES + "/" + uuid).then().statusCode(200);
 
         ScrapedMetrics after = awaitCasts(before, 5);
-        assertEquals(5.0, delta(before, after, REQUESTS, "family", "container", "method", "POST", "uri", CREATES,
+        assertEquals(5.0, after.increaseSince(before, REQUESTS, "family", "container", "method", "POST", "uri", CREATES,
                 "status", "202", "outcome", "SUCCESS"));
-        assertEquals(1.0, delta(before, after, REQUESTS, "family", "container", "method", "POST", "uri", CREATES,
+        assertEquals(1.0, after.increaseSince(before, REQUESTS, "family", "container", "method", "POST", "uri", CREATES,
                 "status", "403", "outcome", "CLIENT_ERROR"));
-        assertEquals(1.0, delta(before, after, REQUESTS, "family", "container", "method", "GET",
+        assertEquals(1.0, after.increaseSince(before, REQUESTS, "family", "container", "method", "GET",
                 "uri", CREATES + "/{ident}", "status", "200"));
         // the histogram: every request of the route is under the top bucket, at most all under the lowest
-        double underTop = delta(before, after, "http_server_requests_seconds_bucket", "uri", CREATES,
+        double underTop = after.increaseSince(before, "http_server_requests_seconds_bucket", "uri", CREATES,
                 "status", "202", "le", "10.0");
         assertEquals(5.0, underTop);
-        assertTrue(delta(before, after, "http_server_requests_seconds_bucket", "uri", CREATES, "status", "202",
+        assertTrue(after.increaseSince(before, "http_server_requests_seconds_bucket", "uri", CREATES, "status", "202",
                 "le", "0.005") <= underTop);
         List<String> rawPaths = after.samples(REQUESTS).stream().map(s -> s.labels().get("uri"))
                 .filter(uri -> uri != null && UUID.matcher(uri).find()).toList();
         assertTrue(rawPaths.isEmpty(), "uri tags carry uuids: " + rawPaths);
 
-        assertEquals(1.0, delta(before, after, "windlass_quota_refused_total", "resource", "containers"));
-        assertEquals(5.0, delta(before, after, "windlass_rpc_client_confirmed_total", "topic", "conductor",
+        assertEquals(1.0, after.increaseSince(before, "windlass_quota_refused_total", "resource", "containers"));
+        assertEquals(5.0, after.increaseSince(before, "windlass_rpc_client_confirmed_total", "topic", "conductor",
                 "method", "build_container"));
-        assertEquals(0.0, delta(before, after, "windlass_rpc_client_send_failures_total", "topic", "conductor"));
+        assertEquals(0.0, after.increaseSince(before, "windlass_rpc_client_send_failures_total", "topic", "conductor"));
         // the api-service consumes no queue: no depth to watch
         assertFalse(after.samples("windlass_rpc_queue_depth").stream().findAny().isPresent());
     }
@@ -76,18 +76,14 @@ class ApiMetricsIT {
     private static ScrapedMetrics awaitCasts(ScrapedMetrics before, int casts) throws InterruptedException {
         long deadline = System.nanoTime() + 20_000_000_000L;
         ScrapedMetrics now = scrape();
-        while (delta(before, now, "windlass_rpc_client_sent_total", "topic", "conductor", "method", "build_container",
-                "mode", "cast") < casts && System.nanoTime() < deadline) {
+        while (now.increaseSince(before, "windlass_rpc_client_sent_total", "topic", "conductor",
+                "method", "build_container", "mode", "cast") < casts && System.nanoTime() < deadline) {
             Thread.sleep(100);
             now = scrape();
         }
-        assertEquals(casts, delta(before, now, "windlass_rpc_client_sent_total", "topic", "conductor",
+        assertEquals(casts, now.increaseSince(before, "windlass_rpc_client_sent_total", "topic", "conductor",
                 "method", "build_container", "mode", "cast"));
         return now;
-    }
-
-    private static double delta(ScrapedMetrics before, ScrapedMetrics after, String name, String... labels) {
-        return after.sum(name, labels) - before.sum(name, labels);
     }
 
     private static ScrapedMetrics scrape() {

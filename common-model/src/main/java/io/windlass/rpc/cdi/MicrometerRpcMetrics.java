@@ -4,11 +4,11 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.windlass.metrics.LatencyBuckets;
 import io.windlass.rpc.QueueDepths;
 import io.windlass.rpc.RpcMetrics;
 import io.windlass.rpc.RpcTopics;
 
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -17,12 +17,6 @@ import java.util.concurrent.TimeUnit;
  * one series per method, not per host; methods are the registered names, never a name from the wire.
  */
 public class MicrometerRpcMetrics implements RpcMetrics {
-    /** Buckets of the handler and call histograms: a bounded set, from a fast cast to a call's timeout. */
-    static final Duration[] BUCKETS = {
-        Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50),
-        Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
-        Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30)};
-
     private final MeterRegistry registry;
     private final QueueDepths depths;
 
@@ -56,7 +50,7 @@ public class MicrometerRpcMetrics implements RpcMetrics {
     public void callEnded(String topic, String method, CallOutcome outcome, long nanos) {
         Timer.builder("windlass.rpc.client.call").description("RPC calls from send to reply, by outcome")
                 .tags("topic", RpcTopics.api(topic), "method", method, "outcome", outcome.tag())
-                .serviceLevelObjectives(BUCKETS).register(registry).record(nanos, TimeUnit.NANOSECONDS);
+                .serviceLevelObjectives(LatencyBuckets.bounds()).register(registry).record(nanos, TimeUnit.NANOSECONDS);
     }
 
     @Override
@@ -76,7 +70,7 @@ public class MicrometerRpcMetrics implements RpcMetrics {
         String api = RpcTopics.api(topic);
         Timer.builder("windlass.rpc.server.handler").description("RPC handler time, from delivery to ack, by outcome")
                 .tags("topic", api, "method", method, "outcome", outcome.tag())
-                .serviceLevelObjectives(BUCKETS).register(registry).record(nanos, TimeUnit.NANOSECONDS);
+                .serviceLevelObjectives(LatencyBuckets.bounds()).register(registry).record(nanos, TimeUnit.NANOSECONDS);
         if (outcome != HandlerOutcome.OK) {
             Counter.builder("windlass.rpc.server.failures")
                     .description("Deliveries that did not end in success, by outcome")
