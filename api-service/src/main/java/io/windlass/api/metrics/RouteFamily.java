@@ -23,11 +23,12 @@ public enum RouteFamily {
         this.prefixes = List.of(prefixes);
     }
 
+    /** What the route template {@code uri} (or a raw path) belongs to; Quarkus tags the root route {@code root}. */
     public static RouteFamily of(String uri) {
         if (uri == null) {
             return OTHER;
         }
-        if (uri.equals("/")) {
+        if (uri.equals("/") || uri.equals("root")) {
             return IDENTITY;
         }
         for (RouteFamily family : values()) {
@@ -42,5 +43,10 @@ public enum RouteFamily {
 
     public String tag() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The template of a request of this family that no route took: {@code /container/UNROUTED}, {@code /UNROUTED}. */
+    public String unrouted() {
+        return (prefixes.isEmpty() ? "" : prefixes.getFirst()) + "/UNROUTED";
     }
 }

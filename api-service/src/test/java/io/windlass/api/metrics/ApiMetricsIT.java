@@ -60,9 +60,7 @@ class ApiMetricsIT {
         assertEquals(5.0, underTop);
         assertTrue(after.increaseSince(before, "http_server_requests_seconds_bucket", "uri", CREATES, "status", "202",
                 "le", "0.005") <= underTop);
-        List<String> rawPaths = after.samples(REQUESTS).stream().map(s -> s.labels().get("uri"))
-                .filter(uri -> uri != null && UUID.matcher(uri).find()).toList();
-        assertTrue(rawPaths.isEmpty(), "uri tags carry uuids: " + rawPaths);
+        assertNoRawPaths(after);
 
         assertEquals(1.0, after.increaseSince(before, "windlass_quota_refused_total", "resource", "containers"));
         assertEquals(5.0, after.increaseSince(before, "windlass_rpc_client_confirmed_total", "topic", "conductor",
@@ -70,6 +68,41 @@ class ApiMetricsIT {
         assertEquals(0.0, after.increaseSince(before, "windlass_rpc_client_send_failures_total", "topic", "conductor"));
         // the api-service consumes no queue: no depth to watch
         assertFalse(after.samples("windlass_rpc_queue_depth").stream().findAny().isPresent());
+    }
+
+    @Test
+    void requestsAnsweredBeforeAnyRouteCarryNoRawPath() {
+        String uuid = java.util.UUID.randomUUID().toString();
+        ScrapedMetrics before = scrape();
+        // answered by the HTTP layer's own checks (RequestHeadLimits), by a pre-matching filter
+        // (MicroversionFilter), by no method and by no route at all; then two refused tokens
+        given().header("X-Padding", "p".repeat(30_000)).when().get(CREATES + "/" + uuid).then().statusCode(431);
+        given().header("OpenStack-API-Version", "container 9.99").when().get(CREATES + "/" + uuid).then()
+                .statusCode(406);
+        given().when().patch(CREATES + "/" + uuid + "/start").then().statusCode(405);
+        given().when().get("/nowhere/" + uuid).then().statusCode(404);
+        given().when().get(CREATES + "/" + uuid).then().statusCode(401);
+        given().header("X-Auth-Token", "bogus").when().get("/compute/v2.1/servers/" + uuid + "/ips").then()
+                .statusCode(401);
+
+        ScrapedMetrics after = scrape();
+        // the refusals before any route took the request are their family's UNROUTED; the tokens' were routed
+        assertEquals(3.0, after.increaseSince(before, REQUESTS, "uri", "/container/UNROUTED", "family", "container"));
+        assertEquals(1.0, after.increaseSince(before, REQUESTS, "uri", "/container/UNROUTED", "status", "431"));
+        assertEquals(1.0, after.increaseSince(before, REQUESTS, "uri", "/container/UNROUTED", "status", "406"));
+        assertEquals(1.0, after.increaseSince(before, REQUESTS, "uri", "/UNROUTED", "status", "404", "family",
+                "other"));
+        assertEquals(1.0, after.increaseSince(before, REQUESTS, "uri", CREATES + "/{ident}", "status", "401",
+                "family", "container"));
+        assertEquals(1.0, after.increaseSince(before, REQUESTS, "uri", "/compute/v2.1/servers/{id}/ips",
+                "status", "401", "family", "compute"));
+        assertNoRawPaths(after);
+    }
+
+    private static void assertNoRawPaths(ScrapedMetrics scrape) {
+        List<String> rawPaths = scrape.samples(REQUESTS).stream().map(s -> s.labels().get("uri"))
+                .filter(uri -> uri != null && UUID.matcher(uri).find()).toList();
+        assertTrue(rawPaths.isEmpty(), "uri tags carry uuids: " + rawPaths);
     }
 
     /** The outbox relays after commit, a moment after the 202s. */

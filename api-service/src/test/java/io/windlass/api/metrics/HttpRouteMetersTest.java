@@ -22,6 +22,15 @@ class HttpRouteMetersTest {
         assertEquals(RouteFamily.OTHER, RouteFamily.of("/q/metrics"));
         assertEquals(RouteFamily.OTHER, RouteFamily.of("/computers"));
         assertEquals(RouteFamily.OTHER, RouteFamily.of(null));
+        assertEquals(RouteFamily.IDENTITY, RouteFamily.of("root"));
+    }
+
+    @Test
+    void aRequestNoRouteTookIsTemplatedByItsFamilyAlone() {
+        assertEquals("/container/UNROUTED", RouteFamily.of("/container/v1/containers/my-web-1").unrouted());
+        assertEquals("/identity/UNROUTED", RouteFamily.of("/v3/users/alice").unrouted());
+        assertEquals("/UNROUTED", RouteFamily.of("/wp-admin/setup.php").unrouted());
+        assertEquals(RouteFamily.CONTAINER, RouteFamily.of(RouteFamily.CONTAINER.unrouted()));
     }
 
     @Test
