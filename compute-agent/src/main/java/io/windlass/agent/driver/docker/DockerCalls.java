@@ -50,8 +50,11 @@ public final class DockerCalls {
         return timed(operation, () -> translated(operation, uuid, call));
     }
 
-    /** Runs {@code call} and records its time and outcome, whatever it throws. */
-    private <T> T timed(String operation, Supplier<T> call) {
+    /**
+     * Runs {@code call} and records its time and outcome, whatever it throws, without translating its
+     * exceptions: for a call that speaks the drivers' vocabulary itself (an image pull).
+     */
+    <T> T timed(String operation, Supplier<T> call) {
         long started = System.nanoTime();
         EngineMeters.Outcome outcome = EngineMeters.Outcome.OK;
         try {

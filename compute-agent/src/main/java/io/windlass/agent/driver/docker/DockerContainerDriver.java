@@ -228,7 +228,10 @@ public class DockerContainerDriver implements ContainerDriver {
             return;
         }
         LOG.infof("pulling image %s (pull policy %s)", image, policy);
-        pull(image);
+        calls.timed("pull", () -> {
+            pull(image);
+            return null;
+        });
     }
 
     /** Pulls within the pull timeout; any failure names the image and the engine's reason. */
