@@ -1,5 +1,6 @@
 package io.windlass.networking;
 
+import io.windlass.quota.QuotaRefusals;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -31,9 +32,11 @@ public class NetworkingQuota {
 
     private final EntityManager em;
     private final Map<Resource, Integer> limits;
+    private final QuotaRefusals refusals;
 
-    public NetworkingQuota(EntityManager em, NetworkingQuotaConfig config) {
+    public NetworkingQuota(EntityManager em, NetworkingQuotaConfig config, QuotaRefusals refusals) {
         this.em = em;
+        this.refusals = refusals;
         this.limits = Map.of(Resource.NETWORK, config.networks(), Resource.SUBNET, config.subnets(),
                 Resource.PORT, config.ports(), Resource.SECURITY_GROUP, config.securityGroups(),
                 Resource.SECURITY_GROUP_RULE, config.securityGroupRules(), Resource.ROUTER, config.routers());
@@ -55,6 +58,7 @@ public class NetworkingQuota {
         long used = ((Number) em.createNativeQuery("SELECT count(*) FROM " + resource.table
                 + " WHERE project_id = :project").setParameter("project", projectId).getSingleResult()).longValue();
         if (used + count > limit) {
+            refusals.refused(resource.wireName);
             throw NeutronException.overQuota(resource.wireName);
         }
     }

@@ -49,10 +49,12 @@ public class QuotaEnforcer {
 
     private final EntityManager em;
     private final QuotaConfig config;
+    private final QuotaRefusals refusals;
 
-    public QuotaEnforcer(EntityManager em, QuotaConfig config) {
+    public QuotaEnforcer(EntityManager em, QuotaConfig config, QuotaRefusals refusals) {
         this.em = em;
         this.config = config;
+        this.refusals = refusals;
     }
 
     /** @throws OverQuotaException naming every resource that would exceed its limit */
@@ -114,7 +116,10 @@ public class QuotaEnforcer {
                 return done;
             }
         });
-        return resources.stream().filter(r -> !reserved.contains(r.key())).toList();
+        List<QuotaResource> exceeded = resources.stream().filter(r -> !reserved.contains(r.key())).toList();
+        // every caller refuses the request when anything exceeded its limit
+        exceeded.forEach(r -> refusals.refused(r.key()));
+        return exceeded;
     }
 
     /**
@@ -123,18 +128,19 @@ public class QuotaEnforcer {
      */
     public void checkServerContents(String projectId, int metadataItems, List<InjectedFile> files) {
         long metadata = limit(projectId, QuotaResource.METADATA_ITEMS);
-        refuseOver(metadataItems, metadata, "MetadataLimitExceeded", "Maximum number of metadata items exceeds "
-                + metadata);
+        refuseOver(QuotaResource.METADATA_ITEMS, metadataItems, metadata, "MetadataLimitExceeded",
+                "Maximum number of metadata items exceeds " + metadata);
         long pathLength = limit(projectId, QuotaResource.INJECTED_FILE_PATH_LENGTH);
         long contentBytes = limit(projectId, QuotaResource.INJECTED_FILE_CONTENT_BYTES);
         for (InjectedFile file : files) {
-            refuseOver(file.path().length(), pathLength, "OnsetFilePathLimitExceeded",
-                    "Personality file path exceeds maximum " + pathLength);
-            refuseOver(Base64.getMimeDecoder().decode(file.contents()).length, contentBytes,
+            refuseOver(QuotaResource.INJECTED_FILE_PATH_LENGTH, file.path().length(), pathLength,
+                    "OnsetFilePathLimitExceeded", "Personality file path exceeds maximum " + pathLength);
+            refuseOver(QuotaResource.INJECTED_FILE_CONTENT_BYTES,
+                    Base64.getMimeDecoder().decode(file.contents()).length, contentBytes,
                     "OnsetFileContentLimitExceeded", "Personality file content exceeds maximum " + contentBytes);
         }
-        refuseOver(files.size(), limit(projectId, QuotaResource.INJECTED_FILES), "OnsetFileLimitExceeded",
-                "Personality file limit exceeded");
+        refuseOver(QuotaResource.INJECTED_FILES, files.size(), limit(projectId, QuotaResource.INJECTED_FILES),
+                "OnsetFileLimitExceeded", "Personality file limit exceeded");
     }
 
     /**
@@ -143,16 +149,22 @@ public class QuotaEnforcer {
      */
     public void checkImageMetadata(String projectId, int metadataItems) {
         if (metadataItems > 0) {
-            refuseOver(metadataItems, limit(projectId, QuotaResource.METADATA_ITEMS), "Forbidden",
-                    "Image metadata limit exceeded");
+            refuseOver(QuotaResource.METADATA_ITEMS, metadataItems, limit(projectId, QuotaResource.METADATA_ITEMS),
+                    "Forbidden", "Image metadata limit exceeded");
         }
     }
 
     /** A negative limit is no limit. */
-    private static void refuseOver(long count, long limit, String error, String message) {
+    private void refuseOver(QuotaResource resource, long count, long limit, String error, String message) {
         if (limit >= 0 && count > limit) {
+            refused(resource);
             throw new ApiException(403, error, message);
         }
+    }
+
+    /** Counts a request refused over {@code resource}, for the callers that check a limit themselves. */
+    public void refused(QuotaResource resource) {
+        refusals.refused(resource.key());
     }
 
     /** What the project uses of a counted resource now (0 when it never used any). */

@@ -46,15 +46,22 @@ public class RpcClient implements RpcCasts, AutoCloseable {
     private Channel callChannel;
     /** Version cap by API ({@link RpcTopics#api}); an API without one gets each method's newest shape. */
     private final Map<String, RpcVersion> caps;
+    private final RpcMetrics metrics;
 
     public RpcClient(RpcConnection connection, ObjectMapper json) {
         this(connection, json, Map.of());
     }
 
     public RpcClient(RpcConnection connection, ObjectMapper json, Map<String, RpcVersion> caps) {
+        this(connection, json, caps, new RpcMetrics() { });
+    }
+
+    public RpcClient(RpcConnection connection, ObjectMapper json, Map<String, RpcVersion> caps,
+                     RpcMetrics metrics) {
         this.connection = connection;
         this.json = json;
         this.caps = Map.copyOf(caps);
+        this.metrics = new GuardedRpcMetrics(metrics);
         try {
             for (int i = 0; i < PUBLISH_CHANNELS; i++) {
                 Channel ch = connection.createClientChannel();
@@ -112,21 +119,25 @@ public class RpcClient implements RpcCasts, AutoCloseable {
                 .messageId(envelope.msgId())
                 .timestamp(java.util.Date.from(envelope.sentAt()))
                 .build();
-        Channel ch = borrow();
+        RpcMetrics.SendMode mode = durable ? RpcMetrics.SendMode.CAST : RpcMetrics.SendMode.TRANSIENT;
+        Channel ch = borrowFor(topic, method, mode);
         boolean healthy = false;
         try {
             connection.declareTarget(ch, topic);
             ch.basicPublish(connection.settings().exchange(), topic, props, body);
+            metrics.sent(topic, method, mode);
             // every publish channel is in confirm mode: a transient message is confirmed too, and
             // the channel's next durable cast waits for that confirm as well (it comes on arrival)
             if (durable) {
                 ch.waitForConfirmsOrDie(connection.settings().confirmTimeout().toMillis());
+                metrics.confirmed(topic, method);
             }
             healthy = true;
             LOG.debugf("cast %s.%s msg_id=%s request_id=%s%s", topic, method, envelope.msgId(),
                     context == null ? null : context.requestId(), durable ? "" : " (transient)");
         } catch (IOException | TimeoutException | ShutdownSignalException e) {
             // ShutdownSignalException (AlreadyClosedException): the broker went away; callers handle RpcException
+            metrics.sendFailed(topic, method, mode);
             throw new BrokerUnavailableException("cast " + topic + "." + method
                     + (durable ? " was not confirmed by the broker: " : " failed: ") + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -160,13 +171,20 @@ public class RpcClient implements RpcCasts, AutoCloseable {
                 .build();
         CompletableFuture<RpcReply> future = new CompletableFuture<>();
         pendingCalls.put(correlationId, future);
+        // the reply latency as the caller sees it, publish included
+        long started = System.nanoTime();
+        boolean published = false;
         try {
             synchronized (callChannelLock) {
                 Channel ch = callChannel();
                 connection.declareTarget(ch, topic);
                 ch.basicPublish(connection.settings().exchange(), topic, props, serialise(envelope));
             }
+            published = true;
+            metrics.sent(topic, method, RpcMetrics.SendMode.CALL);
             RpcReply reply = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            metrics.callEnded(topic, method, reply.error() != null ? RpcMetrics.CallOutcome.REMOTE_ERROR
+                    : RpcMetrics.CallOutcome.REPLY, System.nanoTime() - started);
             if (reply.error() != null) {
                 throw new RemoteException(reply.error().type(), reply.error().message());
             }
@@ -175,20 +193,42 @@ public class RpcClient implements RpcCasts, AutoCloseable {
             }
             return json.treeToValue(reply.result(), resultType);
         } catch (TimeoutException e) {
+            metrics.callEnded(topic, method, RpcMetrics.CallOutcome.TIMEOUT, System.nanoTime() - started);
             throw new RpcTimeoutException("no reply to " + topic + "." + method + " within " + timeout.toMillis()
                     + " ms");
         } catch (IOException | ShutdownSignalException e) {
+            callLost(topic, method, published, started);
             throw new BrokerUnavailableException("call " + topic + "." + method + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RpcException("interrupted while calling " + topic + "." + method, e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof BrokerUnavailableException lost) {
+                callLost(topic, method, published, started);
                 throw lost;
             }
             throw new RpcException("call " + topic + "." + method + " failed: " + e.getCause(), e.getCause());
         } finally {
             pendingCalls.remove(correlationId);
+        }
+    }
+
+    /** The broker went away before the call was sent or while it waited for the reply. */
+    private void callLost(String topic, String method, boolean published, long started) {
+        if (!published) {
+            metrics.sendFailed(topic, method, RpcMetrics.SendMode.CALL);
+        } else {
+            metrics.callEnded(topic, method, RpcMetrics.CallOutcome.BROKER_UNAVAILABLE, System.nanoTime() - started);
+        }
+    }
+
+    /** A publish channel, or the send counted as failed when there is none. */
+    private Channel borrowFor(String topic, String method, RpcMetrics.SendMode mode) {
+        try {
+            return borrow();
+        } catch (RpcException e) {
+            metrics.sendFailed(topic, method, mode);
+            throw e;
         }
     }
 

@@ -13,6 +13,9 @@ import java.util.Optional;
  */
 public final class RpcEndpoint {
 
+    /** How meters name a method this endpoint does not have (a name from the wire is not a safe tag). */
+    public static final String UNKNOWN_METHOD = "unknown";
+
     /** A registered method: its payload type, the version that introduced it, and its handler. */
     public record Registration<A>(Class<A> argType, RpcVersion introduced, RpcHandler<A> handler) {
     }
@@ -52,6 +55,11 @@ public final class RpcEndpoint {
 
     public RpcVersion version() {
         return version;
+    }
+
+    /** {@code method} when this endpoint has it (at any version), else {@link #UNKNOWN_METHOD}. */
+    public String methodTag(String method) {
+        return method != null && methods.containsKey(method) ? method : UNKNOWN_METHOD;
     }
 
     /** The method as a server at {@code served} has it: not at all when it came later. */

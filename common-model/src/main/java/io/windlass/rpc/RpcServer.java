@@ -56,15 +56,22 @@ public class RpcServer implements AutoCloseable {
 
     /** Served version by API ({@link RpcTopics#api}), for APIs served as an older release. */
     private final Map<String, RpcVersion> pins;
+    private final RpcMetrics metrics;
 
     public RpcServer(RpcConnection connection, ObjectMapper json) {
         this(connection, json, Map.of());
     }
 
     public RpcServer(RpcConnection connection, ObjectMapper json, Map<String, RpcVersion> pins) {
+        this(connection, json, pins, new RpcMetrics() { });
+    }
+
+    public RpcServer(RpcConnection connection, ObjectMapper json, Map<String, RpcVersion> pins,
+                     RpcMetrics metrics) {
         this.connection = connection;
         this.json = json;
         this.pins = Map.copyOf(pins);
+        this.metrics = new GuardedRpcMetrics(metrics);
     }
 
     /** The version the endpoint is served at: its own, or the older one it is pinned to. */
@@ -77,12 +84,16 @@ public class RpcServer implements AutoCloseable {
     public synchronized void serve(RpcEndpoint endpoint, int consumers) {
         RpcVersion served = servedVersion(endpoint);
         try {
+            String queue = null;
             for (int i = 0; i < consumers; i++) {
                 Channel ch = connection.createChannel();
                 ch.basicQos(1);
-                String queue = connection.declareTopicQueue(ch, endpoint.topic());
+                queue = connection.declareTopicQueue(ch, endpoint.topic());
                 consumerTags.put(ch, ch.basicConsume(queue, false, new Dispatcher(ch, endpoint, served)));
                 channels.add(ch);
+            }
+            if (queue != null) {
+                metrics.consuming(endpoint.topic(), queue);
             }
             LOG.infof("serving topic %s (RPC API %s%s) with %d consumer(s)", endpoint.topic(), served,
                     served.equals(endpoint.version()) ? "" : ", pinned below this build's " + endpoint.version(),
@@ -166,62 +177,69 @@ public class RpcServer implements AutoCloseable {
         }
 
         private void handle(Envelope delivery, AMQP.BasicProperties props, byte[] body) throws IOException {
+            long started = System.nanoTime();
             io.windlass.rpc.Envelope message;
             try {
                 message = json.readValue(body, io.windlass.rpc.Envelope.class);
             } catch (IOException e) {
                 LOG.errorf("dropping unreadable message on %s: %s", endpoint.topic(), e.getMessage());
+                metrics.received(endpoint.topic(), RpcEndpoint.UNKNOWN_METHOD, delivery.isRedeliver());
                 getChannel().basicAck(delivery.getDeliveryTag(), false);
+                metrics.handled(endpoint.topic(), RpcEndpoint.UNKNOWN_METHOD, RpcMetrics.HandlerOutcome.REJECTED,
+                        System.nanoTime() - started);
                 return;
             }
+            // a method name from the wire becomes a tag only when this endpoint serves it
+            String method = endpoint.methodTag(message.method());
+            metrics.received(endpoint.topic(), method, delivery.isRedeliver());
             RequestContext context = message.context();
             if (context != null) {
                 MDC.put("request_id", context.requestId());
             }
             try {
-                dispatch(delivery, props, message);
+                RpcMetrics.HandlerOutcome outcome = dispatch(delivery, props, message);
+                metrics.handled(endpoint.topic(), method, outcome, System.nanoTime() - started);
             } finally {
                 MDC.remove("request_id");
             }
         }
 
-        private void dispatch(Envelope delivery, AMQP.BasicProperties props, io.windlass.rpc.Envelope message)
-                throws IOException {
+        private RpcMetrics.HandlerOutcome dispatch(Envelope delivery, AMQP.BasicProperties props,
+                                                   io.windlass.rpc.Envelope message) throws IOException {
             long tag = delivery.getDeliveryTag();
             String where = endpoint.topic() + "." + message.method();
             RpcVersion requested;
             try {
                 requested = RpcVersion.parse(message.version());
             } catch (IllegalArgumentException e) {
-                reject(tag, props, message, "IncompatibleVersion", e.getMessage());
-                return;
+                return reject(tag, props, message, "IncompatibleVersion", e.getMessage());
             }
             if (!served.canServe(requested)) {
-                reject(tag, props, message, "IncompatibleVersion", where + " sent at RPC version " + requested
+                return reject(tag, props, message, "IncompatibleVersion", where + " sent at RPC version " + requested
                         + " but this server speaks " + served);
-                return;
             }
             var registration = endpoint.registration(message.method(), served);
             if (registration.isEmpty()) {
-                reject(tag, props, message, "UnknownMethod", "no method " + where);
-                return;
+                return reject(tag, props, message, "UnknownMethod", "no method " + where);
             }
             Object args;
             try {
                 args = message.args() == null || message.args().isNull() ? null
                         : json.treeToValue(message.args(), registration.get().argType());
             } catch (IOException e) {
-                reject(tag, props, message, "InvalidPayload", "bad payload for " + where + ": " + e.getMessage());
-                return;
+                return reject(tag, props, message, "InvalidPayload", "bad payload for " + where + ": "
+                        + e.getMessage());
             }
             try {
                 Object result = invoke(registration.get(), message.context(), args);
                 reply(props, new RpcReply(json.valueToTree(result), null));
                 getChannel().basicAck(tag, false);
+                return RpcMetrics.HandlerOutcome.OK;
             } catch (RpcHandlerException e) {
                 LOG.infof("%s failed: %s: %s", where, e.type(), e.getMessage());
                 reply(props, new RpcReply(null, new RpcReply.RemoteError(e.type(), e.getMessage())));
                 getChannel().basicAck(tag, false);
+                return RpcMetrics.HandlerOutcome.REFUSED;
             } catch (Exception e) {
                 Optional<String> transientCause = TransientFailure.of(e);
                 if (transientCause.isPresent()) {
@@ -231,17 +249,18 @@ public class RpcServer implements AutoCloseable {
                             transientCause.get(), TRANSIENT_RETRY_DELAY_MS);
                     pauseBeforeRetry();
                     getChannel().basicNack(tag, false, true);
-                    return;
+                    return RpcMetrics.HandlerOutcome.TRANSIENT;
                 }
                 if (!delivery.isRedeliver() && props.getReplyTo() == null) {
                     LOG.warnf(e, "%s msg_id=%s failed, will retry once", where, message.msgId());
                     getChannel().basicNack(tag, false, true);
-                } else {
-                    LOG.errorf(e, "%s msg_id=%s failed", where, message.msgId());
-                    reply(props, new RpcReply(null, new RpcReply.RemoteError(e.getClass().getSimpleName(),
-                            String.valueOf(e.getMessage()))));
-                    getChannel().basicAck(tag, false);
+                    return RpcMetrics.HandlerOutcome.RETRIED;
                 }
+                LOG.errorf(e, "%s msg_id=%s failed", where, message.msgId());
+                reply(props, new RpcReply(null, new RpcReply.RemoteError(e.getClass().getSimpleName(),
+                        String.valueOf(e.getMessage()))));
+                getChannel().basicAck(tag, false);
+                return RpcMetrics.HandlerOutcome.DROPPED;
             }
         }
 
@@ -259,11 +278,13 @@ public class RpcServer implements AutoCloseable {
             return registration.handler().handle(context, (A) args);
         }
 
-        private void reject(long tag, AMQP.BasicProperties props, io.windlass.rpc.Envelope message, String type,
-                            String why) throws IOException {
+        private RpcMetrics.HandlerOutcome reject(long tag, AMQP.BasicProperties props,
+                                                 io.windlass.rpc.Envelope message, String type, String why)
+                throws IOException {
             LOG.errorf("dropping %s msg_id=%s: %s", message.method(), message.msgId(), why);
             reply(props, new RpcReply(null, new RpcReply.RemoteError(type, why)));
             getChannel().basicAck(tag, false);
+            return RpcMetrics.HandlerOutcome.REJECTED;
         }
 
         private void reply(AMQP.BasicProperties request, RpcReply reply) {

@@ -1,6 +1,7 @@
 package io.windlass.agent;
 
 import io.windlass.agent.capsule.CapsuleDriver;
+import io.windlass.agent.driver.EngineMeters;
 import io.windlass.agent.capsule.CapsuleManager;
 import io.windlass.agent.capsule.CapsuleReports;
 import io.windlass.agent.capsule.ObservedCapsule;
@@ -99,8 +100,9 @@ public final class ComputeHost {
         }
     }
 
+    /** @param meters counts the engine's events and the event streams reopened (the drivers time their calls) */
     public ComputeHost(String host, Drivers drivers, ConductorRpcApi conductor, ConfigDriveBuilder configDrives,
-                       Settings settings) {
+                       Settings settings, EngineMeters meters) {
         this.host = host;
         WorkloadLocks locks = new WorkloadLocks();
         WorkloadOperations operations = new WorkloadOperations(locks);
@@ -133,7 +135,7 @@ public final class ComputeHost {
         this.sync = new WorkloadSync(kinds, locks, drivers.servers().usesConfigDrive()
                 ? List.of(new OrphanConfigDrives(configDrives)) : List.of(),
                 List.of(() -> drivers.networks().releaseUnused()));
-        this.events = new WorkloadEvents(kinds, locks, sync, settings.eventReconnectDelay());
+        this.events = new WorkloadEvents(kinds, locks, sync, settings.eventReconnectDelay(), meters);
     }
 
     public String host() {

@@ -1,5 +1,6 @@
 package io.windlass.agent;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.windlass.agent.console.ContainerConsoles;
 import io.windlass.console.cdi.ConsoleConfig;
 import io.windlass.console.cdi.ConsoleTimer;
@@ -8,6 +9,7 @@ import jakarta.inject.Singleton;
 import io.windlass.agent.capsule.CapsuleConfig;
 import io.windlass.agent.capsule.CapsuleDriver;
 import io.windlass.agent.container.ContainerDriver;
+import io.windlass.agent.driver.EngineMeters;
 import io.windlass.agent.driver.HostInventory;
 import io.windlass.agent.driver.docker.DockerCapsuleDriver;
 import io.windlass.agent.driver.docker.DockerContainerDriver;
@@ -44,11 +46,19 @@ import java.util.Set;
 public class DriverProducer {
     private static final Logger LOG = Logger.getLogger(DriverProducer.class);
 
+    /** The engine's meters on the service's registry, for the drivers and the event follower. */
+    @Produces
+    @Singleton
+    EngineMeters engineMeters(MeterRegistry registry) {
+        return new EngineMeters(registry);
+    }
+
     @Produces
     @ApplicationScoped
-    ContainerDriver driver(AgentConfig config, Instance<WorkloadPorts> ports) {
+    ContainerDriver driver(AgentConfig config, Instance<WorkloadPorts> ports, EngineMeters meters) {
         return switch (config.driver()) {
-            case DOCKER -> new DockerContainerDriver(config.dockerHost(), config.imagePullTimeout(), ports.get());
+            case DOCKER -> new DockerContainerDriver(config.dockerHost(), config.imagePullTimeout(), ports.get(),
+                    meters);
             case FAKE -> {
                 LOG.warnf("using the FAKE drivers: workloads are simulated in memory, nothing runs");
                 yield new FakeContainerDriver(fakeInventory(config), Set.copyOf(config.fakeImages()));
@@ -59,9 +69,10 @@ public class DriverProducer {
     @Produces
     @ApplicationScoped
     ServerDriver serverDriver(AgentConfig config, ServerConfig servers, ContainerDriver containers,
-                              Instance<WorkloadPorts> ports) {
+                              Instance<WorkloadPorts> ports, EngineMeters meters) {
         return switch (config.driver()) {
-            case DOCKER -> new DockerServerDriver(config.dockerHost(), servers.configDriveMountPath(), ports.get());
+            case DOCKER -> new DockerServerDriver(config.dockerHost(), servers.configDriveMountPath(), ports.get(),
+                    meters);
             // the simulated host's images are the fake container driver's (pre-caching adds to them)
             case FAKE -> new FakeServerDriver(containers::hasImage);
         };
@@ -70,10 +81,10 @@ public class DriverProducer {
     @Produces
     @ApplicationScoped
     CapsuleDriver capsuleDriver(AgentConfig config, CapsuleConfig capsules, ContainerDriver containers,
-                                Instance<WorkloadPorts> ports) {
+                                Instance<WorkloadPorts> ports, EngineMeters meters) {
         return switch (config.driver()) {
             case DOCKER -> new DockerCapsuleDriver(config.dockerHost(), capsules.sandboxImage(),
-                    capsules.initTimeout(), ports.get());
+                    capsules.initTimeout(), ports.get(), meters);
             case FAKE -> new FakeCapsuleDriver(containers::hasImage);
         };
     }
@@ -103,10 +114,11 @@ public class DriverProducer {
     @ApplicationScoped
     ComputeHost computeHost(AgentConfig config, ServerConfig servers, ContainerDriver containers,
                             ServerDriver serverDriver, CapsuleDriver capsules, TenantNetworks networks,
-                            PortFilters portFilters, ConductorRpcApi conductor, ConfigDriveBuilder configDrives) {
+                            PortFilters portFilters, ConductorRpcApi conductor, ConfigDriveBuilder configDrives,
+                            EngineMeters meters) {
         return new ComputeHost(config.hostName(),
                 new ComputeHost.Drivers(containers, serverDriver, capsules, networks, portFilters),
-                conductor, configDrives, settings(config, servers, config.imageCachePull()));
+                conductor, configDrives, settings(config, servers, config.imageCachePull()), meters);
     }
 
     /** This agent's console sessions (compute 1.17), on the host's own queue names. */

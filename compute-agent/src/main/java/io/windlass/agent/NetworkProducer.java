@@ -1,5 +1,6 @@
 package io.windlass.agent;
 
+import io.windlass.agent.driver.EngineMeters;
 import io.windlass.agent.driver.docker.DockerClientFactory;
 import io.windlass.agent.network.DockerNetworks;
 import io.windlass.agent.network.EngineNetworks;
@@ -35,8 +36,8 @@ public class NetworkProducer {
 
     @Produces
     @Singleton
-    DockerNetworks dockerNetworks(AgentConfig config) {
-        return new DockerNetworks(DockerClientFactory.create(config.dockerHost(), NETWORK_CALL_TIMEOUT));
+    DockerNetworks dockerNetworks(AgentConfig config, EngineMeters meters) {
+        return new DockerNetworks(DockerClientFactory.create(config.dockerHost(), NETWORK_CALL_TIMEOUT), meters);
     }
 
     @Produces

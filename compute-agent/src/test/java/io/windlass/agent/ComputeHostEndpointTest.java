@@ -1,5 +1,6 @@
 package io.windlass.agent;
 
+import io.windlass.agent.driver.EngineMeters;
 import io.windlass.agent.driver.HostInventory;
 import io.windlass.agent.driver.fake.FakeCapsuleDriver;
 import io.windlass.agent.driver.fake.FakeContainerDriver;
@@ -37,7 +38,7 @@ class ComputeHostEndpointTest {
                 new ConductorRpcApi(null, Duration.ofSeconds(1)), new ConfigDriveBuilder(drives),
                 new ComputeHost.Settings(Duration.ofSeconds(1), Duration.ofSeconds(1), false, OptionalDouble.empty(),
                         OptionalLong.empty(), OptionalLong.empty(), Duration.ofSeconds(1), Optional.empty(),
-                        Duration.ofSeconds(5)));
+                        Duration.ofSeconds(5)), EngineMeters.silent());
         RpcEndpoint endpoint = host.endpoint();
         var registration = endpoint.registration(ComputeRpcApi.UPDATE_PORT_FILTERS.name(), ComputeRpcApi.VERSION);
         assertTrue(registration.isPresent(), "update_port_filters is served on compute.h1");

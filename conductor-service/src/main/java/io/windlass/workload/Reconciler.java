@@ -42,6 +42,7 @@ public class Reconciler {
     private final ServiceLivenessConfig liveness;
     private final WorkloadNetworking networking;
     private final NetworkSteps networkSteps;
+    private final ReconcileMeters meters;
     /**
      * When this replica last sent a create again, so it asks once per period: held in memory, since
      * a reconcile round runs on one replica at a time and a restart at worst asks one period early.
@@ -49,7 +50,7 @@ public class Reconciler {
     private final Map<UUID, Instant> createAsked = new ConcurrentHashMap<>();
 
     public Reconciler(EntityManager em, WorkloadRows rows, Instance<WorkloadManager> managers, ConductorConfig config,
-                      ServiceLivenessConfig liveness, NetworkSteps networkSteps) {
+                      ServiceLivenessConfig liveness, NetworkSteps networkSteps, ReconcileMeters meters) {
         this.em = em;
         this.rows = rows;
         this.managers = managers;
@@ -57,6 +58,7 @@ public class Reconciler {
         this.liveness = liveness;
         this.networking = networkSteps.networking();
         this.networkSteps = networkSteps;
+        this.meters = meters;
     }
 
     // not while starting or stopping: during shutdown the database layer may already be gone
@@ -69,11 +71,13 @@ public class Reconciler {
         } catch (RuntimeException e) {
             // the database away for a moment is no bug: the next round repairs what this one could not
             String cause = TransientFailure.of(e).orElseThrow(() -> e);
+            meters.failed();
             LOG.warnf("reconcile round skipped: %s", cause);
         }
     }
 
     public ReconcileRound reconcile() {
+        long started = System.nanoTime();
         List<Runnable> afterCommit = new ArrayList<>();
         ReconcileRound round = QuarkusTransaction.requiringNew().call(() -> {
             Boolean locked = (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(:key)")
@@ -100,6 +104,7 @@ public class Reconciler {
         });
         // casts only once the repairs they follow are committed
         afterCommit.forEach(Runnable::run);
+        meters.committed(round, System.nanoTime() - started);
         round.log(LOG);
         return round;
     }

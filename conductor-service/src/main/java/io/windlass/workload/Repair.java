@@ -14,5 +14,21 @@ public enum Repair {
     /** A create its live host has not answered: sent to it again (the agent's create is idempotent). */
     RESEND_CREATE,
     /** An operation nobody reported the end of: its task state is cleared (the host's sync reports the real state). */
-    CLEAR_STALE_TASK
+    CLEAR_STALE_TASK;
+
+    /** What this repair answers, for meters: the timeout that ran out, or the host that went quiet. */
+    public String reason() {
+        return switch (this) {
+            case NONE -> "none";
+            case MARK_UNKNOWN -> "host_silent";
+            case FAIL_UNSCHEDULED -> "build_timeout";
+            case RESEND_CREATE -> "redrive_after";
+            case FAIL_NOT_CREATED, RESEND_DELETE, CLEAR_STALE_TASK -> "task_timeout";
+        };
+    }
+
+    /** The repair as a tag value: {@code mark_unknown}, {@code resend_create}, ... */
+    public String tag() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
 }

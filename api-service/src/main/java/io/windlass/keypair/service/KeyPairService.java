@@ -58,6 +58,7 @@ public class KeyPairService {
             repository.lockUser(userId);
             long limit = quotas.limit(caller.projectId(), QuotaResource.KEY_PAIRS);
             if (limit >= 0 && repository.count(userId) + 1 > limit) {
+                quotas.refused(QuotaResource.KEY_PAIRS);
                 throw new ApiException(403, "KeypairLimitExceeded", "Quota exceeded, too many key pairs.");
             }
             return repository.insert(userId, name, type, fingerprint, key).orElseThrow(() ->

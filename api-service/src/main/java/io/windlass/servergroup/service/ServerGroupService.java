@@ -51,6 +51,7 @@ public class ServerGroupService {
             repository.lockProject(project);
             long limit = quotas.limit(project, QuotaResource.SERVER_GROUPS);
             if (limit >= 0 && repository.countInProject(project) + 1 > limit) {
+                quotas.refused(QuotaResource.SERVER_GROUPS);
                 throw new ApiException(403, "ServerGroupLimitExceeded", "Quota exceeded, too many server groups.");
             }
             if (!ANTI_AFFINITY.equals(request.policy()) && request.maxServerPerHost() != null) {
@@ -123,6 +124,7 @@ public class ServerGroupService {
                 .orElseThrow(() -> groupOfBootNotFound(group.uuid().toString()));
         long limit = quotas.limit(caller.projectId(), QuotaResource.SERVER_GROUP_MEMBERS);
         if (limit >= 0 && locked.members().size() + servers.size() > limit) {
+            quotas.refused(QuotaResource.SERVER_GROUP_MEMBERS);
             throw new ApiException(403, "GroupMemberLimitExceeded", "Quota exceeded, too many servers in group");
         }
         repository.addMembers(locked.id(), servers);

@@ -68,6 +68,13 @@ public interface RpcConfig {
     @WithDefault("true")
     boolean readinessCheck();
 
+    /**
+     * How often the depth of each queue this process consumes is read (a passive declare per queue)
+     * for {@code windlass.rpc.queue.depth}; a scrape reads the last sample and never waits for the broker.
+     */
+    @WithDefault("15s")
+    Duration queueDepthInterval();
+
     /** Threads that run RPC handlers in this process. */
     @WithDefault("8")
     int consumerThreads();

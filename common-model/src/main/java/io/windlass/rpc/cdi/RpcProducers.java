@@ -1,11 +1,14 @@
 package io.windlass.rpc.cdi;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.windlass.compute.ComputeRpcApi;
 import io.windlass.conductor.ConductorRpcApi;
 import io.windlass.rpc.RpcClient;
+import io.windlass.rpc.QueueDepths;
 import io.windlass.rpc.RpcConnection;
+import io.windlass.rpc.RpcMetrics;
 import io.windlass.rpc.RpcServer;
 import io.windlass.scheduler.SchedulerRpcApi;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,8 +42,24 @@ public class RpcProducers {
 
     @Produces
     @Singleton
-    RpcClient client(RpcConnection connection, ObjectMapper json, RpcConfig config) {
-        return new RpcClient(connection, json, config.versionCaps());
+    QueueDepths queueDepths(RpcConnection connection, RpcConfig config) {
+        return new QueueDepths(connection, config.queueDepthInterval());
+    }
+
+    void closeQueueDepths(@Disposes QueueDepths depths) {
+        depths.close();
+    }
+
+    @Produces
+    @Singleton
+    RpcMetrics metrics(MeterRegistry registry, QueueDepths depths) {
+        return new MicrometerRpcMetrics(registry, depths);
+    }
+
+    @Produces
+    @Singleton
+    RpcClient client(RpcConnection connection, ObjectMapper json, RpcConfig config, RpcMetrics metrics) {
+        return new RpcClient(connection, json, config.versionCaps(), metrics);
     }
 
     void closeClient(@Disposes RpcClient client) {
@@ -49,8 +68,8 @@ public class RpcProducers {
 
     @Produces
     @Singleton
-    RpcServer server(RpcConnection connection, ObjectMapper json, RpcConfig config) {
-        return new RpcServer(connection, json, config.servedVersions());
+    RpcServer server(RpcConnection connection, ObjectMapper json, RpcConfig config, RpcMetrics metrics) {
+        return new RpcServer(connection, json, config.servedVersions(), metrics);
     }
 
     void closeServer(@Disposes RpcServer server) {

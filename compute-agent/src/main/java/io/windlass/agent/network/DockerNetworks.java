@@ -6,6 +6,7 @@ import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.Network;
 import io.windlass.agent.driver.WorkloadNotFoundException;
+import io.windlass.agent.driver.EngineMeters;
 import io.windlass.agent.driver.docker.DockerCalls;
 import io.windlass.network.PortSpec;
 import org.jboss.logging.Logger;
@@ -21,10 +22,15 @@ public class DockerNetworks implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(DockerNetworks.class);
 
     private final DockerClient docker;
-    private final DockerCalls calls = new DockerCalls("Network");
+    private final DockerCalls calls;
 
     public DockerNetworks(DockerClient docker) {
+        this(docker, EngineMeters.silent());
+    }
+
+    public DockerNetworks(DockerClient docker, EngineMeters meters) {
         this.docker = docker;
+        this.calls = new DockerCalls("Network", meters);
     }
 
     /** The engine network of that name, if there is one. */

@@ -2,6 +2,7 @@ package io.windlass.agent.simulation;
 
 import io.windlass.agent.AgentConfig;
 import io.windlass.agent.ComputeHost;
+import io.windlass.agent.driver.EngineMeters;
 import io.windlass.agent.DriverProducer;
 import io.windlass.agent.driver.fake.FakeCapsuleDriver;
 import io.windlass.agent.driver.fake.FakeContainerDriver;
@@ -83,7 +84,7 @@ public class SimulatedHosts {
             ComputeHost simulated = new ComputeHost(host, new ComputeHost.Drivers(containers,
                     new FakeServerDriver(containers::hasImage), new FakeCapsuleDriver(containers::hasImage),
                     new FakeNetworks(), new FakePortFilters()),
-                    conductor, configDrives, settings);
+                    conductor, configDrives, settings, EngineMeters.silent());
             server.serve(simulated.endpoint(), 1);
             long offset = intervalMs * i / names.size();
             heartbeats.scheduleAtFixedRate(simulated.heartbeat()::send, offset, intervalMs, TimeUnit.MILLISECONDS);

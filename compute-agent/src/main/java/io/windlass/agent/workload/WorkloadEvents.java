@@ -2,6 +2,7 @@ package io.windlass.agent.workload;
 
 import io.windlass.agent.driver.DriverException;
 import io.windlass.agent.driver.EngineEvent;
+import io.windlass.agent.driver.EngineMeters;
 import io.windlass.agent.driver.EngineEventListener;
 import io.windlass.agent.driver.EventSubscription;
 import io.windlass.context.RequestContext;
@@ -38,6 +39,7 @@ public final class WorkloadEvents {
     private final WorkloadLocks locks;
     private final WorkloadSync sync;
     private final Duration reconnectDelay;
+    private final EngineMeters meters;
     /** One thread: reports go out in the order their events came. */
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "engine-events");
@@ -51,8 +53,9 @@ public final class WorkloadEvents {
     private boolean stopped;
 
     public WorkloadEvents(List<WorkloadReporter<?>> kinds, WorkloadLocks locks, WorkloadSync sync,
-                          Duration reconnectDelay) {
+                          Duration reconnectDelay, EngineMeters meters) {
         this.kinds = List.copyOf(kinds);
+        this.meters = meters;
         this.locks = locks;
         this.sync = sync;
         this.reconnectDelay = reconnectDelay;
@@ -76,6 +79,7 @@ public final class WorkloadEvents {
             LOG.infof("following engine events of %d workload kind(s)", kinds.size());
         } catch (RuntimeException e) {
             LOG.warnf("cannot follow engine events: %s", e.getMessage());
+            meters.streamReconnect("unavailable");
             closeStreams();
             scheduleReconnect();
             return;
@@ -98,6 +102,9 @@ public final class WorkloadEvents {
             if (STATE_CHANGES.contains(event.action()) || event.action() != null
                     && event.action().startsWith("health_status")) {
                 LOG.debugf("engine event %s on %s %s", event.action(), kind.kind(), event.uuid());
+                // "health_status: healthy" would make a tag per verdict and per check output
+                meters.event(kind.kind(), event.action().startsWith("health_status") ? "health_status"
+                        : event.action());
                 requestReport(kind, event.uuid());
             }
         }
@@ -146,6 +153,7 @@ public final class WorkloadEvents {
         closeStreams();
         LOG.warnf("engine event stream ended (%s); reconnecting", cause == null ? "closed by the engine"
                 : cause.getMessage());
+        meters.streamReconnect("ended");
         scheduleReconnect();
     }
 

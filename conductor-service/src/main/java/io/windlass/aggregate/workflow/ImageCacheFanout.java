@@ -1,6 +1,5 @@
 package io.windlass.aggregate.workflow;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.windlass.aggregate.persistence.AggregateHostReader;
 import io.windlass.aggregate.persistence.AggregateHostReader.MemberHost;
 import io.windlass.compute.ComputeRpcApi;
@@ -27,14 +26,14 @@ public class ImageCacheFanout {
     private final AggregateHostReader members;
     private final ComputeRpcApi compute;
     private final ServiceLivenessConfig liveness;
-    private final MeterRegistry registry;
+    private final ImageCacheProgress progress;
 
     public ImageCacheFanout(AggregateHostReader members, ComputeRpcApi compute, ServiceLivenessConfig liveness,
-                            MeterRegistry registry) {
+                            ImageCacheProgress progress) {
         this.members = members;
         this.compute = compute;
         this.liveness = liveness;
-        this.registry = registry;
+        this.progress = progress;
     }
 
     /** The hosts the request went to. */
@@ -45,9 +44,8 @@ public class ImageCacheFanout {
         String cacheId = UUID.randomUUID().toString();
         LOG.infof("aggregate %s: caching %d image(s) %s on %d host(s), %d down host(s) skipped (cache %s)",
                 request.aggregateName(), request.images().size(), request.images(), live.size(), skipped, cacheId);
-        if (skipped > 0) {
-            ImageCacheProgress.count(registry, "skipped", skipped);
-        }
+        progress.notAsked(request.aggregateName(), hosts.stream().filter(h -> !h.up()).map(MemberHost::host)
+                .toList(), "skipped", request.images().size());
         CacheHostImages perHost = new CacheHostImages(cacheId, request.aggregateId(), request.aggregateName(),
                 live.size(), request.images());
         List<String> sent = new ArrayList<>();
@@ -58,10 +56,11 @@ public class ImageCacheFanout {
             } catch (RpcVersionCapExceeded e) {
                 // agents of a release before pre-caching: the same for every member, so say it once
                 LOG.warnf("aggregate %s: images not cached: %s", request.aggregateName(), e.getMessage());
-                ImageCacheProgress.count(registry, "unsupported", live.size());
+                progress.notAsked(request.aggregateName(), live, "unsupported", request.images().size());
                 return List.of();
             }
         }
+        progress.started(request.aggregateName(), cacheId, sent.size());
         return sent;
     }
 }

@@ -95,7 +95,12 @@ class ImageCacheIT {
         assertEquals(h1.cacheId(), h2.cacheId());
         assertEquals(7, h1.aggregateId());
         assertNull(toDown.poll(500, TimeUnit.MILLISECONDS), "down host skipped");
-        assertEquals(skippedBefore + 1, count("skipped"));
+        // both images skipped on the down host; the two live ones yet to answer
+        assertEquals(skippedBefore + 2, count("skipped"));
+        assertEquals(2.0, registry.get(ImageCacheProgress.METRIC).tags("aggregate", "agg1", "host", "cache-down",
+                "result", "skipped").counter().count() - skippedBefore);
+        assertEquals(2.0, hosts("pending"));
+        assertEquals(0.0, hosts("done"));
     }
 
     @Test
@@ -107,10 +112,19 @@ class ImageCacheIT {
                 new ImageOutcome("absent:1", ImageCacheResult.ERROR, "Image absent:1 not found"))));
         Poll.until("report counted", () -> count("error") == error + 1);
         assertEquals(existing + 1, count("existing"));
+        assertEquals(1.0, registry.get(ImageCacheProgress.METRIC).tags("aggregate", "agg1", "host", "cache-h1",
+                "result", "error").counter().count() - error);
+        // the first of the request's two hosts has answered
+        assertEquals(1.0, hosts("done"));
+        assertEquals(1.0, hosts("pending"));
     }
 
     private double count(String result) {
-        var counter = registry.find(ImageCacheProgress.METRIC).tag("result", result).counter();
-        return counter == null ? 0 : counter.count();
+        return registry.find(ImageCacheProgress.METRIC).tag("result", result).counters().stream()
+                .mapToDouble(c -> c.count()).sum();
+    }
+
+    private double hosts(String state) {
+        return registry.get(ImageCacheProgress.HOSTS).tags("aggregate", "agg1", "state", state).gauge().value();
     }
 }

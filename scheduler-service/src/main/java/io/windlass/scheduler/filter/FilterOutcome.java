@@ -27,6 +27,17 @@ public record FilterOutcome(List<HostCandidate> passed, int totalHosts, List<Ste
     public record Step(String filter, int before, int removed) {
     }
 
+    /** What a NoValidHost's {@code filter} tag names when no host was registered at all. */
+    public static final String NO_HOSTS = "no_hosts";
+
+    /**
+     * The filter that removed the last hosts when none passed (a host reaches a filter only if every
+     * earlier one kept it, so that is the last filter that ran), or {@link #NO_HOSTS}.
+     */
+    public String lastFilter() {
+        return steps.isEmpty() ? NO_HOSTS : steps.getLast().filter();
+    }
+
     public String explanation() {
         if (totalHosts == 0) {
             return NOT_ENOUGH_HOSTS + " No compute hosts are registered.";

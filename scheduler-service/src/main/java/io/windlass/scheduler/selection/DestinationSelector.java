@@ -58,8 +58,8 @@ public class DestinationSelector {
     private final Timer decisionTimer;
     private final Timer selectTimer;
     private final Timer claimTimer;
-    private final Counter noValidHost;
     private final Counter lostRaces;
+    private final DecisionMeters meters;
 
     public DestinationSelector(HostStateCache hostStates, ComputeHostReader reader, FilterChain filters,
                                HostRanker ranker, HostClaims claims, SchedulerConfig config, MeterRegistry registry,
@@ -89,8 +89,7 @@ public class DestinationSelector {
                 .description("Part of a decision spent claiming in PostgreSQL, every host tried")
                 .publishPercentiles(0.5, 0.99)
                 .register(registry);
-        this.noValidHost = Counter.builder("windlass.scheduler.no_valid_host")
-                .description("Requests no host could take").register(registry);
+        this.meters = new DecisionMeters(registry);
         this.lostRaces = Counter.builder("windlass.scheduler.claim_no_room")
                 .description("Claim statements whose candidate hosts all filled up after they were read "
                         + "(another replica, or a cached view); the next candidates are tried")
@@ -114,14 +113,17 @@ public class DestinationSelector {
         ServerGroupPlacement group = serverGroups.placementFor(request, consumer);
         FilterOutcome outcome = filters.apply(withServerGroup(reader.withHintedWorkloads(hostStates.hosts(), request),
                 group), request);
+        meters.filtered(outcome);
         if (outcome.passed().isEmpty()) {
             Optional<Allocation> existing = claims.find(consumer);
             if (existing.isPresent()) {
                 LOG.infof("consumer %s already holds a claim on %s (redelivery), %d ms", consumer,
                         existing.get().host(), elapsedMs(started));
+                meters.placed(DecisionMeters.Operation.SELECT, ClaimResult.Outcome.ALREADY_CLAIMED);
                 return new Selection(existing.get().host());
             }
-            throw noValidHost(consumer, outcome.explanation(), started);
+            throw noValidHost(DecisionMeters.Operation.SELECT, outcome.lastFilter(), consumer, outcome.explanation(),
+                    started);
         }
         List<HostCandidate> order = picker.claimOrder(ranker.rank(outcome.passed(), request));
         long claiming = System.nanoTime();
@@ -129,8 +131,8 @@ public class DestinationSelector {
         try {
             if (inTurns(group)) {
                 return groupTurns.inTurn(group.group(), consumer, now ->
-                        claimOnFirstWithRoom(stillAllowed(order, now, consumer, request, started), consumer, request,
-                                started));
+                        claimOnFirstWithRoom(stillAllowed(DecisionMeters.Operation.SELECT, order, now, consumer,
+                                request, started), consumer, request, started));
             }
             return claimOnFirstWithRoom(order, consumer, request, started);
         } finally {
@@ -152,6 +154,7 @@ public class DestinationSelector {
         Optional<Allocation> held = claims.find(consumer);
         if (held.isPresent() && !held.get().host().equals(move.sourceHost())) {
             LOG.infof("consumer %s already moved to %s (redelivery)", consumer, held.get().host());
+            meters.placed(DecisionMeters.Operation.MOVE, ClaimResult.Outcome.ALREADY_CLAIMED);
             return new Selection(held.get().host());
         }
         List<HostCandidate> others = hostStates.hosts().stream()
@@ -159,15 +162,18 @@ public class DestinationSelector {
         ServerGroupPlacement group = serverGroups.placementFor(request, consumer);
         FilterOutcome outcome = filters.apply(withServerGroup(reader.withHintedWorkloads(others, request), group),
                 request);
+        meters.filtered(outcome);
         List<HostCandidate> order = picker.claimOrder(ranker.rank(outcome.passed(), request));
         Optional<Selection> moved = inTurns(group) && !order.isEmpty()
                 ? groupTurns.inTurn(group.group(), consumer, now ->
-                        moveToFirstWithRoom(stillAllowed(order, now, consumer, request, started), consumer, move, started))
+                        moveToFirstWithRoom(stillAllowed(DecisionMeters.Operation.MOVE, order, now, consumer, request,
+                                started), consumer, move, started))
                 : moveToFirstWithRoom(order, consumer, move, started);
         if (moved.isPresent()) {
             return moved.get();
         }
-        throw noValidHost(consumer, outcome.passed().isEmpty() ? outcome.explanation()
+        throw noValidHost(DecisionMeters.Operation.MOVE, outcome.passed().isEmpty() ? outcome.lastFilter()
+                : DecisionMeters.NO_ROOM, consumer, outcome.passed().isEmpty() ? outcome.explanation()
                 : FilterOutcome.NOT_ENOUGH_HOSTS + " " + outcome.passed().size()
                 + " host(s) passed the filters but none had room left.", started);
     }
@@ -177,12 +183,14 @@ public class DestinationSelector {
         ResourceRequest request = move.request();
         for (HostCandidate candidate : order) {
             ClaimResult result = claims.move(consumer, request, move.sourceHost(), candidate.host());
+            meters.claim(DecisionMeters.Operation.MOVE, result.outcome());
             if (result.outcome() == ClaimResult.Outcome.CLAIMED) {
                 hostStates.consume(result.host(), request, hostStates.now());
             }
             if (result.holdsClaim()) {
                 LOG.infof("consumer %s moved from %s -> host %s (%s) in %d ms", consumer, move.sourceHost(),
                         result.host(), result.outcome(), elapsedMs(started));
+                meters.placed(DecisionMeters.Operation.MOVE, result.outcome());
                 return Optional.of(new Selection(result.host()));
             }
         }
@@ -203,16 +211,17 @@ public class DestinationSelector {
      * The claim order without the hosts that the group as it is now rules out: the members that claimed
      * since the hosts were filtered count (the filters ran on a view of the group taken before the turn).
      */
-    private List<HostCandidate> stillAllowed(List<HostCandidate> order, ServerGroupPlacement now, UUID consumer,
-                                             ResourceRequest request, long started) {
+    private List<HostCandidate> stillAllowed(DecisionMeters.Operation operation, List<HostCandidate> order,
+                                             ServerGroupPlacement now, UUID consumer, ResourceRequest request,
+                                             long started) {
         FilterOutcome outcome = serverGroupFilters.apply(withServerGroup(order, now), request);
         if (outcome.passed().isEmpty()) {
             if (claims.find(consumer).isPresent()) {
                 // a redelivery: the claim statement answers the host it already holds, whatever the candidates
                 return order;
             }
-            throw noValidHost(consumer, outcome.explanation() + " (other members of server group " + now.group()
-                    + " claimed meanwhile)", started);
+            throw noValidHost(operation, outcome.lastFilter(), consumer, outcome.explanation()
+                    + " (other members of server group " + now.group() + " claimed meanwhile)", started);
         }
         return outcome.passed();
     }
@@ -225,6 +234,7 @@ public class DestinationSelector {
             List<String> candidates = order.subList(from, Math.min(from + CANDIDATES_PER_CLAIM, order.size()))
                     .stream().map(HostCandidate::host).toList();
             ClaimResult result = claims.claim(candidates, consumer, request);
+            meters.claim(DecisionMeters.Operation.SELECT, result.outcome());
             if (result.outcome() == ClaimResult.Outcome.CLAIMED) {
                 hostStates.consume(result.host(), request, hostStates.now());
             }
@@ -232,17 +242,20 @@ public class DestinationSelector {
                 LOG.infof("consumer %s -> host %s (%s, %.2f vCPU, %d MiB, %d GiB) in %d ms", consumer,
                         result.host(), result.outcome(), request.vcpus(), request.memoryMb(), request.diskGb(),
                         elapsedMs(started));
+                meters.placed(DecisionMeters.Operation.SELECT, result.outcome());
                 return new Selection(result.host());
             }
             lostRaces.increment();
             LOG.debugf("hosts %s lost their room for %s to concurrent claims", candidates, consumer);
         }
-        throw noValidHost(consumer, FilterOutcome.NOT_ENOUGH_HOSTS + " " + order.size()
+        throw noValidHost(DecisionMeters.Operation.SELECT, DecisionMeters.NO_ROOM, consumer,
+                FilterOutcome.NOT_ENOUGH_HOSTS + " " + order.size()
                 + " host(s) passed the filters but concurrent requests took their room.", started);
     }
 
-    private RpcHandlerException noValidHost(UUID consumer, String explanation, long started) {
-        noValidHost.increment();
+    private RpcHandlerException noValidHost(DecisionMeters.Operation operation, String filter, UUID consumer,
+                                            String explanation, long started) {
+        meters.noValidHost(operation, filter);
         LOG.infof("consumer %s: no valid host (%s) in %d ms", consumer, explanation, elapsedMs(started));
         return new RpcHandlerException(SchedulerRpcApi.NO_VALID_HOST, explanation);
     }

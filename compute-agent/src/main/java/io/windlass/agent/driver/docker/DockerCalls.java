@@ -5,11 +5,13 @@ import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import io.windlass.agent.driver.DriverException;
+import io.windlass.agent.driver.EngineMeters;
 import io.windlass.agent.driver.EngineUnreachableException;
 import io.windlass.agent.driver.WorkloadNotFoundException;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
+import java.util.Locale;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,10 +29,17 @@ public final class DockerCalls {
     private static final Pattern ENGINE_MESSAGE = Pattern.compile("\"message\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     private final String noun;
+    private final String kind;
+    private final EngineMeters meters;
 
-    /** @param noun names the workloads in "not found" messages: {@code Container}, {@code Server}, {@code Capsule} */
-    public DockerCalls(String noun) {
+    /**
+     * @param noun   names the workloads in "not found" messages: {@code Container}, {@code Server}, {@code Capsule}
+     * @param meters times every call, tagged with the noun as its kind ({@code container}, ...)
+     */
+    public DockerCalls(String noun, EngineMeters meters) {
         this.noun = noun;
+        this.kind = noun.toLowerCase(Locale.ROOT);
+        this.meters = meters;
     }
 
     /**
@@ -38,6 +47,27 @@ public final class DockerCalls {
      *             else (an image on create, a volume)
      */
     public <T> T call(String operation, String uuid, Supplier<T> call) {
+        return timed(operation, () -> translated(operation, uuid, call));
+    }
+
+    /**
+     * Runs {@code call} and records its time and outcome, whatever it throws, without translating its
+     * exceptions: for a call that speaks the drivers' vocabulary itself (an image pull).
+     */
+    <T> T timed(String operation, Supplier<T> call) {
+        long started = System.nanoTime();
+        EngineMeters.Outcome outcome = EngineMeters.Outcome.OK;
+        try {
+            return call.get();
+        } catch (RuntimeException e) {
+            outcome = EngineMeters.Outcome.of(e);
+            throw e;
+        } finally {
+            meters.call(kind, operation, outcome, System.nanoTime() - started);
+        }
+    }
+
+    private <T> T translated(String operation, String uuid, Supplier<T> call) {
         LOG.debugf("docker %s %s %s", operation, noun.toLowerCase(), uuid == null ? "" : uuid);
         try {
             return call.get();
@@ -84,6 +114,10 @@ public final class DockerCalls {
      * it refuses ({@code "BUSY BOX:!!"}, invalid reference format) fails the operation naming it.
      */
     public boolean imagePresent(DockerClient docker, String image) {
+        return timed("inspect image", () -> imageLookedUp(docker, image));
+    }
+
+    private boolean imageLookedUp(DockerClient docker, String image) {
         try {
             docker.inspectImageCmd(image).exec();
             return true;

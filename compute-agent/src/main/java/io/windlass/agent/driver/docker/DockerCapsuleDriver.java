@@ -13,6 +13,7 @@ import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.RestartPolicy;
 import com.github.dockerjava.api.model.Volume;
+import io.windlass.agent.driver.EngineMeters;
 import io.windlass.agent.capsule.CapsuleDriver;
 import io.windlass.agent.capsule.CapsuleFailure;
 import io.windlass.agent.capsule.CapsuleStatusRule;
@@ -67,7 +68,7 @@ public class DockerCapsuleDriver implements CapsuleDriver {
     static final String APP_COUNT_LABEL = "windlass.capsule.app-count";
 
     private final DockerClient docker;
-    private final DockerCalls calls = new DockerCalls("Capsule");
+    private final DockerCalls calls;
     private final String sandboxImage;
     private final Duration initTimeout;
     private final WorkloadPorts ports;
@@ -79,6 +80,13 @@ public class DockerCapsuleDriver implements CapsuleDriver {
      * @param ports        puts sandboxes on their capsule's ports
      */
     public DockerCapsuleDriver(String dockerHost, String sandboxImage, Duration initTimeout, WorkloadPorts ports) {
+        this(dockerHost, sandboxImage, initTimeout, ports, EngineMeters.silent());
+    }
+
+    /** @param meters times every engine call */
+    public DockerCapsuleDriver(String dockerHost, String sandboxImage, Duration initTimeout, WorkloadPorts ports,
+                               EngineMeters meters) {
+        this.calls = new DockerCalls("Capsule", meters);
         // no read timeout: waiting for an init container, or for the next event, is a long silent call
         this.docker = DockerClientFactory.create(dockerHost, Duration.ZERO);
         this.sandboxImage = sandboxImage;

@@ -1,5 +1,6 @@
 package io.windlass.agent.driver.docker;
 
+import io.windlass.agent.driver.EngineMeters;
 import io.windlass.image.CommittedImage;
 import io.windlass.agent.driver.WorkloadNotFoundException;
 import com.github.dockerjava.api.DockerClient;
@@ -75,7 +76,7 @@ public class DockerContainerDriver implements ContainerDriver {
     private static final long STATS_TIMEOUT_SECONDS = 10;
 
     private final DockerClient docker;
-    private final DockerCalls calls = new DockerCalls("Container");
+    private final DockerCalls calls;
     private final EngineVolumes volumes;
     /** Held while dedicated CPUs are chosen and the container holding them is made. */
     private final Object pinning = new Object();
@@ -89,11 +90,16 @@ public class DockerContainerDriver implements ContainerDriver {
     private final DockerConsoles consoles;
 
     public DockerContainerDriver(String dockerHost, Duration pullTimeout, WorkloadPorts ports) {
+        this(dockerHost, pullTimeout, ports, EngineMeters.silent());
+    }
+
+    public DockerContainerDriver(String dockerHost, Duration pullTimeout, WorkloadPorts ports, EngineMeters meters) {
+        this.calls = new DockerCalls("Container", meters);
         this.docker = DockerClientFactory.create(dockerHost, CALL_TIMEOUT);
         this.events = DockerClientFactory.create(dockerHost, Duration.ZERO);
         this.pullTimeout = pullTimeout;
         this.ports = ports;
-        this.volumes = new EngineVolumes(docker);
+        this.volumes = new EngineVolumes(docker, meters);
         this.logs = new DockerLogs(docker, calls, DockerLogs.READ_TIMEOUT);
         this.commits = new DockerCommits(docker, calls);
         this.access = new DockerContainerAccess(docker, DockerClientFactory.transportOf(docker), calls,
@@ -229,7 +235,10 @@ public class DockerContainerDriver implements ContainerDriver {
             return;
         }
         LOG.infof("pulling image %s (pull policy %s)", image, policy);
-        pull(image);
+        calls.timed("pull", () -> {
+            pull(image);
+            return null;
+        });
     }
 
     /** Pulls within the pull timeout; any failure names the image and the engine's reason. */

@@ -1,5 +1,6 @@
 package io.windlass.agent.driver.docker;
 
+import io.windlass.agent.driver.EngineMeters;
 import io.windlass.image.CommittedImage;
 import io.windlass.agent.driver.WorkloadNotFoundException;
 import com.github.dockerjava.api.DockerClient;
@@ -59,7 +60,7 @@ public class DockerServerDriver implements ServerDriver {
     private static final Duration CALL_TIMEOUT = Duration.ofMinutes(5);
 
     private final DockerClient docker;
-    private final DockerCalls calls = new DockerCalls("Server");
+    private final DockerCalls calls;
     /** Event streams stay silent for as long as nothing happens, so they get no read timeout. */
     private final DockerClient events;
     private final String configDriveMountPath;
@@ -74,6 +75,13 @@ public class DockerServerDriver implements ServerDriver {
      * @param ports                puts servers on their ports
      */
     public DockerServerDriver(String dockerHost, String configDriveMountPath, WorkloadPorts ports) {
+        this(dockerHost, configDriveMountPath, ports, EngineMeters.silent());
+    }
+
+    /** @param meters times every engine call */
+    public DockerServerDriver(String dockerHost, String configDriveMountPath, WorkloadPorts ports,
+                              EngineMeters meters) {
+        this.calls = new DockerCalls("Server", meters);
         this.docker = DockerClientFactory.create(dockerHost, CALL_TIMEOUT);
         this.events = DockerClientFactory.create(dockerHost, Duration.ZERO);
         this.configDriveMountPath = configDriveMountPath;

@@ -5,6 +5,7 @@ import com.github.dockerjava.api.command.InspectVolumeResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Mount;
 import com.github.dockerjava.api.model.MountType;
+import io.windlass.agent.driver.EngineMeters;
 import io.windlass.agent.driver.DriverException;
 import io.windlass.container.ContainerSpec;
 import io.windlass.container.VolumeMount;
@@ -25,10 +26,11 @@ final class EngineVolumes {
     private static final Logger LOG = Logger.getLogger(EngineVolumes.class);
 
     private final DockerClient docker;
-    private final DockerCalls calls = new DockerCalls("Volume");
+    private final DockerCalls calls;
 
-    EngineVolumes(DockerClient docker) {
+    EngineVolumes(DockerClient docker, EngineMeters meters) {
         this.docker = docker;
+        this.calls = new DockerCalls("Volume", meters);
     }
 
     /**
