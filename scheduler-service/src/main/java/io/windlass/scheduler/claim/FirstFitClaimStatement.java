@@ -4,6 +4,7 @@ import io.windlass.scheduler.ResourceRequest;
 import io.windlass.scheduler.host.AggregateAllocationRatios;
 import io.windlass.scheduler.host.AllocationRatios;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
 import javax.sql.DataSource;
 import java.sql.Array;
@@ -38,6 +39,11 @@ import java.util.UUID;
 class FirstFitClaimStatement {
     /** {@code unique_violation}: the allocation's primary key, only ever inserted here. */
     private static final String UNIQUE_VIOLATION = "23505";
+    /** {@code deadlock_detected}: this statement was the one PostgreSQL aborted to end a deadlock. */
+    private static final String DEADLOCK_DETECTED = "40P01";
+    /** A deadlock needs claims racing for the last room; a third in a row would mean something else. */
+    private static final int MAX_ATTEMPTS = 3;
+    private static final Logger LOG = Logger.getLogger(FirstFitClaimStatement.class);
 
     /** Room for the request on host row {@code h} with ratio row {@code r} (null ratios: configured). */
     private static final String FITS = """
@@ -126,17 +132,31 @@ class FirstFitClaimStatement {
     }
 
     Result execute(List<String> candidates, UUID consumer, ResourceRequest request, Mode mode) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = prepare(connection, "", candidates, consumer, request, mode);
-             ResultSet row = statement.executeQuery()) {
-            row.next();
-            return new Result(row.getString(1), row.getString(2), row.getLong(4), false);
-        } catch (SQLException e) {
-            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                return new Result(null, null, 0, true);
+        for (int attempt = 1; ; attempt++) {
+            try (Connection connection = dataSource.getConnection()) {
+                try (PreparedStatement statement = prepare(connection, "", candidates, consumer, request, mode);
+                     ResultSet row = statement.executeQuery()) {
+                    row.next();
+                    return new Result(row.getString(1), row.getString(2), row.getLong(4), false);
+                } catch (SQLException e) {
+                    if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                        return new Result(null, null, 0, true);
+                    }
+                    // Waiting claims lock each candidate they step past, full ones included, so two that wait
+                    // in opposite candidate orders can deadlock when the hosts fill up under them. PostgreSQL
+                    // aborts one; in autocommit that undid only this statement, and a new snapshot decides.
+                    if (DEADLOCK_DETECTED.equals(e.getSQLState()) && connection.getAutoCommit()
+                            && attempt < MAX_ATTEMPTS) {
+                        LOG.debugf("claim of %s on %s deadlocked with another claim; trying again", consumer,
+                                candidates);
+                        continue;
+                    }
+                    throw e;
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("claim of " + consumer + " on " + candidates + " failed: "
+                        + e.getMessage(), e);
             }
-            throw new IllegalStateException("claim of " + consumer + " on " + candidates + " failed: "
-                    + e.getMessage(), e);
         }
     }
 

@@ -147,6 +147,43 @@ class ClaimsIT {
         pool.shutdown();
     }
 
+    /**
+     * Two claims that wait, in opposite candidate orders, for hosts that fill up meanwhile: each keeps
+     * the lock of the host it found full and waits for the other's, which PostgreSQL ends as a deadlock.
+     * Both must still end as an answer (here: no room), never as an error.
+     */
+    @Test
+    void claimsWaitingInOppositeOrdersForHostsThatFillUpEndWithoutAnError() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try (Connection holdsH1 = lockHostRow("h1"); Connection holdsH2 = lockHostRow("h2")) {
+            Future<ClaimResult> first = pool.submit(() -> claims.claim(List.of("h1", "h2"), UUID.randomUUID(),
+                    request(UUID.randomUUID(), 1, 1024)));
+            Future<ClaimResult> second = pool.submit(() -> claims.claim(List.of("h2", "h1"), UUID.randomUUID(),
+                    request(UUID.randomUUID(), 1, 1024)));
+            Thread.sleep(300);
+            assertFalse(first.isDone() || second.isDone(), "both had room in their snapshots: both wait");
+            fill(holdsH1, "h1");
+            holdsH1.commit();
+            Thread.sleep(300);
+            fill(holdsH2, "h2");
+            holdsH2.commit();
+
+            assertEquals(ClaimResult.Outcome.NO_ROOM, first.get(20, TimeUnit.SECONDS).outcome());
+            assertEquals(ClaimResult.Outcome.NO_ROOM, second.get(20, TimeUnit.SECONDS).outcome());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(0, rows.allocations());
+    }
+
+    private static void fill(Connection holder, String host) throws SQLException {
+        try (PreparedStatement fill = holder.prepareStatement(
+                "UPDATE compute_hosts SET memory_mb_used = memory_mb WHERE host = ?")) {
+            fill.setString(1, host);
+            fill.executeUpdate();
+        }
+    }
+
     /** Another transaction holding {@code host}'s row lock, as a concurrent claim does; close to release. */
     private Connection lockHostRow(String host) throws SQLException {
         Connection connection = dataSource.getConnection();

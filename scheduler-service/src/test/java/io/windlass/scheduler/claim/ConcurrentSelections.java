@@ -47,7 +47,8 @@ final class ConcurrentSelections {
                 result.get();
                 claimed++;
             } catch (ExecutionException e) {
-                RpcHandlerException error = assertInstanceOf(RpcHandlerException.class, e.getCause());
+                RpcHandlerException error = assertInstanceOf(RpcHandlerException.class, e.getCause(),
+                        () -> "a selection failed otherwise than with NoValidHost: " + e.getCause());
                 assertEquals(SchedulerRpcApi.NO_VALID_HOST, error.type());
                 refused++;
             }
