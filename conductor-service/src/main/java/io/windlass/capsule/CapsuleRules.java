@@ -4,11 +4,13 @@ import io.windlass.capsule.persistence.CapsuleEntity;
 import io.windlass.container.ContainerStatus;
 import io.windlass.network.BoundPort;
 import io.windlass.scheduler.ResourceRequest;
+import io.windlass.workload.LeftoverImage;
 import io.windlass.workload.ZunWorkloadRules;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Zun capsules in the one lifecycle: scheduled as one unit (the members' summed resources, one
@@ -51,7 +53,7 @@ public class CapsuleRules extends ZunWorkloadRules<CapsuleEntity, CapsuleStatusR
     }
 
     @Override
-    public void applyObserved(CapsuleEntity row, CapsuleStatusReport report) {
+    public Optional<LeftoverImage> applyObserved(CapsuleEntity row, CapsuleStatusReport report) {
         row.status = report.status();
         row.statusReason = report.statusReason();
         row.members = report.members();
@@ -59,6 +61,7 @@ public class CapsuleRules extends ZunWorkloadRules<CapsuleEntity, CapsuleStatusR
         if (report.addresses() != null && row.nics.isEmpty()) {
             row.addresses = report.addresses();
         }
+        return Optional.empty();
     }
 
     @Override

@@ -3,11 +3,13 @@ package io.windlass.container;
 import io.windlass.container.persistence.ContainerEntity;
 import io.windlass.network.BoundPort;
 import io.windlass.scheduler.ResourceRequest;
+import io.windlass.workload.LeftoverImage;
 import io.windlass.workload.ZunWorkloadRules;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Zun containers in the one lifecycle: what a container asks of a host and what its reports write. */
 @ApplicationScoped
@@ -59,7 +61,7 @@ public class ContainerRules extends ZunWorkloadRules<ContainerEntity, ContainerS
     }
 
     @Override
-    public void applyObserved(ContainerEntity row, ContainerStatusReport report) {
+    public Optional<LeftoverImage> applyObserved(ContainerEntity row, ContainerStatusReport report) {
         row.status = report.status();
         row.statusReason = report.statusReason();
         row.statusDetail = report.statusDetail();
@@ -77,6 +79,7 @@ public class ContainerRules extends ZunWorkloadRules<ContainerEntity, ContainerS
                 && !report.command().isEmpty()) {
             row.command = report.command();
         }
+        return Optional.empty();
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.windlass.rpc.RemoteException;
 import io.windlass.scheduler.ResourceRequest;
 import io.windlass.scheduler.SchedulerRpcApi;
 import io.windlass.server.persistence.ServerEntity;
+import io.windlass.workload.LeftoverImage;
 import io.windlass.workload.Phase;
 import io.windlass.workload.RowState;
 import io.windlass.workload.WorkloadRules;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Nova servers in the one lifecycle: vm_state and task_state, faults, power states observed by
@@ -223,7 +225,7 @@ public class ServerRules implements WorkloadRules<ServerEntity, ServerStatusRepo
     }
 
     @Override
-    public void applyObserved(ServerEntity s, ServerStatusReport report) {
+    public Optional<LeftoverImage> applyObserved(ServerEntity s, ServerStatusReport report) {
         if (s.taskState == ServerTaskState.REBUILD_SPAWNING && report.operationDone()) {
             // the new host's spawn ends the evacuation
             migrations.evacuationEnded(s.uuid, report.fault() == null ? MigrationEntity.DONE : MigrationEntity.FAILED);
@@ -236,7 +238,7 @@ public class ServerRules implements WorkloadRules<ServerEntity, ServerStatusRepo
             if (spawning(s) || s.taskState == ServerTaskState.REBUILDING && report.operationDone()) {
                 s.vmState = VmState.ERROR;
             }
-            return;
+            return Optional.empty();
         }
         s.engineId = report.engineId();
         // on ports, the row shows the ports' addresses (addressed); the engine's would name its own network
@@ -247,16 +249,18 @@ public class ServerRules implements WorkloadRules<ServerEntity, ServerStatusRepo
         // while an operation runs, only its own completion (or an engine change that is not the
         // operation's starting point) moves the vm_state; a building server becomes active with
         // its first running observation
+        Optional<LeftoverImage> leftover = Optional.empty();
         if (next != null && (report.operationDone() || s.taskState == null || s.vmState == VmState.BUILDING)) {
             if (next == VmState.ACTIVE && s.shelvedImageId != null) {
                 // unshelved: the shelved image has served its purpose, as Nova deletes it then
-                shelvedImages.unshelved(s, s.vmState != VmState.SHELVED);
+                leftover = shelvedImages.unshelved(s, s.vmState != VmState.SHELVED);
             }
             s.vmState = next;
             if (next == VmState.ACTIVE && s.launchedAt == null) {
                 s.launchedAt = ServerEntity.now();
             }
         }
+        return leftover;
     }
 
     /**

@@ -5,11 +5,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.windlass.aggregate.persistence.AggregateHostReader;
 import io.windlass.conductor.config.ConductorConfig;
+import io.windlass.compute.ComputeRpcApi;
 import io.windlass.context.RequestContext;
+import io.windlass.image.RemoveImage;
 import io.windlass.network.PlacedNetworks;
 import io.windlass.network.WorkloadNetworks;
 import io.windlass.persistence.WorkloadEntity;
 import io.windlass.rpc.RemoteException;
+import io.windlass.rpc.RpcException;
 import io.windlass.rpc.RpcTimeoutException;
 import io.windlass.rpc.RpcVersionCapExceeded;
 import io.windlass.rpc.WorkloadIds;
@@ -58,13 +61,15 @@ public class WorkloadLifecycle<E extends WorkloadEntity, R extends WorkloadRepor
     private final HostCreate<E> recreate;
     private final NetworkSteps networks;
     private final ActionEvents events;
+    private final ComputeRpcApi compute;
     private final Counter applied;
     private final Counter ignored;
 
     WorkloadLifecycle(WorkloadRules<E, R> rules, HostCreate<E> recreate, HostCast<E> redelete, WorkloadRows rows,
                       SchedulerRpcApi scheduler, AggregateHostReader aggregates, ConductorConfig config,
-                      MeterRegistry registry, NetworkSteps networks, ActionEvents events) {
+                      MeterRegistry registry, NetworkSteps networks, ActionEvents events, ComputeRpcApi compute) {
         this.rules = rules;
+        this.compute = compute;
         this.events = events;
         this.networks = networks;
         this.recreate = recreate;
@@ -309,7 +314,8 @@ public class WorkloadLifecycle<E extends WorkloadEntity, R extends WorkloadRepor
 
     /**
      * Applies what an agent saw, under the row lock, by {@link ReportDecision}; after the commit,
-     * releases the claim or has a host that holds a leftover remove it.
+     * releases the claim, has a host that holds a leftover remove it, or has it remove an image that
+     * the change left unused.
      */
     public ReportOutcome apply(RequestContext ctx, R report) {
         UUID uuid = uuid(report.uuid());
@@ -331,11 +337,27 @@ public class WorkloadLifecycle<E extends WorkloadEntity, R extends WorkloadRepor
             LOG.infof("report %s %s from %s: the workload is on %s now; asked %s to remove its leftover", rules.kind(),
                     uuid, report.host(), result.row().host, report.host());
         }
+        result.leftoverImage().ifPresent(image -> removeImage(ctx, uuid, image));
         return outcome;
     }
 
-    /** A report's outcome and the row it was decided on (null when there is none). */
-    private record Applied<E>(ReportOutcome outcome, E row) {
+    private void removeImage(RequestContext ctx, UUID uuid, LeftoverImage image) {
+        try {
+            compute.removeImage(image.host(), ctx, new RemoveImage(image.reference()));
+            LOG.infof("report %s %s: asked %s to remove the image %s, which nothing needs any more", rules.kind(),
+                    uuid, image.host(), image.reference());
+        } catch (RpcException e) {
+            // the catalogue shows the image no more; only the host's bytes stay
+            LOG.warnf("report %s %s: host %s was not told to remove the image %s, which nothing needs any more: %s",
+                    rules.kind(), uuid, image.host(), image.reference(), e.getMessage());
+        }
+    }
+
+    /** A report's outcome, the row it was decided on (null when there is none), an image its change left unused. */
+    private record Applied<E>(ReportOutcome outcome, E row, Optional<LeftoverImage> leftoverImage) {
+        Applied(ReportOutcome outcome, E row) {
+            this(outcome, row, Optional.empty());
+        }
     }
 
     private Applied<E> applyLocked(UUID uuid, R report) {
@@ -380,7 +402,7 @@ public class WorkloadLifecycle<E extends WorkloadEntity, R extends WorkloadRepor
                         report.host(), host);
             }
             case APPLIED, APPLIED_NOTHING_LEFT -> {
-                rules.applyObserved(row, report);
+                Optional<LeftoverImage> leftoverImage = rules.applyObserved(row, report);
                 observed(row, report);
                 if (report.operationDone()) {
                     rules.clearTask(row);
@@ -391,6 +413,7 @@ public class WorkloadLifecycle<E extends WorkloadEntity, R extends WorkloadRepor
                 }
                 LOG.infof("report %s %s from %s: %s%s", kind, uuid, report.host(), rules.state(row).phase(),
                         report.operationDone() ? ", operation done" : "");
+                return new Applied<>(outcome, row, leftoverImage);
             }
         }
         return new Applied<>(outcome, row);

@@ -2,6 +2,7 @@ package io.windlass.workload;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.windlass.aggregate.persistence.AggregateHostReader;
+import io.windlass.compute.ComputeRpcApi;
 import io.windlass.conductor.config.ConductorConfig;
 import io.windlass.persistence.WorkloadEntity;
 import io.windlass.scheduler.SchedulerRpcApi;
@@ -17,11 +18,13 @@ public class WorkloadLifecycles {
     private final MeterRegistry registry;
     private final NetworkSteps networks;
     private final ActionEvents events;
+    private final ComputeRpcApi compute;
 
     public WorkloadLifecycles(WorkloadRows rows, SchedulerRpcApi scheduler, AggregateHostReader aggregates,
                               ConductorConfig config, MeterRegistry registry, NetworkSteps networks,
-                              ActionEvents events) {
+                              ActionEvents events, ComputeRpcApi compute) {
         this.events = events;
+        this.compute = compute;
         this.rows = rows;
         this.networks = networks;
         this.scheduler = scheduler;
@@ -38,6 +41,6 @@ public class WorkloadLifecycles {
     public <E extends WorkloadEntity, R extends WorkloadReport> WorkloadLifecycle<E, R> of(
             WorkloadRules<E, R> rules, WorkloadLifecycle.HostCreate<E> recreate, WorkloadLifecycle.HostCast<E> redelete) {
         return new WorkloadLifecycle<>(rules, recreate, redelete, rows, scheduler, aggregates, config, registry,
-                networks, events);
+                networks, events, compute);
     }
 }

@@ -7,6 +7,7 @@ import io.windlass.scheduler.ResourceRequest;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What makes one workload kind (container, capsule, server) different inside the one
@@ -77,8 +78,12 @@ public interface WorkloadRules<E extends WorkloadEntity, R extends WorkloadRepor
     /** The report ends a failed operation that left nothing on the host (a failed create cleans up after itself). */
     boolean leftNothing(E row, R report);
 
-    /** Writes the observed state; the shell has decided it applies. */
-    void applyObserved(E row, R report);
+    /**
+     * Writes the observed state; the shell has decided it applies.
+     *
+     * @return an image the host may remove once this change has committed, if the change leaves one
+     */
+    Optional<LeftoverImage> applyObserved(E row, R report);
 
     /** Nothing is left on the host any more: the claim is released; kinds that show no host then clear it. */
     void nothingLeftOnHost(E row);
