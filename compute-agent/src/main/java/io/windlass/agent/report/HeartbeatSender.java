@@ -90,6 +90,6 @@ public final class HeartbeatSender {
                 memoryMb.orElse(engine.memoryMb()),
                 diskGb.orElse(engine.diskGb()),
                 running, containers.size() + guests.size(), driver.images(), Instant.now(),
-                underlayAddress.orElse(null), engine.runtimes(), engine.freeDedicatedCpus());
+                underlayAddress.orElse(null), engine.runtimes(), engine.freeDedicatedCpus(containers));
     }
 }

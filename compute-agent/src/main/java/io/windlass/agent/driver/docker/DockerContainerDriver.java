@@ -204,7 +204,7 @@ public class DockerContainerDriver implements ContainerDriver {
         return ports.create(networks, cmd, c -> calls.call("create", null, () -> c.exec().getId()));
     }
 
-    /** The CPUs the pinned containers of this host hold, but for the one of {@code except} (null: all of them). */
+    /** The CPUs the pinned containers of this host hold, but for the one of {@code except}. */
     private Set<Integer> pinnedCpus(String except) {
         List<Container> managed = calls.call("list", null, () -> docker.listContainersCmd().withShowAll(true)
                 .withLabelFilter(Map.of(DockerLabels.MANAGED, "true")).exec());
@@ -540,7 +540,8 @@ public class DockerContainerDriver implements ContainerDriver {
                 .filter(c -> DockerLabels.isZunContainer(c.getLabels()))
                 .map(c -> new ContainerSummary(c.getLabels().get(DockerLabels.UUID), c.getId(),
                         "running".equals(c.getState()) || "paused".equals(c.getState())
-                                || "restarting".equals(c.getState())))
+                                || "restarting".equals(c.getState()),
+                        CpuPinning.parse(c.getLabels().get(CpuPinning.LABEL))))
                 .toList();
     }
 
@@ -562,8 +563,7 @@ public class DockerContainerDriver implements ContainerDriver {
         int cpus = info.getNCPU() == null ? 0 : info.getNCPU();
         List<String> runtimes = info.getRuntimes() == null ? List.of() : new TreeSet<>(info.getRuntimes().keySet())
                 .stream().toList();
-        return new HostInventory(cpus, memoryMb, diskGb(info.getDockerRootDir()), runtimes,
-                Math.max(0, cpus - pinnedCpus(null).size()));
+        return new HostInventory(cpus, memoryMb, diskGb(info.getDockerRootDir()), runtimes);
     }
 
     /** The engine runs on this host, so its root dir's file system is what containers fill. */

@@ -256,7 +256,7 @@ public class FakeContainerDriver implements ContainerDriver {
         return containers.entrySet().stream()
                 .map(e -> new ContainerSummary(e.getKey(), e.getValue().engineId(),
                         e.getValue().status() == ContainerStatus.RUNNING
-                                || e.getValue().status() == ContainerStatus.PAUSED))
+                                || e.getValue().status() == ContainerStatus.PAUSED, Set.of()))
                 .toList();
     }
 

@@ -207,16 +207,20 @@ class DockerContainerDriverIT {
 
     @Test
     void aPinnedContainerTakesItsCpusOutOfWhatTheHostOffersToPin() {
-        int before = driver.inventory().freeDedicatedCpus();
+        var inventory = driver.inventory();
+        int before = inventory.freeDedicatedCpus(driver.list());
         assertTrue(before > 0 && before <= Runtime.getRuntime().availableProcessors(), "free to pin: " + before);
         String uuid = UUID.randomUUID().toString();
         driver.create(ContainerSpecs.container(uuid).name("drv-" + uuid.substring(0, 8)).image("busybox")
                 .command(List.of("sleep", "300")).limits(1, 64).cpuPolicy("dedicated")
                 .labels(Map.of(TEST_LABEL, TEST_LABEL_VALUE)).build(), WorkloadNetworks.NONE);
 
+        // the listing the heartbeat takes carries the container's pinned CPU
+        var pinned = driver.list().stream().filter(c -> c.uuid().equals(uuid)).findFirst().orElseThrow();
+        assertEquals(1, pinned.pinnedCpus().size(), "pinned: " + pinned.pinnedCpus());
         // no other test of this suite pins CPUs meanwhile
-        assertEquals(before - 1, driver.inventory().freeDedicatedCpus());
+        assertEquals(before - 1, inventory.freeDedicatedCpus(driver.list()));
         driver.remove(uuid, true);
-        assertEquals(before, driver.inventory().freeDedicatedCpus());
+        assertEquals(before, inventory.freeDedicatedCpus(driver.list()));
     }
 }
