@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Zun capsules in the one lifecycle: scheduled as one unit (the members' summed resources, one
@@ -50,6 +51,12 @@ public class CapsuleRules extends ZunWorkloadRules<CapsuleEntity, CapsuleStatusR
     @Override
     public void addressed(CapsuleEntity row, List<BoundPort> ports) {
         row.addresses = zunAddresses(ports);
+    }
+
+    /** A capsule's networks come with its sandbox at create; none is attached later (no such API upstream). */
+    @Override
+    public Optional<Set<String>> connectedNetworks(CapsuleStatusReport report) {
+        return Optional.empty();
     }
 
     @Override

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Zun containers in the one lifecycle: what a container asks of a host and what its reports write. */
 @ApplicationScoped
@@ -58,6 +59,13 @@ public class ContainerRules extends ZunWorkloadRules<ContainerEntity, ContainerS
     @Override
     public boolean leftNothing(ContainerEntity row, ContainerStatusReport report) {
         return report.status() == ContainerStatus.ERROR && report.engineId() == null && row.host != null;
+    }
+
+    /** A running container shows an address on each network it is on, keyed by the network's uuid. */
+    @Override
+    public Optional<Set<String>> connectedNetworks(ContainerStatusReport report) {
+        return report.status() == ContainerStatus.RUNNING && report.addresses() != null
+                ? Optional.of(report.addresses().keySet()) : Optional.empty();
     }
 
     @Override

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Nova servers in the one lifecycle: vm_state and task_state, faults, power states observed by
@@ -222,6 +223,13 @@ public class ServerRules implements WorkloadRules<ServerEntity, ServerStatusRepo
     private static boolean spawning(ServerEntity row) {
         return row.vmState == VmState.BUILDING || row.taskState == ServerTaskState.REBUILD_SPAWNING
                 || unshelving(row);
+    }
+
+    /** A running server shows an address on each network it is on, keyed by the network's uuid. */
+    @Override
+    public Optional<Set<String>> connectedNetworks(ServerStatusReport report) {
+        return report.powerState() == PowerState.RUNNING && report.fault() == null
+                ? Optional.of(report.addresses().keySet()) : Optional.empty();
     }
 
     @Override

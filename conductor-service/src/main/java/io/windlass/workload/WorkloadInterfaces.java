@@ -7,9 +7,7 @@ import io.windlass.fault.Transient;
 import io.windlass.network.AttachPort;
 import io.windlass.network.DetachPort;
 import io.windlass.network.InterfaceChange;
-import io.windlass.network.NetworkBinding;
 import io.windlass.network.PlacedNetworks;
-import io.windlass.network.PortSpec;
 import io.windlass.network.SecurityGroupsChanged;
 import io.windlass.network.WorkloadNetworking;
 import io.windlass.network.WorkloadPort;
@@ -124,6 +122,31 @@ public class WorkloadInterfaces {
         castPeers(ctx, host, detach.get().request());
     }
 
+    /**
+     * A port the row holds that its running engine workload does not show ({@link InterfaceDrift}): an attach
+     * its host never ran, because the call expired while the host was away. The host is asked again (its
+     * attach is idempotent); the row does not change, and a refusal is asked again at the next report.
+     */
+    public <E extends WorkloadEntity> void reconnect(RequestContext ctx, WorkloadRules<E, ?> rules, UUID uuid,
+                                                     String portId) {
+        InterfaceChange change = new InterfaceChange(rules.kind(), uuid.toString(), portId);
+        Optional<Attach> attach = QuarkusTransaction.requiringNew().call(() -> new Shell<>(rules).toReconnect(change));
+        if (attach.isEmpty()) {
+            return;
+        }
+        String host = attach.get().host();
+        try {
+            compute.attachPort(host, ctx, attach.get().request());
+        } catch (RemoteException | RpcVersionCapExceeded | RpcTimeoutException e) {
+            LOG.warnf("%s %s holds port %s, which %s does not show on it; asked again to attach it, it did not: %s",
+                    change.kind(), uuid, portId, host, e.getMessage());
+            return;
+        }
+        LOG.infof("%s %s holds port %s, which %s did not show on it (an attach it never ran): attached now",
+                change.kind(), uuid, portId, host);
+        castPeers(ctx, host, attach.get().request());
+    }
+
     /** Security groups changed through the Networking API: the hosts they concern get their filters again. */
     public void refreshFilters(RequestContext ctx, SecurityGroupsChanged change) {
         networks.castFilters(ctx, QuarkusTransaction.requiringNew().call(() -> networks.filters()
@@ -186,16 +209,30 @@ public class WorkloadInterfaces {
             networking.bind(row, change.portId(), row.host);
             PlacedNetworks placed = networking.describe(row);
             rules.addressed(row, placed.ports());
-            Optional<PortSpec> port = placed.networks().ports().stream()
-                    .filter(p -> p.portId().equals(change.portId())).findFirst();
-            if (port.isEmpty()) {
+            Optional<Attach> attach = attachOf(row, change, placed);
+            if (attach.isEmpty()) {
                 // deleted through the Networking API meanwhile: nothing to connect, nothing to keep
                 LOG.infof("attach %s to %s %s: the port is gone", change.portId(), change.kind(), change.uuid());
                 drop(row, change);
+            }
+            return attach;
+        }
+
+        /** What to ask the host again for a port the row holds; empty when that changed since the report. */
+        Optional<Attach> toReconnect(InterfaceChange change) {
+            Optional<E> row = rows.find(rules.rowType(), uuid(change));
+            if (row.isEmpty() || row.get().host == null || nic(row.get(), change).isEmpty()
+                    || rules.state(row.get()) == null || rules.state(row.get()).busy()) {
                 return Optional.empty();
             }
-            NetworkBinding network = placed.networks().networkOf(port.get());
-            return Optional.of(new Attach(row.host, new AttachPort(change.kind(), change.uuid(), port.get(), network)));
+            return attachOf(row.get(), change, networking.describe(row.get()));
+        }
+
+        /** The host's attach of the change's port, as {@code placed} describes it; empty when the port is gone. */
+        private Optional<Attach> attachOf(E row, InterfaceChange change, PlacedNetworks placed) {
+            return placed.networks().ports().stream().filter(p -> p.portId().equals(change.portId())).findFirst()
+                    .map(port -> new Attach(row.host, new AttachPort(change.kind(), change.uuid(), port,
+                            placed.networks().networkOf(port))));
         }
 
         Optional<Detach> toDetach(InterfaceChange change) {

@@ -10,6 +10,7 @@ import io.windlass.context.RequestContext;
 import io.windlass.image.RemoveImage;
 import io.windlass.network.PlacedNetworks;
 import io.windlass.network.WorkloadNetworks;
+import io.windlass.network.WorkloadPort;
 import io.windlass.persistence.WorkloadEntity;
 import io.windlass.rpc.RemoteException;
 import io.windlass.rpc.RpcException;
@@ -21,6 +22,7 @@ import io.windlass.scheduler.SchedulerRpcApi;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -62,13 +64,16 @@ public class WorkloadLifecycle<E extends WorkloadEntity, R extends WorkloadRepor
     private final NetworkSteps networks;
     private final ActionEvents events;
     private final ComputeRpcApi compute;
+    private final WorkloadInterfaces interfaces;
     private final Counter applied;
     private final Counter ignored;
 
     WorkloadLifecycle(WorkloadRules<E, R> rules, HostCreate<E> recreate, HostCast<E> redelete, WorkloadRows rows,
                       SchedulerRpcApi scheduler, AggregateHostReader aggregates, ConductorConfig config,
-                      MeterRegistry registry, NetworkSteps networks, ActionEvents events, ComputeRpcApi compute) {
+                      MeterRegistry registry, NetworkSteps networks, ActionEvents events, ComputeRpcApi compute,
+                      WorkloadInterfaces interfaces) {
         this.rules = rules;
+        this.interfaces = interfaces;
         this.compute = compute;
         this.events = events;
         this.networks = networks;
@@ -338,6 +343,7 @@ public class WorkloadLifecycle<E extends WorkloadEntity, R extends WorkloadRepor
                     uuid, report.host(), result.row().host, report.host());
         }
         result.leftoverImage().ifPresent(image -> removeImage(ctx, uuid, image));
+        result.unconnected().forEach(port -> interfaces.reconnect(ctx, rules, uuid, port.portId()));
         return outcome;
     }
 
@@ -353,10 +359,14 @@ public class WorkloadLifecycle<E extends WorkloadEntity, R extends WorkloadRepor
         }
     }
 
-    /** A report's outcome, the row it was decided on (null when there is none), an image its change left unused. */
-    private record Applied<E>(ReportOutcome outcome, E row, Optional<LeftoverImage> leftoverImage) {
+    /**
+     * A report's outcome, the row it was decided on (null when there is none), an image its change left
+     * unused, and the row's ports the engine workload does not show ({@link InterfaceDrift}).
+     */
+    private record Applied<E>(ReportOutcome outcome, E row, Optional<LeftoverImage> leftoverImage,
+                              List<WorkloadPort> unconnected) {
         Applied(ReportOutcome outcome, E row) {
-            this(outcome, row, Optional.empty());
+            this(outcome, row, Optional.empty(), List.of());
         }
     }
 
@@ -413,7 +423,9 @@ public class WorkloadLifecycle<E extends WorkloadEntity, R extends WorkloadRepor
                 }
                 LOG.infof("report %s %s from %s: %s%s", kind, uuid, report.host(), rules.state(row).phase(),
                         report.operationDone() ? ", operation done" : "");
-                return new Applied<>(outcome, row, leftoverImage);
+                List<WorkloadPort> unconnected = InterfaceDrift.unconnected(rules.state(row), report.host(), row.nics,
+                        rules.connectedNetworks(report));
+                return new Applied<>(outcome, row, leftoverImage, unconnected);
             }
         }
         return new Applied<>(outcome, row);

@@ -19,11 +19,13 @@ public class WorkloadLifecycles {
     private final NetworkSteps networks;
     private final ActionEvents events;
     private final ComputeRpcApi compute;
+    private final WorkloadInterfaces interfaces;
 
     public WorkloadLifecycles(WorkloadRows rows, SchedulerRpcApi scheduler, AggregateHostReader aggregates,
                               ConductorConfig config, MeterRegistry registry, NetworkSteps networks,
-                              ActionEvents events, ComputeRpcApi compute) {
+                              ActionEvents events, ComputeRpcApi compute, WorkloadInterfaces interfaces) {
         this.events = events;
+        this.interfaces = interfaces;
         this.compute = compute;
         this.rows = rows;
         this.networks = networks;
@@ -41,6 +43,6 @@ public class WorkloadLifecycles {
     public <E extends WorkloadEntity, R extends WorkloadReport> WorkloadLifecycle<E, R> of(
             WorkloadRules<E, R> rules, WorkloadLifecycle.HostCreate<E> recreate, WorkloadLifecycle.HostCast<E> redelete) {
         return new WorkloadLifecycle<>(rules, recreate, redelete, rows, scheduler, aggregates, config, registry,
-                networks, events, compute);
+                networks, events, compute, interfaces);
     }
 }

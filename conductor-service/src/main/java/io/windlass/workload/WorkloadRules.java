@@ -8,6 +8,7 @@ import io.windlass.scheduler.ResourceRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What makes one workload kind (container, capsule, server) different inside the one
@@ -84,6 +85,13 @@ public interface WorkloadRules<E extends WorkloadEntity, R extends WorkloadRepor
      * @return an image the host may remove once this change has committed, if the change leaves one
      */
     Optional<LeftoverImage> applyObserved(E row, R report);
+
+    /**
+     * The tenant networks the report shows the engine workload connected to, when it can tell (a
+     * running workload has an address on each); empty when it cannot. {@link InterfaceDrift} compares
+     * them with the row's ports.
+     */
+    Optional<Set<String>> connectedNetworks(R report);
 
     /** Nothing is left on the host any more: the claim is released; kinds that show no host then clear it. */
     void nothingLeftOnHost(E row);

@@ -5,6 +5,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.windlass.conductor.support.ContainerRows;
 import io.windlass.conductor.support.FakeEdges;
 import io.windlass.conductor.support.PortRows;
+import io.windlass.conductor.ConductorRpcApi;
+import io.windlass.container.ContainerAddress;
+import io.windlass.container.ContainerStatus;
+import io.windlass.container.ContainerStatusReport;
 import io.windlass.context.RequestContext;
 import io.windlass.network.AttachPort;
 import io.windlass.network.DetachPort;
@@ -24,6 +28,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -54,6 +59,8 @@ class WorkloadInterfacesIT {
 
     @Inject
     WorkloadInterfaces interfaces;
+    @Inject
+    ConductorRpcApi conductor;
     @Inject
     ContainerRows rows;
     @Inject
@@ -138,6 +145,42 @@ class WorkloadInterfacesIT {
         // delivered again: nothing left to do, nothing asked of the host
         interfaces.detach(ctx, change());
         assertTrue(edges.detaches.isEmpty());
+    }
+
+    /**
+     * The attach's call expired while the host was away, and the reconciler ended its task: the row holds
+     * the port, bound to the host, but the container never got it. The host's next report of the running
+     * container shows no address on the port's network, so the host is asked again; once it shows one,
+     * nothing more is asked.
+     */
+    @Test
+    void anAttachItsHostNeverRanIsAskedAgainWhenItsReportShowsTheContainerWithoutTheNetwork() throws Exception {
+        attaching(true);
+        rows.update("UPDATE ports SET binding_host_id = '" + HOST + "', status = 'ACTIVE' WHERE id = '" + PORT + "'");
+        rows.update("UPDATE containers SET task_state = NULL WHERE uuid = '" + uuid + "'");
+
+        conductor.reportContainerStatus(ctx, running(Map.of("bridge-engine-id",
+                List.of(new ContainerAddress("172.17.0.2", 4, null, null, false)))));
+
+        AttachPort asked = next(edges.attaches);
+        assertEquals(PORT, asked.port().portId());
+        assertEquals(NETWORK, asked.network().networkId());
+        assertEquals(Map.of("device_id", uuid.toString(), "binding_host_id", HOST, "status", "ACTIVE"), port());
+        assertTrue(rows.container(uuid).get("nics").contains(PORT), "the row keeps the port it was asked for");
+
+        // the container shows the network now: nothing more to ask
+        conductor.reportContainerStatus(ctx, running(Map.of(NETWORK,
+                List.of(new ContainerAddress("198.19.81.10", 4, PORT, SUBNET, true)))));
+        // a stopped container shows no address on its networks: that tells nothing
+        conductor.reportContainerStatus(ctx, new ContainerStatusReport(uuid.toString(), HOST, ContainerStatus.STOPPED,
+                null, "Exited (0)", "e1", Map.of(), List.of(), List.of("sh"), false, false, Instant.now()));
+        Thread.sleep(500);
+        assertTrue(edges.attaches.isEmpty(), "asked again: " + edges.attaches);
+    }
+
+    private ContainerStatusReport running(Map<String, List<ContainerAddress>> addresses) {
+        return new ContainerStatusReport(uuid.toString(), HOST, ContainerStatus.RUNNING, null, "Up 1 second", "e1",
+                addresses, List.of(), List.of("sh"), false, false, Instant.now());
     }
 
     @Test
