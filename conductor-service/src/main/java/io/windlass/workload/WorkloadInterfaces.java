@@ -124,7 +124,8 @@ public class WorkloadInterfaces {
 
     /**
      * A port the row holds that its running engine workload does not show ({@link InterfaceDrift}): an attach
-     * its host never ran, because the call expired while the host was away. The host is asked again (its
+     * its host never ran, because the call expired while the host was away, or an interface the engine lost
+     * (disconnected behind Windlass's back). The host is asked again (its
      * attach is idempotent); the row does not change, and a refusal is asked again at the next report.
      */
     public <E extends WorkloadEntity> void reconnect(RequestContext ctx, WorkloadRules<E, ?> rules, UUID uuid,
@@ -142,7 +143,8 @@ public class WorkloadInterfaces {
                     change.kind(), uuid, portId, host, e.getMessage());
             return;
         }
-        LOG.infof("%s %s holds port %s, which %s did not show on it (an attach it never ran): attached now",
+        LOG.infof("%s %s holds port %s, which %s did not show on it (an attach it never ran, or the engine lost it): "
+                + "attached again",
                 change.kind(), uuid, portId, host);
         castPeers(ctx, host, attach.get().request());
     }

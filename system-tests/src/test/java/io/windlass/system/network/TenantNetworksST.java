@@ -242,6 +242,16 @@ class TenantNetworksST {
                 "{{(index .NetworkSettings.Networks \"wl-net-" + joined + "\").IPAddress}}").strip());
         awaitReach(first.docker(), engineA, "198.19.67.20");
 
+        // the engine loses the interface behind Windlass's back, as an attach its host never ran leaves it: the
+        // container's next report shows it without the network, and its host is asked to attach it again
+        assertTrue(first.docker().run("network", "disconnect", "wl-net-" + joined, engineA).ok());
+        assertFalse(reaches(first.docker(), engineA, "198.19.67.20"), "disconnected, the peer is out of reach");
+        assertTrue(first.docker().run("pause", engineA).ok());
+        assertTrue(first.docker().run("unpause", engineA).ok());
+        awaitReach(first.docker(), engineA, "198.19.67.20");
+        assertEquals("198.19.67.10", first.docker().inspectExisting(engineA,
+                "{{(index .NetworkSettings.Networks \"wl-net-" + joined + "\").IPAddress}}").strip());
+
         Response detached = containers.request().queryParam("network", joined)
                 .post("/containers/" + a + "/network_detach");
         assertEquals(202, detached.statusCode(), detached.asString());
