@@ -105,6 +105,15 @@ public final class ServiceProcess {
         }
     }
 
+    /** One look at {@code /q/health/ready} on the service's port; fails, with the log's tail, if the process died. */
+    public boolean probeReady() {
+        if (!process.isAlive()) {
+            throw new IllegalStateException(service.module() + " exited with " + process.exitValue()
+                    + " during start-up; last log lines:\n" + logTail(40));
+        }
+        return isReady(URI.create("http://127.0.0.1:" + service.port() + "/q/health/ready"));
+    }
+
     private boolean isReady(URI ready) {
         try {
             HttpResponse<Void> response = http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(2)).build(),
