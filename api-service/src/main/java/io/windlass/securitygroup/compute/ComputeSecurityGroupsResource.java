@@ -2,6 +2,7 @@ package io.windlass.securitygroup.compute;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.windlass.api.context.CurrentRequestContext;
+import io.windlass.api.error.ResourceNotFoundException;
 import io.windlass.api.validation.ApiFamily;
 import io.windlass.api.validation.RequestFields;
 import io.windlass.api.validation.RequestValidator;
@@ -105,6 +106,15 @@ public class ComputeSecurityGroupsResource {
         authorized(ComputePolicy.SECURITY_GROUPS_DELETE);
         proxy.delete(id);
         return Response.accepted().build();
+    }
+
+    /**
+     * A delete naming no group ({@code DELETE .../os-security-groups/}): Nova has no such route, and
+     * Tempest expects its 404 rather than the 405 of a known path.
+     */
+    @DELETE
+    public Response deleteWithoutId() {
+        throw new ResourceNotFoundException("NotFound", "The resource could not be found.");
     }
 
     private RequestContext authorized(String rule) {
