@@ -3,9 +3,7 @@ package io.windlass.securitygroup.compute;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.windlass.api.error.ApiException;
 import io.windlass.api.error.InvalidInputException;
-import io.windlass.api.error.ResourceNotFoundException;
 import io.windlass.api.validation.RequestFields;
 import io.windlass.context.RequestContext;
 import io.windlass.hypervisor.service.HypervisorIds;
@@ -60,34 +58,34 @@ public class ComputeSecurityGroups {
     }
 
     public Map<String, Object> show(String id) {
-        SecurityGroupRecord group = neutron(() -> groups.show(uuid(id)), Conflict.KEPT);
+        SecurityGroupRecord group = neutron(() -> groups.show(uuid(id)), NeutronRefusal.CONFLICT_KEPT);
         return NovaSecurityGroupView.group(group, sources(List.of(group)));
     }
 
     /** Neutron's 409s (the name {@code default}, over quota) are Nova's 403. */
     public Map<String, Object> create(String name, String description) {
         SecurityGroupRecord group = neutron(() -> groups.create(nameAndDescription(name, description)),
-                Conflict.FORBIDDEN);
+                NeutronRefusal.CONFLICT_FORBIDDEN);
         return NovaSecurityGroupView.group(group, sources(List.of(group)));
     }
 
     /** Neutron's 409s (renaming default) stay 409: Nova does not expect them and answers 500. */
     public Map<String, Object> update(String id, String name, String description) {
         String uuid = uuid(id);
-        neutron(() -> groups.show(uuid), Conflict.KEPT);
+        neutron(() -> groups.show(uuid), NeutronRefusal.CONFLICT_KEPT);
         SecurityGroupRecord group = neutron(() -> groups.update(uuid, nameAndDescription(name, description)),
-                Conflict.KEPT);
+                NeutronRefusal.CONFLICT_KEPT);
         return NovaSecurityGroupView.group(group, sources(List.of(group)));
     }
 
     /** Neutron's 409s (in use, the default group) are Nova's 400. */
     public void delete(String id) {
         String uuid = uuid(id);
-        neutron(() -> groups.show(uuid), Conflict.KEPT);
+        neutron(() -> groups.show(uuid), NeutronRefusal.CONFLICT_KEPT);
         neutron(() -> {
             groups.delete(uuid);
             return null;
-        }, Conflict.BAD_REQUEST);
+        }, NeutronRefusal.CONFLICT_BAD_REQUEST);
     }
 
     /**
@@ -96,11 +94,11 @@ public class ComputeSecurityGroups {
      */
     public Map<String, Object> createRule(JsonNode body) {
         SecurityGroupRecord parent = neutron(() -> groups.show(uuid(body.path("parent_group_id").textValue())),
-                Conflict.KEPT);
+                NeutronRefusal.CONFLICT_KEPT);
         SourceGroup source = null;
         if (body.path("group_id").isTextual()) {
             SecurityGroupRecord group = neutron(() -> groups.show(uuid(body.path("group_id").textValue())),
-                    Conflict.KEPT);
+                    NeutronRefusal.CONFLICT_KEPT);
             source = new SourceGroup(group.name(), group.projectId());
         }
         NovaIngressRule rule = NovaIngressRule.of(body);
@@ -109,18 +107,18 @@ public class ComputeSecurityGroups {
             throw InvalidInputException.badRequest("This rule already exists in group " + parent.id());
         }
         SecurityGroupRuleRecord created = neutron(() -> groups.createRule(neutronRule(parent.id(), rule)),
-                Conflict.FORBIDDEN);
+                NeutronRefusal.CONFLICT_FORBIDDEN);
         return NovaSecurityGroupView.rule(NovaRule.of(created), source);
     }
 
     public void deleteRule(String id) {
         String uuid = uuid(id);
-        SecurityGroupRuleRecord rule = neutron(() -> groups.showRule(uuid), Conflict.KEPT);
-        neutron(() -> groups.show(rule.securityGroupId()), Conflict.KEPT);
+        SecurityGroupRuleRecord rule = neutron(() -> groups.showRule(uuid), NeutronRefusal.CONFLICT_KEPT);
+        neutron(() -> groups.show(rule.securityGroupId()), NeutronRefusal.CONFLICT_KEPT);
         neutron(() -> {
             groups.deleteRule(uuid);
             return null;
-        }, Conflict.KEPT);
+        }, NeutronRefusal.CONFLICT_KEPT);
     }
 
     /**
@@ -191,38 +189,11 @@ public class ComputeSecurityGroups {
         return new RequestFields(node, JsonNodeFactory.instance.objectNode());
     }
 
-    /**
-     * How a Neutron refusal reaches Nova's caller: 404 and 400 as they are, a 409 as the call's Nova
-     * code maps it (or kept, where Nova does not expect one); anything else keeps Neutron's status.
-     */
-    private enum Conflict {
-        KEPT(409), FORBIDDEN(403), BAD_REQUEST(400);
-
-        private final int conflict;
-
-        Conflict(int conflict) {
-            this.conflict = conflict;
-        }
-
-        ApiException translate(NeutronException e) {
-            return switch (e.status()) {
-                case 404 -> new ResourceNotFoundException("SecurityGroupNotFound", e.getMessage());
-                case 400 -> new InvalidInputException("Invalid", e.getMessage());
-                case 409 -> new ApiException(conflict, switch (this) {
-                    case KEPT -> e.errorName();
-                    case FORBIDDEN -> "SecurityGroupLimitExceeded";
-                    case BAD_REQUEST -> "Invalid";
-                }, e.getMessage());
-                default -> e;
-            };
-        }
-    }
-
-    private static <T> T neutron(Supplier<T> call, Conflict mapping) {
+    private static <T> T neutron(Supplier<T> call, NeutronRefusal refusal) {
         try {
             return call.get();
         } catch (NeutronException e) {
-            throw mapping.translate(e);
+            throw refusal.asNova(e);
         }
     }
 }

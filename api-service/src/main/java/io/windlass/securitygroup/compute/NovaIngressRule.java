@@ -35,7 +35,9 @@ public record NovaIngressRule(String protocol, Long fromPort, Long toPort, Strin
      */
     public static NovaIngressRule of(JsonNode rule) {
         JsonNode group = rule.path("group_id");
-        String groupId = group.isTextual() ? group.textValue() : null;
+        // the schema has checked it is a uuid in some form; Neutron is asked with the canonical one
+        String groupId = group.isTextual() ? HypervisorIds.uuidLike(group.textValue()).map(Object::toString)
+                .orElse(group.textValue()) : null;
         JsonNode protocolNode = rule.path("ip_protocol");
         String protocol = truthy(protocolNode) ? PythonRepr.str(protocolNode) : null;
         JsonNode from = rule.path("from_port");
