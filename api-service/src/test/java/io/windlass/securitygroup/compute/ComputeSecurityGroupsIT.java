@@ -33,6 +33,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /**
  * Nova's security group proxies with real tokens: groups and rules in Nova's format over the
@@ -309,5 +310,24 @@ class ComputeSecurityGroupsIT {
         nova(alice.member()).get("/compute/v2.1/servers/" + UUID.randomUUID() + "/os-security-groups").then()
                 .statusCode(404);
         as(alice.member()).delete(V2 + "/ports/" + port).then().statusCode(204);
+
+        // a server on the engine's own network has no ports: the groups it names, as its view shows them
+        UUID portless = rows.insert(alice.project(), "sg-host", VmState.ACTIVE, s -> s.securityGroups = List.of("web"));
+        nova(alice.member()).get("/compute/v2.1/servers/" + portless + "/os-security-groups").then().statusCode(200)
+                .body("security_groups.id", equalTo(List.of(web)));
+    }
+
+    @Test
+    void overQuotaIsNovas403() {
+        ValidatableResponse refused = null;
+        for (int i = 0; i < 12 && refused == null; i++) {
+            ValidatableResponse created = createGroup(alice.member(), "q" + i, "");
+            if (created.extract().statusCode() != 200) {
+                refused = created;
+            }
+        }
+        assertNotNull(refused, "the project's security_group quota (10) was never reached");
+        refused.statusCode(403)
+                .body("forbidden.message", equalTo("Quota exceeded for resources: ['security_group']."));
     }
 }
