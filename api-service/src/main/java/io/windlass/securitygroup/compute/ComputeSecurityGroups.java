@@ -50,7 +50,12 @@ public class ComputeSecurityGroups {
      * before they are sorted, as Nova does.
      */
     public List<Map<String, Object>> list(RequestContext caller, boolean allTenants, long offset, int limit) {
-        Map<String, List<String>> filters = caller.isAdmin() && allTenants ? Map.of()
+        boolean everyProject = caller.isAdmin() && allTenants;
+        if (!everyProject && caller.projectId() == null) {
+            // a caller of no project owns no group (Nova would ask Neutron for tenant_id=None)
+            return List.of();
+        }
+        Map<String, List<String>> filters = everyProject ? Map.of()
                 : Map.of("tenant_id", List.of(caller.projectId()));
         List<SecurityGroupRecord> found = groups.list(new NeutronQuery(List.of(), null, null, filters)).stream()
                 .skip(offset).limit(limit).toList();
