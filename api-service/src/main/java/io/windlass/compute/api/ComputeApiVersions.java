@@ -50,12 +50,14 @@ public final class ComputeApiVersions {
     /** {@code POST /os-aggregates/{id}/images}. */
     public static final ApiVersion IMAGE_PRECACHE = ApiVersion.of(2, 81);
 
-    /** The proxy APIs to the network service ({@code /os-networks}) answer 404. */
     /** {@code networks[].tag} came in 2.32, left with 2.37's {@code networks} rework and came back in 2.42. */
     public static final ApiVersion NIC_TAGS = ApiVersion.of(2, 32);
     public static final ApiVersion NIC_TAGS_DROPPED = ApiVersion.of(2, 37);
     public static final ApiVersion NIC_TAGS_BACK = ApiVersion.of(2, 42);
+    /** The proxy APIs to the network service ({@code /os-networks}) answer 404. */
     public static final ApiVersion NETWORK_PROXY_REMOVED = ApiVersion.of(2, 36);
+    /** So do the security group proxies ({@code /os-security-groups}, {@code /os-security-group-rules}). */
+    public static final ApiVersion SECURITY_GROUP_PROXY_REMOVED = ApiVersion.of(2, 36);
     /** The image proxy ({@code /images}) answers 404, as the network one. */
     public static final ApiVersion IMAGE_PROXY_REMOVED = ApiVersion.of(2, 36);
     /** Limits leave out the nova-network quotas (floating ips, security groups and their rules). */

@@ -88,6 +88,14 @@ public class ComputePolicy {
     public static final String MIGRATIONS_INDEX_HOST = "os_compute_api:os-migrations:index:host";
     public static final String NETWORKS_LIST = "os_compute_api:os-networks:list";
     public static final String NETWORKS_SHOW = "os_compute_api:os-networks:show";
+    /** {@code nova/policies/security_groups.py}, the proxy to Neutron: readers look, members change. */
+    public static final String SECURITY_GROUPS_GET = "os_compute_api:os-security-groups:get";
+    public static final String SECURITY_GROUPS_SHOW = "os_compute_api:os-security-groups:show";
+    public static final String SECURITY_GROUPS_CREATE = "os_compute_api:os-security-groups:create";
+    public static final String SECURITY_GROUPS_UPDATE = "os_compute_api:os-security-groups:update";
+    public static final String SECURITY_GROUPS_DELETE = "os_compute_api:os-security-groups:delete";
+    public static final String SECURITY_GROUP_RULES_CREATE = "os_compute_api:os-security-groups:rule:create";
+    public static final String SECURITY_GROUP_RULES_DELETE = "os_compute_api:os-security-groups:rule:delete";
 
     /**
      * Each rule's default (nova/policies): aggregates, services, zone details and flavor changes
@@ -120,7 +128,11 @@ public class ComputePolicy {
             Map.entry(HYPERVISORS_SERVERS, ADMIN_API), Map.entry(TENANT_USAGE_SHOW, ADMIN_OR_READER),
             Map.entry(TENANT_USAGE_LIST, ADMIN_API), Map.entry(QUOTA_CLASS_SETS_SHOW, ADMIN_API),
             Map.entry(QUOTA_CLASS_SETS_UPDATE, ADMIN_API), Map.entry(MIGRATIONS_INDEX, ADMIN_OR_MANAGER),
-            Map.entry(MIGRATIONS_INDEX_ALL_PROJECTS, ADMIN_API), Map.entry(MIGRATIONS_INDEX_HOST, ADMIN_API));
+            Map.entry(MIGRATIONS_INDEX_ALL_PROJECTS, ADMIN_API), Map.entry(MIGRATIONS_INDEX_HOST, ADMIN_API),
+            Map.entry(SECURITY_GROUPS_GET, ADMIN_OR_READER), Map.entry(SECURITY_GROUPS_SHOW, ADMIN_OR_READER),
+            Map.entry(SECURITY_GROUPS_CREATE, ADMIN_OR_MEMBER), Map.entry(SECURITY_GROUPS_UPDATE, ADMIN_OR_MEMBER),
+            Map.entry(SECURITY_GROUPS_DELETE, ADMIN_OR_MEMBER), Map.entry(SECURITY_GROUP_RULES_CREATE, ADMIN_OR_MEMBER),
+            Map.entry(SECURITY_GROUP_RULES_DELETE, ADMIN_OR_MEMBER));
 
     private final PolicyEngine engine;
 

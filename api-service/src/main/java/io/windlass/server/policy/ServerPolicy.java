@@ -43,7 +43,11 @@ public class ServerPolicy {
     /** {@code nova/policies/deferred_delete.py}: members. */
     public static final String DEFERRED_RESTORE = "os_compute_api:os-deferred-delete:restore";
     public static final String DEFERRED_FORCE_DELETE = "os_compute_api:os-deferred-delete:force";
-    /** {@code nova/policies/security_groups.py}: members put their servers' ports in groups and take them out. */
+    /**
+     * {@code nova/policies/security_groups.py}: readers list their servers' groups, members put their
+     * servers' ports in groups and take them out.
+     */
+    public static final String SECURITY_GROUPS_LIST = "os_compute_api:os-security-groups:list";
     public static final String SECURITY_GROUPS_ADD = "os_compute_api:os-security-groups:add";
     public static final String SECURITY_GROUPS_REMOVE = "os_compute_api:os-security-groups:remove";
     public static final String CONFIRM_RESIZE = "os_compute_api:servers:confirm_resize";
@@ -142,7 +146,8 @@ public class ServerPolicy {
             Map.entry(INSTANCE_ACTIONS_EVENTS, ADMIN_API), Map.entry(INSTANCE_ACTIONS_EVENTS_DETAILS, ADMIN_API),
             Map.entry(SUSPEND, ADMIN_OR_MEMBER), Map.entry(RESUME, ADMIN_OR_MEMBER), Map.entry(REBUILD, ADMIN_OR_MEMBER),
             Map.entry(RESIZE, ADMIN_OR_MEMBER), Map.entry(CONFIRM_RESIZE, ADMIN_OR_MEMBER),
-            Map.entry(REVERT_RESIZE, ADMIN_OR_MEMBER), Map.entry(SECURITY_GROUPS_ADD, ADMIN_OR_MEMBER),
+            Map.entry(REVERT_RESIZE, ADMIN_OR_MEMBER), Map.entry(SECURITY_GROUPS_LIST, ADMIN_OR_READER),
+            Map.entry(SECURITY_GROUPS_ADD, ADMIN_OR_MEMBER),
             Map.entry(SECURITY_GROUPS_REMOVE, ADMIN_OR_MEMBER), Map.entry(DEFERRED_RESTORE, ADMIN_OR_MEMBER),
             Map.entry(DEFERRED_FORCE_DELETE, ADMIN_OR_MEMBER), Map.entry(CREATE_IMAGE, ADMIN_OR_MEMBER),
             Map.entry(CREATE_BACKUP, ADMIN_OR_MEMBER), Map.entry(MIGRATIONS_INDEX, ADMIN_OR_MANAGER),
