@@ -196,7 +196,8 @@ public class WorkloadLifecycle<E extends WorkloadEntity, R extends WorkloadRepor
         if (!bound.ports().isEmpty()) {
             rules.addressed(locked.get(), bound.ports());
         }
-        LOG.infof("build %s %s: scheduled on %s (zone %s)", rules.kind(), uuid, host, zone);
+        // a host in no zone (containers are placed without one) is logged without it
+        LOG.infof("build %s %s: scheduled on %s%s", rules.kind(), uuid, host, zone == null ? "" : " (zone " + zone + ")");
         return new Placement<>(false, locked.get(), bound);
     }
 
