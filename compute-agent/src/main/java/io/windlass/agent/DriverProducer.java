@@ -23,7 +23,7 @@ import io.windlass.agent.network.EngineNetworks;
 import io.windlass.agent.network.IptablesPortFilters;
 import io.windlass.agent.network.PortFilters;
 import io.windlass.agent.network.TenantNetworks;
-import io.windlass.agent.network.WorkloadPorts;
+import io.windlass.agent.network.PortWiring;
 import io.windlass.agent.server.ConfigDriveBuilder;
 import io.windlass.agent.server.ServerConfig;
 import io.windlass.agent.server.ServerDriver;
@@ -55,7 +55,7 @@ public class DriverProducer {
 
     @Produces
     @ApplicationScoped
-    ContainerDriver driver(AgentConfig config, Instance<WorkloadPorts> ports, EngineMeters meters) {
+    ContainerDriver driver(AgentConfig config, Instance<PortWiring> ports, EngineMeters meters) {
         return switch (config.driver()) {
             case DOCKER -> new DockerContainerDriver(config.dockerHost(), config.imagePullTimeout(), ports.get(),
                     meters);
@@ -69,7 +69,7 @@ public class DriverProducer {
     @Produces
     @ApplicationScoped
     ServerDriver serverDriver(AgentConfig config, ServerConfig servers, ContainerDriver containers,
-                              Instance<WorkloadPorts> ports, EngineMeters meters) {
+                              Instance<PortWiring> ports, EngineMeters meters) {
         return switch (config.driver()) {
             case DOCKER -> new DockerServerDriver(config.dockerHost(), servers.configDriveMountPath(), ports.get(),
                     meters);
@@ -81,7 +81,7 @@ public class DriverProducer {
     @Produces
     @ApplicationScoped
     CapsuleDriver capsuleDriver(AgentConfig config, CapsuleConfig capsules, ContainerDriver containers,
-                                Instance<WorkloadPorts> ports, EngineMeters meters) {
+                                Instance<PortWiring> ports, EngineMeters meters) {
         return switch (config.driver()) {
             case DOCKER -> new DockerCapsuleDriver(config.dockerHost(), capsules.sandboxImage(),
                     capsules.initTimeout(), ports.get(), meters);

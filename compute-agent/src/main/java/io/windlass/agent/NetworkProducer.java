@@ -8,7 +8,7 @@ import io.windlass.agent.network.HostCommands;
 import io.windlass.agent.network.IptablesPortFilters;
 import io.windlass.agent.network.TenantBridgeGuard;
 import io.windlass.agent.network.VxlanDevices;
-import io.windlass.agent.network.WorkloadPorts;
+import io.windlass.agent.network.PortWiring;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -71,8 +71,8 @@ public class NetworkProducer {
 
     @Produces
     @Singleton
-    WorkloadPorts workloadPorts(EngineNetworks networks, DockerNetworks engine) {
-        return new WorkloadPorts(networks, engine);
+    PortWiring portWiring(EngineNetworks networks, DockerNetworks engine) {
+        return new PortWiring(networks, engine);
     }
 
     void close(@Disposes DockerNetworks engine) {

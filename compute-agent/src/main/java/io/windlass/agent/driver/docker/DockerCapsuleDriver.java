@@ -24,7 +24,7 @@ import io.windlass.agent.driver.EngineEventListener;
 import io.windlass.agent.driver.EventSubscription;
 import io.windlass.agent.driver.WorkloadNotFoundException;
 import io.windlass.agent.network.DataPlaneNames;
-import io.windlass.agent.network.WorkloadPorts;
+import io.windlass.agent.network.PortWiring;
 import io.windlass.capsule.CapsuleMemberSpec;
 import io.windlass.capsule.CapsuleMemberState;
 import io.windlass.capsule.CapsuleSpec;
@@ -51,7 +51,7 @@ import java.util.concurrent.TimeUnit;
  * Everything carries the {@code windlass.capsule} label and no {@code windlass.managed} label, so
  * the container driver never mistakes members for Zun containers; the agent keeps no state, so the
  * labels also let {@link #observe} rebuild a capsule from the engine alone (after a restart too).
- * A capsule with ports has its sandbox made on them ({@link WorkloadPorts}), so every member has the
+ * A capsule with ports has its sandbox made on them ({@link PortWiring}), so every member has the
  * ports' addresses; its tenant networks go with the sandbox.
  */
 public class DockerCapsuleDriver implements CapsuleDriver {
@@ -71,7 +71,7 @@ public class DockerCapsuleDriver implements CapsuleDriver {
     private final DockerCalls calls;
     private final String sandboxImage;
     private final Duration initTimeout;
-    private final WorkloadPorts ports;
+    private final PortWiring ports;
 
     /**
      * @param dockerHost   engine endpoint
@@ -79,12 +79,12 @@ public class DockerCapsuleDriver implements CapsuleDriver {
      * @param initTimeout  how long one init container may run
      * @param ports        puts sandboxes on their capsule's ports
      */
-    public DockerCapsuleDriver(String dockerHost, String sandboxImage, Duration initTimeout, WorkloadPorts ports) {
+    public DockerCapsuleDriver(String dockerHost, String sandboxImage, Duration initTimeout, PortWiring ports) {
         this(dockerHost, sandboxImage, initTimeout, ports, EngineMeters.silent());
     }
 
     /** @param meters times every engine call */
-    public DockerCapsuleDriver(String dockerHost, String sandboxImage, Duration initTimeout, WorkloadPorts ports,
+    public DockerCapsuleDriver(String dockerHost, String sandboxImage, Duration initTimeout, PortWiring ports,
                                EngineMeters meters) {
         this.calls = new DockerCalls("Capsule", meters);
         // no read timeout: waiting for an init container, or for the next event, is a long silent call
@@ -155,7 +155,7 @@ public class DockerCapsuleDriver implements CapsuleDriver {
         sandboxes.forEach(this::removeContainer);
         // the listing named the sandbox's networks: the engine forgets them with it
         ports.release(sandboxes.stream().filter(c -> c.getNetworkSettings() != null)
-                .flatMap(c -> WorkloadPorts.windlassNetworks(c.getNetworkSettings().getNetworks()).stream())
+                .flatMap(c -> PortWiring.windlassNetworks(c.getNetworkSettings().getNetworks()).stream())
                 .distinct().toList());
         for (CapsuleVolumeSpec volume : capsule.volumes()) {
             if (volume.volumeId() == null && (volume.autoRemove() || failedCreate)) {

@@ -25,7 +25,7 @@ import io.windlass.agent.driver.HostInventory;
 import io.windlass.agent.driver.ImageUnavailableException;
 import io.windlass.agent.container.ObservedContainer;
 import io.windlass.agent.network.DataPlaneNames;
-import io.windlass.agent.network.WorkloadPorts;
+import io.windlass.agent.network.PortWiring;
 import io.windlass.container.ContainerAddress;
 import io.windlass.container.ContainerArchive;
 import io.windlass.container.ContainerExec;
@@ -67,7 +67,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Drives the local Docker engine through docker-java (verified against dockerd 20.10, API 1.41).
- * A container with ports is made on them by {@link WorkloadPorts}; its tenant networks go with it.
+ * A container with ports is made on them by {@link PortWiring}; its tenant networks go with it.
  */
 public class DockerContainerDriver implements ContainerDriver {
     private static final Logger LOG = Logger.getLogger(DockerContainerDriver.class);
@@ -83,17 +83,17 @@ public class DockerContainerDriver implements ContainerDriver {
     /** Event streams stay silent for as long as nothing happens, so they get no read timeout. */
     private final DockerClient events;
     private final Duration pullTimeout;
-    private final WorkloadPorts ports;
+    private final PortWiring ports;
     private final DockerLogs logs;
     private final DockerCommits commits;
     private final DockerContainerAccess access;
     private final DockerConsoles consoles;
 
-    public DockerContainerDriver(String dockerHost, Duration pullTimeout, WorkloadPorts ports) {
+    public DockerContainerDriver(String dockerHost, Duration pullTimeout, PortWiring ports) {
         this(dockerHost, pullTimeout, ports, EngineMeters.silent());
     }
 
-    public DockerContainerDriver(String dockerHost, Duration pullTimeout, WorkloadPorts ports, EngineMeters meters) {
+    public DockerContainerDriver(String dockerHost, Duration pullTimeout, PortWiring ports, EngineMeters meters) {
         this.calls = new DockerCalls("Container", meters);
         this.docker = DockerClientFactory.create(dockerHost, CALL_TIMEOUT);
         this.events = DockerClientFactory.create(dockerHost, Duration.ZERO);
@@ -372,7 +372,7 @@ public class DockerContainerDriver implements ContainerDriver {
             throw e;
         }
         List<String> networks = r.getNetworkSettings() == null ? List.of()
-                : WorkloadPorts.windlassNetworks(r.getNetworkSettings().getNetworks());
+                : PortWiring.windlassNetworks(r.getNetworkSettings().getNetworks());
         calls.run("remove", uuid, () -> docker.removeContainerCmd(engineName(uuid)).withForce(force).exec());
         ports.release(networks);
         volumes.release(uuid);

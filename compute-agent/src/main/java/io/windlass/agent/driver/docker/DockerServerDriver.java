@@ -20,7 +20,7 @@ import io.windlass.agent.driver.EngineEventListener;
 import io.windlass.agent.driver.EventSubscription;
 import io.windlass.agent.driver.ImageUnavailableException;
 import io.windlass.agent.network.DataPlaneNames;
-import io.windlass.agent.network.WorkloadPorts;
+import io.windlass.agent.network.PortWiring;
 import io.windlass.agent.server.ObservedServer;
 import io.windlass.agent.server.PasswordNotSetException;
 import io.windlass.agent.server.ServerDriver;
@@ -52,7 +52,7 @@ import java.util.Optional;
  * {@code windlass.managed=true}, {@code windlass.kind=server}, {@code windlass.server.uuid},
  * {@code windlass.project} and every metadata item as {@code windlass.meta.<key>}; they carry
  * no {@code windlass.uuid}, so the Zun container side never sees them. A server with ports is
- * made on them by {@link WorkloadPorts}, and its tenant networks go with it.
+ * made on them by {@link PortWiring}, and its tenant networks go with it.
  */
 public class DockerServerDriver implements ServerDriver {
     private static final Logger LOG = Logger.getLogger(DockerServerDriver.class);
@@ -64,7 +64,7 @@ public class DockerServerDriver implements ServerDriver {
     /** Event streams stay silent for as long as nothing happens, so they get no read timeout. */
     private final DockerClient events;
     private final String configDriveMountPath;
-    private final WorkloadPorts ports;
+    private final PortWiring ports;
     private final DockerLogs logs;
     private final DockerCommits commits;
     private final DockerGuestPassword passwords;
@@ -74,12 +74,12 @@ public class DockerServerDriver implements ServerDriver {
      * @param configDriveMountPath where the config drive appears inside a server
      * @param ports                puts servers on their ports
      */
-    public DockerServerDriver(String dockerHost, String configDriveMountPath, WorkloadPorts ports) {
+    public DockerServerDriver(String dockerHost, String configDriveMountPath, PortWiring ports) {
         this(dockerHost, configDriveMountPath, ports, EngineMeters.silent());
     }
 
     /** @param meters times every engine call */
-    public DockerServerDriver(String dockerHost, String configDriveMountPath, WorkloadPorts ports,
+    public DockerServerDriver(String dockerHost, String configDriveMountPath, PortWiring ports,
                               EngineMeters meters) {
         this.calls = new DockerCalls("Server", meters);
         this.docker = DockerClientFactory.create(dockerHost, CALL_TIMEOUT);
@@ -241,7 +241,7 @@ public class DockerServerDriver implements ServerDriver {
             InspectContainerResponse r = calls.call("inspect", uuid,
                     () -> docker.inspectContainerCmd(engineName(uuid)).exec());
             List<String> networks = r.getNetworkSettings() == null ? List.of()
-                    : WorkloadPorts.windlassNetworks(r.getNetworkSettings().getNetworks());
+                    : PortWiring.windlassNetworks(r.getNetworkSettings().getNetworks());
             calls.run("remove", uuid, () -> docker.removeContainerCmd(engineName(uuid)).withForce(true).exec());
             ports.release(networks);
             removeOwnShelvedImage(uuid, r);

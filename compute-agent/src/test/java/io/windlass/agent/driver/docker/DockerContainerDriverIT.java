@@ -5,7 +5,7 @@ import io.windlass.agent.network.EngineNetworks;
 import io.windlass.agent.network.HostCommands;
 import io.windlass.agent.network.TenantBridgeGuard;
 import io.windlass.agent.network.VxlanDevices;
-import io.windlass.agent.network.WorkloadPorts;
+import io.windlass.agent.network.PortWiring;
 import io.windlass.agent.testing.ContainerSpecs;
 import io.windlass.agent.driver.WorkloadNotFoundException;
 import com.github.dockerjava.api.DockerClient;
@@ -48,7 +48,7 @@ class DockerContainerDriverIT {
         // no test here has ports: the data plane is built but never used
         DockerNetworks networks = new DockerNetworks(docker);
         HostCommands commands = HostCommands.local();
-        driver = new DockerContainerDriver(DOCKER_HOST, Duration.ofSeconds(5), new WorkloadPorts(
+        driver = new DockerContainerDriver(DOCKER_HOST, Duration.ofSeconds(5), new PortWiring(
                 new EngineNetworks(networks, new VxlanDevices(commands), new TenantBridgeGuard(commands),
                         Optional.empty(), request -> {
                         }), networks));

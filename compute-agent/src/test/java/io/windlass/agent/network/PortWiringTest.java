@@ -13,7 +13,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-class WorkloadPortsTest {
+class PortWiringTest {
     private static final String NET_A = "6d1e0c4a-0000-4000-8000-00000000000a";
     private static final String NET_B = "6d1e0c4a-0000-4000-8000-00000000000b";
 
@@ -24,8 +24,8 @@ class WorkloadPortsTest {
         attached.put("wl-net-" + NET_A, new Object());
         attached.put("someones-own", new Object());
         attached.put("wl-net-" + NET_B, new Object());
-        assertEquals(List.of(NET_A, NET_B), WorkloadPorts.windlassNetworks(attached));
-        assertEquals(List.of(), WorkloadPorts.windlassNetworks(null));
+        assertEquals(List.of(NET_A, NET_B), PortWiring.windlassNetworks(attached));
+        assertEquals(List.of(), PortWiring.windlassNetworks(null));
     }
 
     @Test
@@ -39,6 +39,6 @@ class WorkloadPortsTest {
                 new PortSpec("p2", NET_B, "fa:16:3e:00:01:02", List.of(new FixedIp("s", "198.19.242.10"))),
                 new PortSpec("p3", NET_A, "fa:16:3e:00:01:03", List.of(new FixedIp("s", "198.19.241.11")))),
                 List.of(a, b));
-        assertEquals(List.of(NET_A, NET_B), WorkloadPorts.networkIds(ports));
+        assertEquals(List.of(NET_A, NET_B), PortWiring.networkIds(ports));
     }
 }

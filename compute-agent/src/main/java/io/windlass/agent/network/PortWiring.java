@@ -22,13 +22,13 @@ import java.util.function.Function;
  * container made or connected, under that network's lock, so a release running meanwhile (another
  * workload's delete, the sync) cannot take the network away in between.
  */
-public class WorkloadPorts {
-    private static final Logger LOG = Logger.getLogger(WorkloadPorts.class);
+public class PortWiring {
+    private static final Logger LOG = Logger.getLogger(PortWiring.class);
 
     private final EngineNetworks networks;
     private final DockerNetworks engine;
 
-    public WorkloadPorts(EngineNetworks networks, DockerNetworks engine) {
+    public PortWiring(EngineNetworks networks, DockerNetworks engine) {
         this.networks = networks;
         this.engine = engine;
     }
