@@ -149,8 +149,8 @@ public class ContainerRequests {
 
     /** {@code POST /containers/{id}/execute_resize}: the exec instance and its terminal's new size. */
     public ExecResize executeResize(Map<String, List<String>> query, ApiVersion version) {
-        RequestFields f = validator.query(ApiFamily.ZUN, "container/containers/execute_resize-query", version, query);
-        return new ExecResize(f.text("exec_id"), Integer.parseInt(f.text("h")), Integer.parseInt(f.text("w")));
+        return validator.query(ApiFamily.ZUN, "container/containers/execute_resize-query", version, query)
+                .as(ExecResize.class);
     }
 
     /**
@@ -164,8 +164,7 @@ public class ContainerRequests {
 
     /** {@code POST /containers/{id}/commit}: the repository and tag (null: {@code latest}) of the new image. */
     public CommitTarget commit(Map<String, List<String>> query, ApiVersion version) {
-        RequestFields f = validator.query(ApiFamily.ZUN, "container/containers/commit-query", version, query);
-        return new CommitTarget(f.text("repository"), f.has("tag") ? f.text("tag") : null);
+        return validator.query(ApiFamily.ZUN, "container/containers/commit-query", version, query).as(CommitTarget.class);
     }
 
     /** Where a commit puts the container's filesystem. */
