@@ -105,16 +105,11 @@ public class ContainerRequests {
 
     /**
      * {@code GET /containers/{id}/logs}: Zun's parameters, both streams and no timestamps unless told.
-     * Zun hands a request for neither stream to the engine, which refuses it; here it is refused at once.
+     * A request for neither stream is refused by the schema, where Zun's engine refuses it.
      */
     public ContainerLogQuery logs(Map<String, List<String>> query, ApiVersion version) {
         RequestFields f = validator.query(ApiFamily.ZUN, "container/containers/logs-query", version, query);
-        boolean stdout = f.bool("stdout", true);
-        boolean stderr = f.bool("stderr", true);
-        if (!stdout && !stderr) {
-            throw new InvalidInputException("InvalidValue", "At least one of stdout and stderr must be true.");
-        }
-        return new ContainerLogQuery(stdout, stderr, f.bool("timestamps", false),
+        return new ContainerLogQuery(f.bool("stdout", true), f.bool("stderr", true), f.bool("timestamps", false),
                 f.has("tail") ? ZunLogParameters.tail(f.text("tail")) : null,
                 f.has("since") ? ZunLogParameters.since(f.text("since")) : null, f.bool("follow", false));
     }
@@ -122,7 +117,7 @@ public class ContainerRequests {
     /**
      * {@code POST /containers/{id}/execute}: Zun's query parameters, {@code run} true unless told;
      * {@code interactive} (as python-zunclient sends it, with {@code run=false}) is not run. The command is split as docker-py splits a command
-     * string (shlex); a command with an open quote, or of blanks only, names no program: a 400 here,
+     * string (shlex); a command with an open quote, or of blanks only (the schema's), names no program: a 400 here,
      * where Zun's engine call fails with a 500.
      */
     public ExecCommand execute(Map<String, List<String>> query, ApiVersion version) {
@@ -133,9 +128,6 @@ public class ContainerRequests {
             argv = ShellCommandSplitter.split(command);
         } catch (IllegalArgumentException e) {
             throw InvalidInputException.query("command", command, e.getMessage() + ".");
-        }
-        if (argv.isEmpty()) {
-            throw InvalidInputException.query("command", command, "The command names no program to run.");
         }
         boolean interactive = f.bool("interactive", false);
         return new ExecCommand(command, argv, f.bool("run", true) && !interactive, interactive);
