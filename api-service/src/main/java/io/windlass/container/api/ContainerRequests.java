@@ -116,9 +116,9 @@ public class ContainerRequests {
 
     /**
      * {@code POST /containers/{id}/execute}: Zun's query parameters, {@code run} true unless told;
-     * {@code interactive} (as python-zunclient sends it, with {@code run=false}) is not run. The command is split as docker-py splits a command
-     * string (shlex); a command with an open quote, or of blanks only (the schema's), names no program: a 400 here,
-     * where Zun's engine call fails with a 500.
+     * {@code interactive} (as python-zunclient sends it, with {@code run=false}) is not run. The command
+     * is split as docker-py splits a command string (shlex); one with an open quote, or of blanks only
+     * (refused by the schema), names no program: a 400 here, where Zun's engine call fails with a 500.
      */
     public ExecCommand execute(Map<String, List<String>> query, ApiVersion version) {
         RequestFields f = validator.query(ApiFamily.ZUN, "container/containers/execute-query", version, query);
