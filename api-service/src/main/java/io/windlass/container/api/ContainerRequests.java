@@ -176,7 +176,7 @@ public class ContainerRequests {
     public ArchiveUpload putArchive(JsonNode body, Map<String, List<String>> query, ApiVersion version) {
         RequestFields b = validator.body(ApiFamily.ZUN, "container/containers/put_archive", version, body);
         RequestFields q = validator.query(ApiFamily.ZUN, "container/containers/put_archive-query", version, query);
-        String path = b.has("path") ? b.text("path") : q.has("path") ? q.text("path") : null;
+        String path = b.has("path") ? b.text("path") : q.text("path");
         if (path == null) {
             throw new InvalidInputException(InvalidInputException.SCHEMA_VALIDATION_ERROR,
                     "'path' is a required property");

@@ -277,38 +277,31 @@ public class ServerRequests {
      * ({@code servers.py: _get_requested_networks}).
      */
     private static List<RequestedNetwork> networks(RequestFields s, ApiVersion version, int maxCount) {
-        if (!s.get("networks").isArray()) {
-            return List.of();
-        }
         boolean tags = version.isAtLeast(ComputeApiVersions.NIC_TAGS)
                 && (!version.isAtLeast(ComputeApiVersions.NIC_TAGS_DROPPED) || version.isAtLeast(ComputeApiVersions.NIC_TAGS_BACK));
-        List<RequestedNetwork> out = new ArrayList<>();
         Set<String> ports = new HashSet<>();
-        s.items("networks").forEach(n -> {
+        // "auto" and "none" (2.37) are no list: no items
+        return s.items("networks").map(n -> {
             if (n.has("tag") && !tags) {
                 throw InvalidInputException.field("networks", "tag",
                         "Additional properties are not allowed ('tag' was unexpected)");
             }
-            String tag = n.text("tag");
-            if (n.has("port")) {
-                String port = n.text("port");
-                refuseIf(!ports.add(port), "Port ID '" + port + "' was specified twice: you cannot attach a port "
-                        + "multiple times.");
-                if (maxCount > 1) {
-                    throw new InvalidInputException("MultiplePortsNotApplicable", "Unable to launch multiple instances "
-                            + "with a single configured port ID. Please launch your instance one by one with different "
-                            + "ports.");
-                }
-                out.add(new RequestedNetwork(null, port, null, tag));
-            } else {
+            if (!n.has("port")) {
                 if (n.has("fixed_ip") && maxCount > 1) {
                     throw new InvalidInputException("InvalidFixedIpAndMaxCountRequest",
                             "max_count cannot be greater than 1 if an fixed_ip is specified.");
                 }
-                out.add(new RequestedNetwork(n.text("uuid"), null, n.text("fixed_ip"), tag));
+                return new RequestedNetwork(n.text("uuid"), null, n.text("fixed_ip"), n.text("tag"));
             }
-        });
-        return out;
+            refuseIf(!ports.add(n.text("port")), "Port ID '" + n.text("port") + "' was specified twice: you cannot "
+                    + "attach a port multiple times.");
+            if (maxCount > 1) {
+                throw new InvalidInputException("MultiplePortsNotApplicable", "Unable to launch multiple instances "
+                        + "with a single configured port ID. Please launch your instance one by one with different "
+                        + "ports.");
+            }
+            return new RequestedNetwork(null, n.text("port"), null, n.text("tag"));
+        }).toList();
     }
 
     private static void refuseIf(boolean refused, String message) {
