@@ -2,6 +2,7 @@ package io.windlass.api.validation;
 
 import io.windlass.api.error.InvalidInputException;
 import io.windlass.api.microversion.ApiVersion;
+import io.windlass.api.validation.SchemaValidator.Violation.Kind;
 import io.windlass.identity.api.KeystoneException;
 
 import java.util.List;
@@ -17,60 +18,57 @@ import java.util.stream.Collectors;
  */
 public enum ApiFamily {
     ZUN("Invalid input for field '%s'.Value: '%s'. %s", "Invalid input for query parameters '%s'. Value: '%s'. %s",
-            "Invalid input: the request body must be a JSON object."),
+            InvalidInputException.SCHEMA_VALIDATION_ERROR, "Invalid input: the request body must be a JSON object."),
     NOVA("Invalid input for field/attribute %s. Value: %s. %s", "Invalid input for query parameters %s. Value: %s. %s",
-            "Malformed request body"),
-    KEYSTONE("Invalid input for field '%1$s': %3$s", "Invalid input for query parameters '%1$s': %3$s", null),
+            "BadRequest", "Malformed request body"),
+    KEYSTONE("Invalid input for field '%1$s': %3$s", "Invalid input for query parameters '%1$s': %3$s", null, null),
     /** Glance checks its queries in code: webob's 400 carries the reason alone. */
-    GLANCE("%3$s", "%3$s", null),
+    GLANCE("%3$s", "%3$s", null, null),
     /** neutron/api/v2/base.py: an attribute's validator failing, answered as webob's HTTPBadRequest. */
     NEUTRON("Invalid input for %1$s. Reason: %3$s.", "Invalid input for %1$s. Reason: %3$s.",
-            "Body contains invalid data");
+            ApiFamily.NEUTRON_BAD_REQUEST, "Body contains invalid data");
 
     /** webob's name for a 400, which Neutron's error body shows as its type. */
     public static final String NEUTRON_BAD_REQUEST = "HTTPBadRequest";
 
     private final String bodyField;
     private final String queryParameter;
+    private final String notAnObjectError;
     private final String notAnObject;
 
-    ApiFamily(String bodyField, String queryParameter, String notAnObject) {
+    ApiFamily(String bodyField, String queryParameter, String notAnObjectError, String notAnObject) {
         this.bodyField = bodyField;
         this.queryParameter = queryParameter;
+        this.notAnObjectError = notAnObjectError;
         this.notAnObject = notAnObject;
     }
 
     /** The answer to a body that is not a JSON object, where the family has its own words for it. */
     RuntimeException notAnObject() {
-        return notAnObject == null ? null : new InvalidInputException(this == NOVA ? "BadRequest"
-                : this == NEUTRON ? NEUTRON_BAD_REQUEST : InvalidInputException.SCHEMA_VALIDATION_ERROR, notAnObject);
+        return notAnObject == null ? null : new InvalidInputException(notAnObjectError, notAnObject);
     }
 
+    /** An invalid value is worded with its field; a refusal or a reason about the whole request is its message alone. */
     public RuntimeException error(SchemaValidator.Violation violation, boolean query, ApiVersion version) {
-        String message = violation.message();
         if (violation.newer() != null && this == ZUN) {
             return InvalidInputException.inVersion(label(violation.newer().path(), false), version,
                     violation.newer().since());
         }
-        if (this == NEUTRON) {
-            String detail = violation.path().isEmpty() || violation.kind() != SchemaValidator.Violation.Kind.INVALID
-                    ? message : String.format(query ? queryParameter : bodyField, label(violation.path(), query),
-                    PythonRepr.str(violation.instance()), message);
-            return new InvalidInputException(NEUTRON_BAD_REQUEST, detail);
-        }
-        return switch (violation.kind()) {
+        Kind kind = violation.kind();
+        String message = violation.message();
+        String detail = kind != Kind.INVALID || violation.path().isEmpty() ? message : String.format(
+                query ? queryParameter : bodyField, label(violation.path(), query), PythonRepr.str(violation.instance()),
+                message);
+        return switch (this) {
+            case NEUTRON -> new InvalidInputException(NEUTRON_BAD_REQUEST, detail);
             // a method or scope Keystone does not offer is a 401 there
-            case REFUSED -> this == ZUN ? InvalidInputException.unsupported(label(violation.path(), false), message)
-                    : this == KEYSTONE ? KeystoneException.unauthorized(message)
-                    : InvalidInputException.badRequest(message);
-            case REQUEST -> this == KEYSTONE ? KeystoneException.badRequest(message)
-                    : new InvalidInputException(this == ZUN ? "InvalidValue" : "BadRequest", message);
-            case INVALID -> {
-                String detail = violation.path().isEmpty() ? message : String.format(query ? queryParameter : bodyField,
-                        label(violation.path(), query), PythonRepr.str(violation.instance()), message);
-                yield this == KEYSTONE ? KeystoneException.badRequest(detail)
-                        : new InvalidInputException(InvalidInputException.SCHEMA_VALIDATION_ERROR, detail);
-            }
+            case KEYSTONE -> kind == Kind.REFUSED ? KeystoneException.unauthorized(message)
+                    : KeystoneException.badRequest(detail);
+            case ZUN -> kind == Kind.REFUSED ? InvalidInputException.unsupported(label(violation.path(), false), message)
+                    : new InvalidInputException(kind == Kind.REQUEST ? "InvalidValue"
+                    : InvalidInputException.SCHEMA_VALIDATION_ERROR, detail);
+            case NOVA, GLANCE -> new InvalidInputException(kind == Kind.INVALID
+                    ? InvalidInputException.SCHEMA_VALIDATION_ERROR : "BadRequest", detail);
         };
     }
 

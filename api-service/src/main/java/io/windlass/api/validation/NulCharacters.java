@@ -37,10 +37,7 @@ public class NulCharacters implements ObjectMapperCustomizer {
             throw InvalidInputException.badRequest("The request path contains a NUL character (%00).");
         }
         String query = request.getUriInfo().getRequestUri().getRawQuery();
-        if (query == null || !query.toLowerCase().contains(ENCODED)) {
-            return;
-        }
-        for (String pair : query.split("&")) {
+        for (String pair : query == null ? new String[0] : query.split("&")) {
             if (pair.toLowerCase().contains(ENCODED)) {
                 String name = URLDecoder.decode(pair.split("=", 2)[0], StandardCharsets.UTF_8).replace("\0", "\\x00");
                 throw InvalidInputException.badRequest("The query parameter '" + name

@@ -93,8 +93,9 @@ public final class SchemaValidator {
             // what upstream checks in code, or accepts and this deployment cannot do: refused unless valid under "unless"
             case "x-refuse" -> arg.has("unless") && check(arg.get("unless"), instance, path) == null ? null
                     : refusal(arg, schema, instance, path);
+            // the reason with {} standing for the unknown members
             case "x-unknown" -> extras(schema, instance).isEmpty() ? null : new Violation(path, instance,
-                    arg.textValue() + String.join(", ", extras(schema, instance)), Kind.REQUEST, null);
+                    arg.textValue().replace("{}", String.join(", ", extras(schema, instance))), Kind.REQUEST, null);
             case "x-unique", "x-among" -> first(elements(arg).map(rule -> () -> crossCheck(name, rule, instance, path)));
             case "items" -> first(Stream.iterate(0, i -> i < instance.size() && instance.isArray(), i -> i + 1)
                     .map(i -> () -> check(arg, instance.get(i), append(path, i))));

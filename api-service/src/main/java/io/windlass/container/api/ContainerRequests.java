@@ -105,25 +105,20 @@ public class ContainerRequests {
 
     /**
      * {@code GET /containers/{id}/logs}: Zun's parameters, both streams and no timestamps unless told.
-     * Zun hands a request for neither stream to the engine, which refuses it; here it is refused at once.
+     * A request for neither stream is refused by the schema, where Zun's engine refuses it.
      */
     public ContainerLogQuery logs(Map<String, List<String>> query, ApiVersion version) {
         RequestFields f = validator.query(ApiFamily.ZUN, "container/containers/logs-query", version, query);
-        boolean stdout = f.bool("stdout", true);
-        boolean stderr = f.bool("stderr", true);
-        if (!stdout && !stderr) {
-            throw new InvalidInputException("InvalidValue", "At least one of stdout and stderr must be true.");
-        }
-        return new ContainerLogQuery(stdout, stderr, f.bool("timestamps", false),
+        return new ContainerLogQuery(f.bool("stdout", true), f.bool("stderr", true), f.bool("timestamps", false),
                 f.has("tail") ? ZunLogParameters.tail(f.text("tail")) : null,
                 f.has("since") ? ZunLogParameters.since(f.text("since")) : null, f.bool("follow", false));
     }
 
     /**
      * {@code POST /containers/{id}/execute}: Zun's query parameters, {@code run} true unless told;
-     * {@code interactive} (as python-zunclient sends it, with {@code run=false}) is not run. The command is split as docker-py splits a command
-     * string (shlex); a command with an open quote, or of blanks only, names no program: a 400 here,
-     * where Zun's engine call fails with a 500.
+     * {@code interactive} (as python-zunclient sends it, with {@code run=false}) is not run. The command
+     * is split as docker-py splits a command string (shlex); one with an open quote, or of blanks only
+     * (refused by the schema), names no program: a 400 here, where Zun's engine call fails with a 500.
      */
     public ExecCommand execute(Map<String, List<String>> query, ApiVersion version) {
         RequestFields f = validator.query(ApiFamily.ZUN, "container/containers/execute-query", version, query);
@@ -133,9 +128,6 @@ public class ContainerRequests {
             argv = ShellCommandSplitter.split(command);
         } catch (IllegalArgumentException e) {
             throw InvalidInputException.query("command", command, e.getMessage() + ".");
-        }
-        if (argv.isEmpty()) {
-            throw InvalidInputException.query("command", command, "The command names no program to run.");
         }
         boolean interactive = f.bool("interactive", false);
         return new ExecCommand(command, argv, f.bool("run", true) && !interactive, interactive);
@@ -149,8 +141,8 @@ public class ContainerRequests {
 
     /** {@code POST /containers/{id}/execute_resize}: the exec instance and its terminal's new size. */
     public ExecResize executeResize(Map<String, List<String>> query, ApiVersion version) {
-        RequestFields f = validator.query(ApiFamily.ZUN, "container/containers/execute_resize-query", version, query);
-        return new ExecResize(f.text("exec_id"), Integer.parseInt(f.text("h")), Integer.parseInt(f.text("w")));
+        return validator.query(ApiFamily.ZUN, "container/containers/execute_resize-query", version, query)
+                .as(ExecResize.class);
     }
 
     /**
@@ -164,8 +156,7 @@ public class ContainerRequests {
 
     /** {@code POST /containers/{id}/commit}: the repository and tag (null: {@code latest}) of the new image. */
     public CommitTarget commit(Map<String, List<String>> query, ApiVersion version) {
-        RequestFields f = validator.query(ApiFamily.ZUN, "container/containers/commit-query", version, query);
-        return new CommitTarget(f.text("repository"), f.has("tag") ? f.text("tag") : null);
+        return validator.query(ApiFamily.ZUN, "container/containers/commit-query", version, query).as(CommitTarget.class);
     }
 
     /** Where a commit puts the container's filesystem. */
@@ -185,7 +176,7 @@ public class ContainerRequests {
     public ArchiveUpload putArchive(JsonNode body, Map<String, List<String>> query, ApiVersion version) {
         RequestFields b = validator.body(ApiFamily.ZUN, "container/containers/put_archive", version, body);
         RequestFields q = validator.query(ApiFamily.ZUN, "container/containers/put_archive-query", version, query);
-        String path = b.has("path") ? b.text("path") : q.has("path") ? q.text("path") : null;
+        String path = b.has("path") ? b.text("path") : q.text("path");
         if (path == null) {
             throw new InvalidInputException(InvalidInputException.SCHEMA_VALIDATION_ERROR,
                     "'path' is a required property");

@@ -109,16 +109,18 @@ public class ServerRequests {
             return rebuild(action.object("rebuild"));
         }
         return switch (name) {
-            case "lock" -> new ServerActionRequest.Lock(lockedReason(action, version));
+            // Nova reads a reason from 2.73 only; before, any lock body locks without one
+            case "lock" -> new ServerActionRequest.Lock(version.isAtLeast(ComputeApiVersions.SERVER_LOCKED)
+                    ? action.object(name).text("locked_reason") : null);
             case "resize" -> new ServerActionRequest.Resize(reference(action.object("resize").text("flavorRef")));
             case "confirmResize" -> new ServerActionRequest.ConfirmResize();
             case "forceDelete", "restore" -> new ServerActionRequest.DeferredDelete(name);
             case "addSecurityGroup", "removeSecurityGroup" -> new ServerActionRequest.SecurityGroup(
-                    name.equals("addSecurityGroup"), securityGroupName(action.get(name)));
+                    name.equals("addSecurityGroup"), action.object(name).text("name").strip());
             case "revertResize" -> new ServerActionRequest.RevertResize();
             case "unlock" -> new ServerActionRequest.Unlock();
             case "shelve", "shelveOffload" -> new ServerActionRequest.Shelve(name.equals("shelveOffload"));
-            case "unshelve" -> unshelve(action.get(name), version);
+            case "unshelve" -> unshelve(action.object(name), version);
             case "createImage" -> createImage(action.object(name), null, null, version);
             case "createBackup" -> createImage(action.object(name), action.object(name).text("backup_type"),
                     Integer.parseInt(action.object(name).text("rotation").strip()), version);
@@ -131,13 +133,12 @@ public class ServerRequests {
     }
 
     /** Before 2.77 the body of unshelve is not read (Nova has no schema for it). */
-    private static ServerActionRequest.Unshelve unshelve(JsonNode body, ApiVersion version) {
-        if (!version.isAtLeast(ComputeApiVersions.UNSHELVE_TO_ZONE) || !body.isObject()) {
+    private static ServerActionRequest.Unshelve unshelve(RequestFields body, ApiVersion version) {
+        if (!version.isAtLeast(ComputeApiVersions.UNSHELVE_TO_ZONE)) {
             return new ServerActionRequest.Unshelve(false, null, null);
         }
-        JsonNode zone = body.get("availability_zone");
-        return new ServerActionRequest.Unshelve(zone != null, zone == null || zone.isNull() ? null : zone.asText(),
-                body.hasNonNull("host") ? body.get("host").asText() : null);
+        return new ServerActionRequest.Unshelve(body.node().has("availability_zone"), body.text("availability_zone"),
+                body.text("host"));
     }
 
     /** What the rebuild names, and nothing it leaves out (the schema has kept each field to its microversions). */
@@ -160,30 +161,6 @@ public class ServerRequests {
 
     private static RebuildRequest.Given<String> given(RequestFields r, String field) {
         return r.has(field) ? new RebuildRequest.Given<>(r.get(field).isNull() ? null : r.text(field)) : null;
-    }
-
-    /** Nova's {@code SecurityGroupActionController._parse}, in its words. */
-    private static String securityGroupName(JsonNode body) {
-        if (!body.isObject()) {
-            throw InvalidInputException.badRequest("Missing parameter dict");
-        }
-        if (!body.has("name")) {
-            throw InvalidInputException.badRequest("Security group not specified");
-        }
-        String group = body.get("name").asText("").strip();
-        if (group.isEmpty()) {
-            throw InvalidInputException.badRequest("Security group name cannot be empty");
-        }
-        return group;
-    }
-
-    /** Nova reads a reason from 2.73 only; before, any lock body locks without one. */
-    private static String lockedReason(RequestFields action, ApiVersion version) {
-        if (!version.isAtLeast(ComputeApiVersions.SERVER_LOCKED) || !action.get("lock").isObject()) {
-            return null;
-        }
-        RequestFields lock = action.object("lock");
-        return lock.has("locked_reason") ? lock.text("locked_reason") : null;
     }
 
     /**
@@ -300,38 +277,31 @@ public class ServerRequests {
      * ({@code servers.py: _get_requested_networks}).
      */
     private static List<RequestedNetwork> networks(RequestFields s, ApiVersion version, int maxCount) {
-        if (!s.get("networks").isArray()) {
-            return List.of();
-        }
         boolean tags = version.isAtLeast(ComputeApiVersions.NIC_TAGS)
                 && (!version.isAtLeast(ComputeApiVersions.NIC_TAGS_DROPPED) || version.isAtLeast(ComputeApiVersions.NIC_TAGS_BACK));
-        List<RequestedNetwork> out = new ArrayList<>();
         Set<String> ports = new HashSet<>();
-        s.items("networks").forEach(n -> {
+        // "auto" and "none" (2.37) are no list: no items
+        return s.items("networks").map(n -> {
             if (n.has("tag") && !tags) {
                 throw InvalidInputException.field("networks", "tag",
                         "Additional properties are not allowed ('tag' was unexpected)");
             }
-            String tag = n.text("tag");
-            if (n.has("port")) {
-                String port = n.text("port");
-                refuseIf(!ports.add(port), "Port ID '" + port + "' was specified twice: you cannot attach a port "
-                        + "multiple times.");
-                if (maxCount > 1) {
-                    throw new InvalidInputException("MultiplePortsNotApplicable", "Unable to launch multiple instances "
-                            + "with a single configured port ID. Please launch your instance one by one with different "
-                            + "ports.");
-                }
-                out.add(new RequestedNetwork(null, port, null, tag));
-            } else {
+            if (!n.has("port")) {
                 if (n.has("fixed_ip") && maxCount > 1) {
                     throw new InvalidInputException("InvalidFixedIpAndMaxCountRequest",
                             "max_count cannot be greater than 1 if an fixed_ip is specified.");
                 }
-                out.add(new RequestedNetwork(n.text("uuid"), null, n.text("fixed_ip"), tag));
+                return new RequestedNetwork(n.text("uuid"), null, n.text("fixed_ip"), n.text("tag"));
             }
-        });
-        return out;
+            refuseIf(!ports.add(n.text("port")), "Port ID '" + n.text("port") + "' was specified twice: you cannot "
+                    + "attach a port multiple times.");
+            if (maxCount > 1) {
+                throw new InvalidInputException("MultiplePortsNotApplicable", "Unable to launch multiple instances "
+                        + "with a single configured port ID. Please launch your instance one by one with different "
+                        + "ports.");
+            }
+            return new RequestedNetwork(null, n.text("port"), null, n.text("tag"));
+        }).toList();
     }
 
     private static void refuseIf(boolean refused, String message) {

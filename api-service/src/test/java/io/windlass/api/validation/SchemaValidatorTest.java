@@ -76,7 +76,7 @@ class SchemaValidatorTest {
         SchemaValidator.Violation newer = validator.firstViolation(json("{\"x-refuse\": {\"unless\": {\"enum\": "
                 + "[false]}, \"since\": \"2.7\"}}"), json("true"));
         assertEquals(new SchemaValidator.Violation.NewerField(List.of(), "2.7"), newer.newer());
-        SchemaValidator.Violation unknown = validator.firstViolation(json("{\"x-unknown\": \"Unknown parameters: \", "
+        SchemaValidator.Violation unknown = validator.firstViolation(json("{\"x-unknown\": \"Unknown parameters: {}\", "
                 + "\"properties\": {\"a\": {}}}"), json("{\"c\": 1, \"a\": 1, \"b\": 2}"));
         assertEquals("Unknown parameters: b, c", unknown.message());
         assertEquals(SchemaValidator.Violation.Kind.REQUEST, unknown.kind());

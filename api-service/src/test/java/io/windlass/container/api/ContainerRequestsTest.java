@@ -246,6 +246,9 @@ class ContainerRequestsTest {
         InvalidInputException neither = assertThrows(InvalidInputException.class, () ->
                 requests.logs(Map.of("stdout", List.of("false"), "stderr", List.of("false")), V1_40));
         assertEquals("InvalidValue", neither.errorName());
+        assertEquals("At least one of stdout and stderr must be true.", neither.getMessage());
+        assertEquals(new ContainerLogQuery(false, true, false, null, null, false),
+                requests.logs(Map.of("stdout", List.of("Off"), "stderr", List.of("on")), V1_40));
     }
 
     @Test
@@ -274,6 +277,9 @@ class ContainerRequestsTest {
                 requests.execute(Map.of("command", List.of("   ")), V1_40));
         assertTrue(blank.getMessage().startsWith("Invalid input for query parameters 'command'. Value: '   '."),
                 blank.getMessage());
+        assertEquals("Invalid input for query parameters 'command'. Value: '   '. The command names no program to run.",
+                blank.getMessage());
+        assertEquals(SCHEMA_ERROR, blank.errorName());
         InvalidInputException quote = assertThrows(InvalidInputException.class, () ->
                 requests.execute(Map.of("command", List.of("echo 'open")), V1_40));
         assertTrue(quote.getMessage().startsWith("Invalid input for query parameters 'command'. Value: 'echo 'open'."),
