@@ -15,6 +15,8 @@ public final class ContainerApiVersions {
     public static final ApiVersion ARCHIVE_BASE64 = ApiVersion.of(1, 25);
     /** A container action shows when it finished ({@code finish_time}). */
     public static final ApiVersion ACTION_FINISH_TIME = ApiVersion.of(1, 33);
+    /** A capsule shows its {@code name}, {@code labels} and whole {@code restart_policy} (their legacy forms before). */
+    public static final ApiVersion CAPSULE_REPRESENTATION = ApiVersion.of(1, 32);
 
     private ContainerApiVersions() {
     }

@@ -12,5 +12,5 @@ import java.util.List;
  * @param next     URL of the next page, null when this page was not full
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record CapsuleList(@JsonProperty("capsules") List<CapsuleView> capsules, @JsonProperty("next") String next) {
+public record CapsuleList(@JsonProperty("capsules") List<Object> capsules, @JsonProperty("next") String next) {
 }

@@ -1,10 +1,12 @@
 package io.windlass.capsule.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.http.HttpServerRequest;
 import io.windlass.api.config.ApiConfig;
 import io.windlass.api.context.CurrentRequestContext;
 import io.windlass.api.context.PublicUrl;
+import io.windlass.api.microversion.ContainerApiVersions;
 import io.windlass.api.microversion.RequestedApiVersion;
 import io.windlass.api.validation.ApiFamily;
 import io.windlass.api.validation.RequestFields;
@@ -42,10 +44,11 @@ public class CapsulesResource {
     private final RequestedApiVersion version;
     private final PublicUrl publicUrl;
     private final ApiConfig config;
+    private final ObjectMapper json;
 
     public CapsulesResource(CapsuleService service, CapsuleRequests requests, RequestValidator validator,
                             CapsuleViews views, CurrentRequestContext context, RequestedApiVersion version,
-                            PublicUrl publicUrl, ApiConfig config) {
+                            PublicUrl publicUrl, ApiConfig config, ObjectMapper json) {
         this.service = service;
         this.requests = requests;
         this.validator = validator;
@@ -54,6 +57,7 @@ public class CapsulesResource {
         this.version = version;
         this.publicUrl = publicUrl;
         this.config = config;
+        this.json = json;
     }
 
     @POST
@@ -62,7 +66,7 @@ public class CapsulesResource {
         RequestContext caller = context.get();
         CapsuleEntity created = service.create(caller, requests.create(body, version.get()));
         String root = publicUrl.root(request);
-        return Response.accepted(views.of(created, root, caller))
+        return Response.accepted(shown(views.of(created, root, caller)))
                 .location(URI.create(CapsuleViews.selfUrl(root, created))).build();
     }
 
@@ -77,14 +81,20 @@ public class CapsulesResource {
         String root = publicUrl.root(request);
         String next = rows.size() == pageSize ? root + "/container/v1/capsules?limit=" + pageSize + "&sort_dir="
                 + (ascending ? "asc" : "desc") + "&marker=" + rows.getLast().uuid : null;
-        return new CapsuleList(rows.stream().map(c -> views.of(c, root, caller)).toList(), next);
+        return new CapsuleList(rows.stream().map(c -> shown(views.of(c, root, caller))).toList(), next);
     }
 
     @GET
     @Path("/{ident}")
-    public CapsuleView show(@PathParam("ident") String ident, @Context HttpServerRequest request) {
+    public Object show(@PathParam("ident") String ident, @Context HttpServerRequest request) {
         RequestContext caller = context.get();
-        return views.of(service.show(caller, ident), publicUrl.root(request), caller);
+        return shown(views.of(service.show(caller, ident), publicUrl.root(request), caller));
+    }
+
+    /** The view in the shape of the request's microversion. */
+    private Object shown(CapsuleView view) {
+        return version.get().isAtLeast(ContainerApiVersions.CAPSULE_REPRESENTATION) ? view
+                : LegacyCapsuleShape.of(view, json);
     }
 
     @DELETE

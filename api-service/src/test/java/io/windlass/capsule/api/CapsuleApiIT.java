@@ -25,6 +25,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -150,6 +152,42 @@ class CapsuleApiIT {
         assertTrue(capsules.findByUuid(UUID.fromString(uuid)).isEmpty(), "never placed: the row goes at once");
         given().get("/container/v1/capsules/" + uuid).then().statusCode(404)
                 .body("errors[0].code", equalTo("container.capsule-not-found"));
+    }
+
+    /** Zun's capsule before 1.32: meta_name, meta_labels, the restart policy's name, the template-era fields. */
+    @Test
+    void beforeOnePointThirtyTwoACapsuleIsShownInZunsLegacyShape() throws Exception {
+        String name = "cap-" + UUID.randomUUID().toString().substring(0, 8);
+        Response created = given().header("OpenStack-API-Version", "container 1.31").contentType("application/json")
+                // a template of that time: no ports (1.35) or init containers (1.34)
+                .body(Map.of("template", Map.of("kind", "capsule",
+                        "metadata", Map.of("name", name, "labels", Map.of("app", "web")),
+                        "spec", Map.of("restartPolicy", "OnFailure", "containers",
+                                List.of(Map.of("image", "busybox", "command", List.of("sleep", "60")))))))
+                .post("/container/v1/capsules");
+        created.then().statusCode(202)
+                .body("meta_name", equalTo(name))
+                .body("meta_labels.app", equalTo("web"))
+                .body("restart_policy", equalTo("on-failure"))
+                .body("volumes_info", equalTo(Map.of()))
+                .body("containers_uuids", equalTo(List.of()))
+                .body("init_containers_uuids", equalTo(List.of()))
+                .body("capsule_version", equalTo(""))
+                .body("$", not(hasKey("name")))
+                .body("$", not(hasKey("labels")))
+                .body("containers.image", equalTo(List.of("busybox")));
+        String uuid = created.path("uuid");
+        conductor.next(Duration.ofSeconds(5));
+
+        given().header("OpenStack-API-Version", "container 1.31").get("/container/v1/capsules/" + uuid)
+                .then().statusCode(200).body("meta_name", equalTo(name)).body("restart_policy", equalTo("on-failure"));
+        given().header("OpenStack-API-Version", "container 1.31").get("/container/v1/capsules")
+                .then().statusCode(200)
+                .body("capsules.find { it.uuid == '" + uuid + "' }.meta_name", equalTo(name))
+                .body("capsules.find { it.uuid == '" + uuid + "' }.capsule_version", equalTo(""));
+        given().header("OpenStack-API-Version", "container 1.32").get("/container/v1/capsules/" + uuid)
+                .then().statusCode(200).body("name", equalTo(name)).body("restart_policy.Name", equalTo("on-failure"))
+                .body("$", not(hasKey("meta_name"))).body("$", not(hasKey("capsule_version")));
     }
 
     @Test
