@@ -160,7 +160,7 @@ class WorkloadInterfacesIT {
         rows.update("UPDATE containers SET task_state = NULL WHERE uuid = '" + uuid + "'");
 
         conductor.reportContainerStatus(ctx, running(Map.of("bridge-engine-id",
-                List.of(new ContainerAddress("172.17.0.2", 4, null, null, false)))));
+                List.of(new ContainerAddress("198.18.250.2", 4, null, null, false)))));
 
         AttachPort asked = next(edges.attaches);
         assertEquals(PORT, asked.port().portId());
