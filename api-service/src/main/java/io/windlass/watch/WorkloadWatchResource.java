@@ -27,10 +27,10 @@ public abstract class WorkloadWatchResource {
     private final ApiFamily family;
     private final String querySchema;
     private final WatchFormat format;
-    private final WatchRequests requests;
+    private final WatchRequestParts requests;
 
     protected WorkloadWatchResource(WorkloadKind kind, ApiFamily family, String querySchema, WatchFormat format,
-                                    WatchRequests requests) {
+                                    WatchRequestParts requests) {
         this.kind = kind;
         this.family = family;
         this.querySchema = querySchema;

@@ -5,7 +5,7 @@ import io.windlass.api.validation.RequestFields;
 import io.windlass.capsule.policy.CapsulePolicy;
 import io.windlass.capsule.service.CapsuleService;
 import io.windlass.context.RequestContext;
-import io.windlass.watch.WatchRequests;
+import io.windlass.watch.WatchRequestParts;
 import io.windlass.watch.WorkloadKind;
 import io.windlass.watch.WorkloadWatchResource;
 import jakarta.ws.rs.Path;
@@ -18,7 +18,7 @@ public class CapsuleWatchResource extends WorkloadWatchResource {
     private final CapsuleService service;
     private final CapsulePolicy policy;
 
-    public CapsuleWatchResource(CapsuleService service, CapsulePolicy policy, WatchRequests requests) {
+    public CapsuleWatchResource(CapsuleService service, CapsulePolicy policy, WatchRequestParts requests) {
         super(WorkloadKind.CAPSULE, ApiFamily.ZUN, "container/capsules/watch-query", requests.streams().zun(),
                 requests);
         this.service = service;

@@ -5,7 +5,7 @@ import io.windlass.api.validation.RequestFields;
 import io.windlass.container.policy.ContainerPolicy;
 import io.windlass.container.service.ContainerService;
 import io.windlass.context.RequestContext;
-import io.windlass.watch.WatchRequests;
+import io.windlass.watch.WatchRequestParts;
 import io.windlass.watch.WorkloadKind;
 import io.windlass.watch.WorkloadWatchResource;
 import jakarta.ws.rs.Path;
@@ -21,7 +21,7 @@ public class ContainerWatchResource extends WorkloadWatchResource {
     private final ContainerService service;
     private final ContainerPolicy policy;
 
-    public ContainerWatchResource(ContainerService service, ContainerPolicy policy, WatchRequests requests) {
+    public ContainerWatchResource(ContainerService service, ContainerPolicy policy, WatchRequestParts requests) {
         super(WorkloadKind.CONTAINER, ApiFamily.ZUN, "container/containers/watch-query", requests.streams().zun(),
                 requests);
         this.service = service;

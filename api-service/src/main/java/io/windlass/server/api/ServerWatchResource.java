@@ -6,7 +6,7 @@ import io.windlass.api.validation.RequestFields;
 import io.windlass.context.RequestContext;
 import io.windlass.server.policy.ServerPolicy;
 import io.windlass.server.service.ServerService;
-import io.windlass.watch.WatchRequests;
+import io.windlass.watch.WatchRequestParts;
 import io.windlass.watch.WorkloadKind;
 import io.windlass.watch.WorkloadWatchResource;
 import jakarta.ws.rs.GET;
@@ -30,7 +30,7 @@ public class ServerWatchResource extends WorkloadWatchResource {
     private final ServerService service;
     private final ServerPolicy policy;
 
-    public ServerWatchResource(ServerService service, ServerPolicy policy, WatchRequests requests) {
+    public ServerWatchResource(ServerService service, ServerPolicy policy, WatchRequestParts requests) {
         super(WorkloadKind.SERVER, ApiFamily.NOVA, "compute/servers/watch-query", requests.streams().nova(),
                 requests);
         this.service = service;

@@ -9,15 +9,18 @@ import io.windlass.context.RequestContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.UriInfo;
 
-/** What every {@link WorkloadWatchResource} needs of the request, whatever the kind watched. */
+/**
+ * The parts of a watch request that every {@link WorkloadWatchResource} reads, whatever the kind watched:
+ * the caller, the query, the stream.
+ */
 @ApplicationScoped
-public class WatchRequests {
+public class WatchRequestParts {
     private final CurrentRequestContext context;
     private final RequestValidator validator;
     private final RequestedApiVersion version;
     private final WatchStreams streams;
 
-    public WatchRequests(CurrentRequestContext context, RequestValidator validator, RequestedApiVersion version,
+    public WatchRequestParts(CurrentRequestContext context, RequestValidator validator, RequestedApiVersion version,
                          WatchStreams streams) {
         this.context = context;
         this.validator = validator;
