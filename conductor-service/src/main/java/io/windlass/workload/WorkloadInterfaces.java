@@ -1,5 +1,7 @@
 package io.windlass.workload;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.windlass.compute.ComputeRpcApi;
 import io.windlass.context.RequestContext;
@@ -45,10 +47,12 @@ public class WorkloadInterfaces {
     private final ComputeRpcApi compute;
     private final NetworkSteps networks;
     private final ActionEvents events;
+    private final MeterRegistry registry;
 
     public WorkloadInterfaces(Instance<WorkloadManager> managers, WorkloadRows rows, NetworkSteps networks,
-                              ComputeRpcApi compute, ActionEvents events) {
+                              ComputeRpcApi compute, ActionEvents events, MeterRegistry registry) {
         this.events = events;
+        this.registry = registry;
         this.managers = managers;
         this.rows = rows;
         this.networks = networks;
@@ -139,14 +143,23 @@ public class WorkloadInterfaces {
         try {
             compute.attachPort(host, ctx, attach.get().request());
         } catch (RemoteException | RpcVersionCapExceeded | RpcTimeoutException e) {
+            reconnected(change.kind(), "failed");
             LOG.warnf("%s %s holds port %s, which %s does not show on it; asked again to attach it, it did not: %s",
                     change.kind(), uuid, portId, host, e.getMessage());
             return;
         }
+        reconnected(change.kind(), "attached");
         LOG.infof("%s %s holds port %s, which %s did not show on it (an attach it never ran, or the engine lost it): "
                 + "attached again",
                 change.kind(), uuid, portId, host);
         castPeers(ctx, host, attach.get().request());
+    }
+
+    /** A repair as the reconciler's are counted: a steady rate means attaches get lost (docs/metrics.md). */
+    private void reconnected(String kind, String result) {
+        Counter.builder("windlass.conductor.interfaces.reconnected")
+                .description("Ports a row held that its running workload did not show, asked of the host again")
+                .tags("kind", kind, "result", result).register(registry).increment();
     }
 
     /** Security groups changed through the Networking API: the hosts they concern get their filters again. */

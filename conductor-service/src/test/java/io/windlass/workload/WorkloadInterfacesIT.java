@@ -1,9 +1,12 @@
 package io.windlass.workload;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.windlass.conductor.support.ContainerRows;
 import io.windlass.conductor.support.FakeEdges;
+import io.windlass.conductor.support.Poll;
 import io.windlass.conductor.support.PortRows;
 import io.windlass.conductor.ConductorRpcApi;
 import io.windlass.container.ContainerAddress;
@@ -61,6 +64,8 @@ class WorkloadInterfacesIT {
     WorkloadInterfaces interfaces;
     @Inject
     ConductorRpcApi conductor;
+    @Inject
+    MeterRegistry registry;
     @Inject
     ContainerRows rows;
     @Inject
@@ -159,12 +164,14 @@ class WorkloadInterfacesIT {
         rows.update("UPDATE ports SET binding_host_id = '" + HOST + "', status = 'ACTIVE' WHERE id = '" + PORT + "'");
         rows.update("UPDATE containers SET task_state = NULL WHERE uuid = '" + uuid + "'");
 
+        double before = reconnected();
         conductor.reportContainerStatus(ctx, running(Map.of("bridge-engine-id",
                 List.of(new ContainerAddress("198.18.250.2", 4, null, null, false)))));
 
         AttachPort asked = next(edges.attaches);
         assertEquals(PORT, asked.port().portId());
         assertEquals(NETWORK, asked.network().networkId());
+        Poll.until("the repair counted", () -> reconnected() == before + 1);
         assertEquals(Map.of("device_id", uuid.toString(), "binding_host_id", HOST, "status", "ACTIVE"), port());
         assertTrue(rows.container(uuid).get("nics").contains(PORT), "the row keeps the port it was asked for");
 
@@ -176,6 +183,13 @@ class WorkloadInterfacesIT {
                 null, "Exited (0)", "e1", Map.of(), List.of(), List.of("sh"), false, false, Instant.now()));
         Thread.sleep(500);
         assertTrue(edges.attaches.isEmpty(), "asked again: " + edges.attaches);
+        assertEquals(before + 1, reconnected());
+    }
+
+    private double reconnected() {
+        Counter counter = registry.find("windlass.conductor.interfaces.reconnected")
+                .tags("kind", "container", "result", "attached").counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private ContainerStatusReport running(Map<String, List<ContainerAddress>> addresses) {
