@@ -76,14 +76,14 @@ class NovaIngressRuleTest {
                 refused("{'ip_protocol': 'udp', 'from_port': 0, 'to_port': 22}"));
         assertEquals("Invalid port range -2:0. For ICMP, the type:code must be valid",
                 refused("{'ip_protocol': 'icmp', 'from_port': -2, 'to_port': 0}"));
-        assertEquals("10.0.0.0 is not a valid IP network.",
-                refused("{'ip_protocol': 'tcp', 'from_port': 1, 'to_port': 2, 'cidr': '10.0.0.0'}"));
-        assertEquals("10.0.0.0/33 is not a valid IP network.",
-                refused("{'ip_protocol': 'tcp', 'from_port': 1, 'to_port': 2, 'cidr': '10.0.0.0/33'}"));
+        assertEquals("198.18.0.0 is not a valid IP network.",
+                refused("{'ip_protocol': 'tcp', 'from_port': 1, 'to_port': 2, 'cidr': '198.18.0.0'}"));
+        assertEquals("198.18.0.0/33 is not a valid IP network.",
+                refused("{'ip_protocol': 'tcp', 'from_port': 1, 'to_port': 2, 'cidr': '198.18.0.0/33'}"));
         assertEquals("5 is not a valid IP network.",
                 refused("{'ip_protocol': 'tcp', 'from_port': 1, 'to_port': 2, 'cidr': 5}"));
-        assertEquals("Bad prefix for network in cidr 10.0.0.0/0",
-                refused("{'ip_protocol': 'tcp', 'from_port': 1, 'to_port': 2, 'cidr': '10.0.0.0/0'}"));
+        assertEquals("Bad prefix for network in cidr 198.18.0.0/0",
+                refused("{'ip_protocol': 'tcp', 'from_port': 1, 'to_port': 2, 'cidr': '198.18.0.0/0'}"));
     }
 
     @Test
@@ -93,7 +93,7 @@ class NovaIngressRuleTest {
         assertTrue(read("{'ip_protocol': 'tcp', 'from_port': 22, 'to_port': 22}").sameAs(tcp22));
         // Nova compares the protocol as given: Neutron is left to find this one
         assertFalse(read("{'ip_protocol': 'TCP', 'from_port': 22, 'to_port': 22}").sameAs(tcp22));
-        assertFalse(read("{'ip_protocol': 'tcp', 'from_port': 22, 'to_port': 22, 'cidr': '10.0.0.0/8'}")
+        assertFalse(read("{'ip_protocol': 'tcp', 'from_port': 22, 'to_port': 22, 'cidr': '198.18.0.0/15'}")
                 .sameAs(tcp22));
         NovaRule anyTcp = NovaRule.of(new SecurityGroupRuleRecord("r", "g", "p", "ingress", "IPv4", "tcp", null, null,
                 null, null, "", null, null, 1));

@@ -22,7 +22,7 @@ class NovaSecurityGroupViewTest {
     void ingressRulesOnlyWithNovasPortsAndRanges() {
         SecurityGroupRecord group = new SecurityGroupRecord("g1", "p1", "web", "d", false, true, List.of(
                 rule("r1", "egress", null, null, null, null, null),
-                rule("r2", "ingress", "tcp", 22, 22, "10.0.0.0/8", null),
+                rule("r2", "ingress", "tcp", 22, 22, "198.18.0.0/15", null),
                 rule("r3", "ingress", "icmp", null, null, null, null),
                 rule("r4", "ingress", "udp", null, null, null, "g2"),
                 rule("r5", "ingress", null, null, null, null, "gone")), null, null, 1);
@@ -35,7 +35,7 @@ class NovaSecurityGroupViewTest {
         List<Map<String, Object>> rules = (List<Map<String, Object>>) view.get("rules");
         assertEquals(List.of("r2", "r3", "r4"), rules.stream().map(r -> r.get("id")).toList());
         assertEquals(Map.of("id", "r2", "parent_group_id", "g1", "ip_protocol", "tcp", "from_port", 22, "to_port", 22,
-                "group", Map.of(), "ip_range", Map.of("cidr", "10.0.0.0/8")), rules.get(0));
+                "group", Map.of(), "ip_range", Map.of("cidr", "198.18.0.0/15")), rules.get(0));
         assertEquals(-1, rules.get(1).get("from_port"));
         assertEquals(Map.of("cidr", "0.0.0.0/0"), rules.get(1).get("ip_range"));
         assertEquals(1, rules.get(2).get("from_port"));
