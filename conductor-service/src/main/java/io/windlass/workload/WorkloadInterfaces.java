@@ -236,8 +236,8 @@ public class WorkloadInterfaces {
         /** What to ask the host again for a port the row holds; empty when that changed since the report. */
         Optional<Attach> toReconnect(InterfaceChange change) {
             Optional<E> row = rows.find(rules.rowType(), uuid(change));
-            if (row.isEmpty() || row.get().host == null || nic(row.get(), change).isEmpty()
-                    || rules.state(row.get()) == null || rules.state(row.get()).busy()) {
+            RowState state = row.map(rules::state).orElse(null);
+            if (state == null || state.busy() || row.get().host == null || nic(row.get(), change).isEmpty()) {
                 return Optional.empty();
             }
             return attachOf(row.get(), change, networking.describe(row.get()));
