@@ -23,6 +23,8 @@ import java.util.UUID;
 public class ActionLog {
     public static final String SERVER = "server";
     public static final String CONTAINER = "container";
+    /** A capsule's: what was asked of its members (execute, put_archive), none of it through Zun's API. */
+    public static final String CAPSULE = "capsule";
     /** How both families print an action's and an event's times: naive UTC with microseconds. */
     public static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS")
             .withZone(ZoneOffset.UTC);

@@ -62,7 +62,8 @@ public abstract class ZunIdentLookup<T> {
         return new ResourceNotFoundException(kind() + "NotFound", kind() + " " + ident + " could not be found.");
     }
 
-    static Optional<UUID> asUuid(String ident) {
+    /** A {@code {ident}} that is a uuid in its 36-character form; a name otherwise. */
+    public static Optional<UUID> asUuid(String ident) {
         if (ident.length() != 36) {
             return Optional.empty();
         }

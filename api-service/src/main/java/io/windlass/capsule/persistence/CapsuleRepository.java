@@ -24,6 +24,18 @@ public class CapsuleRepository implements PanacheRepository<CapsuleEntity> {
         return find("uuid", uuid).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
+    /**
+     * The capsule that has a member (an app or init container) of this uuid. The members are in the
+     * {@code spec} document, which is written once; the index-less scan is over one project's few
+     * capsules in practice, and a lookup by a member's uuid is an exec or a log read, not a listing.
+     */
+    public Optional<CapsuleEntity> findByMember(UUID member) {
+        String probe = "[{\"uuid\": \"" + member + "\"}]";
+        return getEntityManager().createNativeQuery("select * from capsules where spec -> 'containers' @> "
+                        + "cast(:probe as jsonb) or spec -> 'initContainers' @> cast(:probe as jsonb)", CapsuleEntity.class)
+                .setParameter("probe", probe).getResultStream().map(CapsuleEntity.class::cast).findFirst();
+    }
+
     /** Capsules named {@code name}, in {@code projectId} (or anywhere when it is null). */
     public List<CapsuleEntity> findByName(String name, String projectId) {
         if (projectId == null) {

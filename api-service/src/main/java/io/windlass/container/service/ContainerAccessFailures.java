@@ -2,7 +2,6 @@ package io.windlass.container.service;
 
 import io.windlass.api.error.ApiException;
 import io.windlass.api.error.InvalidInputException;
-import io.windlass.container.persistence.ContainerEntity;
 import io.windlass.rpc.RemoteException;
 import io.windlass.rpc.RpcException;
 
@@ -18,13 +17,13 @@ final class ContainerAccessFailures {
     private ContainerAccessFailures() {
     }
 
-    static ApiException toApi(RpcException e, ContainerEntity c) {
+    static ApiException toApi(RpcException e, PlacedContainer c) {
         if (e instanceof RemoteException remote && remote.type().equals("Invalid")) {
             return new InvalidInputException("Invalid", remote.getMessage());
         }
         if (e instanceof RemoteException remote && remote.type().equals("ArchiveTooLarge")) {
             return new InvalidInputException("ArchiveTooLarge", remote.getMessage());
         }
-        return RpcFailures.toApi(e, "ContainerHostNotUp", "Container host " + c.host + " is not up.");
+        return RpcFailures.toApi(e, "ContainerHostNotUp", "Container host " + c.host() + " is not up.");
     }
 }

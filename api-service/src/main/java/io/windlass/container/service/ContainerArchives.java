@@ -8,7 +8,6 @@ import io.windlass.container.ContainerAction;
 import io.windlass.container.ContainerArchive;
 import io.windlass.container.GetContainerArchive;
 import io.windlass.container.PutContainerArchive;
-import io.windlass.container.persistence.ContainerEntity;
 import io.windlass.container.policy.ContainerPolicy;
 import io.windlass.context.RequestContext;
 import io.windlass.rpc.RpcException;
@@ -43,10 +42,10 @@ public class ContainerArchives {
     }
 
     public ContainerArchive get(RequestContext caller, String ident, String path) {
-        ContainerEntity c = containers.authorized(caller, ident, ContainerPolicy.GET_ARCHIVE,
+        PlacedContainer c = containers.authorized(caller, ident, ContainerPolicy.GET_ARCHIVE,
                 ContainerAction.GET_ARCHIVE);
         try {
-            return compute.containerGetArchive(c.host, caller, new GetContainerArchive(c.uuid.toString(), path,
+            return compute.containerGetArchive(c.host(), caller, new GetContainerArchive(c.uuid().toString(), path,
                     maxBytes));
         } catch (RpcException e) {
             throw ContainerAccessFailures.toApi(e, c);
@@ -54,24 +53,24 @@ public class ContainerArchives {
     }
 
     public void put(RequestContext caller, String ident, ArchiveUpload upload) {
-        ContainerEntity c = containers.authorized(caller, ident, ContainerPolicy.PUT_ARCHIVE,
+        PlacedContainer c = containers.authorized(caller, ident, ContainerPolicy.PUT_ARCHIVE,
                 ContainerAction.PUT_ARCHIVE);
         if (upload.data().length > maxBytes) {
             throw new ApiException(413, "RequestEntityTooLarge", "The archive is " + upload.data().length
                     + " bytes; at most " + maxBytes + " bytes are copied into a container in one request.");
         }
         QuarkusTransaction.requiringNew().run(() ->
-                actions.record(caller, ActionLog.CONTAINER, c.uuid, c.projectId, PUT_ACTION));
+                actions.record(caller, c.actionKind(), c.actionUuid(), c.projectId(), PUT_ACTION));
         boolean failed = true;
         try {
-            compute.containerPutArchive(c.host, caller, new PutContainerArchive(c.uuid.toString(), upload.path(),
+            compute.containerPutArchive(c.host(), caller, new PutContainerArchive(c.uuid().toString(), upload.path(),
                     upload.data()));
             failed = false;
         } catch (RpcException e) {
             throw ContainerAccessFailures.toApi(e, c);
         } finally {
             boolean error = failed;
-            QuarkusTransaction.requiringNew().run(() -> actions.finished(c.uuid, caller.requestId(), error));
+            QuarkusTransaction.requiringNew().run(() -> actions.finished(c.actionUuid(), caller.requestId(), error));
         }
     }
 }

@@ -6,7 +6,6 @@ import io.windlass.api.error.ConflictException;
 import io.windlass.api.error.InvalidInputException;
 import io.windlass.conductor.ConductorRpcApi;
 import io.windlass.container.ContainerAction;
-import io.windlass.container.persistence.ContainerEntity;
 import io.windlass.container.policy.ContainerPolicy;
 import io.windlass.context.RequestContext;
 import io.windlass.image.CommitWorkload;
@@ -61,7 +60,7 @@ public class ContainerCommits {
 
     /** @return the new image's id, Zun's {@code uuid} */
     public UUID commit(RequestContext caller, String ident, String repository, String tag) {
-        ContainerEntity c = containers.authorized(caller, ident, ContainerPolicy.COMMIT, ContainerAction.COMMIT);
+        PlacedContainer c = containers.authorized(caller, ident, ContainerPolicy.COMMIT, ContainerAction.COMMIT);
         String reference = reference(repository, tag);
         if (catalog.isHostImage(reference)) {
             throw new ConflictException("Conflict", "Image " + reference + " is one the compute hosts hold; "
@@ -70,17 +69,17 @@ public class ContainerCommits {
         UUID image;
         try {
             image = QuarkusTransaction.requiringNew().call(() -> {
-                replaceEarlier(c.projectId, reference);
-                ImageEntity made = images.saving(new MadeImages.Plan(CommitWorkload.CONTAINER, c.uuid, c.projectId,
+                replaceEarlier(c.projectId(), reference);
+                ImageEntity made = images.saving(new MadeImages.Plan(CommitWorkload.CONTAINER, c.uuid(), c.projectId(),
                         repository, reference, Map.of(), 0));
-                actions.record(caller, ActionLog.CONTAINER, c.uuid, c.projectId, "commit");
+                actions.record(caller, ActionLog.CONTAINER, c.uuid(), c.projectId(), "commit");
                 conductor.snapshotWorkload(caller, new ImageRef(made.id.toString(), null));
                 return made.id;
             });
         } catch (RpcVersionCapExceeded e) {
             throw new ConflictException("UnsupportedRPCVersion", e.getMessage());
         }
-        LOG.infof("container %s: commit to %s requested as image %s", c.uuid, reference, image);
+        LOG.infof("container %s: commit to %s requested as image %s", c.uuid(), reference, image);
         return image;
     }
 

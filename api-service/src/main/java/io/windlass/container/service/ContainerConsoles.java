@@ -11,7 +11,6 @@ import io.windlass.container.ResizeContainerTty;
 import io.windlass.container.console.ConsoleRelay;
 import io.windlass.container.console.ConsoleSocket;
 import io.windlass.container.console.ConsoleTickets;
-import io.windlass.container.persistence.ContainerEntity;
 import io.windlass.container.policy.ContainerPolicy;
 import io.windlass.context.RequestContext;
 import io.windlass.rpc.RpcException;
@@ -46,11 +45,11 @@ public class ContainerConsoles {
     }
 
     /** @param wsRoot {@code ws[s]://host[:port]} of this api-service */
-    InteractiveExec execute(RequestContext caller, ContainerEntity c, ExecCommand command, String wsRoot) {
+    InteractiveExec execute(RequestContext caller, PlacedContainer c, ExecCommand command, String wsRoot) {
         try {
             requireConsoles();
-            ContainerExecResult made = compute.containerExec(c.host, caller,
-                    new ContainerExec(c.uuid.toString(), command.argv(), false, true));
+            ContainerExecResult made = compute.containerExec(c.host(), caller,
+                    new ContainerExec(c.uuid().toString(), command.argv(), false, true));
             return new InteractiveExec(made.execId(), url(caller, c, OpenConsole.EXEC, made.execId(), wsRoot));
         } catch (RpcException e) {
             throw ContainerAccessFailures.toApi(e, c);
@@ -59,8 +58,8 @@ public class ContainerConsoles {
 
     /** Zun's {@code attach}: Running, and made interactive (else Zun's 400 {@code NoInteractiveFlag}). */
     public String attach(RequestContext caller, String ident, String wsRoot) {
-        ContainerEntity c = containers.authorized(caller, ident, ContainerPolicy.ATTACH, ContainerAction.ATTACH);
-        if (!c.interactive) {
+        PlacedContainer c = containers.authorized(caller, ident, ContainerPolicy.ATTACH, ContainerAction.ATTACH);
+        if (!c.interactive()) {
             throw new InvalidInputException("NoInteractiveFlag",
                     "Container doesn't support to be attached, please check the interactive set properly");
         }
@@ -74,9 +73,9 @@ public class ContainerConsoles {
 
     /** Zun's {@code resize}: the main process's terminal. */
     public void resize(RequestContext caller, String ident, int height, int width) {
-        ContainerEntity c = containers.authorized(caller, ident, ContainerPolicy.RESIZE, ContainerAction.RESIZE_TTY);
+        PlacedContainer c = containers.authorized(caller, ident, ContainerPolicy.RESIZE, ContainerAction.RESIZE_TTY);
         try {
-            compute.containerResize(c.host, caller, new ResizeContainerTty(c.uuid.toString(), height, width));
+            compute.containerResize(c.host(), caller, new ResizeContainerTty(c.uuid().toString(), height, width));
         } catch (RpcException e) {
             throw ContainerAccessFailures.toApi(e, c);
         }
@@ -88,12 +87,12 @@ public class ContainerConsoles {
      */
     public ConsoleStream followLogs(RequestContext caller, String ident, ContainerLogQuery q,
                                     ConsoleStream.Listener listener) {
-        ContainerEntity c = containers.authorized(caller, ident, ContainerPolicy.LOGS, ContainerAction.LOGS);
+        PlacedContainer c = containers.authorized(caller, ident, ContainerPolicy.LOGS, ContainerAction.LOGS);
         OpenConsole.LogFollow follow = new OpenConsole.LogFollow(q.stdout(), q.stderr(), q.timestamps(), q.tail(),
                 q.since());
         try {
             requireConsoles();
-            return relay.open(caller, c.host, (session, idle) -> new OpenConsole(session, c.uuid.toString(),
+            return relay.open(caller, c.host(), (session, idle) -> new OpenConsole(session, c.uuid().toString(),
                     OpenConsole.LOGS, null, follow, idle), false, listener);
         } catch (RpcException e) {
             throw ContainerAccessFailures.toApi(e, c);
@@ -105,8 +104,8 @@ public class ContainerConsoles {
         compute.versionFor(ComputeRpcApi.OPEN_CONSOLE);
     }
 
-    private String url(RequestContext caller, ContainerEntity c, String kind, String execId, String wsRoot) {
-        String token = tickets.issue(caller, c.uuid.toString(), c.host, kind, execId, Instant.now());
-        return wsRoot + ConsoleSocket.PATH + "?token=" + token + "&uuid=" + c.uuid;
+    private String url(RequestContext caller, PlacedContainer c, String kind, String execId, String wsRoot) {
+        String token = tickets.issue(caller, c.uuid().toString(), c.host(), kind, execId, Instant.now());
+        return wsRoot + ConsoleSocket.PATH + "?token=" + token + "&uuid=" + c.uuid();
     }
 }

@@ -8,7 +8,6 @@ import io.windlass.container.ContainerAction;
 import io.windlass.container.ContainerExec;
 import io.windlass.container.ContainerExecResult;
 import io.windlass.container.ResizeContainerExec;
-import io.windlass.container.persistence.ContainerEntity;
 import io.windlass.container.policy.ContainerPolicy;
 import io.windlass.context.RequestContext;
 import io.windlass.rpc.RemoteException;
@@ -47,9 +46,9 @@ public class ContainerExecs {
      */
     public ContainerConsoles.InteractiveExec executeInteractive(RequestContext caller, String ident,
                                                                 ExecCommand command, String wsRoot) {
-        ContainerEntity c = containers.authorized(caller, ident, ContainerPolicy.EXECUTE, ContainerAction.EXECUTE);
+        PlacedContainer c = containers.authorized(caller, ident, ContainerPolicy.EXECUTE, ContainerAction.EXECUTE);
         QuarkusTransaction.requiringNew().run(() ->
-                actions.record(caller, ActionLog.CONTAINER, c.uuid, c.projectId, EXEC_ACTION));
+                actions.record(caller, c.actionKind(), c.actionUuid(), c.projectId(), EXEC_ACTION));
         boolean failed = true;
         try {
             ContainerConsoles.InteractiveExec made = consoles.execute(caller, c, command, wsRoot);
@@ -57,18 +56,18 @@ public class ContainerExecs {
             return made;
         } finally {
             boolean error = failed;
-            QuarkusTransaction.requiringNew().run(() -> actions.finished(c.uuid, caller.requestId(), error));
+            QuarkusTransaction.requiringNew().run(() -> actions.finished(c.actionUuid(), caller.requestId(), error));
         }
     }
 
     public ContainerExecResult execute(RequestContext caller, String ident, ExecCommand command) {
-        ContainerEntity c = containers.authorized(caller, ident, ContainerPolicy.EXECUTE, ContainerAction.EXECUTE);
+        PlacedContainer c = containers.authorized(caller, ident, ContainerPolicy.EXECUTE, ContainerAction.EXECUTE);
         QuarkusTransaction.requiringNew().run(() ->
-                actions.record(caller, ActionLog.CONTAINER, c.uuid, c.projectId, EXEC_ACTION));
+                actions.record(caller, c.actionKind(), c.actionUuid(), c.projectId(), EXEC_ACTION));
         boolean failed = true;
         try {
-            ContainerExecResult result = compute.containerExec(c.host, caller,
-                    new ContainerExec(c.uuid.toString(), command.argv(), command.run()));
+            ContainerExecResult result = compute.containerExec(c.host(), caller,
+                    new ContainerExec(c.uuid().toString(), command.argv(), command.run()));
             failed = false;
             return result;
         } catch (RpcException e) {
@@ -79,14 +78,14 @@ public class ContainerExecs {
             throw ContainerAccessFailures.toApi(e, c);
         } finally {
             boolean error = failed;
-            QuarkusTransaction.requiringNew().run(() -> actions.finished(c.uuid, caller.requestId(), error));
+            QuarkusTransaction.requiringNew().run(() -> actions.finished(c.actionUuid(), caller.requestId(), error));
         }
     }
 
     public void resize(RequestContext caller, String ident, ExecResize request) {
-        ContainerEntity c = containers.authorized(caller, ident, ContainerPolicy.EXECUTE_RESIZE, ContainerAction.EXECUTE_RESIZE);
+        PlacedContainer c = containers.authorized(caller, ident, ContainerPolicy.EXECUTE_RESIZE, ContainerAction.EXECUTE_RESIZE);
         try {
-            compute.containerExecResize(c.host, caller, new ResizeContainerExec(c.uuid.toString(), request.execId(),
+            compute.containerExecResize(c.host(), caller, new ResizeContainerExec(c.uuid().toString(), request.execId(),
                     request.height(), request.width()));
         } catch (RpcException e) {
             throw ContainerAccessFailures.toApi(e, c);

@@ -325,16 +325,24 @@ public class ContainerService {
     }
 
     static void requireAllowed(ContainerEntity c, ContainerAction action) {
-        if (!ContainerTransitions.isAllowed(c.status, action)) {
+        requireAllowed(c.status, c.uuid, action);
+    }
+
+    static void requireAllowed(ContainerStatus status, UUID uuid, ContainerAction action) {
+        if (!ContainerTransitions.isAllowed(status, action)) {
             throw new ConflictException(ConflictException.INVALID_STATE,
-                    ContainerTransitions.conflictMessage(c.status, action, c.uuid.toString()));
+                    ContainerTransitions.conflictMessage(status, action, uuid.toString()));
         }
     }
 
     static void requireHost(ContainerEntity c, ContainerAction action) {
-        if (c.host == null) {
+        requireHost(c.status, c.uuid, c.host, action);
+    }
+
+    static void requireHost(ContainerStatus status, UUID uuid, String host, ContainerAction action) {
+        if (host == null) {
             throw new ConflictException(ConflictException.INVALID_STATE, "Cannot " + action.verb() + " container "
-                    + c.uuid + " in " + c.status.value() + " state: it has not been placed on a host.");
+                    + uuid + " in " + status.value() + " state: it has not been placed on a host.");
         }
     }
 }

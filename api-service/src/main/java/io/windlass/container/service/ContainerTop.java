@@ -4,7 +4,6 @@ import io.windlass.compute.ComputeRpcApi;
 import io.windlass.container.ContainerAction;
 import io.windlass.container.ContainerProcesses;
 import io.windlass.container.ListContainerProcesses;
-import io.windlass.container.persistence.ContainerEntity;
 import io.windlass.container.policy.ContainerPolicy;
 import io.windlass.context.RequestContext;
 import io.windlass.rpc.RpcException;
@@ -23,9 +22,9 @@ public class ContainerTop {
 
     /** @param psArgs options for {@code ps}, or null for the engine's default */
     public ContainerProcesses list(RequestContext caller, String ident, String psArgs) {
-        ContainerEntity c = containers.authorized(caller, ident, ContainerPolicy.TOP, ContainerAction.TOP);
+        PlacedContainer c = containers.authorized(caller, ident, ContainerPolicy.TOP, ContainerAction.TOP);
         try {
-            return compute.containerTop(c.host, caller, new ListContainerProcesses(c.uuid.toString(), psArgs));
+            return compute.containerTop(c.host(), caller, new ListContainerProcesses(c.uuid().toString(), psArgs));
         } catch (RpcException e) {
             throw ContainerAccessFailures.toApi(e, c);
         }

@@ -32,7 +32,7 @@ class CapsuleST {
               initContainers:
               - name: prep
                 image: busybox
-                command: ["sh", "-c", "echo served-from-volume > /www/index.html"]
+                command: ["sh", "-c", "echo served-from-volume | tee /www/index.html"]
                 resources:
                   requests: {cpu: 0.1, memory: 32}
                 volumeMounts:
@@ -97,6 +97,17 @@ class CapsuleST {
         String answer = Poller.standard().until("the client's answer in the volume",
                 () -> docker.run("exec", client, "cat", "/www/answer").stdout().trim(), "served-from-volume"::equals);
         assertEquals("served-from-volume", answer);
+
+        // the members through the container API, by their uuids: a command run in one, another's log read
+        Response exec = api.request().queryParam("command", "cat /www/answer").queryParam("run", "true")
+                .post("/containers/" + names.get(1) + "/execute");
+        assertEquals(200, exec.statusCode(), exec.asString());
+        assertEquals("served-from-volume\n", exec.jsonPath().getString("output"));
+        assertEquals(0, exec.jsonPath().getInt("exit_code"));
+        String initUuid = init.substring("windlass-".length());
+        Response log = api.request().get("/containers/" + initUuid + "/logs");
+        assertEquals(200, log.statusCode(), log.asString());
+        assertEquals("\"served-from-volume\\n\"", log.asString());
 
         assertEquals(204, api.request().delete("/capsules/" + uuid).statusCode());
         Poller.standard().until("capsule gone", () -> api.request().get("/capsules/" + uuid).statusCode(),

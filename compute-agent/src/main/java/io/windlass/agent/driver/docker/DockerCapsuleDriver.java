@@ -30,6 +30,7 @@ import io.windlass.capsule.CapsuleMemberState;
 import io.windlass.capsule.CapsuleSpec;
 import io.windlass.capsule.CapsuleVolumeSpec;
 import io.windlass.container.ContainerAddress;
+import io.windlass.container.ContainerSpec;
 import io.windlass.container.ContainerStatus;
 import io.windlass.network.WorkloadNetworks;
 import org.jboss.logging.Logger;
@@ -98,8 +99,12 @@ public class DockerCapsuleDriver implements CapsuleDriver {
         return "windlass-capsule-" + capsuleUuid;
     }
 
+    /**
+     * A member's engine container is named as a container's ({@link ContainerSpec#engineName}): the
+     * container calls that only reach into it (logs, exec, top, archives) serve members by their uuid.
+     */
     public static String memberName(CapsuleMemberSpec member) {
-        return "windlass-" + member.uuid();
+        return ContainerSpec.engineName(member.uuid());
     }
 
     /** The engine volume behind a capsule volume: a new one named after the capsule, or the given one. */
