@@ -7,6 +7,7 @@ import io.windlass.workload.LeftoverImage;
 import io.windlass.workload.ZunWorkloadRules;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +16,8 @@ import java.util.Set;
 /** Zun containers in the one lifecycle: what a container asks of a host and what its reports write. */
 @ApplicationScoped
 public class ContainerRules extends ZunWorkloadRules<ContainerEntity, ContainerStatusReport> {
+    private static final Set<ContainerStatus> HEALED_FROM = EnumSet.of(ContainerStatus.CREATED,
+            ContainerStatus.RUNNING, ContainerStatus.STOPPED, ContainerStatus.ERROR);
 
     @Override
     public String kind() {
@@ -34,6 +37,21 @@ public class ContainerRules extends ZunWorkloadRules<ContainerEntity, ContainerS
     @Override
     protected boolean removedWithEngine(ContainerEntity row) {
         return row.autoRemove;
+    }
+
+    /**
+     * Zun's {@code auto_heal}: a container the engine lost is made again, in the states Zun rebuilds
+     * from ({@code VALID_STATES['rebuild']}); not while an operation on it runs, whose own end decides.
+     */
+    @Override
+    protected boolean healsWhenLost(ContainerEntity row) {
+        return row.autoHeal && row.taskState == null && HEALED_FROM.contains(row.status);
+    }
+
+    @Override
+    public void heal(ContainerEntity row) {
+        super.heal(row);
+        row.engineId = null;
     }
 
     /** What the host needs to create it (the agent has no database). */

@@ -6,7 +6,8 @@ package io.windlass.workload;
  * only the host the row names speaks for the workload, and what another host still holds is a
  * leftover to remove; the newest observation wins; a report overtaken by a newer one still ends
  * the operation it closes; while a delete runs only its own end counts; gone means deleted when a
- * delete was asked for (or the row goes with its engine workload), lost otherwise.
+ * delete was asked for (or the row goes with its engine workload), lost otherwise, unless the row
+ * heals: then its host makes it again.
  */
 public final class ReportDecision {
     private ReportDecision() {
@@ -45,8 +46,10 @@ public final class ReportDecision {
             return ReportOutcome.IGNORED_WHILE_REPLACING;
         }
         if (report.gone()) {
-            return row.phase() == Phase.DELETING || row.removedWithEngine() ? ReportOutcome.DELETED
-                    : ReportOutcome.LOST;
+            if (row.phase() == Phase.DELETING || row.removedWithEngine()) {
+                return ReportOutcome.DELETED;
+            }
+            return row.healsWhenLost() ? ReportOutcome.HEALED : ReportOutcome.LOST;
         }
         if (row.phase() == Phase.DELETING && !report.operationDone()) {
             return ReportOutcome.IGNORED_WHILE_DELETING;

@@ -29,7 +29,12 @@ public enum ReportOutcome {
     /** Removed on purpose: the row and the claim go. */
     DELETED,
     /** The engine lost it: the row fails and the claim goes. */
-    LOST;
+    LOST,
+    /**
+     * The engine lost it and the row heals (Zun's {@code auto_heal}): it is creating again on the same
+     * host, with its claim and ports, and the host is sent its create once the change has committed.
+     */
+    HEALED;
 
     /** Whether the host's resources are released once the row change has committed. */
     public boolean releasesClaim() {

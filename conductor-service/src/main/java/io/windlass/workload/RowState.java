@@ -15,9 +15,17 @@ import java.time.Instant;
  * @param createPending    its task is still the create's: the host never reported the create's end
  * @param replacing        its host replaces the engine workload (a server's rebuild): the old one's removal
  *                         is a step of that, not a loss
+ * @param healsWhenLost    an engine workload lost from its host is made again there (Zun's auto_heal)
  */
 public record RowState(Phase phase, boolean busy, String host, Instant observedAt, Instant createdAt,
-                       Instant updatedAt, boolean removedWithEngine, boolean createPending, boolean replacing) {
+                       Instant updatedAt, boolean removedWithEngine, boolean createPending, boolean replacing,
+                       boolean healsWhenLost) {
+    /** A row that is not made again when its engine workload is lost. */
+    public RowState(Phase phase, boolean busy, String host, Instant observedAt, Instant createdAt,
+                    Instant updatedAt, boolean removedWithEngine, boolean createPending, boolean replacing) {
+        this(phase, busy, host, observedAt, createdAt, updatedAt, removedWithEngine, createPending, replacing, false);
+    }
+
     /** A row whose engine workload is never replaced in place. */
     public RowState(Phase phase, boolean busy, String host, Instant observedAt, Instant createdAt,
                     Instant updatedAt, boolean removedWithEngine, boolean createPending) {

@@ -306,9 +306,24 @@ public class WorkloadLifecycle<E extends WorkloadEntity, R extends WorkloadRepor
 
     /** The reconciler's second ask for a delete the host never answered. */
     void resendCreate(E row) {
+        sendCreateAgain(row);
+        LOG.infof("build %s %s: %s has not answered the create; sent it again", rules.kind(), row.uuid, row.host);
+    }
+
+    /** The create of a row its host lost, on the same ports; one that does not reach the host is the reconciler's. */
+    private void heal(E row) {
+        try {
+            sendCreateAgain(row);
+            LOG.infof("build %s %s: create cast to %s again to heal it", rules.kind(), row.uuid, row.host);
+        } catch (RpcException e) {
+            LOG.warnf("build %s %s: the create that heals it did not reach %s (%s); the reconciler sends it again",
+                    rules.kind(), row.uuid, row.host, e.getMessage());
+        }
+    }
+
+    private void sendCreateAgain(E row) {
         PlacedNetworks placed = QuarkusTransaction.requiringNew().call(() -> networks.networking().describe(row));
         recreate.send(row.host, row, placed.networks());
-        LOG.infof("build %s %s: %s has not answered the create; sent it again", rules.kind(), row.uuid, row.host);
     }
 
     void resendDelete(E row) {
@@ -342,6 +357,9 @@ public class WorkloadLifecycle<E extends WorkloadEntity, R extends WorkloadRepor
             redelete.send(report.host(), result.row());
             LOG.infof("report %s %s from %s: the workload is on %s now; asked %s to remove its leftover", rules.kind(),
                     uuid, report.host(), result.row().host, report.host());
+        }
+        if (outcome == ReportOutcome.HEALED) {
+            heal(result.row());
         }
         result.leftoverImage().ifPresent(image -> removeImage(ctx, uuid, image));
         result.unconnected().forEach(port -> interfaces.reconnect(ctx, rules, uuid, port.portId()));
@@ -411,6 +429,12 @@ public class WorkloadLifecycle<E extends WorkloadEntity, R extends WorkloadRepor
                 networks.networking().unplace(row);
                 LOG.warnf("report %s %s from %s: the engine no longer has it (was on %s); failed", kind, uuid,
                         report.host(), host);
+            }
+            case HEALED -> {
+                rules.heal(row);
+                observed(row, report);
+                LOG.warnf("report %s %s from %s: the engine no longer has it; healing: creating it again there", kind,
+                        uuid, report.host());
             }
             case APPLIED, APPLIED_NOTHING_LEFT -> {
                 Optional<LeftoverImage> leftoverImage = rules.applyObserved(row, report);

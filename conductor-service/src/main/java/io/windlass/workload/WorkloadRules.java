@@ -106,6 +106,14 @@ public interface WorkloadRules<E extends WorkloadEntity, R extends WorkloadRepor
     /** The engine lost the workload ({@link ReportOutcome#LOST}): the row fails with the kind's reason. */
     void lost(E row, R report);
 
+    /**
+     * The engine lost the workload and the row heals ({@link ReportOutcome#HEALED}, only for rows whose
+     * {@link RowState#healsWhenLost()}): it becomes a create in flight on its host again.
+     */
+    default void heal(E row) {
+        throw new IllegalStateException(kind() + " rows do not heal");
+    }
+
     // --- reconcile ---
 
     /** The failure of a row that got no host within the build timeout. */

@@ -43,6 +43,19 @@ public abstract class ZunWorkloadRules<E extends ZunWorkloadEntity, R extends Wo
         return false;
     }
 
+    /** Whether an engine workload its host lost is made again there (Zun's {@code auto_heal}). */
+    protected boolean healsWhenLost(E row) {
+        return false;
+    }
+
+    /** Creating again on the same host, as a create whose end the host has not reported yet. */
+    @Override
+    public void heal(E row) {
+        row.status = ContainerStatus.CREATING;
+        row.statusReason = null;
+        row.taskState = TaskState.CONTAINER_CREATING;
+    }
+
     @Override
     public String inFlightCondition() {
         return "w.taskState is not null or w.status in (io.windlass.container.ContainerStatus.CREATING, "
@@ -52,7 +65,8 @@ public abstract class ZunWorkloadRules<E extends ZunWorkloadEntity, R extends Wo
     @Override
     public RowState state(E row) {
         return new RowState(phaseOf(row), row.taskState != null, row.host, row.statusObservedAt, row.createdAt,
-                row.updatedAt, removedWithEngine(row), row.taskState == TaskState.CONTAINER_CREATING);
+                row.updatedAt, removedWithEngine(row), row.taskState == TaskState.CONTAINER_CREATING, false,
+                healsWhenLost(row));
     }
 
     private static Phase phaseOf(ZunWorkloadEntity row) {

@@ -234,6 +234,31 @@ class ContainerManagerIT {
         assertEquals(uuid.toString(), next(edges.releases).consumerUuid());
     }
 
+    /** Zun's auto_heal: made again on the same host, with its claim; a later loss while it is made again waits. */
+    @Test
+    void lostEngineContainerThatAutoHealsIsCreatedAgainOnItsHost() throws Exception {
+        UUID uuid = rows.insert("Running", HOST);
+        rows.update("UPDATE containers SET auto_heal = true, engine_id = 'e-old' WHERE uuid = '" + uuid + "'");
+        containers.report(ctx, report(uuid, ContainerStatus.DELETED, null, true, false, Instant.now()));
+
+        CreateContainer again = next(edges.creates);
+        assertEquals(uuid.toString(), again.spec().uuid());
+        Map<String, String> row = rows.container(uuid);
+        assertEquals("Creating", row.get("status"));
+        assertEquals("container_creating", row.get("task_state"));
+        assertEquals(HOST, row.get("host"), "healed where it was");
+        assertNull(row.get("engine_id"));
+        assertNull(row.get("status_reason"));
+        assertNull(edges.releases.poll(300, TimeUnit.MILLISECONDS), "the claim stays");
+
+        // the engine's removal seen again (a sync) while the host makes it: the create's own end decides
+        containers.report(ctx, report(uuid, ContainerStatus.DELETED, null, true, false, Instant.now()));
+        assertNull(edges.creates.poll(300, TimeUnit.MILLISECONDS), "not asked twice");
+        containers.report(ctx, report(uuid, ContainerStatus.RUNNING, "e-new", false, true, Instant.now()));
+        assertEquals("Running", rows.container(uuid).get("status"));
+        assertNull(rows.container(uuid).get("task_state"));
+    }
+
     @Test
     void deleteOfARowWithoutHostIsImmediate() throws Exception {
         UUID uuid = rows.insert("Error", null);

@@ -116,6 +116,25 @@ class ReportDecisionTest {
     }
 
     @Test
+    void goneFromARowThatHealsIsMadeAgainUnlessItWasToGo() {
+        RowState heals = new RowState(Phase.LIVE, false, "node-1", T0, T0, T0, false, false, false, true);
+        assertEquals(ReportOutcome.HEALED, ReportDecision.decide(heals, Report.at(T0.plusSeconds(1), true, false),
+                false));
+        RowState healsFailed = new RowState(Phase.FAILED, false, "node-1", T0, T0, T0, false, false, false, true);
+        assertEquals(ReportOutcome.HEALED, ReportDecision.decide(healsFailed, Report.at(T0.plusSeconds(1), true,
+                false), false));
+        RowState deleting = new RowState(Phase.DELETING, true, "node-1", T0, T0, T0, false, false, false, true);
+        assertEquals(ReportOutcome.DELETED, ReportDecision.decide(deleting, Report.at(T0.plusSeconds(1), true, true),
+                false), "a delete asked for wins");
+        RowState healsCreating = new RowState(Phase.CREATING, true, "node-1", T0, T0, T0, false, true, false, true);
+        assertEquals(ReportOutcome.IGNORED_WHILE_CREATING, ReportDecision.decide(healsCreating,
+                Report.at(T0.plusSeconds(1), true, false), false), "its create (a heal's too) decides");
+        assertEquals(ReportOutcome.IGNORED_STALE, ReportDecision.decide(heals, Report.at(T0.minusSeconds(1), true,
+                false), false), "an older loss does not make it twice");
+        assertEquals(ReportOutcome.HEALED.releasesClaim(), false, "the claim and the host stay");
+    }
+
+    @Test
     void whileDeletingOnlyTheDeletesOwnEndCounts() {
         RowState deleting = row(Phase.DELETING, true, T0);
         assertEquals(ReportOutcome.IGNORED_WHILE_DELETING, ReportDecision.decide(deleting,
