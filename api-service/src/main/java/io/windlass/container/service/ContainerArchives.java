@@ -3,6 +3,7 @@ package io.windlass.container.service;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.windlass.action.ActionLog;
 import io.windlass.api.error.ApiException;
+import io.windlass.api.error.InvalidInputException;
 import io.windlass.compute.ComputeRpcApi;
 import io.windlass.container.ContainerAction;
 import io.windlass.container.ContainerArchive;
@@ -59,6 +60,10 @@ public class ContainerArchives {
             throw new ApiException(413, "RequestEntityTooLarge", "The archive is " + upload.data().length
                     + " bytes; at most " + maxBytes + " bytes are copied into a container in one request.");
         }
+        TarArchiveCheck.problem(upload.data()).ifPresent(problem -> {
+            throw InvalidInputException.field("data", "<" + upload.data().length + " bytes>",
+                    "The data is not a tar archive: " + problem + ".");
+        });
         QuarkusTransaction.requiringNew().run(() ->
                 actions.record(caller, c.actionKind(), c.actionUuid(), c.projectId(), PUT_ACTION));
         boolean failed = true;

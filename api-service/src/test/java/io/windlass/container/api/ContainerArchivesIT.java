@@ -10,6 +10,7 @@ import io.windlass.container.ContainerStatus;
 import io.windlass.container.persistence.ContainerEntity;
 import io.windlass.testing.ContainerRows;
 import io.windlass.testing.StubbedHost;
+import io.windlass.testing.TestTars;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +35,7 @@ class ContainerArchivesIT {
     private static final String HOST = "archive-host";
     private static final PathStat STAT = new PathStat("ip.sh", 129, 493, "2017-07-25T18:54:50-07:00", "");
     /** A tar's bytes are any bytes: NUL, high ones. */
-    private static final byte[] TAR = {'i', 'p', '.', 's', 'h', 0, 0, (byte) 0xe9, (byte) 0xff, 'x'};
+    private static final byte[] TAR = TestTars.archive("ip.sh", "echo \u00e9\n");
 
     @Inject
     ContainerRows rows;
@@ -118,17 +119,24 @@ class ContainerArchivesIT {
                 .statusCode(200).body("action", equalTo("put_archive")).body("message", nullValue())
                 .body("finish_time", notNullValue());
 
-        // python-zunclient: the path in the query, the data in the body (raw bytes as text before 1.25;
-        // a NUL, which any real tar holds, is refused in every JSON request, so tars need 1.25)
-        byte[] noNul = {'i', 'p', (byte) 0xe9, (byte) 0xff, 'x'};
+        // python-zunclient: the path in the query, the data in the body
         served = host().serve(ComputeRpcApi.CONTAINER_PUT_ARCHIVE,
-                () -> given().header("OpenStack-API-Version", "container 1.1").contentType("application/json")
-                        .queryParam("path", "/tmp").body(json.createObjectNode().put("data",
-                                new String(noNul, StandardCharsets.ISO_8859_1)).toString())
-                        .when().post(path(c, "put_archive")), host().answer(null));
+                () -> given().header("OpenStack-API-Version", "container 1.25").contentType("application/json")
+                        .queryParam("path", "/tmp").body("{\"data\": \"" + data + "\"}").when()
+                        .post(path(c, "put_archive")), host().answer(null));
         served.response().then().statusCode(200);
         assertEquals("/tmp", served.args().get("path").asText());
-        assertArrayEquals(noNul, served.args().get("data").binaryValue());
+        assertArrayEquals(TAR, served.args().get("data").binaryValue());
+
+        // before 1.25 the data is raw bytes as text;
+        // bytes that are no tar archive are refused before anything reaches the host, and a NUL, which
+        // any real tar holds, is refused in every JSON request: before 1.25 no archive can be put
+        byte[] noNul = {'i', 'p', (byte) 0xe9, (byte) 0xff, 'x'};
+        given().header("OpenStack-API-Version", "container 1.1").contentType("application/json")
+                .queryParam("path", "/tmp").body(json.createObjectNode().put("data",
+                        new String(noNul, StandardCharsets.ISO_8859_1)).toString())
+                .when().post(path(c, "put_archive")).then().statusCode(400)
+                .body("errors[0].detail", containsString("The data is not a tar archive: it ends inside a header."));
         given().header("OpenStack-API-Version", "container 1.1").contentType("application/json")
                 .queryParam("path", "/tmp").body(json.createObjectNode().put("data",
                         new String(TAR, StandardCharsets.ISO_8859_1)).toString())
