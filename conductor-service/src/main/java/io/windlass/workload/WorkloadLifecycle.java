@@ -150,7 +150,7 @@ public class WorkloadLifecycle<E extends WorkloadEntity, R extends WorkloadRepor
         try {
             networks.requireAgentsTakePorts(placed.networks().networks());
             create.send(host, placed.row(), placed.networks().networks());
-        } catch (RpcVersionCapExceeded e) {
+        } catch (RpcVersionCapExceeded | CreateRefused e) {
             // the host runs an older release without this kind's create: nothing ever reached it, so
             // the row keeps no host (every kind: a delete must not wait for that host either)
             LOG.warnf("build %s %s: %s", kind, uuid, e.getMessage());
