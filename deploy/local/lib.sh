@@ -352,6 +352,18 @@ ensure_admin_password() {
   cat "$file"
 }
 
+# The key this deployment seals registry passwords under (windlass.registry.password-key, shared by the
+# api-service and the conductor; docs/api-registries.md): 32 random bytes, base64, made once and kept, since
+# a new key could not open the passwords sealed under the old one.
+ensure_registry_key() {
+  local file="$WINDLASS_STATE/registry-key"
+  if [[ ! -s "$file" ]]; then
+    (umask 077; head -c 32 /dev/urandom | base64 >"$file")
+  fi
+  chmod 600 "$file"
+  cat "$file"
+}
+
 # deploy/local/openrc (git-ignored): what `openstack` needs to act as the admin of this Windlass.
 write_openrc() {
   local password=$1 file="$WINDLASS_ROOT/deploy/local/openrc"
