@@ -2,6 +2,7 @@ package io.windlass.agent.container;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.windlass.agent.driver.docker.DockerClientFactory;
@@ -179,7 +180,12 @@ class PrivateRegistryPullIT {
     }
 
     private boolean imagePresent() {
-        return !docker.listImagesCmd().withImageNameFilter(image).exec().isEmpty();
+        try {
+            docker.inspectImageCmd(image).exec();
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        }
     }
 
     private void awaitRegistry(int port) throws Exception {
