@@ -123,14 +123,17 @@ class PrivateRegistryPullIT {
 
     @AfterAll
     void cleanUp() throws Exception {
-        docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(TEST_LABEL, TEST_LABEL_VALUE)).exec()
-                .forEach(c -> docker.removeContainerCmd(c.getId()).withForce(true).exec());
-        if (imagePresent()) {
-            docker.removeImageCmd(image).withForce(true).exec();
-        }
+        // the registry first: it must not outlive the test whatever else fails
         if (registry != null) {
             registry.destroy();
-            registry.waitFor(10, TimeUnit.SECONDS);
+            if (!registry.waitFor(10, TimeUnit.SECONDS)) {
+                registry.destroyForcibly();
+            }
+        }
+        docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(TEST_LABEL, TEST_LABEL_VALUE)).exec()
+                .forEach(c -> docker.removeContainerCmd(c.getId()).withForce(true).exec());
+        if (image != null && imagePresent()) {
+            docker.removeImageCmd(image).withForce(true).exec();
         }
         if (conductor != null) {
             conductor.close();
