@@ -73,13 +73,16 @@ ensure_packages() {
   # Nova does); ssh-keygen checks the ssh ones in the tests; python3-websocket is the websocket client
   # python-zunclient needs for exec --interactive and attach (Debian only recommends it); nodejs
   # and npm build the web console (dashboard/) in the api-service's Maven build, and its browser
-  # test (DashboardIT) drives Debian's chromium
+  # test (DashboardIT) drives Debian's chromium; docker-registry and apache2-utils (htpasswd -B) are
+  # the private registry with a login that the agent's PrivateRegistryPullIT runs itself (the Debian
+  # service is never started: the test runs the binary with its own configuration)
   local -A probe=([postgresql]=pg_ctlcluster [rabbitmq-server]=rabbitmq-server [docker.io]=dockerd
                   [busybox-static]=/bin/busybox [curl]=curl [python3-openstackclient]=openstack
                   [python3-zunclient]=openstack [python3-novaclient]=openstack
                   [python3-websocket]=wsdump
                   [openssl]=openssl [openssh-client]=ssh-keygen
-                  [nodejs]=node [npm]=npm [chromium]=chromium)
+                  [nodejs]=node [npm]=npm [chromium]=chromium
+                  [docker-registry]=docker-registry [apache2-utils]=htpasswd)
   local missing=() pkg
   for pkg in "${!probe[@]}"; do
     if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
@@ -344,6 +347,18 @@ ensure_admin_password() {
   local file="$WINDLASS_STATE/admin-password"
   if [[ ! -s "$file" ]]; then
     (umask 077; head -c 24 /dev/urandom | base64 | tr -d '/+=\n' >"$file")
+  fi
+  chmod 600 "$file"
+  cat "$file"
+}
+
+# The key this deployment seals registry passwords under (windlass.registry.password-key, shared by the
+# api-service and the conductor; docs/api-registries.md): 32 random bytes, base64, made once and kept, since
+# a new key could not open the passwords sealed under the old one.
+ensure_registry_key() {
+  local file="$WINDLASS_STATE/registry-key"
+  if [[ ! -s "$file" ]]; then
+    (umask 077; head -c 32 /dev/urandom | base64 >"$file")
   fi
   chmod 600 "$file"
   cat "$file"

@@ -4,6 +4,7 @@ import io.windlass.capsule.policy.CapsulePolicy;
 import io.windlass.compute.policy.ComputePolicy;
 import io.windlass.container.policy.ContainerPolicy;
 import io.windlass.identity.api.IdentityAdmin;
+import io.windlass.registry.policy.RegistryPolicy;
 import io.windlass.server.policy.ServerPolicy;
 
 import java.util.LinkedHashMap;
@@ -41,6 +42,7 @@ public final class DefaultPolicies {
         r.put("admin_or_manager", "rule:context_is_admin or rule:project_manager");
         r.putAll(ContainerPolicy.DEFAULTS);
         r.putAll(CapsulePolicy.DEFAULTS);
+        r.putAll(RegistryPolicy.DEFAULTS);
         r.putAll(ComputePolicy.DEFAULTS);
         r.putAll(ServerPolicy.DEFAULTS);
         r.putAll(IdentityAdmin.DEFAULTS);

@@ -76,7 +76,10 @@ import java.time.Duration;
  * log, over the session's queues, {@link io.windlass.console.ConsoleQueues}) and {@code container_resize} (a call: the
  * main process's terminal resized, Zun's {@code resize}); the api-service sends none of them under a lower cap;
  * 1.18 {@code shelve_server} (a call: Nova's shelve and shelve offload on the host, the server powered off, committed
- * to its shelved image and, when offloaded, removed).
+ * to its shelved image and, when offloaded, removed);
+ * 1.20 {@link io.windlass.container.ContainerSpec} gained {@code registryLogin} (Zun's private registry: the login
+ * the host pulls the image with), which an older agent would ignore and pull without: the conductor fails a
+ * container that needs one rather than send it under a cap below 1.20.
  * Each method names the version that introduced it; under a version cap
  * ({@code windlass.rpc.version-cap.compute}) a newer one is not sent ({@link io.windlass.rpc.RpcVersionCapExceeded}).
  */
@@ -100,8 +103,11 @@ public class ComputeRpcApi {
     private static final RpcVersion V1_16 = new RpcVersion(1, 16);
     private static final RpcVersion V1_17 = new RpcVersion(1, 17);
     private static final RpcVersion V1_18 = new RpcVersion(1, 18);
+    private static final RpcVersion V1_20 = new RpcVersion(1, 20);
     /** This build's API: the newest method's version. */
-    public static final RpcVersion VERSION = V1_18;
+    public static final RpcVersion VERSION = V1_20;
+    /** The version from which agents pull a container's image with its registry's login. */
+    public static final RpcVersion REGISTRY_LOGINS = V1_20;
     /** The version from which agents send a kill's {@link ContainerOperation#signal()} (older ones send SIGKILL). */
     public static final RpcVersion KILL_SIGNALS = V1_16;
     /** The RemoteException type of a password the guest did not take (Nova's InstancePasswordSetFailed); its message is the reason. */
@@ -113,9 +119,13 @@ public class ComputeRpcApi {
     /** The version from which agents leave a server spawned with {@link ServerSpec#stopped()} powered off. */
     public static final RpcVersion SPAWNS_STOPPED = V1_4;
 
-    /** 1.5: gained {@code networks}; 1.15: the spec gained Zun's exposed ports, health check, mounts, runtime, CPU policy. */
+    /**
+     * 1.5: gained {@code networks}; 1.15: the spec gained Zun's exposed ports, health check, mounts, runtime, CPU
+     * policy; 1.20: its registry login.
+     */
     public static final RpcMethod<CreateContainer> CREATE_CONTAINER =
-            RpcMethod.of("create_container", CreateContainer.class, V1_0).changedIn(V1_5).changedIn(V1_15);
+            RpcMethod.of("create_container", CreateContainer.class, V1_0).changedIn(V1_5).changedIn(V1_15)
+                    .changedIn(V1_20);
     public static final RpcMethod<ContainerOperation> CONTAINER_ACTION =
             RpcMethod.of("container_action", ContainerOperation.class, V1_0).changedIn(V1_16);
     public static final RpcMethod<DeleteContainer> DELETE_CONTAINER =

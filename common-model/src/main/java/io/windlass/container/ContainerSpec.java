@@ -32,6 +32,9 @@ import java.util.Map;
  *                        for the engine's default (1.15; a 1.14 agent gave every container the default)
  * @param cpuPolicy       Zun's {@code cpu_policy}: {@code dedicated} pins the container to whole CPUs of its host
  *                        that no other dedicated container has; {@code shared} or null, none (1.15)
+ * @param registryLogin   the login for the private registry {@link #image} is pulled from (Zun's {@code registry}
+ *                        with a username, compute RPC 1.20), or null to pull without one; {@link #image} then names
+ *                        that registry. A 1.19 agent would pull without it, so the conductor does not send it one
  */
 public record ContainerSpec(String uuid, String name, String image, List<String> command, List<String> entrypoint,
                             double cpu, int memoryMb, String workdir, String hostname,
@@ -39,7 +42,7 @@ public record ContainerSpec(String uuid, String name, String image, List<String>
                             RestartPolicy restartPolicy, boolean interactive, boolean tty,
                             String imagePullPolicy, boolean autoRemove, String projectId,
                             List<String> exposedPorts, ContainerHealthcheck healthcheck, List<VolumeMount> mounts,
-                            String runtime, String cpuPolicy) {
+                            String runtime, String cpuPolicy, RegistryLogin registryLogin) {
     public ContainerSpec {
         exposedPorts = exposedPorts == null ? List.of() : List.copyOf(exposedPorts);
         mounts = mounts == null ? List.of() : List.copyOf(mounts);
@@ -58,6 +61,19 @@ public record ContainerSpec(String uuid, String name, String image, List<String>
     public boolean needsContainerFields() {
         return !exposedPorts.isEmpty() || healthcheck != null || !mounts.isEmpty()
                 || runtime != null && !runtime.equals("runc") || dedicatedCpus();
+    }
+
+    /** The same container, its image pulled as {@code image} with {@code login} (Zun's {@code registry}). */
+    public ContainerSpec pulledFrom(String image, RegistryLogin login) {
+        return new ContainerSpec(uuid, name, image, command, entrypoint, cpu, memoryMb, workdir, hostname, environment,
+                labels, restartPolicy, interactive, tty, imagePullPolicy, autoRemove, projectId, exposedPorts,
+                healthcheck, mounts, runtime, cpuPolicy, login);
+    }
+
+    /** Asks what only a 1.20 agent does: pull the image with a registry's login. */
+    @JsonIgnore
+    public boolean needsRegistryLogin() {
+        return registryLogin != null;
     }
 
     /** Zun's {@code cpu_policy: dedicated}. */

@@ -5,6 +5,7 @@ import io.windlass.conductor.ConductorRpcApi.BuildContainer;
 import io.windlass.container.persistence.ContainerEntity;
 import io.windlass.context.RequestContext;
 import io.windlass.network.WorkloadNetworks;
+import io.windlass.registry.RegistryLogins;
 import io.windlass.rpc.RpcTopics;
 import io.windlass.rpc.RpcVersion;
 import io.windlass.rpc.RpcVersionCapExceeded;
@@ -23,10 +24,12 @@ public class ContainerManager implements WorkloadManager {
     private final ContainerRules rules;
     private final ComputeRpcApi compute;
     private final ContainerResize resize;
+    private final RegistryLogins registries;
 
     public ContainerManager(WorkloadLifecycles lifecycles, ContainerRules rules, ComputeRpcApi compute,
-                            ContainerResize resize) {
+                            ContainerResize resize, RegistryLogins registries) {
         this.rules = rules;
+        this.registries = registries;
         this.compute = compute;
         this.resize = resize;
         // a second ask to delete stops the container first: the API let the delete through, so it is not
@@ -49,15 +52,20 @@ public class ContainerManager implements WorkloadManager {
 
     /**
      * The create, unless the agents are capped below the version that honours the container's exposed ports,
-     * health check, mounts, runtime and dedicated CPUs: an older agent would make it without them, so it fails with the reason instead.
+     * health check, mounts, runtime and dedicated CPUs, or its registry's login: an older agent would make it
+     * without them (or pull without the login), so it fails with the reason instead.
      */
     private void create(String host, RequestContext ctx, ContainerEntity row, boolean run, WorkloadNetworks networks) {
-        ContainerSpec spec = rules.spec(row);
+        ContainerSpec spec = registries.pulledFrom(rules.spec(row), row.registryId);
         RpcVersion sent = compute.versionFor(ComputeRpcApi.CREATE_CONTAINER);
         if (ComputeRpcApi.CONTAINER_FIELDS.isNewerThan(sent) && spec.needsContainerFields()) {
             throw new RpcVersionCapExceeded(RpcTopics.compute(host), ComputeRpcApi.CREATE_CONTAINER,
                     "a container's exposed ports, health check, mounts, runtime or dedicated CPUs", ComputeRpcApi.CONTAINER_FIELDS,
                     sent);
+        }
+        if (ComputeRpcApi.REGISTRY_LOGINS.isNewerThan(sent) && spec.needsRegistryLogin()) {
+            throw new RpcVersionCapExceeded(RpcTopics.compute(host), ComputeRpcApi.CREATE_CONTAINER,
+                    "a container's private registry login", ComputeRpcApi.REGISTRY_LOGINS, sent);
         }
         compute.createContainer(host, ctx, new CreateContainer(spec, run, networks));
     }

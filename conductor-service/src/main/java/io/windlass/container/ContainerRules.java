@@ -54,12 +54,15 @@ public class ContainerRules extends ZunWorkloadRules<ContainerEntity, ContainerS
         row.engineId = null;
     }
 
-    /** What the host needs to create it (the agent has no database). */
+    /**
+     * What the host needs to create it (the agent has no database), but for its registry's login, which
+     * {@link io.windlass.registry.RegistryLogins} adds.
+     */
     public ContainerSpec spec(ContainerEntity row) {
         return new ContainerSpec(row.uuid.toString(), row.name, row.image, row.command, row.entrypoint, row.cpu,
                 row.memory, row.workdir, row.hostname, row.environment, row.labels,
                 row.restartPolicy, row.interactive, row.tty, row.imagePullPolicy, row.autoRemove,
-                row.projectId, row.exposedPorts, row.healthcheck, row.mounts, row.runtime, row.cpuPolicy);
+                row.projectId, row.exposedPorts, row.healthcheck, row.mounts, row.runtime, row.cpuPolicy, null);
     }
 
     @Override

@@ -150,16 +150,8 @@ public class WorkloadLifecycle<E extends WorkloadEntity, R extends WorkloadRepor
         try {
             networks.requireAgentsTakePorts(placed.networks().networks());
             create.send(host, placed.row(), placed.networks().networks());
-        } catch (RpcVersionCapExceeded e) {
-            // the host runs an older release without this kind's create: nothing ever reached it, so
-            // the row keeps no host (every kind: a delete must not wait for that host either)
-            LOG.warnf("build %s %s: %s", kind, uuid, e.getMessage());
-            QuarkusTransaction.requiringNew().run(() -> rows.lock(rules.rowType(), uuid).ifPresent(r -> {
-                rules.fail(r, "Cannot create the " + kind + " on host " + host + ": " + e.getMessage());
-                rules.clearTask(r);
-                r.host = null;
-            }));
-            scheduler.releaseResources(ctx, uuid.toString());
+        } catch (RpcVersionCapExceeded | CreateRefused e) {
+            refuseCreate(ctx, uuid, host, e);
             return;
         }
         LOG.infof("build %s %s: create cast to %s", kind, uuid, host);
@@ -306,24 +298,49 @@ public class WorkloadLifecycle<E extends WorkloadEntity, R extends WorkloadRepor
 
     /** The reconciler's second ask for a delete the host never answered. */
     void resendCreate(E row) {
-        sendCreateAgain(row);
-        LOG.infof("build %s %s: %s has not answered the create; sent it again", rules.kind(), row.uuid, row.host);
+        if (sendCreateAgain(RequestContext.internal("conductor-service"), row)) {
+            LOG.infof("build %s %s: %s has not answered the create; sent it again", rules.kind(), row.uuid, row.host);
+        }
     }
 
     /** The create of a row its host lost, on the same ports; one that does not reach the host is the reconciler's. */
-    private void heal(E row) {
+    private void heal(RequestContext ctx, E row) {
         try {
-            sendCreateAgain(row);
-            LOG.infof("build %s %s: create cast to %s again to heal it", rules.kind(), row.uuid, row.host);
+            if (sendCreateAgain(ctx, row)) {
+                LOG.infof("build %s %s: create cast to %s again to heal it", rules.kind(), row.uuid, row.host);
+            }
         } catch (RpcException e) {
             LOG.warnf("build %s %s: the create that heals it did not reach %s (%s); the reconciler sends it again",
                     rules.kind(), row.uuid, row.host, e.getMessage());
         }
     }
 
-    private void sendCreateAgain(E row) {
+    /** @return false when the create cannot be sent at all, and the row has failed for it */
+    private boolean sendCreateAgain(RequestContext ctx, E row) {
         PlacedNetworks placed = QuarkusTransaction.requiringNew().call(() -> networks.networking().describe(row));
-        recreate.send(row.host, row, placed.networks());
+        try {
+            recreate.send(row.host, row, placed.networks());
+            return true;
+        } catch (RpcVersionCapExceeded | CreateRefused e) {
+            refuseCreate(ctx, row.uuid, row.host, e);
+            return false;
+        }
+    }
+
+    /**
+     * A create that cannot be handed to its host (the host runs an older release without it, or the row
+     * asks what no host can be given): nothing ever reached it, so the row fails and keeps no host (every
+     * kind: a delete must not wait for that host either), and the claim goes.
+     */
+    private void refuseCreate(RequestContext ctx, UUID uuid, String host, RuntimeException e) {
+        String kind = rules.kind();
+        LOG.warnf("build %s %s: %s", kind, uuid, e.getMessage());
+        QuarkusTransaction.requiringNew().run(() -> rows.lock(rules.rowType(), uuid).ifPresent(r -> {
+            rules.fail(r, "Cannot create the " + kind + " on host " + host + ": " + e.getMessage());
+            rules.clearTask(r);
+            r.host = null;
+        }));
+        scheduler.releaseResources(ctx, uuid.toString());
     }
 
     void resendDelete(E row) {
@@ -359,7 +376,7 @@ public class WorkloadLifecycle<E extends WorkloadEntity, R extends WorkloadRepor
                     uuid, report.host(), result.row().host, report.host());
         }
         if (outcome == ReportOutcome.HEALED) {
-            heal(result.row());
+            heal(ctx, result.row());
         }
         result.leftoverImage().ifPresent(image -> removeImage(ctx, uuid, image));
         result.unconnected().forEach(port -> interfaces.reconnect(ctx, rules, uuid, port.portId()));

@@ -10,6 +10,7 @@ import io.windlass.conductor.support.ContainerRows;
 import io.windlass.conductor.support.FakeEdges;
 import io.windlass.conductor.support.Poll;
 import io.windlass.context.RequestContext;
+import io.windlass.registry.RegistryPasswordCipher;
 import io.windlass.rpc.RpcConnection;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
@@ -27,7 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A rolling upgrade's first half: agents capped below compute RPC 1.15 would make a container without its
  * health check (exposed ports, mounts, runtime, dedicated CPUs), so such a container fails with the reason;
- * one without them is created as before, in the older shape.
+ * one without them is created as before, in the older shape. So does a container whose registry has a login
+ * under a cap below 1.20 (the agent would pull without it).
  */
 @QuarkusTest
 @TestProfile(ContainerFieldsCapIT.OlderAgents.class)
@@ -49,6 +51,8 @@ class ContainerFieldsCapIT {
     RpcConnection connection;
     @Inject
     ObjectMapper json;
+    @Inject
+    RegistryPasswordCipher cipher;
 
     FakeEdges edges;
 
@@ -80,5 +84,26 @@ class ContainerFieldsCapIT {
         conductor.buildContainer(ctx, new BuildContainer(plain.toString(), true));
         next(edges.selects);
         assertEquals(plain.toString(), next(edges.creates).spec().uuid());
+    }
+
+    @Test
+    void aContainerWhoseRegistryHasALoginFailsWithTheReasonAndOneWithoutIsCreated() throws Exception {
+        rows.insertHost(HOST, 0);
+        UUID login = ContainerRegistryLoginIT.containerOf(rows,
+                ContainerRegistryLoginIT.registry(rows, cipher, "127.0.0.1:5999", "alice", "s3cret"), "tiny");
+        conductor.buildContainer(ctx, new BuildContainer(login.toString(), true));
+        next(edges.selects);
+        Poll.until("the container failed", () -> "Error".equals(rows.container(login).get("status")));
+        Map<String, String> row = rows.container(login);
+        assertTrue(row.get("status_reason").contains("a container's private registry login needs compute RPC 1.20 "
+                + "but compute." + HOST + " is capped at 1.12"), row.get("status_reason"));
+        assertEquals(null, row.get("host"));
+
+        // no username, no login: an older agent pulls its image from the registry's domain as any other
+        UUID open = ContainerRegistryLoginIT.containerOf(rows,
+                ContainerRegistryLoginIT.registry(rows, cipher, "127.0.0.1:5999", null, null), "tiny");
+        conductor.buildContainer(ctx, new BuildContainer(open.toString(), true));
+        next(edges.selects);
+        assertEquals("127.0.0.1:5999/tiny", next(edges.creates).spec().image());
     }
 }

@@ -13,10 +13,18 @@ final class LoggedErrors {
     private static final Pattern PASSWORD = Pattern.compile(
             "(['\"](?:adminPass|password)['\"]: )(?:'(?:[^'\\\\]|\\\\.)*'|\"(?:[^\"\\\\]|\\\\.)*\")");
 
+    /**
+     * A failure of a password field itself ({@code field 'registry.password'.Value: 'x'. 'x' is too long}): the
+     * value and the reason, which repeats it, are masked.
+     */
+    private static final Pattern PASSWORD_FIELD = Pattern.compile(
+            "(field '(?:[^']*\\.)?(?:adminPass|password)'\\.) ?Value: .*", Pattern.DOTALL);
+
     private LoggedErrors() {
     }
 
     static String masked(String message) {
-        return message == null ? null : PASSWORD.matcher(message).replaceAll("$1'***'");
+        return message == null ? null : PASSWORD.matcher(PASSWORD_FIELD.matcher(message).replaceAll("$1Value: '***'."))
+                .replaceAll("$1'***'");
     }
 }

@@ -20,6 +20,11 @@ public abstract class ZunIdentLookup<T> {
     /** The resource's name in messages, capitalised: {@code Container}, {@code Capsule}. */
     protected abstract String kind();
 
+    /** The resource's plural in messages: {@code containers}, {@code registries}. */
+    protected String plural() {
+        return kind().toLowerCase() + "s";
+    }
+
     protected abstract Optional<T> findByUuid(UUID uuid);
 
     /** @param projectId null for every project */
@@ -50,9 +55,8 @@ public abstract class ZunIdentLookup<T> {
             throw notFound(ident);
         }
         if (named.size() > 1) {
-            String noun = kind().toLowerCase();
-            throw new ConflictException("Conflict", "Multiple " + noun + "s exist with same name. Please use the "
-                    + noun + " uuid instead.");
+            throw new ConflictException("Conflict", "Multiple " + plural() + " exist with same name. Please use the "
+                    + kind().toLowerCase() + " uuid instead.");
         }
         return named.getFirst();
     }

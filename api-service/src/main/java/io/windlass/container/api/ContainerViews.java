@@ -61,7 +61,8 @@ public class ContainerViews {
                 c.autoHeal,
                 healthcheck(c),
                 c.cpuPolicy,
-                null,
+                // Zun shows the registry's uuid, not its internal id
+                c.registryId == null ? null : c.registryId.toString(),
                 false,
                 c.userId,
                 c.projectId,

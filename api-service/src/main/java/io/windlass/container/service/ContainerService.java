@@ -5,7 +5,11 @@ import io.windlass.image.catalog.ImageCatalog;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.windlass.action.ActionLog;
 import io.windlass.api.error.ConflictException;
+import io.windlass.api.error.InvalidInputException;
 import io.windlass.api.error.ResourceNotFoundException;
+import io.windlass.container.ImageRegistry;
+import io.windlass.registry.persistence.RegistryRecord;
+import io.windlass.registry.service.RegistryService;
 import io.windlass.host.persistence.ComputeHostRepository;
 import io.windlass.compute.ComputeRpcApi;
 import io.windlass.conductor.ConductorRpcApi;
@@ -63,12 +67,15 @@ public class ContainerService {
     private final ImageCatalog images;
     private final ContainerSecurityGroups securityGroups;
     private final ContainerVolumes volumes;
+    private final RegistryService registries;
 
     public ContainerService(ContainerRepository repository, ContainerLookup lookup, ContainerPolicy policy,
                             ContainerNameGenerator names, ConductorRpcApi conductor, ComputeRpcApi compute,
                             QuotaEnforcer quotas, ReservationQueue reservations, WorkloadPorts ports,
                             ComputeHostRepository hosts, ActionLog actions, ImageCatalog images,
-                            ContainerSecurityGroups securityGroups, ContainerVolumes volumes) {
+                            ContainerSecurityGroups securityGroups, ContainerVolumes volumes,
+                            RegistryService registries) {
+        this.registries = registries;
         this.actions = actions;
         this.images = images;
         this.volumes = volumes;
@@ -122,6 +129,9 @@ public class ContainerService {
             container.securityGroups = container.exposedPorts.isEmpty()
                     ? securityGroups.resolve(container.projectId, request.securityGroups())
                     : List.of(securityGroups.expose(container.projectId, container.uuid, container.exposedPorts));
+            if (request.registry() != null) {
+                container.registryId = registry(caller, container.image, request.registry());
+            }
             container.nics = nics(container, request);
             repository.persist(container);
             actions.record(caller, ActionLog.CONTAINER, container.uuid, container.projectId, "create");
@@ -130,6 +140,20 @@ public class ContainerService {
         });
         LOG.infof("container %s (%s) accepted, run=%s", container.uuid, container.name, run);
         return container;
+    }
+
+    /**
+     * Zun's {@code registry}: the registry (uuid or name, the caller's own, any project's for admins, as Zun's
+     * {@code get_registry}), held for share until the create commits so that it cannot be deleted under it. An image
+     * naming another registry is refused: the login goes to its own registry only (Zun would send it along).
+     */
+    private UUID registry(RequestContext caller, String image, String ident) {
+        RegistryRecord registry = registries.forContainer(caller, ident);
+        if (!ImageRegistry.belongsTo(image, registry.domain())) {
+            throw InvalidInputException.field("image", image, "The image names a registry other than registry "
+                    + ident + " (" + registry.domain() + "), whose login goes to that registry only.");
+        }
+        return registry.uuid();
     }
 
     /**

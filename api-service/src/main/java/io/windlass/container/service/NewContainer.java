@@ -39,6 +39,7 @@ import java.util.Map;
  * @param healthcheck     the health check, or null for the image's
  * @param mounts          Zun's {@code mounts}, in order
  * @param cpuPolicy       {@code shared}, or {@code dedicated}: whole CPUs of the host for it alone
+ * @param registry        Zun's {@code registry} (1.31): a registry of {@code /v1/registries} by uuid or name, or null
  */
 public record NewContainer(String name, String image, List<String> command, List<String> entrypoint, double cpu,
                            int memoryMb, int diskGb, String workdir, String hostname,
@@ -48,5 +49,6 @@ public record NewContainer(String name, String image, List<String> command, List
                            boolean autoHeal, String runtime, boolean privileged, String availabilityZone,
                            Map<String, List<String>> schedulerHints, String requestedHost,
                            List<RequestedNetwork> nets, List<String> exposedPorts,
-                           ContainerHealthcheck healthcheck, List<RequestedMount> mounts, String cpuPolicy) {
+                           ContainerHealthcheck healthcheck, List<RequestedMount> mounts, String cpuPolicy,
+                           String registry) {
 }

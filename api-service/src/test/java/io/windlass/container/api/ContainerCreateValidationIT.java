@@ -83,7 +83,7 @@ class ContainerCreateValidationIT {
                 Arguments.of("1.40", "{\"image\": \"busybox\", \"exposed_ports\": [80]}", "'exposed_ports'"),
                 Arguments.of("1.40", "{\"image\": \"busybox\", \"security_groups\": [\"default\"], "
                         + "\"exposed_ports\": {\"80\": {}}}", "is not allowed for"),
-                Arguments.of("1.40", "{\"image\": \"busybox\", \"registry\": \"myreg\"}", "'registry'"),
+                Arguments.of("1.40", "{\"image\": \"busybox\", \"registry\": \"-x\"}", "'registry'"),
                 Arguments.of("1.40", "{\"image\": \"busybox\", \"healthcheck\": {\"interval\": 5}}",
                         "'healthcheck'"),
                 Arguments.of("1.40", "{\"image\": \"busybox\", \"healthcheck\": {\"cmd\": \"true\", "
@@ -133,6 +133,6 @@ class ContainerCreateValidationIT {
                 Arguments.of("healthcheck", "{\"cmd\": \"true\"}", "1.22"),
                 Arguments.of("exposed_ports", "{\"80/tcp\": {}}", "1.24"),
                 Arguments.of("mounts", "[]", "1.11"), Arguments.of("tty", "true", "1.36"),
-                Arguments.of("entrypoint", "[\"sh\"]", "1.40"));
+                Arguments.of("entrypoint", "[\"sh\"]", "1.40"), Arguments.of("registry", "\"myreg\"", "1.31"));
     }
 }

@@ -2,6 +2,7 @@ package io.windlass.agent.testing;
 
 import io.windlass.container.ContainerHealthcheck;
 import io.windlass.container.ContainerSpec;
+import io.windlass.container.RegistryLogin;
 import io.windlass.container.RestartPolicy;
 import io.windlass.container.VolumeMount;
 
@@ -31,6 +32,7 @@ public final class ContainerSpecs {
     private String runtime;
     private String cpuPolicy;
     private boolean autoRemove;
+    private RegistryLogin registryLogin;
 
     private ContainerSpecs(String uuid) {
         this.uuid = uuid;
@@ -122,8 +124,14 @@ public final class ContainerSpecs {
         return this;
     }
 
+    public ContainerSpecs registryLogin(RegistryLogin value) {
+        registryLogin = value;
+        return this;
+    }
+
     public ContainerSpec build() {
         return new ContainerSpec(uuid, name, image, command, List.of(), cpu, memoryMb, workdir, null, environment, labels,
-                restart, false, false, pullPolicy, autoRemove, project, exposedPorts, healthcheck, mounts, runtime, cpuPolicy);
+                restart, false, false, pullPolicy, autoRemove, project, exposedPorts, healthcheck, mounts, runtime, cpuPolicy,
+                registryLogin);
     }
 }

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static io.windlass.persistence.Writer.API;
 import static io.windlass.persistence.Writer.CONDUCTOR;
@@ -198,4 +199,9 @@ public class ContainerEntity extends ZunWorkloadEntity {
     @Column(nullable = false)
     @WrittenBy({})
     public List<VolumeMount> mounts = new ArrayList<>();
+
+    /** Zun's registry (1.31): the uuid of the registry its image is pulled from with that registry's login; null for none. */
+    @Column(name = "registry_id")
+    @WrittenBy({})
+    public UUID registryId;
 }

@@ -14,6 +14,7 @@ import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Image;
 import com.github.dockerjava.api.model.Info;
+import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.api.model.PullResponseItem;
 import com.github.dockerjava.api.model.Statistics;
 import io.windlass.agent.container.ContainerDriver;
@@ -32,6 +33,7 @@ import io.windlass.container.ContainerExec;
 import io.windlass.container.ContainerExecResult;
 import io.windlass.container.ContainerProcesses;
 import io.windlass.container.ContainerSpec;
+import io.windlass.container.RegistryLogin;
 import io.windlass.container.ContainerStats;
 import io.windlass.container.GetContainerArchive;
 import io.windlass.container.ListContainerProcesses;
@@ -126,7 +128,7 @@ public class DockerContainerDriver implements ContainerDriver {
     @Override
     public void create(ContainerSpec spec, WorkloadNetworks networks) {
         String image = ImageReference.parse(spec.image()).toString();
-        ensureImage(image, spec.imagePullPolicy());
+        ensureImage(image, spec.imagePullPolicy(), spec.registryLogin());
         Map<String, String> labels = new HashMap<>(spec.labels());
         labels.put(DockerLabels.MANAGED, "true");
         labels.put(DockerLabels.UUID, spec.uuid());
@@ -225,7 +227,7 @@ public class DockerContainerDriver implements ContainerDriver {
                 + " free"));
     }
 
-    private void ensureImage(String image, String pullPolicy) {
+    private void ensureImage(String image, String pullPolicy, RegistryLogin login) {
         String policy = pullPolicy == null ? "ifnotpresent" : pullPolicy.toLowerCase();
         boolean present = calls.imagePresent(docker, image);
         if (policy.equals("never") || (present && !policy.equals("always"))) {
@@ -236,16 +238,24 @@ public class DockerContainerDriver implements ContainerDriver {
         }
         LOG.infof("pulling image %s (pull policy %s)", image, policy);
         calls.timed("pull", () -> {
-            pull(image);
+            pull(image, login);
             return null;
         });
     }
 
-    /** Pulls within the pull timeout; any failure names the image and the engine's reason. */
-    private void pull(String image) {
+    /**
+     * Pulls within the pull timeout, with the registry's login when there is one (the engine's
+     * {@code X-Registry-Auth}: the login goes to the engine with this pull only, and is kept nowhere);
+     * any failure names the image and the engine's reason.
+     */
+    private void pull(String image, RegistryLogin login) {
         ImageReference ref = ImageReference.parse(image);
         try {
             var pull = docker.pullImageCmd(ref.repository());
+            if (login != null) {
+                pull.withAuthConfig(new AuthConfig().withRegistryAddress(login.domain())
+                        .withUsername(login.username()).withPassword(login.password()));
+            }
             if (ref.digest() != null) {
                 pull.withTag(ref.digest());
             } else {
@@ -300,7 +310,7 @@ public class DockerContainerDriver implements ContainerDriver {
     public void pullImage(String image) {
         String reference = ImageReference.parse(image).toString();
         LOG.infof("pulling image %s (pre-cache)", reference);
-        pull(reference);
+        pull(reference, null);
     }
 
     @Override
