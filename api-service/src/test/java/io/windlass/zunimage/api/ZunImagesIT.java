@@ -81,10 +81,12 @@ class ZunImagesIT {
             assertEquals(ZunImageStatus.PULLING, row.status);
             assertEquals("team/tiny:v1", row.reference());
         }
-        // untagged is :latest; the host by its uuid, as Zun's compute node
+        // untagged is :latest; the host by its uuid, as Zun's compute node; zunclient posts to the collection
+        // URL with a trailing slash
         String hostUuid = given().header("OpenStack-API-Version", "container 1.40").get("/container/v1/hosts")
                 .path("hosts.find { it.hostname == '" + HOST + "' }.uuid");
-        pull(Map.of("repo", "team/tiny", "host", hostUuid)).statusCode(202).body("tag", equalTo("latest"))
+        given().contentType("application/json").body(Map.of("repo", "team/tiny", "host", hostUuid))
+                .when().post(IMAGES + "/").then().statusCode(202).body("tag", equalTo("latest"))
                 .body("host", equalTo(HOST));
         // Zun's uniq_image0repotaghost
         pull(Map.of("repo", "team/tiny:v1", "host", HOST)).statusCode(409)
