@@ -6,6 +6,7 @@ import io.windlass.container.policy.ContainerPolicy;
 import io.windlass.identity.api.IdentityAdmin;
 import io.windlass.registry.policy.RegistryPolicy;
 import io.windlass.server.policy.ServerPolicy;
+import io.windlass.zunimage.policy.ZunImagePolicy;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,6 +42,7 @@ public final class DefaultPolicies {
         r.put("project_manager", "role:manager and project_id:%(project_id)s");
         r.put("admin_or_manager", "rule:context_is_admin or rule:project_manager");
         r.putAll(ContainerPolicy.DEFAULTS);
+        r.putAll(ZunImagePolicy.DEFAULTS);
         r.putAll(CapsulePolicy.DEFAULTS);
         r.putAll(RegistryPolicy.DEFAULTS);
         r.putAll(ComputePolicy.DEFAULTS);

@@ -39,6 +39,9 @@ import io.windlass.server.ServerSpec;
 import io.windlass.server.SetAdminPassword;
 import io.windlass.workload.WorkloadLog;
 import io.windlass.workload.WorkloadLogs;
+import io.windlass.zunimage.DeleteImage;
+import io.windlass.zunimage.PullImage;
+import io.windlass.zunimage.SearchImages;
 
 import java.time.Duration;
 
@@ -76,7 +79,10 @@ import java.time.Duration;
  * log, over the session's queues, {@link io.windlass.console.ConsoleQueues}) and {@code container_resize} (a call: the
  * main process's terminal resized, Zun's {@code resize}); the api-service sends none of them under a lower cap;
  * 1.18 {@code shelve_server} (a call: Nova's shelve and shelve offload on the host, the server powered off, committed
- * to its shelved image and, when offloaded, removed);
+ * to its shelved image and, when offloaded, removed); 1.19 Zun's images API, named as Zun's compute RPC names
+ * them: {@code image_pull} (a cast: an image got onto the host, kept when the engine has it, else pulled; answered by
+ * {@code conductor.report_image_pull}), {@code image_delete} (a call: the image removed from the engine; RemoteException
+ * {@link DeleteImage#IN_USE} while a container uses it) and {@code image_search} (a call: the engine's registry searched);
  * 1.20 {@link io.windlass.container.ContainerSpec} gained {@code registryLogin} (Zun's private registry: the login
  * the host pulls the image with), which an older agent would ignore and pull without: the conductor fails a
  * container that needs one rather than send it under a cap below 1.20.
@@ -103,6 +109,7 @@ public class ComputeRpcApi {
     private static final RpcVersion V1_16 = new RpcVersion(1, 16);
     private static final RpcVersion V1_17 = new RpcVersion(1, 17);
     private static final RpcVersion V1_18 = new RpcVersion(1, 18);
+    private static final RpcVersion V1_19 = new RpcVersion(1, 19);
     private static final RpcVersion V1_20 = new RpcVersion(1, 20);
     /** This build's API: the newest method's version. */
     public static final RpcVersion VERSION = V1_20;
@@ -183,6 +190,10 @@ public class ComputeRpcApi {
     public static final RpcMethod<RemoveImage> REMOVE_IMAGE = RpcMethod.of("remove_image", RemoveImage.class, V1_14);
     public static final RpcMethod<ShelveServer> SHELVE_SERVER = RpcMethod.of("shelve_server", ShelveServer.class,
             V1_18);
+    public static final RpcMethod<PullImage> IMAGE_PULL = RpcMethod.of("image_pull", PullImage.class, V1_19);
+    public static final RpcMethod<DeleteImage> IMAGE_DELETE = RpcMethod.of("image_delete", DeleteImage.class, V1_19);
+    public static final RpcMethod<SearchImages> IMAGE_SEARCH = RpcMethod.of("image_search", SearchImages.class,
+            V1_19);
 
     private final RpcClient rpc;
     private final Duration callTimeout;
@@ -342,6 +353,24 @@ public class ComputeRpcApi {
      */
     public CommittedImage shelveServer(String host, RequestContext ctx, ShelveServer request, Duration timeout) {
         return rpc.call(RpcTopics.compute(host), SHELVE_SERVER, ctx, request, CommittedImage.class, timeout);
+    }
+
+    /** Get an image of Zun's images API onto the host; answered by {@code conductor.report_image_pull} (since 1.19). */
+    public void imagePull(String host, RequestContext ctx, PullImage request) {
+        rpc.cast(RpcTopics.compute(host), IMAGE_PULL, ctx, request);
+    }
+
+    /**
+     * Synchronous (since 1.19): the image removed from the host's engine, or a RemoteException
+     * ({@link DeleteImage#IN_USE} while a container uses it, {@code EngineError}).
+     */
+    public void imageDelete(String host, RequestContext ctx, DeleteImage request) {
+        rpc.call(RpcTopics.compute(host), IMAGE_DELETE, ctx, request, Void.class, callTimeout);
+    }
+
+    /** Synchronous (since 1.19): what the registry the host's engine searches knows of the term. */
+    public SearchImages.Found imageSearch(String host, RequestContext ctx, SearchImages request) {
+        return rpc.call(RpcTopics.compute(host), IMAGE_SEARCH, ctx, request, SearchImages.Found.class, callTimeout);
     }
 
     /** Remove an image Windlass made from the host's engine (since 1.14). */

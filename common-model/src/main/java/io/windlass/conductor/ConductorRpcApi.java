@@ -22,6 +22,8 @@ import io.windlass.server.EvacuateServer;
 import io.windlass.server.ServerOperation;
 import io.windlass.server.ServerRef;
 import io.windlass.server.ServerStatusReport;
+import io.windlass.zunimage.ImagePullRef;
+import io.windlass.zunimage.ImagePullReport;
 
 import java.time.Duration;
 
@@ -39,7 +41,8 @@ import java.time.Duration;
  * and createBackup, Zun's commit); 1.9 {@code container_action}'s {@link ContainerOperation} gained {@code signal} (a
  * kill's signal), which a 1.8 conductor would drop: the api-service refuses such a kill under a cap below 1.9;
  * 1.10 {@code shelve_server} (Nova's shelve and shelveOffload) and {@code unshelve_server};
- * 1.11 {@code report_host_state}'s {@link HostState} gained {@code runtimes} and {@code freeDedicatedCpus}.
+ * 1.11 {@code report_host_state}'s {@link HostState} gained {@code runtimes} and {@code freeDedicatedCpus};
+ * 1.12 {@code image_pull} (Zun's images API: an image pulled onto a host) and {@code report_image_pull} (the host's outcome).
  * Each method names the version that introduced it; a message goes out at that version, so a
  * conductor of an older release still serves the methods it has.
  */
@@ -56,8 +59,9 @@ public class ConductorRpcApi {
     private static final RpcVersion V1_9 = RpcVersion.parse("1.9");
     private static final RpcVersion V1_10 = RpcVersion.parse("1.10");
     private static final RpcVersion V1_11 = RpcVersion.parse("1.11");
+    private static final RpcVersion V1_12 = RpcVersion.parse("1.12");
     /** This build's API: the newest method's version. */
-    public static final RpcVersion VERSION = V1_11;
+    public static final RpcVersion VERSION = V1_12;
     /** The version from which a conductor passes a kill's {@link ContainerOperation#signal()} on. */
     public static final RpcVersion KILL_SIGNALS = V1_9;
 
@@ -104,6 +108,9 @@ public class ConductorRpcApi {
             V1_8);
     public static final RpcMethod<ServerRef> SHELVE_SERVER = RpcMethod.of("shelve_server", ServerRef.class, V1_10);
     public static final RpcMethod<ServerRef> UNSHELVE_SERVER = RpcMethod.of("unshelve_server", ServerRef.class, V1_10);
+    public static final RpcMethod<ImagePullRef> IMAGE_PULL = RpcMethod.of("image_pull", ImagePullRef.class, V1_12);
+    public static final RpcMethod<ImagePullReport> REPORT_IMAGE_PULL = RpcMethod.of("report_image_pull",
+            ImagePullReport.class, V1_12);
 
     private final RpcClient rpc;
     private final RpcCasts casts;
@@ -244,6 +251,16 @@ public class ConductorRpcApi {
     /** Power a shelved server on again, or schedule and spawn an offloaded one from its shelved image (since 1.10). */
     public void unshelveServer(RequestContext ctx, ServerRef server) {
         casts.cast(RpcTopics.CONDUCTOR, UNSHELVE_SERVER, ctx, server);
+    }
+
+    /** The {@code zun_images} row is Pulling; have its host get the image (since 1.12). */
+    public void imagePull(RequestContext ctx, ImagePullRef image) {
+        casts.cast(RpcTopics.CONDUCTOR, IMAGE_PULL, ctx, image);
+    }
+
+    /** A host's outcome of a Zun image pull (since 1.12). */
+    public void reportImagePull(RequestContext ctx, ImagePullReport report) {
+        casts.cast(RpcTopics.CONDUCTOR, REPORT_IMAGE_PULL, ctx, report);
     }
 
     /** Thaw a suspended server (since 1.6). */

@@ -85,8 +85,9 @@ public interface AgentConfig {
     Duration imagePullTimeout();
 
     /**
-     * Whether image pre-caching (cache_images) may pull images that are missing. When false a
-     * missing image is reported as an error without contacting any registry (tests, air-gapped hosts).
+     * Whether image pre-caching (cache_images) and Zun's image pull (image_pull) may pull images that
+     * are missing. When false a missing image is reported as an error without contacting any registry
+     * (tests, air-gapped hosts); an image the engine holds is reported either way.
      */
     @WithDefault("true")
     boolean imageCachePull();

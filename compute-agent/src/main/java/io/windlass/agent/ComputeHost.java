@@ -26,6 +26,7 @@ import io.windlass.agent.server.ServerReports;
 import io.windlass.agent.workload.WorkloadEvents;
 import io.windlass.agent.workload.WorkloadLocks;
 import io.windlass.agent.image.ImageRemover;
+import io.windlass.agent.image.ZunImages;
 import io.windlass.agent.workload.WorkloadCommitter;
 import io.windlass.image.CommitWorkload;
 import io.windlass.agent.workload.WorkloadLogReader;
@@ -65,6 +66,7 @@ public final class ComputeHost {
     private final ImageRemover imageRemover;
     private final ContainerAccess access;
     private final ImageCacher imageCacher;
+    private final ZunImages zunImages;
     private final HeartbeatSender heartbeat;
     private final WorkloadSync sync;
     private final WorkloadEvents events;
@@ -83,7 +85,7 @@ public final class ComputeHost {
      *
      * @param containerStopTimeout a container stop's default grace period
      * @param serverStopTimeout    a server stop's and soft reboot's grace period
-     * @param imageCachePull       a pre-cache may pull missing images
+     * @param imageCachePull       a pre-cache, or a pull of Zun's images API, may pull missing images from a registry
      * @param vcpus                CPUs offered, else the engine's; likewise memory and disk
      * @param eventReconnectDelay  first wait before reopening a closed event stream
      * @param underlayAddress      the host's address between hosts, sent with every heartbeat; empty: none
@@ -129,6 +131,7 @@ public final class ComputeHost {
         this.imageRemover = new ImageRemover(drivers.containers());
         this.access = new ContainerAccess(drivers.containers(), settings.executeTimeout());
         this.imageCacher = new ImageCacher(drivers.containers(), conductor, host, settings.imageCachePull());
+        this.zunImages = new ZunImages(drivers.containers(), conductor, host, settings.imageCachePull());
         this.heartbeat = new HeartbeatSender(drivers.containers(), drivers.servers(), conductor, host,
                 settings.vcpus(), settings.memoryMb(), settings.diskGb(), settings.underlayAddress());
         List<WorkloadReporter<?>> kinds = List.of(containerReporter, serverReporter, capsuleReporter);
@@ -143,8 +146,8 @@ public final class ComputeHost {
     }
 
     /**
-     * The host's RPC API: every kind's methods, image pre-caching, peer updates, the interface
-     * methods, the log reads and the calls into containers, on {@code compute.<host>}.
+     * The host's RPC API: every kind's methods, image pre-caching, Zun's images API, peer updates, the
+     * interface methods, the log reads and the calls into containers, on {@code compute.<host>}.
      */
     public RpcEndpoint endpoint() {
         RpcEndpoint endpoint = new RpcEndpoint(RpcTopics.compute(host), ComputeRpcApi.VERSION)
@@ -152,8 +155,8 @@ public final class ComputeHost {
                     imageCacher.cache(ctx, r);
                     return null;
                 });
-        return imageRemover.register(commits.register(access.register(logs.register(portFilters.register(interfaces.register(networks.register(
-                capsules.register(servers.register(containers.register(endpoint))))))))));
+        return zunImages.register(imageRemover.register(commits.register(access.register(logs.register(portFilters.register(interfaces.register(networks.register(
+                capsules.register(servers.register(containers.register(endpoint)))))))))));
     }
 
     public HeartbeatSender heartbeat() {

@@ -17,7 +17,7 @@ import java.util.Map;
  * {@code disk_format} {@code raw}. An image the hosts brought is public and active: it exists on a
  * host; one Windlass made has its row's status, owner, visibility, size and properties.
  */
-final class ImageView {
+public final class ImageView {
     /** Glance prints seconds and a Z. */
     private static final DateTimeFormatter GLANCE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
             .withZone(ZoneOffset.UTC);
@@ -30,7 +30,7 @@ final class ImageView {
         return image.made() == null ? "public" : image.made().visibility();
     }
 
-    static Map<String, Object> of(CatalogImage image) {
+    public static Map<String, Object> of(CatalogImage image) {
         CatalogImage.Made made = image.made();
         String time = time(image.firstSeen());
         Map<String, Object> view = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package io.windlass.agent.container;
 
 import io.windlass.agent.console.ConsoleDriver;
+import io.windlass.agent.driver.EngineImage;
 import io.windlass.agent.driver.HostInventory;
 import io.windlass.agent.workload.WorkloadDriver;
 import io.windlass.agent.workload.InterfaceDriver;
@@ -9,6 +10,7 @@ import io.windlass.agent.workload.LogDriver;
 import io.windlass.container.ContainerSpec;
 import io.windlass.container.ContainerStats;
 import io.windlass.network.WorkloadNetworks;
+import io.windlass.zunimage.SearchImages;
 
 import java.time.Duration;
 import java.util.List;
@@ -91,12 +93,24 @@ public interface ContainerDriver extends WorkloadDriver<ObservedContainer>, Inte
     void pullImage(String image);
 
     /**
-     * Removes an image Windlass made (a deleted snapshot): the reference's tag goes, and the image
-     * with it unless another tag or a workload still uses it. Nothing to do when it is not here.
+     * Removes an image by reference (a deleted snapshot, an image of Zun's images API): the reference's
+     * tag goes, and the image with it unless another tag still names it. Nothing to do when it is not here.
      *
-     * @throws io.windlass.agent.driver.DriverException when the engine refuses (a workload runs from it)
+     * @throws io.windlass.agent.driver.ImageInUseException when the engine refuses because a workload uses it
+     * @throws io.windlass.agent.driver.DriverException when the engine refuses otherwise
      */
     void removeImage(String reference);
+
+    /** The image's engine id and size, when the host has it (an untagged reference means {@code :latest}). */
+    Optional<EngineImage> inspectImage(String image);
+
+    /**
+     * What the registry the engine searches knows of {@code term} (Zun's {@code image_search} with the
+     * docker driver), in the registry's order.
+     *
+     * @throws io.windlass.agent.driver.DriverException when the engine cannot search (no registry reachable)
+     */
+    List<SearchImages.Match> searchImages(String term);
 
     /** What the host offers, as the engine sees it. */
     HostInventory inventory();

@@ -49,6 +49,14 @@ public interface ConductorConfig {
     Duration commitTimeout();
 
     /**
+     * Longest wait for a host's report of a Zun image pull (the agent's own pull gives up after its
+     * {@code windlass.agent.image-pull-timeout}); an image still Pulling after this (and up to one
+     * reconcile period) ends in Error.
+     */
+    @WithDefault("10m")
+    Duration imagePullTimeout();
+
+    /**
      * How long a shelved server keeps its place on its host before it is offloaded (Nova's
      * {@code shelved_offload_time}): 0 offloads it as part of the shelve, as Nova's default does; a
      * negative value never offloads it (only {@code shelveOffload} does).

@@ -29,6 +29,7 @@ import io.windlass.server.ServerOperation;
 import io.windlass.server.ServerRef;
 import io.windlass.server.ServerStatusReport;
 import io.windlass.workload.WorkloadInterfaces;
+import io.windlass.zunimage.ZunImagePulls;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -47,12 +48,14 @@ public class ConductorEndpoint {
     private final ImageCacheProgress imageCacheProgress;
     private final WorkloadInterfaces interfaces;
     private final WorkloadSnapshots snapshots;
+    private final ZunImagePulls imagePulls;
 
     public ConductorEndpoint(RpcServer server, ConductorConfig config, ContainerManager containers,
                              CapsuleManager capsules, ServerManager servers, HostHeartbeatRecorder heartbeats,
                              ImageCacheFanout imageCache, ImageCacheProgress imageCacheProgress,
-                             WorkloadInterfaces interfaces, WorkloadSnapshots snapshots) {
+                             WorkloadInterfaces interfaces, WorkloadSnapshots snapshots, ZunImagePulls imagePulls) {
         this.interfaces = interfaces;
+        this.imagePulls = imagePulls;
         this.snapshots = snapshots;
         this.server = server;
         this.config = config;
@@ -85,6 +88,8 @@ public class ConductorEndpoint {
                 .on(ConductorRpcApi.REVERT_RESIZE, cast(servers::revertResize))
                 .on(ConductorRpcApi.SUSPEND_SERVER, cast(servers::suspend))
                 .on(ConductorRpcApi.SNAPSHOT_WORKLOAD, cast(snapshots::snapshot))
+                .on(ConductorRpcApi.IMAGE_PULL, cast(imagePulls::pull))
+                .on(ConductorRpcApi.REPORT_IMAGE_PULL, cast(imagePulls::report))
                 .on(ConductorRpcApi.RESUME_SERVER, cast(servers::resume))
                 .on(ConductorRpcApi.SHELVE_SERVER, cast(servers::shelve))
                 .on(ConductorRpcApi.UNSHELVE_SERVER, cast(servers::unshelve))

@@ -1,5 +1,6 @@
 package io.windlass.conductor.support;
 
+import io.windlass.zunimage.PullImage;
 import io.windlass.image.CommitWorkload;
 import io.windlass.image.CommittedImage;
 import io.windlass.image.RemoveImage;
@@ -71,6 +72,7 @@ public class FakeEdges implements AutoCloseable {
     public final BlockingQueue<CommitWorkload> commits = new LinkedBlockingQueue<>();
     public final BlockingQueue<RemoveImage> imageRemovals = new LinkedBlockingQueue<>();
     public final BlockingQueue<ShelveServer> shelves = new LinkedBlockingQueue<>();
+    public final BlockingQueue<PullImage> imagePulls = new LinkedBlockingQueue<>();
 
     /** Claims by consumer: like the real scheduler, a repeated request gets the same host. */
     private final Map<String, String> claims = new ConcurrentHashMap<>();
@@ -144,6 +146,7 @@ public class FakeEdges implements AutoCloseable {
                     return commitAnswer.handle(ctx, r);
                 })
                 .on(ComputeRpcApi.REMOVE_IMAGE, record(imageRemovals))
+                .on(ComputeRpcApi.IMAGE_PULL, record(imagePulls))
                 .on(ComputeRpcApi.SHELVE_SERVER, (ctx, r) -> {
                     shelves.add(r);
                     return shelveAnswer.handle(ctx, r);

@@ -251,6 +251,52 @@ class OpenStackCliST {
         assertEquals("up", agent.path("State").asText(), services.toString());
     }
 
+    /**
+     * Zun's images API through python-zunclient: an image the host's engine holds (committed here: no
+     * registry is reachable) is pulled onto the host without a registry, listed and shown with the
+     * engine's id and size, and deleted from the engine. The CLI takes the host as its second argument.
+     */
+    @Test
+    void appcontainerImagePullListShowAndDelete() {
+        String tag = "st-" + Long.toString(System.nanoTime(), 36);
+        String reference = "st-zun-pull:" + tag;
+        String source = docker.run("create", "--label", "windlass.st=zun-image-pull", "busybox:latest", "true")
+                .stdout().strip();
+        try {
+            assertTrue(docker.run("commit", source, reference).ok(), "a local image to pull");
+        } finally {
+            docker.run("rm", "-f", source);
+        }
+        String engineId = docker.run("image", "inspect", "--format", "{{.Id}}", reference).stdout().strip();
+        String engineSize = docker.run("image", "inspect", "--format", "{{.Size}}", reference).stdout().strip();
+
+        JsonNode pulled = cli.json("appcontainer", "image", "pull", "-f", "json", reference, system.agentHost());
+        assertEquals("st-zun-pull", pulled.path("repo").asText(), pulled.toString());
+        assertEquals(tag, pulled.path("tag").asText(), pulled.toString());
+        assertEquals(system.agentHost(), pulled.path("host").asText(), pulled.toString());
+        String uuid = pulled.path("uuid").asText();
+        JsonNode shown = Poller.standard().until("the pull to end",
+                () -> cli.json("appcontainer", "image", "show", "-f", "json", uuid),
+                i -> !"Pulling".equals(i.path("status").asText()));
+        assertEquals("Pulled", shown.path("status").asText(), shown.toString());
+        assertEquals(engineId, shown.path("image_id").asText(), shown.toString());
+        assertEquals(engineSize, shown.path("size").asText(), shown.toString());
+
+        JsonNode listed = cli.json("appcontainer", "image", "list", "-f", "json");
+        JsonNode row = StreamSupport.stream(listed.spliterator(), false)
+                .filter(i -> uuid.equals(i.path("uuid").asText())).findFirst().orElseThrow(() ->
+                        new AssertionError(listed.toString()));
+        assertEquals(engineId, row.path("image_id").asText(), listed.toString());
+        assertEquals("st-zun-pull", row.path("repo").asText(), listed.toString());
+
+        // the CLI prints a refusal instead of failing: the engine and the list say what happened
+        String deleted = cli.ok("appcontainer", "image", "delete", uuid).stdout();
+        assertTrue(deleted.contains("has been accepted"), deleted);
+        assertFalse(docker.run("image", "inspect", reference).ok(), "the image left the engine");
+        assertTrue(docker.run("image", "inspect", "busybox:latest").ok(), "what it was made from stays");
+        assertFalse(texts(cli.json("appcontainer", "image", "list", "-f", "json"), "uuid").contains(uuid));
+    }
+
     @Test
     void computeServicesAndAggregatesSmoke() {
         JsonNode services = cli.json("compute", "service", "list", "-f", "json");

@@ -1,6 +1,7 @@
 package io.windlass.agent.driver.docker;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
@@ -12,6 +13,7 @@ import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -114,15 +116,19 @@ public final class DockerCalls {
      * it refuses ({@code "BUSY BOX:!!"}, invalid reference format) fails the operation naming it.
      */
     public boolean imagePresent(DockerClient docker, String image) {
+        return inspectImage(docker, image).isPresent();
+    }
+
+    /** The engine's view of the image, when it holds it; failures as {@link #imagePresent}. */
+    public Optional<InspectImageResponse> inspectImage(DockerClient docker, String image) {
         return timed("inspect image", () -> imageLookedUp(docker, image));
     }
 
-    private boolean imageLookedUp(DockerClient docker, String image) {
+    private Optional<InspectImageResponse> imageLookedUp(DockerClient docker, String image) {
         try {
-            docker.inspectImageCmd(image).exec();
-            return true;
+            return Optional.of(docker.inspectImageCmd(image).exec());
         } catch (NotFoundException e) {
-            return false;
+            return Optional.empty();
         } catch (DockerException e) {
             throw new DriverException("Docker cannot look up image " + image + ": " + engineMessage(e), e);
         } catch (RuntimeException e) {

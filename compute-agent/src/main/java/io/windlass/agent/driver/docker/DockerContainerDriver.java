@@ -1,5 +1,6 @@
 package io.windlass.agent.driver.docker;
 
+import io.windlass.agent.driver.EngineImage;
 import io.windlass.agent.driver.EngineMeters;
 import io.windlass.image.CommittedImage;
 import io.windlass.agent.driver.WorkloadNotFoundException;
@@ -47,6 +48,7 @@ import io.windlass.network.PortSpec;
 import io.windlass.network.WorkloadNetworks;
 import io.windlass.workload.WorkloadLog;
 import io.windlass.workload.WorkloadLogs;
+import io.windlass.zunimage.SearchImages;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -88,6 +90,7 @@ public class DockerContainerDriver implements ContainerDriver {
     private final PortWiring ports;
     private final DockerLogs logs;
     private final DockerCommits commits;
+    private final DockerImages images;
     private final DockerContainerAccess access;
     private final DockerConsoles consoles;
 
@@ -104,6 +107,7 @@ public class DockerContainerDriver implements ContainerDriver {
         this.volumes = new EngineVolumes(docker, meters);
         this.logs = new DockerLogs(docker, calls, DockerLogs.READ_TIMEOUT);
         this.commits = new DockerCommits(docker, calls);
+        this.images = new DockerImages(docker, calls);
         this.access = new DockerContainerAccess(docker, DockerClientFactory.transportOf(docker), calls,
                 DockerContainerDriver::engineName);
         this.consoles = new DockerConsoles(docker, events, calls, DockerContainerDriver::engineName);
@@ -315,13 +319,17 @@ public class DockerContainerDriver implements ContainerDriver {
 
     @Override
     public void removeImage(String reference) {
-        calls.run("remove image", null, () -> {
-            try {
-                docker.removeImageCmd(reference).exec();
-            } catch (com.github.dockerjava.api.exception.NotFoundException e) {
-                LOG.debugf("image %s is not on this host", reference);
-            }
-        });
+        images.remove(reference);
+    }
+
+    @Override
+    public Optional<EngineImage> inspectImage(String image) {
+        return images.inspect(image);
+    }
+
+    @Override
+    public List<SearchImages.Match> searchImages(String term) {
+        return images.search(term);
     }
 
 

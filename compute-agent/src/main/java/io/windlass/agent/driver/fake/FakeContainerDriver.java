@@ -8,8 +8,10 @@ import io.windlass.agent.container.ContainerSummary;
 import io.windlass.agent.driver.DriverException;
 import io.windlass.agent.driver.EngineEvent;
 import io.windlass.agent.driver.EngineEventListener;
+import io.windlass.agent.driver.EngineImage;
 import io.windlass.agent.driver.EventSubscription;
 import io.windlass.agent.driver.HostInventory;
+import io.windlass.agent.driver.ImageInUseException;
 import io.windlass.agent.container.ObservedContainer;
 import io.windlass.container.ContainerArchive;
 import io.windlass.container.OpenConsole;
@@ -29,6 +31,7 @@ import io.windlass.network.PortSpec;
 import io.windlass.network.WorkloadNetworks;
 import io.windlass.workload.WorkloadLog;
 import io.windlass.workload.WorkloadLogs;
+import io.windlass.zunimage.SearchImages;
 
 import java.time.Duration;
 import java.util.List;
@@ -276,9 +279,39 @@ public class FakeContainerDriver implements ContainerDriver {
         return images.contains(image);
     }
 
+    /** Refused, as the engine refuses, while a simulated container was created from it. */
     @Override
     public void removeImage(String reference) {
+        String tagged = reference.contains(":") ? reference : reference + ":latest";
+        containers.entrySet().stream().filter(c -> tagged.equals(c.getValue().spec().image())
+                || reference.equals(c.getValue().spec().image())).findFirst().ifPresent(c -> {
+                    throw new ImageInUseException("conflict: unable to remove repository reference \"" + reference
+                            + "\" (must force) - container " + c.getValue().engineId() + " is using its referenced image",
+                            null);
+                });
         images.remove(reference);
+    }
+
+    /** A simulated image's id is derived from its reference; it weighs nothing. */
+    @Override
+    public Optional<EngineImage> inspectImage(String image) {
+        String tagged = image.contains(":") ? image : image + ":latest";
+        return images.contains(tagged) ? Optional.of(new EngineImage("sha256:"
+                + UUID.nameUUIDFromBytes(tagged.getBytes()).toString().replace("-", ""), 0)) : Optional.empty();
+    }
+
+    /** A simulated host's registry knows the repositories it has. */
+    @Override
+    public List<SearchImages.Match> searchImages(String term) {
+        return images.stream().map(FakeContainerDriver::repository).filter(repository -> repository.contains(term))
+                .distinct().sorted().map(repository -> new SearchImages.Match(repository, null, 0, false, false))
+                .toList();
+    }
+
+    /** {@code busybox:latest} → {@code busybox}; a colon before the last slash is a registry's port. */
+    private static String repository(String reference) {
+        int colon = reference.lastIndexOf(':');
+        return colon > reference.lastIndexOf('/') ? reference.substring(0, colon) : reference;
     }
 
     /** A simulated pull always succeeds: the image is then "on" the host. */
