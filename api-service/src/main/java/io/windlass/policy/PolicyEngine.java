@@ -50,6 +50,14 @@ public class PolicyEngine {
     }
 
     /**
+     * Zun's {@code might_not_exist} rules ({@code <resource>:get_one:<field>}, which Zun registers none of):
+     * {@code rule} when an operator defined it, else {@code fallback}, the resource's own read rule.
+     */
+    public boolean allowsOrFallsBack(String rule, String fallback, RequestContext caller, String targetProjectId) {
+        return allows(hasRule(rule) ? rule : fallback, caller, targetProjectId);
+    }
+
+    /**
      * @param targetProjectId the project of the resource acted on (the caller's own for creates and lists)
      * @throws IllegalArgumentException for a rule nobody defined: a programming error, so fail closed
      */

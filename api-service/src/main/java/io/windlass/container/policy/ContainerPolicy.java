@@ -117,8 +117,8 @@ public class ContainerPolicy {
      * rules without an entry are open to whoever may read the container.
      */
     public boolean allows(String action, RequestContext caller, String targetProjectId) {
-        String rule = action.startsWith(GET_ONE_FIELD) && !engine.hasRule(action) ? GET_ONE : action;
-        return engine.allows(rule, caller, targetProjectId);
+        return action.startsWith(GET_ONE_FIELD) ? engine.allowsOrFallsBack(action, GET_ONE, caller, targetProjectId)
+                : engine.allows(action, caller, targetProjectId);
     }
 
     /** The rule for a user action such as start or stop ({@code container:<verb>}). */

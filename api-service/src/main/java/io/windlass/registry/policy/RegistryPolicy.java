@@ -45,7 +45,7 @@ public class RegistryPolicy {
 
     /** Field rules without an entry (Zun's {@code might_not_exist}) are open to whoever may read the registry. */
     public boolean allows(String action, RequestContext caller, String targetProjectId) {
-        String rule = action.startsWith(GET_ONE_FIELD) && !engine.hasRule(action) ? GET_ONE : action;
-        return engine.allows(rule, caller, targetProjectId);
+        return action.startsWith(GET_ONE_FIELD) ? engine.allowsOrFallsBack(action, GET_ONE, caller, targetProjectId)
+                : engine.allows(action, caller, targetProjectId);
     }
 }
