@@ -46,8 +46,8 @@ public class ContainerArchives {
         PlacedContainer c = containers.authorized(caller, ident, ContainerPolicy.GET_ARCHIVE,
                 ContainerAction.GET_ARCHIVE);
         try {
-            return compute.containerGetArchive(c.host(), caller, new GetContainerArchive(c.uuid().toString(), path,
-                    maxBytes));
+            return compute.containerGetArchive(c.host(), caller, new GetContainerArchive(c.uuid().toString(),
+                    ArchivePath.inContainer(path), maxBytes));
         } catch (RpcException e) {
             throw ContainerAccessFailures.toApi(e, c);
         }
@@ -60,6 +60,7 @@ public class ContainerArchives {
             throw new ApiException(413, "RequestEntityTooLarge", "The archive is " + upload.data().length
                     + " bytes; at most " + maxBytes + " bytes are copied into a container in one request.");
         }
+        ArchivePath.inContainer(upload.path());
         TarArchiveCheck.problem(upload.data()).ifPresent(problem -> {
             throw InvalidInputException.field("data", "<" + upload.data().length + " bytes>",
                     "The data is not a tar archive: " + problem + ".");

@@ -136,6 +136,11 @@ class AppcontainerCliST {
         // Zun leaves the body's request_id empty; the id is the header's
         assertTrue(notTar.header("X-Openstack-Request-Id").startsWith("req-"), notTar.headers().toString());
 
+        // a path that climbs above the container's root: refused, where the engine would clamp it to the root
+        OpenStackCli.Result outside = cli.run("appcontainer", "cp", "b1:/../../etc/hostname", "/tmp");
+        assertNotEquals(0, outside.exitCode(), outside.toString());
+        assertTrue(outside.stderr().contains("climbs above the container's root file system"), outside.toString());
+
         cli.ok("appcontainer", "stop", "b1");
         awaitStatus("b1", "Stopped");
         OpenStackCli.Result stopped = cli.run("appcontainer", "exec", "b1", "ls");
