@@ -85,7 +85,9 @@ import java.time.Duration;
  * {@link DeleteImage#IN_USE} while a container uses it) and {@code image_search} (a call: the engine's registry searched);
  * 1.20 {@link io.windlass.container.ContainerSpec} gained {@code registryLogin} (Zun's private registry: the login
  * the host pulls the image with), which an older agent would ignore and pull without: the conductor fails a
- * container that needs one rather than send it under a cap below 1.20.
+ * container that needs one rather than send it under a cap below 1.20; 1.21 {@link io.windlass.container.ContainerSpec}
+ * gained {@code privileged} (Zun's: extended privileges for the engine container), which an older agent would ignore:
+ * the conductor fails a privileged container rather than send it under a cap below 1.21.
  * Each method names the version that introduced it; under a version cap
  * ({@code windlass.rpc.version-cap.compute}) a newer one is not sent ({@link io.windlass.rpc.RpcVersionCapExceeded}).
  */
@@ -111,10 +113,13 @@ public class ComputeRpcApi {
     private static final RpcVersion V1_18 = new RpcVersion(1, 18);
     private static final RpcVersion V1_19 = new RpcVersion(1, 19);
     private static final RpcVersion V1_20 = new RpcVersion(1, 20);
+    private static final RpcVersion V1_21 = new RpcVersion(1, 21);
     /** This build's API: the newest method's version. */
-    public static final RpcVersion VERSION = V1_20;
+    public static final RpcVersion VERSION = V1_21;
     /** The version from which agents pull a container's image with its registry's login. */
     public static final RpcVersion REGISTRY_LOGINS = V1_20;
+    /** The version from which agents give a container extended privileges (Zun's {@code privileged}). */
+    public static final RpcVersion PRIVILEGED = V1_21;
     /** The version from which agents send a kill's {@link ContainerOperation#signal()} (older ones send SIGKILL). */
     public static final RpcVersion KILL_SIGNALS = V1_16;
     /** The RemoteException type of a password the guest did not take (Nova's InstancePasswordSetFailed); its message is the reason. */
@@ -128,11 +133,11 @@ public class ComputeRpcApi {
 
     /**
      * 1.5: gained {@code networks}; 1.15: the spec gained Zun's exposed ports, health check, mounts, runtime, CPU
-     * policy; 1.20: its registry login.
+     * policy; 1.20: its registry login; 1.21: {@code privileged}.
      */
     public static final RpcMethod<CreateContainer> CREATE_CONTAINER =
             RpcMethod.of("create_container", CreateContainer.class, V1_0).changedIn(V1_5).changedIn(V1_15)
-                    .changedIn(V1_20);
+                    .changedIn(V1_20).changedIn(V1_21);
     public static final RpcMethod<ContainerOperation> CONTAINER_ACTION =
             RpcMethod.of("container_action", ContainerOperation.class, V1_0).changedIn(V1_16);
     public static final RpcMethod<DeleteContainer> DELETE_CONTAINER =

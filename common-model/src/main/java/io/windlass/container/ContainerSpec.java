@@ -35,6 +35,8 @@ import java.util.Map;
  * @param registryLogin   the login for the private registry {@link #image} is pulled from (Zun's {@code registry}
  *                        with a username, compute RPC 1.20), or null to pull without one; {@link #image} then names
  *                        that registry. A 1.19 agent would pull without it, so the conductor does not send it one
+ * @param privileged      Zun's {@code privileged}: the engine container gets extended privileges (compute RPC 1.21;
+ *                        a 1.20 agent would make it without them, so the conductor does not send it one)
  */
 public record ContainerSpec(String uuid, String name, String image, List<String> command, List<String> entrypoint,
                             double cpu, int memoryMb, String workdir, String hostname,
@@ -42,7 +44,7 @@ public record ContainerSpec(String uuid, String name, String image, List<String>
                             RestartPolicy restartPolicy, boolean interactive, boolean tty,
                             String imagePullPolicy, boolean autoRemove, String projectId,
                             List<String> exposedPorts, ContainerHealthcheck healthcheck, List<VolumeMount> mounts,
-                            String runtime, String cpuPolicy, RegistryLogin registryLogin) {
+                            String runtime, String cpuPolicy, RegistryLogin registryLogin, boolean privileged) {
     public ContainerSpec {
         exposedPorts = exposedPorts == null ? List.of() : List.copyOf(exposedPorts);
         mounts = mounts == null ? List.of() : List.copyOf(mounts);
@@ -67,13 +69,19 @@ public record ContainerSpec(String uuid, String name, String image, List<String>
     public ContainerSpec pulledFrom(String image, RegistryLogin login) {
         return new ContainerSpec(uuid, name, image, command, entrypoint, cpu, memoryMb, workdir, hostname, environment,
                 labels, restartPolicy, interactive, tty, imagePullPolicy, autoRemove, projectId, exposedPorts,
-                healthcheck, mounts, runtime, cpuPolicy, login);
+                healthcheck, mounts, runtime, cpuPolicy, login, privileged);
     }
 
     /** Asks what only a 1.20 agent does: pull the image with a registry's login. */
     @JsonIgnore
     public boolean needsRegistryLogin() {
         return registryLogin != null;
+    }
+
+    /** Asks what only a 1.21 agent does: extended privileges. */
+    @JsonIgnore
+    public boolean needsPrivileges() {
+        return privileged;
     }
 
     /** Zun's {@code cpu_policy: dedicated}. */

@@ -18,7 +18,7 @@ class ContainerSpecTest {
     private static ContainerSpec spec(List<String> exposed, ContainerHealthcheck check, List<VolumeMount> mounts,
                                       String runtime, String cpuPolicy) {
         return new ContainerSpec("u1", "web", "busybox", List.of(), List.of(), 1, 64, null, null, Map.of(), Map.of(),
-                null, false, false, null, false, "p1", exposed, check, mounts, runtime, cpuPolicy, null);
+                null, false, false, null, false, "p1", exposed, check, mounts, runtime, cpuPolicy, null, false);
     }
 
     @Test
@@ -41,7 +41,7 @@ class ContainerSpecTest {
         assertFalse(plain.needsRegistryLogin());
         ContainerSpec login = new ContainerSpec("u1", "web", "127.0.0.1:5000/tiny", List.of(), List.of(), 1, 64, null,
                 null, Map.of(), Map.of(), null, false, false, null, false, "p1", null, null, null, null, null,
-                new RegistryLogin("127.0.0.1:5000", "alice", "s3cret"));
+                new RegistryLogin("127.0.0.1:5000", "alice", "s3cret"), false);
         assertTrue(login.needsRegistryLogin());
         assertFalse(login.needsContainerFields());
         // a spec in a log line or an exception never carries the password

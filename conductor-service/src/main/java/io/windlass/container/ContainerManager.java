@@ -52,8 +52,8 @@ public class ContainerManager implements WorkloadManager {
 
     /**
      * The create, unless the agents are capped below the version that honours the container's exposed ports,
-     * health check, mounts, runtime and dedicated CPUs, or its registry's login: an older agent would make it
-     * without them (or pull without the login), so it fails with the reason instead.
+     * health check, mounts, runtime and dedicated CPUs, its registry's login, or its privileges: an older agent
+     * would make it without them (or pull without the login), so it fails with the reason instead.
      */
     private void create(String host, RequestContext ctx, ContainerEntity row, boolean run, WorkloadNetworks networks) {
         ContainerSpec spec = registries.pulledFrom(rules.spec(row), row.registryId);
@@ -66,6 +66,10 @@ public class ContainerManager implements WorkloadManager {
         if (ComputeRpcApi.REGISTRY_LOGINS.isNewerThan(sent) && spec.needsRegistryLogin()) {
             throw new RpcVersionCapExceeded(RpcTopics.compute(host), ComputeRpcApi.CREATE_CONTAINER,
                     "a container's private registry login", ComputeRpcApi.REGISTRY_LOGINS, sent);
+        }
+        if (ComputeRpcApi.PRIVILEGED.isNewerThan(sent) && spec.needsPrivileges()) {
+            throw new RpcVersionCapExceeded(RpcTopics.compute(host), ComputeRpcApi.CREATE_CONTAINER,
+                    "a privileged container", ComputeRpcApi.PRIVILEGED, sent);
         }
         compute.createContainer(host, ctx, new CreateContainer(spec, run, networks));
     }

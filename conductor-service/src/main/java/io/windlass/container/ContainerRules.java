@@ -62,7 +62,8 @@ public class ContainerRules extends ZunWorkloadRules<ContainerEntity, ContainerS
         return new ContainerSpec(row.uuid.toString(), row.name, row.image, row.command, row.entrypoint, row.cpu,
                 row.memory, row.workdir, row.hostname, row.environment, row.labels,
                 row.restartPolicy, row.interactive, row.tty, row.imagePullPolicy, row.autoRemove,
-                row.projectId, row.exposedPorts, row.healthcheck, row.mounts, row.runtime, row.cpuPolicy, null);
+                row.projectId, row.exposedPorts, row.healthcheck, row.mounts, row.runtime, row.cpuPolicy, null,
+                row.privileged);
     }
 
     @Override

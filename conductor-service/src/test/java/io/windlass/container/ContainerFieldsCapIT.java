@@ -87,6 +87,20 @@ class ContainerFieldsCapIT {
     }
 
     @Test
+    void aPrivilegedContainerFailsWithTheReasonUnderACapBelow121() throws Exception {
+        rows.insertHost(HOST, 0);
+        UUID privileged = rows.insert("Creating", null);
+        rows.update("UPDATE containers SET privileged = true WHERE uuid = '" + privileged + "'");
+        conductor.buildContainer(ctx, new BuildContainer(privileged.toString(), true));
+        next(edges.selects);
+        Poll.until("the container failed", () -> "Error".equals(rows.container(privileged).get("status")));
+        Map<String, String> row = rows.container(privileged);
+        assertTrue(row.get("status_reason").contains("a privileged container needs compute RPC 1.21 but compute."
+                + HOST + " is capped at 1.12"), row.get("status_reason"));
+        assertEquals(null, row.get("host"));
+    }
+
+    @Test
     void aContainerWhoseRegistryHasALoginFailsWithTheReasonAndOneWithoutIsCreated() throws Exception {
         rows.insertHost(HOST, 0);
         UUID login = ContainerRegistryLoginIT.containerOf(rows,

@@ -63,7 +63,7 @@ public class ContainerViews {
                 c.cpuPolicy,
                 // Zun shows the registry's uuid, not its internal id
                 c.registryId == null ? null : c.registryId.toString(),
-                false,
+                c.privileged,
                 c.userId,
                 c.projectId,
                 timestamp(c.createdAt),

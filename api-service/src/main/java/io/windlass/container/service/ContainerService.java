@@ -334,6 +334,7 @@ public class ContainerService {
         c.autoRemove = r.autoRemove();
         c.autoHeal = r.autoHeal();
         c.runtime = r.runtime();
+        c.privileged = r.privileged();
         c.availabilityZone = r.availabilityZone();
         c.schedulerHints = new HashMap<>(r.schedulerHints());
         c.requestedHost = r.requestedHost();

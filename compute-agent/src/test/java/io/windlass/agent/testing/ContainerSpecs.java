@@ -33,6 +33,7 @@ public final class ContainerSpecs {
     private String cpuPolicy;
     private boolean autoRemove;
     private RegistryLogin registryLogin;
+    private boolean privileged;
 
     private ContainerSpecs(String uuid) {
         this.uuid = uuid;
@@ -129,9 +130,14 @@ public final class ContainerSpecs {
         return this;
     }
 
+    public ContainerSpecs privileged() {
+        privileged = true;
+        return this;
+    }
+
     public ContainerSpec build() {
         return new ContainerSpec(uuid, name, image, command, List.of(), cpu, memoryMb, workdir, null, environment, labels,
                 restart, false, false, pullPolicy, autoRemove, project, exposedPorts, healthcheck, mounts, runtime, cpuPolicy,
-                registryLogin);
+                registryLogin, privileged);
     }
 }

@@ -138,6 +138,10 @@ public class ContainerEntity extends ZunWorkloadEntity {
     @WrittenBy({})
     public String runtime;
 
+    /** Zun's {@code privileged} (V35): the engine container gets extended privileges. */
+    @WrittenBy({})
+    public boolean privileged;
+
     /** Group ids (Zun shows ids); changed by add_security_group and remove_security_group. */
     @JdbcTypeCode(SqlTypes.JSON)
     @Mutability(Immutability.class)

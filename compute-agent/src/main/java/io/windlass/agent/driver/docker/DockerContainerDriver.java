@@ -181,6 +181,10 @@ public class DockerContainerDriver implements ContainerDriver {
         if (spec.healthcheck() != null) {
             cmd.withHealthcheck(DockerHealthcheck.of(spec.healthcheck()));
         }
+        if (spec.privileged()) {
+            // Zun's privileged, which only a caller container:create:privileged allows could ask for
+            host.withPrivileged(true);
+        }
         if (spec.runtime() != null) {
             // Zun's runtime: the engine refuses one its daemon does not have ("Unknown runtime specified")
             host.withRuntime(spec.runtime());

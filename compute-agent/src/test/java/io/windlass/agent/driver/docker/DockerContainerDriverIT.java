@@ -110,6 +110,19 @@ class DockerContainerDriverIT {
     }
 
     @Test
+    void aPrivilegedContainerGetsExtendedPrivileges() {
+        String plain = UUID.randomUUID().toString();
+        driver.create(spec(plain, "busybox", List.of("sleep", "300"), 0, 0, RestartPolicy.NO, null), WorkloadNetworks.NONE);
+        assertFalse(dockerInspect(plain).getHostConfig().getPrivileged());
+
+        String privileged = UUID.randomUUID().toString();
+        driver.create(ContainerSpecs.container(privileged).name("drv-" + privileged.substring(0, 8)).image("busybox")
+                .command(List.of("sleep", "300")).labels(Map.of(TEST_LABEL, TEST_LABEL_VALUE)).privileged().build(),
+                WorkloadNetworks.NONE);
+        assertTrue(dockerInspect(privileged).getHostConfig().getPrivileged());
+    }
+
+    @Test
     void lifecycleStartStopPauseUnpauseRestartRemove() {
         String uuid = UUID.randomUUID().toString();
         driver.create(spec(uuid, "busybox:latest", List.of("sleep", "300"), 0, 0, RestartPolicy.NO, "never"), WorkloadNetworks.NONE);
