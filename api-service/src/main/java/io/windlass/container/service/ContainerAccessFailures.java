@@ -2,6 +2,7 @@ package io.windlass.container.service;
 
 import io.windlass.api.error.ApiException;
 import io.windlass.api.error.InvalidInputException;
+import io.windlass.api.error.RpcFailures;
 import io.windlass.rpc.RemoteException;
 import io.windlass.rpc.RpcException;
 

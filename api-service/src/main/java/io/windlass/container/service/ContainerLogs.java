@@ -1,5 +1,6 @@
 package io.windlass.container.service;
 
+import io.windlass.api.error.RpcFailures;
 import io.windlass.compute.ComputeRpcApi;
 import io.windlass.container.ContainerAction;
 import io.windlass.container.policy.ContainerPolicy;

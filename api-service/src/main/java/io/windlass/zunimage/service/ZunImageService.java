@@ -4,14 +4,12 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.windlass.api.error.ConflictException;
 import io.windlass.api.error.InvalidInputException;
 import io.windlass.api.error.ResourceNotFoundException;
-import io.windlass.api.error.ServiceUnavailableException;
+import io.windlass.api.error.RpcFailures;
 import io.windlass.compute.ComputeRpcApi;
 import io.windlass.conductor.ConductorRpcApi;
 import io.windlass.context.RequestContext;
 import io.windlass.host.service.ZunHosts;
-import io.windlass.rpc.RemoteException;
 import io.windlass.rpc.RpcException;
-import io.windlass.rpc.RpcTimeoutException;
 import io.windlass.rpc.RpcVersionCapExceeded;
 import io.windlass.zunimage.DeleteImage;
 import io.windlass.zunimage.ImagePullRef;
@@ -149,15 +147,10 @@ public class ZunImageService {
                     image.imageId));
         } catch (RpcVersionCapExceeded e) {
             throw new ConflictException("UnsupportedRPCVersion", e.getMessage());
-        } catch (RemoteException e) {
-            // the engine's refusal in its words: a container uses the image, or another
-            throw new ConflictException(e.type(), e.getMessage());
-        } catch (RpcTimeoutException e) {
-            throw new ServiceUnavailableException("ComputeHostNotUp", "Compute host " + image.host
-                    + " did not answer; the image stays. Try again later.");
         } catch (RpcException e) {
-            throw new ServiceUnavailableException("ServiceUnavailable",
-                    "The request could not be passed on to the compute host; try again later.");
+            // the engine's refusal in its words (a container uses the image) is a 409; a silent host a 503
+            throw RpcFailures.toApi(e, "ComputeHostNotUp", "Compute host " + image.host
+                    + " did not answer; the image stays. Try again later.");
         }
     }
 

@@ -1,21 +1,17 @@
-package io.windlass.container.service;
+package io.windlass.api.error;
 
-import io.windlass.api.error.ApiException;
-import io.windlass.api.error.ConflictException;
-import io.windlass.api.error.ResourceNotFoundException;
-import io.windlass.api.error.ServiceUnavailableException;
 import io.windlass.rpc.RemoteException;
 import io.windlass.rpc.RpcException;
 import io.windlass.rpc.RpcTimeoutException;
 
 /** How failures of the services behind the API are told to API users. */
-final class RpcFailures {
+public final class RpcFailures {
 
     private RpcFailures() {
     }
 
     /** A named failure reported by the serving side, or a broker/timeout problem. */
-    static ApiException toApi(RpcException e, String unavailableName, String unavailableMessage) {
+    public static ApiException toApi(RpcException e, String unavailableName, String unavailableMessage) {
         if (e instanceof RemoteException remote) {
             if (remote.type().endsWith("NotFound")) {
                 return new ResourceNotFoundException(remote.type(), remote.getMessage());
