@@ -94,11 +94,15 @@ class NetworkingPolicyIT {
                 .statusCode(201).extract().path("network.id");
         Neutron.subnet(admin, shared, "198.18.61.0/24");
         as(other).when().get(V2 + "/networks?shared=True").then().body("networks.id", hasItem(shared));
-        Neutron.port(other, Map.of("network_id", shared)).statusCode(201);
+        String port = Neutron.port(other, Map.of("network_id", shared)).statusCode(201).extract().path("port.id");
         Neutron.port(other, Map.of("network_id", shared, "fixed_ips", List.of(Map.of("ip_address", "198.18.61.9"))))
                 .statusCode(403);
         as(other).when().delete(V2 + "/networks/" + shared).then().statusCode(403);
         as(other).when().get(V2 + "/security-groups").then().statusCode(200)
                 .body("security_groups.name", equalTo(List.of("default")));
+        // a shared network is every project's: left behind, it would be the network of every later test's
+        // project that names none (NoNetworkVisibleIT)
+        as(other).when().delete(V2 + "/ports/" + port).then().statusCode(204);
+        as(admin).when().delete(V2 + "/networks/" + shared).then().statusCode(204);
     }
 }

@@ -32,7 +32,9 @@ public final class ZunNetworkErrors {
             case PORT_NOT_USABLE, PORT_WITHOUT_ADDRESS -> new InvalidInputException("PortNotUsable",
                     "Port " + subject + " not usable for the container.");
             case PORT_IN_USE, PORT_TWICE -> new InvalidInputException("PortInUse", "Port " + subject + " is still in use.");
-            case NETWORKS_AMBIGUOUS -> new ConflictException("Conflict", "There is no neutron network available");
+            // Zun takes the first of several networks, so only "none at all" is refused (get_available_network)
+            case NETWORKS_AMBIGUOUS, NO_NETWORK_AVAILABLE -> new ConflictException("Conflict",
+                    "There is no neutron network available");
             case FIXED_IP_IN_USE -> new ConflictException("IpAddressInUse", e.getMessage());
             case FIXED_IP_INVALID -> new InvalidInputException("InvalidIpForNetwork", e.getMessage());
             case PORTS_OVER_QUOTA -> new ApiException(403, "OverQuota", e.getMessage());

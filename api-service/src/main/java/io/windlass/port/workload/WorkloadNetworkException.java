@@ -27,6 +27,8 @@ public class WorkloadNetworkException extends RuntimeException {
         PORT_TWICE,
         /** Nothing asked for and more than one network to choose from (Nova). */
         NETWORKS_AMBIGUOUS,
+        /** Nothing asked for, no network to choose from, and the deployment refuses such creates. */
+        NO_NETWORK_AVAILABLE,
         /** The fixed address is taken. */
         FIXED_IP_IN_USE,
         /** The fixed address is no address of the network's subnets. */

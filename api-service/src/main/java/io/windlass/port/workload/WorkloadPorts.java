@@ -38,7 +38,13 @@ public class WorkloadPorts {
         /** Zun: the project's first network, else the first shared one. */
         FIRST,
         /** Nova: the one network there is; several are ambiguous. */
-        ONLY
+        ONLY,
+        /**
+         * Nova before 2.37, {@code networks} not given: as {@link #ONLY}, but with none to take the server boots
+         * without a port however {@link WorkloadNetworkConfig#whenNoneVisible()} is set, as Nova boots it
+         * without a NIC.
+         */
+        ONLY_OR_NONE
     }
 
     /**
@@ -70,7 +76,8 @@ public class WorkloadPorts {
      *
      * @param requested what the create asked for, in order; empty: a network is chosen (see {@link Rules} and
      *                  {@link WorkloadNetworkConfig#chooseNetwork()}); when the project can see none, the workload
-     *                  stays on its host engine's default network
+     *                  stays on its host engine's default network, or is refused
+     *                  ({@link WorkloadNetworkConfig#whenNoneVisible()})
      * @return the workload's ports, in the order asked for (empty: the engine's default network)
      * @throws WorkloadNetworkException when one of them cannot be had; nothing is then left behind once
      *                                  the caller's transaction rolls back
@@ -142,10 +149,14 @@ public class WorkloadPorts {
             return List.of();
         }
         List<String> usable = networks.usableBy(projectId);
+        if (usable.isEmpty() && config.whenNoneVisible() == WorkloadNetworkConfig.NoneVisible.REFUSE
+                && rules.defaultNetwork() != DefaultNetwork.ONLY_OR_NONE) {
+            throw new WorkloadNetworkException(Reason.NO_NETWORK_AVAILABLE, projectId, "no network to choose from");
+        }
         if (usable.isEmpty()) {
             return List.of();
         }
-        if (rules.defaultNetwork() == DefaultNetwork.ONLY && usable.size() > 1) {
+        if (rules.defaultNetwork() != DefaultNetwork.FIRST && usable.size() > 1) {
             throw new WorkloadNetworkException(Reason.NETWORKS_AMBIGUOUS, projectId,
                     usable.size() + " networks to choose from");
         }

@@ -78,7 +78,7 @@ public class ServerRequests {
                 "forcedHost", s.has("hypervisor_hostname") ? s.text("hypervisor_hostname") : forcedHost,
                 "hostNamed", s.has("host") || s.has("hypervisor_hostname"),
                 "securityGroups", s.items("security_groups").map(g -> g.text("name")).distinct().toList(),
-                "network", s.get("networks").isTextual() ? s.text("networks") : "auto",
+                "network", s.get("networks").isTextual() ? s.text("networks") : null,
                 "nets", networks(s, version, maxCount),
                 "schedulerHints", root.read(root.has("os:scheduler_hints") ? "os:scheduler_hints"
                         : "OS-SCH-HNT:scheduler_hints", new TypeReference<Map<String, List<String>>>() { }));

@@ -59,6 +59,9 @@ public final class NovaNetworkErrors {
             case PORTS_OVER_QUOTA -> new ApiException(403, "PortLimitExceeded", "Maximum number of ports exceeded.");
             case NO_MORE_ADDRESSES -> new InvalidInputException("NoMoreFixedIps",
                     "No fixed IP addresses available for network: " + subject);
+            // Nova's auto-allocated topology is not offered: with no network to take, "auto" cannot be honoured
+            case NO_NETWORK_AVAILABLE -> new InvalidInputException("UnableToAutoAllocateNetwork",
+                    "Unable to automatically allocate a network for project " + subject);
         };
     }
 }

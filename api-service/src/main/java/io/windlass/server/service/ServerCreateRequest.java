@@ -31,6 +31,7 @@ import java.util.Map;
  * @param description         description (2.19) or null
  * @param hostname            hostname (2.90) or null to derive it from the name
  * @param network             {@code auto} (the project's network, else the engine's default one) or {@code none}
+ *                            (2.37); null when {@code networks} is a list or, before 2.37, absent
  * @param nets                the networks and ports asked for, in order ({@code networks} as a list); empty with
  *                            {@code auto}: one is chosen
  * @param schedulerHints      scheduler hints (values as lists)

@@ -46,6 +46,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -60,6 +61,9 @@ public class ServerService {
     /** Nova's: uuids only, the one network there is when none is named, ports must hold an address. */
     static final WorkloadPorts.Rules PORT_RULES = new WorkloadPorts.Rules(false,
             WorkloadPorts.DefaultNetwork.ONLY, true, "compute:nova");
+    /** A create before 2.37 whose {@code networks} is absent, or a list (then nothing is chosen). */
+    private static final WorkloadPorts.Rules NAMES_NO_NETWORK = new WorkloadPorts.Rules(false,
+            WorkloadPorts.DefaultNetwork.ONLY_OR_NONE, true, "compute:nova");
     private static final Logger LOG = Logger.getLogger(ServerService.class);
 
     private final ServerRepository repository;
@@ -157,7 +161,8 @@ public class ServerService {
             return List.of();
         }
         try {
-            return ports.allocate(server.projectId, server.uuid.toString(), request.nets(), PORT_RULES);
+            return ports.allocate(server.projectId, server.uuid.toString(), request.nets(),
+                    request.network() == null ? NAMES_NO_NETWORK : PORT_RULES);
         } catch (WorkloadNetworkException e) {
             LOG.infof("server %s refused: %s: %s", server.uuid, e.reason(), e.getMessage());
             throw NovaNetworkErrors.of(e, server.uuid.toString());
@@ -330,7 +335,7 @@ public class ServerService {
         s.schedulerHints = new HashMap<>(request.schedulerHints());
         s.requestedZone = request.availabilityZone();
         s.requestedHost = ImageCatalog.placement(image, request.forcedHost());
-        s.network = request.network();
+        s.network = Objects.requireNonNullElse(request.network(), "auto");
         if (key != null) {
             s.keyName = key.name();
             s.keyData = key.publicKey();

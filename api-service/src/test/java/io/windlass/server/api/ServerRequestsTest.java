@@ -109,8 +109,13 @@ class ServerRequestsTest {
                 + "`fixed_ip`: `198.18.0.1`}]}", v237));
         assertEquals("Bad networks format: network uuid is not in proper format (None)", error("{`name`: `x`, "
                 + "`flavorRef`: `0`, " + image + "`networks`: [{`uuid`: null}]}", v237));
-        assertEquals("auto", requests.create(of("{`server`: {`name`: `x`, `flavorRef`: `0`, " + image
+        // a list, even an empty one, is no "auto": only 2.37's "auto" asks for a network to be found or refused
+        assertNull(requests.create(of("{`server`: {`name`: `x`, `flavorRef`: `0`, " + image
                 + "`networks`: []}}"), V2_1).network());
+        assertNull(requests.create(of("{`server`: {`name`: `x`, `flavorRef`: `0`, `imageRef`: `" + IMAGE + "`}}"), V2_1)
+                .network());
+        assertEquals("auto", requests.create(of("{`server`: {`name`: `x`, `flavorRef`: `0`, " + image
+                + "`networks`: `auto`}}"), v237).network());
         assertEquals("Unable to find security_group with name or id 'web'", error("{`name`: `x`, `flavorRef`: `0`, "
                 + image + "`security_groups`: [{`name`: `default`}, {`name`: `web`}]}", V2_1));
         assertEquals(List.of("default"), requests.create(of("{`server`: {`name`: `x`, `flavorRef`: `0`, " + image
