@@ -280,7 +280,9 @@ service_pid() {
   pid="$(cat "$pidfile")"
   [[ "$pid" =~ ^[0-9]+$ ]] && pid_alive "$pid" || return 1
   cmdline="$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null)" || return 1
-  grep -q "$(service_module "$1")/target/quarkus-app/quarkus-run.jar" <<<"$cmdline" || return 1
+  # a jar started here, or the docker CLI running the module's image (up --containers)
+  grep -qE "$(service_module "$1")/target/quarkus-app/quarkus-run.jar|windlass/$(service_module "$1"):" \
+    <<<"$cmdline" || return 1
   grep -q -- "-Dquarkus.http.port=$(service_port "$1") " <<<"$cmdline" || return 1
   echo "$pid"
 }

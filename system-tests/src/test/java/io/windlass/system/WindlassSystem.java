@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
@@ -66,6 +67,8 @@ public final class WindlassSystem implements BeforeAllCallback, AfterAllCallback
     private List<String> simulatedHosts = List.of();
     private final AtomicBoolean tornDown = new AtomicBoolean();
     private String startupReport = "";
+    /** Set: the services run from their container images (-Dwindlass.st.images). */
+    private final Optional<ServiceImages> images = ServiceImages.requested();
 
     public WindlassSystem() {
         this.root = Path.of(System.getProperty("windlass.root", "..")).toAbsolutePath().normalize();
@@ -172,8 +175,11 @@ public final class WindlassSystem implements BeforeAllCallback, AfterAllCallback
         System.out.printf("starting Windlass (namespace %s, agent host %s, logs in %s)%n", namespace, agentHost, logDir);
         // all four start at once: Flyway serialises the concurrent migrations with an advisory lock
         for (WindlassService service : WindlassService.values()) {
-            processes.put(service, ServiceProcess.start(service, java, jars.get(service), systemProperties(service),
-                    logDir.resolve(service.module() + ".log")));
+            Path log = logDir.resolve(service.module() + ".log");
+            processes.put(service, images.isPresent()
+                    ? ServiceProcess.start(service, images.get().launcher(service, containerName(service)),
+                    ServiceImages.JAVA, ServiceImages.JAR, systemProperties(service), log)
+                    : ServiceProcess.start(service, java, jars.get(service), systemProperties(service), log));
         }
         for (ServiceProcess process : processes.values()) {
             process.awaitReady(READY_TIMEOUT);
@@ -446,6 +452,11 @@ public final class WindlassSystem implements BeforeAllCallback, AfterAllCallback
         for (int i = running.size() - 1; i >= 0; i--) {
             running.get(i).stop();
         }
+        images.ifPresent(i -> processes.keySet().forEach(service -> i.remove(docker, containerName(service))));
+    }
+
+    private String containerName(WindlassService service) {
+        return namespace + "-" + service.module();
     }
 
     /** Removes the engine containers of this run only; a developer's own Windlass containers stay. */
