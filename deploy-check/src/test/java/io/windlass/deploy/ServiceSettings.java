@@ -107,6 +107,7 @@ final class ServiceSettings {
     /**
      * Problems converting the given values: the service's mappings are built with them, as Quarkus
      * builds them at start, so a duration, number, enum or size that would not convert is reported.
+     * Empty values are left out: they are the settings a site must fill in ({@link #startProblem}).
      */
     Optional<String> conversionProblem(Map<String, String> env) {
         Map<String, String> given = new HashMap<>();
@@ -115,8 +116,13 @@ final class ServiceSettings {
                 given.put(k, v);
             }
         });
+        return startProblem(given);
+    }
+
+    /** Why the service's configuration would not build with this environment, as at its start. */
+    Optional<String> startProblem(Map<String, String> env) {
         SmallRyeConfigBuilder builder = new SmallRyeConfigBuilder().addDefaultInterceptors().addDiscoveredConverters()
-                .withSources(new EnvConfigSource(given, 300),
+                .withSources(new EnvConfigSource(env, 300),
                         new PropertiesConfigSource(applicationProperties, "application.properties", 250));
         mappings.forEach(builder::withMapping);
         try {

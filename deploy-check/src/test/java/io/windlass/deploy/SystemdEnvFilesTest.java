@@ -51,6 +51,17 @@ class SystemdEnvFilesTest {
         }
     }
 
+    /**
+     * The env files leave the site's credentials empty: a service's own setting given as empty stops it
+     * at start, naming the setting, instead of falling back to the development default.
+     */
+    @Test
+    void anEmptySettingStopsTheServiceInsteadOfTakingItsDefault() {
+        String problem = ServiceSettings.of(WindlassService.SCHEDULER)
+                .startProblem(java.util.Map.of("WINDLASS_RPC_PASSWORD", "")).orElse("(none)");
+        assertTrue(problem.contains("SRCFG00040") && problem.contains("windlass.rpc.password"), problem);
+    }
+
     /** docs/scheduler.md: the scheduler gets a CPU weight above the api's and the conductor's. */
     @Test
     void theSchedulerWeighsMoreThanTheApiAndConductor() {
