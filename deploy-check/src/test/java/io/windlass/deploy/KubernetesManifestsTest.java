@@ -39,6 +39,14 @@ class KubernetesManifestsTest {
                 apiVersion: v1
                 kind: ConfigMap
                 metadata:
+                  name: windlass-scheduler
+                  namespace: windlass
+                data:
+                  WINDLASS_SCHEDULER_HOST_SUBSET_SIZE: "2"
+                ---
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
                   name: windlass-agent
                   namespace: windlass
                 data:
@@ -56,7 +64,8 @@ class KubernetesManifestsTest {
                 "windlass-scheduler/scheduler-service: no readinessProbe over HTTP",
                 "windlass-conductor/conductor-service: WINDLASS_REGISTRY_PASSWORD_KEY is not provided",
                 "windlass-agent/compute-agent: WINDLASS_SERVICE_DOWN_TIME (ConfigMap windlass-agent) is loaded but never read by the agent",
-                "windlass-agent/compute-agent: values do not convert", "windlass.agent.heartbeat-interval")) {
+                "windlass-agent/compute-agent: values do not convert", "windlass.agent.heartbeat-interval",
+                "ConfigMap windlass-scheduler is read by no container")) {
             assertTrue(problems.contains(expected), "expected '" + expected + "' among:\n" + problems);
         }
         String readyPath = ManifestCheck.problems(Manifests.parse(List.of(files.get("50-scheduler.yaml")

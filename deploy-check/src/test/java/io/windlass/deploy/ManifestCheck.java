@@ -43,6 +43,8 @@ final class ManifestCheck {
     private final List<HasMetadata> objects;
     private final String version;
     private final List<String> problems = new ArrayList<>();
+    /** ConfigMaps and Secrets some container reads, as {@code Kind/name}. */
+    private final Set<String> read = new java.util.HashSet<>();
 
     private ManifestCheck(List<HasMetadata> objects, String version) {
         this.objects = objects;
@@ -57,6 +59,9 @@ final class ManifestCheck {
         for (WindlassService service : WindlassService.values()) {
             check.workload(service);
         }
+        objects.stream().filter(o -> o instanceof ConfigMap || o instanceof Secret)
+                .filter(o -> !check.read.contains(o.getKind() + "/" + o.getMetadata().getName()))
+                .forEach(o -> check.problems.add(name(o) + " is read by no container: its keys reach no service"));
         return check.problems;
     }
 
@@ -174,6 +179,7 @@ final class ManifestCheck {
     }
 
     private <T extends HasMetadata> Optional<Map<String, String>> data(Class<T> kind, String name) {
+        read.add(kind.getSimpleName() + "/" + name);
         return find(kind, name).map(o -> {
             Map<String, String> data = new LinkedHashMap<>();
             if (o instanceof ConfigMap cm && cm.getData() != null) {
