@@ -38,7 +38,8 @@ import java.util.stream.Stream;
 
 /**
  * The real settings of each service, as environment variables: read from the classes and
- * application.properties on the test class path, never from a list kept by hand.
+ * application.properties on the test class path. The one thing kept by hand is which shared mapping
+ * a service reads ({@link WindlassService}), and a shared mapping it does not classify fails.
  *
  * <ul>
  *   <li>every property of every {@code @ConfigMapping} the service reads (its own module's, found by
@@ -154,7 +155,7 @@ final class ServiceSettings {
         for (WindlassService s : WindlassService.values()) {
             Set<String> classified = new TreeSet<>(s.sharedUsed);
             classified.addAll(s.sharedUnused);
-            Set<String> onClassPath = new TreeSet<>(sharedOn(s, shared.keySet()));
+            Set<String> onClassPath = new TreeSet<>(sharedOn(s, shared.keySet(), mappingsByModule));
             if (!classified.equals(onClassPath)) {
                 throw new IllegalStateException(s.module + ": shared mappings on its class path " + onClassPath
                         + ", but WindlassService classifies " + classified + " as used or unused");
@@ -167,11 +168,12 @@ final class ServiceSettings {
     }
 
     /** The shared mappings whose module is on the service's class path (its pom's io.windlass dependencies). */
-    private static List<String> sharedOn(WindlassService service, Set<String> sharedNames) {
+    private static List<String> sharedOn(WindlassService service, Set<String> sharedNames,
+                                         Map<String, List<Class<?>>> mappingsByModule) {
         Set<String> modules = new TreeSet<>();
         modules(service.module, modules);
         List<String> names = new ArrayList<>();
-        for (Map.Entry<String, List<Class<?>>> e : mappingsByModule().entrySet()) {
+        for (Map.Entry<String, List<Class<?>>> e : mappingsByModule.entrySet()) {
             if (modules.contains(e.getKey()) && !e.getKey().equals(service.module)) {
                 e.getValue().stream().map(Class::getSimpleName).filter(sharedNames::contains).forEach(names::add);
             }
@@ -273,13 +275,8 @@ final class ServiceSettings {
         return classes.find() ? classes.group(1) : root;
     }
 
-    private static Map<String, List<Class<?>>> mappingsByModule;
-
     /** Every {@code @ConfigMapping} interface of every io.windlass module on the class path, by module. */
-    private static synchronized Map<String, List<Class<?>>> mappingsByModule() {
-        if (mappingsByModule != null) {
-            return mappingsByModule;
-        }
+    private static Map<String, List<Class<?>>> mappingsByModule() {
         Map<String, List<Class<?>>> byModule = new TreeMap<>();
         try {
             for (URL url : Collections.list(ServiceSettings.class.getClassLoader().getResources("io/windlass"))) {
@@ -295,7 +292,6 @@ final class ServiceSettings {
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException(e);
         }
-        mappingsByModule = byModule;
         return byModule;
     }
 
