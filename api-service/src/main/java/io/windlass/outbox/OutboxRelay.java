@@ -107,7 +107,7 @@ public class OutboxRelay {
                 try {
                     JsonNode context = json.readTree((String) row[4]);
                     // the cast's send span continues the trace of the request that recorded it
-                    try (Scope ignored = traceOf(context).context().makeCurrent()) {
+                    try (Scope ignored = RpcTracing.within(traceOf(context).context())) {
                         rpc.cast((String) row[1], (String) row[2], RpcVersion.parse((String) row[3]),
                                 json.treeToValue(context, RequestContext.class), json.readTree((String) row[5]));
                     }

@@ -219,7 +219,7 @@ public class RpcServer implements AutoCloseable {
                 MDC.put(TRACE_ID, traced.getTraceId());
                 MDC.put(SPAN_ID, traced.getSpanId());
             }
-            try (Scope ignored = span.makeCurrent()) {
+            try (Scope ignored = RpcTracing.within(span)) {
                 RpcMetrics.HandlerOutcome outcome = dispatch(delivery, props, message);
                 RpcTracing.ended(span, outcome);
                 metrics.handled(endpoint.topic(), method, outcome, System.nanoTime() - started);

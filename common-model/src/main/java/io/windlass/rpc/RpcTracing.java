@@ -9,6 +9,7 @@ import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapSetter;
 import io.windlass.context.RequestContext;
@@ -146,6 +147,20 @@ public final class RpcTracing {
         if (outcome == RpcMetrics.HandlerOutcome.REJECTED || outcome == RpcMetrics.HandlerOutcome.DROPPED) {
             span.setStatus(StatusCode.ERROR, outcome.name().toLowerCase(Locale.ROOT));
         }
+    }
+
+    /**
+     * Makes {@code span} current, when it is part of a trace. A no-op span (tracing off, an engine
+     * call outside any trace) is not made current: Quarkus' context storage would write its all-zero
+     * trace id into the MDC, and so into every log line meanwhile.
+     */
+    public static Scope within(Span span) {
+        return span.getSpanContext().isValid() ? span.makeCurrent() : Scope.noop();
+    }
+
+    /** Makes {@code context} current when it holds a trace to continue; see {@link #within(Span)}. */
+    public static Scope within(Context context) {
+        return Span.fromContext(context).getSpanContext().isValid() ? context.makeCurrent() : Scope.noop();
     }
 
     /** A send or handler that threw. */

@@ -2,6 +2,7 @@ package io.windlass.tracing;
 
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
+import io.smallrye.config.ConfigValue;
 import io.smallrye.config.PropertiesConfigSource;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
@@ -27,9 +28,17 @@ public class TracingSwitch implements ConfigSourceFactory {
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
-        boolean endpoint = ENDPOINTS.stream().map(context::getValue)
-                .anyMatch(v -> v != null && v.getValue() != null && !v.getValue().isBlank());
+        boolean endpoint = ENDPOINTS.stream().map(context::getValue).anyMatch(TracingSwitch::configured);
         return List.of(new PropertiesConfigSource(Map.of(SDK_DISABLED, Boolean.toString(!endpoint)),
                 "windlass tracing switch", ORDINAL));
+    }
+
+    /**
+     * Set by the operator: the extension's own default ({@code http://localhost:4317/}, from the
+     * defaults source at the lowest ordinal) does not count, a value written anywhere does.
+     */
+    static boolean configured(ConfigValue value) {
+        return value != null && value.getValue() != null && !value.getValue().isBlank()
+                && value.getConfigSourceOrdinal() > Integer.MIN_VALUE;
     }
 }

@@ -80,6 +80,21 @@ class RpcTracingTest {
         assertEquals(RpcTracing.Headers.NONE, RpcTracing.Headers.of(Context.root().with(off)));
     }
 
+    @Test
+    void onlyASpanOfATraceIsMadeCurrent() {
+        try (var ignored = RpcTracing.within(Span.getInvalid())) {
+            assertEquals(Context.root(), Context.current());
+        }
+        try (var ignored = RpcTracing.within(RpcTracing.Headers.NONE.context())) {
+            assertEquals(Context.root(), Context.current());
+        }
+        Span send = tracing.startSend("conductor", "build_container", ctx, false);
+        try (var ignored = RpcTracing.within(send)) {
+            assertEquals(send.getSpanContext(), Span.current().getSpanContext());
+        }
+        send.end();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "  ", "garbage", "00-" + TRACE_ID + "-" + SPAN_ID, "00-xyz-" + SPAN_ID + "-01",
             "00-00000000000000000000000000000000-" + SPAN_ID + "-01", "ff-" + TRACE_ID + "-" + SPAN_ID + "-01"})

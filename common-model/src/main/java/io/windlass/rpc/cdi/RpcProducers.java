@@ -58,11 +58,17 @@ public class RpcProducers {
         return new MicrometerRpcMetrics(registry, depths);
     }
 
-    /** Spans of the RPC layer: no-ops unless the service's OpenTelemetry SDK is on (docs/metrics.md, Tracing). */
+    /**
+     * Spans of the RPC layer, while the service's OpenTelemetry SDK is on (an OTLP endpoint is configured,
+     * docs/metrics.md "Tracing"). With the SDK off Quarkus still hands out a tracer whose spans get ids,
+     * but its own instrumentation records none; the RPC layer records none either, and its envelopes
+     * carry no trace context.
+     */
     @Produces
     @Singleton
-    RpcTracing tracing(OpenTelemetry openTelemetry) {
-        return new RpcTracing(openTelemetry);
+    RpcTracing tracing(OpenTelemetry openTelemetry,
+                       @ConfigProperty(name = "quarkus.otel.sdk.disabled", defaultValue = "false") boolean sdkOff) {
+        return sdkOff ? RpcTracing.off() : new RpcTracing(openTelemetry);
     }
 
     @Produces

@@ -11,6 +11,7 @@ import io.windlass.agent.driver.DriverException;
 import io.windlass.agent.driver.EngineMeters;
 import io.windlass.agent.driver.EngineUnreachableException;
 import io.windlass.agent.driver.WorkloadNotFoundException;
+import io.windlass.rpc.RpcTracing;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -63,7 +64,7 @@ public final class DockerCalls {
         EngineMeters.Outcome outcome = EngineMeters.Outcome.OK;
         RuntimeException failure = null;
         Span span = meters.startCall(kind, operation);
-        try (Scope ignored = span.makeCurrent()) {
+        try (Scope ignored = RpcTracing.within(span)) {
             return call.get();
         } catch (RuntimeException e) {
             outcome = EngineMeters.Outcome.of(e);
