@@ -1,26 +1,30 @@
 package io.windlass.conductor.support;
 
-import io.opentelemetry.context.Context;
-import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
-import io.opentelemetry.sdk.trace.ReadWriteSpan;
-import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.quarkus.arc.Unremovable;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import java.util.List;
 
 /**
- * Every span the conductor ends, kept in memory for the test to read: a {@link SpanProcessor} bean,
- * which Quarkus' OpenTelemetry extension adds to the tracer provider. Records nothing unless a
- * test profile turns the SDK on (without an OTLP endpoint it is off).
+ * Every span the conductor ends, kept in memory for the test to read: Quarkus' OpenTelemetry extension adds
+ * every {@link SpanProcessor} bean to the tracer provider. Records nothing unless a test profile
+ * turns the SDK on (without an OTLP endpoint it is off).
  */
 @Singleton
-@Unremovable
-public class RecordedSpans implements SpanProcessor {
+public class RecordedSpans {
     private final InMemorySpanExporter spans = InMemorySpanExporter.create();
+
+    @Produces
+    @Singleton
+    @Unremovable
+    SpanProcessor recorder() {
+        return SimpleSpanProcessor.create(spans);
+    }
 
     public List<SpanData> finished() {
         return spans.getFinishedSpanItems();
@@ -28,30 +32,5 @@ public class RecordedSpans implements SpanProcessor {
 
     public void clear() {
         spans.reset();
-    }
-
-    @Override
-    public void onStart(Context parentContext, ReadWriteSpan span) {
-        // only ended spans are of interest
-    }
-
-    @Override
-    public boolean isStartRequired() {
-        return false;
-    }
-
-    @Override
-    public void onEnd(ReadableSpan span) {
-        spans.export(List.of(span.toSpanData()));
-    }
-
-    @Override
-    public boolean isEndRequired() {
-        return true;
-    }
-
-    @Override
-    public CompletableResultCode shutdown() {
-        return CompletableResultCode.ofSuccess();
     }
 }
