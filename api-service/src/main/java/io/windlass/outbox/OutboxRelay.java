@@ -1,14 +1,17 @@
 package io.windlass.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.windlass.context.RequestContext;
 import io.windlass.rpc.RpcClient;
+import io.windlass.rpc.RpcTracing;
 import io.windlass.rpc.RpcVersion;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -102,8 +105,12 @@ public class OutboxRelay {
                 long id = ((Number) row[0]).longValue();
                 String what = row[1] + "." + row[2];
                 try {
-                    rpc.cast((String) row[1], (String) row[2], RpcVersion.parse((String) row[3]),
-                            json.readValue((String) row[4], RequestContext.class), json.readTree((String) row[5]));
+                    JsonNode context = json.readTree((String) row[4]);
+                    // the cast's send span continues the trace of the request that recorded it
+                    try (Scope ignored = RpcTracing.within(traceOf(context).context())) {
+                        rpc.cast((String) row[1], (String) row[2], RpcVersion.parse((String) row[3]),
+                                json.treeToValue(context, RequestContext.class), json.readTree((String) row[5]));
+                    }
                 } catch (JsonProcessingException e) {
                     // it can never be sent, and holding it would fail every round after it
                     LOG.errorf("cast %s (outbox %d) cannot be read and is dropped: %s", what, id, e.getMessage());
@@ -130,6 +137,16 @@ public class OutboxRelay {
             }
             return rows.size();
         });
+    }
+
+    /** The trace context {@link RpcOutbox} recorded beside the request context; none in rows written without. */
+    private static RpcTracing.Headers traceOf(JsonNode context) {
+        return new RpcTracing.Headers(text(context, RpcOutbox.TRACEPARENT), text(context, RpcOutbox.TRACESTATE));
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node == null ? null : node.get(field);
+        return value == null || !value.isTextual() ? null : value.asText();
     }
 
     /** Doubling from the retry interval, at most {@code max-backoff}. */

@@ -6,6 +6,8 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.ShutdownSignalException;
 import com.rabbitmq.client.DeliverCallback;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
 import io.windlass.context.RequestContext;
 import org.jboss.logging.Logger;
 
@@ -32,6 +34,9 @@ import java.util.concurrent.TimeoutException;
  * Services send typed {@link RpcMethod}s: each goes out at its own version, lowered to the cap of
  * its API while older servers still run ({@code windlass.rpc.version-cap.<api>}), and a method
  * newer than the cap is not sent at all ({@link RpcVersionCapExceeded}).
+ * <p>
+ * Every publish has a send span ({@link RpcTracing}), a child of the span current on the sending
+ * thread; the envelope carries that span's context, so the handler's span continues the trace.
  */
 public class RpcClient implements RpcCasts, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(RpcClient.class);
@@ -47,6 +52,7 @@ public class RpcClient implements RpcCasts, AutoCloseable {
     /** Version cap by API ({@link RpcTopics#api}); an API without one gets each method's newest shape. */
     private final Map<String, RpcVersion> caps;
     private final RpcMetrics metrics;
+    private final RpcTracing tracing;
 
     public RpcClient(RpcConnection connection, ObjectMapper json) {
         this(connection, json, Map.of());
@@ -58,7 +64,13 @@ public class RpcClient implements RpcCasts, AutoCloseable {
 
     public RpcClient(RpcConnection connection, ObjectMapper json, Map<String, RpcVersion> caps,
                      RpcMetrics metrics) {
+        this(connection, json, caps, metrics, RpcTracing.off());
+    }
+
+    public RpcClient(RpcConnection connection, ObjectMapper json, Map<String, RpcVersion> caps,
+                     RpcMetrics metrics, RpcTracing tracing) {
         this.connection = connection;
+        this.tracing = tracing;
         this.json = json;
         this.caps = Map.copyOf(caps);
         this.metrics = new GuardedRpcMetrics(metrics);
@@ -111,7 +123,20 @@ public class RpcClient implements RpcCasts, AutoCloseable {
 
     private void publish(String topic, String method, RpcVersion version, RequestContext context, Object args,
                          boolean durable) {
-        Envelope envelope = envelope(method, version, context, args, null);
+        Span span = tracing.startSend(topic, method, context, false);
+        try {
+            publish(topic, method, version, context, args, durable, span);
+        } catch (RuntimeException e) {
+            RpcTracing.failed(span, e);
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    private void publish(String topic, String method, RpcVersion version, RequestContext context, Object args,
+                         boolean durable, Span span) {
+        Envelope envelope = envelope(method, version, context, args, null, span);
         byte[] body = serialise(envelope);
         AMQP.BasicProperties props = new AMQP.BasicProperties.Builder()
                 .contentType("application/json")
@@ -159,7 +184,20 @@ public class RpcClient implements RpcCasts, AutoCloseable {
 
     public <T> T call(String topic, String method, RpcVersion version, RequestContext context, Object args,
                       JavaType resultType, Duration timeout) {
-        Envelope envelope = envelope(method, version, context, args, DIRECT_REPLY_TO);
+        Span span = tracing.startSend(topic, method, context, true);
+        try {
+            return call(topic, method, version, context, args, resultType, timeout, span);
+        } catch (RuntimeException e) {
+            RpcTracing.failed(span, e);
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    private <T> T call(String topic, String method, RpcVersion version, RequestContext context, Object args,
+                       JavaType resultType, Duration timeout, Span span) {
+        Envelope envelope = envelope(method, version, context, args, DIRECT_REPLY_TO, span);
         String correlationId = envelope.msgId();
         AMQP.BasicProperties props = new AMQP.BasicProperties.Builder()
                 .contentType("application/json")
@@ -262,10 +300,14 @@ public class RpcClient implements RpcCasts, AutoCloseable {
         return callChannel;
     }
 
+    /** The envelope names the send span as the parent of whatever the receiver does with it. */
     private Envelope envelope(String method, RpcVersion version, RequestContext context, Object args,
-                              String replyTo) {
+                              String replyTo, Span send) {
+        RpcTracing.Headers trace = RpcTracing.Headers.of(Context.current().with(send));
+        String msgId = UUID.randomUUID().toString();
+        send.setAttribute(RpcTracing.MESSAGE_ID, msgId);
         return new Envelope(method, version.toString(), json.valueToTree(args), context,
-                UUID.randomUUID().toString(), replyTo, Instant.now());
+                msgId, replyTo, Instant.now(), trace.traceparent(), trace.tracestate());
     }
 
     private byte[] serialise(Envelope envelope) {

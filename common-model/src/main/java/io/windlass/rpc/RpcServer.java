@@ -6,6 +6,9 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import com.rabbitmq.client.ShutdownSignalException;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.context.Scope;
 import io.windlass.context.RequestContext;
 import io.windlass.fault.TransientFailure;
 import org.jboss.logging.Logger;
@@ -38,9 +41,16 @@ import java.util.concurrent.TimeoutException;
  * A topic's API can be served as an older version would serve it ({@code pins}, from
  * {@code windlass.rpc.served-version.<api>}): messages newer than that, and methods introduced
  * later, are refused as such a server refuses them. Upgrade tests run new code as the old release.
+ * <p>
+ * Each readable message is handled inside a process span ({@link RpcTracing}) whose parent is the
+ * sender's span named in the envelope; the handler's own sends and spans are its children, and its
+ * log lines carry the trace id (MDC {@code traceId}, the key Quarkus uses for HTTP requests).
  */
 public class RpcServer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(RpcServer.class);
+    /** The MDC keys Quarkus' OpenTelemetry extension fills for HTTP requests: one log format serves both. */
+    static final String TRACE_ID = "traceId";
+    static final String SPAN_ID = "spanId";
 
     private final RpcConnection connection;
     private final ObjectMapper json;
@@ -57,6 +67,7 @@ public class RpcServer implements AutoCloseable {
     /** Served version by API ({@link RpcTopics#api}), for APIs served as an older release. */
     private final Map<String, RpcVersion> pins;
     private final RpcMetrics metrics;
+    private final RpcTracing tracing;
 
     public RpcServer(RpcConnection connection, ObjectMapper json) {
         this(connection, json, Map.of());
@@ -68,7 +79,13 @@ public class RpcServer implements AutoCloseable {
 
     public RpcServer(RpcConnection connection, ObjectMapper json, Map<String, RpcVersion> pins,
                      RpcMetrics metrics) {
+        this(connection, json, pins, metrics, RpcTracing.off());
+    }
+
+    public RpcServer(RpcConnection connection, ObjectMapper json, Map<String, RpcVersion> pins,
+                     RpcMetrics metrics, RpcTracing tracing) {
         this.connection = connection;
+        this.tracing = tracing;
         this.json = json;
         this.pins = Map.copyOf(pins);
         this.metrics = new GuardedRpcMetrics(metrics);
@@ -196,11 +213,24 @@ public class RpcServer implements AutoCloseable {
             if (context != null) {
                 MDC.put("request_id", context.requestId());
             }
-            try {
+            Span span = tracing.startProcess(endpoint.topic(), message, props.getReplyTo() != null);
+            SpanContext traced = span.getSpanContext();
+            if (traced.isValid()) {
+                MDC.put(TRACE_ID, traced.getTraceId());
+                MDC.put(SPAN_ID, traced.getSpanId());
+            }
+            try (Scope ignored = RpcTracing.within(span)) {
                 RpcMetrics.HandlerOutcome outcome = dispatch(delivery, props, message);
+                RpcTracing.ended(span, outcome);
                 metrics.handled(endpoint.topic(), method, outcome, System.nanoTime() - started);
+            } catch (IOException | RuntimeException e) {
+                RpcTracing.failed(span, e);
+                throw e;
             } finally {
+                span.end();
                 MDC.remove("request_id");
+                MDC.remove(TRACE_ID);
+                MDC.remove(SPAN_ID);
             }
         }
 

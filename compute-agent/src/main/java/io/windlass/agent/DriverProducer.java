@@ -1,6 +1,7 @@
 package io.windlass.agent;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
 import io.windlass.agent.console.ContainerConsoles;
 import io.windlass.console.cdi.ConsoleConfig;
 import io.windlass.console.cdi.ConsoleTimer;
@@ -46,11 +47,11 @@ import java.util.Set;
 public class DriverProducer {
     private static final Logger LOG = Logger.getLogger(DriverProducer.class);
 
-    /** The engine's meters on the service's registry, for the drivers and the event follower. */
+    /** The engine's meters on the service's registry and its spans, for the drivers and the event follower. */
     @Produces
     @Singleton
-    EngineMeters engineMeters(MeterRegistry registry) {
-        return new EngineMeters(registry);
+    EngineMeters engineMeters(MeterRegistry registry, OpenTelemetry openTelemetry) {
+        return new EngineMeters(registry, openTelemetry);
     }
 
     @Produces

@@ -1,8 +1,10 @@
 package io.windlass.api.context;
 
+import io.opentelemetry.api.trace.Span;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.windlass.context.RequestContext;
+import io.windlass.rpc.RpcTracing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.MDC;
@@ -40,6 +42,8 @@ public class RequestIdRouteFilter {
         String global = incoming != null && VALID_ID.matcher(incoming).matches() ? incoming : requestId;
         routing.put(ROUTING_KEY, new RequestIds(requestId, global));
         MDC.put(MDC_KEY, requestId);
+        // the HTTP server span (Quarkus' OpenTelemetry extension) started before any route: name its request
+        Span.current().setAttribute(RpcTracing.REQUEST_ID, requestId);
         // set at headers-end so that nothing written later (error pages, resets) can drop it
         boolean compute = routing.request().path() != null && routing.request().path().startsWith(COMPUTE_PREFIX);
         routing.addHeadersEndHandler(ignored -> {

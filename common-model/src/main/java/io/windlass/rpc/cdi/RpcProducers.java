@@ -2,6 +2,7 @@ package io.windlass.rpc.cdi;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.windlass.compute.ComputeRpcApi;
 import io.windlass.conductor.ConductorRpcApi;
@@ -10,6 +11,7 @@ import io.windlass.rpc.QueueDepths;
 import io.windlass.rpc.RpcConnection;
 import io.windlass.rpc.RpcMetrics;
 import io.windlass.rpc.RpcServer;
+import io.windlass.rpc.RpcTracing;
 import io.windlass.scheduler.SchedulerRpcApi;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -56,10 +58,24 @@ public class RpcProducers {
         return new MicrometerRpcMetrics(registry, depths);
     }
 
+    /**
+     * Spans of the RPC layer, while the service's OpenTelemetry SDK is on (an OTLP endpoint is configured,
+     * docs/metrics.md "Tracing"). With the SDK off Quarkus still hands out a tracer whose spans get ids,
+     * but its own instrumentation records none; the RPC layer records none either, and its envelopes
+     * carry no trace context.
+     */
     @Produces
     @Singleton
-    RpcClient client(RpcConnection connection, ObjectMapper json, RpcConfig config, RpcMetrics metrics) {
-        return new RpcClient(connection, json, config.versionCaps(), metrics);
+    RpcTracing tracing(OpenTelemetry openTelemetry,
+                       @ConfigProperty(name = "quarkus.otel.sdk.disabled", defaultValue = "false") boolean sdkOff) {
+        return sdkOff ? RpcTracing.off() : new RpcTracing(openTelemetry);
+    }
+
+    @Produces
+    @Singleton
+    RpcClient client(RpcConnection connection, ObjectMapper json, RpcConfig config, RpcMetrics metrics,
+                     RpcTracing tracing) {
+        return new RpcClient(connection, json, config.versionCaps(), metrics, tracing);
     }
 
     void closeClient(@Disposes RpcClient client) {
@@ -68,8 +84,9 @@ public class RpcProducers {
 
     @Produces
     @Singleton
-    RpcServer server(RpcConnection connection, ObjectMapper json, RpcConfig config, RpcMetrics metrics) {
-        return new RpcServer(connection, json, config.servedVersions(), metrics);
+    RpcServer server(RpcConnection connection, ObjectMapper json, RpcConfig config, RpcMetrics metrics,
+                     RpcTracing tracing) {
+        return new RpcServer(connection, json, config.servedVersions(), metrics, tracing);
     }
 
     void closeServer(@Disposes RpcServer server) {

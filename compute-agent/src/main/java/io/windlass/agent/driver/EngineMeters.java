@@ -4,6 +4,12 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
 import io.windlass.metrics.LatencyBuckets;
 import org.jboss.logging.Logger;
 
@@ -15,6 +21,9 @@ import java.util.concurrent.TimeUnit;
  * outcome, the engine's events, and the event streams reopened. Tags come from the code (a fixed
  * set of operations and kinds), never from a workload. Recording never throws into the engine call
  * or the event it counts.
+ * <p>
+ * Every engine call also has a span ({@link #startCall}), a child of the message being handled, so
+ * a trace shows what the engine was asked and how long it took.
  */
 public final class EngineMeters {
     private static final Logger LOG = Logger.getLogger(EngineMeters.class);
@@ -43,10 +52,44 @@ public final class EngineMeters {
         }
     }
 
+    private static final AttributeKey<String> KIND = AttributeKey.stringKey("windlass.engine.kind");
+    private static final AttributeKey<String> OPERATION = AttributeKey.stringKey("windlass.engine.operation");
+    private static final AttributeKey<String> OUTCOME = AttributeKey.stringKey("windlass.engine.outcome");
+
     private final MeterRegistry registry;
+    private final Tracer tracer;
 
     public EngineMeters(MeterRegistry registry) {
+        this(registry, OpenTelemetry.noop());
+    }
+
+    public EngineMeters(MeterRegistry registry, OpenTelemetry openTelemetry) {
         this.registry = registry;
+        this.tracer = openTelemetry.getTracer("io.windlass.agent.engine");
+    }
+
+    /**
+     * A span for one engine call, named {@code engine <operation>} ({@code engine create}), as a client
+     * of the engine, when the call is part of a trace; end it with {@link #endCall}.
+     */
+    public Span startCall(String kind, String operation) {
+        if (!Span.current().getSpanContext().isValid()) {
+            // a call outside any trace (a periodic poll, a reconcile round) would only flood the collector
+            // with one-span traces: only the engine calls of a handled message are traced
+            return Span.getInvalid();
+        }
+        return tracer.spanBuilder("engine " + operation).setSpanKind(SpanKind.CLIENT)
+                .setAttribute(KIND, kind).setAttribute(OPERATION, operation).startSpan();
+    }
+
+    /** The call's span ends with its outcome; a failed call is an error span with the engine's message. */
+    public static void endCall(Span span, Outcome outcome, RuntimeException failure) {
+        span.setAttribute(OUTCOME, outcome.tag());
+        if (failure != null && outcome != Outcome.NOT_FOUND) {
+            span.recordException(failure);
+            span.setStatus(StatusCode.ERROR, String.valueOf(failure.getMessage()));
+        }
+        span.end();
     }
 
     /** Meters that record nothing: drivers built outside the service (tests, tools). */

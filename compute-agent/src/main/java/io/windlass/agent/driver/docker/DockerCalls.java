@@ -5,10 +5,13 @@ import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import io.windlass.agent.driver.DriverException;
 import io.windlass.agent.driver.EngineMeters;
 import io.windlass.agent.driver.EngineUnreachableException;
 import io.windlass.agent.driver.WorkloadNotFoundException;
+import io.windlass.rpc.RpcTracing;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -24,7 +27,7 @@ import java.util.regex.Pattern;
  * ({@link WorkloadNotFoundException}), "not modified" (start of a running container, stop of a
  * stopped one) is success, an engine that does not answer is {@link EngineUnreachableException}
  * (transient), anything else is a {@link DriverException} with the engine's own message, fit for a
- * status reason.
+ * status reason. Each call is timed and traced ({@link EngineMeters}).
  */
 public final class DockerCalls {
     private static final Logger LOG = Logger.getLogger(DockerCalls.class);
@@ -59,13 +62,17 @@ public final class DockerCalls {
     <T> T timed(String operation, Supplier<T> call) {
         long started = System.nanoTime();
         EngineMeters.Outcome outcome = EngineMeters.Outcome.OK;
-        try {
+        RuntimeException failure = null;
+        Span span = meters.startCall(kind, operation);
+        try (Scope ignored = RpcTracing.within(span)) {
             return call.get();
         } catch (RuntimeException e) {
             outcome = EngineMeters.Outcome.of(e);
+            failure = e;
             throw e;
         } finally {
             meters.call(kind, operation, outcome, System.nanoTime() - started);
+            EngineMeters.endCall(span, outcome, failure);
         }
     }
 
