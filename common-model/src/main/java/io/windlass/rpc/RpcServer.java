@@ -68,6 +68,8 @@ public class RpcServer implements AutoCloseable {
     private final Map<String, RpcVersion> pins;
     private final RpcMetrics metrics;
     private final RpcTracing tracing;
+    /** The handlers running now, for the liveness check ({@link RunningHandlers}). */
+    private final RunningHandlers running = new RunningHandlers();
 
     public RpcServer(RpcConnection connection, ObjectMapper json) {
         this(connection, json, Map.of());
@@ -89,6 +91,11 @@ public class RpcServer implements AutoCloseable {
         this.json = json;
         this.pins = Map.copyOf(pins);
         this.metrics = new GuardedRpcMetrics(metrics);
+    }
+
+    /** The handlers this server runs now: the liveness check reads how long the oldest has run. */
+    public RunningHandlers running() {
+        return running;
     }
 
     /** The version the endpoint is served at: its own, or the older one it is pinned to. */
@@ -219,6 +226,7 @@ public class RpcServer implements AutoCloseable {
                 MDC.put(TRACE_ID, traced.getTraceId());
                 MDC.put(SPAN_ID, traced.getSpanId());
             }
+            long run = running.started(endpoint.topic(), method, started);
             try (Scope ignored = RpcTracing.within(span)) {
                 RpcMetrics.HandlerOutcome outcome = dispatch(delivery, props, message);
                 RpcTracing.ended(span, outcome);
@@ -227,6 +235,7 @@ public class RpcServer implements AutoCloseable {
                 RpcTracing.failed(span, e);
                 throw e;
             } finally {
+                running.ended(run);
                 span.end();
                 MDC.remove("request_id");
                 MDC.remove(TRACE_ID);

@@ -75,6 +75,14 @@ public interface RpcConfig {
     @WithDefault("15s")
     Duration queueDepthInterval();
 
+    /**
+     * A handler running longer than this makes the process not live ({@link RpcLivenessCheck}): it is
+     * wedged, and a restart delivers its message again. Far above any handler's own timeouts (calls
+     * {@link #callTimeout()}, image pulls {@code windlass.agent.image-pull-timeout}).
+     */
+    @WithDefault("30m")
+    Duration handlerStuckAfter();
+
     /** Threads that run RPC handlers in this process. */
     @WithDefault("8")
     int consumerThreads();

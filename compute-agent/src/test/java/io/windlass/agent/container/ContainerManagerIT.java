@@ -48,6 +48,7 @@ import java.util.function.Predicate;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -288,6 +289,16 @@ class ContainerManagerIT {
                 .body("status", is("UP"))
                 .body("checks.name", hasItem("container-engine"))
                 .body("checks.name", hasItem("rabbitmq"));
+    }
+
+    /** Liveness is only "is it wedged": no RPC handler running for longer than any should. */
+    @Test
+    void livenessLooksAtTheRunningHandlersOnly() {
+        given().when().get("/q/health/live").then()
+                .statusCode(200)
+                .body("status", is("UP"))
+                .body("checks.name", hasItem("rpc-handlers"))
+                .body("checks.name", not(hasItem("rabbitmq")));
     }
 
     /** Zun's create fields (compute RPC 1.15): exposed ports, a health check, mounts. */
