@@ -12,6 +12,8 @@ WINDLASS_SERVICES=(api-service conductor-service scheduler-service compute-agent
 mkdir -p "$WINDLASS_STATE/logs"
 
 log() { printf '[windlass] %s\n' "$*" >&2; }
+# The project's version (the root pom's first <version>): the tag of the container images.
+project_version() { sed -n 's:.*<version>\(.*\)</version>.*:\1:p' "$WINDLASS_ROOT/pom.xml" | head -n1; }
 die() { printf '[windlass] ERROR: %s\n' "$*" >&2; exit 1; }
 
 # SIGTERM lets a process shut down cleanly (Quarkus closes AMQP and finishes in-flight work,

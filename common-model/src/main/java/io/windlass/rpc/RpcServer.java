@@ -69,7 +69,7 @@ public class RpcServer implements AutoCloseable {
     private final RpcMetrics metrics;
     private final RpcTracing tracing;
     /** The handlers running now, for the liveness check ({@link RunningHandlers}). */
-    private final RunningHandlers running = new RunningHandlers();
+    private final RunningHandlers running;
 
     public RpcServer(RpcConnection connection, ObjectMapper json) {
         this(connection, json, Map.of());
@@ -86,16 +86,18 @@ public class RpcServer implements AutoCloseable {
 
     public RpcServer(RpcConnection connection, ObjectMapper json, Map<String, RpcVersion> pins,
                      RpcMetrics metrics, RpcTracing tracing) {
+        this(connection, json, pins, metrics, tracing, new RunningHandlers());
+    }
+
+    /** @param running where this server records the handlers it runs (the liveness check reads it) */
+    public RpcServer(RpcConnection connection, ObjectMapper json, Map<String, RpcVersion> pins,
+                     RpcMetrics metrics, RpcTracing tracing, RunningHandlers running) {
         this.connection = connection;
+        this.running = running;
         this.tracing = tracing;
         this.json = json;
         this.pins = Map.copyOf(pins);
         this.metrics = new GuardedRpcMetrics(metrics);
-    }
-
-    /** The handlers this server runs now: the liveness check reads how long the oldest has run. */
-    public RunningHandlers running() {
-        return running;
     }
 
     /** The version the endpoint is served at: its own, or the older one it is pinned to. */

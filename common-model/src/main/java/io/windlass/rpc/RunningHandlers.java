@@ -30,13 +30,13 @@ public final class RunningHandlers {
     }
 
     /** @return the run's key for {@link #ended} */
-    long started(String topic, String method, long startedNanos) {
+    public long started(String topic, String method, long startedNanos) {
         long run = runs.incrementAndGet();
         running.put(run, new Running(topic, method, startedNanos));
         return run;
     }
 
-    void ended(long run) {
+    public void ended(long run) {
         running.remove(run);
     }
 

@@ -11,6 +11,7 @@ import io.windlass.rpc.QueueDepths;
 import io.windlass.rpc.RpcConnection;
 import io.windlass.rpc.RpcMetrics;
 import io.windlass.rpc.RpcServer;
+import io.windlass.rpc.RunningHandlers;
 import io.windlass.rpc.RpcTracing;
 import io.windlass.scheduler.SchedulerRpcApi;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -82,11 +83,18 @@ public class RpcProducers {
         client.close();
     }
 
+    /** The RPC handlers running in this process: recorded by its server, read by the liveness check. */
+    @Produces
+    @Singleton
+    RunningHandlers runningHandlers() {
+        return new RunningHandlers();
+    }
+
     @Produces
     @Singleton
     RpcServer server(RpcConnection connection, ObjectMapper json, RpcConfig config, RpcMetrics metrics,
-                     RpcTracing tracing) {
-        return new RpcServer(connection, json, config.servedVersions(), metrics, tracing);
+                     RpcTracing tracing, RunningHandlers running) {
+        return new RpcServer(connection, json, config.servedVersions(), metrics, tracing, running);
     }
 
     void closeServer(@Disposes RpcServer server) {
