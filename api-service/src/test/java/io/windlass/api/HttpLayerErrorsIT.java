@@ -40,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HttpLayerErrorsIT {
     private static final String REQUEST_ID = "req-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
     private static final String NOVA = "OpenStack-API-Version: compute 2.79\r\n";
-    /** {@code quarkus.http.limits.max-body-size}'s default. */
+    /** {@code windlass.api.max-body-size}'s default. */
     private static final int MAX_BODY = 10 * 1024 * 1024;
 
     @Inject

@@ -10,6 +10,8 @@ import io.windlass.container.ResizeContainer;
 import io.windlass.context.RequestContext;
 import io.windlass.image.CacheImages;
 import io.windlass.image.ImageCacheReport;
+import io.windlass.image.ImageData;
+import io.windlass.image.ImageDataRequest;
 import io.windlass.host.HostState;
 import io.windlass.network.InterfaceChange;
 import io.windlass.network.SecurityGroupsChanged;
@@ -42,7 +44,8 @@ import java.time.Duration;
  * kill's signal), which a 1.8 conductor would drop: the api-service refuses such a kill under a cap below 1.9;
  * 1.10 {@code shelve_server} (Nova's shelve and shelveOffload) and {@code unshelve_server};
  * 1.11 {@code report_host_state}'s {@link HostState} gained {@code runtimes} and {@code freeDedicatedCpus};
- * 1.12 {@code image_pull} (Zun's images API: an image pulled onto a host) and {@code report_image_pull} (the host's outcome).
+ * 1.12 {@code image_pull} (Zun's images API: an image pulled onto a host) and {@code report_image_pull} (the host's outcome);
+ * 1.13 {@code image_data} (a slice of an uploaded image's bytes, for a host that is to run it).
  * Each method names the version that introduced it; a message goes out at that version, so a
  * conductor of an older release still serves the methods it has.
  */
@@ -60,8 +63,9 @@ public class ConductorRpcApi {
     private static final RpcVersion V1_10 = RpcVersion.parse("1.10");
     private static final RpcVersion V1_11 = RpcVersion.parse("1.11");
     private static final RpcVersion V1_12 = RpcVersion.parse("1.12");
+    private static final RpcVersion V1_13 = RpcVersion.parse("1.13");
     /** This build's API: the newest method's version. */
-    public static final RpcVersion VERSION = V1_12;
+    public static final RpcVersion VERSION = V1_13;
     /** The version from which a conductor passes a kill's {@link ContainerOperation#signal()} on. */
     public static final RpcVersion KILL_SIGNALS = V1_9;
 
@@ -108,6 +112,8 @@ public class ConductorRpcApi {
             V1_8);
     public static final RpcMethod<ServerRef> SHELVE_SERVER = RpcMethod.of("shelve_server", ServerRef.class, V1_10);
     public static final RpcMethod<ServerRef> UNSHELVE_SERVER = RpcMethod.of("unshelve_server", ServerRef.class, V1_10);
+    public static final RpcMethod<ImageDataRequest> IMAGE_DATA = RpcMethod.of("image_data", ImageDataRequest.class,
+            V1_13);
     public static final RpcMethod<ImagePullRef> IMAGE_PULL = RpcMethod.of("image_pull", ImagePullRef.class, V1_12);
     public static final RpcMethod<ImagePullReport> REPORT_IMAGE_PULL = RpcMethod.of("report_image_pull",
             ImagePullReport.class, V1_12);
@@ -254,6 +260,11 @@ public class ConductorRpcApi {
     }
 
     /** The {@code zun_images} row is Pulling; have its host get the image (since 1.12). */
+    /** A slice of an uploaded image's bytes (a call: the host waits for each slice). */
+    public ImageData imageData(RequestContext ctx, ImageDataRequest request) {
+        return rpc.call(RpcTopics.CONDUCTOR, IMAGE_DATA, ctx, request, ImageData.class, callTimeout);
+    }
+
     public void imagePull(RequestContext ctx, ImagePullRef image) {
         casts.cast(RpcTopics.CONDUCTOR, IMAGE_PULL, ctx, image);
     }

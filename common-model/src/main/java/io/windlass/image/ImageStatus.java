@@ -7,6 +7,8 @@ import java.util.Locale;
  * catalogue derives from the hosts are always {@link #ACTIVE}: they exist on a host.
  */
 public enum ImageStatus {
+    /** Created through Glance's {@code POST /v2/images}, its data not uploaded yet. */
+    QUEUED,
     /** The workload is being committed on its host. */
     SAVING,
     ACTIVE,

@@ -26,6 +26,7 @@ import io.windlass.agent.server.ServerReports;
 import io.windlass.agent.workload.WorkloadEvents;
 import io.windlass.agent.workload.WorkloadLocks;
 import io.windlass.agent.image.ImageRemover;
+import io.windlass.agent.image.UploadedImages;
 import io.windlass.agent.image.ZunImages;
 import io.windlass.agent.workload.WorkloadCommitter;
 import io.windlass.image.CommitWorkload;
@@ -114,10 +115,11 @@ public final class ComputeHost {
                 new ServerReports(conductor, host));
         WorkloadReporter<ObservedCapsule> capsuleReporter = new WorkloadReporter<>("capsule", drivers.capsules(),
                 new CapsuleReports(conductor, host));
+        UploadedImages uploadedImages = new UploadedImages(drivers.containers(), conductor);
         this.containers = new ContainerManager(drivers.containers(), containerReporter, operations, locks, host,
-                settings.containerStopTimeout());
+                settings.containerStopTimeout(), uploadedImages);
         this.servers = new ServerManager(drivers.servers(), serverReporter, operations, configDrives, host,
-                settings.serverStopTimeout());
+                settings.serverStopTimeout(), uploadedImages);
         this.capsules = new CapsuleManager(drivers.capsules(), capsuleReporter, operations, host);
         this.networks = new NetworkManager(drivers.networks());
         // under the same locks as the kinds' operations: an attach never runs beside the workload's create or delete

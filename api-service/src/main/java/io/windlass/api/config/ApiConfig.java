@@ -1,5 +1,6 @@
 package io.windlass.api.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -28,6 +29,15 @@ public interface ApiConfig {
     /** Largest page a list returns, whatever {@code limit} asks for (Zun's {@code [api] max_limit}). */
     @WithDefault("1000")
     int maxLimit();
+
+    /**
+     * The largest request body, answered 413 in the API family's error format past it; image data
+     * uploads have their own, {@code windlass.image.upload.max-size}. Quarkus' own limit
+     * ({@code quarkus.http.limits.max-body-size}) is set to that larger one, so that it never
+     * answers first with an empty 413.
+     */
+    @WithDefault("10M")
+    MemorySize maxBodySize();
 
     /** Who every request acts as until identity is wired in. */
     DefaultContext defaultContext();

@@ -1,29 +1,29 @@
 package io.windlass.api.http;
 
-import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.windlass.api.config.ApiConfig;
 import io.windlass.api.error.ApiException;
 import io.windlass.api.error.InvalidInputException;
 import io.windlass.api.error.RouteErrorResponses;
+import io.windlass.image.service.ImageUploadConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.vertx.VertxInputStream;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Optional;
 
 /**
- * Refuses a request body larger than {@code quarkus.http.limits.max-body-size} with a 413 in the
- * API family's error format, then closes the connection rather than read the rest. Quarkus enforces
- * the same limit with an empty 413: a declared {@code Content-Length} in a route (order -2), which
+ * Refuses a request body larger than {@code windlass.api.max-body-size} (an image data upload:
+ * {@code windlass.image.upload.max-size}) with a 413 in the API family's error format, then closes
+ * the connection rather than read the rest. Quarkus enforces its own limit, set to the larger of the
+ * two, with an empty 413: a declared {@code Content-Length} in a route (order -2), which
  * the route here runs before; a chunked body while JAX-RS reads it ({@code VertxInputStream}, which
  * then also fails the request with an {@code IOException} logged as a 500), where the filter here
  * puts a stream of its own instead. That stream also turns a body that cannot be read (a malformed
@@ -35,13 +35,24 @@ public class RequestBodyLimit {
     private static final int ORDER = -3;
     private static final String ERROR_NAME = "RequestEntityTooLarge";
 
-    private final Optional<MemorySize> limit;
+    private final long limit;
+    private final long uploadLimit;
     private final RouteErrorResponses errors;
 
-    public RequestBodyLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> limit,
-                            RouteErrorResponses errors) {
-        this.limit = limit;
+    public RequestBodyLimit(ApiConfig api, ImageUploadConfig uploads, RouteErrorResponses errors) {
+        this.limit = api.maxBodySize().asLongValue();
+        this.uploadLimit = uploads.maxSize().asLongValue();
         this.errors = errors;
+    }
+
+    /** The limit of one request: an image's data ({@code PUT /image/v2/images/{id}/file}) has its own. */
+    long limitOf(String method, String path) {
+        return method.equals("PUT") && path.startsWith("/image/v2/images/") && path.endsWith("/file")
+                ? uploadLimit : limit;
+    }
+
+    private long limitOf(RoutingContext routing) {
+        return limitOf(routing.request().method().name(), routing.normalizedPath());
     }
 
     void install(@Observes Router router) {
@@ -50,23 +61,24 @@ public class RequestBodyLimit {
 
     void refuseDeclaredOversize(RoutingContext routing) {
         String length = routing.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (limit.isEmpty() || length == null || declared(length) <= limit.get().asLongValue()) {
+        long max = limitOf(routing);
+        if (length == null || declared(length) <= max) {
             routing.next();
             return;
         }
         closeAfterResponse(routing);
-        errors.refuse(routing, 413, ERROR_NAME, message());
+        errors.refuse(routing, 413, ERROR_NAME, message(max));
     }
 
     /** Before any filter that could read the body. */
     @ServerRequestFilter(preMatching = true, priority = 40)
     public void limitChunkedBody(ContainerRequestContext request, RoutingContext routing) {
-        if (limit.isEmpty() || routing.request().getHeader(HttpHeaders.TRANSFER_ENCODING) == null) {
+        if (routing.request().getHeader(HttpHeaders.TRANSFER_ENCODING) == null) {
             return;
         }
-        // Quarkus' key for the same limit, which VertxInputStream would enforce with an empty 413
+        // Quarkus' key for its own limit, which VertxInputStream would enforce with an empty 413
         routing.remove(VertxInputStream.MAX_REQUEST_SIZE_KEY);
-        LimitedBody body = new LimitedBody(request.getEntityStream(), limit.get().asLongValue());
+        LimitedBody body = new LimitedBody(request.getEntityStream(), limitOf(routing));
         request.setEntityStream(body);
         routing.addHeadersEndHandler(ignored -> {
             if (body.exceeded) {
@@ -80,8 +92,8 @@ public class RequestBodyLimit {
         });
     }
 
-    private String message() {
-        return "The request body is larger than " + limit.orElseThrow().asLongValue() + " bytes.";
+    private static String message(long max) {
+        return "The request body is larger than " + max + " bytes.";
     }
 
     private static long declared(String length) {
@@ -134,7 +146,7 @@ public class RequestBodyLimit {
             count += bytes;
             if (count > max) {
                 exceeded = true;
-                throw new ApiException(413, ERROR_NAME, message());
+                throw new ApiException(413, ERROR_NAME, message(max));
             }
             return result;
         }

@@ -22,8 +22,11 @@ public enum ApiFamily {
     NOVA("Invalid input for field/attribute %s. Value: %s. %s", "Invalid input for query parameters %s. Value: %s. %s",
             "BadRequest", "Malformed request body"),
     KEYSTONE("Invalid input for field '%1$s': %3$s", "Invalid input for query parameters '%1$s': %3$s", null, null),
-    /** Glance checks its queries in code: webob's 400 carries the reason alone. */
-    GLANCE("%3$s", "%3$s", null, null),
+    /**
+     * Glance checks its queries in code (webob's 400 carries the reason alone) and its bodies against
+     * its one schema per resource; image create is the only body validated here.
+     */
+    GLANCE("Provided object does not match schema 'image': %3$s On instance['%1$s']: %2$s", "%3$s", null, null),
     /** neutron/api/v2/base.py: an attribute's validator failing, answered as webob's HTTPBadRequest. */
     NEUTRON("Invalid input for %1$s. Reason: %3$s.", "Invalid input for %1$s. Reason: %3$s.",
             ApiFamily.NEUTRON_BAD_REQUEST, "Body contains invalid data");

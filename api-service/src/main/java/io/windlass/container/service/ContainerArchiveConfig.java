@@ -11,8 +11,8 @@ public interface ContainerArchiveConfig {
     /**
      * The largest tar archive {@code get_archive} answers and {@code put_archive} takes. An archive
      * crosses RabbitMQ in one message (base64 there, a third larger), and a put's base64 body must
-     * also fit under {@code quarkus.http.limits.max-body-size} (10 MiB by default), past which the
-     * HTTP layer refuses it with its own 413; 6 MiB is 8 MiB of base64. Raise both together.
+     * also fit under {@code windlass.api.max-body-size} (10 MiB by default), past which the
+     * API refuses it with a 413; 6 MiB is 8 MiB of base64. Raise both together.
      */
     @WithDefault("6M")
     MemorySize maxSize();

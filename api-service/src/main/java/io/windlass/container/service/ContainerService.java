@@ -117,6 +117,7 @@ public class ContainerService {
         CatalogImage made = images.findMade(caller, request.image()).orElse(null);
         if (made != null) {
             ImageCatalog.requireActive(made);
+            ImageCatalog.requireRunnable(made);
         }
         container.requestedHost = ImageCatalog.placement(made, request.requestedHost());
         // asked of the hosts before the transaction: named volumes pin the container to the host that has them

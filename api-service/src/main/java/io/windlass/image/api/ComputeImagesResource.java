@@ -164,6 +164,7 @@ public class ComputeImagesResource {
         view.put("updated", time(m == null ? image.firstSeen() : m.updatedAt()));
         view.put("status", status(image));
         view.put("progress", switch (image.status()) {
+            case QUEUED -> 25;
             case SAVING -> 50;
             case ACTIVE -> 100;
             default -> 0;
@@ -181,7 +182,7 @@ public class ComputeImagesResource {
     private static String status(CatalogImage image) {
         return switch (image.status()) {
             case ACTIVE -> "ACTIVE";
-            case SAVING -> "SAVING";
+            case QUEUED, SAVING -> "SAVING";
             case KILLED -> "ERROR";
             case DELETED -> "DELETED";
         };

@@ -14,7 +14,8 @@ import java.util.Map;
  * Glance v2's image document for a catalogue image. Everything Windlass does not track has
  * Glance's value for "not set" (null sizes and checksums, 0 minimums); images are engine
  * images, so {@code container_format} is {@code docker} (one of Glance's allowed formats) and
- * {@code disk_format} {@code raw}. An image the hosts brought is public and active: it exists on a
+ * {@code disk_format} {@code raw}, except for an upload, which has what its creator declared and
+ * the digests of its bytes. An image the hosts brought is public and active: it exists on a
  * host; one Windlass made has its row's status, owner, visibility, size and properties.
  */
 public final class ImageView {
@@ -40,15 +41,14 @@ public final class ImageView {
         view.put("visibility", visibility(image));
         view.put("protected", false);
         view.put("os_hidden", false);
-        view.put("tags", List.of());
-        // Nova leaves a snapshot's formats unset until its upload says them; here there is no upload
+        view.put("tags", made == null ? List.of() : made.tags());
         view.put("container_format", made == null ? "docker" : made.containerFormat());
-        view.put("disk_format", made == null || made.containerFormat() != null ? "raw" : null);
+        view.put("disk_format", made == null ? "raw" : made.diskFormat());
         view.put("size", made == null ? null : made.size());
         view.put("virtual_size", null);
-        view.put("checksum", null);
-        view.put("os_hash_algo", null);
-        view.put("os_hash_value", null);
+        view.put("checksum", made == null ? null : made.checksum());
+        view.put("os_hash_algo", made == null || made.osHashValue() == null ? null : "sha512");
+        view.put("os_hash_value", made == null ? null : made.osHashValue());
         view.put("min_disk", made == null ? 0 : made.minDisk());
         view.put("min_ram", made == null ? 0 : made.minRam());
         view.put("owner", made == null ? null : made.owner());

@@ -1,26 +1,36 @@
 package io.windlass.image.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.windlass.api.context.CurrentRequestContext;
+import io.windlass.api.error.ApiException;
 import io.windlass.api.error.InvalidInputException;
-import io.windlass.api.microversion.ApiVersion;
+import io.windlass.api.error.ResourceNotFoundException;
 import io.windlass.api.validation.ApiFamily;
 import io.windlass.api.validation.RequestFields;
 import io.windlass.api.validation.RequestValidator;
-import io.windlass.api.error.ResourceNotFoundException;
 import io.windlass.image.catalog.CatalogImage;
 import io.windlass.image.catalog.ImageCatalog;
-import io.windlass.api.context.CurrentRequestContext;
-import io.windlass.api.error.ApiException;
+import io.windlass.image.persistence.ImageEntity;
+import io.windlass.image.service.ImageUploads;
 import io.windlass.image.service.MadeImages;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -31,8 +41,9 @@ import java.util.stream.Stream;
 /**
  * Glance v2 over the {@link ImageCatalog}, enough for clients to resolve image names to ids
  * ({@code openstack server create --image busybox:latest}), to list images and to delete the ones
- * Windlass made from workloads (snapshots, backups, commits). Image upload is not served.
- * Ordered by name (Glance's default is newest first; a derived catalogue has no real
+ * Windlass made from workloads (snapshots, backups, commits).
+ * Images can also be created and uploaded ({@link ImageUploads}): their bytes are kept, served back
+ * and deleted with them. Ordered by name (Glance's default is newest first; a derived catalogue has no real
  * creation order). {@code name} matches the image's name, or the reference it normalises
  * to, so {@code ?name=busybox} finds {@code busybox:latest} (clients that insist on an exact
  * name match, like openstacksdk's find, still need the full name).
@@ -44,27 +55,63 @@ public class ImagesResource {
     static final int DEFAULT_LIMIT = 25;
     static final int MAX_LIMIT = 1000;
 
-    /** The image API has no microversions. */
-    private static final ApiVersion UNVERSIONED = ApiVersion.of(2, 0);
-
     private final ImageCatalog catalog;
     private final RequestValidator validator;
     private final MadeImages made;
     private final CurrentRequestContext context;
+    private final ImageRequests requests;
+    private final ImageUploads uploads;
 
     public ImagesResource(ImageCatalog catalog, RequestValidator validator, MadeImages made,
-                          CurrentRequestContext context) {
+                          CurrentRequestContext context, ImageRequests requests, ImageUploads uploads) {
         this.catalog = catalog;
         this.validator = validator;
         this.made = made;
         this.context = context;
+        this.requests = requests;
+        this.uploads = uploads;
+    }
+
+    /** Glance's image create: 201, the {@code queued} image and its {@code Location}. */
+    @POST
+    @Path("/images")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(JsonNode body) {
+        ImageEntity image = uploads.create(context.get(), requests.create(body));
+        return Response.created(URI.create("/v2/images/" + image.id)).entity(show(image.id.toString())).build();
+    }
+
+    /** Glance's upload: 204 once the bytes are stored and the image is {@code active}. */
+    @PUT
+    @Path("/images/{id}/file")
+    @Consumes(MediaType.WILDCARD)
+    public Response upload(@PathParam("id") String id, InputStream data) {
+        uploads.upload(context.get(), id, data);
+        return Response.noContent().build();
+    }
+
+    /** Glance's download: the bytes with their md5 in {@code Content-MD5}, or 204 for an image that has none. */
+    @GET
+    @Path("/images/{id}/file")
+    @Produces(MediaType.APPLICATION_OCTET_STREAM)
+    public Response download(@PathParam("id") String id) {
+        return uploads.download(context.get(), id).map(file -> Response.ok((StreamingOutput) out -> {
+                    try {
+                        uploads.write(file, out);
+                    } catch (UncheckedIOException e) {
+                        throw e.getCause();
+                    }
+                }, MediaType.APPLICATION_OCTET_STREAM_TYPE).header("Content-MD5", file.checksum())
+                .header(HttpHeaders.CONTENT_LENGTH, file.size()).build())
+                .orElseGet(() -> Response.noContent().build());
     }
 
     @GET
     @Path("/images")
     public Map<String, Object> list(@Context UriInfo uri) {
         var query = uri.getQueryParameters();
-        RequestFields given = validator.query(ApiFamily.GLANCE, "image/images/list-query", UNVERSIONED, query);
+        RequestFields given = validator.query(ApiFamily.GLANCE, "image/images/list-query", ImageRequests.UNVERSIONED,
+                query);
         int limit = given.has("limit") ? Math.min(Integer.parseInt(given.text("limit").strip()), MAX_LIMIT)
                 : DEFAULT_LIMIT;
         String marker = query.getFirst("marker");

@@ -3,6 +3,7 @@ package io.windlass.image.catalog;
 import io.windlass.image.ImageStatus;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -43,9 +44,16 @@ public record CatalogImage(String id, String name, String reference, int hosts, 
      * @param owner      the owning project
      * @param properties Glance's additional properties ({@code image_type}, {@code instance_uuid}, ...)
      * @param size       bytes, once active
-     * @param host       the host that holds it, once active
+     * @param host       the host that holds it, once active; null for an upload, which no host holds
+     * @param containerFormat Glance's, as declared or, for a workload's image, derived; null for a snapshot
+     *                   (Nova leaves it unset until its upload says it)
+     * @param diskFormat likewise
+     * @param checksum   md5 of the uploaded bytes; null for a workload's image (its bytes are the engine's)
+     * @param osHashValue their sha512
+     * @param uploaded   whether it came from Glance's create and upload rather than from a workload
      */
     public record Made(ImageStatus status, String owner, String visibility, int minRam, int minDisk, Long size,
-                       Map<String, String> properties, Instant updatedAt, String host, String containerFormat) {
+                       Map<String, String> properties, Instant updatedAt, String host, String containerFormat,
+                       String diskFormat, String checksum, String osHashValue, List<String> tags, boolean uploaded) {
     }
 }

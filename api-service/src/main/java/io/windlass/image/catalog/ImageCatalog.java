@@ -22,8 +22,8 @@ import java.util.UUID;
 
 /**
  * The images Windlass can boot: those its agents report in their heartbeats
- * ({@code compute_hosts.images}), and those it made from workloads ({@code images}: snapshots,
- * backups, commits). There is no image store of its own, so the hosts' part is derived; their ids
+ * ({@code compute_hosts.images}), and those it made from workloads or took through Glance's upload
+ * ({@code images}: snapshots, backups, commits, uploads). The hosts' part is derived; their ids
  * are name-based uuids of the reference, the same in every api-service replica and across
  * restarts, which lets a server keep pointing at its image by id. A made image is the caller's to
  * see when its project owns it (or it is public, or the caller an admin), and its reference never
@@ -34,6 +34,7 @@ public class ImageCatalog {
     private static final String NAMESPACE = "windlass-image:";
     /** The references of images made under their own id ({@link ImageEntity#referenceOf}). */
     private static final String MADE_PREFIX = "windlass-image/";
+    private static final long GIB = 1024L * 1024 * 1024;
 
     private final EntityManager em;
 
@@ -97,6 +98,40 @@ public class ImageCatalog {
     }
 
     /**
+     * Nova's ImageUnacceptable for an upload that is no engine image: hosts run {@code docker save}
+     * archives ({@code container_format} docker), which they read from the image store when they
+     * lack them; any other format (a VM disk) has nothing here to run it.
+     */
+    public static void requireRunnable(CatalogImage image) {
+        if (image.made() != null && image.made().uploaded() && !"docker".equals(image.made().containerFormat())) {
+            throw new InvalidInputException("ImageUnacceptable", "Image " + image.id() + " is unacceptable: its "
+                    + "container_format is " + image.made().containerFormat() + "; compute hosts here run only "
+                    + "engine image archives (container_format docker).");
+        }
+    }
+
+    /**
+     * Nova's {@code _check_requested_image}: an image's {@code min_ram} and {@code min_disk} against
+     * the flavor it is to run with (a flavor of no root disk takes any image, as in Nova).
+     */
+    public static void requireFits(CatalogImage image, int memoryMb, int rootGb) {
+        if (image.made() == null) {
+            return;
+        }
+        if (image.made().minRam() > memoryMb) {
+            throw new InvalidInputException("FlavorMemoryTooSmall", "Flavor's memory is too small for requested "
+                    + "image.");
+        }
+        long minDisk = image.made().minDisk() * GIB;
+        long flavorDisk = rootGb * GIB;
+        if (flavorDisk != 0 && minDisk > flavorDisk) {
+            throw new InvalidInputException("FlavorDiskSmallerThanMinDisk", "Flavor's disk is smaller than the "
+                    + "minimum size specified in image metadata. Flavor disk is " + flavorDisk + " bytes, minimum "
+                    + "size is " + minDisk + " bytes.");
+        }
+    }
+
+    /**
      * Where a workload of this image must go: the host of an image Windlass made (a snapshot or a
      * commit lives on the host that made it; no registry carries it elsewhere), else anywhere.
      *
@@ -145,10 +180,15 @@ public class ImageCatalog {
     }
 
     private static CatalogImage of(ImageEntity i) {
+        boolean uploaded = ImageEntity.FROM_UPLOAD.equals(i.sourceKind);
+        // a workload's image is an engine image (docker, raw); a snapshot's formats stay unset as in Nova
+        String container = uploaded ? i.containerFormat
+                : "snapshot".equals(i.properties.get("image_type")) ? null : "docker";
+        String disk = uploaded ? i.diskFormat : container == null ? null : "raw";
         return new CatalogImage(i.id.toString(), i.name, i.reference, i.status == ImageStatus.ACTIVE ? 1 : 0,
                 i.createdAt, new CatalogImage.Made(i.status, i.owner, i.visibility, i.minRam, i.minDisk, i.size,
-                Map.copyOf(i.properties), i.updatedAt, i.host,
-                "snapshot".equals(i.properties.get("image_type")) ? null : "docker"));
+                Map.copyOf(i.properties), i.updatedAt, i.host, container, disk, i.checksum, i.osHashValue,
+                List.copyOf(i.tags), uploaded));
     }
 
     private static Instant instant(Object value) {

@@ -8,6 +8,7 @@ import io.windlass.context.RequestContext;
 import io.windlass.image.ImageStatus;
 import io.windlass.image.RemoveImage;
 import io.windlass.image.persistence.ImageEntity;
+import io.windlass.image.persistence.ImageFileStore;
 import io.windlass.rpc.RpcException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -16,6 +17,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,7 +26,8 @@ import java.util.UUID;
  * The rows of the images Windlass makes from workloads ({@code images}): written {@code saving} in
  * the transaction that accepts a snapshot, backup or commit (the conductor ends them), and deleted
  * through Glance's {@code DELETE /v2/images/{id}} by their owner or an admin, which also asks the
- * host that holds the image to remove it.
+ * host that holds the image to remove it. Uploaded images ({@link ImageUploads}) are deleted here too,
+ * with their bytes.
  */
 @ApplicationScoped
 public class MadeImages {
@@ -32,10 +35,12 @@ public class MadeImages {
 
     private final EntityManager em;
     private final ComputeRpcApi compute;
+    private final ImageFileStore store;
 
-    public MadeImages(EntityManager em, ComputeRpcApi compute) {
+    public MadeImages(EntityManager em, ComputeRpcApi compute, ImageFileStore store) {
         this.em = em;
         this.compute = compute;
+        this.store = store;
     }
 
     /**
@@ -82,6 +87,11 @@ public class MadeImages {
             }
             image.status = ImageStatus.DELETED;
             image.updatedAt = Instant.now();
+            if (image.data != null) {
+                // an upload's bytes: removed with the row's delete, or kept with it if that rolls back
+                store.remove(image.data);
+                image.data = null;
+            }
             return image;
         });
         if (deleted == null) {
@@ -111,18 +121,32 @@ public class MadeImages {
         return id == null ? Optional.empty() : Optional.ofNullable(em.find(ImageEntity.class, id));
     }
 
-    /** After the delete committed, the host that holds the deleted image is asked to remove it. */
+    /**
+     * After the delete committed, the host that holds the deleted image is asked to remove it; for
+     * an upload, every host that loaded it (as its heartbeat reports).
+     */
     public void removeFromHost(RequestContext caller, ImageEntity deleted) {
-        if (deleted == null || deleted.host == null) {
+        if (deleted == null) {
             return;
         }
-        try {
-            compute.removeImage(deleted.host, caller, new RemoveImage(deleted.reference));
-        } catch (RpcException e) {
-            // the row is deleted, so the catalogue no longer shows it; only the host's bytes stay
-            LOG.warnf("image %s deleted, but host %s was not told to remove %s: %s", deleted.id, deleted.host,
-                    deleted.reference, e.getMessage());
+        List<String> holders = deleted.host != null ? List.of(deleted.host)
+                : ImageEntity.FROM_UPLOAD.equals(deleted.sourceKind) ? hostsHolding(deleted.reference) : List.of();
+        for (String host : holders) {
+            try {
+                compute.removeImage(host, caller, new RemoveImage(deleted.reference));
+            } catch (RpcException e) {
+                // the row is deleted, so the catalogue no longer shows it; only the host's bytes stay
+                LOG.warnf("image %s deleted, but host %s was not told to remove %s: %s", deleted.id, host,
+                        deleted.reference, e.getMessage());
+            }
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> hostsHolding(String reference) {
+        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "SELECT host FROM compute_hosts WHERE jsonb_exists(images, ?1) ORDER BY host")
+                .setParameter(1, reference).getResultList());
     }
 
     private static UUID parse(String id) {

@@ -71,6 +71,7 @@ public class ServerRebuilds {
         CatalogImage image = images.find(caller, r.imageRef())
                 .orElseThrow(() -> InvalidInputException.badRequest("Cannot find image for rebuild"));
         ImageCatalog.requireActive(image);
+        ImageCatalog.requireRunnable(image);
         KeyPairRecord key = r.keyName() == null || r.keyName().value() == null ? null
                 : keyPairs.forBoot(caller, r.keyName().value());
         if (r.metadata() != null || r.files() != null) {
@@ -83,6 +84,7 @@ public class ServerRebuilds {
                 ServerEntity s = repository.lockLive(found.uuid).orElseThrow(() -> ServerLookup.notFound(id));
                 ServerLocks.requireUnlocked(s, caller);
                 ServerActionRules.require(s, "rebuild", REBUILDABLE::contains);
+                ImageCatalog.requireFits(image, s.memoryMb, s.rootGb);
                 apply(s, r, image, key);
                 s.taskState = ServerTaskState.REBUILDING;
                 actions.record(caller, ActionLog.SERVER, s.uuid, s.projectId, "rebuild");

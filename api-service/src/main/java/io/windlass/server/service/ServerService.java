@@ -115,6 +115,8 @@ public class ServerService {
         CatalogImage image = images.find(caller, request.imageRef())
                 .orElseThrow(() -> InvalidInputException.badRequest("Can not find requested image"));
         ImageCatalog.requireActive(image);
+        ImageCatalog.requireFits(image, flavor.memoryMb(), flavor.rootGb());
+        ImageCatalog.requireRunnable(image);
         KeyPairRecord key = request.keyName() == null ? null : keyPairs.forBoot(caller, request.keyName());
         Optional<ServerGroupRecord> group = serverGroups.forBoot(caller, request.schedulerHints());
         QuarkusTransaction.requiringNew().run(() -> quotas.checkServerContents(project, request.metadata().size(),

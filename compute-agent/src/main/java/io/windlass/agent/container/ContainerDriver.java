@@ -12,6 +12,7 @@ import io.windlass.container.ContainerStats;
 import io.windlass.network.WorkloadNetworks;
 import io.windlass.zunimage.SearchImages;
 
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -91,6 +92,14 @@ public interface ContainerDriver extends WorkloadDriver<ObservedContainer>, Inte
      * @throws io.windlass.agent.driver.ImageUnavailableException when it cannot be fetched
      */
     void pullImage(String image);
+
+    /**
+     * Loads an image archive ({@code docker save}'s format) onto the host as {@code reference}, and
+     * under no other name, whatever names the archive carries.
+     *
+     * @throws io.windlass.agent.driver.ImageUnavailableException when the engine cannot load it
+     */
+    void loadImage(InputStream archive, String reference);
 
     /**
      * Removes an image by reference (a deleted snapshot, an image of Zun's images API): the reference's

@@ -4,12 +4,13 @@ import io.windlass.agent.driver.DriverException;
 import io.windlass.agent.driver.EngineUnreachableException;
 import io.windlass.agent.driver.ImageUnavailableException;
 import io.windlass.agent.driver.WorkloadNotFoundException;
+import io.windlass.agent.image.UploadedImages;
 import io.windlass.agent.workload.WorkloadLocks;
-import io.windlass.agent.workload.WorkloadOperations;
 import io.windlass.agent.workload.WorkloadOperations.Refused;
+import io.windlass.agent.workload.WorkloadOperations;
 import io.windlass.agent.workload.WorkloadReporter;
-import io.windlass.compute.ComputeRpcApi;
 import io.windlass.compute.ComputeRpcApi.ContainerRef;
+import io.windlass.compute.ComputeRpcApi;
 import io.windlass.container.ContainerOperation;
 import io.windlass.container.ContainerSpec;
 import io.windlass.container.ContainerStats;
@@ -39,11 +40,13 @@ public final class ContainerManager {
     private final WorkloadLocks locks;
     private final String host;
     private final Duration defaultStopTimeout;
+    private final UploadedImages uploadedImages;
 
     public ContainerManager(ContainerDriver driver, WorkloadReporter<ObservedContainer> reporter,
                             WorkloadOperations operations, WorkloadLocks locks, String host,
-                            Duration defaultStopTimeout) {
+                            Duration defaultStopTimeout, UploadedImages uploadedImages) {
         this.driver = driver;
+        this.uploadedImages = uploadedImages;
         this.reporter = reporter;
         this.operations = operations;
         this.locks = locks;
@@ -102,6 +105,7 @@ public final class ContainerManager {
 
             @Override
             public void create() {
+                uploadedImages.ensure(ctx, spec.image());
                 driver.create(spec, request.networks());
                 if (request.run()) {
                     driver.start(spec.uuid());

@@ -3,10 +3,12 @@ package io.windlass.agent.server;
 import io.windlass.agent.driver.DriverException;
 import io.windlass.agent.driver.EngineUnreachableException;
 import io.windlass.agent.driver.ImageUnavailableException;
+import io.windlass.agent.image.UploadedImages;
 import io.windlass.agent.workload.WorkloadOperations;
 import io.windlass.agent.workload.WorkloadReporter;
 import io.windlass.compute.ComputeRpcApi;
 import io.windlass.context.RequestContext;
+import io.windlass.image.CommittedImage;
 import io.windlass.rpc.RpcEndpoint;
 import io.windlass.rpc.RpcHandlerException;
 import io.windlass.server.PowerState;
@@ -15,7 +17,6 @@ import io.windlass.server.ServerOperation;
 import io.windlass.server.ServerSpec;
 import io.windlass.server.SetAdminPassword;
 import io.windlass.server.ShelveServer;
-import io.windlass.image.CommittedImage;
 import org.jboss.logging.Logger;
 
 import java.io.UncheckedIOException;
@@ -38,11 +39,13 @@ public final class ServerManager {
     private final ConfigDriveBuilder configDrives;
     private final String host;
     private final Duration stopTimeout;
+    private final UploadedImages uploadedImages;
 
     public ServerManager(ServerDriver driver, WorkloadReporter<ObservedServer> reporter,
                          WorkloadOperations operations, ConfigDriveBuilder configDrives, String host,
-                         Duration stopTimeout) {
+                         Duration stopTimeout, UploadedImages uploadedImages) {
         this.driver = driver;
+        this.uploadedImages = uploadedImages;
         this.reporter = reporter;
         this.operations = operations;
         this.configDrives = configDrives;
@@ -136,17 +139,20 @@ public final class ServerManager {
     void spawn(RequestContext ctx, ServerSpec spec) {
         LOG.infof("spawn_server %s image=%s vcpus=%d ram=%d MiB", spec.uuid(), spec.image(), spec.vcpus(),
                 spec.memoryMb());
-        operations.create(ctx, spec.uuid(), reporter, creation(spec));
+        operations.create(ctx, spec.uuid(), reporter, creation(ctx, spec));
     }
 
     /** Replaces the server's engine workload and config drive from the new spec (Nova's rebuild on the same host). */
     void rebuild(RequestContext ctx, ServerSpec spec) {
         LOG.infof("rebuild_server %s image=%s", spec.uuid(), spec.image());
-        operations.replace(ctx, spec.uuid(), reporter, creation(spec));
+        operations.replace(ctx, spec.uuid(), reporter, creation(ctx, spec));
     }
 
-    /** How the server of {@code spec} is made: its config drive, then its engine workload, powered as asked. */
-    private WorkloadOperations.Creation<ObservedServer> creation(ServerSpec spec) {
+    /**
+     * How the server of {@code spec} is made: its image brought here when it is an upload the host
+     * lacks, its config drive, then its engine workload, powered as asked.
+     */
+    private WorkloadOperations.Creation<ObservedServer> creation(RequestContext ctx, ServerSpec spec) {
         return new WorkloadOperations.Creation<>() {
             @Override
             public String reuse(ObservedServer existing) {
@@ -167,6 +173,7 @@ public final class ServerManager {
 
             @Override
             public void create() {
+                uploadedImages.ensure(ctx, spec.image());
                 Path drive;
                 try {
                     drive = driver.usesConfigDrive() ? configDrives.build(spec) : null;

@@ -11,7 +11,9 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -26,6 +28,8 @@ public class ImageEntity {
     /** Kinds of workload an image can be made from. */
     public static final String FROM_SERVER = "server";
     public static final String FROM_CONTAINER = "container";
+    /** Made by Glance's {@code POST /v2/images}: no workload behind it, its bytes uploaded. */
+    public static final String FROM_UPLOAD = "upload";
 
     @Id
     public UUID id;
@@ -51,7 +55,8 @@ public class ImageEntity {
     @Column(name = "source_kind", nullable = false)
     public String sourceKind;
 
-    @Column(name = "source_uuid", nullable = false)
+    /** The workload it was made from; null for an upload. */
+    @Column(name = "source_uuid")
     public UUID sourceUuid;
 
     /** The host that holds the committed image, once it does. */
@@ -68,8 +73,29 @@ public class ImageEntity {
     @Column(name = "min_disk", nullable = false)
     public int minDisk;
 
-    /** Bytes, as the engine measures the committed image. */
+    /** Bytes, as the engine measures the committed image, or as uploaded. */
     public Long size;
+
+    /** As the creator declared them; null for a workload's image, whose view derives them. */
+    @Column(name = "container_format")
+    public String containerFormat;
+
+    @Column(name = "disk_format")
+    public String diskFormat;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public List<String> tags = new ArrayList<>();
+
+    /** The large object holding the uploaded bytes; null until an upload ends, and for a workload's image. */
+    public Long data;
+
+    /** Glance's {@code checksum}: the md5 of the uploaded bytes, hex. */
+    public String checksum;
+
+    /** Glance's {@code os_hash_value}: their sha512, hex ({@code os_hash_algo} is always sha512). */
+    @Column(name = "os_hash_value")
+    public String osHashValue;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

@@ -552,6 +552,46 @@ class OpenStackCliST {
     }
 
     /**
+     * Glance's image create with a file: a {@code docker save} archive (of an image made here and then
+     * removed, so no host holds it) goes to the image store; a server booted from it runs it on a host
+     * that reads it from there, under the image's own reference and not the name the archive carries.
+     */
+    @Test
+    void anUploadedImageArchiveBootsAServer() throws Exception {
+        String source = "st-upload-source";
+        assertTrue(docker.run("run", "--name", source, "busybox:latest", "sh", "-c", "echo uploaded > /marker").ok());
+        // the image keeps a shell running, as busybox does, so that a server of it stays up
+        assertTrue(docker.run("commit", "--change", "CMD [\"sh\"]", source, "st-upload-archive:v1").ok());
+        Path archive = Files.createTempFile("st-upload", ".tar");
+        assertTrue(docker.run("save", "-o", archive.toString(), "st-upload-archive:v1").ok());
+        assertTrue(docker.run("rm", "-f", source).ok());
+        assertTrue(docker.run("rmi", "st-upload-archive:v1").ok());
+
+        JsonNode created = cli.json("image", "create", "-f", "json", "--file", archive.toString(),
+                "--container-format", "docker", "--disk-format", "raw", "--min-ram", "64", "st-uploaded");
+        String id = created.path("id").asText();
+        JsonNode shown = cli.json("image", "show", "-f", "json", "st-uploaded");
+        assertEquals("active", shown.path("status").asText(), shown.toString());
+        assertEquals(Files.size(archive), shown.path("size").asLong(), shown.toString());
+        assertEquals(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5")
+                .digest(Files.readAllBytes(archive))), shown.path("checksum").asText(), shown.toString());
+        assertEquals("docker", shown.path("container_format").asText(), shown.toString());
+        assertEquals(64, shown.path("min_ram").asInt(), shown.toString());
+
+        String booted = cli.json("server", "create", "-f", "json", "--flavor", "m1.nano", "--image", "st-uploaded",
+                "--wait", "st-from-upload").path("id").asText();
+        String engine = docker.idsWithLabel("windlass.server.uuid", booted).getFirst();
+        assertEquals("uploaded", docker.run("exec", engine, "cat", "/marker").stdout().strip());
+        assertTrue(docker.run("image", "inspect", "windlass-image/" + id + ":latest").ok());
+        assertFalse(docker.run("image", "inspect", "st-upload-archive:v1").ok(), "the archive's own name is not taken");
+
+        cli.ok("server", "delete", "--wait", "st-from-upload");
+        cli.ok("image", "delete", "st-uploaded");
+        assertFalse(texts(cli.json("image", "list", "-f", "json"), "Name").contains("st-uploaded"));
+        Files.delete(archive);
+    }
+
+    /**
      * Nova's shelve with the default {@code shelved_offload_time} of 0: the server is committed to
      * {@code <name>-shelved}, leaves the engine, and is spawned again from that image by the unshelve,
      * its files as they were and its uuid the same; the image goes once it runs again.

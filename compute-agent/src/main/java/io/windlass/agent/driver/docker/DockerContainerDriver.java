@@ -52,6 +52,7 @@ import io.windlass.zunimage.SearchImages;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -319,6 +320,15 @@ public class DockerContainerDriver implements ContainerDriver {
         String reference = ImageReference.parse(image).toString();
         LOG.infof("pulling image %s (pre-cache)", reference);
         pull(reference, null);
+    }
+
+    @Override
+    public void loadImage(InputStream archive, String reference) {
+        LOG.infof("loading image %s", reference);
+        calls.timed("load", () -> {
+            images.load(archive, reference, pullTimeout);
+            return null;
+        });
     }
 
     @Override

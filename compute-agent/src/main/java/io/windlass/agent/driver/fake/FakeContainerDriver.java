@@ -12,6 +12,7 @@ import io.windlass.agent.driver.EngineImage;
 import io.windlass.agent.driver.EventSubscription;
 import io.windlass.agent.driver.HostInventory;
 import io.windlass.agent.driver.ImageInUseException;
+import io.windlass.agent.driver.ImageUnavailableException;
 import io.windlass.agent.container.ObservedContainer;
 import io.windlass.container.ContainerArchive;
 import io.windlass.container.OpenConsole;
@@ -34,6 +35,9 @@ import io.windlass.workload.WorkloadLogs;
 import io.windlass.zunimage.SearchImages;
 
 import java.time.Duration;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -277,6 +281,17 @@ public class FakeContainerDriver implements ContainerDriver {
     @Override
     public boolean hasImage(String image) {
         return images.contains(image);
+    }
+
+    /** The archive is read to its end, as the engine reads it; then the host has the image. */
+    @Override
+    public void loadImage(InputStream archive, String reference) {
+        try {
+            archive.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            throw new ImageUnavailableException(reference, e.getMessage(), e);
+        }
+        images.add(reference);
     }
 
     /** Refused, as the engine refuses, while a simulated container was created from it. */

@@ -1,0 +1,141 @@
+package io.windlass.agent.image;
+
+import io.windlass.agent.container.ContainerDriver;
+import io.windlass.conductor.ConductorRpcApi;
+import io.windlass.context.RequestContext;
+import io.windlass.image.ImageData;
+import io.windlass.image.ImageDataRequest;
+import io.windlass.rpc.RpcException;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Uploaded images (Glance's image upload) onto this host, before a workload runs one: their bytes
+ * live in the database, not on any host, so a host that is to run one and lacks it reads them from
+ * the conductor ({@code image_data}, slice by slice) and loads them into its engine. The bytes are
+ * checked against the upload's size and md5 as they pass; a host loads each image once, however
+ * many builds ask for it at the same time.
+ */
+public final class UploadedImages {
+    private static final Logger LOG = Logger.getLogger(UploadedImages.class);
+    /** {@code windlass-image/<id>:latest}: an image Windlass made or took, named by its id. */
+    private static final Pattern REFERENCE = Pattern.compile("windlass-image/([0-9a-f-]{36})(:latest)?");
+    static final int SLICE = 4 * 1024 * 1024;
+
+    private final ContainerDriver driver;
+    private final ConductorRpcApi conductor;
+    private final ConcurrentHashMap<String, ReentrantLock> loading = new ConcurrentHashMap<>();
+
+    public UploadedImages(ContainerDriver driver, ConductorRpcApi conductor) {
+        this.driver = driver;
+        this.conductor = conductor;
+    }
+
+    /**
+     * Makes sure the host holds {@code image} when it names an image by id and is missing; any other
+     * image is the driver's to find (or pull) as before.
+     *
+     * @throws io.windlass.agent.driver.ImageUnavailableException when its bytes cannot be read or loaded
+     */
+    public void ensure(RequestContext ctx, String image) {
+        Matcher named = REFERENCE.matcher(image);
+        if (!named.matches()) {
+            return;
+        }
+        String reference = "windlass-image/" + named.group(1) + ":latest";
+        if (driver.hasImage(reference)) {
+            return;
+        }
+        ReentrantLock lock = loading.computeIfAbsent(reference, r -> new ReentrantLock());
+        lock.lock();
+        try {
+            if (!driver.hasImage(reference)) {
+                LOG.infof("image %s is not on this host: reading its uploaded bytes", reference);
+                driver.loadImage(new Slices(ctx, named.group(1)), reference);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The image's bytes, read a slice at a time as the engine takes them, and checked at their end. */
+    private final class Slices extends InputStream {
+        private final RequestContext ctx;
+        private final String id;
+        private final MessageDigest md5;
+        private byte[] slice = new byte[0];
+        private int at;
+        private long offset;
+        private long size = -1;
+        private String checksum;
+
+        Slices(RequestContext ctx, String id) {
+            this.ctx = ctx;
+            this.id = id;
+            try {
+                this.md5 = MessageDigest.getInstance("MD5");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every JDK has MD5", e);
+            }
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] buffer, int from, int length) throws IOException {
+            if (length == 0) {
+                return 0;
+            }
+            if (at == slice.length && !next()) {
+                return -1;
+            }
+            int n = Math.min(length, slice.length - at);
+            System.arraycopy(slice, at, buffer, from, n);
+            at += n;
+            return n;
+        }
+
+        /** The next slice; false at the end, once the whole is checked. */
+        private boolean next() throws IOException {
+            if (size >= 0 && offset >= size) {
+                String got = HexFormat.of().formatHex(md5.digest());
+                if (!got.equals(checksum)) {
+                    throw new IOException("image " + id + " read with md5 " + got + ", uploaded with " + checksum);
+                }
+                return false;
+            }
+            ImageData data;
+            try {
+                data = conductor.imageData(ctx, new ImageDataRequest(id, offset, SLICE));
+            } catch (RpcException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+            if (size >= 0 && (data.size() != size || !data.checksum().equals(checksum))) {
+                throw new IOException("image " + id + " changed while it was read");
+            }
+            size = data.size();
+            checksum = data.checksum();
+            if (data.data().length == 0 && offset < size) {
+                throw new IOException("image " + id + " ended at " + offset + " of " + size + " bytes");
+            }
+            slice = data.data();
+            at = 0;
+            offset += slice.length;
+            md5.update(slice);
+            return slice.length > 0 || next();
+        }
+    }
+}
