@@ -23,6 +23,7 @@ import io.windlass.image.CacheHostImages;
 import io.windlass.image.CommitWorkload;
 import io.windlass.image.CommittedImage;
 import io.windlass.image.RemoveImage;
+import io.windlass.image.StoreImage;
 import io.windlass.network.AttachPort;
 import io.windlass.network.DetachPort;
 import io.windlass.network.UpdateNetworkPeers;
@@ -87,7 +88,9 @@ import java.time.Duration;
  * the host pulls the image with), which an older agent would ignore and pull without: the conductor fails a
  * container that needs one rather than send it under a cap below 1.20; 1.21 {@link io.windlass.container.ContainerSpec}
  * gained {@code privileged} (Zun's: extended privileges for the engine container), which an older agent would ignore:
- * the conductor fails a privileged container rather than send it under a cap below 1.21.
+ * the conductor fails a privileged container rather than send it under a cap below 1.21; 1.22 {@code store_image}
+ * (the host pushes an image it holds into the image store: a shelved server's, after the shelve), which is not sent
+ * under a lower cap: the image then stays on its host only, as before.
  * Each method names the version that introduced it; under a version cap
  * ({@code windlass.rpc.version-cap.compute}) a newer one is not sent ({@link io.windlass.rpc.RpcVersionCapExceeded}).
  */
@@ -114,8 +117,9 @@ public class ComputeRpcApi {
     private static final RpcVersion V1_19 = new RpcVersion(1, 19);
     private static final RpcVersion V1_20 = new RpcVersion(1, 20);
     private static final RpcVersion V1_21 = new RpcVersion(1, 21);
+    private static final RpcVersion V1_22 = new RpcVersion(1, 22);
     /** This build's API: the newest method's version. */
-    public static final RpcVersion VERSION = V1_21;
+    public static final RpcVersion VERSION = V1_22;
     /** The version from which agents pull a container's image with its registry's login. */
     public static final RpcVersion REGISTRY_LOGINS = V1_20;
     /** The version from which agents give a container extended privileges (Zun's {@code privileged}). */
@@ -193,6 +197,7 @@ public class ComputeRpcApi {
     public static final RpcMethod<CommitWorkload> COMMIT_WORKLOAD = RpcMethod.of("commit_workload",
             CommitWorkload.class, V1_14);
     public static final RpcMethod<RemoveImage> REMOVE_IMAGE = RpcMethod.of("remove_image", RemoveImage.class, V1_14);
+    public static final RpcMethod<StoreImage> STORE_IMAGE = RpcMethod.of("store_image", StoreImage.class, V1_22);
     public static final RpcMethod<ShelveServer> SHELVE_SERVER = RpcMethod.of("shelve_server", ShelveServer.class,
             V1_18);
     public static final RpcMethod<PullImage> IMAGE_PULL = RpcMethod.of("image_pull", PullImage.class, V1_19);
@@ -381,6 +386,11 @@ public class ComputeRpcApi {
     /** Remove an image Windlass made from the host's engine (since 1.14). */
     public void removeImage(String host, RequestContext ctx, RemoveImage request) {
         rpc.cast(RpcTopics.compute(host), REMOVE_IMAGE, ctx, request);
+    }
+
+    /** The host pushes the image into the store (since 1.22). */
+    public void storeImage(String host, RequestContext ctx, StoreImage request) {
+        rpc.cast(RpcTopics.compute(host), STORE_IMAGE, ctx, request);
     }
 
     /** Synchronous (since 1.13): the guest's root password set, or RemoteException {@link #PASSWORD_SET_FAILED}. */

@@ -12,6 +12,8 @@ import io.windlass.image.CacheImages;
 import io.windlass.image.ImageCacheReport;
 import io.windlass.image.ImageData;
 import io.windlass.image.ImageDataRequest;
+import io.windlass.image.ImageDataStored;
+import io.windlass.image.ImageDataWrite;
 import io.windlass.host.HostState;
 import io.windlass.network.InterfaceChange;
 import io.windlass.network.SecurityGroupsChanged;
@@ -45,7 +47,8 @@ import java.time.Duration;
  * 1.10 {@code shelve_server} (Nova's shelve and shelveOffload) and {@code unshelve_server};
  * 1.11 {@code report_host_state}'s {@link HostState} gained {@code runtimes} and {@code freeDedicatedCpus};
  * 1.12 {@code image_pull} (Zun's images API: an image pulled onto a host) and {@code report_image_pull} (the host's outcome);
- * 1.13 {@code image_data} (a slice of an uploaded image's bytes, for a host that is to run it).
+ * 1.13 {@code image_data} (a slice of a stored image's bytes, for a host that is to run it) and
+ * {@code store_image_data} (a slice of an image a host pushes into the store).
  * Each method names the version that introduced it; a message goes out at that version, so a
  * conductor of an older release still serves the methods it has.
  */
@@ -114,6 +117,8 @@ public class ConductorRpcApi {
     public static final RpcMethod<ServerRef> UNSHELVE_SERVER = RpcMethod.of("unshelve_server", ServerRef.class, V1_10);
     public static final RpcMethod<ImageDataRequest> IMAGE_DATA = RpcMethod.of("image_data", ImageDataRequest.class,
             V1_13);
+    public static final RpcMethod<ImageDataWrite> STORE_IMAGE_DATA = RpcMethod.of("store_image_data",
+            ImageDataWrite.class, V1_13);
     public static final RpcMethod<ImagePullRef> IMAGE_PULL = RpcMethod.of("image_pull", ImagePullRef.class, V1_12);
     public static final RpcMethod<ImagePullReport> REPORT_IMAGE_PULL = RpcMethod.of("report_image_pull",
             ImagePullReport.class, V1_12);
@@ -263,6 +268,11 @@ public class ConductorRpcApi {
     /** A slice of an uploaded image's bytes (a call: the host waits for each slice). */
     public ImageData imageData(RequestContext ctx, ImageDataRequest request) {
         return rpc.call(RpcTopics.CONDUCTOR, IMAGE_DATA, ctx, request, ImageData.class, callTimeout);
+    }
+
+    /** A slice of an image a host pushes into the store (a call: the host sends the next once it is written). */
+    public ImageDataStored storeImageData(RequestContext ctx, ImageDataWrite write) {
+        return rpc.call(RpcTopics.CONDUCTOR, STORE_IMAGE_DATA, ctx, write, ImageDataStored.class, callTimeout);
     }
 
     public void imagePull(RequestContext ctx, ImagePullRef image) {

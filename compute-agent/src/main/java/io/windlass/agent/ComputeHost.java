@@ -26,7 +26,7 @@ import io.windlass.agent.server.ServerReports;
 import io.windlass.agent.workload.WorkloadEvents;
 import io.windlass.agent.workload.WorkloadLocks;
 import io.windlass.agent.image.ImageRemover;
-import io.windlass.agent.image.UploadedImages;
+import io.windlass.agent.image.StoredImages;
 import io.windlass.agent.image.ZunImages;
 import io.windlass.agent.workload.WorkloadCommitter;
 import io.windlass.image.CommitWorkload;
@@ -65,6 +65,7 @@ public final class ComputeHost {
     private final WorkloadLogReader logs;
     private final WorkloadCommitter commits;
     private final ImageRemover imageRemover;
+    private final StoredImages storedImages;
     private final ContainerAccess access;
     private final ImageCacher imageCacher;
     private final ZunImages zunImages;
@@ -115,11 +116,11 @@ public final class ComputeHost {
                 new ServerReports(conductor, host));
         WorkloadReporter<ObservedCapsule> capsuleReporter = new WorkloadReporter<>("capsule", drivers.capsules(),
                 new CapsuleReports(conductor, host));
-        UploadedImages uploadedImages = new UploadedImages(drivers.containers(), conductor);
+        this.storedImages = new StoredImages(drivers.containers(), conductor);
         this.containers = new ContainerManager(drivers.containers(), containerReporter, operations, locks, host,
-                settings.containerStopTimeout(), uploadedImages);
+                settings.containerStopTimeout(), storedImages);
         this.servers = new ServerManager(drivers.servers(), serverReporter, operations, configDrives, host,
-                settings.serverStopTimeout(), uploadedImages);
+                settings.serverStopTimeout(), storedImages);
         this.capsules = new CapsuleManager(drivers.capsules(), capsuleReporter, operations, host);
         this.networks = new NetworkManager(drivers.networks());
         // under the same locks as the kinds' operations: an attach never runs beside the workload's create or delete
@@ -157,8 +158,8 @@ public final class ComputeHost {
                     imageCacher.cache(ctx, r);
                     return null;
                 });
-        return zunImages.register(imageRemover.register(commits.register(access.register(logs.register(portFilters.register(interfaces.register(networks.register(
-                capsules.register(servers.register(containers.register(endpoint)))))))))));
+        return storedImages.register(zunImages.register(imageRemover.register(commits.register(access.register(logs.register(portFilters.register(interfaces.register(networks.register(
+                capsules.register(servers.register(containers.register(endpoint))))))))))));
     }
 
     public HeartbeatSender heartbeat() {

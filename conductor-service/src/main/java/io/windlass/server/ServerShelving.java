@@ -7,9 +7,11 @@ import io.windlass.conductor.config.ConductorConfig;
 import io.windlass.context.RequestContext;
 import io.windlass.image.CommittedImage;
 import io.windlass.image.ImageStatus;
+import io.windlass.image.StoreImage;
 import io.windlass.image.persistence.ImageEntity;
 import io.windlass.network.WorkloadNetworking;
 import io.windlass.rpc.RpcException;
+import io.windlass.rpc.RpcVersionCapExceeded;
 import io.windlass.rpc.WorkloadIds;
 import io.windlass.scheduler.SchedulerRpcApi;
 import io.windlass.server.persistence.ServerEntity;
@@ -33,7 +35,8 @@ import java.util.UUID;
  * (compute {@code shelve_server}, a call). The server then ends {@code shelved} on its host or
  * {@code shelved_offloaded} on none, its claim released and its ports unbound. An unshelve powers a
  * shelved server on where it is, and schedules an offloaded one anew ({@link Unshelve}): it is
- * spawned from its shelved image with the same uuid and ports.
+ * spawned from its shelved image with the same uuid and ports. The shelved image is then pushed into
+ * the image store by its host, so that an offloaded server may come back on any host.
  */
 @ApplicationScoped
 public class ServerShelving {
@@ -62,7 +65,8 @@ public class ServerShelving {
      * What the host is asked: a shelve commits to the shelved image, and offloads too when shelved
      * servers are offloaded at once; an offload only removes.
      */
-    private record Step(UUID uuid, String host, ServerTaskState task, String reference, boolean offload) {
+    private record Step(UUID uuid, String host, ServerTaskState task, String reference, UUID imageId,
+                        boolean offload) {
         String event() {
             return task == ServerTaskState.SHELVING ? "compute_shelve_instance" : "compute_shelve_offload_instance";
         }
@@ -87,6 +91,7 @@ public class ServerShelving {
                             || s.taskState == ServerTaskState.SHELVING_OFFLOADING))
                     .map(s -> new Step(uuid, s.host, s.taskState,
                             s.taskState == ServerTaskState.SHELVING ? s.shelvedImage : null,
+                            s.taskState == ServerTaskState.SHELVING ? s.shelvedImageId : null,
                             offloadsNow(s.taskState, config.shelvedOffloadTime())));
             waiting.ifPresent(step -> events.started(uuid, ctx.requestId(), step.event(), step.host()));
             return waiting;
@@ -116,6 +121,25 @@ public class ServerShelving {
             LOG.infof("server %s shelved and offloaded from %s", uuid, step.host());
         } else if (applied) {
             LOG.infof("server %s shelved on %s", uuid, step.host());
+        }
+        if (applied && reason == null && step.imageId() != null) {
+            store(ctx, step);
+        }
+    }
+
+    /**
+     * The shelved image into the image store, as Nova's shelve uploads its snapshot to Glance: its
+     * host pushes the archive (compute {@code store_image}), after which an unshelve may go to any
+     * host. Until then, or when the push fails, the image is on its host only and the unshelve goes there.
+     */
+    private void store(RequestContext ctx, Step step) {
+        try {
+            compute.storeImage(step.host(), ctx, new StoreImage(step.imageId().toString(), step.reference()));
+        } catch (RpcVersionCapExceeded e) {
+            LOG.infof("shelved image %s stays on host %s only: %s", step.imageId(), step.host(), e.getMessage());
+        } catch (RpcException e) {
+            LOG.warnf("shelved image %s stays on host %s only: it was not asked to store it: %s", step.imageId(),
+                    step.host(), e.getMessage());
         }
     }
 

@@ -2,6 +2,7 @@ package io.windlass.server;
 
 import io.windlass.image.ImageStatus;
 import io.windlass.image.persistence.ImageEntity;
+import io.windlass.image.persistence.ImageFileStore;
 import io.windlass.server.persistence.ServerEntity;
 import io.windlass.workload.LeftoverImage;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,14 +17,17 @@ import java.util.Optional;
  * ({@code _delete_snapshot_of_shelved_instance}), so it leaves the catalogue. A server unshelved
  * where it was shelved runs from its own engine container, so its host may remove the image's
  * bytes; a server spawned from the image after an offload runs from them, and the host removes them
- * with that container.
+ * with that container (when it was spawned on another host, from the image store, the image's own
+ * host removes its copy now). The stored bytes go either way.
  */
 @ApplicationScoped
 public class ShelvedImages {
     private final EntityManager em;
+    private final ImageFileStore store;
 
-    public ShelvedImages(EntityManager em) {
+    public ShelvedImages(EntityManager em, ImageFileStore store) {
         this.em = em;
+        this.store = store;
     }
 
     /**
@@ -40,8 +44,13 @@ public class ShelvedImages {
         if (image != null && image.status != ImageStatus.DELETED) {
             image.status = ImageStatus.DELETED;
             image.updatedAt = Instant.now();
-            if (!runsFromIt && image.host != null) {
+            // spawned on another host (from the store), the image's own host runs nothing from it
+            if (image.host != null && (!runsFromIt || !image.host.equals(server.host))) {
                 leftover = Optional.of(new LeftoverImage(image.host, image.reference));
+            }
+            if (image.data != null) {
+                store.remove(image.data);
+                image.data = null;
             }
         }
         server.shelvedImageId = null;

@@ -11,6 +11,7 @@ import io.windlass.conductor.support.Poll;
 import io.windlass.context.RequestContext;
 import io.windlass.image.ImageStatus;
 import io.windlass.image.RemoveImage;
+import io.windlass.image.StoreImage;
 import io.windlass.image.persistence.ImageEntity;
 import io.windlass.rpc.RpcConnection;
 import io.windlass.rpc.RpcHandlerException;
@@ -87,6 +88,8 @@ class ServerShelvingIT {
         assertNotNull(offloaded.shelvedAt);
         assertEquals(image, offloaded.shelvedImageId);
         assertEquals(server.toString(), next(edges.releases).consumerUuid(), "its claim is released");
+        assertEquals(new StoreImage(image.toString(), ImageEntity.referenceOf(image)), next(edges.imageStores),
+                "its host is asked to push the shelved image into the store");
         ImageEntity made = image(image);
         assertEquals(ImageStatus.ACTIVE, made.status);
         assertEquals(HOST, made.host);

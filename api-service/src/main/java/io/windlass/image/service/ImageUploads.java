@@ -106,6 +106,7 @@ public class ImageUploads {
             ImageFileStore.Stored stored = stored(data);
             image.data = stored.oid();
             image.size = stored.size();
+            image.dataSize = stored.size();
             image.checksum = stored.md5();
             image.osHashValue = stored.sha512();
             image.status = ImageStatus.ACTIVE;
@@ -117,7 +118,7 @@ public class ImageUploads {
 
     /**
      * Glance's {@code download}: the bytes of an image the caller may see, with their checksum;
-     * empty when it has none (not uploaded, or made from a workload: those bytes are the engine's).
+     * empty when it has none (not uploaded, or made from a workload and not stored).
      */
     public Optional<Download> download(RequestContext caller, String id) {
         UUID uuid = parse(id);
@@ -125,8 +126,8 @@ public class ImageUploads {
         if (image == null || image.status == ImageStatus.DELETED || !visible(caller, image)) {
             throw notFound(id);
         }
-        return image.data == null ? Optional.empty()
-                : Optional.of(new Download(image.size, image.checksum, image.data));
+        return image.stored() ? Optional.of(new Download(image.dataSize, image.checksum, image.data))
+                : Optional.empty();
     }
 
     /** The bytes of one image, read in a transaction of their own while the answer is written. */

@@ -20,6 +20,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -113,6 +115,10 @@ public class MadeImages {
         }
         image.status = ImageStatus.DELETED;
         image.updatedAt = Instant.now();
+        if (image.data != null) {
+            store.remove(image.data);
+            image.data = null;
+        }
         return image;
     }
 
@@ -122,15 +128,18 @@ public class MadeImages {
     }
 
     /**
-     * After the delete committed, the host that holds the deleted image is asked to remove it; for
-     * an upload, every host that loaded it (as its heartbeat reports).
+     * After the delete committed, the host that made the deleted image and every host that loaded it
+     * from the image store (as their heartbeats report) are asked to remove it.
      */
     public void removeFromHost(RequestContext caller, ImageEntity deleted) {
         if (deleted == null) {
             return;
         }
-        List<String> holders = deleted.host != null ? List.of(deleted.host)
-                : ImageEntity.FROM_UPLOAD.equals(deleted.sourceKind) ? hostsHolding(deleted.reference) : List.of();
+        // the host that made it, and any that loaded it from the image store
+        Set<String> holders = new TreeSet<>(hostsHolding(deleted.reference));
+        if (deleted.host != null) {
+            holders.add(deleted.host);
+        }
         for (String host : holders) {
             try {
                 compute.removeImage(host, caller, new RemoveImage(deleted.reference));

@@ -29,8 +29,8 @@ import java.util.Set;
  * the shelved image's row ({@code <name>-shelved}, {@code saving}) and names it in the server's row;
  * the conductor has the host power the server off, commit it to that image and, as Nova's default
  * {@code shelved_offload_time} of 0 does, remove it and release its claim. An unshelve powers a
- * shelved server on, or schedules an offloaded one anew: on the host that holds its shelved image,
- * the only place the engine has it.
+ * shelved server on, or schedules an offloaded one anew: on any host once the shelved image is in the
+ * image store, else on the host that holds it.
  */
 @ApplicationScoped
 public class ServerShelves {
@@ -125,12 +125,21 @@ public class ServerShelves {
     }
 
     /**
-     * Where an offloaded server may come back: its shelved image is on one host only (the engine
-     * committed it there), so the scheduler is asked for that host; a zone asked for (or unpinned
-     * with null from 2.91) is the scheduler's to check against it.
+     * Where an offloaded server may come back: anywhere (or on the host asked for) once its host has
+     * pushed the shelved image into the image store; until then it is on that one host only (the
+     * engine committed it there), so the scheduler is asked for that host. A zone asked for (or
+     * unpinned with null from 2.91) is the scheduler's to check against it.
      */
     private void place(ServerEntity s, ServerActionRequest.Unshelve request) {
         ImageEntity image = images.find(s.shelvedImageId).orElse(null);
+        if (image != null && image.stored()) {
+            // in the image store: any host can load it, as Nova's unshelve reads Glance
+            s.requestedHost = request.host();
+            if (request.zoneGiven()) {
+                s.requestedZone = request.availabilityZone();
+            }
+            return;
+        }
         if (image == null || image.host == null) {
             throw new ConflictException("InstanceInvalidState", "Cannot 'unshelve' instance " + s.uuid
                     + ": its shelved image is gone");

@@ -127,6 +127,37 @@ class ServerShelveIT {
     }
 
     @Test
+    void anOffloadedServerWhoseImageIsStoredMayComeBackOnAnyHost() throws Exception {
+        UUID server = servers.insert(users.project(), HOST, VmState.ACTIVE);
+        action(users.member(), "2.1", server, nullAction("shelve")).statusCode(202);
+        cast(ConductorRpcApi.SHELVE_SERVER.name(), server);
+        UUID image = UUID.fromString(column(server, "shelved_image_id").toString());
+        // as the conductor ends it, and then as the host's push into the store ends
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("update images set status = 'active', host = ?2, data = lo_from_bytea(0, "
+                    + "'archive'::bytea), data_size = 7, checksum = md5('archive') where id = ?1")
+                    .setParameter(1, image).setParameter(2, HOST).executeUpdate();
+            em.createNativeQuery("update servers set task_state = null, vm_state = 'shelved_offloaded', host = null,"
+                    + " shelved_at = now() where uuid = ?1").setParameter(1, server).executeUpdate();
+        });
+        servers.hostWithImage("another-host");
+        action(users.admin(), "2.91", server, Map.of("unshelve", Map.of("host", "another-host"))).statusCode(202);
+        cast(ConductorRpcApi.UNSHELVE_SERVER.name(), server);
+        assertEquals("another-host", column(server, "requested_host"), "the host asked for, not the image's");
+
+        // deleted while shelved, the server takes the stored bytes with its image
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update servers set task_state = null "
+                + "where uuid = ?1").setParameter(1, server).executeUpdate());
+        Object oid = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select data from images where id = ?1").setParameter(1, image).getSingleResult());
+        given().header("X-Auth-Token", users.member()).delete("/compute/v2.1/servers/" + server).then()
+                .statusCode(204);
+        assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from pg_largeobject_metadata where oid = ?1").setParameter(1, oid)
+                .getSingleResult()).longValue()));
+    }
+
+    @Test
     void aServerShelvedOnItsHostTakesNoZoneAndItsDeleteTakesTheImage() throws Exception {
         UUID server = servers.insert(users.project(), HOST, VmState.SHELVED);
         UUID image = UUID.randomUUID();

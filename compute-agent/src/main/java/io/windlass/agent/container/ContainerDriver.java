@@ -102,6 +102,13 @@ public interface ContainerDriver extends WorkloadDriver<ObservedContainer>, Inte
     void loadImage(InputStream archive, String reference);
 
     /**
+     * The image's archive ({@code docker save}'s format), as the engine streams it; the caller closes it.
+     *
+     * @throws io.windlass.agent.driver.DriverException when the engine has no such image or refuses
+     */
+    InputStream saveImage(String reference);
+
+    /**
      * Removes an image by reference (a deleted snapshot, an image of Zun's images API): the reference's
      * tag goes, and the image with it unless another tag still names it. Nothing to do when it is not here.
      *

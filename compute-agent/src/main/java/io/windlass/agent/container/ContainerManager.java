@@ -4,7 +4,7 @@ import io.windlass.agent.driver.DriverException;
 import io.windlass.agent.driver.EngineUnreachableException;
 import io.windlass.agent.driver.ImageUnavailableException;
 import io.windlass.agent.driver.WorkloadNotFoundException;
-import io.windlass.agent.image.UploadedImages;
+import io.windlass.agent.image.StoredImages;
 import io.windlass.agent.workload.WorkloadLocks;
 import io.windlass.agent.workload.WorkloadOperations.Refused;
 import io.windlass.agent.workload.WorkloadOperations;
@@ -40,13 +40,13 @@ public final class ContainerManager {
     private final WorkloadLocks locks;
     private final String host;
     private final Duration defaultStopTimeout;
-    private final UploadedImages uploadedImages;
+    private final StoredImages storedImages;
 
     public ContainerManager(ContainerDriver driver, WorkloadReporter<ObservedContainer> reporter,
                             WorkloadOperations operations, WorkloadLocks locks, String host,
-                            Duration defaultStopTimeout, UploadedImages uploadedImages) {
+                            Duration defaultStopTimeout, StoredImages storedImages) {
         this.driver = driver;
-        this.uploadedImages = uploadedImages;
+        this.storedImages = storedImages;
         this.reporter = reporter;
         this.operations = operations;
         this.locks = locks;
@@ -105,7 +105,7 @@ public final class ContainerManager {
 
             @Override
             public void create() {
-                uploadedImages.ensure(ctx, spec.image());
+                storedImages.ensure(ctx, spec.image());
                 driver.create(spec, request.networks());
                 if (request.run()) {
                     driver.start(spec.uuid());

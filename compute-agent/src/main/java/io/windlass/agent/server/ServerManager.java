@@ -3,7 +3,7 @@ package io.windlass.agent.server;
 import io.windlass.agent.driver.DriverException;
 import io.windlass.agent.driver.EngineUnreachableException;
 import io.windlass.agent.driver.ImageUnavailableException;
-import io.windlass.agent.image.UploadedImages;
+import io.windlass.agent.image.StoredImages;
 import io.windlass.agent.workload.WorkloadOperations;
 import io.windlass.agent.workload.WorkloadReporter;
 import io.windlass.compute.ComputeRpcApi;
@@ -39,13 +39,13 @@ public final class ServerManager {
     private final ConfigDriveBuilder configDrives;
     private final String host;
     private final Duration stopTimeout;
-    private final UploadedImages uploadedImages;
+    private final StoredImages storedImages;
 
     public ServerManager(ServerDriver driver, WorkloadReporter<ObservedServer> reporter,
                          WorkloadOperations operations, ConfigDriveBuilder configDrives, String host,
-                         Duration stopTimeout, UploadedImages uploadedImages) {
+                         Duration stopTimeout, StoredImages storedImages) {
         this.driver = driver;
-        this.uploadedImages = uploadedImages;
+        this.storedImages = storedImages;
         this.reporter = reporter;
         this.operations = operations;
         this.configDrives = configDrives;
@@ -173,7 +173,7 @@ public final class ServerManager {
 
             @Override
             public void create() {
-                uploadedImages.ensure(ctx, spec.image());
+                storedImages.ensure(ctx, spec.image());
                 Path drive;
                 try {
                     drive = driver.usesConfigDrive() ? configDrives.build(spec) : null;

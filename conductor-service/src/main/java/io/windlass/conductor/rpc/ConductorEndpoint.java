@@ -1,6 +1,6 @@
 package io.windlass.conductor.rpc;
 
-import io.windlass.image.UploadedImageSlices;
+import io.windlass.image.StoredImageSlices;
 import io.windlass.image.WorkloadSnapshots;
 import io.quarkus.runtime.StartupEvent;
 import io.windlass.aggregate.workflow.ImageCacheFanout;
@@ -50,14 +50,14 @@ public class ConductorEndpoint {
     private final WorkloadInterfaces interfaces;
     private final WorkloadSnapshots snapshots;
     private final ZunImagePulls imagePulls;
-    private final UploadedImageSlices uploadedImages;
+    private final StoredImageSlices storedImages;
 
     public ConductorEndpoint(RpcServer server, ConductorConfig config, ContainerManager containers,
                              CapsuleManager capsules, ServerManager servers, HostHeartbeatRecorder heartbeats,
                              ImageCacheFanout imageCache, ImageCacheProgress imageCacheProgress,
                              WorkloadInterfaces interfaces, WorkloadSnapshots snapshots, ZunImagePulls imagePulls,
-                             UploadedImageSlices uploadedImages) {
-        this.uploadedImages = uploadedImages;
+                             StoredImageSlices storedImages) {
+        this.storedImages = storedImages;
         this.interfaces = interfaces;
         this.imagePulls = imagePulls;
         this.snapshots = snapshots;
@@ -93,7 +93,8 @@ public class ConductorEndpoint {
                 .on(ConductorRpcApi.SUSPEND_SERVER, cast(servers::suspend))
                 .on(ConductorRpcApi.SNAPSHOT_WORKLOAD, cast(snapshots::snapshot))
                 .on(ConductorRpcApi.IMAGE_PULL, cast(imagePulls::pull))
-                .on(ConductorRpcApi.IMAGE_DATA, uploadedImages::slice)
+                .on(ConductorRpcApi.IMAGE_DATA, storedImages::slice)
+                .on(ConductorRpcApi.STORE_IMAGE_DATA, storedImages::write)
                 .on(ConductorRpcApi.REPORT_IMAGE_PULL, cast(imagePulls::report))
                 .on(ConductorRpcApi.RESUME_SERVER, cast(servers::resume))
                 .on(ConductorRpcApi.SHELVE_SERVER, cast(servers::shelve))

@@ -4,6 +4,7 @@ import io.windlass.zunimage.PullImage;
 import io.windlass.image.CommitWorkload;
 import io.windlass.image.CommittedImage;
 import io.windlass.image.RemoveImage;
+import io.windlass.image.StoreImage;
 import io.windlass.capsule.CreateCapsule;
 import io.windlass.capsule.DeleteCapsule;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -72,6 +73,7 @@ public class FakeEdges implements AutoCloseable {
     public final BlockingQueue<CommitWorkload> commits = new LinkedBlockingQueue<>();
     public final BlockingQueue<RemoveImage> imageRemovals = new LinkedBlockingQueue<>();
     public final BlockingQueue<ShelveServer> shelves = new LinkedBlockingQueue<>();
+    public final BlockingQueue<StoreImage> imageStores = new LinkedBlockingQueue<>();
     public final BlockingQueue<PullImage> imagePulls = new LinkedBlockingQueue<>();
 
     /** Claims by consumer: like the real scheduler, a repeated request gets the same host. */
@@ -146,6 +148,7 @@ public class FakeEdges implements AutoCloseable {
                     return commitAnswer.handle(ctx, r);
                 })
                 .on(ComputeRpcApi.REMOVE_IMAGE, record(imageRemovals))
+                .on(ComputeRpcApi.STORE_IMAGE, record(imageStores))
                 .on(ComputeRpcApi.IMAGE_PULL, record(imagePulls))
                 .on(ComputeRpcApi.SHELVE_SERVER, (ctx, r) -> {
                     shelves.add(r);

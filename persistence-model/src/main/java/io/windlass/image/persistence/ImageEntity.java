@@ -87,10 +87,18 @@ public class ImageEntity {
     @Column(nullable = false)
     public List<String> tags = new ArrayList<>();
 
-    /** The large object holding the uploaded bytes; null until an upload ends, and for a workload's image. */
+    /**
+     * The large object holding the image's bytes: an upload's, or the archive a shelved server's
+     * host pushed. Null until there are any; set with a null {@link #checksum} while a host is
+     * still pushing them.
+     */
     public Long data;
 
-    /** Glance's {@code checksum}: the md5 of the uploaded bytes, hex. */
+    /** How many bytes {@link #data} holds once complete (for a workload's image, {@link #size} is the engine's measure). */
+    @Column(name = "data_size")
+    public Long dataSize;
+
+    /** Glance's {@code checksum}: the md5 of the stored bytes, hex; set once they are complete. */
     public String checksum;
 
     /** Glance's {@code os_hash_value}: their sha512, hex ({@code os_hash_algo} is always sha512). */
@@ -102,6 +110,11 @@ public class ImageEntity {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** Whether the image's bytes are in the store, complete: any host can then load it. */
+    public boolean stored() {
+        return data != null && checksum != null;
+    }
 
     /** The engine reference of an image made under {@code id}: lowercase, as engine repositories must be. */
     public static String referenceOf(UUID id) {

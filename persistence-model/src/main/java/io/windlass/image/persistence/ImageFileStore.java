@@ -106,6 +106,31 @@ public class ImageFileStore {
         });
     }
 
+    /** A new, empty large object, for bytes that arrive in slices ({@link #append}). */
+    public long create() {
+        return withObjects(objects -> objects.createLO(LargeObjectManager.READWRITE));
+    }
+
+    /** How many bytes {@code oid} holds. */
+    public long size(long oid) {
+        return withObjects(objects -> {
+            try (LargeObject object = objects.open(oid, LargeObjectManager.READ)) {
+                return object.size64();
+            }
+        });
+    }
+
+    /** Writes {@code data} at the end of {@code oid}. */
+    public void append(long oid, byte[] data) {
+        withObjects(objects -> {
+            try (LargeObject object = objects.open(oid, LargeObjectManager.WRITE)) {
+                object.seek64(0, LargeObject.SEEK_END);
+                object.write(data);
+            }
+            return null;
+        });
+    }
+
     /** Removes the large object; with the transaction that deletes the image's row. */
     public void remove(long oid) {
         withObjects(objects -> {

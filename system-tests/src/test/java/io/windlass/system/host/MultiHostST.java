@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -69,6 +70,43 @@ class MultiHostST {
                     () -> placed.getValue().docker().idsWithLabel("windlass.server.uuid", placed.getKey()),
                     List::isEmpty);
         }
+    }
+
+    /**
+     * Nova's shelve puts the server's snapshot in Glance, so an offloaded server may come back on
+     * any host: here its host pushes the shelved image into the image store, and an unshelve to the
+     * other host (2.91) spawns it there from the store, its files as they were; the first host's copy
+     * goes once the server runs again.
+     */
+    @Test
+    void aShelvedServerComesBackOnAnotherHostWithItsFiles() {
+        String id = boot("st-travels", first, servers.imageId("busybox:latest"));
+        servers.awaitStatus(id, "ACTIVE");
+        String engine = first.docker().idsWithLabel("windlass.server.uuid", id).getFirst();
+        assertTrue(first.docker().run("exec", engine, "sh", "-c", "echo travelled > /marker").ok());
+
+        assertEquals(202, servers.request().body(Map.of("shelve", Map.of())).post("/servers/" + id + "/action")
+                .statusCode());
+        servers.awaitStatus(id, "SHELVED_OFFLOADED");
+        String image = given().baseUri(WindlassSystem.apiUrl()).header("X-Auth-Token", system.adminToken())
+                .queryParam("name", "st-travels-shelved").get("/image/v2/images").jsonPath().getString("images[0].id");
+        Poller.standard().until("the shelved image in the store", () -> given().baseUri(WindlassSystem.apiUrl())
+                .header("X-Auth-Token", system.adminToken()).get("/image/v2/images/" + image).jsonPath()
+                .getString("checksum"), checksum -> checksum != null);
+
+        Response unshelve = servers.request().header("OpenStack-API-Version", "compute 2.91")
+                .body(Map.of("unshelve", Map.of("host", second.name()))).post("/servers/" + id + "/action");
+        assertEquals(202, unshelve.statusCode(), unshelve.asString());
+        Map<String, Object> back = servers.awaitStatus(id, "ACTIVE");
+        assertEquals(second.name(), back.get("OS-EXT-SRV-ATTR:host"));
+        String again = second.docker().idsWithLabel("windlass.server.uuid", id).getFirst();
+        assertEquals("travelled", second.docker().run("exec", again, "cat", "/marker").stdout().strip());
+        Poller.standard().until("the first host's copy of the shelved image to go", () -> first.docker().run("image",
+                "inspect", "windlass-image/" + image + ":latest").ok(), present -> !present);
+
+        assertEquals(204, servers.request().delete("/servers/" + id).statusCode());
+        Poller.standard().until("server gone from " + second.name(),
+                () -> second.docker().idsWithLabel("windlass.server.uuid", id), List::isEmpty);
     }
 
     private static String boot(String name, EngineHost host, String imageId) {

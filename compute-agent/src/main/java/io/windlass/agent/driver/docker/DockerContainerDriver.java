@@ -332,6 +332,12 @@ public class DockerContainerDriver implements ContainerDriver {
     }
 
     @Override
+    public InputStream saveImage(String reference) {
+        return calls.call("save image", null, () -> docker.saveImageCmd(ImageReference.parse(reference).toString())
+                .exec());
+    }
+
+    @Override
     public void removeImage(String reference) {
         images.remove(reference);
     }

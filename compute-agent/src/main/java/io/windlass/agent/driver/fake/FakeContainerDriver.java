@@ -34,10 +34,12 @@ import io.windlass.workload.WorkloadLog;
 import io.windlass.workload.WorkloadLogs;
 import io.windlass.zunimage.SearchImages;
 
-import java.time.Duration;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -292,6 +294,15 @@ public class FakeContainerDriver implements ContainerDriver {
             throw new ImageUnavailableException(reference, e.getMessage(), e);
         }
         images.add(reference);
+    }
+
+    /** A simulated image's archive is its reference's bytes. */
+    @Override
+    public InputStream saveImage(String reference) {
+        if (!images.contains(reference)) {
+            throw new ImageUnavailableException(reference, null, null);
+        }
+        return new ByteArrayInputStream(reference.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Refused, as the engine refuses, while a simulated container was created from it. */

@@ -14,6 +14,9 @@ import io.windlass.conductor.ConductorRpcApi;
 import io.windlass.context.RequestContext;
 import io.windlass.image.ImageData;
 import io.windlass.image.ImageDataRequest;
+import io.windlass.image.ImageDataStored;
+import io.windlass.image.ImageDataWrite;
+import io.windlass.image.StoreImage;
 import io.windlass.rpc.Envelope;
 import io.windlass.rpc.RpcConnection;
 import io.windlass.rpc.RpcReply;
@@ -24,6 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,19 +43,22 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * An uploaded image onto the real dockerd: the archive ({@code docker save} of an image built here)
- * is read from the conductor's topic slice by slice, as {@code image_data} answers it, loaded under
- * the image's reference only (a name the archive carries takes nothing over on the host), loaded once
- * however often it is asked for, and refused when its bytes are not the upload's.
+ * The image store from the real dockerd's side: a stored image's archive ({@code docker save} of an
+ * image built here) is read from the conductor's topic slice by slice, as {@code image_data} answers
+ * it, loaded under the image's reference only (a name the archive carries takes nothing over on the
+ * host), loaded once however often it is asked for, and refused when its bytes are not the stored
+ * ones; an image the host holds is pushed into the store, in order, its md5 with the last slice.
  */
 @QuarkusTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class UploadedImagesIT {
+class StoredImagesIT {
     private static final String SUFFIX = UUID.randomUUID().toString().substring(0, 8);
     /** The name the archive carries: on the host it names another image, which must keep it. */
     private static final String CARRIED = "windlass-it-uploaded:" + SUFFIX;
@@ -75,6 +82,9 @@ class UploadedImagesIT {
     /** The uploads the fake conductor serves, by image id: bytes and the checksum it claims for them. */
     private final Map<String, Upload> uploads = new ConcurrentHashMap<>();
     private final AtomicInteger slicesServed = new AtomicInteger();
+    /** What hosts pushed, by image id, and the md5 their last slice gave. */
+    private final Map<String, ByteArrayOutputStream> pushes = new ConcurrentHashMap<>();
+    private final Map<String, String> pushedMd5 = new ConcurrentHashMap<>();
     private final RequestContext ctx = RequestContext.internal("uploaded-images-it");
 
     private record Upload(byte[] bytes, String checksum) {
@@ -121,7 +131,7 @@ class UploadedImagesIT {
         String id = UUID.randomUUID().toString();
         uploads.put(id, new Upload(archive, md5(archive)));
         String reference = "windlass-image/" + id + ":latest";
-        UploadedImages images = new UploadedImages(driver, conductor);
+        StoredImages images = new StoredImages(driver, conductor);
         try (Channel responder = fakeConductor()) {
             images.ensure(ctx, reference);
             int slices = slicesServed.get();
@@ -147,7 +157,7 @@ class UploadedImagesIT {
         String reference = "windlass-image/" + id + ":latest";
         try (Channel responder = fakeConductor()) {
             ImageUnavailableException refused = assertThrows(ImageUnavailableException.class,
-                    () -> new UploadedImages(driver, conductor).ensure(ctx, reference));
+                    () -> new StoredImages(driver, conductor).ensure(ctx, reference));
             assertTrue(refused.getMessage().contains("md5"), refused.getMessage());
         }
         assertThrows(NotFoundException.class, () -> docker.inspectImageCmd(reference).exec());
@@ -155,17 +165,53 @@ class UploadedImagesIT {
         String unknown = "windlass-image/" + UUID.randomUUID() + ":latest";
         try (Channel responder = fakeConductor()) {
             ImageUnavailableException missing = assertThrows(ImageUnavailableException.class,
-                    () -> new UploadedImages(driver, conductor).ensure(ctx, unknown));
+                    () -> new StoredImages(driver, conductor).ensure(ctx, unknown));
             assertTrue(missing.getMessage().contains("has no uploaded data"), missing.getMessage());
         }
     }
 
-    /** Answers {@code image_data} on the conductor's topic from {@link #uploads}, as the conductor would. */
+    @Test
+    void anImageThisHostHoldsIsPushedIntoTheStoreInSlices() throws Exception {
+        String id = UUID.randomUUID().toString();
+        try (Channel responder = fakeConductor()) {
+            new StoredImages(driver, conductor).store(ctx, new StoreImage(id, "busybox:latest"));
+        }
+        ByteArrayOutputStream pushed = pushes.get(id);
+        byte[] saved;
+        try (InputStream archive = docker.saveImageCmd("busybox:latest").exec()) {
+            saved = archive.readAllBytes();
+        }
+        assertArrayEquals(saved, pushed.toByteArray());
+        assertEquals(md5(saved), pushedMd5.get(id));
+        // an image the host lacks is no push at all, and no failure of the caller's
+        String absent = UUID.randomUUID().toString();
+        try (Channel responder = fakeConductor()) {
+            new StoredImages(driver, conductor).store(ctx, new StoreImage(absent, "windlass-never-built/x:1"));
+        }
+        assertNull(pushes.get(absent));
+    }
+
+    /**
+     * Answers {@code image_data} from {@link #uploads} and takes {@code store_image_data} into
+     * {@link #pushes}, on the conductor's topic, as the conductor would.
+     */
     private Channel fakeConductor() throws Exception {
         Channel channel = connection.createChannel();
         String queue = connection.declareTopicQueue(channel, RpcTopics.CONDUCTOR);
         channel.basicConsume(queue, true, (tag, delivery) -> {
             Envelope call = json.readValue(delivery.getBody(), Envelope.class);
+            if (call.method().equals(ConductorRpcApi.STORE_IMAGE_DATA.name())) {
+                ImageDataWrite write = json.convertValue(call.args(), ImageDataWrite.class);
+                ByteArrayOutputStream into = pushes.computeIfAbsent(write.imageId(), k -> new ByteArrayOutputStream());
+                assertEquals(into.size(), write.offset(), "slices come in order");
+                into.writeBytes(write.data());
+                if (write.last()) {
+                    pushedMd5.put(write.imageId(), write.md5());
+                }
+                answer(channel, delivery.getProperties(), new RpcReply(json.valueToTree(new ImageDataStored(write.last())),
+                        null));
+                return;
+            }
             if (!call.method().equals(ConductorRpcApi.IMAGE_DATA.name())) {
                 return;
             }
@@ -182,11 +228,15 @@ class UploadedImagesIT {
                 reply = new RpcReply(json.valueToTree(new ImageData(upload.bytes().length, upload.checksum(),
                         Arrays.copyOfRange(upload.bytes(), from, to))), null);
             }
-            AMQP.BasicProperties props = new AMQP.BasicProperties.Builder().contentType("application/json")
-                    .correlationId(delivery.getProperties().getCorrelationId()).build();
-            channel.basicPublish("", delivery.getProperties().getReplyTo(), props, json.writeValueAsBytes(reply));
+            answer(channel, delivery.getProperties(), reply);
         }, tag -> { });
         return channel;
+    }
+
+    private void answer(Channel channel, AMQP.BasicProperties call, RpcReply reply) throws java.io.IOException {
+        AMQP.BasicProperties props = new AMQP.BasicProperties.Builder().contentType("application/json")
+                .correlationId(call.getCorrelationId()).build();
+        channel.basicPublish("", call.getReplyTo(), props, json.writeValueAsBytes(reply));
     }
 
     private static String md5(byte[] bytes) throws Exception {

@@ -1,10 +1,16 @@
 package io.windlass.agent.image;
 
 import io.windlass.agent.container.ContainerDriver;
+import io.windlass.agent.driver.DriverException;
+import io.windlass.compute.ComputeRpcApi;
 import io.windlass.conductor.ConductorRpcApi;
 import io.windlass.context.RequestContext;
 import io.windlass.image.ImageData;
 import io.windlass.image.ImageDataRequest;
+import io.windlass.image.ImageDataStored;
+import io.windlass.image.ImageDataWrite;
+import io.windlass.image.StoreImage;
+import io.windlass.rpc.RpcEndpoint;
 import io.windlass.rpc.RpcException;
 import org.jboss.logging.Logger;
 
@@ -12,6 +18,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -19,14 +26,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Uploaded images (Glance's image upload) onto this host, before a workload runs one: their bytes
- * live in the database, not on any host, so a host that is to run one and lacks it reads them from
- * the conductor ({@code image_data}, slice by slice) and loads them into its engine. The bytes are
- * checked against the upload's size and md5 as they pass; a host loads each image once, however
- * many builds ask for it at the same time.
+ * This host's side of the image store. {@link #ensure}: a stored image (Glance's upload, a shelved
+ * server's image) onto this host before a workload runs it: its bytes live in the database, not on
+ * any host, so a host that is to run one and lacks it reads them from the conductor
+ * ({@code image_data}, slice by slice) and loads them into its engine. The bytes are checked against
+ * the stored size and md5 as they pass; a host loads each image once, however many builds ask for
+ * it at the same time. {@link #store}: an image this host holds, pushed into the store
+ * ({@code store_image}: its archive, slice by slice, to {@code store_image_data}).
  */
-public final class UploadedImages {
-    private static final Logger LOG = Logger.getLogger(UploadedImages.class);
+public final class StoredImages {
+    private static final Logger LOG = Logger.getLogger(StoredImages.class);
     /** {@code windlass-image/<id>:latest}: an image Windlass made or took, named by its id. */
     private static final Pattern REFERENCE = Pattern.compile("windlass-image/([0-9a-f-]{36})(:latest)?");
     static final int SLICE = 4 * 1024 * 1024;
@@ -35,9 +44,44 @@ public final class UploadedImages {
     private final ConductorRpcApi conductor;
     private final ConcurrentHashMap<String, ReentrantLock> loading = new ConcurrentHashMap<>();
 
-    public UploadedImages(ContainerDriver driver, ConductorRpcApi conductor) {
+    public StoredImages(ContainerDriver driver, ConductorRpcApi conductor) {
         this.driver = driver;
         this.conductor = conductor;
+    }
+
+    public RpcEndpoint register(RpcEndpoint endpoint) {
+        return endpoint.on(ComputeRpcApi.STORE_IMAGE, (ctx, request) -> {
+            store(ctx, request);
+            return null;
+        });
+    }
+
+    /**
+     * Pushes the image's archive ({@code docker save}) into the store, a slice per call, the md5 of
+     * the whole with the last. A failure is logged and ends the push: the image then stays on this
+     * host only, and the conductor's next push begins again from the start.
+     */
+    void store(RequestContext ctx, StoreImage request) {
+        MessageDigest md5 = md5();
+        long offset = 0;
+        try (InputStream archive = driver.saveImage(request.reference())) {
+            byte[] buffer = new byte[SLICE];
+            while (true) {
+                int n = archive.readNBytes(buffer, 0, SLICE);
+                boolean last = n < SLICE;
+                md5.update(buffer, 0, n);
+                ImageDataStored stored = conductor.storeImageData(ctx, new ImageDataWrite(request.imageId(), offset,
+                        Arrays.copyOf(buffer, n), last, last ? HexFormat.of().formatHex(md5.digest()) : null));
+                offset += n;
+                if (last || stored.complete()) {
+                    break;
+                }
+            }
+            LOG.infof("image %s (%s) stored: %d bytes", request.imageId(), request.reference(), offset);
+        } catch (IOException | DriverException | RpcException e) {
+            LOG.warnf("image %s (%s) stays on this host only: its store broke off at %d bytes: %s",
+                    request.imageId(), request.reference(), offset, e.getMessage());
+        }
     }
 
     /**
@@ -81,11 +125,7 @@ public final class UploadedImages {
         Slices(RequestContext ctx, String id) {
             this.ctx = ctx;
             this.id = id;
-            try {
-                this.md5 = MessageDigest.getInstance("MD5");
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("every JDK has MD5", e);
-            }
+            this.md5 = md5();
         }
 
         @Override
@@ -136,6 +176,14 @@ public final class UploadedImages {
             offset += slice.length;
             md5.update(slice);
             return slice.length > 0 || next();
+        }
+    }
+
+    private static MessageDigest md5() {
+        try {
+            return MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has MD5", e);
         }
     }
 }
