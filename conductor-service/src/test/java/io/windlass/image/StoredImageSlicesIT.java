@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Random;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -77,21 +78,11 @@ class StoredImageSlicesIT {
 
     @Test
     void aHostsPushIsAppendedInOrderAndStoredOnceItsMd5Matches() throws Exception {
-        UUID id = UUID.randomUUID();
-        QuarkusTransaction.requiringNew().run(() -> {
-            ImageEntity image = new ImageEntity();
-            image.id = id;
-            image.name = "server-shelved";
-            image.reference = ImageEntity.referenceOf(id);
-            image.status = ImageStatus.ACTIVE;
-            image.owner = "p";
+        UUID id = activeImage(image -> {
             image.sourceKind = ImageEntity.FROM_SERVER;
             image.sourceUuid = UUID.randomUUID();
             image.host = "h1";
             image.size = 999L;
-            image.createdAt = Instant.now();
-            image.updatedAt = image.createdAt;
-            em.persist(image);
         });
         byte[] a = "first slice ".getBytes();
         byte[] b = "second slice ".getBytes();
@@ -138,15 +129,8 @@ class StoredImageSlicesIT {
     }
 
     private UUID uploaded(byte[] bytes) {
-        UUID id = UUID.randomUUID();
-        QuarkusTransaction.requiringNew().run(() -> {
+        return activeImage(image -> {
             ImageFileStore.Stored stored = store.write(new ByteArrayInputStream(bytes));
-            ImageEntity image = new ImageEntity();
-            image.id = id;
-            image.name = "slices";
-            image.reference = ImageEntity.referenceOf(id);
-            image.status = ImageStatus.ACTIVE;
-            image.owner = "p";
             image.sourceKind = ImageEntity.FROM_UPLOAD;
             image.containerFormat = "docker";
             image.diskFormat = "raw";
@@ -155,8 +139,22 @@ class StoredImageSlicesIT {
             image.dataSize = stored.size();
             image.checksum = stored.md5();
             image.osHashValue = stored.sha512();
+        });
+    }
+
+    /** An active image's row, as {@code kind} makes it an upload or a workload's. */
+    private UUID activeImage(Consumer<ImageEntity> kind) {
+        UUID id = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            ImageEntity image = new ImageEntity();
+            image.id = id;
+            image.name = "image-" + id;
+            image.reference = ImageEntity.referenceOf(id);
+            image.status = ImageStatus.ACTIVE;
+            image.owner = "p";
             image.createdAt = Instant.now();
             image.updatedAt = image.createdAt;
+            kind.accept(image);
             em.persist(image);
         });
         return id;

@@ -175,7 +175,7 @@ public class ImageCatalog {
     }
 
     /** Glance's default rule: admins see all; others their project's images and public ones. */
-    private static boolean visible(RequestContext caller, ImageEntity image) {
+    public static boolean visible(RequestContext caller, ImageEntity image) {
         return caller.isAdmin() || image.owner.equals(caller.projectId()) || image.visibility.equals("public");
     }
 

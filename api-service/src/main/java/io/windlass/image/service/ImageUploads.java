@@ -7,6 +7,7 @@ import io.windlass.api.error.InvalidInputException;
 import io.windlass.api.error.ResourceNotFoundException;
 import io.windlass.context.RequestContext;
 import io.windlass.image.ImageStatus;
+import io.windlass.image.catalog.ImageCatalog;
 import io.windlass.image.persistence.ImageEntity;
 import io.windlass.image.persistence.ImageFileStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -100,7 +101,7 @@ public class ImageUploads {
      * once. Only the owner (or an admin) uploads; anyone else who may see the image is refused.
      */
     public void upload(RequestContext caller, String id, InputStream data) {
-        UUID uuid = parse(id);
+        UUID uuid = MadeImages.parse(id);
         ImageEntity done = QuarkusTransaction.requiringNew().timeout((int) config.timeout().toSeconds()).call(() -> {
             ImageEntity image = uploadable(caller, uuid, id);
             ImageFileStore.Stored stored = stored(data);
@@ -121,9 +122,9 @@ public class ImageUploads {
      * empty when it has none (not uploaded, or made from a workload and not stored).
      */
     public Optional<Download> download(RequestContext caller, String id) {
-        UUID uuid = parse(id);
+        UUID uuid = MadeImages.parse(id);
         ImageEntity image = uuid == null ? null : em.find(ImageEntity.class, uuid);
-        if (image == null || image.status == ImageStatus.DELETED || !visible(caller, image)) {
+        if (image == null || image.status == ImageStatus.DELETED || !ImageCatalog.visible(caller, image)) {
             throw notFound(id);
         }
         return image.stored() ? Optional.of(new Download(image.dataSize, image.checksum, image.data))
@@ -166,7 +167,7 @@ public class ImageUploads {
 
     private ImageEntity uploadable(RequestContext caller, UUID uuid, String id) {
         ImageEntity image = uuid == null ? null : em.find(ImageEntity.class, uuid, LockModeType.PESSIMISTIC_WRITE);
-        if (image == null || image.status == ImageStatus.DELETED || !visible(caller, image)) {
+        if (image == null || image.status == ImageStatus.DELETED || !ImageCatalog.visible(caller, image)) {
             throw notFound(id);
         }
         if (!caller.isAdmin() && !image.owner.equals(caller.projectId())) {
@@ -179,20 +180,7 @@ public class ImageUploads {
         return image;
     }
 
-    /** Glance's default rule, as {@code ImageCatalog} has it. */
-    private static boolean visible(RequestContext caller, ImageEntity image) {
-        return caller.isAdmin() || image.owner.equals(caller.projectId()) || image.visibility.equals("public");
-    }
-
     private static ResourceNotFoundException notFound(String id) {
         return new ResourceNotFoundException("ImageNotFound", "No image found with ID " + id);
-    }
-
-    private static UUID parse(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

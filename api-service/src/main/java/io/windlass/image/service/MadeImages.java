@@ -158,7 +158,8 @@ public class MadeImages {
                 .setParameter(1, reference).getResultList());
     }
 
-    private static UUID parse(String id) {
+    /** An image id as the API takes it; null for what is no uuid (no image has such an id). */
+    static UUID parse(String id) {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {

@@ -5,6 +5,7 @@ import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.ResponseItem;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Scope;
 import io.windlass.agent.driver.DriverException;
@@ -142,6 +143,17 @@ public final class DockerCalls {
             throw unreachableOr(new DriverException("Docker cannot look up image " + image + ": " + e.getMessage(), e),
                     e);
         }
+    }
+
+    /**
+     * The failure a streamed answer (a pull's, a load's) carries in one of its items, or null: the
+     * engine reports such failures inside the stream, not as an HTTP error.
+     */
+    public static String streamError(ResponseItem item) {
+        if (item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null) {
+            return item.getErrorDetail().getMessage();
+        }
+        return item.getError();
     }
 
     /** Docker puts its human message in a JSON body; show that rather than the raw HTTP status line. */

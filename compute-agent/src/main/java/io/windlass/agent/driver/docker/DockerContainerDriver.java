@@ -274,11 +274,9 @@ public class DockerContainerDriver implements ContainerDriver {
             var callback = pull.exec(new QuietCallback<PullResponseItem>() {
                 @Override
                 public void onNext(PullResponseItem item) {
-                    // the engine reports a failed pull inside the stream, not as an HTTP error
-                    if (item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null) {
-                        streamError.set(item.getErrorDetail().getMessage());
-                    } else if (item.getError() != null) {
-                        streamError.set(item.getError());
+                    String error = DockerCalls.streamError(item);
+                    if (error != null) {
+                        streamError.set(error);
                     }
                 }
             });

@@ -85,10 +85,9 @@ final class DockerImages {
             var callback = docker.loadImageAsyncCmd(untagged).exec(new QuietCallback<LoadResponseItem>() {
                 @Override
                 public void onNext(LoadResponseItem item) {
-                    if (item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null) {
-                        streamError.set(item.getErrorDetail().getMessage());
-                    } else if (item.getError() != null) {
-                        streamError.set(item.getError());
+                    String error = DockerCalls.streamError(item);
+                    if (error != null) {
+                        streamError.set(error);
                     } else if (item.getStream() != null && item.getStream().startsWith(LOADED_ID)) {
                         loaded.set(item.getStream().substring(LOADED_ID.length()).strip());
                     }
