@@ -2,6 +2,7 @@ package io.windlass.image.api;
 
 import io.windlass.api.context.CurrentRequestContext;
 import io.windlass.api.error.ApiException;
+import io.windlass.api.error.InvalidInputException;
 import io.windlass.api.error.ResourceNotFoundException;
 import io.windlass.compute.api.ComputeApiVersions;
 import io.windlass.compute.api.ComputeLinks;
@@ -21,8 +22,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -103,7 +106,11 @@ public class ComputeImagesResource {
         return catalog.find(caller(), id).orElseThrow(() -> new ResourceNotFoundException("ImageNotFound", NOT_FOUND));
     }
 
-    /** Nova's filters ({@code SUPPORTED_FILTERS}) name, status, server and type (minRam, minDisk and changes-since are not applied); then marker and limit. */
+    /**
+     * Nova's filters ({@code SUPPORTED_FILTERS}) name, status, server, type, minRam and minDisk (at
+     * least), changes-since (updated at or after); then marker and limit. A filter Nova would pass
+     * on that is no number or time matches nothing.
+     */
     private List<CatalogImage> list(UriInfo uri) {
         var query = uri.getQueryParameters();
         Predicate<CatalogImage> matches = i -> true;
@@ -124,6 +131,20 @@ public class ComputeImagesResource {
         if (type != null) {
             matches = matches.and(i -> i.made() != null && type.equals(i.made().properties().get("image_type")));
         }
+        String minRam = query.getFirst("minRam");
+        if (minRam != null) {
+            matches = matches.and(i -> minRam.matches("\\d{1,9}")
+                    && (i.made() == null ? 0 : i.made().minRam()) >= Integer.parseInt(minRam));
+        }
+        String minDisk = query.getFirst("minDisk");
+        if (minDisk != null) {
+            matches = matches.and(i -> minDisk.matches("\\d{1,9}")
+                    && (i.made() == null ? 0 : i.made().minDisk()) >= Integer.parseInt(minDisk));
+        }
+        Instant changedSince = changesSince(query.getFirst("changes-since"));
+        if (changedSince != null) {
+            matches = matches.and(i -> i.made() != null && !i.made().updatedAt().isBefore(changedSince));
+        }
         List<CatalogImage> all = new ArrayList<>(catalog.list(caller()).stream().filter(matches).toList());
         String marker = query.getFirst("marker");
         if (marker != null) {
@@ -135,6 +156,19 @@ public class ComputeImagesResource {
             all = all.subList(0, Math.min(all.size(), Integer.parseInt(limit)));
         }
         return all;
+    }
+
+    /** Nova takes an ISO 8601 time; one it cannot read is Nova's 400. */
+    private static Instant changesSince(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value.endsWith("Z") || value.matches(".*[+-]\\d\\d:?\\d\\d$") ? value
+                    : value + "Z").toInstant();
+        } catch (DateTimeParseException e) {
+            throw InvalidInputException.badRequest("Invalid filter field: changes-since.");
+        }
     }
 
     private RequestContext caller() {

@@ -193,6 +193,57 @@ class ImageUploadsIT {
         }
     }
 
+    /**
+     * Nova's image proxy over an uploaded image (to 2.35): its properties as image metadata, read by
+     * whoever sees it and changed by its project, and the list filters Tempest's
+     * ListImageFiltersTestJSON uses.
+     */
+    @Test
+    void novasImageMetadataAndListFilters() {
+        String id = uploaded(Map.of("name", "with-meta", "container_format", "bare", "disk_format", "raw",
+                "min_ram", 512, "min_disk", 3, "os_distro", "debian"));
+        String base = "/compute/v2.1/images/" + id + "/metadata";
+        given().header("X-Auth-Token", users.member()).get(base).then().statusCode(200)
+                .body("metadata", equalTo(Map.of("os_distro", "debian")));
+        given().header("X-Auth-Token", users.member()).contentType("application/json")
+                .body(Map.of("metadata", Map.of("architecture", "x86_64"))).post(base).then().statusCode(200)
+                .body("metadata", equalTo(Map.of("os_distro", "debian", "architecture", "x86_64")));
+        given().header("X-Auth-Token", users.member()).contentType("application/json")
+                .body(Map.of("meta", Map.of("os_distro", "alpine"))).put(base + "/os_distro").then().statusCode(200)
+                .body("meta", equalTo(Map.of("os_distro", "alpine")));
+        given().header("X-Auth-Token", users.member()).contentType("application/json")
+                .body(Map.of("meta", Map.of("other", "x"))).put(base + "/os_distro").then().statusCode(400)
+                .body("badRequest.message", equalTo("Request body and URI mismatch"));
+        given().header("X-Auth-Token", users.member()).get(base + "/os_distro").then().statusCode(200)
+                .body("meta", equalTo(Map.of("os_distro", "alpine")));
+        given().header("X-Auth-Token", users.member()).delete(base + "/architecture").then().statusCode(204);
+        given().header("X-Auth-Token", users.member()).get(base + "/architecture").then().statusCode(404);
+        given().header("X-Auth-Token", users.member()).contentType("application/json")
+                .body(Map.of("metadata", Map.of("only", "this"))).put(base).then().statusCode(200)
+                .body("metadata", equalTo(Map.of("only", "this")));
+        given().header("X-Auth-Token", users.member()).get("/image/v2/images/" + id).then().statusCode(200)
+                .body("only", equalTo("this")).body("os_distro", nullValue());
+        // the hosts' images are not the caller's to change; another project does not see this one
+        given().header("X-Auth-Token", users.member()).contentType("application/json")
+                .body(Map.of("metadata", Map.of("a", "b"))).post("/compute/v2.1/images/" + ServerRows.IMAGE_ID
+                        + "/metadata").then().statusCode(403);
+        String other = ProjectMember.create("uploads-meta").member();
+        given().header("X-Auth-Token", other).get(base).then().statusCode(404);
+        // gone from 2.36 with the image proxy
+        given().header("X-Auth-Token", users.member()).header("OpenStack-API-Version", "compute 2.36").get(base)
+                .then().statusCode(404);
+
+        given().header("X-Auth-Token", users.member()).queryParam("minRam", 512).queryParam("minDisk", 3)
+                .get("/compute/v2.1/images/detail").then().statusCode(200).body("images.id", hasItem(id));
+        given().header("X-Auth-Token", users.member()).queryParam("minRam", 513)
+                .get("/compute/v2.1/images").then().statusCode(200).body("images.id", not(hasItem(id)));
+        given().header("X-Auth-Token", users.member()).queryParam("changes-since", "2000-01-01T00:00:00Z")
+                .get("/compute/v2.1/images").then().statusCode(200).body("images.id", hasItem(id));
+        given().header("X-Auth-Token", users.member()).queryParam("changes-since", "2999-01-01T00:00:00Z")
+                .get("/compute/v2.1/images").then().statusCode(200).body("images.id", not(hasItem(id)));
+        given().header("X-Auth-Token", users.member()).delete("/image/v2/images/" + id).then().statusCode(204);
+    }
+
     private String uploaded(Map<String, Object> body) {
         String id = create(users.member(), body).then().statusCode(201).extract().path("id");
         upload(users.member(), id, new byte[]{1}).then().statusCode(204);
