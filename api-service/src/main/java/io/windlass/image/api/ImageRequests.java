@@ -1,17 +1,24 @@
 package io.windlass.image.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.windlass.api.error.ApiException;
+import io.windlass.api.error.ConflictException;
+import io.windlass.api.error.InvalidInputException;
 import io.windlass.api.microversion.ApiVersion;
 import io.windlass.api.validation.ApiFamily;
 import io.windlass.api.validation.RequestFields;
 import io.windlass.api.validation.RequestValidator;
+import io.windlass.image.service.ImageUpdates;
 import io.windlass.image.service.ImageUploads;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -29,10 +36,18 @@ public class ImageRequests {
     private static final Set<String> BASE = Set.of("id", "name", "visibility", "protected", "os_hidden", "owner",
             "container_format", "disk_format", "min_ram", "min_disk", "tags");
 
-    private final RequestValidator validator;
+    /** What an update may not touch once the image exists. */
+    private static final Set<String> FIXED = Set.of("id", "owner", "protected", "os_hidden");
+    private static final Set<String> OPERATIONS = Set.of("add", "replace", "remove");
+    private static final Set<String> PATCH_TYPES = Set.of("application/openstack-images-v2.1-json-patch",
+            "application/openstack-images-v2.0-json-patch");
 
-    public ImageRequests(RequestValidator validator) {
+    private final RequestValidator validator;
+    private final ObjectMapper json;
+
+    public ImageRequests(RequestValidator validator, ObjectMapper json) {
         this.validator = validator;
+        this.json = json;
     }
 
     /** {@code POST /v2/images}. */
@@ -40,7 +55,82 @@ public class ImageRequests {
         if (body != null && body.isObject()) {
             body.fieldNames().forEachRemaining(ImageRequests::refuseServiceOwned);
         }
-        RequestFields given = validator.body(ApiFamily.GLANCE, "image/images/create", UNVERSIONED, body);
+        return creation(validator.body(ApiFamily.GLANCE, "image/images/create", UNVERSIONED, body));
+    }
+
+    /**
+     * {@code PATCH /v2/images/{id}}: Glance's json-patch subset (one-level paths; {@code add},
+     * {@code replace}, {@code remove}) applied to the image's settable attributes, and the result
+     * checked as a create would be.
+     *
+     * @param contentType the request's; Glance takes its two json-patch media types only (415)
+     */
+    public ImageUpdates.Update patch(ImageUploads.Creation current, String contentType, String text) {
+        if (contentType == null || !PATCH_TYPES.contains(contentType.split(";")[0].strip().toLowerCase())) {
+            throw new ApiException(415, "UnsupportedMediaType", "Unsupported Content-Type");
+        }
+        JsonNode body;
+        try {
+            body = text == null || text.isBlank() ? null : json.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw InvalidInputException.badRequest("Malformed JSON in request body.");
+        }
+        if (body == null || !body.isArray()) {
+            throw InvalidInputException.badRequest("Request body must be a JSON array of operation objects.");
+        }
+        ObjectNode document = json.valueToTree(Map.of());
+        document.put("name", current.name());
+        document.put("visibility", current.visibility());
+        document.put("container_format", current.containerFormat());
+        document.put("disk_format", current.diskFormat());
+        document.put("min_ram", current.minRam());
+        document.put("min_disk", current.minDisk());
+        document.set("tags", json.valueToTree(current.tags()));
+        current.properties().forEach(document::put);
+        for (JsonNode operation : body) {
+            apply(document, operation);
+        }
+        ImageUploads.Creation after = creation(validator.body(ApiFamily.GLANCE, "image/images/create", UNVERSIONED,
+                document));
+        boolean formats = !Objects.equals(after.containerFormat(), current.containerFormat())
+                || !Objects.equals(after.diskFormat(), current.diskFormat());
+        return new ImageUpdates.Update(after, formats);
+    }
+
+    private static void apply(ObjectNode document, JsonNode operation) {
+        String op = operation.path("op").asText("");
+        JsonNode path = operation.path("path");
+        if (!OPERATIONS.contains(op)) {
+            throw InvalidInputException.badRequest("Operations must contain exactly one of the following members: "
+                    + "add, remove, replace");
+        }
+        if (!path.isTextual() || !path.asText().matches("/[^/]+")) {
+            throw InvalidInputException.badRequest("Invalid JSON pointer for this resource: '" + path.asText() + "'");
+        }
+        String attribute = path.asText().substring(1).replace("~1", "/").replace("~0", "~");
+        refuseServiceOwned(attribute);
+        if (FIXED.contains(attribute)) {
+            throw new ApiException(403, "Forbidden", "Attribute '" + attribute + "' is read-only.");
+        }
+        if (op.equals("remove")) {
+            if (BASE.contains(attribute)) {
+                throw new ApiException(403, "Forbidden", "Cannot remove attribute '" + attribute + "'.");
+            }
+            if (document.remove(attribute) == null) {
+                throw new ConflictException("Conflict", "Property " + attribute + " does not exist.");
+            }
+            return;
+        }
+        if (!operation.has("value")) {
+            throw InvalidInputException.badRequest("Operation objects must contain a \"value\" member.");
+        }
+        if (op.equals("replace") && !BASE.contains(attribute) && !document.has(attribute)) {
+            throw new ConflictException("Conflict", "Property " + attribute + " does not exist.");
+        }
+        document.set(attribute, operation.get("value"));
+    }
+
+    private static ImageUploads.Creation creation(RequestFields given) {
         Map<String, String> properties = new LinkedHashMap<>();
         given.node().fields().forEachRemaining(member -> {
             if (!BASE.contains(member.getKey())) {

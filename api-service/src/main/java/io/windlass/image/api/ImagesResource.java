@@ -8,14 +8,18 @@ import io.windlass.api.error.ResourceNotFoundException;
 import io.windlass.api.validation.ApiFamily;
 import io.windlass.api.validation.RequestFields;
 import io.windlass.api.validation.RequestValidator;
+import io.windlass.context.RequestContext;
 import io.windlass.image.catalog.CatalogImage;
 import io.windlass.image.catalog.ImageCatalog;
 import io.windlass.image.persistence.ImageEntity;
+import io.windlass.image.service.ImageUpdates;
 import io.windlass.image.service.ImageUploads;
 import io.windlass.image.service.MadeImages;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -61,9 +65,12 @@ public class ImagesResource {
     private final CurrentRequestContext context;
     private final ImageRequests requests;
     private final ImageUploads uploads;
+    private final ImageUpdates updates;
 
     public ImagesResource(ImageCatalog catalog, RequestValidator validator, MadeImages made,
-                          CurrentRequestContext context, ImageRequests requests, ImageUploads uploads) {
+                          CurrentRequestContext context, ImageRequests requests, ImageUploads uploads,
+                          ImageUpdates updates) {
+        this.updates = updates;
         this.catalog = catalog;
         this.validator = validator;
         this.made = made;
@@ -79,6 +86,17 @@ public class ImagesResource {
     public Response create(JsonNode body) {
         ImageEntity image = uploads.create(context.get(), requests.create(body));
         return Response.created(URI.create("/v2/images/" + image.id)).entity(show(image.id.toString())).build();
+    }
+
+    /** Glance's update: a json-patch of the image's settable attributes; 200 and the image. */
+    @PATCH
+    @Path("/images/{id}")
+    @Consumes(MediaType.WILDCARD)
+    public Map<String, Object> update(@PathParam("id") String id, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
+                                      String body) {
+        RequestContext caller = context.get();
+        updates.update(caller, id, requests.patch(updates.current(caller, id), type, body));
+        return show(id);
     }
 
     /** Glance's upload: 204 once the bytes are stored and the image is {@code active}. */

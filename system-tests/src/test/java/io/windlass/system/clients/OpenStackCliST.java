@@ -585,6 +585,12 @@ class OpenStackCliST {
         assertTrue(docker.run("image", "inspect", "windlass-image/" + id + ":latest").ok());
         assertFalse(docker.run("image", "inspect", "st-upload-archive:v1").ok(), "the archive's own name is not taken");
 
+        // Glance's update, as the CLI sends it (a json-patch)
+        cli.ok("image", "set", "--property", "purpose=st", "--min-disk", "1", "st-uploaded");
+        JsonNode updated = cli.json("image", "show", "-f", "json", "st-uploaded");
+        assertEquals("st", updated.path("properties").path("purpose").asText(), updated.toString());
+        assertEquals(1, updated.path("min_disk").asInt(), updated.toString());
+
         cli.ok("server", "delete", "--wait", "st-from-upload");
         cli.ok("image", "delete", "st-uploaded");
         assertFalse(texts(cli.json("image", "list", "-f", "json"), "Name").contains("st-uploaded"));
