@@ -103,7 +103,7 @@ public final class StoredImages {
         lock.lock();
         try {
             if (!driver.hasImage(reference)) {
-                LOG.infof("image %s is not on this host: reading its uploaded bytes", reference);
+                LOG.infof("image %s is not on this host: reading it from the image store", reference);
                 driver.loadImage(new Slices(ctx, named.group(1)), reference);
             }
         } finally {

@@ -94,7 +94,7 @@ class MultiHostST {
                 .header("X-Auth-Token", system.adminToken()).get("/image/v2/images/" + image).jsonPath()
                 .getString("checksum"), checksum -> checksum != null);
 
-        Response unshelve = servers.request().header("OpenStack-API-Version", "compute 2.91")
+        Response unshelve = new ServersApi(system::adminToken, "compute 2.91").request()
                 .body(Map.of("unshelve", Map.of("host", second.name()))).post("/servers/" + id + "/action");
         assertEquals(202, unshelve.statusCode(), unshelve.asString());
         Map<String, Object> back = servers.awaitStatus(id, "ACTIVE");
