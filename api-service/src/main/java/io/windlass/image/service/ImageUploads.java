@@ -13,6 +13,7 @@ import io.windlass.image.persistence.ImageFileStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
 import org.jboss.logging.Logger;
 
 import java.io.InputStream;
@@ -90,6 +91,12 @@ public class ImageUploads {
             row.createdAt = Instant.now();
             row.updatedAt = row.createdAt;
             em.persist(row);
+            try {
+                em.flush();
+            } catch (PersistenceException e) {
+                // another create of the same id committed between the look and the insert
+                throw new ConflictException("Conflict", "An image with identifier " + id + " already exists");
+            }
             return row;
         });
         LOG.infof("image %s (%s) created by %s in project %s", image.id, image.name, caller.userId(), owner);
