@@ -75,7 +75,8 @@ public class StoredImageSlices {
                         + " before any at 0");
             }
             long have = store.size(image.data);
-            if (write.offset() + write.data().length <= have && !(write.offset() == 0 && write.data().length == 0)) {
+            // offset 0 began the bytes anew above; past it, a slice already in them is a redelivery
+            if (write.offset() > 0 && write.offset() + write.data().length <= have) {
                 return new ImageDataStored(false); // written before: a redelivery
             }
             if (write.offset() != have) {

@@ -54,11 +54,9 @@ public class ImageUpdates {
 
     public void update(RequestContext caller, String id, Update update) {
         ImageUploads.Creation after = update.after();
-        if ("public".equals(after.visibility()) && !caller.isAdmin()) {
-            throw new ApiException(403, "Forbidden", "You are not authorized to complete publicize_image action.");
-        }
         QuarkusTransaction.requiringNew().run(() -> {
             ImageEntity image = editable(caller, id, true);
+            // only making an image public is an admin's; a public image's project may still change the rest
             if (!"public".equals(image.visibility) && "public".equals(after.visibility()) && !caller.isAdmin()) {
                 throw new ApiException(403, "Forbidden", "You are not authorized to complete publicize_image action.");
             }

@@ -267,6 +267,13 @@ class ImageUploadsIT {
         patch(users.member(), id, List.of(Map.of("op", "remove", "path", "/absent"))).then().statusCode(409);
         patch(users.member(), id, List.of(Map.of("op", "replace", "path", "/visibility", "value", "public")))
                 .then().statusCode(403).body(containsString("publicize_image"));
+        // an admin's public image of this project: its members change the rest, not the visibility
+        String published = create(users.admin(), Map.of("name", "published", "visibility", "public",
+                "owner", users.project())).then().statusCode(201).extract().path("id");
+        patch(users.member(), published, List.of(Map.of("op", "replace", "path", "/name", "value", "renamed-too")))
+                .then().statusCode(200).body("name", equalTo("renamed-too")).body("visibility", equalTo("public"));
+        given().header("X-Auth-Token", users.member()).delete("/image/v2/images/" + published).then()
+                .statusCode(204);
         String other = ProjectMember.create("uploads-patch").member();
         patch(other, id, List.of(Map.of("op", "replace", "path", "/name", "value", "theirs"))).then().statusCode(404);
         // once active, its formats are what its bytes are
