@@ -35,6 +35,7 @@ import io.windlass.rpc.RpcVersion;
 import io.windlass.server.ResizeServer;
 import io.windlass.server.ShelveServer;
 import io.windlass.server.ServerOperation;
+import io.windlass.server.RescueServer;
 import io.windlass.server.ServerRef;
 import io.windlass.server.ServerSpec;
 import io.windlass.server.SetAdminPassword;
@@ -90,7 +91,9 @@ import java.time.Duration;
  * gained {@code privileged} (Zun's: extended privileges for the engine container), which an older agent would ignore:
  * the conductor fails a privileged container rather than send it under a cap below 1.21; 1.22 {@code store_image}
  * (the host pushes an image it holds into the image store: a shelved server's, after the shelve), which is not sent
- * under a lower cap: the image then stays on its host only, as before.
+ * under a lower cap: the image then stays on its host only, as before; 1.23 {@code rescue_server} and
+ * {@code unrescue_server} (Nova's rescue: the guest frozen and a rescue system started on its addresses with its
+ * filesystem; unrescue removes it and restarts the guest), which the api-service refuses to ask for under a lower cap.
  * Each method names the version that introduced it; under a version cap
  * ({@code windlass.rpc.version-cap.compute}) a newer one is not sent ({@link io.windlass.rpc.RpcVersionCapExceeded}).
  */
@@ -118,8 +121,9 @@ public class ComputeRpcApi {
     private static final RpcVersion V1_20 = new RpcVersion(1, 20);
     private static final RpcVersion V1_21 = new RpcVersion(1, 21);
     private static final RpcVersion V1_22 = new RpcVersion(1, 22);
+    private static final RpcVersion V1_23 = new RpcVersion(1, 23);
     /** This build's API: the newest method's version. */
-    public static final RpcVersion VERSION = V1_22;
+    public static final RpcVersion VERSION = V1_23;
     /** The version from which agents pull a container's image with its registry's login. */
     public static final RpcVersion REGISTRY_LOGINS = V1_20;
     /** The version from which agents give a container extended privileges (Zun's {@code privileged}). */
@@ -198,6 +202,8 @@ public class ComputeRpcApi {
             CommitWorkload.class, V1_14);
     public static final RpcMethod<RemoveImage> REMOVE_IMAGE = RpcMethod.of("remove_image", RemoveImage.class, V1_14);
     public static final RpcMethod<StoreImage> STORE_IMAGE = RpcMethod.of("store_image", StoreImage.class, V1_22);
+    public static final RpcMethod<RescueServer> RESCUE_SERVER = RpcMethod.of("rescue_server", RescueServer.class, V1_23);
+    public static final RpcMethod<ServerRef> UNRESCUE_SERVER = RpcMethod.of("unrescue_server", ServerRef.class, V1_23);
     public static final RpcMethod<ShelveServer> SHELVE_SERVER = RpcMethod.of("shelve_server", ShelveServer.class,
             V1_18);
     public static final RpcMethod<PullImage> IMAGE_PULL = RpcMethod.of("image_pull", PullImage.class, V1_19);
@@ -396,6 +402,16 @@ public class ComputeRpcApi {
     /** Synchronous (since 1.13): the guest's root password set, or RemoteException {@link #PASSWORD_SET_FAILED}. */
     public void setAdminPassword(String host, RequestContext ctx, SetAdminPassword request) {
         rpc.call(RpcTopics.compute(host), SET_ADMIN_PASSWORD, ctx, request, Void.class, callTimeout);
+    }
+
+    /** Rescue a server; answered by {@code conductor.report_server_status} (since 1.23). */
+    public void rescueServer(String host, RequestContext ctx, RescueServer request) {
+        rpc.cast(RpcTopics.compute(host), RESCUE_SERVER, ctx, request);
+    }
+
+    /** End a server's rescue and restart its guest; answered by {@code conductor.report_server_status} (since 1.23). */
+    public void unrescueServer(String host, RequestContext ctx, ServerRef server) {
+        rpc.cast(RpcTopics.compute(host), UNRESCUE_SERVER, ctx, server);
     }
 
     /** Thaw a suspended server's guest; answered by {@code conductor.report_server_status} (since 1.10). */

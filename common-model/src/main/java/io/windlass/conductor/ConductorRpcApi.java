@@ -24,6 +24,7 @@ import io.windlass.rpc.RpcTopics;
 import io.windlass.rpc.RpcVersion;
 import io.windlass.server.EvacuateServer;
 import io.windlass.server.ServerOperation;
+import io.windlass.server.RescueServer;
 import io.windlass.server.ServerRef;
 import io.windlass.server.ServerStatusReport;
 import io.windlass.zunimage.ImagePullRef;
@@ -48,7 +49,8 @@ import java.time.Duration;
  * 1.11 {@code report_host_state}'s {@link HostState} gained {@code runtimes} and {@code freeDedicatedCpus};
  * 1.12 {@code image_pull} (Zun's images API: an image pulled onto a host) and {@code report_image_pull} (the host's outcome);
  * 1.13 {@code image_data} (a slice of a stored image's bytes, for a host that is to run it) and
- * {@code store_image_data} (a slice of an image a host pushes into the store).
+ * {@code store_image_data} (a slice of an image a host pushes into the store); 1.14 {@code rescue_server} and
+ * {@code unrescue_server} (Nova's rescue and unrescue).
  * Each method names the version that introduced it; a message goes out at that version, so a
  * conductor of an older release still serves the methods it has.
  */
@@ -67,8 +69,9 @@ public class ConductorRpcApi {
     private static final RpcVersion V1_11 = RpcVersion.parse("1.11");
     private static final RpcVersion V1_12 = RpcVersion.parse("1.12");
     private static final RpcVersion V1_13 = RpcVersion.parse("1.13");
+    private static final RpcVersion V1_14 = RpcVersion.parse("1.14");
     /** This build's API: the newest method's version. */
-    public static final RpcVersion VERSION = V1_13;
+    public static final RpcVersion VERSION = V1_14;
     /** The version from which a conductor passes a kill's {@link ContainerOperation#signal()} on. */
     public static final RpcVersion KILL_SIGNALS = V1_9;
 
@@ -115,6 +118,8 @@ public class ConductorRpcApi {
             V1_8);
     public static final RpcMethod<ServerRef> SHELVE_SERVER = RpcMethod.of("shelve_server", ServerRef.class, V1_10);
     public static final RpcMethod<ServerRef> UNSHELVE_SERVER = RpcMethod.of("unshelve_server", ServerRef.class, V1_10);
+    public static final RpcMethod<RescueServer> RESCUE_SERVER = RpcMethod.of("rescue_server", RescueServer.class, V1_14);
+    public static final RpcMethod<ServerRef> UNRESCUE_SERVER = RpcMethod.of("unrescue_server", ServerRef.class, V1_14);
     public static final RpcMethod<ImageDataRequest> IMAGE_DATA = RpcMethod.of("image_data", ImageDataRequest.class,
             V1_13);
     public static final RpcMethod<ImageDataWrite> STORE_IMAGE_DATA = RpcMethod.of("store_image_data",
@@ -282,6 +287,16 @@ public class ConductorRpcApi {
     /** A host's outcome of a Zun image pull (since 1.12). */
     public void reportImagePull(RequestContext ctx, ImagePullReport report) {
         casts.cast(RpcTopics.CONDUCTOR, REPORT_IMAGE_PULL, ctx, report);
+    }
+
+    /** Rescue a server from the image named (since 1.14). */
+    public void rescueServer(RequestContext ctx, RescueServer request) {
+        casts.cast(RpcTopics.CONDUCTOR, RESCUE_SERVER, ctx, request);
+    }
+
+    /** End a server's rescue (since 1.14). */
+    public void unrescueServer(RequestContext ctx, ServerRef server) {
+        casts.cast(RpcTopics.CONDUCTOR, UNRESCUE_SERVER, ctx, server);
     }
 
     /** Thaw a suspended server (since 1.6). */

@@ -80,6 +80,15 @@ public class ServerManager implements WorkloadManager {
         lifecycle.forward(ctx, request.uuid(), "resume", (host, row) -> compute.resumeServer(host, ctx, request));
     }
 
+    /** Nova's rescue: the host starts a rescue system from the image named in the server's place. */
+    public void rescue(RequestContext ctx, RescueServer request) {
+        lifecycle.forward(ctx, request.uuid(), "rescue", (host, row) -> compute.rescueServer(host, ctx, request));
+    }
+
+    public void unrescue(RequestContext ctx, ServerRef request) {
+        lifecycle.forward(ctx, request.uuid(), "unrescue", (host, row) -> compute.unrescueServer(host, ctx, request));
+    }
+
     /** Nova's shelve and shelveOffload ({@link ServerShelving}). */
     public void shelve(RequestContext ctx, ServerRef request) {
         shelving.shelve(ctx, request);

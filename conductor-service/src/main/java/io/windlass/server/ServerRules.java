@@ -274,13 +274,19 @@ public class ServerRules implements WorkloadRules<ServerEntity, ServerStatusRepo
     /**
      * Nova's power-state sync: what the engine shows decides the stable state. The engine shows a
      * frozen guest as paused whether it was paused or suspended; the action that froze it (the task
-     * state now, the vm_state later) says which. A resized server stays resized until confirmed or reverted.
+     * state now, the vm_state later) says which. A resized server stays resized until confirmed or reverted,
+     * a rescued one rescued until unrescued.
      */
     static VmState vmStateFor(PowerState power, VmState current, ServerTaskState task) {
         if (current == VmState.SHELVED) {
             // powered off on its host until unshelved: only the unshelve's power-on makes it active
             return task == ServerTaskState.POWERING_ON && power == PowerState.RUNNING ? VmState.ACTIVE
                     : VmState.SHELVED;
+        }
+        if (task == ServerTaskState.RESCUING && power == PowerState.RUNNING
+                || current == VmState.RESCUED && task != ServerTaskState.UNRESCUING && power != PowerState.NOSTATE) {
+            // rescued until unrescued, whatever its rescue system does (the host shows that system's power state)
+            return VmState.RESCUED;
         }
         if (current == VmState.RESIZED && power != PowerState.NOSTATE) {
             // a resize waiting for its confirm or revert stays so whatever the guest does, as in Nova's sync

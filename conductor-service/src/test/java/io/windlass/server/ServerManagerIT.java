@@ -251,6 +251,33 @@ class ServerManagerIT {
         assertEquals(VmState.SUSPENDED, row(uuid).vmState);
     }
 
+    @Test
+    void aRescueGoesToTheHostWithItsImageAndTheServerIsRescuedUntilUnrescued() throws Exception {
+        UUID uuid = insert(Map.of());
+        conductor.buildServer(ctx, new ServerRef(uuid.toString()));
+        next(edges.serverSpawns);
+        report(uuid, PowerState.RUNNING, null, false, true);
+        Poll.until("server active", () -> row(uuid).vmState == VmState.ACTIVE && row(uuid).taskState == null);
+        logAction(uuid, "rescue");
+        setTask(uuid, ServerTaskState.RESCUING);
+        conductor.rescueServer(ctx, new RescueServer(uuid.toString(), "rescue-image:1"));
+        assertEquals(new RescueServer(uuid.toString(), "rescue-image:1"), next(edges.serverRescues));
+        report(uuid, PowerState.RUNNING, null, false, true);
+        Poll.until("rescued", () -> row(uuid).vmState == VmState.RESCUED && row(uuid).taskState == null);
+        assertEquals(PowerState.RUNNING, row(uuid).powerState);
+        assertTrue(events(uuid).stream().anyMatch(e -> e.startsWith("compute_rescue_instance Success")), events(uuid).toString());
+        // the sync sees the rescue system stopped (its shell ended): still rescued
+        report(uuid, PowerState.SHUTDOWN, null, false, false);
+        Thread.sleep(300);
+        assertEquals(VmState.RESCUED, row(uuid).vmState);
+
+        setTask(uuid, ServerTaskState.UNRESCUING);
+        conductor.unrescueServer(ctx, new ServerRef(uuid.toString()));
+        assertEquals(uuid.toString(), next(edges.serverUnrescues).uuid());
+        report(uuid, PowerState.RUNNING, null, false, true);
+        Poll.until("active again", () -> row(uuid).vmState == VmState.ACTIVE && row(uuid).taskState == null);
+    }
+
     /** What the api-service records when it accepts a request. */
     private void logAction(UUID uuid, String action) {
         logAction(uuid, ctx, action);

@@ -3,6 +3,7 @@ package io.windlass.server;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 class ServerRulesTest {
     @Test
@@ -23,6 +24,20 @@ class ServerRulesTest {
     void aResizedServerStaysResizedWhateverTheGuestDoesUntilConfirmedOrReverted() {
         assertEquals(VmState.RESIZED, ServerRules.vmStateFor(PowerState.RUNNING, VmState.RESIZED, null));
         assertEquals(VmState.RESIZED, ServerRules.vmStateFor(PowerState.SHUTDOWN, VmState.RESIZED, null));
+    }
+
+    @Test
+    void aRescuedServerIsRescuedOnceItsRescueSystemRunsAndStaysSoUntilUnrescued() {
+        assertEquals(VmState.RESCUED, ServerRules.vmStateFor(PowerState.RUNNING, VmState.STOPPED,
+                ServerTaskState.RESCUING));
+        // the guest frozen on the way is no pause
+        assertEquals(VmState.STOPPED, ServerRules.vmStateFor(PowerState.SHUTDOWN, VmState.STOPPED,
+                ServerTaskState.RESCUING));
+        assertEquals(VmState.RESCUED, ServerRules.vmStateFor(PowerState.SHUTDOWN, VmState.RESCUED, null));
+        assertEquals(VmState.RESCUED, ServerRules.vmStateFor(PowerState.PAUSED, VmState.RESCUED, null));
+        assertEquals(VmState.ACTIVE, ServerRules.vmStateFor(PowerState.RUNNING, VmState.RESCUED,
+                ServerTaskState.UNRESCUING));
+        assertNull(ServerRules.vmStateFor(PowerState.NOSTATE, VmState.RESCUED, null));
     }
 
     @Test

@@ -121,6 +121,9 @@ public class ServerRequests {
             case "unlock" -> new ServerActionRequest.Unlock();
             case "shelve", "shelveOffload" -> new ServerActionRequest.Shelve(name.equals("shelveOffload"));
             case "unshelve" -> unshelve(action.object(name), version);
+            case "rescue" -> new ServerActionRequest.Rescue(action.object(name).text("adminPass"),
+                    action.object(name).text("rescue_image_ref"));
+            case "unrescue" -> new ServerActionRequest.Unrescue();
             case "createImage" -> createImage(action.object(name), null, null, version);
             case "createBackup" -> createImage(action.object(name), action.object(name).text("backup_type"),
                     Integer.parseInt(action.object(name).text("rotation").strip()), version);

@@ -17,6 +17,7 @@ import io.windlass.server.service.EvacuationRequest;
 import io.windlass.server.service.RebuildRequest;
 import io.windlass.server.service.ServerActionRequest;
 import io.windlass.server.service.ServerRebuilds;
+import io.windlass.server.service.ServerRescues;
 import io.windlass.server.service.ServerShelves;
 import io.windlass.server.service.ServerSnapshots;
 import io.windlass.server.service.ServerResizes;
@@ -73,6 +74,7 @@ public class ServersResource {
     private final ServerLocks locks;
     private final ServerConsoleOutput console;
     private final ServerRebuilds rebuilds;
+    private final ServerRescues rescues;
     private final ServerSnapshots snapshots;
     private final ServerShelves shelves;
     private final ServerResizes resizes;
@@ -86,8 +88,9 @@ public class ServersResource {
                            ServerConsoleOutput console, ServerRebuilds rebuilds, ServerSnapshots snapshots,
                            ServerResizes resizes,
                            ServerSecurityGroups securityGroups, ServerDeferredDeletes deferredDeletes,
-                           ServerAdminPasswords adminPasswords, ServerShelves shelves) {
+                           ServerAdminPasswords adminPasswords, ServerShelves shelves, ServerRescues rescues) {
         this.service = service;
+        this.rescues = rescues;
         this.shelves = shelves;
         this.adminPasswords = adminPasswords;
         this.deferredDeletes = deferredDeletes;
@@ -218,6 +221,13 @@ public class ServersResource {
             }
             case ServerActionRequest.Unshelve unshelve -> {
                 shelves.unshelve(context.get(), id, unshelve);
+                yield Response.accepted().build();
+            }
+            // 200 with the password, as Nova's (enable_instance_password, on by default)
+            case ServerActionRequest.Rescue rescue -> Response.ok(Map.of("adminPass",
+                    rescues.rescue(context.get(), id, rescue.adminPass(), rescue.rescueImageRef()))).build();
+            case ServerActionRequest.Unrescue unrescue -> {
+                rescues.unrescue(context.get(), id);
                 yield Response.accepted().build();
             }
             case ServerActionRequest.RevertResize revert -> {

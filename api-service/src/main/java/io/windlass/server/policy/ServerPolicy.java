@@ -61,6 +61,9 @@ public class ServerPolicy {
     /** {@code nova/policies/suspend_server.py}: members. */
     public static final String SUSPEND = "os_compute_api:os-suspend-server:suspend";
     public static final String RESUME = "os_compute_api:os-suspend-server:resume";
+    /** {@code nova/policies/rescue.py}: members. */
+    public static final String RESCUE = "os_compute_api:os-rescue";
+    public static final String UNRESCUE = "os_compute_api:os-unrescue";
     /** {@code nova/policies/shelve.py}: members shelve and unshelve; only admins offload or name the host. */
     public static final String SHELVE = "os_compute_api:os-shelve:shelve";
     public static final String SHELVE_OFFLOAD = "os_compute_api:os-shelve:shelve_offload";
@@ -156,7 +159,8 @@ public class ServerPolicy {
             Map.entry(SERVER_PASSWORD_SHOW, ADMIN_OR_READER), Map.entry(SERVER_PASSWORD_CLEAR, ADMIN_OR_MEMBER),
             Map.entry(ADMIN_PASSWORD, ADMIN_OR_MEMBER), Map.entry(SHELVE, ADMIN_OR_MEMBER),
             Map.entry(SHELVE_OFFLOAD, ADMIN_API), Map.entry(UNSHELVE, ADMIN_OR_MEMBER),
-            Map.entry(UNSHELVE_TO_HOST, ADMIN_API));
+            Map.entry(UNSHELVE_TO_HOST, ADMIN_API), Map.entry(RESCUE, ADMIN_OR_MEMBER),
+            Map.entry(UNRESCUE, ADMIN_OR_MEMBER));
 
     /** List filters only for callers that {@link #ALLOW_ALL_FILTERS} allows. */
     public static final Set<String> ADMIN_FILTERS = Set.of("host", "node", "uuid");

@@ -7,7 +7,8 @@ import io.windlass.server.ServerAction;
 public sealed interface ServerActionRequest permits ServerActionRequest.Power, ServerActionRequest.Lock,
         ServerActionRequest.Unlock, ServerActionRequest.SecurityGroup, ServerActionRequest.DeferredDelete, ServerActionRequest.Resize, ServerActionRequest.ConfirmResize,
         ServerActionRequest.RevertResize, ServerActionRequest.ConsoleOutput, ServerActionRequest.CreateImage,
-        ServerActionRequest.ChangePassword, ServerActionRequest.Shelve, ServerActionRequest.Unshelve, EvacuationRequest,
+        ServerActionRequest.ChangePassword, ServerActionRequest.Shelve, ServerActionRequest.Unshelve, ServerActionRequest.Rescue,
+        ServerActionRequest.Unrescue, EvacuationRequest,
         RebuildRequest {
 
     /** {@code shelve}, or {@code shelveOffload} of a shelved server. */
@@ -22,6 +23,23 @@ public sealed interface ServerActionRequest permits ServerActionRequest.Power, S
      * @param host             the host asked for (2.91+, admins), or null
      */
     record Unshelve(boolean zoneGiven, String availabilityZone, String host) implements ServerActionRequest {
+    }
+
+    /**
+     * {@code rescue}.
+     *
+     * @param adminPass      the password asked for, or null for one generated
+     * @param rescueImageRef the image to rescue from, or null for the server's own
+     */
+    record Rescue(String adminPass, String rescueImageRef) implements ServerActionRequest {
+        @Override
+        public String toString() {
+            return "Rescue[rescueImageRef=" + rescueImageRef + "]";
+        }
+    }
+
+    /** {@code unrescue}. */
+    record Unrescue() implements ServerActionRequest {
     }
 
     /** A power action, done by the server's host. */

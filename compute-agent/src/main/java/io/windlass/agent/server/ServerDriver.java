@@ -56,6 +56,21 @@ public interface ServerDriver extends WorkloadDriver<ObservedServer>, InterfaceD
     void setAdminPassword(String uuid, String password);
 
     /**
+     * Nova's rescue: the guest stopped where it is and a rescue system started from {@code image}
+     * in its place, on the server's addresses, with the server's own filesystem reachable in it to
+     * repair. Done again on a rescued server, it only makes sure the rescue system runs.
+     *
+     * @param image engine reference of the rescue image, present on the host
+     */
+    void rescue(String uuid, String image);
+
+    /**
+     * Ends a rescue: the rescue system removed and the guest started again from its (possibly
+     * repaired) filesystem. A server with no rescue system that runs is left as it is.
+     */
+    void unrescue(String uuid, Duration timeout);
+
+    /**
      * Removes the server whatever its state, then those of its tenant networks no other workload
      * uses, and the image it was shelved to when it runs from that (unshelved after an offload); a
      * server the engine does not know is no error.

@@ -12,6 +12,7 @@ import io.windlass.image.CommittedImage;
 import io.windlass.rpc.RpcEndpoint;
 import io.windlass.rpc.RpcHandlerException;
 import io.windlass.server.PowerState;
+import io.windlass.server.RescueServer;
 import io.windlass.server.ServerAction;
 import io.windlass.server.ServerOperation;
 import io.windlass.server.ServerSpec;
@@ -84,6 +85,14 @@ public final class ServerManager {
                     act(ctx, new ServerOperation(ref.uuid(), ServerAction.RESUME));
                     return null;
                 })
+                .on(ComputeRpcApi.RESCUE_SERVER, (ctx, request) -> {
+                    rescue(ctx, request);
+                    return null;
+                })
+                .on(ComputeRpcApi.UNRESCUE_SERVER, (ctx, ref) -> {
+                    operations.act(ctx, ref.uuid(), "unrescue", reporter, () -> driver.unrescue(ref.uuid(), stopTimeout));
+                    return null;
+                })
                 .on(ComputeRpcApi.SHELVE_SERVER, (ctx, request) -> shelve(request))
                 .on(ComputeRpcApi.DESTROY_SERVER, (ctx, ref) -> {
                     destroy(ctx, ref.uuid());
@@ -127,6 +136,14 @@ public final class ServerManager {
             }
         });
         return committed.get();
+    }
+
+    /** Nova's {@code rescue_instance}: the rescue image brought here when it is an upload the host lacks, then the rescue. */
+    void rescue(RequestContext ctx, RescueServer request) {
+        operations.act(ctx, request.uuid(), "rescue", reporter, () -> {
+            storedImages.ensure(ctx, request.image());
+            driver.rescue(request.uuid(), request.image());
+        });
     }
 
     /** The config drive could not be written (undecodable user data or personality, an unwritable directory). */

@@ -23,6 +23,7 @@ import io.windlass.server.ServerAction;
 import io.windlass.server.ServerAddress;
 import io.windlass.server.ServerKey;
 import io.windlass.server.ServerOperation;
+import io.windlass.server.RescueServer;
 import io.windlass.server.ServerRef;
 import io.windlass.server.ServerSpec;
 import io.windlass.server.ServerStatusReport;
@@ -331,6 +332,79 @@ class ServerManagerIT {
         ServerStatusReport failed = awaitReport(uuid, seen, "rebuild failed", ServerStatusReport::operationDone);
         assertTrue(failed.fault().contains("windlass-no-such-image:1"), failed.fault());
         assertEquals(0, engineContainers(uuid));
+    }
+
+    @Test
+    void aRescueRunsTheRescueImageOnTheServersAddressWithItsFilesAndAnUnrescueRestartsTheRepairedServer()
+            throws Exception {
+        String uuid = UUID.randomUUID().toString();
+        String rescueImage = imageWithRootHome();
+        try {
+            // a stopped server is rescued as a running one is (Nova rescues ACTIVE, STOPPED and ERROR)
+            ServerStatusReport spawned = spawn(spec(uuid, "busybox", null, List.of()));
+            assertNull(spawned.fault(), spawned.fault());
+            InspectContainerResponse server = docker.inspectContainerCmd(DockerServerDriver.engineName(uuid)).exec();
+            exec(server.getId(), "sh", "-c", "echo broken > /etc/app.conf");
+            act(uuid, ServerAction.STOP, PowerState.SHUTDOWN);
+
+            int seen = reportsOf(uuid).size();
+            compute.rescueServer(HOST, ctx, new RescueServer(uuid, rescueImage));
+            ServerStatusReport rescued = awaitReport(uuid, seen, "rescue done", ServerStatusReport::operationDone);
+            assertNull(rescued.fault(), rescued.fault());
+            // the rescue system runs: the server shows running, its own container frozen
+            assertEquals(PowerState.RUNNING, rescued.powerState());
+            assertEquals("paused", docker.inspectContainerCmd(server.getId()).exec().getState().getStatus());
+            InspectContainerResponse rescue = docker.inspectContainerCmd(DockerServerDriver.rescueName(uuid)).exec();
+            assertEquals(rescueImage, rescue.getConfig().getImage());
+            assertEquals("container:" + server.getId(), rescue.getHostConfig().getNetworkMode());
+            assertEquals(server.getHostConfig().getMemory(), rescue.getHostConfig().getMemory(), "the flavor's memory");
+            // the server's filesystem, writable, and the server's address
+            assertEquals("broken\n", exec(rescue.getId(), "cat", DockerServerDriver.RESCUE_MOUNT + "/etc/app.conf"));
+            exec(rescue.getId(), "sh", "-c", "echo repaired > " + DockerServerDriver.RESCUE_MOUNT + "/etc/app.conf");
+            String serverAddress = docker.inspectContainerCmd(server.getId()).exec().getNetworkSettings().getNetworks()
+                    .values().iterator().next().getIpAddress();
+            assertTrue(exec(rescue.getId(), "ip", "-4", "addr").contains(serverAddress + "/"), "the server's address");
+            // the sync shows it so too
+            Instant beforeSync = Instant.now();
+            host.sync().syncAll();
+            assertEquals(PowerState.RUNNING, awaitReport(uuid, 0, "synced while rescued",
+                    r -> !r.operationDone() && r.observedAt().isAfter(beforeSync)).powerState());
+
+            // a redelivered rescue changes nothing
+            seen = reportsOf(uuid).size();
+            compute.rescueServer(HOST, ctx, new RescueServer(uuid, rescueImage));
+            assertNull(awaitReport(uuid, seen, "rescue again", ServerStatusReport::operationDone).fault());
+            assertEquals(rescue.getId(), docker.inspectContainerCmd(DockerServerDriver.rescueName(uuid)).exec().getId());
+
+            seen = reportsOf(uuid).size();
+            compute.unrescueServer(HOST, ctx, new ServerRef(uuid));
+            ServerStatusReport unrescued = awaitReport(uuid, seen, "unrescue done", ServerStatusReport::operationDone);
+            assertNull(unrescued.fault(), unrescued.fault());
+            assertEquals(PowerState.RUNNING, unrescued.powerState());
+            assertEquals(0, docker.listContainersCmd().withShowAll(true)
+                    .withNameFilter(List.of(DockerServerDriver.rescueName(uuid))).exec().size(), "rescue system gone");
+            assertEquals("running", docker.inspectContainerCmd(server.getId()).exec().getState().getStatus());
+            assertEquals("repaired\n", exec(server.getId(), "cat", "/etc/app.conf"));
+
+            // from an image the host lacks: a fault, and the server as it was
+            seen = reportsOf(uuid).size();
+            compute.rescueServer(HOST, ctx, new RescueServer(uuid, "windlass-no-such-image:1"));
+            ServerStatusReport refused = awaitReport(uuid, seen, "rescue refused", ServerStatusReport::operationDone);
+            assertTrue(refused.fault().contains("windlass-no-such-image:1"), refused.fault());
+            assertEquals("running", docker.inspectContainerCmd(server.getId()).exec().getState().getStatus());
+
+            // a rescued server's delete takes its rescue system too
+            seen = reportsOf(uuid).size();
+            compute.rescueServer(HOST, ctx, new RescueServer(uuid, rescueImage));
+            assertNull(awaitReport(uuid, seen, "rescued again", ServerStatusReport::operationDone).fault());
+            seen = reportsOf(uuid).size();
+            compute.destroyServer(HOST, ctx, new ServerRef(uuid));
+            awaitReport(uuid, seen, "gone", r -> r.operationDone() && r.gone());
+            assertEquals(0, engineContainers(uuid));
+        } finally {
+            docker.listContainersCmd().withShowAll(true).withNameFilter(List.of(DockerServerDriver.rescueName(uuid)))
+                    .exec().forEach(c -> docker.removeContainerCmd(c.getId()).withForce(true).exec());
+        }
     }
 
     /** busybox with a root home, built here (no registry is reachable): what an image with sshd would have. */

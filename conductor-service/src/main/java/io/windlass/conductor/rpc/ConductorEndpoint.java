@@ -91,6 +91,8 @@ public class ConductorEndpoint {
                 .on(ConductorRpcApi.CONFIRM_RESIZE, cast(servers::confirmResize))
                 .on(ConductorRpcApi.REVERT_RESIZE, cast(servers::revertResize))
                 .on(ConductorRpcApi.SUSPEND_SERVER, cast(servers::suspend))
+                .on(ConductorRpcApi.RESCUE_SERVER, cast(servers::rescue))
+                .on(ConductorRpcApi.UNRESCUE_SERVER, cast(servers::unrescue))
                 .on(ConductorRpcApi.SNAPSHOT_WORKLOAD, cast(snapshots::snapshot))
                 .on(ConductorRpcApi.IMAGE_PULL, cast(imagePulls::pull))
                 .on(ConductorRpcApi.IMAGE_DATA, storedImages::slice)

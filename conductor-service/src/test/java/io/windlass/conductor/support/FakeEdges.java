@@ -27,6 +27,7 @@ import io.windlass.scheduler.ResizeClaim;
 import io.windlass.scheduler.ResourceRequest;
 import io.windlass.server.ResizeServer;
 import io.windlass.server.ServerOperation;
+import io.windlass.server.RescueServer;
 import io.windlass.server.ServerRef;
 import io.windlass.server.ServerSpec;
 import io.windlass.server.ShelveServer;
@@ -63,6 +64,8 @@ public class FakeEdges implements AutoCloseable {
     public final BlockingQueue<ServerOperation> serverActions = new LinkedBlockingQueue<>();
     public final BlockingQueue<ServerSpec> serverRebuilds = new LinkedBlockingQueue<>();
     public final BlockingQueue<ServerRef> serverSuspends = new LinkedBlockingQueue<>();
+    public final BlockingQueue<RescueServer> serverRescues = new LinkedBlockingQueue<>();
+    public final BlockingQueue<ServerRef> serverUnrescues = new LinkedBlockingQueue<>();
     public final BlockingQueue<ResizeServer> serverResizes = new LinkedBlockingQueue<>();
     public final BlockingQueue<ServerRef> serverDestroys = new LinkedBlockingQueue<>();
     public final BlockingQueue<MoveClaim> moves = new LinkedBlockingQueue<>();
@@ -126,6 +129,8 @@ public class FakeEdges implements AutoCloseable {
                 .on(ComputeRpcApi.SERVER_ACTION, record(serverActions))
                 .on(ComputeRpcApi.REBUILD_SERVER, record(serverRebuilds))
                 .on(ComputeRpcApi.SUSPEND_SERVER, record(serverSuspends))
+                .on(ComputeRpcApi.RESCUE_SERVER, record(serverRescues))
+                .on(ComputeRpcApi.UNRESCUE_SERVER, record(serverUnrescues))
                 .on(ComputeRpcApi.DESTROY_SERVER, record(serverDestroys))
                 .on(ComputeRpcApi.RESIZE_SERVER, (ctx, r) -> {
                     serverResizes.add(r);

@@ -629,6 +629,39 @@ class OpenStackCliST {
                 "inspect", shelvedImage).ok(), present -> !present);
     }
 
+    /**
+     * Nova's rescue: the server's guest frozen, a rescue system from the image named started on its
+     * address with its filesystem at /mnt/rescue; what is repaired there is what the guest sees once
+     * unrescued.
+     */
+    @Test
+    void aRescuedServerRunsARescueSystemOnItsFilesUntilUnrescued() {
+        String id = cli.json("server", "create", "-f", "json", "--flavor", "m1.nano", "--image", "busybox:latest",
+                "--wait", "st-rescue").path("id").asText();
+        String engine = docker.idsWithLabel("windlass.server.uuid", id).getFirst();
+        assertTrue(docker.run("exec", engine, "sh", "-c", "echo broken > /etc/app.conf").ok());
+
+        cli.ok("server", "rescue", "--image", "busybox:latest", "--password", "rescue-pass", "st-rescue");
+        awaitServer("st-rescue", "RESCUE");
+        assertEquals(1, cli.json("server", "show", "-f", "json", "st-rescue").path("OS-EXT-STS:power_state").asInt(),
+                "the rescue system runs");
+        assertEquals("paused", docker.inspectExisting(engine, "{{.State.Status}}"), "the guest is frozen");
+        String rescue = docker.idsWithLabel("windlass.rescue-of", id).getFirst();
+        assertEquals("container:" + engine, docker.inspectExisting(rescue, "{{.HostConfig.NetworkMode}}"));
+        assertEquals("broken", docker.run("exec", rescue, "cat", "/mnt/rescue/etc/app.conf").stdout().strip());
+        assertTrue(docker.run("exec", rescue, "sh", "-c", "echo repaired > /mnt/rescue/etc/app.conf").ok());
+
+        cli.ok("server", "unrescue", "st-rescue");
+        awaitServer("st-rescue", "ACTIVE");
+        assertEquals(List.of(), docker.idsWithLabel("windlass.rescue-of", id), "the rescue system is gone");
+        assertEquals("running", docker.inspectExisting(engine, "{{.State.Status}}"));
+        assertEquals("repaired", docker.run("exec", engine, "cat", "/etc/app.conf").stdout().strip());
+        assertEquals(List.of("unrescue", "rescue", "create"),
+                texts(cli.json("server", "event", "list", "-f", "json", "st-rescue"), "Action"));
+        cli.ok("server", "delete", "--wait", "st-rescue");
+        assertEquals(List.of(), docker.idsWithLabel("windlass.server.uuid", id));
+    }
+
     private void awaitServer(String name, String status) {
         Poller.standard().until(name + " to be " + status, () -> cli.json("server", "show", "-f", "json", name),
                 s -> status.equals(s.path("status").asText()) && s.path("OS-EXT-STS:task_state").isNull());

@@ -13,6 +13,10 @@ public final class DockerLabels {
      */
     public static final String KIND = "windlass.kind";
     public static final String KIND_SERVER = "server";
+    /** A rescued server's rescue system, which also carries {@link #RESCUE_OF}. */
+    public static final String KIND_SERVER_RESCUE = "server-rescue";
+    /** On a rescue system's engine container: the uuid of the server it rescues. */
+    public static final String RESCUE_OF = "windlass.rescue-of";
     /** Uuid of the Nova server an engine container realises. */
     public static final String SERVER_UUID = "windlass.server.uuid";
     /**

@@ -56,6 +56,8 @@ import java.util.Optional;
  */
 public class DockerServerDriver implements ServerDriver {
     private static final Logger LOG = Logger.getLogger(DockerServerDriver.class);
+    /** Where a rescue system sees the rescued server's filesystem (Nova attaches the disk as the second one). */
+    public static final String RESCUE_MOUNT = "/mnt/rescue";
     /** Longest single engine call; covers a stop with a generous grace period. */
     private static final Duration CALL_TIMEOUT = Duration.ofMinutes(5);
 
@@ -68,6 +70,7 @@ public class DockerServerDriver implements ServerDriver {
     private final DockerLogs logs;
     private final DockerCommits commits;
     private final DockerGuestPassword passwords;
+    private final DockerMergedRoot mergedRoots;
 
     /**
      * @param dockerHost           engine endpoint
@@ -89,6 +92,7 @@ public class DockerServerDriver implements ServerDriver {
         this.logs = new DockerLogs(docker, calls, DockerLogs.READ_TIMEOUT);
         this.commits = new DockerCommits(docker, calls);
         this.passwords = new DockerGuestPassword(docker, calls);
+        this.mergedRoots = new DockerMergedRoot(DockerClientFactory.transportOf(docker), calls);
     }
 
     public static String engineName(String uuid) {
@@ -210,6 +214,129 @@ public class DockerServerDriver implements ServerDriver {
         }
     }
 
+    /** The engine container of a rescued server's rescue system ({@link #rescue}). */
+    public static String rescueName(String uuid) {
+        return engineName(uuid) + "-rescue";
+    }
+
+    /**
+     * Nova's rescue, with a container as the guest. A VM's disk can be attached to a rescue VM; a
+     * container's filesystem exists only as the engine's mount of its layers, which the engine
+     * keeps while the container runs. So the server's container is started if it was off and
+     * frozen (its processes stop touching the files), and the rescue system is a container from the
+     * rescue image that joins the server's network namespace (the server's addresses, ports and
+     * security groups reach it) with that mount bound read-write at {@link #RESCUE_MOUNT}: what
+     * is repaired there is the server's own filesystem, seen by the guest once it is unrescued.
+     * A failure takes back what was done, so the server is as it was.
+     */
+    @Override
+    public void rescue(String uuid, String image) {
+        String reference = ImageReference.parse(image).toString();
+        if (!calls.imagePresent(docker, reference)) {
+            throw new ImageUnavailableException(reference, null, null);
+        }
+        String name = engineName(uuid);
+        InspectContainerResponse server = calls.call("inspect", uuid, () -> docker.inspectContainerCmd(name).exec());
+        Optional<InspectContainerResponse> existing = rescueContainer(uuid);
+        if (existing.isPresent()) {
+            // asked again (a redelivery): the rescue system only has to run
+            if (!Boolean.TRUE.equals(existing.get().getState().getRunning())) {
+                calls.run("start", uuid, () -> docker.startContainerCmd(rescueName(uuid)).exec());
+            }
+            return;
+        }
+        boolean wasOff = !Boolean.TRUE.equals(server.getState().getRunning());
+        boolean wasPaused = Boolean.TRUE.equals(server.getState().getPaused());
+        try {
+            if (wasOff) {
+                powerOn(uuid);
+            }
+            if (!wasPaused) {
+                calls.run("pause", uuid, () -> docker.pauseContainerCmd(name).exec());
+            }
+            String root = mergedRoots.of(name, uuid);
+            startRescueSystem(uuid, reference, root, server.getHostConfig());
+        } catch (RuntimeException e) {
+            undoRescue(uuid, wasOff, wasPaused);
+            throw e;
+        }
+        LOG.infof("server %s rescued: %s runs in its place with its filesystem at %s", uuid, reference, RESCUE_MOUNT);
+    }
+
+    private void startRescueSystem(String uuid, String image, String root, HostConfig serverHost) {
+        HostConfig host = HostConfig.newHostConfig()
+                .withRestartPolicy(RestartPolicy.noRestart())
+                .withInit(true)
+                .withNetworkMode("container:" + engineName(uuid))
+                .withBinds(new Bind(root, new Volume(RESCUE_MOUNT), AccessMode.rw));
+        if (serverHost != null) {
+            // the flavor's limits, as Nova's rescue VM has the instance's flavor
+            host.withMemory(serverHost.getMemory()).withMemorySwap(serverHost.getMemorySwap())
+                    .withNanoCPUs(serverHost.getNanoCPUs());
+        }
+        Map<String, String> labels = Map.of(DockerLabels.MANAGED, "true", DockerLabels.KIND,
+                DockerLabels.KIND_SERVER_RESCUE, DockerLabels.RESCUE_OF, uuid);
+        calls.run("create", uuid, () -> docker.createContainerCmd(image).withName(rescueName(uuid)).withLabels(labels)
+                // a shell waiting on its terminal, as a server's is (spawn)
+                .withTty(true).withStdinOpen(true).withHostConfig(host).exec());
+        calls.run("start", uuid, () -> docker.startContainerCmd(rescueName(uuid)).exec());
+    }
+
+    /** After a failed rescue: no rescue system, the guest thawed, and off again when it was. */
+    private void undoRescue(String uuid, boolean wasOff, boolean wasPaused) {
+        try {
+            removeRescueSystem(uuid);
+            InspectContainerResponse.ContainerState state = calls.call("inspect", uuid,
+                    () -> docker.inspectContainerCmd(engineName(uuid)).exec()).getState();
+            if (!wasPaused && Boolean.TRUE.equals(state.getPaused())) {
+                calls.run("unpause", uuid, () -> docker.unpauseContainerCmd(engineName(uuid)).exec());
+            }
+            if (wasOff && Boolean.TRUE.equals(state.getRunning())) {
+                calls.run("stop", uuid, () -> docker.stopContainerCmd(engineName(uuid)).withTimeout(0).exec());
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("server %s: a failed rescue could not be taken back: %s", uuid, e.getMessage());
+        }
+    }
+
+    /**
+     * The rescue system goes; the guest is thawed and restarted, as Nova's unrescue boots the
+     * instance from its own disk again. Once done (no rescue system, guest running) nothing more
+     * happens, so a redelivered unrescue does not restart the guest again.
+     */
+    @Override
+    public void unrescue(String uuid, Duration timeout) {
+        String name = engineName(uuid);
+        InspectContainerResponse.ContainerState state = calls.call("inspect", uuid,
+                () -> docker.inspectContainerCmd(name).exec()).getState();
+        boolean rescued = removeRescueSystem(uuid);
+        if (Boolean.TRUE.equals(state.getPaused())) {
+            calls.run("unpause", uuid, () -> docker.unpauseContainerCmd(name).exec());
+        } else if (!rescued && Boolean.TRUE.equals(state.getRunning())) {
+            return;
+        }
+        calls.run("restart", uuid, () -> docker.restartContainerCmd(name).withTimeout((int) timeout.toSeconds()).exec());
+        LOG.infof("server %s unrescued: restarted from its own filesystem", uuid);
+    }
+
+    /** @return whether there was a rescue system to remove */
+    private boolean removeRescueSystem(String uuid) {
+        try {
+            calls.run("remove", uuid, () -> docker.removeContainerCmd(rescueName(uuid)).withForce(true).exec());
+            return true;
+        } catch (WorkloadNotFoundException e) {
+            return false;
+        }
+    }
+
+    private Optional<InspectContainerResponse> rescueContainer(String uuid) {
+        try {
+            return Optional.of(calls.call("inspect", uuid, () -> docker.inspectContainerCmd(rescueName(uuid)).exec()));
+        } catch (WorkloadNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The limits spawn set ({@link #spawn}), changed live: the engine applies them to a running container at once. */
     @Override
     public void resize(String uuid, int vcpus, int memoryMb) {
@@ -236,6 +363,8 @@ public class DockerServerDriver implements ServerDriver {
 
     @Override
     public void destroy(String uuid) {
+        // first: it lives in the server's network namespace and on its filesystem
+        removeRescueSystem(uuid);
         try {
             // asked before the removal: afterwards the engine no longer knows which networks it was on
             InspectContainerResponse r = calls.call("inspect", uuid,
@@ -297,8 +426,12 @@ public class DockerServerDriver implements ServerDriver {
         } catch (WorkloadNotFoundException e) {
             return Optional.empty();
         }
-        DockerContainerState state = DockerContainerState.of(r.getState());
-        return Optional.of(new ObservedServer(uuid, r.getId(), state.powerState(), addresses(r)));
+        PowerState power = DockerContainerState.of(r.getState()).powerState();
+        if (power == PowerState.PAUSED) {
+            // frozen for a rescue: the rescue system is what runs, as Nova shows a rescued server running
+            power = rescueContainer(uuid).map(c -> DockerContainerState.of(c.getState()).powerState()).orElse(power);
+        }
+        return Optional.of(new ObservedServer(uuid, r.getId(), power, addresses(r)));
     }
 
     /**
@@ -334,13 +467,27 @@ public class DockerServerDriver implements ServerDriver {
     public List<ObservedServer> observeAll() {
         List<Container> containers = calls.call("list", null, () -> docker.listContainersCmd().withShowAll(true)
                 .withLabelFilter(Map.of(DockerLabels.KIND, DockerLabels.KIND_SERVER)).exec());
+        Map<String, PowerState> rescues = new HashMap<>();
+        calls.call("list", null, () -> docker.listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(DockerLabels.KIND, DockerLabels.KIND_SERVER_RESCUE)).exec())
+                .stream().filter(c -> c.getLabels() != null && c.getLabels().containsKey(DockerLabels.RESCUE_OF))
+                .forEach(c -> rescues.put(c.getLabels().get(DockerLabels.RESCUE_OF), listedPower(c)));
         // the listing carries state and networks already: no inspect per server
         return containers.stream()
                 .filter(c -> c.getLabels() != null && c.getLabels().containsKey(DockerLabels.SERVER_UUID))
-                .map(c -> new ObservedServer(c.getLabels().get(DockerLabels.SERVER_UUID), c.getId(),
-                        new DockerContainerState(c.getState(), 0, null, null, null, null).powerState(),
-                        c.getNetworkSettings() == null ? Map.of() : addresses(c.getNetworkSettings().getNetworks())))
+                .map(c -> {
+                    String uuid = c.getLabels().get(DockerLabels.SERVER_UUID);
+                    PowerState power = listedPower(c);
+                    // as observe: a server frozen for its rescue shows its rescue system's state
+                    power = power == PowerState.PAUSED ? rescues.getOrDefault(uuid, power) : power;
+                    return new ObservedServer(uuid, c.getId(), power,
+                            c.getNetworkSettings() == null ? Map.of() : addresses(c.getNetworkSettings().getNetworks()));
+                })
                 .toList();
+    }
+
+    private static PowerState listedPower(Container c) {
+        return new DockerContainerState(c.getState(), 0, null, null, null, null).powerState();
     }
 
     /** The server's console: its engine container's stdout and stderr. */

@@ -90,6 +90,19 @@ public class FakeServerDriver implements ServerDriver {
         }
     }
 
+    /** A simulated rescue system runs in the server's place: the server shows running. */
+    @Override
+    public void rescue(String uuid, String image) {
+        transition(uuid, "rescue", PowerState.RUNNING, Set.of(PowerState.RUNNING, PowerState.SHUTDOWN,
+                PowerState.CRASHED));
+    }
+
+    @Override
+    public void unrescue(String uuid, Duration timeout) {
+        transition(uuid, "unrescue", PowerState.RUNNING, Set.of(PowerState.RUNNING, PowerState.SHUTDOWN,
+                PowerState.CRASHED));
+    }
+
     /** Nothing to limit in a simulation; an unknown server is refused as the engine would. */
     @Override
     public void resize(String uuid, int vcpus, int memoryMb) {
