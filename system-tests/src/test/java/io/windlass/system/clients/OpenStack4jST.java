@@ -11,6 +11,7 @@ import org.openstack4j.model.common.Identifier;
 import org.openstack4j.model.compute.Keypair;
 import org.openstack4j.model.compute.Server;
 import org.openstack4j.model.compute.ServerCreate;
+import org.openstack4j.model.compute.ServerGroup;
 import org.openstack4j.model.compute.actions.RebuildOptions;
 import org.openstack4j.model.compute.HostAggregate;
 import org.openstack4j.model.compute.ext.Service;
@@ -28,7 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Acceptance by the Java SDK (OpenStack4j 3.12): it authenticates against Windlass as it would
- * against Keystone and then uses the compute endpoint it found in the catalog.
+ * against Keystone and then uses the compute endpoint it found in the catalog: servers (boot,
+ * rebuild, resize and confirm), key pairs and server groups.
  */
 class OpenStack4jST {
 
@@ -101,6 +103,16 @@ class OpenStack4jST {
         assertEquals(1, after.size());
         assertFalse(before.equals(after), "a new engine container: " + before + " " + after);
 
+        // resize to m1.tiny on its host, confirmed: the engine's memory limit follows the flavor
+        assertTrue(os.compute().servers().resize(server.getId(), "1").isSuccess());
+        Poller.standard().until("VERIFY_RESIZE", () -> os.compute().servers().get(server.getId()),
+                s -> s.getStatus() == Server.Status.VERIFY_RESIZE && s.getTaskState() == null);
+        assertEquals("134217728", system.docker().inspectExisting(after.getFirst(), "{{.HostConfig.Memory}}"));
+        assertTrue(os.compute().servers().confirmResize(server.getId()).isSuccess());
+        Server resized = Poller.standard().until("resize confirmed", () -> os.compute().servers().get(server.getId()),
+                s -> s.getStatus() == Server.Status.ACTIVE && s.getTaskState() == null);
+        assertEquals("1", resized.getFlavorId());
+
         assertTrue(os.compute().servers().delete(server.getId()).isSuccess());
         Poller.standard().until("server gone", () -> os.compute().servers().get(server.getId()), s -> s == null);
     }
@@ -120,6 +132,24 @@ class OpenStack4jST {
         assertTrue(os.compute().keypairs().delete("st-sdk-generated").isSuccess());
         assertTrue(os.compute().keypairs().delete("st-sdk-imported").isSuccess());
         assertTrue(os.compute().keypairs().list().isEmpty());
+    }
+
+    @Test
+    void serverGroupsThroughTheComputeService() {
+        OSClient.OSClientV3 os = authenticate();
+        ServerGroup group = os.compute().serverGroups().create("st-sdk-group", "anti-affinity");
+        assertEquals(List.of("anti-affinity"), group.getPolicies());
+        assertTrue(os.compute().serverGroups().list().stream().anyMatch(g -> g.getId().equals(group.getId())));
+        String imageId = given().baseUri(WindlassSystem.apiUrl()).header("X-Auth-Token", os.getToken().getId())
+                .queryParam("name", "busybox:latest").get("/image/v2/images").jsonPath().getString("images[0].id");
+        Server member = os.compute().servers().bootAndWaitActive(Builders.server().name("st-sdk-member").flavor("0")
+                .image(imageId).addSchedulerHint("group", group.getId()).build(), 60_000);
+        assertEquals(Server.Status.ACTIVE, member.getStatus(), String.valueOf(member.getFault()));
+        assertEquals(List.of(member.getId()), os.compute().serverGroups().get(group.getId()).getMembers());
+        assertTrue(os.compute().servers().delete(member.getId()).isSuccess());
+        Poller.standard().until("member gone", () -> os.compute().servers().get(member.getId()), s -> s == null);
+        assertTrue(os.compute().serverGroups().delete(group.getId()).isSuccess());
+        assertNull(os.compute().serverGroups().get(group.getId()));
     }
 
     private static OSClient.OSClientV3 authenticate() {

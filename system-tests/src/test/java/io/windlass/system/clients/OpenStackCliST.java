@@ -27,6 +27,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class OpenStackCliST {
     private static final long MIB = 1024 * 1024;
+    /** chpasswd as the shadow suite's: {@code user:password} lines on stdin, each user's hash replaced. */
+    private static final String CHPASSWD = """
+            #!/bin/sh
+            while IFS= read -r line; do
+              user="${line%%:*}"; hash=$(mkpasswd -m sha512 "${line#*:}") || exit 1
+              sed -i "s|^$user:[^:]*:|$user:$hash:|" /etc/shadow
+            done
+            """;
 
     @RegisterExtension
     static final WindlassSystem system = new WindlassSystem();
@@ -627,6 +635,52 @@ class OpenStackCliST {
         String shelvedImage = "windlass-image/" + image.path("id").asText() + ":latest";
         Poller.standard().until("the shelved image to leave the engine with the server", () -> docker.run("image",
                 "inspect", shelvedImage).ok(), present -> !present);
+    }
+
+    /**
+     * The everyday server commands of issue 15 not covered above: lock with a reason and unlock,
+     * the root password set in the guest, the console log, and tags, each checked in the JSON and,
+     * where there is one, on the engine.
+     */
+    @Test
+    void serverLockPasswordConsoleLogAndTagCommands() {
+        String id = cli.json("server", "create", "-f", "json", "--flavor", "m1.nano", "--image", "busybox:latest",
+                "--wait", "st-cli-ops").path("id").asText();
+        String engine = docker.idsWithLabel("windlass.server.uuid", id).getFirst();
+
+        cli.ok("--os-compute-api-version", "2.73", "server", "lock", "--reason", "maintenance", "st-cli-ops");
+        JsonNode locked = cli.json("--os-compute-api-version", "2.73", "server", "show", "-f", "json", "st-cli-ops");
+        assertTrue(locked.path("locked").asBoolean(), locked.toString());
+        assertEquals("maintenance", locked.path("locked_reason").asText(), locked.toString());
+        cli.ok("server", "unlock", "st-cli-ops");
+        assertFalse(cli.json("--os-compute-api-version", "2.73", "server", "show", "-f", "json", "st-cli-ops")
+                .path("locked").asBoolean());
+
+        // the password reaches the guest: root's entry in its shadow file changes. The busybox image
+        // built here has no users and no chpasswd: the guest gets a root user and the shadow suite's
+        // chpasswd contract (user:password lines on stdin) first, as a cloud image has them
+        assertTrue(docker.run("exec", engine, "sh", "-c", "echo 'root:x:0:0:root:/root:/bin/sh' > /etc/passwd"
+                + " && echo 'root:*:20000:0:99999:7:::' > /etc/shadow && cat > /bin/chpasswd <<'END'\n" + CHPASSWD
+                + "END\nchmod 755 /bin/chpasswd").ok());
+        String before = docker.run("exec", engine, "grep", "^root:", "/etc/shadow").stdout();
+        cli.ok("server", "set", "--password", "n3w-Secret", "st-cli-ops");
+        String after = docker.run("exec", engine, "grep", "^root:", "/etc/shadow").stdout();
+        assertFalse(after.isBlank() || after.equals(before), before + " -> " + after);
+
+        // the console log is the guest's terminal
+        assertTrue(docker.run("exec", engine, "sh", "-c", "echo hello-console > /proc/1/fd/1").ok());
+        String console = cli.ok("console", "log", "show", "--lines", "5", "st-cli-ops").stdout();
+        assertTrue(console.contains("hello-console"), console);
+
+        cli.ok("--os-compute-api-version", "2.26", "server", "set", "--tag", "blue", "--tag", "green", "st-cli-ops");
+        cli.ok("--os-compute-api-version", "2.26", "server", "unset", "--tag", "blue", "st-cli-ops");
+        JsonNode tagged = cli.json("--os-compute-api-version", "2.26", "server", "show", "-f", "json", "st-cli-ops");
+        assertEquals("[\"green\"]", tagged.path("tags").toString(), tagged.toString());
+        assertEquals(List.of(id), texts(cli.json("--os-compute-api-version", "2.26", "server", "list", "--tags",
+                "green", "-f", "json"), "ID"));
+        assertEquals(List.of(), texts(cli.json("--os-compute-api-version", "2.26", "server", "list", "--tags",
+                "blue", "-f", "json"), "ID"));
+        cli.ok("server", "delete", "--wait", "st-cli-ops");
     }
 
     /**

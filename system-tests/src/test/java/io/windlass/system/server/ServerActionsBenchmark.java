@@ -28,7 +28,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * The server lifecycle's actions (issue 15), each end to end through the API until the server
  * settles, against the raw engine operation it stands for, measured alternately in one run: lock
  * (no engine operation: the API alone), suspend ({@code docker pause}), resume ({@code docker
- * unpause}), resize and its revert ({@code docker update} of CPU and memory), createImage until the
+ * unpause}), rescue ({@code docker pause} and {@code docker run} of the rescue system in the guest's
+ * network namespace with its filesystem), unrescue ({@code docker rm -f} of it, {@code unpause},
+ * {@code restart} with the agent's 10 s grace), resize and its revert ({@code docker update} of CPU and memory), createImage until the
  * image is active ({@code docker commit}), shelve until offloaded ({@code docker stop}, {@code commit},
  * {@code rm}), unshelve until active ({@code docker run} of the shelved image), rebuild ({@code docker rm -f} then {@code docker run}). Not part of {@code verify}; run it with
  * {@code deploy/local/bench-actions}. See docs/benchmarks.md.
@@ -63,6 +65,15 @@ class ServerActionsBenchmark {
                 measure(engine, "suspend", timed, () -> docker.run("pause", raw[0]));
                 measure(api, "resume", timed, () -> action(id, Map.of("resume", Map.of()), "ACTIVE"));
                 measure(engine, "resume", timed, () -> docker.run("unpause", raw[0]));
+                String[] rescue = {null};
+                measure(api, "rescue", timed, () -> action(id, Map.of("rescue", Map.of()), "RESCUE"));
+                measure(engine, "rescue", timed, () -> rescue[0] = rawRescue(raw[0]));
+                measure(api, "unrescue", timed, () -> action(id, Map.of("unrescue", Map.of()), "ACTIVE"));
+                measure(engine, "unrescue", timed, () -> {
+                    docker.run("rm", "-f", rescue[0]);
+                    docker.run("unpause", raw[0]);
+                    return docker.run("restart", "-t", "10", raw[0]);
+                });
                 measure(api, "resize", timed, () -> action(id, Map.of("resize", Map.of("flavorRef", "1")),
                         "VERIFY_RESIZE"));
                 measure(engine, "resize", timed, () -> docker.run("update", "--cpus", "1", "--memory", "128m",
@@ -170,6 +181,23 @@ class ServerActionsBenchmark {
         assertEquals(0, run.exitCode(), run.stdout());
         String id = run.stdout().lines().reduce((a, b) -> b).orElseThrow();
         poller.until("raw container " + id + " to run", () -> docker.inspect(id, "{{.State.Running}}").orElse(""),
+                "true"::equals);
+        return id;
+    }
+
+    /**
+     * What the docker driver does for a rescue (DockerServerDriver.rescue): the guest frozen, a
+     * rescue system in its network namespace with its filesystem bound, waited for until it runs.
+     */
+    private String rawRescue(String guest) {
+        docker.run("pause", guest);
+        String root = docker.inspect(guest, "{{.GraphDriver.Data.MergedDir}}").orElseThrow();
+        DockerCli.Result run = docker.run("run", "-d", "-i", "-t", "--init", "--label", BENCH_LABEL + "=" + runLabel,
+                "--memory", "64m", "--memory-swap", "64m", "--cpus", "1", "--network", "container:" + guest,
+                "-v", root + ":/mnt/rescue", "busybox:latest");
+        assertEquals(0, run.exitCode(), run.stdout());
+        String id = run.stdout().lines().reduce((a, b) -> b).orElseThrow();
+        poller.until("raw rescue " + id + " to run", () -> docker.inspect(id, "{{.State.Running}}").orElse(""),
                 "true"::equals);
         return id;
     }
