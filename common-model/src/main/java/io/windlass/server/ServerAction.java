@@ -12,7 +12,8 @@ import java.util.Set;
  */
 public enum ServerAction {
     START("os-start", "start", ServerTaskState.POWERING_ON, EnumSet.of(VmState.STOPPED)),
-    STOP("os-stop", "stop", ServerTaskState.POWERING_OFF, EnumSet.of(VmState.ACTIVE, VmState.ERROR)),
+    /** From RESCUED too, as Nova's: the rescue ends and the server is off (its host removes the rescue system). */
+    STOP("os-stop", "stop", ServerTaskState.POWERING_OFF, EnumSet.of(VmState.ACTIVE, VmState.RESCUED, VmState.ERROR)),
     /** {@code {"reboot": {"type": "SOFT"}}}. */
     REBOOT_SOFT("reboot", "reboot", ServerTaskState.REBOOTING, EnumSet.of(VmState.ACTIVE)),
     /** {@code {"reboot": {"type": "HARD"}}}. */

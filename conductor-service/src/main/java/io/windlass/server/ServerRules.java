@@ -275,7 +275,7 @@ public class ServerRules implements WorkloadRules<ServerEntity, ServerStatusRepo
      * Nova's power-state sync: what the engine shows decides the stable state. The engine shows a
      * frozen guest as paused whether it was paused or suspended; the action that froze it (the task
      * state now, the vm_state later) says which. A resized server stays resized until confirmed or reverted,
-     * a rescued one rescued until unrescued.
+     * a rescued one rescued until unrescued or stopped.
      */
     static VmState vmStateFor(PowerState power, VmState current, ServerTaskState task) {
         if (current == VmState.SHELVED) {
@@ -284,7 +284,8 @@ public class ServerRules implements WorkloadRules<ServerEntity, ServerStatusRepo
                     : VmState.SHELVED;
         }
         if (task == ServerTaskState.RESCUING && power == PowerState.RUNNING
-                || current == VmState.RESCUED && task != ServerTaskState.UNRESCUING && power != PowerState.NOSTATE) {
+                || current == VmState.RESCUED && task != ServerTaskState.UNRESCUING
+                && task != ServerTaskState.POWERING_OFF && power != PowerState.NOSTATE) {
             // rescued until unrescued, whatever its rescue system does (the host shows that system's power state)
             return VmState.RESCUED;
         }

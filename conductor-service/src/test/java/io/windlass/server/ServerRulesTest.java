@@ -38,6 +38,9 @@ class ServerRulesTest {
         assertEquals(VmState.ACTIVE, ServerRules.vmStateFor(PowerState.RUNNING, VmState.RESCUED,
                 ServerTaskState.UNRESCUING));
         assertNull(ServerRules.vmStateFor(PowerState.NOSTATE, VmState.RESCUED, null));
+        // a stop ends the rescue
+        assertEquals(VmState.STOPPED, ServerRules.vmStateFor(PowerState.SHUTDOWN, VmState.RESCUED,
+                ServerTaskState.POWERING_OFF));
     }
 
     @Test

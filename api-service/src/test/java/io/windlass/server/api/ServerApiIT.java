@@ -262,8 +262,13 @@ class ServerApiIT {
                 .post("/compute/v2.1/servers/" + id + "/action").then().statusCode(409)
                 .body("conflictingRequest.message", equalTo("Cannot 'shelve' instance " + id
                         + " while it is in task_state powering-off"));
-        // an action Windlass does not serve is refused by the schema
+        // so is rescue
         compute("2.1").contentType("application/json").body("{\"rescue\": null}")
+                .post("/compute/v2.1/servers/" + id + "/action").then().statusCode(409)
+                .body("conflictingRequest.message", equalTo("Cannot 'rescue' instance " + id
+                        + " while it is in task_state powering-off"));
+        // an action Windlass does not serve (cold migration) is refused by the schema
+        compute("2.1").contentType("application/json").body("{\"migrate\": null}")
                 .post("/compute/v2.1/servers/" + id + "/action").then().statusCode(400);
     }
 

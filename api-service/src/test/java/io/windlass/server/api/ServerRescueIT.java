@@ -107,6 +107,9 @@ class ServerRescueIT {
         action(other, "reboot", Map.of("type", "HARD")).statusCode(409).body("conflictingRequest.message",
                 equalTo("Cannot 'reboot' instance " + other + " while it is in vm_state rescued"));
         action(other, "rescue", null).statusCode(409);
+        // a stop is taken, as Nova's: it ends the rescue
+        action(other, "os-stop", null).statusCode(202);
+        assertEquals("powering-off", taskState(other));
     }
 
     @Test

@@ -393,10 +393,19 @@ class ServerManagerIT {
             assertTrue(refused.fault().contains("windlass-no-such-image:1"), refused.fault());
             assertEquals("running", docker.inspectContainerCmd(server.getId()).exec().getState().getStatus());
 
-            // a rescued server's delete takes its rescue system too
+            // a rescued server's stop ends the rescue: the server is off, its rescue system gone (Nova stops from RESCUED)
             seen = reportsOf(uuid).size();
             compute.rescueServer(HOST, ctx, new RescueServer(uuid, rescueImage));
             assertNull(awaitReport(uuid, seen, "rescued again", ServerStatusReport::operationDone).fault());
+            act(uuid, ServerAction.STOP, PowerState.SHUTDOWN);
+            assertEquals(0, docker.listContainersCmd().withShowAll(true)
+                    .withNameFilter(List.of(DockerServerDriver.rescueName(uuid))).exec().size(), "rescue system gone");
+            assertEquals("exited", docker.inspectContainerCmd(server.getId()).exec().getState().getStatus());
+
+            // a rescued server's delete takes its rescue system too
+            seen = reportsOf(uuid).size();
+            compute.rescueServer(HOST, ctx, new RescueServer(uuid, rescueImage));
+            assertNull(awaitReport(uuid, seen, "rescued a third time", ServerStatusReport::operationDone).fault());
             seen = reportsOf(uuid).size();
             compute.destroyServer(HOST, ctx, new ServerRef(uuid));
             awaitReport(uuid, seen, "gone", r -> r.operationDone() && r.gone());

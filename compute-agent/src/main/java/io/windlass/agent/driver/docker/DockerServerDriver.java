@@ -196,8 +196,14 @@ public class DockerServerDriver implements ServerDriver {
         String name = engineName(uuid);
         switch (action) {
             case START -> powerOn(uuid);
-            case STOP -> calls.run("stop", uuid, () -> docker.stopContainerCmd(name)
-                    .withTimeout((int) timeout.toSeconds()).exec());
+            case STOP -> {
+                // a rescued server's stop ends the rescue (Nova stops from RESCUED): its guest is thawed to be stopped
+                if (removeRescueSystem(uuid) && Boolean.TRUE.equals(calls.call("inspect", uuid,
+                        () -> docker.inspectContainerCmd(name).exec()).getState().getPaused())) {
+                    calls.run("unpause", uuid, () -> docker.unpauseContainerCmd(name).exec());
+                }
+                calls.run("stop", uuid, () -> docker.stopContainerCmd(name).withTimeout((int) timeout.toSeconds()).exec());
+            }
             case REBOOT_SOFT -> calls.run("restart", uuid, () -> docker.restartContainerCmd(name)
                     .withTimeout((int) timeout.toSeconds()).exec());
             case REBOOT_HARD -> {
