@@ -1,27 +1,20 @@
 package io.windlass.server.service;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.windlass.action.ActionLog;
-import io.windlass.api.error.ConflictException;
 import io.windlass.api.error.InvalidInputException;
 import io.windlass.conductor.ConductorRpcApi;
 import io.windlass.context.RequestContext;
 import io.windlass.image.catalog.CatalogImage;
 import io.windlass.image.catalog.ImageCatalog;
-import io.windlass.rpc.RpcVersionCapExceeded;
 import io.windlass.server.RescueServer;
-import io.windlass.server.ServerRef;
 import io.windlass.server.ServerTaskState;
 import io.windlass.server.VmState;
 import io.windlass.server.persistence.ServerEntity;
-import io.windlass.server.persistence.ServerRepository;
 import io.windlass.server.policy.ServerPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * Nova's rescue and unrescue ({@code compute/api.py rescue, unrescue}): the host starts a rescue
@@ -34,19 +27,17 @@ public class ServerRescues {
     /** {@code @check_instance_state(vm_state=[ACTIVE, STOPPED, ERROR])} on Nova's rescue. */
     private static final Set<VmState> RESCUABLE = EnumSet.of(VmState.ACTIVE, VmState.STOPPED, VmState.ERROR);
 
-    private final ServerRepository repository;
+    private final ServerActionAcceptance acceptance;
     private final ServerLookup lookup;
     private final ImageCatalog images;
     private final ConductorRpcApi conductor;
-    private final ActionLog actions;
 
-    public ServerRescues(ServerRepository repository, ServerLookup lookup, ImageCatalog images,
-                         ConductorRpcApi conductor, ActionLog actions) {
-        this.repository = repository;
+    public ServerRescues(ServerActionAcceptance acceptance, ServerLookup lookup, ImageCatalog images,
+                         ConductorRpcApi conductor) {
+        this.acceptance = acceptance;
         this.lookup = lookup;
         this.images = images;
         this.conductor = conductor;
-        this.actions = actions;
     }
 
     /**
@@ -56,37 +47,24 @@ public class ServerRescues {
     public String rescue(RequestContext caller, String id, String adminPass, String rescueImageRef) {
         ServerEntity found = lookup.authorized(caller, id, ServerPolicy.RESCUE);
         CatalogImage image = rescueImageRef == null ? null : images.find(caller, rescueImageRef)
-                .orElseThrow(() -> InvalidInputException.badRequest("Image " + rescueImageRef + " could not be found."));
+                .orElseThrow(() -> InvalidInputException.badRequest("Image " + rescueImageRef
+                        + " could not be found."));
         if (image != null) {
             ImageCatalog.requireActive(image);
             ImageCatalog.requireRunnable(image);
         }
-        act(caller, id, found, "rescue", RESCUABLE, ServerTaskState.RESCUING, s -> conductor.rescueServer(caller,
-                new RescueServer(s.uuid.toString(), image == null ? s.image : image.reference())));
-        LOG.infof("server %s: rescue from %s requested", found.uuid, image == null ? "its own image" : image.reference());
+        acceptance.accept(caller, id, found, "rescue", RESCUABLE::contains, ServerTaskState.RESCUING,
+                (s, ref) -> conductor.rescueServer(caller,
+                        new RescueServer(ref.uuid(), image == null ? s.image : image.reference())));
+        LOG.infof("server %s: rescue from %s requested", found.uuid,
+                image == null ? "its own image" : image.reference());
         return adminPass != null ? adminPass : ServerNames.adminPassword();
     }
 
     public void unrescue(RequestContext caller, String id) {
         ServerEntity found = lookup.authorized(caller, id, ServerPolicy.UNRESCUE);
-        act(caller, id, found, "unrescue", EnumSet.of(VmState.RESCUED), ServerTaskState.UNRESCUING,
-                s -> conductor.unrescueServer(caller, new ServerRef(s.uuid.toString())));
+        acceptance.accept(caller, id, found, "unrescue", VmState.RESCUED::equals, ServerTaskState.UNRESCUING,
+                (s, ref) -> conductor.unrescueServer(caller, ref));
         LOG.infof("server %s: unrescue requested", found.uuid);
-    }
-
-    private void act(RequestContext caller, String id, ServerEntity found, String method, Set<VmState> from,
-                     ServerTaskState task, Consumer<ServerEntity> cast) {
-        try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                ServerEntity s = repository.lockLive(found.uuid).orElseThrow(() -> ServerLookup.notFound(id));
-                ServerLocks.requireUnlocked(s, caller);
-                ServerActionRules.require(s, method, from::contains);
-                s.taskState = task;
-                actions.record(caller, ActionLog.SERVER, s.uuid, s.projectId, method);
-                cast.accept(s);
-            });
-        } catch (RpcVersionCapExceeded e) {
-            throw new ConflictException("UnsupportedRPCVersion", e.getMessage());
-        }
     }
 }

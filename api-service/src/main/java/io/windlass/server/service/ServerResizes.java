@@ -1,9 +1,7 @@
 package io.windlass.server.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.windlass.action.ActionLog;
 import io.windlass.api.error.ApiException;
-import io.windlass.api.error.ConflictException;
 import io.windlass.api.error.InvalidInputException;
 import io.windlass.conductor.ConductorRpcApi;
 import io.windlass.context.RequestContext;
@@ -13,20 +11,16 @@ import io.windlass.migration.persistence.MigrationEntity;
 import io.windlass.migration.persistence.MigrationRepository;
 import io.windlass.quota.QuotaEnforcer;
 import io.windlass.quota.QuotaResource;
-import io.windlass.rpc.RpcVersionCapExceeded;
 import io.windlass.server.FlavorSnapshot;
-import io.windlass.server.ServerRef;
 import io.windlass.server.ServerTaskState;
 import io.windlass.server.VmState;
 import io.windlass.server.persistence.ServerEntity;
-import io.windlass.server.persistence.ServerRepository;
 import io.windlass.server.policy.ServerPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.function.BiConsumer;
 
 /**
  * Nova's resize, confirmResize and revertResize, accepted here and done by the conductor on the
@@ -41,23 +35,21 @@ public class ServerResizes {
     /** {@code @check_instance_state(vm_state=[ACTIVE, STOPPED])} on Nova's resize. */
     private static final Set<VmState> RESIZABLE = EnumSet.of(VmState.ACTIVE, VmState.STOPPED);
 
-    private final ServerRepository repository;
+    private final ServerActionAcceptance acceptance;
     private final ServerLookup lookup;
     private final FlavorLookup flavors;
     private final QuotaEnforcer quotas;
     private final ConductorRpcApi conductor;
-    private final ActionLog actions;
     private final MigrationRepository migrations;
 
-    public ServerResizes(ServerRepository repository, ServerLookup lookup, FlavorLookup flavors, QuotaEnforcer quotas,
-                         ConductorRpcApi conductor, ActionLog actions, MigrationRepository migrations) {
+    public ServerResizes(ServerActionAcceptance acceptance, ServerLookup lookup, FlavorLookup flavors,
+                         QuotaEnforcer quotas, ConductorRpcApi conductor, MigrationRepository migrations) {
         this.migrations = migrations;
-        this.repository = repository;
+        this.acceptance = acceptance;
         this.lookup = lookup;
         this.flavors = flavors;
         this.quotas = quotas;
         this.conductor = conductor;
-        this.actions = actions;
     }
 
     public void resize(RequestContext caller, String id, String flavorRef) {
@@ -77,7 +69,7 @@ public class ServerResizes {
         });
         FlavorSnapshot target = new FlavorSnapshot(flavor.flavorId(), flavor.name(), flavor.vcpus(),
                 flavor.memoryMb(), flavor.rootGb(), flavor.ephemeralGb(), flavor.swapMb(), flavor.extraSpecs());
-        accept(caller, id, found, "resize", RESIZABLE, ServerTaskState.RESIZE_PREP, (s, ref) -> {
+        acceptance.accept(caller, id, found, "resize", RESIZABLE::contains, ServerTaskState.RESIZE_PREP, (s, ref) -> {
             s.newFlavor = target;
             // Nova's migration record (os-migrations), moved on by the conductor as the resize goes
             migrations.recordResize(caller, s, flavor.internalId());
@@ -88,8 +80,8 @@ public class ServerResizes {
 
     public void confirm(RequestContext caller, String id) {
         ServerEntity found = lookup.authorized(caller, id, ServerPolicy.CONFIRM_RESIZE);
-        accept(caller, id, found, "confirmResize", EnumSet.of(VmState.RESIZED), ServerTaskState.RESIZE_CONFIRMING,
-                (s, ref) -> {
+        acceptance.accept(caller, id, found, "confirmResize", VmState.RESIZED::equals,
+                ServerTaskState.RESIZE_CONFIRMING, (s, ref) -> {
                     migrations.mark(s.uuid, MigrationEntity.CONFIRMING);
                     conductor.confirmResize(caller, ref);
                 });
@@ -97,28 +89,11 @@ public class ServerResizes {
 
     public void revert(RequestContext caller, String id) {
         ServerEntity found = lookup.authorized(caller, id, ServerPolicy.REVERT_RESIZE);
-        accept(caller, id, found, "revertResize", EnumSet.of(VmState.RESIZED), ServerTaskState.RESIZE_REVERTING,
+        acceptance.accept(caller, id, found, "revertResize", VmState.RESIZED::equals, ServerTaskState.RESIZE_REVERTING,
                 (s, ref) -> {
                     migrations.mark(s.uuid, MigrationEntity.REVERTING);
                     conductor.revertResize(caller, ref);
                 });
-    }
-
-    /** Under the row lock: Nova's lock and state checks, the task state, the action and the cast in one transaction. */
-    private void accept(RequestContext caller, String id, ServerEntity found, String method, Set<VmState> from,
-                        ServerTaskState task, BiConsumer<ServerEntity, ServerRef> cast) {
-        try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                ServerEntity s = repository.lockLive(found.uuid).orElseThrow(() -> ServerLookup.notFound(id));
-                ServerLocks.requireUnlocked(s, caller);
-                ServerActionRules.require(s, method, from::contains);
-                s.taskState = task;
-                actions.record(caller, ActionLog.SERVER, s.uuid, s.projectId, method);
-                cast.accept(s, new ServerRef(s.uuid.toString()));
-            });
-        } catch (RpcVersionCapExceeded e) {
-            throw new ConflictException("UnsupportedRPCVersion", e.getMessage());
-        }
     }
 
     /** Nova's resize quota check: a larger flavor needs the difference free; a smaller one frees it later. */

@@ -22,7 +22,6 @@ import io.windlass.port.workload.WorkloadPorts;
 import io.windlass.quota.QuotaEnforcer;
 import io.windlass.quota.QuotaResource;
 import io.windlass.quota.ReservationQueue;
-import io.windlass.rpc.RpcVersionCapExceeded;
 import io.windlass.server.ServerAction;
 import io.windlass.subnet.service.IpAddress;
 import io.windlass.server.PowerState;
@@ -79,14 +78,16 @@ public class ServerService {
     private final WorkloadPorts ports;
     private final KeyPairService keyPairs;
     private final ActionLog actions;
+    private final ServerActionAcceptance acceptance;
     private final ServerGroupService serverGroups;
 
     public ServerService(ServerRepository repository, ServerLookup lookup, ServerPolicy policy,
                          FlavorLookup flavors, ImageCatalog images, QuotaEnforcer quotas,
                          ReservationQueue reservations, ConductorRpcApi conductor, ComputeHostRepository hosts,
                          WorkloadPorts ports, KeyPairService keyPairs, ActionLog actions,
-                         ServerGroupService serverGroups, MadeImages madeImages) {
+                         ServerGroupService serverGroups, MadeImages madeImages, ServerActionAcceptance acceptance) {
         this.madeImages = madeImages;
+        this.acceptance = acceptance;
         this.ports = ports;
         this.actions = actions;
         this.serverGroups = serverGroups;
@@ -216,25 +217,14 @@ public class ServerService {
         String rule = ServerPolicy.ACTIONS.get(action);
         ServerEntity found = lookup.visible(caller, id, rule);
         policy.authorize(rule, caller, found.projectId);
-        try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                ServerEntity s = repository.lockLive(found.uuid).orElseThrow(() -> ServerLookup.notFound(id));
-                ServerLocks.requireUnlocked(s, caller);
-                ServerActionRules.require(s, action);
-                s.taskState = action.taskState();
-                actions.record(caller, ActionLog.SERVER, s.uuid, s.projectId, action.method());
-                ServerRef ref = new ServerRef(found.uuid.toString());
-                switch (action) {
-                    // methods of their own, which an older conductor refuses to be sent (a cap below 1.6)
-                    case SUSPEND -> conductor.suspendServer(caller, ref);
-                    case RESUME -> conductor.resumeServer(caller, ref);
-                    default -> conductor.serverAction(caller, new ServerOperation(ref.uuid(), action));
-                }
-            });
-        } catch (RpcVersionCapExceeded e) {
-            // Nova's UnsupportedRPCVersion: the conductors still run a release without the action
-            throw new ConflictException("UnsupportedRPCVersion", e.getMessage());
-        }
+        acceptance.accept(caller, id, found, action.method(), action::allowedFrom, action.taskState(), (s, ref) -> {
+                    switch (action) {
+                        // methods of their own, which an older conductor refuses to be sent (a cap below 1.6)
+                        case SUSPEND -> conductor.suspendServer(caller, ref);
+                        case RESUME -> conductor.resumeServer(caller, ref);
+                        default -> conductor.serverAction(caller, new ServerOperation(ref.uuid(), action));
+                    }
+                });
         LOG.infof("server %s: %s requested", found.uuid, action);
     }
 
