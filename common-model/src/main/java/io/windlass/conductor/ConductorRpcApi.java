@@ -50,7 +50,8 @@ import java.time.Duration;
  * 1.12 {@code image_pull} (Zun's images API: an image pulled onto a host) and {@code report_image_pull} (the host's outcome);
  * 1.13 {@code image_data} (a slice of a stored image's bytes, for a host that is to run it) and
  * {@code store_image_data} (a slice of an image a host pushes into the store); 1.14 {@code rescue_server} and
- * {@code unrescue_server} (Nova's rescue and unrescue).
+ * {@code unrescue_server} (Nova's rescue and unrescue), and {@code report_server_status}'s
+ * {@link ServerStatusReport} gained {@code rescued}, which a 1.13 conductor ignores (it goes by the task state).
  * Each method names the version that introduced it; a message goes out at that version, so a
  * conductor of an older release still serves the methods it has.
  */
@@ -99,7 +100,7 @@ public class ConductorRpcApi {
             RpcMethod.of("server_action", ServerOperation.class, V1_3);
     public static final RpcMethod<ServerRef> DELETE_SERVER = RpcMethod.of("delete_server", ServerRef.class, V1_3);
     public static final RpcMethod<ServerStatusReport> REPORT_SERVER_STATUS =
-            RpcMethod.of("report_server_status", ServerStatusReport.class, V1_3);
+            RpcMethod.of("report_server_status", ServerStatusReport.class, V1_3).changedIn(V1_14);
     public static final RpcMethod<EvacuateServer> EVACUATE_SERVER =
             RpcMethod.of("evacuate_server", EvacuateServer.class, V1_4);
     public static final RpcMethod<InterfaceChange> ATTACH_INTERFACE =

@@ -253,7 +253,7 @@ public class ServerRules implements WorkloadRules<ServerEntity, ServerStatusRepo
         if (s.nics.isEmpty()) {
             s.addresses = report.addresses();
         }
-        VmState next = vmStateFor(report.powerState(), s.vmState, s.taskState);
+        VmState next = vmStateFor(report.powerState(), s.vmState, s.taskState, report.rescued());
         // while an operation runs, only its own completion (or an engine change that is not the
         // operation's starting point) moves the vm_state; a building server becomes active with
         // its first running observation
@@ -278,12 +278,29 @@ public class ServerRules implements WorkloadRules<ServerEntity, ServerStatusRepo
      * a rescued one rescued until unrescued or stopped.
      */
     static VmState vmStateFor(PowerState power, VmState current, ServerTaskState task) {
+        return vmStateFor(power, current, task, null);
+    }
+
+    /**
+     * As above, with what the host says of a rescue: a rescue system that runs makes the server
+     * rescued, and a rescued server without one is not, whatever task state the reconciler may have
+     * cleared while the host was at work. An older agent says nothing (null): the task state decides.
+     */
+    static VmState vmStateFor(PowerState power, VmState current, ServerTaskState task, Boolean rescued) {
         if (current == VmState.SHELVED) {
             // powered off on its host until unshelved: only the unshelve's power-on makes it active
             return task == ServerTaskState.POWERING_ON && power == PowerState.RUNNING ? VmState.ACTIVE
                     : VmState.SHELVED;
         }
-        if (task == ServerTaskState.RESCUING && power == PowerState.RUNNING
+        if (rescued != null && power != PowerState.NOSTATE) {
+            if (rescued) {
+                return VmState.RESCUED;
+            }
+            if (current == VmState.RESCUED) {
+                // unrescued or stopped: the power state says which
+                current = VmState.ACTIVE;
+            }
+        } else if (task == ServerTaskState.RESCUING && power == PowerState.RUNNING
                 || current == VmState.RESCUED && task != ServerTaskState.UNRESCUING
                 && task != ServerTaskState.POWERING_OFF && power != PowerState.NOSTATE) {
             // rescued until unrescued, whatever its rescue system does (the host shows that system's power state)

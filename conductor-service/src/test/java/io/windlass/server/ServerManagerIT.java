@@ -276,6 +276,14 @@ class ServerManagerIT {
         assertEquals(uuid.toString(), next(edges.serverUnrescues).uuid());
         report(uuid, PowerState.RUNNING, null, false, true);
         Poll.until("active again", () -> row(uuid).vmState == VmState.ACTIVE && row(uuid).taskState == null);
+
+        // a rescue the host finished after the reconciler cleared its task: the host's word decides
+        conductor.reportServerStatus(ctx, new ServerStatusReport(uuid.toString(), HOST, PowerState.RUNNING,
+                "engine-1", Map.of(), null, false, true, Instant.now(), true));
+        Poll.until("rescued by the host's word", () -> row(uuid).vmState == VmState.RESCUED);
+        conductor.reportServerStatus(ctx, new ServerStatusReport(uuid.toString(), HOST, PowerState.RUNNING,
+                "engine-1", Map.of(), null, false, false, Instant.now(), false));
+        Poll.until("no rescue system: active", () -> row(uuid).vmState == VmState.ACTIVE);
     }
 
     /** What the api-service records when it accepts a request. */

@@ -44,6 +44,21 @@ class ServerRulesTest {
     }
 
     @Test
+    void whatTheHostSaysOfARescueDecidesWhateverTheTaskState() {
+        // a rescue the reconciler gave up on (task cleared) that the host finished after all
+        assertEquals(VmState.RESCUED, ServerRules.vmStateFor(PowerState.RUNNING, VmState.ACTIVE, null, true));
+        assertEquals(VmState.RESCUED, ServerRules.vmStateFor(PowerState.SHUTDOWN, VmState.RESCUED, null, true));
+        // an unrescue or stop likewise: no rescue system, the guest's own state
+        assertEquals(VmState.ACTIVE, ServerRules.vmStateFor(PowerState.RUNNING, VmState.RESCUED, null, false));
+        assertEquals(VmState.STOPPED, ServerRules.vmStateFor(PowerState.SHUTDOWN, VmState.RESCUED, null, false));
+        // no rescue system yet: a rescue under way is not done by the guest's start
+        assertEquals(VmState.ACTIVE, ServerRules.vmStateFor(PowerState.RUNNING, VmState.ACTIVE,
+                ServerTaskState.RESCUING, false));
+        assertEquals(VmState.SHELVED, ServerRules.vmStateFor(PowerState.SHUTDOWN, VmState.SHELVED, null, false));
+        assertNull(ServerRules.vmStateFor(PowerState.NOSTATE, VmState.RESCUED, null, false));
+    }
+
+    @Test
     void aSuspendedServersFrozenGuestShowsNovasSuspendedPowerState() {
         assertEquals(PowerState.SUSPENDED, ServerRules.shownPower(PowerState.PAUSED, VmState.ACTIVE,
                 ServerTaskState.SUSPENDING));

@@ -14,10 +14,17 @@ import java.util.Map;
  * @param engineId   engine's own id of the workload
  * @param powerState Nova power state the engine state maps to
  * @param addresses  network name to addresses on it
+ * @param rescued    a rescue system runs in its place; {@code powerState} is then that system's
  */
 public record ObservedServer(String uuid, String engineId, PowerState powerState,
-                             Map<String, List<ServerAddress>> addresses) implements Observed {
+                             Map<String, List<ServerAddress>> addresses, boolean rescued) implements Observed {
     public ObservedServer {
         addresses = addresses == null ? Map.of() : Map.copyOf(addresses);
+    }
+
+    /** A server not rescued. */
+    public ObservedServer(String uuid, String engineId, PowerState powerState,
+                          Map<String, List<ServerAddress>> addresses) {
+        this(uuid, engineId, powerState, addresses, false);
     }
 }

@@ -22,7 +22,7 @@ public final class ServerReports implements WorkloadReporter.Reports<ObservedSer
     @Override
     public void observed(RequestContext ctx, ObservedServer o, String fault, boolean operationDone) {
         conductor.reportServerStatus(ctx, new ServerStatusReport(o.uuid(), host, o.powerState(), o.engineId(),
-                o.addresses(), fault, false, operationDone, Instant.now()));
+                o.addresses(), fault, false, operationDone, Instant.now(), o.rescued()));
     }
 
     @Override

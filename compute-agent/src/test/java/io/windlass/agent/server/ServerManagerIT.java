@@ -353,6 +353,7 @@ class ServerManagerIT {
             assertNull(rescued.fault(), rescued.fault());
             // the rescue system runs: the server shows running, its own container frozen
             assertEquals(PowerState.RUNNING, rescued.powerState());
+            assertEquals(Boolean.TRUE, rescued.rescued(), "the host says so");
             assertEquals("paused", docker.inspectContainerCmd(server.getId()).exec().getState().getStatus());
             InspectContainerResponse rescue = docker.inspectContainerCmd(DockerServerDriver.rescueName(uuid)).exec();
             assertEquals(rescueImage, rescue.getConfig().getImage());
@@ -367,8 +368,10 @@ class ServerManagerIT {
             // the sync shows it so too
             Instant beforeSync = Instant.now();
             host.sync().syncAll();
-            assertEquals(PowerState.RUNNING, awaitReport(uuid, 0, "synced while rescued",
-                    r -> !r.operationDone() && r.observedAt().isAfter(beforeSync)).powerState());
+            ServerStatusReport synced = awaitReport(uuid, 0, "synced while rescued",
+                    r -> !r.operationDone() && r.observedAt().isAfter(beforeSync));
+            assertEquals(PowerState.RUNNING, synced.powerState());
+            assertEquals(Boolean.TRUE, synced.rescued());
 
             // a redelivered rescue changes nothing
             seen = reportsOf(uuid).size();
@@ -381,6 +384,7 @@ class ServerManagerIT {
             ServerStatusReport unrescued = awaitReport(uuid, seen, "unrescue done", ServerStatusReport::operationDone);
             assertNull(unrescued.fault(), unrescued.fault());
             assertEquals(PowerState.RUNNING, unrescued.powerState());
+            assertEquals(Boolean.FALSE, unrescued.rescued());
             assertEquals(0, docker.listContainersCmd().withShowAll(true)
                     .withNameFilter(List.of(DockerServerDriver.rescueName(uuid))).exec().size(), "rescue system gone");
             assertEquals("running", docker.inspectContainerCmd(server.getId()).exec().getState().getStatus());

@@ -433,11 +433,10 @@ public class DockerServerDriver implements ServerDriver {
             return Optional.empty();
         }
         PowerState power = DockerContainerState.of(r.getState()).powerState();
-        if (power == PowerState.PAUSED) {
-            // frozen for a rescue: the rescue system is what runs, as Nova shows a rescued server running
-            power = rescueContainer(uuid).map(c -> DockerContainerState.of(c.getState()).powerState()).orElse(power);
-        }
-        return Optional.of(new ObservedServer(uuid, r.getId(), power, addresses(r)));
+        // a guest frozen for a rescue: the rescue system is what runs, as Nova shows a rescued server running
+        Optional<PowerState> rescue = power != PowerState.PAUSED ? Optional.empty()
+                : rescueContainer(uuid).map(c -> DockerContainerState.of(c.getState()).powerState());
+        return Optional.of(new ObservedServer(uuid, r.getId(), rescue.orElse(power), addresses(r), rescue.isPresent()));
     }
 
     /**
@@ -485,9 +484,10 @@ public class DockerServerDriver implements ServerDriver {
                     String uuid = c.getLabels().get(DockerLabels.SERVER_UUID);
                     PowerState power = listedPower(c);
                     // as observe: a server frozen for its rescue shows its rescue system's state
-                    power = power == PowerState.PAUSED ? rescues.getOrDefault(uuid, power) : power;
-                    return new ObservedServer(uuid, c.getId(), power,
-                            c.getNetworkSettings() == null ? Map.of() : addresses(c.getNetworkSettings().getNetworks()));
+                    boolean rescued = power == PowerState.PAUSED && rescues.containsKey(uuid);
+                    return new ObservedServer(uuid, c.getId(), rescued ? rescues.get(uuid) : power,
+                            c.getNetworkSettings() == null ? Map.of() : addresses(c.getNetworkSettings().getNetworks()),
+                            rescued);
                 })
                 .toList();
     }

@@ -43,6 +43,8 @@ public class FakeServerDriver implements ServerDriver {
     }
 
     private final Map<String, FakeServer> servers = new ConcurrentHashMap<>();
+    /** Servers whose simulated rescue system runs. */
+    private final Set<String> rescued = ConcurrentHashMap.newKeySet();
     private final FakeEvents events = new FakeEvents();
     private final HostImages images;
 
@@ -79,8 +81,12 @@ public class FakeServerDriver implements ServerDriver {
     public void act(String uuid, ServerAction action, Duration timeout) {
         switch (action) {
             case START -> transition(uuid, "start", PowerState.RUNNING, Set.of(PowerState.RUNNING, PowerState.SHUTDOWN));
-            case STOP -> transition(uuid, "stop", PowerState.SHUTDOWN, Set.of(PowerState.RUNNING, PowerState.SHUTDOWN,
-                    PowerState.PAUSED));
+            case STOP -> {
+                // a rescued server's stop ends the rescue, as the docker driver's does
+                transition(uuid, "stop", PowerState.SHUTDOWN, Set.of(PowerState.RUNNING, PowerState.SHUTDOWN,
+                        PowerState.PAUSED));
+                rescued.remove(uuid);
+            }
             case REBOOT_SOFT -> transition(uuid, "restart", PowerState.RUNNING,
                     Set.of(PowerState.RUNNING, PowerState.SHUTDOWN));
             case REBOOT_HARD -> transition(uuid, "restart", PowerState.RUNNING,
@@ -95,12 +101,14 @@ public class FakeServerDriver implements ServerDriver {
     public void rescue(String uuid, String image) {
         transition(uuid, "rescue", PowerState.RUNNING, Set.of(PowerState.RUNNING, PowerState.SHUTDOWN,
                 PowerState.CRASHED));
+        rescued.add(uuid);
     }
 
     @Override
     public void unrescue(String uuid, Duration timeout) {
         transition(uuid, "unrescue", PowerState.RUNNING, Set.of(PowerState.RUNNING, PowerState.SHUTDOWN,
                 PowerState.CRASHED));
+        rescued.remove(uuid);
     }
 
     /** Nothing to limit in a simulation; an unknown server is refused as the engine would. */
@@ -122,6 +130,7 @@ public class FakeServerDriver implements ServerDriver {
 
     @Override
     public void destroy(String uuid) {
+        rescued.remove(uuid);
         if (servers.remove(uuid) != null) {
             events.emit(uuid, "destroy");
         }
@@ -163,7 +172,7 @@ public class FakeServerDriver implements ServerDriver {
     public Optional<ObservedServer> observe(String uuid) {
         FakeServer s = servers.get(uuid);
         return s == null ? Optional.empty() : Optional.of(new ObservedServer(uuid, s.engineId(), s.power(),
-                Map.of("fake-net", List.of(s.address()))));
+                Map.of("fake-net", List.of(s.address())), rescued.contains(uuid)));
     }
 
     @Override
