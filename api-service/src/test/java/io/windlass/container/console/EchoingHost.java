@@ -53,13 +53,14 @@ final class EchoingHost implements AutoCloseable {
                     return null;
                 })
                 .on(ComputeRpcApi.OPEN_CONSOLE, (ctx, r) -> {
-                    opened.add(r);
                     Echo echo = new Echo();
                     echo.stream = ConsoleStream.agentEnd(connection, ConsoleQueues.of(connection.settings(), host,
                             r.session()), echo, new ConsoleStream.Settings(Duration.ZERO, Duration.ofSeconds(1),
                             Duration.ofSeconds(30)), timer);
                     sessions.add(echo.stream);
                     echo.stream.watch();
+                    // only now, with its queue declared: a test that sees it opened may make it vanish
+                    opened.add(r);
                     logLines.forEach(line -> echo.stream.send(line.getBytes(StandardCharsets.UTF_8)));
                     return null;
                 }), 1);
