@@ -101,15 +101,36 @@ public class WorkloadOperations {
             LOG.warnf("%s of %s %s failed: %s", verb, reporter.kind(), uuid, reason);
             try {
                 creation.removeLeftover();
-            } catch (DriverException cleanup) {
-                LOG.warnf("could not remove the half-created %s %s (the next sync reports it): %s",
-                        reporter.kind(), uuid, cleanup.getMessage());
+            } catch (RuntimeException cleanup) {
+                leftBehind(ctx, uuid, reporter, reason, cleanup);
+                return;
             }
             reporter.reportFailed(ctx, uuid, reason);
             return;
         }
         LOG.infof("%s %s %s", reporter.kind(), uuid, verb.equals("create") ? "created" : "rebuilt");
         reporter.reportCurrent(ctx, uuid, null, true);
+    }
+
+    /**
+     * A failed create whose half-made workload could not be removed must not say that it left
+     * nothing: the conductor would release the claim of a workload the engine still holds. When the
+     * engine went away (it restarts), the failure is thrown on and the message comes again, and that
+     * delivery finishes or remakes what is there; otherwise what is left is reported with the reason,
+     * and the row keeps its claim until it is deleted.
+     */
+    private <O extends Observed> void leftBehind(RequestContext ctx, String uuid, WorkloadReporter<O> reporter,
+                                                 String reason, RuntimeException cleanup) {
+        if (TransientFailure.of(cleanup).isPresent()) {
+            LOG.warnf("could not remove the half-created %s %s, the engine is unreachable (%s); the create "
+                    + "comes again once it is back", reporter.kind(), uuid, cleanup.getMessage());
+            throw cleanup;
+        }
+        LOG.warnf("could not remove the half-created %s %s (%s); reporting what is left", reporter.kind(), uuid,
+                cleanup.getMessage());
+        reporter.driver().observe(uuid).ifPresentOrElse(
+                left -> reporter.report(ctx, left, reason, true),
+                () -> reporter.reportFailed(ctx, uuid, reason));
     }
 
     /** Runs an action (start, stop, pause, ...) and reports the workload after it. */

@@ -4,6 +4,7 @@ import io.windlass.network.WorkloadNetworks;
 import io.windlass.agent.testing.ContainerSpecs;
 import io.windlass.agent.container.ObservedContainer;
 import io.windlass.agent.driver.DriverException;
+import io.windlass.agent.driver.EngineUnreachableException;
 import io.windlass.agent.driver.HostInventory;
 import io.windlass.agent.driver.WorkloadNotFoundException;
 import io.windlass.agent.driver.fake.FakeContainerDriver;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The operation shells every kind runs in, on the fake container driver, with the reports recorded. */
@@ -107,6 +109,61 @@ class WorkloadOperationsTest {
         assertEquals(1, sent.size());
         assertTrue(sent.getFirst().startsWith("u2 failed (could not: Image nosuch:latest"), sent.getFirst());
         assertTrue(driver.observe("u2").isEmpty());
+    }
+
+    @Test
+    void aFailedCreateWhoseLeftoverCannotBeRemovedReportsWhatIsLeftNotNothing() {
+        List<String> steps = new ArrayList<>();
+        WorkloadOperations.Creation<ObservedContainer> stuck = removalFailing(
+                creating(spec("u7", "busybox"), steps, () -> {
+                    throw new DriverException("start failed");
+                }), new DriverException("removal refused"));
+        operations.create(ctx, "u7", reporter, stuck);
+
+        assertTrue(driver.observe("u7").isPresent());
+        assertEquals(List.of("u7 Created (could not: start failed) done"), sent);
+    }
+
+    @Test
+    void aFailedCreateWhoseLeftoverCannotBeRemovedForAnEngineRestartIsDeliveredAgainAndFinished() {
+        List<String> steps = new ArrayList<>();
+        WorkloadOperations.Creation<ObservedContainer> stuck = removalFailing(
+                creating(spec("u8", "busybox"), steps, () -> {
+                    throw new DriverException("start failed: the engine is shutting down");
+                }), new EngineUnreachableException("the engine is unreachable", null));
+        EngineUnreachableException thrown = assertThrows(EngineUnreachableException.class,
+                () -> operations.create(ctx, "u8", reporter, stuck));
+        assertEquals("the engine is unreachable", thrown.getMessage());
+        assertEquals(List.of(), sent, "nothing is reported until the message comes again");
+
+        operations.create(ctx, "u8", reporter, creating(spec("u8", "busybox"), steps));
+        assertEquals(List.of("create", "reuse Created"), steps);
+        assertEquals(List.of("u8 Created done"), sent);
+    }
+
+    private static WorkloadOperations.Creation<ObservedContainer> removalFailing(
+            WorkloadOperations.Creation<ObservedContainer> creation, RuntimeException failure) {
+        return new WorkloadOperations.Creation<>() {
+            @Override
+            public String reuse(ObservedContainer existing) {
+                return creation.reuse(existing);
+            }
+
+            @Override
+            public void create() {
+                creation.create();
+            }
+
+            @Override
+            public String failure(DriverException e) {
+                return creation.failure(e);
+            }
+
+            @Override
+            public void removeLeftover() {
+                throw failure;
+            }
+        };
     }
 
     @Test
