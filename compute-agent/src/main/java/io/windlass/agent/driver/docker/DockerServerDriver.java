@@ -470,16 +470,17 @@ public class DockerServerDriver implements ServerDriver {
 
     @Override
     public List<ObservedServer> observeAll() {
-        List<Container> containers = calls.call("list", null, () -> docker.listContainersCmd().withShowAll(true)
-                .withLabelFilter(Map.of(DockerLabels.KIND, DockerLabels.KIND_SERVER)).exec());
+        // one listing of both kinds (servers and rescue systems carry the kind label, Zun containers do not)
+        List<Container> listed = calls.call("list", null, () -> docker.listContainersCmd().withShowAll(true)
+                .withLabelFilter(List.of(DockerLabels.KIND)).exec());
         Map<String, PowerState> rescues = new HashMap<>();
-        calls.call("list", null, () -> docker.listContainersCmd().withShowAll(true)
-                .withLabelFilter(Map.of(DockerLabels.KIND, DockerLabels.KIND_SERVER_RESCUE)).exec())
-                .stream().filter(c -> c.getLabels() != null && c.getLabels().containsKey(DockerLabels.RESCUE_OF))
+        listed.stream().filter(c -> hasLabel(c, DockerLabels.KIND, DockerLabels.KIND_SERVER_RESCUE)
+                        && c.getLabels().containsKey(DockerLabels.RESCUE_OF))
                 .forEach(c -> rescues.put(c.getLabels().get(DockerLabels.RESCUE_OF), listedPower(c)));
         // the listing carries state and networks already: no inspect per server
-        return containers.stream()
-                .filter(c -> c.getLabels() != null && c.getLabels().containsKey(DockerLabels.SERVER_UUID))
+        return listed.stream()
+                .filter(c -> hasLabel(c, DockerLabels.KIND, DockerLabels.KIND_SERVER)
+                        && c.getLabels().containsKey(DockerLabels.SERVER_UUID))
                 .map(c -> {
                     String uuid = c.getLabels().get(DockerLabels.SERVER_UUID);
                     PowerState power = listedPower(c);
@@ -490,6 +491,10 @@ public class DockerServerDriver implements ServerDriver {
                             rescued);
                 })
                 .toList();
+    }
+
+    private static boolean hasLabel(Container c, String key, String value) {
+        return c.getLabels() != null && value.equals(c.getLabels().get(key));
     }
 
     private static PowerState listedPower(Container c) {
