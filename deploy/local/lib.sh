@@ -171,6 +171,18 @@ ensure_image() {
   rm -rf "$root"
 }
 
+# The guest image Tempest boots, built from deploy/local/guest-image (busybox with a root user and
+# chpasswd, as a cloud image has them). $1: the engine's docker -H argument.
+GUEST_IMAGE=windlass-guest:latest
+ensure_guest_image() {
+  docker -H "$1" image inspect "$GUEST_IMAGE" >/dev/null 2>&1 && return 0
+  log "building $GUEST_IMAGE on $1"
+  local out
+  # the engine's own builder (20.10 has no BuildKit here); its deprecation notice is only shown on failure
+  out="$(DOCKER_BUILDKIT=0 docker -H "$1" build -q -t "$GUEST_IMAGE" "$WINDLASS_ROOT/deploy/local/guest-image" 2>&1)" \
+    || die "building $GUEST_IMAGE on $1 failed: $out"
+}
+
 # HAProxy (Debian's package) in front of the api replicas of `up --replicas`.
 ensure_haproxy() {
   command -v haproxy >/dev/null 2>&1 && return 0

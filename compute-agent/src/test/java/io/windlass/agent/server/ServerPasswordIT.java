@@ -36,8 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * Nova's {@code set_admin_password} on the real dockerd: root's password set with the guest's
- * {@code chpasswd} (an image built here from busybox, whose build has no chpasswd applet, with a
- * chpasswd of its own that writes a SHA-512 hash with busybox's mkpasswd), and Nova's
+ * {@code chpasswd} (the guest image Tempest boots, deploy/local/guest-image: busybox, whose build has
+ * no chpasswd applet, with a chpasswd of its own that writes busybox mkpasswd's SHA-512 hash), and Nova's
  * InstancePasswordSetFailed for an image without chpasswd, one without a root user (the plain
  * busybox has no /etc/passwd) and a guest that is not running.
  */
@@ -50,20 +50,8 @@ class ServerPasswordIT {
     /** A root user, but no chpasswd. */
     private static final String NO_CHPASSWD = "windlass-it-no-chpasswd:latest";
     private static final String LABEL = "server-password-it";
-    /** chpasswd as the shadow suite's: user:password lines on stdin, each user's hash replaced. */
-    private static final String CHPASSWD = """
-            #!/bin/sh
-            status=0
-            while IFS= read -r line; do
-              user="${line%%:*}"; pass="${line#*:}"
-              if [ "$user" = "$line" ] || ! grep -q "^$user:" /etc/shadow; then
-                echo "chpasswd: line rejected for $user" >&2; status=1; continue
-              fi
-              hash=$(mkpasswd -m sha512 "$pass") || exit 1
-              sed -i "s|^$user:[^:]*:|$user:$hash:|" /etc/shadow
-            done
-            exit $status
-            """;
+    /** The guest image recipe Tempest's runs use too: busybox, a root user and chpasswd. */
+    private static final Path GUEST_IMAGE = Path.of("..", "deploy", "local", "guest-image").toAbsolutePath().normalize();
 
     @Inject
     ComputeRpcApi compute;
@@ -79,16 +67,9 @@ class ServerPasswordIT {
     void buildTheImage() throws Exception {
         docker = DockerClientFactory.create("unix:///var/run/docker.sock", Duration.ofSeconds(60));
         removeTestServers();
-        Path dir = Files.createTempDirectory("chpasswd-image");
-        Files.writeString(dir.resolve("chpasswd"), CHPASSWD);
-        Files.writeString(dir.resolve("Dockerfile"), """
-                FROM busybox:latest
-                COPY chpasswd /bin/chpasswd
-                RUN chmod 755 /bin/chpasswd && echo 'root:x:0:0:root:/root:/bin/sh' > /etc/passwd \\
-                    && echo 'root:*:19000:0:99999:7:::' > /etc/shadow
-                """);
-        docker.buildImageCmd(dir.toFile()).withTags(Set.of(IMAGE)).withPull(false).start()
+        docker.buildImageCmd(GUEST_IMAGE.toFile()).withTags(Set.of(IMAGE)).withPull(false).start()
                 .awaitImageId(2, TimeUnit.MINUTES);
+        Path dir = Files.createTempDirectory("no-chpasswd-image");
         Files.writeString(dir.resolve("Dockerfile"), """
                 FROM busybox:latest
                 RUN echo 'root:x:0:0:root:/root:/bin/sh' > /etc/passwd

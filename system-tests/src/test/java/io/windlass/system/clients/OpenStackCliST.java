@@ -27,14 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class OpenStackCliST {
     private static final long MIB = 1024 * 1024;
-    /** chpasswd as the shadow suite's: {@code user:password} lines on stdin, each user's hash replaced. */
-    private static final String CHPASSWD = """
-            #!/bin/sh
-            while IFS= read -r line; do
-              user="${line%%:*}"; hash=$(mkpasswd -m sha512 "${line#*:}") || exit 1
-              sed -i "s|^$user:[^:]*:|$user:$hash:|" /etc/shadow
-            done
-            """;
+    /** chpasswd as the shadow suite's, from the guest image Tempest boots (deploy/local/guest-image). */
+    private static final Path CHPASSWD = Path.of("..", "deploy", "local", "guest-image", "chpasswd");
 
     @RegisterExtension
     static final WindlassSystem system = new WindlassSystem();
@@ -643,7 +637,7 @@ class OpenStackCliST {
      * where there is one, on the engine.
      */
     @Test
-    void serverLockPasswordConsoleLogAndTagCommands() {
+    void serverLockPasswordConsoleLogAndTagCommands() throws Exception {
         String id = cli.json("server", "create", "-f", "json", "--flavor", "m1.nano", "--image", "busybox:latest",
                 "--wait", "st-cli-ops").path("id").asText();
         String engine = docker.idsWithLabel("windlass.server.uuid", id).getFirst();
@@ -660,7 +654,8 @@ class OpenStackCliST {
         // built here has no users and no chpasswd: the guest gets a root user and the shadow suite's
         // chpasswd contract (user:password lines on stdin) first, as a cloud image has them
         assertTrue(docker.run("exec", engine, "sh", "-c", "echo 'root:x:0:0:root:/root:/bin/sh' > /etc/passwd"
-                + " && echo 'root:*:20000:0:99999:7:::' > /etc/shadow && cat > /bin/chpasswd <<'END'\n" + CHPASSWD
+                + " && echo 'root:*:20000:0:99999:7:::' > /etc/shadow && cat > /bin/chpasswd <<'END'\n"
+                + Files.readString(CHPASSWD)
                 + "END\nchmod 755 /bin/chpasswd").ok());
         String before = docker.run("exec", engine, "grep", "^root:", "/etc/shadow").stdout();
         cli.ok("server", "set", "--password", "n3w-Secret", "st-cli-ops");
