@@ -160,7 +160,7 @@ public class PortFilterReader {
         List<IngressRow> out = new ArrayList<>();
         for (Object[] r : (List<Object[]>) em.createNativeQuery("""
                 SELECT cast(security_group_id as text), ethertype, protocol, port_range_min, port_range_max,
-                       cast(remote_ip_prefix as text), cast(remote_group_id as text)
+                       cast(network(remote_ip_prefix) as text), cast(remote_group_id as text)
                   FROM security_group_rules
                  WHERE direction = 'ingress' AND security_group_id = ANY (cast(:ids as uuid[]))
                  ORDER BY security_group_id, id""")

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static io.windlass.conductor.support.FakeEdges.HOST;
@@ -80,6 +81,10 @@ class ContainerPortFiltersIT {
         rows.update("INSERT INTO security_group_rules (id, security_group_id, project_id, direction, ethertype, "
                 + "protocol, port_range_min, port_range_max, remote_ip_prefix) VALUES (gen_random_uuid(), '" + GROUP
                 + "', 'p1', 'ingress', 'IPv4', 'tcp', 80, 80, '0.0.0.0/0')");
+        // a prefix with host bits, kept as given (as Neutron keeps it): its network is what is enforced
+        rows.update("INSERT INTO security_group_rules (id, security_group_id, project_id, direction, ethertype, "
+                + "protocol, port_range_min, port_range_max, remote_ip_prefix) VALUES (gen_random_uuid(), '" + GROUP
+                + "', 'p1', 'ingress', 'IPv4', 'tcp', 81, 81, '198.18.3.124/24')");
         ports.port(PORT, "fa:16:3e:00:81:10", "198.19.81.10", uuid.toString(), "");
         ports.member(PORT, GROUP);
         rows.update("UPDATE containers SET nics = '" + ports.nics(PORT, false) + "', security_groups = '[\"" + GROUP
@@ -95,7 +100,8 @@ class ContainerPortFiltersIT {
         UpdatePortFilters filters = next(edges.filters);
         PortFilter port = filters.ports().stream().filter(p -> p.portId().equals(PORT)).findFirst().orElseThrow();
         assertEquals(List.of("198.19.81.10"), port.addresses());
-        assertEquals(List.of(new IngressRule(4, "tcp", 80, 80, List.of("0.0.0.0/0"))), port.rules());
+        assertEquals(Set.of(new IngressRule(4, "tcp", 80, 80, List.of("0.0.0.0/0")),
+                new IngressRule(4, "tcp", 81, 81, List.of("198.18.3.0/24"))), Set.copyOf(port.rules()));
 
         // the host's health verdict and docker ps's detail
         containers.report(ctx, new ContainerStatusReport(uuid.toString(), HOST, ContainerStatus.RUNNING, null,

@@ -2,6 +2,7 @@ package io.windlass.securitygroup.api;
 
 import io.windlass.securitygroup.persistence.SecurityGroupRecord;
 import io.windlass.securitygroup.persistence.SecurityGroupRuleRecord;
+import io.windlass.securitygroup.service.RuleCheck;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +42,7 @@ public final class SecurityGroupView {
         v.put("port_range_max", r.portRangeMax());
         v.put("remote_ip_prefix", r.remoteIpPrefix());
         v.put("remote_address_group_id", null);
-        v.put("normalized_cidr", r.remoteIpPrefix());
+        v.put("normalized_cidr", RuleCheck.normalized(r.remoteIpPrefix()));
         v.put("remote_group_id", r.remoteGroupId());
         v.put("description", r.description());
         if (ofDefault != null) {

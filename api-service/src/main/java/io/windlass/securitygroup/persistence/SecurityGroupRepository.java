@@ -160,7 +160,7 @@ public class SecurityGroupRepository {
                         + "AND ethertype = :ethertype AND protocol IS NOT DISTINCT FROM cast(:protocol as text) "
                         + "AND port_range_min IS NOT DISTINCT FROM cast(:min as integer) "
                         + "AND port_range_max IS NOT DISTINCT FROM cast(:max as integer) "
-                        + "AND remote_ip_prefix IS NOT DISTINCT FROM cast(:prefix as cidr) "
+                        + "AND remote_ip_prefix IS NOT DISTINCT FROM cast(:prefix as inet) "
                         + "AND remote_group_id IS NOT DISTINCT FROM cast(:remote as uuid)")
                 .setParameter("group", rule.securityGroupId()).setParameter("direction", rule.direction())
                 .setParameter("ethertype", rule.ethertype()).setParameter("protocol", rule.protocol())
@@ -176,7 +176,7 @@ public class SecurityGroupRepository {
                                port_range_min, port_range_max, remote_ip_prefix, remote_group_id, description)
                         VALUES (cast(:id as uuid), cast(:group as uuid), :project, :direction, :ethertype,
                                 cast(:protocol as text), cast(:min as integer), cast(:max as integer),
-                                cast(:prefix as cidr), cast(:remote as uuid), :description)""")
+                                cast(:prefix as inet), cast(:remote as uuid), :description)""")
                 .setParameter("id", r.id()).setParameter("group", r.securityGroupId()).setParameter("project", r.projectId())
                 .setParameter("direction", r.direction()).setParameter("ethertype", r.ethertype())
                 .setParameter("protocol", r.protocol()).setParameter("min", r.portRangeMin())

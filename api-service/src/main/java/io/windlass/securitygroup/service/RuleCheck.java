@@ -7,13 +7,14 @@ import io.windlass.subnet.service.IpAddress;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Neutron's validation of a security group rule (neutron/db/securitygroups_db.py), pure: the
  * protocol by name or number, port ranges only for protocols with ports (ICMP type and code for
  * ICMP), a remote prefix or a remote group but not both, the prefix of the rule's ethertype.
- * Answers the rule normalised as Neutron stores it.
+ * Answers the rule as Neutron stores it.
  */
 public final class RuleCheck {
     /** neutron_lib/constants.py IP_PROTOCOL_MAP's names, as the error lists them. */
@@ -95,27 +96,55 @@ public final class RuleCheck {
         }
     }
 
-    /** The prefix in network form (Neutron accepts host bits and stores the network); of the rule's ethertype. */
+    /**
+     * The prefix as Neutron stores it (its {@code str(netaddr.IPNetwork(given))}): the address in its
+     * canonical form with the length, host bits kept ({@code 10.2.3.124/24} stays so, the Nova proxy
+     * shows it back as given); of the rule's ethertype. Filters match {@link #normalized} of it.
+     */
     private static String prefix(String given, String ethertype) {
-        int slash = given.indexOf('/');
-        IpAddress address = IpAddress.parse(slash < 0 ? given : given.substring(0, slash)).orElseThrow(() ->
+        Prefix prefix = Prefix.parse(given).orElseThrow(() ->
                 NeutronException.invalidAttribute("remote_ip_prefix", "'" + given + "' is not a valid IP subnet"));
-        int bits = IpAddress.bits(address.version());
-        int length;
-        try {
-            length = slash < 0 ? bits : Integer.parseInt(given.substring(slash + 1));
-        } catch (NumberFormatException e) {
-            length = -1;
-        }
-        if (length < 0 || length > bits) {
-            throw NeutronException.invalidAttribute("remote_ip_prefix", "'" + given + "' is not a valid IP subnet");
-        }
-        if (!ethertype.equals("IPv" + address.version())) {
+        if (!ethertype.equals("IPv" + prefix.address().version())) {
             throw NeutronException.badRequest("SecurityGroupRuleParameterConflict", "Conflicting value ethertype "
                     + ethertype + " for CIDR " + given);
         }
-        BigInteger hostMask = BigInteger.ONE.shiftLeft(bits - length).subtract(BigInteger.ONE);
-        IpAddress network = new IpAddress(address.value().andNot(hostMask), address.version());
-        return Cidr.parse(network + "/" + length).orElseThrow().toString();
+        return prefix.address() + "/" + prefix.length();
+    }
+
+    /**
+     * A stored prefix in network form, Neutron's {@code normalized_cidr} (the
+     * security-groups-normalized-cidr extension): {@code 10.2.3.124/24} → {@code 10.2.3.0/24}.
+     *
+     * @return null for null (a rule from any address)
+     */
+    public static String normalized(String stored) {
+        if (stored == null) {
+            return null;
+        }
+        Prefix prefix = Prefix.parse(stored).orElseThrow(() -> new IllegalArgumentException("not a prefix: " + stored));
+        int bits = IpAddress.bits(prefix.address().version());
+        BigInteger hostMask = BigInteger.ONE.shiftLeft(bits - prefix.length()).subtract(BigInteger.ONE);
+        IpAddress network = new IpAddress(prefix.address().value().andNot(hostMask), prefix.address().version());
+        return Cidr.parse(network + "/" + prefix.length()).orElseThrow().toString();
+    }
+
+    /** An address and a prefix length that fits it; a bare address is a host's (/32, /128). */
+    private record Prefix(IpAddress address, int length) {
+        static Optional<Prefix> parse(String text) {
+            int slash = text.indexOf('/');
+            var address = IpAddress.parse(slash < 0 ? text : text.substring(0, slash));
+            if (address.isEmpty()) {
+                return Optional.empty();
+            }
+            int bits = IpAddress.bits(address.get().version());
+            int length;
+            try {
+                length = slash < 0 ? bits : Integer.parseInt(text.substring(slash + 1));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+            return length < 0 || length > bits ? Optional.empty()
+                    : Optional.of(new Prefix(address.get(), length));
+        }
     }
 }

@@ -73,10 +73,11 @@ class SecurityGroupsIT {
                 .statusCode(201).body("security_group.security_group_rules", hasSize(2))
                 .extract().path("security_group.id");
         String ssh = rule(group, "protocol", "tcp", "port_range_min", 22, "port_range_max", 22, "remote_ip_prefix",
-                "198.19.0.7/15").statusCode(201).body("security_group_rule.remote_ip_prefix", equalTo("198.18.0.0/15"))
+                "198.19.0.7/15").statusCode(201).body("security_group_rule.remote_ip_prefix", equalTo("198.19.0.7/15"))
+                .body("security_group_rule.normalized_cidr", equalTo("198.18.0.0/15"))
                 .body("security_group_rule.ethertype", equalTo("IPv4"))
                 .extract().path("security_group_rule.id");
-        rule(group, "protocol", "tcp", "port_range_min", 22, "port_range_max", 22, "remote_ip_prefix", "198.18.0.0/15")
+        rule(group, "protocol", "tcp", "port_range_min", 22, "port_range_max", 22, "remote_ip_prefix", "198.19.0.7/15")
                 .statusCode(409).body("NeutronError.type", equalTo("SecurityGroupRuleExists"))
                 .body("NeutronError.message", equalTo("Security group rule already exists. Rule id is " + ssh + "."));
         rule(group, "protocol", "tcp", "port_range_min", 30, "port_range_max", 20).statusCode(400)

@@ -192,9 +192,18 @@ class ComputeSecurityGroupsIT {
         as(alice.member()).get(V2 + "/security-group-rules/" + ping).then().statusCode(200)
                 .body("security_group_rule.ethertype", equalTo("IPv6"))
                 .body("security_group_rule.port_range_min", nullValue());
+        // a cidr with host bits is shown back as given, as Nova over Neutron shows it (Tempest's
+        // test_security_group_rules_create_with_optional_cidr); the port filters enforce its network
+        String https = createRule(alice.member(), "parent_group_id", web, "ip_protocol", "tcp", "from_port", 443,
+                "to_port", 443, "cidr", "198.18.3.124/24").statusCode(200)
+                .body("security_group_rule.ip_range.cidr", equalTo("198.18.3.124/24"))
+                .extract().path("security_group_rule.id");
+        as(alice.member()).get(V2 + "/security-group-rules/" + https).then().statusCode(200)
+                .body("security_group_rule.remote_ip_prefix", equalTo("198.18.3.124/24"))
+                .body("security_group_rule.normalized_cidr", equalTo("198.18.3.0/24"));
         nova(alice.member()).get(GROUPS + "/" + web).then().statusCode(200)
-                .body("security_group.rules", hasSize(3))
-                .body("security_group.rules.id", hasItems(ssh, ping));
+                .body("security_group.rules", hasSize(4))
+                .body("security_group.rules.id", hasItems(ssh, ping, https));
 
         createRule(alice.member(), "parent_group_id", web, "ip_protocol", "gre", "from_port", 1, "to_port", 2)
                 .statusCode(400).body("badRequest.message", equalTo("Invalid IP protocol gre."));

@@ -13,14 +13,26 @@ class RuleCheckTest {
     }
 
     @Test
-    void normalises() {
+    void normalisesAsNeutronStoresARule() {
+        // the prefix keeps its host bits (netaddr's str(IPNetwork)); a bare address gets its host length
         RuleRequest checked = RuleCheck.check(new RuleRequest("ingress", null, "TCP", 22, 22, "198.19.2.3/15", null));
-        assertEquals(new RuleRequest("ingress", "IPv4", "tcp", 22, 22, "198.18.0.0/15", null), checked);
+        assertEquals(new RuleRequest("ingress", "IPv4", "tcp", 22, 22, "198.19.2.3/15", null), checked);
+        assertEquals("198.18.0.9/32", RuleCheck.check(new RuleRequest("ingress", null, null, null, null, "198.18.0.9",
+                null)).remoteIpPrefix());
         assertEquals("6", RuleCheck.check(new RuleRequest("egress", "IPv4", "006", null, null, null, null)).protocol());
         assertEquals(null, RuleCheck.check(new RuleRequest("egress", "IPv6", "any", null, null, null, null)).protocol());
-        assertEquals("fd00::/64", RuleCheck.check(new RuleRequest("egress", "IPv6", null, null, null, "fd00::1/64",
-                null)).remoteIpPrefix());
+        assertEquals("fd00::1/64", RuleCheck.check(new RuleRequest("egress", "IPv6", null, null, null,
+                "fd00:0:0::1/64", null)).remoteIpPrefix());
         RuleCheck.check(new RuleRequest("ingress", "IPv4", "icmp", 8, 0, null, null));
+    }
+
+    @Test
+    void theNormalizedCidrIsTheNetworkOfThePrefix() {
+        assertEquals("198.18.0.0/15", RuleCheck.normalized("198.19.2.3/15"));
+        assertEquals("198.18.0.9/32", RuleCheck.normalized("198.18.0.9/32"));
+        assertEquals("fd00::/64", RuleCheck.normalized("fd00::1/64"));
+        assertEquals("0.0.0.0/0", RuleCheck.normalized("0.0.0.0/0"));
+        assertEquals(null, RuleCheck.normalized(null));
     }
 
     @Test
