@@ -69,13 +69,17 @@ public final class RuleCheck {
                 + "are supported.");
     }
 
+    /** Neutron's {@code _validate_port_range}: none, or both in order; one alone is no range. */
     private static void ports(Integer min, Integer max) {
+        if (min == null && max == null) {
+            return;
+        }
         for (Integer port : new Integer[]{min, max}) {
             if (port != null && (port < 1 || port > 65535)) {
                 throw NeutronException.badRequest("SecurityGroupInvalidPortValue", "Invalid value for port " + port);
             }
         }
-        if (min != null && max != null && min > max) {
+        if (min == null || max == null || min > max) {
             throw NeutronException.badRequest("SecurityGroupInvalidPortRange",
                     "For TCP/UDP protocols, port_range_min must be <= port_range_max");
         }

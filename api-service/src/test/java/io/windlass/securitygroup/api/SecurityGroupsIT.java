@@ -90,6 +90,9 @@ class SecurityGroupsIT {
                 .body("NeutronError.type", equalTo("SecurityGroupRuleInvalidProtocol"));
         rule(group, "protocol", "icmp", "port_range_max", 0).statusCode(400)
                 .body("NeutronError.type", equalTo("SecurityGroupMissingIcmpType"));
+        // a remote group id that is no uuid names no group: Neutron's 404, not a 400
+        rule(group, "protocol", "tcp", "remote_group_id", "bad_group_id").statusCode(404)
+                .body("NeutronError.type", equalTo("SecurityGroupNotFound"));
         rule(group, "remote_ip_prefix", "198.18.0.0/15", "remote_group_id", group).statusCode(400)
                 .body("NeutronError.message", equalTo("Only remote_ip_prefix or remote_group_id may be provided."));
         rule(group, "remote_ip_prefix", "fd00::/64").statusCode(400)

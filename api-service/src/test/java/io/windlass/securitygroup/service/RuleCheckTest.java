@@ -38,6 +38,11 @@ class RuleCheckTest {
     @Test
     void refusesAsNeutron() {
         assertEquals("SecurityGroupInvalidPortRange", refused(new RuleRequest("ingress", null, "udp", 9, 8, null, null)));
+        // one end alone is no range (Tempest's test_create_security_group_rule_with_invalid_ports)
+        assertEquals("SecurityGroupInvalidPortRange", refused(new RuleRequest("ingress", null, "tcp", null, 6, null,
+                null)));
+        assertEquals("SecurityGroupInvalidPortRange", refused(new RuleRequest("ingress", null, "tcp", 6, null, null,
+                null)));
         assertEquals("SecurityGroupInvalidPortValue", refused(new RuleRequest("ingress", null, "tcp", 0, 8, null, null)));
         assertEquals("SecurityGroupProtocolRequiredWithPorts", refused(new RuleRequest("ingress", null, null, 1, 2,
                 null, null)));
