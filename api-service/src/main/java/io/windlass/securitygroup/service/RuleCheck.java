@@ -1,13 +1,10 @@
 package io.windlass.securitygroup.service;
 
 import io.windlass.networking.NeutronException;
-import io.windlass.subnet.service.Cidr;
-import io.windlass.subnet.service.IpAddress;
+import io.windlass.subnet.service.IpPrefix;
 
-import java.math.BigInteger;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -106,13 +103,13 @@ public final class RuleCheck {
      * shows it back as given); of the rule's ethertype. Filters match {@link #normalized} of it.
      */
     private static String prefix(String given, String ethertype) {
-        Prefix prefix = Prefix.parse(given).orElseThrow(() ->
+        IpPrefix prefix = IpPrefix.parse(given).orElseThrow(() ->
                 NeutronException.invalidAttribute("remote_ip_prefix", "'" + given + "' is not a valid IP subnet"));
         if (!ethertype.equals("IPv" + prefix.address().version())) {
             throw NeutronException.badRequest("SecurityGroupRuleParameterConflict", "Conflicting value ethertype "
                     + ethertype + " for CIDR " + given);
         }
-        return prefix.address() + "/" + prefix.length();
+        return prefix.toString();
     }
 
     /**
@@ -122,33 +119,7 @@ public final class RuleCheck {
      * @return null for null (a rule from any address)
      */
     public static String normalized(String stored) {
-        if (stored == null) {
-            return null;
-        }
-        Prefix prefix = Prefix.parse(stored).orElseThrow(() -> new IllegalArgumentException("not a prefix: " + stored));
-        int bits = IpAddress.bits(prefix.address().version());
-        BigInteger hostMask = BigInteger.ONE.shiftLeft(bits - prefix.length()).subtract(BigInteger.ONE);
-        IpAddress network = new IpAddress(prefix.address().value().andNot(hostMask), prefix.address().version());
-        return Cidr.parse(network + "/" + prefix.length()).orElseThrow().toString();
-    }
-
-    /** An address and a prefix length that fits it; a bare address is a host's (/32, /128). */
-    private record Prefix(IpAddress address, int length) {
-        static Optional<Prefix> parse(String text) {
-            int slash = text.indexOf('/');
-            var address = IpAddress.parse(slash < 0 ? text : text.substring(0, slash));
-            if (address.isEmpty()) {
-                return Optional.empty();
-            }
-            int bits = IpAddress.bits(address.get().version());
-            int length;
-            try {
-                length = slash < 0 ? bits : Integer.parseInt(text.substring(slash + 1));
-            } catch (NumberFormatException e) {
-                return Optional.empty();
-            }
-            return length < 0 || length > bits ? Optional.empty()
-                    : Optional.of(new Prefix(address.get(), length));
-        }
+        return stored == null ? null : IpPrefix.parse(stored).map(p -> p.network().toString())
+                .orElseThrow(() -> new IllegalArgumentException("not a prefix: " + stored));
     }
 }

@@ -14,24 +14,12 @@ public record Cidr(IpAddress network, int prefix) {
      * @throws HostBitsSet with the recommended form, when host bits are set
      */
     public static Optional<Cidr> parse(String text) {
-        int slash = text.indexOf('/');
-        Optional<IpAddress> address = IpAddress.parse(slash < 0 ? text : text.substring(0, slash));
-        if (address.isEmpty()) {
+        Optional<IpPrefix> given = IpPrefix.parse(text);
+        if (given.isEmpty()) {
             return Optional.empty();
         }
-        int bits = IpAddress.bits(address.get().version());
-        int prefix;
-        try {
-            prefix = slash < 0 ? bits : Integer.parseInt(text.substring(slash + 1));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
-        if (prefix < 0 || prefix > bits) {
-            return Optional.empty();
-        }
-        Cidr cidr = new Cidr(new IpAddress(address.get().value().and(mask(prefix, bits)), address.get().version()),
-                prefix);
-        if (!cidr.network().equals(address.get())) {
+        Cidr cidr = given.get().network();
+        if (!cidr.network().equals(given.get().address())) {
             throw new HostBitsSet(cidr.toString());
         }
         return Optional.of(cidr);
@@ -42,11 +30,6 @@ public record Cidr(IpAddress network, int prefix) {
         public HostBitsSet(String recommended) {
             super(recommended, null, false, false);
         }
-    }
-
-    private static BigInteger mask(int prefix, int bits) {
-        return BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE)
-                .xor(BigInteger.ONE.shiftLeft(bits - prefix).subtract(BigInteger.ONE));
     }
 
     public int version() {
