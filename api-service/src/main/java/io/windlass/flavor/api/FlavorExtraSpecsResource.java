@@ -73,6 +73,7 @@ public class FlavorExtraSpecsResource {
     @Path("/{key}")
     public Response delete(@PathParam("flavor_id") String flavorId, @PathParam("key") String key) {
         service.deleteExtraSpec(context.get(), flavorId, key);
-        return Response.accepted().build();
+        // 200 with no body, as Nova answers (its note: it should have been a 204 since v2.1)
+        return Response.ok().build();
     }
 }

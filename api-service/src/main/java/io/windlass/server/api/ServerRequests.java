@@ -119,6 +119,7 @@ public class ServerRequests {
                     name.equals("addSecurityGroup"), action.object(name).text("name").strip());
             case "revertResize" -> new ServerActionRequest.RevertResize();
             case "unlock" -> new ServerActionRequest.Unlock();
+            case "os-resetState" -> new ServerActionRequest.ResetState(action.object(name).text("state"));
             case "shelve", "shelveOffload" -> new ServerActionRequest.Shelve(name.equals("shelveOffload"));
             case "unshelve" -> unshelve(action.object(name), version);
             case "rescue" -> new ServerActionRequest.Rescue(action.object(name).text("adminPass"),

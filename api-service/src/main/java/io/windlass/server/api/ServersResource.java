@@ -19,6 +19,7 @@ import io.windlass.server.service.ServerActionRequest;
 import io.windlass.server.service.ServerRebuilds;
 import io.windlass.server.service.ServerRescues;
 import io.windlass.server.service.ServerShelves;
+import io.windlass.server.service.ServerStateResets;
 import io.windlass.server.service.ServerSnapshots;
 import io.windlass.server.service.ServerResizes;
 import io.windlass.server.service.ServerDeferredDeletes;
@@ -81,6 +82,7 @@ public class ServersResource {
     private final ServerSecurityGroups securityGroups;
     private final ServerDeferredDeletes deferredDeletes;
     private final ServerAdminPasswords adminPasswords;
+    private final ServerStateResets stateResets;
 
     public ServersResource(ServerService service, ServerEvacuations evacuations, ServerRequests requests,
                            ServerViews views, ServerPolicy policy, CurrentRequestContext context,
@@ -88,8 +90,10 @@ public class ServersResource {
                            ServerConsoleOutput console, ServerRebuilds rebuilds, ServerSnapshots snapshots,
                            ServerResizes resizes,
                            ServerSecurityGroups securityGroups, ServerDeferredDeletes deferredDeletes,
-                           ServerAdminPasswords adminPasswords, ServerShelves shelves, ServerRescues rescues) {
+                           ServerAdminPasswords adminPasswords, ServerShelves shelves, ServerRescues rescues,
+                           ServerStateResets stateResets) {
         this.service = service;
+        this.stateResets = stateResets;
         this.rescues = rescues;
         this.shelves = shelves;
         this.adminPasswords = adminPasswords;
@@ -183,6 +187,10 @@ public class ServersResource {
             }
             case ServerActionRequest.Unlock unlock -> {
                 locks.unlock(context.get(), id);
+                yield Response.accepted().build();
+            }
+            case ServerActionRequest.ResetState reset -> {
+                stateResets.reset(context.get(), id, reset.state());
                 yield Response.accepted().build();
             }
             case ServerActionRequest.ConsoleOutput output ->

@@ -5,7 +5,7 @@ import io.windlass.server.ServerAction;
 
 /** What a {@code POST /servers/{id}/action} body asks for, once its schema has accepted it. */
 public sealed interface ServerActionRequest permits ServerActionRequest.Power, ServerActionRequest.Lock,
-        ServerActionRequest.Unlock, ServerActionRequest.SecurityGroup, ServerActionRequest.DeferredDelete, ServerActionRequest.Resize, ServerActionRequest.ConfirmResize,
+        ServerActionRequest.Unlock, ServerActionRequest.ResetState, ServerActionRequest.SecurityGroup, ServerActionRequest.DeferredDelete, ServerActionRequest.Resize, ServerActionRequest.ConfirmResize,
         ServerActionRequest.RevertResize, ServerActionRequest.ConsoleOutput, ServerActionRequest.CreateImage,
         ServerActionRequest.ChangePassword, ServerActionRequest.Shelve, ServerActionRequest.Unshelve, ServerActionRequest.Rescue,
         ServerActionRequest.Unrescue, EvacuationRequest,
@@ -52,6 +52,10 @@ public sealed interface ServerActionRequest permits ServerActionRequest.Power, S
      * @param reason the {@code locked_reason} (2.73+), or null
      */
     record Lock(String reason) implements ServerActionRequest {
+    }
+
+    /** {@code os-resetState}, an admin's: the vm_state set ({@code active} or {@code error}), the task cleared. */
+    record ResetState(String state) implements ServerActionRequest {
     }
 
     /** {@code resize} to another flavor, on the server's host. */
