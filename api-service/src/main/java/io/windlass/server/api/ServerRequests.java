@@ -112,7 +112,8 @@ public class ServerRequests {
             // Nova reads a reason from 2.73 only; before, any lock body locks without one
             case "lock" -> new ServerActionRequest.Lock(version.isAtLeast(ComputeApiVersions.SERVER_LOCKED)
                     ? action.object(name).text("locked_reason") : null);
-            case "resize" -> new ServerActionRequest.Resize(reference(action.object("resize").text("flavorRef")));
+            case "resize" -> new ServerActionRequest.Resize(reference(action.object("resize").text("flavorRef")),
+                    action.object("resize").text("OS-DCF:diskConfig"));
             case "confirmResize" -> new ServerActionRequest.ConfirmResize();
             case "forceDelete", "restore" -> new ServerActionRequest.DeferredDelete(name);
             case "addSecurityGroup", "removeSecurityGroup" -> new ServerActionRequest.SecurityGroup(

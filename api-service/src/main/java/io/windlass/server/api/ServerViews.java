@@ -118,6 +118,9 @@ public class ServerViews {
         if (version.isAtLeast(REBUILD_USER_DATA)) {
             v.put("user_data", s.userData);
         }
+        // from 2.75 rebuild shows what show shows, but the user data once: as user_data (2.57), never
+        // as OS-EXT-SRV-ATTR:user_data (Nova's view builder, show_user_data=False for rebuild)
+        v.remove("OS-EXT-SRV-ATTR:user_data");
         v.put("adminPass", adminPass);
         return v;
     }

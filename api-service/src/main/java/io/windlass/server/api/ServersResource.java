@@ -208,7 +208,7 @@ public class ServersResource {
                 yield Response.accepted().build();
             }
             case ServerActionRequest.Resize resize -> {
-                resizes.resize(context.get(), id, resize.flavorRef());
+                resizes.resize(context.get(), id, resize.flavorRef(), resize.diskConfig());
                 yield Response.accepted().build();
             }
             case ServerActionRequest.ConfirmResize confirm -> {

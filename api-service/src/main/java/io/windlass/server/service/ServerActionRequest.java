@@ -59,7 +59,7 @@ public sealed interface ServerActionRequest permits ServerActionRequest.Power, S
     }
 
     /** {@code resize} to another flavor, on the server's host. */
-    record Resize(String flavorRef) implements ServerActionRequest {
+    record Resize(String flavorRef, String diskConfig) implements ServerActionRequest {
     }
 
     /**

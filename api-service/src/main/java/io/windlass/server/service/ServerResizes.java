@@ -52,7 +52,8 @@ public class ServerResizes {
         this.conductor = conductor;
     }
 
-    public void resize(RequestContext caller, String id, String flavorRef) {
+    /** @param diskConfig {@code OS-DCF:diskConfig} ({@code AUTO} or {@code MANUAL}) as asked, or null: kept */
+    public void resize(RequestContext caller, String id, String flavorRef, String diskConfig) {
         ServerEntity found = lookup.authorized(caller, id, ServerPolicy.RESIZE);
         FlavorRecord flavor = flavors.findForBoot(flavorRef, caller)
                 .orElseThrow(() -> InvalidInputException.badRequest("Unable to locate requested flavor."));
@@ -71,6 +72,10 @@ public class ServerResizes {
                 flavor.memoryMb(), flavor.rootGb(), flavor.ephemeralGb(), flavor.swapMb(), flavor.extraSpecs());
         acceptance.accept(caller, id, found, "resize", RESIZABLE::contains, ServerTaskState.RESIZE_PREP, (s, ref) -> {
             s.newFlavor = target;
+            if (diskConfig != null) {
+                // Nova sets auto_disk_config with the resize's acceptance; a revert does not undo it
+                s.diskConfig = diskConfig;
+            }
             // Nova's migration record (os-migrations), moved on by the conductor as the resize goes
             migrations.recordResize(caller, s, flavor.internalId());
             conductor.resizeServer(caller, ref);

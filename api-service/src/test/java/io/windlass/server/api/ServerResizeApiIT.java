@@ -98,10 +98,13 @@ class ServerResizeApiIT {
                 equalTo("Cannot 'confirmResize' instance " + id + " while it is in vm_state active"));
         assertEquals("null", column(id, "task_state"));
 
-        action(id, "resize", Map.of("flavorRef", "1")).statusCode(202);
+        action(id, "resize", Map.of("flavorRef", "1", "OS-DCF:diskConfig", "AUTO")).statusCode(202);
         Envelope sent = conductor.next(Duration.ofSeconds(5)).envelope();
         assertEquals(ConductorRpcApi.RESIZE_SERVER.name(), sent.method());
         assertEquals("resize_prep", column(id, "task_state"));
+        // the disk config the resize names is the server's from then on (Tempest's test_disk_config)
+        given().header("X-Auth-Token", member).get("/compute/v2.1/servers/" + id).then().statusCode(200)
+                .body("server.'OS-DCF:diskConfig'", equalTo("AUTO"));
         assertTrue(column(id, "new_flavor").contains("\"name\": \"m1.tiny\""), column(id, "new_flavor"));
         given().header("X-Auth-Token", member).get("/compute/v2.1/servers/" + id).then().statusCode(200)
                 .body("server.status", equalTo("RESIZE"));
