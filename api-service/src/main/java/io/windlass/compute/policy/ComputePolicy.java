@@ -88,6 +88,9 @@ public class ComputePolicy {
     public static final String MIGRATIONS_INDEX_HOST = "os_compute_api:os-migrations:index:host";
     public static final String NETWORKS_LIST = "os_compute_api:os-networks:list";
     public static final String NETWORKS_SHOW = "os_compute_api:os-networks:show";
+    /** {@code nova/policies/tenant_networks.py}: readers. */
+    public static final String TENANT_NETWORKS_LIST = "os_compute_api:os-tenant-networks:list";
+    public static final String TENANT_NETWORKS_SHOW = "os_compute_api:os-tenant-networks:show";
     /** {@code nova/policies/security_groups.py}, the proxy to Neutron: readers look, members change. */
     public static final String SECURITY_GROUPS_GET = "os_compute_api:os-security-groups:get";
     public static final String SECURITY_GROUPS_SHOW = "os_compute_api:os-security-groups:show";
@@ -114,7 +117,8 @@ public class ComputePolicy {
             Map.entry(FLAVOR_ACCESS, ADMIN_API), Map.entry(FLAVOR_ACCESS_ADD, ADMIN_API),
             Map.entry(FLAVOR_ACCESS_REMOVE, ADMIN_API), Map.entry(LIMITS, ANYONE),
             Map.entry(LIMITS_OTHER_PROJECT, ADMIN_API), Map.entry(NETWORKS_LIST, ADMIN_OR_READER),
-            Map.entry(NETWORKS_SHOW, ADMIN_OR_READER), Map.entry(QUOTA_SETS_SHOW, ADMIN_OR_READER),
+            Map.entry(NETWORKS_SHOW, ADMIN_OR_READER), Map.entry(TENANT_NETWORKS_LIST, ADMIN_OR_READER),
+            Map.entry(TENANT_NETWORKS_SHOW, ADMIN_OR_READER), Map.entry(QUOTA_SETS_SHOW, ADMIN_OR_READER),
             Map.entry(QUOTA_SETS_DETAIL, ADMIN_OR_READER), Map.entry(QUOTA_SETS_DEFAULTS, ANYONE),
             Map.entry(QUOTA_SETS_UPDATE, ADMIN_API), Map.entry(QUOTA_SETS_DELETE, ADMIN_API),
             Map.entry(KEYPAIRS_INDEX, ADMIN_OR_OWNING_USER), Map.entry(KEYPAIRS_CREATE, ADMIN_OR_OWNING_USER),

@@ -42,6 +42,15 @@ class ComputeNetworksIT {
         compute("2.36").get("/compute/v2.1/os-networks").then().statusCode(404)
                 .body("itemNotFound.code", equalTo(404));
         compute("2.36").get("/compute/v2.1/os-networks/" + id).then().statusCode(404);
+
+        // os-tenant-networks: Nova's network_dict over Neutron, cidr the string "None"
+        compute("2.1").get("/compute/v2.1/os-tenant-networks").then().statusCode(200)
+                .body("networks.id", hasItem(id));
+        compute("2.35").get("/compute/v2.1/os-tenant-networks/" + id).then().statusCode(200)
+                .body("network", equalTo(Map.of("id", id, "cidr", "None", "label", name)));
+        compute("2.1").get("/compute/v2.1/os-tenant-networks/" + UUID.randomUUID()).then().statusCode(404)
+                .body("itemNotFound.message", equalTo("Network not found"));
+        compute("2.36").get("/compute/v2.1/os-tenant-networks").then().statusCode(404);
     }
 
     private static RequestSpecification compute(String version) {
