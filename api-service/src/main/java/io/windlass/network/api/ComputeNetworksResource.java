@@ -1,15 +1,8 @@
 package io.windlass.network.api;
 
-import io.windlass.api.context.CurrentRequestContext;
-import io.windlass.api.error.ResourceNotFoundException;
-import io.windlass.compute.api.ComputeApiVersions;
-import io.windlass.compute.api.RequestedComputeVersion;
 import io.windlass.compute.policy.ComputePolicy;
 import io.windlass.context.RequestContext;
 import io.windlass.network.persistence.NetworkRecord;
-import io.windlass.network.service.NetworkService;
-import io.windlass.networking.NeutronException;
-import io.windlass.networking.NeutronQuery;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -37,48 +30,23 @@ public class ComputeNetworksResource {
             "dhcp_start", "project_id", "host", "bridge_interface", "multi_host", "priority", "rxtx_base", "mtu",
             "dhcp_server", "enable_dhcp", "share_address");
 
-    private final NetworkService networks;
-    private final ComputePolicy policy;
-    private final CurrentRequestContext context;
-    private final RequestedComputeVersion version;
+    private final NovaNetworkProxy proxy;
 
-    public ComputeNetworksResource(NetworkService networks, ComputePolicy policy, CurrentRequestContext context,
-                                   RequestedComputeVersion version) {
-        this.networks = networks;
-        this.policy = policy;
-        this.context = context;
-        this.version = version;
+    public ComputeNetworksResource(NovaNetworkProxy proxy) {
+        this.proxy = proxy;
     }
 
     @GET
     public Map<String, Object> index() {
-        RequestContext caller = authorized(ComputePolicy.NETWORKS_LIST);
-        return Map.of("networks", networks.list(NeutronQuery.parse(Map.of())).stream()
-                .map(n -> view(n, caller.isAdmin())).toList());
+        RequestContext caller = proxy.authorized(ComputePolicy.NETWORKS_LIST);
+        return Map.of("networks", proxy.visible().stream().map(n -> view(n, caller.isAdmin())).toList());
     }
 
     @GET
     @Path("/{id}")
     public Map<String, Object> show(@PathParam("id") String id) {
-        RequestContext caller = authorized(ComputePolicy.NETWORKS_SHOW);
-        try {
-            return Map.of("network", view(networks.show(id), caller.isAdmin()));
-        } catch (NeutronException e) {
-            if (e.status() != 404) {
-                throw e;
-            }
-            throw new ResourceNotFoundException("NetworkNotFound", "Network not found");
-        }
-    }
-
-    /** The proxy API answers 404 from 2.36 on, as any route outside its versions does. */
-    private RequestContext authorized(String rule) {
-        if (version.isAtLeast(ComputeApiVersions.NETWORK_PROXY_REMOVED)) {
-            throw new ResourceNotFoundException("NotFound", "The resource could not be found.");
-        }
-        RequestContext caller = context.get();
-        policy.authorize(rule, caller);
-        return caller;
+        RequestContext caller = proxy.authorized(ComputePolicy.NETWORKS_SHOW);
+        return Map.of("network", view(proxy.show(id), caller.isAdmin()));
     }
 
     /** Two fields of thirty carry a value, as in Nova; admins get the nova-network ones too, all null. */

@@ -99,7 +99,7 @@ public final class RuleCheck {
 
     /**
      * The prefix as Neutron stores it (its {@code str(netaddr.IPNetwork(given))}): the address in its
-     * canonical form with the length, host bits kept ({@code 10.2.3.124/24} stays so, the Nova proxy
+     * canonical form with the length, host bits kept ({@code 198.18.3.124/24} stays so, the Nova proxy
      * shows it back as given); of the rule's ethertype. Filters match {@link #normalized} of it.
      */
     private static String prefix(String given, String ethertype) {
@@ -114,7 +114,7 @@ public final class RuleCheck {
 
     /**
      * A stored prefix in network form, Neutron's {@code normalized_cidr} (the
-     * security-groups-normalized-cidr extension): {@code 10.2.3.124/24} → {@code 10.2.3.0/24}.
+     * security-groups-normalized-cidr extension): {@code 198.18.3.124/24} → {@code 198.18.3.0/24}.
      *
      * @return null for null (a rule from any address)
      */
