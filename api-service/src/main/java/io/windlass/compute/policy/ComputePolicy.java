@@ -45,6 +45,8 @@ public class ComputePolicy {
     public static final String FLAVOR_ACCESS_ADD = "os_compute_api:os-flavor-access:add_tenant_access";
     public static final String FLAVOR_ACCESS_REMOVE = "os_compute_api:os-flavor-access:remove_tenant_access";
     public static final String LIMITS = "os_compute_api:limits";
+    /** {@code nova/policies/extensions.py}: anyone may list the extensions. */
+    public static final String EXTENSIONS = "os_compute_api:extensions";
     public static final String LIMITS_OTHER_PROJECT = "os_compute_api:limits:other_project";
     /** {@code nova/policies/quota_sets.py}: a project's readers see its quotas, admins change them. */
     public static final String QUOTA_SETS_SHOW = "os_compute_api:os-quota-sets:show";
@@ -115,7 +117,7 @@ public class ComputePolicy {
             Map.entry(FLAVOR_EXTRA_SPECS_SHOW, ANYONE), Map.entry(FLAVOR_EXTRA_SPECS_CREATE, ADMIN_API),
             Map.entry(FLAVOR_EXTRA_SPECS_UPDATE, ADMIN_API), Map.entry(FLAVOR_EXTRA_SPECS_DELETE, ADMIN_API),
             Map.entry(FLAVOR_ACCESS, ADMIN_API), Map.entry(FLAVOR_ACCESS_ADD, ADMIN_API),
-            Map.entry(FLAVOR_ACCESS_REMOVE, ADMIN_API), Map.entry(LIMITS, ANYONE),
+            Map.entry(FLAVOR_ACCESS_REMOVE, ADMIN_API), Map.entry(LIMITS, ANYONE), Map.entry(EXTENSIONS, ANYONE),
             Map.entry(LIMITS_OTHER_PROJECT, ADMIN_API), Map.entry(NETWORKS_LIST, ADMIN_OR_READER),
             Map.entry(NETWORKS_SHOW, ADMIN_OR_READER), Map.entry(TENANT_NETWORKS_LIST, ADMIN_OR_READER),
             Map.entry(TENANT_NETWORKS_SHOW, ADMIN_OR_READER), Map.entry(QUOTA_SETS_SHOW, ADMIN_OR_READER),

@@ -93,6 +93,8 @@ public class ServerPolicy {
     public static final String UNLOCK_OVERRIDE = "os_compute_api:os-lock-server:unlock:unlock_override";
     /** {@code nova/policies/admin_actions.py}: only admins reset a server's state. */
     public static final String RESET_STATE = "os_compute_api:os-admin-actions:reset_state";
+    /** {@code nova/policies/server_external_events.py}: the events Neutron and Cinder send, admins only. */
+    public static final String EXTERNAL_EVENTS_CREATE = "os_compute_api:os-server-external-events:create";
     /** {@code nova/policies/attach_interfaces.py}: readers look, members attach and detach. */
     public static final String INTERFACES_LIST = "os_compute_api:os-attach-interfaces:list";
     public static final String INTERFACES_SHOW = "os_compute_api:os-attach-interfaces:show";
@@ -147,7 +149,7 @@ public class ServerPolicy {
             Map.entry(TAGS_UPDATE, ADMIN_OR_MEMBER), Map.entry(TAGS_UPDATE_ALL, ADMIN_OR_MEMBER),
             Map.entry(TAGS_DELETE, ADMIN_OR_MEMBER), Map.entry(TAGS_DELETE_ALL, ADMIN_OR_MEMBER),
             Map.entry(LOCK, ADMIN_OR_MEMBER), Map.entry(UNLOCK, ADMIN_OR_MEMBER), Map.entry(UNLOCK_OVERRIDE, ADMIN_API),
-            Map.entry(RESET_STATE, ADMIN_API),
+            Map.entry(RESET_STATE, ADMIN_API), Map.entry(EXTERNAL_EVENTS_CREATE, ADMIN_API),
             Map.entry(INSTANCE_ACTIONS_LIST, ADMIN_OR_READER), Map.entry(INSTANCE_ACTIONS_SHOW, ADMIN_OR_READER),
             Map.entry(INSTANCE_ACTIONS_EVENTS, ADMIN_API), Map.entry(INSTANCE_ACTIONS_EVENTS_DETAILS, ADMIN_API),
             Map.entry(SUSPEND, ADMIN_OR_MEMBER), Map.entry(RESUME, ADMIN_OR_MEMBER), Map.entry(REBUILD, ADMIN_OR_MEMBER),
