@@ -1,5 +1,6 @@
 package io.windlass.server;
 
+import io.windlass.migration.persistence.ServerMigrations;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.windlass.compute.ComputeRpcApi;

@@ -1,5 +1,6 @@
 package io.windlass.server;
 
+import io.windlass.migration.persistence.ServerMigrations;
 import io.windlass.migration.persistence.MigrationEntity;
 import io.windlass.network.BoundPort;
 import io.windlass.network.WorkloadNetworks;

@@ -4,6 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ValidatableResponse;
+import io.windlass.migration.persistence.MigrationEntity;
 import io.windlass.server.ServerTaskState;
 import io.windlass.server.VmState;
 import io.windlass.testing.Keystone;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
@@ -22,6 +24,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Nova's {@code os-resetState} with real tokens, as Tempest's admin server tests use it: an admin sets
@@ -51,8 +54,12 @@ class ServerResetStateIT {
 
     @AfterEach
     void close() {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("DELETE FROM servers WHERE project_id = :p")
-                .setParameter("p", project).executeUpdate());
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("DELETE FROM migrations WHERE project_id = :p").setParameter("p", project)
+                    .executeUpdate();
+            em.createNativeQuery("DELETE FROM servers WHERE project_id = :p").setParameter("p", project)
+                    .executeUpdate();
+        });
     }
 
     private static ValidatableResponse reset(String token, Object id, Object body) {
@@ -79,6 +86,25 @@ class ServerResetStateIT {
 
         given().header("X-Auth-Token", member).get("/compute/v2.1/servers/" + id + "/os-instance-actions").then()
                 .statusCode(200).body("instanceActions.action", hasItem("resetState"));
+    }
+
+    @Test
+    void theResetTasksMigrationRecordEndsWithIt() {
+        UUID id = rows.insert(project, "reset-host", VmState.ACTIVE, s -> s.taskState = ServerTaskState.RESIZE_PREP);
+        MigrationEntity record = new MigrationEntity();
+        record.uuid = UUID.randomUUID();
+        record.instanceUuid = id;
+        record.status = MigrationEntity.PRE_MIGRATING;
+        record.sourceCompute = "reset-host";
+        record.projectId = project;
+        record.createdAt = Instant.now();
+        QuarkusTransaction.requiringNew().run(() -> em.persist(record));
+
+        reset(admin, id, Map.of("state", "active")).statusCode(202);
+
+        assertEquals(MigrationEntity.ERROR, QuarkusTransaction.requiringNew().call(() ->
+                em.find(MigrationEntity.class, record.id).status));
+        show(member, id).body("server.'OS-EXT-STS:task_state'", nullValue());
     }
 
     @Test

@@ -1,6 +1,6 @@
-package io.windlass.server;
+package io.windlass.migration.persistence;
 
-import io.windlass.migration.persistence.MigrationEntity;
+import io.windlass.server.ServerTaskState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The conductor's side of Nova's migration records ({@code migrations}): a server's resize or
- * evacuation record follows it through Nova's statuses. Callers hold the transaction; a move applies
- * only from the statuses it names, so a message handled twice changes nothing the second time.
+ * Nova's migration records ({@code migrations}) as a server's tasks move them: the conductor's
+ * workflows advance a resize or evacuation record through Nova's statuses, and a task ended from
+ * outside them (the reconciler's, an admin's {@code os-resetState}) ends its record too. Callers
+ * hold the transaction; a move applies only from the statuses it names, so a message handled twice
+ * changes nothing the second time.
  */
 @ApplicationScoped
 public class ServerMigrations {
@@ -29,10 +31,11 @@ public class ServerMigrations {
     }
 
     /**
-     * The server's task ended without its end reported (the reconciler cleared it as stale): its
-     * resize record ends as the task did, a resize in {@code error}, a confirm or revert back to
-     * {@code finished} (the server still waits for one); an evacuation in {@code error} when it never
-     * left, {@code failed} when the new host never spawned it.
+     * The server's task ended without its end reported (the reconciler cleared it as stale, or an
+     * admin reset the server's state): its resize record ends as the task did, a resize in
+     * {@code error}, a confirm or revert back to {@code finished} (the server still waits for one);
+     * an evacuation in {@code error} when it never left, {@code failed} when the new host never
+     * spawned it.
      */
     public void taskAbandoned(UUID server, ServerTaskState task) {
         switch (task) {
