@@ -58,6 +58,8 @@ public final class ComputeApiVersions {
     public static final ApiVersion NETWORK_PROXY_REMOVED = ApiVersion.of(2, 36);
     /** So do the security group proxies ({@code /os-security-groups}, {@code /os-security-group-rules}). */
     public static final ApiVersion SECURITY_GROUP_PROXY_REMOVED = ApiVersion.of(2, 36);
+    /** {@code /os-hosts} answers 404: os-services, os-hypervisors and os-aggregates serve what it did. */
+    public static final ApiVersion HOSTS_REMOVED = ApiVersion.of(2, 43);
     /** The image proxy ({@code /images}) answers 404, as the network one. */
     public static final ApiVersion IMAGE_PROXY_REMOVED = ApiVersion.of(2, 36);
     /** Limits leave out the nova-network quotas (floating ips, security groups and their rules). */

@@ -75,6 +75,16 @@ public class ComputePolicy {
     public static final String HYPERVISORS_UPTIME = "os_compute_api:os-hypervisors:uptime";
     public static final String HYPERVISORS_SEARCH = "os_compute_api:os-hypervisors:search";
     public static final String HYPERVISORS_SERVERS = "os_compute_api:os-hypervisors:servers";
+    /** {@code nova/policies/hosts.py}: every rule admin-only. */
+    public static final String HOSTS_LIST = "os_compute_api:os-hosts:list";
+    public static final String HOSTS_SHOW = "os_compute_api:os-hosts:show";
+    public static final String HOSTS_UPDATE = "os_compute_api:os-hosts:update";
+    public static final String HOSTS_REBOOT = "os_compute_api:os-hosts:reboot";
+    public static final String HOSTS_SHUTDOWN = "os_compute_api:os-hosts:shutdown";
+    public static final String HOSTS_START = "os_compute_api:os-hosts:start";
+    /** {@code nova/policies/instance_usage_audit_log.py}: both admin-only. */
+    public static final String USAGE_AUDIT_LOG_LIST = "os_compute_api:os-instance-usage-audit-log:list";
+    public static final String USAGE_AUDIT_LOG_SHOW = "os_compute_api:os-instance-usage-audit-log:show";
     /** {@code nova/policies/simple_tenant_usage.py}: a project's readers see its usage, admins every project's. */
     public static final String TENANT_USAGE_SHOW = "os_compute_api:os-simple-tenant-usage:show";
     public static final String TENANT_USAGE_LIST = "os_compute_api:os-simple-tenant-usage:list";
@@ -131,7 +141,11 @@ public class ComputePolicy {
             Map.entry(HYPERVISORS_LIST, ADMIN_API), Map.entry(HYPERVISORS_LIST_DETAIL, ADMIN_API),
             Map.entry(HYPERVISORS_STATISTICS, ADMIN_API), Map.entry(HYPERVISORS_SHOW, ADMIN_API),
             Map.entry(HYPERVISORS_UPTIME, ADMIN_API), Map.entry(HYPERVISORS_SEARCH, ADMIN_API),
-            Map.entry(HYPERVISORS_SERVERS, ADMIN_API), Map.entry(TENANT_USAGE_SHOW, ADMIN_OR_READER),
+            Map.entry(HYPERVISORS_SERVERS, ADMIN_API), Map.entry(HOSTS_LIST, ADMIN_API),
+            Map.entry(HOSTS_SHOW, ADMIN_API), Map.entry(HOSTS_UPDATE, ADMIN_API), Map.entry(HOSTS_REBOOT, ADMIN_API),
+            Map.entry(HOSTS_SHUTDOWN, ADMIN_API), Map.entry(HOSTS_START, ADMIN_API),
+            Map.entry(USAGE_AUDIT_LOG_LIST, ADMIN_API), Map.entry(USAGE_AUDIT_LOG_SHOW, ADMIN_API),
+            Map.entry(TENANT_USAGE_SHOW, ADMIN_OR_READER),
             Map.entry(TENANT_USAGE_LIST, ADMIN_API), Map.entry(QUOTA_CLASS_SETS_SHOW, ADMIN_API),
             Map.entry(QUOTA_CLASS_SETS_UPDATE, ADMIN_API), Map.entry(MIGRATIONS_INDEX, ADMIN_OR_MANAGER),
             Map.entry(MIGRATIONS_INDEX_ALL_PROJECTS, ADMIN_API), Map.entry(MIGRATIONS_INDEX_HOST, ADMIN_API),

@@ -72,6 +72,12 @@ public class Hypervisors {
         return number.isEmpty() ? Optional.empty() : repository.byId(number.getAsLong()).map(this::hypervisor);
     }
 
+    /** The host of this name. */
+    @Transactional
+    public Optional<Hypervisor> byHost(String host) {
+        return repository.byHost(host).map(this::hypervisor);
+    }
+
     /** The live servers on each of these hosts, by host name (hosts without any are absent). */
     @Transactional
     public Map<String, List<HostedServer>> serversOn(List<Hypervisor> hypervisors) {
