@@ -22,7 +22,8 @@ class ComputeExtensionsIT {
     void theListNamesWhatIsServedInNovasForm() {
         given().get("/compute/v2.1/extensions").then().statusCode(200)
                 .body("extensions.alias", hasItems("os-keypairs", "os-shelve", "os-rescue", "os-server-groups",
-                        "os-server-external-events", "OS-EXT-SRV-ATTR"))
+                        "os-server-external-events", "OS-EXT-SRV-ATTR", "os-hosts",
+                        "os-instance_usage_audit_log"))
                 .body("extensions.alias", not(hasItem("os-consoles")))
                 .body("extensions.alias", not(hasItem("os-floating-ips")))
                 .body("extensions.namespace", everyItem(equalTo("http://docs.openstack.org/compute/ext/fake_xml")))
