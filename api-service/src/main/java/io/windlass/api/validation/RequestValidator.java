@@ -17,9 +17,11 @@ import java.util.Map;
 @ApplicationScoped
 public class RequestValidator {
     private final RequestSchemas schemas;
+    private final RelaxedValidation relaxation;
 
-    public RequestValidator(RequestSchemas schemas) {
+    public RequestValidator(RequestSchemas schemas, RelaxedValidation relaxation) {
         this.schemas = schemas;
+        this.relaxation = relaxation;
     }
 
     public RequestFields body(ApiFamily family, String name, ApiVersion version, JsonNode body) {
@@ -49,7 +51,8 @@ public class RequestValidator {
 
     private RequestFields check(ApiFamily family, String name, ApiVersion version, JsonNode document, boolean query) {
         JsonNode schema = schemas.get(name);
-        SchemaValidator.Violation violation = new SchemaValidator(version).firstViolation(schema, document);
+        SchemaValidator.Violation violation = new SchemaValidator(version, relaxation.relaxed())
+                .firstViolation(schema, document);
         // a schema may name its body's top-level field for failures nested inside it
         if (violation != null && violation.path().size() > 1 && schema.path("x-error-path").asText().equals("field")) {
             Object field = violation.path().getFirst();

@@ -46,9 +46,16 @@ public final class SchemaValidator {
             "x-since", "x-until", "x-from");
 
     private final ApiVersion version;
+    private final boolean relaxed;
 
     public SchemaValidator(ApiVersion version) {
+        this(version, false);
+    }
+
+    /** @param relaxed Nova's legacy v2 mode ({@link RelaxedValidation}): undeclared members are dropped */
+    public SchemaValidator(ApiVersion version, boolean relaxed) {
         this.version = version;
+        this.relaxed = relaxed;
     }
 
     /** @return null when the document is valid */
@@ -114,7 +121,7 @@ public final class SchemaValidator {
 
     /** A member too new for the version is reported where an unknown one would be, else before the properties. */
     private Violation properties(JsonNode properties, JsonNode schema, JsonNode instance, List<Object> path) {
-        Violation newer = schema.has("additionalProperties") ? null : newer(schema, instance, path);
+        Violation newer = schema.has("additionalProperties") || relaxed ? null : newer(schema, instance, path);
         return newer != null ? newer : first(fields(properties).filter(p -> instance.has(p.getKey())
                 && exists(p.getValue())).map(p -> () -> check(p.getValue(), instance.get(p.getKey()), append(path, p.getKey()))));
     }
@@ -125,6 +132,14 @@ public final class SchemaValidator {
      * wording for metadata keys, which clients have seen from this API.
      */
     private Violation additionalProperties(JsonNode arg, JsonNode schema, JsonNode instance, List<Object> path) {
+        if (relaxed && arg.isBoolean() && !arg.booleanValue() && instance instanceof ObjectNode object) {
+            // Nova's _soft_validate_additional_properties: what this version does not declare is removed
+            TreeSet<String> dropped = extras(schema, instance);
+            fields(schema.path("properties")).filter(p -> instance.has(p.getKey()) && tooNew(p.getValue()))
+                    .forEach(p -> dropped.add(p.getKey()));
+            object.remove(dropped);
+            return null;
+        }
         Violation newer = newer(schema, instance, path);
         TreeSet<String> extras = extras(schema, instance);
         if (newer != null) {

@@ -53,7 +53,8 @@ public class ComputeMicroversionFilter {
 
     @ServerResponseFilter
     public void advertise(ContainerRequestContext request, ContainerResponseContext response) {
-        if (!isV21(request)) {
+        // Nova's v2 wrapper strips these: a v2 client knows no microversions
+        if (!isV21(request) || LegacyV2Filter.isLegacy(request)) {
             return;
         }
         MultivaluedMap<String, Object> headers = response.getHeaders();

@@ -20,6 +20,6 @@ public final class TestValidators {
     }
 
     public static RequestValidator validator() {
-        return new RequestValidator(new RequestSchemas(LIMITS));
+        return new RequestValidator(new RequestSchemas(LIMITS), new RelaxedValidation());
     }
 }

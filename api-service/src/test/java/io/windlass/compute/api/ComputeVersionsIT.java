@@ -6,6 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -17,17 +18,56 @@ import static org.hamcrest.Matchers.startsWith;
 class ComputeVersionsIT {
 
     @Test
-    void rootListsOnlyV21() {
+    void rootListsV20ThenV21() {
         given().when().get("/compute")
                 .then().statusCode(200)
-                .body("versions", hasSize(1))
-                .body("versions[0].id", equalTo("v2.1"))
-                .body("versions[0].status", equalTo("CURRENT"))
-                .body("versions[0].version", equalTo("2.100"))
-                .body("versions[0].min_version", equalTo("2.1"))
-                .body("versions[0].updated", equalTo("2013-07-23T11:33:21Z"))
-                .body("versions[0].links[0].rel", equalTo("self"))
-                .body("versions[0].links[0].href", endsWith("/compute/v2.1/"));
+                .body("versions", hasSize(2))
+                .body("versions[0].id", equalTo("v2.0"))
+                .body("versions[0].status", equalTo("SUPPORTED"))
+                .body("versions[0].version", equalTo(""))
+                .body("versions[0].min_version", equalTo(""))
+                .body("versions[0].updated", equalTo("2011-01-21T11:33:21Z"))
+                .body("versions[0].links[0].href", endsWith("/compute/v2/"))
+                .body("versions[1].id", equalTo("v2.1"))
+                .body("versions[1].status", equalTo("CURRENT"))
+                .body("versions[1].version", equalTo("2.100"))
+                .body("versions[1].min_version", equalTo("2.1"))
+                .body("versions[1].updated", equalTo("2013-07-23T11:33:21Z"))
+                .body("versions[1].links[0].rel", equalTo("self"))
+                .body("versions[1].links[0].href", endsWith("/compute/v2.1/"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/compute/v2", "/compute/v2/"})
+    void v20DocumentAnswersDirectly(String path) {
+        given().redirects().follow(false).when().get(path)
+                .then().statusCode(200)
+                .body("version.id", equalTo("v2.0"))
+                .body("version.version", equalTo(""))
+                .body("version.links[0].href", endsWith("/compute/v2/"))
+                .body("version.'media-types'[0].type", equalTo("application/vnd.openstack.compute+json;version=2"));
+    }
+
+    /** Nova's LegacyV2CompatibleWrapper: v2.1's routes, no microversions, undeclared members dropped. */
+    @Test
+    void v2ServesTheV21RoutesAtTheBaseVersionWithUndeclaredMembersDropped() {
+        String name = "legacy-v2-" + System.nanoTime();
+        String body = "{\"aggregate\": {\"name\": \"" + name + "\", \"not_in_nova\": 1}}";
+        given().contentType("application/json").body(body).when().post("/compute/v2.1/os-aggregates")
+                .then().statusCode(400).body("badRequest.message",
+                        containsString("Additional properties are not allowed ('not_in_nova' was unexpected)"));
+        int id = given().contentType("application/json").header("OpenStack-API-Version", "compute 2.41")
+                .body(body).when().post("/compute/v2/default/os-aggregates")
+                .then().statusCode(200)
+                .header("OpenStack-API-Version", nullValue())
+                .header("Vary", nullValue())
+                .body("aggregate.name", equalTo(name))
+                // served at the base version whatever the header says: no 2.41 uuid
+                .body("aggregate.uuid", nullValue())
+                .extract().path("aggregate.id");
+        given().when().get("/compute/v2/os-aggregates/" + id).then().statusCode(200)
+                .body("aggregate.name", equalTo(name));
+        given().when().delete("/compute/v2/default/os-aggregates/" + id).then().statusCode(200);
     }
 
     @ParameterizedTest
