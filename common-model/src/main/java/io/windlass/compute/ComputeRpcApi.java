@@ -34,6 +34,7 @@ import io.windlass.rpc.RpcTopics;
 import io.windlass.rpc.RpcVersion;
 import io.windlass.server.ResizeServer;
 import io.windlass.server.ShelveServer;
+import io.windlass.server.ServerDiagnostics;
 import io.windlass.server.ServerOperation;
 import io.windlass.server.RescueServer;
 import io.windlass.server.ServerRef;
@@ -93,7 +94,10 @@ import java.time.Duration;
  * (the host pushes an image it holds into the image store: a shelved server's, after the shelve), which is not sent
  * under a lower cap: the image then stays on its host only, as before; 1.23 {@code rescue_server} and
  * {@code unrescue_server} (Nova's rescue: the guest frozen and a rescue system started on its addresses with its
- * filesystem; unrescue removes it and restarts the guest), which the api-service refuses to ask for under a lower cap.
+ * filesystem; unrescue removes it and restarts the guest), which the api-service refuses to ask for under a lower cap;
+ * 1.24 {@code server_diagnostics} (a call: what the host reads of a running server, {@link ServerDiagnostics}, for
+ * Nova's {@code GET /servers/{id}/diagnostics}; RemoteException {@link #INSTANCE_INVALID_STATE} when it does not
+ * run), which the api-service refuses to ask for under a lower cap.
  * Each method names the version that introduced it; under a version cap
  * ({@code windlass.rpc.version-cap.compute}) a newer one is not sent ({@link io.windlass.rpc.RpcVersionCapExceeded}).
  */
@@ -122,8 +126,9 @@ public class ComputeRpcApi {
     private static final RpcVersion V1_21 = new RpcVersion(1, 21);
     private static final RpcVersion V1_22 = new RpcVersion(1, 22);
     private static final RpcVersion V1_23 = new RpcVersion(1, 23);
+    private static final RpcVersion V1_24 = new RpcVersion(1, 24);
     /** This build's API: the newest method's version. */
-    public static final RpcVersion VERSION = V1_23;
+    public static final RpcVersion VERSION = V1_24;
     /** The version from which agents pull a container's image with its registry's login. */
     public static final RpcVersion REGISTRY_LOGINS = V1_20;
     /** The version from which agents give a container extended privileges (Zun's {@code privileged}). */
@@ -132,6 +137,11 @@ public class ComputeRpcApi {
     public static final RpcVersion KILL_SIGNALS = V1_16;
     /** The RemoteException type of a password the guest did not take (Nova's InstancePasswordSetFailed); its message is the reason. */
     public static final String PASSWORD_SET_FAILED = "InstancePasswordSetFailed";
+    /**
+     * The RemoteException type of a server whose power state does not allow what was asked (Nova's
+     * InstanceInvalidState); its message is Nova's API answer.
+     */
+    public static final String INSTANCE_INVALID_STATE = "InstanceInvalidState";
     /** The version from which agents honour a container's exposed ports, health check, mounts, runtime, CPU policy. */
     public static final RpcVersion CONTAINER_FIELDS = V1_15;
     /** The version from which agents put a workload on its ports ({@code networks} in its create). */
@@ -204,6 +214,8 @@ public class ComputeRpcApi {
     public static final RpcMethod<StoreImage> STORE_IMAGE = RpcMethod.of("store_image", StoreImage.class, V1_22);
     public static final RpcMethod<RescueServer> RESCUE_SERVER = RpcMethod.of("rescue_server", RescueServer.class, V1_23);
     public static final RpcMethod<ServerRef> UNRESCUE_SERVER = RpcMethod.of("unrescue_server", ServerRef.class, V1_23);
+    public static final RpcMethod<ServerRef> SERVER_DIAGNOSTICS = RpcMethod.of("server_diagnostics", ServerRef.class,
+            V1_24);
     public static final RpcMethod<ShelveServer> SHELVE_SERVER = RpcMethod.of("shelve_server", ShelveServer.class,
             V1_18);
     public static final RpcMethod<PullImage> IMAGE_PULL = RpcMethod.of("image_pull", PullImage.class, V1_19);
@@ -402,6 +414,17 @@ public class ComputeRpcApi {
     /** Synchronous (since 1.13): the guest's root password set, or RemoteException {@link #PASSWORD_SET_FAILED}. */
     public void setAdminPassword(String host, RequestContext ctx, SetAdminPassword request) {
         rpc.call(RpcTopics.compute(host), SET_ADMIN_PASSWORD, ctx, request, Void.class, callTimeout);
+    }
+
+    /**
+     * Synchronous (since 1.24): what the host reads of the running server, or RemoteException
+     * {@link #INSTANCE_INVALID_STATE} when it does not run (or the engine has no such server).
+     *
+     * @throws io.windlass.rpc.RpcVersionCapExceeded when the agents under the compute cap are older than 1.24
+     */
+    public ServerDiagnostics serverDiagnostics(String host, RequestContext ctx, ServerRef server) {
+        return rpc.call(RpcTopics.compute(host), SERVER_DIAGNOSTICS, ctx, server, ServerDiagnostics.class,
+                callTimeout);
     }
 
     /** Rescue a server; answered by {@code conductor.report_server_status} (since 1.23). */

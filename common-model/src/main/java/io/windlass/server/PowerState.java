@@ -3,6 +3,8 @@ package io.windlass.server;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import java.util.Locale;
+
 /** Nova's power_state, as the driver observes the workload; the integer is the wire value. */
 public enum PowerState {
     NOSTATE(0),
@@ -16,6 +18,11 @@ public enum PowerState {
 
     PowerState(int code) {
         this.code = code;
+    }
+
+    /** Nova's name of the state ({@code power_state.STATE_MAP}): what its diagnostics and their refusals say. */
+    public String novaName() {
+        return this == NOSTATE ? "pending" : name().toLowerCase(Locale.ROOT);
     }
 
     @JsonValue

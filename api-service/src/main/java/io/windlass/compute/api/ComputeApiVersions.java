@@ -41,6 +41,8 @@ public final class ComputeApiVersions {
     public static final ApiVersion SERVER_SCHEDULER_HINTS = ApiVersion.of(2, 100);
     /** {@code unshelve} takes {@code availability_zone} (2.91: also {@code host}, and a null zone). */
     public static final ApiVersion UNSHELVE_TO_ZONE = ApiVersion.of(2, 77);
+    /** Server diagnostics in Nova's standard format (before, each driver's own free-form figures). */
+    public static final ApiVersion STANDARD_DIAGNOSTICS = ApiVersion.of(2, 48);
     /** {@code uuid} in aggregate views. */
     public static final ApiVersion AGGREGATE_UUID = ApiVersion.of(2, 41);
     /** Service ids become uuids and {@code PUT /os-services/{id}} replaces the action URLs. */

@@ -121,6 +121,8 @@ public class ServerPolicy {
     public static final String SERVER_PASSWORD_CLEAR = "os_compute_api:os-server-password:clear";
     /** {@code nova/policies/admin_password.py}: members change their servers' admin password. */
     public static final String ADMIN_PASSWORD = "os_compute_api:os-admin-password";
+    /** {@code nova/policies/server_diagnostics.py}: admins only (the figures are the host's view of the guest). */
+    public static final String DIAGNOSTICS = "os_compute_api:os-server-diagnostics";
     /** {@code nova/policies/evacuate.py}: admins only. */
     public static final String EVACUATE = "os_compute_api:os-evacuate";
 
@@ -165,7 +167,7 @@ public class ServerPolicy {
             Map.entry(ADMIN_PASSWORD, ADMIN_OR_MEMBER), Map.entry(SHELVE, ADMIN_OR_MEMBER),
             Map.entry(SHELVE_OFFLOAD, ADMIN_API), Map.entry(UNSHELVE, ADMIN_OR_MEMBER),
             Map.entry(UNSHELVE_TO_HOST, ADMIN_API), Map.entry(RESCUE, ADMIN_OR_MEMBER),
-            Map.entry(UNRESCUE, ADMIN_OR_MEMBER));
+            Map.entry(UNRESCUE, ADMIN_OR_MEMBER), Map.entry(DIAGNOSTICS, ADMIN_API));
 
     /** List filters only for callers that {@link #ALLOW_ALL_FILTERS} allows. */
     public static final Set<String> ADMIN_FILTERS = Set.of("host", "node", "uuid");

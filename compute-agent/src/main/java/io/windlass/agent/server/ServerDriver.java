@@ -7,6 +7,7 @@ import io.windlass.agent.workload.InterfaceDriver;
 import io.windlass.agent.workload.CommitDriver;
 import io.windlass.agent.workload.LogDriver;
 import io.windlass.server.ServerAction;
+import io.windlass.server.ServerDiagnostics;
 import io.windlass.server.ServerSpec;
 
 import java.nio.file.Path;
@@ -69,6 +70,14 @@ public interface ServerDriver extends WorkloadDriver<ObservedServer>, InterfaceD
      * repaired) filesystem. A server with no rescue system that runs is left as it is.
      */
     void unrescue(String uuid, Duration timeout);
+
+    /**
+     * What Nova's diagnostics show of the server, read from the engine now (a running one: the agent
+     * asks for no other).
+     *
+     * @throws io.windlass.agent.driver.WorkloadNotFoundException when the engine has no such server
+     */
+    ServerDiagnostics diagnostics(String uuid);
 
     /**
      * Removes the server whatever its state, then those of its tenant networks no other workload

@@ -3,6 +3,7 @@ package io.windlass.agent.server;
 import io.windlass.agent.driver.DriverException;
 import io.windlass.agent.driver.EngineUnreachableException;
 import io.windlass.agent.driver.ImageUnavailableException;
+import io.windlass.agent.driver.WorkloadNotFoundException;
 import io.windlass.agent.image.StoredImages;
 import io.windlass.agent.workload.WorkloadOperations;
 import io.windlass.agent.workload.WorkloadReporter;
@@ -14,6 +15,7 @@ import io.windlass.rpc.RpcHandlerException;
 import io.windlass.server.PowerState;
 import io.windlass.server.RescueServer;
 import io.windlass.server.ServerAction;
+import io.windlass.server.ServerDiagnostics;
 import io.windlass.server.ServerOperation;
 import io.windlass.server.ServerSpec;
 import io.windlass.server.SetAdminPassword;
@@ -93,6 +95,7 @@ public final class ServerManager {
                     operations.act(ctx, ref.uuid(), "unrescue", reporter, () -> driver.unrescue(ref.uuid(), stopTimeout));
                     return null;
                 })
+                .on(ComputeRpcApi.SERVER_DIAGNOSTICS, (ctx, ref) -> diagnostics(ref.uuid()))
                 .on(ComputeRpcApi.SHELVE_SERVER, (ctx, request) -> shelve(request))
                 .on(ComputeRpcApi.DESTROY_SERVER, (ctx, ref) -> {
                     destroy(ctx, ref.uuid());
@@ -114,6 +117,34 @@ public final class ServerManager {
                 throw new RpcHandlerException(ComputeRpcApi.PASSWORD_SET_FAILED, e.getMessage());
             }
         });
+    }
+
+    /**
+     * Nova's {@code get_instance_diagnostics} on the host: only a running server is diagnosed, anything
+     * else is Nova's InstanceInvalidState in its API's words. A server the engine does not know is in
+     * no state, Nova's "pending", as Nova's manager finds an instance its hypervisor lacks. No lock: a
+     * read, as stats and logs are, must not wait behind a long stop.
+     */
+    ServerDiagnostics diagnostics(String uuid) {
+        try {
+            PowerState power = driver.observe(uuid).map(ObservedServer::powerState).orElse(PowerState.NOSTATE);
+            if (power != PowerState.RUNNING) {
+                throw notRunning(uuid, power);
+            }
+            return driver.diagnostics(uuid);
+        } catch (WorkloadNotFoundException e) {
+            // removed between the look and the reading
+            throw notRunning(uuid, PowerState.NOSTATE);
+        } catch (DriverException e) {
+            LOG.warnf("diagnostics of server %s failed: %s", uuid, e.getMessage());
+            throw new RpcHandlerException("EngineError", e.getMessage());
+        }
+    }
+
+    private static RpcHandlerException notRunning(String uuid, PowerState power) {
+        // nova/api/openstack/common.py raise_http_conflict_for_instance_invalid_state
+        return new RpcHandlerException(ComputeRpcApi.INSTANCE_INVALID_STATE, "Cannot 'get_diagnostics' instance "
+                + uuid + " while it is in power state " + power.novaName());
     }
 
     /**

@@ -8,6 +8,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.windlass.agent.driver.docker.DockerClientFactory;
 import io.windlass.agent.driver.docker.DockerServerDriver;
 import io.windlass.agent.testing.AgentQueuesReset;
+import io.windlass.agent.testing.RunningServers;
 import io.windlass.compute.ComputeRpcApi;
 import io.windlass.context.RequestContext;
 import io.windlass.rpc.RemoteException;
@@ -24,7 +25,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -101,16 +101,8 @@ class ServerPasswordIT {
         spawned.add(uuid);
         compute.spawnServer(HOST, ctx, new ServerSpec(uuid, "pw-" + uuid.substring(0, 8), "pw", image, 1, 64, 1,
                 Map.of("test", LABEL), "project-1", "user-1", "nova", 0, "r-it", null, List.of(), "none"));
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (Instant.now().isBefore(deadline)) {
-            var found = docker.listContainersCmd().withShowAll(true)
-                    .withNameFilter(List.of(DockerServerDriver.engineName(uuid))).exec();
-            if (!found.isEmpty() && "running".equals(found.getFirst().getState())) {
-                return uuid;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("server " + uuid + " of " + image + " not running within 30 s");
+        RunningServers.await(docker, uuid, image);
+        return uuid;
     }
 
     private String rootHashCheck(String uuid, String password) throws InterruptedException {

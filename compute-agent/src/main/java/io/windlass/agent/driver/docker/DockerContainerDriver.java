@@ -17,7 +17,6 @@ import com.github.dockerjava.api.model.Image;
 import com.github.dockerjava.api.model.Info;
 import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.api.model.PullResponseItem;
-import com.github.dockerjava.api.model.Statistics;
 import io.windlass.agent.container.ContainerDriver;
 import io.windlass.agent.container.ContainerSummary;
 import io.windlass.agent.driver.DriverException;
@@ -78,7 +77,6 @@ public class DockerContainerDriver implements ContainerDriver {
     private static final Logger LOG = Logger.getLogger(DockerContainerDriver.class);
     /** Longest single engine call; covers a stop or restart with a generous grace period. */
     private static final Duration CALL_TIMEOUT = Duration.ofMinutes(5);
-    private static final long STATS_TIMEOUT_SECONDS = 10;
 
     private final DockerClient docker;
     private final DockerCalls calls;
@@ -94,6 +92,7 @@ public class DockerContainerDriver implements ContainerDriver {
     private final DockerImages images;
     private final DockerContainerAccess access;
     private final DockerConsoles consoles;
+    private final DockerStatsSample stats;
 
     public DockerContainerDriver(String dockerHost, Duration pullTimeout, PortWiring ports) {
         this(dockerHost, pullTimeout, ports, EngineMeters.silent());
@@ -112,6 +111,7 @@ public class DockerContainerDriver implements ContainerDriver {
         this.access = new DockerContainerAccess(docker, DockerClientFactory.transportOf(docker), calls,
                 DockerContainerDriver::engineName);
         this.consoles = new DockerConsoles(docker, events, calls, DockerContainerDriver::engineName);
+        this.stats = new DockerStatsSample(docker, calls);
     }
 
     @Override
@@ -458,38 +458,7 @@ public class DockerContainerDriver implements ContainerDriver {
 
     @Override
     public ContainerStats stats(String uuid) {
-        return calls.call("stats", uuid, () -> {
-            AtomicReference<Statistics> sample = new AtomicReference<>();
-            var callback = docker.statsCmd(engineName(uuid)).withNoStream(true)
-                    .exec(new QuietCallback<Statistics>() {
-                        @Override
-                        public void onNext(Statistics statistics) {
-                            sample.set(statistics);
-                        }
-                    });
-            try {
-                if (!callback.awaitCompletion(STATS_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                    callback.close();
-                    throw new DriverException("The engine gave no stats within " + STATS_TIMEOUT_SECONDS + " s");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new DriverException("Interrupted while reading stats", e);
-            } catch (IOException e) {
-                throw new DriverException("Reading stats failed: " + e.getMessage(), e);
-            }
-            if (callback.failure() instanceof RuntimeException e) {
-                throw e;
-            }
-            if (callback.failure() != null) {
-                throw new DriverException("Reading stats failed: " + callback.failure().getMessage(),
-                        callback.failure());
-            }
-            if (sample.get() == null) {
-                throw new DriverException("The engine returned no stats sample");
-            }
-            return DockerStatsConversion.toContainerStats(sample.get());
-        });
+        return DockerStatsConversion.toContainerStats(stats.of(engineName(uuid), uuid));
     }
 
     @Override

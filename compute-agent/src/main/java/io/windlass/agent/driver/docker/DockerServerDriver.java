@@ -29,6 +29,7 @@ import io.windlass.network.PortSpec;
 import io.windlass.server.PowerState;
 import io.windlass.server.ServerAction;
 import io.windlass.server.ServerAddress;
+import io.windlass.server.ServerDiagnostics;
 import io.windlass.server.ServerSpec;
 import io.windlass.workload.WorkloadLog;
 import io.windlass.workload.WorkloadLogs;
@@ -38,6 +39,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -71,6 +73,7 @@ public class DockerServerDriver implements ServerDriver {
     private final DockerCommits commits;
     private final DockerGuestPassword passwords;
     private final DockerMergedRoot mergedRoots;
+    private final DockerStatsSample stats;
 
     /**
      * @param dockerHost           engine endpoint
@@ -93,6 +96,7 @@ public class DockerServerDriver implements ServerDriver {
         this.commits = new DockerCommits(docker, calls);
         this.passwords = new DockerGuestPassword(docker, calls);
         this.mergedRoots = new DockerMergedRoot(DockerClientFactory.transportOf(docker), calls);
+        this.stats = new DockerStatsSample(docker, calls);
     }
 
     public static String engineName(String uuid) {
@@ -361,6 +365,14 @@ public class DockerServerDriver implements ServerDriver {
             throw new PasswordNotSetException("instance " + uuid + " is not running");
         }
         passwords.set(uuid, engineName(uuid), password);
+    }
+
+    /** The engine's inspect and one stats sample of the server's container ({@link DockerServerDiagnostics}). */
+    @Override
+    public ServerDiagnostics diagnostics(String uuid) {
+        String name = engineName(uuid);
+        InspectContainerResponse inspect = calls.call("inspect", uuid, () -> docker.inspectContainerCmd(name).exec());
+        return DockerServerDiagnostics.of(inspect, stats.of(name, uuid), configDriveMountPath, Instant.now());
     }
 
     private void powerOn(String uuid) {

@@ -63,7 +63,7 @@ final class DockerStatsConversion {
     }
 
     /** As the docker CLI: page cache that can be dropped does not count as used. */
-    private static double memoryUsage(MemoryStatsConfig m) {
+    static long memoryUsage(MemoryStatsConfig m) {
         if (m == null) {
             return 0;
         }

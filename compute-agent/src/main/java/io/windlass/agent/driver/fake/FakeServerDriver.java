@@ -14,6 +14,7 @@ import io.windlass.network.PortSpec;
 import io.windlass.server.PowerState;
 import io.windlass.server.ServerAction;
 import io.windlass.server.ServerAddress;
+import io.windlass.server.ServerDiagnostics;
 import io.windlass.server.ServerSpec;
 import io.windlass.workload.WorkloadLog;
 import io.windlass.workload.WorkloadLogs;
@@ -27,6 +28,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+import java.util.stream.IntStream;
 
 /**
  * SIMULATION ONLY: servers that exist in memory with instant power transitions, for load-testing
@@ -36,9 +38,13 @@ import java.util.function.Predicate;
  */
 public class FakeServerDriver implements ServerDriver {
 
-    private record FakeServer(String engineId, PowerState power, ServerAddress address) {
+    private record FakeServer(String engineId, PowerState power, ServerAddress address, int vcpus, int memoryMb) {
         FakeServer moveTo(PowerState next) {
-            return new FakeServer(engineId, next, address);
+            return new FakeServer(engineId, next, address, vcpus, memoryMb);
+        }
+
+        FakeServer resizedTo(int newVcpus, int newMemoryMb) {
+            return new FakeServer(engineId, power, address, newVcpus, newMemoryMb);
         }
     }
 
@@ -67,7 +73,8 @@ public class FakeServerDriver implements ServerDriver {
     public void spawn(ServerSpec spec, Path configDrive) {
         images.require(spec.image());
         String id = UUID.randomUUID().toString().replace("-", "");
-        if (servers.putIfAbsent(spec.uuid(), new FakeServer(id, PowerState.RUNNING, address(spec.uuid()))) != null) {
+        if (servers.putIfAbsent(spec.uuid(), new FakeServer(id, PowerState.RUNNING, address(spec.uuid()),
+                spec.vcpus(), spec.memoryMb())) != null) {
             throw new DriverException("Conflict: server " + spec.uuid() + " exists already");
         }
         events.emit(spec.uuid(), "start");
@@ -111,12 +118,29 @@ public class FakeServerDriver implements ServerDriver {
         rescued.remove(uuid);
     }
 
-    /** Nothing to limit in a simulation; an unknown server is refused as the engine would. */
+    /** Nothing to limit in a simulation but the figures its diagnostics show; an unknown server is refused as the engine would. */
     @Override
     public void resize(String uuid, int vcpus, int memoryMb) {
-        if (observe(uuid).isEmpty()) {
+        if (servers.computeIfPresent(uuid, (id, s) -> s.resizedTo(vcpus, memoryMb)) == null) {
             throw new WorkloadNotFoundException("Server", uuid);
         }
+    }
+
+    /**
+     * What a simulated server has: its flavor's vCPUs and RAM and its one made-up interface. Nothing
+     * runs, so nothing is counted: every counter is null, as a Nova driver leaves what it cannot read.
+     */
+    @Override
+    public ServerDiagnostics diagnostics(String uuid) {
+        FakeServer s = servers.get(uuid);
+        if (s == null) {
+            throw new WorkloadNotFoundException("Server", uuid);
+        }
+        return new ServerDiagnostics(s.power(), name(), null, null, false,
+                new ServerDiagnostics.Memory((long) s.memoryMb(), null),
+                IntStream.range(0, s.vcpus()).mapToObj(id -> new ServerDiagnostics.Cpu(id, null, null)).toList(),
+                List.of(new ServerDiagnostics.Nic("eth0", s.address().macAddr(), null, null, null, null, null, null, null,
+                        null)), List.of());
     }
 
     /** A simulated guest takes any password while it runs; nothing keeps it. */

@@ -33,6 +33,24 @@ class FakeServerDriverTest {
     }
 
     @Test
+    void diagnosticsShowTheFlavorAndTheMadeUpInterfaceAndCountNothing() {
+        driver.spawn(spec("s2", "busybox"), null);
+        var d = driver.diagnostics("s2");
+        assertEquals(PowerState.RUNNING, d.state());
+        assertEquals("fake", d.hypervisor());
+        assertEquals(512L, d.memory().maximumMib());
+        assertEquals(List.of(0, 1), d.cpus().stream().map(c -> c.id()).toList());
+        assertEquals(driver.observe("s2").orElseThrow().addresses().get("fake-net").getFirst().macAddr(),
+                d.nics().getFirst().macAddress());
+        assertEquals(null, d.nics().getFirst().rxOctets());
+        driver.resize("s2", 1, 256);
+        assertEquals(256L, driver.diagnostics("s2").memory().maximumMib());
+        assertEquals(1, driver.diagnostics("s2").cpus().size());
+        driver.destroy("s2");
+        assertThrows(WorkloadNotFoundException.class, () -> driver.diagnostics("s2"));
+    }
+
+    @Test
     void powerTransitionsAreInstantAndTheAddressIsStable() {
         driver.spawn(spec("s1", "busybox"), null);
         ObservedServer spawned = driver.observe("s1").orElseThrow();
