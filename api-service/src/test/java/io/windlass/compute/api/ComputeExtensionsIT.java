@@ -22,7 +22,7 @@ class ComputeExtensionsIT {
     void theListNamesWhatIsServedInNovasForm() {
         given().get("/compute/v2.1/extensions").then().statusCode(200)
                 .body("extensions.alias", hasItems("os-keypairs", "os-shelve", "os-rescue", "os-server-groups",
-                        "os-server-external-events", "OS-EXT-SRV-ATTR", "os-hosts",
+                        "os-server-external-events", "OS-EXT-SRV-ATTR", "os-hosts", "os-server-diagnostics",
                         "os-instance_usage_audit_log"))
                 .body("extensions.alias", not(hasItem("os-consoles")))
                 .body("extensions.alias", not(hasItem("os-floating-ips")))
