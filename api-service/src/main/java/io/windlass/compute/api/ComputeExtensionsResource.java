@@ -21,8 +21,10 @@ import java.util.Map;
  * Nova's {@code GET /v2.1/extensions[/{alias}]} ({@code extension_info.py}), the v2 extensions list
  * that old clients and Tempest read to learn what a cloud offers. Nova's list is frozen and names
  * extensions it no longer serves; this one ({@code compute/extensions.json}, Nova's entries word for
- * word) names only those whose requests or fields Windlass serves, so a client that probes takes the
- * paths that work.
+ * word) names those whose requests or fields Windlass serves, so a client that probes takes the paths
+ * that work, and {@code os-consoles}, which every Nova still lists although it removed that API (its
+ * routes answer 410 there, 404 here): clients read the entry itself (Tempest's
+ * {@code test_get_extension} shows it), never its routes.
  */
 @Path("/compute/v2.1/extensions")
 @Produces(MediaType.APPLICATION_JSON)
