@@ -17,7 +17,7 @@ class GlanceImageFilterTest {
     private static CatalogImage made(String id, String name, int second, ImageStatus status, Map<String, String> props) {
         return new CatalogImage(id, name, "windlass-image/" + id + ":latest", 1, T.plusSeconds(second),
                 new CatalogImage.Made(status, "p1", "private", 0, 0, null, props, T.plusSeconds(second), "h", "docker",
-                "raw", null, null, List.of(), false));
+                "raw", null, null, List.of(), false, false));
     }
 
     private static List<String> ids(Map<String, List<String>> query, List<CatalogImage> images) {
