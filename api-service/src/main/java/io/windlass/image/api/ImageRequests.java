@@ -128,6 +128,14 @@ public class ImageRequests {
         }
     }
 
+    /** {@code PUT /v2/images/{id}/tags/{tag}}: the tag checked as one of the image's {@code tags}. */
+    public String tag(String tag) {
+        ObjectNode document = json.valueToTree(Map.of());
+        document.putArray("tags").add(tag);
+        validator.body(ApiFamily.GLANCE, "image/images/create", UNVERSIONED, document);
+        return tag;
+    }
+
     private static ImageUploads.Creation creation(RequestFields given) {
         Map<String, String> properties = new LinkedHashMap<>();
         given.node().fields().forEachRemaining(member -> {

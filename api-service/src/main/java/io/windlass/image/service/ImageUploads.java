@@ -136,6 +136,10 @@ public class ImageUploads {
         if (image == null || image.status == ImageStatus.DELETED || !ImageCatalog.visible(caller, image)) {
             throw notFound(id);
         }
+        if (image.status == ImageStatus.DEACTIVATED && !caller.isAdmin()) {
+            throw new ApiException(403, "Forbidden", "The requested image has been deactivated. Image data download "
+                    + "is forbidden.");
+        }
         return image.stored() ? Optional.of(new Download(image.dataSize, image.checksum, image.data))
                 : Optional.empty();
     }
