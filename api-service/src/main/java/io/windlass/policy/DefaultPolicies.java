@@ -4,6 +4,7 @@ import io.windlass.capsule.policy.CapsulePolicy;
 import io.windlass.compute.policy.ComputePolicy;
 import io.windlass.container.policy.ContainerPolicy;
 import io.windlass.identity.api.IdentityAdmin;
+import io.windlass.image.policy.GlanceImagePolicy;
 import io.windlass.registry.policy.RegistryPolicy;
 import io.windlass.server.policy.ServerPolicy;
 import io.windlass.zunimage.policy.ZunImagePolicy;
@@ -48,6 +49,7 @@ public final class DefaultPolicies {
         r.putAll(ComputePolicy.DEFAULTS);
         r.putAll(ServerPolicy.DEFAULTS);
         r.putAll(IdentityAdmin.DEFAULTS);
+        r.putAll(GlanceImagePolicy.DEFAULTS);
         return r;
     }
 }

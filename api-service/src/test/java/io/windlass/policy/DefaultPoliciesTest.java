@@ -48,6 +48,15 @@ class DefaultPoliciesTest {
         assertEquals(Set.of(), missing, "rules without a default");
     }
 
+    /** Glance names its rules without a prefix ({@code deactivate}): the ones used are its policy's constants. */
+    @Test
+    void glanceImageRulesHaveDefaults() {
+        String policy = read(Path.of("src/main/java/io/windlass/image/policy/GlanceImagePolicy.java"));
+        Set<String> used = new TreeSet<>(find(Pattern.compile("static final String \\w+ = \"(\\w+)\""), policy).toList());
+        assertEquals(Set.of("deactivate", "reactivate"), used);
+        used.forEach(rule -> assertTrue(defaults.containsKey(rule), rule));
+    }
+
     @Test
     void everyDefaultParsesAndNamesOnlyKnownRules() {
         defaults.values().forEach(PolicyParser::parse);

@@ -12,6 +12,8 @@ public enum ImageStatus {
     /** The workload is being committed on its host. */
     SAVING,
     ACTIVE,
+    /** Glance's deactivate: kept, but neither downloaded (but by admins) nor booted until reactivated. */
+    DEACTIVATED,
     /** The host could not commit the workload; the image is not usable. */
     KILLED,
     /** Deleted by its owner; the row stays so its engine reference never reappears as a public image. */

@@ -145,7 +145,7 @@ public class WorkloadSnapshots {
                 .stream().filter(i -> "backup".equals(i.properties.get("image_type"))
                         && Objects.equals(type, i.properties.get("backup_type"))).toList();
         List<UUID> excess = BackupRotation.excess(backups.stream()
-                .map(b -> new BackupRotation.Backup(b.id, b.createdAt)).toList(), rotation);
+                .map(b -> new BackupRotation.Backup(b.id, b.createdAt, b.protectedImage)).toList(), rotation);
         List<ImageEntity> deleted = backups.stream().filter(b -> excess.contains(b.id)).toList();
         deleted.forEach(b -> {
             b.status = ImageStatus.DELETED;

@@ -41,7 +41,8 @@ public class ShelvedImages {
     public Optional<LeftoverImage> unshelved(ServerEntity server, boolean runsFromIt) {
         ImageEntity image = em.find(ImageEntity.class, server.shelvedImageId);
         Optional<LeftoverImage> leftover = Optional.empty();
-        if (image != null && image.status != ImageStatus.DELETED) {
+        // one its owner protected stays: Glance refuses Nova's delete of it, and Nova unshelves all the same
+        if (image != null && image.status != ImageStatus.DELETED && !image.protectedImage) {
             image.status = ImageStatus.DELETED;
             image.updatedAt = Instant.now();
             // spawned on another host (from the store), the image's own host runs nothing from it

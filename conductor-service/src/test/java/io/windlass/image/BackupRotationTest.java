@@ -27,4 +27,13 @@ class BackupRotationTest {
     void rotationZeroKeepsNoneNotEvenTheNewOne() {
         assertEquals(List.of(new UUID(0, 2), new UUID(0, 1)), BackupRotation.excess(List.of(at(1, 1), at(2, 2)), 0));
     }
+
+    @Test
+    void aProtectedBackupCountsButStays() {
+        List<BackupRotation.Backup> backups = List.of(at(1, 10), new BackupRotation.Backup(new UUID(0, 2), T.plusSeconds(20),
+                true), at(3, 30), at(4, 40));
+        // the protected one is among the excess, so it keeps no newer one in place of itself
+        assertEquals(List.of(new UUID(0, 1)), BackupRotation.excess(backups, 2));
+        assertEquals(List.of(new UUID(0, 3), new UUID(0, 1)), BackupRotation.excess(backups, 1));
+    }
 }

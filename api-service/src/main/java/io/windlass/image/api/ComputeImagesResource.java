@@ -212,13 +212,14 @@ public class ComputeImagesResource {
         return view;
     }
 
-    /** Nova's {@code _get_status}. */
+    /** Nova's {@code _get_status}: a status its map lacks (Glance's {@code deactivated}) is UNKNOWN. */
     private static String status(CatalogImage image) {
         return switch (image.status()) {
             case ACTIVE -> "ACTIVE";
             case QUEUED, SAVING -> "SAVING";
             case KILLED -> "ERROR";
             case DELETED -> "DELETED";
+            case DEACTIVATED -> "UNKNOWN";
         };
     }
 

@@ -36,11 +36,8 @@ public class ImageRequests {
     private static final Set<String> BASE = Set.of("id", "name", "visibility", "protected", "os_hidden", "owner",
             "container_format", "disk_format", "min_ram", "min_disk", "tags");
 
-    /** What an update may not touch once the image exists. */
-    private static final Set<String> FIXED = Set.of("id", "owner", "protected", "os_hidden");
-    private static final Set<String> OPERATIONS = Set.of("add", "replace", "remove");
-    private static final Set<String> PATCH_TYPES = Set.of("application/openstack-images-v2.1-json-patch",
-            "application/openstack-images-v2.0-json-patch");
+    /** What Windlass keeps fixed once the image exists: it hides no images ({@code os_hidden} is always false). */
+    private static final Set<String> FIXED = Set.of("os_hidden");
 
     private final RequestValidator validator;
     private final ObjectMapper json;
@@ -59,36 +56,34 @@ public class ImageRequests {
     }
 
     /**
-     * {@code PATCH /v2/images/{id}}: Glance's json-patch subset (one-level paths; {@code add},
-     * {@code replace}, {@code remove}) applied to the image's settable attributes, and the result
-     * checked as a create would be.
+     * {@code PATCH /v2/images/{id}}: Glance's json-patch ({@link ImagePatch}) applied to the image's
+     * settable attributes as {@code glance/api/v2/images.py} applies each operation, and the result
+     * checked as a create would be. Who may change the owner is the service's to decide.
      *
      * @param contentType the request's; Glance takes its two json-patch media types only (415)
      */
     public ImageUpdates.Update patch(ImageUploads.Creation current, String contentType, String text) {
-        if (contentType == null || !PATCH_TYPES.contains(contentType.split(";")[0].strip().toLowerCase())) {
-            throw new ApiException(415, "UnsupportedMediaType", "Unsupported Content-Type");
-        }
+        int draft = ImagePatch.draft(contentType);
         JsonNode body;
         try {
             body = text == null || text.isBlank() ? null : json.readTree(text);
         } catch (JsonProcessingException e) {
             throw InvalidInputException.badRequest("Malformed JSON in request body.");
         }
-        if (body == null || !body.isArray()) {
-            throw InvalidInputException.badRequest("Request body must be a JSON array of operation objects.");
-        }
+        ImagePatch patch = ImagePatch.of(draft, body);
         ObjectNode document = json.valueToTree(Map.of());
         document.put("name", current.name());
         document.put("visibility", current.visibility());
+        document.put("owner", current.owner());
+        document.put("protected", current.protectedImage());
         document.put("container_format", current.containerFormat());
         document.put("disk_format", current.diskFormat());
         document.put("min_ram", current.minRam());
         document.put("min_disk", current.minDisk());
         document.set("tags", json.valueToTree(current.tags()));
         current.properties().forEach(document::put);
-        for (JsonNode operation : body) {
-            apply(document, operation);
+        for (ImagePatch.Change change : patch.changes()) {
+            apply(document, change, patch.draft4());
         }
         ImageUploads.Creation after = creation(validator.body(ApiFamily.GLANCE, "image/images/create", UNVERSIONED,
                 document));
@@ -97,37 +92,48 @@ public class ImageRequests {
         return new ImageUpdates.Update(after, formats);
     }
 
-    private static void apply(ObjectNode document, JsonNode operation) {
-        String op = operation.path("op").asText("");
-        JsonNode path = operation.path("path");
-        if (!OPERATIONS.contains(op)) {
-            throw InvalidInputException.badRequest("Operations must contain exactly one of the following members: "
-                    + "add, remove, replace");
+    /** Glance's {@code _validate_change}, then its {@code _do_add}, {@code _do_replace} or {@code _do_remove}. */
+    private static void apply(ObjectNode document, ImagePatch.Change change, boolean draft4) {
+        String attribute = change.attribute();
+        if (attribute.equals("id")) {
+            throw new ApiException(403, "Forbidden", "Attribute 'id' is read-only.");
         }
-        if (!path.isTextual() || !path.asText().matches("/[^/]+")) {
-            throw InvalidInputException.badRequest("Invalid JSON pointer for this resource: '" + path.asText() + "'");
-        }
-        String attribute = path.asText().substring(1).replace("~1", "/").replace("~0", "~");
         refuseServiceOwned(attribute);
         if (FIXED.contains(attribute)) {
             throw new ApiException(403, "Forbidden", "Attribute '" + attribute + "' is read-only.");
         }
-        if (op.equals("remove")) {
-            if (BASE.contains(attribute)) {
-                throw new ApiException(403, "Forbidden", "Cannot remove attribute '" + attribute + "'.");
+        boolean base = BASE.contains(attribute);
+        switch (change.op()) {
+            case "remove" -> {
+                if (base) {
+                    throw new ApiException(403, "Forbidden", "Property " + attribute + " may not be removed.");
+                }
+                if (document.remove(attribute) == null) {
+                    throw new ConflictException("Conflict", "Property " + attribute + " does not exist.");
+                }
             }
-            if (document.remove(attribute) == null) {
-                throw new ConflictException("Conflict", "Property " + attribute + " does not exist.");
+            case "replace" -> {
+                if (!base && !document.has(attribute)) {
+                    throw new ConflictException("Conflict", "Property " + attribute + " does not exist.");
+                }
+                document.set(attribute, change.value());
             }
-            return;
+            default -> {
+                // the older media type's add is JSON Schema draft 4's: it never overwrites
+                if (draft4 && (base || document.has(attribute))) {
+                    throw new ConflictException("Conflict", "Property " + attribute + " already present.");
+                }
+                document.set(attribute, change.value());
+            }
         }
-        if (!operation.has("value")) {
-            throw InvalidInputException.badRequest("Operation objects must contain a \"value\" member.");
-        }
-        if (op.equals("replace") && !BASE.contains(attribute) && !document.has(attribute)) {
-            throw new ConflictException("Conflict", "Property " + attribute + " does not exist.");
-        }
-        document.set(attribute, operation.get("value"));
+    }
+
+    /** {@code PUT /v2/images/{id}/tags/{tag}}: the tag checked as one of the image's {@code tags}. */
+    public String tag(String tag) {
+        ObjectNode document = json.valueToTree(Map.of());
+        document.putArray("tags").add(tag);
+        validator.body(ApiFamily.GLANCE, "image/images/create", UNVERSIONED, document);
+        return tag;
     }
 
     private static ImageUploads.Creation creation(RequestFields given) {
@@ -144,7 +150,7 @@ public class ImageRequests {
                 given.has("min_ram") ? given.get("min_ram").asInt() : 0,
                 given.has("min_disk") ? given.get("min_disk").asInt() : 0,
                 given.has("tags") ? given.strings("tags").stream().distinct().toList() : List.of(),
-                properties);
+                properties, given.has("protected") && given.get("protected").asBoolean());
     }
 
     private static void refuseServiceOwned(String attribute) {

@@ -39,7 +39,7 @@ public final class ImageView {
         view.put("name", image.name());
         view.put("status", image.status().value());
         view.put("visibility", visibility(image));
-        view.put("protected", false);
+        view.put("protected", made != null && made.protectedImage());
         view.put("os_hidden", false);
         view.put("tags", made == null ? List.of() : made.tags());
         view.put("container_format", made == null ? "docker" : made.containerFormat());

@@ -12,6 +12,7 @@ import io.windlass.context.RequestContext;
 import io.windlass.image.catalog.CatalogImage;
 import io.windlass.image.catalog.ImageCatalog;
 import io.windlass.image.persistence.ImageEntity;
+import io.windlass.image.service.ImageActions;
 import io.windlass.image.service.ImageUpdates;
 import io.windlass.image.service.ImageUploads;
 import io.windlass.image.service.MadeImages;
@@ -66,11 +67,13 @@ public class ImagesResource {
     private final ImageRequests requests;
     private final ImageUploads uploads;
     private final ImageUpdates updates;
+    private final ImageActions actions;
 
     public ImagesResource(ImageCatalog catalog, RequestValidator validator, MadeImages made,
                           CurrentRequestContext context, ImageRequests requests, ImageUploads uploads,
-                          ImageUpdates updates) {
+                          ImageUpdates updates, ImageActions actions) {
         this.updates = updates;
+        this.actions = actions;
         this.catalog = catalog;
         this.validator = validator;
         this.made = made;
@@ -108,10 +111,13 @@ public class ImagesResource {
         return Response.noContent().build();
     }
 
-    /** Glance's download: the bytes with their md5 in {@code Content-MD5}, or 204 for an image that has none. */
+    /**
+     * Glance's download: the bytes with their md5 in {@code Content-MD5}, or 204 for an image that has none.
+     * Always {@code application/octet-stream}, whatever the client accepts (Tempest asks for JSON).
+     */
     @GET
     @Path("/images/{id}/file")
-    @Produces(MediaType.APPLICATION_OCTET_STREAM)
+    @Produces(MediaType.WILDCARD)
     public Response download(@PathParam("id") String id) {
         return uploads.download(context.get(), id).map(file -> Response.ok((StreamingOutput) out -> {
                     try {
@@ -127,6 +133,7 @@ public class ImagesResource {
     @GET
     @Path("/images")
     public Map<String, Object> list(@Context UriInfo uri) {
+        refuseEmptyId(uri);
         var query = uri.getQueryParameters();
         RequestFields given = validator.query(ApiFamily.GLANCE, "image/images/list-query", ImageRequests.UNVERSIONED,
                 query);
@@ -172,13 +179,73 @@ public class ImagesResource {
     @DELETE
     @Path("/images/{id}")
     public Response delete(@PathParam("id") String id) {
+        refuseHostImage(id, "deleted");
+        made.delete(context.get(), id);
+        return Response.noContent().build();
+    }
+
+    /**
+     * {@code DELETE /v2/images}: Glance's router takes GET and POST there (405); with a trailing
+     * slash it is an image with an empty id, which no route has (404).
+     */
+    @DELETE
+    @Path("/images")
+    public Response deleteWithoutId(@Context UriInfo uri) {
+        refuseEmptyId(uri);
+        return Response.status(405).header(HttpHeaders.ALLOW, "GET, POST").build();
+    }
+
+    /** Glance's deactivate: 204; the image keeps its data, but only admins download it and nothing boots it. */
+    @POST
+    @Path("/images/{id}/actions/deactivate")
+    public Response deactivate(@PathParam("id") String id) {
+        refuseHostImage(id, "deactivated");
+        actions.deactivate(context.get(), id);
+        return Response.noContent().build();
+    }
+
+    /** Glance's reactivate: 204, the image active again. */
+    @POST
+    @Path("/images/{id}/actions/reactivate")
+    public Response reactivate(@PathParam("id") String id) {
+        refuseHostImage(id, "reactivated");
+        actions.reactivate(context.get(), id);
+        return Response.noContent().build();
+    }
+
+    /** Glance's tag add: 204, also when the image has the tag already. */
+    @PUT
+    @Path("/images/{id}/tags/{tag}")
+    @Consumes(MediaType.WILDCARD)
+    public Response addTag(@PathParam("id") String id, @PathParam("tag") String tag) {
+        refuseHostImage(id, "tagged");
+        actions.addTag(context.get(), id, requests.tag(tag));
+        return Response.noContent().build();
+    }
+
+    /** Glance's tag delete: 204, or 404 when the image lacks the tag. */
+    @DELETE
+    @Path("/images/{id}/tags/{tag}")
+    public Response removeTag(@PathParam("id") String id, @PathParam("tag") String tag) {
+        refuseHostImage(id, "untagged");
+        actions.removeTag(context.get(), id, tag);
+        return Response.noContent().build();
+    }
+
+    /** {@code /v2/images/}: an empty image id, which Glance's router does not route (webob's bare 404). */
+    private static void refuseEmptyId(UriInfo uri) {
+        if (uri.getPath().endsWith("/")) {
+            throw new ResourceNotFoundException("NotFound", "The resource could not be found.");
+        }
+    }
+
+    /** The images the hosts brought are the engine's: Windlass keeps no state of its own for them. */
+    private void refuseHostImage(String id, String what) {
         boolean hostImage = catalog.find(context.get(), id).map(i -> i.made() == null).orElse(false);
         if (hostImage) {
             throw new ApiException(403, "Forbidden", "Image " + id + " is one the compute hosts hold; only images "
-                    + "made from servers and containers are deleted through this API.");
+                    + "made from servers and containers or uploaded are " + what + " through this API.");
         }
-        made.delete(context.get(), id);
-        return Response.noContent().build();
     }
 
     private static int indexOf(List<CatalogImage> images, String id) {

@@ -51,9 +51,11 @@ public record CatalogImage(String id, String name, String reference, int hosts, 
      * @param checksum   md5 of the uploaded bytes; null for a workload's image (its bytes are the engine's)
      * @param osHashValue their sha512
      * @param uploaded   whether it came from Glance's create and upload rather than from a workload
+     * @param protectedImage Glance's {@code protected}: not to be deleted
      */
     public record Made(ImageStatus status, String owner, String visibility, int minRam, int minDisk, Long size,
                        Map<String, String> properties, Instant updatedAt, String host, String containerFormat,
-                       String diskFormat, String checksum, String osHashValue, List<String> tags, boolean uploaded) {
+                       String diskFormat, String checksum, String osHashValue, List<String> tags, boolean uploaded,
+                       boolean protectedImage) {
     }
 }

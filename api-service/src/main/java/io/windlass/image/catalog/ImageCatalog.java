@@ -188,7 +188,7 @@ public class ImageCatalog {
         return new CatalogImage(i.id.toString(), i.name, i.reference, i.status == ImageStatus.ACTIVE ? 1 : 0,
                 i.createdAt, new CatalogImage.Made(i.status, i.owner, i.visibility, i.minRam, i.minDisk, i.size,
                 Map.copyOf(i.properties), i.updatedAt, i.host, container, disk, i.checksum, i.osHashValue,
-                List.copyOf(i.tags), uploaded));
+                List.copyOf(i.tags), uploaded, i.protectedImage));
     }
 
     private static Instant instant(Object value) {

@@ -2,6 +2,7 @@ package io.windlass.image.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.windlass.api.error.ApiException;
+import io.windlass.api.error.InvalidInputException;
 import io.windlass.api.error.ResourceNotFoundException;
 import io.windlass.context.RequestContext;
 import io.windlass.image.ImageStatus;
@@ -48,7 +49,7 @@ public class ImageUpdates {
             ImageEntity image = editable(caller, id, false);
             return new ImageUploads.Creation(image.id, image.name, image.visibility, image.owner,
                     image.containerFormat, image.diskFormat, image.minRam, image.minDisk, new ArrayList<>(image.tags),
-                    new HashMap<>(image.properties));
+                    new HashMap<>(image.properties), image.protectedImage);
         });
     }
 
@@ -64,6 +65,15 @@ public class ImageUpdates {
                 throw new ApiException(403, "Forbidden", "Attribute container_format can be only replaced for a "
                         + "queued image.");
             }
+            if (after.owner() == null) {
+                // Glance's schema admits a null owner; Windlass's images always belong to a project
+                throw new InvalidInputException("BadRequest", "Every image here has an owner; it cannot be null.");
+            }
+            if (!after.owner().equals(image.owner) && !caller.isAdmin()) {
+                throw new ApiException(403, "Forbidden", "Owner can't be updated by non admin.");
+            }
+            image.owner = after.owner();
+            image.protectedImage = after.protectedImage();
             image.name = after.name();
             image.visibility = after.visibility();
             image.containerFormat = after.containerFormat();

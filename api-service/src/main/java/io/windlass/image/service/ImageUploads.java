@@ -53,10 +53,11 @@ public class ImageUploads {
      * @param id         the id asked for, or null for a new one
      * @param owner      the owner asked for, or null for the caller's project
      * @param properties Glance's additional properties
+     * @param protectedImage Glance's {@code protected}: whether the image refuses to be deleted
      */
     public record Creation(UUID id, String name, String visibility, String owner, String containerFormat,
                            String diskFormat, int minRam, int minDisk, List<String> tags,
-                           Map<String, String> properties) {
+                           Map<String, String> properties, boolean protectedImage) {
     }
 
     /** Glance's {@code add_image}: the row, {@code queued}, owned by the caller's project unless an admin says otherwise. */
@@ -88,6 +89,7 @@ public class ImageUploads {
             row.minDisk = creation.minDisk();
             row.tags = new ArrayList<>(creation.tags());
             row.properties = new HashMap<>(creation.properties());
+            row.protectedImage = creation.protectedImage();
             row.createdAt = Instant.now();
             row.updatedAt = row.createdAt;
             em.persist(row);
@@ -133,6 +135,10 @@ public class ImageUploads {
         ImageEntity image = uuid == null ? null : em.find(ImageEntity.class, uuid);
         if (image == null || image.status == ImageStatus.DELETED || !ImageCatalog.visible(caller, image)) {
             throw notFound(id);
+        }
+        if (image.status == ImageStatus.DEACTIVATED && !caller.isAdmin()) {
+            throw new ApiException(403, "Forbidden", "The requested image has been deactivated. Image data download "
+                    + "is forbidden.");
         }
         return image.stored() ? Optional.of(new Download(image.dataSize, image.checksum, image.data))
                 : Optional.empty();

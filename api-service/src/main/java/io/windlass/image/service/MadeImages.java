@@ -87,6 +87,10 @@ public class MadeImages {
             if (!caller.isAdmin() && !image.owner.equals(caller.projectId())) {
                 throw new ApiException(403, "Forbidden", "You are not authorized to complete delete_image action.");
             }
+            if (image.protectedImage) {
+                // glance.common.exception.ProtectedImageDelete, whoever asks, admins too
+                throw new ApiException(403, "Forbidden", "Image " + id + " is protected and cannot be deleted.");
+            }
             image.status = ImageStatus.DELETED;
             image.updatedAt = Instant.now();
             if (image.data != null) {
@@ -105,12 +109,17 @@ public class MadeImages {
 
     /**
      * A shelved server's image, deleted with the server as Nova deletes it; in the caller's transaction.
+     * One its owner made protected stays: Glance refuses Nova's delete of it, and Nova goes on without.
      *
-     * @return the row, for {@link #removeFromHost} once committed; null when it was gone already
+     * @return the row, for {@link #removeFromHost} once committed; null when it was gone already or is kept
      */
     public ImageEntity discard(UUID id) {
         ImageEntity image = em.find(ImageEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (image == null || image.status == ImageStatus.DELETED) {
+            return null;
+        }
+        if (image.protectedImage) {
+            LOG.infof("shelved image %s is protected; it stays", image.id);
             return null;
         }
         image.status = ImageStatus.DELETED;

@@ -83,6 +83,10 @@ public class ImageEntity {
     @Column(name = "disk_format")
     public String diskFormat;
 
+    /** Glance's {@code protected}: the image may not be deleted, by its owner nor by a backup's rotation. */
+    @Column(name = "protected", nullable = false)
+    public boolean protectedImage;
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
     public List<String> tags = new ArrayList<>();
