@@ -5,7 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ValidatableResponse;
 import io.windlass.server.VmState;
-import io.windlass.testing.Keystone;
+import io.windlass.testing.ProjectMember;
 import io.windlass.testing.RealTokens;
 import io.windlass.testing.ServerRows;
 import jakarta.inject.Inject;
@@ -42,12 +42,11 @@ class ServerExternalEventsIT {
     private String member;
 
     @BeforeEach
-    void aProjectWithAMember() throws Exception {
-        admin = Keystone.adminToken();
-        String name = Keystone.unique("events");
-        project = Keystone.createProject(admin, name);
-        Keystone.createUser(admin, name, "pw", project, "member");
-        member = Keystone.token(name, "pw", name);
+    void aProjectWithAMember() {
+        ProjectMember users = ProjectMember.create("events");
+        admin = users.admin();
+        project = users.project();
+        member = users.member();
     }
 
     @AfterEach
