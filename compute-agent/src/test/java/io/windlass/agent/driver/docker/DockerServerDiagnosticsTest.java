@@ -33,7 +33,7 @@ class DockerServerDiagnosticsTest {
              "NetworkSettings": {"Networks": {%s}}}
             """;
     private static final String ONE_NETWORK = """
-            "windlass-net-1": {"MacAddress": "fa:16:3e:00:00:01", "IPAddress": "10.0.0.5"}""";
+            "windlass-net-1": {"MacAddress": "fa:16:3e:00:00:01", "IPAddress": "198.18.0.5"}""";
     private static final String STATS = """
             {"blkio_stats": {"io_service_bytes_recursive": [
                 {"major": 8, "minor": 0, "op": "Read", "value": 4096},
