@@ -243,9 +243,10 @@ class TenantNetworksST {
         awaitReach(first.docker(), engineA, "198.19.67.20");
 
         // the engine loses the interface behind Windlass's back, as an attach its host never ran leaves it: the
-        // container's next report shows it without the network, and its host is asked to attach it again
+        // container's next report shows it without the network, and its host is asked to attach it again. No
+        // check that the peer is out of reach meanwhile: the engine's disconnect event is itself such a report,
+        // and the repair may come back within a ping's wait (a CI run saw it do so)
         assertTrue(first.docker().run("network", "disconnect", "wl-net-" + joined, engineA).ok());
-        assertFalse(reaches(first.docker(), engineA, "198.19.67.20"), "disconnected, the peer is out of reach");
         assertTrue(first.docker().run("pause", engineA).ok());
         assertTrue(first.docker().run("unpause", engineA).ok());
         awaitReach(first.docker(), engineA, "198.19.67.20");
