@@ -1,14 +1,11 @@
 package io.windlass.server.service;
 
 import io.windlass.api.error.ApiException;
-import io.windlass.api.error.ConflictException;
 import io.windlass.api.error.ResourceNotFoundException;
-import io.windlass.api.error.ServiceUnavailableException;
 import io.windlass.compute.ComputeRpcApi;
 import io.windlass.context.RequestContext;
 import io.windlass.rpc.RemoteException;
 import io.windlass.rpc.RpcException;
-import io.windlass.rpc.RpcVersionCapExceeded;
 import io.windlass.server.persistence.ServerEntity;
 import io.windlass.server.policy.ServerPolicy;
 import io.windlass.workload.WorkloadLogs;
@@ -34,11 +31,7 @@ public class ServerConsoleOutput {
      * @return the {@code output}, cut and cleaned as Nova does ({@link NovaConsole#output})
      */
     public String read(RequestContext caller, String id, Integer length) {
-        ServerEntity server = lookup.authorized(caller, id, ServerPolicy.CONSOLE_OUTPUT);
-        if (server.host == null) {
-            // Nova's check_instance_host: never placed, or shelved off its host
-            throw new ConflictException("InstanceNotReady", "Instance " + server.uuid + " is not ready");
-        }
+        ServerEntity server = lookup.authorizedOnItsHost(caller, id, ServerPolicy.CONSOLE_OUTPUT);
         try {
             String log = compute.workloadLogs(server.host, caller, WorkloadLogs.console(server.uuid.toString(),
                     length)).text();
@@ -53,13 +46,6 @@ public class ServerConsoleOutput {
             // the host has no engine container for it (not spawned yet, or lost): Nova's ConsoleNotAvailable
             return new ResourceNotFoundException("ConsoleNotAvailable", "Guest does not have a console available.");
         }
-        if (e instanceof RemoteException remote) {
-            return new ConflictException(remote.type(), remote.getMessage());
-        }
-        if (e instanceof RpcVersionCapExceeded) {
-            return new ConflictException("UnsupportedRPCVersion", e.getMessage());
-        }
-        return new ServiceUnavailableException("ServiceUnavailable", "Compute host " + host
-                + " did not answer; try again later.");
+        return HostCallFailure.of(e, host);
     }
 }

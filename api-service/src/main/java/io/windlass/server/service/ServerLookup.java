@@ -1,5 +1,6 @@
 package io.windlass.server.service;
 
+import io.windlass.api.error.ConflictException;
 import io.windlass.api.error.ResourceNotFoundException;
 import io.windlass.context.RequestContext;
 import io.windlass.server.persistence.ServerEntity;
@@ -55,6 +56,18 @@ public class ServerLookup {
     public ServerEntity authorized(RequestContext caller, String id, String rule) {
         ServerEntity server = visible(caller, id, rule);
         policy.authorize(rule, caller, server.projectId);
+        return server;
+    }
+
+    /**
+     * As {@link #authorized}, for a call to the server's host: a server on no host (never placed, or
+     * shelved off its host) is Nova's {@code check_instance_host} 409.
+     */
+    public ServerEntity authorizedOnItsHost(RequestContext caller, String id, String rule) {
+        ServerEntity server = authorized(caller, id, rule);
+        if (server.host == null) {
+            throw new ConflictException("InstanceNotReady", "Instance " + server.uuid + " is not ready");
+        }
         return server;
     }
 
