@@ -13,15 +13,19 @@ import java.time.Duration;
  * <p>Version history: 1.0 select_destinations, release_resources, resize_claim. 1.1: {@link ResourceRequest}
  * gained {@code schedulerHints} and {@code imageProperties} (a 1.0 request reads them as empty). 1.2:
  * {@code move_claim} (evacuate). 1.3: {@link ResourceRequest} gained {@code runtime} and {@code dedicatedCpus}
- * (Zun's runtime and {@code cpu_policy: dedicated}, for the RuntimeFilter and CpuSetFilter).
+ * (Zun's runtime and {@code cpu_policy: dedicated}, for the RuntimeFilter and CpuSetFilter). 1.4: {@link MoveClaim}
+ * gained {@code sourceHeldBy} (a cold migration keeps its source's claim) and {@code return_claim} (its revert).
  */
 public class SchedulerRpcApi {
     private static final RpcVersion V1_0 = new RpcVersion(1, 0);
     private static final RpcVersion V1_1 = new RpcVersion(1, 1);
     private static final RpcVersion V1_2 = new RpcVersion(1, 2);
     private static final RpcVersion V1_3 = new RpcVersion(1, 3);
+    private static final RpcVersion V1_4 = new RpcVersion(1, 4);
     /** This build's API: the newest method's version. */
-    public static final RpcVersion VERSION = V1_3;
+    public static final RpcVersion VERSION = V1_4;
+    /** The version from which {@code move_claim} keeps the source's claim when asked to. */
+    public static final RpcVersion HOLDS_SOURCE = V1_4;
 
     /**
      * 1.1: the request gained {@code schedulerHints} and {@code imageProperties}; 1.3: {@code runtime} and
@@ -32,7 +36,9 @@ public class SchedulerRpcApi {
     public static final RpcMethod<ReleaseResources> RELEASE_RESOURCES =
             RpcMethod.of("release_resources", ReleaseResources.class, V1_0);
     public static final RpcMethod<ResizeClaim> RESIZE_CLAIM = RpcMethod.of("resize_claim", ResizeClaim.class, V1_0);
-    public static final RpcMethod<MoveClaim> MOVE_CLAIM = RpcMethod.of("move_claim", MoveClaim.class, V1_2);
+    public static final RpcMethod<MoveClaim> MOVE_CLAIM = RpcMethod.of("move_claim", MoveClaim.class, V1_2)
+            .changedIn(V1_4);
+    public static final RpcMethod<ReturnClaim> RETURN_CLAIM = RpcMethod.of("return_claim", ReturnClaim.class, V1_4);
 
     /** Error type of a failed selection: no host passed the filters or had room. */
     public static final String NO_VALID_HOST = "NoValidHost";
@@ -74,5 +80,19 @@ public class SchedulerRpcApi {
      */
     public Selection moveClaim(RequestContext ctx, MoveClaim request) {
         return rpc.call(RpcTopics.SCHEDULER, MOVE_CLAIM, ctx, request, Selection.class, callTimeout);
+    }
+
+    /** Gives a reverted cold migration its source's claim back (since 1.4). Idempotent. */
+    public void returnClaim(RequestContext ctx, ReturnClaim request) {
+        rpc.call(RpcTopics.SCHEDULER, RETURN_CLAIM, ctx, request, Void.class, callTimeout);
+    }
+
+    /**
+     * The version {@code method} goes out at under the scheduler's cap.
+     *
+     * @throws io.windlass.rpc.RpcVersionCapExceeded when no scheduler under the cap has it
+     */
+    public RpcVersion versionFor(RpcMethod<?> method) {
+        return rpc.versionFor(RpcTopics.SCHEDULER, method);
     }
 }

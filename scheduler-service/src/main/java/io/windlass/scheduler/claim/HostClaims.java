@@ -120,8 +120,9 @@ public class HostClaims {
 
     /**
      * Moves the consumer's claim off {@code source} onto {@code target} when the target has room (an
-     * evacuation), in one transaction: the target's counters grow, the allocation names the target,
-     * the source's counters shrink. The allocation row is locked first, so two deliveries of the same
+     * evacuation or a cold migration), in one transaction: the target's counters grow, the allocation
+     * names the target, and the source's counters shrink, unless {@code heldBy} (a cold migration) takes
+     * the source's allocation over until the migration is confirmed or reverted. The allocation row is locked first, so two deliveries of the same
      * move take turns and the second finds it moved. A consumer without a claim (released meanwhile)
      * gets a new one on the target.
      *
@@ -129,7 +130,7 @@ public class HostClaims {
      *         on {@code source} already, {@link ClaimResult.Outcome#NO_ROOM} when the target has no room
      */
     @Transactional
-    public ClaimResult move(UUID consumer, ResourceRequest request, String source, String target) {
+    public ClaimResult move(UUID consumer, ResourceRequest request, String source, String target, UUID heldBy) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT consumer_uuid, host, vcpus, memory_mb, disk_gb FROM allocations
@@ -184,9 +185,69 @@ public class HostClaims {
         if (recorded == 0) {
             throw new IllegalStateException("the claim of " + consumer + " was moved by another delivery meanwhile");
         }
-        held.ifPresent(this::giveBack);
-        LOG.infof("moved claim of %s from %s to %s", consumer, source, target);
+        if (heldBy == null) {
+            held.ifPresent(this::giveBack);
+            LOG.infof("moved claim of %s from %s to %s", consumer, source, target);
+        } else {
+            // the source's counters keep it: the resources are the held claim's now
+            held.ifPresent(a -> hold(a, heldBy, request.projectId()));
+            LOG.infof("moved claim of %s from %s to %s; %s holds its claim on %s", consumer, source, target, heldBy,
+                    source);
+        }
         return new ClaimResult(ClaimResult.Outcome.CLAIMED, target);
+    }
+
+    /** {@code heldBy} takes the allocation {@code a} as it was (a redelivery finds it held already). */
+    private void hold(Allocation a, UUID heldBy, String project) {
+        em.createNativeQuery("""
+                INSERT INTO allocations (consumer_uuid, consumer_type, host, project_id, vcpus, memory_mb, disk_gb,
+                                         updated_at)
+                VALUES (:consumer, 'migration', :host, :project, :vcpus, :memory, :disk, now())
+                ON CONFLICT (consumer_uuid) DO NOTHING""")
+                .setParameter("consumer", heldBy)
+                .setParameter("host", a.host())
+                .setParameter("project", project)
+                .setParameter("vcpus", a.vcpus())
+                .setParameter("memory", a.memoryMb())
+                .setParameter("disk", a.diskGb())
+                .executeUpdate();
+    }
+
+    /**
+     * A reverted cold migration: the consumer's claim on the host it moved to is released and the one
+     * {@code heldBy} kept on the source becomes the consumer's, in one transaction. Without a held claim
+     * (returned already, or released by a confirm) nothing changes.
+     *
+     * @return the host the consumer's claim is on now, or empty when {@code heldBy} held nothing
+     */
+    @Transactional
+    public Optional<String> giveBackHeld(UUID consumer, UUID heldBy) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT consumer_uuid, host, vcpus, memory_mb, disk_gb FROM allocations
+                WHERE consumer_uuid IN (:consumer, :heldBy) ORDER BY consumer_uuid FOR UPDATE""")
+                .setParameter("consumer", consumer)
+                .setParameter("heldBy", heldBy)
+                .getResultList();
+        Optional<Allocation> held = rows.stream().map(HostClaims::toAllocation)
+                .filter(a -> a.consumerUuid().equals(heldBy)).findFirst();
+        if (held.isEmpty()) {
+            return Optional.empty();
+        }
+        rows.stream().map(HostClaims::toAllocation).filter(a -> a.consumerUuid().equals(consumer)).findFirst()
+                .ifPresent(moved -> {
+                    em.createNativeQuery("DELETE FROM allocations WHERE consumer_uuid = :consumer")
+                            .setParameter("consumer", consumer).executeUpdate();
+                    giveBack(moved);
+                });
+        em.createNativeQuery("""
+                UPDATE allocations SET consumer_uuid = :consumer, consumer_type = 'server', updated_at = now()
+                WHERE consumer_uuid = :heldBy""")
+                .setParameter("consumer", consumer)
+                .setParameter("heldBy", heldBy)
+                .executeUpdate();
+        LOG.infof("claim of %s returned to %s (held by %s)", consumer, held.get().host(), heldBy);
+        return Optional.of(held.get().host());
     }
 
     /**

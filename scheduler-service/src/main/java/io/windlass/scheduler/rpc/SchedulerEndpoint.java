@@ -44,6 +44,14 @@ public class SchedulerEndpoint {
                     return null;
                 })
                 .on(SchedulerRpcApi.MOVE_CLAIM, (ctx, request) -> selector.move(request))
+                .on(SchedulerRpcApi.RETURN_CLAIM, (ctx, request) -> {
+                    claims.giveBackHeld(ConsumerIds.parse(request.consumerUuid()),
+                            ConsumerIds.parse(request.heldBy())).ifPresentOrElse(
+                            host -> LOG.infof("claim of %s back on %s", request.consumerUuid(), host),
+                            () -> LOG.infof("%s holds no claim to give back to %s", request.heldBy(),
+                                    request.consumerUuid()));
+                    return null;
+                })
                 .on(SchedulerRpcApi.RESIZE_CLAIM, (ctx, request) -> {
                     claims.resize(ConsumerIds.parse(request.consumerUuid()), request.vcpus(), request.memoryMb());
                     return null;

@@ -142,7 +142,7 @@ public class DestinationSelector {
 
     /**
      * move_claim: the workload's claim leaves {@code sourceHost} for the best other host with room, as
-     * Nova's evacuate schedules with the source in {@code ignore_hosts}. Tried host by host in claim
+     * Nova's evacuate and cold migration schedule with the source in {@code ignore_hosts}. Tried host by host in claim
      * order (evacuations are rare; a host another claim filled is passed over).
      *
      * @throws RpcHandlerException {@link SchedulerRpcApi#NO_VALID_HOST}; the claim stays on the source
@@ -182,7 +182,8 @@ public class DestinationSelector {
                                                     long started) {
         ResourceRequest request = move.request();
         for (HostCandidate candidate : order) {
-            ClaimResult result = claims.move(consumer, request, move.sourceHost(), candidate.host());
+            ClaimResult result = claims.move(consumer, request, move.sourceHost(), candidate.host(),
+                    move.sourceHeldBy() == null ? null : ConsumerIds.parse(move.sourceHeldBy()));
             meters.claim(DecisionMeters.Operation.MOVE, result.outcome());
             if (result.outcome() == ClaimResult.Outcome.CLAIMED) {
                 hostStates.consume(result.host(), request, hostStates.now());
