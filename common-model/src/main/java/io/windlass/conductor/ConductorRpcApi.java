@@ -24,6 +24,7 @@ import io.windlass.rpc.RpcTopics;
 import io.windlass.rpc.RpcVersion;
 import io.windlass.server.EvacuateServer;
 import io.windlass.server.ServerOperation;
+import io.windlass.server.MigrateServer;
 import io.windlass.server.RescueServer;
 import io.windlass.server.ServerRef;
 import io.windlass.server.ServerStatusReport;
@@ -71,8 +72,9 @@ public class ConductorRpcApi {
     private static final RpcVersion V1_12 = RpcVersion.parse("1.12");
     private static final RpcVersion V1_13 = RpcVersion.parse("1.13");
     private static final RpcVersion V1_14 = RpcVersion.parse("1.14");
+    private static final RpcVersion V1_15 = RpcVersion.parse("1.15");
     /** This build's API: the newest method's version. */
-    public static final RpcVersion VERSION = V1_14;
+    public static final RpcVersion VERSION = V1_15;
     /** The version from which a conductor passes a kill's {@link ContainerOperation#signal()} on. */
     public static final RpcVersion KILL_SIGNALS = V1_9;
 
@@ -121,6 +123,8 @@ public class ConductorRpcApi {
     public static final RpcMethod<ServerRef> UNSHELVE_SERVER = RpcMethod.of("unshelve_server", ServerRef.class, V1_10);
     public static final RpcMethod<RescueServer> RESCUE_SERVER = RpcMethod.of("rescue_server", RescueServer.class, V1_14);
     public static final RpcMethod<ServerRef> UNRESCUE_SERVER = RpcMethod.of("unrescue_server", ServerRef.class, V1_14);
+    public static final RpcMethod<MigrateServer> MIGRATE_SERVER = RpcMethod.of("migrate_server", MigrateServer.class,
+            V1_15);
     public static final RpcMethod<ImageDataRequest> IMAGE_DATA = RpcMethod.of("image_data", ImageDataRequest.class,
             V1_13);
     public static final RpcMethod<ImageDataWrite> STORE_IMAGE_DATA = RpcMethod.of("store_image_data",
@@ -288,6 +292,11 @@ public class ConductorRpcApi {
     /** A host's outcome of a Zun image pull (since 1.12). */
     public void reportImagePull(RequestContext ctx, ImagePullReport report) {
         casts.cast(RpcTopics.CONDUCTOR, REPORT_IMAGE_PULL, ctx, report);
+    }
+
+    /** Move a server to another host, cold (since 1.15): the row holds the flavor it moves to in {@code new_flavor}. */
+    public void migrateServer(RequestContext ctx, MigrateServer request) {
+        casts.cast(RpcTopics.CONDUCTOR, MIGRATE_SERVER, ctx, request);
     }
 
     /** Rescue a server from the image named (since 1.14). */

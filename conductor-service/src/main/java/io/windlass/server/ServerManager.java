@@ -11,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * The conductor's server methods ({@code schedule_and_build_instances} and the instance actions
  * of Nova's conductor): each runs the server's {@link WorkloadLifecycle} with the message that
- * reaches the host; evacuate has a workflow of its own.
+ * reaches the host; evacuate, resize and cold migration have workflows of their own.
  */
 @ApplicationScoped
 public class ServerManager implements WorkloadManager {
@@ -21,10 +21,13 @@ public class ServerManager implements WorkloadManager {
     private final ServerEvacuation evacuation;
     private final ServerResize resizes;
     private final ServerShelving shelving;
+    private final ServerMigration migration;
 
     public ServerManager(WorkloadLifecycles lifecycles, ServerRules rules, ComputeRpcApi compute,
-                         ServerEvacuation evacuation, ServerResize resizes, ServerShelving shelving) {
+                         ServerEvacuation evacuation, ServerResize resizes, ServerShelving shelving,
+                         ServerMigration migration) {
         this.rules = rules;
+        this.migration = migration;
         this.shelving = shelving;
         this.compute = compute;
         this.evacuation = evacuation;
@@ -62,6 +65,11 @@ public class ServerManager implements WorkloadManager {
 
     public void resize(RequestContext ctx, ServerRef request) {
         resizes.resize(ctx, request);
+    }
+
+    /** Nova's cold migration ({@link ServerMigration}). */
+    public void migrate(RequestContext ctx, MigrateServer request) {
+        migration.migrate(ctx, request);
     }
 
     public void confirmResize(RequestContext ctx, ServerRef request) {
@@ -109,7 +117,11 @@ public class ServerManager implements WorkloadManager {
     }
 
     public void delete(RequestContext ctx, ServerRef request) {
-        lifecycle.delete(ctx, request.uuid(), (host, row) -> compute.destroyServer(host, ctx, request));
+        lifecycle.delete(ctx, request.uuid(), (host, row) -> {
+            compute.destroyServer(host, ctx, request);
+            // moved and not yet confirmed: the copy on the host it left goes too
+            migration.deleted(ctx, row);
+        });
     }
 
     public void report(RequestContext ctx, ServerStatusReport report) {

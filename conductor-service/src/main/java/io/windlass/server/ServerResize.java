@@ -28,7 +28,8 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 /**
- * Nova's resize, on the server's own host: the claim grows to hold the larger of the old and new
+ * Nova's resize, on the server's own host when it has room ({@link ServerMigration} moves the server
+ * to another host when it has not, and confirms or reverts such a move): the claim grows to hold the larger of the old and new
  * flavors (so a revert always fits), the host changes the limits live, and the server waits in
  * VERIFY_RESIZE on its new flavor until it is confirmed (the claim shrinks to the new flavor) or
  * reverted (the host goes back to the old limits, then the claim). A step that fails leaves the
@@ -45,10 +46,13 @@ public class ServerResize {
     private final ConductorConfig config;
     private final EntityManager em;
     private final ServerMigrations migrations;
+    private final ServerMigration moves;
 
     public ServerResize(WorkloadRows rows, SchedulerRpcApi scheduler, ComputeRpcApi compute, ActionEvents events,
-                        ConductorConfig config, EntityManager em, ServerMigrations migrations) {
+                        ConductorConfig config, EntityManager em, ServerMigrations migrations,
+                        ServerMigration moves) {
         this.migrations = migrations;
+        this.moves = moves;
         this.config = config;
         this.em = em;
         this.rows = rows;
@@ -73,6 +77,14 @@ public class ServerResize {
             scheduler.resizeClaim(ctx, new ResizeClaim(uuid.toString(), Math.max(current.vcpus(), target.vcpus()),
                     Math.max(current.memoryMb(), target.memoryMb())));
         } catch (RpcException e) {
+            if (e instanceof RemoteException r && SchedulerRpcApi.RESOURCES_UNAVAILABLE.equals(r.type())) {
+                // no room here for the larger flavor: the server moves to a host that has it, as Nova's
+                // resize does (its claim is as it was)
+                LOG.infof("resize server %s: no room on %s for %s; moving it to another host", uuid, row.host,
+                        target.name());
+                moves.migrate(ctx, new MigrateServer(uuid.toString(), null));
+                return;
+            }
             String reason = e instanceof RemoteException r ? "No valid host was found. " + r.getMessage()
                     : "The scheduler did not answer the resize claim: " + e.getMessage();
             if (!(e instanceof RemoteException)) {
@@ -121,6 +133,10 @@ public class ServerResize {
     /** Keeps the new flavor: the claim shrinks to it (never refused) and the old one is forgotten. */
     public void confirm(RequestContext ctx, ServerRef ref) {
         UUID uuid = WorkloadIds.parse(ref.uuid(), "server");
+        if (moves.movedAway(uuid)) {
+            moves.confirm(ctx, ref);
+            return;
+        }
         Optional<ServerEntity> found = live(uuid, s -> s.vmState == VmState.RESIZED
                 && s.taskState == ServerTaskState.RESIZE_CONFIRMING);
         if (found.isEmpty()) {
@@ -157,6 +173,10 @@ public class ServerResize {
     /** Goes back to the old flavor: the host first (it may refuse, then nothing changed), then the claim. */
     public void revert(RequestContext ctx, ServerRef ref) {
         UUID uuid = WorkloadIds.parse(ref.uuid(), "server");
+        if (moves.movedAway(uuid)) {
+            moves.revert(ctx, ref);
+            return;
+        }
         Optional<ServerEntity> found = live(uuid, s -> s.vmState == VmState.RESIZED
                 && s.taskState == ServerTaskState.RESIZE_REVERTING && s.oldFlavor != null && s.host != null);
         if (found.isEmpty()) {

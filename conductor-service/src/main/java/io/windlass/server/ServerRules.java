@@ -1,6 +1,7 @@
 package io.windlass.server;
 
 import io.windlass.migration.persistence.ServerMigrations;
+import io.windlass.image.persistence.ImageEntity;
 import io.windlass.migration.persistence.MigrationEntity;
 import io.windlass.network.BoundPort;
 import io.windlass.network.WorkloadNetworks;
@@ -66,9 +67,10 @@ public class ServerRules implements WorkloadRules<ServerEntity, ServerStatusRepo
             phase = Phase.DELETING;
         } else if (row.vmState == VmState.BUILDING) {
             phase = row.host == null ? Phase.SCHEDULING : Phase.CREATING;
-        } else if (row.taskState == ServerTaskState.REBUILD_SPAWNING || unshelving(row)) {
-            // evacuated, or unshelved after an offload: scheduled and spawned anew, which is re-driven
-            // and timed out as a boot's
+        } else if (row.taskState == ServerTaskState.REBUILD_SPAWNING || unshelving(row)
+                || row.taskState == ServerTaskState.RESIZE_FINISH) {
+            // evacuated, unshelved after an offload, or moved by a cold migration: scheduled and spawned
+            // anew, which is re-driven and timed out as a boot's
             phase = row.host == null ? Phase.SCHEDULING : Phase.CREATING;
         } else if (row.vmState == VmState.ERROR) {
             phase = Phase.FAILED;
@@ -77,7 +79,7 @@ public class ServerRules implements WorkloadRules<ServerEntity, ServerStatusRepo
         }
         return new RowState(phase, row.taskState != null, row.host, row.statusObservedAt, row.createdAt,
                 row.updatedAt, false, CREATE_TASKS.contains(row.taskState),
-                row.host != null && REPLACING_TASKS.contains(row.taskState));
+                row.host != null && REPLACING_TASKS.contains(row.taskState), false, row.migrationSource);
     }
 
     /** The tasks during which the host removes the engine workload on purpose: a rebuild's, an offload's. */
@@ -95,8 +97,10 @@ public class ServerRules implements WorkloadRules<ServerEntity, ServerStatusRepo
      * (evacuated to stopped) is left powered off.
      */
     public ServerSpec spec(ServerEntity s) {
-        // an offloaded server comes back from the image it was shelved to
-        String image = s.vmState == VmState.SHELVED_OFFLOADED && s.shelvedImage != null ? s.shelvedImage : s.image;
+        // an offloaded server comes back from the image it was shelved to, a moved one from the image
+        // its disk travelled in
+        String image = s.migrationImageId != null ? ImageEntity.referenceOf(s.migrationImageId)
+                : s.vmState == VmState.SHELVED_OFFLOADED && s.shelvedImage != null ? s.shelvedImage : s.image;
         return new ServerSpec(s.uuid.toString(), s.name, s.hostname, image, s.vcpus, s.memoryMb, s.rootGb,
                 s.metadata, s.projectId, s.userId, s.availabilityZone, s.launchIndex, s.reservationId, s.userData,
                 s.files, s.network, s.vmState == VmState.STOPPED, WorkloadNetworks.NONE,
@@ -136,9 +140,48 @@ public class ServerRules implements WorkloadRules<ServerEntity, ServerStatusRepo
         row.availabilityZone = zone;
         row.vmState = target;
         row.taskState = ServerTaskState.REBUILD_SPAWNING;
+        forgetHost(row);
+    }
+
+    /**
+     * A cold migration's (or a moving resize's) guest is in the store: the row names the new host, on
+     * the flavor it moves to (the old one kept for a revert), which spawns it ({@code resize_finish}).
+     * The vm_state stays as it was, so the spawn leaves it running or stopped as it was.
+     */
+    public void moved(ServerEntity row, String host, String zone, FlavorSnapshot target) {
+        row.oldFlavor = ServerResize.flavorOf(row);
+        ServerResize.apply(row, target);
+        row.newFlavor = null;
+        row.host = host;
+        row.availabilityZone = zone;
+        row.taskState = ServerTaskState.RESIZE_FINISH;
+        forgetHost(row);
+    }
+
+    /**
+     * A reverted move: the row names the host it came from, on its old flavor, whose stopped copy is
+     * the server again; a server that ran is powered on there ({@code powering-on}).
+     */
+    public void movedBack(ServerEntity row, String source, String zone, boolean running) {
+        ServerResize.apply(row, row.oldFlavor);
+        row.oldFlavor = null;
+        row.host = source;
+        row.availabilityZone = zone;
+        row.migrationSource = null;
+        row.migrationImageId = null;
+        forgetHost(row);
+        row.powerState = PowerState.SHUTDOWN;
+        row.vmState = running ? VmState.ACTIVE : VmState.STOPPED;
+        row.taskState = running ? ServerTaskState.POWERING_ON : null;
+    }
+
+    /**
+     * What the old host observed goes (its clock is not the new host's); on ports the addresses stay
+     * (the ports move with the server), else the new host shows its own.
+     */
+    private static void forgetHost(ServerEntity row) {
         row.powerState = PowerState.NOSTATE;
         row.engineId = null;
-        // on ports the addresses stay (the ports move with the server); else the new host shows its own
         if (row.nics.isEmpty()) {
             row.addresses = Map.of();
         }
@@ -223,7 +266,7 @@ public class ServerRules implements WorkloadRules<ServerEntity, ServerStatusRepo
 
     private static boolean spawning(ServerEntity row) {
         return row.vmState == VmState.BUILDING || row.taskState == ServerTaskState.REBUILD_SPAWNING
-                || unshelving(row);
+                || row.taskState == ServerTaskState.RESIZE_FINISH || unshelving(row);
     }
 
     /** A running server shows an address on each network it is on, keyed by the network's uuid. */
@@ -240,6 +283,14 @@ public class ServerRules implements WorkloadRules<ServerEntity, ServerStatusRepo
             migrations.evacuationEnded(s.uuid, report.fault() == null ? MigrationEntity.DONE : MigrationEntity.FAILED);
         }
         s.powerState = shownPower(report.powerState(), s.vmState, s.taskState);
+        if (s.taskState == ServerTaskState.RESIZE_FINISH && report.operationDone()) {
+            // the new host's spawn ends the move: it waits for its confirm or revert, or failed there
+            if (report.fault() == null) {
+                migrations.advance(s.uuid, MigrationEntity.FINISHED, MigrationEntity.POST_MIGRATING);
+            } else {
+                migrations.failed(s.uuid);
+            }
+        }
         if (report.fault() != null) {
             s.fault = ServerFaults.of(500, report.fault(), null);
             // a failed rebuild removed the old workload too: the server keeps its host, claim and ports
@@ -259,6 +310,9 @@ public class ServerRules implements WorkloadRules<ServerEntity, ServerStatusRepo
         // operation's starting point) moves the vm_state; a building server becomes active with
         // its first running observation
         Optional<LeftoverImage> leftover = Optional.empty();
+        if (s.taskState == ServerTaskState.RESIZE_FINISH && report.operationDone()) {
+            next = VmState.RESIZED;
+        }
         if (next != null && (report.operationDone() || s.taskState == null || s.vmState == VmState.BUILDING)) {
             if (next == VmState.ACTIVE && s.shelvedImageId != null) {
                 // unshelved: the shelved image has served its purpose, as Nova deletes it then

@@ -22,6 +22,10 @@ public final class ReportDecision {
         if (row == null) {
             return ReportOutcome.IGNORED_NO_ROW;
         }
+        if (report.host() != null && report.host().equals(row.keptOn()) && !report.host().equals(row.host())) {
+            // the host a server moved from keeps its stopped copy until the move is confirmed or reverted
+            return ReportOutcome.IGNORED_KEPT_COPY;
+        }
         if (row.host() != null && report.host() != null && !row.host().equals(report.host())) {
             // the workload moved while this host was away (a server evacuated off it): the row is the
             // new host's, whatever the old one observed and whenever; its copy is removed

@@ -8,6 +8,11 @@ public enum ReportOutcome {
     IGNORED_OTHER_HOST,
     /** The row names another host (the workload was evacuated): the row stays; the reporting host removes its copy. */
     LEFTOVER_ON_OTHER_HOST,
+    /**
+     * From the host a server moved away from, which keeps its stopped copy until the move is confirmed
+     * or reverted: that copy is not the server, and stays.
+     */
+    IGNORED_KEPT_COPY,
     /** Older than what was applied; changes nothing. */
     IGNORED_STALE,
     /** A delete is running: only its own end changes the row. */
@@ -49,6 +54,7 @@ public enum ReportOutcome {
     /** For the {@code windlass.conductor.reports} counter. */
     public boolean applied() {
         return this != IGNORED_NO_ROW && this != IGNORED_OTHER_HOST && this != LEFTOVER_ON_OTHER_HOST
+                && this != IGNORED_KEPT_COPY
                 && this != IGNORED_STALE && this != IGNORED_WHILE_DELETING && this != IGNORED_WHILE_CREATING
                 && this != IGNORED_WHILE_REPLACING;
     }

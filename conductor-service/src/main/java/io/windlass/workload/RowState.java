@@ -16,10 +16,20 @@ import java.time.Instant;
  * @param replacing        its host replaces the engine workload (a server's rebuild): the old one's removal
  *                         is a step of that, not a loss
  * @param healsWhenLost    an engine workload lost from its host is made again there (Zun's auto_heal)
+ * @param keptOn           another host that keeps a stopped copy on purpose (the source of a server's
+ *                         cold migration, until it is confirmed or reverted), or null
  */
 public record RowState(Phase phase, boolean busy, String host, Instant observedAt, Instant createdAt,
                        Instant updatedAt, boolean removedWithEngine, boolean createPending, boolean replacing,
-                       boolean healsWhenLost) {
+                       boolean healsWhenLost, String keptOn) {
+    /** A row no other host keeps a copy of. */
+    public RowState(Phase phase, boolean busy, String host, Instant observedAt, Instant createdAt,
+                    Instant updatedAt, boolean removedWithEngine, boolean createPending, boolean replacing,
+                    boolean healsWhenLost) {
+        this(phase, busy, host, observedAt, createdAt, updatedAt, removedWithEngine, createPending, replacing,
+                healsWhenLost, null);
+    }
+
     /** A row that is not made again when its engine workload is lost. */
     public RowState(Phase phase, boolean busy, String host, Instant observedAt, Instant createdAt,
                     Instant updatedAt, boolean removedWithEngine, boolean createPending, boolean replacing) {

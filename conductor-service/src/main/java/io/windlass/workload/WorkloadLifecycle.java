@@ -415,7 +415,8 @@ public class WorkloadLifecycle<E extends WorkloadEntity, R extends WorkloadRepor
         String kind = rules.kind();
         switch (outcome) {
             case IGNORED_NO_ROW -> LOG.debugf("report %s %s from %s: no such row, ignored", kind, uuid, report.host());
-            case IGNORED_OTHER_HOST, LEFTOVER_ON_OTHER_HOST -> LOG.debugf("report %s %s from %s: the row names %s",
+            case IGNORED_OTHER_HOST, LEFTOVER_ON_OTHER_HOST, IGNORED_KEPT_COPY -> LOG.debugf(
+                    "report %s %s from %s: the row names %s",
                     kind, uuid, report.host(), row.host);
             case IGNORED_STALE -> LOG.infof("report %s %s from %s: observed %s, older than the applied %s; ignored",
                     kind, uuid, report.host(), report.observedAt(), state.observedAt());

@@ -11,6 +11,7 @@ import io.windlass.context.RequestContext;
 import io.windlass.rpc.RpcConnection;
 import io.windlass.rpc.RpcHandlerException;
 import io.windlass.scheduler.ResizeClaim;
+import io.windlass.scheduler.MoveClaim;
 import io.windlass.scheduler.SchedulerRpcApi;
 import io.windlass.server.persistence.ServerEntity;
 import jakarta.inject.Inject;
@@ -112,7 +113,7 @@ class ServerResizeIT {
     }
 
     @Test
-    void aClaimTheHostCannotHoldOrALimitTheEngineRefusesLeavesTheServerAsItWas() throws Exception {
+    void aClaimNoHostCanHoldOrALimitTheEngineRefusesLeavesTheServerAsItWas() throws Exception {
         UUID uuid = activeServer();
         edges.resizeClaimAnswer = (c, r) -> {
             if (r.vcpus() > 2) {
@@ -120,14 +121,22 @@ class ServerResizeIT {
             }
             return null;
         };
+        // no room here: the resize looks for another host, and none has room either
+        edges.moveAnswer = (c, m) -> {
+            throw new RpcHandlerException(SchedulerRpcApi.NO_VALID_HOST, "There are not enough hosts available.");
+        };
         askResize(uuid);
         conductor.resizeServer(ctx, new ServerRef(uuid.toString()));
         next(edges.resizeClaims);
+        MoveClaim move = next(edges.moves);
+        assertEquals(4, move.request().vcpus(), "the new flavor, on another host");
+        assertEquals(HOST, move.sourceHost());
         Poll.until("resize abandoned", () -> row(uuid).taskState == null);
         assertEquals(VmState.ACTIVE, row(uuid).vmState);
         assertEquals("m1.medium", row(uuid).flavorName);
         assertNull(row(uuid).newFlavor);
-        assertTrue(String.valueOf(row(uuid).fault.get("message")).contains("node-1 has 1 vCPU free"));
+        assertTrue(String.valueOf(row(uuid).fault.get("message")).contains("No valid host was found."),
+                String.valueOf(row(uuid).fault));
         assertTrue(edges.serverResizes.isEmpty());
         assertEquals(List.of("error"), migrations(uuid));
 

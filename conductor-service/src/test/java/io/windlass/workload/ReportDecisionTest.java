@@ -64,6 +64,27 @@ class ReportDecisionTest {
     }
 
     @Test
+    void theHostAServerMovedFromKeepsItsStoppedCopyUntilTheMoveEnds() {
+        // cold-migrated from node-0 to node-1, waiting for its confirm or revert
+        RowState moving = new RowState(Phase.CREATING, true, "node-1", null, T0, T0, false, false, false, false,
+                "node-0");
+        RowState waiting = new RowState(Phase.LIVE, false, "node-1", T0, T0, T0, false, false, false, false, "node-0");
+        for (RowState row : List.of(moving, waiting)) {
+            assertEquals(ReportOutcome.IGNORED_KEPT_COPY, ReportDecision.decide(row,
+                    new Report("u", "node-0", false, false, T0.plusSeconds(60)), false), "its copy is not a leftover");
+            assertEquals(ReportOutcome.IGNORED_KEPT_COPY, ReportDecision.decide(row,
+                    new Report("u", "node-0", true, false, T0.plusSeconds(60)), false), "nor its loss the server's");
+            assertEquals(ReportOutcome.LEFTOVER_ON_OTHER_HOST, ReportDecision.decide(row,
+                    new Report("u", "node-2", false, false, T0.plusSeconds(60)), false), "any other host's is");
+        }
+        assertEquals(ReportOutcome.APPLIED, ReportDecision.decide(waiting,
+                new Report("u", "node-1", false, false, T0.plusSeconds(60)), false), "the new host speaks for it");
+        assertFalse(ReportOutcome.IGNORED_KEPT_COPY.releasesClaim());
+        assertFalse(ReportOutcome.IGNORED_KEPT_COPY.removesLeftover());
+        assertFalse(ReportOutcome.IGNORED_KEPT_COPY.applied());
+    }
+
+    @Test
     void theNewestObservationWins() {
         RowState applied = row(Phase.LIVE, false, T0);
         assertEquals(ReportOutcome.IGNORED_STALE, ReportDecision.decide(applied, Report.at(T0.minusMillis(1), false,

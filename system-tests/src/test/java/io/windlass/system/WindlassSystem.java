@@ -350,7 +350,11 @@ public final class WindlassSystem implements BeforeAllCallback, AfterAllCallback
         props.replaceAll(p -> p.startsWith("-Dquarkus.http.port=") ? "-Dquarkus.http.port=" + agentPort
                 : p.startsWith("-Dquarkus.http.host=") ? "-Dquarkus.http.host=" + host.address() : p);
         props.addAll(List.of("-Dwindlass.agent.host=" + host.name(), "-Dwindlass.agent.docker-host=" + host.socket(),
-                "-Dwindlass.rpc.host=" + host.brokerAddress(), "-Dwindlass.agent.underlay-address=" + host.address()));
+                "-Dwindlass.rpc.host=" + host.brokerAddress(), "-Dwindlass.agent.underlay-address=" + host.address(),
+                // a disk of its own, as another machine has: the hosts share this machine's filesystem, and
+                // a server that moves is on two of them at once (a cold migration until it is confirmed)
+                "-Dwindlass.agent.server.config-drive-dir=" + root.resolve("system-tests/target/st-hosts")
+                        .resolve(host.name()).resolve("config-drives")));
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         ServiceProcess agent = ServiceProcess.start(WindlassService.AGENT,
                 List.of("nsenter", "--net=/run/netns/" + host.name()), java, jars.get(WindlassService.AGENT), props,

@@ -41,6 +41,8 @@ public final class ComputeApiVersions {
     public static final ApiVersion SERVER_SCHEDULER_HINTS = ApiVersion.of(2, 100);
     /** {@code unshelve} takes {@code availability_zone} (2.91: also {@code host}, and a null zone). */
     public static final ApiVersion UNSHELVE_TO_ZONE = ApiVersion.of(2, 77);
+    /** {@code migrate} names the host to move to (admins). */
+    public static final ApiVersion MIGRATE_TO_HOST = ApiVersion.of(2, 56);
     /** Server diagnostics in Nova's standard format (before, each driver's own free-form figures). */
     public static final ApiVersion STANDARD_DIAGNOSTICS = ApiVersion.of(2, 48);
     /** {@code uuid} in aggregate views. */

@@ -46,6 +46,19 @@ public class MigrationRepository {
         return m;
     }
 
+    /**
+     * Records the cold migration of {@code server} off its host, on its own flavor (Nova's
+     * {@code migration} type, {@code pre-migrating}); the conductor names the host it goes to.
+     */
+    public MigrationEntity recordMigration(RequestContext caller, ServerEntity server) {
+        MigrationEntity m = leaving(caller, server, MigrationEntity.MIGRATION, MigrationEntity.PRE_MIGRATING);
+        Number flavor = single("select id from flavors where flavorid = ?1", server.flavorId);
+        m.oldInstanceTypeId = flavor == null ? null : flavor.longValue();
+        m.newInstanceTypeId = m.oldInstanceTypeId;
+        em.persist(m);
+        return m;
+    }
+
     /** A new record of {@code server} leaving its host (which is also its one node, as os-hypervisors shows it). */
     private static MigrationEntity leaving(RequestContext caller, ServerEntity server, String type, String status) {
         MigrationEntity m = new MigrationEntity();
@@ -79,7 +92,7 @@ public class MigrationRepository {
      */
     public void mark(UUID server, String status) {
         em.createQuery("update MigrationEntity m set m.status = :status, m.updatedAt = :now where m.instanceUuid = :uuid "
-                        + "and m.migrationType = 'resize' and m.status in :open").setParameter("status", status).setParameter("now", Instant.now())
+                        + "and m.migrationType in ('resize', 'migration') and m.status in :open").setParameter("status", status).setParameter("now", Instant.now())
                 .setParameter("uuid", server).setParameter("open", List.of(MigrationEntity.PRE_MIGRATING,
                         MigrationEntity.MIGRATING, MigrationEntity.FINISHED)).executeUpdate();
     }

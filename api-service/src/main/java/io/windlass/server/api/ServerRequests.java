@@ -115,6 +115,9 @@ public class ServerRequests {
             case "resize" -> new ServerActionRequest.Resize(reference(action.object("resize").text("flavorRef")),
                     action.object("resize").text("OS-DCF:diskConfig"));
             case "confirmResize" -> new ServerActionRequest.ConfirmResize();
+            // Nova reads a host from 2.56 only; before, the body is not read
+            case "migrate" -> new ServerActionRequest.Migrate(version.isAtLeast(ComputeApiVersions.MIGRATE_TO_HOST)
+                    && action.get(name).isObject() ? action.object(name).text("host") : null);
             case "forceDelete", "restore" -> new ServerActionRequest.DeferredDelete(name);
             case "addSecurityGroup", "removeSecurityGroup" -> new ServerActionRequest.SecurityGroup(
                     name.equals("addSecurityGroup"), action.object(name).text("name").strip());

@@ -211,6 +211,10 @@ public class ServersResource {
                 resizes.resize(context.get(), id, resize.flavorRef(), resize.diskConfig());
                 yield Response.accepted().build();
             }
+            case ServerActionRequest.Migrate migrate -> {
+                resizes.migrate(context.get(), id, migrate.host());
+                yield Response.accepted().build();
+            }
             case ServerActionRequest.ConfirmResize confirm -> {
                 resizes.confirm(context.get(), id);
                 yield Response.noContent().build();

@@ -123,6 +123,12 @@ public class ServerPolicy {
     public static final String ADMIN_PASSWORD = "os_compute_api:os-admin-password";
     /** {@code nova/policies/server_diagnostics.py}: admins only (the figures are the host's view of the guest). */
     public static final String DIAGNOSTICS = "os_compute_api:os-server-diagnostics";
+    /**
+     * {@code nova/policies/migrate_server.py}: a project's managers cold-migrate its servers; naming the
+     * host (2.56) is admins'.
+     */
+    public static final String MIGRATE = "os_compute_api:os-migrate-server:migrate";
+    public static final String MIGRATE_HOST = "os_compute_api:os-migrate-server:migrate:host";
     /** {@code nova/policies/evacuate.py}: admins only. */
     public static final String EVACUATE = "os_compute_api:os-evacuate";
 
@@ -167,7 +173,8 @@ public class ServerPolicy {
             Map.entry(ADMIN_PASSWORD, ADMIN_OR_MEMBER), Map.entry(SHELVE, ADMIN_OR_MEMBER),
             Map.entry(SHELVE_OFFLOAD, ADMIN_API), Map.entry(UNSHELVE, ADMIN_OR_MEMBER),
             Map.entry(UNSHELVE_TO_HOST, ADMIN_API), Map.entry(RESCUE, ADMIN_OR_MEMBER),
-            Map.entry(UNRESCUE, ADMIN_OR_MEMBER), Map.entry(DIAGNOSTICS, ADMIN_API));
+            Map.entry(UNRESCUE, ADMIN_OR_MEMBER), Map.entry(DIAGNOSTICS, ADMIN_API),
+            Map.entry(MIGRATE, ADMIN_OR_MANAGER), Map.entry(MIGRATE_HOST, ADMIN_API));
 
     /** List filters only for callers that {@link #ALLOW_ALL_FILTERS} allows. */
     public static final Set<String> ADMIN_FILTERS = Set.of("host", "node", "uuid");

@@ -5,7 +5,7 @@ import io.windlass.server.ServerAction;
 
 /** What a {@code POST /servers/{id}/action} body asks for, once its schema has accepted it. */
 public sealed interface ServerActionRequest permits ServerActionRequest.Power, ServerActionRequest.Lock,
-        ServerActionRequest.Unlock, ServerActionRequest.ResetState, ServerActionRequest.SecurityGroup, ServerActionRequest.DeferredDelete, ServerActionRequest.Resize, ServerActionRequest.ConfirmResize,
+        ServerActionRequest.Unlock, ServerActionRequest.ResetState, ServerActionRequest.SecurityGroup, ServerActionRequest.DeferredDelete, ServerActionRequest.Resize, ServerActionRequest.Migrate, ServerActionRequest.ConfirmResize,
         ServerActionRequest.RevertResize, ServerActionRequest.ConsoleOutput, ServerActionRequest.CreateImage,
         ServerActionRequest.ChangePassword, ServerActionRequest.Shelve, ServerActionRequest.Unshelve, ServerActionRequest.Rescue,
         ServerActionRequest.Unrescue, EvacuationRequest,
@@ -58,8 +58,12 @@ public sealed interface ServerActionRequest permits ServerActionRequest.Power, S
     record ResetState(String state) implements ServerActionRequest {
     }
 
-    /** {@code resize} to another flavor, on the server's host. */
+    /** {@code resize} to another flavor, on the server's host when it has room, else on another. */
     record Resize(String flavorRef, String diskConfig) implements ServerActionRequest {
+    }
+
+    /** {@code migrate}: to another host, on the same flavor; {@code host} (2.56) the one asked for, or null. */
+    record Migrate(String host) implements ServerActionRequest {
     }
 
     /**

@@ -7,11 +7,13 @@ import io.windlass.conductor.ConductorRpcApi;
 import io.windlass.context.RequestContext;
 import io.windlass.flavor.persistence.FlavorRecord;
 import io.windlass.flavor.service.FlavorLookup;
+import io.windlass.host.persistence.ComputeHostRepository;
 import io.windlass.migration.persistence.MigrationEntity;
 import io.windlass.migration.persistence.MigrationRepository;
 import io.windlass.quota.QuotaEnforcer;
 import io.windlass.quota.QuotaResource;
 import io.windlass.server.FlavorSnapshot;
+import io.windlass.server.MigrateServer;
 import io.windlass.server.ServerTaskState;
 import io.windlass.server.VmState;
 import io.windlass.server.persistence.ServerEntity;
@@ -23,11 +25,12 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Nova's resize, confirmResize and revertResize, accepted here and done by the conductor on the
- * server's own host ({@code ServerResize} there): the new flavor is recorded with the task state and
- * the cast; the server shows VERIFY_RESIZE on its new flavor until it is confirmed or reverted.
- * Moving to another host when the current one lacks room is not done: such a resize fails, and the
- * server stays as it was.
+ * Nova's resize, migrate (cold migration), confirmResize and revertResize, accepted here and done
+ * by the conductor ({@code ServerResize} and {@code ServerMigration} there): the new flavor (a
+ * migration's is the server's own) is recorded with the task state, the migration record and the
+ * cast; the server shows VERIFY_RESIZE on its new flavor, and a migrated one on its new host, until
+ * it is confirmed or reverted. A resize stays on the server's host when that host has room, and
+ * moves to another when it has not.
  */
 @ApplicationScoped
 public class ServerResizes {
@@ -41,10 +44,15 @@ public class ServerResizes {
     private final QuotaEnforcer quotas;
     private final ConductorRpcApi conductor;
     private final MigrationRepository migrations;
+    private final ServerPolicy policy;
+    private final ComputeHostRepository hosts;
 
     public ServerResizes(ServerActionAcceptance acceptance, ServerLookup lookup, FlavorLookup flavors,
-                         QuotaEnforcer quotas, ConductorRpcApi conductor, MigrationRepository migrations) {
+                         QuotaEnforcer quotas, ConductorRpcApi conductor, MigrationRepository migrations,
+                         ServerPolicy policy, ComputeHostRepository hosts) {
         this.migrations = migrations;
+        this.policy = policy;
+        this.hosts = hosts;
         this.acceptance = acceptance;
         this.lookup = lookup;
         this.flavors = flavors;
@@ -81,6 +89,32 @@ public class ServerResizes {
             conductor.resizeServer(caller, ref);
         });
         LOG.infof("server %s: resize from %s to %s requested", found.uuid, found.flavorName, flavor.name());
+    }
+
+    /**
+     * Nova's {@code migrate}: the server is found first (404), then the rule (naming a host is
+     * admins'), then the host named: unknown or the server's own is a 400 in Nova's words.
+     *
+     * @param host the host asked for (2.56), or null
+     */
+    public void migrate(RequestContext caller, String id, String host) {
+        ServerEntity found = lookup.visible(caller, id, host == null ? ServerPolicy.MIGRATE : ServerPolicy.MIGRATE_HOST);
+        policy.authorize(host == null ? ServerPolicy.MIGRATE : ServerPolicy.MIGRATE_HOST, caller, found.projectId);
+        if (host != null && !hosts.exists(host)) {
+            throw InvalidInputException.badRequest("Compute host " + host + " could not be found.");
+        }
+        if (host != null && host.equals(found.host)) {
+            throw InvalidInputException.badRequest("Cannot migrate to the host where the server exists.");
+        }
+        FlavorSnapshot same = new FlavorSnapshot(found.flavorId, found.flavorName, found.vcpus, found.memoryMb,
+                found.rootGb, found.ephemeralGb, found.swap, found.flavorExtraSpecs);
+        acceptance.accept(caller, id, found, "migrate", RESIZABLE::contains, ServerTaskState.RESIZE_PREP, (s, ref) -> {
+            s.newFlavor = same;
+            migrations.recordMigration(caller, s);
+            conductor.migrateServer(caller, new MigrateServer(ref.uuid(), host));
+        });
+        LOG.infof("server %s: cold migration off %s requested%s", found.uuid, found.host,
+                host == null ? "" : " to " + host);
     }
 
     public void confirm(RequestContext caller, String id) {

@@ -29,9 +29,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Nova's resize, confirmResize and revertResize with real tokens, as the api-service accepts them:
- * Nova's refusals (same flavor, unknown flavor, smaller disk, quota, state), and each accepted one
- * recorded with its task state and cast to the conductor.
+ * Nova's resize, migrate, confirmResize and revertResize with real tokens, as the api-service accepts
+ * them: Nova's refusals (same flavor, unknown flavor, smaller disk, quota, state, policy, hosts), and
+ * each accepted one recorded with its task state, its migration record and cast to the conductor.
  */
 @QuarkusTest
 @TestProfile(RealTokens.class)
@@ -123,5 +123,48 @@ class ServerResizeApiIT {
         assertEquals(ConductorRpcApi.REVERT_RESIZE.name(), conductor.next(Duration.ofSeconds(5)).envelope().method());
         given().header("X-Auth-Token", member).get("/compute/v2.1/servers/" + id).then().statusCode(200)
                 .body("server.status", equalTo("REVERT_RESIZE"));
+    }
+
+    private ValidatableResponse migrate(String token, String version, Object id, Object body) {
+        Map<String, Object> action = new HashMap<>();
+        action.put("migrate", body);
+        return given().header("X-Auth-Token", token).header("OpenStack-API-Version", "compute " + version)
+                .contentType("application/json").body(action).post("/compute/v2.1/servers/" + id + "/action").then();
+    }
+
+    @Test
+    void aMigrateIsRecordedAndCastAndNovasRefusalsChangeNothing() throws Exception {
+        rows.hostWithImage("resize-host-2");
+        UUID id = rows.insert(project, "resize-host", VmState.ACTIVE);
+        migrate(admin, "2.1", UUID.randomUUID(), null).statusCode(404).body("itemNotFound.message",
+                org.hamcrest.Matchers.startsWith("Instance "));
+        migrate(member, "2.1", id, null).statusCode(403).body("forbidden.message",
+                equalTo("Policy doesn't allow os_compute_api:os-migrate-server:migrate to be performed."));
+        migrate(member, "2.56", id, Map.of("host", "resize-host-2")).statusCode(403).body("forbidden.message",
+                equalTo("Policy doesn't allow os_compute_api:os-migrate-server:migrate:host to be performed."));
+        migrate(admin, "2.56", id, Map.of("host", "nowhere")).statusCode(400).body("badRequest.message",
+                equalTo("Compute host nowhere could not be found."));
+        migrate(admin, "2.56", id, Map.of("host", "resize-host")).statusCode(400).body("badRequest.message",
+                equalTo("Cannot migrate to the host where the server exists."));
+        migrate(admin, "2.56", id, Map.of("host", "resize-host-2", "force", true)).statusCode(400);
+        migrate(admin, "2.55", id, Map.of("host", "resize-host-2", "anything", 1)).statusCode(202);
+        Envelope sent = conductor.next(Duration.ofSeconds(5)).envelope();
+        assertEquals(ConductorRpcApi.MIGRATE_SERVER.name(), sent.method());
+        assertTrue(sent.args().path("host").isNull(), "a host is read from 2.56 only: " + sent.args());
+        assertEquals("resize_prep", column(id, "task_state"));
+        assertTrue(column(id, "new_flavor").contains("\"name\": \"" + column(id, "flavor_name") + "\""),
+                "its own flavor: " + column(id, "new_flavor"));
+        given().header("X-Auth-Token", admin).header("OpenStack-API-Version", "compute 2.59")
+                .get("/compute/v2.1/os-migrations?instance_uuid=" + id).then().statusCode(200)
+                .body("migrations[0].migration_type", equalTo("migration"))
+                .body("migrations[0].status", equalTo("pre-migrating"))
+                .body("migrations[0].source_compute", equalTo("resize-host"));
+        migrate(admin, "2.56", id, null).statusCode(409).body("conflictingRequest.message",
+                equalTo("Cannot 'migrate' instance " + id + " while it is in task_state resize_prep"));
+
+        rows.set(id.toString(), "task_state = null");
+        migrate(admin, "2.56", id, Map.of("host", "resize-host-2")).statusCode(202);
+        Envelope named = conductor.next(Duration.ofSeconds(5)).envelope();
+        assertEquals("resize-host-2", named.args().path("host").asText());
     }
 }

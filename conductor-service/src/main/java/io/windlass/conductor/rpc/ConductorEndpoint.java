@@ -89,6 +89,7 @@ public class ConductorEndpoint {
                 .on(ConductorRpcApi.REBUILD_SERVER, cast(servers::rebuild))
                 .on(ConductorRpcApi.RESIZE_SERVER, cast(servers::resize))
                 .on(ConductorRpcApi.CONFIRM_RESIZE, cast(servers::confirmResize))
+                .on(ConductorRpcApi.MIGRATE_SERVER, cast(servers::migrate))
                 .on(ConductorRpcApi.REVERT_RESIZE, cast(servers::revertResize))
                 .on(ConductorRpcApi.SUSPEND_SERVER, cast(servers::suspend))
                 .on(ConductorRpcApi.RESCUE_SERVER, cast(servers::rescue))

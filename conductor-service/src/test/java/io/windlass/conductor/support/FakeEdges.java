@@ -22,6 +22,7 @@ import io.windlass.rpc.RpcHandler;
 import io.windlass.rpc.RpcServer;
 import io.windlass.rpc.RpcTopics;
 import io.windlass.scheduler.MoveClaim;
+import io.windlass.scheduler.ReturnClaim;
 import io.windlass.scheduler.ReleaseResources;
 import io.windlass.scheduler.ResizeClaim;
 import io.windlass.scheduler.ResourceRequest;
@@ -70,6 +71,9 @@ public class FakeEdges implements AutoCloseable {
     public final BlockingQueue<ServerRef> serverDestroys = new LinkedBlockingQueue<>();
     public final BlockingQueue<MoveClaim> moves = new LinkedBlockingQueue<>();
     public final BlockingQueue<ServerRef> otherHostDestroys = new LinkedBlockingQueue<>();
+    public final BlockingQueue<ServerSpec> otherHostSpawns = new LinkedBlockingQueue<>();
+    public final BlockingQueue<RemoveImage> otherHostImageRemovals = new LinkedBlockingQueue<>();
+    public final BlockingQueue<ReturnClaim> claimReturns = new LinkedBlockingQueue<>();
     public final BlockingQueue<AttachPort> attaches = new LinkedBlockingQueue<>();
     public final BlockingQueue<DetachPort> detaches = new LinkedBlockingQueue<>();
     public final BlockingQueue<UpdatePortFilters> filters = new LinkedBlockingQueue<>();
@@ -116,9 +120,13 @@ public class FakeEdges implements AutoCloseable {
                 .on(SchedulerRpcApi.MOVE_CLAIM, (ctx, m) -> {
                     moves.add(m);
                     return moveAnswer.handle(ctx, m);
-                }), 2);
+                })
+                .on(SchedulerRpcApi.RETURN_CLAIM, record(claimReturns)), 2);
         server.serve(new RpcEndpoint(RpcTopics.compute(OTHER_HOST), ComputeRpcApi.VERSION)
-                .on(ComputeRpcApi.DESTROY_SERVER, record(otherHostDestroys)), 1);
+                .on(ComputeRpcApi.DESTROY_SERVER, record(otherHostDestroys))
+                .on(ComputeRpcApi.SPAWN_SERVER, record(otherHostSpawns))
+                .on(ComputeRpcApi.REMOVE_IMAGE, record(otherHostImageRemovals))
+                .on(ComputeRpcApi.UPDATE_NETWORK_PEERS, (ctx, r) -> null), 1);
         server.serve(new RpcEndpoint(RpcTopics.compute(HOST), ComputeRpcApi.VERSION)
                 .on(ComputeRpcApi.CREATE_CONTAINER, record(creates))
                 .on(ComputeRpcApi.CONTAINER_ACTION, record(actions))

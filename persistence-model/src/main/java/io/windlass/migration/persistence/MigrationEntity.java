@@ -23,6 +23,8 @@ public class MigrationEntity {
     /** Nova's statuses of a resize, in the order they come. */
     public static final String PRE_MIGRATING = "pre-migrating";
     public static final String MIGRATING = "migrating";
+    /** A move's new host spawns the server (Nova's {@code finish_resize} on the destination). */
+    public static final String POST_MIGRATING = "post-migrating";
     public static final String FINISHED = "finished";
     public static final String CONFIRMING = "confirming";
     public static final String CONFIRMED = "confirmed";
@@ -31,6 +33,8 @@ public class MigrationEntity {
     public static final String ERROR = "error";
     /** Nova's {@code MigrationType.RESIZE}: a move to another flavor (here always on the same host). */
     public static final String RESIZE = "resize";
+    /** Nova's cold migration: a move to another host on the same flavor. */
+    public static final String MIGRATION = "migration";
     /** An evacuation's record: {@code accepted}, {@code pre-migrating} once scheduled, then {@code done}, or
      * {@code error} (no host) or {@code failed} (the spawn on the new host failed), as Nova's. */
     public static final String EVACUATION = "evacuation";

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -23,11 +24,39 @@ public class ServerMigrations {
         this.em = em;
     }
 
-    /** The server's resize record in one of {@code from} moves to {@code to}. */
+    /** The statuses of a resize or cold migration that has not ended. */
+    private static final List<String> OPEN = List.of(MigrationEntity.PRE_MIGRATING, MigrationEntity.MIGRATING,
+            MigrationEntity.POST_MIGRATING, MigrationEntity.FINISHED, MigrationEntity.CONFIRMING,
+            MigrationEntity.REVERTING);
+    private static final List<String> RESIZES = List.of(MigrationEntity.RESIZE, MigrationEntity.MIGRATION);
+
+    /** The server's resize (or cold migration) record in one of {@code from} moves to {@code to}. */
     public void advance(UUID server, String to, String... from) {
         em.createQuery("update MigrationEntity m set m.status = :to, m.updatedAt = :now where m.instanceUuid = :uuid "
-                        + "and m.migrationType = 'resize' and m.status in :from").setParameter("to", to).setParameter("now", Instant.now())
+                        + "and m.migrationType in :types and m.status in :from").setParameter("to", to)
+                .setParameter("now", Instant.now()).setParameter("types", RESIZES)
                 .setParameter("uuid", server).setParameter("from", List.of(from)).executeUpdate();
+    }
+
+    /** The server's resize or cold migration that has not ended, if any. */
+    public Optional<MigrationEntity> open(UUID server) {
+        return em.createQuery("from MigrationEntity m where m.instanceUuid = :uuid and m.migrationType in :types "
+                        + "and m.status in :open order by m.id desc", MigrationEntity.class)
+                .setParameter("uuid", server).setParameter("types", RESIZES).setParameter("open", OPEN)
+                .setMaxResults(1).getResultStream().findFirst();
+    }
+
+    /** A move's claim on {@code host} is made: Nova's {@code migrating}, the record naming its destination. */
+    public void migrating(UUID server, String host) {
+        Object address = em.createNativeQuery("select underlay_address from compute_hosts where host = ?1")
+                .setParameter(1, host).getResultStream().findFirst().orElse(null);
+        em.createQuery("update MigrationEntity m set m.status = :to, m.destCompute = :host, m.destNode = :host, "
+                        + "m.destHost = :address, m.updatedAt = :now where m.instanceUuid = :uuid "
+                        + "and m.migrationType in :types and m.status = :from")
+                .setParameter("to", MigrationEntity.MIGRATING).setParameter("host", host)
+                .setParameter("address", address == null ? null : address.toString())
+                .setParameter("now", Instant.now()).setParameter("uuid", server).setParameter("types", RESIZES)
+                .setParameter("from", MigrationEntity.PRE_MIGRATING).executeUpdate();
     }
 
     /**
@@ -39,7 +68,7 @@ public class ServerMigrations {
      */
     public void taskAbandoned(UUID server, ServerTaskState task) {
         switch (task) {
-            case RESIZE_PREP -> failed(server);
+            case RESIZE_PREP, RESIZE_MIGRATING, RESIZE_FINISH -> failed(server);
             case RESIZE_CONFIRMING -> advance(server, MigrationEntity.FINISHED, MigrationEntity.CONFIRMING);
             case RESIZE_REVERTING -> advance(server, MigrationEntity.FINISHED, MigrationEntity.REVERTING);
             case REBUILDING -> evacuationEnded(server, MigrationEntity.ERROR);
@@ -72,8 +101,9 @@ public class ServerMigrations {
                 .setParameter("from", List.of(MigrationEntity.ACCEPTED, MigrationEntity.PRE_MIGRATING)).executeUpdate();
     }
 
-    /** A resize the host has not applied: Nova's {@code error}. */
+    /** A resize the host has not applied, or a move the new host has not spawned: Nova's {@code error}. */
     public void failed(UUID server) {
-        advance(server, MigrationEntity.ERROR, MigrationEntity.PRE_MIGRATING, MigrationEntity.MIGRATING);
+        advance(server, MigrationEntity.ERROR, MigrationEntity.PRE_MIGRATING, MigrationEntity.MIGRATING,
+                MigrationEntity.POST_MIGRATING);
     }
 }

@@ -291,6 +291,20 @@ public class ServerEntity extends WorkloadEntity {
     @WrittenBy(CONDUCTOR)
     public Instant shelvedAt;
 
+    /**
+     * While the server moves to another host (a cold migration, a resize the old host had no room
+     * for) and until the move is confirmed or reverted: the host it left, which keeps its stopped copy
+     * (that host's reports of it are not the server's), else null.
+     */
+    @Column(name = "migration_source")
+    @WrittenBy(CONDUCTOR)
+    public String migrationSource;
+
+    /** The image the moving server's disk travels in (committed on the host it left), else null. */
+    @Column(name = "migration_image_id")
+    @WrittenBy(CONDUCTOR)
+    public UUID migrationImageId;
+
     public boolean isDeleted() {
         return deletedAt != null;
     }
