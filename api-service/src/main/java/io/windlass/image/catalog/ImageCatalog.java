@@ -199,7 +199,7 @@ public class ImageCatalog {
     }
 
     /** The caller's project's status as a member of the image; null when it is none (or needs none). */
-    public MemberStatus membership(RequestContext caller, ImageEntity image) {
+    private MemberStatus membership(RequestContext caller, ImageEntity image) {
         if (!"shared".equals(image.visibility) || image.owner.equals(caller.projectId()) || caller.projectId() == null) {
             return null;
         }

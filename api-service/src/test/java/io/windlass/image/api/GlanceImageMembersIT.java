@@ -149,8 +149,12 @@ class GlanceImageMembersIT {
                 .statusCode(404).body(equalTo("404 Not Found\n\n" + stranger.project()
                         + " not found in the member list of the image " + id + ".\n"));
 
-        // a project the image is not shared with sees no image at all
+        // Nova finds the shared image for its member (still queued here, so not bootable) and not for others
+        boot(member.member(), id).body("badRequest.message", equalTo("Image " + id + " is not active."));
         ProjectMember nobody = ProjectMember.create("members-nobody");
+        boot(nobody.member(), id).body("badRequest.message", equalTo("Can not find requested image"));
+
+        // a project the image is not shared with sees no image at all
         String unknown = "404 Not Found\n\nImage " + id + " not found.\n";
         given().header("X-Auth-Token", nobody.member()).get("/image/v2/images/" + id).then().statusCode(404);
         given().header("X-Auth-Token", nobody.member()).get(members(id)).then().statusCode(404).body(equalTo(unknown));
@@ -257,6 +261,13 @@ class GlanceImageMembersIT {
     private static ValidatableResponse add(String token, String id, String project) {
         return given().header("X-Auth-Token", token).contentType("application/json").body(Map.of("member", project))
                 .post(members(id)).then();
+    }
+
+    private static ValidatableResponse boot(String token, String image) {
+        return given().header("X-Auth-Token", token).header("OpenStack-API-Version", "compute 2.37")
+                .contentType("application/json").body(Map.of("server", Map.of("name", "from-shared",
+                        "flavorRef", "0", "imageRef", image, "networks", "none")))
+                .post("/compute/v2.1/servers").then().statusCode(400);
     }
 
     private static ValidatableResponse listed(String token, String query) {
