@@ -11,8 +11,9 @@ import java.util.Map;
 
 /**
  * Glance's {@code /v2/schemas/image} and {@code /v2/schemas/images}, reduced to the fields the
- * facade serves, and its member schemas ({@code /v2/schemas/member}, {@code /members}) whole. glanceclient builds its image model from them before it lists or shows
- * anything; openstacksdk does not read them.
+ * facade serves, and its member schemas ({@code /v2/schemas/member}, {@code /members}) whole.
+ * glanceclient builds its image model from them before it lists or shows anything; openstacksdk
+ * does not read them.
  */
 @Path("/image/v2/schemas")
 @Produces(MediaType.APPLICATION_JSON)
@@ -40,7 +41,10 @@ public class ImageSchemasResource {
         return schema;
     }
 
-    /** Glance serves the member schemas minimal ({@code schemas.py}: {@code minimal()}): no {@code additionalProperties}. */
+    /**
+     * Glance serves the member schemas minimal ({@code schemas.py}: {@code minimal()}): no
+     * {@code additionalProperties}.
+     */
     @GET
     @Path("/member")
     public Map<String, Object> member() {

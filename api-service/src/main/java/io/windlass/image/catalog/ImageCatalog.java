@@ -193,17 +193,21 @@ public class ImageCatalog {
         return new ArrayList<>(byReference.values());
     }
 
-    /** Whether the caller sees the image ({@link ImageVisibility}): shared with its project counts, whatever it answered. */
+    /**
+     * Whether the caller sees the image ({@link ImageVisibility}): shared with its project counts,
+     * whatever it answered.
+     */
     public boolean visible(RequestContext caller, ImageEntity image) {
         return ImageVisibility.visible(caller, image.owner, image.visibility, membership(caller, image));
     }
 
     /** The caller's project's status as a member of the image; null when it is none (or needs none). */
     private MemberStatus membership(RequestContext caller, ImageEntity image) {
-        if (!"shared".equals(image.visibility) || image.owner.equals(caller.projectId()) || caller.projectId() == null) {
+        String project = caller.projectId();
+        if (!"shared".equals(image.visibility) || project == null || image.owner.equals(project)) {
             return null;
         }
-        ImageMemberEntity row = em.find(ImageMemberEntity.class, new ImageMemberEntity.Key(image.id, caller.projectId()));
+        ImageMemberEntity row = em.find(ImageMemberEntity.class, new ImageMemberEntity.Key(image.id, project));
         return row == null ? null : MemberStatus.of(row.status).orElse(null);
     }
 

@@ -80,7 +80,8 @@ public class ImageMembers {
     public List<Membership> list(RequestContext caller, String id) {
         return QuarkusTransaction.requiringNew().call(() -> {
             ImageEntity image = shared(caller, id, false,
-                    new ApiException(403, "Forbidden", "Not allowed to list members for image " + id + ": " + NOT_SHARED));
+                    new ApiException(403, "Forbidden", "Not allowed to list members for image " + id + ": "
+                            + NOT_SHARED));
             policy.authorizeMember(GlanceImagePolicy.GET_MEMBERS, caller, image.owner, image.visibility);
             return rows(image).stream().filter(m -> ImageMemberRules.seesMembership(caller, image.owner, m.member))
                     .map(Membership::of).toList();
