@@ -71,13 +71,23 @@ public class PolicyEngine {
      * @param targetUserId the user owning the resource acted on
      */
     public boolean allows(String rule, RequestContext caller, String targetProjectId, String targetUserId) {
+        Map<String, String> target = new HashMap<>();
+        target.put("project_id", targetProjectId);
+        target.put("user_id", targetUserId);
+        return allows(rule, caller, target);
+    }
+
+    /**
+     * For rules that read more of the target than its project and user (Glance's image member rules:
+     * {@code project_id:%(member_id)s}).
+     *
+     * @param target the {@code %(name)s} values; a name it lacks (or maps to null) matches nothing
+     */
+    public boolean allows(String rule, RequestContext caller, Map<String, String> target) {
         PolicyCheck check = rules.get(rule);
         if (check == null) {
             throw new IllegalArgumentException("no policy rule for " + rule);
         }
-        Map<String, String> target = new HashMap<>();
-        target.put("project_id", targetProjectId);
-        target.put("user_id", targetUserId);
         return check.test(PolicyCredentials.of(caller), target, rules);
     }
 

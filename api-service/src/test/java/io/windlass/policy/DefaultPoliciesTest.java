@@ -53,7 +53,8 @@ class DefaultPoliciesTest {
     void glanceImageRulesHaveDefaults() {
         String policy = read(Path.of("src/main/java/io/windlass/image/policy/GlanceImagePolicy.java"));
         Set<String> used = new TreeSet<>(find(Pattern.compile("static final String \\w+ = \"(\\w+)\""), policy).toList());
-        assertEquals(Set.of("deactivate", "reactivate"), used);
+        assertEquals(Set.of("deactivate", "reactivate", "add_member", "delete_member", "get_member", "get_members",
+                "modify_member"), used);
         used.forEach(rule -> assertTrue(defaults.containsKey(rule), rule));
     }
 

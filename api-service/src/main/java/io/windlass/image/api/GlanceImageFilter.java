@@ -37,6 +37,8 @@ record GlanceImageFilter(Predicate<CatalogImage> matches, Comparator<CatalogImag
             "sort_key", "sort_dir", "sort", "member_status", "tag", "os_hidden", "protected", "container_format",
             "disk_format", "size_min", "size_max", "created_at", "updated_at", "id", "size", "virtual_size",
             "min_ram", "min_disk", "checksum", "os_hash_value", "os_hash_algo");
+    /** {@code RequestDeserializer._get_filters}: the visibilities a list may ask for. */
+    private static final Set<String> VISIBILITIES = Set.of("community", "public", "private", "shared", "all");
     /** {@code RequestDeserializer._available_sort_keys}, in its order (its error lists them so). */
     private static final List<String> SORT_KEYS = List.of("name", "status", "container_format", "disk_format", "size",
             "id", "created_at", "updated_at");
@@ -50,6 +52,9 @@ record GlanceImageFilter(Predicate<CatalogImage> matches, Comparator<CatalogImag
             matches = matches.and(i -> Objects.equals(i.name(), name) || i.reference().equals(normalized));
         }
         String visibility = first(query, "visibility");
+        if (visibility != null && !VISIBILITIES.contains(visibility)) {
+            throw InvalidInputException.badRequest("Invalid visibility value: " + visibility);
+        }
         if (visibility != null && !visibility.equals("all")) {
             matches = matches.and(i -> ImageView.visibility(i).equals(visibility));
         }

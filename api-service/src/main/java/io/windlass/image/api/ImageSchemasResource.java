@@ -11,8 +11,9 @@ import java.util.Map;
 
 /**
  * Glance's {@code /v2/schemas/image} and {@code /v2/schemas/images}, reduced to the fields the
- * facade serves. glanceclient builds its image model from them before it lists or shows
- * anything; openstacksdk does not read them.
+ * facade serves, and its member schemas ({@code /v2/schemas/member}, {@code /members}) whole.
+ * glanceclient builds its image model from them before it lists or shows anything; openstacksdk
+ * does not read them.
  */
 @Path("/image/v2/schemas")
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,6 +38,47 @@ public class ImageSchemasResource {
         schema.put("links", List.of(Map.of("rel", "first", "href", "{first}"),
                 Map.of("rel", "next", "href", "{next}"),
                 Map.of("rel", "describedby", "href", "{schema}")));
+        return schema;
+    }
+
+    /**
+     * Glance serves the member schemas minimal ({@code schemas.py}: {@code minimal()}): no
+     * {@code additionalProperties}.
+     */
+    @GET
+    @Path("/member")
+    public Map<String, Object> member() {
+        return memberSchema();
+    }
+
+    @GET
+    @Path("/members")
+    public Map<String, Object> members() {
+        Map<String, Object> schema = new LinkedHashMap<>();
+        schema.put("name", "members");
+        schema.put("properties", Map.of(
+                "members", Map.of("type", "array", "items", memberSchema()),
+                "schema", Map.of("type", "string")));
+        schema.put("links", List.of(Map.of("rel", "describedby", "href", "{schema}")));
+        return schema;
+    }
+
+    /** {@code image_members.py _MEMBER_SCHEMA}. */
+    private static Map<String, Object> memberSchema() {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("member_id", Map.of("type", "string",
+                "description", "An identifier for the image member (tenantId)"));
+        properties.put("image_id", Map.of("type", "string", "description", "An identifier for the image",
+                "pattern", "^([0-9a-fA-F]){8}-([0-9a-fA-F]){4}-([0-9a-fA-F]){4}-([0-9a-fA-F]){4}-([0-9a-fA-F]){12}$"));
+        properties.put("created_at", Map.of("type", "string", "description", "Date and time of image member creation"));
+        properties.put("updated_at", Map.of("type", "string",
+                "description", "Date and time of last modification of image member"));
+        properties.put("status", Map.of("type", "string", "description", "The status of this image member",
+                "enum", List.of("pending", "accepted", "rejected")));
+        properties.put("schema", Map.of("readOnly", true, "type", "string"));
+        Map<String, Object> schema = new LinkedHashMap<>();
+        schema.put("name", "member");
+        schema.put("properties", properties);
         return schema;
     }
 

@@ -64,7 +64,8 @@ public final class ImageView {
         return view;
     }
 
-    private static String time(Instant instant) {
+    /** Glance's {@code timeutils.isotime}: seconds and a Z. */
+    static String time(Instant instant) {
         return GLANCE_TIME.format(instant == null ? Instant.EPOCH : instant.truncatedTo(ChronoUnit.SECONDS));
     }
 }

@@ -11,6 +11,7 @@ import io.windlass.api.validation.RequestValidator;
 import io.windlass.context.RequestContext;
 import io.windlass.image.catalog.CatalogImage;
 import io.windlass.image.catalog.ImageCatalog;
+import io.windlass.image.catalog.MemberStatus;
 import io.windlass.image.persistence.ImageEntity;
 import io.windlass.image.service.ImageActions;
 import io.windlass.image.service.ImageUpdates;
@@ -41,6 +42,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -141,7 +143,9 @@ public class ImagesResource {
                 : DEFAULT_LIMIT;
         String marker = query.getFirst("marker");
         GlanceImageFilter filter = GlanceImageFilter.of(query);
-        Stream<CatalogImage> images = catalog.list(context.get()).stream().filter(filter.matches());
+        // Glance's member_status: which of other projects' shared images the caller's project is listed
+        Set<MemberStatus> memberships = MemberStatus.listed(query.getFirst("member_status"));
+        Stream<CatalogImage> images = catalog.list(context.get(), memberships).stream().filter(filter.matches());
         if (filter.order() != null) {
             images = images.sorted(filter.order());
         }

@@ -4,6 +4,7 @@ import io.windlass.api.error.InvalidInputException;
 import io.windlass.context.RequestContext;
 import io.windlass.image.ImageStatus;
 import io.windlass.image.persistence.ImageEntity;
+import io.windlass.image.persistence.ImageMemberEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
@@ -12,6 +13,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +29,9 @@ import java.util.UUID;
  * ({@code images}: snapshots, backups, commits, uploads). The hosts' part is derived; their ids
  * are name-based uuids of the reference, the same in every api-service replica and across
  * restarts, which lets a server keep pointing at its image by id. A made image is the caller's to
- * see when its project owns it (or it is public, or the caller an admin), and its reference never
- * shows as a host image of its own, not even once deleted.
+ * see when its project owns it, or it is public, or shared with the caller's project (Glance's image
+ * members), or the caller an admin ({@link ImageVisibility}); its reference never shows as a host
+ * image of its own, not even once deleted.
  */
 @ApplicationScoped
 public class ImageCatalog {
@@ -55,29 +59,44 @@ public class ImageCatalog {
     }
 
     /**
-     * Every image the caller may see: the hosts' ordered by name, then the made ones, oldest first.
+     * Every image the caller sees listed by default: the hosts' ordered by name, then the made ones,
+     * oldest first; another project's shared image only once the caller's project accepted it.
      * Hosts may report the same image untagged and tagged ({@code busybox}, {@code busybox:latest});
      * both count as one image.
      */
     public List<CatalogImage> list(RequestContext caller) {
+        return list(caller, MemberStatus.LISTED_BY_DEFAULT);
+    }
+
+    /**
+     * The list as Glance's {@code member_status} asks for it.
+     *
+     * @param memberships the caller's member statuses for which another project's shared image is listed
+     */
+    public List<CatalogImage> list(RequestContext caller, Set<MemberStatus> memberships) {
         List<ImageEntity> made = em.createQuery("from ImageEntity i order by i.createdAt, i.id", ImageEntity.class)
                 .getResultList();
         Set<String> madeReferences = new HashSet<>();
         made.forEach(i -> madeReferences.add(normalize(i.reference)));
+        Map<UUID, MemberStatus> memberOf = memberships(caller);
         List<CatalogImage> images = new ArrayList<>(hostImages(madeReferences));
-        made.stream().filter(i -> i.status != ImageStatus.DELETED).filter(i -> visible(caller, i))
+        made.stream().filter(i -> i.status != ImageStatus.DELETED)
+                .filter(i -> ImageVisibility.listed(caller, i.owner, i.visibility, memberOf.get(i.id), memberships))
                 .map(ImageCatalog::of).forEach(images::add);
         return images;
     }
 
+    /** The image of that id the caller sees: a shared one whatever the caller's project answered. */
     public Optional<CatalogImage> find(RequestContext caller, String id) {
-        return list(caller).stream().filter(image -> image.id().equals(id)).findFirst();
+        return list(caller, EnumSet.allOf(MemberStatus.class)).stream().filter(image -> image.id().equals(id))
+                .findFirst();
     }
 
     /** The image a reference names, untagged meaning {@code :latest}, among those the caller may see. */
     public Optional<CatalogImage> findByReference(RequestContext caller, String reference) {
         String normalized = normalize(reference);
-        return list(caller).stream().filter(image -> image.reference().equals(normalized)).findFirst();
+        return list(caller, EnumSet.allOf(MemberStatus.class)).stream()
+                .filter(image -> image.reference().equals(normalized)).findFirst();
     }
 
     /**
@@ -174,9 +193,34 @@ public class ImageCatalog {
         return new ArrayList<>(byReference.values());
     }
 
-    /** Glance's default rule: admins see all; others their project's images and public ones. */
-    public static boolean visible(RequestContext caller, ImageEntity image) {
-        return caller.isAdmin() || image.owner.equals(caller.projectId()) || image.visibility.equals("public");
+    /**
+     * Whether the caller sees the image ({@link ImageVisibility}): shared with its project counts,
+     * whatever it answered.
+     */
+    public boolean visible(RequestContext caller, ImageEntity image) {
+        return ImageVisibility.visible(caller, image.owner, image.visibility, membership(caller, image));
+    }
+
+    /** The caller's project's status as a member of the image; null when it is none (or needs none). */
+    private MemberStatus membership(RequestContext caller, ImageEntity image) {
+        String project = caller.projectId();
+        if (!"shared".equals(image.visibility) || project == null || image.owner.equals(project)) {
+            return null;
+        }
+        ImageMemberEntity row = em.find(ImageMemberEntity.class, new ImageMemberEntity.Key(image.id, project));
+        return row == null ? null : MemberStatus.of(row.status).orElse(null);
+    }
+
+    /** What the caller's project is a member of, by image id: one read for a whole list. */
+    private Map<UUID, MemberStatus> memberships(RequestContext caller) {
+        if (caller.isAdmin() || caller.projectId() == null) {
+            return Map.of();
+        }
+        Map<UUID, MemberStatus> of = new HashMap<>();
+        em.createQuery("from ImageMemberEntity m where m.member = :project", ImageMemberEntity.class)
+                .setParameter("project", caller.projectId()).getResultStream()
+                .forEach(m -> MemberStatus.of(m.status).ifPresent(s -> of.put(m.imageId, s)));
+        return of;
     }
 
     private static CatalogImage of(ImageEntity i) {

@@ -31,10 +31,12 @@ public class ImageActions {
 
     private final EntityManager em;
     private final GlanceImagePolicy policy;
+    private final ImageCatalog catalog;
 
-    public ImageActions(EntityManager em, GlanceImagePolicy policy) {
+    public ImageActions(EntityManager em, GlanceImagePolicy policy, ImageCatalog catalog) {
         this.em = em;
         this.policy = policy;
+        this.catalog = catalog;
     }
 
     public void deactivate(RequestContext caller, String id) {
@@ -100,7 +102,7 @@ public class ImageActions {
     private ImageEntity visible(RequestContext caller, String id) {
         UUID uuid = MadeImages.parse(id);
         ImageEntity image = uuid == null ? null : em.find(ImageEntity.class, uuid, LockModeType.PESSIMISTIC_WRITE);
-        if (image == null || image.status == ImageStatus.DELETED || !ImageCatalog.visible(caller, image)) {
+        if (image == null || image.status == ImageStatus.DELETED || !catalog.visible(caller, image)) {
             throw new ResourceNotFoundException("ImageNotFound", "No image found with ID " + id);
         }
         return image;

@@ -29,9 +29,11 @@ public class ImageUpdates {
     private static final Logger LOG = Logger.getLogger(ImageUpdates.class);
 
     private final EntityManager em;
+    private final ImageCatalog catalog;
 
-    public ImageUpdates(EntityManager em) {
+    public ImageUpdates(EntityManager em, ImageCatalog catalog) {
         this.em = em;
+        this.catalog = catalog;
     }
 
     /**
@@ -91,7 +93,7 @@ public class ImageUpdates {
         UUID uuid = MadeImages.parse(id);
         ImageEntity image = uuid == null ? null
                 : em.find(ImageEntity.class, uuid, lock ? LockModeType.PESSIMISTIC_WRITE : LockModeType.NONE);
-        if (image == null || image.status == ImageStatus.DELETED || !ImageCatalog.visible(caller, image)) {
+        if (image == null || image.status == ImageStatus.DELETED || !catalog.visible(caller, image)) {
             throw new ResourceNotFoundException("ImageNotFound", "No image found with ID " + id);
         }
         if (!caller.isAdmin() && !image.owner.equals(caller.projectId())) {

@@ -40,8 +40,10 @@ public class ImageUploads {
     private final EntityManager em;
     private final ImageFileStore store;
     private final ImageUploadConfig config;
+    private final ImageCatalog catalog;
 
-    public ImageUploads(EntityManager em, ImageFileStore store, ImageUploadConfig config) {
+    public ImageUploads(EntityManager em, ImageFileStore store, ImageUploadConfig config, ImageCatalog catalog) {
+        this.catalog = catalog;
         this.em = em;
         this.store = store;
         this.config = config;
@@ -133,7 +135,7 @@ public class ImageUploads {
     public Optional<Download> download(RequestContext caller, String id) {
         UUID uuid = MadeImages.parse(id);
         ImageEntity image = uuid == null ? null : em.find(ImageEntity.class, uuid);
-        if (image == null || image.status == ImageStatus.DELETED || !ImageCatalog.visible(caller, image)) {
+        if (image == null || image.status == ImageStatus.DELETED || !catalog.visible(caller, image)) {
             throw notFound(id);
         }
         if (image.status == ImageStatus.DEACTIVATED && !caller.isAdmin()) {
@@ -180,7 +182,7 @@ public class ImageUploads {
 
     private ImageEntity uploadable(RequestContext caller, UUID uuid, String id) {
         ImageEntity image = uuid == null ? null : em.find(ImageEntity.class, uuid, LockModeType.PESSIMISTIC_WRITE);
-        if (image == null || image.status == ImageStatus.DELETED || !ImageCatalog.visible(caller, image)) {
+        if (image == null || image.status == ImageStatus.DELETED || !catalog.visible(caller, image)) {
             throw notFound(id);
         }
         if (!caller.isAdmin() && !image.owner.equals(caller.projectId())) {

@@ -7,6 +7,7 @@ import io.windlass.compute.ComputeRpcApi;
 import io.windlass.context.RequestContext;
 import io.windlass.image.ImageStatus;
 import io.windlass.image.RemoveImage;
+import io.windlass.image.catalog.ImageCatalog;
 import io.windlass.image.persistence.ImageEntity;
 import io.windlass.image.persistence.ImageFileStore;
 import io.windlass.rpc.RpcException;
@@ -38,8 +39,10 @@ public class MadeImages {
     private final EntityManager em;
     private final ComputeRpcApi compute;
     private final ImageFileStore store;
+    private final ImageCatalog catalog;
 
-    public MadeImages(EntityManager em, ComputeRpcApi compute, ImageFileStore store) {
+    public MadeImages(EntityManager em, ComputeRpcApi compute, ImageFileStore store, ImageCatalog catalog) {
+        this.catalog = catalog;
         this.em = em;
         this.compute = compute;
         this.store = store;
@@ -80,8 +83,7 @@ public class MadeImages {
         UUID uuid = parse(id);
         ImageEntity deleted = QuarkusTransaction.requiringNew().call(() -> {
             ImageEntity image = uuid == null ? null : em.find(ImageEntity.class, uuid, LockModeType.PESSIMISTIC_WRITE);
-            if (image == null || image.status == ImageStatus.DELETED
-                    || !caller.isAdmin() && !image.owner.equals(caller.projectId()) && !image.visibility.equals("public")) {
+            if (image == null || image.status == ImageStatus.DELETED || !catalog.visible(caller, image)) {
                 return null;
             }
             if (!caller.isAdmin() && !image.owner.equals(caller.projectId())) {
@@ -91,6 +93,7 @@ public class MadeImages {
                 // glance.common.exception.ProtectedImageDelete, whoever asks, admins too
                 throw new ApiException(403, "Forbidden", "Image " + id + " is protected and cannot be deleted.");
             }
+            // its members go with it (V41's trigger on the status, whoever deletes an image)
             image.status = ImageStatus.DELETED;
             image.updatedAt = Instant.now();
             if (image.data != null) {
