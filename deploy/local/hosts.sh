@@ -155,13 +155,16 @@ start_host_agent() {
   port_open "$(host_agent_port "$i")" \
     && die "port $(host_agent_port "$i") is taken by a process that is not the agent of $name; stop it first"
   password="$(agent_broker_user "$name")"
-  # inside the host's namespace: its broker traffic crosses the link; the engine's socket is a file
+  # inside the host's namespace: its broker traffic crosses the link; the engine's socket is a file.
+  # Config drives in the host's own directory, as on a machine of its own: a server that moves is on
+  # two hosts until the move is confirmed, and each removes only its own copy's drive
   # shellcheck disable=SC2046
   WINDLASS_RPC_PASSWORD="$password" setsid nohup nsenter "--net=/run/netns/$name" "$JAVA_HOME/bin/java" \
     "-Dquarkus.http.host=$(host_address "$i")" "-Dquarkus.http.port=$(host_agent_port "$i")" \
     "-Dwindlass.agent.host=$name" "-Dwindlass.agent.docker-host=$(host_socket "$i")" \
     "-Dwindlass.rpc.host=$(host_broker_address "$i")" -Dwindlass.rpc.declare-topology=false \
     "-Dwindlass.agent.underlay-address=$(host_address "$i")" \
+    "-Dwindlass.agent.server.config-drive-dir=$dir/config-drives" \
     $(broker_props "windlass-agent-$name") \
     -jar compute-agent/target/quarkus-app/quarkus-run.jar >"$dir/agent.log" 2>&1 </dev/null &
   pid=$!

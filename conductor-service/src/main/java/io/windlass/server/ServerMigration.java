@@ -155,7 +155,10 @@ public class ServerMigration {
         UUID uuid = move.uuid();
         Instant started = Instant.now();
         ServerEntity row = QuarkusTransaction.requiringNew().call(() -> rows.find(ServerEntity.class, uuid))
-                .orElseThrow();
+                .orElse(null);
+        if (row == null) {
+            return;
+        }
         String refusal = cannotMove(row.vmState == VmState.STOPPED);
         if (refusal != null) {
             notScheduled(ctx, move, started, "Cannot migrate the server: " + refusal);
@@ -335,6 +338,8 @@ public class ServerMigration {
                         return s.vmState == VmState.ACTIVE;
                     }).orElse(false);
         });
+        // a commit that was made before the failure leaves its image on the source
+        compute.removeImage(move.source(), ctx, new RemoveImage(move.reference()));
         if (restart) {
             compute.serverAction(move.source(), ctx, new ServerOperation(move.uuid().toString(), ServerAction.START));
         }
@@ -410,6 +415,8 @@ public class ServerMigration {
                         s.taskState = null;
                     });
         });
+        // after the row stops keeping the copy: a lost cast leaves a leftover that the source's next
+        // report has removed
         leaveSource(ctx, m);
         LOG.infof("migration of server %s confirmed: it stays on %s", uuid, m.destination());
     }
@@ -446,8 +453,6 @@ public class ServerMigration {
             });
             return;
         }
-        // the new host removes the image with the copy that ran from it (it is labelled as the server's)
-        compute.destroyServer(m.destination(), ctx, ref);
         PlacedNetworks back = QuarkusTransaction.requiringNew().call(() -> {
             events.ran(uuid, ctx.requestId(), "compute_revert_resize", started, null);
             migrations.advance(uuid, MigrationEntity.REVERTED, MigrationEntity.REVERTING, MigrationEntity.FINISHED);
@@ -459,6 +464,10 @@ public class ServerMigration {
                         return networking.place(s, m.source());
                     }).orElse(PlacedNetworks.NONE);
         });
+        // only once the row names the source again: the new host's gone report is then another host's
+        // (a leftover that a later report of that host has removed if this cast is lost); the new host
+        // removes the image with the copy that ran from it (it is labelled as the server's)
+        compute.destroyServer(m.destination(), ctx, ref);
         peers.castAfterPlacement(ctx, back.networks());
         if (m.running()) {
             compute.serverAction(m.source(), ctx, new ServerOperation(uuid.toString(), ServerAction.START));

@@ -159,6 +159,8 @@ class ServerMigrationIT {
         next(edges.moves);
         next(edges.shelves);
         assertEquals(new ReturnClaim(server.toString(), migration.toString()), next(edges.claimReturns));
+        assertTrue(next(edges.imageRemovals).reference().startsWith("windlass-image/"),
+                "a commit made before the failure is removed from the source");
         assertEquals(new ServerOperation(server.toString(), ServerAction.START), next(edges.serverActions));
         Poll.until("put back", () -> row(server).taskState == null);
         ServerEntity back = row(server);
