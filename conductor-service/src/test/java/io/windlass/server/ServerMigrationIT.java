@@ -72,6 +72,10 @@ class ServerMigrationIT {
     void start() throws Exception {
         edges = new FakeEdges(connection, json);
         edges.moveAnswer = (c, m) -> new Selection(OTHER_HOST);
+        // the host it moves to as a host of one machine records it: without an underlay address
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("INSERT INTO compute_hosts (host, driver, "
+                + "vcpus, memory_mb, disk_gb, last_heartbeat_at) VALUES (?1, 'docker', 8, 8192, 80, now()) "
+                + "ON CONFLICT (host) DO NOTHING").setParameter(1, OTHER_HOST).executeUpdate());
     }
 
     @AfterEach

@@ -48,8 +48,10 @@ public class ServerMigrations {
 
     /** A move's claim on {@code host} is made: Nova's {@code migrating}, the record naming its destination. */
     public void migrating(UUID server, String host) {
-        Object address = em.createNativeQuery("select underlay_address from compute_hosts where host = ?1")
-                .setParameter(1, host).getResultStream().findFirst().orElse(null);
+        // a host of one machine has no underlay address (null)
+        List<?> addresses = em.createNativeQuery("select underlay_address from compute_hosts where host = ?1")
+                .setParameter(1, host).getResultList();
+        Object address = addresses.isEmpty() ? null : addresses.getFirst();
         em.createQuery("update MigrationEntity m set m.status = :to, m.destCompute = :host, m.destNode = :host, "
                         + "m.destHost = :address, m.updatedAt = :now where m.instanceUuid = :uuid "
                         + "and m.migrationType in :types and m.status = :from")

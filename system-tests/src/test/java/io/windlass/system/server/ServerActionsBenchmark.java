@@ -6,6 +6,7 @@ import io.restassured.specification.RequestSpecification;
 import io.windlass.system.DockerCli;
 import io.windlass.system.LatencySummary;
 import io.windlass.system.Poller;
+import io.windlass.system.Samples;
 import io.windlass.system.WindlassSystem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -13,13 +14,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -53,49 +51,49 @@ class ServerActionsBenchmark {
         String id = boot(imageId);
         // the raw container of the round: a rebuild replaces it
         String[] raw = {rawRun("busybox:latest")};
-        Map<String, List<Duration>> api = new LinkedHashMap<>();
-        Map<String, List<Duration>> engine = new LinkedHashMap<>();
+        Samples api = new Samples();
+        Samples engine = new Samples();
         try {
             // round 0 is untimed: first-call costs (JIT, the engine's caches) stay out of the figures
             for (int round = 0; round <= ROUNDS; round++) {
                 boolean timed = round > 0;
-                measure(api, "lock", timed, () -> action(id, Map.of("lock", Map.of()), "ACTIVE"));
-                measure(api, "unlock", timed, () -> action(id, Map.of("unlock", Map.of()), "ACTIVE"));
-                measure(api, "suspend", timed, () -> action(id, Map.of("suspend", Map.of()), "SUSPENDED"));
-                measure(engine, "suspend", timed, () -> docker.run("pause", raw[0]));
-                measure(api, "resume", timed, () -> action(id, Map.of("resume", Map.of()), "ACTIVE"));
-                measure(engine, "resume", timed, () -> docker.run("unpause", raw[0]));
+                api.time("lock", timed, () -> action(id, Map.of("lock", Map.of()), "ACTIVE"));
+                api.time("unlock", timed, () -> action(id, Map.of("unlock", Map.of()), "ACTIVE"));
+                api.time("suspend", timed, () -> action(id, Map.of("suspend", Map.of()), "SUSPENDED"));
+                engine.time("suspend", timed, () -> docker.run("pause", raw[0]));
+                api.time("resume", timed, () -> action(id, Map.of("resume", Map.of()), "ACTIVE"));
+                engine.time("resume", timed, () -> docker.run("unpause", raw[0]));
                 String[] rescue = {null};
-                measure(api, "rescue", timed, () -> action(id, Map.of("rescue", Map.of()), "RESCUE"));
-                measure(engine, "rescue", timed, () -> rescue[0] = rawRescue(raw[0]));
-                measure(api, "unrescue", timed, () -> action(id, Map.of("unrescue", Map.of()), "ACTIVE"));
-                measure(engine, "unrescue", timed, () -> {
+                api.time("rescue", timed, () -> action(id, Map.of("rescue", Map.of()), "RESCUE"));
+                engine.time("rescue", timed, () -> rescue[0] = rawRescue(raw[0]));
+                api.time("unrescue", timed, () -> action(id, Map.of("unrescue", Map.of()), "ACTIVE"));
+                engine.time("unrescue", timed, () -> {
                     docker.run("rm", "-f", rescue[0]);
                     docker.run("unpause", raw[0]);
                     return docker.run("restart", "-t", "10", raw[0]);
                 });
-                measure(api, "resize", timed, () -> action(id, Map.of("resize", Map.of("flavorRef", "1")),
+                api.time("resize", timed, () -> action(id, Map.of("resize", Map.of("flavorRef", "1")),
                         "VERIFY_RESIZE"));
-                measure(engine, "resize", timed, () -> docker.run("update", "--cpus", "1", "--memory", "128m",
+                engine.time("resize", timed, () -> docker.run("update", "--cpus", "1", "--memory", "128m",
                         "--memory-swap", "128m", raw[0]));
-                measure(api, "revertResize", timed, () -> action(id, Map.of("revertResize", Map.of()), "ACTIVE"));
-                measure(engine, "revertResize", timed, () -> docker.run("update", "--cpus", "1", "--memory", "64m",
+                api.time("revertResize", timed, () -> action(id, Map.of("revertResize", Map.of()), "ACTIVE"));
+                engine.time("revertResize", timed, () -> docker.run("update", "--cpus", "1", "--memory", "64m",
                         "--memory-swap", "64m", raw[0]));
                 String[] snapshot = {null};
-                measure(api, "createImage", timed, () -> snapshot[0] = snapshot(id));
-                measure(engine, "createImage", timed, () -> docker.run("commit", raw[0], "bench-" + runLabel + ":r"));
+                api.time("createImage", timed, () -> snapshot[0] = snapshot(id));
+                engine.time("createImage", timed, () -> docker.run("commit", raw[0], "bench-" + runLabel + ":r"));
                 images().delete("/images/" + snapshot[0]);
-                measure(api, "shelve", timed, () -> action(id, Map.of("shelve", Map.of()), "SHELVED_OFFLOADED"));
-                measure(engine, "shelve", timed, () -> {
+                api.time("shelve", timed, () -> action(id, Map.of("shelve", Map.of()), "SHELVED_OFFLOADED"));
+                engine.time("shelve", timed, () -> {
                     docker.run("stop", raw[0]);
                     docker.run("commit", raw[0], "bench-" + runLabel + ":shelved");
                     return docker.run("rm", raw[0]);
                 });
-                measure(api, "unshelve", timed, () -> action(id, Map.of("unshelve", Map.of()), "ACTIVE"));
-                measure(engine, "unshelve", timed, () -> raw[0] = rawRun("bench-" + runLabel + ":shelved"));
-                measure(api, "rebuild", timed, () -> action(id, Map.of("rebuild", Map.of("imageRef", imageId)),
+                api.time("unshelve", timed, () -> action(id, Map.of("unshelve", Map.of()), "ACTIVE"));
+                engine.time("unshelve", timed, () -> raw[0] = rawRun("bench-" + runLabel + ":shelved"));
+                api.time("rebuild", timed, () -> action(id, Map.of("rebuild", Map.of("imageRef", imageId)),
                         "ACTIVE"));
-                measure(engine, "rebuild", timed, () -> {
+                engine.time("rebuild", timed, () -> {
                     docker.run("rm", "-f", raw[0]);
                     raw[0] = rawRun("busybox:latest");
                     return null;
@@ -111,9 +109,9 @@ class ServerActionsBenchmark {
                 "%nServer actions, busybox, m1.nano (1 vCPU, 64 MiB), N=%d, API until the server settles "
                         + "against the raw engine operation%n%-14s %14s %14s %14s %14s %8s%n", ROUNDS, "action",
                 "API median", "API p95", "raw median", "raw p95", "ratio"));
-        api.forEach((action, times) -> {
+        api.byStep().forEach((action, times) -> {
             LatencySummary a = LatencySummary.of(times);
-            List<Duration> rawTimes = engine.get(action);
+            List<Duration> rawTimes = engine.byStep().get(action);
             LatencySummary r = rawTimes == null ? null : LatencySummary.of(rawTimes);
             out.append(String.format(Locale.ROOT, "%-14s %11d ms %11d ms %14s %14s %8s%n", action,
                     a.median().toMillis(), a.p95().toMillis(), r == null ? "-" : r.median().toMillis() + " ms",
@@ -124,14 +122,6 @@ class ServerActionsBenchmark {
         Path file = Path.of("target", "benchmark-server-actions.txt");
         Files.createDirectories(file.getParent());
         Files.writeString(file, out.toString());
-    }
-
-    private static <T> void measure(Map<String, List<Duration>> into, String name, boolean timed, Supplier<T> step) {
-        long start = System.nanoTime();
-        step.get();
-        if (timed) {
-            into.computeIfAbsent(name, k -> new ArrayList<>()).add(Duration.ofNanos(System.nanoTime() - start));
-        }
     }
 
     /** Posts the action and waits until the server shows {@code status} with no task running. */
