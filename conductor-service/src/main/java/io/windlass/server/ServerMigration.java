@@ -195,7 +195,17 @@ public class ServerMigration {
                     return new Move(uuid, move.migration(), move.source(), move.target(), s.taskState, host, image.id);
                 }));
         if (moving.isEmpty()) {
-            // deleted or reset while the scheduler worked: nothing moved but the claim
+            boolean deleted = QuarkusTransaction.requiringNew().call(() -> rows.find(ServerEntity.class, uuid)
+                    .map(ServerEntity::isDeleted).orElse(true));
+            if (deleted) {
+                // its delete released the claim it had then; both claims the move made go too
+                LOG.infof("migrate server %s: deleted while scheduling; releasing the claims on %s and %s", uuid,
+                        host, move.source());
+                scheduler.releaseResources(ctx, uuid.toString());
+                scheduler.releaseResources(ctx, move.migration().toString());
+                return;
+            }
+            // reset while the scheduler worked: nothing moved but the claim
             LOG.infof("migrate server %s: changed while scheduling; giving the claim back", uuid);
             returnClaim(ctx, move);
             return;
@@ -410,8 +420,7 @@ public class ServerMigration {
                         s.oldFlavor = null;
                         s.migrationSource = null;
                         s.migrationImageId = null;
-                        s.vmState = s.powerState == PowerState.SHUTDOWN || s.powerState == PowerState.CRASHED
-                                ? VmState.STOPPED : VmState.ACTIVE;
+                        s.vmState = ServerResize.settled(s);
                         s.taskState = null;
                     });
         });

@@ -279,7 +279,7 @@ public class ServerResize {
     }
 
     /** A stopped server stays stopped through a resize, as Nova's does. */
-    private static VmState settled(ServerEntity s) {
+    static VmState settled(ServerEntity s) {
         return s.powerState == PowerState.SHUTDOWN || s.powerState == PowerState.CRASHED ? VmState.STOPPED
                 : VmState.ACTIVE;
     }

@@ -192,6 +192,25 @@ class ServerMigrationIT {
         assertTrue(edges.shelves.isEmpty());
     }
 
+    @Test
+    void aServerDeletedWhileTheSchedulerMovedItsClaimLeavesNoClaimBehind() throws Exception {
+        UUID server = askedToMigrate();
+        UUID migration = migrationOf(server);
+        edges.moveAnswer = (c, m) -> {
+            // the delete lands while the scheduler works
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update servers set deleted_at = now(), "
+                    + "vm_state = 'deleted', task_state = null where uuid = ?1").setParameter(1, server).executeUpdate());
+            return new Selection(OTHER_HOST);
+        };
+        conductor.migrateServer(ctx, new MigrateServer(server.toString(), null));
+        next(edges.moves);
+        List<String> released = List.of(next(edges.releases).consumerUuid(), next(edges.releases).consumerUuid());
+        assertTrue(released.containsAll(List.of(server.toString(), migration.toString())), released.toString());
+        Thread.sleep(300);
+        assertTrue(edges.shelves.isEmpty(), "nothing is committed");
+        assertTrue(edges.claimReturns.isEmpty(), "a claim given back to a deleted server would stay");
+    }
+
     private record Moved(UUID image) {
         String reference() {
             return ImageEntity.referenceOf(image);
