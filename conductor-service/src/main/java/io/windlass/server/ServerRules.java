@@ -241,11 +241,20 @@ public class ServerRules implements WorkloadRules<ServerEntity, ServerStatusRepo
         row.vmState = VmState.ERROR;
     }
 
-    /** A resize's task cleared here (stale, or its message not sent) ends its migration record too. */
+    /**
+     * A resize's or move's task cleared here (stale, or its message not sent) ends its migration record
+     * too; a move cleared before it left its source is on that source alone again.
+     */
     @Override
     public void clearTask(ServerEntity row) {
         if (row.taskState != null) {
             migrations.taskAbandoned(row.uuid, row.taskState);
+        }
+        if (row.taskState == ServerTaskState.RESIZE_MIGRATING) {
+            // the move never left its source: the server is the copy there, and its claims are the
+            // conductor's to give back when the source's answer ends or times out
+            row.migrationSource = null;
+            row.migrationImageId = null;
         }
         row.taskState = null;
     }

@@ -65,6 +65,8 @@ class ServerMigrationIT {
     ImageRows images;
     @Inject
     ImageFileStore store;
+    @Inject
+    io.windlass.workload.Reconciler reconciler;
 
     FakeEdges edges;
 
@@ -211,6 +213,28 @@ class ServerMigrationIT {
         assertTrue(edges.claimReturns.isEmpty(), "a claim given back to a deleted server would stay");
     }
 
+    @Test
+    void aMoveWhoseSourceNeverAnsweredIsOnItsSourceAloneOnceTheReconcilerClearsIt() {
+        UUID server = askedToMigrate();
+        UUID image = images.saving(server, "srv-migration", Map.of("image_type", "migration"), Instant.now());
+        entities.change(ServerEntity.class, server, s -> {
+            s.taskState = ServerTaskState.RESIZE_MIGRATING;
+            s.migrationSource = HOST;
+            s.migrationImageId = image;
+        });
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update migrations set status = 'migrating' "
+                + "where instance_uuid = ?1").setParameter(1, server).executeUpdate());
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update servers set updated_at = "
+                + "now() - interval '11 minutes' where uuid = ?1").setParameter(1, server).executeUpdate());
+        reconciler.reconcile();
+        ServerEntity cleared = row(server);
+        assertNull(cleared.taskState);
+        assertEquals(HOST, cleared.host);
+        assertNull(cleared.migrationSource, "no copy is kept anywhere else");
+        assertNull(cleared.migrationImageId, "a later spawn is from its own image");
+        assertEquals(List.of("error"), statuses(server));
+    }
+
     private record Moved(UUID image) {
         String reference() {
             return ImageEntity.referenceOf(image);
@@ -276,9 +300,14 @@ class ServerMigrationIT {
     }
 
     /** An active server on {@link FakeEdges#HOST}, as the api-service leaves it when it accepts a migrate. */
-    private UUID askedToMigrate() throws Exception {
+    private UUID askedToMigrate() {
         UUID uuid = UUID.randomUUID();
-        String same = json.writeValueAsString(new FlavorSnapshot("3", "m1.medium", 2, 256, 3, 0, 0, Map.of()));
+        String same;
+        try {
+            same = json.writeValueAsString(new FlavorSnapshot("3", "m1.medium", 2, 256, 3, 0, 0, Map.of()));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
         QuarkusTransaction.requiringNew().run(() -> {
             em.createNativeQuery("""
                             insert into servers (uuid, name, project_id, user_id, image_ref, image, flavor_id,
