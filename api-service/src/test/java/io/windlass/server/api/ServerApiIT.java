@@ -267,9 +267,11 @@ class ServerApiIT {
                 .post("/compute/v2.1/servers/" + id + "/action").then().statusCode(409)
                 .body("conflictingRequest.message", equalTo("Cannot 'rescue' instance " + id
                         + " while it is in task_state powering-off"));
-        // an action Windlass does not serve (cold migration) is refused by the schema
+        // so is a cold migration
         compute("2.1").contentType("application/json").body("{\"migrate\": null}")
-                .post("/compute/v2.1/servers/" + id + "/action").then().statusCode(400);
+                .post("/compute/v2.1/servers/" + id + "/action").then().statusCode(409)
+                .body("conflictingRequest.message", equalTo("Cannot 'migrate' instance " + id
+                        + " while it is in task_state powering-off"));
     }
 
     @Test
