@@ -344,17 +344,27 @@ public final class WindlassSystem implements BeforeAllCallback, AfterAllCallback
      * that engine.
      */
     public EngineHost startEngineHost(int number, int agentPort) throws IOException {
+        return startEngineHost(number, agentPort, false);
+    }
+
+    /**
+     * As {@link #startEngineHost(int, int)}; with {@code ownConfigDrives}, the agent keeps its config
+     * drives in a directory of its own, as on a machine of its own. The hosts share this machine's
+     * filesystem, and a server that moves is on two of them at once (a cold migration until it is
+     * confirmed): each must remove only its own copy's drive.
+     */
+    public EngineHost startEngineHost(int number, int agentPort, boolean ownConfigDrives) throws IOException {
         EngineHost host = EngineHost.start(root, number);
         engineHosts.add(host);
         List<String> props = new ArrayList<>(systemProperties(WindlassService.AGENT));
         props.replaceAll(p -> p.startsWith("-Dquarkus.http.port=") ? "-Dquarkus.http.port=" + agentPort
                 : p.startsWith("-Dquarkus.http.host=") ? "-Dquarkus.http.host=" + host.address() : p);
         props.addAll(List.of("-Dwindlass.agent.host=" + host.name(), "-Dwindlass.agent.docker-host=" + host.socket(),
-                "-Dwindlass.rpc.host=" + host.brokerAddress(), "-Dwindlass.agent.underlay-address=" + host.address(),
-                // a disk of its own, as another machine has: the hosts share this machine's filesystem, and
-                // a server that moves is on two of them at once (a cold migration until it is confirmed)
-                "-Dwindlass.agent.server.config-drive-dir=" + root.resolve("system-tests/target/st-hosts")
-                        .resolve(host.name()).resolve("config-drives")));
+                "-Dwindlass.rpc.host=" + host.brokerAddress(), "-Dwindlass.agent.underlay-address=" + host.address()));
+        if (ownConfigDrives) {
+            props.add("-Dwindlass.agent.server.config-drive-dir=" + root.resolve("system-tests/target/st-hosts")
+                    .resolve(host.name()).resolve("config-drives"));
+        }
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         ServiceProcess agent = ServiceProcess.start(WindlassService.AGENT,
                 List.of("nsenter", "--net=/run/netns/" + host.name()), java, jars.get(WindlassService.AGENT), props,

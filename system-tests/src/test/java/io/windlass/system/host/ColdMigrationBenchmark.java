@@ -45,7 +45,7 @@ class ColdMigrationBenchmark {
 
     @Test
     void migrateAndConfirmAgainstTheEngineOperationsTheyStandFor() throws Exception {
-        EngineHost other = system.startEngineHost(225, 28798 + WindlassService.PORT_OFFSET);
+        EngineHost other = system.startEngineHost(225, 28798 + WindlassService.PORT_OFFSET, true);
         new Poller(Duration.ofSeconds(60), Duration.ofMillis(200)).until("both hosts up",
                 () -> servers.request().get("/os-services").jsonPath()
                         .getList("services.findAll { it.state == 'up' && it.status == 'enabled' }.host"),

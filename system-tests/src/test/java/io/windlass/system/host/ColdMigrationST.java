@@ -39,7 +39,7 @@ class ColdMigrationST {
 
     @BeforeAll
     static void aSecondHost() throws IOException {
-        target = system.startEngineHost(223, 28797 + WindlassService.PORT_OFFSET);
+        target = system.startEngineHost(223, 28797 + WindlassService.PORT_OFFSET, true);
         Poller.standard().until("both hosts up", () -> servers.request().get("/os-services").jsonPath()
                         .getList("services.findAll { it.state == 'up' && it.status == 'enabled' }.host"),
                 hosts -> hosts.containsAll(List.of(system.agentHost(), target.name())));
