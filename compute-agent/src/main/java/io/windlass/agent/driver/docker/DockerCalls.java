@@ -16,6 +16,7 @@ import io.windlass.rpc.RpcTracing;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -34,18 +35,61 @@ public final class DockerCalls {
     private static final Logger LOG = Logger.getLogger(DockerCalls.class);
     private static final Pattern ENGINE_MESSAGE = Pattern.compile("\"message\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
 
+    /** How often a removal is tried while the engine finds the container's filesystem busy. */
+    static final int REMOVAL_ATTEMPTS = 4;
+
     private final String noun;
     private final String kind;
     private final EngineMeters meters;
+    private final Duration removalPause;
 
     /**
      * @param noun   names the workloads in "not found" messages: {@code Container}, {@code Server}, {@code Capsule}
      * @param meters times every call, tagged with the noun as its kind ({@code container}, ...)
      */
     public DockerCalls(String noun, EngineMeters meters) {
+        this(noun, meters, Duration.ofMillis(500));
+    }
+
+    /** @param removalPause the wait before a busy removal is tried again */
+    DockerCalls(String noun, EngineMeters meters, Duration removalPause) {
         this.noun = noun;
         this.kind = noun.toLowerCase(Locale.ROOT);
         this.meters = meters;
+        this.removalPause = removalPause;
+    }
+
+    /**
+     * Removes an engine container, as {@link #run} does, except that a removal the engine refuses
+     * because the container's filesystem is still busy is tried again a few times before it fails:
+     * docker's "driver failed to remove root filesystem ... device or resource busy", seen while the
+     * engine restarts, when a mount is let go of a moment later. Without it, the workload's delete
+     * fails and the workload stays with its claim.
+     */
+    public void remove(String uuid, Runnable call) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                run("remove", uuid, call);
+                return;
+            } catch (DriverException e) {
+                if (attempt == REMOVAL_ATTEMPTS || !filesystemBusy(e)) {
+                    throw e;
+                }
+                LOG.infof("docker remove %s %s: its filesystem is busy; trying again (%d of %d)", kind, uuid,
+                        attempt + 1, REMOVAL_ATTEMPTS);
+                try {
+                    Thread.sleep(removalPause.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** The engine's refusal to remove a container whose filesystem something still holds. */
+    static boolean filesystemBusy(DriverException e) {
+        return e.getMessage() != null && e.getMessage().contains("device or resource busy");
     }
 
     /**

@@ -409,7 +409,7 @@ public class DockerContainerDriver implements ContainerDriver {
         }
         List<String> networks = r.getNetworkSettings() == null ? List.of()
                 : PortWiring.windlassNetworks(r.getNetworkSettings().getNetworks());
-        calls.run("remove", uuid, () -> docker.removeContainerCmd(engineName(uuid)).withForce(force).exec());
+        calls.remove(uuid, () -> docker.removeContainerCmd(engineName(uuid)).withForce(force).exec());
         ports.release(networks);
         volumes.release(uuid);
     }

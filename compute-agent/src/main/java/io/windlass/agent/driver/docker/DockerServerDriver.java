@@ -389,7 +389,7 @@ public class DockerServerDriver implements ServerDriver {
                     () -> docker.inspectContainerCmd(engineName(uuid)).exec());
             List<String> networks = r.getNetworkSettings() == null ? List.of()
                     : PortWiring.windlassNetworks(r.getNetworkSettings().getNetworks());
-            calls.run("remove", uuid, () -> docker.removeContainerCmd(engineName(uuid)).withForce(true).exec());
+            calls.remove(uuid, () -> docker.removeContainerCmd(engineName(uuid)).withForce(true).exec());
             ports.release(networks);
             removeOwnShelvedImage(uuid, r);
         } catch (WorkloadNotFoundException e) {
