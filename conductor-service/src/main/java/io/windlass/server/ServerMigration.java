@@ -9,7 +9,7 @@ import io.windlass.image.ImageStatus;
 import io.windlass.image.RemoveImage;
 import io.windlass.image.StoreImage;
 import io.windlass.image.persistence.ImageEntity;
-import io.windlass.image.persistence.ImageFileStore;
+import io.windlass.image.UnneededImages;
 import io.windlass.migration.persistence.MigrationEntity;
 import io.windlass.migration.persistence.ServerMigrations;
 import io.windlass.network.PlacedNetworks;
@@ -76,11 +76,11 @@ public class ServerMigration {
     private final ActionEvents events;
     private final ServerMigrations migrations;
     private final EntityManager em;
-    private final ImageFileStore store;
+    private final UnneededImages images;
 
     public ServerMigration(WorkloadRows rows, ServerRules rules, SchedulerRpcApi scheduler, ComputeRpcApi compute,
                            AggregateHostReader aggregates, ConductorConfig config, NetworkSteps peers,
-                           ActionEvents events, ServerMigrations migrations, EntityManager em, ImageFileStore store) {
+                           ActionEvents events, ServerMigrations migrations, EntityManager em, UnneededImages images) {
         this.rows = rows;
         this.rules = rules;
         this.scheduler = scheduler;
@@ -92,7 +92,7 @@ public class ServerMigration {
         this.events = events;
         this.migrations = migrations;
         this.em = em;
-        this.store = store;
+        this.images = images;
     }
 
     /** The server as this move reads it, with its open migration record. */
@@ -366,15 +366,8 @@ public class ServerMigration {
 
     /** The image leaves the catalogue and the store; the hosts' copies are the callers' to remove. */
     private void dropImage(UUID imageId) {
-        ImageEntity image = imageId == null ? null : em.find(ImageEntity.class, imageId, LockModeType.PESSIMISTIC_WRITE);
-        if (image == null || image.status == ImageStatus.DELETED) {
-            return;
-        }
-        image.status = ImageStatus.DELETED;
-        image.updatedAt = Instant.now();
-        if (image.data != null) {
-            store.remove(image.data);
-            image.data = null;
+        if (imageId != null) {
+            images.delete(em.find(ImageEntity.class, imageId, LockModeType.PESSIMISTIC_WRITE));
         }
     }
 

@@ -1,15 +1,13 @@
 package io.windlass.server;
 
-import io.windlass.image.ImageStatus;
+import io.windlass.image.UnneededImages;
 import io.windlass.image.persistence.ImageEntity;
-import io.windlass.image.persistence.ImageFileStore;
 import io.windlass.server.persistence.ServerEntity;
 import io.windlass.workload.LeftoverImage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -23,11 +21,11 @@ import java.util.Optional;
 @ApplicationScoped
 public class ShelvedImages {
     private final EntityManager em;
-    private final ImageFileStore store;
+    private final UnneededImages images;
 
-    public ShelvedImages(EntityManager em, ImageFileStore store) {
+    public ShelvedImages(EntityManager em, UnneededImages images) {
         this.em = em;
-        this.store = store;
+        this.images = images;
     }
 
     /**
@@ -41,18 +39,9 @@ public class ShelvedImages {
     public Optional<LeftoverImage> unshelved(ServerEntity server, boolean runsFromIt) {
         ImageEntity image = em.find(ImageEntity.class, server.shelvedImageId);
         Optional<LeftoverImage> leftover = Optional.empty();
-        // one its owner protected stays: Glance refuses Nova's delete of it, and Nova unshelves all the same
-        if (image != null && image.status != ImageStatus.DELETED && !image.protectedImage) {
-            image.status = ImageStatus.DELETED;
-            image.updatedAt = Instant.now();
-            // spawned on another host (from the store), the image's own host runs nothing from it
-            if (image.host != null && (!runsFromIt || !image.host.equals(server.host))) {
-                leftover = Optional.of(new LeftoverImage(image.host, image.reference));
-            }
-            if (image.data != null) {
-                store.remove(image.data);
-                image.data = null;
-            }
+        // spawned on another host (from the store), the image's own host runs nothing from it
+        if (images.delete(image) && image.host != null && (!runsFromIt || !image.host.equals(server.host))) {
+            leftover = Optional.of(new LeftoverImage(image.host, image.reference));
         }
         server.shelvedImageId = null;
         server.shelvedImage = null;
