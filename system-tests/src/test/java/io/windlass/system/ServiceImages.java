@@ -20,6 +20,8 @@ public record ServiceImages(String tag) {
     /** The image's runtime, on its PATH. */
     public static final Path JAVA = Path.of("java");
     public static final Path JAR = Path.of("/opt/windlass/quarkus-run.jar");
+    /** The image's copy of deploy/jvm.options (deploy/images/build). */
+    public static final Path JVM_OPTIONS = Path.of("/opt/windlass/jvm.options");
     private static final String CONFIG_DRIVES = "/var/lib/windlass";
 
     /** The images named by {@code -Dwindlass.st.images}, if the run asks for them. */

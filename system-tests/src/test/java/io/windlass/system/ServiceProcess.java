@@ -54,12 +54,14 @@ public final class ServiceProcess {
         command.addAll(systemProperties);
         command.add("-jar");
         command.add(jar.toString());
-        Process process = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(logFile.getParent().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(logFile.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
-                .start();
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+        // as every deployment sets it (deploy/jvm.options says why)
+        builder.environment().put("MALLOC_ARENA_MAX", "2");
+        Process process = builder.start();
         return new ServiceProcess(service, process, logFile);
     }
 

@@ -185,7 +185,7 @@ public final class WindlassSystem implements BeforeAllCallback, AfterAllCallback
             process.awaitReady(READY_TIMEOUT);
         }
         adminToken = identity.issueToken(admin);
-        startupReport = measureStartup();
+        startupReport = servicesReport();
         System.out.print("Windlass is ready:\n" + startupReport);
     }
 
@@ -226,7 +226,8 @@ public final class WindlassSystem implements BeforeAllCallback, AfterAllCallback
     }
 
     private List<String> systemProperties(WindlassService service) {
-        List<String> props = new ArrayList<>(List.of(
+        List<String> props = new ArrayList<>(jvmOptions());
+        props.addAll(List.of(
                 "-Dquarkus.http.host=127.0.0.1",
                 "-Dquarkus.http.port=" + service.port(),
                 "-Dwindlass.rpc.namespace=" + namespace,
@@ -246,6 +247,20 @@ public final class WindlassSystem implements BeforeAllCallback, AfterAllCallback
             props.add("-Dwindlass.agent.heartbeat-interval=2s");
         }
         return props;
+    }
+
+    /**
+     * The JVM options every deployment gives the services ({@code deploy/jvm.options}, or the image's copy),
+     * so that tests and benchmarks run them as operators do; {@code -Dwindlass.system.jvm-options} names
+     * another file, or {@code defaults} for none (a benchmark's baseline).
+     */
+    private List<String> jvmOptions() {
+        String chosen = System.getProperty("windlass.system.jvm-options", "");
+        if (chosen.equals("defaults")) {
+            return List.of();
+        }
+        return List.of("@" + (images.isPresent() ? ServiceImages.JVM_OPTIONS
+                : chosen.isEmpty() ? root.resolve("deploy/jvm.options") : Path.of(chosen).toAbsolutePath()));
     }
 
     /**
@@ -506,15 +521,22 @@ public final class WindlassSystem implements BeforeAllCallback, AfterAllCallback
         return startupReport;
     }
 
-    private String measureStartup() {
+    /**
+     * One line per service as it is now: pid, Quarkus start-up time and resident memory, then the
+     * control plane's total (issue 17 sets limits on it after start and after a benchmark).
+     */
+    public String servicesReport() {
         StringBuilder report = new StringBuilder(String.format(Locale.ROOT, "%-18s %8s %10s %10s%n",
                 "service", "pid", "startup", "RSS"));
+        long totalKiB = 0;
         for (ServiceProcess p : processes.values()) {
             report.append(String.format(Locale.ROOT, "%-18s %8d %10s %10s%n", p.service().module(), p.pid(),
                     p.startupSeconds().isPresent() ? String.format(Locale.ROOT, "%.3f s", p.startupSeconds().getAsDouble()) : "?",
                     p.rssKiB().isPresent() ? (p.rssKiB().getAsLong() / 1024) + " MiB" : "?"));
+            totalKiB += p.rssKiB().orElse(0);
         }
-        return report.toString();
+        return report.append(String.format(Locale.ROOT, "%-18s %8s %10s %10s%n", "control plane", "", "",
+                totalKiB / 1024 + " MiB")).toString();
     }
 
     /** The API's root URL, e.g. {@code http://127.0.0.1:28774}; OS_AUTH_URL is this plus {@code /v3}. */

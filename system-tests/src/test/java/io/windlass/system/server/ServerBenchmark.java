@@ -128,7 +128,9 @@ class ServerBenchmark {
                 sorted.getLast().toMillis());
         System.out.print(listing);
         out.append(listing).append(String.format(Locale.ROOT,
-                "%nServices after start (startup from their log, RSS from /proc):%n")).append(system.startupReport());
+                "%nServices after start (startup from their log, RSS from /proc):%n")).append(system.startupReport())
+                .append(String.format(Locale.ROOT, "%nServices after the benchmark (RSS from /proc):%n"))
+                .append(system.servicesReport());
         Path file = Path.of("target", "benchmark-servers.txt");
         Files.createDirectories(file.getParent());
         Files.writeString(file, out.toString());
