@@ -55,17 +55,18 @@ public class ImageCacheProgress {
     }
 
     public void record(ImageCacheReport report) {
+        // the hosts' progress first, so that whoever sees this report's images counted sees its host done too
+        watch(report.aggregateName());
+        // a report of a request this replica did not fan out (or fanned out before a restart) starts its count
+        Request now = latest.compute(report.aggregateName(), (aggregate, request) ->
+                (request == null || !request.cacheId().equals(report.cacheId())
+                        ? new Request(report.cacheId(), report.hostsTotal(), 0) : request).answered());
         for (ImageCacheResult result : ImageCacheResult.values()) {
             long n = report.count(result);
             if (n > 0) {
                 count(report.aggregateName(), report.host(), result.wire(), n);
             }
         }
-        watch(report.aggregateName());
-        // a report of a request this replica did not fan out (or fanned out before a restart) starts its count
-        Request now = latest.compute(report.aggregateName(), (aggregate, request) ->
-                (request == null || !request.cacheId().equals(report.cacheId())
-                        ? new Request(report.cacheId(), report.hostsTotal(), 0) : request).answered());
         LOG.infof("aggregate %s: host %s cached %d, existing %d, error %d; %d/%d hosts done",
                 report.aggregateName(), report.host(), report.count(ImageCacheResult.CACHED),
                 report.count(ImageCacheResult.EXISTING), report.count(ImageCacheResult.ERROR), now.done(),
