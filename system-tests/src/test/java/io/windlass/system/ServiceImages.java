@@ -22,6 +22,8 @@ public record ServiceImages(String tag) {
     public static final Path JAR = Path.of("/opt/windlass/quarkus-run.jar");
     /** The image's copy of deploy/jvm.options (deploy/images/build). */
     public static final Path JVM_OPTIONS = Path.of("/opt/windlass/jvm.options");
+    /** The image's copy of its service's deploy/jvm/<module>.options. */
+    public static final Path SERVICE_OPTIONS = Path.of("/opt/windlass/service.options");
     private static final String CONFIG_DRIVES = "/var/lib/windlass";
 
     /** The images named by {@code -Dwindlass.st.images}, if the run asks for them. */

@@ -226,7 +226,7 @@ public final class WindlassSystem implements BeforeAllCallback, AfterAllCallback
     }
 
     private List<String> systemProperties(WindlassService service) {
-        List<String> props = new ArrayList<>(jvmOptions());
+        List<String> props = new ArrayList<>(jvmOptions(service));
         props.addAll(List.of(
                 "-Dquarkus.http.host=127.0.0.1",
                 "-Dquarkus.http.port=" + service.port(),
@@ -250,17 +250,19 @@ public final class WindlassSystem implements BeforeAllCallback, AfterAllCallback
     }
 
     /**
-     * The JVM options every deployment gives the services ({@code deploy/jvm.options}, or the image's copy),
-     * so that tests and benchmarks run them as operators do; {@code -Dwindlass.system.jvm-options} names
-     * another file, or {@code defaults} for none (a benchmark's baseline).
+     * The JVM options every deployment gives the service ({@code deploy/jvm.options} and
+     * {@code deploy/jvm/<module>.options}, or the image's copies), so that tests and benchmarks run
+     * it as operators do; {@code -Dwindlass.system.jvm-options} names one file instead, or
+     * {@code defaults} none (a benchmark's baseline).
      */
-    private List<String> jvmOptions() {
+    private List<String> jvmOptions(WindlassService service) {
         String chosen = System.getProperty("windlass.system.jvm-options", "");
-        if (chosen.equals("defaults")) {
-            return List.of();
+        if (images.isPresent()) {
+            return List.of("@" + ServiceImages.JVM_OPTIONS, "@" + ServiceImages.SERVICE_OPTIONS);
         }
-        return List.of("@" + (images.isPresent() ? ServiceImages.JVM_OPTIONS
-                : chosen.isEmpty() ? root.resolve("deploy/jvm.options") : Path.of(chosen).toAbsolutePath()));
+        return chosen.equals("defaults") ? List.of() : !chosen.isEmpty() ? List.of("@" + Path.of(chosen).toAbsolutePath())
+                : List.of("@" + root.resolve("deploy/jvm.options"),
+                "@" + root.resolve("deploy/jvm").resolve(service.module() + ".options"));
     }
 
     /**
