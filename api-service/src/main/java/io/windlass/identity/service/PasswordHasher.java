@@ -22,9 +22,10 @@ public class PasswordHasher {
     private static final int SALT_BYTES = 16;
     private static final int HASH_BITS = 256;
 
+    /** What {@link #burnTime} derives with: any salt costs the same. */
+    private static final byte[] DECOY_SALT = new byte[SALT_BYTES];
+
     private final SecureRandom random = new SecureRandom();
-    // compared against when the user does not exist, so that timing does not reveal user names
-    private final String decoy = hash("decoy-password-for-unknown-users");
 
     public String hash(String password) {
         byte[] salt = new byte[SALT_BYTES];
@@ -46,9 +47,14 @@ public class PasswordHasher {
         return MessageDigest.isEqual(expected, derive(password, salt, iterations));
     }
 
-    /** Spends the same time as a real check, for callers that have no user to check against. */
+    /**
+     * Spends the same time as a real check, for callers that have no user to check against, so that
+     * timing does not reveal user names. It derives a key the way {@link #matches} does rather than
+     * checking against a decoy hash made beforehand: making one at start-up cost a full derivation
+     * on the api-service's start path.
+     */
     public void burnTime(String password) {
-        matches(password, decoy);
+        MessageDigest.isEqual(DECOY_SALT, derive(password, DECOY_SALT, ITERATIONS));
     }
 
     /** Whether the hash was made with weaker settings than today's. */
