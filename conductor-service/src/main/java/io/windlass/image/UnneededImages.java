@@ -5,8 +5,6 @@ import io.windlass.image.persistence.ImageFileStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import java.time.Instant;
-
 /**
  * An image Windlass made for a workload's own use (a shelved server's, the one a moving server's
  * disk travels in) leaves the catalogue once that use is over, as Nova deletes such images: the row
@@ -31,12 +29,7 @@ public class UnneededImages {
         if (image == null || image.status == ImageStatus.DELETED || image.protectedImage) {
             return false;
         }
-        image.status = ImageStatus.DELETED;
-        image.updatedAt = Instant.now();
-        if (image.data != null) {
-            store.remove(image.data);
-            image.data = null;
-        }
+        image.markDeleted(store);
         return true;
     }
 }

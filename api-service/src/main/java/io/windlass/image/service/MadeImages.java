@@ -94,13 +94,7 @@ public class MadeImages {
                 throw new ApiException(403, "Forbidden", "Image " + id + " is protected and cannot be deleted.");
             }
             // its members go with it (V41's trigger on the status, whoever deletes an image)
-            image.status = ImageStatus.DELETED;
-            image.updatedAt = Instant.now();
-            if (image.data != null) {
-                // an upload's bytes: removed with the row's delete, or kept with it if that rolls back
-                store.remove(image.data);
-                image.data = null;
-            }
+            image.markDeleted(store);
             return image;
         });
         if (deleted == null) {
@@ -125,12 +119,7 @@ public class MadeImages {
             LOG.infof("shelved image %s is protected; it stays", image.id);
             return null;
         }
-        image.status = ImageStatus.DELETED;
-        image.updatedAt = Instant.now();
-        if (image.data != null) {
-            store.remove(image.data);
-            image.data = null;
-        }
+        image.markDeleted(store);
         return image;
     }
 

@@ -115,6 +115,20 @@ public class ImageEntity {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /**
+     * Marks the row {@code deleted} (it stays, as Glance keeps deleted images) and frees its stored
+     * bytes, in the caller's transaction: a rollback keeps both. Who may delete, and whether a protected
+     * image may go, is the caller's rule.
+     */
+    public void markDeleted(ImageFileStore store) {
+        status = ImageStatus.DELETED;
+        updatedAt = Instant.now();
+        if (data != null) {
+            store.remove(data);
+            data = null;
+        }
+    }
+
     /** Whether the image's bytes are in the store, complete: any host can then load it. */
     public boolean stored() {
         return data != null && checksum != null;
