@@ -57,14 +57,15 @@ wait_for() {
   done
 }
 
-# The apps need a JVM 21+; Debian 12's default java is 17, so pick Temurin explicitly.
+# The apps need a JVM 22+ (the api-service calls OpenSSL through the foreign function API);
+# Debian 12's default java is 17, so pick Temurin explicitly.
 select_jdk() {
   local candidate=/usr/lib/jvm/temurin-25-jdk-amd64
   if [[ ! -x "$candidate/bin/java" ]]; then
     candidate="$(find /usr/lib/jvm -maxdepth 1 -name 'temurin-2*-jdk-amd64' 2>/dev/null | sort | head -n1)"
   fi
   [[ -n "$candidate" && -x "$candidate/bin/java" ]] \
-    || die "no JDK 21+ found: install Temurin 21 or newer under /usr/lib/jvm/temurin-<version>-jdk-amd64"
+    || die "no JDK 22+ found: install Temurin 22 or newer under /usr/lib/jvm/temurin-<version>-jdk-amd64"
   export JAVA_HOME="$candidate"
   export PATH="$JAVA_HOME/bin:$PATH"
 }

@@ -2,15 +2,12 @@ package io.windlass.identity.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * Slow salted password hashes: PBKDF2-HMAC-SHA256 from the JDK, stored as
+ * Slow salted password hashes: PBKDF2-HMAC-SHA256 ({@link Pbkdf2}), stored as
  * {@code pbkdf2-sha256$<iterations>$<salt>$<hash>} so that the cost can be raised later
  * without invalidating existing hashes ({@link #needsRehash}).
  */
@@ -20,12 +17,17 @@ public class PasswordHasher {
     static final int ITERATIONS = 210_000;
     private static final String SCHEME = "pbkdf2-sha256";
     private static final int SALT_BYTES = 16;
-    private static final int HASH_BITS = 256;
+    private static final int HASH_BYTES = 32;
 
     /** What {@link #burnTime} derives with: any salt costs the same. */
     private static final byte[] DECOY_SALT = new byte[SALT_BYTES];
 
     private final SecureRandom random = new SecureRandom();
+    private final Pbkdf2 pbkdf2;
+
+    public PasswordHasher(Pbkdf2 pbkdf2) {
+        this.pbkdf2 = pbkdf2;
+    }
 
     public String hash(String password) {
         byte[] salt = new byte[SALT_BYTES];
@@ -63,15 +65,8 @@ public class PasswordHasher {
         return parts.length != 4 || !parts[0].equals(SCHEME) || Integer.parseInt(parts[1]) < ITERATIONS;
     }
 
-    private static byte[] derive(String password, byte[] salt, int iterations) {
-        PBEKeySpec spec = new PBEKeySpec(password.toCharArray(), salt, iterations, HASH_BITS);
-        try {
-            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("PBKDF2WithHmacSHA256 is part of every JDK", e);
-        } finally {
-            spec.clearPassword();
-        }
+    private byte[] derive(String password, byte[] salt, int iterations) {
+        return pbkdf2.derive(password, salt, iterations, HASH_BYTES);
     }
 
     private static String encode(int iterations, byte[] salt, byte[] hash) {
