@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,6 +28,12 @@ public final class OpenStackCli {
     private static final long TIMEOUT_SECONDS = 120;
     /** Between keys typed into an interactive command: a person's pace, and each its own read. */
     private static final long TYPING_PAUSE_MILLIS = 500;
+    /**
+     * A command's output streams are each read on a thread of their own: the readers block until the
+     * command ends. In the common pool (one thread on two cores) the stderr reader held its only
+     * thread, so an interactive command's stdout was not read before it ended.
+     */
+    private static final Executor READERS = task -> Thread.ofVirtual().name("openstack-cli-reader").start(task);
 
     private final Map<String, String> osEnvironment;
     private final Path home;
@@ -82,7 +89,7 @@ public final class OpenStackCli {
         try {
             Process process = start(command);
             // both streams are read concurrently, so a chatty stderr cannot block the client
-            CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
+            CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()), READERS);
             String out = read(process.getInputStream());
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
@@ -129,8 +136,8 @@ public final class OpenStackCli {
         try {
             Process process = start(command);
             StringBuffer shown = new StringBuffer();
-            CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
-            CompletableFuture<Void> out = CompletableFuture.runAsync(() -> copy(process.getInputStream(), shown));
+            CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()), READERS);
+            CompletableFuture<Void> out = CompletableFuture.runAsync(() -> copy(process.getInputStream(), shown), READERS);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
             while (shown.indexOf(ready) < 0 && process.isAlive() && System.nanoTime() < deadline) {
                 Thread.sleep(100);

@@ -1,9 +1,12 @@
 package io.windlass.system;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The services run from their container images ({@code deploy/images/build}) instead of their
@@ -51,5 +54,23 @@ public record ServiceImages(String tag) {
     /** After a stop: the container of a process that was killed (the CLI's death does not stop it). */
     public void remove(DockerCli docker, String containerName) {
         docker.run("rm", "-f", containerName);
+    }
+
+    /**
+     * The service's JVM as this host numbers it, for its resident memory: the launcher's process is the
+     * docker CLI, and in the container the JVM is the child of tini, the image's PID 1.
+     */
+    public OptionalLong jvmPid(DockerCli docker, String containerName) {
+        String init = docker.inspect(containerName, "{{.State.Pid}}").orElse("0").strip();
+        if (init.isEmpty() || init.equals("0")) {
+            return OptionalLong.empty();
+        }
+        try {
+            String children = Files.readString(Path.of("/proc", init, "task", init, "children")).strip();
+            return children.isEmpty() ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(children.split(" ")[0]));
+        } catch (IOException e) {
+            // the container stopped meanwhile: no figure to give
+            return OptionalLong.empty();
+        }
     }
 }

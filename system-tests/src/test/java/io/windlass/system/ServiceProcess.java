@@ -163,8 +163,13 @@ public final class ServiceProcess {
 
     /** Resident set size from /proc (Linux only). */
     public OptionalLong rssKiB() {
+        return residentKiB(pid());
+    }
+
+    /** Resident set size of any process on this host, from /proc (Linux only). */
+    public static OptionalLong residentKiB(long pid) {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid()), "status"))) {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
                 if (line.startsWith("VmRSS:")) {
                     return OptionalLong.of(Long.parseLong(line.replaceAll("\\D", "")));
                 }

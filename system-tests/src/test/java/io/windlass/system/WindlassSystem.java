@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
@@ -532,10 +533,14 @@ public final class WindlassSystem implements BeforeAllCallback, AfterAllCallback
                 "service", "pid", "startup", "RSS"));
         long totalKiB = 0;
         for (ServiceProcess p : processes.values()) {
-            report.append(String.format(Locale.ROOT, "%-18s %8d %10s %10s%n", p.service().module(), p.pid(),
+            // from the images, the process started is the docker CLI; the JVM is in the container
+            long pid = images.isPresent()
+                    ? images.get().jvmPid(docker, containerName(p.service())).orElse(p.pid()) : p.pid();
+            OptionalLong rss = ServiceProcess.residentKiB(pid);
+            report.append(String.format(Locale.ROOT, "%-18s %8d %10s %10s%n", p.service().module(), pid,
                     p.startupSeconds().isPresent() ? String.format(Locale.ROOT, "%.3f s", p.startupSeconds().getAsDouble()) : "?",
-                    p.rssKiB().isPresent() ? (p.rssKiB().getAsLong() / 1024) + " MiB" : "?"));
-            totalKiB += p.rssKiB().orElse(0);
+                    rss.isPresent() ? (rss.getAsLong() / 1024) + " MiB" : "?"));
+            totalKiB += rss.orElse(0);
         }
         return report.append(String.format(Locale.ROOT, "%-18s %8s %10s %10s%n", "control plane", "", "",
                 totalKiB / 1024 + " MiB")).toString();
