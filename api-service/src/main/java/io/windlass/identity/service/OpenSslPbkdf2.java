@@ -14,18 +14,13 @@ import java.util.Optional;
 /**
  * OpenSSL's {@code PKCS5_PBKDF2_HMAC} with {@code EVP_sha256()}, called through the JDK's foreign
  * function API. The library is looked up once and stays loaded for the life of the process.
+ *
+ * @param pbkdf2 the downcall handle of {@code PKCS5_PBKDF2_HMAC}
+ * @param sha256 what {@code EVP_sha256()} returned: OpenSSL's own, never freed
  */
-final class OpenSslPbkdf2 {
+record OpenSslPbkdf2(MethodHandle pbkdf2, MemorySegment sha256) {
     private static final Logger LOG = Logger.getLogger(OpenSslPbkdf2.class);
     private static final String LIBRARY = "libcrypto.so.3";
-
-    private final MethodHandle pbkdf2;
-    private final MemorySegment sha256;
-
-    private OpenSslPbkdf2(MethodHandle pbkdf2, MemorySegment sha256) {
-        this.pbkdf2 = pbkdf2;
-        this.sha256 = sha256;
-    }
 
     /** Empty when the library or its functions cannot be had (logged, with the reason, at debug). */
     static Optional<OpenSslPbkdf2> load() {
