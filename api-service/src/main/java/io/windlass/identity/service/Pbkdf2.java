@@ -11,9 +11,9 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * PBKDF2-HMAC-SHA256, derived by the host's OpenSSL ({@code libcrypto.so.3}) where it has one, as
- * Keystone's own hashes are (Python's {@code hashlib}), and by the JDK where it has not; both give
- * the same key for the same input ({@code Pbkdf2Test}).
+ * PBKDF2-HMAC-SHA256, derived by the host's OpenSSL ({@code libcrypto.so.3}) where it has one (the
+ * library behind Python's {@code hashlib.pbkdf2_hmac}, which Keystone's PBKDF2 schemes use), and by
+ * the JDK where it has not; both give the same key for the same input ({@code Pbkdf2Test}).
  *
  * <p>Why not the JDK alone: the api-service runs on the client compiler only
  * ({@code deploy/jvm/api-service.options}), which saves memory and start-up time but has no SHA-256
