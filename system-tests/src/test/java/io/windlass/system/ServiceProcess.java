@@ -161,12 +161,10 @@ public final class ServiceProcess {
         return m.find() ? OptionalDouble.of(Double.parseDouble(m.group(1))) : OptionalDouble.empty();
     }
 
-    /** Resident set size from /proc (Linux only). */
-    public OptionalLong rssKiB() {
-        return residentKiB(pid());
-    }
-
-    /** Resident set size of any process on this host, from /proc (Linux only). */
+    /**
+     * Resident set size of a process on this host, from /proc (Linux only): a service's own
+     * {@link #pid()}, or the JVM inside its container ({@link ServiceImages#jvmPid}).
+     */
     public static OptionalLong residentKiB(long pid) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
