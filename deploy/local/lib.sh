@@ -398,4 +398,15 @@ OPENRC
   )
 }
 
+# What the jars of a build are made from: the commit, the changes to it and the files git does not
+# track yet (not those it ignores: build output, node_modules, .state). Empty outside a git checkout.
+source_stamp() {
+  git -C "$WINDLASS_ROOT" rev-parse --verify -q HEAD >/dev/null 2>&1 || return 0
+  {
+    git -C "$WINDLASS_ROOT" rev-parse HEAD
+    git -C "$WINDLASS_ROOT" diff HEAD --binary
+    git -C "$WINDLASS_ROOT" ls-files -z --others --exclude-standard | (cd "$WINDLASS_ROOT" && xargs -0r sha256sum)
+  } | sha256sum | cut -d' ' -f1
+}
+
 service_ready() { curl -fs -o /dev/null "http://127.0.0.1:$(service_port "$1")/q/health/ready"; }
