@@ -88,8 +88,23 @@ public class ImageCatalog {
 
     /** The image of that id the caller sees: a shared one whatever the caller's project answered. */
     public Optional<CatalogImage> find(RequestContext caller, String id) {
-        return list(caller, EnumSet.allOf(MemberStatus.class)).stream().filter(image -> image.id().equals(id))
-                .findFirst();
+        // by its key, not from the whole list: every boot, rebuild and image show comes here, and made
+        // images (deleted ones included) only ever accumulate
+        UUID key;
+        try {
+            key = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        if (!key.toString().equals(id)) {
+            return Optional.empty();
+        }
+        ImageEntity made = em.find(ImageEntity.class, key);
+        if (made != null) {
+            return made.status != ImageStatus.DELETED && visible(caller, made) ? Optional.of(of(made)) : Optional.empty();
+        }
+        return hostImages(Set.of()).stream().filter(image -> image.id().equals(id)).findFirst()
+                .filter(image -> !isMadeReference(image.reference()));
     }
 
     /** The image a reference names, untagged meaning {@code :latest}, among those the caller may see. */
@@ -169,8 +184,20 @@ public class ImageCatalog {
     /** Whether the hosts hold an image of that reference that Windlass did not make. */
     public boolean isHostImage(String reference) {
         return hostImages(Set.of()).stream().anyMatch(i -> i.reference().equals(normalize(reference)))
-                && em.createQuery("select count(i) from ImageEntity i where i.reference = :ref", Long.class)
-                .setParameter("ref", normalize(reference)).getSingleResult() == 0;
+                && !isMadeReference(normalize(reference));
+    }
+
+    /**
+     * Whether Windlass made (or took) an image under that normalised reference, even one since
+     * deleted: the hosts' copy of it is that image, not one of their own.
+     */
+    private boolean isMadeReference(String normalized) {
+        // stored as given: busybox:latest may be there as busybox
+        List<String> stored = normalized.endsWith(":latest")
+                ? List.of(normalized, normalized.substring(0, normalized.length() - ":latest".length()))
+                : List.of(normalized);
+        return em.createQuery("select count(i) from ImageEntity i where i.reference in (:refs)", Long.class)
+                .setParameter("refs", stored).getSingleResult() > 0;
     }
 
     private List<CatalogImage> hostImages(Set<String> madeReferences) {

@@ -1,13 +1,16 @@
 package io.windlass.image.api;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.windlass.image.catalog.ImageCatalog;
 import io.windlass.testing.ComputeHostRows;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
@@ -28,6 +31,9 @@ class ImageCatalogIT {
 
     @Inject
     ComputeHostRows rows;
+
+    @Inject
+    EntityManager em;
 
     @BeforeEach
     void hosts() {
@@ -129,6 +135,30 @@ class ImageCatalogIT {
             given().when().get("/image/v2/images/" + unknown).then().statusCode(404)
                     .contentType(startsWith("text/plain"))
                     .body(equalTo("404 Not Found\n\nNo image found with ID " + unknown + "\n"));
+        }
+    }
+
+    /**
+     * An image is found by its id alone (not from the whole list), with the list's rules: the id as
+     * shown, never a deleted image Windlass made, and never the hosts' copy of a reference Windlass
+     * made, even once deleted and even when stored untagged.
+     */
+    @Test
+    void showByIdKeepsTheListsRules() {
+        given().when().get("/image/v2/images/" + BUSYBOX.toUpperCase()).then().statusCode(404);
+        UUID made = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                        INSERT INTO images (id, name, reference, status, owner, source_kind, source_uuid)
+                        VALUES (:id, 'busybox', 'busybox', 'deleted', 'someone', 'container', :source)""")
+                .setParameter("id", made).setParameter("source", UUID.randomUUID()).executeUpdate());
+        try {
+            given().when().get("/image/v2/images/" + BUSYBOX).then().statusCode(404);
+            given().when().get("/image/v2/images/" + made).then().statusCode(404);
+            given().when().get("/image/v2/images/" + ImageCatalog.idOf("nginx:1.25")).then().statusCode(200)
+                    .body("name", equalTo("nginx:1.25"));
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("DELETE FROM images WHERE id = :id")
+                    .setParameter("id", made).executeUpdate());
         }
     }
 }
