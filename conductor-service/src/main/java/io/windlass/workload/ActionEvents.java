@@ -26,22 +26,20 @@ public class ActionEvents {
 
     /** A step begins (on {@code host}, or the conductor's own when null); nothing when no action was logged. */
     public void started(UUID workload, String requestId, String event, String host) {
-        action(workload, requestId).ifPresent(a -> {
-            if (!exists(a, event)) {
-                WorkloadActionEventEntity e = new WorkloadActionEventEntity();
-                e.actionId = a.id;
-                e.event = event;
-                e.host = host;
-                e.startTime = Instant.now();
-                em.persist(e);
-                a.updatedAt = e.startTime;
-            }
+        withoutEvent(workload, requestId, event).ifPresent(a -> {
+            WorkloadActionEventEntity e = new WorkloadActionEventEntity();
+            e.actionId = a.id;
+            e.event = event;
+            e.host = host;
+            e.startTime = Instant.now();
+            em.persist(e);
+            a.updatedAt = e.startTime;
         });
     }
 
     /** A step that began at {@code startedAt} and has ended (the conductor's scheduling); {@code failure} null on success. */
     public void ran(UUID workload, String requestId, String event, Instant startedAt, String failure) {
-        action(workload, requestId).filter(a -> !exists(a, event)).ifPresent(a -> {
+        withoutEvent(workload, requestId, event).ifPresent(a -> {
             WorkloadActionEventEntity e = new WorkloadActionEventEntity();
             e.actionId = a.id;
             e.event = event;
@@ -86,9 +84,15 @@ public class ActionEvents {
                 .getResultStream().findFirst();
     }
 
-    private boolean exists(WorkloadActionEntity action, String event) {
-        return !em.createQuery("SELECT e.id FROM WorkloadActionEventEntity e WHERE e.actionId = :action "
-                + "AND e.event = :event", Long.class).setParameter("action", action.id).setParameter("event", event)
-                .setMaxResults(1).getResultList().isEmpty();
+    /**
+     * The request's action when it has no such event yet, in one statement: a boot records two events
+     * in one transaction, and each lookup is a round trip on its path.
+     */
+    private Optional<WorkloadActionEntity> withoutEvent(UUID workload, String requestId, String event) {
+        return em.createQuery("FROM WorkloadActionEntity a WHERE a.workloadUuid = :uuid AND a.requestId = :request "
+                        + "AND NOT EXISTS (SELECT e.id FROM WorkloadActionEventEntity e WHERE e.actionId = a.id "
+                        + "AND e.event = :event)", WorkloadActionEntity.class)
+                .setParameter("uuid", workload).setParameter("request", requestId).setParameter("event", event)
+                .getResultList().stream().findFirst();
     }
 }
