@@ -120,15 +120,16 @@ public class ServerService {
         ImageCatalog.requireRunnable(image);
         KeyPairRecord key = request.keyName() == null ? null : keyPairs.forBoot(caller, request.keyName());
         Optional<ServerGroupRecord> group = serverGroups.forBoot(caller, request.schedulerHints());
-        QuarkusTransaction.requiringNew().run(() -> quotas.checkServerContents(project, request.metadata().size(),
-                request.files()));
+        // as many as quota allows between min_count and max_count, as Nova does: start from what
+        // the usage says fits, then let the atomic reservation decide (a concurrent create may
+        // have taken some since). The limits are read in one transaction, one round trip fewer.
+        int fits = QuarkusTransaction.requiringNew().call(() -> {
+            quotas.checkServerContents(project, request.metadata().size(), request.files());
+            return headroom(project, flavor);
+        });
         String reservationId = ServerNames.reservationId();
         String adminPass = request.adminPass() != null ? request.adminPass() : ServerNames.adminPassword();
         List<ServerEntity> created = null;
-        // as many as quota allows between min_count and max_count, as Nova does: start from what
-        // the usage says fits, then let the atomic reservation decide (a concurrent create may
-        // have taken some since)
-        int fits = QuarkusTransaction.requiringNew().call(() -> headroom(project, flavor));
         for (int count = Math.max(request.minCount(), Math.min(request.maxCount(), fits)); created == null; count--) {
             int n = count;
             List<ServerEntity> rows = new ArrayList<>();
