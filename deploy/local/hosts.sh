@@ -228,4 +228,5 @@ made_hosts() {
   for dir in "$WINDLASS_STATE"/hosts/wl-host-*; do
     [[ -d "$dir" ]] && echo "${dir##*-}"
   done
+  return 0
 }

@@ -308,6 +308,9 @@ started_instances() {
   for file in "$WINDLASS_STATE"/*-service*.pid "$WINDLASS_STATE"/compute-agent.pid; do
     [[ -f "$file" ]] && basename "$file" .pid
   done
+  # the last test fails whenever there is no compute-agent.pid (up --hosts runs its agents in the
+  # hosts): that status must not become the function's, which set -e turns into down's exit
+  return 0
 }
 
 # The bootstrap admin's password: generated on the first `up` and kept, since the api-service
