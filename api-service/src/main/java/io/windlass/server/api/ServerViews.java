@@ -210,7 +210,7 @@ public class ServerViews {
         }
         if (withHostStatus && version.isAtLeast(HOST_STATUS)
                 && allows(ServerPolicy.SHOW_HOST_STATUS, caller, s.projectId)) {
-            v.put("host_status", hostStatus(s));
+            v.put("host_status", hostStatus(s, single));
         }
         if (version.isAtLeast(ComputeApiVersions.SERVER_DESCRIPTION)) {
             v.put("description", s.description);
@@ -303,14 +303,15 @@ public class ServerViews {
         return fault;
     }
 
-    private String hostStatus(ServerEntity s) {
+    /** @param single one server shown: its host is read alone, where a list reads every host once */
+    private String hostStatus(ServerEntity s, boolean single) {
         if (s.host == null) {
             return "";
         }
-        if (hostsByName == null) {
+        if (hostsByName == null && !single) {
             hostsByName = hosts.list().stream().collect(Collectors.toMap(ComputeHostRecord::host, Function.identity()));
         }
-        ComputeHostRecord host = hostsByName.get(s.host);
+        ComputeHostRecord host = hostsByName != null ? hostsByName.get(s.host) : hosts.find(s.host).orElse(null);
         if (host == null) {
             return "UNKNOWN";
         }
