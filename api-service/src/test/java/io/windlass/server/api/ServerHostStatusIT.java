@@ -5,7 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.windlass.server.VmState;
 import io.windlass.testing.ComputeHostRows;
-import io.windlass.testing.Keystone;
+import io.windlass.testing.ProjectMember;
 import io.windlass.testing.RealTokens;
 import io.windlass.testing.ServerRows;
 import jakarta.inject.Inject;
@@ -46,12 +46,11 @@ class ServerHostStatusIT {
     private final String prefix = "hs-" + UUID.randomUUID().toString().substring(0, 8) + "-";
 
     @BeforeEach
-    void hostsInEveryState() throws Exception {
-        admin = Keystone.adminToken();
-        String name = Keystone.unique("hoststatus");
-        project = Keystone.createProject(admin, name);
-        Keystone.createUser(admin, name, "pw", project, "member");
-        member = Keystone.token(name, "pw", name);
+    void hostsInEveryState() {
+        ProjectMember caller = ProjectMember.create("hoststatus");
+        admin = caller.admin();
+        project = caller.project();
+        member = caller.member();
         hosts.insertHost(prefix + "up", 0);
         hosts.insertHost(prefix + "silent", 3600);
         hosts.insertHost(prefix + "disabled", 0);
