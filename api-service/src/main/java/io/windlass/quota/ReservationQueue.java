@@ -1,9 +1,14 @@
 package io.windlass.quota;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.windlass.fault.TransientFailure;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 
 /**
  * Runs the transactions that reserve a project's quota one at a time per project in this
@@ -18,8 +23,15 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 @ApplicationScoped
 public class ReservationQueue {
+    private static final Logger LOG = Logger.getLogger(ReservationQueue.class);
     /** Projects share a lock only when their ids hash alike; a few dozen keeps that rare. */
     static final int STRIPES = 64;
+    /**
+     * How long a create whose commit met the database going away waits for it to answer again, to
+     * learn whether the commit took effect; a restart on one host takes a second or two.
+     */
+    static final Duration OUTCOME_WAIT = Duration.ofSeconds(5);
+    private static final Duration OUTCOME_POLL = Duration.ofMillis(200);
 
     private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
 
@@ -38,6 +50,47 @@ public class ReservationQueue {
             QuarkusTransaction.requiringNew().run(transaction);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * The same, for a transaction that creates rows: when the database went away under it (a restart,
+     * a failover), it may have committed all the same, since PostgreSQL can make a COMMIT durable and
+     * close the connection before its answer leaves. {@code made} (asked in a transaction of its own,
+     * once the database answers again) says whether the rows are there; if they are, the create
+     * happened and returns normally, rather than as a 503 that a client would retry into a second one.
+     * A failure before the commit left no rows, and is passed on.
+     */
+    public void run(String projectId, Runnable transaction, BooleanSupplier made) {
+        try {
+            run(projectId, transaction);
+        } catch (RuntimeException failure) {
+            Optional<String> away = TransientFailure.of(failure);
+            if (away.isEmpty() || !madeAfterAll(made)) {
+                throw failure;
+            }
+            LOG.infof("a create's transaction failed (%s), but its rows are there: the commit took effect, "
+                    + "and the create is answered as made", away.get());
+        }
+    }
+
+    /** Whether {@code made}, asked until the database answers or {@link #OUTCOME_WAIT} passed; false when it never did. */
+    boolean madeAfterAll(BooleanSupplier made) {
+        long deadline = System.nanoTime() + OUTCOME_WAIT.toNanos();
+        while (true) {
+            try {
+                return QuarkusTransaction.requiringNew().call(made::getAsBoolean);
+            } catch (RuntimeException e) {
+                if (TransientFailure.of(e).isEmpty() || System.nanoTime() > deadline) {
+                    return false;
+                }
+            }
+            try {
+                Thread.sleep(OUTCOME_POLL);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
         }
     }
 }

@@ -5,14 +5,18 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -67,6 +71,39 @@ class ReservationQueueIT {
         } finally {
             other.shutdownNow();
         }
+    }
+
+    /**
+     * A create whose transaction met the database going away: passed on when its rows are not there
+     * (it failed before its commit), answered as made when they are (the commit took effect before
+     * the connection closed); any other failure is passed on without asking.
+     */
+    @Test
+    void aCreateCaughtByTheDatabaseGoingAwayIsAnsweredByWhetherItsRowsAreThere() {
+        RuntimeException away = new RuntimeException("commit failed", new SQLException("terminating", "57P01"));
+        assertSame(away, assertThrows(RuntimeException.class,
+                () -> reservations.run("project-c", () -> { throw away; }, () -> false)));
+        reservations.run("project-c", () -> { throw away; }, () -> true);
+
+        AtomicInteger asked = new AtomicInteger();
+        RuntimeException bug = new IllegalStateException("not the database");
+        assertSame(bug, assertThrows(RuntimeException.class,
+                () -> reservations.run("project-c", () -> { throw bug; }, () -> asked.incrementAndGet() > 0)));
+        assertEquals(0, asked.get(), "a failure that is not the database going away is not looked into");
+    }
+
+    /** The rows are looked for in a transaction of their own, again while the database is still away. */
+    @Test
+    void theRowsAreLookedForUntilTheDatabaseAnswers() {
+        AtomicInteger asked = new AtomicInteger();
+        assertTrue(reservations.madeAfterAll(() -> {
+            assertTrue(QuarkusTransaction.isActive(), "asked in a transaction");
+            if (asked.incrementAndGet() < 3) {
+                throw new RuntimeException(new SQLException("the database system is starting up", "57P03"));
+            }
+            return true;
+        }));
+        assertEquals(3, asked.get());
     }
 
     /** A project id whose lock stripe differs from {@code project}'s. */

@@ -66,7 +66,7 @@ public class CapsuleService {
             repository.persist(capsule);
             // recorded with the row (RpcOutbox): both commit, or neither
             conductor.buildCapsule(caller, new CapsuleRef(capsule.uuid.toString()));
-        });
+        }, () -> repository.findByUuid(capsule.uuid).isPresent());
         LOG.infof("capsule %s (%s) accepted: %d init, %d app containers, %.2f vCPU, %d MiB", capsule.uuid,
                 capsule.name, capsule.spec.initContainers().size(), capsule.spec.containers().size(), capsule.cpu,
                 capsule.memory);

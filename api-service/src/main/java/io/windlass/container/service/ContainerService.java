@@ -139,7 +139,7 @@ public class ContainerService {
             actions.record(caller, ActionLog.CONTAINER, container.uuid, container.projectId, "create");
             // recorded with the row (RpcOutbox): both commit, or neither
             conductor.buildContainer(caller, new BuildContainer(container.uuid.toString(), run));
-        });
+        }, () -> repository.findByUuid(container.uuid).isPresent());
         LOG.infof("container %s (%s) accepted, run=%s", container.uuid, container.name, run);
         return container;
     }

@@ -146,7 +146,7 @@ public class ServerService {
                     group.ifPresent(g -> serverGroups.join(caller, g, rows.stream().map(row -> row.uuid).toList()));
                     // recorded with the rows (RpcOutbox): all commit, or none
                     rows.forEach(server -> conductor.buildServer(caller, new ServerRef(server.uuid.toString())));
-                });
+                }, () -> repository.findAny(rows.getFirst().uuid).isPresent());
                 created = rows;
             } catch (OverServerQuota e) {
                 if (count <= request.minCount()) {
