@@ -1,6 +1,7 @@
 package io.windlass.image.catalog;
 
 import io.windlass.api.error.InvalidInputException;
+import io.windlass.api.lookup.ZunIdentLookup;
 import io.windlass.context.RequestContext;
 import io.windlass.image.ImageStatus;
 import io.windlass.image.persistence.ImageEntity;
@@ -90,16 +91,12 @@ public class ImageCatalog {
     public Optional<CatalogImage> find(RequestContext caller, String id) {
         // by its key, not from the whole list: every boot, rebuild and image show comes here, and made
         // images (deleted ones included) only ever accumulate
-        UUID key;
-        try {
-            key = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
+        // ids are shown lowercase: another spelling names no image, as in the list
+        Optional<UUID> key = ZunIdentLookup.asUuid(id).filter(uuid -> uuid.toString().equals(id));
+        if (key.isEmpty()) {
             return Optional.empty();
         }
-        if (!key.toString().equals(id)) {
-            return Optional.empty();
-        }
-        ImageEntity made = em.find(ImageEntity.class, key);
+        ImageEntity made = em.find(ImageEntity.class, key.get());
         if (made != null) {
             return made.status != ImageStatus.DELETED && visible(caller, made) ? Optional.of(of(made)) : Optional.empty();
         }
