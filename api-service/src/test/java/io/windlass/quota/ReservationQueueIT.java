@@ -3,6 +3,7 @@ package io.windlass.quota;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.junit.jupiter.api.Test;
 
 import java.sql.SQLException;
@@ -13,18 +14,29 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
-/** One project's reservations take turns in the api process; other projects' do not wait for them. */
+/**
+ * One project's reservations take turns in the api process, the rest of its creates' work does not;
+ * other projects' do not wait for them.
+ */
 @QuarkusTest
 class ReservationQueueIT {
+    private static final Runnable NOTHING = () -> { };
+
     @Inject
     ReservationQueue reservations;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
 
     @Test
     void aProjectsReservationsRunOneAtATimeEachInItsOwnTransaction() throws Exception {
@@ -32,16 +44,16 @@ class ReservationQueueIT {
         CountDownLatch firstInside = new CountDownLatch(1);
         CountDownLatch releaseFirst = new CountDownLatch(1);
         try {
-            Future<?> first = pool.submit(() -> reservations.run("project-a", () -> {
+            Future<?> first = pool.submit(() -> reservations.run("project-a", NOTHING, () -> {
                 assertTrue(QuarkusTransaction.isActive(), "runs in a transaction");
                 firstInside.countDown();
                 await(releaseFirst);
             }));
             assertTrue(firstInside.await(10, TimeUnit.SECONDS));
             CountDownLatch secondInside = new CountDownLatch(1);
-            Future<?> second = pool.submit(() -> reservations.run("project-a", secondInside::countDown));
+            Future<?> second = pool.submit(() -> reservations.run("project-a", NOTHING, secondInside::countDown));
             CountDownLatch otherProjectInside = new CountDownLatch(1);
-            Future<?> otherProject = pool.submit(() -> reservations.run(stripeMateFree("project-a"),
+            Future<?> otherProject = pool.submit(() -> reservations.run(stripeMateFree("project-a"), NOTHING,
                     otherProjectInside::countDown));
 
             assertTrue(otherProjectInside.await(10, TimeUnit.SECONDS), "another project does not queue");
@@ -57,17 +69,61 @@ class ReservationQueueIT {
         }
     }
 
+    /**
+     * Only the reservation (and the commit) wait for the turn: a create of the project does its work
+     * while another holds the turn, in the transaction its reservation then runs in.
+     */
     @Test
-    void aFailedReservationPropagatesAndFreesTheTurn() throws Exception {
-        assertThrows(OverQuotaException.class, () -> reservations.run("project-b", () -> {
+    void theWorkOfACreateDoesNotWaitForTheTurn() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch firstInTurn = new CountDownLatch(1);
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        try {
+            Future<?> first = pool.submit(() -> reservations.run("project-d", NOTHING, () -> {
+                firstInTurn.countDown();
+                await(releaseFirst);
+            }));
+            assertTrue(firstInTurn.await(10, TimeUnit.SECONDS));
+            CountDownLatch secondWorked = new CountDownLatch(1);
+            CountDownLatch secondReserved = new CountDownLatch(1);
+            AtomicReference<Object> workTransaction = new AtomicReference<>();
+            AtomicReference<Object> reserveTransaction = new AtomicReference<>();
+            Future<?> second = pool.submit(() -> reservations.run("project-d", () -> {
+                workTransaction.set(transactions.getTransactionKey());
+                secondWorked.countDown();
+            }, () -> {
+                reserveTransaction.set(transactions.getTransactionKey());
+                secondReserved.countDown();
+            }));
+
+            assertTrue(secondWorked.await(10, TimeUnit.SECONDS), "the work does not wait for the turn");
+            assertFalse(secondReserved.await(300, TimeUnit.MILLISECONDS), "the reservation does");
+            releaseFirst.countDown();
+            first.get(10, TimeUnit.SECONDS);
+            second.get(10, TimeUnit.SECONDS);
+            assertNotNull(workTransaction.get());
+            assertEquals(workTransaction.get(), reserveTransaction.get(), "work and reservation share one transaction");
+        } finally {
+            releaseFirst.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aFailedCreateFreesTheTurn() throws Exception {
+        assertThrows(OverQuotaException.class, () -> reservations.run("project-b", NOTHING, () -> {
             throw new OverQuotaException(List.of(QuotaResource.CONTAINERS));
         }));
+        RuntimeException refused = new IllegalArgumentException("refused before its reservation");
+        assertSame(refused, assertThrows(RuntimeException.class, () -> reservations.run("project-b", () -> {
+            throw refused;
+        }, () -> fail("no reservation after a failed work"))));
         // from another thread: the lock is reentrant, so this thread would get it even if still held
         ExecutorService other = Executors.newSingleThreadExecutor();
         try {
             CountDownLatch ran = new CountDownLatch(1);
-            other.submit(() -> reservations.run("project-b", ran::countDown));
-            assertTrue(ran.await(10, TimeUnit.SECONDS), "the lock was released after the failure");
+            other.submit(() -> reservations.run("project-b", NOTHING, ran::countDown));
+            assertTrue(ran.await(10, TimeUnit.SECONDS), "the lock was released after the failures");
         } finally {
             other.shutdownNow();
         }
@@ -82,13 +138,13 @@ class ReservationQueueIT {
     void aCreateCaughtByTheDatabaseGoingAwayIsAnsweredByWhetherItsRowsAreThere() {
         RuntimeException away = new RuntimeException("commit failed", new SQLException("terminating", "57P01"));
         assertSame(away, assertThrows(RuntimeException.class,
-                () -> reservations.run("project-c", () -> { throw away; }, () -> false)));
-        reservations.run("project-c", () -> { throw away; }, () -> true);
+                () -> reservations.run("project-c", () -> { throw away; }, NOTHING, () -> false)));
+        reservations.run("project-c", NOTHING, () -> { throw away; }, () -> true);
 
         AtomicInteger asked = new AtomicInteger();
         RuntimeException bug = new IllegalStateException("not the database");
         assertSame(bug, assertThrows(RuntimeException.class,
-                () -> reservations.run("project-c", () -> { throw bug; }, () -> asked.incrementAndGet() > 0)));
+                () -> reservations.run("project-c", () -> { throw bug; }, NOTHING, () -> asked.incrementAndGet() > 0)));
         assertEquals(0, asked.get(), "a failure that is not the database going away is not looked into");
     }
 

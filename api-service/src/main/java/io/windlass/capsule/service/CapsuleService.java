@@ -61,12 +61,12 @@ public class CapsuleService {
         CapsuleEntity capsule = newRow(caller, request);
         // reserved in the insert's transaction: an over-quota capsule leaves no row behind
         reservations.run(capsule.projectId, () -> {
-            quotas.reserveCapsule(capsule.projectId, capsule.spec.containers().size(), capsule.cpu, capsule.memory);
             capsule.nics = nics(capsule);
             repository.persist(capsule);
             // recorded with the row (RpcOutbox): both commit, or neither
             conductor.buildCapsule(caller, new CapsuleRef(capsule.uuid.toString()));
-        }, () -> repository.findByUuid(capsule.uuid).isPresent());
+        }, () -> quotas.reserveCapsule(capsule.projectId, capsule.spec.containers().size(), capsule.cpu,
+                capsule.memory), () -> repository.findByUuid(capsule.uuid).isPresent());
         LOG.infof("capsule %s (%s) accepted: %d init, %d app containers, %.2f vCPU, %d MiB", capsule.uuid,
                 capsule.name, capsule.spec.initContainers().size(), capsule.spec.containers().size(), capsule.cpu,
                 capsule.memory);

@@ -126,7 +126,6 @@ public class ContainerService {
         container.mounts = new ArrayList<>(mounts.mounts());
         container.requestedHost = mounts.host();
         reservations.run(container.projectId, () -> {
-            quotas.reserveContainer(container.projectId, container.cpu, container.memory);
             // the schema lets through one of security_groups and exposed_ports, as Zun's
             container.securityGroups = container.exposedPorts.isEmpty()
                     ? securityGroups.resolve(container.projectId, request.securityGroups())
@@ -139,7 +138,8 @@ public class ContainerService {
             actions.record(caller, ActionLog.CONTAINER, container.uuid, container.projectId, "create");
             // recorded with the row (RpcOutbox): both commit, or neither
             conductor.buildContainer(caller, new BuildContainer(container.uuid.toString(), run));
-        }, () -> repository.findByUuid(container.uuid).isPresent());
+        }, () -> quotas.reserveContainer(container.projectId, container.cpu, container.memory),
+                () -> repository.findByUuid(container.uuid).isPresent());
         LOG.infof("container %s (%s) accepted, run=%s", container.uuid, container.name, run);
         return container;
     }

@@ -138,7 +138,6 @@ public class ServerService {
             }
             try {
                 reservations.run(project, () -> {
-                    reserve(project, flavor, n);
                     rows.forEach(row -> row.nics = nics(row, request));
                     rows.forEach(repository::persist);
                     rows.forEach(row -> actions.record(caller, ActionLog.SERVER, row.uuid, project, "create"));
@@ -146,7 +145,7 @@ public class ServerService {
                     group.ifPresent(g -> serverGroups.join(caller, g, rows.stream().map(row -> row.uuid).toList()));
                     // recorded with the rows (RpcOutbox): all commit, or none
                     rows.forEach(server -> conductor.buildServer(caller, new ServerRef(server.uuid.toString())));
-                }, () -> repository.findAny(rows.getFirst().uuid).isPresent());
+                }, () -> reserve(project, flavor, n), () -> repository.findAny(rows.getFirst().uuid).isPresent());
                 created = rows;
             } catch (OverServerQuota e) {
                 if (count <= request.minCount()) {
