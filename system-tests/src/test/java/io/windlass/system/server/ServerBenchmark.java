@@ -5,6 +5,7 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.windlass.system.DockerCli;
 import io.windlass.system.LatencySummary;
+import io.windlass.system.ListWatch;
 import io.windlass.system.Poller;
 import io.windlass.system.WindlassService;
 import io.windlass.system.WindlassSystem;
@@ -27,14 +28,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Servers (issue 5), measured in one run: boot → ACTIVE through the API against a raw
- * {@code docker run -d} of the same image and limits, then {@code GET /servers/detail?limit=100}
+ * {@code docker run -d} of the same image and limits, one at a time and 20 at once, then
+ * {@code GET /servers/detail?limit=100}
  * with 10,000 servers in the database (rows seeded directly, as if on simulated hosts).
  * Not part of {@code verify}; run it with {@code deploy/local/bench-servers}. See docs/benchmarks.md.
  */
@@ -44,6 +53,7 @@ class ServerBenchmark {
     private static final int LIST_REQUESTS = Integer.getInteger("windlass.bench.list-requests", 300);
     private static final String BENCH_LABEL = "windlass.benchmark";
     private static final Duration POLL = Duration.ofMillis(25);
+    private static final int CONCURRENT = Integer.getInteger("windlass.bench.concurrent", 20);
 
     @RegisterExtension
     // the boots (and the seeded rows) would exceed the default quota of 10 servers
@@ -85,6 +95,22 @@ class ServerBenchmark {
                     .append(String.format(Locale.ROOT, "%-10s %12.2f %12.2f%n", "ratio",
                             ratio(a.median(), r.median()), ratio(a.p95(), r.p95())));
             System.out.print(out);
+
+            // 20 boots at once, watched as their client would (ListWatch), against 20 raw runs in parallel
+            deleteAll(booted);
+            LatencySummary ca = LatencySummary.of(concurrentBoots(imageId, booted));
+            LatencySummary cr = LatencySummary.of(concurrentRawRuns());
+            String concurrent = String.format(Locale.ROOT, "%n%d boots at once -> all ACTIVE (one client listing"
+                            + " every %d ms), against %d raw runs in parallel%n", CONCURRENT, POLL.toMillis(), CONCURRENT)
+                    + String.format(Locale.ROOT, "%-10s %12s %12s %12s%n", "", "median", "p95", "all")
+                    + String.format(Locale.ROOT, "%-10s %9d ms %9d ms %9d ms%n", "API", ca.median().toMillis(),
+                            ca.p95().toMillis(), ca.max().toMillis())
+                    + String.format(Locale.ROOT, "%-10s %9d ms %9d ms %9d ms%n", "raw", cr.median().toMillis(),
+                            cr.p95().toMillis(), cr.max().toMillis())
+                    + String.format(Locale.ROOT, "%-10s %12.2f %12.2f %12.2f%n", "ratio", ratio(ca.median(), cr.median()),
+                            ratio(ca.p95(), cr.p95()), ratio(ca.max(), cr.max()));
+            System.out.print(concurrent);
+            out.append(concurrent);
         } finally {
             for (String id : booted) {
                 api().delete("/servers/" + id);
@@ -153,6 +179,85 @@ class ServerBenchmark {
             throw new AssertionError("server " + id + " failed: " + server.get("fault"));
         }
         return new Boot(id, elapsed);
+    }
+
+    /**
+     * {@value #CONCURRENT} boots released at once; each latency is from its {@code POST} to the
+     * listing that first showed it ACTIVE.
+     */
+    private List<Duration> concurrentBoots(String imageId, List<String> booted) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(CONCURRENT);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            Map<String, Long> started = new ConcurrentHashMap<>();
+            List<CompletableFuture<Void>> boots = new ArrayList<>();
+            for (int i = 0; i < CONCURRENT; i++) {
+                String name = "bench-" + runLabel + "-c" + i;
+                boots.add(CompletableFuture.runAsync(() -> {
+                    try {
+                        go.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException(e);
+                    }
+                    long start = System.nanoTime();
+                    Response created = api().body(Map.of("server", Map.of("name", name, "flavorRef", "0",
+                            "imageRef", imageId, "networks", "auto"))).post("/servers");
+                    assertEquals(202, created.statusCode(), created.asString());
+                    started.put(created.jsonPath().getString("server.id"), start);
+                }, pool));
+            }
+            CompletableFuture<Set<String>> ids = CompletableFuture.allOf(boots.toArray(CompletableFuture[]::new))
+                    .thenApply(done -> Set.copyOf(started.keySet()));
+            ListWatch watch = new ListWatch(URI.create(WindlassSystem.apiUrl() + "/compute/v2.1/servers/detail"),
+                    Map.of("X-Auth-Token", system.adminToken(), "OpenStack-API-Version", "compute 2.79"), "servers",
+                    "id", POLL);
+            go.countDown();
+            Map<String, ListWatch.Seen> seen = watch.await(ids, Set.of("ACTIVE", "ERROR"), Duration.ofSeconds(180));
+            booted.addAll(seen.keySet());
+            List<Duration> samples = new ArrayList<>();
+            seen.forEach((id, final_) -> {
+                if (!"ACTIVE".equals(final_.status())) {
+                    throw new AssertionError("server " + id + " failed: "
+                            + api().get("/servers/" + id).jsonPath().getString("server.fault"));
+                }
+                samples.add(Duration.ofNanos(final_.nanoTime() - started.get(id)));
+            });
+            return samples;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** {@value #CONCURRENT} raw runs released at once. */
+    private List<Duration> concurrentRawRuns() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(CONCURRENT);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Duration>> runs = new ArrayList<>();
+            for (int i = 0; i < CONCURRENT; i++) {
+                runs.add(pool.submit(() -> {
+                    go.await();
+                    return rawRunToRunning();
+                }));
+            }
+            go.countDown();
+            List<Duration> samples = new ArrayList<>();
+            for (Future<Duration> run : runs) {
+                samples.add(run.get());
+            }
+            return samples;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Deletes the servers and waits until they are gone, so that their claims do not count against the next phase. */
+    private void deleteAll(List<String> ids) {
+        ids.forEach(id -> api().delete("/servers/" + id));
+        ids.forEach(id -> poller.until("server " + id + " gone", () -> api().get("/servers/" + id).statusCode(),
+                status -> status == 404));
+        ids.clear();
     }
 
     /** The engine-side equivalent of what the docker driver does for a server (see DockerServerDriver). */
