@@ -52,8 +52,14 @@ public interface AgentConfig {
     @WithDefault("60s")
     Duration syncInterval();
 
-    /** Concurrent RPC handlers (consumers of the agent's topic). */
-    @WithDefault("4")
+    /**
+     * Concurrent RPC handlers (consumers of the agent's topic): how many builds, actions and deletes
+     * the host works on at once, as Nova's {@code max_concurrent_builds} (10). Eight, the default of
+     * the threads that run them ({@code windlass.rpc.consumer-threads}), which must be raised with it:
+     * with four, twenty boots at once waited up to two seconds on the agent's queue
+     * (docs/benchmarks.md, "Twenty at once").
+     */
+    @WithDefault("8")
     int consumers();
 
     /** CPUs offered to the scheduler. Unset: what the engine reports (docker info NCPU). */
