@@ -2,6 +2,7 @@ package io.windlass.system.container;
 
 import io.windlass.system.LatencySummary;
 import io.restassured.response.Response;
+import io.windlass.system.AllAtOnce;
 import io.windlass.system.ContainersApi;
 import io.windlass.system.DockerCli;
 import io.windlass.system.ListWatch;
@@ -20,13 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -114,48 +109,17 @@ class ContainerCreateBenchmark {
      * it running.
      */
     private List<Duration> concurrentWatched() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(SAMPLES);
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            Map<String, Long> started = new ConcurrentHashMap<>();
-            List<CompletableFuture<Void>> creates = new ArrayList<>();
-            for (int i = 1; i <= SAMPLES; i++) {
-                int n = 2 * SAMPLES + i;
-                creates.add(CompletableFuture.runAsync(() -> {
-                    awaitUninterruptibly(go);
-                    long start = System.nanoTime();
-                    Response created = api.create(Map.of("name", "bench-" + runLabel + "-" + n, "image", "busybox",
-                            "command", COMMAND, "cpu", CPU, "memory", MEMORY_MIB), true);
-                    assertEquals(202, created.statusCode(), created.asString());
-                    started.put(ContainersApi.uuidOf(created), start);
-                }, pool));
-            }
-            CompletableFuture<Set<String>> ids = CompletableFuture.allOf(creates.toArray(CompletableFuture[]::new))
-                    .thenApply(done -> Set.copyOf(started.keySet()));
-            ListWatch watch = new ListWatch(URI.create(api.baseUri() + "/containers"), Map.of("X-Auth-Token",
-                    system.adminToken(), "OpenStack-API-Version", ContainersApi.API_VERSION), "containers", "uuid", POLL);
-            go.countDown();
-            Map<String, ListWatch.Seen> seen = watch.await(ids, Set.of("Running", "Error"), Duration.ofSeconds(120));
-            List<Duration> samples = new ArrayList<>();
-            seen.forEach((uuid, final_) -> {
-                if (!"Running".equals(final_.status())) {
-                    throw new AssertionError("container " + uuid + " failed: " + api.find(uuid).orElse(Map.of())
-                            .get("status_reason"));
-                }
-                samples.add(Duration.ofNanos(final_.nanoTime() - started.get(uuid)));
-            });
-            return samples;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private static void awaitUninterruptibly(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        try (ListWatch watch = new ListWatch(URI.create(api.baseUri() + "/containers"), Map.of("X-Auth-Token",
+                system.adminToken(), "OpenStack-API-Version", ContainersApi.API_VERSION), "containers", "uuid",
+                Set.of("Running", "Error"), POLL)) {
+            Map<String, Long> started = AllAtOnce.run(SAMPLES, i -> {
+                long start = System.nanoTime();
+                Response created = api.create(Map.of("name", "bench-" + runLabel + "-" + (2 * SAMPLES + 1 + i),
+                        "image", "busybox", "command", COMMAND, "cpu", CPU, "memory", MEMORY_MIB), true);
+                assertEquals(202, created.statusCode(), created.asString());
+                return Map.entry(ContainersApi.uuidOf(created), start);
+            }).stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+            return watch.latencies(started, "Running", Duration.ofSeconds(120));
         }
     }
 
@@ -183,29 +147,9 @@ class ContainerCreateBenchmark {
         return samples;
     }
 
-    /** All requests are released at once by a latch, so they really overlap. */
+    /** All requests are released at once ({@link AllAtOnce}), so they really overlap. */
     private static List<Duration> concurrent(Measurement measurement) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(SAMPLES);
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<Duration>> futures = new ArrayList<>();
-            for (int i = 1; i <= SAMPLES; i++) {
-                int n = SAMPLES + i;
-                Callable<Duration> task = () -> {
-                    go.await();
-                    return measurement.run(n);
-                };
-                futures.add(pool.submit(task));
-            }
-            go.countDown();
-            List<Duration> samples = new ArrayList<>();
-            for (Future<Duration> f : futures) {
-                samples.add(f.get());
-            }
-            return samples;
-        } finally {
-            pool.shutdownNow();
-        }
+        return AllAtOnce.run(SAMPLES, i -> measurement.run(SAMPLES + 1 + i));
     }
 
     /**

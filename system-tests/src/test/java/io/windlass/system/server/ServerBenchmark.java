@@ -3,6 +3,7 @@ package io.windlass.system.server;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import io.windlass.system.AllAtOnce;
 import io.windlass.system.DockerCli;
 import io.windlass.system.LatencySummary;
 import io.windlass.system.ListWatch;
@@ -30,12 +31,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -99,7 +95,7 @@ class ServerBenchmark {
             // 20 boots at once, watched as their client would (ListWatch), against 20 raw runs in parallel
             deleteAll(booted);
             LatencySummary ca = LatencySummary.of(concurrentBoots(imageId, booted));
-            LatencySummary cr = LatencySummary.of(concurrentRawRuns());
+            LatencySummary cr = LatencySummary.of(AllAtOnce.run(CONCURRENT, i -> rawRunToRunning()));
             String concurrent = String.format(Locale.ROOT, "%n%d boots at once -> all ACTIVE (one client listing"
                             + " every %d ms), against %d raw runs in parallel%n", CONCURRENT, POLL.toMillis(), CONCURRENT)
                     + String.format(Locale.ROOT, "%-10s %12s %12s %12s%n", "", "median", "p95", "all")
@@ -182,73 +178,22 @@ class ServerBenchmark {
     }
 
     /**
-     * {@value #CONCURRENT} boots released at once; each latency is from its {@code POST} to the
-     * listing that first showed it ACTIVE.
+     * {@value #CONCURRENT} boots released at once ({@link AllAtOnce}); each latency is from its
+     * {@code POST} to the listing that first showed it ACTIVE ({@link ListWatch}).
      */
     private List<Duration> concurrentBoots(String imageId, List<String> booted) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(CONCURRENT);
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            Map<String, Long> started = new ConcurrentHashMap<>();
-            List<CompletableFuture<Void>> boots = new ArrayList<>();
-            for (int i = 0; i < CONCURRENT; i++) {
-                String name = "bench-" + runLabel + "-c" + i;
-                boots.add(CompletableFuture.runAsync(() -> {
-                    try {
-                        go.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IllegalStateException(e);
-                    }
-                    long start = System.nanoTime();
-                    Response created = api().body(Map.of("server", Map.of("name", name, "flavorRef", "0",
-                            "imageRef", imageId, "networks", "auto"))).post("/servers");
-                    assertEquals(202, created.statusCode(), created.asString());
-                    started.put(created.jsonPath().getString("server.id"), start);
-                }, pool));
-            }
-            CompletableFuture<Set<String>> ids = CompletableFuture.allOf(boots.toArray(CompletableFuture[]::new))
-                    .thenApply(done -> Set.copyOf(started.keySet()));
-            ListWatch watch = new ListWatch(URI.create(WindlassSystem.apiUrl() + "/compute/v2.1/servers/detail"),
-                    Map.of("X-Auth-Token", system.adminToken(), "OpenStack-API-Version", "compute 2.79"), "servers",
-                    "id", POLL);
-            go.countDown();
-            Map<String, ListWatch.Seen> seen = watch.await(ids, Set.of("ACTIVE", "ERROR"), Duration.ofSeconds(180));
-            booted.addAll(seen.keySet());
-            List<Duration> samples = new ArrayList<>();
-            seen.forEach((id, final_) -> {
-                if (!"ACTIVE".equals(final_.status())) {
-                    throw new AssertionError("server " + id + " failed: "
-                            + api().get("/servers/" + id).jsonPath().getString("server.fault"));
-                }
-                samples.add(Duration.ofNanos(final_.nanoTime() - started.get(id)));
-            });
-            return samples;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    /** {@value #CONCURRENT} raw runs released at once. */
-    private List<Duration> concurrentRawRuns() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(CONCURRENT);
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<Duration>> runs = new ArrayList<>();
-            for (int i = 0; i < CONCURRENT; i++) {
-                runs.add(pool.submit(() -> {
-                    go.await();
-                    return rawRunToRunning();
-                }));
-            }
-            go.countDown();
-            List<Duration> samples = new ArrayList<>();
-            for (Future<Duration> run : runs) {
-                samples.add(run.get());
-            }
-            return samples;
-        } finally {
-            pool.shutdownNow();
+        try (ListWatch watch = new ListWatch(URI.create(WindlassSystem.apiUrl() + "/compute/v2.1/servers/detail"),
+                Map.of("X-Auth-Token", system.adminToken(), "OpenStack-API-Version", "compute 2.79"), "servers", "id",
+                Set.of("ACTIVE", "ERROR"), POLL)) {
+            Map<String, Long> started = AllAtOnce.run(CONCURRENT, i -> {
+                long start = System.nanoTime();
+                Response created = api().body(Map.of("server", Map.of("name", "bench-" + runLabel + "-c" + i,
+                        "flavorRef", "0", "imageRef", imageId, "networks", "auto"))).post("/servers");
+                assertEquals(202, created.statusCode(), created.asString());
+                return Map.entry(created.jsonPath().getString("server.id"), start);
+            }).stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+            booted.addAll(started.keySet());
+            return watch.latencies(started, "ACTIVE", Duration.ofSeconds(180));
         }
     }
 
