@@ -25,6 +25,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -332,6 +336,36 @@ class ServerApiIT {
                 .body("forbidden.message", equalTo("Quota exceeded for instances: Requested 1, but already used 2 of 2 "
                         + "instances"));
         assertEquals(2, servers.count());
+    }
+
+    /**
+     * Creates at once, each asking for one or two servers, fill the quota and never overshoot it; a
+     * refused create, or the larger count a create tried first, leaves no server or action behind
+     * (a create's rows are written before its reservation).
+     */
+    @Test
+    void concurrentCreatesFillTheQuotaAndLeaveNothingOfTheRefused() throws Exception {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "INSERT INTO quotas (project_id, resource, hard_limit) VALUES ('default', 'instances', 5)")
+                .executeUpdate());
+        Object before = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("SELECT now()")
+                .getSingleResult());
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Callable<Integer>> creates = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String name = "at-once-" + i;
+            creates.add(() -> create(server(name, Map.of("min_count", 1, "max_count", 2)), "2.1").statusCode());
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> f : pool.invokeAll(creates)) {
+            statuses.add(f.get());
+        }
+        pool.shutdown();
+        assertTrue(statuses.stream().allMatch(status -> status == 202 || status == 403), statuses.toString());
+        assertEquals(5, servers.count());
+        assertEquals(5L, QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "SELECT count(*) FROM workload_actions WHERE kind = 'server' AND start_time >= ?1")
+                .setParameter(1, before).getSingleResult()).longValue()));
     }
 
     /** What the conductor writes when the host reports the server running (the api-service may not). */
