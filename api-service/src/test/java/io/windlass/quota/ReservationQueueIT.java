@@ -41,15 +41,9 @@ class ReservationQueueIT {
     @Test
     void aProjectsReservationsRunOneAtATimeEachInItsOwnTransaction() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(3);
-        CountDownLatch firstInside = new CountDownLatch(1);
         CountDownLatch releaseFirst = new CountDownLatch(1);
         try {
-            Future<?> first = pool.submit(() -> reservations.run("project-a", NOTHING, () -> {
-                assertTrue(QuarkusTransaction.isActive(), "runs in a transaction");
-                firstInside.countDown();
-                await(releaseFirst);
-            }));
-            assertTrue(firstInside.await(10, TimeUnit.SECONDS));
+            Future<?> first = holdingTheTurn(pool, "project-a", releaseFirst);
             CountDownLatch secondInside = new CountDownLatch(1);
             Future<?> second = pool.submit(() -> reservations.run("project-a", NOTHING, secondInside::countDown));
             CountDownLatch otherProjectInside = new CountDownLatch(1);
@@ -76,14 +70,9 @@ class ReservationQueueIT {
     @Test
     void theWorkOfACreateDoesNotWaitForTheTurn() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(2);
-        CountDownLatch firstInTurn = new CountDownLatch(1);
         CountDownLatch releaseFirst = new CountDownLatch(1);
         try {
-            Future<?> first = pool.submit(() -> reservations.run("project-d", NOTHING, () -> {
-                firstInTurn.countDown();
-                await(releaseFirst);
-            }));
-            assertTrue(firstInTurn.await(10, TimeUnit.SECONDS));
+            Future<?> first = holdingTheTurn(pool, "project-d", releaseFirst);
             CountDownLatch secondWorked = new CountDownLatch(1);
             CountDownLatch secondReserved = new CountDownLatch(1);
             AtomicReference<Object> workTransaction = new AtomicReference<>();
@@ -160,6 +149,19 @@ class ReservationQueueIT {
             return true;
         }));
         assertEquals(3, asked.get());
+    }
+
+    /** A create of {@code project} whose reservation holds the turn until {@code release} counts down. */
+    private Future<?> holdingTheTurn(ExecutorService pool, String project, CountDownLatch release)
+            throws InterruptedException {
+        CountDownLatch inTurn = new CountDownLatch(1);
+        Future<?> holder = pool.submit(() -> reservations.run(project, NOTHING, () -> {
+            assertTrue(QuarkusTransaction.isActive(), "the reservation runs in a transaction");
+            inTurn.countDown();
+            await(release);
+        }));
+        assertTrue(inTurn.await(10, TimeUnit.SECONDS), "the turn was taken");
+        return holder;
     }
 
     /** A project id whose lock stripe differs from {@code project}'s. */
