@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Median, 95th percentile and maximum of a set of latencies (nearest-rank, so both are observed values).
+ * Median, 95th percentile and maximum of a set of latencies (nearest-rank, so all three are observed values).
  *
  * @param count  number of samples
  * @param median 50th percentile

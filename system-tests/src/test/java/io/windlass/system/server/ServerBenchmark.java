@@ -80,31 +80,17 @@ class ServerBenchmark {
                 api.add(boot.elapsed());
                 raw.add(rawRunToRunning());
             }
-            LatencySummary a = LatencySummary.of(api);
-            LatencySummary r = LatencySummary.of(raw);
-            out.append(String.format(Locale.ROOT, "%nBoot -> ACTIVE, busybox, m1.nano (1 vCPU, 64 MiB), N=%d%n", BOOTS))
-                    .append(String.format(Locale.ROOT, "%-10s %12s %12s%n", "", "median", "p95"))
-                    .append(String.format(Locale.ROOT, "%-10s %9d ms %9d ms%n", "API", a.median().toMillis(),
-                            a.p95().toMillis()))
-                    .append(String.format(Locale.ROOT, "%-10s %9d ms %9d ms%n", "raw", r.median().toMillis(),
-                            r.p95().toMillis()))
-                    .append(String.format(Locale.ROOT, "%-10s %12.2f %12.2f%n", "ratio",
-                            ratio(a.median(), r.median()), ratio(a.p95(), r.p95())));
+            out.append(table(String.format(Locale.ROOT, "Boot -> ACTIVE, busybox, m1.nano (1 vCPU, 64 MiB), N=%d",
+                    BOOTS), LatencySummary.of(api), LatencySummary.of(raw)));
             System.out.print(out);
 
             // 20 boots at once, watched as their client would (ListWatch), against 20 raw runs in parallel
             deleteAll(booted);
-            LatencySummary ca = LatencySummary.of(concurrentBoots(imageId, booted));
-            LatencySummary cr = LatencySummary.of(AllAtOnce.run(CONCURRENT, i -> rawRunToRunning()));
-            String concurrent = String.format(Locale.ROOT, "%n%d boots at once -> all ACTIVE (one client listing"
-                            + " every %d ms), against %d raw runs in parallel%n", CONCURRENT, POLL.toMillis(), CONCURRENT)
-                    + String.format(Locale.ROOT, "%-10s %12s %12s %12s%n", "", "median", "p95", "all")
-                    + String.format(Locale.ROOT, "%-10s %9d ms %9d ms %9d ms%n", "API", ca.median().toMillis(),
-                            ca.p95().toMillis(), ca.max().toMillis())
-                    + String.format(Locale.ROOT, "%-10s %9d ms %9d ms %9d ms%n", "raw", cr.median().toMillis(),
-                            cr.p95().toMillis(), cr.max().toMillis())
-                    + String.format(Locale.ROOT, "%-10s %12.2f %12.2f %12.2f%n", "ratio", ratio(ca.median(), cr.median()),
-                            ratio(ca.p95(), cr.p95()), ratio(ca.max(), cr.max()));
+            LatencySummary concurrentApi = LatencySummary.of(concurrentBoots(imageId, booted));
+            LatencySummary concurrentRaw = LatencySummary.of(AllAtOnce.run(CONCURRENT, i -> rawRunToRunning()));
+            String concurrent = table(String.format(Locale.ROOT, "%d boots at once -> all ACTIVE (one client listing"
+                    + " every %d ms), against %d raw runs in parallel", CONCURRENT, POLL.toMillis(), CONCURRENT),
+                    concurrentApi, concurrentRaw);
             System.out.print(concurrent);
             out.append(concurrent);
         } finally {
@@ -251,6 +237,17 @@ class ServerBenchmark {
             c.commit();
             c.createStatement().execute("ANALYZE servers");
         }
+    }
+
+    /** Median, p95 and all (the slowest) of both sides, and their ratios. */
+    private static String table(String title, LatencySummary api, LatencySummary raw) {
+        return String.format(Locale.ROOT, "%n%s%n%-10s %12s %12s %12s%n", title, "", "median", "p95", "all")
+                + String.format(Locale.ROOT, "%-10s %9d ms %9d ms %9d ms%n", "API", api.median().toMillis(),
+                        api.p95().toMillis(), api.max().toMillis())
+                + String.format(Locale.ROOT, "%-10s %9d ms %9d ms %9d ms%n", "raw", raw.median().toMillis(),
+                        raw.p95().toMillis(), raw.max().toMillis())
+                + String.format(Locale.ROOT, "%-10s %12.2f %12.2f %12.2f%n", "ratio", ratio(api.median(), raw.median()),
+                        ratio(api.p95(), raw.p95()), ratio(api.max(), raw.max()));
     }
 
     private static double ratio(Duration a, Duration b) {
