@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -35,7 +36,7 @@ public class RpcConnection implements AutoCloseable {
     private final RpcSettings settings;
     private final Connection connection;
     private final Connection clientConnection;
-    private final ExecutorService consumerPool;
+    private final ThreadPoolExecutor consumerPool;
     private final ExecutorService replyPool;
     private final Set<String> declaredQueues = ConcurrentHashMap.newKeySet();
 
@@ -63,13 +64,38 @@ public class RpcConnection implements AutoCloseable {
                 connectionName, settings.namespace());
     }
 
-    private static ExecutorService pool(String name, int size) {
+    private static ThreadPoolExecutor pool(String name, int size) {
         AtomicInteger threads = new AtomicInteger();
-        return Executors.newFixedThreadPool(size, r -> {
+        return (ThreadPoolExecutor) Executors.newFixedThreadPool(size, r -> {
             Thread t = new Thread(r, name + "-" + threads.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /**
+     * Makes room for {@code consumers} handlers of one topic to run at once. The handler threads
+     * ({@code consumer-threads}) are shared by every consumer of the process, and amqp-client runs a
+     * channel's deliveries only on a free one: a topic served by more consumers than there are
+     * threads would silently work on fewer messages at once than its setting says (an agent's
+     * {@code windlass.agent.consumers}, the conductor's {@code rpc-consumers}). So the threads grow
+     * to the most consumers any one topic has. Not to their sum: a process that also serves many
+     * single-consumer topics (an agent's simulated hosts) keeps them sharing the configured threads.
+     */
+    public synchronized void makeRoomForConsumers(int consumers) {
+        int threads = consumerPool.getMaximumPoolSize();
+        if (consumers > threads) {
+            // the maximum first: a core size above the maximum is refused
+            consumerPool.setMaximumPoolSize(consumers);
+            consumerPool.setCorePoolSize(consumers);
+            LOG.infof("RPC handler threads raised from %d to %d, for as many consumers of one topic", threads,
+                    consumers);
+        }
+    }
+
+    /** How many handlers of this process can run at once. */
+    public int handlerThreads() {
+        return consumerPool.getMaximumPoolSize();
     }
 
     private static ConnectionFactory factory(RpcSettings settings, ExecutorService workers) {

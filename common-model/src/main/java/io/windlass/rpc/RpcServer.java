@@ -109,6 +109,7 @@ public class RpcServer implements AutoCloseable {
     /** Starts {@code consumers} competing consumers of the endpoint's topic queue. */
     public synchronized void serve(RpcEndpoint endpoint, int consumers) {
         RpcVersion served = servedVersion(endpoint);
+        connection.makeRoomForConsumers(consumers);
         try {
             String queue = null;
             for (int i = 0; i < consumers; i++) {

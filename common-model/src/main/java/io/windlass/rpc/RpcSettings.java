@@ -15,7 +15,9 @@ import java.time.Duration;
  *                       (or test runs) share one broker without seeing each other's messages
  * @param quorumQueues   declare durable queues as quorum queues (replicated on a cluster)
  * @param confirmTimeout how long a cast waits for the broker's publisher confirm
- * @param consumerThreads threads that run handlers, shared by all consumers of the process
+ * @param consumerThreads threads that run handlers, shared by all consumers of the process; at
+ *                       least as many as the consumers of any one topic it serves
+ *                       ({@link RpcConnection#makeRoomForConsumers})
  * @param declareTopology whether this process declares the exchange and the queues it sends to;
  *                       a process whose broker user may touch only its own queue (an agent) does
  *                       not, and declares only the queue it consumes

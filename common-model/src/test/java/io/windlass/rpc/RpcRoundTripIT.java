@@ -167,6 +167,30 @@ class RpcRoundTripIT {
     }
 
     @Test
+    void aTopicWithMoreConsumersThanThreadsRunsThemAllAtOnce() throws Exception {
+        int consumers = connection.settings().consumerThreads() * 3;
+        // each handler waits until all of them run: with fewer threads than consumers none would finish
+        java.util.concurrent.CountDownLatch running = new java.util.concurrent.CountDownLatch(consumers);
+        java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(consumers);
+        server.serve(new RpcEndpoint("echo", new RpcVersion(1, 0)).on("ping", Ping.class, (c, a) -> {
+            running.countDown();
+            if (running.await(10, TimeUnit.SECONDS)) {
+                finished.countDown();
+            }
+            return null;
+        }), consumers);
+        for (int i = 0; i < consumers; i++) {
+            client.cast("echo", "ping", new RpcVersion(1, 0), ctx, new Ping("x" + i));
+        }
+        assertEquals(true, finished.await(15, TimeUnit.SECONDS),
+                "handlers that ran at once: " + (consumers - running.getCount()) + " of " + consumers);
+        assertEquals(consumers, connection.handlerThreads());
+        // a topic with fewer consumers leaves the threads as they are
+        server.serve(new RpcEndpoint("nobody", new RpcVersion(1, 0)).on("ping", Ping.class, (c, a) -> null), 1);
+        assertEquals(consumers, connection.handlerThreads());
+    }
+
+    @Test
     void aServerPinnedToAnOlderReleaseServesOnlyWhatThatReleaseHad() {
         RpcMethod<Ping> old = RpcMethod.of("ping", Ping.class, new RpcVersion(1, 0));
         RpcMethod<Ping> added = RpcMethod.of("shout", Ping.class, new RpcVersion(1, 3));

@@ -55,7 +55,7 @@ public interface AgentConfig {
     /**
      * Concurrent RPC handlers (consumers of the agent's topic): how many builds, actions and deletes
      * the host works on at once; Nova's {@code max_concurrent_builds} is 10. Eight, the default of the
-     * threads that run them ({@code windlass.rpc.consumer-threads}), which must be raised with it.
+     * threads that run them ({@code windlass.rpc.consumer-threads}), which grow with it.
      * With four, a long call (a pull, a commit) held a quarter of the host's handlers, and twenty
      * boots at once were all running somewhat later than with eight; with twenty, no boot waited in
      * the queue, but the engine's creates and starts slowed each other as much (docs/benchmarks.md,

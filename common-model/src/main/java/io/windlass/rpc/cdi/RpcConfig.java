@@ -83,7 +83,11 @@ public interface RpcConfig {
     @WithDefault("30m")
     Duration handlerStuckAfter();
 
-    /** Threads that run RPC handlers in this process. */
+    /**
+     * Threads that run RPC handlers in this process, shared by its consumers. A topic served by more
+     * consumers ({@code windlass.agent.consumers}, {@code windlass.conductor.rpc-consumers}) gets as
+     * many threads: this is a floor, not a cap ({@code RpcConnection.makeRoomForConsumers}).
+     */
     @WithDefault("8")
     int consumerThreads();
 
