@@ -36,7 +36,18 @@ public record ObservedContainer(String uuid, String engineId, ContainerStatus st
         command = command == null ? List.of() : List.copyOf(command);
     }
 
-    public boolean isRunning() {
+    /** A running or paused container's detail is its uptime ("Up 3 seconds"), which only time changes. */
+    @Override
+    public boolean sameAs(Observed other) {
+        if (other instanceof ObservedContainer c && (status == ContainerStatus.RUNNING || status == ContainerStatus.PAUSED)
+                && c.status == status) {
+            return equals(new ObservedContainer(c.uuid, c.engineId, c.status, statusDetail, c.engineError, c.addresses,
+                    c.ports, c.command, c.health));
+        }
+        return equals(other);
+    }
+
+        public boolean isRunning() {
         return status == ContainerStatus.RUNNING || status == ContainerStatus.PAUSED
                 || status == ContainerStatus.RESTARTING;
     }

@@ -4,4 +4,12 @@ package io.windlass.agent.workload;
 public interface Observed {
     /** The workload's Windlass uuid. */
     String uuid();
+
+    /**
+     * Whether {@code other} shows the workload as this does, apart from what only the passing of
+     * time changes (a report of either tells the conductor the same).
+     */
+    default boolean sameAs(Observed other) {
+        return equals(other);
+    }
 }

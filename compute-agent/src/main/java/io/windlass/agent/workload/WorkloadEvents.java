@@ -25,7 +25,8 @@ import java.util.concurrent.TimeUnit;
  * member died reaches the database). An event asks for a fresh report of its workload: a burst
  * of events makes one report, and a workload whose operation is running (its lock held) is
  * reported once the operation has sent its own final report, so a half-built or half-removed
- * workload is never reported. When a stream ends (engine restart) every stream is reopened with
+ * workload is never reported, and the echo of an operation's own report is not reported again
+ * ({@link WorkloadReporter#reportChange}). When a stream ends (engine restart) every stream is reopened with
  * backoff and everything re-reported, since events may have been missed in between.
  */
 public final class WorkloadEvents {
@@ -136,7 +137,7 @@ public final class WorkloadEvents {
         RequestContext ctx = RequestContext.internal("compute-agent");
         MDC.put("request_id", ctx.requestId());
         try {
-            kind.reportCurrent(ctx, uuid, null, false);
+            kind.reportChange(ctx, uuid);
         } catch (DriverException | RpcException e) {
             // the periodic sync will report it later
             LOG.warnf("cannot report %s %s after an engine event: %s", kind.kind(), uuid, e.getMessage());
