@@ -6,8 +6,10 @@ import io.restassured.specification.RequestSpecification;
 import io.windlass.system.AllAtOnce;
 import io.windlass.system.DockerCli;
 import io.windlass.system.LatencySummary;
+import io.windlass.system.FinalStatusWatch;
 import io.windlass.system.ListWatch;
 import io.windlass.system.Poller;
+import io.windlass.system.StreamWatch;
 import io.windlass.system.WindlassService;
 import io.windlass.system.WindlassSystem;
 import org.junit.jupiter.api.Test;
@@ -50,6 +52,7 @@ class ServerBenchmark {
     private static final String BENCH_LABEL = "windlass.benchmark";
     private static final Duration POLL = Duration.ofMillis(25);
     private static final int CONCURRENT = Integer.getInteger("windlass.bench.concurrent", 20);
+    private static final Set<String> FINALS = Set.of("ACTIVE", "ERROR");
 
     @RegisterExtension
     // the boots (and the seeded rows) would exceed the default quota of 10 servers
@@ -72,25 +75,51 @@ class ServerBenchmark {
             // one untimed round each: first-call costs (JIT, image layers) stay out of the figures
             booted.add(bootToActive(imageId, 0).id());
             rawRunToRunning();
+            // each boot watched two ways, taking turns so that neither gets the warmer services: its
+            // client showing it every 25 ms, or told by the Watch API's stream; a raw run after each
             List<Duration> api = new ArrayList<>();
             List<Duration> raw = new ArrayList<>();
-            for (int i = 1; i <= BOOTS; i++) {
-                Boot boot = bootToActive(imageId, i);
-                booted.add(boot.id());
-                api.add(boot.elapsed());
-                raw.add(rawRunToRunning());
+            List<Duration> streamed = new ArrayList<>();
+            List<Duration> streamedRaw = new ArrayList<>();
+            try (FinalStatusWatch stream = stream()) {
+                for (int i = 1; i <= BOOTS; i++) {
+                    Boot boot = bootToActive(imageId, i);
+                    booted.add(boot.id());
+                    api.add(boot.elapsed());
+                    raw.add(rawRunToRunning());
+                    long start = System.nanoTime();
+                    String id = boot(imageId, "s" + i);
+                    booted.add(id);
+                    streamed.add(stream.latencies(Map.of(id, start), "ACTIVE", Duration.ofSeconds(120)).getFirst());
+                    streamedRaw.add(rawRunToRunning());
+                }
             }
-            out.append(table(String.format(Locale.ROOT, "Boot -> ACTIVE, busybox, m1.nano (1 vCPU, 64 MiB), N=%d",
-                    BOOTS), LatencySummary.of(api), LatencySummary.of(raw)));
+            out.append(table(String.format(Locale.ROOT, "Boot -> ACTIVE, busybox, m1.nano (1 vCPU, 64 MiB), N=%d,"
+                    + " its client showing it every %d ms", BOOTS, POLL.toMillis()), LatencySummary.of(api),
+                    LatencySummary.of(raw)))
+                    .append(table(String.format(Locale.ROOT, "Boot -> ACTIVE, the same, its client told by the Watch"
+                            + " API's stream, N=%d", BOOTS), LatencySummary.of(streamed), LatencySummary.of(streamedRaw)));
             System.out.print(out);
 
-            // 20 boots at once, watched as their client would (ListWatch), against 20 raw runs in parallel
+            // 20 boots at once, watched as their client would, against 20 raw runs in parallel: first
+            // told by the Watch API's stream, then by a listing (which so gets the warmer services)
             deleteAll(booted);
-            LatencySummary concurrentApi = LatencySummary.of(concurrentBoots(imageId, booted));
+            LatencySummary concurrentStreamed;
+            try (FinalStatusWatch stream = stream()) {
+                concurrentStreamed = LatencySummary.of(concurrentBoots(imageId, booted, stream, "w"));
+            }
+            deleteAll(booted);
             LatencySummary concurrentRaw = LatencySummary.of(AllAtOnce.run(CONCURRENT, i -> rawRunToRunning()));
+            LatencySummary concurrentApi;
+            try (FinalStatusWatch listing = new ListWatch(URI.create(WindlassSystem.apiUrl()
+                    + "/compute/v2.1/servers/detail"), headers(), "servers", "id", FINALS, POLL)) {
+                concurrentApi = LatencySummary.of(concurrentBoots(imageId, booted, listing, "c"));
+            }
             String concurrent = table(String.format(Locale.ROOT, "%d boots at once -> all ACTIVE (one client listing"
                     + " every %d ms), against %d raw runs in parallel", CONCURRENT, POLL.toMillis(), CONCURRENT),
-                    concurrentApi, concurrentRaw);
+                    concurrentApi, concurrentRaw)
+                    + table(String.format(Locale.ROOT, "%d boots at once -> all ACTIVE (one client on the Watch API's"
+                    + " stream), against the same %d raw runs", CONCURRENT, CONCURRENT), concurrentStreamed, concurrentRaw);
             System.out.print(concurrent);
             out.append(concurrent);
         } finally {
@@ -149,10 +178,7 @@ class ServerBenchmark {
 
     private Boot bootToActive(String imageId, int i) {
         long start = System.nanoTime();
-        Response created = api().body(Map.of("server", Map.of("name", "bench-" + runLabel + "-" + i,
-                "flavorRef", "0", "imageRef", imageId, "networks", "auto"))).post("/servers");
-        assertEquals(202, created.statusCode(), created.asString());
-        String id = created.jsonPath().getString("server.id");
+        String id = boot(imageId, Integer.toString(i));
         Map<String, Object> server = poller.until("server " + id + " active or in error",
                 () -> api().get("/servers/" + id).jsonPath().getMap("server"),
                 s -> "ACTIVE".equals(s.get("status")) || "ERROR".equals(s.get("status")));
@@ -163,24 +189,37 @@ class ServerBenchmark {
         return new Boot(id, elapsed);
     }
 
+    /** {@code POST /servers}: the new server's id. */
+    private String boot(String imageId, String name) {
+        Response created = api().body(Map.of("server", Map.of("name", "bench-" + runLabel + "-" + name,
+                "flavorRef", "0", "imageRef", imageId, "networks", "auto"))).post("/servers");
+        assertEquals(202, created.statusCode(), created.asString());
+        return created.jsonPath().getString("server.id");
+    }
+
+    private static Map<String, String> headers() {
+        return Map.of("X-Auth-Token", system.adminToken(), "OpenStack-API-Version", "compute 2.79");
+    }
+
+    /** The project's servers through the Watch API (docs/api-watch.md). */
+    private static FinalStatusWatch stream() throws Exception {
+        return new StreamWatch(URI.create(WindlassSystem.apiUrl() + "/compute/v2.1/servers?watch=true"), headers(), "id",
+                FINALS);
+    }
+
     /**
      * {@value #CONCURRENT} boots released at once ({@link AllAtOnce}); each latency is from its
-     * {@code POST} to the listing that first showed it ACTIVE ({@link ListWatch}).
+     * {@code POST} to the moment {@code watch} first saw it ACTIVE: a listing ({@link ListWatch})
+     * or the Watch API's stream ({@link StreamWatch}).
      */
-    private List<Duration> concurrentBoots(String imageId, List<String> booted) throws Exception {
-        try (ListWatch watch = new ListWatch(URI.create(WindlassSystem.apiUrl() + "/compute/v2.1/servers/detail"),
-                Map.of("X-Auth-Token", system.adminToken(), "OpenStack-API-Version", "compute 2.79"), "servers", "id",
-                Set.of("ACTIVE", "ERROR"), POLL)) {
-            Map<String, Long> started = AllAtOnce.run(CONCURRENT, i -> {
-                long start = System.nanoTime();
-                Response created = api().body(Map.of("server", Map.of("name", "bench-" + runLabel + "-c" + i,
-                        "flavorRef", "0", "imageRef", imageId, "networks", "auto"))).post("/servers");
-                assertEquals(202, created.statusCode(), created.asString());
-                return Map.entry(created.jsonPath().getString("server.id"), start);
-            }).stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-            booted.addAll(started.keySet());
-            return watch.latencies(started, "ACTIVE", Duration.ofSeconds(180));
-        }
+    private List<Duration> concurrentBoots(String imageId, List<String> booted, FinalStatusWatch watch, String prefix)
+            throws Exception {
+        Map<String, Long> started = AllAtOnce.run(CONCURRENT, i -> {
+            long start = System.nanoTime();
+            return Map.entry(boot(imageId, prefix + i), start);
+        }).stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        booted.addAll(started.keySet());
+        return watch.latencies(started, "ACTIVE", Duration.ofSeconds(180));
     }
 
     /** Deletes the servers and waits until they are gone, so that their claims do not count against the next phase. */
