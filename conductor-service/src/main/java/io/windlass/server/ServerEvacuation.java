@@ -149,8 +149,7 @@ public class ServerEvacuation {
         }
         rules.evacuated(locked, host, zone, target);
         migrations.evacuationScheduled(uuid, host);
-        events.ran(uuid, attempt.ctx().requestId(), SCHEDULE_EVENT, attempt.started(), null);
-        events.started(uuid, attempt.ctx().requestId(), HOST_EVENT, host);
+        events.ranThenStarted(uuid, attempt.ctx().requestId(), SCHEDULE_EVENT, attempt.started(), HOST_EVENT, host);
         // the ports move with the server: bound to the new host, which is told the networks
         PlacedNetworks bound = networking.place(locked, host);
         LOG.infof("evacuate server %s: moved from %s to %s (zone %s), to end %s", uuid, request.sourceHost(), host,

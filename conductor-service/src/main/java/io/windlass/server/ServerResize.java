@@ -99,8 +99,8 @@ public class ServerResize {
             return;
         }
         QuarkusTransaction.requiringNew().run(() -> {
-            events.ran(uuid, ctx.requestId(), "compute_prep_resize", claiming, null);
-            events.started(uuid, ctx.requestId(), "compute_finish_resize", row.host);
+            events.ranThenStarted(uuid, ctx.requestId(), "compute_prep_resize", claiming, "compute_finish_resize",
+                    row.host);
             migrations.advance(uuid, MigrationEntity.MIGRATING, MigrationEntity.PRE_MIGRATING);
         });
         try {

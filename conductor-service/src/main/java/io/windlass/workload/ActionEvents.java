@@ -50,6 +50,35 @@ public class ActionEvents {
     }
 
     /**
+     * A step that began at {@code startedAt} ended well and the next one begins on {@code host} (a
+     * scheduling, then the host's build), with one lookup of the action for both: this is on every
+     * boot's path. The two are written in the caller's one transaction, so finding either already
+     * there means the message came again and both are.
+     */
+    public void ranThenStarted(UUID workload, String requestId, String ran, Instant startedAt, String next,
+                               String host) {
+        em.createQuery("FROM WorkloadActionEntity a WHERE a.workloadUuid = :uuid AND a.requestId = :request "
+                        + "AND NOT EXISTS (SELECT e.id FROM WorkloadActionEventEntity e WHERE e.actionId = a.id "
+                        + "AND e.event IN (:ran, :next))", WorkloadActionEntity.class)
+                .setParameter("uuid", workload).setParameter("request", requestId).setParameter("ran", ran)
+                .setParameter("next", next).getResultList().stream().findFirst().ifPresent(a -> {
+                    WorkloadActionEventEntity done = new WorkloadActionEventEntity();
+                    done.actionId = a.id;
+                    done.event = ran;
+                    done.startTime = startedAt;
+                    em.persist(done);
+                    finish(a, done, null);
+                    WorkloadActionEventEntity begun = new WorkloadActionEventEntity();
+                    begun.actionId = a.id;
+                    begun.event = next;
+                    begun.host = host;
+                    begun.startTime = Instant.now();
+                    em.persist(begun);
+                    a.updatedAt = begun.startTime;
+                });
+    }
+
+    /**
      * The request's open steps ended, as the host's operation-done report says; {@code failure} null
      * on success. A report answering a message the reconciler sent again carries the reconciler's
      * request id, so without an action of that id the workload's latest action with an open step is

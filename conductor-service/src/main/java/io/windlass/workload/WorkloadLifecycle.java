@@ -135,9 +135,8 @@ public class WorkloadLifecycle<E extends WorkloadEntity, R extends WorkloadRepor
             scheduler.releaseResources(ctx, uuid.toString());
             return;
         }
-        // only kinds that show a zone pay for the aggregate lookup
-        String zone = rules.recordsZone() ? aggregates.zoneOf(host).orElse(config.defaultAvailabilityZone()) : null;
-        Placement<E> placed = QuarkusTransaction.requiringNew().call(() -> place(ctx, uuid, host, zone, scheduling));
+        Placement<E> placed = QuarkusTransaction.requiringNew().call(() -> place(ctx, uuid, host, zoneOf(host),
+                scheduling));
         if (placed.rowGone()) {
             LOG.infof("build %s %s: deleted while scheduling; releasing the claim on %s", kind, uuid, host);
             scheduler.releaseResources(ctx, uuid.toString());
@@ -179,10 +178,12 @@ public class WorkloadLifecycle<E extends WorkloadEntity, R extends WorkloadRepor
             return new Placement<>(false, null, PlacedNetworks.NONE);
         }
         String scheduled = rules.scheduleEvent(locked.get());
+        String onHost = rules.hostEvent(rules.buildStep(locked.get()));
         if (scheduled != null) {
-            events.ran(uuid, ctx.requestId(), scheduled, scheduling, null);
+            events.ranThenStarted(uuid, ctx.requestId(), scheduled, scheduling, onHost, host);
+        } else {
+            events.started(uuid, ctx.requestId(), onHost, host);
         }
-        events.started(uuid, ctx.requestId(), rules.hostEvent(rules.buildStep(locked.get())), host);
         rules.placed(locked.get(), host, zone);
         PlacedNetworks bound = networks.networking().place(locked.get(), host);
         if (!bound.ports().isEmpty()) {
@@ -191,6 +192,15 @@ public class WorkloadLifecycle<E extends WorkloadEntity, R extends WorkloadRepor
         // a host in no zone (containers are placed without one) is logged without it
         LOG.infof("build %s %s: scheduled on %s%s", rules.kind(), uuid, host, zone == null ? "" : " (zone " + zone + ")");
         return new Placement<>(false, locked.get(), bound);
+    }
+
+    /**
+     * The zone to record with the host, read in the placement's transaction rather than in one of
+     * its own (a transaction's begin and commit cost more than the query); only kinds that show a
+     * zone pay for the lookup.
+     */
+    private String zoneOf(String host) {
+        return rules.recordsZone() ? aggregates.zoneOf(host).orElse(config.defaultAvailabilityZone()) : null;
     }
 
     private static boolean building(RowState state) {
