@@ -26,27 +26,12 @@ public class ActionEvents {
 
     /** A step begins (on {@code host}, or the conductor's own when null); nothing when no action was logged. */
     public void started(UUID workload, String requestId, String event, String host) {
-        withoutEvent(workload, requestId, event).ifPresent(a -> {
-            WorkloadActionEventEntity e = new WorkloadActionEventEntity();
-            e.actionId = a.id;
-            e.event = event;
-            e.host = host;
-            e.startTime = Instant.now();
-            em.persist(e);
-            a.updatedAt = e.startTime;
-        });
+        withoutEvent(workload, requestId, event).ifPresent(a -> begin(a, event, host));
     }
 
     /** A step that began at {@code startedAt} and has ended (the conductor's scheduling); {@code failure} null on success. */
     public void ran(UUID workload, String requestId, String event, Instant startedAt, String failure) {
-        withoutEvent(workload, requestId, event).ifPresent(a -> {
-            WorkloadActionEventEntity e = new WorkloadActionEventEntity();
-            e.actionId = a.id;
-            e.event = event;
-            e.startTime = startedAt;
-            em.persist(e);
-            finish(a, e, failure);
-        });
+        withoutEvent(workload, requestId, event).ifPresent(a -> end(a, event, startedAt, failure));
     }
 
     /**
@@ -62,20 +47,28 @@ public class ActionEvents {
                         + "AND e.event IN (:ran, :next))", WorkloadActionEntity.class)
                 .setParameter("uuid", workload).setParameter("request", requestId).setParameter("ran", ran)
                 .setParameter("next", next).getResultList().stream().findFirst().ifPresent(a -> {
-                    WorkloadActionEventEntity done = new WorkloadActionEventEntity();
-                    done.actionId = a.id;
-                    done.event = ran;
-                    done.startTime = startedAt;
-                    em.persist(done);
-                    finish(a, done, null);
-                    WorkloadActionEventEntity begun = new WorkloadActionEventEntity();
-                    begun.actionId = a.id;
-                    begun.event = next;
-                    begun.host = host;
-                    begun.startTime = Instant.now();
-                    em.persist(begun);
-                    a.updatedAt = begun.startTime;
+                    end(a, ran, startedAt, null);
+                    begin(a, next, host);
                 });
+    }
+
+    private void begin(WorkloadActionEntity action, String event, String host) {
+        WorkloadActionEventEntity e = new WorkloadActionEventEntity();
+        e.actionId = action.id;
+        e.event = event;
+        e.host = host;
+        e.startTime = Instant.now();
+        em.persist(e);
+        action.updatedAt = e.startTime;
+    }
+
+    private void end(WorkloadActionEntity action, String event, Instant startedAt, String failure) {
+        WorkloadActionEventEntity e = new WorkloadActionEventEntity();
+        e.actionId = action.id;
+        e.event = event;
+        e.startTime = startedAt;
+        em.persist(e);
+        finish(action, e, failure);
     }
 
     /**
