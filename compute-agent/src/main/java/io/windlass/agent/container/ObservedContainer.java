@@ -39,15 +39,15 @@ public record ObservedContainer(String uuid, String engineId, ContainerStatus st
     /** A running or paused container's detail is its uptime ("Up 3 seconds"), which only time changes. */
     @Override
     public boolean sameAs(Observed other) {
-        if (other instanceof ObservedContainer c && (status == ContainerStatus.RUNNING || status == ContainerStatus.PAUSED)
-                && c.status == status) {
+        boolean showsUptime = status == ContainerStatus.RUNNING || status == ContainerStatus.PAUSED;
+        if (showsUptime && other instanceof ObservedContainer c && c.status == status) {
             return equals(new ObservedContainer(c.uuid, c.engineId, c.status, statusDetail, c.engineError, c.addresses,
                     c.ports, c.command, c.health));
         }
         return equals(other);
     }
 
-        public boolean isRunning() {
+    public boolean isRunning() {
         return status == ContainerStatus.RUNNING || status == ContainerStatus.PAUSED
                 || status == ContainerStatus.RESTARTING;
     }
