@@ -108,8 +108,9 @@ public class ServerEvacuation {
             fail(attempt, "Cannot evacuate the server: " + e.getMessage());
             return;
         }
-        String zone = aggregates.zoneOf(host).orElse(config.defaultAvailabilityZone());
-        Move moved = QuarkusTransaction.requiringNew().call(() -> move(attempt, host, zone, target));
+        // the zone read in the move's transaction, as a build's placement reads it (WorkloadLifecycle)
+        Move moved = QuarkusTransaction.requiringNew().call(() -> move(attempt, host,
+                aggregates.zoneOf(host).orElse(config.defaultAvailabilityZone()), target));
         if (moved.rowGone()) {
             LOG.infof("evacuate server %s: deleted while scheduling; releasing the claim on %s", uuid, host);
             scheduler.releaseResources(ctx, uuid.toString());
