@@ -223,6 +223,10 @@ class ContainerCreateBenchmark {
             if (r.statusCode() == 204) {
                 api.awaitGone(uuid);
             }
+            // gone: the next phase's clean-up need not ask again
+            if (r.statusCode() == 204 || r.statusCode() == 404) {
+                created.remove(uuid);
+            }
         }
         docker.removeForcibly(docker.idsWithLabel(BENCH_LABEL, runLabel));
     }
