@@ -73,7 +73,10 @@ public class ConfigDriveBuilder {
         String networkData = networkData(spec);
         Path dir = directory(spec.uuid());
         try {
-            deleteTree(dir);
+            // the directory itself stays: it is what a server made by an earlier delivery of the same
+            // spawn has mounted (WorkloadOperations tries the create before it looks), and a new
+            // directory in its place would leave that server an empty drive
+            deleteTree(dir, false);
             Path latest = Files.createDirectories(dir.resolve("openstack/latest"));
             Files.writeString(latest.resolve("meta_data.json"), metaData(spec));
             Files.writeString(latest.resolve("network_data.json"), networkData);
@@ -131,7 +134,7 @@ public class ConfigDriveBuilder {
     /** Removes the server's drive; nothing to remove is fine. */
     public void remove(String uuid) {
         try {
-            deleteTree(directory(uuid));
+            deleteTree(directory(uuid), true);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot remove the config drive of " + uuid, e);
         }
@@ -203,13 +206,16 @@ public class ConfigDriveBuilder {
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    /** @param withRoot whether {@code dir} itself goes too, or only what it holds */
+    private static void deleteTree(Path dir, boolean withRoot) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }
         try (Stream<Path> paths = Files.walk(dir)) {
             for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
+                if (withRoot || !p.equals(dir)) {
+                    Files.delete(p);
+                }
             }
         }
     }

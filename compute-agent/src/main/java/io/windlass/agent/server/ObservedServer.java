@@ -14,17 +14,20 @@ import java.util.Map;
  * @param engineId   engine's own id of the workload
  * @param powerState Nova power state the engine state maps to
  * @param addresses  network name to addresses on it
- * @param rescued    a rescue system runs in its place; {@code powerState} is then that system's
+ * @param rescued      a rescue system runs in its place; {@code powerState} is then that system's
+ * @param neverStarted made and not started since (the engine's {@code created}): a spawn whose start
+ *                     was cut off
  */
 public record ObservedServer(String uuid, String engineId, PowerState powerState,
-                             Map<String, List<ServerAddress>> addresses, boolean rescued) implements Observed {
+                             Map<String, List<ServerAddress>> addresses, boolean rescued, boolean neverStarted)
+        implements Observed {
     public ObservedServer {
         addresses = addresses == null ? Map.of() : Map.copyOf(addresses);
     }
 
-    /** A server not rescued. */
+    /** A server not rescued, started at least once. */
     public ObservedServer(String uuid, String engineId, PowerState powerState,
                           Map<String, List<ServerAddress>> addresses) {
-        this(uuid, engineId, powerState, addresses, false);
+        this(uuid, engineId, powerState, addresses, false, false);
     }
 }

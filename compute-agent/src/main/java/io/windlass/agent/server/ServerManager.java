@@ -220,6 +220,14 @@ public final class ServerManager {
             }
 
             @Override
+            public boolean complete(ObservedServer existing) {
+                // made but never started: the earlier start was cut off (the engine restarted under it
+                // and may keep a stale task, "task ... already exists" on a start); nothing ran yet, so
+                // it is made again from the start, as a container is
+                return !existing.neverStarted();
+            }
+
+            @Override
             public void create() {
                 storedImages.ensure(ctx, spec.image());
                 Path drive;

@@ -1,6 +1,7 @@
 package io.windlass.agent.workload;
 
 import io.windlass.agent.driver.DriverException;
+import io.windlass.agent.driver.WorkloadExistsException;
 import io.windlass.agent.driver.WorkloadNotFoundException;
 import io.windlass.context.RequestContext;
 import io.windlass.fault.TransientFailure;
@@ -51,10 +52,22 @@ public class WorkloadOperations {
         void removeLeftover();
     }
 
-    /** Creates the workload, or finishes what an earlier delivery made; a failed create leaves nothing. */
+    /**
+     * Creates the workload, or finishes what an earlier delivery made; a failed create leaves nothing.
+     * The create is tried first and the engine looked at only when it says that an earlier delivery
+     * made the workload ({@link WorkloadExistsException}): a look-up before every create cost each
+     * boot an engine round trip for the rare redelivery.
+     */
     public <O extends Observed> void create(RequestContext ctx, String uuid, WorkloadReporter<O> reporter,
                                             Creation<O> creation) {
         locks.withLock(uuid, () -> {
+            try {
+                make(ctx, uuid, reporter, creation, "create", true);
+                return null;
+            } catch (WorkloadExistsException e) {
+                LOG.infof("%s %s: the engine has it from an earlier delivery (%s)", reporter.kind(), uuid,
+                        e.getMessage());
+            }
             Optional<O> existing = reporter.driver().observe(uuid);
             if (existing.isPresent() && creation.complete(existing.get())) {
                 LOG.infof("%s %s already exists; not creating it again", reporter.kind(), uuid);
@@ -65,7 +78,7 @@ public class WorkloadOperations {
                 LOG.infof("%s %s was left half-made by an earlier delivery; making it again", reporter.kind(), uuid);
                 creation.removeLeftover();
             }
-            make(ctx, uuid, reporter, creation, "create");
+            make(ctx, uuid, reporter, creation, "create", false);
             return null;
         });
     }
@@ -87,16 +100,23 @@ public class WorkloadOperations {
                 reporter.reportCurrent(ctx, uuid, creation.failure(failure), true);
                 return null;
             }
-            make(ctx, uuid, reporter, creation, "rebuild");
+            make(ctx, uuid, reporter, creation, "rebuild", false);
             return null;
         });
     }
 
+    /**
+     * @param mayExist whether the engine may hold the workload from an earlier delivery: then its
+     *                 {@link WorkloadExistsException} is thrown on, and what is there is not removed
+     */
     private <O extends Observed> void make(RequestContext ctx, String uuid, WorkloadReporter<O> reporter,
-                                           Creation<O> creation, String verb) {
+                                           Creation<O> creation, String verb, boolean mayExist) {
         try {
             creation.create();
         } catch (RuntimeException e) {
+            if (mayExist && e instanceof WorkloadExistsException) {
+                throw e;
+            }
             String reason = creation.failure(driverFailure(e, verb, reporter, uuid));
             LOG.warnf("%s of %s %s failed: %s", verb, reporter.kind(), uuid, reason);
             try {

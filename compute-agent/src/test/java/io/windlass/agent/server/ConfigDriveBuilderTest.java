@@ -12,11 +12,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -110,6 +112,23 @@ class ConfigDriveBuilderTest {
         builder.remove(UUID);
         assertFalse(Files.exists(dir));
         builder.remove(UUID); // nothing left: no error
+    }
+
+    @Test
+    void aRewriteKeepsTheDirectoryThatARunningServerHasMounted() throws Exception {
+        ConfigDriveBuilder builder = new ConfigDriveBuilder(root);
+        Path dir = builder.build(spec(b64("one"), List.of()));
+        // an open directory holds on to it as the engine's bind mount does: a directory deleted and
+        // made again under the same name would show through it empty
+        try (DirectoryStream<Path> mounted = Files.newDirectoryStream(dir)) {
+            // a redelivered spawn writes the drive again before the engine says the server exists
+            builder.build(spec(b64("one"), List.of()));
+
+            List<String> seen = new ArrayList<>();
+            mounted.forEach(p -> seen.add(p.getFileName().toString()));
+            assertEquals(List.of("openstack"), seen);
+        }
+        assertEquals("one", Files.readString(dir.resolve("openstack/latest/user_data")));
     }
 
     @Test

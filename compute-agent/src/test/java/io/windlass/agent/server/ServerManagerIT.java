@@ -51,6 +51,7 @@ import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -464,6 +465,22 @@ class ServerManagerIT {
         int seen = reportsOf(uuid).size();
         compute.destroyServer(HOST, ctx, new ServerRef(uuid));
         awaitReport(uuid, seen, "gone again", r -> r.operationDone() && r.gone());
+    }
+
+    @Test
+    void aRedeliveredSpawnWhoseFirstStartWasCutOffMakesTheServerAgain() {
+        String uuid = UUID.randomUUID().toString();
+        // what a spawn cut off between the engine's create and its start leaves (the engine restarted
+        // under it, and may keep a stale task that a start of this container would trip over)
+        String cutOff = docker.createContainerCmd("busybox:latest").withName(DockerServerDriver.engineName(uuid))
+                .withCmd("sh").exec().getId();
+
+        ServerStatusReport r = spawn(spec(uuid, "busybox:latest", null, List.of()));
+
+        assertNull(r.fault(), r.fault());
+        assertEquals(PowerState.RUNNING, r.powerState());
+        assertNotEquals(cutOff, r.engineId(), "made again, not started as it was");
+        assertEquals(1, engineContainers(uuid));
     }
 
     @Test

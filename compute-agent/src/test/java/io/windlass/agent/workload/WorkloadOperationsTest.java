@@ -6,6 +6,7 @@ import io.windlass.agent.container.ObservedContainer;
 import io.windlass.agent.driver.DriverException;
 import io.windlass.agent.driver.EngineUnreachableException;
 import io.windlass.agent.driver.HostInventory;
+import io.windlass.agent.driver.WorkloadExistsException;
 import io.windlass.agent.driver.WorkloadNotFoundException;
 import io.windlass.agent.driver.fake.FakeContainerDriver;
 import io.windlass.container.ContainerSpec;
@@ -96,8 +97,81 @@ class WorkloadOperationsTest {
         operations.create(ctx, "u1", reporter, creating(spec("u1", "busybox"), steps));
         operations.create(ctx, "u1", reporter, creating(spec("u1", "busybox"), steps));
 
-        assertEquals(List.of("create", "reuse Created"), steps);
+        // the second delivery tries the create, and the engine's "exists" sends it to finish the first one's
+        assertEquals(List.of("create", "create", "reuse Created"), steps);
         assertEquals(List.of("u1 Created done", "u1 Created done"), sent);
+    }
+
+    @Test
+    void aRedeliveredCreateThatFindsAHalfMadeWorkloadRemovesItAndMakesItAgain() {
+        List<String> steps = new ArrayList<>();
+        driver.create(spec("u9", "busybox"), WorkloadNetworks.NONE);
+        WorkloadOperations.Creation<ObservedContainer> firstIsCutOff = new WorkloadOperations.Creation<>() {
+            private final WorkloadOperations.Creation<ObservedContainer> plain = creating(spec("u9", "busybox"), steps);
+
+            @Override
+            public boolean complete(ObservedContainer existing) {
+                steps.add("complete? no");
+                return false;
+            }
+
+            @Override
+            public String reuse(ObservedContainer existing) {
+                return plain.reuse(existing);
+            }
+
+            @Override
+            public void create() {
+                plain.create();
+            }
+
+            @Override
+            public String failure(DriverException e) {
+                return plain.failure(e);
+            }
+
+            @Override
+            public void removeLeftover() {
+                plain.removeLeftover();
+            }
+        };
+        operations.create(ctx, "u9", reporter, firstIsCutOff);
+
+        assertEquals(List.of("create", "complete? no", "remove leftover", "create"), steps);
+        assertEquals(List.of("u9 Created done"), sent);
+    }
+
+    @Test
+    void aCreateThatFindsTheNameTakenTwiceEndsAsAFailureAndLeavesWhatIsThere() {
+        List<String> steps = new ArrayList<>();
+        // the engine answers "exists" every time, yet shows nothing under the uuid (a name taken behind
+        // Windlass's back): the second try is no redelivery any more, and fails without removing anything
+        WorkloadOperations.Creation<ObservedContainer> taken = new WorkloadOperations.Creation<>() {
+            @Override
+            public String reuse(ObservedContainer existing) {
+                throw new AssertionError("nothing to reuse");
+            }
+
+            @Override
+            public void create() {
+                steps.add("create");
+                throw new WorkloadExistsException("Conflict: the name is already in use", null);
+            }
+
+            @Override
+            public String failure(DriverException e) {
+                return "could not: " + e.getMessage();
+            }
+
+            @Override
+            public void removeLeftover() {
+                steps.add("remove leftover");
+            }
+        };
+        operations.create(ctx, "u10", reporter, taken);
+
+        assertEquals(List.of("create", "create", "remove leftover"), steps);
+        assertEquals(List.of("u10 failed (could not: Conflict: the name is already in use)"), sent);
     }
 
     @Test
@@ -137,7 +211,7 @@ class WorkloadOperationsTest {
         assertEquals(List.of(), sent, "nothing is reported until the message comes again");
 
         operations.create(ctx, "u8", reporter, creating(spec("u8", "busybox"), steps));
-        assertEquals(List.of("create", "reuse Created"), steps);
+        assertEquals(List.of("create", "create", "reuse Created"), steps);
         assertEquals(List.of("u8 Created done"), sent);
     }
 

@@ -2,6 +2,7 @@ package io.windlass.agent.driver.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectImageResponse;
+import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
@@ -11,6 +12,8 @@ import io.opentelemetry.context.Scope;
 import io.windlass.agent.driver.DriverException;
 import io.windlass.agent.driver.EngineMeters;
 import io.windlass.agent.driver.EngineUnreachableException;
+import io.windlass.agent.driver.ImageUnavailableException;
+import io.windlass.agent.driver.WorkloadExistsException;
 import io.windlass.agent.driver.WorkloadNotFoundException;
 import io.windlass.rpc.RpcTracing;
 import org.jboss.logging.Logger;
@@ -154,6 +157,31 @@ public final class DockerCalls {
             }
         }
         return otherwise;
+    }
+
+    /**
+     * The engine's create of a workload's container from {@code image}, with nothing looked up first:
+     * before every create, an inspect of the name and one of the image were two engine round trips
+     * on the way of each boot that almost never found anything. The engine says it instead: a name it
+     * holds already (409) is {@link WorkloadExistsException}, an earlier delivery's work; a "not
+     * found" (404) is checked against the image only then, and is {@link ImageUnavailableException}
+     * when the image is what is missing.
+     *
+     * @return the engine's id of the new container
+     */
+    public String create(String operation, DockerClient docker, String image, Supplier<String> create) {
+        try {
+            // no uuid: a "not found" from create is about the image or a network, not the container
+            return call(operation, null, create);
+        } catch (DriverException e) {
+            if (e.getCause() instanceof ConflictException) {
+                throw new WorkloadExistsException(e.getMessage(), e.getCause());
+            }
+            if (e.getCause() instanceof NotFoundException && !imagePresent(docker, image)) {
+                throw new ImageUnavailableException(image, null, e.getCause());
+            }
+            throw e;
+        }
     }
 
     public void run(String operation, String uuid, Runnable call) {

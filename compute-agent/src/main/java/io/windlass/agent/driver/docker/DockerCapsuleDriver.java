@@ -213,7 +213,8 @@ public class DockerCapsuleDriver implements CapsuleDriver {
                 .withExposedPorts(capsule.containers().stream().flatMap(m -> m.exposedPorts().stream())
                         .distinct().map(ExposedPort::parse).toList())
                 .withHostConfig(host);
-        String id = ports.create(networks, cmd, c -> calls.call("create sandbox", null, () -> c.exec().getId()));
+        String id = ports.create(networks, cmd, c -> calls.create("create sandbox", docker,
+                ImageReference.parse(sandboxImage).toString(), () -> c.exec().getId()));
         start(id, "sandbox");
         return id;
     }

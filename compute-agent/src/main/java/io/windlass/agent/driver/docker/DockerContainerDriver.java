@@ -133,7 +133,10 @@ public class DockerContainerDriver implements ContainerDriver {
     @Override
     public void create(ContainerSpec spec, WorkloadNetworks networks) {
         String image = ImageReference.parse(spec.image()).toString();
-        ensureImage(image, spec.imagePullPolicy(), spec.registryLogin());
+        String pullPolicy = spec.imagePullPolicy() == null ? "ifnotpresent" : spec.imagePullPolicy().toLowerCase();
+        if (pullPolicy.equals("always")) {
+            pull(image, pullPolicy, spec.registryLogin());
+        }
         Map<String, String> labels = new HashMap<>(spec.labels());
         labels.put(DockerLabels.MANAGED, "true");
         labels.put(DockerLabels.UUID, spec.uuid());
@@ -202,17 +205,30 @@ public class DockerContainerDriver implements ContainerDriver {
                 String cpuset = CpuPinning.cpuset(dedicatedCpus(spec));
                 host.withCpusetCpus(cpuset);
                 labels.put(CpuPinning.LABEL, cpuset);
-                id = engineCreate(cmd.withLabels(labels), networks);
+                id = engineCreate(image, pullPolicy, spec.registryLogin(), cmd.withLabels(labels), networks);
             }
         } else {
-            id = engineCreate(cmd, networks);
+            id = engineCreate(image, pullPolicy, spec.registryLogin(), cmd, networks);
         }
         LOG.infof("created engine container %s for %s from %s", id, spec.uuid(), image);
     }
 
-    private String engineCreate(CreateContainerCmd cmd, WorkloadNetworks networks) {
-        // no uuid here: a "not found" from create is about the image, not the container
-        return ports.create(networks, cmd, c -> calls.call("create", null, () -> c.exec().getId()));
+    /**
+     * Created at once when the engine holds the image, as it nearly always does; an image it lacks
+     * ({@link DockerCalls#create} finds out) is pulled first where the pull policy allows.
+     */
+    private String engineCreate(String image, String pullPolicy, RegistryLogin login, CreateContainerCmd cmd,
+                                WorkloadNetworks networks) {
+        try {
+            return ports.create(networks, cmd, c -> calls.create("create", docker, image, () -> c.exec().getId()));
+        } catch (ImageUnavailableException absent) {
+            if (pullPolicy.equals("never") || pullPolicy.equals("always")) {
+                // never: not ours to fetch; always: just pulled, and gone again
+                throw absent;
+            }
+            pull(image, pullPolicy, login);
+            return ports.create(networks, cmd, c -> calls.create("create", docker, image, () -> c.exec().getId()));
+        }
     }
 
     /** The CPUs the pinned containers of this host hold, but for the one of {@code except}. */
@@ -236,16 +252,8 @@ public class DockerContainerDriver implements ContainerDriver {
                 + " free"));
     }
 
-    private void ensureImage(String image, String pullPolicy, RegistryLogin login) {
-        String policy = pullPolicy == null ? "ifnotpresent" : pullPolicy.toLowerCase();
-        boolean present = calls.imagePresent(docker, image);
-        if (policy.equals("never") || (present && !policy.equals("always"))) {
-            if (!present) {
-                throw new ImageUnavailableException(image, null, null);
-            }
-            return;
-        }
-        LOG.infof("pulling image %s (pull policy %s)", image, policy);
+    private void pull(String image, String pullPolicy, RegistryLogin login) {
+        LOG.infof("pulling image %s (pull policy %s)", image, pullPolicy);
         calls.timed("pull", () -> {
             pull(image, login);
             return null;

@@ -24,6 +24,7 @@ import io.windlass.agent.network.PortWiring;
 import io.windlass.agent.server.ObservedServer;
 import io.windlass.agent.server.PasswordNotSetException;
 import io.windlass.agent.server.ServerDriver;
+import io.windlass.container.ContainerStatus;
 import io.windlass.network.NetworkBinding;
 import io.windlass.network.PortSpec;
 import io.windlass.server.PowerState;
@@ -111,13 +112,11 @@ public class DockerServerDriver implements ServerDriver {
     /**
      * No pull: a server's image comes from the image catalogue, which lists what the hosts have,
      * so a missing image is a fault to report (naming the image), not a reason to reach a registry.
+     * The create finds out ({@link DockerCalls#create}), as it finds an earlier delivery's container.
      */
     @Override
     public void spawn(ServerSpec spec, Path configDrive) {
         String image = ImageReference.parse(spec.image()).toString();
-        if (!calls.imagePresent(docker, image)) {
-            throw new ImageUnavailableException(image, null, null);
-        }
         Map<String, String> labels = new HashMap<>();
         spec.metadata().forEach((k, v) -> labels.put(DockerLabels.META_PREFIX + k, v));
         labels.put(DockerLabels.MANAGED, "true");
@@ -161,7 +160,7 @@ public class DockerServerDriver implements ServerDriver {
         if (spec.hostname() != null && !spec.hostname().isBlank()) {
             cmd.withHostName(spec.hostname());
         }
-        String id = ports.create(spec.networks(), cmd, c -> calls.call("create", null, () -> c.exec().getId()));
+        String id = ports.create(spec.networks(), cmd, c -> calls.create("create", docker, image, () -> c.exec().getId()));
         LOG.infof("created engine container %s for server %s from %s", id, spec.uuid(), image);
         if (spec.key() != null && spec.key().isSsh()) {
             authorizeKey(id, spec);
@@ -444,11 +443,13 @@ public class DockerServerDriver implements ServerDriver {
         } catch (WorkloadNotFoundException e) {
             return Optional.empty();
         }
-        PowerState power = DockerContainerState.of(r.getState()).powerState();
+        DockerContainerState state = DockerContainerState.of(r.getState());
+        PowerState power = state.powerState();
         // a guest frozen for a rescue: the rescue system is what runs, as Nova shows a rescued server running
         Optional<PowerState> rescue = power != PowerState.PAUSED ? Optional.empty()
                 : rescueContainer(uuid).map(c -> DockerContainerState.of(c.getState()).powerState());
-        return Optional.of(new ObservedServer(uuid, r.getId(), rescue.orElse(power), addresses(r), rescue.isPresent()));
+        return Optional.of(new ObservedServer(uuid, r.getId(), rescue.orElse(power), addresses(r), rescue.isPresent(),
+                state.containerStatus() == ContainerStatus.CREATED));
     }
 
     /**
@@ -500,7 +501,7 @@ public class DockerServerDriver implements ServerDriver {
                     boolean rescued = power == PowerState.PAUSED && rescues.containsKey(uuid);
                     return new ObservedServer(uuid, c.getId(), rescued ? rescues.get(uuid) : power,
                             c.getNetworkSettings() == null ? Map.of() : addresses(c.getNetworkSettings().getNetworks()),
-                            rescued);
+                            rescued, "created".equals(c.getState()));
                 })
                 .toList();
     }

@@ -2,10 +2,10 @@ package io.windlass.agent.driver.fake;
 
 import io.windlass.agent.capsule.CapsuleDriver;
 import io.windlass.agent.capsule.ObservedCapsule;
-import io.windlass.agent.driver.DriverException;
 import io.windlass.agent.driver.EngineEvent;
 import io.windlass.agent.driver.EngineEventListener;
 import io.windlass.agent.driver.EventSubscription;
+import io.windlass.agent.driver.WorkloadExistsException;
 import io.windlass.capsule.CapsuleMemberSpec;
 import io.windlass.capsule.CapsuleMemberState;
 import io.windlass.capsule.CapsuleSpec;
@@ -53,7 +53,7 @@ public class FakeCapsuleDriver implements CapsuleDriver {
                 Map.of("fake-net", List.of(new ContainerAddress(FakeAddresses.ipv4(capsule.uuid()), 4, null,
                         "fake-net", false))));
         if (capsules.putIfAbsent(capsule.uuid(), created) != null) {
-            throw new DriverException("Conflict: capsule " + capsule.uuid() + " exists already");
+            throw new WorkloadExistsException("Conflict: capsule " + capsule.uuid() + " exists already", null);
         }
         events.emit(capsule.uuid(), "start");
     }

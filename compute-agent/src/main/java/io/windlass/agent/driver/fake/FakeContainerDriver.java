@@ -10,6 +10,7 @@ import io.windlass.agent.driver.EngineEvent;
 import io.windlass.agent.driver.EngineEventListener;
 import io.windlass.agent.driver.EngineImage;
 import io.windlass.agent.driver.EventSubscription;
+import io.windlass.agent.driver.WorkloadExistsException;
 import io.windlass.agent.driver.HostInventory;
 import io.windlass.agent.driver.ImageInUseException;
 import io.windlass.agent.driver.ImageUnavailableException;
@@ -97,7 +98,7 @@ public class FakeContainerDriver implements ContainerDriver {
         String id = UUID.randomUUID().toString().replace("-", "");
         if (containers.putIfAbsent(spec.uuid(), new FakeContainer(spec, id, ContainerStatus.CREATED))
                 != null) {
-            throw new DriverException("Conflict: the name " + spec.engineName() + " is already in use");
+            throw new WorkloadExistsException("Conflict: the name " + spec.engineName() + " is already in use", null);
         }
         events.emit(spec.uuid(), "create");
     }

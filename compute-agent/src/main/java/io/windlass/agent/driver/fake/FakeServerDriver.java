@@ -6,6 +6,7 @@ import io.windlass.agent.driver.DriverException;
 import io.windlass.agent.driver.EngineEvent;
 import io.windlass.agent.driver.EngineEventListener;
 import io.windlass.agent.driver.EventSubscription;
+import io.windlass.agent.driver.WorkloadExistsException;
 import io.windlass.agent.server.ObservedServer;
 import io.windlass.agent.server.PasswordNotSetException;
 import io.windlass.agent.server.ServerDriver;
@@ -75,7 +76,7 @@ public class FakeServerDriver implements ServerDriver {
         String id = UUID.randomUUID().toString().replace("-", "");
         if (servers.putIfAbsent(spec.uuid(), new FakeServer(id, PowerState.RUNNING, address(spec.uuid()),
                 spec.vcpus(), spec.memoryMb())) != null) {
-            throw new DriverException("Conflict: server " + spec.uuid() + " exists already");
+            throw new WorkloadExistsException("Conflict: server " + spec.uuid() + " exists already", null);
         }
         events.emit(spec.uuid(), "start");
     }
@@ -196,7 +197,7 @@ public class FakeServerDriver implements ServerDriver {
     public Optional<ObservedServer> observe(String uuid) {
         FakeServer s = servers.get(uuid);
         return s == null ? Optional.empty() : Optional.of(new ObservedServer(uuid, s.engineId(), s.power(),
-                Map.of("fake-net", List.of(s.address())), rescued.contains(uuid)));
+                Map.of("fake-net", List.of(s.address())), rescued.contains(uuid), false));
     }
 
     @Override
