@@ -60,35 +60,48 @@ class WorkloadOperationsTest {
     /** @param afterCreate runs once the engine has the workload (a step that then fails, say) */
     private WorkloadOperations.Creation<ObservedContainer> creating(ContainerSpec spec, List<String> steps,
                                                                     Runnable afterCreate) {
-        return new WorkloadOperations.Creation<>() {
-            @Override
-            public String reuse(ObservedContainer existing) {
-                steps.add("reuse " + existing.status().value());
-                return null;
-            }
+        return new Recorded(spec, steps, afterCreate);
+    }
 
-            @Override
-            public void create() {
-                steps.add("create");
-                driver.create(spec, WorkloadNetworks.NONE);
-                afterCreate.run();
-            }
+    /** A creation on the fake driver that records its steps; tests override a step to make it fail. */
+    private class Recorded implements WorkloadOperations.Creation<ObservedContainer> {
+        private final ContainerSpec spec;
+        private final List<String> steps;
+        private final Runnable afterCreate;
 
-            @Override
-            public String failure(DriverException e) {
-                return "could not: " + e.getMessage();
-            }
+        Recorded(ContainerSpec spec, List<String> steps, Runnable afterCreate) {
+            this.spec = spec;
+            this.steps = steps;
+            this.afterCreate = afterCreate;
+        }
 
-            @Override
-            public void removeLeftover() {
-                steps.add("remove leftover");
-                try {
-                    driver.remove(spec.uuid(), true);
-                } catch (WorkloadNotFoundException e) {
-                    steps.add("nothing to remove");
-                }
+        @Override
+        public String reuse(ObservedContainer existing) {
+            steps.add("reuse " + existing.status().value());
+            return null;
+        }
+
+        @Override
+        public void create() {
+            steps.add("create");
+            driver.create(spec, WorkloadNetworks.NONE);
+            afterCreate.run();
+        }
+
+        @Override
+        public String failure(DriverException e) {
+            return "could not: " + e.getMessage();
+        }
+
+        @Override
+        public void removeLeftover() {
+            steps.add("remove leftover");
+            try {
+                driver.remove(spec.uuid(), true);
+            } catch (WorkloadNotFoundException e) {
+                steps.add("nothing to remove");
             }
-        };
+        }
     }
 
     @Test
@@ -106,33 +119,12 @@ class WorkloadOperationsTest {
     void aRedeliveredCreateThatFindsAHalfMadeWorkloadRemovesItAndMakesItAgain() {
         List<String> steps = new ArrayList<>();
         driver.create(spec("u9", "busybox"), WorkloadNetworks.NONE);
-        WorkloadOperations.Creation<ObservedContainer> firstIsCutOff = new WorkloadOperations.Creation<>() {
-            private final WorkloadOperations.Creation<ObservedContainer> plain = creating(spec("u9", "busybox"), steps);
-
+        WorkloadOperations.Creation<ObservedContainer> firstIsCutOff = new Recorded(spec("u9", "busybox"), steps,
+                () -> { }) {
             @Override
             public boolean complete(ObservedContainer existing) {
                 steps.add("complete? no");
                 return false;
-            }
-
-            @Override
-            public String reuse(ObservedContainer existing) {
-                return plain.reuse(existing);
-            }
-
-            @Override
-            public void create() {
-                plain.create();
-            }
-
-            @Override
-            public String failure(DriverException e) {
-                return plain.failure(e);
-            }
-
-            @Override
-            public void removeLeftover() {
-                plain.removeLeftover();
             }
         };
         operations.create(ctx, "u9", reporter, firstIsCutOff);
@@ -145,8 +137,9 @@ class WorkloadOperationsTest {
     void aCreateThatFindsTheNameTakenTwiceEndsAsAFailureAndLeavesWhatIsThere() {
         List<String> steps = new ArrayList<>();
         // the engine answers "exists" every time, yet shows nothing under the uuid (a name taken behind
-        // Windlass's back): the second try is no redelivery any more, and fails without removing anything
-        WorkloadOperations.Creation<ObservedContainer> taken = new WorkloadOperations.Creation<>() {
+        // Windlass's back): the second try is no redelivery any more, and fails as any failed create
+        WorkloadOperations.Creation<ObservedContainer> taken = new Recorded(spec("u10", "busybox"), steps,
+                () -> { }) {
             @Override
             public String reuse(ObservedContainer existing) {
                 throw new AssertionError("nothing to reuse");
@@ -157,20 +150,10 @@ class WorkloadOperationsTest {
                 steps.add("create");
                 throw new WorkloadExistsException("Conflict: the name is already in use", null);
             }
-
-            @Override
-            public String failure(DriverException e) {
-                return "could not: " + e.getMessage();
-            }
-
-            @Override
-            public void removeLeftover() {
-                steps.add("remove leftover");
-            }
         };
         operations.create(ctx, "u10", reporter, taken);
 
-        assertEquals(List.of("create", "create", "remove leftover"), steps);
+        assertEquals(List.of("create", "create", "remove leftover", "nothing to remove"), steps);
         assertEquals(List.of("u10 failed (could not: Conflict: the name is already in use)"), sent);
     }
 
@@ -188,10 +171,9 @@ class WorkloadOperationsTest {
     @Test
     void aFailedCreateWhoseLeftoverCannotBeRemovedReportsWhatIsLeftNotNothing() {
         List<String> steps = new ArrayList<>();
-        WorkloadOperations.Creation<ObservedContainer> stuck = removalFailing(
-                creating(spec("u7", "busybox"), steps, () -> {
-                    throw new DriverException("start failed");
-                }), new DriverException("removal refused"));
+        WorkloadOperations.Creation<ObservedContainer> stuck = removalFailing(spec("u7", "busybox"), steps, () -> {
+            throw new DriverException("start failed");
+        }, new DriverException("removal refused"));
         operations.create(ctx, "u7", reporter, stuck);
 
         assertTrue(driver.observe("u7").isPresent());
@@ -201,10 +183,9 @@ class WorkloadOperationsTest {
     @Test
     void aFailedCreateWhoseLeftoverCannotBeRemovedForAnEngineRestartIsDeliveredAgainAndFinished() {
         List<String> steps = new ArrayList<>();
-        WorkloadOperations.Creation<ObservedContainer> stuck = removalFailing(
-                creating(spec("u8", "busybox"), steps, () -> {
-                    throw new DriverException("start failed: the engine is shutting down");
-                }), new EngineUnreachableException("the engine is unreachable", null));
+        WorkloadOperations.Creation<ObservedContainer> stuck = removalFailing(spec("u8", "busybox"), steps, () -> {
+            throw new DriverException("start failed: the engine is shutting down");
+        }, new EngineUnreachableException("the engine is unreachable", null));
         EngineUnreachableException thrown = assertThrows(EngineUnreachableException.class,
                 () -> operations.create(ctx, "u8", reporter, stuck));
         assertEquals("the engine is unreachable", thrown.getMessage());
@@ -215,24 +196,11 @@ class WorkloadOperationsTest {
         assertEquals(List.of("u8 Created done"), sent);
     }
 
-    private static WorkloadOperations.Creation<ObservedContainer> removalFailing(
-            WorkloadOperations.Creation<ObservedContainer> creation, RuntimeException failure) {
-        return new WorkloadOperations.Creation<>() {
-            @Override
-            public String reuse(ObservedContainer existing) {
-                return creation.reuse(existing);
-            }
-
-            @Override
-            public void create() {
-                creation.create();
-            }
-
-            @Override
-            public String failure(DriverException e) {
-                return creation.failure(e);
-            }
-
+    /** {@link #creating} whose removal of a half-made workload fails with {@code failure}. */
+    private WorkloadOperations.Creation<ObservedContainer> removalFailing(ContainerSpec spec, List<String> steps,
+                                                                          Runnable afterCreate,
+                                                                          RuntimeException failure) {
+        return new Recorded(spec, steps, afterCreate) {
             @Override
             public void removeLeftover() {
                 throw failure;
