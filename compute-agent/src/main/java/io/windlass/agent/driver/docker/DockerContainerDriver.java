@@ -68,6 +68,7 @@ import java.util.TreeSet;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * Drives the local Docker engine through docker-java (verified against dockerd 20.10, API 1.41).
@@ -219,15 +220,17 @@ public class DockerContainerDriver implements ContainerDriver {
      */
     private String engineCreate(String image, String pullPolicy, RegistryLogin login, CreateContainerCmd cmd,
                                 WorkloadNetworks networks) {
+        Supplier<String> create = () -> ports.create(networks, cmd,
+                c -> calls.create("create", docker, image, () -> c.exec().getId()));
         try {
-            return ports.create(networks, cmd, c -> calls.create("create", docker, image, () -> c.exec().getId()));
+            return create.get();
         } catch (ImageUnavailableException absent) {
             if (pullPolicy.equals("never") || pullPolicy.equals("always")) {
                 // never: not ours to fetch; always: just pulled, and gone again
                 throw absent;
             }
             pull(image, pullPolicy, login);
-            return ports.create(networks, cmd, c -> calls.create("create", docker, image, () -> c.exec().getId()));
+            return create.get();
         }
     }
 
