@@ -39,6 +39,7 @@ class ServiceLogCheckTest {
         String log = """
                 22:18:09,232 ERROR [io.qu.sc.co.ru.StatusEmitterInvoker] (executor-thread-1) [] Error occurred while \
                 executing task [Error Occurred After Shutdown]: java.lang.NullPointerException
+                21:24:49,027 ERROR [io.qu.sc.co.ru.SkipPredicateInvoker] (executor-thread-1) [ ] Error while firing                 SkippedExecution event [Error Occurred After Shutdown]
                 22:18:10,001 ERROR [io.wi.wo.Reconciler] (executor-thread-1) [] reconcile failed: Shutdown is near
                 """;
 
