@@ -199,38 +199,40 @@ public class DockerContainerDriver implements ContainerDriver {
             host.withMounts(volumes.prepare(spec));
         }
         LOG.debugf("docker create %s", spec.uuid());
-        String id;
-        if (spec.dedicatedCpus()) {
-            // one choice at a time: two creates must not both see the same CPUs free
+        Supplier<String> create = () -> ports.create(networks, cmd,
+                c -> calls.create("create", docker, image, () -> c.exec().getId()));
+        Supplier<String> attempt = !spec.dedicatedCpus() ? create : () -> {
+            // one choice at a time: two creates must not both see the same CPUs free. Each attempt
+            // chooses again, since others may have taken CPUs while this one's image was pulled
             synchronized (pinning) {
                 String cpuset = CpuPinning.cpuset(dedicatedCpus(spec));
                 host.withCpusetCpus(cpuset);
                 labels.put(CpuPinning.LABEL, cpuset);
-                id = engineCreate(image, pullPolicy, spec.registryLogin(), cmd.withLabels(labels), networks);
+                cmd.withLabels(labels);
+                return create.get();
             }
-        } else {
-            id = engineCreate(image, pullPolicy, spec.registryLogin(), cmd, networks);
-        }
+        };
+        String id = createPullingIfAbsent(image, pullPolicy, spec.registryLogin(), attempt);
         LOG.infof("created engine container %s for %s from %s", id, spec.uuid(), image);
     }
 
     /**
      * Created at once when the engine holds the image, as it nearly always does; an image it lacks
-     * ({@link DockerCalls#create} finds out) is pulled first where the pull policy allows.
+     * ({@link DockerCalls#create} finds out) is pulled first where the pull policy allows. The pull
+     * runs between the two attempts, outside the CPU choice's lock: a pull may take minutes, and
+     * the host's other dedicated-CPU creates must not wait for it.
      */
-    private String engineCreate(String image, String pullPolicy, RegistryLogin login, CreateContainerCmd cmd,
-                                WorkloadNetworks networks) {
-        Supplier<String> create = () -> ports.create(networks, cmd,
-                c -> calls.create("create", docker, image, () -> c.exec().getId()));
+    private String createPullingIfAbsent(String image, String pullPolicy, RegistryLogin login,
+                                         Supplier<String> attempt) {
         try {
-            return create.get();
+            return attempt.get();
         } catch (ImageUnavailableException absent) {
             if (pullPolicy.equals("never") || pullPolicy.equals("always")) {
                 // never: not ours to fetch; always: just pulled, and gone again
                 throw absent;
             }
             pull(image, pullPolicy, login);
-            return create.get();
+            return attempt.get();
         }
     }
 

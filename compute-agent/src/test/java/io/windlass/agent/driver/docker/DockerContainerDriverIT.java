@@ -21,11 +21,20 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -235,5 +244,50 @@ class DockerContainerDriverIT {
         assertEquals(before - 1, inventory.freeDedicatedCpus(driver.list()));
         driver.remove(uuid, true);
         assertEquals(before, inventory.freeDedicatedCpus(driver.list()));
+    }
+
+    /**
+     * A pull stalled at its registry (a loopback socket that accepts and never answers) holds up no
+     * other dedicated-CPU create of the host: the CPU choice's lock is not held while an image is
+     * pulled. Before, the second create waited until the first one's pull timed out.
+     */
+    @Test
+    void aPullingDedicatedCreateDoesNotHoldUpTheHostsOtherPinnedCreates() throws Exception {
+        try (ServerSocket registry = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            List<Socket> held = new CopyOnWriteArrayList<>();
+            CountDownLatch reached = new CountDownLatch(1);
+            Thread.ofVirtual().start(() -> {
+                try {
+                    while (true) {
+                        held.add(registry.accept());
+                        reached.countDown();
+                    }
+                } catch (IOException closed) {
+                    // the test is over
+                }
+            });
+            String pulling = UUID.randomUUID().toString();
+            String image = "127.0.0.1:" + registry.getLocalPort() + "/windlass-it/stalled:1";
+            CompletableFuture<Void> first = CompletableFuture.runAsync(() -> driver.create(ContainerSpecs
+                    .container(pulling).name("drv-" + pulling.substring(0, 8)).image(image).limits(1, 64)
+                    .cpuPolicy("dedicated").labels(Map.of(TEST_LABEL, TEST_LABEL_VALUE)).build(), WorkloadNetworks.NONE));
+            assertTrue(reached.await(30, TimeUnit.SECONDS), "the engine never reached the stalled registry");
+
+            String other = UUID.randomUUID().toString();
+            driver.create(ContainerSpecs.container(other).name("drv-" + other.substring(0, 8)).image("busybox")
+                    .command(List.of("sleep", "300")).limits(1, 64).cpuPolicy("dedicated")
+                    .labels(Map.of(TEST_LABEL, TEST_LABEL_VALUE)).build(), WorkloadNetworks.NONE);
+            assertFalse(first.isDone(), "the other create waited for the pull to end");
+            assertTrue(dockerInspect(other).getHostConfig().getCpusetCpus().matches("\\d+"));
+
+            // the driver's pull timeout (5 s) ends the stalled one; nothing of it is left
+            ExecutionException failed = assertThrows(ExecutionException.class, () -> first.get(60, TimeUnit.SECONDS));
+            assertTrue(failed.getCause() instanceof ImageUnavailableException, String.valueOf(failed.getCause()));
+            assertTrue(driver.observe(pulling).isEmpty());
+            driver.remove(other, true);
+            for (Socket socket : held) {
+                socket.close();
+            }
+        }
     }
 }
