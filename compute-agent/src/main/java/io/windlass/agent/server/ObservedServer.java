@@ -10,10 +10,10 @@ import java.util.Map;
 /**
  * One server as the engine sees it now.
  *
- * @param uuid       server uuid
- * @param engineId   engine's own id of the workload
- * @param powerState Nova power state the engine state maps to
- * @param addresses  network name to addresses on it
+ * @param uuid         server uuid
+ * @param engineId     engine's own id of the workload
+ * @param powerState   Nova power state the engine state maps to
+ * @param addresses    network name to addresses on it
  * @param rescued      a rescue system runs in its place; {@code powerState} is then that system's
  * @param neverStarted made and not started since (the engine's {@code created}): a spawn whose start
  *                     was cut off

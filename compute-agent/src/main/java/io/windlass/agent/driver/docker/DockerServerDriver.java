@@ -496,12 +496,13 @@ public class DockerServerDriver implements ServerDriver {
                         && c.getLabels().containsKey(DockerLabels.SERVER_UUID))
                 .map(c -> {
                     String uuid = c.getLabels().get(DockerLabels.SERVER_UUID);
-                    PowerState power = listedPower(c);
+                    DockerContainerState state = listedState(c);
+                    PowerState power = state.powerState();
                     // as observe: a server frozen for its rescue shows its rescue system's state
                     boolean rescued = power == PowerState.PAUSED && rescues.containsKey(uuid);
                     return new ObservedServer(uuid, c.getId(), rescued ? rescues.get(uuid) : power,
                             c.getNetworkSettings() == null ? Map.of() : addresses(c.getNetworkSettings().getNetworks()),
-                            rescued, "created".equals(c.getState()));
+                            rescued, state.containerStatus() == ContainerStatus.CREATED);
                 })
                 .toList();
     }
@@ -511,7 +512,12 @@ public class DockerServerDriver implements ServerDriver {
     }
 
     private static PowerState listedPower(Container c) {
-        return new DockerContainerState(c.getState(), 0, null, null, null, null).powerState();
+        return listedState(c).powerState();
+    }
+
+    /** A listed container's state, as far as a listing tells it (no exit code, no times). */
+    private static DockerContainerState listedState(Container c) {
+        return new DockerContainerState(c.getState(), 0, null, null, null, null);
     }
 
     /** The server's console: its engine container's stdout and stderr. */
