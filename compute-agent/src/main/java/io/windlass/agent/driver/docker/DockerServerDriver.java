@@ -489,7 +489,8 @@ public class DockerServerDriver implements ServerDriver {
         Map<String, PowerState> rescues = new HashMap<>();
         listed.stream().filter(c -> hasLabel(c, DockerLabels.KIND, DockerLabels.KIND_SERVER_RESCUE)
                         && c.getLabels().containsKey(DockerLabels.RESCUE_OF))
-                .forEach(c -> rescues.put(c.getLabels().get(DockerLabels.RESCUE_OF), listedPower(c)));
+                .forEach(c -> rescues.put(c.getLabels().get(DockerLabels.RESCUE_OF),
+                        listedState(c).powerState()));
         // the listing carries state and networks already: no inspect per server
         return listed.stream()
                 .filter(c -> hasLabel(c, DockerLabels.KIND, DockerLabels.KIND_SERVER)
@@ -509,10 +510,6 @@ public class DockerServerDriver implements ServerDriver {
 
     private static boolean hasLabel(Container c, String key, String value) {
         return c.getLabels() != null && value.equals(c.getLabels().get(key));
-    }
-
-    private static PowerState listedPower(Container c) {
-        return listedState(c).powerState();
     }
 
     /** A listed container's state, as far as a listing tells it (no exit code, no times). */
