@@ -41,6 +41,11 @@ final class GuardedRpcMetrics implements RpcMetrics {
     }
 
     @Override
+    public void delivered(String topic, String method, long nanos) {
+        guard(() -> delegate.delivered(topic, method, nanos));
+    }
+
+    @Override
     public void handled(String topic, String method, HandlerOutcome outcome, long nanos) {
         guard(() -> delegate.handled(topic, method, outcome, nanos));
     }

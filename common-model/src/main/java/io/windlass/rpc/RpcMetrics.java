@@ -81,6 +81,14 @@ public interface RpcMetrics {
     default void received(String topic, String method, boolean redelivered) {
     }
 
+    /**
+     * A message reached this server {@code nanos} after its sender sent it: the broker's transit and
+     * the time it waited in its queue. The send time is the sender's clock, so hosts out of step
+     * shift it (a negative difference counts as 0).
+     */
+    default void delivered(String topic, String method, long nanos) {
+    }
+
     /** A delivered message ended, {@code nanos} after it was read ({@code method} may be "unknown"). */
     default void handled(String topic, String method, HandlerOutcome outcome, long nanos) {
     }

@@ -15,6 +15,8 @@ import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Optional;
@@ -205,6 +207,7 @@ public class RpcServer implements AutoCloseable {
 
         private void handle(Envelope delivery, AMQP.BasicProperties props, byte[] body) throws IOException {
             long started = System.nanoTime();
+            Instant delivered = Instant.now();
             io.windlass.rpc.Envelope message;
             try {
                 message = json.readValue(body, io.windlass.rpc.Envelope.class);
@@ -219,6 +222,9 @@ public class RpcServer implements AutoCloseable {
             // a method name from the wire becomes a tag only when this endpoint serves it
             String method = endpoint.methodTag(message.method());
             metrics.received(endpoint.topic(), method, delivery.isRedeliver());
+            if (message.sentAt() != null) {
+                metrics.delivered(endpoint.topic(), method, Duration.between(message.sentAt(), delivered).toNanos());
+            }
             RequestContext context = message.context();
             if (context != null) {
                 MDC.put("request_id", context.requestId());

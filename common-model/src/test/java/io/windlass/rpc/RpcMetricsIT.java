@@ -102,6 +102,11 @@ class RpcMetricsIT {
                 .counter().count());
         assertEquals(2, registry.get("windlass.rpc.server.handler").tags("method", "ping", "outcome", "ok").timer()
                 .count());
+        // each delivery timed from its send, on this one clock: more than nothing, less than the test took
+        var delivery = registry.get("windlass.rpc.server.delivery").tags("topic", "echo", "method", "ping").timer();
+        assertEquals(2, delivery.count());
+        assertTrue(delivery.max(TimeUnit.NANOSECONDS) > 0, "a delivery took no time at all");
+        assertTrue(delivery.max(TimeUnit.SECONDS) < 30, "a delivery timed from the wrong clock");
         assertEquals(1.0, count("windlass.rpc.server.failures", "refuse", "refused"));
         assertEquals(1.0, count("windlass.rpc.server.failures", "crash", "retried"));
         assertEquals(1.0, registry.get("windlass.rpc.server.redelivered").tags("method", "crash").counter().count());

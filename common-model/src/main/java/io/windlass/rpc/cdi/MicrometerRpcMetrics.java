@@ -66,6 +66,15 @@ public class MicrometerRpcMetrics implements RpcMetrics {
     }
 
     @Override
+    public void delivered(String topic, String method, long nanos) {
+        Timer.builder("windlass.rpc.server.delivery")
+                .description("Time from a message's send to its delivery here: broker transit and queue wait")
+                .tags("topic", RpcTopics.api(topic), "method", method)
+                .serviceLevelObjectives(LatencyBuckets.bounds()).register(registry)
+                .record(Math.max(0, nanos), TimeUnit.NANOSECONDS);
+    }
+
+    @Override
     public void handled(String topic, String method, HandlerOutcome outcome, long nanos) {
         String api = RpcTopics.api(topic);
         Timer.builder("windlass.rpc.server.handler").description("RPC handler time, from delivery to ack, by outcome")

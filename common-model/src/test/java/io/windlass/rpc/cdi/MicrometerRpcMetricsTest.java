@@ -58,6 +58,18 @@ class MicrometerRpcMetricsTest {
     }
 
     @Test
+    void aDeliveryIsTimedByApiAndMethodAndASenderClockAheadCountsAsNoWait() {
+        metrics.delivered("compute.host1", "create_container", TimeUnit.MILLISECONDS.toNanos(3));
+        metrics.delivered("compute.host2", "create_container", -TimeUnit.MILLISECONDS.toNanos(2));
+
+        var delivery = registry.get("windlass.rpc.server.delivery").tags("topic", "compute",
+                "method", "create_container").timer();
+        assertEquals(2, delivery.count());
+        assertEquals(3.0, delivery.totalTime(TimeUnit.MILLISECONDS), 0.001);
+        assertEquals(1, registry.get("windlass.rpc.server.delivery").timers().size());
+    }
+
+    @Test
     void aSendTheBrokerRefusedIsCountedByMode() {
         metrics.sendFailed("conductor", "report_host_state", SendMode.TRANSIENT);
 
