@@ -266,28 +266,36 @@ class DockerContainerDriverIT {
                     // the test is over
                 }
             });
-            String pulling = UUID.randomUUID().toString();
-            String image = "127.0.0.1:" + registry.getLocalPort() + "/windlass-it/stalled:1";
-            CompletableFuture<Void> first = CompletableFuture.runAsync(() -> driver.create(ContainerSpecs
-                    .container(pulling).name("drv-" + pulling.substring(0, 8)).image(image).limits(1, 64)
-                    .cpuPolicy("dedicated").labels(Map.of(TEST_LABEL, TEST_LABEL_VALUE)).build(), WorkloadNetworks.NONE));
-            assertTrue(reached.await(30, TimeUnit.SECONDS), "the engine never reached the stalled registry");
-
-            String other = UUID.randomUUID().toString();
-            driver.create(ContainerSpecs.container(other).name("drv-" + other.substring(0, 8)).image("busybox")
-                    .command(List.of("sleep", "300")).limits(1, 64).cpuPolicy("dedicated")
-                    .labels(Map.of(TEST_LABEL, TEST_LABEL_VALUE)).build(), WorkloadNetworks.NONE);
-            assertFalse(first.isDone(), "the other create waited for the pull to end");
-            assertTrue(dockerInspect(other).getHostConfig().getCpusetCpus().matches("\\d+"));
-
-            // the driver's pull timeout (5 s) ends the stalled one; nothing of it is left
-            ExecutionException failed = assertThrows(ExecutionException.class, () -> first.get(60, TimeUnit.SECONDS));
-            assertTrue(failed.getCause() instanceof ImageUnavailableException, String.valueOf(failed.getCause()));
-            assertTrue(driver.observe(pulling).isEmpty());
-            driver.remove(other, true);
-            for (Socket socket : held) {
-                socket.close();
+            try {
+                createWhileAnotherPulls(registry, reached);
+            } finally {
+                // the engine's connections to the stalled registry, whether or not the test got through
+                for (Socket socket : held) {
+                    socket.close();
+                }
             }
         }
+    }
+
+    private void createWhileAnotherPulls(ServerSocket registry, CountDownLatch reached) throws Exception {
+        String pulling = UUID.randomUUID().toString();
+        String image = "127.0.0.1:" + registry.getLocalPort() + "/windlass-it/stalled:1";
+        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> driver.create(ContainerSpecs
+                .container(pulling).name("drv-" + pulling.substring(0, 8)).image(image).limits(1, 64)
+                .cpuPolicy("dedicated").labels(Map.of(TEST_LABEL, TEST_LABEL_VALUE)).build(), WorkloadNetworks.NONE));
+        assertTrue(reached.await(30, TimeUnit.SECONDS), "the engine never reached the stalled registry");
+
+        String other = UUID.randomUUID().toString();
+        driver.create(ContainerSpecs.container(other).name("drv-" + other.substring(0, 8)).image("busybox")
+                .command(List.of("sleep", "300")).limits(1, 64).cpuPolicy("dedicated")
+                .labels(Map.of(TEST_LABEL, TEST_LABEL_VALUE)).build(), WorkloadNetworks.NONE);
+        assertFalse(first.isDone(), "the other create waited for the pull to end");
+        assertTrue(dockerInspect(other).getHostConfig().getCpusetCpus().matches("\\d+"));
+
+        // the driver's pull timeout (5 s) ends the stalled one; nothing of it is left
+        ExecutionException failed = assertThrows(ExecutionException.class, () -> first.get(60, TimeUnit.SECONDS));
+        assertTrue(failed.getCause() instanceof ImageUnavailableException, String.valueOf(failed.getCause()));
+        assertTrue(driver.observe(pulling).isEmpty());
+        driver.remove(other, true);
     }
 }
